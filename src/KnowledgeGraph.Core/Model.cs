@@ -1,0 +1,94 @@
+namespace KnowledgeGraph.Core;
+
+/// <summary>The four coarse entity types of the data contract.</summary>
+public enum EntityType { Person, Organization, Location, Event }
+
+/// <summary>How a mention refers to its entity.</summary>
+public enum MentionKind
+{
+    /// <summary>A proper name: "Wagner Group", "Yevgeny Prigozhin".</summary>
+    Name,
+    /// <summary>An acronym or abbreviation: "MINUSMA", "U.N.".</summary>
+    Acronym,
+    /// <summary>A demonym or adjective standing for a place: "Malian" -> Mali.</summary>
+    Demonym,
+    /// <summary>A definite description: "the junta", "the mission".</summary>
+    Descriptor,
+    /// <summary>A pronoun: "he", "its", "they".</summary>
+    Pronoun,
+}
+
+/// <summary>A span of text naming or referring to an entity.</summary>
+/// <param name="Span">Character offsets into the document text.</param>
+/// <param name="Text">The surface form as written.</param>
+/// <param name="SentenceIndex">The sentence the mention is in.</param>
+/// <param name="Type">Coarse type.</param>
+/// <param name="FineType">Finer label from the schema (Country, ArmedGroup, ...), or null.</param>
+/// <param name="Kind">Name, acronym, demonym, descriptor or pronoun.</param>
+/// <param name="Source">What found it: "ner", "gazetteer", "rule", "coref".</param>
+/// <param name="Canonical">A canonical name the mention stands for when known (demonym "Malian" -> "Mali"), else null.</param>
+public sealed record Mention(
+    TextSpan Span,
+    string Text,
+    int SentenceIndex,
+    EntityType Type,
+    string? FineType,
+    MentionKind Kind,
+    string Source,
+    string? Canonical = null);
+
+/// <summary>An entity inside one document: the mentions that refer to the same thing.</summary>
+/// <param name="Index">Position in the document's entity list.</param>
+/// <param name="Name">Canonical name: the most complete form.</param>
+/// <param name="Type">Coarse type.</param>
+/// <param name="FineTypes">Finer labels from the schema, sorted.</param>
+/// <param name="Aliases">Every surface form seen (names, acronyms; not pronouns), sorted ordinally.</param>
+/// <param name="Mentions">The mentions, in text order.</param>
+/// <param name="Attributes">What the text states about it (role, title ...), sorted by key.</param>
+public sealed record DocumentEntity(
+    int Index,
+    string Name,
+    EntityType Type,
+    IReadOnlyList<string> FineTypes,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<Mention> Mentions,
+    IReadOnlyDictionary<string, string> Attributes);
+
+/// <summary>A relationship stated in one sentence of one document.</summary>
+/// <param name="Subject">Index of the subject entity in the document's entity list.</param>
+/// <param name="Object">Index of the object entity.</param>
+/// <param name="Type">Relationship type from the schema (LEADS, REQUESTED_WITHDRAWAL_OF ...).</param>
+/// <param name="Category">The type's category (stative or PLOVER).</param>
+/// <param name="SentenceIndex">The evidence sentence.</param>
+/// <param name="Evidence">The evidence sentence's text.</param>
+/// <param name="EvidenceSpan">Offsets of the sentence in the document.</param>
+/// <param name="Trigger">The words that expressed it ("pushed out", "led by").</param>
+/// <param name="TriggerSpan">Offsets of the trigger (its first to last word).</param>
+/// <param name="Confidence">In [0,1].</param>
+/// <param name="Date">ISO date (yyyy, yyyy-MM or yyyy-MM-dd) the sentence states, or null.</param>
+/// <param name="Negated">True when the text denies it; such edges are not asserted as fact.</param>
+/// <param name="Modality">"may", "threatened", "conditional" ... when not stated as fact; else null.</param>
+/// <param name="AttributedTo">Name of who reported it ("X said ..."), else null.</param>
+public sealed record RelationMention(
+    int Subject,
+    int Object,
+    string Type,
+    string Category,
+    int SentenceIndex,
+    string Evidence,
+    TextSpan EvidenceSpan,
+    string Trigger,
+    TextSpan TriggerSpan,
+    double Confidence,
+    string? Date = null,
+    bool Negated = false,
+    string? Modality = null,
+    string? AttributedTo = null);
+
+/// <summary>Everything the pipeline found in one document.</summary>
+public sealed record DocumentAnalysis(
+    Document Document,
+    IReadOnlyList<Sentence> Sentences,
+    IReadOnlyList<Mention> Mentions,
+    IReadOnlyList<DocumentEntity> Entities,
+    IReadOnlyList<RelationMention> Relations);
