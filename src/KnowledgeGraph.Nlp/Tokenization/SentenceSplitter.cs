@@ -1,0 +1,95 @@
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Tokenization;
+
+/// <summary>
+/// Splits a document into sentences over its tokens. A line break always ends a sentence (news text puts headlines,
+/// captions and paragraphs on their own lines). A period, question or exclamation mark ends one unless the token is an
+/// abbreviation that does not end sentences ("Mr.", "Maj.", "Gen."), a month abbreviation followed by a number
+/// ("Dec. 9"), or the next word starts in lower case. Closing quotes and brackets after the mark stay with the sentence.
+/// </summary>
+public sealed class SentenceSplitter
+{
+    private readonly Tokenizer _tokenizer;
+    private readonly IReadOnlySet<string> _neverFinal;
+
+    /// <param name="tokenizer">The tokenizer.</param>
+    /// <param name="neverFinalAbbreviations">Abbreviations after which a sentence never ends ("Mr.", "Dr.", "Gen.").</param>
+    public SentenceSplitter(Tokenizer tokenizer, IReadOnlySet<string> neverFinalAbbreviations)
+    {
+        _tokenizer = tokenizer;
+        _neverFinal = neverFinalAbbreviations;
+    }
+
+    private static bool IsClosing(string t) => t is "\"" or "\u201D" or "\u2019" or "'" or ")" or "]" or "\u00BB";
+    private static bool IsOpening(string t) => t is "\"" or "\u201C" or "\u2018" or "'" or "(" or "[" or "\u00AB";
+
+    public IReadOnlyList<Sentence> Split(string text)
+    {
+        var sentences = new List<Sentence>();
+        int lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            int lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            SplitLine(text, lineStart, lineEnd, sentences);
+            lineStart = lineEnd + 1;
+        }
+        return sentences;
+    }
+
+    private void SplitLine(string text, int start, int end, List<Sentence> sentences)
+    {
+        var tokens = _tokenizer.Tokenize(text, start, end);
+        int first = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!EndsSentence(tokens, i)) continue;
+            int last = i;
+            while (last + 1 < tokens.Count && IsClosing(tokens[last + 1].Text) && !OpensNext(tokens, last + 1)) last++;
+            Add(tokens, first, last, sentences);
+            first = last + 1;
+            i = last;
+        }
+        if (first < tokens.Count) Add(tokens, first, tokens.Count - 1, sentences);
+    }
+
+    /// <summary>A straight quote right after the mark opens the next sentence when a space precedes it and a word follows directly.</summary>
+    private static bool OpensNext(List<Token> tokens, int i) =>
+        tokens[i].Text is "\"" or "'" && i > 0 && tokens[i].Start > tokens[i - 1].End;
+
+    private bool EndsSentence(List<Token> tokens, int i)
+    {
+        var t = tokens[i].Text;
+        if (i + 1 >= tokens.Count) return false; // the line end closes it anyway
+        int n = i + 1;
+        while (n < tokens.Count && (IsClosing(tokens[n].Text) && !OpensNext(tokens, n))) n++;
+        while (n < tokens.Count && IsOpening(tokens[n].Text)) n++;
+        if (n >= tokens.Count) return false;
+        var next = tokens[n].Text;
+        bool nextStartsSentence = char.IsUpper(next[0]) || char.IsDigit(next[0]) || next[0] is '\u201C' or '"' or '(' or '[';
+        if (t is "?" or "!" or "..." or "\u2026") return nextStartsSentence;
+        if (t == ".") return nextStartsSentence || next[0] is '-' or '\u2014';
+        if (!t.EndsWith('.')) return false;
+        // The token carries a period: an abbreviation or initialism.
+        if (_neverFinal.Contains(t)) return false;
+        if (!nextStartsSentence) return false;
+        if (t.Length == 2 && char.IsUpper(t[0])) return false; // an initial: "J. Smith"
+        if (char.IsDigit(next[0]) && t.Length <= 5 && char.IsUpper(t[0]) && t.IndexOf('.') == t.Length - 1) return false; // "Dec. 9", "No. 5"
+        // "U.S." or "etc." before a capitalised word: ends the sentence unless the next word is a name continuing it,
+        // which we cannot know; proper-noun continuations ("U.S. Army") are common, so require a sentence-start word.
+        return IsCommonSentenceStart(next);
+    }
+
+    /// <summary>Words that start sentences far more often than they continue a name after "U.S." or "Inc.".</summary>
+    private static bool IsCommonSentenceStart(string word) => word is "The" or "A" or "An" or "It" or "He" or "She" or "They"
+        or "We" or "I" or "In" or "On" or "At" or "But" or "And" or "This" or "That" or "These" or "Those" or "There"
+        or "His" or "Her" or "Its" or "Their" or "Our" or "After" or "Before" or "When" or "While" or "However" or "Officials"
+        or "Meanwhile" or "Since" or "As" or "If" or "For" or "So" or "Some" or "Many" or "Most" or "No" or "Yet";
+
+    private static void Add(List<Token> tokens, int first, int last, List<Sentence> sentences)
+    {
+        var slice = tokens.GetRange(first, last - first + 1);
+        sentences.Add(new Sentence(sentences.Count, new TextSpan(slice[0].Start, slice[^1].End), slice));
+    }
+}
