@@ -1,0 +1,67 @@
+using KnowledgeGraph.Nlp.Tokenization;
+
+namespace KnowledgeGraph.Nlp.Tests.Tokenization;
+
+public sealed class SentenceSplitterTests
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr.", "Mrs.", "Dr.", "Gen.", "Maj.", "Dec.", "Jan.", "Sept.", "Lt.", "Col.", "St.", "Inc.", "etc.",
+    };
+    private static readonly HashSet<string> NeverFinal = new(StringComparer.Ordinal) { "Mr.", "Mrs.", "Dr.", "Gen.", "Maj.", "Lt.", "Col.", "St." };
+
+    private static List<string> Split(string text)
+    {
+        var splitter = new SentenceSplitter(new Tokenizer(Abbreviations), NeverFinal);
+        return splitter.Split(text).Select(s => s.TextOf(text)).ToList();
+    }
+
+    [Test]
+    public void AbbreviationsInsideSentencesDoNotSplit()
+    {
+        var text = "Maj. Gen. Mamadou Diallo met Mr. Smith on Dec. 9 at the U.N. headquarters. The U.S. Army left.";
+        Assert.That(Split(text), Is.EqualTo(new[]
+        {
+            "Maj. Gen. Mamadou Diallo met Mr. Smith on Dec. 9 at the U.N. headquarters.",
+            "The U.S. Army left.",
+        }));
+    }
+
+    [Test]
+    public void SentenceEndingInAnAbbreviationSplitsBeforeACommonSentenceStart()
+    {
+        Assert.That(Split("Troops came from the U.S. They left in 2020."),
+            Is.EqualTo(new[] { "Troops came from the U.S.", "They left in 2020." }));
+    }
+
+    [Test]
+    public void ClosingQuotesStayWithTheirSentence()
+    {
+        var text = "“It was vast,” he said. “We stayed.” Then they left!";
+        Assert.That(Split(text), Is.EqualTo(new[] { "“It was vast,” he said.", "“We stayed.”", "Then they left!" }));
+    }
+
+    [Test]
+    public void LineBreaksEndSentencesSoHeadlinesStandAlone()
+    {
+        Assert.That(Split("Deadliest Mission Ever\nThe head of the mission declared it over."),
+            Is.EqualTo(new[] { "Deadliest Mission Ever", "The head of the mission declared it over." }));
+    }
+
+    [Test]
+    public void TokensKeepOffsetsAndSplitPossessivesAndNegation()
+    {
+        var text = "Mali’s army wasn't there; 10,689 left U.N. bases.";
+        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length);
+        Assert.That(tokens.Select(t => t.Text), Is.EqualTo(new[] { "Mali", "’s", "army", "was", "n't", "there", ";", "10,689", "left", "U.N.", "bases", "." }));
+        Assert.That(tokens.All(t => text[t.Start..t.End] == t.Text), Is.True);
+    }
+
+    [Test]
+    public void HyphenatedWordsStayWhole()
+    {
+        var text = "French-led forces and a 13,000-strong state-funded group.";
+        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text);
+        Assert.That(tokens, Is.EqualTo(new[] { "French-led", "forces", "and", "a", "13,000-strong", "state-funded", "group", "." }));
+    }
+}

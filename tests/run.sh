@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The project's one test command: installs what the tests need, then runs every test.
+# Usage: bash tests/run.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# GraphML tests read our output with NetworkX, a real GraphML consumer.
+if ! python3 -c 'import networkx' 2>/dev/null; then
+  echo "== installing NetworkX (Debian python3-networkx)"
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null
+  else
+    echo "NetworkX is missing: install python3-networkx (or pip install networkx) and rerun" >&2
+  fi
+fi
+
+# Cypher lint tests run Neo4j's own linter (npm @neo4j-cypher/language-support).
+if [ -f tests/cypher-lint/package-lock.json ]; then
+  echo "== installing the Cypher linter (npm ci)"
+  npm ci --prefix tests/cypher-lint --no-audit --no-fund --loglevel=error
+fi
+
+echo "== dotnet test"
+dotnet test KnowledgeGraph.sln -c Release --nologo -v q "$@"
