@@ -58,7 +58,7 @@ public sealed class Gazetteer
     public IReadOnlyList<GazetteerEntry> EntriesNamed(string name) =>
         _byName.TryGetValue(NameKey.Fold(name), out var e) ? e : Array.Empty<GazetteerEntry>();
 
-    /// <summary>Readings of a whole phrase ("U.N.", "Malian", "Wagner Group"), best first; empty when unknown.</summary>
+    /// <summary>Readings of a whole phrase ("U.N.", "Malian", "Abu Sayyaf Group"), best first; empty when unknown.</summary>
     public IReadOnlyList<GazetteerHit> Lookup(string phrase)
     {
         var normalized = NameKey.Normalize(phrase);
