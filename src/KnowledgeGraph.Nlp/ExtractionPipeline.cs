@@ -1,48 +1,98 @@
 using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Coreference;
+using KnowledgeGraph.Nlp.Entities;
+using KnowledgeGraph.Nlp.Lexicons;
+using KnowledgeGraph.Nlp.Tagging;
 using KnowledgeGraph.Nlp.Tokenization;
 
 namespace KnowledgeGraph.Nlp;
 
+/// <summary>Where the pipeline's resources live and which schema rules it must respect.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Folder with models/ and lexicons/; default: resources/ beside the program.</summary>
+    public string? ResourcesDirectory { get; init; }
+    /// <summary>Whether an edge of a type may join entities of these coarse types (the ontology's domain and range).</summary>
+    public Func<string, EntityType, EntityType, bool> Allows { get; init; } = (_, _, _) => true;
+}
+
 /// <summary>
-/// The document analyser: sentences and tokens, tags, entity mentions, entities, coreference, relations.
-/// Built once from read-only resources and shared by all worker threads.
+/// The document analyser: sentences and tokens, part-of-speech tags and lemmas, entity mentions (gazetteer, naming
+/// rules, statistical recogniser), entities, coreference, relations. Built once from read-only resources and
+/// shared by all worker threads (like Markdig's MarkdownPipeline).
 /// </summary>
 public sealed class ExtractionPipeline : IDocumentAnalyzer
 {
     private readonly SentenceSplitter _splitter;
+    private readonly PosTagger _tagger;
+    private readonly Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? _ner;
+    private readonly MentionFinder _mentions;
+    private readonly EntityClusterer _clusterer;
+    private readonly CorefResolver _coref;
+    private readonly PipelineOptions _options;
 
-    private ExtractionPipeline(SentenceSplitter splitter)
+    private ExtractionPipeline(LexiconSet lexicons, PosTagger tagger,
+        Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? ner, PipelineOptions options)
     {
-        _splitter = splitter;
+        Lexicons = lexicons;
+        var abbreviations = lexicons.Abbreviations.Entries.Select(e => e.Form).ToHashSet(StringComparer.Ordinal);
+        var neverFinal = lexicons.Abbreviations.Entries.Where(e => !e.CanEndSentence).Select(e => e.Form).ToHashSet(StringComparer.Ordinal);
+        _splitter = new SentenceSplitter(new Tokenizer(abbreviations), neverFinal);
+        _tagger = tagger;
+        _ner = ner;
+        _mentions = new MentionFinder(lexicons);
+        _clusterer = new EntityClusterer(lexicons);
+        _coref = new CorefResolver(lexicons);
+        _options = options;
     }
 
-    /// <summary>Loads models and lexicons from <paramref name="resourcesDir"/> (default: the program's resources/ folder).</summary>
-    public static ExtractionPipeline Load(string? resourcesDir = null)
+    public LexiconSet Lexicons { get; }
+
+    /// <summary>Loads models and lexicons; a missing or corrupt file is a <see cref="ModelLoadException"/> naming it.</summary>
+    public static ExtractionPipeline Load(PipelineOptions? options = null)
     {
-        var abbreviations = new HashSet<string>(StringComparer.Ordinal) { "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Maj.", "Dec." };
-        var tokenizer = new Tokenizer(abbreviations);
-        return new ExtractionPipeline(new SentenceSplitter(tokenizer, abbreviations));
+        options ??= new PipelineOptions();
+        var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
+        var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
+        var tagger = PosTagger.Load(Path.Combine(root, "models", "pos.bin"));
+        return new ExtractionPipeline(lexicons, tagger, null, options);
     }
 
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default)
     {
-        var sentences = _splitter.Split(document.Text);
-        var mentions = new List<Mention>();
-        foreach (var s in sentences)
+        var raw = _splitter.Split(document.Text);
+        var sentences = new List<Sentence>(raw.Count);
+        var words = new List<IReadOnlyList<string>>(raw.Count);
+        var tags = new List<string[]>(raw.Count);
+        foreach (var s in raw)
         {
-            for (int i = 0; i < s.Tokens.Count; i++)
-            {
-                if (!char.IsUpper(s.Tokens[i].Text[0]) || i == 0) continue;
-                int j = i;
-                while (j + 1 < s.Tokens.Count && char.IsUpper(s.Tokens[j + 1].Text[0])) j++;
-                var span = new TextSpan(s.Tokens[i].Start, s.Tokens[j].End);
-                mentions.Add(new Mention(span, document.Text[span.Start..span.End], s.Index, EntityType.Organization, null, MentionKind.Name, "rule"));
-                i = j;
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            var w = s.Tokens.Select(t => t.Text).ToList();
+            var (xpos, upos) = _tagger.Tag(w);
+            var tokens = new Token[w.Count];
+            for (int i = 0; i < tokens.Length; i++)
+                tokens[i] = s.Tokens[i] with { Tag = xpos[i], Upos = upos[i], Lemma = _tagger.Lemmatizer.Lemma(w[i], xpos[i]) };
+            sentences.Add(s with { Tokens = tokens });
+            words.Add(w);
+            tags.Add(xpos);
         }
-        var entities = mentions.GroupBy(m => m.Text, StringComparer.Ordinal)
-            .Select((g, i) => new DocumentEntity(i, g.Key, g.First().Type, Array.Empty<string>(), new[] { g.Key }, g.ToList(), new Dictionary<string, string>()))
-            .ToList();
-        return new DocumentAnalysis(document, sentences, mentions, entities, Array.Empty<RelationMention>());
+        var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
+        var placed = _mentions.Find(document, sentences, ner);
+        var clustered = _clusterer.Cluster(document, sentences, placed.ToList());
+        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered);
+        var (entities, refs) = EntityAssembler.Assemble(mentions, introduced);
+        var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
+        var relations = new List<RelationMention>();
+        relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
+        return new DocumentAnalysis(document, sentences, refs.Select(r => r.Mention).ToList(), entities,
+            relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());
+    }
+
+    /// <summary>"2023-12-20T10:00:00Z" or "2023-12-20" -> "2023-12-20"; anything unparseable -> null.</summary>
+    public static string? NormaliseDate(string? date)
+    {
+        if (string.IsNullOrWhiteSpace(date)) return null;
+        return DateTimeOffset.TryParse(date, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 }

@@ -52,7 +52,7 @@ public sealed class BuildCommand : ICommand
         bool quiet = a.Flag("quiet");
 
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
-        var pipeline = ExtractionPipeline.Load(a.Value("resources"));
+        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
         var inputs = a.Positionals;
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024) };
 

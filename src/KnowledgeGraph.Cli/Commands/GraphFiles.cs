@@ -9,5 +9,7 @@ public static class GraphFiles
     public static void WriteAll(GraphSnapshot graph, OntologySchema schema, string outDir)
     {
         ApocJsonLines.WriteFile(graph, Path.Combine(outDir, ApocJsonLines.FileName));
+        GraphMlWriter.WriteFile(graph, Path.Combine(outDir, GraphMlWriter.FileName));
+        CypherScriptWriter.WriteFile(graph, schema, Path.Combine(outDir, CypherScriptWriter.FileName));
     }
 }

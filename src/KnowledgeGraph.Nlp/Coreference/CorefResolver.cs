@@ -1,0 +1,188 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Entities;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Coreference;
+
+/// <summary>
+/// Resolves definite descriptions ("the junta", "the mission", "the group") and pronouns (he, she, it, its, they,
+/// their) to the entity they refer to, so that relationships land on entities, not on words.
+/// A description goes to the most recently mentioned entity whose type fits its head noun (a junta is a
+/// Government, a mission a PeacekeepingMission); a government or army description with nothing to refer to goes
+/// to the government or armed forces of the document's dominant country. A pronoun goes to the most recent
+/// entity of the right kind within the last two sentences; "it" in "it is hard to ..." refers to nothing.
+/// </summary>
+public sealed class CorefResolver
+{
+    private readonly LexiconSet _lex;
+
+    public CorefResolver(LexiconSet lexicons) { _lex = lexicons; }
+
+    /// <summary>A new entity coreference had to introduce, e.g. "Government of Mali" for "the junta".</summary>
+    public sealed record IntroducedEntity(int Cluster, string Name, EntityType Type, string FineType, string Country);
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "this", "these" };
+
+    private enum PronounKind { Person, Thing, Plural }
+
+    private static PronounKind? Pronoun(string w) => w.ToLowerInvariant() switch
+    {
+        "he" or "him" or "his" or "she" or "her" or "hers" or "himself" or "herself" => PronounKind.Person,
+        "it" or "its" or "itself" => PronounKind.Thing,
+        "they" or "them" or "their" or "theirs" or "themselves" => PronounKind.Plural,
+        _ => null,
+    };
+
+    public (List<ClusteredMention> Mentions, List<IntroducedEntity> Introduced) Resolve(
+        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named)
+    {
+        var all = named.OrderBy(m => m.Mention.Span.Start).ToList();
+        var introduced = new List<IntroducedEntity>();
+        int nextCluster = named.Count == 0 ? 0 : named.Max(m => m.Cluster) + 1;
+        var fineOf = new Dictionary<int, HashSet<string>>();
+        var typeOf = new Dictionary<int, EntityType>();
+        foreach (var m in named)
+        {
+            if (!fineOf.TryGetValue(m.Cluster, out var set)) fineOf[m.Cluster] = set = new HashSet<string>(StringComparer.Ordinal);
+            if (m.Mention.FineType is not null) set.Add(m.Mention.FineType);
+            typeOf.TryAdd(m.Cluster, m.Mention.Type);
+        }
+        foreach (var s in sentences)
+        {
+            var words = s.Tokens.Select(t => t.Text).ToList();
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (Covered(all, s.Index, i)) continue;
+                var pronoun = Pronoun(words[i]);
+                if (pronoun is not null)
+                {
+                    if (pronoun == PronounKind.Thing && IsPleonastic(words, i)) continue;
+                    var target = Antecedent(all, s, i, c => pronoun switch
+                    {
+                        PronounKind.Person => typeOf[c] == EntityType.Person,
+                        PronounKind.Thing => typeOf[c] is EntityType.Organization or EntityType.Location or EntityType.Event,
+                        _ => typeOf[c] is EntityType.Organization || (fineOf[c].Contains("Country")),
+                    }, maxSentencesBack: 2);
+                    if (target is null) continue;
+                    var t = s.Tokens[i];
+                    var mention = new Mention(t.Span, t.Text, s.Index, target.Mention.Type, null, MentionKind.Pronoun, "coref");
+                    Insert(all, new ClusteredMention(new PlacedMention(mention, i, i + 1, null, null), target.Cluster));
+                    continue;
+                }
+                if (!Determiners.Contains(words[i]) && !(words[i] is "its" or "their")) continue;
+                var description = Description(s, words, i, all);
+                if (description is null) continue;
+                var (end, entries) = description.Value;
+                var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
+                var coarse = entries[0].Type;
+                bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]));
+                // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in Mali").
+                var modifiers = all.Where(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken > i && x.Placed.EndToken <= end)
+                    .Select(x => x.Mention.Text).ToList();
+                ClusteredMention? antecedent = null;
+                if (modifiers.Count > 0)
+                    antecedent = Antecedent(all, s, i, c => Fits(c) && all.Any(x => x.Cluster == c && x.Mention.Kind != MentionKind.Pronoun
+                        && modifiers.Any(mod => x.Mention.Text.Contains(mod, StringComparison.Ordinal) && x.Mention.Text.Length > mod.Length)), int.MaxValue);
+                antecedent ??= Antecedent(all, s, i, Fits, maxSentencesBack: int.MaxValue);
+                int cluster;
+                if (antecedent is not null) cluster = antecedent.Cluster;
+                else
+                {
+                    var fine = fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
+                    var country = fine is null ? null : DominantCountry(all);
+                    if (fine is null || country is null) continue;
+                    var name = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
+                    var namedCluster = all.FirstOrDefault(x => x.Mention.Canonical == name);
+                    var existing = introduced.FirstOrDefault(x => x.Name == name);
+                    if (namedCluster is not null) existing = new IntroducedEntity(namedCluster.Cluster, name, EntityType.Organization, fine, country);
+                    else if (existing is null)
+                    {
+                        existing = new IntroducedEntity(nextCluster++, name, EntityType.Organization, fine, country);
+                        introduced.Add(existing);
+                        typeOf[existing.Cluster] = EntityType.Organization;
+                        fineOf[existing.Cluster] = new HashSet<string>(StringComparer.Ordinal) { fine };
+                    }
+                    cluster = existing.Cluster;
+                }
+                int first = words[i] is "its" or "their" ? i + 1 : i;
+                int start = s.Tokens[first].Start, stop = s.Tokens[end - 1].End;
+                var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, typeOf[cluster],
+                    fineOf[cluster].FirstOrDefault(), MentionKind.Descriptor, "coref");
+                // names used as modifiers inside the description ("the U.N. mission") are part of it, not mentions of their own
+                all.RemoveAll(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
+                Insert(all, new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
+                i = end - 1;
+            }
+        }
+        return (all, introduced);
+    }
+
+    private static bool Covered(List<ClusteredMention> all, int sentence, int token) =>
+        all.Any(m => m.Mention.SentenceIndex == sentence && m.Placed.FirstToken <= token && token < m.Placed.EndToken);
+
+    private static void Insert(List<ClusteredMention> all, ClusteredMention m)
+    {
+        int k = all.FindIndex(x => x.Mention.Span.Start > m.Mention.Span.Start);
+        if (k < 0) all.Add(m); else all.Insert(k, m);
+    }
+
+    /// <summary>"it is hard to imagine", "it's one thing for", "it seems that": "it" that refers to nothing.</summary>
+    private static bool IsPleonastic(List<string> words, int i)
+    {
+        if (!words[i].Equals("it", StringComparison.OrdinalIgnoreCase)) return false;
+        if (i + 1 >= words.Count) return false;
+        var next = words[i + 1].ToLowerInvariant();
+        if (next is "seems" or "appears" or "remains" or "means") return true;
+        if (next is not ("is" or "was" or "'s" or "\u2019s" or "has" or "would")) return false;
+        for (int k = i + 2; k < Math.Min(words.Count, i + 7); k++)
+            if (words[k] is "to" or "that" or "for" or "whether") return true;
+        return false;
+    }
+
+    /// <summary>A definite description starting at <paramref name="i"/>: determiner, up to three modifiers, a descriptor head that ends the noun phrase.</summary>
+    private (int End, IReadOnlyList<DescriptorEntry> Entries)? Description(Sentence s, List<string> words, int i, List<ClusteredMention> all)
+    {
+        for (int head = i + 1; head < Math.Min(words.Count, i + 5); head++)
+        {
+            var (len, entries) = _lex.Descriptors.LongestMatchAt(words, head);
+            if (len > 0 && entries.Count > 0 && !Covered(all, s.Index, head + len - 1))
+            {
+                int end = head + len;
+                if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS" or "NNP" or "NNPS") { continue; }
+                // "the group's leader": a possessive description still refers; "the country's north" too
+                return (end, entries);
+            }
+            var t = s.Tokens[head];
+            bool modifier = t.Tag is "JJ" or "JJR" or "JJS" or "VBN" or "NNP" or "NNPS" or "CD" || t.Text.Contains('-')
+                || Covered(all, s.Index, head);
+            if (!modifier) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The latest mention before token <paramref name="i"/> whose entity fits, looking back at most the given number of sentences.</summary>
+    private static ClusteredMention? Antecedent(List<ClusteredMention> all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack)
+    {
+        ClusteredMention? best = null;
+        foreach (var m in all)
+        {
+            if (m.Mention.SentenceIndex > s.Index) break;
+            if (m.Mention.SentenceIndex == s.Index && m.Placed.EndToken > i) break;
+            if (s.Index - m.Mention.SentenceIndex > maxSentencesBack) continue;
+            if (!fits(m.Cluster)) continue;
+            best = m;
+        }
+        return best;
+    }
+
+    /// <summary>The country the document is about: the most mentioned Country entity, when clearly ahead of the next.</summary>
+    private static string? DominantCountry(List<ClusteredMention> all)
+    {
+        var counts = all.Where(m => m.Mention.FineType == "Country" && m.Mention.Canonical is not null && m.Mention.Kind != MentionKind.Pronoun)
+            .GroupBy(m => m.Mention.Canonical!).Select(g => (Name: g.Key, Count: g.Count()))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+        if (counts.Count == 0 || counts[0].Count < 2) return null;
+        if (counts.Count > 1 && counts[0].Count < 1.5 * counts[1].Count) return null;
+        return counts[0].Name;
+    }
+}

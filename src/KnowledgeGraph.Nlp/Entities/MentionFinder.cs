@@ -1,0 +1,288 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Entities;
+
+/// <summary>A mention placed on tokens, with what the finder learnt about it.</summary>
+public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry);
+
+/// <summary>
+/// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
+/// (countries, demonyms, capitals, international organisations, armed groups, governments), naming rules over
+/// proper-noun runs (head keywords such as "Group", "Mission", "Operation"; titles such as "President", "Gen."),
+/// and the statistical recogniser. Overlaps are settled longest span first, then by source trust. It also builds the
+/// country-anchored descriptions "Mali's army", "the Malian government" into entities of their own
+/// ("Armed Forces of Mali", "Government of Mali").
+/// </summary>
+public sealed class MentionFinder
+{
+    private const int PriorityGazetteer = 40, PriorityTitle = 35, PriorityKeyword = 30, PriorityNer = 20;
+
+    private readonly LexiconSet _lex;
+
+    public MentionFinder(LexiconSet lexicons) { _lex = lexicons; }
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    };
+
+    /// <summary>Words that join parts of one name ("Ministry of Defence", "Stabilization Mission in Mali").</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "on", "in", "de", "du", "al", "al-", "el", "and", "&" };
+
+    private static bool IsProperTag(Token t) => t.Tag is "NNP" or "NNPS";
+
+    private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
+
+    /// <summary>A line most of whose words are capitalised: a headline, where capitals say nothing about names.</summary>
+    public static bool IsHeadline(Sentence s)
+    {
+        var words = s.Tokens.Where(t => char.IsLetter(t.Text[0])).ToList();
+        if (words.Count < 3) return false;
+        int caps = words.Count(t => char.IsUpper(t.Text[0]));
+        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D");
+    }
+
+    public IReadOnlyList<PlacedMention> Find(Document doc, IReadOnlyList<Sentence> sentences, IReadOnlyList<NerSpan> ner)
+    {
+        var result = new List<PlacedMention>();
+        var nerBySentence = ner.ToLookup(n => n.Sentence);
+        foreach (var s in sentences)
+        {
+            var words = s.Tokens.Select(t => t.Text).ToList();
+            bool headline = IsHeadline(s);
+            var candidates = new List<Candidate>();
+            AddGazetteer(s, words, candidates);
+            AddRuns(s, words, headline, candidates);
+            foreach (var n in nerBySentence[s.Index]) AddNer(s, words, n, candidates);
+            var settled = Settle(candidates);
+            settled = Clean(s, words, settled, headline);
+            foreach (var c in settled) result.Add(Place(doc, s, c));
+            AddAnchoredDescriptions(doc, s, words, result);
+        }
+        return result;
+    }
+
+    private void AddGazetteer(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        foreach (var m in _lex.Gazetteer.FindAll(words))
+        {
+            if (!IsCapitalized(words[m.Start])) continue;
+            var hit = m.Best;
+            candidates.Add(new Candidate(s.Index, m.Start, m.End, hit.Entry.Type, hit.Entry.FineType, hit.Kind, "gazetteer",
+                PriorityGazetteer, hit.Entry.Name));
+        }
+        // "French-led", "Russian-backed", "U.S.-funded": the part before the hyphen names a country.
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            int dash = w.IndexOf('-');
+            if (dash <= 0 || !IsCapitalized(w)) continue;
+            var hits = _lex.Gazetteer.Lookup(w[..dash]);
+            if (hits.Count == 0 || hits[0].Entry.Type != EntityType.Location) continue;
+            var t = s.Tokens[i];
+            candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Location, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
+                PriorityGazetteer, hits[0].Entry.Name, CharStart: t.Start, CharEnd: t.Start + dash));
+        }
+    }
+
+    private void AddNer(Sentence s, List<string> words, NerSpan n, List<Candidate> candidates)
+    {
+        EntityType? type = n.Label switch
+        {
+            "PER" => EntityType.Person,
+            "ORG" => EntityType.Organization,
+            "LOC" => EntityType.Location,
+            _ => null,
+        };
+        string? fine = null;
+        int first = n.First;
+        if (type is null)
+        {
+            // MISC: keep named events ("Operation Serval", "the Gulf War"); demonyms come from the gazetteer.
+            var kw = Keyword(words, first, n.End);
+            if (kw is null || kw.Value.Type != EntityType.Event) return;
+            type = EntityType.Event;
+            fine = kw.Value.Fine;
+        }
+        candidates.Add(new Candidate(s.Index, first, n.End, type.Value, fine, MentionKind.Name, "ner", PriorityNer));
+    }
+
+    /// <summary>Runs of proper nouns, joined by connectors when the whole is a keyword-headed name; titles split them.</summary>
+    private void AddRuns(Sentence s, List<string> words, bool headline, List<Candidate> candidates)
+    {
+        var tokens = s.Tokens;
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            if (!IsRunToken(tokens, i)) { i++; continue; }
+            int start = i, end = i + 1;
+            while (true)
+            {
+                if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
+                // a connector joins when a proper noun follows and the joined phrase has a keyword head
+                if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1))
+                {
+                    int next = end + 1;
+                    while (next < tokens.Count && IsRunToken(tokens, next)) next++;
+                    if (Keyword(words, start, end) is not null || Keyword(words, start, next) is { Position: KeywordPosition.Prefix })
+                    {
+                        end = next;
+                        continue;
+                    }
+                }
+                break;
+            }
+            AddRun(s, words, start, end, headline, candidates);
+            i = end;
+        }
+    }
+
+    private static bool IsRunToken(IReadOnlyList<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (!IsCapitalized(t.Text) || DateWords.Contains(t.Text)) return false;
+        if (t.Tag is null) return i > 0;
+        return IsProperTag(t) || (t.Tag is "NN" or "NNS" or "JJ" && i > 0 && i + 1 < tokens.Count && IsProperTag(tokens[i + 1]));
+    }
+
+    private void AddRun(Sentence s, List<string> words, int start, int end, bool headline, List<Candidate> candidates)
+    {
+        // Titles inside the run: "Russian President Vladimir Putin", "Maj. Gen. Mamadou Gaye", "Mr. Rousselle".
+        for (int i = start; i < end; i++)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
+            if (len == 0 || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || i + len >= end) continue;
+            // a keyword name such as "Queen Mary University" is not a title: only when no name keyword follows
+            if (Enumerable.Range(i + len, end - i - len).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)) continue;
+            if (i > start) AddRun(s, words, start, i, headline, candidates);
+            var role = titles.First(t => t.PrecedesNames).Role;
+            candidates.Add(new Candidate(s.Index, i + len, end, EntityType.Person, null, MentionKind.Name, "rule", PriorityTitle, Role: role));
+            return;
+        }
+        if (headline) return;
+        var kw = Keyword(words, start, end);
+        if (kw is null) return;
+        candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
+    }
+
+    /// <summary>The type a name's head keyword gives it: last word ("Wagner Group") or first word ("Operation Serval").</summary>
+    private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
+    {
+        if (end - start < 2) return null;
+        for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
+        {
+            var phrase = string.Join(' ', words.Skip(end - k).Take(k));
+            var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);
+            if (suffix.Count > 0) return (suffix[0].Type, suffix[0].FineType, KeywordPosition.Suffix);
+        }
+        for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
+        {
+            var phrase = string.Join(' ', words.Skip(start).Take(k));
+            var prefix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Prefix);
+            if (prefix.Count > 0) return (prefix[0].Type, prefix[0].FineType, KeywordPosition.Prefix);
+        }
+        return null;
+    }
+
+    /// <summary>Keeps non-overlapping candidates: longest first, then most trusted source, then one with a fine type.</summary>
+    private static List<Candidate> Settle(List<Candidate> candidates)
+    {
+        var ordered = candidates
+            .OrderByDescending(c => c.Length).ThenByDescending(c => c.Priority).ThenByDescending(c => c.FineType is not null)
+            .ThenBy(c => c.First).ToList();
+        var taken = new List<Candidate>();
+        foreach (var c in ordered)
+        {
+            if (taken.Any(t => t.First < c.End && c.First < t.End)) continue;
+            taken.Add(c);
+        }
+        taken.Sort((a, b) => a.First.CompareTo(b.First));
+        return taken;
+    }
+
+    /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline)
+    {
+        var result = new List<Candidate>();
+        foreach (var c0 in candidates)
+        {
+            var c = c0;
+            if (c.CharStart < 0)
+            {
+                int first = c.First;
+                string? role = c.Role;
+                while (first < c.End && words[first] is "The" or "the") first++;
+                if (c.Type == EntityType.Person)
+                {
+                    while (first < c.End)
+                    {
+                        var (len, titles) = _lex.Titles.LongestMatchAt(words, first);
+                        if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
+                        role ??= titles.First(t => t.PrecedesNames).Role;
+                        first += len;
+                    }
+                }
+                int end = c.End;
+                while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
+                if (end <= first) continue;
+                c = c with { First = first, End = end, Role = role };
+            }
+            var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+            if (!span.Any(w => IsCapitalized(w) && w.Any(char.IsLetter))) continue;
+            if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
+            if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
+            if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            result.Add(c);
+        }
+        return result;
+    }
+
+    private static PlacedMention Place(Document doc, Sentence s, Candidate c)
+    {
+        int start = c.CharStart >= 0 ? c.CharStart : s.Tokens[c.First].Start;
+        int end = c.CharEnd >= 0 ? c.CharEnd : s.Tokens[c.End - 1].End;
+        var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, c.Type, c.FineType, c.Kind, c.Source, c.Canonical);
+        return new PlacedMention(mention, c.First, c.End, c.Role, null);
+    }
+
+    /// <summary>
+    /// "Mali's army", "the Malian government", "Malian soldiers": a country (by name with a possessive, or by demonym)
+    /// before a government or armed-forces head noun is that country's government or armed forces. The country
+    /// mention is replaced by the whole phrase, which remembers its country for a NATIONALITY edge.
+    /// </summary>
+    private void AddAnchoredDescriptions(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
+    {
+        for (int k = mentions.Count - 1; k >= 0 && mentions[k].Mention.SentenceIndex == s.Index; k--)
+        {
+            var m = mentions[k];
+            if (m.Mention.Type != EntityType.Location || m.Mention.FineType != "Country" || m.Mention.Canonical is null) continue;
+            if (m.Mention.Span.End != s.Tokens[m.EndToken - 1].End) continue; // "French-led": a prefix, not a possessor
+            int i = m.EndToken;
+            if (m.Mention.Kind != MentionKind.Demonym)
+            {
+                if (i >= words.Count || words[i] is not ("'s" or "\u2019s")) continue;
+                i++;
+            }
+            // skip adjectives: "Mali's own defense forces", "the Malian armed forces"
+            int headStart = i;
+            while (headStart < words.Count && s.Tokens[headStart].Tag is "JJ" or "VBN" && _lex.Descriptors.LongestMatchAt(words, headStart).Length == 0) headStart++;
+            if (headStart >= words.Count) continue;
+            var (len, entries) = _lex.Descriptors.LongestMatchAt(words, headStart);
+            if (len == 0) continue;
+            int headEnd = headStart + len;
+            // the head must end the noun phrase: "Malian army officers" is about officers
+            if (headEnd < words.Count && s.Tokens[headEnd].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue;
+            string? fine = entries.SelectMany(e => e.FineTypes).FirstOrDefault(f => f is "Government" or "ArmedForces");
+            if (fine is null) continue;
+            var country = m.Mention.Canonical;
+            var canonical = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
+            int start = m.Mention.Span.Start, end = s.Tokens[headEnd - 1].End;
+            var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, fine,
+                MentionKind.Descriptor, "rule", canonical);
+            mentions[k] = new PlacedMention(mention, m.FirstToken, headEnd, null, country);
+        }
+    }
+}
