@@ -9,6 +9,7 @@ public static class Program
     public static IReadOnlyList<ICommand> Commands { get; } = new ICommand[]
     {
         new BuildCommand(),
+        new LexiconsCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());

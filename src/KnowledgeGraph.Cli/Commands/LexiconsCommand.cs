@@ -1,0 +1,42 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+using KnowledgeGraph.Nlp.Lexicons.Derivation;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg lexicons</c>: regenerates the derived gazetteers from the shared source data.</summary>
+public sealed class LexiconsCommand : ICommand
+{
+    public string Name => "lexicons";
+    public string Summary => "regenerate the derived gazetteers (countries, organisations, armed groups, agents)";
+    public string Help => """
+        kg lexicons: regenerate the derived gazetteer files from the shared source data.
+
+        Usage: kg lexicons [--data <gazetteers dir>] --out <dir> [--hand-written <dir>] [--treebank <file>]
+
+          --data <dir>          the shared data/gazetteers folder (countries/, petrarch2/, ucdp/);
+                                default: gazetteers in the shared data folder ($KG_SHARED_DATA or shared/data above here)
+          --out <dir>           where countries.tsv, organisations.tsv, armed_groups.tsv and agents.tsv are written,
+                                e.g. src/KnowledgeGraph.Nlp/Resources/lexicons
+          --hand-written <dir>  folder with org_keywords.tsv and titles.tsv (default: --out if it has them,
+                                else the lexicons shipped with kg)
+          --treebank <file>     UD English EWT training CoNLL-U, used to know common English words
+                                (default: ../ud-english-ewt/en_ewt-ud-train.conllu beside --data)
+
+        The output is deterministic: the same sources give byte-identical files.
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        var a = CommandArgs.Parse(args, new[] { "data", "out", "hand-written", "treebank" }, Array.Empty<string>());
+        if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
+        var data = a.Value("data") ?? Path.Combine(DataPaths.RequireSharedData(), "gazetteers");
+        if (!Directory.Exists(data)) throw new UserErrorException($"{data}: gazetteers folder not found");
+        var output = a.Require("out");
+        var handWritten = a.Value("hand-written")
+            ?? (File.Exists(Path.Combine(output, LexiconSet.OrgKeywordsFile)) && File.Exists(Path.Combine(output, LexiconSet.TitlesFile)) ? output : LexiconSet.DefaultDirectory);
+        var report = LexiconDerivation.Derive(data, handWritten, output, a.Value("treebank"));
+        foreach (var (file, rows) in report.Files) context.Out.WriteLine($"{Path.Combine(output, file)}: {rows} rows");
+        return 0;
+    }
+}

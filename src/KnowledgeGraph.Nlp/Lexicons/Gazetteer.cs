@@ -1,0 +1,160 @@
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Lexicons;
+
+/// <summary>A known named thing: canonical name, coarse and fine types, the country it belongs to (cca3) when known.</summary>
+/// <param name="Name">Canonical name ("Mali", "United Nations", "Government of Mali").</param>
+/// <param name="Type">Coarse type.</param>
+/// <param name="FineTypes">Fine labels, sorted ("Country", "ArmedGroup", "City" ...).</param>
+/// <param name="Country">ISO 3166 alpha-3 of the country it is, is the capital of, or belongs to; null when unknown.</param>
+/// <param name="Source">The lexicon file it came from ("countries.tsv").</param>
+public sealed record GazetteerEntry(string Name, EntityType Type, IReadOnlyList<string> FineTypes, string? Country, string Source)
+{
+    /// <summary>The most specific fine label (first), or null.</summary>
+    public string? FineType => FineTypes.Count > 0 ? FineTypes[0] : null;
+}
+
+/// <summary>One reading of a matched surface form: which entry, and how the form refers to it (name, acronym, demonym).</summary>
+public sealed record GazetteerHit(GazetteerEntry Entry, MentionKind Kind, string Surface);
+
+/// <summary>A match over tokens <c>[Start, Start + Length)</c>; <see cref="Hits"/> has every entry the form can mean, best first.</summary>
+public sealed record GazetteerMatch(int Start, int Length, IReadOnlyList<GazetteerHit> Hits)
+{
+    public int End => Start + Length;
+    public GazetteerHit Best => Hits[0];
+}
+
+/// <summary>
+/// Longest-match lookup of known names over token sequences. Forms are compared in <see cref="NameKey"/> normal
+/// form ("U.N." = "UN", curly = straight apostrophes, tokenizer splits around hyphens ignored). Matching is
+/// case-sensitive where it matters: every capital of the known form must be a capital in the text ("us" is not "US",
+/// "islamic state" is not "Islamic State"), while text in capitals ("MALI" in a headline) still matches.
+/// Immutable and thread-safe once built.
+/// </summary>
+public sealed class Gazetteer
+{
+    private sealed record Variant(string Normalized, GazetteerHit Hit, int Rank);
+
+    /// <summary>Longest token span tried; names longer than this in tokens are not matched.</summary>
+    public const int MaxTokens = 24;
+
+    private readonly Dictionary<string, Variant[]> _byKey;
+    private readonly HashSet<string> _prefixes;
+    private readonly Dictionary<string, GazetteerEntry[]> _byName;
+
+    private Gazetteer(Dictionary<string, Variant[]> byKey, HashSet<string> prefixes, IReadOnlyList<GazetteerEntry> entries)
+    {
+        _byKey = byKey; _prefixes = prefixes; Entries = entries;
+        _byName = entries.GroupBy(e => NameKey.Fold(e.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Every entry, in load order.</summary>
+    public IReadOnlyList<GazetteerEntry> Entries { get; }
+
+    /// <summary>Number of distinct surface forms.</summary>
+    public int FormCount => _byKey.Count;
+
+    /// <summary>Entries whose canonical name is <paramref name="name"/> (case-insensitive).</summary>
+    public IReadOnlyList<GazetteerEntry> EntriesNamed(string name) =>
+        _byName.TryGetValue(NameKey.Fold(name), out var e) ? e : Array.Empty<GazetteerEntry>();
+
+    /// <summary>Readings of a whole phrase ("U.N.", "Malian", "Wagner Group"), best first; empty when unknown.</summary>
+    public IReadOnlyList<GazetteerHit> Lookup(string phrase)
+    {
+        var normalized = NameKey.Normalize(phrase);
+        return _byKey.TryGetValue(normalized.ToUpperInvariant(), out var variants) ? Filter(variants, normalized) : Array.Empty<GazetteerHit>();
+    }
+
+    /// <summary>The longest known name starting at token <paramref name="start"/>, or null.</summary>
+    public GazetteerMatch? LongestMatchAt(IReadOnlyList<string> tokens, int start)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        GazetteerMatch? best = null;
+        var text = new System.Text.StringBuilder();
+        int limit = Math.Min(tokens.Count, start + MaxTokens);
+        for (int end = start; end < limit; end++)
+        {
+            if (end > start) text.Append(' ');
+            text.Append(tokens[end]);
+            var normalized = NameKey.Normalize(text.ToString());
+            var key = normalized.ToUpperInvariant();
+            if (_byKey.TryGetValue(key, out var variants))
+            {
+                var hits = Filter(variants, normalized);
+                if (hits.Count > 0) best = new GazetteerMatch(start, end - start + 1, hits);
+            }
+            if (!_prefixes.Contains(key)) break;
+        }
+        return best;
+    }
+
+    /// <summary>Left-to-right, non-overlapping longest matches over a sentence's tokens.</summary>
+    public IReadOnlyList<GazetteerMatch> FindAll(IReadOnlyList<string> tokens)
+    {
+        var result = new List<GazetteerMatch>();
+        for (int i = 0; i < tokens.Count;)
+        {
+            var m = LongestMatchAt(tokens, i);
+            if (m is null) { i++; continue; }
+            result.Add(m);
+            i = m.End;
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<GazetteerHit> Filter(Variant[] variants, string normalizedText)
+    {
+        List<GazetteerHit>? hits = null;
+        foreach (var v in variants)
+        {
+            if (!CapitalsAgree(v.Normalized, normalizedText)) continue;
+            hits ??= new List<GazetteerHit>();
+            if (!hits.Exists(h => ReferenceEquals(h.Entry, v.Hit.Entry))) hits.Add(v.Hit);
+        }
+        return hits is null ? Array.Empty<GazetteerHit>() : hits;
+    }
+
+    /// <summary>Every capital letter of the known form is a capital in the text.</summary>
+    private static bool CapitalsAgree(string known, string text)
+    {
+        if (known.Length != text.Length) return false;
+        for (int i = 0; i < known.Length; i++)
+            if (char.IsUpper(known[i]) && !char.IsUpper(text[i])) return false;
+        return true;
+    }
+
+    /// <summary>Builds a gazetteer from (surface form, entry, kind) triples; earlier triples rank first among readings of the same form.</summary>
+    public static Gazetteer Build(IEnumerable<(string Surface, GazetteerEntry Entry, MentionKind Kind)> forms)
+    {
+        var byKey = new Dictionary<string, List<Variant>>(StringComparer.Ordinal);
+        var entries = new List<GazetteerEntry>();
+        var seenEntries = new HashSet<GazetteerEntry>(ReferenceEqualityComparer.Instance);
+        int rank = 0;
+        foreach (var (surface, entry, kind) in forms)
+        {
+            if (seenEntries.Add(entry)) entries.Add(entry);
+            var normalized = NameKey.Normalize(surface);
+            if (normalized.Length == 0) continue;
+            var key = normalized.ToUpperInvariant();
+            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<Variant>();
+            if (list.Exists(v => ReferenceEquals(v.Hit.Entry, entry) && v.Normalized == normalized)) continue;
+            list.Add(new Variant(normalized, new GazetteerHit(entry, kind, surface), rank++));
+        }
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in byKey.Keys)
+            for (int i = 1; i < key.Length; i++)
+                if (key[i] is ' ' or '-' or '/' or '\'' || key[i - 1] is '-' or '/' or '\'') prefixes.Add(key[..i].TrimEnd());
+        // Readings of one form: by source (caller's order), then the entry whose canonical name it is,
+        // then the better-known entry (more surface forms), then input order.
+        var sourceRank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entries) sourceRank.TryAdd(e.Source, sourceRank.Count);
+        var formCount = new Dictionary<GazetteerEntry, int>(ReferenceEqualityComparer.Instance);
+        foreach (var v in byKey.Values.SelectMany(l => l)) formCount[v.Hit.Entry] = formCount.GetValueOrDefault(v.Hit.Entry) + 1;
+        var ordered = byKey.ToDictionary(kv => kv.Key, kv => kv.Value
+            .OrderBy(v => sourceRank[v.Hit.Entry.Source])
+            .ThenBy(v => string.Equals(NameKey.Fold(v.Hit.Entry.Name), kv.Key, StringComparison.Ordinal) ? 0 : 1)
+            .ThenByDescending(v => formCount[v.Hit.Entry])
+            .ThenBy(v => v.Rank).ToArray(), StringComparer.Ordinal);
+        return new Gazetteer(ordered, prefixes, entries);
+    }
+}

@@ -1,0 +1,103 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons.Derivation;
+
+namespace KnowledgeGraph.Nlp.Lexicons;
+
+/// <summary>
+/// Every lexicon the pipeline reads, loaded once from a folder into immutable, thread-safe objects and passed in
+/// (no global state). Default folder: <c>resources/lexicons</c> beside the program.
+/// </summary>
+public sealed class LexiconSet
+{
+    public const string TitlesFile = "titles.tsv";
+    public const string AbbreviationsFile = "abbreviations.tsv";
+    public const string DescriptorsFile = "descriptors.tsv";
+    public const string OrgKeywordsFile = "org_keywords.tsv";
+    public const string TriggersFile = "triggers.tsv";
+
+    private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
+        DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
+    {
+        Directory = directory; Gazetteer = gazetteer; Titles = titles; Abbreviations = abbreviations;
+        Descriptors = descriptors; OrgKeywords = keywords; Triggers = triggers; Agents = agents;
+    }
+
+    /// <summary>The folder it was loaded from.</summary>
+    public string Directory { get; }
+    /// <summary>Countries (names, short forms, demonyms), capitals, international organisations, armed groups, governments.</summary>
+    public Gazetteer Gazetteer { get; }
+    public TitleLexicon Titles { get; }
+    public AbbreviationLexicon Abbreviations { get; }
+    public DescriptorLexicon Descriptors { get; }
+    public OrgKeywordLexicon OrgKeywords { get; }
+    public TriggerLexicon Triggers { get; }
+    public AgentLexicon Agents { get; }
+
+    /// <summary>The shipped lexicon folder: <c>AppContext.BaseDirectory/resources/lexicons</c>.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "lexicons");
+
+    /// <summary>Loads every lexicon from <paramref name="directory"/> (default <see cref="DefaultDirectory"/>).</summary>
+    /// <exception cref="ModelLoadException">A file is missing or corrupt (message names the file and line).</exception>
+    public static LexiconSet Load(string? directory = null)
+    {
+        var dir = Path.GetFullPath(directory ?? DefaultDirectory);
+        if (!System.IO.Directory.Exists(dir)) throw new ModelLoadException(dir, "lexicon folder not found");
+        string P(string file) => Path.Combine(dir, file);
+        return new LexiconSet(dir,
+            LoadGazetteer(dir),
+            TitleLexicon.Load(P(TitlesFile)),
+            AbbreviationLexicon.Load(P(AbbreviationsFile)),
+            DescriptorLexicon.Load(P(DescriptorsFile)),
+            OrgKeywordLexicon.Load(P(OrgKeywordsFile)),
+            TriggerLexicon.Load(P(TriggersFile)),
+            AgentLexicon.Load(P(LexiconDerivation.AgentsFile)));
+    }
+
+    /// <summary>
+    /// Builds the gazetteer from countries.tsv, armed_groups.tsv and organisations.tsv. Readings of one form rank:
+    /// countries, armed groups and governments, organisations, then capitals.
+    /// </summary>
+    public static Gazetteer LoadGazetteer(string directory)
+    {
+        var forms = new List<(string, GazetteerEntry, MentionKind)>();
+        var capitals = new List<(string, GazetteerEntry, MentionKind)>();
+        var countriesPath = Path.Combine(directory, LexiconDerivation.CountriesFile);
+        foreach (var row in TsvFile.Read(countriesPath, CountryRow.Columns))
+        {
+            var cca3 = Lexicon.NonEmpty(countriesPath, row, 0);
+            if (cca3.Length != 3 || !cca3.All(char.IsAsciiLetterUpper)) throw Lexicon.Bad(countriesPath, row, $"cca3 must be three capital letters, found '{cca3}'");
+            var name = Lexicon.NonEmpty(countriesPath, row, 1);
+            var country = new GazetteerEntry(name, EntityType.Location, new[] { "Country" }, cca3, LexiconDerivation.CountriesFile);
+            forms.Add((name, country, MentionKind.Name));
+            if (row[2].Length > 0) forms.Add((row[2], country, MentionKind.Name));
+            foreach (var alt in TsvFile.List(row[3]))
+                forms.Add((alt, country, NameKey.IsAcronymShape(alt) ? MentionKind.Acronym : MentionKind.Name));
+            foreach (var demonym in TsvFile.List(row[4]))
+            {
+                forms.Add((demonym, country, MentionKind.Demonym));
+                // "Malians", "Iraqis": plural demonyms name the people, and still point at the country.
+                if (demonym.EndsWith("an", StringComparison.Ordinal) || demonym.EndsWith('i')) forms.Add((demonym + "s", country, MentionKind.Demonym));
+            }
+            foreach (var capital in TsvFile.List(row[5]))
+                capitals.Add((capital, new GazetteerEntry(capital, EntityType.Location, new[] { "City" }, cca3, LexiconDerivation.CountriesFile + " (capital)"), MentionKind.Name));
+        }
+        AddActors(forms, Path.Combine(directory, LexiconDerivation.ArmedGroupsFile), LexiconDerivation.ArmedGroupsFile);
+        AddActors(forms, Path.Combine(directory, LexiconDerivation.OrganisationsFile), LexiconDerivation.OrganisationsFile);
+        forms.AddRange(capitals);
+        return Gazetteer.Build(forms);
+    }
+
+    private static void AddActors(List<(string, GazetteerEntry, MentionKind)> forms, string path, string file)
+    {
+        foreach (var row in TsvFile.Read(path, ActorRow.Columns))
+        {
+            var name = Lexicon.NonEmpty(path, row, 0);
+            var coarse = Lexicon.Coarse(path, row, 1);
+            var fine = TsvFile.List(row[2]);
+            var entry = new GazetteerEntry(name, coarse, fine, row[5].Length == 0 ? null : row[5], file);
+            forms.Add((name, entry, NameKey.IsAcronymShape(name) ? MentionKind.Acronym : MentionKind.Name));
+            foreach (var alias in TsvFile.List(row[3])) forms.Add((alias, entry, MentionKind.Name));
+            foreach (var acronym in TsvFile.List(row[4])) forms.Add((acronym, entry, MentionKind.Acronym));
+        }
+    }
+}

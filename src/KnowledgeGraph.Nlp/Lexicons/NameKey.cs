@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace KnowledgeGraph.Nlp.Lexicons;
+
+/// <summary>
+/// The normal form names are compared in, so that "U.N." and "UN", "Côte d’Ivoire" and "Côte d'Ivoire",
+/// "Al - Qaeda" (split by a tokenizer) and "Al-Qaeda" meet: curly quotes become straight, dots go,
+/// whitespace collapses, and no space is kept around hyphens, slashes or before an apostrophe.
+/// <see cref="Normalize"/> keeps case (the gazetteer checks capitals on it); <see cref="Fold"/> also upper-cases.
+/// </summary>
+public static class NameKey
+{
+    public static string Normalize(string surface)
+    {
+        var sb = new StringBuilder(surface.Length);
+        foreach (var raw in surface)
+        {
+            char c = raw switch
+            {
+                '\u2018' or '\u2019' or '\u02BC' or '\u0060' or '\u00B4' => '\'',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' => '-',
+                '\u00A0' or '\t' or '\n' or '\r' => ' ',
+                _ => raw,
+            };
+            if (c == '.') continue;
+            if (c == ' ')
+            {
+                if (sb.Length == 0 || sb[^1] == ' ' || sb[^1] == '-' || sb[^1] == '/') continue;
+                sb.Append(' ');
+                continue;
+            }
+            if ((c == '-' || c == '/' || c == '\'') && sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+            sb.Append(c);
+        }
+        if (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+        return sb.ToString();
+    }
+
+    /// <summary>Case-folded <see cref="Normalize"/>: the dictionary key.</summary>
+    public static string Fold(string surface) => Normalize(surface).ToUpperInvariant();
+
+    /// <summary>The words of a name after normalisation (split on spaces only).</summary>
+    public static string[] Words(string surface) => Normalize(surface).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>True for "UN", "U.N.", "NATO", "DHKP/C": 2 to 10 capitals (digits, '/', '&amp;' allowed), dots ignored.</summary>
+    public static bool IsAcronymShape(string surface)
+    {
+        var n = Normalize(surface);
+        if (n.Length < 2 || n.Length > 10) return false;
+        int letters = 0;
+        foreach (var c in n)
+        {
+            if (char.IsUpper(c)) letters++;
+            else if (!(char.IsDigit(c) || c == '/' || c == '&' || c == '-')) return false;
+        }
+        return letters >= 2;
+    }
+}

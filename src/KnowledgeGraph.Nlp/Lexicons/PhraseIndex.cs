@@ -1,0 +1,53 @@
+namespace KnowledgeGraph.Nlp.Lexicons;
+
+/// <summary>
+/// Case-insensitive longest-match index of multiword phrases over token sequences, keyed on lowercase words with
+/// dots removed ("Maj. Gen." = "maj gen"). Shared by the small lexicons; immutable once built.
+/// </summary>
+public sealed class PhraseIndex<T>
+{
+    private readonly Dictionary<string, T[]> _byKey;
+    private readonly HashSet<string> _prefixes;
+
+    public PhraseIndex(IEnumerable<(string Phrase, T Value)> items)
+    {
+        var byKey = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        _prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (phrase, value) in items)
+        {
+            var key = Key(phrase);
+            if (key.Length == 0) continue;
+            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<T>();
+            list.Add(value);
+            var words = key.Split(' ');
+            MaxWords = Math.Max(MaxWords, words.Length);
+            for (int i = 1; i < words.Length; i++) _prefixes.Add(string.Join(' ', words, 0, i));
+        }
+        _byKey = byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Most words in any phrase.</summary>
+    public int MaxWords { get; }
+
+    /// <summary>All values of an exact phrase; empty when unknown.</summary>
+    public IReadOnlyList<T> Lookup(string phrase) => _byKey.TryGetValue(Key(phrase), out var v) ? v : Array.Empty<T>();
+
+    /// <summary>The longest phrase starting at <paramref name="start"/>: its length in tokens and values; (0, empty) when none.</summary>
+    public (int Length, IReadOnlyList<T> Values) LongestMatchAt(IReadOnlyList<string> tokens, int start)
+    {
+        (int, IReadOnlyList<T>) best = (0, Array.Empty<T>());
+        string key = "";
+        for (int end = start; end < tokens.Count && end - start < MaxWords; end++)
+        {
+            var word = Key(tokens[end]);
+            if (word.Length == 0) break;
+            key = key.Length == 0 ? word : key + " " + word;
+            if (_byKey.TryGetValue(key, out var v)) best = (end - start + 1, v);
+            if (!_prefixes.Contains(key)) break;
+        }
+        return best;
+    }
+
+    /// <summary>Lowercase, curly apostrophes straightened, dots dropped, single spaces.</summary>
+    public static string Key(string phrase) => NameKey.Normalize(phrase).ToLowerInvariant();
+}
