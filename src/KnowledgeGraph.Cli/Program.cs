@@ -10,6 +10,7 @@ public static class Program
     {
         new BuildCommand(),
         new LexiconsCommand(),
+        new TrainCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());

@@ -1,0 +1,96 @@
+using System.Text;
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Models;
+
+/// <summary>
+/// The container every shipped model uses:
+/// <c>"KGNLPMDL"</c> magic, int32 format version, model kind ("pos", "ner"), a description of the training data
+/// and settings, the model's own payload, and a trailing 64-bit FNV-1a checksum of everything before it.
+/// Little-endian throughout (BinaryWriter). A file that fails any check raises <see cref="ModelLoadException"/>.
+/// </summary>
+public static class ModelFile
+{
+    public const int FormatVersion = 1;
+    private static readonly byte[] Magic = "KGNLPMDL"u8.ToArray();
+
+    /// <summary>Serialises a model: header, then whatever <paramref name="payload"/> writes, then the checksum.</summary>
+    public static byte[] Build(string kind, string description, Action<BinaryWriter> payload)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(kind);
+            w.Write(description);
+            payload(w);
+            w.Flush();
+            var sum = Checksum(ms.GetBuffer().AsSpan(0, (int)ms.Length));
+            w.Write(sum);
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>Reads and checks a model file, then hands its payload to <paramref name="read"/>.</summary>
+    public static T Load<T>(string path, string kind, Func<BinaryReader, string, T> read)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (FileNotFoundException) { throw new ModelLoadException(path, $"{kind} model file not found"); }
+        catch (DirectoryNotFoundException) { throw new ModelLoadException(path, $"{kind} model file not found (no such folder)"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ModelLoadException(path, $"cannot read {kind} model: {e.Message}"); }
+        return Parse(bytes, path, kind, read);
+    }
+
+    /// <summary>Like <see cref="Load{T}"/> but from bytes already in memory; <paramref name="name"/> names them in errors.</summary>
+    public static T Parse<T>(byte[] bytes, string name, string kind, Func<BinaryReader, string, T> read)
+    {
+        if (bytes.Length < Magic.Length + 4 + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new ModelLoadException(name, "not a KnowledgeGraph model file (bad magic number)");
+        var stored = BitConverter.ToUInt64(bytes, bytes.Length - 8);
+        if (stored != Checksum(bytes.AsSpan(0, bytes.Length - 8)))
+            throw new ModelLoadException(name, "model file is corrupt (checksum mismatch); reinstall it or retrain with 'kg train'");
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false), Encoding.UTF8);
+            r.ReadBytes(Magic.Length);
+            var version = r.ReadInt32();
+            if (version != FormatVersion)
+                throw new ModelLoadException(name, $"model format version {version} is not supported (this build reads version {FormatVersion})");
+            var fileKind = r.ReadString();
+            if (fileKind != kind) throw new ModelLoadException(name, $"expected a {kind} model, found a {fileKind} model");
+            var description = r.ReadString();
+            var model = read(r, description);
+            if (r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("trailing bytes after payload");
+            return model;
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            throw new ModelLoadException(name, $"model file is corrupt ({e.Message})");
+        }
+    }
+
+    private static ulong Checksum(ReadOnlySpan<byte> data)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (var b in data) { h ^= b; h *= 1099511628211UL; }
+        return h;
+    }
+
+    /// <summary>Writes a string array (count then items).</summary>
+    public static void WriteStrings(BinaryWriter w, IReadOnlyList<string> items)
+    {
+        w.Write(items.Count);
+        foreach (var s in items) w.Write(s);
+    }
+
+    public static string[] ReadStrings(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < 0 || n > 10_000_000) throw new InvalidDataException("implausible string count");
+        var a = new string[n];
+        for (int i = 0; i < n; i++) a[i] = r.ReadString();
+        return a;
+    }
+}

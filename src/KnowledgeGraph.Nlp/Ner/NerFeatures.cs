@@ -1,0 +1,219 @@
+using KnowledgeGraph.Nlp.Models;
+
+namespace KnowledgeGraph.Nlp.Ner;
+
+/// <summary>
+/// BILOU label set: 0 = O, then for each type t (in <see cref="Types"/> order) B, I, L, U = 1 + 4t .. 4 + 4t.
+/// </summary>
+internal static class Bilou
+{
+    public static readonly string[] Types = ["LOC", "MISC", "ORG", "PER"];
+    public const int Count = 17;
+    public static int Type(int tag) => (tag - 1) / 4;
+    public static int Part(int tag) => (tag - 1) % 4; // 0 B, 1 I, 2 L, 3 U
+
+    /// <summary>Whether <paramref name="cur"/> may follow <paramref name="prev"/> (-1 = sentence start).</summary>
+    public static bool Allowed(int prev, int cur)
+    {
+        bool open = prev > 0 && Part(prev) is 0 or 1;
+        if (!open) return cur == 0 || Part(cur) is 0 or 3;
+        return cur > 0 && Type(cur) == Type(prev) && Part(cur) is 1 or 2;
+    }
+
+    public static bool CanEnd(int tag) => tag == 0 || Part(tag) is 2 or 3;
+
+    public static int[] Encode(int length, IEnumerable<EntitySpan> spans)
+    {
+        var tags = new int[length];
+        foreach (var s in spans)
+        {
+            int t = Array.IndexOf(Types, s.Type);
+            if (t < 0) continue;
+            if (s.End - s.Start == 1) { tags[s.Start] = 4 + 4 * t; continue; }
+            tags[s.Start] = 1 + 4 * t;
+            for (int i = s.Start + 1; i < s.End - 1; i++) tags[i] = 2 + 4 * t;
+            tags[s.End - 1] = 3 + 4 * t;
+        }
+        return tags;
+    }
+
+    public static List<EntitySpan> Decode(ReadOnlySpan<int> tags)
+    {
+        var spans = new List<EntitySpan>();
+        int start = -1;
+        for (int i = 0; i < tags.Length; i++)
+        {
+            int t = tags[i];
+            if (t == 0) { start = -1; continue; }
+            switch (Part(t))
+            {
+                case 0: start = i; break;
+                case 2: if (start >= 0) spans.Add(new EntitySpan(start, i + 1, Types[Type(t)])); start = -1; break;
+                case 3: spans.Add(new EntitySpan(i, i + 1, Types[Type(t)])); start = -1; break;
+            }
+        }
+        return spans;
+    }
+}
+
+/// <summary>A document prepared for feature extraction: words, Penn tags, and (for the second pass) first-pass labels.</summary>
+internal sealed class NerDocument(IReadOnlyList<IReadOnlyList<string>> words, IReadOnlyList<IReadOnlyList<string>> xpos)
+{
+    public IReadOnlyList<IReadOnlyList<string>> Words { get; } = words;
+    public IReadOnlyList<IReadOnlyList<string>> Xpos { get; } = xpos;
+    public int[][]? FirstPass { get; set; }
+}
+
+/// <summary>
+/// Feature extraction for the NER model: a fixed number of feature keys per token (inactive features use a
+/// "none" value of their template, so every token has the same count and the arrays need no per-token lengths).
+/// </summary>
+internal static class NerFeatures
+{
+    public const int Pass1Count = 42;
+    public const int Pass2Count = Pass1Count + 5;
+    private static readonly ulong None = FeatureHash.Text("<none>");
+
+    private static bool IsUpperInitial(string w) => w.Length > 0 && char.IsUpper(w[0]);
+    private static bool IsLowerWord(string w) => w.Length > 0 && char.IsLower(w[0]);
+
+    private static bool AllCaps(IReadOnlyList<string> words)
+    {
+        int letters = 0;
+        foreach (var w in words)
+            foreach (var c in w)
+            {
+                if (char.IsLower(c)) return false;
+                if (char.IsLetter(c)) letters++;
+            }
+        return letters > 3;
+    }
+
+    /// <summary>Per lower-cased word of a document: bit 1 = seen lower-case, bit 2 = seen capitalised inside a normal sentence.</summary>
+    private static Dictionary<ulong, int> CaseEvidence(NerDocument doc)
+    {
+        var d = new Dictionary<ulong, int>();
+        foreach (var s in doc.Words)
+        {
+            bool caps = AllCaps(s);
+            for (int i = 0; i < s.Count; i++)
+            {
+                var w = s[i];
+                int bit = IsLowerWord(w) ? 1 : IsUpperInitial(w) && i > 0 && !caps ? 2 : 0;
+                if (bit == 0) continue;
+                var k = FeatureHash.Lower(w);
+                d[k] = d.GetValueOrDefault(k) | bit;
+            }
+        }
+        return d;
+    }
+
+    /// <summary>Per lower-cased word: how often the first pass labelled it with each type anywhere in the document.</summary>
+    private static Dictionary<ulong, int[]> LabelEvidence(NerDocument doc)
+    {
+        var d = new Dictionary<ulong, int[]>();
+        var fp = doc.FirstPass!;
+        for (int s = 0; s < doc.Words.Count; s++)
+            for (int i = 0; i < doc.Words[s].Count; i++)
+            {
+                int t = fp[s][i];
+                if (t == 0) continue;
+                var k = FeatureHash.Lower(doc.Words[s][i]);
+                if (!d.TryGetValue(k, out var c)) d[k] = c = new int[Bilou.Types.Length];
+                c[Bilou.Type(t)]++;
+            }
+        return d;
+    }
+
+    /// <summary>Features of every token of every sentence of <paramref name="doc"/>: result[s] has words*count keys.</summary>
+    public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer, bool secondPass)
+    {
+        int count = secondPass ? Pass2Count : Pass1Count;
+        var caseEv = CaseEvidence(doc);
+        var labelEv = secondPass ? LabelEvidence(doc) : null;
+        var h = new WordHashes();
+        var result = new ulong[doc.Words.Count][];
+        for (int s = 0; s < doc.Words.Count; s++)
+        {
+            var words = doc.Words[s];
+            int n = words.Count;
+            h.Compute(words);
+            var pos = new ulong[n + 2 * WordHashes.Pad];
+            for (int j = 0; j < pos.Length; j++)
+            {
+                int i = j - WordHashes.Pad;
+                pos[j] = i < 0 ? h.Norm[j] : i >= n ? h.Norm[j] : FeatureHash.Text(doc.Xpos[s][i]);
+            }
+            var lower = new ulong[n];
+            for (int i = 0; i < n; i++) lower[i] = FeatureHash.Lower(words[i]);
+            var gaz = new byte[n * 4];
+            gazetteer.Mark(lower, gaz);
+            ulong Packed(int i) => i < 0 || i >= n ? None : (ulong)(gaz[i * 4] | gaz[i * 4 + 1] << 3 | gaz[i * 4 + 2] << 6 | gaz[i * 4 + 3] << 9) + 1;
+            ulong caps = FeatureHash.Int(AllCaps(words) ? 1 : 0);
+            var f = new ulong[n * count];
+            for (int i = 0; i < n; i++)
+            {
+                int j = i + WordHashes.Pad;
+                int o = i * count, k = 0;
+                var span = f.AsSpan(o, count);
+                span[k++] = FeatureHash.Key(0, 0);
+                span[k++] = FeatureHash.Key(1, h.Exact[j]);
+                span[k++] = FeatureHash.Key(2, h.Norm[j]);
+                span[k++] = FeatureHash.Key(3, h.Shape[j]);
+                span[k++] = FeatureHash.Key(4, h.ShortShape[j]);
+                for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(5 + a, h.Prefix[a][j]);
+                for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(9 + a, h.Suffix[a][j]);
+                span[k++] = FeatureHash.Key(13, h.Exact[j - 1]);
+                span[k++] = FeatureHash.Key(14, h.Exact[j + 1]);
+                span[k++] = FeatureHash.Key(15, h.Norm[j - 2]);
+                span[k++] = FeatureHash.Key(16, h.Norm[j + 2]);
+                span[k++] = FeatureHash.Key(17, h.Norm[j - 1], h.Norm[j]);
+                span[k++] = FeatureHash.Key(18, h.Norm[j], h.Norm[j + 1]);
+                span[k++] = FeatureHash.Key(19, h.ShortShape[j - 1], h.ShortShape[j]);
+                span[k++] = FeatureHash.Key(20, h.ShortShape[j], h.ShortShape[j + 1]);
+                span[k++] = FeatureHash.Key(21, h.ShortShape[j - 1], h.ShortShape[j], h.ShortShape[j + 1]);
+                span[k++] = FeatureHash.Key(22, pos[j]);
+                span[k++] = FeatureHash.Key(23, pos[j - 1]);
+                span[k++] = FeatureHash.Key(24, pos[j + 1]);
+                span[k++] = FeatureHash.Key(25, pos[j], h.ShortShape[j]);
+                span[k++] = FeatureHash.Key(26, pos[j - 1], pos[j]);
+                span[k++] = FeatureHash.Key(27, FeatureHash.Int(i == 0 ? 1 : 0), h.ShortShape[j]);
+                span[k++] = FeatureHash.Key(28, caps, h.ShortShape[j]);
+                span[k++] = FeatureHash.Key(29, caps, h.Norm[j]);
+                for (int c = 0; c < 4; c++) span[k++] = FeatureHash.Key(30 + c, FeatureHash.Int(gaz[i * 4 + c]));
+                span[k++] = FeatureHash.Key(34, Packed(i - 1));
+                span[k++] = FeatureHash.Key(35, Packed(i + 1));
+                span[k++] = FeatureHash.Key(36, Packed(i), h.ShortShape[j]);
+                int ev = caseEv.GetValueOrDefault(lower[i]);
+                span[k++] = FeatureHash.Key(37, FeatureHash.Int(ev + (i == 0 ? 4 : 0) + (IsUpperInitial(words[i]) ? 8 : 0)), caps);
+                span[k++] = FeatureHash.Key(38, h.Norm[j - 1], h.ShortShape[j]);
+                span[k++] = FeatureHash.Key(39, h.ShortShape[j], h.Norm[j + 1]);
+                span[k++] = FeatureHash.Key(40, h.Suffix[2][j - 1]);
+                span[k++] = FeatureHash.Key(41, pos[j + 1], h.ShortShape[j + 1]);
+                if (secondPass)
+                {
+                    var fp = doc.FirstPass![s];
+                    int own = fp[i];
+                    int major = -1;
+                    if (labelEv!.TryGetValue(lower[i], out var counts))
+                    {
+                        int best = 0;
+                        for (int t = 0; t < counts.Length; t++)
+                        {
+                            int c = counts[t] - (own > 0 && Bilou.Type(own) == t ? 1 : 0);
+                            if (c > best) { best = c; major = t; }
+                        }
+                    }
+                    span[k++] = FeatureHash.Key(42, FeatureHash.Int(major));
+                    span[k++] = FeatureHash.Key(43, FeatureHash.Int(major), h.ShortShape[j]);
+                    span[k++] = FeatureHash.Key(44, FeatureHash.Int(own));
+                    span[k++] = FeatureHash.Key(45, FeatureHash.Int(i > 0 ? fp[i - 1] : -1), FeatureHash.Int(i + 1 < n ? fp[i + 1] : -1));
+                    span[k++] = FeatureHash.Key(46, FeatureHash.Int(major), FeatureHash.Int(own));
+                }
+                if (k != count) throw new InvalidOperationException("feature count mismatch");
+            }
+            result[s] = f;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,153 @@
+using KnowledgeGraph.Nlp.Models;
+using KnowledgeGraph.Nlp.Tagging;
+
+namespace KnowledgeGraph.Nlp.Ner;
+
+/// <summary>
+/// Named-entity recogniser: two structured averaged perceptrons over BILOU tags with Viterbi decoding. The first
+/// pass labels the document; the second sees, for every word, how the first pass labelled the same word elsewhere
+/// in the document (so "Clinton" in a headline borrows from "Bill Clinton" below). Features: word forms, shapes,
+/// affixes, neighbours, Penn tags, gazetteer matches, document-level capitalisation. Immutable and thread-safe.
+/// </summary>
+public sealed class NerTagger
+{
+    public const string Kind = "ner";
+    private readonly LinearModel _first;
+    private readonly LinearModel _second;
+    private readonly float[] _trans1;
+    private readonly float[] _trans2;
+
+    internal NerTagger(LinearModel first, LinearModel second, Gazetteer gazetteer, string description)
+    {
+        if (first.ClassCount != Bilou.Count || second.ClassCount != Bilou.Count) throw new InvalidDataException("NER weights have the wrong number of labels");
+        _first = first; _second = second; Gazetteer = gazetteer; Description = description;
+        _trans1 = Transitions(first); _trans2 = Transitions(second);
+    }
+
+    public Gazetteer Gazetteer { get; }
+    /// <summary>Training data and settings, from the model file header.</summary>
+    public string Description { get; }
+    public int FeatureCount => _first.FeatureCount + _second.FeatureCount;
+
+    /// <summary>Key of the transition "feature" for previous tag <paramref name="prev"/> (-1 = start); its classes are the next tag.</summary>
+    internal static ulong TransitionKey(int prev) => FeatureHash.Key(99, FeatureHash.Int(prev));
+
+    /// <summary>Transition scores [prev + 1, cur], with disallowed BILOU moves set to -infinity.</summary>
+    internal static float[] Transitions(LinearModel m) => Transitions((k, s) => m.AddScores(k, s));
+
+    internal delegate void ScoreFn(ulong key, Span<float> scores);
+
+    internal static float[] Transitions(ScoreFn score)
+    {
+        var t = new float[(Bilou.Count + 1) * Bilou.Count];
+        for (int prev = -1; prev < Bilou.Count; prev++)
+        {
+            var row = t.AsSpan((prev + 1) * Bilou.Count, Bilou.Count);
+            score(TransitionKey(prev), row);
+            for (int c = 0; c < Bilou.Count; c++) if (!Bilou.Allowed(prev, c)) row[c] = float.NegativeInfinity;
+        }
+        return t;
+    }
+
+    /// <summary>
+    /// Finds the entities of a whole document (give all its sentences at once: the second pass uses
+    /// document-wide evidence). <paramref name="xpos"/> holds the Penn tags of each sentence (from <see cref="PosTagger"/>).
+    /// Returns per sentence the spans [Start, End) over its tokens with type PER, ORG, LOC or MISC.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<EntitySpan>> Tag(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<string>> xpos)
+    {
+        if (sentences.Count != xpos.Count) throw new ArgumentException("one tag list per sentence is needed", nameof(xpos));
+        var tags = TagIds(new NerDocument(sentences, xpos));
+        return tags.Select(t => (IReadOnlyList<EntitySpan>)Bilou.Decode(t)).ToList();
+    }
+
+    /// <summary>Like <see cref="Tag(IReadOnlyList{IReadOnlyList{string}}, IReadOnlyList{IReadOnlyList{string}})"/>, tagging the words with <paramref name="pos"/> first.</summary>
+    public IReadOnlyList<IReadOnlyList<EntitySpan>> Tag(IReadOnlyList<IReadOnlyList<string>> sentences, PosTagger pos) =>
+        Tag(sentences, sentences.Select(s => (IReadOnlyList<string>)pos.Tag(s).Xpos).ToList());
+
+    internal int[][] TagIds(NerDocument doc)
+    {
+        var f1 = NerFeatures.Extract(doc, Gazetteer, secondPass: false);
+        doc.FirstPass = Decode(_first, _trans1, f1, NerFeatures.Pass1Count, doc);
+        var f2 = NerFeatures.Extract(doc, Gazetteer, secondPass: true);
+        return Decode(_second, _trans2, f2, NerFeatures.Pass2Count, doc);
+    }
+
+    internal int[][] FirstPassIds(NerDocument doc) =>
+        Decode(_first, _trans1, NerFeatures.Extract(doc, Gazetteer, secondPass: false), NerFeatures.Pass1Count, doc);
+
+    private static int[][] Decode(LinearModel m, float[] trans, ulong[][] feats, int count, NerDocument doc)
+    {
+        var result = new int[feats.Length][];
+        for (int s = 0; s < feats.Length; s++)
+        {
+            int n = doc.Words[s].Count;
+            var emit = new float[n * Bilou.Count];
+            for (int i = 0; i < n; i++)
+            {
+                var sc = emit.AsSpan(i * Bilou.Count, Bilou.Count);
+                var f = feats[s].AsSpan(i * count, count);
+                foreach (var k in f) m.AddScores(k, sc);
+            }
+            result[s] = Viterbi(emit, trans, n);
+        }
+        return result;
+    }
+
+    /// <summary>Best BILOU sequence under emission scores [n, 17] and transitions [prev + 1, cur]; must end outside an open entity.</summary>
+    internal static int[] Viterbi(float[] emit, float[] trans, int n)
+    {
+        const int L = Bilou.Count;
+        var tags = new int[n];
+        if (n == 0) return tags;
+        var score = new float[n * L];
+        var back = new int[n * L];
+        for (int c = 0; c < L; c++) score[c] = trans[c] + emit[c];
+        for (int i = 1; i < n; i++)
+        {
+            for (int c = 0; c < L; c++)
+            {
+                float best = float.NegativeInfinity; int arg = 0;
+                for (int p = 0; p < L; p++)
+                {
+                    var v = score[(i - 1) * L + p] + trans[(p + 1) * L + c];
+                    if (v > best) { best = v; arg = p; }
+                }
+                score[i * L + c] = best + emit[i * L + c];
+                back[i * L + c] = arg;
+            }
+        }
+        float top = float.NegativeInfinity; int last = 0;
+        for (int c = 0; c < L; c++)
+            if (Bilou.CanEnd(c) && score[(n - 1) * L + c] > top) { top = score[(n - 1) * L + c]; last = c; }
+        tags[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) tags[i - 1] = back[i * L + tags[i]];
+        return tags;
+    }
+
+    /// <summary>The model file bytes (deterministic).</summary>
+    public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
+    {
+        ModelFile.WriteStrings(w, Bilou.Types);
+        Gazetteer.Write(w);
+        _first.Write(w);
+        _second.Write(w);
+    });
+
+    public void Save(string path) => File.WriteAllBytes(path, ToBytes());
+
+    /// <summary>Loads a recogniser; a missing or corrupt file raises <see cref="KnowledgeGraph.Core.ModelLoadException"/>.</summary>
+    public static NerTagger Load(string path) => ModelFile.Load(path, Kind, Read);
+
+    public static NerTagger FromBytes(byte[] bytes, string name = "ner model") => ModelFile.Parse(bytes, name, Kind, Read);
+
+    private static NerTagger Read(BinaryReader r, string description)
+    {
+        var types = ModelFile.ReadStrings(r);
+        if (!types.SequenceEqual(Bilou.Types)) throw new InvalidDataException("unexpected entity types " + string.Join(",", types));
+        var gaz = Gazetteer.Read(r);
+        var first = LinearModel.Read(r);
+        var second = LinearModel.Read(r);
+        return new NerTagger(first, second, gaz, description);
+    }
+}

@@ -1,0 +1,182 @@
+using KnowledgeGraph.Nlp.Models;
+
+namespace KnowledgeGraph.Nlp.Tagging;
+
+/// <summary>
+/// Greedy left-to-right averaged-perceptron part-of-speech tagger (after Honnibal's tagger, with more features).
+/// Each label is a (Penn tag, universal tag) pair, so one pass gives both. Frequent words that always carry the
+/// same pair in training skip the model. Immutable and thread-safe; load it once with <see cref="Load"/> or
+/// <see cref="NlpModels.LoadDefault"/>.
+/// </summary>
+public sealed class PosTagger
+{
+    public const string Kind = "pos";
+    internal const int MaxFeatures = 48;
+    [ThreadStatic] private static WordHashes? t_hashes;
+    [ThreadStatic] private static ulong[]? t_amb;
+    private static readonly ulong UnknownClass = FeatureHash.Text("<unk-class>");
+
+    private readonly LinearModel _model;
+    private readonly string[] _xpos;
+    private readonly string[] _upos;
+    private readonly Dictionary<string, int> _tagDict;
+    private readonly Dictionary<ulong, ulong> _ambiguity;
+
+    internal PosTagger(LinearModel model, string[] xpos, string[] upos, Dictionary<string, int> tagDict, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer, string description)
+    {
+        _ambiguity = ambiguity;
+        if (xpos.Length != model.ClassCount || upos.Length != model.ClassCount) throw new InvalidDataException("label table does not match weights");
+        foreach (var c in tagDict.Values) if ((uint)c >= (uint)xpos.Length) throw new InvalidDataException("tag dictionary label out of range");
+        _model = model; _xpos = xpos; _upos = upos; _tagDict = tagDict; Lemmatizer = lemmatizer; Description = description;
+    }
+
+    /// <summary>Lemmas for the words this tagger tags (same training data).</summary>
+    public Lemmatizer Lemmatizer { get; }
+    /// <summary>Training data and settings, from the model file header.</summary>
+    public string Description { get; }
+    public int FeatureCount => _model.FeatureCount;
+    public int WeightCount => _model.WeightCount;
+
+    /// <summary>Tags one sentence of words (Penn Treebank tokenisation): Penn tags and universal tags, one per word.</summary>
+    public (string[] Xpos, string[] Upos) Tag(IReadOnlyList<string> words)
+    {
+        var ids = TagIds(words);
+        var x = new string[ids.Length]; var u = new string[ids.Length];
+        for (int i = 0; i < ids.Length; i++) { x[i] = _xpos[ids[i]]; u[i] = _upos[ids[i]]; }
+        return (x, u);
+    }
+
+    internal int[] TagIds(IReadOnlyList<string> words)
+    {
+        var h = t_hashes ??= new WordHashes();
+        h.Compute(words);
+        var amb = AmbiguityClasses(h, _ambiguity, ref t_amb);
+        var result = new int[words.Count];
+        Span<ulong> feats = stackalloc ulong[MaxFeatures];
+        Span<float> scores = stackalloc float[_model.ClassCount];
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < result.Length; i++)
+        {
+            if (!_tagDict.TryGetValue(words[i], out var best))
+            {
+                int nf = Features(h, amb, i, p1, p2, feats);
+                scores.Clear();
+                for (int f = 0; f < nf; f++) _model.AddScores(feats[f], scores);
+                best = ArgMax(scores);
+            }
+            result[i] = best;
+            p2 = p1; p1 = best;
+        }
+        return result;
+    }
+
+    internal static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        for (int c = 1; c < scores.Length; c++) if (scores[c] > scores[best]) best = c;
+        return best;
+    }
+
+    /// <summary>The features of word <paramref name="i"/> given the two previous predicted labels (-1 before the sentence).</summary>
+    internal static int Features(WordHashes h, ulong[] amb, int i, int p1, int p2, Span<ulong> f)
+    {
+        int j = i + WordHashes.Pad;
+        ulong t1 = FeatureHash.Int(p1), t2 = FeatureHash.Int(p2);
+        int n = 0;
+        f[n++] = FeatureHash.Key(0, 0);
+        f[n++] = FeatureHash.Key(1, h.Norm[j]);
+        f[n++] = FeatureHash.Key(2, h.Exact[j]);
+        f[n++] = FeatureHash.Key(3, h.Suffix[0][j]);
+        f[n++] = FeatureHash.Key(4, h.Suffix[1][j]);
+        f[n++] = FeatureHash.Key(5, h.Suffix[2][j]);
+        f[n++] = FeatureHash.Key(6, h.Suffix[3][j]);
+        f[n++] = FeatureHash.Key(7, h.Prefix[0][j]);
+        f[n++] = FeatureHash.Key(8, h.Prefix[1][j]);
+        f[n++] = FeatureHash.Key(9, h.Prefix[2][j]);
+        f[n++] = FeatureHash.Key(10, h.Shape[j]);
+        f[n++] = FeatureHash.Key(11, t1);
+        f[n++] = FeatureHash.Key(12, t2);
+        f[n++] = FeatureHash.Key(13, t1, t2);
+        f[n++] = FeatureHash.Key(14, t1, h.Norm[j]);
+        f[n++] = FeatureHash.Key(15, h.Norm[j - 1]);
+        f[n++] = FeatureHash.Key(16, h.Suffix[2][j - 1]);
+        f[n++] = FeatureHash.Key(17, h.Norm[j - 2]);
+        f[n++] = FeatureHash.Key(18, h.Norm[j + 1]);
+        f[n++] = FeatureHash.Key(19, h.Suffix[2][j + 1]);
+        f[n++] = FeatureHash.Key(20, h.Norm[j + 2]);
+        f[n++] = FeatureHash.Key(21, h.ShortShape[j - 1]);
+        f[n++] = FeatureHash.Key(22, h.ShortShape[j + 1]);
+        f[n++] = FeatureHash.Key(23, h.Norm[j - 1], h.Norm[j]);
+        f[n++] = FeatureHash.Key(24, h.Norm[j], h.Norm[j + 1]);
+        f[n++] = FeatureHash.Key(25, t1, h.Norm[j + 1]);
+        f[n++] = FeatureHash.Key(26, FeatureHash.Int(i == 0 ? 1 : 0), h.ShortShape[j]);
+        f[n++] = FeatureHash.Key(27, h.Suffix[1][j + 1]);
+        f[n++] = FeatureHash.Key(28, t1, h.Suffix[2][j]);
+        f[n++] = FeatureHash.Key(29, amb[j]);
+        f[n++] = FeatureHash.Key(30, amb[j + 1]);
+        f[n++] = FeatureHash.Key(31, amb[j + 2]);
+        f[n++] = FeatureHash.Key(32, t1, amb[j + 1]);
+        f[n++] = FeatureHash.Key(33, amb[j], amb[j + 1]);
+        f[n++] = FeatureHash.Key(34, h.Norm[j], amb[j + 1]);
+        f[n++] = FeatureHash.Key(35, amb[j - 1], amb[j]);
+        f[n++] = FeatureHash.Key(36, h.Exact[j - 1]);
+        f[n++] = FeatureHash.Key(37, h.Exact[j + 1]);
+        f[n++] = FeatureHash.Key(38, h.ShortShape[j - 1], h.ShortShape[j], h.ShortShape[j + 1]);
+        f[n++] = FeatureHash.Key(39, h.Suffix[2][j], h.ShortShape[j]);
+        f[n++] = FeatureHash.Key(40, h.Norm[j - 1], h.Norm[j + 1]);
+        f[n++] = FeatureHash.Key(41, t1, amb[j]);
+        return n;
+    }
+
+    /// <summary>
+    /// The ambiguity class of each word (which labels it took in training, by normalised form): a cheap stand-in
+    /// for the not-yet-predicted tags of the words to the right.
+    /// </summary>
+    internal static ulong[] AmbiguityClasses(WordHashes h, Dictionary<ulong, ulong> ambiguity, ref ulong[]? buffer)
+    {
+        int len = h.Count + 2 * WordHashes.Pad;
+        if (buffer is null || buffer.Length < len) buffer = new ulong[Math.Max(64, len)];
+        for (int j = 0; j < len; j++)
+            buffer[j] = j < WordHashes.Pad || j >= h.Count + WordHashes.Pad ? h.Norm[j] : ambiguity.GetValueOrDefault(h.Norm[j], UnknownClass);
+        return buffer;
+    }
+
+    /// <summary>The model file bytes (deterministic: the same model always gives the same bytes).</summary>
+    public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
+    {
+        ModelFile.WriteStrings(w, _xpos);
+        ModelFile.WriteStrings(w, _upos);
+        var words = _tagDict.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        w.Write(words.Count);
+        foreach (var word in words) { w.Write(word); w.Write((byte)_tagDict[word]); }
+        var amb = _ambiguity.Keys.Order().ToList();
+        w.Write(amb.Count);
+        foreach (var k in amb) { w.Write(k); w.Write(_ambiguity[k]); }
+        _model.Write(w);
+        Lemmatizer.Write(w);
+    });
+
+    public void Save(string path) => File.WriteAllBytes(path, ToBytes());
+
+    /// <summary>Loads a tagger; a missing or corrupt file raises <see cref="KnowledgeGraph.Core.ModelLoadException"/>.</summary>
+    public static PosTagger Load(string path) => ModelFile.Load(path, Kind, Read);
+
+    public static PosTagger FromBytes(byte[] bytes, string name = "pos model") => ModelFile.Parse(bytes, name, Kind, Read);
+
+    private static PosTagger Read(BinaryReader r, string description)
+    {
+        var xpos = ModelFile.ReadStrings(r);
+        var upos = ModelFile.ReadStrings(r);
+        int n = r.ReadInt32();
+        if (n < 0 || n > 10_000_000) throw new InvalidDataException("implausible tag dictionary size");
+        var dict = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++) dict[r.ReadString()] = r.ReadByte();
+        int na = r.ReadInt32();
+        if (na < 0 || na > 10_000_000) throw new InvalidDataException("implausible ambiguity table size");
+        var amb = new Dictionary<ulong, ulong>(na);
+        for (int i = 0; i < na; i++) amb[r.ReadUInt64()] = r.ReadUInt64();
+        var model = LinearModel.Read(r);
+        var lem = Lemmatizer.Read(r);
+        return new PosTagger(model, xpos, upos, dict, amb, lem, description);
+    }
+}
