@@ -37,7 +37,10 @@ public sealed class RelationExtractor
         _titles = titles ?? throw new ArgumentNullException(nameof(titles));
         _allows = allows ?? throw new ArgumentNullException(nameof(allows));
         _lemmatize = lemmatize;
+        _verbFirstWords = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _verbFirstWords;
 
     /// <summary>All relation mentions of the document, in sentence and trigger order; deterministic.</summary>
     public IReadOnlyList<RelationMention> Extract(AnalysisContext context)
@@ -51,7 +54,7 @@ public sealed class RelationExtractor
             var found = DateResolver.Find(sentence, context.Document.Text);
             if (context.MentionsIn(s).Count >= 2 || context.MentionsIn(s).Count == 1 && HasHyphen(sentence))
             {
-                var view = new SentenceView(context, s);
+                var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
                 var run = new SentenceRun(this, view);
                 foreach (var c in run.Candidates())
                 {
@@ -175,11 +178,11 @@ public sealed class RelationExtractor
             }
             if (pos == TriggerPos.Verb && bestWords <= 1)
             {
-                // particle after the object: "pushed the force out"
+                // particle after the object: "pushed the force out" (taggers often call the particle an adverb)
                 for (int j = start + 2; j < v.Count && j <= start + 6; j++)
                 {
                     if (v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
-                    if (v.Tag(j) != "RP") continue;
+                    if (v.Tag(j) is not ("RP" or "RB")) continue;
                     var m = MakeMatch(tl.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
                     if (m is not null) { best = m; break; }
                 }
@@ -204,7 +207,7 @@ public sealed class RelationExtractor
             var match = TriggerAt(g.Head, TriggerPos.Verb);
             if (match is null) yield break;
             for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
-            bool reducedRelative = !g.Finite && g.First == g.Head && v.Tag(g.Head) == "VBN" && v.Tag(g.First - 1) != "TO"
+            bool reducedRelative = !g.Finite && g.First == g.Head && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
                                    && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
             bool stativeLike = match.Entries.Any(e => TriggerLexicon.Categories.Contains(e.Category) && IsStativeOrPlace(e.Category));
             var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,

@@ -10,7 +10,9 @@ internal sealed class SentenceView
 {
     private readonly int[] _mentionAt;
 
-    public SentenceView(AnalysisContext context, int sentenceIndex)
+    /// <param name="verbFirstWords">First words of verb triggers, to repair tagger slips on them (see <see cref="Repair"/>).</param>
+    /// <param name="lemmatize">(word, Penn tag) -> lemma, or null.</param>
+    public SentenceView(AnalysisContext context, int sentenceIndex, IReadOnlySet<string>? verbFirstWords = null, Func<string, string, string>? lemmatize = null)
     {
         Context = context;
         Index = sentenceIndex;
@@ -32,6 +34,38 @@ internal sealed class SentenceView
         for (int m = 0; m < Mentions.Count; m++)
             for (int i = Mentions[m].FirstToken; i < Mentions[m].EndToken && i < n; i++)
                 if (_mentionAt[i] < 0) _mentionAt[i] = m;
+        if (verbFirstWords is not null) Repair(verbFirstWords, lemmatize);
+    }
+
+    /// <summary>
+    /// Repairs two slips of a statistical tagger that would hide a relation: a lemma with a doubled final consonant
+    /// ("expelled" -> "expell"), and a past-tense trigger verb tagged as a noun or adjective right after its subject
+    /// ("The battalion withdrew/NN from ..."). Only words whose verb lemma is a known trigger are touched.
+    /// </summary>
+    private void Repair(IReadOnlySet<string> verbs, Func<string, string, string>? lemmatize)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            var lower = Words[i].ToLowerInvariant();
+            if (IsVerb(i))
+            {
+                var l = Lemmas[i];
+                if (!verbs.Contains(l) && l.Length > 3 && l[^1] == l[^2] && !"aeiou".Contains(l[^1]) && verbs.Contains(l[..^1]))
+                    Lemmas[i] = l[..^1];
+                continue;
+            }
+            if (MentionAt(i) is not null || i == 0 || !(IsNoun(i) || IsAdjective(i)) || Tags[i] is "NNS" or "NNPS") continue;
+            if (Words[i].Length == 0 || !char.IsLower(Words[i][0])) continue;
+            var verbLemma = (lemmatize?.Invoke(Words[i], "VBD") ?? lower).ToLowerInvariant();
+            if (verbLemma == lower || !verbs.Contains(verbLemma)) continue;
+            bool afterSubject = MentionAt(i - 1) is not null || Tags[i - 1] is "NN" or "NNS" or "NNP" or "NNPS" or "PRP";
+            bool beforeObject = i + 1 < Count && (MentionAt(i + 1) is not null || Tags[i + 1] is "IN" or "DT" or "PRP$" or "RP" or "TO");
+            if (afterSubject && beforeObject)
+            {
+                Tags[i] = "VBD";
+                Lemmas[i] = verbLemma;
+            }
+        }
     }
 
     public AnalysisContext Context { get; }

@@ -21,7 +21,8 @@ internal sealed record VerbGroup(int First, int Head, bool Passive, bool Finite,
             int first = i, head = i, j = i + 1;
             while (j < v.Count && v.MentionAt(j) is null)
             {
-                if (v.IsVerb(j) || v.Tag(j) == "MD") { head = j; j++; continue; }
+                // only an auxiliary or modal extends the group: "denied attacking" is two groups
+                if ((v.IsVerb(j) || v.Tag(j) == "MD") && IsAuxiliary(v, head)) { head = j; j++; continue; }
                 // adverbs and negation inside the group: "has not been", "was later withdrawn"
                 if (v.IsAdverb(j) && j + 1 < v.Count && (v.IsVerb(j + 1) || v.Tag(j + 1) == "MD" || v.IsAdverb(j + 1) && j + 2 < v.Count && v.IsVerb(j + 2))) { j++; continue; }
                 break;
@@ -35,11 +36,46 @@ internal sealed record VerbGroup(int First, int Head, bool Passive, bool Finite,
                 if (Grammar.IsNegator(v.Lower(k))) negated = true;
                 if (v.Tag(k) == "MD" && Grammar.Modals.TryGetValue(v.Lower(k), out var m)) modality ??= m;
             }
+            // A lone past participle right after its subject is a past tense the tagger mislabelled ("X attacked/VBN Y"),
+            // unless it opens a reduced relative: after a comma, or with a "by" agent ahead ("a company led until 2022 by Y").
+            if (!finite && first == head && v.Tag(head) == "VBN" && first > 0 && !v.IsComma(first - 1) && !AgentAhead(v, head)
+                && (v.MentionAt(first - 1) is not null || v.IsNoun(first - 1) || v.Tag(first - 1) is "PRP" || v.IsAdverb(first - 1) && first > 1 && (v.MentionAt(first - 2) is not null || v.Tag(first - 2) is "PRP")))
+                finite = true;
             // "never attacked": a negator right before the group belongs to it
             if (first > 0 && v.Lower(first - 1) is "never" or "not" or "n't") negated = true;
             groups.Add(new VerbGroup(first, head, passive, finite, negated, modality));
             i = j;
         }
+        return MarkParticiples(v, groups);
+    }
+
+    private static bool IsAuxiliary(SentenceView v, int i) =>
+        v.Tag(i) == "MD" || v.Lemma(i) is "be" or "have" or "do" or "get" || v.IsBe(i) || v.Lower(i) is "has" or "had" or "did" or "does";
+
+    /// <summary>
+    /// "X, headquartered in Y, met ...": a lone past form after a comma, with a finite verb later in the sentence,
+    /// is a participle even when tagged as a past tense.
+    /// </summary>
+    public static List<VerbGroup> MarkParticiples(SentenceView v, List<VerbGroup> groups)
+    {
+        for (int k = 0; k < groups.Count; k++)
+        {
+            var g = groups[k];
+            if (g.First != g.Head || v.Tag(g.Head) is not ("VBD" or "VBN") || !v.Lower(g.Head).EndsWith("ed", StringComparison.Ordinal)) continue;
+            if (g.First < 2 || !v.IsComma(g.First - 1) || v.MentionEndingAt(g.First - 2) is null) continue;
+            bool laterFinite = groups.Skip(k + 1).Any(o => o.Finite && o.First > 0 && (v.IsComma(o.First - 1) || v.IsAdverb(o.First - 1)));
+            if (laterFinite) groups[k] = g with { Finite = false };
+        }
         return groups;
+    }
+
+    private static bool AgentAhead(SentenceView v, int head)
+    {
+        for (int k = head + 1; k < v.Count && k <= head + 8; k++)
+        {
+            if (v.IsFinite(k) || v.IsClauseBreak(k) || v.IsComma(k)) return false;
+            if (v.Lower(k) == "by") return true;
+        }
+        return false;
     }
 }
