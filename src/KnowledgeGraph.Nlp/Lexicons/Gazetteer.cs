@@ -58,11 +58,11 @@ public sealed class Gazetteer
     public IReadOnlyList<GazetteerEntry> EntriesNamed(string name) =>
         _byName.TryGetValue(NameKey.Fold(name), out var e) ? e : Array.Empty<GazetteerEntry>();
 
-    /// <summary>Readings of a whole phrase ("U.N.", "Malian", "Wagner Group"), best first; empty when unknown.</summary>
+    /// <summary>Readings of a whole phrase ("U.N.", "Malian", "Abu Sayyaf Group"), best first; empty when unknown.</summary>
     public IReadOnlyList<GazetteerHit> Lookup(string phrase)
     {
         var normalized = NameKey.Normalize(phrase);
-        return _byKey.TryGetValue(normalized.ToUpperInvariant(), out var variants) ? Filter(variants, normalized) : Array.Empty<GazetteerHit>();
+        return _byKey.TryGetValue(NameKey.FoldNormalized(normalized), out var variants) ? Filter(variants, normalized) : Array.Empty<GazetteerHit>();
     }
 
     /// <summary>The longest known name starting at token <paramref name="start"/>, or null.</summary>
@@ -77,7 +77,7 @@ public sealed class Gazetteer
             if (end > start) text.Append(' ');
             text.Append(tokens[end]);
             var normalized = NameKey.Normalize(text.ToString());
-            var key = normalized.ToUpperInvariant();
+            var key = NameKey.FoldNormalized(normalized);
             if (_byKey.TryGetValue(key, out var variants))
             {
                 var hits = Filter(variants, normalized);
@@ -119,7 +119,7 @@ public sealed class Gazetteer
     {
         if (known.Length != text.Length) return false;
         for (int i = 0; i < known.Length; i++)
-            if (char.IsUpper(known[i]) && !char.IsUpper(text[i])) return false;
+            if (char.IsUpper(known[i]) && char.IsLower(text[i])) return false;
         return true;
     }
 
@@ -135,7 +135,7 @@ public sealed class Gazetteer
             if (seenEntries.Add(entry)) entries.Add(entry);
             var normalized = NameKey.Normalize(surface);
             if (normalized.Length == 0) continue;
-            var key = normalized.ToUpperInvariant();
+            var key = NameKey.FoldNormalized(normalized);
             if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<Variant>();
             if (list.Exists(v => ReferenceEquals(v.Hit.Entry, entry) && v.Normalized == normalized)) continue;
             list.Add(new Variant(normalized, new GazetteerHit(entry, kind, surface), rank++));

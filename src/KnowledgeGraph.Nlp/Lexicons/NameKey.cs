@@ -36,8 +36,26 @@ public static class NameKey
         return sb.ToString();
     }
 
-    /// <summary>Case-folded <see cref="Normalize"/>: the dictionary key.</summary>
-    public static string Fold(string surface) => Normalize(surface).ToUpperInvariant();
+    /// <summary>Case- and accent-folded <see cref="Normalize"/>: the dictionary key ("Côte d’Ivoire" = "COTE D'IVOIRE").</summary>
+    public static string Fold(string surface) => FoldNormalized(Normalize(surface));
+
+    // Upper-case accented Latin letters and their base letters, same length (built from Unicode decompositions;
+    // a table because string normalisation is unavailable under invariant globalization).
+    private const string AccentedUpper = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŸĀĂĄĆĈĊČĎĒĔĖĘĚĜĞĠĢĤĨĪĬĮİĴĶĹĻĽŃŅŇŌŎŐŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŹŻŽƠƯǍǏǑǓǕǗǙǛǞǠǦǨǪǬǴǸǺȀȂȄȆȈȊȌȎȐȒȔȖȘȚȞȦȨȪȬȮȰȲØĐŁÆŒÞÐĦŦŊ";
+    private const string PlainUpper = "AAAAAACEEEEIIIINOOOOOUUUUYYAAACCCCDEEEEEGGGGHIIIIIJKLLLNNNOOORRRSSSSTTUUUUUUWYZZZOUAIOUUUUUAAGKOOGNAAAEEIIOORRUUSTHAEOOOOYODLAOTDHTN";
+
+    /// <summary>Folds an already normalised form: upper case, accents dropped (one char per char, so offsets still line up).</summary>
+    public static string FoldNormalized(string normalized)
+    {
+        var chars = normalized.ToUpperInvariant().ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] < 0xC0) continue;
+            int k = AccentedUpper.IndexOf(chars[i], StringComparison.Ordinal);
+            if (k >= 0) chars[i] = PlainUpper[k];
+        }
+        return new string(chars);
+    }
 
     /// <summary>The words of a name after normalisation (split on spaces only).</summary>
     public static string[] Words(string surface) => Normalize(surface).Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -118,7 +118,7 @@ public sealed class DescriptorLexicon
     }
 }
 
-/// <summary>Whether a keyword heads a name from the end ("Wagner Group") or from the start ("Operation Serval").</summary>
+/// <summary>Whether a keyword heads a name from the end ("Abu Sayyaf Group") or from the start ("Operation Desert Storm").</summary>
 public enum KeywordPosition { Suffix, Prefix }
 
 /// <summary>A word that makes a capitalised phrase a named entity of a type.</summary>

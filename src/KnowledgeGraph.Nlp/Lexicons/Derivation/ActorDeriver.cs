@@ -224,8 +224,9 @@ internal static partial class ActorDeriver
             var names = new List<string>();
             var newEng = SplitList(Get("NewNameFullEng")).ToList();
             var origEng = Get("NameOrigFullEng");
-            // Canonical: the latest full English name, else the original English name, else the short name.
-            foreach (var candidate in newEng.AsEnumerable().Reverse().Append(origEng).Append(Get("NameData")))
+            // Canonical: UCDP's own short name when it is a name, not an acronym ("Hezbollah", not "Party of God"),
+            // else the latest full English name ("Islamic State" for "IS"), else the original English name.
+            foreach (var candidate in newEng.AsEnumerable().Reverse().Append(origEng).Prepend(Get("NameData")))
             {
                 var c = Clean(candidate);
                 if (c is not null && !NameKey.IsAcronymShape(c) && !rules.IsGeneric(c)) { names.Add(c); break; }
