@@ -1,0 +1,65 @@
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+/// <summary>The construction that produced a relation mention; each has a base reliability (docs/relations.md).</summary>
+public enum RelationPattern
+{
+    /// <summary>Apposition or title: "X, editor at Y", "Y head, X", "Russian President X".</summary>
+    Role,
+    /// <summary>Compound participle: "French-led operation", "state-funded company".</summary>
+    Compound,
+    /// <summary>Verb with its subject and object (or prepositional object).</summary>
+    Verb,
+    /// <summary>Passive with a "by" agent, or a reduced relative "X, led by Y".</summary>
+    Passive,
+    /// <summary>Nominalisation with possessor, modifier or "by" agent: "X's withdrawal from Y".</summary>
+    Nominal,
+    /// <summary>Nominalisation whose subject comes from a light verb: "X launched an attack on Y".</summary>
+    LightVerbNominal,
+}
+
+/// <summary>
+/// Confidence of one relation mention, from the evidence in its sentence:
+/// <c>c = base(pattern) * strength(trigger) * distance * reference * hedge * attachment</c>, clamped to [0.05, 0.99]
+/// and rounded to 3 decimals (see docs/relations.md for the table).
+/// </summary>
+public static class RelationConfidence
+{
+    public static double Base(RelationPattern pattern) => pattern switch
+    {
+        RelationPattern.Role => 0.95,
+        RelationPattern.Compound => 0.9,
+        RelationPattern.Passive => 0.9,
+        RelationPattern.Verb => 0.9,
+        RelationPattern.Nominal => 0.85,
+        _ => 0.75,
+    };
+
+    /// <summary>1 up to 3 tokens between the two mentions, then -0.04 per token, never below 0.4.</summary>
+    public static double Distance(int tokensBetween) => Math.Max(0.4, 1.0 - 0.04 * Math.Max(0, tokensBetween - 3));
+
+    /// <summary>Edges that rest on a pronoun or a description depend on coreference being right.</summary>
+    public static double Reference(MentionKind subject, MentionKind obj) => Ref(subject) * Ref(obj);
+
+    private static double Ref(MentionKind k) => k switch
+    {
+        MentionKind.Pronoun => 0.85,
+        MentionKind.Descriptor => 0.9,
+        _ => 1.0,
+    };
+
+    /// <param name="hedged">A modality or negation was read: the reading itself is less sure.</param>
+    /// <param name="attributed">Reported speech ("X said ...").</param>
+    public static double Hedge(bool hedged, bool attributed) => (hedged ? 0.8 : 1.0) * (attributed ? 0.9 : 1.0);
+
+    /// <param name="indirect">The object was reached over a preposition the trigger does not name, or through a conjunct.</param>
+    public static double Attachment(bool indirect) => indirect ? 0.8 : 1.0;
+
+    public static double Combine(RelationPattern pattern, double strength, int tokensBetween, MentionKind subject, MentionKind obj,
+        bool hedged, bool attributed, bool indirect)
+    {
+        var c = Base(pattern) * strength * Distance(tokensBetween) * Reference(subject, obj) * Hedge(hedged, attributed) * Attachment(indirect);
+        return Math.Round(Math.Clamp(c, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
+    }
+}

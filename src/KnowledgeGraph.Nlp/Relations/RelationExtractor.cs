@@ -1,0 +1,817 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Dates;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+/// <summary>
+/// Finds relationships between the entity mentions of a tagged, coreference-resolved document: verb groups with their
+/// subject and object (active, passive, reduced relatives, controlled infinitives), nominalisations, appositions and
+/// titles, compound participles ("French-led"), with coordination, negation, modality, conditionals and reported
+/// speech. Built once; immutable and safe to share between threads.
+/// </summary>
+public sealed class RelationExtractor
+{
+    private static readonly IReadOnlySet<string> RoleCategories = new HashSet<string>(StringComparer.Ordinal)
+        { "LEADS", "MEMBER_OF", "WORKS_FOR", "AFFILIATED_WITH" };
+
+    private readonly TriggerLexicon _triggers;
+    private readonly TitleLexicon _titles;
+    private readonly Func<string, EntityType, EntityType, bool> _allows;
+    private readonly Func<string, string, string>? _lemmatize;
+
+    /// <param name="lexicons">Trigger and title lexicons.</param>
+    /// <param name="allows">Schema rule: may a relationship of this type go from the first coarse type to the second
+    /// (the pipeline passes <c>OntologySchema.Allows</c>). Candidates it refuses are not emitted.</param>
+    /// <param name="lemmatize">(word, Penn tag) -> lemma, for the verb inside a compound such as "French-led";
+    /// null falls back to stripping a regular "-ed".</param>
+    public RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
+        : this(lexicons.Triggers, lexicons.Titles, allows, lemmatize)
+    {
+    }
+
+    public RelationExtractor(TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows,
+        Func<string, string, string>? lemmatize = null)
+    {
+        _triggers = triggers ?? throw new ArgumentNullException(nameof(triggers));
+        _titles = titles ?? throw new ArgumentNullException(nameof(titles));
+        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
+        _lemmatize = lemmatize;
+        _verbFirstWords = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private readonly HashSet<string> _verbFirstWords;
+
+    /// <summary>All relation mentions of the document, in sentence and trigger order; deterministic.</summary>
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = new List<RelationMention>();
+        var dates = new DateResolver(context.AnchorDate);
+        for (int s = 0; s < context.Sentences.Count; s++)
+        {
+            var sentence = context.Sentences[s];
+            var found = DateResolver.Find(sentence, context.Document.Text);
+            if (context.MentionsIn(s).Count >= 2 || context.MentionsIn(s).Count == 1 && HasHyphen(sentence))
+            {
+                var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
+                var run = new SentenceRun(this, view);
+                foreach (var c in run.Candidates())
+                {
+                    var rm = Build(view, run, c, found, dates);
+                    if (rm is not null) result.Add(rm);
+                }
+            }
+            dates.Observe(found);
+        }
+        return Deduplicate(result);
+    }
+
+    private static bool HasHyphen(Sentence s) => s.Tokens.Any(t => t.Text.Contains('-', StringComparison.Ordinal));
+
+    private RelationMention? Build(SentenceView v, SentenceRun run, Candidate c, IReadOnlyList<DateExpression> found, DateResolver dates)
+    {
+        foreach (var entry in c.Entries.OrderByDescending(e => e.Strength))
+        {
+            var (subj, obj) = entry.Direction == TriggerDirection.Active || c.DirectionApplied ? (c.A, c.B) : (c.B, c.A);
+            if (subj.Entity == obj.Entity) return null;
+            if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
+            var (negated, modality) = run.HedgeAt(c.TriggerFirst, c.IsNoun);
+            if (c.Negated) negated = true;
+            modality ??= c.Modality;
+            var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
+            int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
+            var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
+                negated || modality is not null, attributed is not null, c.Indirect);
+            var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
+            var sentence = v.Sentence;
+            return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
+                v.Context.SentenceText(v.Index), sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
+                confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name);
+        }
+        return null;
+    }
+
+    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
+    private static List<RelationMention> Deduplicate(List<RelationMention> all)
+    {
+        var best = new Dictionary<(int, int, string, int, bool, string?), RelationMention>();
+        var order = new List<(int, int, string, int, bool, string?)>();
+        foreach (var r in all)
+        {
+            var key = (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
+            if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); }
+            else if (r.Confidence > old.Confidence) best[key] = r;
+        }
+        return order.Select(k => best[k])
+            .OrderBy(r => r.SentenceIndex).ThenBy(r => r.TriggerSpan.Start).ThenBy(r => r.Subject).ThenBy(r => r.Object)
+            .ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
+    internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
+        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null);
+
+    /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
+    private sealed class SentenceRun
+    {
+        private readonly RelationExtractor _x;
+        private readonly SentenceView _v;
+        private readonly List<VerbGroup> _groups;
+        private readonly Dictionary<int, List<MentionRef>> _subjects = new();
+        private readonly bool[] _consumed;
+
+        public SentenceRun(RelationExtractor x, SentenceView v)
+        {
+            _x = x;
+            _v = v;
+            _groups = VerbGroup.Find(v);
+            _consumed = new bool[v.Count];
+        }
+
+        public IEnumerable<Candidate> Candidates()
+        {
+            var list = new List<Candidate>();
+            list.AddRange(RoleCandidates());
+            list.AddRange(CompoundCandidates());
+            for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
+            list.AddRange(NominalCandidates());
+            return list;
+        }
+
+        // ---------------------------------------------------------------- triggers
+
+        private sealed record Match(IReadOnlyList<TriggerEntry> Entries, int First, int Last, int ObjectFrom, string Text)
+        {
+            public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// The longest trigger starting at token <paramref name="start"/>: contiguous lemmas, or lemmas with determiners,
+        /// adjectives and adverbs skipped ("request the immediate withdrawal of"), or a verb with its particle after the
+        /// object ("pushed the force out").
+        /// </summary>
+        private Match? TriggerAt(int start, TriggerPos pos)
+        {
+            var v = _v;
+            var tl = _x._triggers;
+            var idx = new List<int> { start };
+            for (int j = start + 1; j < v.Count && idx.Count < tl.MaxWords + 1 && j - start < tl.MaxWords + 6; j++)
+            {
+                if (v.MentionAt(j) is not null || v.IsComma(j) || v.IsClauseBreak(j)) break;
+                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
+                if (v.Tag(j) == "PRP$") continue;
+                idx.Add(j);
+            }
+            Match? best = null;
+            int bestWords = 0;
+            // contiguous first: it wins ties
+            var (clen, centries) = tl.LongestMatchAt(v.Lemmas, start);
+            if (clen > 0) { best = MakeMatch(centries, pos, start, start + clen - 1, start + clen); bestWords = best is null ? 0 : clen; }
+            // Lemmas of the gapped list; "the" inside a multiword entry ("request the withdrawal of") is matched contiguously above.
+            var lemmas = idx.Select(i => v.Lemmas[i]).ToList();
+            var (glen, gentries) = tl.LongestMatchAt(lemmas, 0);
+            if (glen > bestWords)
+            {
+                var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
+                if (m is not null) { best = m; bestWords = glen; }
+            }
+            if (pos == TriggerPos.Verb && bestWords <= 1)
+            {
+                // particle after the object: "pushed the force out" (taggers often call the particle an adverb)
+                for (int j = start + 2; j < v.Count && j <= start + 6; j++)
+                {
+                    if (v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
+                    if (v.Tag(j) is not ("RP" or "RB")) continue;
+                    var m = MakeMatch(tl.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
+                    if (m is not null) { best = m; break; }
+                }
+            }
+            return best;
+        }
+
+        private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom)
+        {
+            var e = entries.Where(x => x.Pos == pos).ToList();
+            if (e.Count == 0) return null;
+            var text = _v.Context.Document.Text[_v.Sentence.Tokens[first].Start.._v.Sentence.Tokens[last].End];
+            return new Match(e, first, last, objectFrom, text);
+        }
+
+        // ---------------------------------------------------------------- verbs
+
+        private IEnumerable<Candidate> VerbCandidates(int gi)
+        {
+            var v = _v;
+            var g = _groups[gi];
+            var match = TriggerAt(g.Head, TriggerPos.Verb);
+            if (match is null) yield break;
+            for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
+            bool reducedRelative = !g.Finite && g.First == g.Head && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
+                                   && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
+            bool stativeLike = match.Entries.Any(e => TriggerLexicon.Categories.Contains(e.Category) && IsStativeOrPlace(e.Category));
+            var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
+                out int prep, out bool afterBy);
+            bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
+            bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike);
+
+            if (match.EndsWithBy)
+            {
+                // lexicon entries in participle form ("led by"): A = what is described, B = the agent; direction as listed
+                var patients = reducedRelative ? DescribedList(g.First) : Subjects(gi);
+                foreach (var a in patients)
+                    foreach (var b in objects)
+                        yield return new Candidate(a, b, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
+                yield break;
+            }
+            if (g.Passive || reducedRelative)
+            {
+                var patients = reducedRelative ? DescribedList(g.First) : Subjects(gi);
+                if (afterBy)
+                {
+                    foreach (var agent in objects)
+                        foreach (var patient in patients)
+                            yield return new Candidate(agent, patient, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
+                }
+                else if (stativeLike && objects.Count > 0)
+                {
+                    // "was deployed in X", "X, based in Y": the grammatical subject keeps the subject role
+                    foreach (var patient in patients)
+                        foreach (var o in objects)
+                            yield return new Candidate(patient, o, match.Entries.Where(e => IsStativeOrPlace(e.Category)).ToList(),
+                                match.First, match.Last, match.Text, RelationPattern.Passive, indirect, false, DirectionApplied: true);
+                }
+                yield break;
+            }
+            foreach (var s in Subjects(gi))
+                foreach (var o in objects)
+                    yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+        }
+
+        private static bool IsStativeOrPlace(string category) =>
+            category is "MOBILIZE" or "LOCATED_IN" or "HEADQUARTERED_IN" or "PART_OF" or "MEMBER_OF" or "NATIONALITY" or "WORKS_FOR" or "AFFILIATED_WITH";
+
+        /// <summary>Prepositions that introduce a participant of most relations; others ("in", "near") mostly add circumstance.</summary>
+        private static bool ArgumentPreposition(string p, bool placeRelation) =>
+            p is "against" or "on" or "with" or "to" or "toward" or "towards" or "into" or "from" or "at" or "of" or "upon" or "by" or "onto"
+            || placeRelation && p is "in" or "inside" or "within";
+
+        private HashSet<int> SubjectEntities(int gi, bool reducedRelative) =>
+            (reducedRelative ? DescribedList(_groups[gi].First) : Subjects(gi)).Select(m => m.Entity).ToHashSet();
+
+        /// <summary>The subject mentions of verb group <paramref name="gi"/> (with coordinated subjects), memoised.</summary>
+        private List<MentionRef> Subjects(int gi)
+        {
+            if (_subjects.TryGetValue(gi, out var cached)) return cached;
+            _subjects[gi] = new List<MentionRef>(); // guards against cycles through controllers
+            var r = ComputeSubjects(gi);
+            _subjects[gi] = r;
+            return r;
+        }
+
+        private List<MentionRef> ComputeSubjects(int gi)
+        {
+            var v = _v;
+            var g = _groups[gi];
+            // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
+            int ctrl = Controller(gi, out var objectControl);
+            if (ctrl >= 0)
+            {
+                if (objectControl is not null) return WithLeftConjuncts(objectControl);
+                return Subjects(ctrl);
+            }
+            // coordinated verb phrase: "X attacked Y and killed Z"
+            int p = g.First - 1;
+            while (p >= 0 && v.IsAdverb(p)) p--;
+            if (p >= 0 && (v.Lower(p) is "and" or "but" or "or" || v.IsComma(p) && v.Lower(p + 1) is "and" or "but"))
+            {
+                for (int k = gi - 1; k >= 0; k--)
+                    if (_groups[k].Finite || _groups[k].Head < p) return Subjects(k);
+            }
+            var s = SubjectBefore(g.First);
+            return s is null ? new List<MentionRef>() : WithLeftConjuncts(s);
+        }
+
+        /// <summary>
+        /// The group controlling group <paramref name="gi"/>: "to"-infinitive after a verb (and its object), or a gerund
+        /// right after a verb or after "of" ("accused X of attacking"). -1 when none.
+        /// </summary>
+        private int Controller(int gi, out MentionRef? objectControl)
+        {
+            var v = _v;
+            var g = _groups[gi];
+            objectControl = null;
+            int p = g.First - 1;
+            bool infinitive = v.Tag(p) == "TO";
+            bool gerund = v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head;
+            if (!infinitive && !gerund) return -1;
+            int q = p;
+            if (gerund && !infinitive)
+            {
+                if (v.Lower(p) is "of" or "from" or "about") q = p; // "accused X of attacking"
+                else if (gi > 0 && _groups[gi - 1].Head == p) return gi - 1; // "denied attacking"
+                else return -1;
+            }
+            // skip back over an object (mention or short NP) to the controlling verb
+            int j = q - 1;
+            MentionRef? obj = null;
+            int steps = 0;
+            while (j >= 0 && steps < 8)
+            {
+                var m = v.MentionEndingAt(j);
+                if (m is not null) { obj ??= m; j = m.FirstToken - 1; steps++; continue; }
+                if (v.IsVerb(j) || v.Tag(j) == "MD") break;
+                if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) return -1;
+                j--; steps++;
+            }
+            if (j < 0) return -1;
+            for (int k = gi - 1; k >= 0; k--)
+            {
+                if (_groups[k].Head != j) continue;
+                // object control only for verbs that direct someone else ("urge", "call on", "ask", "force")
+                if (obj is not null && v.Lemma(j) is not ("agree" or "promise" or "vow" or "pledge" or "refuse" or "decline" or "threaten" or "offer" or "fail"))
+                    objectControl = obj;
+                return k;
+            }
+            return -1;
+        }
+
+        /// <summary>The clause subject left of <paramref name="first"/>, skipping prepositional phrases, appositions and relative clauses.</summary>
+        private MentionRef? SubjectBefore(int first)
+        {
+            var v = _v;
+            int j = first - 1;
+            bool passedHeadNoun = false;
+            while (j >= 0)
+            {
+                var m = v.MentionEndingAt(j) ?? v.MentionAt(j);
+                if (m is not null)
+                {
+                    int npStart = m.FirstToken - 1;
+                    while (npStart >= 0 && v.MentionAt(npStart) is null && (v.IsDeterminer(npStart) || v.IsAdjective(npStart) || v.Tag(npStart) == "CD")) npStart--;
+                    if (npStart >= 0 && v.IsPreposition(npStart) && !v.IsComplementizer(npStart))
+                    {
+                        // inside a PP: "troops from X attacked" names X as the actor; "X in Y attacked" goes on to X
+                        bool headBefore = npStart - 1 >= 0 && v.IsNoun(npStart - 1) && v.MentionAt(npStart - 1) is null;
+                        if (v.Lower(npStart) is "of" or "from" && headBefore) return m;
+                        j = npStart - 1;
+                        continue;
+                    }
+                    return m;
+                }
+                if (v.IsRelativePronoun(j)) return Described(j);
+                if (v.IsComma(j))
+                {
+                    int k = j - 1;
+                    while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
+                    if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
+                    return null;
+                }
+                if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
+                    || v.Tag(j) == "IN" && Grammar.Subordinators.Contains(v.Lower(j)) || v.Lower(j) is "and" or "but" or "or")
+                    return null;
+                if (v.IsNoun(j) || v.Tag(j) == "PRP") passedHeadNoun = true;
+                else if (passedHeadNoun && v.IsDeterminer(j)) return null; // left the noun phrase that heads the clause
+                else if (passedHeadNoun && v.IsPreposition(j)) return null;
+                j--;
+            }
+            return null;
+        }
+
+        private List<MentionRef> WithLeftConjuncts(MentionRef m)
+        {
+            var v = _v;
+            var list = new List<MentionRef> { m };
+            var cur = m;
+            while (true)
+            {
+                int k = cur.FirstToken - 1;
+                if (k < 1) break;
+                if (!(v.Lower(k) is "and" or "or" || v.IsComma(k) && v.Words[k] == ",")) break;
+                int j = k - 1;
+                if (v.IsComma(j)) j--;
+                var prev = v.MentionEndingAt(j);
+                if (prev is null || list.Any(x => x.Entity == prev.Entity)) break;
+                list.Insert(0, prev);
+                cur = prev;
+            }
+            return list;
+        }
+
+        private List<MentionRef> WithRightConjuncts(MentionRef m)
+        {
+            var v = _v;
+            var list = new List<MentionRef> { m };
+            var cur = m;
+            while (true)
+            {
+                int k = cur.EndToken;
+                if (k >= v.Count) break;
+                if (!(v.Lower(k) is "and" or "or" || v.Words[k] == ",")) break;
+                int j = k + 1;
+                if (v.Words[k] == "," && v.Lower(j) is "and" or "or") j++;
+                while (j < v.Count && v.MentionAt(j) is null && (v.Tag(j) is "DT" or "PRP$" || v.IsAdjective(j))) j++;
+                var next = v.MentionStartingAt(j);
+                if (next is null || list.Any(x => x.Entity == next.Entity)) break;
+                // "..., Y said": a mention followed by its own verb starts a new clause
+                int after = next.EndToken;
+                if (after < v.Count && (v.IsFinite(after) || v.Tag(after) == "MD")) break;
+                list.Add(next);
+                cur = next;
+            }
+            return list;
+        }
+
+        /// <summary>
+        /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
+        /// subject entities, time/cause phrases and (unless <paramref name="allowBy"/>) a "by" agent.
+        /// </summary>
+        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy)
+        {
+            var v = _v;
+            prep = -1;
+            afterBy = false;
+            bool skipNext = false;
+            bool sawBy = false;
+            for (int j = from; j < v.Count; j++)
+            {
+                if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
+                if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
+                if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
+                if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG")) break;
+                if (v.Tag(j) == "IN" && v.MentionAt(j) is null)
+                {
+                    var w = v.Lower(j);
+                    if (w == "by") sawBy = true;
+                    skipNext = Grammar.CircumstantialPrepositions.Contains(w) || Grammar.Subordinators.Contains(w) && w is not "as";
+                    continue;
+                }
+                var m = v.MentionStartingAt(j);
+                if (m is null) continue;
+                j = m.EndToken - 1;
+                if (skipNext) { skipNext = false; continue; }
+                if (exclude.Contains(m.Entity)) continue;
+                int p = PrepositionBefore(m);
+                bool byAgent = p >= 0 && v.Lower(p) == "by";
+                if (allowBy && sawBy && !byAgent) continue; // passive: wait for the agent
+                if (!allowBy && byAgent) continue;
+                prep = p;
+                afterBy = byAgent;
+                return WithRightConjuncts(m);
+            }
+            return new List<MentionRef>();
+        }
+
+        /// <summary>The preposition heading the noun phrase that ends in <paramref name="m"/>, or -1.</summary>
+        private int PrepositionBefore(MentionRef m)
+        {
+            var v = _v;
+            int k = m.FirstToken - 1;
+            while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" || v.IsNoun(k) && v.Tag(k + 1) == "POS")) k--;
+            return k >= 0 && v.IsPreposition(k) ? k : -1;
+        }
+
+        // ---------------------------------------------------------------- described noun phrases
+
+        private List<MentionRef> DescribedList(int pos)
+        {
+            var d = Described(pos);
+            return d is null ? new List<MentionRef>() : new List<MentionRef> { d };
+        }
+
+        /// <summary>
+        /// The entity denoted by the noun phrase ending just before <paramref name="pos"/>: a mention there, or for a
+        /// common-noun phrase ("a company led by Y") the entity it is predicated of: apposition "X, a company" or copula
+        /// "X is a company".
+        /// </summary>
+        private MentionRef? Described(int pos)
+        {
+            var v = _v;
+            int j = pos - 1;
+            if (j >= 0 && v.IsComma(j)) j--;
+            if (j < 0) return null;
+            var m = v.MentionEndingAt(j);
+            if (m is not null && m.Mention.Kind != MentionKind.Demonym) return m;
+            // walk over the noun phrase (its head is a common noun; demonym mentions inside it are modifiers)
+            int k = j;
+            while (k >= 0 && (v.MentionAt(k) is not null || v.IsNpModifier(k)) && !v.IsComma(k)) k--;
+            if (k < 0) return null;
+            if (v.IsComma(k)) return v.MentionEndingAt(k - 1);
+            int c = k;
+            while (c >= 0 && v.IsAdverb(c)) c--;
+            if (c >= 0 && v.IsCopula(c)) return SubjectBefore(GroupStartOf(c));
+            return null;
+        }
+
+        private int GroupStartOf(int token)
+        {
+            foreach (var g in _groups) if (g.First <= token && token <= g.Head) return g.First;
+            return token;
+        }
+
+        // ---------------------------------------------------------------- nominalisations
+
+        private IEnumerable<Candidate> NominalCandidates()
+        {
+            var v = _v;
+            for (int i = 0; i < v.Count; i++)
+            {
+                if (_consumed[i] || !v.IsNoun(i) || v.MentionAt(i) is not null) continue;
+                if (_x._titles.IsRoleNoun(v.Words[i]) && !v.IsNoun(i + 1)) continue; // role nouns are read by the role patterns
+                var match = TriggerAt(i, TriggerPos.Noun);
+                if (match is null) continue;
+                // a noun inside a compound ("withdrawal request") is read from the compound's head
+                for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
+                bool negated = false;
+                var subjects = new List<MentionRef>();
+                var pattern = RelationPattern.Nominal;
+                // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
+                int p = i - 1;
+                while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD")) p--;
+                if (p >= 0 && v.Lower(p) is "no") negated = true;
+                if (p >= 0 && v.Tag(p) == "POS") p--;
+                var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
+                if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
+                // agent: "a request by the government", "the demand by A ... for B"
+                var agentIdx = new HashSet<int>();
+                if (subjects.Count == 0)
+                {
+                    for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10; j++)
+                    {
+                        if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
+                        if (v.Lower(j) != "by") continue;
+                        int a = j + 1;
+                        while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a))) a++;
+                        var agent = v.MentionStartingAt(a);
+                        if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
+                        break;
+                    }
+                }
+                // light verb: "X launched an attack on Y", "X carried out the killing of ..."
+                if (subjects.Count == 0)
+                {
+                    int q = p;
+                    while (q >= 0 && v.MentionAt(q) is null && (v.IsDeterminer(q) || v.IsAdjective(q) || v.Tag(q) is "RP" or "CD")) q--;
+                    for (int gi = 0; gi < _groups.Count; gi++)
+                        if (_groups[gi].Head == q && (Grammar.LightVerbs.Contains(v.Lemma(q)) || Grammar.ControlVerbs.ContainsKey(v.Lemma(q))))
+                        {
+                            subjects.AddRange(Subjects(gi));
+                            pattern = RelationPattern.LightVerbNominal;
+                        }
+                }
+                if (subjects.Count == 0) continue;
+                var exclude = subjects.Select(s => s.Entity).ToHashSet();
+                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _);
+                bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
+                bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
+                foreach (var s in subjects)
+                    foreach (var o in objects)
+                        yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
+            }
+        }
+
+        // ---------------------------------------------------------------- roles and appositions
+
+        private (string Type, IReadOnlyList<TriggerEntry> Entries)? RoleOf(string phrase)
+        {
+            var entries = _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList();
+            if (entries.Count > 0) return (entries[0].Type, entries);
+            return null;
+        }
+
+        private IEnumerable<Candidate> RoleCandidates()
+        {
+            var v = _v;
+            var titles = _x._titles;
+            for (int r = 0; r < v.Count; r++)
+            {
+                var (len, entries) = titles.LongestMatchAt(v.Words, r);
+                if (len == 0) continue;
+                int last = r + len - 1;
+                var roleWords = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k]));
+                var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
+                var role = RoleOf(lemma) ?? RoleOf(roleWords);
+                bool isNoun = entries.Any(e => e.IsRoleNoun);
+                bool isPrefix = entries.Any(e => e.PrecedesNames);
+                bool person = entries.Any(e => e.ImpliesPerson);
+                if (!person) continue;
+                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, isPrefix ? 0.8 : 0.7) };
+                var text = v.Context.Document.Text[v.Sentence.Tokens[r].Start..v.Sentence.Tokens[last].End];
+
+                // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
+                int ob = r - 1;
+                while (ob >= 0 && v.MentionAt(ob) is null && (v.IsAdjective(ob) || v.Tag(ob) is "HYPH" || v.IsNoun(ob) && !titles.Lookup(v.Words[ob]).Any()) && r - ob < 3) ob--;
+                if (ob >= 0 && v.Tag(ob) == "POS") ob--;
+                var org = ob >= 0 ? v.MentionEndingAt(ob) : null;
+                MentionRef? holder = null;
+                int after = last + 1;
+                if (after < v.Count && v.IsComma(after)) after++;
+                holder = v.MentionStartingAt(after);
+                var inside = v.MentionAt(r);
+                if (inside is not null && inside.FirstToken == r && v.TypeOf(inside) == EntityType.Person) holder = inside; // title inside the name
+                if (org is not null && holder is not null && v.TypeOf(holder) == EntityType.Person && org.Entity != holder.Entity)
+                {
+                    var t = triggers;
+                    if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
+                        t = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "NATIONALITY", "NATIONALITY", TriggerDirection.Active, 0.7) };
+                    yield return new Candidate(holder, org, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                    continue;
+                }
+                if (!isNoun && role is null) continue;
+
+                // (a) "P, [a|the] [adj] ROLE (of|at|for|with|in) O" and "P is/was/became the ROLE of O"
+                int h = r - 1;
+                while (h >= 0 && v.MentionAt(h) is null && (v.IsAdjective(h) || v.Tag(h) is "DT" or "HYPH" || v.IsNoun(h)) && r - h < 5) h--;
+                MentionRef? possessorOrg = null;
+                if (h >= 0 && v.Tag(h) == "POS")
+                {
+                    possessorOrg = v.MentionEndingAt(h - 1);
+                    h = possessorOrg is null ? h : possessorOrg.FirstToken - 1;
+                    while (h >= 0 && v.Tag(h) == "DT") h--;
+                }
+                MentionRef? p = null;
+                if (h >= 0 && v.IsComma(h)) p = v.MentionEndingAt(h - 1);
+                else if (h >= 0 && v.IsCopula(h)) { int gs = GroupStartOf(h); p = SubjectBefore(gs); }
+                else if (h >= 0 && v.Lower(h) is "as") { var s = SubjectBefore(GroupStartOf(h - 1)); p = s; } // "X served as adviser to Y"
+                if (p is not null && v.TypeOf(p) == EntityType.Person)
+                {
+                    MentionRef? o = possessorOrg;
+                    int from = last + 1;
+                    if (o is null && from < v.Count && v.Tag(from) is "IN" or "TO" && v.Lower(from) is "of" or "at" or "for" or "with" or "in" or "to" or "from" or "on")
+                    {
+                        int j = from + 1;
+                        while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j) || v.IsNoun(j) || v.Tag(j) is "CD" or "HYPH") && j - from < 6) j++;
+                        o = v.MentionStartingAt(j);
+                    }
+                    if (o is not null && o.Entity != p.Entity)
+                        yield return new Candidate(p, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                    continue;
+                }
+
+                // (c) "the ROLE of O, P" : "the commander of the force, X,"
+                if (after < v.Count && v.Lower(last + 1) is "of" or "at")
+                {
+                    int j = last + 2;
+                    while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j)) && j - last < 5) j++;
+                    var o = v.MentionStartingAt(j);
+                    if (o is not null && o.EndToken < v.Count && v.IsComma(o.EndToken))
+                    {
+                        var per = v.MentionStartingAt(o.EndToken + 1);
+                        if (per is not null && v.TypeOf(per) == EntityType.Person && per.Entity != o.Entity)
+                            yield return new Candidate(per, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                    }
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- compound participles
+
+        private IEnumerable<Candidate> CompoundCandidates()
+        {
+            var v = _v;
+            for (int t = 0; t < v.Count; t++)
+            {
+                var word = v.Words[t];
+                int dash = word.LastIndexOf('-');
+                if (dash <= 0 || dash == word.Length - 1) continue;
+                var prefix = word[..dash];
+                var suffix = word[(dash + 1)..].ToLowerInvariant();
+                if (!suffix.EndsWith("ed", StringComparison.Ordinal) && suffix is not ("led" or "run" or "held" or "built" or "sent")) continue;
+                var lemma = _x._lemmatize?.Invoke(suffix, "VBN") ?? Stem(suffix);
+                var entries = _x._triggers.Lookup(lemma, TriggerPos.Verb);
+                if (entries.Count == 0 && lemma != Stem(suffix)) entries = _x._triggers.Lookup(Stem(suffix), TriggerPos.Verb);
+                if (entries.Count == 0) continue;
+                // the agent: the prefix as an entity ("French-led"), or the mention before a generic prefix ("Russian state-funded")
+                var agent = v.MentionAt(t) ?? PrefixEntity(prefix, t) ?? (char.IsLower(prefix[0]) ? v.MentionEndingAt(t - 1) : null);
+                if (agent is null) continue;
+                // what it describes: the mention right after, else the noun phrase's entity (apposition or copula subject)
+                int j = t + 1;
+                while (j < v.Count && v.MentionAt(j) is null && (v.IsAdjective(j) || v.Tag(j) is "HYPH") && j - t < 4) j++;
+                var described = v.MentionStartingAt(j);
+                if (described is null)
+                {
+                    int npStart = agent.EndToken <= t ? agent.FirstToken : t;
+                    while (npStart > 0 && v.MentionAt(npStart - 1) is null && v.Tag(npStart - 1) is "DT" or "PRP$" || npStart > 0 && v.IsAdjective(npStart - 1) && v.MentionAt(npStart - 1) is null) npStart--;
+                    described = Described(npStart);
+                }
+                if (described is null || described.Entity == agent.Entity) continue;
+                yield return new Candidate(agent, described, entries, t, t, word, RelationPattern.Compound, false, false);
+            }
+        }
+
+        private static string Stem(string participle) =>
+            participle.EndsWith("ied", StringComparison.Ordinal) ? participle[..^3] + "y"
+            : participle.EndsWith("ed", StringComparison.Ordinal) ? participle[..^2]
+            : participle;
+
+        /// <summary>An entity of the document named by a hyphen prefix ("French" in "French-led"), as a mention placed on token <paramref name="t"/>.</summary>
+        private MentionRef? PrefixEntity(string prefix, int t)
+        {
+            var ctx = _v.Context;
+            foreach (var mr in ctx.Mentions)
+            {
+                if (!string.Equals(mr.Mention.Text, prefix, StringComparison.OrdinalIgnoreCase)) continue;
+                var tok = _v.Sentence.Tokens[t];
+                var m = mr.Mention with { Span = new TextSpan(tok.Start, tok.Start + prefix.Length), Text = prefix, SentenceIndex = _v.Index };
+                return new MentionRef(m, mr.Entity, _v.Index, t, t + 1);
+            }
+            return null;
+        }
+
+        // ---------------------------------------------------------------- hedges and attribution
+
+        /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
+        public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)
+        {
+            var v = _v;
+            bool negated = false;
+            string? modality = null;
+            int gi = -1;
+            for (int k = 0; k < _groups.Count; k++)
+            {
+                if (_groups[k].First <= token && token <= _groups[k].Head) { gi = k; break; }
+                if (isNoun && _groups[k].Head < token) gi = k; // the nearest group before a noun governs it
+            }
+            if (isNoun && gi >= 0)
+            {
+                for (int k = _groups[gi].Head + 1; k < token; k++)
+                    if (v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)) { gi = -1; break; }
+                if (gi >= 0 && Grammar.ControlVerbs.TryGetValue(v.Lemma(_groups[gi].Head), out var cv) && _groups[gi].Head != token)
+                {
+                    if (cv == "negated") negated = true; else modality = cv;
+                }
+            }
+            int steps = 0;
+            while (gi >= 0 && steps++ < 4)
+            {
+                var g = _groups[gi];
+                if (g.Negated) negated = true;
+                modality ??= g.Modality;
+                int ctrl = Controller(gi, out _);
+                if (ctrl < 0) break;
+                if (Grammar.ControlVerbs.TryGetValue(v.Lemma(_groups[ctrl].Head), out var cv))
+                {
+                    if (cv == "negated") negated = true; else modality ??= cv;
+                }
+                gi = ctrl;
+            }
+            // conditional: "if"/"unless" before the trigger with no comma between
+            for (int k = token - 1; k >= 0; k--)
+            {
+                if (v.IsComma(k) || v.IsClauseBreak(k)) break;
+                if (Grammar.Conditionals.Contains(v.Lower(k))) { if (modality is null or "future") modality = "conditional"; break; }
+            }
+            // denial through a that-clause: "X denied that Y attacked Z"
+            for (int k = token - 1; k >= 0; k--)
+            {
+                if (v.IsClauseBreak(k)) break;
+                if (v.IsVerb(k) && v.Lemma(k) is "deny" or "dispute" or "refute" && (v.IsComplementizer(k + 1) || v.MentionAt(k + 1) is not null && !isNoun))
+                {
+                    negated = true;
+                    break;
+                }
+            }
+            return (negated, modality);
+        }
+
+        /// <summary>The entity a reporting verb attributes the trigger's clause to ("X said ...", "..., X said", "according to X"), or null.</summary>
+        public int? AttributionAt(int token, MentionRef subj, MentionRef obj)
+        {
+            var v = _v;
+            foreach (var g in _groups)
+            {
+                if (!Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && v.Lemma(g.Head) is not ("deny" or "dispute")) continue;
+                if (g.Head < token)
+                {
+                    // reporter before: its clause must contain the trigger's clause
+                    bool blocked = false;
+                    for (int k = g.Head + 1; k < token; k++) if (v.IsClauseBreak(k)) blocked = true;
+                    if (blocked) continue;
+                    var reporter = SubjectBefore(g.First) ?? (g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null);
+                    if (reporter is null) continue;
+                    if (reporter.FirstToken >= token) continue;
+                    return reporter.Entity;
+                }
+                else if (g.First > token)
+                {
+                    // reporter after, at the end: "..., X said." or "..., said X."
+                    bool trailing = true;
+                    for (int k = g.Head + 1; k < v.Count; k++) if (v.IsVerb(k)) trailing = false;
+                    if (!trailing) continue;
+                    var before = SubjectBefore(g.First);
+                    if (before is not null && before.FirstToken > obj.FirstToken && before.FirstToken > subj.FirstToken) return before.Entity;
+                    var inverted = g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null;
+                    if (inverted is null && g.Head + 2 < v.Count && v.IsDeterminer(g.Head + 1)) inverted = v.MentionStartingAt(g.Head + 2);
+                    if (inverted is not null && g.First > 0 && v.IsComma(g.First - 1)) return inverted.Entity;
+                }
+            }
+            for (int k = 0; k + 2 < v.Count; k++)
+                if (v.Lower(k) == "according" && v.Lower(k + 1) == "to")
+                {
+                    var m = v.MentionStartingAt(k + 2) ?? (v.IsDeterminer(k + 2) ? v.MentionStartingAt(k + 3) : null);
+                    if (m is not null && m.Entity != subj.Entity && m.Entity != obj.Entity) return m.Entity;
+                }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+/// <summary>
+/// One tagged sentence as the relation patterns see it: words, Penn tags, lowercase lemmas and, per token, the
+/// mention covering it. Built per call; never shared between threads.
+/// </summary>
+internal sealed class SentenceView
+{
+    private readonly int[] _mentionAt;
+
+    /// <param name="verbFirstWords">First words of verb triggers, to repair tagger slips on them (see <see cref="Repair"/>).</param>
+    /// <param name="lemmatize">(word, Penn tag) -> lemma, or null.</param>
+    public SentenceView(AnalysisContext context, int sentenceIndex, IReadOnlySet<string>? verbFirstWords = null, Func<string, string, string>? lemmatize = null)
+    {
+        Context = context;
+        Index = sentenceIndex;
+        Sentence = context.Sentences[sentenceIndex];
+        int n = Sentence.Tokens.Count;
+        Words = new string[n];
+        Tags = new string[n];
+        Lemmas = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            var t = Sentence.Tokens[i];
+            Words[i] = t.Text;
+            Tags[i] = t.Tag ?? "NN";
+            Lemmas[i] = (t.Lemma ?? t.Text).ToLowerInvariant().Replace('\u2019', '\'');
+        }
+        Mentions = context.MentionsIn(sentenceIndex);
+        _mentionAt = new int[n];
+        Array.Fill(_mentionAt, -1);
+        for (int m = 0; m < Mentions.Count; m++)
+            for (int i = Mentions[m].FirstToken; i < Mentions[m].EndToken && i < n; i++)
+                if (_mentionAt[i] < 0) _mentionAt[i] = m;
+        if (verbFirstWords is not null) Repair(verbFirstWords, lemmatize);
+    }
+
+    /// <summary>
+    /// Repairs two slips of a statistical tagger that would hide a relation: a lemma with a doubled final consonant
+    /// ("expelled" -> "expell"), and a past-tense trigger verb tagged as a noun or adjective right after its subject
+    /// ("The battalion withdrew/NN from ..."). Only words whose verb lemma is a known trigger are touched.
+    /// </summary>
+    private void Repair(IReadOnlySet<string> verbs, Func<string, string, string>? lemmatize)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            var lower = Words[i].ToLowerInvariant();
+            if (IsVerb(i))
+            {
+                var l = Lemmas[i];
+                if (!verbs.Contains(l) && l.Length > 3 && l[^1] == l[^2] && !"aeiou".Contains(l[^1]) && verbs.Contains(l[..^1]))
+                    Lemmas[i] = l[..^1];
+                continue;
+            }
+            if (MentionAt(i) is not null || i == 0 || !(IsNoun(i) || IsAdjective(i)) || Tags[i] is "NNS" or "NNPS") continue;
+            if (Words[i].Length == 0 || !char.IsLower(Words[i][0])) continue;
+            var verbLemma = (lemmatize?.Invoke(Words[i], "VBD") ?? lower).ToLowerInvariant();
+            if (verbLemma == lower || !verbs.Contains(verbLemma)) continue;
+            bool afterSubject = MentionAt(i - 1) is not null || Tags[i - 1] is "NN" or "NNS" or "NNP" or "NNPS" or "PRP";
+            bool beforeObject = i + 1 < Count && (MentionAt(i + 1) is not null || Tags[i + 1] is "IN" or "DT" or "PRP$" or "RP" or "TO");
+            if (afterSubject && beforeObject)
+            {
+                Tags[i] = "VBD";
+                Lemmas[i] = verbLemma;
+            }
+        }
+    }
+
+    public AnalysisContext Context { get; }
+    public int Index { get; }
+    public Sentence Sentence { get; }
+    public string[] Words { get; }
+    public string[] Tags { get; }
+    public string[] Lemmas { get; }
+    public IReadOnlyList<MentionRef> Mentions { get; }
+    public int Count => Words.Length;
+
+    /// <summary>The mention covering token <paramref name="i"/>, or null.</summary>
+    public MentionRef? MentionAt(int i) => i >= 0 && i < Count && _mentionAt[i] >= 0 ? Mentions[_mentionAt[i]] : null;
+
+    /// <summary>The mention that ends exactly at token <paramref name="i"/> (its last token), or null.</summary>
+    public MentionRef? MentionEndingAt(int i)
+    {
+        var m = MentionAt(i);
+        return m is not null && m.EndToken - 1 == i ? m : null;
+    }
+
+    public MentionRef? MentionStartingAt(int i)
+    {
+        var m = MentionAt(i);
+        return m is not null && m.FirstToken == i ? m : null;
+    }
+
+    public EntityType TypeOf(MentionRef m) => Context.Entities[m.Entity].Type;
+
+    public string Tag(int i) => i >= 0 && i < Count ? Tags[i] : "";
+    public string Lemma(int i) => i >= 0 && i < Count ? Lemmas[i] : "";
+    public string Lower(int i) => i >= 0 && i < Count ? Words[i].ToLowerInvariant() : "";
+
+    public bool IsVerb(int i) => Tag(i).StartsWith("VB", StringComparison.Ordinal);
+    /// <summary>A verb form that can head a clause on its own (past, present, modal).</summary>
+    public bool IsFinite(int i) => Tag(i) is "VBD" or "VBZ" or "VBP" or "MD";
+    public bool IsNoun(int i) => Tag(i).StartsWith("NN", StringComparison.Ordinal);
+    public bool IsAdjective(int i) => Tag(i).StartsWith("JJ", StringComparison.Ordinal);
+    public bool IsAdverb(int i) => Tag(i).StartsWith("RB", StringComparison.Ordinal) || Lower(i) is "not" or "n't" or "never";
+    public bool IsPreposition(int i) => Tag(i) is "IN" or "TO" && !IsComplementizer(i);
+    public bool IsDeterminer(int i) => Tag(i) is "DT" or "PDT" or "PRP$" or "WP$";
+    public bool IsComma(int i) => Words.Length > i && i >= 0 && Words[i] is "," or "\u2014" or "\u2013" or "--" or "(" or ")";
+    public bool IsRelativePronoun(int i) => Tag(i) is "WDT" or "WP" or "WP$" || (Lower(i) is "which" or "who" or "whom" or "whose");
+    public bool IsCoordinator(int i) => Lower(i) is "and" or "or" or "as well as";
+    public bool IsComplementizer(int i) => Lower(i) is "that" && Tag(i) is "IN" || Lower(i) is "whether";
+    public bool IsClauseBreak(int i) => Words[i] is ";" or ":" or "?" or "!" or "\"" or "\u201C" or "\u201D";
+
+    /// <summary>Forms of "be", "become", "remain" used as copula or passive auxiliary.</summary>
+    public bool IsBe(int i) => Lemma(i) is "be" || Lower(i) is "is" or "are" or "was" or "were" or "been" or "being" or "'s" && Tag(i) == "VBZ";
+    public bool IsCopula(int i) => IsBe(i) || Lemma(i) is "become" or "remain";
+
+    /// <summary>Tokens that may appear inside a noun phrase before its head: determiners, adjectives, numbers, nouns, possessive markers.</summary>
+    public bool IsNpModifier(int i) =>
+        IsDeterminer(i) || IsAdjective(i) || Tag(i) is "CD" or "POS" or "HYPH" or "NN" or "NNS" or "NNP" or "NNPS" or "VBN" or "VBG" && !IsFinite(i)
+        || MentionAt(i) is not null;
+
+    public TextSpan SpanOf(int first, int last) => new(Sentence.Tokens[first].Start, Sentence.Tokens[last].End);
+}
