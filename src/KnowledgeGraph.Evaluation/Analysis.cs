@@ -32,14 +32,23 @@ public static class Analysis
             .GroupBy(m => (m.Span, m.Type)).Select(g => g.First())
             .OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ThenBy(m => m.Type).ToList();
 
-    /// <summary>The sentence holding <paramref name="span"/>, with line breaks flattened, or a window around it when no sentence does.</summary>
+    /// <summary>Longest context printed: a sentence longer than this is cut to a window around the span.</summary>
+    private const int MaxContext = 320;
+
+    /// <summary>The sentence holding <paramref name="span"/>, line breaks flattened, cut to a window around the span when long or when no sentence holds it.</summary>
     public static string Context(DocumentAnalysis? analysis, string text, TextSpan span)
     {
-        var sentence = analysis?.Sentences.FirstOrDefault(s => s.Span.Overlaps(span) || s.Span.Contains(span));
-        TextSpan window = sentence is not null && sentence.Span.End <= text.Length
-            ? sentence.Span
-            : new TextSpan(Math.Max(0, span.Start - 80), Math.Min(text.Length, span.End + 80));
-        return Flatten(text[window.Start..window.End]);
+        var sentence = analysis?.Sentences.FirstOrDefault(s => s.Span.Overlaps(span) && s.Span.End <= text.Length);
+        var window = sentence?.Span ?? new TextSpan(0, text.Length);
+        if (window.Length > MaxContext)
+        {
+            int pad = Math.Max(40, (MaxContext - span.Length) / 2);
+            window = new TextSpan(Math.Max(window.Start, span.Start - pad), Math.Min(window.End, span.End + pad));
+        }
+        var body = Flatten(text[window.Start..window.End]);
+        bool cutStart = sentence is null ? window.Start > 0 : window.Start > sentence.Span.Start;
+        bool cutEnd = sentence is null ? window.End < text.Length : window.End < sentence.Span.End;
+        return (cutStart ? "..." : "") + body + (cutEnd ? "..." : "");
     }
 
     public static string Flatten(string s)

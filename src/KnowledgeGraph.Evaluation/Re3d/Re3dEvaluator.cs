@@ -23,6 +23,9 @@ public static class Re3dEvaluator
         "they", "them", "their", "this", "that", "these", "those", "who", "which",
     };
 
+    /// <summary>re3d annotates some pronouns ("We", "I") as entities; we score pronouns through relations, not as entity mentions.</summary>
+    public static bool IsPronoun(string value) => Pronouns.Contains(value.Trim());
+
     private static readonly string[] LeadingDeterminers = { "the ", "a ", "an " };
 
     /// <summary>The documents as our pipeline sees them, in corpus order.</summary>
@@ -62,7 +65,7 @@ public static class Re3dEvaluator
 
             // ---- entities ----
             var annotated = OnePerSpan(entitiesByDoc[doc.Id]);
-            var gold = annotated.Where(e => Re3dMapping.CoarseOf(e.Type) is not null && !Pronouns.Contains(e.Value.Trim())).ToList();
+            var gold = annotated.Where(e => Re3dMapping.CoarseOf(e.Type) is not null && !IsPronoun(e.Value)).ToList();
             var dontCare = annotated.Where(e => Re3dMapping.CoarseOf(e.Type) is null).Select(e => e.Span).ToList();
             var predicted = Analysis.AllMentions(analysis)
                 .Where(m => Re3dMapping.ScoredCoarseTypes.Contains(m.Type) && m.Kind is not (MentionKind.Pronoun or MentionKind.Demonym))
