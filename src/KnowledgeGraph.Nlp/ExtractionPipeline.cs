@@ -29,6 +29,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     private readonly MentionFinder _mentions;
     private readonly EntityClusterer _clusterer;
     private readonly CorefResolver _coref;
+    private readonly Relations.RelationExtractor _relations;
     private readonly PipelineOptions _options;
 
     private ExtractionPipeline(LexiconSet lexicons, PosTagger tagger,
@@ -43,6 +44,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         _mentions = new MentionFinder(lexicons);
         _clusterer = new EntityClusterer(lexicons);
         _coref = new CorefResolver(lexicons);
+        _relations = new Relations.RelationExtractor(lexicons, options.Allows, tagger.Lemmatizer.Lemma);
         _options = options;
     }
 
@@ -84,6 +86,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
+        relations.AddRange(_relations.Extract(context));
         return new DocumentAnalysis(document, sentences, refs.Select(r => r.Mention).ToList(), entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());
     }

@@ -1,0 +1,79 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Evaluation;
+using KnowledgeGraph.Evaluation.Plover;
+using KnowledgeGraph.Evaluation.Re3d;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg eval re3d|plover</c>: runs the extraction pipeline over gold data and prints precision, recall and F1.</summary>
+public sealed class EvalCommand : ICommand
+{
+    private readonly Func<IDocumentAnalyzer> _analyzerFactory;
+
+    /// <param name="analyzerFactory">Builds the analyzer to measure; tests pass a fake. Default: the product pipeline.</param>
+    public EvalCommand(Func<IDocumentAnalyzer>? analyzerFactory = null)
+    {
+        _analyzerFactory = analyzerFactory ?? DefaultAnalyzer;
+    }
+
+    // pipeline factory: the one place that says which analyzer `kg eval` measures.
+    private static IDocumentAnalyzer DefaultAnalyzer() =>
+        Nlp.ExtractionPipeline.Load(new Nlp.PipelineOptions { Allows = Graph.OntologySchema.LoadDefault().Allows });
+
+    public string Name => "eval";
+    public string Summary => "measure extraction against gold data (re3d, PLOVER)";
+    public string Help => """
+        kg eval re3d   [--data <dir>] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N]
+        kg eval plover [--data <file>] [--out <report.json>] [--misses N] [--threads N]
+
+        Runs the extraction pipeline over gold-annotated text and prints precision, recall and F1.
+
+          re3d     entity mentions (exact, head, lenient overlap = headline) per type, and relations
+                   labelled through the re3d -> schema mapping (docs/evaluation.md), overall, by re3d type
+                   and by our category; then the first N misses and false edges with their sentences.
+          plover   each sentence as one document: actor detection, right category when both actors are
+                   found, full (source, category, target) triples, per-category confusion.
+
+        Options:
+          --data <path>         re3d folder (default: re3d-dev in the shared data) or PLOVER .jsonl file
+                                (default: plover/plover-dev.jsonl in the shared data)
+          --out <file>          also write the full report (every miss) as JSON
+          --misses <N>          how many misses and false edges to print (default 10, 0 for none)
+          --min-confidence <X>  re3d: drop gold rows below this confidence (default 0: only rejects dropped)
+          --threads <N>         documents analysed in parallel (default: all cores); output does not depend on it
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads" }, Array.Empty<string>());
+        if (a.HelpRequested) { context.Out.Write(Help); return 0; }
+        if (a.Positionals.Count != 1) throw new UsageException("say what to evaluate: 're3d' or 'plover'");
+        int misses = a.Int("misses", 10, 0, 100_000);
+        int threads = a.Int("threads", 0, 0, 1024);
+        var outPath = a.Value("out");
+        switch (a.Positionals[0])
+        {
+            case "re3d":
+            {
+                double minConfidence = a.Double("min-confidence", 0);
+                if (minConfidence is < 0 or > 1) throw new UsageException("option '--min-confidence' needs a number between 0 and 1");
+                var corpus = Re3dReader.Read(a.Value("data") ?? Re3dReader.DefaultDirectory(), minConfidence);
+                var report = Re3dEvaluator.Evaluate(_analyzerFactory(), corpus, threads);
+                ReportWriter.WriteRe3d(context.Out, report, misses);
+                if (outPath is not null) ReportWriter.WriteJson(outPath, report);
+                return 0;
+            }
+            case "plover":
+            {
+                if (a.Value("min-confidence") is not null) throw new UsageException("option '--min-confidence' applies to re3d only");
+                var records = PloverReader.Read(a.Value("data") ?? PloverReader.DefaultFile());
+                var report = PloverEvaluator.Evaluate(_analyzerFactory(), records, threads);
+                ReportWriter.WritePlover(context.Out, report, misses);
+                if (outPath is not null) ReportWriter.WriteJson(outPath, report);
+                return 0;
+            }
+            default:
+                throw new UsageException($"unknown gold set '{a.Positionals[0]}'; use 're3d' or 'plover'");
+        }
+    }
+}
