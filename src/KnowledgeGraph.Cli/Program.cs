@@ -9,6 +9,8 @@ public static class Program
     public static IReadOnlyList<ICommand> Commands { get; } = new ICommand[]
     {
         new TrainCommand(),
+        new NerCommand(),
+        new BenchCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());
