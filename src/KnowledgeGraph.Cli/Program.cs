@@ -13,6 +13,8 @@ public static class Program
         new EvalCommand(),
         new LexiconsCommand(),
         new TrainCommand(),
+        new NerCommand(),
+        new BenchCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());
