@@ -57,7 +57,16 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
         var tagger = PosTagger.Load(Path.Combine(root, "models", "pos.bin"));
-        return new ExtractionPipeline(lexicons, tagger, null, options);
+        var ner = Ner.NerTagger.Load(Path.Combine(root, "models", "ner.bin"));
+        return new ExtractionPipeline(lexicons, tagger, (words, tags) =>
+        {
+            // the whole document at once: the recogniser's second pass uses evidence from every sentence
+            var spans = ner.Tag(words, tags);
+            var result = new List<NerSpan>();
+            for (int s = 0; s < spans.Count; s++)
+                foreach (var e in spans[s]) result.Add(new NerSpan(s, e.Start, e.End, e.Type));
+            return result;
+        }, options);
     }
 
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default)

@@ -57,7 +57,10 @@ public sealed class CorefResolver
                 if (pronoun is not null)
                 {
                     if (pronoun == PronounKind.Thing && IsPleonastic(words, i)) continue;
-                    var target = Antecedent(all, s, i, c => pronoun switch
+                    // "It lowered the flag at its headquarters": a second pronoun of the same kind in a sentence refers with the first
+                    var earlier = all.LastOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.EndToken <= i
+                        && x.Mention.Kind == MentionKind.Pronoun && Pronoun(x.Mention.Text) == pronoun);
+                    var target = earlier ?? Antecedent(sentences, all, s, i, c => pronoun switch
                     {
                         PronounKind.Person => typeOf[c] == EntityType.Person,
                         PronounKind.Thing => typeOf[c] is EntityType.Organization or EntityType.Location or EntityType.Event,
@@ -80,10 +83,15 @@ public sealed class CorefResolver
                 var modifiers = all.Where(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
                 ClusteredMention? antecedent = null;
-                if (modifiers.Count > 0)
-                    antecedent = Antecedent(all, s, i, c => Fits(c) && all.Any(x => x.Cluster == c && x.Mention.Kind != MentionKind.Pronoun
+                // "the Malian capital, Bamako": an apposition names what the description describes
+                var apposition = end + 1 < words.Count && words[end] == ","
+                    ? all.FirstOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
+                    : null;
+                if (apposition is not null) antecedent = apposition;
+                if (antecedent is null && modifiers.Count > 0)
+                    antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.Any(x => x.Cluster == c && x.Mention.Kind != MentionKind.Pronoun
                         && modifiers.Any(mod => x.Mention.Text.Contains(mod, StringComparison.Ordinal) && x.Mention.Text.Length > mod.Length)), int.MaxValue);
-                antecedent ??= Antecedent(all, s, i, Fits, maxSentencesBack: int.MaxValue);
+                antecedent ??= Antecedent(sentences, all, s, i, Fits, maxSentencesBack: int.MaxValue);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
@@ -161,7 +169,7 @@ public sealed class CorefResolver
     }
 
     /// <summary>The latest mention before token <paramref name="i"/> whose entity fits, looking back at most the given number of sentences.</summary>
-    private static ClusteredMention? Antecedent(List<ClusteredMention> all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack)
+    private static ClusteredMention? Antecedent(IReadOnlyList<Sentence> sentences, List<ClusteredMention> all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack)
     {
         ClusteredMention? best = null;
         foreach (var m in all)
@@ -169,10 +177,18 @@ public sealed class CorefResolver
             if (m.Mention.SentenceIndex > s.Index) break;
             if (m.Mention.SentenceIndex == s.Index && m.Placed.EndToken > i) break;
             if (s.Index - m.Mention.SentenceIndex > maxSentencesBack) continue;
-            if (!fits(m.Cluster)) continue;
+            if (!fits(m.Cluster) || IsNounModifier(sentences, m)) continue;
             best = m;
         }
         return best;
+    }
+
+    /// <summary>"the U.N. flag", "Wagner mercenaries": a name used as a modifier of another noun is rarely what a later pronoun means.</summary>
+    private static bool IsNounModifier(IReadOnlyList<Sentence> sentences, ClusteredMention m)
+    {
+        var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+        if (m.Placed.EndToken >= tokens.Count || m.Mention.Kind is MentionKind.Pronoun) return false;
+        return tokens[m.Placed.EndToken].Tag is "NN" or "NNS";
     }
 
     /// <summary>The country the document is about: the most mentioned Country entity, when clearly ahead of the next.</summary>

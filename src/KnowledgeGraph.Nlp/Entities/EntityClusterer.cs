@@ -31,7 +31,7 @@ public sealed class EntityClusterer
 
     public List<ClusteredMention> Cluster(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions)
     {
-        mentions = UnifyTypes(mentions);
+        mentions = UnifyTypes(mentions, sentences);
         var clusters = new List<Group>();
         var clusterOf = new List<int>(new int[mentions.Count]);
         // Long names first, so that short forms find the full name they abbreviate wherever it appears.
@@ -55,14 +55,18 @@ public sealed class EntityClusterer
     }
 
     /// <summary>The same name gets the same type throughout a document: the most trusted source decides, then the majority.</summary>
-    private static List<PlacedMention> UnifyTypes(List<PlacedMention> mentions)
+    private List<PlacedMention> UnifyTypes(List<PlacedMention> mentions, IReadOnlyList<Sentence> sentences)
     {
         static int Trust(Mention m) => m.Source switch { "gazetteer" => 3, "rule" => 2, _ => 1 };
+        // The recogniser's guesses get context: "in Moura", "the village of Moura", "the Aguelhok territory" are places.
+        mentions = mentions.Select(m => m.Mention.Source == "ner" && m.Mention.Type != EntityType.Location && LocationContext(sentences[m.Mention.SentenceIndex], m)
+            ? m with { Mention = m.Mention with { Type = EntityType.Location, FineType = null, Source = "ner+context" } } : m).ToList();
+        static int Votes(IGrouping<(EntityType, string?), PlacedMention> g) => g.Sum(m => m.Mention.Source == "ner+context" ? 2 : 1);
         var best = mentions.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
             .GroupBy(m => NameKey.Fold(m.Mention.Text))
             .ToDictionary(g => g.Key, g => g.GroupBy(m => (m.Mention.Type, m.Mention.FineType))
-                .OrderByDescending(t => t.Max(m => Trust(m.Mention))).ThenByDescending(t => t.Count())
-                .ThenBy(t => t.Key.Type).First().First().Mention);
+                .OrderByDescending(t => t.Max(m => Trust(m.Mention))).ThenByDescending(Votes)
+                .ThenBy(t => t.Key.Item1).First().First().Mention);
         return mentions.Select(m =>
         {
             if (m.Mention.Kind is not (MentionKind.Name or MentionKind.Acronym)) return m;
@@ -71,6 +75,22 @@ public sealed class EntityClusterer
                 : m with { Mention = m.Mention with { Type = b.Type, FineType = b.FineType ?? m.Mention.FineType, Canonical = b.Canonical ?? m.Mention.Canonical } };
         }).ToList();
     }
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "near", "into", "outside", "around", "across", "toward", "towards" };
+
+    /// <summary>A single-word name after a place preposition, after "village/town/city/region of", or before a place noun ("territory").</summary>
+    private bool LocationContext(Sentence s, PlacedMention m)
+    {
+        if (m.EndToken - m.FirstToken != 1) return false;
+        int before = m.FirstToken - 1;
+        if (before >= 0 && s.Tokens[before].Text is "the" && before > 0) before--;
+        if (before >= 0 && PlacePrepositions.Contains(s.Tokens[before].Text) && s.Tokens[m.FirstToken].Tag is "NNP") return true;
+        if (before >= 1 && s.Tokens[before].Text == "of" && IsPlaceNoun(s.Tokens[before - 1].Text)) return true;
+        return m.EndToken < s.Tokens.Count && IsPlaceNoun(s.Tokens[m.EndToken].Text);
+    }
+
+    private bool IsPlaceNoun(string word) =>
+        word.Length > 0 && char.IsLower(word[0]) && _lex.Descriptors.Lookup(word).Any(d => d.Type == EntityType.Location);
 
     private static string KeyText(PlacedMention m) => m.Mention.Canonical ?? m.Mention.Text;
 

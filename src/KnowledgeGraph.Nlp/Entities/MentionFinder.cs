@@ -56,7 +56,12 @@ public sealed class MentionFinder
             var candidates = new List<Candidate>();
             AddGazetteer(s, words, candidates);
             AddRuns(s, words, headline, candidates);
-            foreach (var n in nerBySentence[s.Index]) AddNer(s, words, n, candidates);
+            foreach (var n in nerBySentence[s.Index])
+            {
+                // Capitals in a headline say nothing: a recognised span there must be a name the article uses again.
+                if (headline && CountOccurrences(doc.Text, doc.Text[s.Tokens[n.First].Start..s.Tokens[n.End - 1].End]) < 2) continue;
+                AddNer(s, words, n, candidates);
+            }
             var settled = Settle(candidates);
             settled = Clean(s, words, settled, headline);
             foreach (var c in settled) result.Add(Place(doc, s, c));
@@ -88,8 +93,20 @@ public sealed class MentionFinder
         }
     }
 
+    private static int CountOccurrences(string text, string value)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
     private void AddNer(Sentence s, List<string> words, NerSpan n, List<Candidate> candidates)
     {
+        // "Landlocked Mali" taken for a person: a sentence-initial modifier before a country's name is not part of a name.
+        if (n.First == 0 && n.End - n.First >= 2 && (s.Tokens[0].Tag is not ("NNP" or "NNPS") || n.Label == "PER")
+            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(1).Take(n.End - 1))) is { Count: > 0 } tail
+            && tail[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Take(n.End))).Count == 0)
+            n = n with { First = 1, Label = "LOC" };
         EntityType? type = n.Label switch
         {
             "PER" => EntityType.Person,
@@ -98,7 +115,17 @@ public sealed class MentionFinder
             _ => null,
         };
         string? fine = null;
-        int first = n.First;
+        int first = n.First, end = n.End;
+        if (type == EntityType.Organization && Keyword(words, first, end) is { } head)
+        {
+            fine = head.Fine;
+            // "Stabilization Mission" + "in Mali": a keyword-headed name goes on through a connector and a proper noun
+            while (end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1))
+            {
+                end += 2;
+                while (end < words.Count && IsRunToken(s.Tokens, end)) end++;
+            }
+        }
         if (type is null)
         {
             // MISC: keep named events ("Operation Serval", "the Gulf War"); demonyms come from the gazetteer.
@@ -107,7 +134,7 @@ public sealed class MentionFinder
             type = EntityType.Event;
             fine = kw.Value.Fine;
         }
-        candidates.Add(new Candidate(s.Index, first, n.End, type.Value, fine, MentionKind.Name, "ner", PriorityNer));
+        candidates.Add(new Candidate(s.Index, first, end, type.Value, fine, MentionKind.Name, "ner", PriorityNer));
     }
 
     /// <summary>Runs of proper nouns, joined by connectors when the whole is a keyword-headed name; titles split them.</summary>
