@@ -8,6 +8,8 @@ public static class Program
     /// <summary>Every verb of kg. Add a command by adding its class here.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } = new ICommand[]
     {
+        new LoadCommand(),
+        new ExportCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());

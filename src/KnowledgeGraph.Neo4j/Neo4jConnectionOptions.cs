@@ -40,6 +40,19 @@ public sealed class Neo4jConnectionOptions
     public int MaxAttempts { get; init; } = 5;
 
     internal string? Password { get; }
+
+    /// <summary>A copy with another batch size (the password is carried over, not exposed).</summary>
+    public Neo4jConnectionOptions WithBatchSize(int batchSize) =>
+        batchSize < 1 ? throw new ArgumentOutOfRangeException(nameof(batchSize), "batch size must be at least 1")
+        : new Neo4jConnectionOptions(this) { BatchSize = batchSize, RequestTimeout = RequestTimeout, MaxAttempts = MaxAttempts };
+
+    private Neo4jConnectionOptions(Neo4jConnectionOptions other)
+    {
+        Uri = other.Uri;
+        User = other.User;
+        Password = other.Password;
+        Database = other.Database;
+    }
     public bool HasPassword => !string.IsNullOrEmpty(Password);
 
     /// <summary>
