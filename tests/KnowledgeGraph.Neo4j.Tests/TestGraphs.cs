@@ -41,6 +41,8 @@ internal static class TestGraphs
         foreach (var coarse in s.CoarseLabels)
         {
             var n = Entity($"e:{coarse.ToLowerInvariant()}:plain", $"Plain {coarse}", new[] { "Entity", coarse });
+            if (coarse == "Person") // the optional properties of the contract
+                n = n with { Properties = n.Properties.Append(P("role", "commander")).Append(P("title", "General")).OrderBy(p => p.Key, StringComparer.Ordinal).ToList() };
             nodes.Add(n);
             byCoarse[coarse] = new List<GraphNode> { n };
         }
@@ -74,6 +76,7 @@ internal static class TestGraphs
         foreach (var n in nodes.Where(n => n.Labels[0] == OntologySchema.EntityLabel))
             edges.Add(Mentions($"r:m{i++:x4}", doc.Id, n.Id, 2));
         edges.Add(Mentions($"r:m{i:x4}", doc2.Id, nodes[0].Id, 1));
+        edges[0] = edges[0] with { Properties = edges[0].Properties.Append(P("attributed_to", new[] { "officials" })).OrderBy(p => p.Key, StringComparer.Ordinal).ToList() };
         return new GraphSnapshot(nodes, edges);
     }
 

@@ -3,7 +3,7 @@
 // Neo4j's semantic analysis, no server needed. Many statements per call, so the .NET test pays node's start-up once.
 //
 // stdin:  {"dbSchema": {labels, relationshipTypes, propertyKeys, ...},
-//          "statements": [{"name": "...", "text": "...", "parameters": {"rows": [...]}}]}
+//          "statements": [{"name": "...", "text": "...", "parameters": {"rows": [...]}, "console": false}]}
 // stdout: {"version": "...", "results": [{"name", "diagnostics": [{"severity", "message", "line", "column"}]}]}
 // Severity 1 is an error, 2 a warning. Exit code 0 when the input was processed, 2 when it was not.
 'use strict';
@@ -21,7 +21,8 @@ function main(input) {
   const base = request.dbSchema || {};
   const results = (request.statements || []).map((s) => {
     const dbSchema = Object.assign({}, base, { parameters: s.parameters || {} });
-    const linted = ls.lintCypherQuery(s.text, dbSchema);
+    // graph.cypher may hold cypher-shell commands such as :param; let the linter accept them there.
+    const linted = ls.lintCypherQuery(s.text, dbSchema, { consoleCommandsEnabled: !!s.console });
     // Older releases returned the diagnostics array itself.
     const diagnostics = Array.isArray(linted) ? linted : linted.diagnostics;
     return {
