@@ -17,6 +17,7 @@ public static class CypherScript
         var text = new StringBuilder();
         var header = new StringBuilder();
         int line = 1, startLine = 0;
+        bool lineHasContent = false, blankSinceComment = false;
         for (int i = 0; i < script.Length; i++)
         {
             char c = script[i];
@@ -24,7 +25,14 @@ public static class CypherScript
             {
                 int end = script.IndexOf('\n', i);
                 if (end < 0) end = script.Length;
-                if (text.ToString().Trim().Length == 0) header.AppendLine(script[(i + 2)..end].Trim());
+                if (text.ToString().Trim().Length == 0)
+                {
+                    // A blank line separates a file's preamble from the header of the statement below it.
+                    if (blankSinceComment) header.Clear();
+                    blankSinceComment = false;
+                    header.AppendLine(script[(i + 2)..end].Trim());
+                }
+                lineHasContent = true;
                 i = end - 1;
                 continue;
             }
@@ -61,7 +69,13 @@ public static class CypherScript
                 Flush();
                 continue;
             }
-            if (c == '\n') line++;
+            if (c == '\n')
+            {
+                line++;
+                if (!lineHasContent && text.ToString().Trim().Length == 0) blankSinceComment = true;
+                lineHasContent = false;
+            }
+            else if (!char.IsWhiteSpace(c)) lineHasContent = true;
             if (!char.IsWhiteSpace(c) && startLine == 0) startLine = line;
             text.Append(c);
         }
@@ -74,6 +88,7 @@ public static class CypherScript
             if (t.Length > 0) result.Add(new CypherScriptStatement(t, header.ToString().TrimEnd(), startLine));
             text.Clear();
             header.Clear();
+            blankSinceComment = false;
             startLine = 0;
         }
     }
