@@ -183,7 +183,7 @@ public sealed class Neo4jHttpTransport : IDisposable
     {
         var reason = OneLine(e.InnerException?.Message ?? e.Message);
         return cannotConnect
-            ? new Neo4jException(Neo4jFailureKind.Unreachable, Scrub($"cannot connect to {Options.Uri}: {reason}"), null, e)
+            ? new Neo4jException(Neo4jFailureKind.Unreachable, Scrub(reason), null, e)
             : new Neo4jException(Neo4jFailureKind.ConnectionLost, Scrub($"connection to Neo4j at {Options.Uri} was lost: {reason}"), null, e);
     }
 
