@@ -44,7 +44,7 @@ public sealed class ExportCommand : ICommand
             case "cypher":
                 // TODO(lead): when the export branch is merged, call its writers here:
                 //   graphml: GraphMlWriter.WriteFile(graph, Path.Combine(outDir, "graph.graphml"));
-                //   cypher:  AtomicFile.WriteText(Path.Combine(outDir, "graph.cypher"), w => CypherScriptWriter.Write(graph, OntologySchema.LoadDefault(), w));
+                //   cypher:  CypherScriptWriter.WriteFile(graph, OntologySchema.LoadDefault(), Path.Combine(outDir, "graph.cypher"));
                 throw new KnowledgeGraph.Core.UserErrorException($"format '{format}' is not available in this build yet");
             default:
                 throw new UsageException($"unknown format '{format}'; use neo4j-admin, graphml, cypher or jsonl");
