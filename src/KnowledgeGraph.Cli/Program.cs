@@ -15,6 +15,8 @@ public static class Program
         new TrainCommand(),
         new NerCommand(),
         new BenchCommand(),
+        new LoadCommand(),
+        new ExportCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());

@@ -3,6 +3,7 @@ using KnowledgeGraph.Core;
 using KnowledgeGraph.Core.Inputs;
 using KnowledgeGraph.Export;
 using KnowledgeGraph.Graph;
+using KnowledgeGraph.Neo4j;
 using KnowledgeGraph.Nlp;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -33,6 +34,10 @@ public sealed class BuildCommand : ICommand
           --max-article-mb <n>   refuse a single article larger than this (default: 10)
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
           --schema <file>        ontology file (default: the program's graph-schema/schema.json)
+          --neo4j                also load the graph into Neo4j over HTTP; connection from NEO4J_URI,
+                                 NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE or the options below
+          --uri, --user, --database, --password-env <VAR>, --batch-size <n>
+                                 as for 'kg load' (see 'kg load --help')
           --quiet                print only errors
           --verbose              print stack traces of internal errors
 
@@ -43,7 +48,7 @@ public sealed class BuildCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema" }, new[] { "quiet" });
+        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j" });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one input (file, folder, .jsonl or -)");
         var outDir = a.Value("out") ?? "out";
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
@@ -73,6 +78,12 @@ public sealed class BuildCommand : ICommand
         GraphFiles.WriteAll(snapshot, schema, outDir);
 
         if (!quiet) PrintSummary(context.Out, result, outDir);
+        if (a.Flag("neo4j"))
+        {
+            var connection = LoadCommand.ConnectionOptions(a);
+            using var transport = new Neo4jHttpTransport(connection, log: context.Verbose ? line => context.Error.WriteLine("kg build: " + line) : null);
+            LoadCommand.LoadGraph(new Neo4jLoader(transport, schema), snapshot, new Neo4jLoadOptions(), connection, outDir, context);
+        }
         return result.Failures.Count == 0 ? 0 : 1;
     }
 
