@@ -11,6 +11,8 @@ public static class Program
         new BuildCommand(),
         new LexiconsCommand(),
         new TrainCommand(),
+        new NerCommand(),
+        new BenchCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());

@@ -26,7 +26,7 @@ public sealed class TrainCommand : ICommand
 
         Options:
           --out <dir>      output folder (default: current folder)
-          --epochs N       training passes (default: pos 8, ner 12)
+          --epochs N       training passes (default: pos 8, ner 8)
           --seed S         shuffling seed (default 1)
           --pos-model <f>  POS model used for NER features (default: the shipped pos.bin)
           --gazetteers <d> gazetteer source folder for NER (default: <shared>/gazetteers)

@@ -13,9 +13,14 @@ public sealed class LinearModel
     private readonly int[] _rowStart;    // row r spans [_rowStart[r], _rowStart[r+1])
     private readonly byte[] _classes;
     private readonly float[] _weights;
-    private readonly ulong[] _slotKeys;  // open addressing, 0 = empty
-    private readonly int[] _slotRows;
+    // Runtime layout: one open-addressing slot (key, start, count) and contiguous (weight, class) entries,
+    // so a lookup touches about two cache lines instead of five separate arrays.
+    private readonly Slot[] _slots;       // key 0 = empty
+    private readonly Entry[] _entries;
     private readonly int _mask;
+
+    private struct Slot { public ulong Key; public int Start; public int Count; }
+    private struct Entry { public float Weight; public int Class; }
 
     /// <summary>Builds a model from rows sorted by key (weights should already be Half-representable so a file round trip is exact).</summary>
     public LinearModel(int classCount, ulong[] keys, int[] rowStart, byte[] classes, float[] weights)
@@ -28,18 +33,22 @@ public sealed class LinearModel
         int size = 1;
         while (size < keys.Length * 2 + 2) size <<= 1;
         _mask = size - 1;
-        _slotKeys = new ulong[size];
-        _slotRows = new int[size];
+        _slots = new Slot[size];
         for (int r = 0; r < keys.Length; r++)
         {
             var k = keys[r];
             if (k == 0 || (r > 0 && keys[r - 1] >= k)) throw new InvalidDataException("feature keys not strictly increasing");
             if (rowStart[r + 1] < rowStart[r]) throw new InvalidDataException("negative row length");
             int s = (int)(k & (ulong)_mask);
-            while (_slotKeys[s] != 0) s = (s + 1) & _mask;
-            _slotKeys[s] = k; _slotRows[s] = r;
+            while (_slots[s].Key != 0) s = (s + 1) & _mask;
+            _slots[s] = new Slot { Key = k, Start = rowStart[r], Count = rowStart[r + 1] - rowStart[r] };
         }
-        foreach (var c in classes) if (c >= classCount) throw new InvalidDataException("class index out of range");
+        _entries = new Entry[weights.Length];
+        for (int j = 0; j < weights.Length; j++)
+        {
+            if (classes[j] >= classCount) throw new InvalidDataException("class index out of range");
+            _entries[j] = new Entry { Weight = weights[j], Class = classes[j] };
+        }
     }
 
     public int ClassCount { get; }
@@ -50,16 +59,20 @@ public sealed class LinearModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddScores(ulong key, Span<float> scores)
     {
+        var slots = _slots;
         int s = (int)(key & (ulong)_mask);
         while (true)
         {
-            var k = _slotKeys[s];
-            if (k == key) break;
-            if (k == 0) return;
+            ref readonly var slot = ref slots[s];
+            if (slot.Key == key)
+            {
+                var row = _entries.AsSpan(slot.Start, slot.Count);
+                foreach (ref readonly var e in row) scores[e.Class] += e.Weight;
+                return;
+            }
+            if (slot.Key == 0) return;
             s = (s + 1) & _mask;
         }
-        int r = _slotRows[s];
-        for (int j = _rowStart[r], end = _rowStart[r + 1]; j < end; j++) scores[_classes[j]] += _weights[j];
     }
 
     /// <summary>Weight of one (feature, class) pair, 0 when absent.</summary>

@@ -125,12 +125,71 @@ internal static class NerFeatures
         return d;
     }
 
-    /// <summary>Features of every token of every sentence of <paramref name="doc"/>: result[s] has words*count keys.</summary>
-    public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer, bool secondPass)
+    public const int ExtraCount = Pass2Count - Pass1Count;
+
+    /// <summary>
+    /// The second pass's extra features (first-pass labels of this word elsewhere in the document and of its
+    /// neighbours): result[s] has words*<see cref="ExtraCount"/> keys. The second pass also uses all first-pass features.
+    /// </summary>
+    public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] pass1)
     {
-        int count = secondPass ? Pass2Count : Pass1Count;
+        var labelEv = LabelEvidence(doc);
+        var result = new ulong[doc.Words.Count][];
+        for (int s = 0; s < doc.Words.Count; s++)
+        {
+            var words = doc.Words[s];
+            int n = words.Count;
+            var fp = doc.FirstPass![s];
+            var f = new ulong[n * ExtraCount];
+            for (int i = 0; i < n; i++)
+            {
+                var shortShape = pass1[s][i * Pass1Count + 4]; // template 4 (short shape) is already a key; reuse it as a part
+                int own = fp[i];
+                int major = -1;
+                if (labelEv.TryGetValue(FeatureHash.Lower(words[i]), out var counts))
+                {
+                    int best = 0;
+                    for (int t = 0; t < counts.Length; t++)
+                    {
+                        int c = counts[t] - (own > 0 && Bilou.Type(own) == t ? 1 : 0);
+                        if (c > best) { best = c; major = t; }
+                    }
+                }
+                var span = f.AsSpan(i * ExtraCount, ExtraCount);
+                span[0] = FeatureHash.Key(42, FeatureHash.Int(major));
+                span[1] = FeatureHash.Key(43, FeatureHash.Int(major), shortShape);
+                span[2] = FeatureHash.Key(44, FeatureHash.Int(own));
+                span[3] = FeatureHash.Key(45, FeatureHash.Int(i > 0 ? fp[i - 1] : -1), FeatureHash.Int(i + 1 < n ? fp[i + 1] : -1));
+                span[4] = FeatureHash.Key(46, FeatureHash.Int(major), FeatureHash.Int(own));
+            }
+            result[s] = f;
+        }
+        return result;
+    }
+
+    /// <summary>Both passes' features side by side per token (what the second pass is trained on).</summary>
+    public static ulong[][] Merge(ulong[][] pass1, ulong[][] extra)
+    {
+        var result = new ulong[pass1.Length][];
+        for (int s = 0; s < pass1.Length; s++)
+        {
+            int n = pass1[s].Length / Pass1Count;
+            var f = new ulong[n * Pass2Count];
+            for (int i = 0; i < n; i++)
+            {
+                pass1[s].AsSpan(i * Pass1Count, Pass1Count).CopyTo(f.AsSpan(i * Pass2Count));
+                extra[s].AsSpan(i * ExtraCount, ExtraCount).CopyTo(f.AsSpan(i * Pass2Count + Pass1Count));
+            }
+            result[s] = f;
+        }
+        return result;
+    }
+
+    /// <summary>First-pass features of every token of every sentence of <paramref name="doc"/>: result[s] has words*<see cref="Pass1Count"/> keys.</summary>
+    public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer)
+    {
+        const int count = Pass1Count;
         var caseEv = CaseEvidence(doc);
-        var labelEv = secondPass ? LabelEvidence(doc) : null;
         var h = new WordHashes();
         var result = new ulong[doc.Words.Count][];
         for (int s = 0; s < doc.Words.Count; s++)
@@ -190,26 +249,6 @@ internal static class NerFeatures
                 span[k++] = FeatureHash.Key(39, h.ShortShape[j], h.Norm[j + 1]);
                 span[k++] = FeatureHash.Key(40, h.Suffix[2][j - 1]);
                 span[k++] = FeatureHash.Key(41, pos[j + 1], h.ShortShape[j + 1]);
-                if (secondPass)
-                {
-                    var fp = doc.FirstPass![s];
-                    int own = fp[i];
-                    int major = -1;
-                    if (labelEv!.TryGetValue(lower[i], out var counts))
-                    {
-                        int best = 0;
-                        for (int t = 0; t < counts.Length; t++)
-                        {
-                            int c = counts[t] - (own > 0 && Bilou.Type(own) == t ? 1 : 0);
-                            if (c > best) { best = c; major = t; }
-                        }
-                    }
-                    span[k++] = FeatureHash.Key(42, FeatureHash.Int(major));
-                    span[k++] = FeatureHash.Key(43, FeatureHash.Int(major), h.ShortShape[j]);
-                    span[k++] = FeatureHash.Key(44, FeatureHash.Int(own));
-                    span[k++] = FeatureHash.Key(45, FeatureHash.Int(i > 0 ? fp[i - 1] : -1), FeatureHash.Int(i + 1 < n ? fp[i + 1] : -1));
-                    span[k++] = FeatureHash.Key(46, FeatureHash.Int(major), FeatureHash.Int(own));
-                }
                 if (k != count) throw new InvalidOperationException("feature count mismatch");
             }
             result[s] = f;

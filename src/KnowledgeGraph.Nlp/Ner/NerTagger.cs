@@ -67,27 +67,28 @@ public sealed class NerTagger
 
     internal int[][] TagIds(NerDocument doc)
     {
-        var f1 = NerFeatures.Extract(doc, Gazetteer, secondPass: false);
-        doc.FirstPass = Decode(_first, _trans1, f1, NerFeatures.Pass1Count, doc);
-        var f2 = NerFeatures.Extract(doc, Gazetteer, secondPass: true);
-        return Decode(_second, _trans2, f2, NerFeatures.Pass2Count, doc);
+        var f1 = NerFeatures.Extract(doc, Gazetteer);
+        doc.FirstPass = Decode(_first, _trans1, f1, null, doc);
+        var extra = NerFeatures.ExtractExtra(doc, f1);
+        return Decode(_second, _trans2, f1, extra, doc);
     }
 
-    internal int[][] FirstPassIds(NerDocument doc) =>
-        Decode(_first, _trans1, NerFeatures.Extract(doc, Gazetteer, secondPass: false), NerFeatures.Pass1Count, doc);
+    internal int[][] FirstPassIds(NerDocument doc) => Decode(_first, _trans1, NerFeatures.Extract(doc, Gazetteer), null, doc);
 
-    private static int[][] Decode(LinearModel m, float[] trans, ulong[][] feats, int count, NerDocument doc)
+    private static int[][] Decode(LinearModel m, float[] trans, ulong[][] feats, ulong[][]? extra, NerDocument doc)
     {
+        const int L = Bilou.Count;
         var result = new int[feats.Length][];
         for (int s = 0; s < feats.Length; s++)
         {
             int n = doc.Words[s].Count;
-            var emit = new float[n * Bilou.Count];
+            var emit = new float[n * L];
             for (int i = 0; i < n; i++)
             {
-                var sc = emit.AsSpan(i * Bilou.Count, Bilou.Count);
-                var f = feats[s].AsSpan(i * count, count);
-                foreach (var k in f) m.AddScores(k, sc);
+                var sc = emit.AsSpan(i * L, L);
+                foreach (var k in feats[s].AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count)) m.AddScores(k, sc);
+                if (extra is not null)
+                    foreach (var k in extra[s].AsSpan(i * NerFeatures.ExtraCount, NerFeatures.ExtraCount)) m.AddScores(k, sc);
             }
             result[s] = Viterbi(emit, trans, n);
         }

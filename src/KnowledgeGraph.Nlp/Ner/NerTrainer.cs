@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Nlp.Ner;
 /// <summary>Settings of an NER training run.</summary>
 public sealed record NerTrainingOptions(int Epochs = NerTrainingOptions.DefaultEpochs, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "conll", int Folds = 2)
 {
-    public const int DefaultEpochs = 12;
+    public const int DefaultEpochs = 8;
 }
 
 /// <summary>
@@ -24,7 +24,7 @@ public static class NerTrainer
     {
         var docs = train.Select(d => Prepare(d, pos)).ToList();
         var gold = train.Select(d => d.Sentences.Select(s => Bilou.Encode(s.Tokens.Length, ConllEvaluator.Spans(s.Gold))).ToArray()).ToList();
-        var f1 = docs.Select(d => NerFeatures.Extract(d, gazetteer, secondPass: false)).ToList();
+        var f1 = docs.Select(d => NerFeatures.Extract(d, gazetteer)).ToList();
         log?.Invoke($"NER: {docs.Count} documents, {train.Sum(d => d.Sentences.Count)} sentences prepared");
 
         // Jackknifed first-pass labels for the training documents.
@@ -40,7 +40,7 @@ public static class NerTrainer
         }
         var first = TrainModel(Samples(docs.Count, _ => true, f1, gold), NerFeatures.Pass1Count, options, options.Seed, null);
         log?.Invoke("first pass trained");
-        var f2 = docs.Select(d => NerFeatures.Extract(d, gazetteer, secondPass: true)).ToList();
+        var f2 = docs.Select((d, i) => NerFeatures.Merge(f1[i], NerFeatures.ExtractExtra(d, f1[i]))).ToList();
         string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"{options.DataName}: {train.Count} documents, {train.Sum(d => d.Sentences.Count)} sentences; POS from [{pos.Description}]; {gazetteer.Count} gazetteer phrases; two-pass structured averaged perceptron, BILOU, {options.Epochs} epochs, {options.Folds} folds, seed {options.Seed}, prune {options.PruneBelow}");
         Action<int, LinearModel>? report = null;
