@@ -41,13 +41,13 @@ internal static class Grammar
 
     /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
     public static readonly IReadOnlySet<string> LightVerbs = Set(
-        "launch", "carry", "conduct", "make", "stage", "hold", "mount", "begin", "start", "announce", "order", "issue",
-        "complete", "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",
-        "pursue", "undertake", "commit", "perpetrate", "file", "lodge", "submit", "send", "express", "voice", "sign", "reach", "seek");
+        "launch", "carry", "conduct", "make", "stage", "hold", "mount", "begin", "start", "announce", "issue",
+        "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",
+        "pursue", "undertake", "speed", "accelerate", "finish", "complete", "order", "commit", "perpetrate", "file", "lodge", "submit", "send", "express", "voice", "sign", "reach", "seek");
 
     /// <summary>Prepositions that introduce time, cause or circumstance, never a participant of the relation.</summary>
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set(
-        "during", "after", "before", "since", "until", "till", "despite", "amid", "amidst", "because", "following", "throughout", "unlike", "like", "than", "per", "via");
+        "during", "after", "before", "since", "until", "till", "despite", "amid", "amidst", "because", "following", "throughout", "unlike", "per", "via");
 
     public static readonly IReadOnlySet<string> Conditionals = Set("if", "unless", "whether");
 

@@ -210,10 +210,12 @@ public sealed class RelationExtractor
             bool reducedRelative = !g.Finite && g.First == g.Head && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
                                    && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
             bool stativeLike = match.Entries.Any(e => TriggerLexicon.Categories.Contains(e.Category) && IsStativeOrPlace(e.Category));
+            bool threat = match.Entries.Any(e => e.Category == "THREATEN");
+            bool clausal = match.Entries.Any(e => e.Category is "DEMAND" or "DISAPPROVE" or "THREATEN" or "REJECT" or "AGREE" or "SUPPORT");
             var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
-                out int prep, out bool afterBy);
+                out int prep, out bool afterBy, threat, clausal);
             bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
-            bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike);
+            bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
             {
@@ -370,11 +372,26 @@ public sealed class RelationExtractor
                 if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
                     || v.Tag(j) == "IN" && Grammar.Subordinators.Contains(v.Lower(j)) || v.Lower(j) is "and" or "but" or "or")
                     return null;
+                if (v.Tag(j) == "PRP" && v.Lower(j) is "it" or "they" or "he" or "she" or "we" && ReporterOf(j) is { } reporter)
+                    return reporter; // "X said it would ...": an unresolved subject pronoun after a reporting verb is the reporter
                 if (v.IsNoun(j) || v.Tag(j) == "PRP") passedHeadNoun = true;
                 else if (passedHeadNoun && v.IsDeterminer(j)) return null; // left the noun phrase that heads the clause
                 else if (passedHeadNoun && v.IsPreposition(j)) return null;
                 j--;
             }
+            return null;
+        }
+
+        /// <summary>The subject of a reporting verb whose complement clause starts at token <paramref name="pronoun"/> ("X said (that) it ..."), or null.</summary>
+        private MentionRef? ReporterOf(int pronoun)
+        {
+            var v = _v;
+            int k = pronoun - 1;
+            if (k >= 0 && v.IsComplementizer(k)) k--;
+            while (k >= 0 && (v.Tag(k) is "NNP" or "IN" or "CD" || v.IsAdverb(k)) && v.MentionAt(k) is null && pronoun - k < 5 && !v.IsVerb(k)) k--; // "said on Tuesday it"
+            foreach (var g in _groups)
+                if (g.Head == k && Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || g.Head == k && v.Lemma(g.Head) is "announce" or "warn" or "deny")
+                    return SubjectBefore(g.First);
             return null;
         }
 
@@ -426,7 +443,7 @@ public sealed class RelationExtractor
         /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
         /// subject entities, time/cause phrases and (unless <paramref name="allowBy"/>) a "by" agent.
         /// </summary>
-        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy)
+        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy, bool threat = false, bool clausal = false)
         {
             var v = _v;
             prep = -1;
@@ -435,6 +452,15 @@ public sealed class RelationExtractor
             bool sawBy = false;
             for (int j = from; j < v.Count; j++)
             {
+                if (v.IsComplementizer(j) && clausal && j - from <= 3)
+                {
+                    // "X demanded that Y ...": the subject of the complement clause is who the demand is on
+                    int k = j + 1;
+                    while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k)) && k - j < 4) k++;
+                    var inner = v.MentionStartingAt(k);
+                    if (inner is not null && !exclude.Contains(inner.Entity)) { prep = j; return WithRightConjuncts(inner); }
+                    break;
+                }
                 if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
@@ -443,7 +469,8 @@ public sealed class RelationExtractor
                 {
                     var w = v.Lower(j);
                     if (w == "by") sawBy = true;
-                    skipNext = Grammar.CircumstantialPrepositions.Contains(w) || Grammar.Subordinators.Contains(w) && w is not "as";
+                    // a threat names its target in its condition: "threatened to strike unless Y ..."
+                    skipNext = Grammar.CircumstantialPrepositions.Contains(w) || Grammar.Subordinators.Contains(w) && w is not "as" && !(threat && w is "unless" or "if");
                     continue;
                 }
                 var m = v.MentionStartingAt(j);
@@ -454,7 +481,9 @@ public sealed class RelationExtractor
                 int p = PrepositionBefore(m);
                 bool byAgent = p >= 0 && v.Lower(p) == "by";
                 if (allowBy && sawBy && !byAgent) continue; // passive: wait for the agent
-                if (!allowBy && byAgent) continue;
+                // "rejected calls by X", "denounced obstructions by X": the agent of the object noun is the target
+                if (!allowBy && byAgent && !(p > from && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)) continue;
+                if (!allowBy && byAgent) { prep = p; return WithRightConjuncts(m); }
                 prep = p;
                 afterBy = byAgent;
                 return WithRightConjuncts(m);
@@ -546,6 +575,15 @@ public sealed class RelationExtractor
                         if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
                         break;
                     }
+                }
+                // movements name their mover with "of": "the withdrawal of X from Y", "the deployment of X in Y"
+                var ofAgent = new HashSet<int>();
+                if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
+                {
+                    int a = match.Last + 2;
+                    while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.Tag(a) == "CD") && a - match.Last < 5) a++;
+                    var mover = v.MentionStartingAt(a);
+                    if (mover is not null) subjects.AddRange(WithRightConjuncts(mover));
                 }
                 // light verb: "X launched an attack on Y", "X carried out the killing of ..."
                 if (subjects.Count == 0)

@@ -59,7 +59,7 @@ internal sealed class SentenceView
             var verbLemma = (lemmatize?.Invoke(Words[i], "VBD") ?? lower).ToLowerInvariant();
             if (verbLemma == lower || !verbs.Contains(verbLemma)) continue;
             bool afterSubject = MentionAt(i - 1) is not null || Tags[i - 1] is "NN" or "NNS" or "NNP" or "NNPS" or "PRP";
-            bool beforeObject = i + 1 < Count && (MentionAt(i + 1) is not null || Tags[i + 1] is "IN" or "DT" or "PRP$" or "RP" or "TO");
+            bool beforeObject = i + 1 < Count && (MentionAt(i + 1) is not null || Tags[i + 1] is "IN" or "DT" or "PRP$" or "RP" or "TO" or "CD" or "JJ" or "JJR" or "NN" or "NNS");
             if (afterSubject && beforeObject)
             {
                 Tags[i] = "VBD";

@@ -64,7 +64,8 @@ public sealed class RelationSpecTests
         if (e.Modality is "*" && r.Modality is null) return false;
         if (e.Modality is { } m && m != "*" && r.Modality != m) return false;
         if (e.AttributedTo is { } by && r.AttributedTo != by) return false;
-        if (e.Date is { } d && r.Date != d) return false;
+        if (e.Date is "-" && r.Date is not null) return false;
+        if (e.Date is { } d && d != "-" && r.Date != d) return false;
         return r.Confidence is > 0 and <= 1;
     }
 }
