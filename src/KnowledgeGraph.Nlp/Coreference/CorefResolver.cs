@@ -60,12 +60,15 @@ public sealed class CorefResolver
                     // "It lowered the flag at its headquarters": a second pronoun of the same kind in a sentence refers with the first
                     var earlier = all.LastOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.EndToken <= i
                         && x.Mention.Kind == MentionKind.Pronoun && Pronoun(x.Mention.Text) == pronoun);
-                    var target = earlier ?? Antecedent(sentences, all, s, i, c => pronoun switch
+                    Func<int, bool> fitsPronoun = c => pronoun switch
                     {
                         PronounKind.Person => typeOf[c] == EntityType.Person,
                         PronounKind.Thing => typeOf[c] is EntityType.Organization or EntityType.Location or EntityType.Event,
                         _ => typeOf[c] is EntityType.Organization || (fineOf[c].Contains("Country")),
-                    }, maxSentencesBack: 2);
+                    };
+                    // A pronoun opening a clause usually continues the previous sentence's subject.
+                    var target = earlier ?? (OpensClause(words, i) ? PreviousSubject(sentences, all, s, fitsPronoun) : null)
+                        ?? Antecedent(sentences, all, s, i, fitsPronoun, maxSentencesBack: 2);
                     if (target is null) continue;
                     var t = s.Tokens[i];
                     var mention = new Mention(t.Span, t.Text, s.Index, target.Mention.Type, null, MentionKind.Pronoun, "coref");
@@ -132,6 +135,23 @@ public sealed class CorefResolver
     {
         int k = all.FindIndex(x => x.Mention.Span.Start > m.Mention.Span.Start);
         if (k < 0) all.Add(m); else all.Insert(k, m);
+    }
+
+    private static bool OpensClause(List<string> words, int i) =>
+        i == 0 || words[i - 1] is "," or ";" or "and" or "but" or "But" or "And" or "\u201C" or "\"" or "because" or "as" or "so" or "while";
+
+    /// <summary>The subject of the nearest of the last two sentences that has a fitting mention before its first finite verb.</summary>
+    private static ClusteredMention? PreviousSubject(IReadOnlyList<Sentence> sentences, List<ClusteredMention> all, Sentence s, Func<int, bool> fits)
+    {
+        for (int back = 1; back <= 2 && s.Index - back >= 0; back++)
+        {
+            var prev = sentences[s.Index - back];
+            int verb = prev.Tokens.ToList().FindIndex(t => t.Tag is "VBD" or "VBZ" or "VBP" or "MD");
+            if (verb < 0) continue;
+            var subject = all.FirstOrDefault(m => m.Mention.SentenceIndex == prev.Index && m.Placed.EndToken <= verb && fits(m.Cluster) && !IsNounModifier(sentences, m));
+            if (subject is not null) return subject;
+        }
+        return null;
     }
 
     /// <summary>"it is hard to imagine", "it's one thing for", "it seems that": "it" that refers to nothing.</summary>

@@ -116,11 +116,13 @@ public sealed class MentionFinder
         };
         string? fine = null;
         int first = n.First, end = n.End;
-        if (type == EntityType.Organization && Keyword(words, first, end) is { } head)
+        if (type is not null && Keyword(words, first, end) is { } head)
         {
+            // the head keyword knows better than the recogniser: "Operation Desert Shield" is an operation
+            type = head.Type;
             fine = head.Fine;
             // "Stabilization Mission" + "in Mali": a keyword-headed name goes on through a connector and a proper noun
-            while (end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1))
+            while (type == EntityType.Organization && end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1))
             {
                 end += 2;
                 while (end < words.Count && IsRunToken(s.Tokens, end)) end++;
