@@ -81,7 +81,7 @@ public static class Re3dEvaluator
                 bool typed = variant != LenientUntyped;
                 var match = BipartiteMatcher.Match(gold.Count, predicted.Count, gi =>
                     Enumerable.Range(0, predicted.Count)
-                        .Where(pi => (!typed || predicted[pi].Type == goldTypes[gi]) && SpansMatch(variant, text, gold[gi].Span, predicted[pi].Span))
+                        .Where(pi => (!typed || Re3dMapping.TypesAgree(predicted[pi], goldTypes[gi])) && SpansMatch(variant, text, gold[gi].Span, predicted[pi].Span))
                         .OrderByDescending(pi => OverlapLength(gold[gi].Span, predicted[pi].Span)).ThenBy(pi => pi)
                         .ToList());
                 var matchedPred = new HashSet<int>(match.Where(p => p >= 0));

@@ -79,4 +79,13 @@ public static class Re3dMapping
 
     /// <summary>Our coarse type for a re3d entity type, or null when excluded or unknown.</summary>
     public static EntityType? CoarseOf(string re3dType) => Entity(re3dType)?.Coarse;
+
+    /// <summary>
+    /// Whether a predicted mention's type agrees with a gold coarse type. A country is a geo-political entity: our
+    /// contract types it Location:Country, while re3d annotates a country acting as a political actor ("the United
+    /// States said ...") as Organisation. A Country mention therefore agrees with gold Location or Organisation
+    /// (ACE's GPE); everything else must be the same coarse type.
+    /// </summary>
+    public static bool TypesAgree(Mention predicted, EntityType gold) =>
+        predicted.Type == gold || predicted.Type == EntityType.Location && predicted.FineType == "Country" && gold == EntityType.Organization;
 }

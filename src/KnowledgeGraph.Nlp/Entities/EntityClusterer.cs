@@ -76,15 +76,19 @@ public sealed class EntityClusterer
         }).ToList();
     }
 
-    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "near", "into", "outside", "around", "across", "toward", "towards" };
+    /// <summary>Prepositions that take a place; "in" and "at" also take organisations ("in NATO", "at Google"), so they only correct a person.</summary>
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "near", "into", "outside", "around", "across", "toward", "towards", "northeast", "northwest", "southeast", "southwest" };
+    private static readonly HashSet<string> WeakPlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "from" };
 
-    /// <summary>A single-word name after a place preposition, after "village/town/city/region of", or before a place noun ("territory").</summary>
+    /// <summary>A name after a place preposition ("near Mosul", "in Moura" for a supposed person), after "village/town/city/region of", or before a place noun ("territory").</summary>
     private bool LocationContext(Sentence s, PlacedMention m)
     {
-        if (m.EndToken - m.FirstToken != 1) return false;
         int before = m.FirstToken - 1;
         if (before >= 0 && s.Tokens[before].Text is "the" && before > 0) before--;
-        if (before >= 0 && PlacePrepositions.Contains(s.Tokens[before].Text) && s.Tokens[m.FirstToken].Tag is "NNP") return true;
+        if (before >= 0 && m.EndToken - m.FirstToken <= 4 && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Tag is "NNP" or "NNPS")
+            && (PlacePrepositions.Contains(s.Tokens[before].Text) || WeakPlacePrepositions.Contains(s.Tokens[before].Text) && m.Mention.Type == EntityType.Person))
+            return true;
+        if (m.EndToken - m.FirstToken != 1) return false;
         if (before >= 1 && s.Tokens[before].Text == "of" && IsPlaceNoun(s.Tokens[before - 1].Text)) return true;
         return m.EndToken < s.Tokens.Count && IsPlaceNoun(s.Tokens[m.EndToken].Text);
     }

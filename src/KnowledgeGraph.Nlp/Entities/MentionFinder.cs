@@ -243,7 +243,8 @@ public sealed class MentionFinder
             {
                 int first = c.First;
                 string? role = c.Role;
-                while (first < c.End && words[first] is "The" or "the") first++;
+                // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
+                while (first < c.End - 1 && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$") && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
                 if (c.Type == EntityType.Person)
                 {
                     while (first < c.End)

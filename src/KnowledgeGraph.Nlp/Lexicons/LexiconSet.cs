@@ -14,6 +14,8 @@ public sealed class LexiconSet
     public const string DescriptorsFile = "descriptors.tsv";
     public const string OrgKeywordsFile = "org_keywords.tsv";
     public const string TriggersFile = "triggers.tsv";
+    /// <summary>Hand-written spellings of major actors the derived gazetteers lack ("Daesh", "al-Qaeda", "African Union").</summary>
+    public const string ExtraActorsFile = "actors_extra.tsv";
 
     private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
         DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
@@ -81,6 +83,7 @@ public sealed class LexiconSet
             foreach (var capital in TsvFile.List(row[5]))
                 capitals.Add((capital, new GazetteerEntry(capital, EntityType.Location, new[] { "City" }, cca3, LexiconDerivation.CountriesFile + " (capital)"), MentionKind.Name));
         }
+        AddActors(forms, Path.Combine(directory, ExtraActorsFile), ExtraActorsFile);
         AddActors(forms, Path.Combine(directory, LexiconDerivation.ArmedGroupsFile), LexiconDerivation.ArmedGroupsFile);
         AddActors(forms, Path.Combine(directory, LexiconDerivation.OrganisationsFile), LexiconDerivation.OrganisationsFile);
         forms.AddRange(capitals);
