@@ -17,6 +17,8 @@ public enum RelationPattern
     Nominal,
     /// <summary>Nominalisation whose subject comes from a light verb: "X launched an attack on Y".</summary>
     LightVerbNominal,
+    /// <summary>Place: "forces in Syria", "Palmyra, Syria", "Near Mosul, X ...".</summary>
+    Locative,
 }
 
 /// <summary>
@@ -33,6 +35,7 @@ public static class RelationConfidence
         RelationPattern.Passive => 0.9,
         RelationPattern.Verb => 0.9,
         RelationPattern.Nominal => 0.85,
+        RelationPattern.Locative => 0.8,
         _ => 0.75,
     };
 

@@ -136,6 +136,7 @@ public sealed class RelationExtractor
             list.AddRange(CompoundCandidates());
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
+            list.AddRange(LocativeCandidates());
             return list;
         }
 
@@ -245,9 +246,18 @@ public sealed class RelationExtractor
                 }
                 yield break;
             }
-            foreach (var s in Subjects(gi))
+            var subjects = Subjects(gi);
+            foreach (var s in subjects)
                 foreach (var o in objects)
                     yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+            // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
+            // no object relates the subjects to each other
+            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
+            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2)
+                for (int a = 0; a < subjects.Count; a++)
+                    for (int b = 0; b < subjects.Count; b++)
+                        if (a != b && subjects[a].Entity != subjects[b].Entity)
+                            yield return new Candidate(subjects[a], subjects[b], reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
         }
 
         private static bool IsStativeOrPlace(string category) =>
@@ -699,6 +709,72 @@ public sealed class RelationExtractor
                             yield return new Candidate(per, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     }
                 }
+            }
+        }
+
+        // ---------------------------------------------------------------- places
+
+        private static readonly TriggerEntry[] LocatedIn = { new("in", TriggerPos.Noun, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.8) };
+
+        private static bool IsPlacePreposition(string lower) => lower is "in" or "near" or "inside" or "outside" or "across" or "throughout";
+
+        private bool IsPlace(MentionRef m) => _v.TypeOf(m) == EntityType.Location;
+
+        /// <summary>The place mention starting at <paramref name="i"/> (after an optional determiner) and the places coordinated with it.</summary>
+        private List<MentionRef> PlacesFrom(int i)
+        {
+            var v = _v;
+            var places = new List<MentionRef>();
+            while (i < v.Count)
+            {
+                if (v.Tag(i) is "DT" || v.Lower(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west") i++;
+                var m = v.MentionStartingAt(i);
+                if (m is null || !IsPlace(m)) break;
+                places.Add(m);
+                i = m.EndToken;
+                if (i + 1 < v.Count && (v.Lower(i) is "and" or "or" || v.Words[i] == "," && v.MentionStartingAt(i + 1) is { } next && IsPlace(next))) { i++; continue; }
+                break;
+            }
+            return places;
+        }
+
+        /// <summary>
+        /// "U.S. forces in Syria", "ISIL terrorists in Syria and Iraq" (X LOCATED_IN each place); "Palmyra, Syria" (a place in a
+        /// country); "Near Mosul, five strikes engaged ISIL units" (the clause's first actor is where the opening phrase says).
+        /// </summary>
+        private IEnumerable<Candidate> LocativeCandidates()
+        {
+            var v = _v;
+            foreach (var m in v.Mentions)
+            {
+                int p = m.EndToken;
+                // "Palmyra, Syria": a place followed by its country
+                if (IsPlace(m) && p + 1 < v.Count && v.Words[p] == "," && v.MentionStartingAt(p + 1) is { } country && IsPlace(country)
+                    && v.Context.Entities[country.Entity].FineTypes.Contains("Country") && !v.Context.Entities[m.Entity].FineTypes.Contains("Country"))
+                {
+                    yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true);
+                    continue;
+                }
+                // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
+                while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
+                if (p >= v.Count || !IsPlacePreposition(v.Lower(p))) continue;
+                // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
+                if (p > 0 && v.IsVerb(p - 1)) continue;
+                foreach (var place in PlacesFrom(p + 1))
+                    if (place.Entity != m.Entity)
+                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
+            }
+            // an opening place phrase: "In Syria, ...", "Near Mosul, ..."
+            if (v.Count > 3 && IsPlacePreposition(v.Lower(0)))
+            {
+                var places = PlacesFrom(1);
+                if (places.Count == 0) yield break;
+                int comma = places[^1].EndToken;
+                if (comma >= v.Count || v.Words[comma] != ",") yield break;
+                var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
+                if (actor is null) yield break;
+                foreach (var place in places)
+                    yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
             }
         }
 
