@@ -95,6 +95,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
+        relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
         relations.AddRange(_relations.Extract(context));
         return new DocumentAnalysis(document, sentences, refs.Select(r => r.Mention).ToList(), entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());

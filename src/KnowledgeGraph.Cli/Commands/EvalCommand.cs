@@ -23,8 +23,8 @@ public sealed class EvalCommand : ICommand
     public string Name => "eval";
     public string Summary => "measure extraction against gold data (re3d, PLOVER)";
     public string Help => """
-        kg eval re3d   [--data <dir>] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N]
-        kg eval plover [--data <file>] [--out <report.json>] [--misses N] [--threads N]
+        Usage: kg eval re3d   [--data <dir>] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N]
+               kg eval plover [--data <file>] [--out <report.json>] [--misses N] [--threads N]
 
         Runs the extraction pipeline over gold-annotated text and prints precision, recall and F1.
 

@@ -84,7 +84,9 @@ public sealed class DateResolver
         int bestGap = int.MaxValue;
         foreach (var e in found)
         {
-            int gap = offset < e.Span.Start ? e.Span.Start - offset : offset >= e.Span.End ? offset - e.Span.End : 0;
+            // Time adjuncts mostly follow the verb ("pushed out ... in 2022"); a date before it is often in a
+            // parenthetical about someone else ("—which seized power in 2021—"), so it counts as further away.
+            int gap = offset < e.Span.Start ? e.Span.Start - offset : offset >= e.Span.End ? offset - e.Span.End + 100 : 0;
             if (gap < bestGap) { bestGap = gap; best = e; }
         }
         return best;

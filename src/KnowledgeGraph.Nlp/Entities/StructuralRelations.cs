@@ -23,4 +23,35 @@ public static class StructuralRelations
                 context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, 0.9);
         }
     }
+
+    /// <summary>
+    /// "U.N. Working Group on Mercenaries", "U.S. Central Command": an organisation named after another organisation
+    /// or a country, followed by a keyword-headed name, is part of it (PART_OF).
+    /// </summary>
+    public static IEnumerable<RelationMention> FromNames(AnalysisContext context, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
+    {
+        var owners = new Dictionary<string, DocumentEntity>(StringComparer.Ordinal);
+        foreach (var e in context.Entities)
+            if (e.Type == EntityType.Organization || e.FineTypes.Contains("Country"))
+                foreach (var a in e.Aliases) owners.TryAdd(NameKey.Fold(a), e);
+        var seen = new HashSet<(int, int)>();
+        foreach (var r in context.Mentions)
+        {
+            // anchored descriptions ("Malian government") already have their NATIONALITY edge
+            if (r.Mention.Kind is not (MentionKind.Name or MentionKind.Descriptor) || r.Mention.Canonical is not null
+                || context.Entities[r.Entity].Type != EntityType.Organization) continue;
+            var words = NameKey.Words(r.Mention.Text).Where(w => !w.Equals("the", StringComparison.OrdinalIgnoreCase)).ToArray();
+            for (int k = Math.Min(3, words.Length - 1); k >= 1; k--)
+            {
+                if (!owners.TryGetValue(NameKey.Fold(string.Join(' ', words.Take(k))), out var owner) || owner.Index == r.Entity) continue;
+                var rest = words.Skip(k).ToArray();
+                if (!rest.Any(w => lexicons.OrgKeywords.Lookup(w).Count > 0 || lexicons.Descriptors.Lookup(w).Any(d => d.Type == EntityType.Organization))) break;
+                if (!seen.Add((r.Entity, owner.Index)) || !allows("PART_OF", EntityType.Organization, owner.Type)) break;
+                var s = context.Sentences[r.SentenceIndex];
+                yield return new RelationMention(r.Entity, owner.Index, "PART_OF", "PART_OF", r.SentenceIndex,
+                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, 0.8);
+                break;
+            }
+        }
+    }
 }

@@ -208,7 +208,9 @@ public sealed class RelationExtractor
             var match = TriggerAt(g.Head, TriggerPos.Verb);
             if (match is null) yield break;
             for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
-            bool reducedRelative = !g.Finite && g.First == g.Head && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
+            // "X, (later) replaced by Y": a participle, possibly after adverbs, describing the noun phrase before it
+            bool onlyAdverbsBefore = Enumerable.Range(g.First, g.Head - g.First).All(v.IsAdverb);
+            bool reducedRelative = !g.Finite && onlyAdverbsBefore && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
                                    && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
             bool stativeLike = match.Entries.Any(e => TriggerLexicon.Categories.Contains(e.Category) && IsStativeOrPlace(e.Category));
             bool threat = match.Entries.Any(e => e.Category == "THREATEN");
@@ -527,6 +529,7 @@ public sealed class RelationExtractor
         {
             var v = _v;
             int j = pos - 1;
+            while (j >= 0 && v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) j--; // "X, later replaced by Y"
             if (j >= 0 && v.IsComma(j)) j--;
             if (j < 0) return null;
             var m = v.MentionEndingAt(j);
