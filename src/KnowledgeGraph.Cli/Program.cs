@@ -12,6 +12,7 @@ public static class Program
         new AnalyzeCommand(),
         new LexiconsCommand(),
         new TrainCommand(),
+        new BenchCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());
