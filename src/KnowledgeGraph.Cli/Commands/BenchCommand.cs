@@ -126,8 +126,8 @@ public sealed class BenchCommand : ICommand
 
     /// <summary>What one child run measured.</summary>
     private sealed record ChildResult(int Threads, int Documents, long Words, long TextBytes, double LoadSeconds, double BuildSeconds,
-        double ExportSeconds, long PeakAfterLoad, long PeakWorkingSet, long Allocated, long RetainedAfterLoad, long RetainedAfterBuild,
-        int Entities, int Relationships, int Failures);
+        double ExportSeconds, double BuildCpuSeconds, long PeakAfterLoad, long PeakWorkingSet, long Allocated, long RetainedAfterLoad, long RetainedAfterBuild,
+        int Entities, int Relationships, int Failures, string LoadAverage);
 
     private static ChildResult RunChildProcess(string corpus, int threads, string graphDir, string? resources)
     {
@@ -178,8 +178,11 @@ public sealed class BenchCommand : ICommand
         long peakAfterLoad = self.PeakWorkingSet64;
 
         var failures = 0;
+        var cpuBefore = self.TotalProcessorTime;
         var result = GraphBuild.Run(pipeline, schema, new[] { corpus }, new InputOptions(), TextReader.Null, threads, _ => failures++, progress: null);
         // What the build keeps alive at the end (the graph and whatever it holds), measured before export.
+        self.Refresh();
+        var buildCpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         long retainedAfterBuild = GC.GetTotalMemory(forceFullCollection: true);
         clock.Restart();
         Directory.CreateDirectory(outDir);
@@ -188,8 +191,8 @@ public sealed class BenchCommand : ICommand
         self.Refresh();
         var snapshot = result.Graph.Snapshot;
         var r = new ChildResult(threads, result.Statistics.Documents, result.Words, BenchCorpus.TextBytesOf(corpus), load, result.Elapsed.TotalSeconds,
-            export, peakAfterLoad, self.PeakWorkingSet64, GC.GetTotalAllocatedBytes(precise: true), retainedAfterLoad, retainedAfterBuild,
-            snapshot.Nodes.Count(n => n.Labels.Contains(OntologySchema.EntityLabel)), result.Graph.Relationships.Count(), failures);
+            export, buildCpu, peakAfterLoad, self.PeakWorkingSet64, GC.GetTotalAllocatedBytes(precise: true), retainedAfterLoad, retainedAfterBuild,
+            snapshot.Nodes.Count(n => n.Labels.Contains(OntologySchema.EntityLabel)), result.Graph.Relationships.Count(), failures, LoadAverage());
         GC.KeepAlive(result);
         context.Out.WriteLine(ResultMarker + JsonConvert.SerializeObject(r));
         return 0;
@@ -206,29 +209,38 @@ public sealed class BenchCommand : ICommand
         o.WriteLine($"Runtime: {RuntimeInformation.FrameworkDescription}, {(IsOptimized() ? "Release" : "Debug (unoptimised: use -c Release for real figures)")} build of kg  ");
         o.WriteLine("Text: UD English Web Treebank sentences grouped into ~500-word articles, plus the re3d development documents, repeated with a counter to reach the size.");
         o.WriteLine();
-        o.WriteLine("| text (MiB) | articles | words | threads | build (s) | words/s | docs/s | MiB/s | load (s) | export (s) | peak WS after load (MiB) | peak WS (MiB) | retained after build (MiB) | allocated (MiB) | entities | relationships |");
-        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        o.WriteLine("| text (MiB) | articles | words | threads | build (s) | words/s | docs/s | MiB/s | CPU (s) | words per CPU-s | load (s) | export (s) | peak WS after load (MiB) | peak WS (MiB) | graph retained (MiB) | allocated (MiB) | entities | relationships | load average after |");
+        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (mb, c, r) in results)
         {
             var s = Math.Max(r.BuildSeconds, 1e-9);
             o.WriteLine(string.Create(ic,
-                $"| {r.TextBytes / Megabyte:0.00} | {r.Documents} | {r.Words} | {r.Threads} | {r.BuildSeconds:0.00} | {r.Words / s:0} | {r.Documents / s:0.0} | {r.TextBytes / Megabyte / s:0.000} | {r.LoadSeconds:0.00} | {r.ExportSeconds:0.00} | {r.PeakAfterLoad / Megabyte:0} | {r.PeakWorkingSet / Megabyte:0} | {(r.RetainedAfterBuild - r.RetainedAfterLoad) / Megabyte:0.0} | {r.Allocated / Megabyte:0} | {r.Entities} | {r.Relationships} |"));
+                $"| {r.TextBytes / Megabyte:0.00} | {r.Documents} | {r.Words} | {r.Threads} | {r.BuildSeconds:0.00} | {r.Words / s:0} | {r.Documents / s:0.0} | {r.TextBytes / Megabyte / s:0.000} | {r.BuildCpuSeconds:0.00} | {r.Words / Math.Max(r.BuildCpuSeconds, 1e-9):0} | {r.LoadSeconds:0.00} | {r.ExportSeconds:0.00} | {r.PeakAfterLoad / Megabyte:0} | {r.PeakWorkingSet / Megabyte:0} | {(r.RetainedAfterBuild - r.RetainedAfterLoad) / Megabyte:0.0} | {r.Allocated / Megabyte:0} | {r.Entities} | {r.Relationships} | {r.LoadAverage} |"));
         }
         o.WriteLine();
         o.WriteLine("Build time covers reading the JSONL, analysing every article and merging the graph (as `kg build` reports it); " +
             "load is reading models and lexicons; export writes graph.jsonl, graph.graphml and graph.cypher. " +
             "Peak WS is the child process's peak working set (Process.PeakWorkingSet64, one process per row); " +
-            "retained is the managed heap after a full collection at the end of the build minus the same after loading the pipeline.");
+            "graph retained is the managed heap after a full collection at the end of the build (the graph alive) minus the same after loading the pipeline. " +
+            "CPU is the process's user+system time during the build (all threads, GC and JIT included): words per CPU-second hardly depends on what else the machine runs, " +
+            "while wall-clock figures do (the load average, from /proc/loadavg, says how busy the machine was).");
         foreach (var line in identity) o.WriteLine("- " + line);
         var one = results.Where(x => x.Result.Threads == 1).ToList();
         if (one.Count > 1)
         {
             o.WriteLine();
             o.WriteLine("Linearity (1 thread): " + string.Join("; ", one.Select(x => string.Create(ic,
-                $"{x.Result.TextBytes / Megabyte:0.00} MiB in {x.Result.BuildSeconds:0.00} s = {x.Result.BuildSeconds / (x.Result.TextBytes / Megabyte):0.00} s/MiB"))));
+                $"{x.Result.TextBytes / Megabyte:0.00} MiB in {x.Result.BuildSeconds:0.00} s wall, {x.Result.BuildCpuSeconds:0.00} s CPU = {x.Result.BuildSeconds / (x.Result.TextBytes / Megabyte):0.00} s/MiB wall, {x.Result.BuildCpuSeconds / (x.Result.TextBytes / Megabyte):0.00} CPU-s/MiB"))));
         }
         var failed = results.Sum(x => x.Result.Failures);
         if (failed > 0) o.WriteLine($"Warning: {failed} article(s) failed to build.");
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
+        catch (UnauthorizedAccessException) { return "n/a"; }
     }
 
     private static bool IsOptimized() =>
@@ -405,6 +417,7 @@ internal static class StageProfile
         var sw = new Stopwatch();
         double Lap() { var t = sw.Elapsed.TotalSeconds; sw.Restart(); return t; }
 
+        long heapAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
         var builder = new GraphBuilder(schema);
         var reader = new InputReader(new InputOptions(), TextReader.Null);
         int documents = 0;
@@ -444,6 +457,9 @@ internal static class StageProfile
             builder.Add(analysis);
             times[9] += Lap();
         }
+        // What GraphBuilder keeps alive before Build(): the graph-to-be plus anything it holds per document.
+        long heapWithBuilder = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(builder);
         var graph = builder.Build();
         var outDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(corpus))!, "graph-profile");
         Directory.CreateDirectory(outDir);
@@ -451,6 +467,7 @@ internal static class StageProfile
         times[10] += Lap();
 
         double staged = times[1..8].Sum();
+        long textBytes = BenchCorpus.TextBytesOf(corpus);
         o.WriteLine();
         o.WriteLine(string.Create(ic, $"### Where the time goes (1 thread, {documents} articles of {Path.GetFileName(corpus)})"));
         o.WriteLine();
@@ -463,6 +480,7 @@ internal static class StageProfile
         }
         o.WriteLine();
         var note = Math.Abs(staged - times[8]) > 0.25 * times[8] ? " (they differ by more than 25%: the pipeline has stages this profile does not mirror)." : ".";
+        o.WriteLine(string.Create(ic, $"GraphBuilder holds {(heapWithBuilder - heapAfterLoad) / 1048576.0:0.0} MiB of managed heap after all {documents} articles (before Build), for {textBytes / 1048576.0:0.00} MiB of article text (compare the graph retained in the table above)."));
         o.WriteLine(string.Create(ic, $"The staged analysis took {staged:0.00} s, the real ExtractionPipeline.Analyze {times[8]:0.00} s on the same articles") + note);
     }
 }
