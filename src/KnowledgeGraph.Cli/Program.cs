@@ -14,6 +14,7 @@ public static class Program
         new LexiconsCommand(),
         new TrainCommand(),
         new NerCommand(),
+        new NlpBenchCommand(),
         new BenchCommand(),
         new LoadCommand(),
         new ExportCommand(),
