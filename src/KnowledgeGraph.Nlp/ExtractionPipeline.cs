@@ -69,9 +69,15 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         }, options);
     }
 
-    public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default)
+    public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default) =>
+        Analyze(document, null, cancellationToken);
+
+    /// <summary>Analyses one document, adding the time of each stage to <paramref name="timings"/> when given.</summary>
+    public DocumentAnalysis Analyze(Document document, StageTimings? timings, CancellationToken cancellationToken = default)
     {
+        timings?.Start();
         var raw = _splitter.Split(document.Text);
+        timings?.Lap("split + tokenise");
         var sentences = new List<Sentence>(raw.Count);
         var words = new List<IReadOnlyList<string>>(raw.Count);
         var tags = new List<string[]>(raw.Count);
@@ -87,18 +93,25 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
             words.Add(w);
             tags.Add(xpos);
         }
+        timings?.Lap("POS tag + lemmatise");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
+        timings?.Lap("named-entity recogniser");
         var placed = _mentions.Find(document, sentences, ner);
+        timings?.Lap("mentions (gazetteer, rules)");
         var clustered = _clusterer.Cluster(document, sentences, placed.ToList());
+        timings?.Lap("entity clustering");
         var (mentions, introduced) = _coref.Resolve(document, sentences, clustered);
-        var (entities, refs) = EntityAssembler.Assemble(mentions, introduced);
+        timings?.Lap("coreference");
+        var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
         relations.AddRange(_relations.Extract(context));
-        return new DocumentAnalysis(document, sentences, refs.Select(r => r.Mention).ToList(), entities,
+        var analysis = new DocumentAnalysis(document, sentences, refs.Select(r => r.Mention).ToList(), entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());
+        timings?.Lap("relations + dates");
+        return analysis;
     }
 
     /// <summary>"2023-12-20T10:00:00Z" or "2023-12-20" -> "2023-12-20"; anything unparseable -> null.</summary>

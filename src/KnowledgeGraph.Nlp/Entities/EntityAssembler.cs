@@ -6,8 +6,10 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// <summary>Turns clustered mentions into the document's entity list and token-placed mention references.</summary>
 public static class EntityAssembler
 {
+    /// <param name="isCommonWord">Whether a lower-case word is ordinary English: an entity named only by one such
+    /// capitalised word ("The Department", "Soldiers") and unknown to the gazetteer is dropped.</param>
     public static (List<DocumentEntity> Entities, List<MentionRef> Refs) Assemble(
-        List<ClusteredMention> mentions, IReadOnlyList<CorefResolver.IntroducedEntity> introduced)
+        List<ClusteredMention> mentions, IReadOnlyList<CorefResolver.IntroducedEntity> introduced, Func<string, bool> isCommonWord)
     {
         var entities = new List<DocumentEntity>();
         var refs = new List<MentionRef>();
@@ -25,6 +27,7 @@ public static class EntityAssembler
             var named = list.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym).ToList();
             var intro = list.Select(m => introducedBy.GetValueOrDefault(m.Cluster)).FirstOrDefault(x => x is not null);
             if (named.Count == 0 && intro is null && !list.Any(m => m.Mention.Canonical is not null)) continue;
+            if (intro is null && !list.Any(m => m.Mention.Canonical is not null) && named.All(m => IsCommonWordName(m.Mention.Text, isCommonWord))) continue;
             var type = list.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
             var name = intro?.Name ?? CanonicalName(list);
             var fine = list.Select(m => m.Mention.FineType).OfType<string>().Distinct(StringComparer.Ordinal)
@@ -46,6 +49,12 @@ public static class EntityAssembler
             foreach (var m in list) refs.Add(new MentionRef(m.Mention, index, m.Mention.SentenceIndex, m.Placed.FirstToken, m.Placed.EndToken));
         }
         return (entities, refs);
+    }
+
+    private static bool IsCommonWordName(string text, Func<string, bool> isCommonWord)
+    {
+        var t = Clean(text);
+        return !t.Contains(' ', StringComparison.Ordinal) && t.Any(char.IsLower) && isCommonWord(t.ToLowerInvariant());
     }
 
     private static string Clean(string text)

@@ -34,6 +34,8 @@ public sealed class LexiconSet
     public OrgKeywordLexicon OrgKeywords { get; }
     public TriggerLexicon Triggers { get; }
     public AgentLexicon Agents { get; }
+    /// <summary>Ordinary English words (lower case): a one-word name made of one of them ("Department", "Soldiers") is no name.</summary>
+    public IReadOnlySet<string> CommonWords { get; private init; } = new HashSet<string>();
 
     /// <summary>The shipped lexicon folder: <c>AppContext.BaseDirectory/resources/lexicons</c>.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "lexicons");
@@ -52,7 +54,10 @@ public sealed class LexiconSet
             DescriptorLexicon.Load(P(DescriptorsFile)),
             OrgKeywordLexicon.Load(P(OrgKeywordsFile)),
             TriggerLexicon.Load(P(TriggersFile)),
-            AgentLexicon.Load(P(LexiconDerivation.AgentsFile)));
+            AgentLexicon.Load(P(LexiconDerivation.AgentsFile)))
+        {
+            CommonWords = TsvFile.Read(P(LexiconDerivation.CommonWordsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public static class LexiconDerivation
     public const string OrganisationsFile = "organisations.tsv";
     public const string ArmedGroupsFile = "armed_groups.tsv";
     public const string AgentsFile = "agents.tsv";
+    public const string CommonWordsFile = "common_words.tsv";
 
     /// <param name="gazetteerDir">The shared <c>data/gazetteers</c> folder.</param>
     /// <param name="handWrittenDir">Folder holding org_keywords.tsv and titles.tsv.</param>
@@ -106,6 +107,13 @@ public static class LexiconDerivation
             "derived by `kg lexicons`; do not edit by hand. code is the full CAMEO agent code, primary its first three letters.",
         }, AgentLexicon.Columns, agentRows);
         files.Add((AgentsFile, agentRows.Count));
+        var common = CommonLowercaseWords(treebankFile);
+        TsvFile.Write(Path.Combine(outDir, CommonWordsFile), new[]
+        {
+            "source: Universal Dependencies English Web Treebank v2.16, training split; licence: CC BY-SA 4.0 (this derived list too)",
+            "derived by `kg lexicons`; do not edit by hand. Words written in lower case at least 3 times and more often in lower case than as proper nouns: a one-word name made of such a word is no name.",
+        }, new[] { "word" }, common.Select(w => (IReadOnlyList<string>)new[] { w }));
+        files.Add((CommonWordsFile, common.Count));
         return new DerivationReport(files);
     }
 
@@ -117,6 +125,24 @@ public static class LexiconDerivation
         if (!r.FineTypes.Contains("InternationalOrganization")) return r;
         bool mission = r.Aliases.Prepend(r.Name).Any(n => NameKey.Words(n).Any(w => w is "Mission" or "Peacekeeping" or "Peacekeepers"));
         return mission ? r with { FineTypes = r.FineTypes.Append("PeacekeepingMission").Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToList() } : r;
+    }
+
+    /// <summary>Lowercase words seen at least 3 times in lower case and more often so than as a proper noun, sorted ordinally.</summary>
+    internal static List<string> CommonLowercaseWords(string conllu)
+    {
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var proper = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(conllu, Encoding.UTF8))
+        {
+            if (line.Length == 0 || !char.IsAsciiDigit(line[0])) continue;
+            var cols = line.Split('\t');
+            if (cols.Length < 4 || cols[0].Contains('-', StringComparison.Ordinal) || cols[0].Contains('.', StringComparison.Ordinal)) continue;
+            var w = cols[1];
+            if (cols[3] == "PROPN") { var k = w.ToLowerInvariant(); proper[k] = proper.GetValueOrDefault(k) + 1; }
+            else if (w.Length > 0 && w.All(char.IsAsciiLetterLower)) lower[w] = lower.GetValueOrDefault(w) + 1;
+        }
+        return lower.Where(kv => kv.Value >= 3 && kv.Value > proper.GetValueOrDefault(kv.Key)).Select(kv => kv.Key)
+            .OrderBy(w => w, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Lowercase word forms seen at least twice in lowercase in the treebank: "army", "state", "the".</summary>
