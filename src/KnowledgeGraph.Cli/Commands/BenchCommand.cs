@@ -49,6 +49,7 @@ public sealed class BenchCommand : ICommand
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
 
         Words are tokens that start with a letter or digit, counted the way 'kg build' counts them.
+        (kg bench --child <corpus.jsonl> --threads <n> --out <dir> is the measured build each row runs in its own process.)
         Run it in Release: dotnet run -c Release --project src/KnowledgeGraph.Cli -- bench
         """;
 
