@@ -20,5 +20,9 @@ if [ -f tests/cypher-lint/package-lock.json ]; then
   npm ci --prefix tests/cypher-lint --no-audit --no-fund --loglevel=error
 fi
 
+# One MSBuild process, no build servers left behind: steadier on small shared machines.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== dotnet build"
+dotnet build KnowledgeGraph.sln -c Release --nologo -v q -nodeReuse:false --disable-build-servers
 echo "== dotnet test"
-dotnet test KnowledgeGraph.sln -c Release --nologo -v q "$@"
+dotnet test KnowledgeGraph.sln -c Release --no-build --nologo -v q "$@"

@@ -6,16 +6,16 @@ namespace KnowledgeGraph.Core;
 /// <summary>Stable ids derived from type and name, never counters.</summary>
 public static class Ids
 {
-    /// <summary>"Wagner Group" -> "wagner-group"; diacritics dropped, anything not a letter or digit becomes one hyphen.</summary>
+    /// <summary>"Wagner Group" -> "wagner-group"; accents dropped, anything not a letter or digit becomes one hyphen.</summary>
     public static string Slug(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        // accents folded by NameKey's table (the program runs with invariant globalization, which cannot decompose)
+        var folded = NameKey.FoldNormalized(name);
+        var sb = new StringBuilder(folded.Length);
         bool hyphen = false;
-        foreach (var ch in decomposed)
+        foreach (var ch in folded)
         {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsLetterOrDigit(ch))
             {
                 if (hyphen && sb.Length > 0) sb.Append('-');

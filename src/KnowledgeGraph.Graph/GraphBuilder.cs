@@ -38,7 +38,8 @@ public sealed class GraphBuilder
         public readonly Dictionary<string, long> MentionsPerDocument = new(StringComparer.Ordinal);
     }
 
-    private sealed record DocumentInfo(Document Document, int Order);
+    /// <summary>What a Document node needs: not the text, so memory does not grow with the input until Build().</summary>
+    private sealed record DocumentInfo(string Id, string? Title, string? Source, string? Date, long Characters, int Order);
 
     private sealed record RelationRecord(int Subject, int Object, RelationMention Mention, string DocId, int Order);
 
@@ -47,7 +48,7 @@ public sealed class GraphBuilder
     {
         var doc = analysis.Document;
         if (_documents.ContainsKey(doc.Id)) { _duplicates++; return; }
-        _documents[doc.Id] = new DocumentInfo(doc, _documents.Count);
+        _documents[doc.Id] = new DocumentInfo(doc.Id, doc.Title, doc.Source, doc.Date, doc.Text.Length, _documents.Count);
 
         var global = new int[analysis.Entities.Count];
         foreach (var e in analysis.Entities)
@@ -69,8 +70,8 @@ public sealed class GraphBuilder
     private int Resolve(DocumentEntity e, string docId)
     {
         int found = -1;
-        var keys = new List<string> { NameKey.Of(e.Name) };
-        keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(NameKey.Of));
+        var keys = new List<string> { ResolutionKey.Of(e.Name) };
+        keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
         if (found < 0)
@@ -116,7 +117,7 @@ public sealed class GraphBuilder
         foreach (var (d, c) in gb.MentionsPerDocument) ga.MentionsPerDocument[d] = ga.MentionsPerDocument.GetValueOrDefault(d) + c;
     }
 
-    /// <summary>The canonical name: the most complete form, i.e. the most words among names seen, then most votes, then ordinal.</summary>
+    /// <summary>The canonical name across documents: each document already names an entity by its most complete form; the form most documents and mentions use wins, then the longer, then ordinal order.</summary>
     private static string CanonicalName(GlobalEntity g) =>
         g.NameVotes.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
 
@@ -128,10 +129,9 @@ public sealed class GraphBuilder
         var graph = new BidirectionalGraph<GraphNode, TaggedEdge<GraphNode, GraphEdge>>(allowParallelEdges: true);
         var nodeOf = new Dictionary<int, GraphNode>();
         var byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        foreach (var info in _documents.Values.OrderBy(d => d.Order))
+        foreach (var d in _documents.Values.OrderBy(d => d.Order))
         {
-            var d = info.Document;
-            var props = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["characters"] = (long)d.Text.Length };
+            var props = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["characters"] = d.Characters };
             if (d.Title is not null) props["title"] = d.Title;
             if (d.Source is not null) props["source"] = d.Source;
             if (d.Date is not null) props["date"] = d.Date;

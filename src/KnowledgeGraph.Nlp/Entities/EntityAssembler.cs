@@ -19,7 +19,7 @@ public static class EntityAssembler
         var clusterName = new Dictionary<int, string>();
         foreach (var g in mentions.GroupBy(m => m.Cluster))
             clusterName[g.Key] = introducedBy.TryGetValue(g.Key, out var ie) ? ie.Name : CanonicalNameOrEmpty(g.ToList());
-        var merged = mentions.GroupBy(m => (m.Mention.Type == EntityType.Person ? m.Cluster : -1, Lexicons.NameKey.Fold(clusterName[m.Cluster]), clusterName[m.Cluster].Length == 0 ? m.Cluster : -1));
+        var merged = mentions.GroupBy(m => (m.Mention.Type == EntityType.Person ? m.Cluster : -1, NameKey.Fold(clusterName[m.Cluster]), clusterName[m.Cluster].Length == 0 ? m.Cluster : -1));
         // Entities in order of first mention, so entity indexes follow the text.
         foreach (var group in merged.OrderBy(g => g.Min(m => m.Mention.Span.Start)))
         {
@@ -76,7 +76,7 @@ public static class EntityAssembler
         var names = list.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym).Select(m => Clean(m.Mention.Text)).ToList();
         if (names.Count == 0) return Clean(list[0].Mention.Text);
         return names.GroupBy(n => n, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Key.Count(c => c == ' ') + (Lexicons.NameKey.IsAcronymShape(g.Key) ? 0 : 1))
+            .OrderByDescending(g => g.Key.Count(c => c == ' ') + (NameKey.IsAcronymShape(g.Key) ? 0 : 1))
             .ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KnowledgeGraph.Nlp.Lexicons;
+namespace KnowledgeGraph.Core;
 
 /// <summary>
 /// The normal form names are compared in, so that "U.N." and "UN", "Côte d’Ivoire" and "Côte d'Ivoire",

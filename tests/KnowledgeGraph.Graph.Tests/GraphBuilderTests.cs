@@ -1,0 +1,90 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Graph;
+
+namespace KnowledgeGraph.Graph.Tests;
+
+public sealed class GraphBuilderTests
+{
+    private static readonly OntologySchema Schema = OntologySchema.LoadDefault();
+
+    private static Mention M(string text, EntityType type, MentionKind kind = MentionKind.Name) =>
+        new(new TextSpan(0, text.Length), text, 0, type, null, kind, "test");
+
+    private static DocumentEntity E(int index, string name, EntityType type, params string[] aliases) =>
+        new(index, name, type, Array.Empty<string>(), aliases.Append(name).Distinct().ToList(),
+            new[] { M(name, type) }, new Dictionary<string, string>());
+
+    private static RelationMention R(int s, int o, string type, string category, string sentence, double confidence) =>
+        new(s, o, type, category, 0, sentence, new TextSpan(0, sentence.Length), "led", new TextSpan(0, 3), confidence);
+
+    private static DocumentAnalysis Doc(string text, IReadOnlyList<DocumentEntity> entities, params RelationMention[] relations) =>
+        new(Document.Create(text), Array.Empty<Sentence>(), entities.SelectMany(e => e.Mentions).ToList(), entities, relations);
+
+    [Test]
+    public void TheSameEntityInTwoDocumentsIsOneNodeCarryingBothDocumentsEvidence()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("first", new[] { E(0, "Ana Ruiz", EntityType.Person), E(1, "Wagner Group", EntityType.Organization, "Wagner") },
+            R(0, 1, "LEADS", "LEADS", "Ana Ruiz led the Wagner Group.", 0.6)));
+        b.Add(Doc("second", new[] { E(0, "Ana Ruiz", EntityType.Person), E(1, "Wagner", EntityType.Organization) },
+            R(0, 1, "LEADS", "LEADS", "Ruiz led Wagner.", 0.5)));
+        var g = b.Build().Snapshot;
+        var org = g.Nodes.Single(n => n.Labels.Contains("Organization"));
+        Assert.That(org.Name, Is.EqualTo("Wagner Group"));
+        Assert.That(org["doc_count"], Is.EqualTo(2L));
+        Assert.That((IEnumerable<string>)org["aliases"]!, Is.EquivalentTo(new[] { "Wagner", "Wagner Group" }));
+        var lead = g.Edges.Single(e => e.Type == "LEADS");
+        Assert.That((IReadOnlyList<string>)lead["evidence"]!, Has.Count.EqualTo(2));
+        Assert.That((IReadOnlyList<string>)lead["doc_ids"]!, Has.Count.EqualTo(2));
+        Assert.That((double)lead["confidence"]!, Is.EqualTo(0.8).Within(1e-9), "1 - (1 - 0.6)(1 - 0.5)");
+    }
+
+    [Test]
+    public void SameNameDifferentTypesStayApart()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("a", new[] { E(0, "Jordan", EntityType.Location), E(1, "Jordan", EntityType.Person) }));
+        var ids = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).Select(n => n.Id).ToList();
+        Assert.That(ids, Is.EquivalentTo(new[] { "e:loc:jordan", "e:per:jordan" }));
+    }
+
+    [Test]
+    public void EdgesOutsideTheSchemaAndNegatedStatementsAreNotEmitted()
+    {
+        var b = new GraphBuilder(Schema);
+        var negated = R(0, 1, "ATTACKED", "ASSAULT", "A did not attack B.", 0.9) with { Negated = true };
+        b.Add(Doc("x", new[] { E(0, "Alpha Front", EntityType.Organization), E(1, "Beta City", EntityType.Location) },
+            negated,
+            R(0, 1, "NOT_A_TYPE", "ASSAULT", "s", 0.9),
+            R(1, 0, "HEADQUARTERED_IN", "HEADQUARTERED_IN", "a place cannot have headquarters", 0.9)));
+        var g = b.Build();
+        Assert.That(g.Relationships, Is.Empty);
+        Assert.That(b.Statistics.RelationsNotAsserted, Is.EqualTo(1));
+        Assert.That(b.Statistics.RelationsDroppedBySchema, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void TheSameTextTwiceIsOneDocument()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("same", new[] { E(0, "Ana Ruiz", EntityType.Person) }));
+        b.Add(Doc("same", new[] { E(0, "Ana Ruiz", EntityType.Person) }));
+        var g = b.Build().Snapshot;
+        Assert.That(g.Nodes.Count(n => n.Labels.Contains("Document")), Is.EqualTo(1));
+        Assert.That(b.Statistics.DuplicateDocuments, Is.EqualTo(1));
+        Assert.That(g.Nodes.Single(n => n.Labels.Contains("Person"))["mentions"], Is.EqualTo(1L));
+    }
+
+    [Test]
+    public void SchemaRejectsUnknownLabelsInDomainsAndKnowsCategories()
+    {
+        Assert.That(Schema.Type("EXPELLED")!.Category, Is.EqualTo("COERCE"));
+        Assert.That(Schema.Allows("HEADQUARTERED_IN", EntityType.Organization, EntityType.Location), Is.True);
+        Assert.That(Schema.Allows("HEADQUARTERED_IN", EntityType.Person, EntityType.Location), Is.False);
+        Assert.That(Schema.Refines("PeacekeepingMission", EntityType.Organization), Is.True);
+        Assert.That(Schema.Refines("City", EntityType.Organization), Is.False);
+        var bad = Path.Combine(TestContext.CurrentContext.WorkDirectory, "bad-schema.json");
+        File.WriteAllText(bad, "{\"categories\":{\"stative\":[],\"event\":[]},\"nodeLabels\":[],\"relationshipTypes\":[{\"type\":\"X\",\"category\":\"NOPE\",\"domain\":[],\"range\":[]}]}");
+        Assert.That(() => OntologySchema.Load(bad), Throws.InstanceOf<ModelLoadException>().With.Message.Contains("unknown category"));
+    }
+}
