@@ -14,6 +14,8 @@ public sealed record PipelineOptions
     public string? ResourcesDirectory { get; init; }
     /// <summary>Whether an edge of a type may join entities of these coarse types (the ontology's domain and range).</summary>
     public Func<string, EntityType, EntityType, bool> Allows { get; init; } = (_, _, _) => true;
+    /// <summary>Whether to run the trained named-entity recogniser (false: gazetteers and naming rules only).</summary>
+    public bool UseRecognizer { get; init; } = true;
 }
 
 /// <summary>
@@ -57,6 +59,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
         var tagger = PosTagger.Load(Path.Combine(root, "models", "pos.bin"));
+        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, tagger, null, options);
         var ner = Ner.NerTagger.Load(Path.Combine(root, "models", "ner.bin"));
         return new ExtractionPipeline(lexicons, tagger, (words, tags) =>
         {

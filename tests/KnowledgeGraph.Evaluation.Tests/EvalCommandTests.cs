@@ -19,7 +19,7 @@ public sealed class EvalCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static EvalCommand WithFake() => new(() => new FakeAnalyzer().Add(Text, d =>
+    private static EvalCommand WithFake() => new(_ => new FakeAnalyzer().Add(Text, d =>
     {
         var b = AnalysisBuilder.For(Text);
         int ypg = b.Entity("YPG", EntityType.Organization, "Kurdish YPG");

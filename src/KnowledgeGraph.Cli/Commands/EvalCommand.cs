@@ -8,23 +8,27 @@ namespace KnowledgeGraph.Cli.Commands;
 /// <summary><c>kg eval re3d|plover</c>: runs the extraction pipeline over gold data and prints precision, recall and F1.</summary>
 public sealed class EvalCommand : ICommand
 {
-    private readonly Func<IDocumentAnalyzer> _analyzerFactory;
+    private readonly Func<bool, IDocumentAnalyzer> _analyzerFactory;
 
-    /// <param name="analyzerFactory">Builds the analyzer to measure; tests pass a fake. Default: the product pipeline.</param>
-    public EvalCommand(Func<IDocumentAnalyzer>? analyzerFactory = null)
+    /// <param name="analyzerFactory">Builds the analyzer to measure (its argument: use the statistical recogniser);
+    /// tests pass a fake. Default: the product pipeline.</param>
+    public EvalCommand(Func<bool, IDocumentAnalyzer>? analyzerFactory = null)
     {
         _analyzerFactory = analyzerFactory ?? DefaultAnalyzer;
     }
 
     // pipeline factory: the one place that says which analyzer `kg eval` measures.
-    private static IDocumentAnalyzer DefaultAnalyzer() =>
-        Nlp.ExtractionPipeline.Load(new Nlp.PipelineOptions { Allows = Graph.OntologySchema.LoadDefault().Allows });
+    private static IDocumentAnalyzer DefaultAnalyzer(bool useRecognizer) =>
+        Nlp.ExtractionPipeline.Load(new Nlp.PipelineOptions { Allows = Graph.OntologySchema.LoadDefault().Allows, UseRecognizer = useRecognizer });
 
     public string Name => "eval";
     public string Summary => "measure extraction against gold data (re3d, PLOVER)";
     public string Help => """
-        Usage: kg eval re3d   [--data <dir>] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N]
-               kg eval plover [--data <file>] [--out <report.json>] [--misses N] [--threads N]
+        Usage: kg eval re3d   [--data <dir>] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer]
+               kg eval plover [--data <file>] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer]
+
+        --no-recognizer measures the pipeline without the trained named-entity recogniser (gazetteers and naming
+        rules only), to show what the model adds.
 
         Runs the extraction pipeline over gold-annotated text and prints precision, recall and F1.
 
@@ -45,7 +49,8 @@ public sealed class EvalCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads" }, Array.Empty<string>());
+        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads" }, new[] { "no-recognizer" });
+        bool useRecognizer = !a.Flag("no-recognizer");
         if (a.HelpRequested) { context.Out.Write(Help); return 0; }
         if (a.Positionals.Count != 1) throw new UsageException("say what to evaluate: 're3d' or 'plover'");
         int misses = a.Int("misses", 10, 0, 100_000);
@@ -58,7 +63,7 @@ public sealed class EvalCommand : ICommand
                 double minConfidence = a.Double("min-confidence", 0);
                 if (minConfidence is < 0 or > 1) throw new UsageException("option '--min-confidence' needs a number between 0 and 1");
                 var corpus = Re3dReader.Read(a.Value("data") ?? Re3dReader.DefaultDirectory(), minConfidence);
-                var report = Re3dEvaluator.Evaluate(_analyzerFactory(), corpus, threads);
+                var report = Re3dEvaluator.Evaluate(_analyzerFactory(useRecognizer), corpus, threads);
                 ReportWriter.WriteRe3d(context.Out, report, misses);
                 if (outPath is not null) ReportWriter.WriteJson(outPath, report);
                 return 0;
@@ -67,7 +72,7 @@ public sealed class EvalCommand : ICommand
             {
                 if (a.Value("min-confidence") is not null) throw new UsageException("option '--min-confidence' applies to re3d only");
                 var records = PloverReader.Read(a.Value("data") ?? PloverReader.DefaultFile());
-                var report = PloverEvaluator.Evaluate(_analyzerFactory(), records, threads);
+                var report = PloverEvaluator.Evaluate(_analyzerFactory(useRecognizer), records, threads);
                 ReportWriter.WritePlover(context.Out, report, misses);
                 if (outPath is not null) ReportWriter.WriteJson(outPath, report);
                 return 0;
