@@ -72,10 +72,15 @@ public sealed class MentionFinder
 
     private void AddGazetteer(Sentence s, List<string> words, List<Candidate> candidates)
     {
-        foreach (var m in _lex.Gazetteer.FindAll(words))
+        var matches = _lex.Gazetteer.FindAll(words);
+        foreach (var m in matches)
         {
             if (!IsCapitalized(words[m.Start])) continue;
             var hit = m.Best;
+            if (m.Length == 1 && hit.Kind == MentionKind.Name && InsideLongerName(s, words, m, matches)) continue;
+            // "Kirby", "El Paso", "Coach": a company's short name is an ordinary word or place far more often than the company
+            if (hit.Kind == MentionKind.Name && hit.Entry.FineTypes.Contains("Company")
+                && !string.Equals(NameKey.Fold(hit.Surface), NameKey.Fold(hit.Entry.Name), StringComparison.Ordinal)) continue;
             candidates.Add(new Candidate(s.Index, m.Start, m.End, hit.Entry.Type, hit.Entry.FineType, hit.Kind, "gazetteer",
                 PriorityGazetteer, hit.Entry.Name));
         }
@@ -98,6 +103,18 @@ public sealed class MentionFinder
         int count = 0;
         for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
         return count;
+    }
+
+    /// <summary>
+    /// "Michael Jordan", "Chad Smith": a one-word place name next to another proper noun that is neither a known name,
+    /// a title nor a name keyword is part of a longer name, which the recogniser or the naming rules judge.
+    /// </summary>
+    private bool InsideLongerName(Sentence s, List<string> words, GazetteerMatch m, IReadOnlyList<GazetteerMatch> matches)
+    {
+        bool Neighbour(int i) => i >= 0 && i < words.Count && s.Tokens[i].Tag is "NNP" or "NNPS" && IsCapitalized(words[i])
+            && !matches.Any(x => x.Start <= i && i < x.End) && _lex.Titles.LongestMatchAt(words, i).Length == 0
+            && _lex.OrgKeywords.Lookup(words[i]).Count == 0 && !DateWords.Contains(words[i]);
+        return Neighbour(m.Start - 1) || Neighbour(m.End);
     }
 
     private void AddNer(Sentence s, List<string> words, NerSpan n, List<Candidate> candidates)
