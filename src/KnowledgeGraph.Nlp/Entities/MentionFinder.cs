@@ -273,11 +273,14 @@ public sealed class MentionFinder
                     }
                 }
                 int end = c.End;
-                while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
+                // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
+                while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
+                    || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
                 if (end <= first) continue;
                 c = c with { First = first, End = end, Role = role };
             }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+            if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
             if (!span.Any(w => IsCapitalized(w) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
@@ -285,6 +288,22 @@ public sealed class MentionFinder
             result.Add(c);
         }
         return result;
+    }
+
+    private bool IsOnlyTitles(List<string> words, int first, int end)
+    {
+        for (int i = first; i < end;)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
+            if (len == 0 || titles.Count == 0 || i + len > end)
+            {
+                // an abbreviation-like rank without its period ("Spc") also counts
+                if (_lex.Titles.Lookup(words[i] + ".").Count > 0) { i++; continue; }
+                return false;
+            }
+            i += len;
+        }
+        return true;
     }
 
     private static PlacedMention Place(Document doc, Sentence s, Candidate c)
