@@ -103,7 +103,8 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         timings?.Lap("mentions (gazetteer, rules)");
         var clustered = _clusterer.Cluster(document, sentences, placed.ToList());
         timings?.Lap("entity clustering");
-        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered);
+        var unresolved = new List<Mention>();
+        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved);
         timings?.Lap("coreference");
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
@@ -111,7 +112,8 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
         relations.AddRange(_relations.Extract(context));
-        var analysis = new DocumentAnalysis(document, sentences, refs.Select(r => r.Mention).ToList(), entities,
+        var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
+        var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());
         timings?.Lap("relations + dates");
         return analysis;

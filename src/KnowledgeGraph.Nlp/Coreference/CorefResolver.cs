@@ -34,7 +34,11 @@ public sealed class CorefResolver
     };
 
     public (List<ClusteredMention> Mentions, List<IntroducedEntity> Introduced) Resolve(
-        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named)
+        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named) => Resolve(doc, sentences, named, new List<Mention>());
+
+    /// <param name="unresolved">Receives descriptions that refer to nothing named in the text: mentions without an entity.</param>
+    public (List<ClusteredMention> Mentions, List<IntroducedEntity> Introduced) Resolve(
+        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named, List<Mention> unresolved)
     {
         var all = named.OrderBy(m => m.Mention.Span.Start).ToList();
         var introduced = new List<IntroducedEntity>();
@@ -101,7 +105,15 @@ public sealed class CorefResolver
                 {
                     var fine = fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
                     var country = fine is null ? null : DominantCountry(all);
-                    if (fine is null || country is null) continue;
+                    if (fine is null || country is null)
+                    {
+                        // a description of something the text never names ("the enemy forces"): a mention, but no entity
+                        int f0 = words[i] is "its" or "their" ? i + 1 : i;
+                        int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
+                        unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
+                        i = end - 1;
+                        continue;
+                    }
                     var name = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
                     var namedCluster = all.FirstOrDefault(x => x.Mention.Canonical == name);
                     var existing = introduced.FirstOrDefault(x => x.Name == name);
@@ -125,7 +137,34 @@ public sealed class CorefResolver
                 i = end - 1;
             }
         }
+        AddBareDescriptions(doc, sentences, all, unresolved);
         return (all, introduced);
+    }
+
+    /// <summary>
+    /// Indefinite and bare plural descriptions of organisations and places that name nothing ("security forces",
+    /// "a supply route"): mentions without an entity, so that mention counts and evaluations see them.
+    /// </summary>
+    private void AddBareDescriptions(Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> all, List<Mention> unresolved)
+    {
+        foreach (var s in sentences)
+        {
+            var words = s.Tokens.Select(t => t.Text).ToList();
+            for (int h = 0; h < words.Count; h++)
+            {
+                if (s.Tokens[h].Tag is not ("NN" or "NNS") || !char.IsLower(words[h][0])) continue;
+                var entries = _lex.Descriptors.Lookup(words[h]);
+                if (entries.Count == 0 || entries[0].Type is not (EntityType.Organization or EntityType.Location)) continue;
+                if (h + 1 < words.Count && s.Tokens[h + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue; // not the head
+                int start = h;
+                while (start > 0 && s.Tokens[start - 1].Tag is "JJ" or "NN" or "VBN" or "CD" or "DT" && !Covered(all, s.Index, start - 1)) start--;
+                if (Covered(all, s.Index, start) || Covered(all, s.Index, h) || start > 0 && Covered(all, s.Index, start - 1)) continue;
+                int a = s.Tokens[start].Start, b = s.Tokens[h].End;
+                var span = new TextSpan(a, b);
+                if (unresolved.Any(u => u.Span.Overlaps(span))) continue;
+                unresolved.Add(new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
+            }
+        }
     }
 
     private static bool Covered(List<ClusteredMention> all, int sentence, int token) =>
