@@ -204,7 +204,7 @@ public sealed class MentionFinder
             // a keyword name such as "Queen Mary University" is not a title: only when no name keyword follows
             if (Enumerable.Range(i + len, end - i - len).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)) continue;
             if (i > start) AddRun(s, words, start, i, headline, candidates);
-            var role = titles.First(t => t.PrecedesNames).Role;
+            var role = RoleOf(titles);
             candidates.Add(new Candidate(s.Index, i + len, end, EntityType.Person, null, MentionKind.Name, "rule", PriorityTitle, Role: role));
             return;
         }
@@ -268,7 +268,7 @@ public sealed class MentionFinder
                     {
                         var (len, titles) = _lex.Titles.LongestMatchAt(words, first);
                         if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
-                        role ??= titles.First(t => t.PrecedesNames).Role;
+                        role ??= RoleOf(titles);
                         first += len;
                     }
                 }
@@ -288,6 +288,13 @@ public sealed class MentionFinder
             result.Add(c);
         }
         return result;
+    }
+
+    /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
+    private static string? RoleOf(IReadOnlyList<TitleEntry> titles)
+    {
+        var role = titles.First(t => t.PrecedesNames).Role;
+        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." ? null : role;
     }
 
     private bool IsOnlyTitles(List<string> words, int first, int end)
