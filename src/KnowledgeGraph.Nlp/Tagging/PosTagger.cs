@@ -61,7 +61,7 @@ public sealed class PosTagger
             {
                 int nf = Features(h, amb, i, p1, p2, feats);
                 scores.Clear();
-                for (int f = 0; f < nf; f++) _model.AddScores(feats[f], scores);
+                _model.AddScores(feats[..nf], scores);
                 best = ArgMax(scores);
             }
             result[i] = best;
