@@ -15,6 +15,7 @@ public static class Program
         new TrainCommand(),
         new NerCommand(),
         new BenchCommand(),
+        new EvalPosCommand(),
         new LoadCommand(),
         new ExportCommand(),
     };
