@@ -48,9 +48,22 @@ public sealed class NlpBenchCommand : ICommand
             context.Out.WriteLine(string.Create(ci,
                 $"run {r}: {tokensPerRun:N0} tokens, {s:F2} s wall ({tokensPerRun / s:N0} tokens/s), {cpu:F2} s CPU ({rate:N0} tokens per CPU-second), {entities:N0} entities"));
         }
+        // Per stage: POS alone, then NER alone on the POS output, so a slowdown can be traced to one model.
+        var allXpos = docs.Select(d => d.Select(s => (IReadOnlyList<string>)models.Pos.Tag(s).Xpos).ToList()).ToList();
+        var posCpu = CpuSeconds(() => { foreach (var d in docs) foreach (var s in d) models.Pos.Tag(s); });
+        var nerCpu = CpuSeconds(() => { for (int i = 0; i < docs.Count; i++) models.Ner.Tag(docs[i], allXpos[i]); });
+        context.Out.WriteLine(string.Create(ci,
+            $"stages: POS {posCpu:F2} s CPU ({tokensPerRun / posCpu:N0} tokens/s), NER {nerCpu:F2} s CPU ({tokensPerRun / nerCpu:N0} tokens/s)"));
         // CPU time, not wall time, is the per-core figure: on a busy machine the thread waits for a core.
         context.Out.WriteLine(string.Create(ci, $"best: {best:N0} tokens per CPU-second on one thread (POS + NER)"));
         return 0;
+    }
+
+    private static double CpuSeconds(Action action)
+    {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        action();
+        return (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
     }
 
     private static long Run(NlpModels m, List<IReadOnlyList<string>> doc)

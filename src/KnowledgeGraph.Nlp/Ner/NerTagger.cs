@@ -16,12 +16,14 @@ public sealed class NerTagger
     private readonly LinearModel _second;
     private readonly float[] _trans1;
     private readonly float[] _trans2;
+    private readonly PairedLinearModel _both;
 
     internal NerTagger(LinearModel first, LinearModel second, Gazetteer gazetteer, string description)
     {
         if (first.ClassCount != Bilou.Count || second.ClassCount != Bilou.Count) throw new InvalidDataException("NER weights have the wrong number of labels");
         _first = first; _second = second; Gazetteer = gazetteer; Description = description;
         _trans1 = Transitions(first); _trans2 = Transitions(second);
+        _both = new PairedLinearModel(first, second);
     }
 
     public Gazetteer Gazetteer { get; }
@@ -67,30 +69,47 @@ public sealed class NerTagger
 
     internal int[][] TagIds(NerDocument doc)
     {
+        const int L = Bilou.Count;
         var f1 = NerFeatures.Extract(doc, Gazetteer);
-        doc.FirstPass = Decode(_first, _trans1, f1, null, doc);
+        // One probe per shared feature scores both passes: the second pass's emissions start from its weights of
+        // the first-pass features, and only its document-evidence features are added after the first pass.
+        var emit2 = new float[f1.Length][];
+        var first = new int[f1.Length][];
+        float[] emit1 = [];
+        for (int s = 0; s < f1.Length; s++)
+        {
+            int n = doc.Words[s].Count;
+            if (emit1.Length < n * L) emit1 = new float[Math.Max(n, 64) * L];
+            else Array.Clear(emit1, 0, n * L);
+            var e2 = emit2[s] = new float[n * L];
+            for (int i = 0; i < n; i++)
+                _both.AddScores(f1[s].AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count), emit1.AsSpan(i * L, L), e2.AsSpan(i * L, L));
+            first[s] = Viterbi(emit1, _trans1, n);
+        }
+        doc.FirstPass = first;
         var extra = NerFeatures.ExtractExtra(doc, f1);
-        return Decode(_second, _trans2, f1, extra, doc);
+        var result = new int[f1.Length][];
+        for (int s = 0; s < f1.Length; s++)
+        {
+            int n = doc.Words[s].Count;
+            var e2 = emit2[s];
+            for (int i = 0; i < n; i++) _second.AddScores(extra[s].AsSpan(i * NerFeatures.ExtraCount, NerFeatures.ExtraCount), e2.AsSpan(i * L, L));
+            result[s] = Viterbi(e2, _trans2, n);
+        }
+        return result;
     }
 
-    internal int[][] FirstPassIds(NerDocument doc) => Decode(_first, _trans1, NerFeatures.Extract(doc, Gazetteer), null, doc);
-
-    private static int[][] Decode(LinearModel m, float[] trans, ulong[][] feats, ulong[][]? extra, NerDocument doc)
+    internal int[][] FirstPassIds(NerDocument doc)
     {
         const int L = Bilou.Count;
+        var feats = NerFeatures.Extract(doc, Gazetteer);
         var result = new int[feats.Length][];
         for (int s = 0; s < feats.Length; s++)
         {
             int n = doc.Words[s].Count;
             var emit = new float[n * L];
-            for (int i = 0; i < n; i++)
-            {
-                var sc = emit.AsSpan(i * L, L);
-                foreach (var k in feats[s].AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count)) m.AddScores(k, sc);
-                if (extra is not null)
-                    foreach (var k in extra[s].AsSpan(i * NerFeatures.ExtraCount, NerFeatures.ExtraCount)) m.AddScores(k, sc);
-            }
-            result[s] = Viterbi(emit, trans, n);
+            for (int i = 0; i < n; i++) _first.AddScores(feats[s].AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count), emit.AsSpan(i * L, L));
+            result[s] = Viterbi(emit, _trans1, n);
         }
         return result;
     }
@@ -101,17 +120,20 @@ public sealed class NerTagger
         const int L = Bilou.Count;
         var tags = new int[n];
         if (n == 0) return tags;
-        var score = new float[n * L];
-        var back = new int[n * L];
+        Span<float> score = n * L <= 4096 ? stackalloc float[n * L] : new float[n * L];
+        Span<int> back = n * L <= 4096 ? stackalloc int[n * L] : new int[n * L];
         for (int c = 0; c < L; c++) score[c] = trans[c] + emit[c];
         for (int i = 1; i < n; i++)
         {
+            var prevScore = score.Slice((i - 1) * L, L);
             for (int c = 0; c < L; c++)
             {
+                // Only moves BILOU allows: the others score -infinity and could never win, so skipping them
+                // changes no result (ties still go to the lowest previous tag).
                 float best = float.NegativeInfinity; int arg = 0;
-                for (int p = 0; p < L; p++)
+                foreach (var p in AllowedPrevious[c])
                 {
-                    var v = score[(i - 1) * L + p] + trans[(p + 1) * L + c];
+                    var v = prevScore[p] + trans[(p + 1) * L + c];
                     if (v > best) { best = v; arg = p; }
                 }
                 score[i * L + c] = best + emit[i * L + c];
@@ -125,6 +147,10 @@ public sealed class NerTagger
         for (int i = n - 1; i > 0; i--) tags[i - 1] = back[i * L + tags[i]];
         return tags;
     }
+
+    /// <summary>For each tag, the tags that may precede it inside a sentence, in increasing order.</summary>
+    private static readonly int[][] AllowedPrevious = Enumerable.Range(0, Bilou.Count)
+        .Select(c => Enumerable.Range(0, Bilou.Count).Where(p => Bilou.Allowed(p, c)).ToArray()).ToArray();
 
     /// <summary>The model file bytes (deterministic).</summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
