@@ -29,6 +29,15 @@ public sealed class MentionFinder
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     };
 
+    /// <summary>Prepositions and conjunctions that open sentences ("Near Mosul, ..."): capitalised there, never part of a name.</summary>
+    private static readonly HashSet<string> SentenceInitialFunctionWords = new(StringComparer.Ordinal)
+    {
+        "Near", "In", "At", "On", "From", "After", "Before", "Outside", "Inside", "During", "Since", "Across", "Around",
+        "With", "Without", "By", "Despite", "Under", "Over", "Through", "Throughout", "Along", "Against", "Between",
+        "Among", "Amid", "Beyond", "Toward", "Towards", "Into", "Following", "But", "And", "Or", "As", "When", "While",
+        "If", "Although", "Meanwhile", "Additionally", "Also", "Later", "Earlier", "Then",
+    };
+
     /// <summary>Words that join parts of one name ("Ministry of Defence", "Stabilization Mission in Mali").</summary>
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "on", "in", "de", "du", "al", "al-", "el", "and", "&" };
 
@@ -120,7 +129,7 @@ public sealed class MentionFinder
     private void AddNer(Sentence s, List<string> words, NerSpan n, List<Candidate> candidates)
     {
         // "Landlocked Mali" taken for a person: a sentence-initial modifier before a country's name is not part of a name.
-        if (n.First == 0 && n.End - n.First >= 2 && (s.Tokens[0].Tag is not ("NNP" or "NNPS") || n.Label == "PER")
+        if (n.First == 0 && n.End - n.First >= 2 && (s.Tokens[0].Tag is not ("NNP" or "NNPS") || n.Label == "PER" || n.End == 2)
             && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(1).Take(n.End - 1))) is { Count: > 0 } tail
             && tail[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Take(n.End))).Count == 0)
             n = n with { First = 1, Label = "LOC" };
@@ -186,12 +195,16 @@ public sealed class MentionFinder
         }
     }
 
-    private static bool IsRunToken(IReadOnlyList<Token> tokens, int i)
+    private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
     {
         var t = tokens[i];
         if (!IsCapitalized(t.Text) || DateWords.Contains(t.Text)) return false;
         if (t.Tag is null) return i > 0;
-        return IsProperTag(t) || (t.Tag is "NN" or "NNS" or "JJ" && i > 0 && i + 1 < tokens.Count && IsProperTag(tokens[i + 1]));
+        if (IsProperTag(t)) return true;
+        // a capitalised common noun before a proper noun: "Islamic State", and sentence-initially only a name's
+        // first keyword ("Operation Desert Shield")
+        return t.Tag is "NN" or "NNS" or "JJ" && i + 1 < tokens.Count && IsProperTag(tokens[i + 1])
+               && (i > 0 || _lex.OrgKeywords.Lookup(t.Text, KeywordPosition.Prefix).Count > 0);
     }
 
     private void AddRun(Sentence s, List<string> words, int start, int end, bool headline, List<Candidate> candidates)
@@ -210,7 +223,14 @@ public sealed class MentionFinder
         }
         if (headline) return;
         var kw = Keyword(words, start, end);
-        if (kw is null) return;
+        if (kw is null)
+        {
+            // "the Aguelhok territory", "Kidal region": a name before a place noun is a place
+            if (end < words.Count && char.IsLower(words[end][0]) && _lex.Descriptors.Lookup(words[end]) is { Count: > 0 } places
+                && places[0].Type == EntityType.Location && (end + 1 >= words.Count || s.Tokens[end + 1].Tag is not ("NN" or "NNS")))
+                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault(), MentionKind.Name, "rule", PriorityKeyword - 5));
+            return;
+        }
         candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
     }
 
@@ -261,7 +281,9 @@ public sealed class MentionFinder
                 int first = c.First;
                 string? role = c.Role;
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
-                while (first < c.End - 1 && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$") && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
+                while (first < c.End - 1 && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
+                       || first == 0 && SentenceInitialFunctionWords.Contains(words[first]))
+                       && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
                 if (c.Type == EntityType.Person)
                 {
                     while (first < c.End)

@@ -61,6 +61,13 @@ internal sealed record VerbGroup(int First, int Head, bool Passive, bool Finite,
         for (int k = 0; k < groups.Count; k++)
         {
             var g = groups[k];
+            // "a company led/VBD until 2023 by Y": a lone past form right after a common noun, with a "by" agent
+            // ahead, is a participle whatever the tagger says
+            if (g.First == g.Head && g.Finite && v.Tag(g.Head) == "VBD" && g.First > 0 && v.Tag(g.First - 1) is "NN" or "NNS" && AgentAhead(v, g.Head))
+            {
+                groups[k] = g with { Finite = false };
+                continue;
+            }
             if (g.First != g.Head || v.Tag(g.Head) is not ("VBD" or "VBN") || !v.Lower(g.Head).EndsWith("ed", StringComparison.Ordinal)) continue;
             if (g.First < 2 || !v.IsComma(g.First - 1) || v.MentionEndingAt(g.First - 2) is null) continue;
             bool laterFinite = groups.Skip(k + 1).Any(o => o.Finite && o.First > 0 && (v.IsComma(o.First - 1) || v.IsAdverb(o.First - 1)));
