@@ -18,7 +18,7 @@ public sealed class TrainCommand : ICommand
         Trains a model and writes <out>/pos.bin or <out>/ner.bin. With the defaults the result is
         byte-identical to the model shipped in resources/models.
 
-          pos   averaged perceptron tagger (two passes) on UD English EWT; --data is the training
+          pos   averaged perceptron tagger on UD English EWT; --data is the training
                 .conllu, several files comma-separated (default: <shared>/ud-english-ewt/ train and dev
                 splits); --dev defaults to the dev split when it is not trained on; after training the
                 accuracy on --test (default: the test split beside the data) is printed.
@@ -36,7 +36,8 @@ public sealed class TrainCommand : ICommand
           --test <path>    pos: after training, print accuracy on this .conllu
           --prune X        drop averaged weights below X in magnitude (default 0.05)
           --dict-min N     pos: tag-dictionary words need N occurrences (default 20)
-          --folds N        pos: jackknife folds for the right-context second pass (default 2; 0 = one pass)
+          --folds N        pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags
+                           (default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -64,7 +65,7 @@ public sealed class TrainCommand : ICommand
             var testPath = a.Value("test") ?? SiblingOrNull(dataFiles[0], "en_ewt-ud-test.conllu");
             var train = dataFiles.SelectMany(f => ConlluReader.Read(f)).ToList();
             var dev = devPath is null ? null : ConlluReader.Read(devPath);
-            var options = new PosTrainingOptions(a.Int("epochs", DefaultPosEpochs, 1, 1000), seed, DataName: string.Join("+", dataFiles.Select(DataName)), Folds: a.Int("folds", 2, 0, 20),
+            var options = new PosTrainingOptions(a.Int("epochs", DefaultPosEpochs, 1, 1000), seed, DataName: string.Join("+", dataFiles.Select(DataName)), Folds: a.Int("folds", 0, 0, 20),
                 DictMinCount: a.Int("dict-min", 20, 1, int.MaxValue), PruneBelow: (float)a.Double("prune", 0.05));
             var tagger = PosTrainer.Train(train, options, Log, dev);
             path = Path.Combine(outDir, "pos.bin");

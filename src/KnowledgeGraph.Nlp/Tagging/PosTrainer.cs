@@ -4,7 +4,7 @@ using KnowledgeGraph.Nlp.Models;
 namespace KnowledgeGraph.Nlp.Tagging;
 
 /// <summary>Settings of a POS training run. <paramref name="Folds"/> &gt;= 2 adds a second (right-context) pass trained on jackknifed first-pass tags; 0 trains one pass.</summary>
-public sealed record PosTrainingOptions(int Epochs = 10, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank", int Folds = 2, int DictMinCount = 20);
+public sealed record PosTrainingOptions(int Epochs = 10, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank", int Folds = 0, int DictMinCount = 20);
 
 /// <summary>
 /// Trains a <see cref="PosTagger"/>: deterministic for a given corpus, options and seed. The second pass must learn
