@@ -16,7 +16,6 @@ public static class Program
         new NerCommand(),
         new NlpBenchCommand(),
         new BenchCommand(),
-        new EvalPosCommand(),
         new LoadCommand(),
         new ExportCommand(),
     };

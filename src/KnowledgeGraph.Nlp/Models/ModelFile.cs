@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Nlp.Models;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 2; // 2: POS payload may hold a second (right-context) pass
+    public const int FormatVersion = 1;
     private static readonly byte[] Magic = "KGNLPMDL"u8.ToArray();
 
     /// <summary>Serialises a model: header, then whatever <paramref name="payload"/> writes, then the checksum.</summary>
