@@ -363,7 +363,8 @@ public sealed class RelationExtractor
                 {
                     int npStart = m.FirstToken - 1;
                     while (npStart >= 0 && v.MentionAt(npStart) is null && (v.IsDeterminer(npStart) || v.IsAdjective(npStart) || v.Tag(npStart) == "CD")) npStart--;
-                    if (npStart >= 0 && v.IsPreposition(npStart) && !v.IsComplementizer(npStart))
+                    // "If X attacked Y": a subordinator opens the clause whose subject X is, it is no preposition
+                    if (npStart >= 0 && v.IsPreposition(npStart) && !v.IsComplementizer(npStart) && !Grammar.Subordinators.Contains(v.Lower(npStart)))
                     {
                         // inside a PP: "troops from X attacked" names X as the actor; "X in Y attacked" goes on to X
                         bool headBefore = npStart - 1 >= 0 && v.IsNoun(npStart - 1) && v.MentionAt(npStart - 1) is null;
