@@ -19,6 +19,8 @@ public enum RelationPattern
     LightVerbNominal,
     /// <summary>Place: "forces in Syria", "Palmyra, Syria", "Near Mosul, X ...".</summary>
     Locative,
+    /// <summary>Fallback when no construction was read: the nearest names on either side of a trigger verb.</summary>
+    Proximity,
 }
 
 /// <summary>
@@ -36,6 +38,7 @@ public static class RelationConfidence
         RelationPattern.Verb => 0.9,
         RelationPattern.Nominal => 0.85,
         RelationPattern.Locative => 0.8,
+        RelationPattern.Proximity => 0.45,
         _ => 0.75,
     };
 

@@ -56,11 +56,15 @@ public sealed class RelationExtractor
             {
                 var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
                 var run = new SentenceRun(this, view);
+                int before = result.Count;
                 foreach (var c in run.Candidates())
                 {
                     var rm = Build(view, run, c, found, dates);
                     if (rm is not null) result.Add(rm);
                 }
+                // nothing read in a sentence with a trigger verb between two names: a weak edge, marked by its confidence
+                if (result.Count == before && run.Fallback() is { } fallback && Build(view, run, fallback, found, dates) is { } weak)
+                    result.Add(weak);
             }
             dates.Observe(found);
         }
@@ -127,6 +131,30 @@ public sealed class RelationExtractor
             _v = v;
             _groups = VerbGroup.Find(v);
             _consumed = new bool[v.Count];
+        }
+
+        /// <summary>The first trigger verb with a name before it and one after it in the same clause, as a low-confidence candidate.</summary>
+        public Candidate? Fallback()
+        {
+            var v = _v;
+            for (int t = 0; t < v.Count; t++)
+            {
+                if (!v.IsVerb(t) || v.MentionAt(t) is not null) continue;
+                // a passive ("was arrested in Gao") names no agent: the name before it is the patient
+                if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
+                var match = TriggerAt(t, TriggerPos.Verb);
+                if (match is null) continue;
+                MentionRef? subj = null, obj = null;
+                for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
+                for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
+                if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
+                // that states it, and a weak trigger ("hold") needs its construction to be read
+                var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
+                if (events.Count == 0) continue;
+                return new Candidate(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false);
+            }
+            return null;
         }
 
         public IEnumerable<Candidate> Candidates()
