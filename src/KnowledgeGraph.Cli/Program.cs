@@ -16,6 +16,7 @@ public static class Program
         new NerCommand(),
         new NlpBenchCommand(),
         new BenchCommand(),
+        new EvalPosCommand(),
         new LoadCommand(),
         new ExportCommand(),
     };

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Nlp.Models;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2; // 2: POS payload may hold a second (right-context) pass
     private static readonly byte[] Magic = "KGNLPMDL"u8.ToArray();
 
     /// <summary>Serialises a model: header, then whatever <paramref name="payload"/> writes, then the checksum.</summary>
@@ -56,8 +56,9 @@ public static class ModelFile
             using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false), Encoding.UTF8);
             r.ReadBytes(Magic.Length);
             var version = r.ReadInt32();
-            if (version != FormatVersion)
-                throw new ModelLoadException(name, $"model format version {version} is not supported (this build reads version {FormatVersion})");
+            // version 1 payloads are version 2 payloads without the optional second POS pass
+            if (version < 1 || version > FormatVersion)
+                throw new ModelLoadException(name, $"model format version {version} is not supported (this build reads versions 1 to {FormatVersion})");
             var fileKind = r.ReadString();
             if (fileKind != kind) throw new ModelLoadException(name, $"expected a {kind} model, found a {fileKind} model");
             var description = r.ReadString();

@@ -120,17 +120,20 @@ public sealed class NerTagger
         const int L = Bilou.Count;
         var tags = new int[n];
         if (n == 0) return tags;
-        var score = new float[n * L];
-        var back = new int[n * L];
+        Span<float> score = n * L <= 4096 ? stackalloc float[n * L] : new float[n * L];
+        Span<int> back = n * L <= 4096 ? stackalloc int[n * L] : new int[n * L];
         for (int c = 0; c < L; c++) score[c] = trans[c] + emit[c];
         for (int i = 1; i < n; i++)
         {
+            var prevScore = score.Slice((i - 1) * L, L);
             for (int c = 0; c < L; c++)
             {
+                // Only moves BILOU allows: the others score -infinity and could never win, so skipping them
+                // changes no result (ties still go to the lowest previous tag).
                 float best = float.NegativeInfinity; int arg = 0;
-                for (int p = 0; p < L; p++)
+                foreach (var p in AllowedPrevious[c])
                 {
-                    var v = score[(i - 1) * L + p] + trans[(p + 1) * L + c];
+                    var v = prevScore[p] + trans[(p + 1) * L + c];
                     if (v > best) { best = v; arg = p; }
                 }
                 score[i * L + c] = best + emit[i * L + c];
@@ -144,6 +147,10 @@ public sealed class NerTagger
         for (int i = n - 1; i > 0; i--) tags[i - 1] = back[i * L + tags[i]];
         return tags;
     }
+
+    /// <summary>For each tag, the tags that may precede it inside a sentence, in increasing order.</summary>
+    private static readonly int[][] AllowedPrevious = Enumerable.Range(0, Bilou.Count)
+        .Select(c => Enumerable.Range(0, Bilou.Count).Where(p => Bilou.Allowed(p, c)).ToArray()).ToArray();
 
     /// <summary>The model file bytes (deterministic).</summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>

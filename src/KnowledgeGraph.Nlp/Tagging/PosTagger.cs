@@ -11,21 +11,31 @@ namespace KnowledgeGraph.Nlp.Tagging;
 public sealed class PosTagger
 {
     public const string Kind = "pos";
-    internal const int MaxFeatures = 48;
+    internal const int MaxFeatures = 64;
     [ThreadStatic] private static WordHashes? t_hashes;
     [ThreadStatic] private static ulong[]? t_amb;
     private static readonly ulong UnknownClass = FeatureHash.Text("<unk-class>");
 
     private readonly LinearModel _model;
+    private readonly LinearModel? _second;
+    private readonly PairedLinearModel? _both;
+    [ThreadStatic] private static ulong[]? t_feats;
+    [ThreadStatic] private static float[]? t_scores2;
     private readonly string[] _xpos;
     private readonly string[] _upos;
     private readonly Dictionary<string, int> _tagDict;
     private readonly Dictionary<ulong, ulong> _ambiguity;
 
-    internal PosTagger(LinearModel model, string[] xpos, string[] upos, Dictionary<string, int> tagDict, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer, string description)
+    internal PosTagger(LinearModel model, LinearModel? second, string[] xpos, string[] upos, Dictionary<string, int> tagDict, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer, string description)
     {
         _ambiguity = ambiguity;
         if (xpos.Length != model.ClassCount || upos.Length != model.ClassCount) throw new InvalidDataException("label table does not match weights");
+        if (second is not null)
+        {
+            if (second.ClassCount != model.ClassCount) throw new InvalidDataException("second-pass label count does not match");
+            _second = second;
+            _both = new PairedLinearModel(model, second);
+        }
         foreach (var c in tagDict.Values) if ((uint)c >= (uint)xpos.Length) throw new InvalidDataException("tag dictionary label out of range");
         _model = model; _xpos = xpos; _upos = upos; _tagDict = tagDict; Lemmatizer = lemmatizer; Description = description;
     }
@@ -46,7 +56,10 @@ public sealed class PosTagger
         return (x, u);
     }
 
-    internal int[] TagIds(IReadOnlyList<string> words)
+    internal int[] TagIds(IReadOnlyList<string> words) => _second is null ? FirstPass(words) : BothPasses(words);
+
+    /// <summary>Greedy left-to-right pass with the first model only.</summary>
+    internal int[] FirstPass(IReadOnlyList<string> words)
     {
         var h = t_hashes ??= new WordHashes();
         h.Compute(words);
@@ -68,6 +81,76 @@ public sealed class PosTagger
             p2 = p1; p1 = best;
         }
         return result;
+    }
+
+    /// <summary>
+    /// First pass as in <see cref="FirstPass"/>, then a second pass that also sees the first pass's tags of the
+    /// following words. The second model's features are the first pass's (same keys, so one probe scores both)
+    /// plus <see cref="ExtraFeatures"/> right-context ones.
+    /// </summary>
+    private int[] BothPasses(IReadOnlyList<string> words)
+    {
+        int n = words.Count, C = _model.ClassCount;
+        var h = t_hashes ??= new WordHashes();
+        h.Compute(words);
+        var amb = AmbiguityClasses(h, _ambiguity, ref t_amb);
+        var result = new int[n];
+        if (t_scores2 is null || t_scores2.Length < n * C) t_scores2 = new float[Math.Max(n, 64) * C];
+        var scores2 = t_scores2;
+        Span<ulong> feats = stackalloc ulong[MaxFeatures];
+        Span<float> scores = stackalloc float[C];
+        int p1 = -1, p2 = -1;
+        ulong dictMask = 0; // bit i set: word i (i < 64) came from the tag dictionary; longer sentences re-check the dictionary
+        for (int i = 0; i < n; i++)
+        {
+            if (!_tagDict.TryGetValue(words[i], out var best))
+            {
+                int nf = Features(h, amb, i, p1, p2, feats);
+                scores.Clear();
+                var s2 = scores2.AsSpan(i * C, C);
+                s2.Clear();
+                _both!.AddScores(feats[..nf], scores, s2);
+                best = ArgMax(scores);
+            }
+            else if (i < 64) dictMask |= 1UL << i;
+            result[i] = best;
+            p2 = p1; p1 = best;
+        }
+        var first = t_feats is { } tf && tf.Length >= n ? tf : (t_feats = new ulong[Math.Max(n, 64)]);
+        for (int i = 0; i < n; i++) first[i] = (ulong)result[i];
+        for (int i = 0; i < n; i++)
+        {
+            bool inDict = i < 64 ? (dictMask & (1UL << i)) != 0 : _tagDict.ContainsKey(words[i]);
+            if (inDict) continue;
+            int nf = ExtraFeatures(h, first, n, i, feats);
+            var s2 = scores2.AsSpan(i * C, C);
+            _second!.AddScores(feats[..nf], s2);
+            result[i] = ArgMax(s2);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Second-pass features of word <paramref name="i"/> from the first pass's tags (<paramref name="tags"/>, as
+    /// integers): the tags of the next two words and of the neighbours, alone and with the word.
+    /// </summary>
+    internal static int ExtraFeatures(WordHashes h, ReadOnlySpan<ulong> tags, int n, int i, Span<ulong> f)
+    {
+        int j = i + WordHashes.Pad;
+        static ulong Tag(ReadOnlySpan<ulong> tags, int n, int k) => FeatureHash.Int(k < 0 ? -1 : k >= n ? -2 : (int)tags[k]);
+        ulong own = Tag(tags, n, i), n1 = Tag(tags, n, i + 1), n2 = Tag(tags, n, i + 2), p1 = Tag(tags, n, i - 1);
+        int c = 0;
+        f[c++] = FeatureHash.Key(60, n1);
+        f[c++] = FeatureHash.Key(61, n2);
+        f[c++] = FeatureHash.Key(62, n1, n2);
+        f[c++] = FeatureHash.Key(63, p1, n1);
+        f[c++] = FeatureHash.Key(64, h.Norm[j], n1);
+        f[c++] = FeatureHash.Key(65, h.Suffix[2][j], n1);
+        f[c++] = FeatureHash.Key(66, own);
+        f[c++] = FeatureHash.Key(67, own, n1);
+        f[c++] = FeatureHash.Key(68, h.Norm[j + 1], n1);
+        f[c++] = FeatureHash.Key(69, own, h.Norm[j]);
+        return c;
     }
 
     internal static int ArgMax(ReadOnlySpan<float> scores)
@@ -153,6 +236,8 @@ public sealed class PosTagger
         w.Write(amb.Count);
         foreach (var k in amb) { w.Write(k); w.Write(_ambiguity[k]); }
         _model.Write(w);
+        w.Write(_second is not null);
+        _second?.Write(w);
         Lemmatizer.Write(w);
     });
 
@@ -176,7 +261,8 @@ public sealed class PosTagger
         var amb = new Dictionary<ulong, ulong>(na);
         for (int i = 0; i < na; i++) amb[r.ReadUInt64()] = r.ReadUInt64();
         var model = LinearModel.Read(r);
+        var second = r.ReadBoolean() ? LinearModel.Read(r) : null;
         var lem = Lemmatizer.Read(r);
-        return new PosTagger(model, xpos, upos, dict, amb, lem, description);
+        return new PosTagger(model, second, xpos, upos, dict, amb, lem, description);
     }
 }

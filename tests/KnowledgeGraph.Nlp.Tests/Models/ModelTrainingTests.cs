@@ -17,7 +17,9 @@ public sealed class ModelTrainingTests
     [Test]
     public void PosModelLearnsTinyCorpusAndSurvivesSaveLoad()
     {
-        var tagger = TinyCorpus.TrainPos(10);
+        // The greedy first pass memorises six sentences. (The second pass is trained on tags from models that saw
+        // only half of them, so on a corpus this small it is not expected to reproduce them all.)
+        var tagger = TinyCorpus.TrainPos(10, folds: 0);
         var loaded = PosTagger.FromBytes(tagger.ToBytes());
         foreach (var s in TinyCorpus.Pos)
         {
@@ -29,6 +31,19 @@ public sealed class ModelTrainingTests
         }
         Assert.That(loaded.Lemmatizer.Lemma("mice", "NNS"), Is.EqualTo("mouse"));
         Assert.That(loaded.Lemmatizer.Lemma("Dogs", "NNS"), Is.EqualTo("dog"));
+    }
+
+    [Test]
+    public void TwoPassPosModelSurvivesSaveLoad()
+    {
+        var tagger = TinyCorpus.TrainPos(10, folds: 2);
+        var loaded = PosTagger.FromBytes(tagger.ToBytes());
+        Assert.That(loaded.ToBytes(), Is.EqualTo(tagger.ToBytes()));
+        foreach (var s in TinyCorpus.Pos)
+        {
+            Assert.That(loaded.Tag(s.Words).Xpos, Is.EqualTo(tagger.Tag(s.Words).Xpos));
+            Assert.That(loaded.Tag(s.Words).Upos, Is.EqualTo(tagger.Tag(s.Words).Upos));
+        }
     }
 
     [Test]
