@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Core;
 /// <summary>Stable ids derived from type and name, never counters.</summary>
 public static class Ids
 {
-    /// <summary>"Wagner Group" -> "wagner-group"; accents dropped, anything not a letter or digit becomes one hyphen.</summary>
+    /// <summary>"Free Army Group" -> "free-army-group"; accents dropped, anything not a letter or digit becomes one hyphen.</summary>
     public static string Slug(string name)
     {
         // accents folded by NameKey's table (the program runs with invariant globalization, which cannot decompose)

@@ -6,11 +6,11 @@ public enum EntityType { Person, Organization, Location, Event }
 /// <summary>How a mention refers to its entity.</summary>
 public enum MentionKind
 {
-    /// <summary>A proper name: "Wagner Group", "Yevgeny Prigozhin".</summary>
+    /// <summary>A proper name: "Free Army Group", "Ana Ruiz".</summary>
     Name,
-    /// <summary>An acronym or abbreviation: "MINUSMA", "U.N.".</summary>
+    /// <summary>An acronym or abbreviation: "UNMISS", "U.N.".</summary>
     Acronym,
-    /// <summary>A demonym or adjective standing for a place: "Malian" -> Mali.</summary>
+    /// <summary>A demonym or adjective standing for a place: "Chadian" -> Chad.</summary>
     Demonym,
     /// <summary>A definite description: "the junta", "the mission".</summary>
     Descriptor,
@@ -26,7 +26,7 @@ public enum MentionKind
 /// <param name="FineType">Finer label from the schema (Country, ArmedGroup, ...), or null.</param>
 /// <param name="Kind">Name, acronym, demonym, descriptor or pronoun.</param>
 /// <param name="Source">What found it: "ner", "gazetteer", "rule", "coref".</param>
-/// <param name="Canonical">A canonical name the mention stands for when known (demonym "Malian" -> "Mali"), else null.</param>
+/// <param name="Canonical">A canonical name the mention stands for when known (demonym "Chadian" -> "Chad"), else null.</param>
 public sealed record Mention(
     TextSpan Span,
     string Text,

@@ -18,7 +18,7 @@ public sealed class CorefResolver
 
     public CorefResolver(LexiconSet lexicons) { _lex = lexicons; }
 
-    /// <summary>A new entity coreference had to introduce, e.g. "Government of Mali" for "the junta".</summary>
+    /// <summary>A new entity coreference had to introduce, e.g. "Government of Chad" for "the junta".</summary>
     public sealed record IntroducedEntity(int Cluster, string Name, EntityType Type, string FineType, string Country);
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "this", "these" };
@@ -86,11 +86,11 @@ public sealed class CorefResolver
                 var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
                 var coarse = entries[0].Type;
                 bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]));
-                // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in Mali").
+                // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
                 var modifiers = all.Where(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
                 ClusteredMention? antecedent = null;
-                // "the Malian capital, Bamako": an apposition names what the description describes
+                // "the Chadian capital, N'Djamena": an apposition names what the description describes
                 var apposition = end + 1 < words.Count && words[end] == ","
                     ? all.FirstOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
                     : null;
@@ -242,7 +242,7 @@ public sealed class CorefResolver
         return best;
     }
 
-    /// <summary>"the U.N. flag", "Wagner mercenaries": a name used as a modifier of another noun is rarely what a later pronoun means.</summary>
+    /// <summary>"the U.N. flag", "Free Army fighters": a name used as a modifier of another noun is rarely what a later pronoun means.</summary>
     private static bool IsNounModifier(IReadOnlyList<Sentence> sentences, ClusteredMention m)
     {
         var tokens = sentences[m.Mention.SentenceIndex].Tokens;

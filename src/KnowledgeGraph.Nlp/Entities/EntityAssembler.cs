@@ -14,8 +14,8 @@ public static class EntityAssembler
         var entities = new List<DocumentEntity>();
         var refs = new List<MentionRef>();
         var introducedBy = introduced.ToDictionary(x => x.Cluster);
-        // One entity per (type, canonical name): coreference may have introduced "Government of Mali" for "the junta"
-        // before the text names "Mali's government" itself.
+        // One entity per (type, canonical name): coreference may have introduced "Government of Chad" for "the junta"
+        // before the text names "Chad's government" itself.
         var clusterName = new Dictionary<int, string>();
         foreach (var g in mentions.GroupBy(m => m.Cluster))
             clusterName[g.Key] = introducedBy.TryGetValue(g.Key, out var ie) ? ie.Name : CanonicalNameOrEmpty(g.ToList());

@@ -11,9 +11,9 @@ public sealed record ClusteredMention(PlacedMention Placed, int Cluster)
 
 /// <summary>
 /// Groups a document's named mentions into entities: the same name; a gazetteer's canonical name ("U.N." and
-/// "United Nations"); a surname or first part for a person named in full ("Rousselle", "Mr. Rousselle");
-/// an organisation's name without its head keyword ("Wagner" for "Wagner Group"); an acronym and its expansion,
-/// by initials ("SDF" = "Syrian Democratic Forces") or by a parenthesis ("the U.N. mission in Mali (MINUSMA)");
+/// "United Nations"); a surname or first part for a person named in full ("Okafor", "Mr. Okafor");
+/// an organisation's name without its head keyword ("Free Army" for "Free Army Group"); an acronym and its expansion,
+/// by initials ("SDF" = "Syrian Democratic Forces") or by a parenthesis ("the U.N. mission in South Sudan (UNMISS)");
 /// and a shorter description whose words all appear, in order, in a longer name.
 /// </summary>
 public sealed class EntityClusterer
@@ -58,7 +58,7 @@ public sealed class EntityClusterer
     private List<PlacedMention> UnifyTypes(List<PlacedMention> mentions, IReadOnlyList<Sentence> sentences)
     {
         static int Trust(Mention m) => m.Source switch { "gazetteer" => 3, "rule" => 2, _ => 1 };
-        // The recogniser's guesses get context: "in Moura", "the village of Moura", "the Aguelhok territory" are places.
+        // The recogniser's guesses get context: "in Abeche", "the village of Abeche", "the Ras Kamboni territory" are places.
         mentions = mentions.Select(m => m.Mention.Source == "ner" && m.Mention.Type != EntityType.Location && LocationContext(sentences[m.Mention.SentenceIndex], m)
             ? m with { Mention = m.Mention with { Type = EntityType.Location, FineType = null, Source = "ner+context" } } : m).ToList();
         static int Votes(IGrouping<(EntityType, string?), PlacedMention> g) => g.Sum(m => m.Mention.Source == "ner+context" ? 2 : 1);
@@ -80,7 +80,7 @@ public sealed class EntityClusterer
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "near", "into", "outside", "around", "across", "toward", "towards", "northeast", "northwest", "southeast", "southwest" };
     private static readonly HashSet<string> WeakPlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "from" };
 
-    /// <summary>A name after a place preposition ("near Mosul", "in Moura" for a supposed person), after "village/town/city/region of", or before a place noun ("territory").</summary>
+    /// <summary>A name after a place preposition ("near Mosul", "in Abeche" for a supposed person), after "village/town/city/region of", or before a place noun ("territory").</summary>
     private bool LocationContext(Sentence s, PlacedMention m)
     {
         int before = m.FirstToken - 1;
@@ -135,7 +135,7 @@ public sealed class EntityClusterer
         return best;
     }
 
-    /// <summary>"Rousselle" or "El Ghassim" in "El Ghassim Wane": a leading or trailing part of a longer person name.</summary>
+    /// <summary>"Okafor" or "Ould Ahmed" in "Ould Ahmed Salem": a leading or trailing part of a longer person name.</summary>
     private static bool IsPartOfPersonName(string[] part, string[] full)
     {
         if (part.Length == 0 || part.Length >= full.Length) return false;
@@ -148,7 +148,7 @@ public sealed class EntityClusterer
         return prefix || suffix;
     }
 
-    /// <summary>"Wagner" for "Wagner Group": the longer name is the shorter plus a head keyword.</summary>
+    /// <summary>"Free Army" for "Free Army Group": the longer name is the shorter plus a head keyword.</summary>
     private bool IsShortOrgName(string[] shortName, string[] longName)
     {
         if (shortName.Length == 0 || shortName.Length >= longName.Length) return false;
@@ -171,7 +171,7 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
-    /// "the U.N. mission in Mali (MINUSMA)": the acronym in brackets names what comes before it. When that is a
+    /// "the U.N. mission in South Sudan (UNMISS)": the acronym in brackets names what comes before it. When that is a
     /// name, the two clusters join; when it is a description, it becomes a mention and alias of the acronym's entity.
     /// </summary>
     private static void LinkParentheses(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
@@ -191,7 +191,7 @@ public sealed class EntityClusterer
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
             }
-            // A description: walk left over the noun phrase ("the U.N. mission in Mali").
+            // A description: walk left over the noun phrase ("the U.N. mission in South Sudan").
             int npStart = npEnd;
             while (npStart > 0 && npEnd - npStart < 10)
             {
@@ -203,7 +203,7 @@ public sealed class EntityClusterer
             while (npStart < npEnd && s.Tokens[npStart].Text is "in" or "of" or "for" or "on") npStart++;
             if (npEnd - npStart < 2) continue;
             int start = s.Tokens[npStart].Start, end = s.Tokens[npEnd - 1].End;
-            // the description swallows any names inside it ("Mali" in "the U.N. mission in Mali")
+            // the description swallows any names inside it ("Chad" in "the U.N. mission in South Sudan")
             for (int k = 0; k < mentions.Count; k++)
                 if (k != i && mentions[k].Mention.SentenceIndex == s.Index && mentions[k].FirstToken >= npStart && mentions[k].EndToken <= npEnd
                     && Root(clusters, clusterOf[k]) != Root(clusters, clusterOf[i]))
@@ -235,7 +235,7 @@ public sealed class EntityClusterer
         clusters[b].Members.Clear();
     }
 
-    /// <summary>"U.N. mission in Mali" inside "U.N. Multidimensional Integrated Stabilization Mission in Mali": same first and last word, all words in order.</summary>
+    /// <summary>"U.N. mission in South Sudan" inside "United Nations Mission in South Sudan": same first and last word, all words in order.</summary>
     private static void MergeByDescription(List<PlacedMention> mentions, List<Group> clusters)
     {
         var roots = Enumerable.Range(0, clusters.Count).Where(c => clusters[c].Parent == c && clusters[c].Type == EntityType.Organization).ToList();

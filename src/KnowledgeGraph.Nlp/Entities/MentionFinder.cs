@@ -11,8 +11,8 @@ public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken
 /// (countries, demonyms, capitals, international organisations, armed groups, governments), naming rules over
 /// proper-noun runs (head keywords such as "Group", "Mission", "Operation"; titles such as "President", "Gen."),
 /// and the statistical recogniser. Overlaps are settled longest span first, then by source trust. It also builds the
-/// country-anchored descriptions "Mali's army", "the Malian government" into entities of their own
-/// ("Armed Forces of Mali", "Government of Mali").
+/// country-anchored descriptions "Chad's army", "the Chadian government" into entities of their own
+/// ("Armed Forces of Chad", "Government of Chad").
 /// </summary>
 public sealed class MentionFinder
 {
@@ -38,7 +38,7 @@ public sealed class MentionFinder
         "If", "Although", "Meanwhile", "Additionally", "Also", "Later", "Earlier", "Then",
     };
 
-    /// <summary>Words that join parts of one name ("Ministry of Defence", "Stabilization Mission in Mali").</summary>
+    /// <summary>Words that join parts of one name ("Ministry of Defence", "Mission in South Sudan").</summary>
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "on", "in", "de", "du", "al", "al-", "el", "and", "&" };
 
     private static bool IsProperTag(Token t) => t.Tag is "NNP" or "NNPS";
@@ -128,7 +128,7 @@ public sealed class MentionFinder
 
     private void AddNer(Sentence s, List<string> words, NerSpan n, List<Candidate> candidates)
     {
-        // "Landlocked Mali" taken for a person: a sentence-initial modifier before a country's name is not part of a name.
+        // "Landlocked Chad" taken for a person: a sentence-initial modifier before a country's name is not part of a name.
         if (n.First == 0 && n.End - n.First >= 2 && (s.Tokens[0].Tag is not ("NNP" or "NNPS") || n.Label == "PER" || n.End == 2)
             && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(1).Take(n.End - 1))) is { Count: > 0 } tail
             && tail[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Take(n.End))).Count == 0)
@@ -147,7 +147,7 @@ public sealed class MentionFinder
             // the head keyword knows better than the recogniser: "Operation Desert Shield" is an operation
             type = head.Type;
             fine = head.Fine;
-            // "Stabilization Mission" + "in Mali": a keyword-headed name goes on through a connector and a proper noun
+            // "Mission" + "in South Sudan": a keyword-headed name goes on through a connector and a proper noun
             while (type == EntityType.Organization && end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1))
             {
                 end += 2;
@@ -156,7 +156,7 @@ public sealed class MentionFinder
         }
         if (type is null)
         {
-            // MISC: keep named events ("Operation Serval", "the Gulf War"); demonyms come from the gazetteer.
+            // MISC: keep named events ("Operation Desert Storm", "the Gulf War"); demonyms come from the gazetteer.
             var kw = Keyword(words, first, n.End);
             if (kw is null || kw.Value.Type != EntityType.Event) return;
             type = EntityType.Event;
@@ -209,7 +209,7 @@ public sealed class MentionFinder
 
     private void AddRun(Sentence s, List<string> words, int start, int end, bool headline, List<Candidate> candidates)
     {
-        // Titles inside the run: "Russian President Vladimir Putin", "Maj. Gen. Mamadou Gaye", "Mr. Rousselle".
+        // Titles inside the run: "Russian President Vladimir Putin", "Maj. Gen. Ana Ruiz", "Mr. Okafor".
         for (int i = start; i < end; i++)
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
@@ -225,7 +225,7 @@ public sealed class MentionFinder
         var kw = Keyword(words, start, end);
         if (kw is null)
         {
-            // "the Aguelhok territory", "Kidal region": a name before a place noun is a place
+            // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place
             if (end < words.Count && char.IsLower(words[end][0]) && _lex.Descriptors.Lookup(words[end]) is { Count: > 0 } places
                 && places[0].Type == EntityType.Location && (end + 1 >= words.Count || s.Tokens[end + 1].Tag is not ("NN" or "NNS")))
                 candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault(), MentionKind.Name, "rule", PriorityKeyword - 5));
@@ -234,7 +234,7 @@ public sealed class MentionFinder
         candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
     }
 
-    /// <summary>The type a name's head keyword gives it: last word ("Wagner Group") or first word ("Operation Serval").</summary>
+    /// <summary>The type a name's head keyword gives it: last word ("Free Army Group") or first word ("Operation Desert Storm").</summary>
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
         if (end - start < 2) return null;
@@ -344,7 +344,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "Mali's army", "the Malian government", "Malian soldiers": a country (by name with a possessive, or by demonym)
+    /// "Chad's army", "the Chadian government", "Chadian soldiers": a country (by name with a possessive, or by demonym)
     /// before a government or armed-forces head noun is that country's government or armed forces. The country
     /// mention is replaced by the whole phrase, which remembers its country for a NATIONALITY edge.
     /// </summary>
@@ -361,14 +361,14 @@ public sealed class MentionFinder
                 if (i >= words.Count || words[i] is not ("'s" or "\u2019s")) continue;
                 i++;
             }
-            // skip adjectives: "Mali's own defense forces", "the Malian armed forces"
+            // skip adjectives: "Chad's own defense forces", "the Chadian armed forces"
             int headStart = i;
             while (headStart < words.Count && s.Tokens[headStart].Tag is "JJ" or "VBN" && _lex.Descriptors.LongestMatchAt(words, headStart).Length == 0) headStart++;
             if (headStart >= words.Count) continue;
             var (len, entries) = _lex.Descriptors.LongestMatchAt(words, headStart);
             if (len == 0) continue;
             int headEnd = headStart + len;
-            // the head must end the noun phrase: "Malian army officers" is about officers
+            // the head must end the noun phrase: "Chadian army officers" is about officers
             if (headEnd < words.Count && s.Tokens[headEnd].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue;
             string? fine = entries.SelectMany(e => e.FineTypes).FirstOrDefault(f => f is "Government" or "ArmedForces");
             if (fine is null) continue;

@@ -3,7 +3,7 @@ using KnowledgeGraph.Nlp.Lexicons;
 
 namespace KnowledgeGraph.Nlp.Entities;
 
-/// <summary>Relations the entity stage itself establishes: "Mali's army" is the army of Mali (NATIONALITY).</summary>
+/// <summary>Relations the entity stage itself establishes: "Chad's army" is the army of Chad (NATIONALITY).</summary>
 public static class StructuralRelations
 {
     public static IEnumerable<RelationMention> FromAnchors(AnalysisContext context, IReadOnlyList<ClusteredMention> mentions,
@@ -37,7 +37,7 @@ public static class StructuralRelations
         var seen = new HashSet<(int, int)>();
         foreach (var r in context.Mentions)
         {
-            // anchored descriptions ("Malian government") already have their NATIONALITY edge
+            // anchored descriptions ("Chadian government") already have their NATIONALITY edge
             if (r.Mention.Kind is not (MentionKind.Name or MentionKind.Descriptor) || r.Mention.Canonical is not null
                 || context.Entities[r.Entity].Type != EntityType.Organization) continue;
             var words = NameKey.Words(r.Mention.Text).Where(w => !w.Equals("the", StringComparison.OrdinalIgnoreCase)).ToArray();

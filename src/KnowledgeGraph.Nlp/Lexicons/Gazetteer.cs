@@ -3,7 +3,7 @@ using KnowledgeGraph.Core;
 namespace KnowledgeGraph.Nlp.Lexicons;
 
 /// <summary>A known named thing: canonical name, coarse and fine types, the country it belongs to (cca3) when known.</summary>
-/// <param name="Name">Canonical name ("Mali", "United Nations", "Government of Mali").</param>
+/// <param name="Name">Canonical name ("Chad", "United Nations", "Government of Chad").</param>
 /// <param name="Type">Coarse type.</param>
 /// <param name="FineTypes">Fine labels, sorted ("Country", "ArmedGroup", "City" ...).</param>
 /// <param name="Country">ISO 3166 alpha-3 of the country it is, is the capital of, or belongs to; null when unknown.</param>
@@ -58,7 +58,7 @@ public sealed class Gazetteer
     public IReadOnlyList<GazetteerEntry> EntriesNamed(string name) =>
         _byName.TryGetValue(NameKey.Fold(name), out var e) ? e : Array.Empty<GazetteerEntry>();
 
-    /// <summary>Readings of a whole phrase ("U.N.", "Malian", "Abu Sayyaf Group"), best first; empty when unknown.</summary>
+    /// <summary>Readings of a whole phrase ("U.N.", "Chadian", "Abu Sayyaf Group"), best first; empty when unknown.</summary>
     public IReadOnlyList<GazetteerHit> Lookup(string phrase)
     {
         var normalized = NameKey.Normalize(phrase);

@@ -82,7 +82,7 @@ public sealed class LexiconSet
             foreach (var demonym in TsvFile.List(row[4]))
             {
                 forms.Add((demonym, country, MentionKind.Demonym));
-                // "Malians", "Iraqis": plural demonyms name the people, and still point at the country.
+                // "Chadians", "Iraqis": plural demonyms name the people, and still point at the country.
                 if (demonym.EndsWith("an", StringComparison.Ordinal) || demonym.EndsWith('i')) forms.Add((demonym + "s", country, MentionKind.Demonym));
             }
             foreach (var capital in TsvFile.List(row[5]))

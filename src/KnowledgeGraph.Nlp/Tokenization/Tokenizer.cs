@@ -95,7 +95,7 @@ public sealed class Tokenizer
 
     private static readonly string[] Clitics = { "n't", "'s", "'re", "'ve", "'ll", "'d", "'m" };
 
-    /// <summary>Adds a word, splitting Penn-style clitics: "Mali's" -> "Mali" "'s", "wasn't" -> "was" "n't".</summary>
+    /// <summary>Adds a word, splitting Penn-style clitics: "Chad's" -> "Chad" "'s", "wasn't" -> "was" "n't".</summary>
     private static void AddWord(string text, int start, int end, List<Token> tokens)
     {
         int len = end - start;

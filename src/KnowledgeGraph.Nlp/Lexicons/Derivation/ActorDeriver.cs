@@ -267,7 +267,7 @@ internal static partial class ActorDeriver
         return (armed, governments);
     }
 
-    /// <summary>"the United States", "the Netherlands", "the Central African Republic"; not "Mali".</summary>
+    /// <summary>"the United States", "the Netherlands", "the Central African Republic"; not "Chad".</summary>
     internal static bool NeedsThe(string country)
     {
         var words = country.Split(' ');
