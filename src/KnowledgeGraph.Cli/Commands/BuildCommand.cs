@@ -62,7 +62,9 @@ public sealed class BuildCommand : ICommand
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024) };
 
         GraphBuildResult result;
-        using (var progress = new Progress(context.Error, context.StdoutIsTerminal && !quiet, InputReader.TotalBytes(inputs)))
+        // sizing the inputs walks every folder once more: only worth it when a progress bar is drawn
+        bool showProgress = context.StdoutIsTerminal && !quiet;
+        using (var progress = new Progress(context.Error, showProgress, showProgress ? InputReader.TotalBytes(inputs) : 0))
         {
             result = GraphBuild.Run(pipeline, schema, inputs, options, context.In, threads,
                 f =>

@@ -33,9 +33,6 @@ public sealed class CorefResolver
         _ => null,
     };
 
-    public (List<ClusteredMention> Mentions, List<IntroducedEntity> Introduced) Resolve(
-        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named) => Resolve(doc, sentences, named, new List<Mention>());
-
     /// <param name="unresolved">Receives descriptions that refer to nothing named in the text: mentions without an entity.</param>
     public (List<ClusteredMention> Mentions, List<IntroducedEntity> Introduced) Resolve(
         Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named, List<Mention> unresolved)

@@ -10,11 +10,14 @@ public static class StructuralRelations
         Func<string, EntityType, EntityType, bool> allows)
     {
         var byName = context.Entities.GroupBy(e => NameKey.Fold(e.Name)).ToDictionary(g => g.Key, g => g.First());
+        // the anchored descriptions, found by identity: the context holds the very same Mention objects
+        var anchors = new Dictionary<Mention, string>(ReferenceEqualityComparer.Instance);
+        foreach (var m in mentions)
+            if (m.Placed.AnchorCountry is { } c) anchors.TryAdd(m.Mention, c);
         var seen = new HashSet<(int, int)>();
         foreach (var r in context.Mentions)
         {
-            var placed = mentions.FirstOrDefault(m => m.Mention == r.Mention)?.Placed;
-            if (placed?.AnchorCountry is not { } country) continue;
+            if (!anchors.TryGetValue(r.Mention, out var country)) continue;
             if (!byName.TryGetValue(NameKey.Fold(country), out var target)) continue;
             if (target.Index == r.Entity || !seen.Add((r.Entity, target.Index))) continue;
             if (!allows("NATIONALITY", context.Entities[r.Entity].Type, target.Type)) continue;
