@@ -271,6 +271,10 @@ public static class Re3dEvaluator
         if (reversed is not null) return $"predicted the other way round ({reversed.Category})";
         var other = preds.FirstOrDefault(p => RelationMatches(analysis, gold, p, labelled: false));
         if (other is not null) return $"predicted as {other.Category}/{other.Type}";
-        return null;
+        bool source = analysis.Entities.Any(e => Touches(e, g.SourceSpan)), target = analysis.Entities.Any(e => Touches(e, g.TargetSpan));
+        return source && target ? null
+            : source ? "target not found"
+            : target ? "source not found"
+            : "neither end found";
     }
 }

@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// titles, compound participles ("French-led"), with coordination, negation, modality, conditionals and reported
 /// speech. Built once; immutable and safe to share between threads.
 /// </summary>
-public sealed class RelationExtractor
+public sealed partial class RelationExtractor
 {
     private static readonly IReadOnlySet<string> RoleCategories = new HashSet<string>(StringComparer.Ordinal)
         { "LEADS", "MEMBER_OF", "WORKS_FOR", "AFFILIATED_WITH" };
@@ -117,7 +117,7 @@ public sealed class RelationExtractor
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
-    private sealed class SentenceRun
+    private sealed partial class SentenceRun
     {
         private readonly RelationExtractor _x;
         private readonly SentenceView _v;

@@ -52,6 +52,8 @@ internal sealed class SentenceView
                 var l = Lemmas[i];
                 if (!verbs.Contains(l) && l.Length > 3 && l[^1] == l[^2] && !"aeiou".Contains(l[^1]) && verbs.Contains(l[..^1]))
                     Lemmas[i] = l[..^1];
+                else if (!verbs.Contains(l) && RegularStems(lower).FirstOrDefault(verbs.Contains) is { } stem)
+                    Lemmas[i] = stem; // an unseen verb the learned rules cut wrongly ("blamed" -> "blam")
                 continue;
             }
             if (MentionAt(i) is not null || i == 0 || !(IsNoun(i) || IsAdjective(i)) || Tags[i] is "NNS" or "NNPS") continue;
@@ -66,6 +68,26 @@ internal sealed class SentenceView
                 Lemmas[i] = verbLemma;
             }
         }
+    }
+
+    /// <summary>The stems a regular inflection could come from: "blamed" -> blame, blam; "carried" -> carry; "bans" -> ban.</summary>
+    internal static IEnumerable<string> RegularStems(string word)
+    {
+        if (word.Length < 4) yield break;
+        if (word.EndsWith("ied", StringComparison.Ordinal) || word.EndsWith("ies", StringComparison.Ordinal)) yield return word[..^3] + "y";
+        if (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("es", StringComparison.Ordinal))
+        {
+            yield return word[..^1];
+            yield return word[..^2];
+            if (word.Length > 5 && word[^3] == word[^4]) yield return word[..^3];
+        }
+        else if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+        {
+            yield return word[..^3];
+            yield return word[..^3] + "e";
+            if (word[^4] == word[^5]) yield return word[..^4];
+        }
+        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) yield return word[..^1];
     }
 
     public AnalysisContext Context { get; }
