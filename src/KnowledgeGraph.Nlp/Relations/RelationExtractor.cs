@@ -516,6 +516,7 @@ public sealed partial class RelationExtractor
                 }
                 var m = v.MentionStartingAt(j);
                 if (m is null) continue;
+                m = HeadOfPhrase(m);
                 j = m.EndToken - 1;
                 if (skipNext) { skipNext = false; continue; }
                 if (exclude.Contains(m.Entity)) continue;
@@ -530,6 +531,19 @@ public sealed partial class RelationExtractor
                 return WithRightConjuncts(m);
             }
             return new List<MentionRef>();
+        }
+
+        /// <summary>
+        /// A demonym opening a noun phrase that ends in a name is its modifier, and the name is what the phrase denotes:
+        /// "Iraqi Prime Minister Haider al-Abadi" is the person, not Iraq. Otherwise the mention itself.
+        /// </summary>
+        private MentionRef HeadOfPhrase(MentionRef m)
+        {
+            var v = _v;
+            if (m.Mention.Kind != MentionKind.Demonym) return m;
+            int k = m.EndToken;
+            while (k < v.Count && k - m.EndToken < 5 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && v.Tag(k) != "POS") k++;
+            return v.MentionStartingAt(k) is { } head && head.Entity != m.Entity && head.Mention.Kind != MentionKind.Demonym ? head : m;
         }
 
         /// <summary>The preposition heading the noun phrase that ends in <paramref name="m"/>, or -1.</summary>
@@ -796,6 +810,26 @@ public sealed partial class RelationExtractor
                     if (place.Entity != m.Entity)
                         yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
             }
+            // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head)) continue;
+                var subjects = Subjects(gi);
+                if (subjects.Count == 0) continue;
+                for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
+                {
+                    if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || v.IsComma(j) && !IsPlacePreposition(v.Lower(j + 1))) break;
+                    if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
+                    if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
+                    var places = PlacesFrom(j + 1);
+                    foreach (var subject in subjects)
+                        foreach (var place in places)
+                            if (place.Entity != subject.Entity && !IsPlace(subject))
+                                yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
+                    if (places.Count > 0) break;
+                }
+            }
             // an opening place phrase: "In Syria, ...", "Near Mosul, ..."
             if (v.Count > 3 && IsPlacePreposition(v.Lower(0)))
             {
@@ -803,7 +837,9 @@ public sealed partial class RelationExtractor
                 if (places.Count == 0) yield break;
                 int comma = places[^1].EndToken;
                 if (comma >= v.Count || v.Words[comma] != ",") yield break;
-                var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
+                // the clause's actor, not a name inside another opening phrase ("with the support of X, the SDF ...")
+                var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && PrepositionBefore(x) < 0 && x.Mention.Kind != MentionKind.Demonym)
+                    ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
                 foreach (var place in places)
                     yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
