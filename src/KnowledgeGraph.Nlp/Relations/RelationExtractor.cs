@@ -825,7 +825,7 @@ public sealed partial class RelationExtractor
                     var places = PlacesFrom(j + 1);
                     foreach (var subject in subjects)
                         foreach (var place in places)
-                            if (place.Entity != subject.Entity && !IsPlace(subject))
+                            if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
                                 yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
                     if (places.Count > 0) break;
                 }
