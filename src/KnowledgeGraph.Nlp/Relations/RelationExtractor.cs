@@ -400,6 +400,10 @@ public sealed partial class RelationExtractor
                         j = npStart - 1;
                         continue;
                     }
+                    // "X, an ISIL commander in Y, was killed": a name modifying the head of an apposition is not the subject
+                    if (passedHeadNoun && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } described
+                        && v.TypeOf(described) == EntityType.Person)
+                        return described;
                     return m;
                 }
                 if (v.IsRelativePronoun(j)) return Described(j);
@@ -408,6 +412,8 @@ public sealed partial class RelationExtractor
                     int k = j - 1;
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
+                    // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
+                    if (k < 0 && v.MentionEndingAt(j - 1) is { } first0 && first0.FirstToken == 0) return first0;
                     return null;
                 }
                 if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
@@ -801,6 +807,24 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true);
                     continue;
                 }
+                // "Syria's Idlib province": the possessor of a place contains it
+                if (IsPlace(m) && p + 1 < v.Count && v.Tag(p) == "POS")
+                {
+                    int q = p + 1;
+                    while (q < v.Count && q - p <= 3 && v.MentionAt(q) is null && v.IsAdjective(q)) q++;
+                    if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity)
+                        yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
+                }
+                // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
+                if (!IsPlace(m) && p + 2 < v.Count && v.IsComma(p) && v.IsDeterminer(p + 1))
+                {
+                    int q = p + 2;
+                    while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
+                    if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
+                        foreach (var place in PlacesFrom(q + 1))
+                            if (place.Entity != m.Entity)
+                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true);
+                }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
                 if (p >= v.Count || !IsPlacePreposition(v.Lower(p))) continue;
@@ -838,12 +862,20 @@ public sealed partial class RelationExtractor
                 int comma = places[^1].EndToken;
                 if (comma >= v.Count || v.Words[comma] != ",") yield break;
                 // the clause's actor, not a name inside another opening phrase ("with the support of X, the SDF ...")
-                var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && PrepositionBefore(x) < 0 && x.Mention.Kind != MentionKind.Demonym)
+                var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && !InsidePhrase(x) && x.Mention.Kind != MentionKind.Demonym)
                     ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
                 foreach (var place in places)
                     yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
             }
+        }
+
+        /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
+        private bool InsidePhrase(MentionRef m)
+        {
+            for (int k = m.FirstToken - 1; k >= 0 && !_v.IsComma(k) && !_v.IsClauseBreak(k); k--)
+                if (_v.IsPreposition(k) && _v.MentionAt(k) is null) return true;
+            return false;
         }
 
         // ---------------------------------------------------------------- compound participles
