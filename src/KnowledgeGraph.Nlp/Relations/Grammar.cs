@@ -35,6 +35,13 @@ internal static class Grammar
     };
 
     /// <summary>Verbs that report speech or belief: what follows is attributed to their subject.</summary>
+    /// <summary>Verbs whose object is the subject of the infinitive after it: "urged X to withdraw", "allowed X to stay".</summary>
+    public static readonly IReadOnlySet<string> DirectingVerbs = Set(
+        "advise", "aid", "allow", "appeal", "ask", "assist", "authorise", "authorize", "beg", "call", "challenge", "compel", "convince", "demand",
+        "empower", "enable", "encourage", "entitle", "equip", "expect", "forbid", "force", "get", "help", "implore", "incite", "induce",
+        "instruct", "invite", "lead", "mandate", "motivate", "oblige", "order", "permit", "persuade", "press", "pressure",
+        "prompt", "push", "remind", "request", "require", "support", "task", "teach", "tell", "train", "urge", "want", "warn");
+
     public static readonly IReadOnlySet<string> ReportingVerbs = Set(
         "say", "tell", "claim", "report", "state", "add", "announce", "insist", "note", "confirm", "believe", "think",
         "write", "argue", "assert", "explain", "suggest", "contend", "maintain", "declare", "acknowledge", "allege", "indicate");

@@ -315,6 +315,16 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             var g = _groups[gi];
+            // an infinitive after a noun belongs to the noun's owner: "Coalition efforts to support Y", "their campaign to defeat Y"
+            if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null)
+            {
+                int h = g.First - 2;
+                while (h > 0 && v.IsNoun(h - 1) && v.MentionAt(h - 1) is null) h--;
+                int b = h - 1;
+                while (b >= 0 && v.MentionAt(b) is null && v.IsAdjective(b)) b--;
+                if (b >= 0 && v.Tag(b) == "POS") b--;
+                if (v.MentionEndingAt(b) is { } owner && owner.Mention.Kind != MentionKind.Demonym) return WithLeftConjuncts(owner);
+            }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
             if (ctrl >= 0)
@@ -370,8 +380,9 @@ public sealed partial class RelationExtractor
             for (int k = gi - 1; k >= 0; k--)
             {
                 if (_groups[k].Head != j) continue;
-                // object control only for verbs that direct someone else ("urge", "call on", "ask", "force")
-                if (obj is not null && v.Lemma(j) is not ("agree" or "promise" or "vow" or "pledge" or "refuse" or "decline" or "threaten" or "offer" or "fail"))
+                // object control only for verbs that direct someone else ("urge", "call on", "ask", "force"), and only over a
+                // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
+                if (obj is not null && Grammar.DirectingVerbs.Contains(v.Lemma(j)) && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
                     objectControl = obj;
                 return k;
             }
