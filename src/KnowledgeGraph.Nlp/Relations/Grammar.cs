@@ -52,6 +52,11 @@ internal static class Grammar
         "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",
         "pursue", "undertake", "speed", "accelerate", "finish", "complete", "order", "commit", "perpetrate", "file", "lodge", "submit", "send", "express", "voice", "sign", "reach", "seek");
 
+    /// <summary>Nouns of military action whose target "against" names: "conducted strikes ... against X".</summary>
+    public static readonly IReadOnlySet<string> CombatNouns = Set(
+        "airstrike", "air strike", "artillery", "assault", "attack", "bombardment", "bombing", "campaign", "counteroffensive",
+        "fire", "fighting", "munition", "offensive", "operation", "raid", "shelling", "sortie", "strike", "war", "weapon");
+
     /// <summary>Prepositions that introduce time, cause or circumstance, never a participant of the relation.</summary>
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set(
         "during", "after", "before", "since", "until", "till", "despite", "amid", "amidst", "because", "following", "throughout", "unlike", "per", "via");

@@ -1,0 +1,44 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+public sealed partial class RelationExtractor
+{
+    private sealed partial class SentenceRun
+    {
+        private static readonly TriggerEntry[] FoughtAgainst = { new("against", TriggerPos.Noun, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// Military action whose target comes far after its noun: "X conducted 11 strikes, coordinated with Y, using
+        /// aircraft and artillery against Z". The verb's subject fights whoever "against" names later in the clause, when
+        /// a combat noun stands between the verb and "against". Only read where no other construction related the two.
+        /// </summary>
+        private IEnumerable<Candidate> CombatTargetCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head) || g.Passive) continue;
+                bool combat = false;
+                for (int j = g.Head + 1; j < v.Count; j++)
+                {
+                    if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
+                    if (j > g.Head + 1 && _groups.Any(o => o.First == j && o.Finite)) break;
+                    if (v.MentionAt(j) is null && v.IsNoun(j) && Grammar.CombatNouns.Contains(v.Lemma(j))) combat = true;
+                    if (!combat || v.Lower(j) != "against" || v.MentionAt(j) is not null) continue;
+                    int k = j + 1;
+                    while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) == "CD")) k++;
+                    if (v.MentionStartingAt(k) is not { } target) break;
+                    target = HeadOfPhrase(target);
+                    if (IsPlace(target)) break;
+                    foreach (var s in Subjects(gi))
+                        if (s.Entity != target.Entity && !IsPlace(s))
+                            yield return new Candidate(s, target, FoughtAgainst, j, j, v.Words[j], RelationPattern.LightVerbNominal, true, true);
+                    break;
+                }
+            }
+        }
+    }
+}
