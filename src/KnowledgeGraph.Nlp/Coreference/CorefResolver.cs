@@ -48,12 +48,23 @@ public sealed class CorefResolver
             if (m.Mention.FineType is not null) set.Add(m.Mention.FineType);
             typeOf.TryAdd(m.Cluster, m.Mention.Type);
         }
+        var firstPerson = new FirstPerson(sentences, _lex.Titles);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
             for (int i = 0; i < words.Count; i++)
             {
                 if (Covered(all, s.Index, i)) continue;
+                if (FirstPerson.IsFirstPerson(words[i]) && s.Tokens[i].Tag is "PRP" or "PRP$")
+                {
+                    // "we" in a quotation is the speaker's organisation; with no speaker known it stays unresolved
+                    var speaker = firstPerson.Resolve(s.Index, i, words[i], all, c => typeOf[c], c => fineOf[c]);
+                    if (speaker is null) continue;
+                    var tok = s.Tokens[i];
+                    var fp = new Mention(tok.Span, tok.Text, s.Index, typeOf[speaker.Cluster], null, MentionKind.Pronoun, "coref");
+                    Insert(all, new ClusteredMention(new PlacedMention(fp, i, i + 1, null, null), speaker.Cluster));
+                    continue;
+                }
                 var pronoun = Pronoun(words[i]);
                 if (pronoun is not null)
                 {
