@@ -65,6 +65,11 @@ public sealed class CorefResolver
                     Insert(all, new ClusteredMention(new PlacedMention(fp, i, i + 1, null, null), speaker.Cluster));
                     continue;
                 }
+                if (GroupPhrase(s, words, i, all) is { } group)
+                {
+                    i = ResolveGroup(doc, s, words, i, group, all, introduced, typeOf, fineOf, ref nextCluster) - 1;
+                    continue;
+                }
                 var pronoun = Pronoun(words[i]);
                 if (pronoun is not null)
                 {
@@ -174,6 +179,88 @@ public sealed class CorefResolver
             }
         }
     }
+
+    // Collective bodies news text names by a common noun: "the coalition", "Coalition nations", "member states".
+    private static readonly HashSet<string> GroupHeads = new(StringComparer.Ordinal) { "coalition", "alliance" };
+    private static readonly HashSet<string> MemberHeads = new(StringComparer.Ordinal) { "nations", "countries", "partners", "allies", "members", "states" };
+    private static readonly HashSet<string> GroupModifiers = new(StringComparer.Ordinal) { "coalition", "alliance", "partner", "member", "allied" };
+
+    private static bool IsNounTag(string? tag) => tag is "NN" or "NNS" or "NNP" or "NNPS";
+
+    /// <summary>
+    /// A noun phrase naming a coalition or its members from token <paramref name="i"/>: an optional determiner or
+    /// possessive, up to three modifiers, then "coalition"/"alliance" ending the phrase (with a determiner, or
+    /// capitalised as a proper noun), or a member noun after a coalition word ("Coalition nations", "member states").
+    /// </summary>
+    private static (int First, int End, bool Members)? GroupPhrase(Sentence s, List<string> words, int i, List<ClusteredMention> all)
+    {
+        bool determiner = words[i] is "the" or "The" or "its" or "their" or "this" or "This";
+        int first = words[i] is "its" or "their" ? i + 1 : i;
+        int k = determiner ? i + 1 : i;
+        for (int steps = 0; k < words.Count && steps < 4; k++, steps++)
+        {
+            var w = words[k].ToLowerInvariant();
+            var next = k + 1 < words.Count ? s.Tokens[k + 1] : null;
+            if (GroupModifiers.Contains(w) && next is not null && !Covered(all, s.Index, k + 1) && MemberHeads.Contains(next.Text.ToLowerInvariant())
+                && !(k + 2 < words.Count && IsNounTag(s.Tokens[k + 2].Tag)))
+                return (first, k + 2, true);
+            if (GroupHeads.Contains(w))
+            {
+                if (Covered(all, s.Index, k)) return null; // part of a name already ("Global Coalition to Counter X")
+                bool proper = char.IsUpper(words[k][0]) && (k > 0 || determiner || next is not null && (IsNounTag(next.Tag) || next.Tag == "JJ"));
+                if (!determiner && !proper) return null;
+                // "the coalition government" is a government: the head must end the phrase, unless it is the proper noun
+                if (next is not null && IsNounTag(next.Tag) && !proper) return null;
+                if (next is not null && MemberHeads.Contains(next.Text.ToLowerInvariant())) continue;
+                return (first, k + 1, false);
+            }
+            // "the global coalition", "the U.S.-led coalition", "the 60-nation coalition": modifiers of the head
+            var t = s.Tokens[k];
+            if (!(t.Tag is "JJ" or "VBN" or "CD" or "HYPH" || t.Text.Contains('-') || t.Tag is "NNP" && Covered(all, s.Index, k))) return null;
+            if (!determiner) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Gives a coalition phrase its entity: an earlier one named with the same head ("Global Coalition", "the
+    /// coalition"), else a new entity named by the phrase, so that membership lists and actions attach to it.
+    /// Returns the token after the phrase.
+    /// </summary>
+    private static int ResolveGroup(Document doc, Sentence s, List<string> words, int i, (int First, int End, bool Members) group,
+        List<ClusteredMention> all, List<IntroducedEntity> introduced, Dictionary<int, EntityType> typeOf, Dictionary<int, HashSet<string>> fineOf, ref int nextCluster)
+    {
+        var (first, end, members) = group;
+        int nameFrom = words[first] is "the" or "The" or "this" or "This" ? first + 1 : first;
+        var phrase = string.Join(' ', Enumerable.Range(nameFrom, end - nameFrom).Select(k => words[k]));
+        var head = words[end - 1].ToLowerInvariant();
+        // an earlier mention of the same body: "the Coalition" after "the Global Coalition to Counter X"; members by their phrase
+        bool SameBody(ClusteredMention m) => m.Mention.Kind != MentionKind.Pronoun && typeOf[m.Cluster] == EntityType.Organization && (members
+            ? m.Mention.Text.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)
+            : m.Mention.Text.Split(' ').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase)) && !MemberHeads.Contains(m.Mention.Text.Split(' ')[^1].ToLowerInvariant()));
+        var antecedent = all.LastOrDefault(m => (m.Mention.SentenceIndex < s.Index || m.Mention.SentenceIndex == s.Index && m.Placed.EndToken <= i) && SameBody(m));
+        int cluster;
+        if (antecedent is not null) cluster = antecedent.Cluster;
+        else
+        {
+            var existing = introduced.FirstOrDefault(x => x.FineType == "InternationalOrganization" && x.Name.Equals(Capitalised(phrase), StringComparison.OrdinalIgnoreCase));
+            if (existing is null)
+            {
+                existing = new IntroducedEntity(nextCluster++, Capitalised(phrase), EntityType.Organization, "InternationalOrganization", "");
+                introduced.Add(existing);
+                typeOf[existing.Cluster] = EntityType.Organization;
+                fineOf[existing.Cluster] = new HashSet<string>(StringComparer.Ordinal) { "InternationalOrganization" };
+            }
+            cluster = existing.Cluster;
+        }
+        int start = s.Tokens[first].Start, stop = s.Tokens[end - 1].End;
+        var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, EntityType.Organization, "InternationalOrganization", MentionKind.Descriptor, "coref");
+        all.RemoveAll(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
+        Insert(all, new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
+        return end;
+    }
+
+    private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
     private static bool Covered(List<ClusteredMention> all, int sentence, int token) =>
         all.Any(m => m.Mention.SentenceIndex == sentence && m.Placed.FirstToken <= token && token < m.Placed.EndToken);

@@ -165,6 +165,7 @@ public sealed partial class RelationExtractor
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
             list.AddRange(LocativeCandidates());
+            list.AddRange(MembershipCandidates());
             return list;
         }
 
