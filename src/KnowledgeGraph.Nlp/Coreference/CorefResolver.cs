@@ -54,7 +54,7 @@ public sealed class CorefResolver
             var words = s.Tokens.Select(t => t.Text).ToList();
             for (int i = 0; i < words.Count; i++)
             {
-                if (Covered(all, s.Index, i)) continue;
+                if (Blocked(all, s, i)) continue;
                 if (FirstPerson.IsFirstPerson(words[i]) && s.Tokens[i].Tag is "PRP" or "PRP$")
                 {
                     // "we" in a quotation is the speaker's organisation; with no speaker known it stays unresolved
@@ -185,6 +185,16 @@ public sealed class CorefResolver
     private static readonly HashSet<string> MemberHeads = new(StringComparer.Ordinal) { "nations", "countries", "partners", "allies", "members", "states" };
     private static readonly HashSet<string> GroupModifiers = new(StringComparer.Ordinal) { "coalition", "alliance", "partner", "member", "allied" };
 
+    /// <summary>Whether a name already holds token <paramref name="k"/>; a lone "Coalition" the recogniser took for a name does not count.</summary>
+    private static bool Blocked(List<ClusteredMention> all, Sentence s, int k)
+    {
+        var m = all.FirstOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken <= k && k < x.Placed.EndToken);
+        if (m is null) return false;
+        var w = s.Tokens[k].Text.ToLowerInvariant();
+        return !(m.Placed.FirstToken == k && m.Placed.EndToken == k + 1 && m.Mention.Kind == MentionKind.Name && m.Mention.Canonical is null
+                 && (GroupHeads.Contains(w) || GroupModifiers.Contains(w)));
+    }
+
     private static bool IsNounTag(string? tag) => tag is "NN" or "NNS" or "NNP" or "NNPS";
 
     /// <summary>
@@ -201,12 +211,12 @@ public sealed class CorefResolver
         {
             var w = words[k].ToLowerInvariant();
             var next = k + 1 < words.Count ? s.Tokens[k + 1] : null;
-            if (GroupModifiers.Contains(w) && next is not null && !Covered(all, s.Index, k + 1) && MemberHeads.Contains(next.Text.ToLowerInvariant())
+            if (GroupModifiers.Contains(w) && next is not null && !Blocked(all, s, k) && !Covered(all, s.Index, k + 1) && MemberHeads.Contains(next.Text.ToLowerInvariant())
                 && !(k + 2 < words.Count && IsNounTag(s.Tokens[k + 2].Tag)))
                 return (first, k + 2, true);
             if (GroupHeads.Contains(w))
             {
-                if (Covered(all, s.Index, k)) return null; // part of a name already ("Global Coalition to Counter X")
+                if (Blocked(all, s, k)) return null; // part of a name already ("Global Coalition to Counter X")
                 bool proper = char.IsUpper(words[k][0]) && (k > 0 || determiner || next is not null && (IsNounTag(next.Tag) || next.Tag == "JJ"));
                 if (!determiner && !proper) return null;
                 // "the coalition government" is a government: the head must end the phrase, unless it is the proper noun
@@ -237,7 +247,9 @@ public sealed class CorefResolver
         // an earlier mention of the same body: "the Coalition" after "the Global Coalition to Counter X"; members by their phrase
         bool SameBody(ClusteredMention m) => m.Mention.Kind != MentionKind.Pronoun && typeOf[m.Cluster] == EntityType.Organization && (members
             ? m.Mention.Text.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)
-            : m.Mention.Text.Split(' ').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase)) && !MemberHeads.Contains(m.Mention.Text.Split(' ')[^1].ToLowerInvariant()));
+            : IsGroupDescription(m) && !MemberHeads.Contains(m.Mention.Text.Split(' ')[^1].ToLowerInvariant())
+              // a name with the head inside, not at its end: "Global Coalition to Counter X" is "the coalition"; "Free Arab Coalition" need not be
+              || m.Mention.Kind is MentionKind.Name && HeadInside(m.Mention.Text, head));
         var antecedent = all.LastOrDefault(m => (m.Mention.SentenceIndex < s.Index || m.Mention.SentenceIndex == s.Index && m.Placed.EndToken <= i) && SameBody(m));
         int cluster;
         if (antecedent is not null) cluster = antecedent.Cluster;
@@ -258,6 +270,15 @@ public sealed class CorefResolver
         all.RemoveAll(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
         Insert(all, new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
         return end;
+    }
+
+    private static bool IsGroupDescription(ClusteredMention m) =>
+        m.Mention.Kind == MentionKind.Descriptor && m.Mention.Source == "coref" && m.Mention.FineType == "InternationalOrganization";
+
+    private static bool HeadInside(string name, string head)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 1 && words[..^1].Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase)) && !words[^1].Equals(head, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];

@@ -40,8 +40,8 @@ public sealed partial class RelationExtractor
             return list;
         }
 
-        private bool IsMemberLike(MentionRef m) =>
-            _v.TypeOf(m) is EntityType.Person or EntityType.Organization || _v.Context.Entities[m.Entity].FineTypes.Contains("Country");
+        // a place listed as a member of an organisation stands for its state or people ("members include Norway")
+        private bool IsMemberLike(MentionRef m) => _v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
 
         /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
         private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member, string lemma, double strength)
@@ -70,7 +70,7 @@ public sealed partial class RelationExtractor
             for (int r = t - 1; r > 0 && t - r < 12; r--)
             {
                 if (v.IsClauseBreak(r) || v.IsComma(r) && !v.IsRelativePronoun(r + 1)) break;
-                if (!v.IsRelativePronoun(r)) continue;
+                if (!v.IsRelativePronoun(r) && v.Lower(r) != "that") continue; // taggers often call relative "that" a complementizer
                 int e = r - 1;
                 if (v.IsComma(e)) e--;
                 group = v.MentionEndingAt(e);
