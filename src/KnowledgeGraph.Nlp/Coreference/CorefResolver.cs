@@ -48,12 +48,28 @@ public sealed class CorefResolver
             if (m.Mention.FineType is not null) set.Add(m.Mention.FineType);
             typeOf.TryAdd(m.Cluster, m.Mention.Type);
         }
+        var firstPerson = new FirstPerson(sentences, _lex.Titles);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
             for (int i = 0; i < words.Count; i++)
             {
-                if (Covered(all, s.Index, i)) continue;
+                if (Blocked(all, s, i)) continue;
+                if (FirstPerson.IsFirstPerson(words[i]) && s.Tokens[i].Tag is "PRP" or "PRP$")
+                {
+                    // "we" in a quotation is the speaker's organisation; with no speaker known it stays unresolved
+                    var speaker = firstPerson.Resolve(s.Index, i, words[i], all, c => typeOf[c], c => fineOf[c]);
+                    if (speaker is null) continue;
+                    var tok = s.Tokens[i];
+                    var fp = new Mention(tok.Span, tok.Text, s.Index, typeOf[speaker.Cluster], null, MentionKind.Pronoun, "coref");
+                    Insert(all, new ClusteredMention(new PlacedMention(fp, i, i + 1, null, null), speaker.Cluster));
+                    continue;
+                }
+                if (GroupPhrase(s, words, i, all) is { } group)
+                {
+                    i = ResolveGroup(doc, s, words, i, group, all, introduced, typeOf, fineOf, ref nextCluster) - 1;
+                    continue;
+                }
                 var pronoun = Pronoun(words[i]);
                 if (pronoun is not null)
                 {
@@ -163,6 +179,109 @@ public sealed class CorefResolver
             }
         }
     }
+
+    // Collective bodies news text names by a common noun: "the coalition", "Coalition nations", "member states".
+    private static readonly HashSet<string> GroupHeads = new(StringComparer.Ordinal) { "coalition", "alliance" };
+    private static readonly HashSet<string> MemberHeads = new(StringComparer.Ordinal) { "nations", "countries", "partners", "allies", "members", "states" };
+    private static readonly HashSet<string> GroupModifiers = new(StringComparer.Ordinal) { "coalition", "alliance", "partner", "member", "allied" };
+
+    /// <summary>Whether a name already holds token <paramref name="k"/>; a lone "Coalition" the recogniser took for a name does not count.</summary>
+    private static bool Blocked(List<ClusteredMention> all, Sentence s, int k)
+    {
+        var m = all.FirstOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken <= k && k < x.Placed.EndToken);
+        if (m is null) return false;
+        var w = s.Tokens[k].Text.ToLowerInvariant();
+        return !(m.Placed.FirstToken == k && m.Placed.EndToken == k + 1 && m.Mention.Kind == MentionKind.Name && m.Mention.Canonical is null
+                 && (GroupHeads.Contains(w) || GroupModifiers.Contains(w)));
+    }
+
+    private static bool IsNounTag(string? tag) => tag is "NN" or "NNS" or "NNP" or "NNPS";
+
+    /// <summary>
+    /// A noun phrase naming a coalition or its members from token <paramref name="i"/>: an optional determiner or
+    /// possessive, up to three modifiers, then "coalition"/"alliance" ending the phrase (with a determiner, or
+    /// capitalised as a proper noun), or a member noun after a coalition word ("Coalition nations", "member states").
+    /// </summary>
+    private static (int First, int End, bool Members)? GroupPhrase(Sentence s, List<string> words, int i, List<ClusteredMention> all)
+    {
+        bool determiner = words[i] is "the" or "The" or "its" or "their" or "this" or "This";
+        int first = words[i] is "its" or "their" ? i + 1 : i;
+        int k = determiner ? i + 1 : i;
+        for (int steps = 0; k < words.Count && steps < 4; k++, steps++)
+        {
+            var w = words[k].ToLowerInvariant();
+            var next = k + 1 < words.Count ? s.Tokens[k + 1] : null;
+            if (GroupModifiers.Contains(w) && next is not null && !Blocked(all, s, k) && !Covered(all, s.Index, k + 1) && MemberHeads.Contains(next.Text.ToLowerInvariant())
+                && !(k + 2 < words.Count && IsNounTag(s.Tokens[k + 2].Tag)))
+                return (first, k + 2, true);
+            if (GroupHeads.Contains(w))
+            {
+                if (Blocked(all, s, k)) return null; // part of a name already ("Global Coalition to Counter X")
+                bool proper = char.IsUpper(words[k][0]) && (k > 0 || determiner || next is not null && (IsNounTag(next.Tag) || next.Tag == "JJ"));
+                if (!determiner && !proper) return null;
+                // "the coalition government" is a government: the head must end the phrase, unless it is the proper noun
+                if (next is not null && IsNounTag(next.Tag) && !proper) return null;
+                if (next is not null && MemberHeads.Contains(next.Text.ToLowerInvariant())) continue;
+                return (first, k + 1, false);
+            }
+            // "the global coalition", "the U.S.-led coalition", "the 60-nation coalition": modifiers of the head
+            var t = s.Tokens[k];
+            if (!(t.Tag is "JJ" or "VBN" or "CD" or "HYPH" || t.Text.Contains('-') || t.Tag is "NNP" && Covered(all, s.Index, k))) return null;
+            if (!determiner) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Gives a coalition phrase its entity: an earlier one named with the same head ("Global Coalition", "the
+    /// coalition"), else a new entity named by the phrase, so that membership lists and actions attach to it.
+    /// Returns the token after the phrase.
+    /// </summary>
+    private static int ResolveGroup(Document doc, Sentence s, List<string> words, int i, (int First, int End, bool Members) group,
+        List<ClusteredMention> all, List<IntroducedEntity> introduced, Dictionary<int, EntityType> typeOf, Dictionary<int, HashSet<string>> fineOf, ref int nextCluster)
+    {
+        var (first, end, members) = group;
+        int nameFrom = words[first] is "the" or "The" or "this" or "This" ? first + 1 : first;
+        var phrase = string.Join(' ', Enumerable.Range(nameFrom, end - nameFrom).Select(k => words[k]));
+        var head = words[end - 1].ToLowerInvariant();
+        // an earlier mention of the same body: "the Coalition" after "the Global Coalition to Counter X"; members by their phrase
+        bool SameBody(ClusteredMention m) => m.Mention.Kind != MentionKind.Pronoun && typeOf[m.Cluster] == EntityType.Organization && (members
+            ? m.Mention.Text.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)
+            : IsGroupDescription(m) && !MemberHeads.Contains(m.Mention.Text.Split(' ')[^1].ToLowerInvariant())
+              // a name with the head inside, not at its end: "Global Coalition to Counter X" is "the coalition"; "Free Arab Coalition" need not be
+              || m.Mention.Kind is MentionKind.Name && HeadInside(m.Mention.Text, head));
+        var antecedent = all.LastOrDefault(m => (m.Mention.SentenceIndex < s.Index || m.Mention.SentenceIndex == s.Index && m.Placed.EndToken <= i) && SameBody(m));
+        int cluster;
+        if (antecedent is not null) cluster = antecedent.Cluster;
+        else
+        {
+            var existing = introduced.FirstOrDefault(x => x.FineType == "InternationalOrganization" && x.Name.Equals(Capitalised(phrase), StringComparison.OrdinalIgnoreCase));
+            if (existing is null)
+            {
+                existing = new IntroducedEntity(nextCluster++, Capitalised(phrase), EntityType.Organization, "InternationalOrganization", "");
+                introduced.Add(existing);
+                typeOf[existing.Cluster] = EntityType.Organization;
+                fineOf[existing.Cluster] = new HashSet<string>(StringComparer.Ordinal) { "InternationalOrganization" };
+            }
+            cluster = existing.Cluster;
+        }
+        int start = s.Tokens[first].Start, stop = s.Tokens[end - 1].End;
+        var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, EntityType.Organization, "InternationalOrganization", MentionKind.Descriptor, "coref");
+        all.RemoveAll(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
+        Insert(all, new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
+        return end;
+    }
+
+    private static bool IsGroupDescription(ClusteredMention m) =>
+        m.Mention.Kind == MentionKind.Descriptor && m.Mention.Source == "coref" && m.Mention.FineType == "InternationalOrganization";
+
+    private static bool HeadInside(string name, string head)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 1 && words[..^1].Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase)) && !words[^1].Equals(head, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
     private static bool Covered(List<ClusteredMention> all, int sentence, int token) =>
         all.Any(m => m.Mention.SentenceIndex == sentence && m.Placed.FirstToken <= token && token < m.Placed.EndToken);

@@ -43,6 +43,8 @@ public static class StructuralRelations
             // anchored descriptions ("Chadian government") already have their NATIONALITY edge
             if (r.Mention.Kind is not (MentionKind.Name or MentionKind.Descriptor) || r.Mention.Canonical is not null
                 || context.Entities[r.Entity].Type != EntityType.Organization) continue;
+            // a coalition's members described by coreference ("Coalition nations") are not a unit named after it
+            if (r.Mention.Kind == MentionKind.Descriptor && r.Mention.Source == "coref" && r.Mention.FineType == "InternationalOrganization") continue;
             var words = NameKey.Words(r.Mention.Text).Where(w => !w.Equals("the", StringComparison.OrdinalIgnoreCase)).ToArray();
             for (int k = Math.Min(3, words.Length - 1); k >= 1; k--)
             {

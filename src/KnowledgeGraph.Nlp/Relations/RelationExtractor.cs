@@ -165,6 +165,7 @@ public sealed partial class RelationExtractor
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
             list.AddRange(LocativeCandidates());
+            list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
             list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
             return list;

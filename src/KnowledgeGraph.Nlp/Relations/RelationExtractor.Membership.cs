@@ -1,0 +1,213 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+public sealed partial class RelationExtractor
+{
+    private sealed partial class SentenceRun
+    {
+        // Military echelons, smallest first: two unit names side by side ("3rd Battalion, 7th Regiment") state that the
+        // smaller unit belongs to the larger. General military English, not a list of particular units.
+        private static readonly Dictionary<string, int> Echelons = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["team"] = 1, ["squad"] = 2, ["section"] = 2, ["crew"] = 2, ["platoon"] = 3, ["detachment"] = 3,
+            ["company"] = 4, ["battery"] = 4, ["troop"] = 4, ["flight"] = 4,
+            ["battalion"] = 5, ["squadron"] = 5, ["regiment"] = 6, ["group"] = 6, ["brigade"] = 7, ["wing"] = 7,
+            ["division"] = 8, ["corps"] = 9, ["army"] = 10, ["navy"] = 10, ["command"] = 10, ["armed forces"] = 11,
+        };
+
+        private static readonly string[] ListOpeners = { "including", "especially", "notably", "particularly", "namely" };
+
+        /// <summary>
+        /// Membership stated by structure: a group and the list of what it includes ("the coalition, which includes X
+        /// and Y"; "partners, especially X"), unit names side by side ("Abel Company, 2nd Battalion"), "X within Y",
+        /// and role appositions naming the organisation before the role ("X, an ABC commander", "X, commander, ABC").
+        /// </summary>
+        private IEnumerable<Candidate> MembershipCandidates()
+        {
+            var v = _v;
+            var list = new List<Candidate>();
+            for (int t = 0; t < v.Count; t++)
+            {
+                if (v.MentionAt(t) is not null) continue;
+                if (v.IsVerb(t) && v.Lemma(t) is "include" or "comprise") list.AddRange(IncludeList(t));
+                else if (ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
+                else if (v.Lower(t) == "within") list.AddRange(Within(t));
+            }
+            list.AddRange(UnitHierarchy());
+            list.AddRange(RoleBeforeTitle());
+            return list;
+        }
+
+        // a place listed as a member of an organisation stands for its state or people ("members include Norway")
+        private bool IsMemberLike(MentionRef m) => _v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
+
+        /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
+        private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member, string lemma, double strength)
+        {
+            var part = new TriggerEntry(lemma, TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, strength);
+            var memberOf = new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, strength);
+            return _v.TypeOf(member) == EntityType.Organization ? new[] { part, memberOf } : new[] { memberOf, part };
+        }
+
+        /// <summary>The mention starting at <paramref name="j"/> after determiners, with the mentions coordinated with it.</summary>
+        private List<MentionRef> ListFrom(int j)
+        {
+            var v = _v;
+            while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.Tag(j) is "CD")) j++;
+            var first = j < v.Count ? v.MentionStartingAt(j) : null;
+            return first is null ? new List<MentionRef>() : WithRightConjuncts(first);
+        }
+
+        /// <summary>"G include(s) A, B and C", "G, which includes A": each listed name belongs to the group G.</summary>
+        private IEnumerable<Candidate> IncludeList(int t)
+        {
+            var v = _v;
+            // the group: right before the verb, or before a relative clause that ends at the verb ("G which have ... include")
+            MentionRef? group = null;
+            bool relative = false;
+            for (int r = t - 1; r > 0 && t - r < 12; r--)
+            {
+                if (v.IsClauseBreak(r) || v.IsComma(r) && !v.IsRelativePronoun(r + 1)) break;
+                if (!v.IsRelativePronoun(r) && v.Lower(r) != "that") continue; // taggers often call relative "that" a complementizer
+                int e = r - 1;
+                if (v.IsComma(e)) e--;
+                group = v.MentionEndingAt(e);
+                relative = true;
+                break;
+            }
+            if (!relative) group = v.MentionEndingAt(t - 1);
+            if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
+            foreach (var m in ListFrom(t + 1))
+                if (m.Entity != group.Entity && IsMemberLike(m))
+                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(t), 0.8), t, t, v.Words[t], RelationPattern.Verb, false, false, DirectionApplied: true);
+        }
+
+        /// <summary>"G, including A and B", "our partners, especially A": examples given of a group are its members.</summary>
+        private IEnumerable<Candidate> ExampleList(int t)
+        {
+            var v = _v;
+            int from = v.Lower(t) == "such" ? t + 2 : t + 1;
+            int g = t - 1;
+            if (v.IsComma(g)) g--;
+            var group = v.MentionEndingAt(g);
+            if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
+            // "G, A and B, including C": C exemplifies the whole list, not G alone
+            if (group.FirstToken > 0 && (v.IsCoordinator(group.FirstToken - 1) || v.IsComma(group.FirstToken - 1) && v.MentionEndingAt(group.FirstToken - 2) is not null)) yield break;
+            foreach (var m in ListFrom(from))
+                if (m.Entity != group.Entity && IsMemberLike(m))
+                    yield return new Candidate(m, group, MembershipEntries(m, v.Lower(t), 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+        }
+
+        /// <summary>"working with X within NATO": a country or organisation within an organisation is one of its members.</summary>
+        private IEnumerable<Candidate> Within(int t)
+        {
+            var v = _v;
+            var member = v.MentionEndingAt(t - 1);
+            var group = ListFrom(t + 1).FirstOrDefault();
+            if (member is null || group is null || v.TypeOf(group) != EntityType.Organization || !IsMemberLike(member) || member.Entity == group.Entity) yield break;
+            yield return new Candidate(member, group, MembershipEntries(member, "within", 0.6), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+        }
+
+        private static bool IsOrdinal(string w) =>
+            w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
+
+        /// <summary>The echelon of a unit name: its largest echelon word ("321st Field Artillery Regiment" -> regiment), or 0.</summary>
+        private int EchelonOf(MentionRef m)
+        {
+            int best = 0;
+            var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k < words.Length; k++)
+            {
+                if (Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
+                if (k + 1 < words.Length && Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
+            }
+            return best;
+        }
+
+        /// <summary>
+        /// "3rd Battalion, 7th Regiment", "the Kingdom's Armed Forces – Royal Army": two unit names side by side, the smaller
+        /// part of the larger. With a comma the smaller comes first (a list of peers has equal echelons, or a coordinator).
+        /// </summary>
+        private IEnumerable<Candidate> UnitHierarchy()
+        {
+            var v = _v;
+            foreach (var a in v.Mentions)
+            {
+                int sep = a.EndToken;
+                if (sep + 1 >= v.Count || !(v.Words[sep] is "," or "\u2013" or "\u2014" or "-" or "--")) continue;
+                int j = sep + 1;
+                while (j < v.Count && (v.Tag(j) == "DT" || IsOrdinal(v.Words[j])) && v.MentionAt(j) is null) j++;
+                var b = v.MentionStartingAt(j);
+                if (b is null || b.Entity == a.Entity || v.TypeOf(a) != EntityType.Organization || v.TypeOf(b) != EntityType.Organization) continue;
+                int ea = EchelonOf(a), eb = EchelonOf(b);
+                if (ea == 0 || eb == 0 || ea == eb) continue;
+                // a list of units goes on with a coordinator or another comma and name: not a hierarchy
+                int after = b.EndToken;
+                if (after < v.Count && v.IsCoordinator(after)) continue;
+                if (a.FirstToken > 0 && v.IsCoordinator(a.FirstToken - 1)) continue;
+                bool dash = v.Words[sep] != ",";
+                var (part, whole) = ea < eb ? (a, b) : (b, a);
+                if (!dash && ea > eb) continue;
+                yield return new Candidate(part, whole, new[] { new TriggerEntry(v.Words[sep], TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, 0.7) },
+                    sep, sep, v.Words[sep], RelationPattern.Role, false, true, DirectionApplied: true);
+            }
+        }
+
+        /// <summary>
+        /// "P, an O commander": the organisation named inside the apposition before the role noun; an indefinite article
+        /// makes P one of O's (MEMBER_OF), otherwise the role's own relation ("P, O Commander" LEADS). Also "P, commander, O".
+        /// </summary>
+        private IEnumerable<Candidate> RoleBeforeTitle()
+        {
+            var v = _v;
+            var titles = _x._titles;
+            foreach (var p in v.Mentions)
+            {
+                if (v.TypeOf(p) != EntityType.Person) continue;
+                int c = p.EndToken;
+                if (c + 2 >= v.Count || !v.IsComma(c)) continue;
+                int j = c + 1;
+                bool indefinite = v.Lower(j) is "a" or "an";
+                if (v.IsDeterminer(j)) j++;
+                // "P, commander, O": a bare role noun between commas, then the organisation
+                var (rlen, rentries) = titles.LongestMatchAt(v.Words, j);
+                if (rlen == 0) (rlen, rentries) = titles.LongestMatchAt(v.Lemmas, j);
+                if (!indefinite && rlen > 0 && rentries.Any(e => e.IsRoleNoun) && j + rlen < v.Count && v.IsComma(j + rlen)
+                    && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
+                {
+                    var lemma = string.Join(' ', Enumerable.Range(j, rlen).Select(k => v.Lemmas[k]));
+                    var entries = RoleOf(lemma)?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, 0.7) };
+                    yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
+                    continue;
+                }
+                while (j < v.Count && v.MentionAt(j) is null && v.IsAdjective(j)) j++;
+                var org = v.MentionStartingAt(j);
+                if (org is null || org.Entity == p.Entity || v.TypeOf(org) != EntityType.Organization) continue;
+                int r = org.EndToken;
+                // skip modifiers of the role noun ("gang", "field"), at most two
+                for (int steps = 0; steps <= 2 && r < v.Count; steps++)
+                {
+                    var (len, entries) = titles.LongestMatchAt(v.Words, r);
+                    if (len == 0) (len, entries) = titles.LongestMatchAt(v.Lemmas, r);
+                    if (len > 0 && entries.Any(e => e.IsRoleNoun && e.ImpliesPerson))
+                    {
+                        int last = r + len - 1;
+                        // the role noun must end the noun phrase
+                        if (last + 1 < v.Count && v.IsNoun(last + 1) && v.MentionAt(last + 1) is null) break;
+                        var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
+                        IReadOnlyList<TriggerEntry> use = indefinite
+                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.75) }
+                            : RoleOf(lemma)?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, 0.7) };
+                        yield return new Candidate(p, org, use, r, last, string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k])),
+                            RelationPattern.Role, false, true, DirectionApplied: true);
+                        break;
+                    }
+                    if (!v.IsNoun(r) || v.MentionAt(r) is not null) break;
+                    r++;
+                }
+            }
+        }
+    }
+}
