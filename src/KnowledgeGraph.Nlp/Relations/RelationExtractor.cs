@@ -142,6 +142,8 @@ public sealed partial class RelationExtractor
                 if (!v.IsVerb(t) || v.MentionAt(t) is not null) continue;
                 // a passive ("was arrested in Gao") names no agent: the name before it is the patient
                 if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
+                // "visiting professor", "ruling party": a participle before a common noun modifies it
+                if (v.Tag(t) == "VBG" && t + 1 < v.Count && v.Tag(t + 1) is "NN" or "NNS" && v.MentionAt(t + 1) is null) continue;
                 var match = TriggerAt(t, TriggerPos.Verb);
                 if (match is null) continue;
                 MentionRef? subj = null, obj = null;
@@ -363,7 +365,7 @@ public sealed partial class RelationExtractor
             int q = p;
             if (gerund && !infinitive)
             {
-                if (v.Lower(p) is "of" or "from" or "about") q = p; // "accused X of attacking"
+                if (v.Lower(p) is "of" or "from" or "about" or "for") q = p; // "accused X of attacking", "thanked X for helping"
                 else if (gi > 0 && _groups[gi - 1].Head == p) return gi - 1; // "denied attacking"
                 else return -1;
             }
@@ -385,7 +387,9 @@ public sealed partial class RelationExtractor
                 if (_groups[k].Head != j) continue;
                 // object control only for verbs that direct someone else ("urge", "call on", "ask", "force"), and only over a
                 // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
-                if (obj is not null && Grammar.DirectingVerbs.Contains(v.Lemma(j)) && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
+                // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
+                bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
+                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
                     objectControl = obj;
                 return k;
             }
@@ -427,7 +431,7 @@ public sealed partial class RelationExtractor
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
                     // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
-                    if (k < 0 && v.MentionEndingAt(j - 1) is { } first0 && first0.FirstToken == 0) return first0;
+                    if (k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && first0.FirstToken == 0) return first0;
                     return null;
                 }
                 if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
