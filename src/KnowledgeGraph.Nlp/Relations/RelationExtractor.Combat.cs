@@ -25,7 +25,8 @@ public sealed partial class RelationExtractor
                 for (int j = g.Head + 1; j < v.Count; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
-                    if (j > g.Head + 1 && _groups.Any(o => o.First == j && o.Finite)) break;
+                    // a new clause with its own subject ends the search: "X conducted strikes and Y fired at Z"
+                    if (j > g.Head + 1 && _groups.Any(o => o.First == j && o.Finite) && (v.MentionAt(j - 1) is not null || v.Tag(j - 1) == "PRP")) break;
                     if (v.MentionAt(j) is null && v.IsNoun(j) && Grammar.CombatNouns.Contains(v.Lemma(j))) combat = true;
                     if (!combat || v.Lower(j) != "against" || v.MentionAt(j) is not null) continue;
                     int k = j + 1;

@@ -469,11 +469,14 @@ public sealed partial class RelationExtractor
             {
                 int k = cur.FirstToken - 1;
                 if (k < 1) break;
-                if (!(v.Lower(k) is "and" or "or" || v.IsComma(k) && v.Words[k] == ",")) break;
+                // a list ends in "and"/"or": a bare comma before the last name is an opening phrase or an apposition
+                // ("In Iraq, coalition forces ..."), not a conjunction
+                if (!(v.Lower(k) is "and" or "or" || v.IsComma(k) && v.Words[k] == "," && cur != m)) break;
                 int j = k - 1;
                 if (v.IsComma(j)) j--;
                 var prev = v.MentionEndingAt(j);
                 if (prev is null || list.Any(x => x.Entity == prev.Entity)) break;
+                if (PrepositionBefore(prev) >= 0 && PrepositionBefore(m) < 0) break; // "In Niger, X and Y attacked": Niger is no subject
                 list.Insert(0, prev);
                 cur = prev;
             }
