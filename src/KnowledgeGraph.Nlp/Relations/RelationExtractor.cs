@@ -195,11 +195,10 @@ public sealed partial class RelationExtractor
             Match? best = null;
             int bestWords = 0;
             // contiguous first: it wins ties
-            var (clen, centries) = tl.LongestMatchAt(v.Lemmas, start);
+            var (clen, centries) = LongestMatch(v.Lemmas, v.PluralForms, start);
             if (clen > 0) { best = MakeMatch(centries, pos, start, start + clen - 1, start + clen); bestWords = best is null ? 0 : clen; }
             // Lemmas of the gapped list; "the" inside a multiword entry ("request the withdrawal of") is matched contiguously above.
-            var lemmas = idx.Select(i => v.Lemmas[i]).ToList();
-            var (glen, gentries) = tl.LongestMatchAt(lemmas, 0);
+            var (glen, gentries) = LongestMatch(idx.Select(i => v.Lemmas[i]).ToList(), idx.Select(i => v.PluralForms[i]).ToList(), 0);
             if (glen > bestWords)
             {
                 var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
@@ -402,6 +401,7 @@ public sealed partial class RelationExtractor
                     }
                     return m;
                 }
+                if (TimePhraseStart(j) is var time and >= 0) { j = time - 1; continue; } // "X on Tuesday rejected"
                 if (v.IsRelativePronoun(j)) return Described(j);
                 if (v.IsComma(j))
                 {
