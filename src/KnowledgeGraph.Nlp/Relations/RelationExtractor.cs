@@ -83,6 +83,7 @@ public sealed partial class RelationExtractor
             var (negated, modality) = run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
+            if (c.Intent) modality = null; // a stated intention is a fact about what was said
             var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
             int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
@@ -114,7 +115,8 @@ public sealed partial class RelationExtractor
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
-        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null);
+        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
+        bool Intent = false);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
     private sealed partial class SentenceRun
@@ -165,7 +167,7 @@ public sealed partial class RelationExtractor
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
             list.AddRange(LocativeCandidates());
-            return list;
+            return EventCandidates(list);
         }
 
         // ---------------------------------------------------------------- triggers
