@@ -250,6 +250,18 @@ public sealed partial class RelationExtractor
             return (false, false);
         }
 
+        /// <summary>The comma at <paramref name="comma"/> opens a trailing attribution: ", officials in X said", ", X's spokesman said".</summary>
+        private bool TrailingReport(int comma)
+        {
+            var v = _v;
+            for (int k = comma + 1; k < v.Count && k - comma <= 7; k++)
+            {
+                if (v.IsComma(k) || v.IsClauseBreak(k)) return false;
+                if (v.IsVerb(k)) return Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k) && k > comma + 1;
+            }
+            return false;
+        }
+
         /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
         private bool InfinitiveAfterOtherVerb(int token)
         {

@@ -508,6 +508,7 @@ public sealed partial class RelationExtractor
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
                 if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG")) break;
+                if (v.IsComma(j) && TrailingReport(j)) break; // "..., officials in X said": X is the reporters' place, no participant
                 if (v.Tag(j) == "IN" && v.MentionAt(j) is null)
                 {
                     var w = v.Lower(j);
