@@ -83,6 +83,7 @@ public sealed partial class RelationExtractor
             var (negated, modality) = run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
+            if (c.Intent) modality = null; // a stated intention is a fact about what was said
             var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
             int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
@@ -114,7 +115,8 @@ public sealed partial class RelationExtractor
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
-        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null);
+        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
+        bool Intent = false);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
     private sealed partial class SentenceRun
@@ -170,7 +172,7 @@ public sealed partial class RelationExtractor
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
             list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
-            return list;
+            return EventCandidates(list);
         }
 
         // ---------------------------------------------------------------- triggers
@@ -200,11 +202,10 @@ public sealed partial class RelationExtractor
             Match? best = null;
             int bestWords = 0;
             // contiguous first: it wins ties
-            var (clen, centries) = tl.LongestMatchAt(v.Lemmas, start);
+            var (clen, centries) = LongestMatch(v.Lemmas, v.PluralForms, start);
             if (clen > 0) { best = MakeMatch(centries, pos, start, start + clen - 1, start + clen); bestWords = best is null ? 0 : clen; }
             // Lemmas of the gapped list; "the" inside a multiword entry ("request the withdrawal of") is matched contiguously above.
-            var lemmas = idx.Select(i => v.Lemmas[i]).ToList();
-            var (glen, gentries) = tl.LongestMatchAt(lemmas, 0);
+            var (glen, gentries) = LongestMatch(idx.Select(i => v.Lemmas[i]).ToList(), idx.Select(i => v.PluralForms[i]).ToList(), 0);
             if (glen > bestWords)
             {
                 var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
@@ -424,6 +425,7 @@ public sealed partial class RelationExtractor
                         return described;
                     return m;
                 }
+                if (TimePhraseStart(j) is var time and >= 0) { j = time - 1; continue; } // "X on Tuesday rejected"
                 if (v.IsRelativePronoun(j)) return Described(j);
                 if (v.IsComma(j))
                 {
@@ -533,6 +535,7 @@ public sealed partial class RelationExtractor
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
                 if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG")) break;
+                if (v.IsComma(j) && TrailingReport(j)) break; // "..., officials in X said": X is the reporters' place, no participant
                 if (v.Tag(j) == "IN" && v.MentionAt(j) is null)
                 {
                     var w = v.Lower(j);

@@ -35,6 +35,8 @@ internal sealed class SentenceView
             for (int i = Mentions[m].FirstToken; i < Mentions[m].EndToken && i < n; i++)
                 if (_mentionAt[i] < 0) _mentionAt[i] = m;
         if (verbFirstWords is not null) Repair(verbFirstWords, lemmatize);
+        PluralForms = new string[n];
+        for (int i = 0; i < n; i++) PluralForms[i] = Tags[i] is "NNS" or "NNPS" ? Words[i].ToLowerInvariant() : Lemmas[i];
     }
 
     /// <summary>
@@ -96,6 +98,8 @@ internal sealed class SentenceView
     public string[] Words { get; }
     public string[] Tags { get; }
     public string[] Lemmas { get; }
+    /// <summary>Lemmas, except that plural nouns keep their written form: lexicon phrases name them so ("hold talks with", "impose sanctions on").</summary>
+    public string[] PluralForms { get; }
     public IReadOnlyList<MentionRef> Mentions { get; }
     public int Count => Words.Length;
 

@@ -46,6 +46,13 @@ internal sealed record VerbGroup(int First, int Head, bool Passive, bool Finite,
             groups.Add(new VerbGroup(first, head, passive, finite, negated, modality));
             i = j;
         }
+        // a sentence needs a main verb: with none finite, a lone past form after an apposition is it ("X, the envoy, demanded Y")
+        if (!groups.Any(g => g.Finite))
+        {
+            int k = groups.FindIndex(g => g.First == g.Head && v.Tag(g.Head) is "VBN" or "VBD" && g.First > 1 && v.IsComma(g.First - 1)
+                                          && v.MentionEndingAt(g.First - 2) is not null);
+            if (k >= 0) groups[k] = groups[k] with { Finite = true };
+        }
         return MarkParticiples(v, groups);
     }
 

@@ -1,0 +1,327 @@
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+/// <summary>
+/// Event constructions of news English that the verb and nominal patterns do not read on their own: time phrases between a
+/// subject and its verb, demands stated as "Y must ...", statements of intent (PLOVER codes "X will visit Y" as AGREE and
+/// "X would blockade Y" as THREATEN), complaints "over" something, gifts with an indirect object ("gave Y aid").
+/// </summary>
+public sealed partial class RelationExtractor
+{
+    private sealed partial class SentenceRun
+    {
+        // ---------------------------------------------------------------- event constructions
+
+        /// <summary>Adds the event constructions to the candidates of the other patterns, replacing those they correct.</summary>
+        private List<Candidate> EventCandidates(List<Candidate> found)
+        {
+            var list = new List<Candidate>(found);
+            list.AddRange(MustDemandCandidates());
+            list.AddRange(ComplaintCandidates());
+            list.AddRange(GiftCandidates());
+            list.AddRange(StatementGerundCandidates());
+            PunitiveCallCandidates(list);
+            list.AddRange(IntentCandidates(list));
+            return list;
+        }
+
+        private static readonly TriggerEntry[] DemandEntry = { new("must", TriggerPos.Verb, "DEMANDED", "DEMAND", TriggerDirection.Active, 0.6) };
+        private static readonly TriggerEntry[] CriticizeEntry = { new("call for against", TriggerPos.Verb, "CRITICIZED", "DISAPPROVE", TriggerDirection.Active, 0.6) };
+
+        /// <summary>Verbs that state or announce what someone else has to do: "X reiterated that Y must ...".</summary>
+        private static readonly HashSet<string> StatingVerbs = new(Grammar.ReportingVerbs.Concat(new[]
+        {
+            "reiterate", "repeat", "stress", "emphasise", "emphasize", "underline", "underscore", "conclude", "remind", "issue",
+            "decide", "rule", "demand", "urge", "warn", "tell", "agree", "resolve", "insist", "send", "deliver", "address",
+        }), StringComparer.Ordinal);
+
+        /// <summary>
+        /// "X said (that) Y must/should/has to ...": a statement of what Y has to do is a demand on Y (PLOVER DEMAND), also
+        /// after an object ("X issued a reminder to Y that it must ..."). The stating verb's subject makes the demand.
+        /// </summary>
+        private IEnumerable<Candidate> MustDemandCandidates()
+        {
+            var v = _v;
+            for (int i = 1; i < v.Count; i++)
+            {
+                bool obligation = v.Tag(i) == "MD" && v.Lower(i) is "must" or "should"
+                                  || v.Lower(i) is "has" or "have" && v.Tag(i + 1) == "TO" && v.IsVerb(i + 2);
+                if (!obligation) continue;
+                // the obliged: the noun phrase(s) right before the modal, up to the clause start
+                int k = i - 1;
+                var obliged = new List<MentionRef>();
+                while (k >= 0 && (v.MentionAt(k) is not null || v.IsDeterminer(k) || v.IsAdjective(k) || v.IsNoun(k) || v.Tag(k) is "CD" or "POS" or "VBN"
+                                  || v.IsCoordinator(k)) && i - k < 12)
+                {
+                    if (v.MentionAt(k) is { } m) { if (!obliged.Any(o => o.Entity == m.Entity)) obliged.Insert(0, m); k = m.FirstToken - 1; continue; }
+                    k--;
+                }
+                if (obliged.Count == 0 || k < 0) continue;
+                if (v.IsComplementizer(k)) k--;
+                else if (!v.IsVerb(k)) continue;
+                // the stating verb: right before, or before its object and time phrase ("issued a stern reminder Saturday to Y")
+                int head = -1;
+                for (int j = k; j >= 0 && k - j < 10; j--)
+                {
+                    if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
+                    if (v.IsVerb(j) && _groups.Any(g => g.Head == j)) { head = j; break; }
+                }
+                if (head < 0 || !StatingVerbs.Contains(v.Lemma(head))) continue;
+                int gi = _groups.FindIndex(g => g.Head == head);
+                var text = v.Context.Document.Text[v.Sentence.Tokens[head].Start..v.Sentence.Tokens[i].End];
+                foreach (var x in Subjects(gi))
+                    foreach (var y in obliged)
+                        if (x.Entity != y.Entity)
+                            yield return new Candidate(x, y, DemandEntry, head, head, text, RelationPattern.Verb, false, false);
+            }
+        }
+
+        /// <summary>
+        /// "X complained (to Z) over/about Y's raids": a complaint or protest names what it is about after "over"/"about"; the
+        /// actor named there (also as a demonym: "over two Israeli air raids") is its target.
+        /// </summary>
+        private IEnumerable<Candidate> ComplaintCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (v.Lemma(g.Head) is not ("complain" or "protest" or "object")) continue;
+                for (int j = g.Head + 1; j < v.Count && j - g.Head < 12; j++)
+                {
+                    if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsRelativePronoun(j) || v.IsFinite(j)) break;
+                    if (v.Lower(j) is not ("over" or "about")) continue;
+                    int a = j + 1;
+                    while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.Tag(a) is "CD" || v.IsAdjective(a)) && a - j < 4) a++;
+                    var target = v.MentionStartingAt(a);
+                    if (target is null) break;
+                    var entry = new[] { new TriggerEntry(v.Lemma(g.Head) + " " + v.Lower(j), TriggerPos.Verb,
+                        v.Lemma(g.Head) == "protest" ? "PROTESTED_AGAINST" : "CRITICIZED", v.Lemma(g.Head) == "protest" ? "PROTEST" : "DISAPPROVE", TriggerDirection.Active, 0.6) };
+                    foreach (var s in Subjects(gi))
+                        yield return new Candidate(s, target, entry, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, false, false);
+                    break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// "X gave/granted/sent Y aid", "X paid Y compensation": a giving verb with the recipient as indirect object and the
+        /// gift as a trigger noun of cooperation takes the noun's relation (AID, CONCEDE, AGREE).
+        /// </summary>
+        private IEnumerable<Candidate> GiftCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (g.Passive || v.Lemma(g.Head) is not ("give" or "grant" or "send" or "offer" or "provide" or "lend" or "pay" or "award" or "promise")) continue;
+                int a = g.Head + 1;
+                while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
+                var recipient = v.MentionStartingAt(a);
+                if (recipient is null) continue;
+                // the gift: a noun phrase right after the recipient ("5 million dollars of aid", "a loan")
+                for (int j = recipient.EndToken; j < v.Count && j - recipient.EndToken < 8; j++)
+                {
+                    if (v.MentionAt(j) is not null || v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
+                    if (!v.IsNoun(j)) continue;
+                    var entries = _x._triggers.Lookup(v.Lemmas[j], TriggerPos.Noun).Where(e => e.Category is "AID" or "CONCEDE" or "AGREE").ToList();
+                    if (entries.Count == 0) continue;
+                    var text = v.Context.Document.Text[v.Sentence.Tokens[g.Head].Start..v.Sentence.Tokens[j].End];
+                    foreach (var s in Subjects(gi))
+                        yield return new Candidate(s, recipient, entries, g.Head, g.Head, text, RelationPattern.Verb, false, false);
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Nouns for a written statement: what a participle after them says, their author says.</summary>
+        private static readonly HashSet<string> StatementNouns = new(StringComparer.Ordinal)
+            { "statement", "declaration", "letter", "resolution", "communique", "message", "note", "appeal", "petition", "report", "decree", "ultimatum" };
+
+        /// <summary>
+        /// "X issued a declaration demanding that Y ...", "X sent a letter urging Y to ...": a participle trigger after a
+        /// statement noun has the statement's author as subject.
+        /// </summary>
+        private IEnumerable<Candidate> StatementGerundCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
+                var match = TriggerAt(g.Head, TriggerPos.Verb);
+                if (match is null || Subjects(gi).Count > 0) continue;
+                int k = g.Head - 2;
+                while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.IsNoun(k))) k--;
+                int author = _groups.FindIndex(o => o.Head == k);
+                if (author < 0) continue;
+                var subjects = Subjects(author);
+                var objects = FindObjects(match.ObjectFrom, subjects.Select(s => s.Entity).ToHashSet(), false, out _, out _, clausal: true);
+                foreach (var s in subjects)
+                    foreach (var o in objects)
+                        yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, false, false);
+            }
+        }
+
+        /// <summary>
+        /// "X called for sanctions against Y", "X urged action against Y": Y is not who is asked but whom the punishment
+        /// would hit; PLOVER codes the call as disapproval of Y. The DEMAND reading of the same pair is replaced.
+        /// </summary>
+        private void PunitiveCallCandidates(List<Candidate> list)
+        {
+            var v = _v;
+            for (int n = list.Count - 1; n >= 0; n--)
+            {
+                var c = list[n];
+                if (c.IsNoun || !c.Entries.All(e => e.Category == "DEMAND")) continue;
+                int p = c.B.FirstToken - 1;
+                while (p > c.TriggerLast && v.MentionAt(p) is null && (v.IsDeterminer(p) || v.IsAdjective(p))) p--;
+                if (p <= c.TriggerLast || v.Lower(p) is not ("against" or "on")) continue;
+                // the noun before "against" must be punitive: sanctions, an embargo, military action, an attack
+                int noun = p - 1;
+                if (noun <= c.TriggerLast || !v.IsNoun(noun)) continue;
+                var punitive = _x._triggers.Lookup(v.Lemmas[noun], TriggerPos.Noun).Concat(_x._triggers.Lookup(v.PluralForms[noun], TriggerPos.Noun))
+                    .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step";
+                if (!punitive) continue;
+                list[n] = c with { Entries = CriticizeEntry };
+            }
+        }
+
+        private static readonly IReadOnlySet<string> CooperativeIntent = new HashSet<string>(StringComparer.Ordinal)
+            { "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID" };
+        private static readonly IReadOnlySet<string> HostileIntent = new HashSet<string>(StringComparer.Ordinal)
+            { "FIGHT", "ASSAULT", "COERCE", "SANCTION", "PROTEST" };
+
+        /// <summary>
+        /// A stated intention is itself an event in PLOVER: "X will visit Y", "X said it would meet Y if ...", "X is ready to
+        /// send troops to Y" are AGREE (CAMEO "express intent to cooperate"); "X said it would blockade Y", "X may halt
+        /// mediation if ..." are THREATEN. The hedged act keeps its own edge; the intention is added as a stated fact.
+        /// Not for intentions reported by a third party, nor for denied ones.
+        /// </summary>
+        private IEnumerable<Candidate> IntentCandidates(List<Candidate> list)
+        {
+            var v = _v;
+            var result = new List<Candidate>();
+            foreach (var c in list)
+            {
+                if (c.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || c.Intent) continue;
+                var category = c.Entries.OrderByDescending(e => e.Strength).First().Category;
+                bool cooperative = CooperativeIntent.Contains(category), hostile = HostileIntent.Contains(category);
+                if (!cooperative && !hostile) continue;
+                if (c.Entries.Any(e => e.Direction != TriggerDirection.Active)) continue;
+                var (negated, modality) = HedgeAt(c.TriggerFirst, c.IsNoun);
+                if (negated || c.Negated) continue;
+                bool conditionLater = Enumerable.Range(c.TriggerLast + 1, Math.Max(0, v.Count - c.TriggerLast - 1)).Any(k => v.Lower(k) is "if" or "unless");
+                var reporter = AttributionAt(c.TriggerFirst, c.A, c.B);
+                if (reporter is not null && reporter != c.A.Entity) continue;
+                var (reported, self) = SpeakerBefore(c.TriggerFirst, c.A);
+                if (reported && !self) continue; // "analysts said the army would attack": no statement by the army
+                // a plain "will" is mostly a schedule ("the minister will travel to X on Monday"); it states an intention when
+                // the actor says so itself or sets a condition
+                bool intent = modality is "would" or "promised" || modality is "future" or "may" && (conditionLater || self)
+                              || ReadinessBefore(c.TriggerFirst);
+                // "would need to work with", "would try to reach": the modal hedges another verb, not this act
+                if (!intent || InfinitiveAfterOtherVerb(c.TriggerFirst) && !ReadinessBefore(c.TriggerFirst)) continue;
+                var entry = cooperative
+                    ? new TriggerEntry("intend", TriggerPos.Verb, "AGREED_WITH", "AGREE", TriggerDirection.Active, 0.6)
+                    : new TriggerEntry("intend", TriggerPos.Verb, "THREATENED", "THREATEN", TriggerDirection.Active, 0.6);
+                result.Add(c with { Entries = new[] { entry }, Intent = true });
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// Whether a reporting verb before <paramref name="token"/> introduces its clause ("X said (that) ..."), and whether its
+        /// subject is <paramref name="actor"/> itself.
+        /// </summary>
+        private (bool Reported, bool Self) SpeakerBefore(int token, MentionRef actor)
+        {
+            var v = _v;
+            for (int gi = _groups.Count - 1; gi >= 0; gi--)
+            {
+                var g = _groups[gi];
+                if (g.Head >= token) continue;
+                if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => v.IsClauseBreak(k))) break;
+                if (!Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && v.Lemma(g.Head) is not ("announce" or "confirm" or "vow" or "pledge" or "promise")) continue;
+                var speaker = SubjectBefore(g.First);
+                return (true, speaker is not null && speaker.Entity == actor.Entity);
+            }
+            return (false, false);
+        }
+
+        /// <summary>The comma at <paramref name="comma"/> opens a trailing attribution: ", officials in X said", ", X's spokesman said".</summary>
+        private bool TrailingReport(int comma)
+        {
+            var v = _v;
+            for (int k = comma + 1; k < v.Count && k - comma <= 7; k++)
+            {
+                if (v.IsComma(k) || v.IsClauseBreak(k)) return false;
+                if (v.IsVerb(k)) return Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k) && k > comma + 1;
+            }
+            return false;
+        }
+
+        /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
+        private bool InfinitiveAfterOtherVerb(int token)
+        {
+            var v = _v;
+            var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
+            if (g is null || v.Tag(g.First - 1) != "TO") return false;
+            int k = g.First - 2;
+            while (k >= 0 && v.IsAdverb(k)) k--;
+            return v.IsVerb(k);
+        }
+
+        /// <summary>"ready to", "prepared to", "willing to", "intends to", "plans to" right before the verb group holding <paramref name="token"/>.</summary>
+        private bool ReadinessBefore(int token)
+        {
+            var v = _v;
+            var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
+            if (g is null || v.Tag(g.First - 1) != "TO") return false;
+            int k = g.First - 2;
+            while (k >= 0 && v.IsAdverb(k)) k--;
+            return v.Lower(k) is "ready" or "prepared" or "willing" or "poised" or "determined" or "eager"
+                   || v.IsVerb(k) && v.Lemma(k) is "intend" or "plan" or "prepare" or "offer" or "pledge" or "vow" or "promise";
+        }
+
+        /// <summary>
+        /// The longer lexicon match over the lemmas or over the lemmas with plural nouns as written: entries say
+        /// "impose sanctions on" and "cut ties with", where a lemma sequence reads "impose sanction on".
+        /// </summary>
+        private (int Length, IReadOnlyList<TriggerEntry> Entries) LongestMatch(IReadOnlyList<string> lemmas, IReadOnlyList<string> forms, int start)
+        {
+            var a = _x._triggers.LongestMatchAt(lemmas, start);
+            var b = _x._triggers.LongestMatchAt(forms, start);
+            return b.Length > a.Length ? b : a;
+        }
+
+        private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
+        {
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+            "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend",
+        };
+
+        /// <summary>
+        /// The first token of a time phrase ending at token <paramref name="j"/> ("on Thursday", "last week", "today",
+        /// "on Monday night", "on Dec. 9"), or -1. A subject and its verb are often split by one: "X on Tuesday rejected Y".
+        /// </summary>
+        private int TimePhraseStart(int j)
+        {
+            var v = _v;
+            if (j < 0 || v.MentionAt(j) is not null) return -1;
+            int k = j;
+            if (v.Tag(k) == "CD" && k > 0 && TimeNouns.Contains(v.Lower(k - 1))) k--; // "Dec. 9"
+            if (!TimeNouns.Contains(v.Lower(k)) || v.IsVerb(k) || v.Tag(k) == "MD") return -1;
+            bool bare = v.Lower(k) is "today" or "yesterday" or "tonight" || v.Tag(k) == "NNP";
+            k--;
+            // "Monday night", "Friday morning", "early Sunday"
+            if (k >= 0 && v.MentionAt(k) is null && TimeNouns.Contains(v.Lower(k))) k--;
+            if (k >= 0 && v.Lower(k) is "early" or "late") k--;
+            if (k >= 0 && v.Lower(k) is "on" or "last" or "this" or "next" or "earlier" or "later") return k;
+            return bare && v.Lower(j) is not ("may" or "march") ? k + 1 : -1;
+        }
+    }
+}
