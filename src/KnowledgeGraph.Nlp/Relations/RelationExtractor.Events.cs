@@ -23,6 +23,7 @@ public sealed partial class RelationExtractor
             list.AddRange(StatementGerundCandidates());
             PunitiveCallCandidates(list);
             list.AddRange(IntentCandidates(list));
+            list.AddRange(ProtestDemandCandidates(list));
             return list;
         }
 
@@ -186,6 +187,34 @@ public sealed partial class RelationExtractor
                 if (!punitive) continue;
                 list[n] = c with { Entries = CriticizeEntry };
             }
+        }
+
+        private static readonly TriggerEntry[] ProtestEntry = { new("protest to demand", TriggerPos.Noun, "PROTESTED_AGAINST", "PROTEST", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X staged demonstrations to demand reforms by Y", "X went on hunger strike to press Y": a protest held to demand
+        /// something of Y is a protest against Y.
+        /// </summary>
+        private IEnumerable<Candidate> ProtestDemandCandidates(List<Candidate> list)
+        {
+            var v = _v;
+            var result = new List<Candidate>();
+            foreach (var c in list)
+            {
+                if (c.IsNoun || c.TriggerFirst < 2 || v.Tag(c.TriggerFirst - 1) != "TO") continue;
+                if (!c.Entries.Any(e => e.Category == "DEMAND")) continue;
+                for (int k = c.TriggerFirst - 2; k >= 0 && k >= c.TriggerFirst - 8; k--)
+                {
+                    if (v.IsComma(k) || v.IsClauseBreak(k) || v.MentionAt(k) is not null) break;
+                    if (!v.IsNoun(k)) continue;
+                    if (_x._triggers.Lookup(v.Lemmas[k]).Any(e => e.Pos == TriggerPos.Noun && e.Category == "PROTEST"))
+                    {
+                        result.Add(c with { Entries = ProtestEntry, TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k] });
+                        break;
+                    }
+                }
+            }
+            return result;
         }
 
         private static readonly IReadOnlySet<string> CooperativeIntent = new HashSet<string>(StringComparer.Ordinal)

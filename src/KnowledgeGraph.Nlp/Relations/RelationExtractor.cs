@@ -442,7 +442,14 @@ public sealed partial class RelationExtractor
                 if (v.Tag(j) == "PRP" && v.Lower(j) is "it" or "they" or "he" or "she" or "we" && ReporterOf(j) is { } reporter)
                     return reporter; // "X said it would ...": an unresolved subject pronoun after a reporting verb is the reporter
                 if (v.IsNoun(j) || v.Tag(j) == "PRP") passedHeadNoun = true;
-                else if (passedHeadNoun && v.IsDeterminer(j)) return null; // left the noun phrase that heads the clause
+                else if (passedHeadNoun && v.IsDeterminer(j))
+                {
+                    // "X and a group of deputies held talks": a name coordinated with a common-noun phrase is the subject
+                    if (j >= 2 && v.Lower(j - 1) is "and" && v.MentionEndingAt(j - 2) is { } coordinated && PrepositionBefore(coordinated) < 0)
+                        return coordinated;
+                    return null; // left the noun phrase that heads the clause
+                }
+                else if (passedHeadNoun && v.Lower(j) == "of" && j > 0 && v.IsNoun(j - 1) && v.MentionAt(j - 1) is null) { j--; continue; } // "a group of deputies"
                 else if (passedHeadNoun && v.IsPreposition(j)) return null;
                 j--;
             }
@@ -682,6 +689,16 @@ public sealed partial class RelationExtractor
                             subjects.AddRange(Subjects(gi));
                             pattern = RelationPattern.LightVerbNominal;
                         }
+                    // "X is (held) responsible for mass killings in Y": the one responsible is the agent
+                    if (subjects.Count == 0 && q >= 1 && v.Lower(q) == "for" && v.Lower(q - 1) == "responsible")
+                    {
+                        int gi = _groups.FindLastIndex(g => g.Head < q - 1);
+                        if (gi >= 0 && (v.IsCopula(_groups[gi].Head) || v.Lemma(_groups[gi].Head) == "hold") && _groups[gi].Head >= q - 4)
+                        {
+                            subjects.AddRange(Subjects(gi));
+                            pattern = RelationPattern.LightVerbNominal;
+                        }
+                    }
                 }
                 if (subjects.Count == 0) continue;
                 var exclude = subjects.Select(s => s.Entity).ToHashSet();
