@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core;
 using KnowledgeGraph.Nlp.Lexicons;
 
 namespace KnowledgeGraph.Nlp.Relations;
@@ -20,6 +21,9 @@ public sealed partial class RelationExtractor
             list.AddRange(MustDemandCandidates());
             list.AddRange(ComplaintCandidates());
             list.AddRange(GiftCandidates());
+            list.AddRange(HandoverCandidates());
+            list.AddRange(PeacekeepingCandidates());
+            list.AddRange(ClosureOrderCandidates());
             list.AddRange(StatementGerundCandidates());
             PunitiveCallCandidates(list);
             list.AddRange(IntentCandidates(list));
@@ -133,6 +137,99 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(s, recipient, entries, g.Head, g.Head, text, RelationPattern.Verb, false, false);
                     break;
                 }
+            }
+        }
+
+        private static readonly TriggerEntry[] HandoverEntry = { new("hand over to", TriggerPos.Verb, "COOPERATES_WITH", "COOPERATE", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X extradited suspect P to Y", "X handed P over to Y": handing a person over to another state's justice is
+        /// judicial cooperation with the receiver (CAMEO 0632); the person handed over keeps the verb's own edge.
+        /// </summary>
+        private IEnumerable<Candidate> HandoverCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (g.Passive || v.Lemma(g.Head) is not ("extradite" or "hand" or "repatriate" or "transfer" or "surrender")) continue;
+                for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
+                {
+                    if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
+                    if (v.Lower(j) != "to" || v.MentionAt(j) is not null) continue;
+                    int a = j + 1;
+                    while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
+                    if (v.MentionStartingAt(a) is not { } receiver) break;
+                    // a person handed over must stand between the verb and "to": "handed the city to Y" is no extradition
+                    bool person = Enumerable.Range(g.Head + 1, j - g.Head - 1).Any(k => v.MentionAt(k) is { } m && v.TypeOf(m) == EntityType.Person);
+                    if (!person) break;
+                    foreach (var s in Subjects(gi))
+                        if (s.Entity != receiver.Entity)
+                            yield return new Candidate(s, receiver, HandoverEntry, g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
+                    break;
+                }
+            }
+        }
+
+        private static readonly TriggerEntry[] PeacekeepingEntry = { new("send peacekeepers", TriggerPos.Verb, "AIDED", "AID", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X sent/contributed peacekeepers to Y", "X's peacekeeping troops arrived in Y": providing peacekeepers is military
+        /// aid to the place they go to (CAMEO 0743).
+        /// </summary>
+        private IEnumerable<Candidate> PeacekeepingCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (v.Lemma(g.Head) is not ("send" or "deploy" or "dispatch" or "contribute" or "arrive" or "station" or "commit" or "provide" or "land")) continue;
+                // the peacekeepers: in the subject phrase ("NATO peacekeeping troops arrived") or the object ("sent peacekeepers")
+                int from = g.First - 1;
+                while (from > 0 && !v.IsComma(from - 1) && !v.IsClauseBreak(from - 1) && !v.IsFinite(from - 1) && g.First - from < 8) from--;
+                int to = g.Head + 1;
+                while (to < v.Count && !v.IsClauseBreak(to) && !v.IsComma(to) && to - g.Head < 12) to++;
+                bool peacekeeping = Enumerable.Range(from, to - from).Any(k => v.Lower(k) is "peacekeeping" or "peace-keeping" or "peacekeepers" or "peacekeeper" or "peace-keepers");
+                if (!peacekeeping) continue;
+                MentionRef? place = null;
+                for (int j = g.Head + 1; j < to && place is null; j++)
+                    if (v.Lower(j) is "in" or "to" or "into" && v.MentionAt(j) is null)
+                        for (int k = j + 1; k < to && place is null; k++)
+                            if (v.MentionAt(k) is { } m && IsPlace(m)) place = m;
+                if (place is null) continue;
+                var subjects = Subjects(gi).ToList();
+                // "the deployment of NATO peacekeeping troops arrived": the sender is named inside the subject phrase
+                bool Actor(MentionRef m) => !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country");
+                if (!subjects.Any(Actor))
+                    subjects = Enumerable.Range(from, g.First - from).Select(k => v.MentionAt(k)).OfType<MentionRef>().Where(m => !IsPlace(m)).Distinct().ToList();
+                foreach (var s in subjects)
+                    if (s.Entity != place.Entity && Actor(s))
+                        yield return new Candidate(s, place, PeacekeepingEntry, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+            }
+        }
+
+        private static readonly TriggerEntry[] ClosureEntry = { new("order to close", TriggerPos.Verb, "BANNED", "COERCE", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X ordered Y to suspend publication / close its offices / leave the country": an order to stop or go is coercion
+        /// of Y, beyond the demand the verb states.
+        /// </summary>
+        private IEnumerable<Candidate> ClosureOrderCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (g.Passive || v.Lemma(g.Head) is not ("order" or "force" or "compel" or "instruct" or "direct")) continue;
+                int a = g.Head + 1;
+                while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.IsNoun(a)) && a - g.Head < 5) a++;
+                if (v.MentionStartingAt(a) is not { } target) continue;
+                int t = target.EndToken;
+                if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;
+                if (v.Lemma(t + 1) is not ("suspend" or "close" or "shut" or "halt" or "stop" or "cease" or "leave" or "disband" or "dissolve" or "vacate" or "quit")) continue;
+                foreach (var s in Subjects(gi))
+                    if (s.Entity != target.Entity)
+                        yield return new Candidate(s, target, ClosureEntry, g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
             }
         }
 

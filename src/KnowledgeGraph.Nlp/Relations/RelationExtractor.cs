@@ -642,6 +642,9 @@ public sealed partial class RelationExtractor
                 if (_x._titles.IsRoleNoun(v.Words[i]) && !v.IsNoun(i + 1)) continue; // role nouns are read by the role patterns
                 var match = TriggerAt(i, TriggerPos.Noun);
                 if (match is null) continue;
+                // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
+                if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
+                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2)) && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
                 // a noun inside a compound ("withdrawal request") is read from the compound's head
                 for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
                 bool negated = false;
