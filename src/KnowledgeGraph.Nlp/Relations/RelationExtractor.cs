@@ -80,7 +80,7 @@ public sealed partial class RelationExtractor
             var (subj, obj) = entry.Direction == TriggerDirection.Active || c.DirectionApplied ? (c.A, c.B) : (c.B, c.A);
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
-            var (negated, modality) = run.HedgeAt(c.TriggerFirst, c.IsNoun);
+            var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
             var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
@@ -114,7 +114,7 @@ public sealed partial class RelationExtractor
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
-        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null);
+        string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null, bool Factual = false);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
     private sealed partial class SentenceRun
@@ -165,6 +165,7 @@ public sealed partial class RelationExtractor
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
             list.AddRange(LocativeCandidates());
+            list.AddRange(ControlCandidates());
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
             list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
