@@ -62,6 +62,7 @@ public sealed partial class RelationExtractor
                 list.AddRange(ClaimedCapital(t));
             }
             list.AddRange(OwnUnit());
+            list.AddRange(UnitMembers());
             return list;
         }
 
@@ -204,6 +205,28 @@ public sealed partial class RelationExtractor
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
                 yield return new Candidate(x, unit, Control("'s", 0.65), x.EndToken, x.EndToken, v.Words[x.EndToken], RelationPattern.Role, false, true, DirectionApplied: true);
+            }
+        }
+        /// <summary>
+        /// "Airmen from the 507th Wing", "Sgt. Ana Ruiz of 3rd Battalion", "Soldiers visiting from 2nd Brigade": people
+        /// from a military unit serve in it. Only units (an echelon word in the name): "a diplomat from France" is no member.
+        /// </summary>
+        private IEnumerable<Candidate> UnitMembers()
+        {
+            var v = _v;
+            foreach (var p in v.Mentions)
+            {
+                if (v.TypeOf(p) != EntityType.Person) continue;
+                int k = p.EndToken;
+                if (k < v.Count && v.IsComma(k)) k++;
+                if (k < v.Count && v.MentionAt(k) is null && v.Tag(k) is "VBN" or "VBG" && v.Lower(k + 1) is "from" or "with") k++;
+                if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
+                int j = k + 1;
+                while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
+                var unit = v.MentionStartingAt(j);
+                if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
+                yield return new Candidate(p, unit, new[] { new TriggerEntry(v.Lower(k), TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) },
+                    k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
     }

@@ -758,6 +758,9 @@ public sealed partial class RelationExtractor
                         while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j) || v.IsNoun(j) || v.Tag(j) is "CD" or "HYPH") && j - from < 6) j++;
                         o = v.MentionStartingAt(j);
                     }
+                    // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
+                    if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
+                        triggers = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) };
                     if (o is not null && o.Entity != p.Entity)
                         yield return new Candidate(p, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
