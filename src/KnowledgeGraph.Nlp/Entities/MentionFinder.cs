@@ -365,7 +365,8 @@ public sealed class MentionFinder
                 int first = c.First;
                 string? role = c.Role;
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
-                while (first < c.End - 1 && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
+                // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
+                while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
                 if (c.Type == EntityType.Person)
