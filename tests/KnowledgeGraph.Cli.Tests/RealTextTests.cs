@@ -135,7 +135,8 @@ public sealed partial class RealTextTests
             if (letters.Count == 0) bad.Add($"{name} (a number)");
             else if (letters.All(TimeWords.Contains)) bad.Add($"{name} (a date or time)");
             else if (words.Length > 8) bad.Add($"{name} (a fragment of {words.Length} words)");
-            else if (!char.IsUpper(name.First(char.IsLetter)) && !name.StartsWith("al-", StringComparison.Ordinal)) bad.Add($"{name} (not a name: lower case)");
+            // a unit's ordinal ("3rd Battalion") is no word: the first word that starts with a letter decides
+            else if (words.FirstOrDefault(w => char.IsLetter(w[0])) is not { } head || !char.IsUpper(head[0]) && !name.StartsWith("al-", StringComparison.Ordinal)) bad.Add($"{name} (not a name: lower case)");
         }
         Assert.That(bad, Is.Empty);
     }

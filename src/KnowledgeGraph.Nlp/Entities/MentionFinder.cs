@@ -65,6 +65,7 @@ public sealed class MentionFinder
             var candidates = new List<Candidate>();
             AddGazetteer(s, words, candidates);
             AddRuns(s, words, headline, candidates);
+            if (!headline) AddUnits(s, words, candidates);
             foreach (var n in nerBySentence[s.Index])
             {
                 // Capitals in a headline say nothing: a recognised span there must be a name the article uses again.
@@ -100,10 +101,15 @@ public sealed class MentionFinder
             int dash = w.IndexOf('-');
             if (dash <= 0 || !IsCapitalized(w)) continue;
             var hits = _lex.Gazetteer.Lookup(w[..dash]);
-            if (hits.Count == 0 || hits[0].Entry.Type != EntityType.Location) continue;
+            if (hits.Count == 0) continue;
+            // "ISIL-held", "Hamas-run": a known organisation before a participle of holding or leading
+            bool org = hits[0].Entry.Type == EntityType.Organization && w[(dash + 1)..].ToLowerInvariant() is "held" or "controlled" or "led" or "run"
+                or "occupied" or "backed" or "linked" or "affiliated" or "allied" or "aligned" or "inspired" or "sponsored" or "funded" or "supported";
+            if (hits[0].Entry.Type != EntityType.Location && !org) continue;
             var t = s.Tokens[i];
-            candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Location, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
-                PriorityGazetteer, hits[0].Entry.Name, CharStart: t.Start, CharEnd: t.Start + dash));
+            // below the naming rules: "an ISIL-held building" before a place noun names the place, not the group
+            candidates.Add(new Candidate(s.Index, i, i + 1, hits[0].Entry.Type, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
+                org ? PriorityKeyword - 6 : PriorityGazetteer, hits[0].Entry.Name, CharStart: t.Start, CharEnd: t.Start + dash));
         }
     }
 
@@ -203,7 +209,8 @@ public sealed class MentionFinder
         if (IsProperTag(t)) return true;
         // a capitalised common noun before a proper noun: "Islamic State", and sentence-initially only a name's
         // first keyword ("Operation Desert Shield")
-        return t.Tag is "NN" or "NNS" or "JJ" && i + 1 < tokens.Count && IsProperTag(tokens[i + 1])
+        // "Combined Joint Task Force": a capitalised participle inside a sentence too
+        return (t.Tag is "NN" or "NNS" or "JJ" || t.Tag == "VBN" && i > 0) && i + 1 < tokens.Count && (IsProperTag(tokens[i + 1]) || i > 0 && IsRunToken(tokens, i + 1))
                && (i > 0 || _lex.OrgKeywords.Lookup(t.Text, KeywordPosition.Prefix).Count > 0);
     }
 
@@ -232,6 +239,83 @@ public sealed class MentionFinder
             return;
         }
         candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
+    }
+
+    /// <summary>Head nouns of numbered military units: "3rd Battalion", "507th Air Refueling Wing", "82nd Airborne".</summary>
+    private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
+    {
+        "Battalion", "Brigade", "Division", "Regiment", "Squadron", "Wing", "Group", "Fleet", "Corps", "Company", "Battery",
+        "Troop", "Platoon", "Detachment", "Army", "Marines", "Infantry", "Cavalry", "Airborne", "Flotilla", "Command",
+    };
+
+    private static readonly HashSet<string> SpelledOrdinals = new(StringComparer.Ordinal)
+    {
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
+    };
+
+    internal static bool IsNumericOrdinal(string w) =>
+        w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
+
+    private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
+
+    /// <summary>
+    /// Numbered units, whose number is what tells them apart: an ordinal before capitalised words ending in a unit noun
+    /// ("3rd Battalion", "321st Field Artillery Regiment"), and a task force with its number after it ("Task Force 50",
+    /// "CTF 150", "Task Force (CTF) 50", which is named by its acronym form "CTF 50").
+    /// </summary>
+    private void AddUnits(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!(IsNumericOrdinal(words[i]) || SpelledOrdinals.Contains(words[i]) && i + 1 < words.Count && IsCapitalized(words[i + 1])))
+                continue;
+            int last = -1;
+            for (int j = i + 1; j < words.Count && j <= i + 5; j++)
+            {
+                if (!IsCapitalized(words[j]) || !words[j].All(char.IsLetter) || DateWords.Contains(words[j])) break;
+                if (UnitNouns.Contains(words[j])) last = j;
+            }
+            if (last < 0) continue;
+            // "the U.S. 5th Fleet", "Iraqi 9th Division": the country that owns the unit is part of its name
+            int first = i;
+            if (i > 0 && IsCapitalized(words[i - 1]) && _lex.Gazetteer.Lookup(words[i - 1]) is { Count: > 0 } owner
+                && owner[0].Entry.Type == EntityType.Location && owner[0].Entry.FineTypes.Contains("Country")) first = i - 1;
+            candidates.Add(new Candidate(s.Index, first, last + 1, EntityType.Organization, "ArmedForces", MentionKind.Name, "rule", PriorityKeyword + 2));
+        }
+        for (int i = 0; i < words.Count; i++)
+        {
+            int first = i, end;
+            string? acronym = null;
+            if (words[i] == "Task" && i + 1 < words.Count && words[i + 1] == "Force")
+            {
+                // "Combined Joint Task Force 7": capitalised modifiers before it belong to the name
+                while (first > 0 && IsCapitalized(words[first - 1]) && words[first - 1].All(char.IsLetter) && s.Tokens[first - 1].Tag is "NNP" or "JJ" or "VBN"
+                       && !(first - 1 == 0 && SentenceInitialFunctionWords.Contains(words[0])) && words[first - 1] != "The") first--;
+                end = i + 2;
+                if (end + 3 < words.Count && words[end] == "(" && NameKey.IsAcronymShape(words[end + 1]) && words[end + 2] == ")")
+                {
+                    acronym = words[end + 1];
+                    end += 3;
+                }
+            }
+            else if (words[i].Length is >= 2 and <= 5 && words[i].EndsWith("TF", StringComparison.Ordinal) && words[i].All(char.IsUpper)) end = i + 1;
+            else continue;
+            if (end >= words.Count || !IsCardinal(words[end]))
+            {
+                // "Task Force Tarawa", "Joint Task Force Bravo": a task force named by the proper nouns after it
+                if (acronym is not null || words[i] != "Task") continue;
+                int nameEnd = end;
+                while (nameEnd < words.Count && nameEnd - end < 3 && IsProperTag(s.Tokens[nameEnd]) && IsCapitalized(words[nameEnd])
+                       && words[nameEnd].All(char.IsLetter) && !DateWords.Contains(words[nameEnd])) nameEnd++;
+                if (nameEnd - first > 2 || nameEnd > end)
+                    candidates.Add(new Candidate(s.Index, first, nameEnd, EntityType.Organization, "ArmedForces", MentionKind.Name, "rule", PriorityKeyword + 2));
+                i = nameEnd - 1;
+                continue;
+            }
+            var canonical = acronym is null ? null : acronym + " " + words[end];
+            candidates.Add(new Candidate(s.Index, first, end + 1, EntityType.Organization, "ArmedForces", MentionKind.Name, "rule", PriorityKeyword + 2, canonical));
+            i = end;
+        }
     }
 
     /// <summary>The type a name's head keyword gives it: last word ("Free Army Group") or first word ("Operation Desert Storm").</summary>
@@ -281,7 +365,8 @@ public sealed class MentionFinder
                 int first = c.First;
                 string? role = c.Role;
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
-                while (first < c.End - 1 && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
+                // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
+                while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
                 if (c.Type == EntityType.Person)
@@ -295,6 +380,13 @@ public sealed class MentionFinder
                     }
                 }
                 int end = c.End;
+                // "Army Lt." in "Army Lt. Gen. Ana Ruiz": a rank that goes on past the span belongs to the person's name
+                if (c.Type != EntityType.Person)
+                    for (int k = first + 1; k < end; k++)
+                    {
+                        var (tlen, tentries) = _lex.Titles.LongestMatchAt(words, k);
+                        if (tlen > 0 && k + tlen > end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson)) { end = k; break; }
+                    }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
                     || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;

@@ -71,6 +71,7 @@ public sealed partial class RelationExtractor
             {
                 if (v.IsClauseBreak(r) || v.IsComma(r) && !v.IsRelativePronoun(r + 1)) break;
                 if (!v.IsRelativePronoun(r) && v.Lower(r) != "that") continue; // taggers often call relative "that" a complementizer
+                if (v.Lower(r) is "who" or "whom") yield break; // "Airmen from the Wing, who will comprise ...": people, not the unit
                 int e = r - 1;
                 if (v.IsComma(e)) e--;
                 group = v.MentionEndingAt(e);
