@@ -256,7 +256,9 @@ public static class Re3dEvaluator
         var g = gold.Rel;
         var hull = new TextSpan(Math.Min(g.SourceSpan.Start, g.TargetSpan.Start), Math.Max(g.SourceSpan.End, g.TargetSpan.End));
         if (!EvidenceOf(analysis, p).Overlaps(hull)) return false;
-        if (labelled && !gold.Map.Categories.Contains(p.Category, StringComparer.Ordinal)) return false;
+        if (labelled && !gold.Map.Categories.Contains(p.Category, StringComparer.Ordinal)
+            && !(gold.Map.PlaceTypes is { } placeTypes && placeTypes.Contains(p.Type, StringComparer.Ordinal) && analysis.Entities[p.Object].Type == EntityType.Location))
+            return false;
         DocumentEntity s = analysis.Entities[p.Subject], o = analysis.Entities[p.Object];
         return (Touches(s, g.SourceSpan) && Touches(o, g.TargetSpan))
             || (gold.Map.Symmetric && Touches(s, g.TargetSpan) && Touches(o, g.SourceSpan));

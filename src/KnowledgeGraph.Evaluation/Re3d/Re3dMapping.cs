@@ -8,9 +8,11 @@ public sealed record Re3dEntityTypeMapping(string Re3dType, EntityType? Coarse, 
 /// <summary>
 /// How one re3d relation type maps onto our relationship categories (graph-schema/schema.json). A predicted edge
 /// of any category in <see cref="Categories"/> counts for it; empty means the type is excluded from scoring.
-/// <see cref="Symmetric"/> types match in either direction.
+/// <see cref="Symmetric"/> types match in either direction. An edge of one of <see cref="PlaceTypes"/> counts too when
+/// its object is a place (a visit to a place puts the visitor there).
 /// </summary>
-public sealed record Re3dRelationTypeMapping(string Re3dType, IReadOnlyList<string> Categories, bool Symmetric, string Reason)
+public sealed record Re3dRelationTypeMapping(string Re3dType, IReadOnlyList<string> Categories, bool Symmetric, string Reason,
+    IReadOnlyList<string>? PlaceTypes = null)
 {
     public bool Scored => Categories.Count > 0;
 }
@@ -49,7 +51,8 @@ public static class Re3dMapping
         new("BelongsTo", new[] { "MEMBER_OF", "PART_OF", "WORKS_FOR" }, false, "source is a member, unit or employee of target"),
         new("InChargeOf", new[] { "LEADS" }, false, "source leads or controls target (our LEADS range includes places)"),
         new("CoLocated", new[] { "LOCATED_IN", "HEADQUARTERED_IN", "MOBILIZE" }, true,
-            "in the same place: located, headquartered or deployed in"),
+            "in the same place: located, headquartered or deployed in, or visiting a place (VISITED with a place as object)",
+            new[] { "VISITED" }),
         new("CommWith", new[] { "CONSULT", "AGREE", "COOPERATE" }, true, "met, talked, agreed or worked with"),
         new("Likes", new[] { "SUPPORT", "AID", "COOPERATE", "ALLIED_WITH" }, false, "positive disposition: backs, helps, aligns with"),
         new("Dislikes", new[] { "DISAPPROVE", "OPPOSES", "THREATEN", "SANCTION", "REJECT" }, false,

@@ -7,6 +7,36 @@ public sealed partial class RelationExtractor
 {
     private sealed partial class SentenceRun
     {
+        private static readonly TriggerEntry[] InSupport = { new("in support of", TriggerPos.Noun, "SUPPORTS", "SUPPORT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X conducted strikes in support of Y", "In support of Y, X struck ...", "X acted on behalf of Y": the actor of the
+        /// clause supports Y.
+        /// </summary>
+        private IEnumerable<Candidate> SupportPhraseCandidates()
+        {
+            var v = _v;
+            foreach (var y in v.Mentions)
+            {
+                if (!InSupportOf(y) || v.Lower(PrepositionBefore(y)) != "of") continue;
+                int phrase = PrepositionBefore(y) - 2;
+                var target = HeadOfPhrase(y);
+                List<MentionRef> actors;
+                int gi = _groups.FindLastIndex(g => g.Head < phrase);
+                if (gi >= 0 && !Enumerable.Range(_groups[gi].Head, phrase - _groups[gi].Head).Any(k => v.IsClauseBreak(k)))
+                    actors = Subjects(gi);
+                else
+                {
+                    // an opening phrase: the subject of the first verb after it
+                    int next = _groups.FindIndex(g => g.First > y.EndToken);
+                    actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
+                }
+                foreach (var a in actors)
+                    if (a.Entity != target.Entity && !IsPlace(a))
+                        yield return new Candidate(a, target, InSupport, phrase, phrase + 2, "in support of", RelationPattern.Nominal, true, true);
+            }
+        }
+
         private static readonly TriggerEntry[] FoughtAgainst = { new("against", TriggerPos.Noun, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
         /// <summary>

@@ -173,6 +173,7 @@ public sealed partial class RelationExtractor
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
             list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(SupportPhraseCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
             return EventCandidates(list);
         }
 
@@ -253,6 +254,8 @@ public sealed partial class RelationExtractor
             var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
                 out int prep, out bool afterBy, threat, clausal);
             bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
+            // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin
+            if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS")) objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
@@ -555,6 +558,8 @@ public sealed partial class RelationExtractor
                 var m = v.MentionStartingAt(j);
                 if (m is null) continue;
                 m = HeadOfPhrase(m);
+                // "strikes coordinated with and in support of Y": whom an act supports is no target of it
+                if (InSupportOf(m)) { j = m.EndToken - 1; continue; }
                 j = m.EndToken - 1;
                 if (skipNext) { skipNext = false; continue; }
                 if (exclude.Contains(m.Entity)) continue;
@@ -582,6 +587,17 @@ public sealed partial class RelationExtractor
             int k = m.EndToken;
             while (k < v.Count && k - m.EndToken < 5 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && v.Tag(k) != "POS") k++;
             return v.MentionStartingAt(k) is { } head && head.Entity != m.Entity && head.Mention.Kind != MentionKind.Demonym ? head : m;
+        }
+
+        /// <summary>"in support of X", "on behalf of X", "in coordination with X": X is whom the act is for or with.</summary>
+        private bool InSupportOf(MentionRef m)
+        {
+            var v = _v;
+            int p = PrepositionBefore(m);
+            if (p < 2) return false;
+            return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
+                || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
+                || v.Lower(p) == "with" && v.Lower(p - 1) == "coordinated";
         }
 
         /// <summary>The preposition heading the noun phrase that ends in <paramref name="m"/>, or -1.</summary>
@@ -693,6 +709,18 @@ public sealed partial class RelationExtractor
                             subjects.AddRange(Subjects(gi));
                             pattern = RelationPattern.LightVerbNominal;
                         }
+                    // "X raised concerns in a call with Y", "X took part in the fight against Y": an event noun in a
+                    // prepositional phrase of the clause has the clause's subject as agent
+                    if (subjects.Count == 0 && q >= 1 && v.Lower(q) is "in" or "during" or "through")
+                    {
+                        int gi = _groups.FindLastIndex(g => g.Head < q);
+                        if (gi >= 0 && !v.IsCopula(_groups[gi].Head) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head))
+                            && !Enumerable.Range(_groups[gi].Head, q - _groups[gi].Head).Any(k => v.IsComma(k) || v.IsClauseBreak(k)))
+                        {
+                            subjects.AddRange(Subjects(gi));
+                            pattern = RelationPattern.LightVerbNominal;
+                        }
+                    }
                     // "X is (held) responsible for mass killings in Y": the one responsible is the agent
                     if (subjects.Count == 0 && q >= 1 && v.Lower(q) == "for" && v.Lower(q - 1) == "responsible")
                     {
