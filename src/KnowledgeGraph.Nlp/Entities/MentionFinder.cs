@@ -45,6 +45,13 @@ public sealed class MentionFinder
 
     private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
+    /// <summary>An Arabic article written in lower case before a capitalised name: "al-Qaida", "al-Shabaab", "el-Sisi".</summary>
+    private static bool ParticleName(string w)
+    {
+        int dash = w.IndexOf('-');
+        return dash is >= 1 and <= 3 && dash + 1 < w.Length && char.IsUpper(w[dash + 1]) && w[..dash].All(char.IsLower);
+    }
+
     /// <summary>A line most of whose words are capitalised: a headline, where capitals say nothing about names.</summary>
     public static bool IsHeadline(Sentence s)
     {
@@ -85,7 +92,7 @@ public sealed class MentionFinder
         var matches = _lex.Gazetteer.FindAll(words);
         foreach (var m in matches)
         {
-            if (!IsCapitalized(words[m.Start])) continue;
+            if (!IsCapitalized(words[m.Start]) && !ParticleName(words[m.Start])) continue;
             var hit = m.Best;
             if (m.Length == 1 && hit.Kind == MentionKind.Name && InsideLongerName(s, words, m, matches)) continue;
             // "Kirby", "El Paso", "Coach": a company's short name is an ordinary word or place far more often than the company
@@ -395,7 +402,7 @@ public sealed class MentionFinder
             }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
-            if (!span.Any(w => IsCapitalized(w) && w.Any(char.IsLetter))) continue;
+            if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;

@@ -26,6 +26,7 @@ public sealed partial class RelationExtractor
             list.AddRange(ClosureOrderCandidates());
             list.AddRange(StatementGerundCandidates());
             PunitiveCallCandidates(list);
+            MilitaryMeansCandidates(list);
             list.AddRange(IntentCandidates(list));
             list.AddRange(ProtestDemandCandidates(list));
             return list;
@@ -137,6 +138,38 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(s, recipient, entries, g.Head, g.Head, text, RelationPattern.Verb, false, false);
                     break;
                 }
+            }
+        }
+
+        private static readonly TriggerEntry[] MilitaryKillEntry = { new("kill by military means", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>Nouns for weapons of war: violence done with them is armed combat (PLOVER FIGHT), not assault.</summary>
+        private static readonly HashSet<string> MilitaryMeans = new(StringComparer.Ordinal)
+        {
+            "airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "predator", "reaper", "missile", "missiles",
+            "rocket", "rockets", "shelling", "artillery", "bombardment", "bombardments", "warplane", "warplanes", "jets",
+            "helicopter", "helicopters", "gunship", "gunships", "mortar", "mortars", "attacks", "raids",
+        };
+
+        /// <summary>
+        /// "US drone attacks killed eight militant leaders", "Army shelling killed X": killing or attacking with weapons of war
+        /// is fighting; the candidate's assault reading is replaced.
+        /// </summary>
+        private void MilitaryMeansCandidates(List<Candidate> list)
+        {
+            var v = _v;
+            for (int n = 0; n < list.Count; n++)
+            {
+                var c = list[n];
+                if (c.IsNoun || !c.Entries.All(e => e.Category == "ASSAULT")) continue;
+                // the words from the subject to the trigger: the subject phrase names the means
+                bool means = false;
+                for (int k = c.A.EndToken; k < c.TriggerFirst && k - c.A.EndToken <= 4; k++)
+                {
+                    if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
+                    if (MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
+                }
+                if (means) list[n] = c with { Entries = MilitaryKillEntry };
             }
         }
 
