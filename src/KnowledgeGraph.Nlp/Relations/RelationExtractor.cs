@@ -669,7 +669,8 @@ public sealed partial class RelationExtractor
                 var pattern = RelationPattern.Nominal;
                 // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
                 int p = i - 1;
-                while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD")) p--;
+                while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD")
+                       && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p))) p--; // a mistagged "amid" ends the phrase
                 if (p >= 0 && v.Lower(p) is "no") negated = true;
                 if (p >= 0 && v.Tag(p) == "POS") p--;
                 var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
