@@ -139,6 +139,26 @@ public sealed class Re3dScoringTests
     }
 
     [Test]
+    public void AVisitToAPlaceCountsForCoLocatedButAMeetingDoesNot()
+    {
+        const string text = "Minister Lind will travel to Paris and meet the YPG.";
+        var gold = new Re3dSample().Doc("D", text).Entity("Minister Lind", "Person").Entity("Paris", "Location").Entity("the YPG", "Organisation")
+            .Relation("Minister Lind", "will travel to", "Paris", "CoLocated")
+            .Relation("Minister Lind", "meet", "the YPG", "CoLocated");
+        var r = Run(gold, text, b =>
+        {
+            int lind = b.Entity("Lind", EntityType.Person, "Minister Lind");
+            int paris = b.Entity("Paris", EntityType.Location, "Paris");
+            int ypg = b.Entity("YPG", EntityType.Organization, "the YPG");
+            return b.Relation(lind, paris, "CONSULT", "VISITED")   // VISITED with a place as object: counts for CoLocated
+                .Relation(lind, ypg, "CONSULT", "VISITED");         // a visit to an organisation places nobody: false
+        });
+        // 2 gold, 2 scored predictions (CONSULT is a scored category), 1 match.
+        Assert.That((r.Relations.Gold, r.Relations.Predicted, r.Relations.MatchedGold), Is.EqualTo((2, 2, 1)));
+        Assert.That(r.RelationErrors.Single(e => e.Kind == "missed").Target, Is.EqualTo("the YPG"));
+    }
+
+    [Test]
     public void AnEdgeFromAnotherSentenceDoesNotMatch()
     {
         const string text = "The YPG fought Daesh. Later the YPG met Daesh.";
