@@ -84,7 +84,50 @@ public sealed class MentionFinder
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
         }
+        AddSurnames(sentences, result);
         return result;
+    }
+
+    /// <summary>
+    /// "Isiah Booker ... Booker was assigned to ...": once a person is named in full, the bare surname later in the article
+    /// is that person even where the tagger or recogniser missed it (sentence-initial, tagged as a common noun).
+    /// </summary>
+    private static void AddSurnames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        string SurnameOf(PlacedMention m) => sentences[m.Mention.SentenceIndex].Tokens[m.EndToken - 1].Text;
+        string FullOf(PlacedMention m) => m.Mention.Canonical ?? m.Mention.Text;
+        var fullNames = result.Where(m => m.Mention.Type == EntityType.Person && m.EndToken - m.FirstToken >= 2).ToList();
+        var firstSentence = new Dictionary<string, int>(StringComparer.Ordinal); // surname -> sentence of its first full name
+        var people = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // surname -> full names bearing it
+        foreach (var m in fullNames)
+        {
+            var surname = SurnameOf(m);
+            if (surname.Length < 3 || !char.IsUpper(surname[0]) || !surname.Skip(1).All(char.IsLower)) continue;
+            firstSentence[surname] = Math.Min(firstSentence.GetValueOrDefault(surname, int.MaxValue), m.Mention.SentenceIndex);
+            if (!people.TryGetValue(surname, out var set)) people[surname] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(FullOf(m));
+        }
+        // two people with one surname ("Ash Carter", "Jimmy Carter"): a bare surname could be either; "Isiah Booker" and
+        // "Isiah L. Booker" are one person
+        bool Ambiguous(string surname) => people[surname].Any(a => people[surname].Any(b =>
+            a != b && !a.StartsWith(b.Split(' ')[0] + " ", StringComparison.Ordinal)));
+        var covered = new HashSet<(int, int)>();
+        foreach (var m in result)
+            for (int t = m.FirstToken; t < m.EndToken; t++) covered.Add((m.Mention.SentenceIndex, t));
+        foreach (var s in sentences)
+        {
+            for (int t = 0; t < s.Tokens.Count; t++)
+            {
+                var w = s.Tokens[t].Text;
+                if (!firstSentence.TryGetValue(w, out var from) || from > s.Index || covered.Contains((s.Index, t)) || Ambiguous(w)) continue;
+                // inside a longer capitalised run it is part of another name ("Booker Prize")
+                bool Capital(int k) => k >= 0 && k < s.Tokens.Count && s.Tokens[k].Text.Length > 0 && char.IsUpper(s.Tokens[k].Text[0]);
+                if (Capital(t + 1) || Capital(t - 1) && !covered.Contains((s.Index, t - 1))) continue;
+                var tok = s.Tokens[t];
+                result.Add(new PlacedMention(new Mention(tok.Span, w, s.Index, EntityType.Person, null, MentionKind.Name, "surname"), t, t + 1, null, null));
+            }
+        }
+        result.Sort((a, b) => a.Mention.Span.Start != b.Mention.Span.Start ? a.Mention.Span.Start.CompareTo(b.Mention.Span.Start) : a.Mention.Span.End.CompareTo(b.Mention.Span.End));
     }
 
     private void AddGazetteer(Sentence s, List<string> words, List<Candidate> candidates)
