@@ -37,6 +37,29 @@ public sealed partial class RelationExtractor
             }
         }
 
+        private static readonly TriggerEntry[] AsPartOf = { new("as part of", TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X will fly missions as part of the 407th Group", "X, which operates as part of Y": the clause's actor is part of the
+        /// organisation it acts as part of. Not for events ("strikes as part of Operation Z" names no member).
+        /// </summary>
+        private IEnumerable<Candidate> AsPartOfCandidates()
+        {
+            var v = _v;
+            for (int i = 2; i + 1 < v.Count; i++)
+            {
+                if (v.Lower(i) != "of" || v.Lower(i - 1) != "part" || v.Lower(i - 2) != "as") continue;
+                int a = i + 1;
+                while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a))) a++;
+                if (v.MentionStartingAt(a) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
+                int gi = _groups.FindLastIndex(g => g.Head < i - 2);
+                if (gi < 0 || Enumerable.Range(_groups[gi].Head, i - 2 - _groups[gi].Head).Any(k => v.IsClauseBreak(k))) continue;
+                foreach (var s in Subjects(gi))
+                    if (s.Entity != whole.Entity && v.TypeOf(s) == EntityType.Organization)
+                        yield return new Candidate(s, whole, AsPartOf, i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
+            }
+        }
+
         private static readonly TriggerEntry[] FoughtAgainst = { new("against", TriggerPos.Noun, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
         /// <summary>

@@ -173,6 +173,7 @@ public sealed partial class RelationExtractor
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
             list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(AsPartOfCandidates());
             list.AddRange(SupportPhraseCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
             return EventCandidates(list);
         }
