@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
 
 namespace KnowledgeGraph.Nlp.Relations;
 
@@ -76,6 +77,27 @@ public sealed partial class RelationExtractor
                 foreach (var place in PlacesFrom(k + 1))
                     if (place.Entity != m.Entity)
                         yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
+            }
+        }
+        private static readonly TriggerEntry[] FoughtHolder = { new("take from", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X liberated the town from Y", "X tried to seize the hospital from Y": whoever takes a place from its holder
+        /// fights the holder (the holding itself is read by the control patterns).
+        /// </summary>
+        private IEnumerable<Candidate> TakenFromFightCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (g.Passive || !TakeFromVerbs.Contains(v.Lemma(g.Head))) continue;
+                var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
+                if (holders.Count == 0) continue;
+                foreach (var s in Subjects(gi))
+                    foreach (var h in holders)
+                        if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
+                            yield return new Candidate(s, h, FoughtHolder, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
     }

@@ -170,6 +170,7 @@ public sealed partial class RelationExtractor
             list.AddRange(NominalCandidates());
             list.AddRange(LocativeCandidates());
             list.AddRange(PlaceMoreCandidates());
+            list.AddRange(TakenFromFightCandidates());
             list.AddRange(ControlCandidates());
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
