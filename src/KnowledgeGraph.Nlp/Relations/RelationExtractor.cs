@@ -169,6 +169,8 @@ public sealed partial class RelationExtractor
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
             list.AddRange(LocativeCandidates());
+            list.AddRange(PlaceMoreCandidates());
+            list.AddRange(TakenFromFightCandidates());
             list.AddRange(ControlCandidates());
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
@@ -858,6 +860,7 @@ public sealed partial class RelationExtractor
             while (i < v.Count)
             {
                 if (v.Tag(i) is "DT" || v.Lower(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west") i++;
+                i = AfterPlaceNoun(i);
                 var m = v.MentionStartingAt(i);
                 if (m is null || !IsPlace(m)) break;
                 places.Add(m);
@@ -894,7 +897,8 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
                 }
                 // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
-                if (!IsPlace(m) && p + 2 < v.Count && v.IsComma(p) && v.IsDeterminer(p + 1))
+                // (a place too: "Raqqa, a self-proclaimed capital in Syria")
+                if (p + 2 < v.Count && v.IsComma(p) && v.IsDeterminer(p + 1))
                 {
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;

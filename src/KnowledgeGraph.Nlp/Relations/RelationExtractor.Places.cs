@@ -1,0 +1,104 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+public sealed partial class RelationExtractor
+{
+    private sealed partial class SentenceRun
+    {
+        /// <summary>
+        /// Nouns naming an actor's presence or activity somewhere: "X's campaign in Y", "X's forces in Y" place X in Y
+        /// (a report of someone's own fighting or troops somewhere says where they are).
+        /// </summary>
+        private static readonly IReadOnlySet<string> PresenceNouns = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "activity", "base", "campaign", "fighter", "force", "headquarters", "mission", "offensive", "operation",
+            "presence", "stronghold", "troop", "unit", "war",
+        };
+
+        /// <summary>Kinds of place a name can follow with "of": "the northwest province of Latakia", "the town of Tel Tamer".</summary>
+        private static readonly IReadOnlySet<string> PlaceNouns = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "city", "district", "governorate", "neighborhood", "neighbourhood", "province", "region", "state", "town", "village",
+        };
+
+        /// <summary>
+        /// The token after a place-kind phrase starting at <paramref name="i"/> ("[the] [northwest] province of"), so the name
+        /// after it is read as the place; <paramref name="i"/> itself when there is none.
+        /// </summary>
+        private int AfterPlaceNoun(int i)
+        {
+            var v = _v;
+            int k = i;
+            if (v.Tag(k) == "DT") k++;
+            while (k < v.Count && k - i < 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.Tag(k) is "NN" or "RB") && !PlaceNouns.Contains(v.Lower(k))) k++;
+            if (k + 2 < v.Count && v.MentionAt(k) is null && PlaceNouns.Contains(v.Lower(k)) && v.Lower(k + 1) == "of" && v.MentionStartingAt(k + 2) is not null)
+                return k + 2;
+            return i;
+        }
+
+        /// <summary>
+        /// Places stated by other constructions: a person's home town in an apposition ("X, 42, of Y, Z, died"), and an
+        /// actor's presence or activity introduced by a possessive ("X's campaign in Y and Z").
+        /// </summary>
+        private IEnumerable<Candidate> PlaceMoreCandidates()
+        {
+            var v = _v;
+            foreach (var m in v.Mentions)
+            {
+                if (IsPlace(m)) continue;
+                int p = m.EndToken;
+                // "X, 42, of Y, Z,": the apposition gives where the person is from
+                if (v.TypeOf(m) == EntityType.Person && p + 2 < v.Count && v.IsComma(p))
+                {
+                    int q = p + 1;
+                    if (v.Tag(q) == "CD" && v.IsComma(q + 1)) q += 2;
+                    if (v.Lower(q) == "of")
+                    {
+                        var places = PlacesFrom(q + 1);
+                        int end = places.Count > 0 ? places[^1].EndToken : -1;
+                        // the apposition must close: "of Y, Z," or the sentence ends ("of Y, Z.")
+                        if (places.Count > 0 && (end >= v.Count || v.IsComma(end) || v.Tag(end) == "."))
+                            foreach (var place in places)
+                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true);
+                    }
+                }
+                // "X's campaign in Y": the possessor is where its activity is
+                if (m.Mention.Kind is MentionKind.Demonym || p + 2 >= v.Count || v.Tag(p) != "POS") continue;
+                int k = p + 1;
+                int head = -1;
+                while (k < v.Count && k - p <= 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.IsNoun(k) || v.Tag(k) is "VBG"))
+                {
+                    if (v.IsNoun(k)) head = k;
+                    k++;
+                }
+                if (head != k - 1 || !PresenceNouns.Contains(v.Lemma(head)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
+                foreach (var place in PlacesFrom(k + 1))
+                    if (place.Entity != m.Entity)
+                        yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
+            }
+        }
+        private static readonly TriggerEntry[] FoughtHolder = { new("take from", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X liberated the town from Y", "X tried to seize the hospital from Y": whoever takes a place from its holder
+        /// fights the holder (the holding itself is read by the control patterns).
+        /// </summary>
+        private IEnumerable<Candidate> TakenFromFightCandidates()
+        {
+            var v = _v;
+            for (int gi = 0; gi < _groups.Count; gi++)
+            {
+                var g = _groups[gi];
+                if (g.Passive || !TakeFromVerbs.Contains(v.Lemma(g.Head))) continue;
+                var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
+                if (holders.Count == 0) continue;
+                foreach (var s in Subjects(gi))
+                    foreach (var h in holders)
+                        if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
+                            yield return new Candidate(s, h, FoughtHolder, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+            }
+        }
+    }
+}
