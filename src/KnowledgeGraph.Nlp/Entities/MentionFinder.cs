@@ -45,6 +45,10 @@ public sealed class MentionFinder
 
     private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
+    /// <summary>Words that open a place's name and never a person's.</summary>
+    private static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
+        { "Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Lac", "Bir", "Jebel", "Jabal", "Wadi", "Ras" };
+
     /// <summary>An Arabic article written in lower case before a capitalised name: "al-Qaida", "al-Shabaab", "el-Sisi".</summary>
     private static bool ParticleName(string w)
     {
@@ -435,7 +439,8 @@ public sealed class MentionFinder
                     for (int k = first + 1; k < end; k++)
                     {
                         var (tlen, tentries) = _lex.Titles.LongestMatchAt(words, k);
-                        if (tlen > 0 && k + tlen > end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson)) { end = k; break; }
+                        // ... and so does a rank that ends the span: "Army Staff Sgt." before a name the span missed
+                        if (tlen > 0 && k + tlen >= end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson)) { end = k; break; }
                     }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
@@ -443,6 +448,9 @@ public sealed class MentionFinder
                 if (end <= first) continue;
                 c = c with { First = first, End = end, Role = role };
             }
+            // "Fort Campbell", "Camp Lejeune", "Mount Sinjar": a place word before a name makes the name a place
+            if (c.Type == EntityType.Person && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
+                c = c with { Type = EntityType.Location, FineType = null, Role = null };
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;

@@ -49,6 +49,16 @@ public sealed partial class RelationExtractor
             {
                 if (IsPlace(m)) continue;
                 int p = m.EndToken;
+                // "assigned to 5th Special Forces Group, Fort Campbell, Kentucky": a military unit followed by a place that
+                // closes the phrase is stationed there
+                if (v.Context.Entities[m.Entity].FineTypes.Contains("ArmedForces") && p + 1 < v.Count && v.IsComma(p)
+                    && v.MentionStartingAt(p + 1) is { } station && IsPlace(station))
+                {
+                    var places = PlacesFrom(p + 1);
+                    int after = places.Count > 0 ? places[^1].EndToken : station.EndToken;
+                    if (after >= v.Count || v.Words[after] is "." or ";" || v.IsComma(after) && !(after + 1 < v.Count && v.IsCoordinator(after + 1)))
+                        yield return new Candidate(m, station, LocatedIn, p, p, ",", RelationPattern.Locative, true, true);
+                }
                 // "X, 42, of Y, Z,": the apposition gives where the person is from
                 if (v.TypeOf(m) == EntityType.Person && p + 2 < v.Count && v.IsComma(p))
                 {
