@@ -55,7 +55,8 @@ internal static class Grammar
     /// <summary>Nouns of military action whose target "against" names: "conducted strikes ... against X".</summary>
     public static readonly IReadOnlySet<string> CombatNouns = Set(
         "airstrike", "air strike", "artillery", "assault", "attack", "bombardment", "bombing", "campaign", "counteroffensive",
-        "fire", "fighting", "munition", "offensive", "operation", "raid", "shelling", "sortie", "strike", "war", "weapon");
+        "fire", "fighting", "munition", "offensive", "operation", "raid", "shelling", "sortie", "strike", "war", "weapon",
+        "defense", "defence", "position", "mission");
 
     /// <summary>Prepositions that introduce time, cause or circumstance, never a participant of the relation.</summary>
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set(

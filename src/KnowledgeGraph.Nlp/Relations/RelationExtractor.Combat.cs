@@ -73,7 +73,9 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head) || g.Passive) continue;
+                // a reporting verb reports a clause, unless it takes a plain object ("maintained their positions")
+                bool reports = Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && !(v.Tag(g.Head + 1) is "DT" or "PRP$" or "JJ" or "NN" or "NNS" or "CD");
+                if (reports || v.IsCopula(g.Head) || g.Passive) continue;
                 bool combat = false;
                 for (int j = g.Head + 1; j < v.Count; j++)
                 {

@@ -257,8 +257,10 @@ public sealed partial class RelationExtractor
             var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
                 out int prep, out bool afterBy, threat, clausal);
             bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
-            // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin
-            if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS")) objects = new List<MentionRef>();
+            // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin; a vague verb ("hold",
+            // "take") reads only with its direct object: "held its positions against Y" arrests nobody
+            if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS" || e.Strength < 0.5 && v.Lower(prep) == "against"))
+                objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
@@ -337,6 +339,14 @@ public sealed partial class RelationExtractor
                 while (b >= 0 && v.MentionAt(b) is null && v.IsAdjective(b)) b--;
                 if (b >= 0 && v.Tag(b) == "POS") b--;
                 if (v.MentionEndingAt(b) is { } owner && owner.Mention.Kind != MentionKind.Demonym) return WithLeftConjuncts(owner);
+                // "In the campaign to defeat Y, X has ...": an opening phrase's campaign is the clause subject's
+                int comma = Enumerable.Range(g.Head + 1, Math.Max(0, v.Count - g.Head - 1)).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+                bool opening = Enumerable.Range(0, h).All(k => !v.IsVerb(k) && !v.IsComma(k) && !v.IsClauseBreak(k));
+                if (opening && comma > 0 && v.IsComma(comma))
+                {
+                    int next = _groups.FindIndex(o => o.First > comma && o.Finite);
+                    if (next >= 0) return Subjects(next);
+                }
             }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
@@ -373,7 +383,7 @@ public sealed partial class RelationExtractor
             int q = p;
             if (gerund && !infinitive)
             {
-                if (v.Lower(p) is "of" or "from" or "about" or "for") q = p; // "accused X of attacking", "thanked X for helping"
+                if (v.Lower(p) is "of" or "from" or "about" or "for" or "to") q = p; // "accused X of attacking", "thanked X for helping", "committed to carrying out"
                 else if (gi > 0 && _groups[gi - 1].Head == p) return gi - 1; // "denied attacking"
                 else return -1;
             }

@@ -49,6 +49,14 @@ internal sealed class SentenceView
         for (int i = 0; i < Count; i++)
         {
             var lower = Words[i].ToLowerInvariant();
+            // "precision U.S. airstrikes/VBZ against X": a plural noun the tagger took for a verb before "against"
+            if (Tags[i] == "VBZ" && i + 1 < Count && Lower(i + 1) == "against" && i > 0 && (MentionAt(i - 1) is not null || Tags[i - 1] is "NN" or "NNP" or "JJ")
+                && lower.EndsWith('s') && !verbs.Contains(Lemmas[i]))
+            {
+                Tags[i] = "NNS";
+                Lemmas[i] = lower[..^1];
+                continue;
+            }
             if (IsVerb(i))
             {
                 var l = Lemmas[i];
