@@ -74,7 +74,7 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[gi];
                 // a reporting verb reports a clause, unless it takes a plain object ("maintained their positions")
-                bool reports = Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && !(v.Tag(g.Head + 1) is "DT" or "PRP$" or "JJ" or "NN" or "NNS" or "CD");
+                bool reports = Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && !(v.Lemma(g.Head) is "maintain" && v.Tag(g.Head + 1) is "DT" or "PRP$" or "JJ" or "NN" or "NNS" or "CD");
                 if (reports || v.IsCopula(g.Head) || g.Passive) continue;
                 bool combat = false;
                 for (int j = g.Head + 1; j < v.Count; j++)

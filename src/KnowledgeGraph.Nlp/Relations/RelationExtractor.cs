@@ -152,6 +152,12 @@ public sealed partial class RelationExtractor
                 for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // a name inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah") is no actor
+                int before = PrepositionBefore(subj);
+                bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
+                               && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
+                bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
+                if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
@@ -260,6 +266,10 @@ public sealed partial class RelationExtractor
             // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin; a vague verb ("hold",
             // "take") reads only with its direct object: "held its positions against Y" arrests nobody
             if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS" || e.Strength < 0.5 && v.Lower(prep) == "against"))
+                objects = new List<MentionRef>();
+            // "leading efforts in the campaign to defeat Y": what is led is the common noun right after the verb
+            if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
+                && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
@@ -428,11 +438,13 @@ public sealed partial class RelationExtractor
                     int npStart = m.FirstToken - 1;
                     while (npStart >= 0 && v.MentionAt(npStart) is null && (v.IsDeterminer(npStart) || v.IsAdjective(npStart) || v.Tag(npStart) == "CD")) npStart--;
                     // "If X attacked Y": a subordinator opens the clause whose subject X is, it is no preposition
-                    if (npStart >= 0 && v.IsPreposition(npStart) && !v.IsComplementizer(npStart) && !Grammar.Subordinators.Contains(v.Lower(npStart)))
+                    if (npStart >= 0 && (v.IsPreposition(npStart) || IsPlacePreposition(v.Lower(npStart))) && !v.IsComplementizer(npStart) && !Grammar.Subordinators.Contains(v.Lower(npStart)))
                     {
-                        // inside a PP: "troops from X attacked" names X as the actor; "X in Y attacked" goes on to X
+                        // inside a PP: "troops from X attacked" names X as the actor; "X in Y attacked" goes on to X; a place
+                        // after an event noun is no actor ("the liberation of Raqqah will free ...")
                         bool headBefore = npStart - 1 >= 0 && v.IsNoun(npStart - 1) && v.MentionAt(npStart - 1) is null;
-                        if (v.Lower(npStart) is "of" or "from" && headBefore) return m;
+                        bool proxy = !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country") && v.Tag(npStart - 1) is "NNS" or "NNPS";
+                        if (v.Lower(npStart) is "of" or "from" && headBefore && proxy) return m;
                         j = npStart - 1;
                         continue;
                     }
@@ -599,6 +611,8 @@ public sealed partial class RelationExtractor
             if (m.Mention.Kind != MentionKind.Demonym) return m;
             int k = m.EndToken;
             while (k < v.Count && k - m.EndToken < 5 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && v.Tag(k) != "POS") k++;
+            // "the Iraqi city of Mosul": the name after "of" is what the phrase denotes
+            if (k > m.EndToken && v.Lower(k) == "of" && v.MentionStartingAt(k + 1) is { } named && IsPlace(named) && IsPlace(m)) return named;
             return v.MentionStartingAt(k) is { } head && head.Entity != m.Entity && head.Mention.Kind != MentionKind.Demonym ? head : m;
         }
 
