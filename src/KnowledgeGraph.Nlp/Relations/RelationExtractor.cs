@@ -569,6 +569,8 @@ public sealed partial class RelationExtractor
                 }
                 if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
+                // "to target enemy fighters firing on Y": a participle after the object noun starts a clause of its own
+                if (j > from && v.Tag(j) == "VBG" && v.Tag(j - 1) is "NN" or "NNS" && v.MentionAt(j - 1) is null) break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
                 if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG")) break;
                 if (v.IsComma(j) && TrailingReport(j)) break; // "..., officials in X said": X is the reporters' place, no participant
@@ -765,9 +767,13 @@ public sealed partial class RelationExtractor
                 var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _);
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
+                // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
+                bool fromGiver = prep >= 0 && v.Lower(prep) == "from" && match.Entries.All(e => e.Category is "SUPPORT" or "AID" or "COOPERATE");
                 foreach (var s in subjects)
                     foreach (var o in objects)
-                        yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
+                        yield return fromGiver
+                            ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
+                            : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
         }
 
