@@ -623,6 +623,14 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             int p = PrepositionBefore(m);
+            // "in support of the government of Iraq": the phrase may hold a noun and "of" before the name
+            if (p >= 2 && v.Lower(p) == "of" && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)
+            {
+                int q = p - 1;
+                while (q > 0 && v.MentionAt(q - 1) is null && (v.IsNoun(q - 1) || v.IsDeterminer(q - 1) || v.IsAdjective(q - 1)) && p - q < 4) q--;
+                if (q >= 2 && v.Tag(q - 1) is "IN" && (v.Lower(q - 1) is "of" && v.Lower(q - 2) is "support" or "behalf" || v.Lower(q - 1) is "with" && v.Lower(q - 2) == "coordinated"))
+                    return true;
+            }
             if (p < 2) return false;
             return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
                 || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
