@@ -452,6 +452,15 @@ public sealed partial class RelationExtractor
                     if (passedHeadNoun && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } described
                         && v.TypeOf(described) == EntityType.Person)
                         return described;
+                    // "Gen. X, commander, U.S. Central Command met with ...": the organisation closes the person's apposition
+                    if (!passedHeadNoun && npStart > 1 && v.IsComma(npStart) && v.TypeOf(m) != EntityType.Person)
+                    {
+                        int k = npStart - 1;
+                        while (k > 0 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && npStart - k <= 3) k--;
+                        if (k < npStart - 1 && v.IsComma(k) && v.MentionEndingAt(k - 1) is { } person && v.TypeOf(person) == EntityType.Person
+                            && _x._titles.IsRoleNoun(v.Words[npStart - 1]))
+                            return person;
+                    }
                     return m;
                 }
                 if (TimePhraseStart(j) is var time and >= 0) { j = time - 1; continue; } // "X on Tuesday rejected"
