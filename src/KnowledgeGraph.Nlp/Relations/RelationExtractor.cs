@@ -259,7 +259,7 @@ public sealed partial class RelationExtractor
                                    && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
             bool stativeLike = match.Entries.Any(e => TriggerLexicon.Categories.Contains(e.Category) && IsStativeOrPlace(e.Category));
             bool threat = match.Entries.Any(e => e.Category == "THREATEN");
-            bool clausal = match.Entries.Any(e => e.Category is "DEMAND" or "DISAPPROVE" or "THREATEN" or "REJECT" or "AGREE" or "SUPPORT");
+            bool clausal = match.Entries.Any(e => e.Category is "DEMAND" or "DISAPPROVE" or "THREATEN" or "REJECT" or "AGREE" or "SUPPORT" or "PROTEST");
             var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
                 out int prep, out bool afterBy, threat, clausal);
             bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
@@ -580,6 +580,8 @@ public sealed partial class RelationExtractor
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
                 // "to target enemy fighters firing on Y": a participle after the object noun starts a clause of its own
                 if (j > from && v.Tag(j) == "VBG" && v.Tag(j - 1) is "NN" or "NNS" && v.MentionAt(j - 1) is null) break;
+                // "meets to coordinate efforts to counter Y": what follows an infinitive is that verb's
+                if (!threat && !clausal && v.Tag(j) == "TO" && j + 1 < v.Count && v.Tag(j + 1) == "VB") break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
                 if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG")) break;
                 if (v.IsComma(j) && TrailingReport(j)) break; // "..., officials in X said": X is the reporters' place, no participant
