@@ -228,7 +228,7 @@ public sealed partial class RelationExtractor
                 for (int j = start + 2; j < v.Count && j <= start + 6; j++)
                 {
                     if (v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
-                    if (v.Tag(j) is not ("RP" or "RB" or "NN") || v.MentionAt(j) is not null) continue;
+                    if (v.Tag(j) is not ("RP" or "RB" or "NN" or "JJ") || v.MentionAt(j) is not null) continue;
                     var m = MakeMatch(tl.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
                     if (m is not null) { best = m; break; }
                 }
