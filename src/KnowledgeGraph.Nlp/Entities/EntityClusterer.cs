@@ -138,6 +138,9 @@ public sealed class EntityClusterer
     /// <summary>"Okafor" or "Ould Ahmed" in "Ould Ahmed Salem": a leading or trailing part of a longer person name.</summary>
     private static bool IsPartOfPersonName(string[] part, string[] full)
     {
+        // a generational suffix is no part a person is called by: "Keating" in "Charles H. Keating IV"
+        if (full.Length > 2 && full[^1] is "Jr" or "Jr." or "Sr" or "Sr." or "II" or "III" or "IV" && part.Length > 0 && part[^1] != full[^1])
+            full = full[..^1];
         if (part.Length == 0 || part.Length >= full.Length) return false;
         bool prefix = true, suffix = true;
         for (int k = 0; k < part.Length; k++)

@@ -45,6 +45,8 @@ public sealed class MentionFinder
 
     private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
+    private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
+
     /// <summary>Words that open a place's name and never a person's.</summary>
     private static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
         { "Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Lac", "Bir", "Jebel", "Jabal", "Wadi", "Ras" };
@@ -98,7 +100,13 @@ public sealed class MentionFinder
     /// </summary>
     private static void AddSurnames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
-        string SurnameOf(PlacedMention m) => sentences[m.Mention.SentenceIndex].Tokens[m.EndToken - 1].Text;
+        string SurnameOf(PlacedMention m)
+        {
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int last = m.EndToken - 1;
+            if (NameSuffixes.Contains(tokens[last].Text) && last - 1 > m.FirstToken) last--; // "Keating" in "Charles H. Keating IV"
+            return tokens[last].Text;
+        }
         string FullOf(PlacedMention m) => m.Mention.Canonical ?? m.Mention.Text;
         var fullNames = result.Where(m => m.Mention.Type == EntityType.Person && m.EndToken - m.FirstToken >= 2).ToList();
         var firstSentence = new Dictionary<string, int>(StringComparer.Ordinal); // surname -> sentence of its first full name
@@ -448,11 +456,15 @@ public sealed class MentionFinder
                 if (end <= first) continue;
                 c = c with { First = first, End = end, Role = role };
             }
+            // "Charles H. Keating IV", "Martin Luther King Jr.": a generational suffix belongs to the person's name
+            if (c.Type == EntityType.Person && c.CharStart < 0 && c.End < words.Count && NameSuffixes.Contains(words[c.End]))
+                c = c with { End = c.End + 1 };
             // "Fort Campbell", "Camp Lejeune", "Mount Sinjar": a place word before a name makes the name a place
             if (c.Type == EntityType.Person && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
+            if (span.Count == 1 && NameSuffixes.Contains(span[0])) continue; // "III" after a name is part of it
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
