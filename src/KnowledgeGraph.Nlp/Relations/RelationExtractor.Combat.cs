@@ -22,8 +22,8 @@ public sealed partial class RelationExtractor
                 int phrase = PrepositionBefore(y) - 2;
                 var target = HeadOfPhrase(y);
                 List<MentionRef> actors;
-                int gi = _groups.FindLastIndex(g => g.Head < phrase);
-                if (gi >= 0 && !Enumerable.Range(_groups[gi].Head, phrase - _groups[gi].Head).Any(k => v.IsClauseBreak(k)))
+                int gi = VerbBefore(phrase, commaEnds: false);
+                if (gi >= 0)
                     actors = Subjects(gi);
                 else
                 {
@@ -52,8 +52,8 @@ public sealed partial class RelationExtractor
                 int a = i + 1;
                 while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a))) a++;
                 if (v.MentionStartingAt(a) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
-                int gi = _groups.FindLastIndex(g => g.Head < i - 2);
-                if (gi < 0 || Enumerable.Range(_groups[gi].Head, i - 2 - _groups[gi].Head).Any(k => v.IsClauseBreak(k))) continue;
+                int gi = VerbBefore(i - 2, commaEnds: false);
+                if (gi < 0) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != whole.Entity && v.TypeOf(s) == EntityType.Organization)
                         yield return new Candidate(s, whole, AsPartOf, i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);

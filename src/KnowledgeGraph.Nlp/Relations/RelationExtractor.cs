@@ -629,6 +629,20 @@ public sealed partial class RelationExtractor
             return v.MentionStartingAt(k) is { } head && head.Entity != m.Entity && head.Mention.Kind != MentionKind.Demonym ? head : m;
         }
 
+        /// <summary>
+        /// The last verb group before <paramref name="token"/> in the same clause (no clause break, nor a comma when
+        /// <paramref name="commaEnds"/>, between its head and the token): the verb a phrase at the token belongs to; -1 if none.
+        /// </summary>
+        private int VerbBefore(int token, bool commaEnds)
+        {
+            var v = _v;
+            int gi = _groups.FindLastIndex(g => g.Head < token);
+            if (gi < 0) return -1;
+            for (int k = _groups[gi].Head; k < token; k++)
+                if (v.IsClauseBreak(k) || commaEnds && v.IsComma(k)) return -1;
+            return gi;
+        }
+
         /// <summary>"in support of X", "on behalf of X", "in coordination with X": X is whom the act is for or with.</summary>
         private bool InSupportOf(MentionRef m)
         {
@@ -762,9 +776,8 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     if (subjects.Count == 0 && q >= 1 && v.Lower(q) is "in" or "during" or "through")
                     {
-                        int gi = _groups.FindLastIndex(g => g.Head < q);
-                        if (gi >= 0 && !v.IsCopula(_groups[gi].Head) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head))
-                            && !Enumerable.Range(_groups[gi].Head, q - _groups[gi].Head).Any(k => v.IsComma(k) || v.IsClauseBreak(k)))
+                        int gi = VerbBefore(q, commaEnds: true);
+                        if (gi >= 0 && !v.IsCopula(_groups[gi].Head) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                         {
                             subjects.AddRange(Subjects(gi));
                             pattern = RelationPattern.LightVerbNominal;

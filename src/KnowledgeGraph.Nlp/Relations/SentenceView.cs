@@ -40,9 +40,10 @@ internal sealed class SentenceView
     }
 
     /// <summary>
-    /// Repairs two slips of a statistical tagger that would hide a relation: a lemma with a doubled final consonant
-    /// ("expelled" -> "expell"), and a past-tense trigger verb tagged as a noun or adjective right after its subject
-    /// ("The battalion withdrew/NN from ..."). Only words whose verb lemma is a known trigger are touched.
+    /// Repairs two slips of a statistical tagger that would hide a relation: a verb lemma cut wrongly ("expelled" ->
+    /// "expell", "blamed" -> "blam"; the word's regular stems are tried instead), and a past-tense trigger verb tagged
+    /// as a noun or adjective right after its subject ("The battalion withdrew/NN from ..."). Only words whose verb
+    /// lemma is a known trigger are touched.
     /// </summary>
     private void Repair(IReadOnlySet<string> verbs, Func<string, string, string>? lemmatize)
     {
@@ -59,11 +60,9 @@ internal sealed class SentenceView
             }
             if (IsVerb(i))
             {
-                var l = Lemmas[i];
-                if (!verbs.Contains(l) && l.Length > 3 && l[^1] == l[^2] && !"aeiou".Contains(l[^1]) && verbs.Contains(l[..^1]))
-                    Lemmas[i] = l[..^1];
-                else if (!verbs.Contains(l) && RegularStems(lower).FirstOrDefault(verbs.Contains) is { } stem)
-                    Lemmas[i] = stem; // an unseen verb the learned rules cut wrongly ("blamed" -> "blam")
+                // an unseen verb the learned rules cut wrongly: "blamed" -> "blam", "expelled" -> "expell"
+                if (!verbs.Contains(Lemmas[i]) && RegularStems(lower).FirstOrDefault(verbs.Contains) is { } stem)
+                    Lemmas[i] = stem;
                 continue;
             }
             if (MentionAt(i) is not null || i == 0 || !(IsNoun(i) || IsAdjective(i)) || Tags[i] is "NNS" or "NNPS") continue;
