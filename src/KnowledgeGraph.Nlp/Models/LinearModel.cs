@@ -19,7 +19,7 @@ public sealed class LinearModel
     private readonly uint[] _entries;
     private readonly int _mask;
 
-    private struct Slot { public ulong Key; public int Start; public int Count; }
+    private struct Slot : IKeyedSlot { public ulong Key { get; init; } public int Start; public int Count; }
 
     /// <summary>Builds a model from rows sorted by key (weights should already be Half-representable so a file round trip is exact).</summary>
     public LinearModel(int classCount, ulong[] keys, int[] rowStart, byte[] classes, float[] weights)
@@ -29,18 +29,14 @@ public sealed class LinearModel
             throw new InvalidDataException("inconsistent weight table");
         ClassCount = classCount;
         _keys = keys; _rowStart = rowStart; _classes = classes; _weights = weights;
-        int size = 1;
-        while (size < keys.Length * 2 + 2) size <<= 1;
-        _mask = size - 1;
-        _slots = new Slot[size];
+        _slots = new Slot[SlotTable.SizeFor(keys.Length)];
+        _mask = _slots.Length - 1;
         for (int r = 0; r < keys.Length; r++)
         {
             var k = keys[r];
             if (k == 0 || (r > 0 && keys[r - 1] >= k)) throw new InvalidDataException("feature keys not strictly increasing");
             if (rowStart[r + 1] < rowStart[r]) throw new InvalidDataException("negative row length");
-            int s = (int)(k & (ulong)_mask);
-            while (_slots[s].Key != 0) s = (s + 1) & _mask;
-            _slots[s] = new Slot { Key = k, Start = rowStart[r], Count = rowStart[r + 1] - rowStart[r] };
+            _slots[SlotTable.FreeSlot(_slots, k, _mask)] = new Slot { Key = k, Start = rowStart[r], Count = rowStart[r + 1] - rowStart[r] };
         }
         _entries = new uint[weights.Length];
         for (int j = 0; j < weights.Length; j++)
@@ -64,20 +60,10 @@ public sealed class LinearModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddScores(ulong key, Span<float> scores)
     {
-        var slots = _slots;
-        int s = (int)(key & (ulong)_mask);
-        while (true)
-        {
-            ref readonly var slot = ref slots[s];
-            if (slot.Key == key)
-            {
-                var row = _entries.AsSpan(slot.Start, slot.Count);
-                foreach (var e in row) scores[PackedEntry.Class(e)] += PackedEntry.Weight(e);
-                return;
-            }
-            if (slot.Key == 0) return;
-            s = (s + 1) & _mask;
-        }
+        int s = SlotTable.Find(_slots, key, _mask, SlotTable.Home(key, _mask));
+        if (s < 0) return;
+        ref readonly var slot = ref _slots[s];
+        foreach (var e in _entries.AsSpan(slot.Start, slot.Count)) scores[PackedEntry.Class(e)] += PackedEntry.Weight(e);
     }
 
     /// <summary>
@@ -96,7 +82,7 @@ public sealed class LinearModel
         // Pass 1: first probe of every key (independent loads). Most keys are found or missed in their home slot.
         for (int f = 0; f < n; f++)
         {
-            int s = (int)(keys[f] & (ulong)_mask);
+            int s = SlotTable.Home(keys[f], _mask);
             ref readonly var slot = ref slots[s];
             start[f] = s;
             count[f] = slot.Key == keys[f] ? 1 : 0;
@@ -109,14 +95,7 @@ public sealed class LinearModel
             int s = start[f];
             if (count[f] == 0)
             {
-                var key = keys[f];
-                while (true)
-                {
-                    var k = slots[s].Key;
-                    if (k == key) break;
-                    if (k == 0) { s = -1; break; }
-                    s = (s + 1) & _mask;
-                }
+                s = SlotTable.Find(slots, keys[f], _mask, s);
                 if (s < 0) { start[f] = 0; continue; }
             }
             ref readonly var slot = ref slots[s];

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Nlp.Models;
 internal sealed class PairedLinearModel
 {
     // Slot: key (0 = empty) and the start of each model's row in _entries (-1 = no row); rows end at a flagged entry.
-    private struct Slot { public ulong Key; public int StartA; public int StartB; }
+    private struct Slot : IKeyedSlot { public ulong Key { get; init; } public int StartA; public int StartB; }
 
     private readonly Slot[] _slots;
     private readonly uint[] _entries;
@@ -30,18 +30,14 @@ internal sealed class PairedLinearModel
             rowA.Add(takeA ? i++ : -1);
             rowB.Add(takeB ? j++ : -1);
         }
-        int size = 1;
-        while (size < keys.Count * 2 + 2) size <<= 1;
-        _mask = size - 1;
-        _slots = new Slot[size];
+        _slots = new Slot[SlotTable.SizeFor(keys.Count)];
+        _mask = _slots.Length - 1;
         var entries = new List<uint>();
         for (int r = 0; r < keys.Count; r++)
         {
             int sa = rowA[r] < 0 ? -1 : Append(entries, a.RowClasses(rowA[r]), a.RowWeights(rowA[r]));
             int sb = rowB[r] < 0 ? -1 : Append(entries, b.RowClasses(rowB[r]), b.RowWeights(rowB[r]));
-            int s = (int)(keys[r] & (ulong)_mask);
-            while (_slots[s].Key != 0) s = (s + 1) & _mask;
-            _slots[s] = new Slot { Key = keys[r], StartA = sa, StartB = sb };
+            _slots[SlotTable.FreeSlot(_slots, keys[r], _mask)] = new Slot { Key = keys[r], StartA = sa, StartB = sb };
         }
         _entries = entries.ToArray();
     }
@@ -64,7 +60,7 @@ internal sealed class PairedLinearModel
         // Pass 1: home-slot probe of every key; independent loads, so the cache misses overlap.
         for (int f = 0; f < n; f++)
         {
-            int s = (int)(keys[f] & (ulong)_mask);
+            int s = SlotTable.Home(keys[f], _mask);
             startA[f] = s;
             startB[f] = slots[s].Key == keys[f] ? 1 : 0;
         }
@@ -75,14 +71,7 @@ internal sealed class PairedLinearModel
             int s = startA[f];
             if (startB[f] == 0)
             {
-                var key = keys[f];
-                while (true)
-                {
-                    var k = slots[s].Key;
-                    if (k == key) break;
-                    if (k == 0) { s = -1; break; }
-                    s = (s + 1) & _mask;
-                }
+                s = SlotTable.Find(slots, keys[f], _mask, s);
                 if (s < 0) { startA[f] = -1; startB[f] = -1; continue; }
             }
             ref readonly var slot = ref slots[s];
