@@ -121,8 +121,8 @@ public sealed class MentionFinder
         }
         // two people with one surname ("Ash Carter", "Jimmy Carter"): a bare surname could be either; "Isiah Booker" and
         // "Isiah L. Booker" are one person
-        bool Ambiguous(string surname) => people[surname].Any(a => people[surname].Any(b =>
-            a != b && !a.StartsWith(b.Split(' ')[0] + " ", StringComparison.Ordinal)));
+        var ambiguous = people.Where(p => p.Value.Any(a => p.Value.Any(b => a != b && !a.StartsWith(b.Split(' ')[0] + " ", StringComparison.Ordinal))))
+            .Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var covered = new HashSet<(int, int)>();
         foreach (var m in result)
             for (int t = m.FirstToken; t < m.EndToken; t++) covered.Add((m.Mention.SentenceIndex, t));
@@ -131,7 +131,7 @@ public sealed class MentionFinder
             for (int t = 0; t < s.Tokens.Count; t++)
             {
                 var w = s.Tokens[t].Text;
-                if (!firstSentence.TryGetValue(w, out var from) || from > s.Index || covered.Contains((s.Index, t)) || Ambiguous(w)) continue;
+                if (!firstSentence.TryGetValue(w, out var from) || from > s.Index || covered.Contains((s.Index, t)) || ambiguous.Contains(w)) continue;
                 // inside a longer capitalised run it is part of another name ("Booker Prize")
                 bool Capital(int k) => k >= 0 && k < s.Tokens.Count && s.Tokens[k].Text.Length > 0 && char.IsUpper(s.Tokens[k].Text[0]);
                 if (Capital(t + 1) || Capital(t - 1) && !covered.Contains((s.Index, t - 1))) continue;
