@@ -38,6 +38,10 @@ public sealed record Token(string Text, int Start, int End)
     /// <summary>Universal POS tag, e.g. PROPN, VERB; null before tagging.</summary>
     public string? Upos { get; init; }
     public string? Lemma { get; init; }
+    /// <summary>Index (0-based, in the same sentence) of this token's syntactic head; -1 for the root or before parsing.</summary>
+    public int Head { get; init; } = -1;
+    /// <summary>Universal Dependencies relation to the head, with subtype ("nsubj:pass", "obl", "acl:relcl"); null before parsing.</summary>
+    public string? Deprel { get; init; }
     public TextSpan Span => new(Start, End);
 }
 
