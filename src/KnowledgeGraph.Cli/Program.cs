@@ -19,6 +19,7 @@ public static class Program
         new EvalPosCommand(),
         new LoadCommand(),
         new ExportCommand(),
+        new SchemaCommand(),
     };
 
     public static int Main(string[] args) => Run(args, CliContext.Console());
