@@ -22,7 +22,15 @@ public static class Program
         new SchemaCommand(),
     };
 
-    public static int Main(string[] args) => Run(args, CliContext.Console());
+    public static int Main(string[] args)
+    {
+        // Ctrl-C and SIGTERM cancel the command, which then removes its temporary files; a second Ctrl-C kills at once.
+        using var cancel = new CancellationTokenSource();
+        void OnCancel(object? _, ConsoleCancelEventArgs e) { e.Cancel = !cancel.IsCancellationRequested; cancel.Cancel(); }
+        Console.CancelKeyPress += OnCancel;
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+        return Run(args, CliContext.Console(cancel.Token));
+    }
 
     /// <summary>Runs kg in-process; tests call this with their own writers.</summary>
     public static int Run(IReadOnlyList<string> args, CliContext context)
@@ -45,7 +53,7 @@ public static class Program
         {
             var rest = args.Skip(1).ToList();
             if (rest.Contains("--help") || rest.Contains("-h")) { context.Out.Write(command.Help); return 0; }
-            return command.Run(rest, verbose ? new CliContext(context.Out, context.Error, context.In, context.StdoutIsTerminal) { Verbose = true } : context);
+            return command.Run(rest, verbose ? context.WithVerbose() : context);
         }
         catch (UsageException e)
         {
@@ -62,6 +70,18 @@ public static class Program
         {
             context.Error.WriteLine($"kg {command.Name}: cancelled");
             return 130;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a disk that fills up or a folder that turns read-only while writing: one line, not a stack trace
+            context.Error.WriteLine($"kg {command.Name}: {e.Message}");
+            if (verbose) context.Error.WriteLine(e);
+            return 1;
+        }
+        catch (Exception e) when (!verbose)
+        {
+            context.Error.WriteLine($"kg {command.Name}: internal error: {e.GetType().Name}: {e.Message} (rerun with --verbose for details, and please report it)");
+            return 1;
         }
     }
 

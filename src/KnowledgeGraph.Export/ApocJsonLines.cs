@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeGraph.Core;
+using KnowledgeGraph.Core.Inputs;
 using KnowledgeGraph.Graph;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -85,59 +86,116 @@ public static class ApocJsonLines
     }
 
     /// <summary>
-    /// Reads a graph.jsonl file back. A malformed line is a <see cref="UserErrorException"/> naming the file and line.
-    /// Relationships may only refer to nodes defined in the file.
+    /// Reads a graph.jsonl file back. A bad line is a <see cref="UserErrorException"/> naming the file and line: bytes
+    /// that are not UTF-8, malformed JSON, a missing id, an integer beyond 64 bits, an empty property key, and, when
+    /// <paramref name="schema"/> is given (as <c>kg load</c> and <c>kg export</c> do), a label or relationship type outside
+    /// the ontology or a property key that is not a plain identifier. Relationships may only refer to nodes in the file.
     /// </summary>
-    public static GraphSnapshot ReadFile(string path)
+    public static GraphSnapshot ReadFile(string path, OntologySchema? schema = null)
     {
-        if (!File.Exists(path)) throw new UserErrorException($"{path}: file not found");
-        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, true));
-        return Read(reader, path);
+        var entry = PhysicalInputFileSystem.Instance.Probe(path);
+        switch (entry.Kind)
+        {
+            case InputEntryKind.Missing: throw new UserErrorException($"{path}: file not found");
+            case InputEntryKind.Directory: throw new UserErrorException($"{path}: is a folder; give the graph.jsonl file in it");
+            case InputEntryKind.Special: throw new UserErrorException($"{path}: {entry.Detail}, not a regular file: refused, since reading it could block forever");
+        }
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return Read(stream, path, schema);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserErrorException($"{path}: cannot read: {e.Message}"); }
     }
 
-    public static GraphSnapshot Read(TextReader reader, string sourceName)
+    /// <summary>Reads graph.jsonl from bytes; each line is decoded on its own, so an error names its true line.</summary>
+    public static GraphSnapshot Read(Stream input, string sourceName, OntologySchema? schema = null)
     {
-        var nodes = new List<GraphNode>();
-        var edges = new List<GraphEdge>();
+        var reader = new GraphReader(sourceName, schema);
+        var lines = new ByteLineReader(input, Array.MaxLength);
+        while (lines.Read(out var line))
+        {
+            var (text, error) = TextDecoding.DecodeLine(line.Bytes);
+            if (error is not null) throw new UserErrorException($"{sourceName}:{line.Number}: {error}");
+            reader.Add(text!, line.Number);
+        }
+        return reader.Build();
+    }
+
+    public static GraphSnapshot Read(TextReader input, string sourceName, OntologySchema? schema = null)
+    {
+        var reader = new GraphReader(sourceName, schema);
         int lineNo = 0;
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = input.ReadLine()) is not null) reader.Add(line, ++lineNo);
+        return reader.Build();
+    }
+
+    private sealed class GraphReader(string sourceName, OntologySchema? schema)
+    {
+        private readonly List<GraphNode> _nodes = new();
+        private readonly List<GraphEdge> _edges = new();
+
+        public void Add(string line, int lineNo)
         {
-            lineNo++;
-            if (line.Length == 0) continue;
+            if (string.IsNullOrWhiteSpace(line)) return;
             try
             {
-                var o = JObject.Parse(line);
-                var kind = (string?)o["type"];
-                var props = ReadProperties(o["properties"] as JObject);
+                using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = 64 };
+                var o = JObject.Load(jr);
+                var kind = o["type"] is { Type: JTokenType.String } t ? (string?)t : null;
+                var props = ReadProperties(o["properties"], schema is not null);
                 if (kind == "node")
-                    nodes.Add(new GraphNode(Req(o, "id"), ((JArray?)o["labels"] ?? new JArray()).Select(x => (string)x!).ToList(), props));
+                {
+                    if (o["labels"] is not JArray labelArray || labelArray.Count == 0 || labelArray.Any(x => x.Type != JTokenType.String))
+                        throw new FormatException("'labels' must be a non-empty list of strings");
+                    var labels = labelArray.Select(x => (string)x!).ToList();
+                    foreach (var l in labels)
+                        if (schema is not null && !schema.HasLabel(l)) throw new FormatException($"label '{l}' is not in the ontology ({OntologySchema.FileName})");
+                    _nodes.Add(new GraphNode(Req(o, "id"), labels, props));
+                }
                 else if (kind == "relationship")
-                    edges.Add(new GraphEdge(Req(o, "id"), Req(o, "label"), (string)o["start"]!["id"]!, (string)o["end"]!["id"]!, props));
-                else throw new FormatException($"'type' must be node or relationship, got '{kind}'");
+                {
+                    var type = Req(o, "label");
+                    if (schema is not null && !schema.HasType(type)) throw new FormatException($"relationship type '{type}' is not in the ontology ({OntologySchema.FileName})");
+                    _edges.Add(new GraphEdge(Req(o, "id"), type, EndId(o, "start"), EndId(o, "end"), props));
+                }
+                else throw new FormatException($"'type' must be node or relationship, got '{o["type"]}'");
             }
-            catch (Exception e) when (e is JsonException or FormatException or NullReferenceException or InvalidCastException or ArgumentException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or InvalidOperationException or ArgumentException or OverflowException)
             {
                 throw new UserErrorException($"{sourceName}:{lineNo}: not an APOC JSON line: {e.Message}");
             }
         }
-        try { return new GraphSnapshot(nodes, edges); }
-        catch (ArgumentException e) { throw new UserErrorException($"{sourceName}: {e.Message}"); }
+
+        public GraphSnapshot Build()
+        {
+            try { return new GraphSnapshot(_nodes, _edges); }
+            catch (ArgumentException e) { throw new UserErrorException($"{sourceName}: {e.Message}"); }
+        }
     }
 
     private static string Req(JObject o, string key) =>
-        (string?)o[key] ?? throw new FormatException($"missing '{key}'");
+        o[key] is { Type: JTokenType.String } t && ((string)t!).Length > 0 ? (string)t! : throw new FormatException($"'{key}' must be a non-empty string");
 
-    private static IReadOnlyList<KeyValuePair<string, object>> ReadProperties(JObject? o)
+    private static string EndId(JObject o, string key) =>
+        o[key] is JObject end ? Req(end, "id") : throw new FormatException($"'{key}' must be an object with an 'id'");
+
+    private static IReadOnlyList<KeyValuePair<string, object>> ReadProperties(JToken? token, bool identifiersOnly)
     {
-        if (o is null) return Array.Empty<KeyValuePair<string, object>>();
+        if (token is null || token.Type == JTokenType.Null) return Array.Empty<KeyValuePair<string, object>>();
+        if (token is not JObject o) throw new FormatException("'properties' must be an object");
         var list = new List<KeyValuePair<string, object>>();
         foreach (var p in o.Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
+            if (p.Name.Length == 0) throw new FormatException("a property has an empty key");
+            if (identifiersOnly && !OntologySchema.IsValidName(p.Name))
+                throw new FormatException($"property key '{p.Name}' is not a plain identifier (a letter, then letters, digits or _; at most 64)");
             object value = p.Value.Type switch
             {
                 JTokenType.String => (string)p.Value!,
-                JTokenType.Integer => (long)p.Value,
+                JTokenType.Integer => p.Value is JValue { Value: long or int } ? (long)p.Value
+                    : throw new FormatException($"property '{p.Name}': the integer {p.Value} is outside the 64-bit range"),
                 JTokenType.Float => (double)p.Value,
                 JTokenType.Boolean => (bool)p.Value,
                 JTokenType.Array => p.Value.Select(x => x.Type == JTokenType.String ? (string)x! : x.ToString(Formatting.None)).ToList(),

@@ -28,8 +28,8 @@ public sealed class AnalyzeCommand : ICommand
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one article (a file, or - for standard input)");
         var schema = OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
-        var item = new InputReader(new InputOptions(), context.In).Read(a.Positionals).First();
-        if (item.Document is null) throw new UserErrorException($"{item.Origin}: {item.Error}");
+        var item = new InputReader(new InputOptions { FileSystem = context.FileSystem }, context.OpenStdin).Read(a.Positionals).First();
+        if (item.Document is null) throw new UserErrorException($"{item.Origin}: {item.Error ?? item.Note}");
         var analysis = pipeline.Analyze(item.Document);
         var o = context.Out;
         if (a.Flag("sentences"))

@@ -41,8 +41,10 @@ public sealed class BuildCommand : ICommand
           --quiet                print only errors
           --verbose              print stack traces of internal errors
 
-        A bad input (empty, binary, invalid UTF-8, too large, unknown extension, unreadable, malformed JSON line)
-        is reported on one line with its path and reason; the other inputs are still processed.
+        A bad input (empty, binary, invalid UTF-8, too large, unknown extension, unreadable, not a regular file,
+        malformed JSON line) is reported on one line with its path[:line] and reason; the other inputs are still
+        processed. Folder walks skip kg's own output folders (they hold kg-manifest.json) and read each folder and
+        file once whatever the symbolic links. The three files are published as one set (kg-manifest.json lists them).
         Exit codes: 0 all inputs succeeded, 1 some input failed, 2 usage error.
         """;
 
@@ -56,33 +58,36 @@ public sealed class BuildCommand : ICommand
         if (maxMb <= 0) throw new UsageException("--max-article-mb must be positive");
         bool quiet = a.Flag("quiet");
 
+        // Everything that can be wrong with the command line is checked before the analysis, which may take hours.
+        if (OutputSet.CheckWritable(outDir) is { } outError) throw new UsageException(outError);
+        Neo4jConnectionOptions? connection = null;
+        if (a.Flag("neo4j")) connection = LoadCommand.ConnectionOptions(a);
+
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
         var inputs = a.Positionals;
-        var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024) };
+        var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024), ExcludedFolders = new[] { outDir }, FileSystem = context.FileSystem };
 
         GraphBuildResult result;
         // sizing the inputs walks every folder once more: only worth it when a progress bar is drawn
         bool showProgress = context.StdoutIsTerminal && !quiet;
-        using (var progress = new Progress(context.Error, showProgress, showProgress ? InputReader.TotalBytes(inputs) : 0))
+        using (var progress = new Progress(context.Error, showProgress, showProgress ? InputReader.TotalBytes(inputs, options) : 0))
         {
-            result = GraphBuild.Run(pipeline, schema, inputs, options, context.In, threads,
-                f =>
-                {
-                    progress.Dispose();
-                    context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
-                },
-                progress);
+            void Line(InputFailure f)
+            {
+                progress.Dispose();
+                context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
+            }
+            result = GraphBuild.Run(pipeline, schema, inputs, options, context.OpenStdin, threads, Line, progress,
+                context.Cancellation, onNote: quiet ? null : Line);
         }
 
         var snapshot = result.Graph.Snapshot;
-        Directory.CreateDirectory(outDir);
-        GraphFiles.WriteAll(snapshot, schema, outDir);
+        GraphFiles.WriteAll(snapshot, schema, outDir, context.Cancellation);
 
         if (!quiet) PrintSummary(context.Out, result, outDir);
-        if (a.Flag("neo4j"))
+        if (connection is not null)
         {
-            var connection = LoadCommand.ConnectionOptions(a);
             using var transport = new Neo4jHttpTransport(connection, log: context.Verbose ? line => context.Error.WriteLine("kg build: " + line) : null);
             LoadCommand.LoadGraph(new Neo4jLoader(transport, schema), snapshot, new Neo4jLoadOptions(), connection, outDir, context);
         }

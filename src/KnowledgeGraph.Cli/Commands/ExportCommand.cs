@@ -16,9 +16,13 @@ public sealed class ExportCommand : ICommand
                        load of millions of rows into an empty database), plus neo4j-admin-import.sh with the
                        exact command. Arrays use U+001F as element separator (--array-delimiter=U+001F).
           graphml      graph.graphml in APOC's conventions (apoc.import.graphml, NetworkX, Gephi, yEd)
-          cypher       graph.cypher: constraints, then parameterised UNWIND ... MERGE statements for cypher-shell
+          cypher       graph.cypher: constraints, then one idempotent MERGE statement per node and relationship, values
+                       as escaped literals (no parameters), for cypher-shell -f or pasting into Neo4j Browser
           jsonl        graph.jsonl, APOC JSON lines (apoc.import.json)
         Files are written atomically; the same input always gives byte-identical files.
+        A bad line of the input (not UTF-8, malformed, a label or type outside graph-schema/schema.json, an empty or
+        non-identifier property key, an integer beyond 64 bits) is one error naming the file and line (exit 1);
+        an --out that is a file or cannot be written is a usage error (exit 2), checked before reading.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -27,7 +31,9 @@ public sealed class ExportCommand : ICommand
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one graph.jsonl file");
         var format = a.Require("format");
         var outDir = a.Require("out");
-        var graph = ApocJsonLines.ReadFile(a.Positionals[0]);
+        if (OutputSet.CheckWritable(outDir) is { } outError) throw new UsageException(outError);
+        var schema = OntologySchema.LoadDefault();
+        var graph = ApocJsonLines.ReadFile(a.Positionals[0], schema);
         switch (format)
         {
             case "neo4j-admin":
@@ -48,7 +54,7 @@ public sealed class ExportCommand : ICommand
                 break;
             case "cypher":
                 var cypher = Path.Combine(outDir, CypherScriptWriter.FileName);
-                CypherScriptWriter.WriteFile(graph, OntologySchema.LoadDefault(), cypher);
+                CypherScriptWriter.WriteFile(graph, schema, cypher);
                 context.Out.WriteLine(cypher);
                 break;
             default:

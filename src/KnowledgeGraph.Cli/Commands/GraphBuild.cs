@@ -21,14 +21,21 @@ public static class GraphBuild
 
     public static GraphBuildResult Run(IDocumentAnalyzer analyzer, OntologySchema schema, IReadOnlyList<string> inputs,
         InputOptions inputOptions, TextReader stdin, int threads, Action<InputFailure> onFailure, Progress? progress,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(analyzer, schema, inputs, inputOptions, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd())),
+            threads, onFailure, progress, cancellationToken);
+
+    /// <summary>Builds the graph; <paramref name="onNote"/> hears about inputs skipped on purpose (our own output folders, links read twice).</summary>
+    public static GraphBuildResult Run(IDocumentAnalyzer analyzer, OntologySchema schema, IReadOnlyList<string> inputs,
+        InputOptions inputOptions, Func<Stream> openStdin, int threads, Action<InputFailure> onFailure, Progress? progress,
+        CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
     {
         var clock = Stopwatch.StartNew();
         var builder = new GraphBuilder(schema);
         var failures = new List<InputFailure>();
         long bytesDone = 0, words = 0;
         int documents = 0;
-        var reader = new InputReader(inputOptions, stdin);
+        var reader = new InputReader(inputOptions, openStdin);
         var batch = new List<InputItem>(BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
 
@@ -69,6 +76,7 @@ public static class GraphBuild
         foreach (var item in reader.Read(inputs, n => Interlocked.Add(ref bytesDone, n)))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (item.Note is not null) { onNote?.Invoke(new InputFailure(item.Origin, item.Note)); continue; }
             batch.Add(item);
             if (batch.Count == BatchSize) Flush();
         }

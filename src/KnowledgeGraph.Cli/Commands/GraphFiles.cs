@@ -3,13 +3,16 @@ using KnowledgeGraph.Graph;
 
 namespace KnowledgeGraph.Cli.Commands;
 
-/// <summary>The three graph files <c>kg build</c> writes, each written to a temporary name and renamed.</summary>
+/// <summary>The three graph files <c>kg build</c> writes, published as one set (see <see cref="OutputSet"/>).</summary>
 public static class GraphFiles
 {
-    public static void WriteAll(GraphSnapshot graph, OntologySchema schema, string outDir)
-    {
-        ApocJsonLines.WriteFile(graph, Path.Combine(outDir, ApocJsonLines.FileName));
-        GraphMlWriter.WriteFile(graph, Path.Combine(outDir, GraphMlWriter.FileName));
-        CypherScriptWriter.WriteFile(graph, schema, Path.Combine(outDir, CypherScriptWriter.FileName));
-    }
+    public static readonly string[] Names = { ApocJsonLines.FileName, GraphMlWriter.FileName, CypherScriptWriter.FileName };
+
+    public static void WriteAll(GraphSnapshot graph, OntologySchema schema, string outDir, CancellationToken cancellationToken = default, Action<string>? step = null) =>
+        OutputSet.Publish(outDir, new[]
+        {
+            OutputPart.Text(ApocJsonLines.FileName, w => ApocJsonLines.Write(graph, w)),
+            new OutputPart(GraphMlWriter.FileName, s => GraphMlWriter.Write(graph, s)),
+            OutputPart.Text(CypherScriptWriter.FileName, w => CypherScriptWriter.Write(graph, schema, w)),
+        }, cancellationToken, step);
 }

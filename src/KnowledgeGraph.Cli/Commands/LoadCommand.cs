@@ -33,7 +33,9 @@ public sealed class LoadCommand : ICommand
           --no-constraints     do not run graph-schema/constraints.cypher first
           --verbose            log each retry and the server found
 
-        Exit codes: 0 loaded, 1 a file could not be read or Neo4j refused (one line says why), 2 usage error.
+        Exit codes: 0 loaded, 1 a file could not be read or Neo4j refused (one line says why: the file and line of a bad
+        line, e.g. bytes that are not UTF-8 or a label outside graph-schema/schema.json), 2 usage error (also a bad
+        --uri or NEO4J_URI).
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -51,14 +53,20 @@ public sealed class LoadCommand : ICommand
         foreach (var path in a.Positionals)
         {
             GraphSnapshot graph;
-            try { graph = ApocJsonLines.ReadFile(path); }
+            try { graph = ApocJsonLines.ReadFile(path, schema); }
             catch (UserErrorException e)
             {
                 context.Error.WriteLine($"kg load: {e.Message}");
                 exit = 1;
                 continue;
             }
-            LoadGraph(loader, graph, loadOptions, options, path, context);
+            try { LoadGraph(loader, graph, loadOptions, options, path, context); }
+            catch (ArgumentException e)
+            {
+                // what the reader lets through but the loader cannot send (a node without a key label, say)
+                context.Error.WriteLine($"kg load: {path}: {e.Message}");
+                exit = 1;
+            }
         }
         return exit;
     }
@@ -78,10 +86,17 @@ public sealed class LoadCommand : ICommand
         context.Out.WriteLine(Describe(source, result, options));
     }
 
-    public static Neo4jConnectionOptions ConnectionOptions(CommandArgs a) =>
-        Neo4jConnectionOptions.FromEnvironment(a.Value("uri"), a.Value("user"), a.Value("database"),
-            a.Value("password-env") ?? Neo4jConnectionOptions.PasswordVariable)
-            .WithBatchSize(a.Int("batch-size", Neo4jConnectionOptions.DefaultBatchSize, 1, 100_000));
+    /// <remarks>A bad address or database name, from an option or from NEO4J_URI, is a usage error (exit 2).</remarks>
+    public static Neo4jConnectionOptions ConnectionOptions(CommandArgs a)
+    {
+        int batchSize = a.Int("batch-size", Neo4jConnectionOptions.DefaultBatchSize, 1, 100_000);
+        try
+        {
+            return Neo4jConnectionOptions.FromEnvironment(a.Value("uri"), a.Value("user"), a.Value("database"),
+                a.Value("password-env") ?? Neo4jConnectionOptions.PasswordVariable).WithBatchSize(batchSize);
+        }
+        catch (UserErrorException e) { throw new UsageException(e.Message); }
+    }
 
     public static string Describe(string source, Neo4jLoadResult r, Neo4jConnectionOptions options)
     {
