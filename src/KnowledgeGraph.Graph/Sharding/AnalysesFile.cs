@@ -19,7 +19,7 @@ public sealed record FailureRecord(long Item, string Origin, string Reason) : Sh
 /// <c>analyses.jsonl.gz</c>, format <c>kg-analyses</c> version 1 (docs/scaling.md): gzip-compressed JSON lines,
 /// every non-ASCII character escaped so any string (even an unpaired surrogate) comes back exactly.
 /// <list type="number">
-/// <item>header: <c>{"format":"kg-analyses","version":1,"shard":"2/4","partition":"round-robin","kg":..,"build":..,"pipeline":..}</c></item>
+/// <item>header: <c>{"format":"kg-analyses","version":1,"shard":"2/4","partition":"round-robin","kg":..,"build":..,"pipeline":..,"schema":..}</c></item>
 /// <item>per owned input item, in input order: <c>{"item":k,"doc":{id,title?,source?,date?,characters,words},"entities":[{name,type,
 /// fine,aliases,mentions,attributes}],"evidence":[distinct sentences],"relations":[{s,o,type,category,evidence (index),start,
 /// end,trigger,confidence,date?,negated?,modality?,attributed_to?}]}</c> or <c>{"item":k,"failed":origin,"reason":..}</c></item>
@@ -63,6 +63,7 @@ public static class AnalysesFile
         w.WritePropertyName("kg"); w.WriteValue(producer.Kg);
         w.WritePropertyName("build"); w.WriteValue(producer.Build);
         w.WritePropertyName("pipeline"); w.WriteValue(producer.Pipeline);
+        w.WritePropertyName("schema"); w.WriteValue(producer.Schema);
         w.WriteEndObject();
     }
 

@@ -40,6 +40,7 @@ public sealed record ShardManifest(
             w.WritePropertyName("kg"); w.WriteValue(Producer.Kg);
             w.WritePropertyName("build"); w.WriteValue(Producer.Build);
             w.WritePropertyName("pipeline"); w.WriteValue(Producer.Pipeline);
+            w.WritePropertyName("schema"); w.WriteValue(Producer.Schema);
             w.WritePropertyName("input_items"); w.WriteValue(InputItems);
             w.WritePropertyName("input_fingerprint"); w.WriteValue(InputFingerprint);
             w.WritePropertyName("records"); w.WriteValue(Records);
@@ -73,7 +74,7 @@ public sealed record ShardManifest(
         try
         {
             return new ShardManifest(ShardSpec.Parse((string)o["shard"]!),
-                new ShardProducer((string)o["kg"]!, (string)o["build"]!, (string)o["pipeline"]!),
+                new ShardProducer((string)o["kg"]!, (string)o["build"]!, (string)o["pipeline"]!, (string)o["schema"]!),
                 (long)o["input_items"]!, (string)o["input_fingerprint"]!, (long)o["records"]!, (long)o["documents"]!,
                 (long)o["failures"]!, (string)o["analyses_sha256"]!);
         }

@@ -11,9 +11,13 @@ namespace KnowledgeGraph.Graph.Sharding;
 /// <param name="Kg">kg's version (informational version of the program).</param>
 /// <param name="Build">Hash of the module version ids of the assemblies that decide the output (deterministic builds:
 /// the same compiled code gives the same ids).</param>
-/// <param name="Pipeline">Hash of the models, lexicons, ontology and input options the shard ran with.</param>
-public sealed record ShardProducer(string Kg, string Build, string Pipeline)
+/// <param name="Pipeline">Hash of the models, lexicons and input options the shard ran with.</param>
+/// <param name="Schema">Hash of the ontology file (the merge must build with the same one).</param>
+public sealed record ShardProducer(string Kg, string Build, string Pipeline, string Schema)
 {
+    /// <summary>Hash of one file's bytes, as <see cref="Schema"/> holds it.</summary>
+    public static string FileId(string path) => Hash(File.ReadAllBytes(path));
+
     /// <summary>Hashes the module version ids of the given assemblies, in the order given.</summary>
     public static string BuildId(IEnumerable<Assembly> assemblies)
     {

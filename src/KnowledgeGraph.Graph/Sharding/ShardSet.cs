@@ -37,7 +37,7 @@ public sealed class ShardSet
                 throw new UserErrorException($"shards of different partitions: {first.Directory} is shard {first.Manifest.Shard}, {s.Directory} is shard {m.Shard}");
             if (m.Producer.Kg != first.Manifest.Producer.Kg || m.Producer.Build != first.Manifest.Producer.Build)
                 throw new UserErrorException($"shards made by different versions of kg: {first.Directory} by kg {first.Manifest.Producer.Kg} (build {first.Manifest.Producer.Build}), {s.Directory} by kg {m.Producer.Kg} (build {m.Producer.Build}); rebuild them with one kg");
-            if (m.Producer.Pipeline != first.Manifest.Producer.Pipeline)
+            if (m.Producer.Pipeline != first.Manifest.Producer.Pipeline || m.Producer.Schema != first.Manifest.Producer.Schema)
                 throw new UserErrorException($"shards made with different models, lexicons, ontology or options: {first.Directory} (pipeline {first.Manifest.Producer.Pipeline}), {s.Directory} (pipeline {m.Producer.Pipeline}); rebuild them with the same --resources, --schema and --max-article-mb");
             if (m.InputItems != first.Manifest.InputItems || m.InputFingerprint != first.Manifest.InputFingerprint)
                 throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
@@ -66,6 +66,13 @@ public sealed class ShardSet
                 throw new UserErrorException($"{analyses}: does not match its shard.json (changed or damaged after the shard finished)");
         }
         return new ShardSet(Enumerable.Range(1, n).Select(i => byIndex[i]!.Value).ToArray());
+    }
+
+    /// <summary>Refuses to merge with another ontology than the shards were analysed with.</summary>
+    public void CheckSchema(string schemaPath)
+    {
+        if (ShardProducer.FileId(schemaPath) != Producer.Schema)
+            throw new UserErrorException($"{schemaPath} is not the ontology the shards were built with (schema {Producer.Schema}); give that file with --schema");
     }
 
     /// <summary>How many of <paramref name="items"/> round-robin items a shard owns.</summary>
