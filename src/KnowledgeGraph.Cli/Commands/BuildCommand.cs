@@ -39,6 +39,8 @@ public sealed class BuildCommand : ICommand
                                  <dir>/shard.json instead of a graph; 'kg merge' of all n parts writes files
                                  byte-identical to a build of the whole input (docs/scaling.md). Item k of the
                                  input (0-based, in the order a build reads it) is part (k mod n) + 1.
+          --with-graph           with --shard: also write this part's own graph files, to load parts into
+                                 Neo4j one by one with 'kg load' (the merge remains the exact graph)
           --neo4j                also load the graph into Neo4j over HTTP; connection from NEO4J_URI,
                                  NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE or the options below
           --uri, --user, --database, --password-env <VAR>, --batch-size <n>
@@ -55,7 +57,7 @@ public sealed class BuildCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j" });
+        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph" });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one input (file, folder, .jsonl or -)");
         var outDir = a.Value("out") ?? "out";
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
@@ -67,7 +69,9 @@ public sealed class BuildCommand : ICommand
         if (OutputSet.CheckWritable(outDir) is { } outError) throw new UsageException(outError);
         Neo4jConnectionOptions? connection = null;
         if (a.Flag("neo4j")) connection = LoadCommand.ConnectionOptions(a);
-        var shard = a.Value("shard") is { } shardText ? ShardSpec.Parse(shardText) : (ShardSpec?)null;
+        ShardSpec? shard = null;
+        try { if (a.Value("shard") is { } shardText) shard = ShardSpec.Parse(shardText); }
+        catch (UserErrorException e) { throw new UsageException(e.Message); }
         if (shard is not null && connection is not null) throw new UsageException("--shard writes analyses for 'kg merge', not a graph: load the merged graph instead of --neo4j");
 
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
@@ -75,7 +79,9 @@ public sealed class BuildCommand : ICommand
         var inputs = a.Positionals;
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024), ExcludedFolders = new[] { outDir }, FileSystem = context.FileSystem };
         if (shard is { } part)
-            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options), inputs, options, threads, outDir, quiet, context);
+            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options), inputs, options, threads, outDir, quiet, context,
+                a.Flag("with-graph") ? schema : null);
+        if (a.Flag("with-graph")) throw new UsageException("--with-graph goes with --shard");
 
         GraphBuildResult result;
         // sizing the inputs walks every folder once more: only worth it when a progress bar is drawn

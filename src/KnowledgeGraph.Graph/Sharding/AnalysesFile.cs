@@ -56,15 +56,21 @@ public static class AnalysesFile
     internal static void WriteHeader(JsonWriter w, ShardSpec shard, ShardProducer producer)
     {
         w.WriteStartObject();
-        w.WritePropertyName("format"); w.WriteValue(Format);
-        w.WritePropertyName("version"); w.WriteValue(Version);
+        WriteIdentity(w, Format, Version, shard, producer);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The fields the analyses header and shard.json share: format, version, shard, partition, producer.</summary>
+    internal static void WriteIdentity(JsonWriter w, string format, int version, ShardSpec shard, ShardProducer producer)
+    {
+        w.WritePropertyName("format"); w.WriteValue(format);
+        w.WritePropertyName("version"); w.WriteValue(version);
         w.WritePropertyName("shard"); w.WriteValue(shard.ToString());
         w.WritePropertyName("partition"); w.WriteValue(ShardSpec.Partition);
         w.WritePropertyName("kg"); w.WriteValue(producer.Kg);
         w.WritePropertyName("build"); w.WriteValue(producer.Build);
         w.WritePropertyName("pipeline"); w.WriteValue(producer.Pipeline);
         w.WritePropertyName("schema"); w.WriteValue(producer.Schema);
-        w.WriteEndObject();
     }
 
     internal static void WriteDocument(JsonWriter w, long item, GraphDocument d)

@@ -33,14 +33,7 @@ public sealed record ShardManifest(
         using (var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, Culture = CultureInfo.InvariantCulture, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii })
         {
             w.WriteStartObject();
-            w.WritePropertyName("format"); w.WriteValue(Format);
-            w.WritePropertyName("version"); w.WriteValue(Version);
-            w.WritePropertyName("shard"); w.WriteValue(Shard.ToString());
-            w.WritePropertyName("partition"); w.WriteValue(ShardSpec.Partition);
-            w.WritePropertyName("kg"); w.WriteValue(Producer.Kg);
-            w.WritePropertyName("build"); w.WriteValue(Producer.Build);
-            w.WritePropertyName("pipeline"); w.WriteValue(Producer.Pipeline);
-            w.WritePropertyName("schema"); w.WriteValue(Producer.Schema);
+            AnalysesFile.WriteIdentity(w, Format, Version, Shard, Producer);
             w.WritePropertyName("input_items"); w.WriteValue(InputItems);
             w.WritePropertyName("input_fingerprint"); w.WriteValue(InputFingerprint);
             w.WritePropertyName("records"); w.WriteValue(Records);
