@@ -36,6 +36,31 @@ public static class Ids
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>"e:org:wagner-group".</summary>
-    public static string Entity(EntityType type, string canonicalName) => $"e:{TypeCode(type)}:{Slug(canonicalName)}";
+    /// <summary>Slugs longer than this are cut and end with a hash of the whole slug, so ids stay unique and short.</summary>
+    public const int MaxSlugChars = 160;
+
+    /// <summary>
+    /// Indexed text (entity names, document titles) longer than this many characters is cut: at most 4 UTF-8 bytes a
+    /// character keeps it under Neo4j's index key limit of about 8 KB; the full text goes in another property.
+    /// </summary>
+    public const int MaxIndexedTextChars = 1000;
+
+    /// <summary>"e:org:wagner-group"; a slug over <see cref="MaxSlugChars"/> becomes its first 140 characters, '-' and 16 hex digits of its SHA-256.</summary>
+    public static string Entity(EntityType type, string canonicalName) => $"e:{TypeCode(type)}:{Capped(Slug(canonicalName))}";
+
+    private static string Capped(string slug)
+    {
+        if (slug.Length <= MaxSlugChars) return slug;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(slug)))[..16];
+        return slug[..(MaxSlugChars - 20)].TrimEnd('-') + "-" + hash;
+    }
+
+    /// <summary>Text cut to <see cref="MaxIndexedTextChars"/> (an ellipsis marks the cut, never inside a surrogate pair), or null when it fits.</summary>
+    public static string? CutIndexedText(string text)
+    {
+        if (text.Length <= MaxIndexedTextChars) return null;
+        int end = MaxIndexedTextChars - 1;
+        if (char.IsHighSurrogate(text[end - 1])) end--;
+        return text[..end] + "\u2026";
+    }
 }

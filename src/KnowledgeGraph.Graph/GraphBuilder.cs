@@ -137,7 +137,7 @@ public sealed class GraphBuilder
         foreach (var d in _documents.Values.OrderBy(d => d.Order))
         {
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["characters"] = d.Characters };
-            if (d.Title is not null) props["title"] = d.Title;
+            if (d.Title is not null) CapIndexed(props, "title", d.Title);
             if (d.Source is not null) props["source"] = d.Source;
             if (d.Date is not null) props["date"] = d.Date;
             var node = new GraphNode(d.Id, new[] { OntologySchema.DocumentLabel }, props.ToList());
@@ -154,11 +154,11 @@ public sealed class GraphBuilder
             labels.AddRange(g.FineTypes);
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal)
             {
-                ["name"] = name,
                 ["aliases"] = g.Aliases.ToList(),
                 ["mentions"] = g.MentionsPerDocument.Values.Sum(),
                 ["doc_count"] = (long)g.Documents.Count,
             };
+            CapIndexed(props, "name", name);
             foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
             var node = new GraphNode(id, labels, props.ToList());
             if (byId.TryGetValue(id, out var clash))
@@ -232,6 +232,17 @@ public sealed class GraphBuilder
     private static void AddDistinct(List<string> list, string value)
     {
         if (!list.Contains(value, StringComparer.Ordinal)) list.Add(value);
+    }
+
+    /// <summary>
+    /// Sets an indexed text property (name, title), cut to <see cref="Ids.MaxIndexedTextChars"/> so its index key fits
+    /// Neo4j's limit; a cut value keeps the whole text in <c>full_KEY</c>, which is not indexed.
+    /// </summary>
+    private static void CapIndexed(SortedDictionary<string, object> props, string key, string value)
+    {
+        var cut = Ids.CutIndexedText(value);
+        props[key] = cut ?? value;
+        if (cut is not null) props["full_" + key] = value;
     }
 
     private static string Hash(string s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..16];

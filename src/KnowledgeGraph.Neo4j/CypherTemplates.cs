@@ -14,7 +14,8 @@ namespace KnowledgeGraph.Neo4j;
 /// <item>Relationships MERGE on (start, type, end) — the contract has one edge per triple — so edges from two builds
 /// meet even if their ids differ; the first id is kept.</item>
 /// <item>List properties (aliases, evidence, doc_ids, offsets, trigger, dates, attributed_to) are unioned: values only
-/// in the database first, then the new list, without APOC: <c>[x IN coalesce(n.k, []) WHERE NOT x IN row.k] + row.k</c>.</item>
+/// in the database first, then the new list, without APOC: <c>[x IN coalesce(n.k, []) WHERE NOT x IN row.k] + row.k</c>;
+/// a row without the key leaves the property as it is (one statement serves rows with different keys).</item>
 /// <item><c>confidence</c> keeps the maximum; <c>evidence_count</c> grows only by offsets not yet present, so reloading
 /// the same document adds nothing.</item>
 /// <item>Entity <c>mentions</c>/<c>doc_count</c> are set on create only and then recomputed from the
@@ -75,16 +76,18 @@ public static class CypherTemplates
         sb.Append("MERGE (a)-[r:").Append(RelationshipType(schema, type)).Append("]->(b)\n");
         sb.Append("ON CREATE SET r.id = row.id\n");
         bool countByOffsets = hasEvidenceCount && listKeys.Contains(OffsetsProperty);
+        var offsets = PropertyKey(OffsetsProperty);
         if (countByOffsets)
-            sb.Append("WITH r, row, [x IN row.lists.").Append(PropertyKey(OffsetsProperty)).Append(" WHERE NOT x IN coalesce(r.")
-              .Append(PropertyKey(OffsetsProperty)).Append(", [])] AS newOffsets\n");
+            sb.Append("WITH r, row, [x IN coalesce(row.lists.").Append(offsets).Append(", []) WHERE NOT x IN coalesce(r.")
+              .Append(offsets).Append(", [])] AS newOffsets\n");
         sb.Append("SET r += row.props");
+        // Rows of one type may lack confidence or evidence_count: a missing value keeps what is stored.
         if (hasConfidence)
-            sb.Append(",\n    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END");
+            sb.Append(",\n    r.confidence = CASE WHEN row.confidence IS NULL THEN r.confidence WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END");
         if (hasEvidenceCount)
-            sb.Append(countByOffsets
-                ? ",\n    r.evidence_count = CASE WHEN r.evidence_count IS NULL THEN row.evidence_count ELSE r.evidence_count + size(newOffsets) END"
-                : ",\n    r.evidence_count = CASE WHEN r.evidence_count IS NULL OR row.evidence_count > r.evidence_count THEN row.evidence_count ELSE r.evidence_count END");
+            sb.Append(",\n    r.evidence_count = CASE WHEN row.evidence_count IS NULL THEN r.evidence_count WHEN r.evidence_count IS NULL THEN row.evidence_count")
+              .Append(countByOffsets ? " WHEN row.lists." + offsets + " IS NOT NULL THEN r.evidence_count + size(newOffsets)" : "")
+              .Append(" WHEN row.evidence_count > r.evidence_count THEN row.evidence_count ELSE r.evidence_count END");
         foreach (var key in listKeys)
             sb.Append(",\n    ").Append(UnionList("r", key));
         return sb.ToString();
@@ -97,9 +100,10 @@ public static class CypherTemplates
         "WITH e, sum(m.count) AS mentions, count(m) AS docs\n" +
         "SET e.mentions = mentions, e.doc_count = docs";
 
+    /// <summary>Unions a list property; a row without the key leaves it as it is, so rows with other keys can share the statement.</summary>
     private static string UnionList(string variable, string key)
     {
         var k = PropertyKey(key);
-        return $"{variable}.{k} = [x IN coalesce({variable}.{k}, []) WHERE NOT x IN row.lists.{k}] + row.lists.{k}";
+        return $"{variable}.{k} = CASE WHEN row.lists.{k} IS NULL THEN {variable}.{k} ELSE [x IN coalesce({variable}.{k}, []) WHERE NOT x IN row.lists.{k}] + row.lists.{k} END";
     }
 }

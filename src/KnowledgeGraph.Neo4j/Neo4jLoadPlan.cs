@@ -12,7 +12,7 @@ public sealed record Neo4jBatch(int Index, Neo4jLoadPhase Phase, string Group, N
 /// <summary>
 /// Every request a load makes, computed up front and deterministic for a given graph and batch size: the schema
 /// statements of graph-schema/constraints.cypher, then node batches grouped by label set, relationship batches grouped
-/// by type, and the MENTIONS recount. Because the plan is fixed, "batches 1..k committed" names exactly what is in
+/// by type (optional properties are row data, so they do not split a group), and the MENTIONS recount. Because the plan is fixed, "batches 1..k committed" names exactly what is in
 /// the database after an interruption, and a resume can skip them.
 /// </summary>
 public sealed class Neo4jLoadPlan
@@ -47,25 +47,27 @@ public sealed class Neo4jLoadPlan
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "batch size must be at least 1");
         var batches = new List<Neo4jBatch>();
 
-        // Nodes: one template per (label set, list keys), so each row carries exactly the lists its template unions.
-        var nodeGroups = new SortedDictionary<string, (List<string> Labels, List<string> Lists, List<Dictionary<string, object?>> Rows)>(StringComparer.Ordinal);
+        // Nodes: one template per label set (labels cannot be parameters). Its list unions cover every list key of the
+        // group and do nothing for a row without that key, so rows with different keys share one request.
+        var nodeGroups = new SortedDictionary<string, (List<string> Labels, SortedSet<string> Lists, List<Dictionary<string, object?>> Rows)>(StringComparer.Ordinal);
         foreach (var n in graph.Nodes)
         {
             foreach (var l in n.Labels) CypherTemplates.Label(schema, l);
-            var lists = n.Properties.Where(p => p.Value is IReadOnlyList<string>).Select(p => p.Key).ToList();
-            var key = string.Join(":", n.Labels) + "|" + string.Join(",", lists);
+            var key = string.Join(":", n.Labels);
             if (!nodeGroups.TryGetValue(key, out var g))
-                nodeGroups[key] = g = (n.Labels.ToList(), lists, new List<Dictionary<string, object?>>());
+                nodeGroups[key] = g = (n.Labels.ToList(), new SortedSet<string>(StringComparer.Ordinal), new List<Dictionary<string, object?>>());
+            g.Lists.UnionWith(n.Properties.Where(p => p.Value is IReadOnlyList<string>).Select(p => p.Key));
             g.Rows.Add(NodeRow(n));
         }
         foreach (var (_, g) in nodeGroups)
         {
-            var text = CypherTemplates.MergeNodes(schema, g.Labels, g.Lists);
+            var text = CypherTemplates.MergeNodes(schema, g.Labels, g.Lists.ToList());
             AddBatches(Neo4jLoadPhase.Nodes, ":" + string.Join(":", g.Labels), text, g.Rows);
         }
 
-        // Relationships: one template per (type, end labels, list keys, special scalars).
-        var relGroups = new SortedDictionary<string, (string Type, string Start, string End, List<string> Lists, bool Conf, bool Count, List<Dictionary<string, object?>> Rows)>(StringComparer.Ordinal);
+        // Relationships: one template per type (and the key labels of its ends, fixed by the contract: Entity, or
+        // Document for MENTIONS). Optional lists, confidence and evidence_count travel as row data that may be absent.
+        var relGroups = new SortedDictionary<string, (string Type, string Start, string End, SortedSet<string> Lists, bool Conf, bool Count, List<Dictionary<string, object?>> Rows)>(StringComparer.Ordinal);
         var mentioned = new SortedSet<string>(StringComparer.Ordinal);
         string? entityLabel = null, documentLabel = null;
         foreach (var e in graph.Edges)
@@ -73,11 +75,13 @@ public sealed class Neo4jLoadPlan
             CypherTemplates.RelationshipType(schema, e.Type);
             var start = KeyLabel(graph.Node(e.StartId)!);
             var end = KeyLabel(graph.Node(e.EndId)!);
-            var lists = e.Properties.Where(p => p.Value is IReadOnlyList<string>).Select(p => p.Key).ToList();
-            bool conf = e[CypherTemplates.ConfidenceProperty] is not null, count = e[CypherTemplates.EvidenceCountProperty] is not null;
-            var key = $"{e.Type}|{start}|{end}|{string.Join(",", lists)}|{conf}|{count}";
+            var key = $"{e.Type}|{start}|{end}";
             if (!relGroups.TryGetValue(key, out var g))
-                relGroups[key] = g = (e.Type, start, end, lists, conf, count, new List<Dictionary<string, object?>>());
+                relGroups[key] = g = (e.Type, start, end, new SortedSet<string>(StringComparer.Ordinal), false, false, new List<Dictionary<string, object?>>());
+            g.Lists.UnionWith(e.Properties.Where(p => p.Value is IReadOnlyList<string>).Select(p => p.Key));
+            g.Conf |= e[CypherTemplates.ConfidenceProperty] is not null;
+            g.Count |= e[CypherTemplates.EvidenceCountProperty] is not null;
+            relGroups[key] = g;
             g.Rows.Add(RelationshipRow(e));
             if (e.Type == OntologySchema.MentionsType)
             {
@@ -88,7 +92,7 @@ public sealed class Neo4jLoadPlan
         }
         foreach (var (_, g) in relGroups)
         {
-            var text = CypherTemplates.MergeRelationships(schema, g.Type, g.Start, g.End, g.Lists, g.Conf, g.Count);
+            var text = CypherTemplates.MergeRelationships(schema, g.Type, g.Start, g.End, g.Lists.ToList(), g.Conf, g.Count);
             AddBatches(Neo4jLoadPhase.Relationships, g.Type, text, g.Rows);
         }
 

@@ -9,12 +9,18 @@ public static class CliRunner
 {
     public static CliRun Run(params string[] args) => RunWithStdin("", args);
 
-    public static CliRun RunWithStdin(string stdin, params string[] args)
+    public static CliRun RunWithStdin(string stdin, params string[] args) =>
+        Run(new CliContext(new StringWriter(), new StringWriter(), new StringReader(stdin), stdoutIsTerminal: false), args);
+
+    /// <summary>Standard input as raw bytes, as a pipe would give them.</summary>
+    public static CliRun RunWithStdinBytes(byte[] stdin, params string[] args) =>
+        Run(new CliContext(new StringWriter(), new StringWriter(), TextReader.Null, stdoutIsTerminal: false, new MemoryStream(stdin)), args);
+
+    /// <summary>Runs with a prepared context (its Out and Error must be StringWriters).</summary>
+    public static CliRun Run(CliContext context, params string[] args)
     {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Program.Run(args, new CliContext(o, e, new StringReader(stdin), stdoutIsTerminal: false));
-        return new CliRun(code, o.ToString(), e.ToString());
+        var code = Program.Run(args, context);
+        return new CliRun(code, context.Out.ToString()!, context.Error.ToString()!);
     }
 
     /// <summary>A fresh empty folder under the test's work directory.</summary>

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Core.Tests;
 
 public sealed class InputReaderTests
 {
-    private static string TempDir()
+    internal static string TempDir()
     {
         var dir = Path.Combine(TestContext.CurrentContext.WorkDirectory, "tmp", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);

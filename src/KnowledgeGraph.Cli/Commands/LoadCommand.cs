@@ -31,6 +31,7 @@ public sealed class LoadCommand : ICommand
           --resume-from K      skip the first K batches, committed by an interrupted load of the same single file
                                with the same batch size (the error message says which K)
           --no-constraints     do not run graph-schema/constraints.cypher first
+          --dry-run            connect to nothing: print the requests the load would make, per phase
           --verbose            log each retry and the server found
 
         Exit codes: 0 loaded, 1 a file could not be read or Neo4j refused (one line says why: the file and line of a bad
@@ -40,7 +41,7 @@ public sealed class LoadCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ConnectionOptionNames.Append("resume-from"), new[] { "no-constraints" });
+        var a = CommandArgs.Parse(args, ConnectionOptionNames.Append("resume-from"), new[] { "no-constraints", "dry-run" });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one graph.jsonl file");
         int resume = a.Int("resume-from", 0, 0);
         if (resume > 0 && a.Positionals.Count != 1) throw new UsageException("--resume-from needs exactly one input file");
@@ -48,6 +49,16 @@ public sealed class LoadCommand : ICommand
         var schema = OntologySchema.LoadDefault();
         var loadOptions = new Neo4jLoadOptions { ResumeFromBatch = resume, CreateConstraints = !a.Flag("no-constraints") };
         int exit = 0;
+        if (a.Flag("dry-run"))
+        {
+            foreach (var path in a.Positionals)
+            {
+                try { context.Out.WriteLine(DescribePlan(path, Neo4jLoadPlan.Build(ApocJsonLines.ReadFile(path, schema), schema, options.BatchSize), loadOptions)); }
+                catch (UserErrorException e) { context.Error.WriteLine($"kg load: {e.Message}"); exit = 1; }
+                catch (ArgumentException e) { context.Error.WriteLine($"kg load: {path}: {e.Message}"); exit = 1; }
+            }
+            return exit;
+        }
         using var transport = new Neo4jHttpTransport(options, log: context.Verbose ? line => context.Error.WriteLine("kg load: " + line) : null);
         var loader = new Neo4jLoader(transport, schema);
         foreach (var path in a.Positionals)
@@ -96,6 +107,19 @@ public sealed class LoadCommand : ICommand
                 a.Value("password-env") ?? Neo4jConnectionOptions.PasswordVariable).WithBatchSize(batchSize);
         }
         catch (UserErrorException e) { throw new UsageException(e.Message); }
+    }
+
+    /// <summary>What a load would send: the discovery GET, the schema statements and every batch, by phase.</summary>
+    public static string DescribePlan(string source, Neo4jLoadPlan plan, Neo4jLoadOptions loadOptions)
+    {
+        int schema = loadOptions.CreateConstraints ? plan.SchemaStatements.Count : 0;
+        int Count(Neo4jLoadPhase p) => plan.Batches.Count(b => b.Phase == p);
+        int rels = Count(Neo4jLoadPhase.Relationships);
+        var groups = plan.Batches.Where(b => b.Phase == Neo4jLoadPhase.Relationships).Select(b => b.Group).Distinct().Count();
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            {source}: {plan.NodeCount} nodes, {plan.RelationshipCount} relationships -> {1 + schema + plan.Batches.Count} requests without retries
+              1 discovery, {schema} schema statements, {Count(Neo4jLoadPhase.Nodes)} node batches, {rels} relationship batches ({groups} types), {Count(Neo4jLoadPhase.Recount)} MENTIONS recount batches
+            """);
     }
 
     public static string Describe(string source, Neo4jLoadResult r, Neo4jConnectionOptions options)
