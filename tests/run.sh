@@ -24,5 +24,10 @@ fi
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== dotnet build"
 dotnet build KnowledgeGraph.sln -c Release --nologo -v q -nodeReuse:false --disable-build-servers
+# The Dockerfile's build steps (docker/build-kg.sh): publish kg with its resources, smoke-build seeds/ with it.
+echo "== docker/build-kg.sh (the Dockerfile's build steps, no Docker engine needed)"
+kg_image="$(mktemp -d)"
+sh docker/build-kg.sh "$kg_image/kg" "$kg_image"
+rm -rf "$kg_image"
 echo "== dotnet test"
 dotnet test KnowledgeGraph.sln -c Release --no-build --nologo -v q "$@"

@@ -9,6 +9,7 @@ public static class Program
     public static IReadOnlyList<ICommand> Commands { get; } = new ICommand[]
     {
         new BuildCommand(),
+        new MergeCommand(),
         new AnalyzeCommand(),
         new EvalCommand(),
         new LexiconsCommand(),
@@ -19,6 +20,7 @@ public static class Program
         new EvalPosCommand(),
         new LoadCommand(),
         new ExportCommand(),
+        new SchemaCommand(),
     };
 
     public static int Main(string[] args)

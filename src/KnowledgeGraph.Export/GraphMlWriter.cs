@@ -18,7 +18,9 @@ namespace KnowledgeGraph.Export;
 /// boolean, or string (lists, or any other mix); lists are JSON text with APOC's <c>attr.list="string"</c> so APOC
 /// restores them as arrays;</item>
 /// <item>all nodes before all edges (APOC resolves edge ends from nodes already read); the GraphML node id is our node
-/// id (APOC's <c>storeNodeIds</c> puts it back into <c>n.id</c>); every edge has its id;</item>
+/// id (APOC's <c>storeNodeIds</c> puts it back into <c>n.id</c>); every edge has its id as the attribute and as
+/// <c>&lt;data key="e_id"&gt;</c>, because APOC reads only <c>source</c>, <c>target</c> and <c>label</c> of an edge
+/// element, so the data key is what keeps <c>r.id</c> after <c>apoc.import.graphml</c>;</item>
 /// <item>characters XML 1.0 cannot carry are removed; NaN and infinite doubles are left out (Java cannot parse
 /// GraphML's INF).</item>
 /// </list>
@@ -30,6 +32,8 @@ public static class GraphMlWriter
     public const string Namespace = "http://graphml.graphdrawing.org/xmlns";
     public const string NodeLabelsKey = "labels";
     public const string EdgeLabelKey = "label";
+    /// <summary>The edge property that carries the edge id (our edges never have a property of that name).</summary>
+    public const string EdgeIdProperty = "id";
 
     /// <summary>Writes UTF-8 (no byte-order mark) GraphML to a stream; the stream is left open.</summary>
     public static void Write(GraphSnapshot graph, Stream output)
@@ -68,7 +72,7 @@ public static class GraphMlWriter
     private static void Write(GraphSnapshot graph, XmlWriter w)
     {
         var nodeKeys = DeclareKeys(graph.Nodes.Select(n => n.Properties), "n_", NodeLabelsKey);
-        var edgeKeys = DeclareKeys(graph.Edges.Select(e => e.Properties), "e_", EdgeLabelKey);
+        var edgeKeys = DeclareKeys(graph.Edges.Select(EdgeProperties), "e_", EdgeLabelKey);
 
         w.WriteStartDocument();
         w.WriteStartElement("graphml", Namespace);
@@ -99,7 +103,7 @@ public static class GraphMlWriter
             w.WriteAttributeString("target", Clean(e.EndId));
             w.WriteAttributeString("label", type);
             WriteData(w, EdgeLabelKey, type);
-            WriteProperties(w, e.Properties, edgeKeys);
+            WriteProperties(w, EdgeProperties(e), edgeKeys);
             w.WriteEndElement();
         }
         w.WriteEndElement(); // graph
@@ -107,6 +111,16 @@ public static class GraphMlWriter
         w.WriteWhitespace("\n"); // end the file with a newline, as text tools expect
         w.WriteEndDocument();
         w.Flush();
+    }
+
+    /// <summary>An edge's properties plus its id, written as a data key so APOC's importer keeps it.</summary>
+    private static IReadOnlyList<KeyValuePair<string, object>> EdgeProperties(GraphEdge e)
+    {
+        if (e.Properties.Any(p => p.Key == EdgeIdProperty))
+            throw new ArgumentException($"edge '{e.Id}': property name '{EdgeIdProperty}' is reserved for the edge id in GraphML");
+        var all = new List<KeyValuePair<string, object>>(e.Properties.Count + 1) { new(EdgeIdProperty, e.Id) };
+        all.AddRange(e.Properties);
+        return all;
     }
 
     private enum ValueKind { Long, Double, Boolean, String, List }

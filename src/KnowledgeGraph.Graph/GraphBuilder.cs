@@ -41,23 +41,28 @@ public sealed class GraphBuilder
     /// <summary>What a Document node needs: not the text, so memory does not grow with the input until Build().</summary>
     private sealed record DocumentInfo(string Id, string? Title, string? Source, string? Date, long Characters, int Order);
 
-    private sealed record RelationRecord(int Subject, int Object, RelationMention Mention, string DocId, int Order);
+    private sealed record RelationRecord(int Subject, int Object, GraphDocumentRelation Mention, string DocId, int Order);
 
     /// <summary>Adds one document's analysis. A document whose id was already added (same text) is skipped and counted.</summary>
-    public void Add(DocumentAnalysis analysis)
-    {
-        var doc = analysis.Document;
-        if (_documents.ContainsKey(doc.Id)) { _duplicates++; return; }
-        _documents[doc.Id] = new DocumentInfo(doc.Id, doc.Title, doc.Source, doc.Date, doc.Text.Length, _documents.Count);
+    public void Add(DocumentAnalysis analysis) => Add(GraphDocument.From(analysis));
 
-        var global = new int[analysis.Entities.Count];
-        foreach (var e in analysis.Entities)
-            global[e.Index] = Resolve(e, doc.Id);
-        foreach (var r in analysis.Relations)
+    /// <summary>
+    /// Adds what the graph needs of one document's analysis (a single build and a merge of shards both come here, so
+    /// they give the same graph). A document whose id was already added (same text) is skipped and counted.
+    /// </summary>
+    public void Add(GraphDocument doc)
+    {
+        if (_documents.ContainsKey(doc.Id)) { _duplicates++; return; }
+        _documents[doc.Id] = new DocumentInfo(doc.Id, doc.Title, doc.Source, doc.Date, doc.Characters, _documents.Count);
+
+        var global = new int[doc.Entities.Count];
+        for (int i = 0; i < doc.Entities.Count; i++)
+            global[i] = Resolve(doc.Entities[i], doc.Id);
+        foreach (var r in doc.Relations)
         {
             if (r.Negated) { _notAsserted++; continue; }
-            var s = analysis.Entities[r.Subject];
-            var o = analysis.Entities[r.Object];
+            var s = doc.Entities[r.Subject];
+            var o = doc.Entities[r.Object];
             if (!_schema.Allows(r.Type, s.Type, o.Type) || _schema.Type(r.Type)!.Category != r.Category) { _droppedBySchema++; continue; }
             if (Find(global[r.Subject]) == Find(global[r.Object])) continue;
             _relations.Add(new RelationRecord(global[r.Subject], global[r.Object], r, doc.Id, _relations.Count));
@@ -67,7 +72,7 @@ public sealed class GraphBuilder
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal);
 
-    private int Resolve(DocumentEntity e, string docId)
+    private int Resolve(GraphDocumentEntity e, string docId)
     {
         int found = -1;
         var keys = new List<string> { ResolutionKey.Of(e.Name) };
@@ -80,13 +85,13 @@ public sealed class GraphBuilder
             _entities.Add(new GlobalEntity { Parent = found, Type = e.Type });
         }
         var g = _entities[found];
-        g.NameVotes[e.Name] = g.NameVotes.GetValueOrDefault(e.Name) + e.Mentions.Count;
+        g.NameVotes[e.Name] = g.NameVotes.GetValueOrDefault(e.Name) + e.Mentions;
         foreach (var a in e.Aliases) g.Aliases.Add(a);
         g.Aliases.Add(e.Name);
         foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) g.FineTypes.Add(f);
         foreach (var (k, v) in e.Attributes) g.Attributes.TryAdd(k, v);
         g.Documents.Add(docId);
-        g.MentionsPerDocument[docId] = g.MentionsPerDocument.GetValueOrDefault(docId) + e.Mentions.Count;
+        g.MentionsPerDocument[docId] = g.MentionsPerDocument.GetValueOrDefault(docId) + e.Mentions;
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
@@ -197,7 +202,7 @@ public sealed class GraphBuilder
         {
             var m = r.Mention;
             AddDistinct(evidence, m.Evidence);
-            offsets.Add($"{r.DocId}:{m.EvidenceSpan.Start}-{m.EvidenceSpan.End}");
+            offsets.Add($"{r.DocId}:{m.EvidenceStart}-{m.EvidenceEnd}");
             AddDistinct(docIds, r.DocId);
             AddDistinct(triggers, m.Trigger);
             if (m.Date is not null) AddDistinct(dates, m.Date);

@@ -230,6 +230,18 @@ public sealed class Neo4jHttpTransport : IDisposable
         Scrub($"Neo4j at {Options.Uri} refused user '{Options.User}': wrong user name or password (HTTP 401); set NEO4J_USERNAME and NEO4J_PASSWORD"),
         "Neo.ClientError.Security.Unauthorized");
 
+    /// <summary>
+    /// Transient by name but caused by a termination (a user's TERMINATE TRANSACTION, a killed query, a server
+    /// shutting down): retrying would undo what the user asked for. Neo4j's drivers reclassify both as client errors
+    /// and never retry them (neo4j-python-driver #742, neo4j-javascript-driver #945, neo4j-dotnet-driver #162); the
+    /// 5.x server itself sends them as Neo.ClientError.Transaction.*.
+    /// </summary>
+    public static IReadOnlySet<string> NotRetriedTransientCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Neo.TransientError.Transaction.Terminated",
+        "Neo.TransientError.Transaction.LockClientStopped",
+    };
+
     private Neo4jException Classify(JObject? error, HttpStatusCode status)
     {
         var code = (string?)error?["code"] ?? "";
@@ -238,6 +250,9 @@ public sealed class Neo4jHttpTransport : IDisposable
         if (code == "Neo.ClientError.Database.DatabaseNotFound")
             return new Neo4jException(Neo4jFailureKind.DatabaseNotFound,
                 Scrub($"database '{Options.Database}' does not exist on {Options.Uri} ({code}); create it or set NEO4J_DATABASE / --database"), code);
+        if (NotRetriedTransientCodes.Contains(code))
+            return new Neo4jException(Neo4jFailureKind.ClientError,
+                $"Neo4j ended the transaction ({code}): {message}; someone terminated it (or the server is stopping), so kg does not retry, as Neo4j's own drivers do not", code);
         if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal))
             return new Neo4jException(Neo4jFailureKind.TransientError, $"transient Neo4j error {code}: {message}", code);
         if (code.StartsWith("Neo.ClientError.", StringComparison.Ordinal))

@@ -136,6 +136,39 @@ public sealed class GraphMlWriterTests
         Assert.That(keys["e_name"].Attribute("attr.name")!.Value, Is.EqualTo("name"));
     }
 
+    /// <summary>
+    /// APOC's GraphML reader takes only source, target and label from an edge element and every property from its
+    /// data children: the id must be a data key too, or <c>apoc.import.graphml</c> drops it.
+    /// </summary>
+    [Test]
+    public void Every_edge_carries_its_id_as_data_because_APOC_ignores_the_id_attribute()
+    {
+        var graph = new GraphSnapshot(
+            [new GraphNode("a", ["Entity", "Person"], Props(("name", "A"))),
+             new GraphNode("b", ["Entity", "Person"], Props(("name", "B")))],
+            [new GraphEdge("r:1", "LEADS", "a", "b", Props(("confidence", 0.9))),
+             new GraphEdge("r:2", "MEMBER_OF", "b", "a", Props())]);
+        var doc = Parse(Bytes(graph));
+        var idKey = doc.Root!.Elements(G + "key").Single(k => (string)k.Attribute("for")! == "edge" && (string)k.Attribute("attr.name")! == "id");
+        Assert.That((string)idKey.Attribute("attr.type")!, Is.EqualTo("string"));
+        var edges = doc.Descendants(G + "edge").ToList();
+        Assert.That(edges, Has.Count.EqualTo(2));
+        foreach (var e in edges)
+            Assert.That(e.Elements(G + "data").Single(d => (string)d.Attribute("key")! == (string)idKey.Attribute("id")!).Value,
+                Is.EqualTo((string)e.Attribute("id")!));
+        Assert.That(doc.Root.Elements(G + "key").Where(k => (string)k.Attribute("for")! == "node").Select(k => (string)k.Attribute("attr.name")!),
+            Does.Not.Contain("id"), "node ids come back through storeNodeIds, not a data key");
+    }
+
+    [Test]
+    public void An_edge_property_named_id_is_refused_rather_than_written_twice()
+    {
+        var graph = new GraphSnapshot(
+            [new GraphNode("a", ["Entity"], Props()), new GraphNode("b", ["Entity"], Props())],
+            [new GraphEdge("r:1", "LEADS", "a", "b", Props(("id", "other")))]);
+        Assert.That(() => Bytes(graph), Throws.ArgumentException.With.Message.Contains("reserved for the edge id"));
+    }
+
     [Test]
     public void Key_type_fits_the_values_of_every_node()
     {

@@ -31,6 +31,8 @@ public sealed class CypherLintTests
         }
         foreach (var s in Neo4jLoadPlan.ConstraintStatements())
             inputs.Add(new LintInput("constraints.cypher", s.Text, new JObject(), true));
+        foreach (var s in CypherScript.Split(ApocImport.ConstraintsScript(TestGraphs.Schema)))
+            inputs.Add(new LintInput("apoc-constraints.cypher", s.Text, new JObject(), true));
         foreach (var s in CypherScript.Split(File.ReadAllText(SchemaFile("queries.cypher"))))
             inputs.Add(new LintInput("queries.cypher: " + s.Header.Split('\n')[0], s.Text, DeclaredParameters(s.Text), true));
         inputs.AddRange(CypherScriptWriterStatements(graph));

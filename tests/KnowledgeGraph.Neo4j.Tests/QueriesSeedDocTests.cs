@@ -45,7 +45,7 @@ public sealed class QueriesSeedDocTests
 
     private static string Normalise(string cypher) => Regex.Replace(cypher, @"\s+", " ").Trim().TrimEnd(';').Trim();
 
-    private static string? FindRepositoryRoot()
+    internal static string? FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "graph-schema", "queries.cypher"))

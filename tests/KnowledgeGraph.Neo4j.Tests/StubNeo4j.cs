@@ -53,6 +53,14 @@ internal sealed class StubNeo4j : HttpMessageHandler
         var text = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var r = new StubRequest(request.Method, request.RequestUri!.AbsolutePath, text is null ? null : JObject.Parse(text),
             request.Headers.Authorization?.ToString());
+        // Several loaders may share one stub (concurrent loads into one database): one request at a time, like a lock.
+        lock (_gate) return Answer(request, r);
+    }
+
+    private readonly object _gate = new();
+
+    private HttpResponseMessage Answer(HttpRequestMessage request, StubRequest r)
+    {
         Requests.Add(r);
         if (request.Method == HttpMethod.Get)
             return Discovery is null ? Json(HttpStatusCode.NotFound, "") : Json(HttpStatusCode.OK, Discovery.ToString());

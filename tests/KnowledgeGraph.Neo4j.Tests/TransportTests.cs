@@ -118,6 +118,34 @@ public sealed class TransportTests
         Assert.That(stub.StatementRequests.Count(), Is.EqualTo(3));
     }
 
+    /// <summary>Terminated and LockClientStopped are "transient" by name but mean someone ended the transaction: like Neo4j's drivers, one attempt and stop.</summary>
+    [TestCase("Neo.TransientError.Transaction.Terminated", "The transaction has been terminated.")]
+    [TestCase("Neo.TransientError.Transaction.LockClientStopped", "The transaction has been terminated, no new locks can be acquired")]
+    public void A_terminated_transaction_is_not_retried(string code, string message)
+    {
+        var stub = new StubNeo4j { Script = (_, _) => StubNeo4j.Json(HttpStatusCode.Accepted, StubNeo4j.Error(code, message)) };
+        using var t = Transport(stub, attempts: 5);
+        var e = Assert.ThrowsAsync<Neo4jException>(() => t.RunAsync(new Neo4jStatement("RETURN 1")))!;
+        Assert.That(stub.StatementRequests.Count(), Is.EqualTo(1), "one request, no retry");
+        Assert.That(_delays, Is.Empty);
+        Assert.That(e.Kind, Is.EqualTo(Neo4jFailureKind.ClientError));
+        Assert.That(e.Code, Is.EqualTo(code));
+        Assert.That(e.Message, Does.Contain(code).And.Contain("does not retry"));
+    }
+
+    [Test]
+    public void Other_transaction_transient_errors_are_still_retried()
+    {
+        var stub = new StubNeo4j
+        {
+            Script = (_, _) => StubNeo4j.Json(HttpStatusCode.Accepted, StubNeo4j.Error("Neo.TransientError.Transaction.LockAcquisitionTimeout", "timed out")),
+        };
+        using var t = Transport(stub, attempts: 3);
+        var e = Assert.ThrowsAsync<Neo4jException>(() => t.RunAsync(new Neo4jStatement("RETURN 1")))!;
+        Assert.That(e.Kind, Is.EqualTo(Neo4jFailureKind.TransientError));
+        Assert.That(stub.StatementRequests.Count(), Is.EqualTo(3));
+    }
+
     [Test]
     public async Task A_server_with_only_the_legacy_endpoint_gets_tx_commit_and_its_stats_are_read()
     {

@@ -45,6 +45,7 @@ public sealed class BenchCommand : ICommand
           --data <dir>           the shared data folder (default: found above the current directory, or $KG_SHARED_DATA)
           --out <dir>            where to write the corpus and the graphs (default: a temporary folder, deleted)
           --repeat <n>           run each size and thread count n times and report the fastest run (default: 1)
+          --write-corpus <file>  only write the text of the first --mb size to <file> (JSON lines) and stop
           --profile              also time each pipeline stage on one thread and print where the time goes
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
 
@@ -56,7 +57,7 @@ public sealed class BenchCommand : ICommand
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         if (args.Contains("--child")) return RunChild(args, context);
-        var a = CommandArgs.Parse(args, new[] { "mb", "threads-list", "data", "out", "resources", "repeat" }, new[] { "profile" });
+        var a = CommandArgs.Parse(args, new[] { "mb", "threads-list", "data", "out", "resources", "repeat", "write-corpus" }, new[] { "profile" });
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var sizes = ParseList(a.Value("mb") ?? "5", "mb", s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture))
             .Where(v => v > 0 && v <= 4096).ToList();
@@ -67,6 +68,14 @@ public sealed class BenchCommand : ICommand
         int repeat = a.Int("repeat", 1, 1, 100);
         var data = a.Value("data") ?? DataPaths.RequireSharedData();
         if (!Directory.Exists(data)) throw new UserErrorException($"{data}: no such folder (give the shared data folder with --data)");
+
+        if (a.Value("write-corpus") is { } corpusFile)
+        {
+            // Only the text: for benchmarks run by hand or by a script (docs/benchmarks.md, sharded builds).
+            var written = BenchCorpus.Write(data, (long)(sizes[0] * Megabyte), corpusFile);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpusFile}: {written.Articles} articles, {written.TextBytes} bytes of text"));
+            return 0;
+        }
 
         bool temporary = a.Value("out") is null;
         var outDir = a.Value("out") ?? Path.Combine(Path.GetTempPath(), "kg-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));

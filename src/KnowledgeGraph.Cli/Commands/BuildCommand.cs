@@ -3,6 +3,7 @@ using KnowledgeGraph.Core;
 using KnowledgeGraph.Core.Inputs;
 using KnowledgeGraph.Export;
 using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Sharding;
 using KnowledgeGraph.Neo4j;
 using KnowledgeGraph.Nlp;
 
@@ -34,6 +35,12 @@ public sealed class BuildCommand : ICommand
           --max-article-mb <n>   refuse a single article larger than this (default: 10)
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
           --schema <file>        ontology file (default: the program's graph-schema/schema.json)
+          --shard <i>/<n>        analyse only part i of n of the input and write <dir>/analyses.jsonl.gz and
+                                 <dir>/shard.json instead of a graph; 'kg merge' of all n parts writes files
+                                 byte-identical to a build of the whole input (docs/scaling.md). Item k of the
+                                 input (0-based, in the order a build reads it) is part (k mod n) + 1.
+          --with-graph           with --shard: also write this part's own graph files, to load parts into
+                                 Neo4j one by one with 'kg load' (the merge remains the exact graph)
           --neo4j                also load the graph into Neo4j over HTTP; connection from NEO4J_URI,
                                  NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE or the options below
           --uri, --user, --database, --password-env <VAR>, --batch-size <n>
@@ -50,7 +57,7 @@ public sealed class BuildCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j" });
+        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph" });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one input (file, folder, .jsonl or -)");
         var outDir = a.Value("out") ?? "out";
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
@@ -62,11 +69,19 @@ public sealed class BuildCommand : ICommand
         if (OutputSet.CheckWritable(outDir) is { } outError) throw new UsageException(outError);
         Neo4jConnectionOptions? connection = null;
         if (a.Flag("neo4j")) connection = LoadCommand.ConnectionOptions(a);
+        ShardSpec? shard = null;
+        try { if (a.Value("shard") is { } shardText) shard = ShardSpec.Parse(shardText); }
+        catch (UserErrorException e) { throw new UsageException(e.Message); }
+        if (shard is not null && connection is not null) throw new UsageException("--shard writes analyses for 'kg merge', not a graph: load the merged graph instead of --neo4j");
 
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
         var inputs = a.Positionals;
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024), ExcludedFolders = new[] { outDir }, FileSystem = context.FileSystem };
+        if (shard is { } part)
+            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options), inputs, options, threads, outDir, quiet, context,
+                a.Flag("with-graph") ? schema : null);
+        if (a.Flag("with-graph")) throw new UsageException("--with-graph goes with --shard");
 
         GraphBuildResult result;
         // sizing the inputs walks every folder once more: only worth it when a progress bar is drawn
@@ -94,7 +109,7 @@ public sealed class BuildCommand : ICommand
         return result.Failures.Count == 0 ? 0 : 1;
     }
 
-    private static void PrintSummary(TextWriter o, GraphBuildResult r, string outDir)
+    internal static void PrintSummary(TextWriter o, GraphBuildResult r, string outDir)
     {
         var s = r.Graph.Snapshot;
         var entities = s.Nodes.Where(n => n.Labels.Contains(OntologySchema.EntityLabel)).ToList();

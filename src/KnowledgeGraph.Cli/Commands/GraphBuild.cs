@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnowledgeGraph.Core;
 using KnowledgeGraph.Core.Inputs;
 using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Sharding;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -33,27 +34,46 @@ public static class GraphBuild
         var clock = Stopwatch.StartNew();
         var builder = new GraphBuilder(schema);
         var failures = new List<InputFailure>();
-        long bytesDone = 0, words = 0;
-        int documents = 0;
+        var counts = Analyze(analyzer, inputs, inputOptions, openStdin, threads, ShardSpec.Whole,
+            (_, doc) => builder.Add(doc),
+            (_, f) => { failures.Add(f); onFailure(f); },
+            null, progress, cancellationToken, onNote);
+        var graph = builder.Build();
+        return new GraphBuildResult(graph, builder.Statistics, failures, counts.Words, clock.Elapsed);
+    }
+
+    /// <summary>What <see cref="Analyze"/> saw: items of the whole input, and of this shard's the documents, words and failures.</summary>
+    public sealed record AnalyzeCounts(long InputItems, long Documents, long Failures, long Words);
+
+    /// <summary>
+    /// Reads every input item in order and analyses those <paramref name="shard"/> owns (all of them for
+    /// <see cref="ShardSpec.Whole"/>), in parallel batches, handing the results over in input order:
+    /// <paramref name="onDocument"/> and <paramref name="onFailure"/> get the item's 0-based position in the whole input;
+    /// <paramref name="onItem"/> sees every item (its document id, or null for a failed one), owned or not.
+    /// </summary>
+    public static AnalyzeCounts Analyze(IDocumentAnalyzer analyzer, IReadOnlyList<string> inputs, InputOptions inputOptions,
+        Func<Stream> openStdin, int threads, ShardSpec shard, Action<long, GraphDocument> onDocument, Action<long, InputFailure> onFailure,
+        Action<string?>? onItem, Progress? progress, CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
+    {
+        long bytesDone = 0, words = 0, item = 0, documents = 0, failed = 0;
         var reader = new InputReader(inputOptions, openStdin);
-        var batch = new List<InputItem>(BatchSize);
+        var batch = new List<(long Item, InputItem Input)>(BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
 
-        void Fail(string origin, string reason)
+        void Fail(long at, string origin, string reason)
         {
-            var f = new InputFailure(origin, reason);
-            failures.Add(f);
-            onFailure(f);
+            failed++;
+            onFailure(at, new InputFailure(origin, reason));
         }
 
         void Flush()
         {
-            var results = new (DocumentAnalysis? Analysis, string? Error)[batch.Count];
+            var results = new (GraphDocument? Document, string? Error)[batch.Count];
             Parallel.For(0, batch.Count, parallel, i =>
             {
-                var doc = batch[i].Document;
+                var doc = batch[i].Input.Document;
                 if (doc is null) return;
-                try { results[i] = (analyzer.Analyze(doc, cancellationToken), null); }
+                try { results[i] = (GraphDocument.From(analyzer.Analyze(doc, cancellationToken)), null); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One article the analyser cannot handle must not stop the others.
@@ -62,27 +82,28 @@ public static class GraphBuild
             });
             for (int i = 0; i < batch.Count; i++)
             {
-                var item = batch[i];
-                if (item.Error is not null) { Fail(item.Origin, item.Error); continue; }
-                if (results[i].Error is not null) { Fail(item.Origin, results[i].Error!); continue; }
-                builder.Add(results[i].Analysis!);
-                words += results[i].Analysis!.Sentences.Sum(s => (long)s.Tokens.Count(t => char.IsLetterOrDigit(t.Text[0])));
+                var (at, input) = batch[i];
+                if (input.Error is not null) { Fail(at, input.Origin, input.Error); continue; }
+                if (results[i].Error is not null) { Fail(at, input.Origin, results[i].Error!); continue; }
+                onDocument(at, results[i].Document!);
+                words += results[i].Document!.Words;
                 documents++;
             }
             batch.Clear();
-            progress?.Report(Interlocked.Read(ref bytesDone), documents, failures.Count);
+            progress?.Report(Interlocked.Read(ref bytesDone), (int)documents, (int)failed);
         }
 
-        foreach (var item in reader.Read(inputs, n => Interlocked.Add(ref bytesDone, n)))
+        foreach (var input in reader.Read(inputs, n => Interlocked.Add(ref bytesDone, n)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (item.Note is not null) { onNote?.Invoke(new InputFailure(item.Origin, item.Note)); continue; }
-            batch.Add(item);
+            if (input.Note is not null) { onNote?.Invoke(new InputFailure(input.Origin, input.Note)); continue; }
+            onItem?.Invoke(input.Error is null ? input.Document?.Id : null);
+            if (shard.Owns(item)) batch.Add((item, input));
+            item++;
             if (batch.Count == BatchSize) Flush();
         }
         Flush();
-        progress?.Report(bytesDone, documents, failures.Count, force: true);
-        var graph = builder.Build();
-        return new GraphBuildResult(graph, builder.Statistics, failures, words, clock.Elapsed);
+        progress?.Report(bytesDone, (int)documents, (int)failed, force: true);
+        return new AnalyzeCounts(item, documents, failed, words);
     }
 }

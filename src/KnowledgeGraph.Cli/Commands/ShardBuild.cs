@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Reflection;
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Core.Inputs;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Sharding;
+using KnowledgeGraph.Nlp;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg build --shard i/n</c>: analyses this shard's items and writes them for <c>kg merge</c>.</summary>
+public static class ShardBuild
+{
+    /// <summary>What made a shard: this program, and the models, lexicons, ontology and input options it runs with.</summary>
+    public static ShardProducer Producer(string? resourcesDirectory, string? schemaPath, InputOptions options)
+    {
+        var kg = typeof(ShardBuild).Assembly;
+        var version = kg.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? kg.GetName().Version?.ToString() ?? "?";
+        var assemblies = new[] { kg, typeof(IDocumentAnalyzer).Assembly, typeof(ExtractionPipeline).Assembly, typeof(GraphBuilder).Assembly };
+        var resources = resourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
+        var schema = schemaPath ?? Path.Combine(AppContext.BaseDirectory, "graph-schema", OntologySchema.FileName);
+        var optionText = string.Create(CultureInfo.InvariantCulture, $"max-article-bytes={options.MaxArticleBytes}\nrecognizer=true\n");
+        return new ShardProducer(version, ShardProducer.BuildId(assemblies), ShardProducer.PipelineId(new[] { resources }, optionText),
+            ShardProducer.FileId(schema));
+    }
+
+    /// <param name="schema">When given, also write this shard's own graph (its documents only) to
+    /// <paramref name="outDir"/>, for loading shard by shard with kg load.</param>
+    public static int Run(ShardSpec shard, IDocumentAnalyzer analyzer, ShardProducer producer, IReadOnlyList<string> inputs,
+        InputOptions options, int threads, string outDir, bool quiet, CliContext context, OntologySchema? schema = null)
+    {
+        var own = schema is null ? null : new GraphBuilder(schema);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var fingerprint = new InputFingerprint();
+        using var writer = new ShardWriter(outDir, shard, producer);
+        void Line(InputFailure f) => context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
+        var counts = GraphBuild.Analyze(analyzer, inputs, options, context.OpenStdin, threads, shard,
+            (item, doc) => { writer.AddDocument(item, doc); own?.Add(doc); },
+            (item, f) => { writer.AddFailure(item, f.Origin, f.Reason); Line(f); },
+            id => { if (id is null) fingerprint.AddFailure(); else fingerprint.AddDocument(id); },
+            null, context.Cancellation, quiet ? null : Line);
+        var manifest = writer.Complete(fingerprint);
+        if (own is not null) GraphFiles.WriteAll(own.Build().Snapshot, schema!, outDir, context.Cancellation);
+        if (!quiet)
+        {
+            var o = context.Out;
+            var ic = CultureInfo.InvariantCulture;
+            o.WriteLine(string.Create(ic, $"Shard {shard}: {manifest.Records} of {counts.InputItems} input items ({counts.Documents} documents analysed, {counts.Failures} failed)"));
+            o.WriteLine(string.Create(ic, $"Time: {clock.Elapsed.TotalSeconds:0.00} s, {counts.Words} words"));
+            if (own is not null) o.WriteLine($"Wrote this shard's own graph: {Path.Combine(outDir, "graph.jsonl")} (for kg load; not the merged graph)");
+            o.WriteLine($"Wrote {writer.AnalysesPath} and {Path.Combine(outDir, ShardManifest.FileName)}; when all {shard.Count} shards are done: kg merge <the {shard.Count} shard folders> --out <dir>");
+        }
+        return counts.Failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using KnowledgeGraph.Core;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace KnowledgeGraph.Graph.Sharding;
+
+/// <summary>
+/// A complete set of shards of one input, checked before anything is read: each of 1/n .. n/n exactly once, all made
+/// by the same kg build with the same models, lexicons, ontology and options, all having read the same input.
+/// <see cref="Records"/> then yields every record in the single build's input order.
+/// </summary>
+public sealed class ShardSet
+{
+    private readonly (string Directory, ShardManifest Manifest)[] _shards;
+
+    private ShardSet((string, ShardManifest)[] shards) { _shards = shards; }
+
+    /// <summary>Shard count n.</summary>
+    public int Count => _shards.Length;
+    public long InputItems => _shards[0].Manifest.InputItems;
+    public long Documents => _shards.Sum(s => s.Manifest.Documents);
+    public long Failures => _shards.Sum(s => s.Manifest.Failures);
+    public ShardProducer Producer => _shards[0].Manifest.Producer;
+
+    /// <summary>Reads every manifest and refuses, with one line saying why, a set that is not exactly one whole input.</summary>
+    public static ShardSet Open(IReadOnlyList<string> directories)
+    {
+        if (directories.Count == 0) throw new UserErrorException("give the shard folders to merge");
+        var read = directories.Select(d => (Directory: d, Manifest: ShardManifest.Read(d))).ToList();
+        var first = read[0];
+        int n = first.Manifest.Shard.Count;
+        foreach (var s in read.Skip(1))
+        {
+            var m = s.Manifest;
+            if (m.Shard.Count != n)
+                throw new UserErrorException($"shards of different partitions: {first.Directory} is shard {first.Manifest.Shard}, {s.Directory} is shard {m.Shard}");
+            if (m.Producer.Kg != first.Manifest.Producer.Kg || m.Producer.Build != first.Manifest.Producer.Build)
+                throw new UserErrorException($"shards made by different versions of kg: {first.Directory} by kg {first.Manifest.Producer.Kg} (build {first.Manifest.Producer.Build}), {s.Directory} by kg {m.Producer.Kg} (build {m.Producer.Build}); rebuild them with one kg");
+            if (m.Producer.Pipeline != first.Manifest.Producer.Pipeline || m.Producer.Schema != first.Manifest.Producer.Schema)
+                throw new UserErrorException($"shards made with different models, lexicons, ontology or options: {first.Directory} (pipeline {first.Manifest.Producer.Pipeline}), {s.Directory} (pipeline {m.Producer.Pipeline}); rebuild them with the same --resources, --schema and --max-article-mb");
+            if (m.InputItems != first.Manifest.InputItems || m.InputFingerprint != first.Manifest.InputFingerprint)
+                throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
+                    $"shards of different inputs: {first.Directory} read {first.Manifest.InputItems} items (fingerprint {first.Manifest.InputFingerprint}), {s.Directory} read {m.InputItems} (fingerprint {m.InputFingerprint}); give every shard the same inputs in the same order"));
+        }
+        var byIndex = new (string, ShardManifest)?[n + 1];
+        foreach (var s in read)
+        {
+            var i = s.Manifest.Shard.Index;
+            if (byIndex[i] is { } seen)
+                throw new UserErrorException($"overlapping shards: shard {s.Manifest.Shard} given twice ({seen.Item1} and {s.Directory})");
+            byIndex[i] = s;
+        }
+        var missing = Enumerable.Range(1, n).Where(i => byIndex[i] is null).ToList();
+        if (missing.Count > 0)
+            throw new UserErrorException($"incomplete shard set: {read.Count} of {n} shards given; missing {string.Join(", ", missing.Select(i => $"{i}/{n}"))}");
+        foreach (var s in read)
+        {
+            long expected = OwnedItems(s.Manifest.InputItems, s.Manifest.Shard);
+            if (s.Manifest.Records != expected)
+                throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Directory}: shard {s.Manifest.Shard} holds {s.Manifest.Records} records but owns {expected} of the {s.Manifest.InputItems} input items"));
+            var analyses = Path.Combine(s.Directory, AnalysesFile.FileName);
+            if (!File.Exists(analyses)) throw new UserErrorException($"{s.Directory}: {AnalysesFile.FileName} is missing");
+            if (ShardManifest.FileSha256(analyses) != s.Manifest.AnalysesSha256)
+                throw new UserErrorException($"{analyses}: does not match its shard.json (changed or damaged after the shard finished)");
+        }
+        return new ShardSet(Enumerable.Range(1, n).Select(i => byIndex[i]!.Value).ToArray());
+    }
+
+    /// <summary>Refuses to merge with another ontology than the shards were analysed with.</summary>
+    public void CheckSchema(string schemaPath)
+    {
+        if (ShardProducer.FileId(schemaPath) != Producer.Schema)
+            throw new UserErrorException($"{schemaPath} is not the ontology the shards were built with (schema {Producer.Schema}); give that file with --schema");
+    }
+
+    /// <summary>How many of <paramref name="items"/> round-robin items a shard owns.</summary>
+    public static long OwnedItems(long items, ShardSpec shard) =>
+        items / shard.Count + (items % shard.Count >= shard.Index ? 1 : 0);
+
+    /// <summary>
+    /// Every record of every shard in input order (item 0, 1, 2, ...: one from each shard in turn). Only one record per
+    /// shard is held at a time.
+    /// </summary>
+    public IEnumerable<ShardRecord> Records()
+    {
+        var readers = new ShardReader[_shards.Length];
+        try
+        {
+            for (int i = 0; i < readers.Length; i++) readers[i] = new ShardReader(_shards[i].Directory, _shards[i].Manifest);
+            for (long item = 0; item < InputItems; item++)
+            {
+                var r = readers[ShardSpec.OwnerOf(item, Count) - 1].Next(item);
+                yield return r;
+            }
+            foreach (var r in readers) r.End();
+        }
+        finally
+        {
+            foreach (var r in readers) r?.Dispose();
+        }
+    }
+
+    private sealed class ShardReader : IDisposable
+    {
+        private readonly string _path;
+        private readonly ShardManifest _manifest;
+        private readonly StreamReader _reader;
+        private long _records;
+
+        public ShardReader(string directory, ShardManifest manifest)
+        {
+            _path = Path.Combine(directory, AnalysesFile.FileName);
+            _manifest = manifest;
+            _reader = AnalysesFile.OpenRead(_path);
+            var header = Read() ?? throw Bad("empty file");
+            if ((string?)header["format"] != AnalysesFile.Format || (int?)header["version"] != AnalysesFile.Version)
+                throw Bad($"not a {AnalysesFile.Format} version {AnalysesFile.Version} file");
+            if ((string?)header["shard"] != manifest.Shard.ToString() || (string?)header["build"] != manifest.Producer.Build
+                || (string?)header["pipeline"] != manifest.Producer.Pipeline)
+                throw Bad("its header does not match shard.json");
+        }
+
+        public ShardRecord Next(long item)
+        {
+            var o = Read() ?? throw Bad(string.Create(CultureInfo.InvariantCulture, $"ends before item {item}"));
+            ShardRecord r;
+            try { r = AnalysesFile.ReadRecord(o); }
+            catch (Exception e) when (e is FormatException or InvalidCastException or NullReferenceException or ArgumentException or IndexOutOfRangeException)
+            {
+                throw Bad(string.Create(CultureInfo.InvariantCulture, $"record for item {item} is malformed: {e.Message}"));
+            }
+            if (r.Item != item) throw Bad(string.Create(CultureInfo.InvariantCulture, $"holds item {r.Item} where item {item} belongs"));
+            _records++;
+            return r;
+        }
+
+        public void End()
+        {
+            var footer = Read();
+            if (footer is null || (bool?)footer["end"] != true || (long?)footer["records"] != _records || _records != _manifest.Records)
+                throw Bad("its end does not match its records (cut short or extended)");
+        }
+
+        private JObject? Read()
+        {
+            string? line;
+            try { line = _reader.ReadLine(); }
+            catch (InvalidDataException e) { throw Bad("damaged gzip data: " + e.Message); }
+            if (line is null) return null;
+            try { return AnalysesFile.ParseLine(line); }
+            catch (JsonException e) { throw Bad("a line is not JSON: " + e.Message); }
+        }
+
+        private UserErrorException Bad(string why) => new($"{_path}: {why}");
+
+        public void Dispose() => _reader.Dispose();
+    }
+}
