@@ -8,10 +8,15 @@ public static class EntityAssembler
 {
     /// <param name="isCommonWord">Whether a lower-case word is ordinary English: an entity named only by one such
     /// capitalised word ("The Department", "Soldiers") and unknown to the gazetteer is dropped.</param>
+    /// <param name="isDescription">Whether a phrase is, as a whole, one of the lexicon's descriptions ("junta", "military junta"):
+    /// only such a description found by coreference becomes an alias; one with modifiers of its own ("the local authorities")
+    /// stays a mention, since coreference may have given it to the wrong entity.</param>
     public static (List<DocumentEntity> Entities, List<MentionRef> Refs) Assemble(
-        List<ClusteredMention> mentions, IReadOnlyList<CorefResolver.IntroducedEntity> introduced, Func<string, bool> isCommonWord)
+        List<ClusteredMention> mentions, IReadOnlyList<CorefResolver.IntroducedEntity> introduced, Func<string, bool> isCommonWord,
+        Func<string, bool>? isDescription = null)
     {
         var entities = new List<DocumentEntity>();
+        isDescription ??= _ => true;
         var refs = new List<MentionRef>();
         var introducedBy = introduced.ToDictionary(x => x.Cluster);
         // One entity per (type, canonical name): coreference may have introduced "Government of Chad" for "the junta"
@@ -42,7 +47,7 @@ public static class EntityAssembler
                 // a place described ("the area", "the country") is named by its name; the description adds nothing to look it up by
                 // nor is a person ("the commander"); a description with a number counts members ("the two allies"), it does not name
                 if (m.Mention.Kind == MentionKind.Descriptor && m.Mention.Source == "coref"
-                    && (type != EntityType.Organization || m.Mention.Text.Any(char.IsDigit) || NumberWords.Any(w => m.Mention.Text.Contains(w, StringComparison.OrdinalIgnoreCase)))) continue;
+                    && (type != EntityType.Organization || !isDescription(WithoutDeterminer(m.Mention.Text)))) continue;
                 aliases.Add(m.Mention.Kind == MentionKind.Descriptor ? Description(m.Placed.Phrase ?? m.Mention.Text) : Clean(m.Mention.Text));
             }
             var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -84,7 +89,13 @@ public static class EntityAssembler
         }
     }
 
-    private static readonly string[] NumberWords = { " two ", " three ", " four ", " five ", " both ", " several " };
+    private static string WithoutDeterminer(string text)
+    {
+        var t = text.Trim();
+        foreach (var d in new[] { "the ", "The ", "its ", "their ", "this ", "This ", "these ", "These " })
+            if (t.StartsWith(d, StringComparison.Ordinal)) return t[d.Length..];
+        return t;
+    }
 
     /// <summary>A description as an alias: spacing normalised, a sentence-initial "The" written "the".</summary>
     private static string Description(string text)

@@ -366,8 +366,10 @@ public sealed class MentionFinder
         "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
     };
 
+    /// <summary>"3rd", "21st", and the military's "2d", "3d".</summary>
     internal static bool IsNumericOrdinal(string w) =>
-        w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
+        w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit)
+        || w.Length >= 2 && w[^1] == 'd' && w[..^1].All(char.IsDigit) && w[^2] is '2' or '3';
 
     private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
 
@@ -596,12 +598,23 @@ public sealed class MentionFinder
         if (c.First > 0 && words[c.First - 1] == "(" && c.End + 1 < words.Count && words[c.End].All(char.IsDigit) && words[c.End + 1] == ")") return false;
         // "States, Marines": a comma inside a person's or organisation's name joins two names
         if (c.Type != EntityType.Location && span.Skip(1).SkipLast(1).Any(w => w == ",")) return false;
+        // "Public Affairs", "Launch Complex": a phrase of ordinary English words, capitalised as in headings and office names,
+        // with no name keyword and unknown to the gazetteer, is the words themselves, not a name
+        if (c.Source == "ner" && span.Count >= 2 && span.All(IsOrdinaryWord) && Keyword(words, c.First, c.End) is null
+            && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
         // or a name keyword) is that noun capitalised, not a name
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
         return true;
+    }
+
+    private bool IsOrdinaryWord(string word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(char.IsLower) || _lex.OrgKeywords.Lookup(word).Count > 0) return false;
+        var w = word.ToLowerInvariant();
+        return _lex.CommonWords.Contains(w) || w.EndsWith('s') && _lex.CommonWords.Contains(w[..^1]);
     }
 
     private bool IsCommonPlural(string word)
