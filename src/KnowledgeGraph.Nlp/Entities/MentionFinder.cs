@@ -877,7 +877,9 @@ public sealed class MentionFinder
             {
                 "Government" => $"Government of {placeName}",
                 "ArmedForces" => $"Armed Forces of {placeName}",
-                _ => isCountry ? $"{_lex.Demonyms.GetValueOrDefault(placeName, placeName)} {agentWords}" : $"{agentWords} {words[after]} {placeName}",
+                // a node's name is capitalised: "Riot police in Accra"
+                _ => isCountry ? $"{_lex.Demonyms.GetValueOrDefault(placeName, placeName)} {agentWords}"
+                    : $"{char.ToUpperInvariant(agentWords[0])}{agentWords[1..]} {words[after]} {placeName}",
             };
             int start = s.Tokens[first].Start, end = s.Tokens[after - 1].End;
             var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, fine,
