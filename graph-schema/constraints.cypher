@@ -16,6 +16,9 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 // Most-mentioned queries sort on mentions.
 CREATE INDEX entity_mentions IF NOT EXISTS FOR (n:Entity) ON (n.mentions);
 
+// Generic actors by agent and country ("all police forces", "every Chadian actor").
+CREATE INDEX agent_country IF NOT EXISTS FOR (n:Agent) ON (n.agent, n.country);
+
 // Documents by date and by title.
 CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date);
 CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);

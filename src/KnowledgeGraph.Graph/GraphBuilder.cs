@@ -69,14 +69,19 @@ public sealed class GraphBuilder
         }
     }
 
+    /// <summary>
+    /// Names identify across documents; a bare surname does not, nor does a description ("the junta", "the group"),
+    /// which starts in lower case and names whatever the article is about.
+    /// </summary>
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
-        type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal);
+        alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 
     private int Resolve(GraphDocumentEntity e, string docId)
     {
         int found = -1;
         var keys = new List<string> { ResolutionKey.Of(e.Name) };
         keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
+        if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
         if (found < 0)

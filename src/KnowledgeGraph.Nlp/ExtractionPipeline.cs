@@ -106,7 +106,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var unresolved = new List<Mention>();
         var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved);
         timings?.Lap("coreference");
-        var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains);
+        var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains, d => Lexicons.Descriptors.Lookup(d).Count > 0);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));

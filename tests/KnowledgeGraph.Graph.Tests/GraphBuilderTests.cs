@@ -39,6 +39,38 @@ public sealed class GraphBuilderTests
         Assert.That((double)lead["confidence"]!, Is.EqualTo(0.8).Within(1e-9), "1 - (1 - 0.6)(1 - 0.5)");
     }
 
+    private static DocumentEntity Actor(int index, string name, string agent, string country, params string[] aliases) =>
+        new(index, name, EntityType.Organization, new[] { "Agent" }, aliases.Append(name).Distinct().ToList(),
+            new[] { M(name, EntityType.Organization, MentionKind.Descriptor) }, new Dictionary<string, string> { ["agent"] = agent, ["country"] = country });
+
+    [Test]
+    public void AGenericActorIsOneNodePerCountryAndAgentAcrossDocuments()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { Actor(0, "Peruvian police", "COP", "Peru") }));
+        b.Add(Doc("two", new[] { Actor(0, "police in Peru", "COP", "Peru", "Police in Peru") }));
+        b.Add(Doc("three", new[] { Actor(0, "Peruvian students", "EDU", "Peru") }));
+        b.Add(Doc("four", new[] { Actor(0, "Chilean police", "COP", "Chile") }));
+        var actors = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Agent")).ToList();
+        Assert.That(actors.Select(n => n.Name), Is.EquivalentTo(new[] { "Peruvian police", "Peruvian students", "Chilean police" }));
+        var police = actors.Single(n => n.Name == "Peruvian police");
+        Assert.That(police["doc_count"], Is.EqualTo(2L));
+        Assert.That((IEnumerable<string>)police["aliases"]!, Does.Contain("police in Peru"));
+        Assert.That(police["agent"], Is.EqualTo("COP"));
+        Assert.That(police["country"], Is.EqualTo("Peru"));
+    }
+
+    [Test]
+    public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
+    {
+        // "the junta" of Mali in one article and of Chad in another are two governments
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("mali", new[] { E(0, "Government of Mali", EntityType.Organization, "the junta", "Mali's government") }));
+        b.Add(Doc("chad", new[] { E(0, "Government of Chad", EntityType.Organization, "the junta") }));
+        var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).Select(n => n.Name).ToList();
+        Assert.That(names, Is.EquivalentTo(new[] { "Government of Mali", "Government of Chad" }));
+    }
+
     [Test]
     public void SameNameDifferentTypesStayApart()
     {

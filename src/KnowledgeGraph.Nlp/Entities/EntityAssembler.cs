@@ -8,10 +8,15 @@ public static class EntityAssembler
 {
     /// <param name="isCommonWord">Whether a lower-case word is ordinary English: an entity named only by one such
     /// capitalised word ("The Department", "Soldiers") and unknown to the gazetteer is dropped.</param>
+    /// <param name="isDescription">Whether a phrase is, as a whole, one of the lexicon's descriptions ("junta", "military junta"):
+    /// only such a description found by coreference becomes an alias; one with modifiers of its own ("the local authorities")
+    /// stays a mention, since coreference may have given it to the wrong entity.</param>
     public static (List<DocumentEntity> Entities, List<MentionRef> Refs) Assemble(
-        List<ClusteredMention> mentions, IReadOnlyList<CorefResolver.IntroducedEntity> introduced, Func<string, bool> isCommonWord)
+        List<ClusteredMention> mentions, IReadOnlyList<CorefResolver.IntroducedEntity> introduced, Func<string, bool> isCommonWord,
+        Func<string, bool>? isDescription = null)
     {
         var entities = new List<DocumentEntity>();
+        isDescription ??= _ => true;
         var refs = new List<MentionRef>();
         var introducedBy = introduced.ToDictionary(x => x.Cluster);
         // One entity per (type, canonical name): coreference may have introduced "Government of Chad" for "the junta"
@@ -34,21 +39,69 @@ public static class EntityAssembler
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (intro is not null && !fine.Contains(intro.FineType)) fine.Add(intro.FineType);
             var aliases = new SortedSet<string>(StringComparer.Ordinal) { name };
+            // every surface form: names as written, descriptions ("the junta", "Mali's army") too, so that a lookup by the
+            // article's own words finds the node; a description keeps its article ("the junta") and is no cross-document key
             foreach (var m in list)
             {
                 if (m.Mention.Kind == MentionKind.Pronoun) continue;
-                // descriptions found by coreference ("the junta", "the West African government") are no names
-                if (m.Mention.Kind == MentionKind.Descriptor && (m.Mention.Source == "coref" || !m.Mention.Text.Skip(1).Any(char.IsUpper))) continue;
-                aliases.Add(Clean(m.Mention.Text));
+                // a place described ("the area", "the country") is named by its name; the description adds nothing to look it up by
+                // nor is a person ("the commander"); a description with a number counts members ("the two allies"), it does not name
+                if (m.Mention.Kind == MentionKind.Descriptor && m.Mention.Source == "coref"
+                    && (type != EntityType.Organization || !isDescription(WithoutDeterminer(m.Mention.Text)))) continue;
+                aliases.Add(m.Mention.Kind == MentionKind.Descriptor ? Description(m.Placed.Phrase ?? m.Mention.Text) : Clean(m.Mention.Text));
             }
             var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var role = list.Select(m => m.Placed.Role).OfType<string>().GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
             if (role is not null) attributes["role"] = role;
+            // a generic actor (or a country's government or army) is a country, or a place, plus a CAMEO agent code
+            if (list.Select(m => m.Placed).FirstOrDefault(p => p.Agent is not null) is { } actor)
+            {
+                attributes["agent"] = actor.Agent!;
+                if (actor.AnchorCountry is not null) attributes["country"] = actor.AnchorCountry;
+                else if (actor.AnchorPlace is not null) attributes["place"] = actor.AnchorPlace;
+            }
             int index = entities.Count;
             entities.Add(new DocumentEntity(index, name, type, fine, aliases.ToList(), list.Select(m => m.Mention).ToList(), attributes));
             foreach (var m in list) refs.Add(new MentionRef(m.Mention, index, m.Mention.SentenceIndex, m.Placed.FirstToken, m.Placed.EndToken));
         }
+        AddAnchorPlaces(mentions, entities);
         return (entities, refs);
+    }
+
+    /// <summary>
+    /// "Peruvian police" in an article that never names Peru: the country (or place) a generic actor is anchored on is an
+    /// entity of its own, mentioned by the demonym, so that the actor's NATIONALITY (or LOCATED_IN) edge has an end.
+    /// </summary>
+    private static void AddAnchorPlaces(List<ClusteredMention> mentions, List<DocumentEntity> entities)
+    {
+        var known = entities.Select(e => NameKey.Fold(e.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in mentions.Where(m => m.Placed.Anchor is not null && (m.Placed.AnchorCountry ?? m.Placed.AnchorPlace) is not null)
+                     .GroupBy(m => (m.Placed.AnchorCountry ?? m.Placed.AnchorPlace)!, StringComparer.Ordinal)
+                     .OrderBy(g => g.Min(m => m.Mention.Span.Start)))
+        {
+            if (!known.Add(NameKey.Fold(group.Key))) continue;
+            var anchors = group.Select(m => m.Placed.Anchor!).ToList();
+            var first = anchors[0];
+            var fine = first.FineType is null ? new List<string>() : new List<string> { first.FineType };
+            var aliases = new SortedSet<string>(anchors.Select(a => Clean(a.Text)), StringComparer.Ordinal) { group.Key };
+            entities.Add(new DocumentEntity(entities.Count, group.Key, first.Type, fine, aliases.ToList(), anchors,
+                new SortedDictionary<string, string>(StringComparer.Ordinal)));
+        }
+    }
+
+    private static string WithoutDeterminer(string text)
+    {
+        var t = text.Trim();
+        foreach (var d in new[] { "the ", "The ", "its ", "their ", "this ", "This ", "these ", "These " })
+            if (t.StartsWith(d, StringComparison.Ordinal)) return t[d.Length..];
+        return t;
+    }
+
+    /// <summary>A description as an alias: spacing normalised, a sentence-initial "The" written "the".</summary>
+    private static string Description(string text)
+    {
+        var t = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return t.StartsWith("The ", StringComparison.Ordinal) ? "the " + t[4..] : t;
     }
 
     private static bool IsCommonWordName(string text, Func<string, bool> isCommonWord)

@@ -49,6 +49,7 @@ public sealed class EntityClusterer
             clusterOf[i] = found;
         }
         LinkParentheses(doc, sentences, mentions, clusters, clusterOf);
+        LinkExpansionsAndNicknames(sentences, mentions, clusters, clusterOf);
         MergeByDescription(mentions, clusters);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -78,6 +79,8 @@ public sealed class EntityClusterer
 
     /// <summary>Prepositions that take a place; "in" and "at" also take organisations ("in NATO", "at Google"), so they only correct a person.</summary>
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "near", "into", "outside", "around", "across", "toward", "towards", "northeast", "northwest", "southeast", "southwest" };
+    /// <summary>"60 miles southeast of Nantucket", "north of Mosul": a compass direction and "of" take a place.</summary>
+    private static readonly HashSet<string> Directions = new(StringComparer.OrdinalIgnoreCase) { "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest" };
     private static readonly HashSet<string> WeakPlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "from" };
 
     /// <summary>A name after a place preposition ("near Mosul", "in Abeche" for a supposed person), after "village/town/city/region of", or before a place noun ("territory").</summary>
@@ -88,6 +91,7 @@ public sealed class EntityClusterer
         if (before >= 0 && m.EndToken - m.FirstToken <= 4 && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Tag is "NNP" or "NNPS")
             && (PlacePrepositions.Contains(s.Tokens[before].Text) || WeakPlacePrepositions.Contains(s.Tokens[before].Text) && m.Mention.Type == EntityType.Person))
             return true;
+        if (before >= 1 && s.Tokens[before].Text == "of" && Directions.Contains(s.Tokens[before - 1].Text)) return true;
         if (m.EndToken - m.FirstToken != 1) return false;
         if (before >= 1 && s.Tokens[before].Text == "of" && IsPlaceNoun(s.Tokens[before - 1].Text)) return true;
         return m.EndToken < s.Tokens.Count && IsPlaceNoun(s.Tokens[m.EndToken].Text);
@@ -123,20 +127,106 @@ public sealed class EntityClusterer
                 if (NameKey.Fold(KeyText(other)) == key) { match = true; break; }
                 if (m.Mention.Canonical is not null && other.Mention.Canonical is not null) continue; // both known: names decide
                 var otherWords = Words(KeyText(other));
-                if (m.Mention.Type == EntityType.Person ? IsPartOfPersonName(words, otherWords)
-                    : IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords))
+                if (m.Mention.Type switch
+                    {
+                        EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords),
+                        // "Boston" is not "Boston Harbor": a place's name inside a longer place name is another place
+                        EntityType.Location => IsAcronymOf(KeyText(m), otherWords),
+                        _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
+                             || IsWithoutOwner(words, otherWords),
+                    })
                 { match = true; break; }
             }
             if (!match) continue;
-            // Two people sharing a surname: the one named most recently before this mention.
-            int distance = clusters[c].Members.Min(j => Math.Abs(mentions[j].Mention.Span.Start - m.Mention.Span.Start));
+            // Two people sharing a surname: the one named most recently before this mention; one named after it only
+            // when none is named before.
+            int distance = clusters[c].Members.Min(j => mentions[j].Mention.Span.Start <= m.Mention.Span.Start
+                ? m.Mention.Span.Start - mentions[j].Mention.Span.Start : 1_000_000_000 + mentions[j].Mention.Span.Start - m.Mention.Span.Start);
             if (distance < bestDistance) { best = c; bestDistance = distance; }
         }
         return best;
     }
 
-    /// <summary>"Okafor" or "Ould Ahmed" in "Ould Ahmed Salem": a leading or trailing part of a longer person name.</summary>
+    /// <summary>"Benjamin P. Grogan" and "Benjamin Grogan": the same names once middle initials are left out.</summary>
+    private static bool SameNameButInitials(string[] a, string[] b)
+    {
+        static bool Initial(string w) => w.TrimEnd('.').Length == 1;
+        if (a.Length == b.Length) return false;
+        var x = a.Where(w => !Initial(w)).ToArray();
+        var y = b.Where(w => !Initial(w)).ToArray();
+        return x.Length >= 2 && x.SequenceEqual(y, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Name particles ("al-", "el-", "bin", "van", "de") that a surname is written with or without.</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+        { "al", "el", "bin", "ibn", "bint", "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "le", "la", "abu" };
+
+    /// <summary>"al-Rashid" -> "Rashid", "van" and "de" dropped: the words of a person name without its particles.</summary>
+    internal static string[] WithoutParticles(string[] words)
+    {
+        var list = new List<string>();
+        foreach (var w in words)
+        {
+            int dash = w.IndexOf('-');
+            if (dash > 0 && dash + 1 < w.Length && Particles.Contains(w[..dash])) { list.Add(w[(dash + 1)..]); continue; }
+            if (Particles.Contains(w) && char.IsLower(w[0])) continue;
+            list.Add(w);
+        }
+        return list.ToArray();
+    }
+
+    /// <summary>Levenshtein distance at most 1: "Andersen" and "Anderson".</summary>
+    internal static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (char.ToLowerInvariant(a[i]) == char.ToLowerInvariant(b[j])) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length > b.Length) i++;
+            else if (b.Length > a.Length) j++;
+            else { i++; j++; }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+
+    /// <summary>
+    /// "Okafor" or "Ould Ahmed" in "Ould Ahmed Salem": a leading or trailing part of a longer person name; with or without
+    /// name particles ("Rashid" for "Omar al-Rashid"); and a long surname spelt once with one letter changed
+    /// ("Andersen" for "Lars Anderson"), which one article does not use for two people.
+    /// </summary>
     private static bool IsPartOfPersonName(string[] part, string[] full)
+    {
+        if (IsPartOfPersonNameAsWritten(part, full)) return true;
+        var (p, f) = (WithoutParticles(part), WithoutParticles(full));
+        if ((p.Length != part.Length || f.Length != full.Length) && IsPartOfPersonNameAsWritten(p, f)) return true;
+        return p.Length == 1 && f.Length >= 2 && p[0].Length >= 6 && f[^1].Length >= 6 && char.ToLowerInvariant(p[0][0]) == char.ToLowerInvariant(f[^1][0])
+               && WithinOneEdit(p[0], f[^1]);
+    }
+
+    /// <summary>
+    /// "the Journal" for "The Wall Street Journal", "the Post": a one-word name that is the head word of a longer
+    /// organisation name written before or after it in the article.
+    /// </summary>
+    private bool IsHeadShortForm(string[] shortName, string[] longName, MentionKind kind) =>
+        kind == MentionKind.Name && shortName.Length == 1 && longName.Length >= 2 && !NameKey.IsAcronymShape(shortName[0])
+        && string.Equals(shortName[0], longName[^1], StringComparison.OrdinalIgnoreCase)
+        && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType == "MediaOrganization");
+
+    /// <summary>
+    /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
+    /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
+    /// </summary>
+    private static bool IsWithoutOwner(string[] shortName, string[] longName)
+    {
+        if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || MinorWords.Contains(shortName[0])) return false;
+        for (int k = 1; k <= shortName.Length; k++)
+            if (!string.Equals(shortName[^k], longName[^k], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    private static bool IsPartOfPersonNameAsWritten(string[] part, string[] full)
     {
         // a generational suffix is no part a person is called by: "Keating" in "Charles H. Keating IV"
         if (full.Length > 2 && full[^1] is "Jr" or "Jr." or "Sr" or "Sr." or "II" or "III" or "IV" && part.Length > 0 && part[^1] != full[^1])
@@ -170,7 +260,10 @@ public sealed class EntityClusterer
         var letters = new string(NameKey.Normalize(acronym).Where(char.IsLetter).ToArray());
         var initials = new string(nameWords.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         var allInitials = new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
-        return letters.Length >= 2 && (letters == initials || letters == allInitials);
+        if (letters.Length >= 2 && (letters == initials || letters == allInitials)) return true;
+        // "CBP" for "U.S. Customs and Border Protection": a leading abbreviated country is often left out
+        return nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]) && NameKey.Normalize(nameWords[0]).Count(char.IsLetter) <= 3
+               && IsAcronymOf(acronym, nameWords[1..]);
     }
 
     /// <summary>
@@ -228,6 +321,48 @@ public sealed class EntityClusterer
         }
     }
 
+    /// <summary>
+    /// Two mentions side by side that the text says are one: an acronym and its expansion in brackets after it ("JAXA
+    /// (Japan Aerospace Exploration Agency)"), and a nickname the text introduces ("Nisreen Bahar, also known as Umm
+    /// Sayyaf", "aka", "nicknamed"). Only neighbours in one sentence are compared, so the pass is linear.
+    /// </summary>
+    private static void LinkExpansionsAndNicknames(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        var order = Enumerable.Range(0, mentions.Count).Where(i => mentions[i].Mention.Source != "dropped")
+            .OrderBy(i => mentions[i].Mention.SentenceIndex).ThenBy(i => mentions[i].FirstToken).ToList();
+        for (int n = 0; n + 1 < order.Count; n++)
+        {
+            var (a, b) = (mentions[order[n]], mentions[order[n + 1]]);
+            if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || a.Mention.Type != b.Mention.Type) continue;
+            var tokens = sentences[a.Mention.SentenceIndex].Tokens;
+            var between = Enumerable.Range(a.EndToken, Math.Max(0, b.FirstToken - a.EndToken)).Select(k => tokens[k].Text.ToLowerInvariant()).ToList();
+            bool bracket = between.Count == 1 && between[0] == "(" && b.EndToken < tokens.Count && tokens[b.EndToken].Text == ")"
+                           && NameKey.IsAcronymShape(a.Mention.Text) && SpellsOut(a.Mention.Text, b.Mention.Text);
+            var joined = string.Join(' ', between.Where(w => w != ","));
+            bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "nicknamed" or "better known as" or "dubbed";
+            if (bracket || nickname) Union(clusters, clusterOf[order[n]], clusterOf[order[n + 1]]);
+        }
+    }
+
+    /// <summary>
+    /// "JAXA" in "Japan Aerospace Exploration Agency": the acronym's letters appear in order in the name, the first one
+    /// opening a word of it (Schwartz and Hearst's test for a pair written side by side).
+    /// </summary>
+    internal static bool SpellsOut(string acronym, string name)
+    {
+        var letters = NameKey.Normalize(acronym).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
+        var text = name.ToLowerInvariant();
+        if (letters.Length < 2 || text.Length == 0 || text[0] != letters[0]) return false;
+        int at = text.Length - 1;
+        for (int k = letters.Length - 1; k >= 0; k--)
+        {
+            while (at >= 0 && (text[at] != letters[k] || k == 0 && at > 0 && char.IsLetterOrDigit(text[at - 1]))) at--;
+            if (at < 0) return false;
+            at--;
+        }
+        return true;
+    }
+
     private static void Union(List<Group> clusters, int a, int b)
     {
         a = Root(clusters, a); b = Root(clusters, b);
@@ -239,7 +374,7 @@ public sealed class EntityClusterer
     }
 
     /// <summary>"U.N. mission in South Sudan" inside "United Nations Mission in South Sudan": same first and last word, all words in order.</summary>
-    private static void MergeByDescription(List<PlacedMention> mentions, List<Group> clusters)
+    private void MergeByDescription(List<PlacedMention> mentions, List<Group> clusters)
     {
         var roots = Enumerable.Range(0, clusters.Count).Where(c => clusters[c].Parent == c && clusters[c].Type == EntityType.Organization).ToList();
         foreach (var a in roots)
@@ -248,20 +383,27 @@ public sealed class EntityClusterer
                 if (a == b || Root(clusters, a) == Root(clusters, b)) continue;
                 bool merge = clusters[a].Members.Any(i => clusters[b].Members.Any(j =>
                     mentions[i].Mention.Source != "dropped" && mentions[j].Mention.Source != "dropped" &&
-                    (IsOrderedSubsequence(Words(mentions[i].Mention.Text), Words(mentions[j].Mention.Text))
+                    (IsOrderedSubsequence(Words(mentions[i].Mention.Text), Words(mentions[j].Mention.Text), _lex)
                      || mentions[i].Mention.Kind == MentionKind.Acronym && IsAcronymOf(mentions[i].Mention.Text, Words(mentions[j].Mention.Text)))));
                 if (merge) Union(clusters, a, b);
             }
     }
 
-    private static bool IsOrderedSubsequence(string[] shortWords, string[] longWords)
+    /// <summary>
+    /// The short name's words in order inside the long one, same first and last word; a skipped word must not be a head
+    /// noun of its own ("U.S. Central Command" is not "U.S. Air Forces Central Command": "Forces" names another body).
+    /// </summary>
+    private static bool IsOrderedSubsequence(string[] shortWords, string[] longWords, LexiconSet lex)
     {
         if (shortWords.Length < 3 || shortWords.Length >= longWords.Length) return false;
         if (!string.Equals(shortWords[0], longWords[0], StringComparison.OrdinalIgnoreCase)
             || !string.Equals(shortWords[^1], longWords[^1], StringComparison.OrdinalIgnoreCase)) return false;
         int k = 0;
         foreach (var w in longWords)
-            if (k < shortWords.Length && string.Equals(w, shortWords[k], StringComparison.OrdinalIgnoreCase)) k++;
+        {
+            if (k < shortWords.Length && string.Equals(w, shortWords[k], StringComparison.OrdinalIgnoreCase)) { k++; continue; }
+            if (lex.OrgKeywords.Lookup(w, KeywordPosition.Suffix).Count > 0) return false;
+        }
         return k == shortWords.Length;
     }
 }

@@ -4,7 +4,13 @@ using KnowledgeGraph.Nlp.Lexicons;
 namespace KnowledgeGraph.Nlp.Entities;
 
 /// <summary>A mention placed on tokens, with what the finder learnt about it.</summary>
-public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry);
+/// <param name="AnchorCountry">The country an anchored description belongs to ("Peruvian police" -> Peru): a NATIONALITY edge.</param>
+/// <param name="Agent">The CAMEO agent code of a generic actor ("police" -> COP), with its country or place the actor's identity.</param>
+/// <param name="AnchorPlace">The place a generic actor is in when the text gives a place, not a country ("police in Lima"): LOCATED_IN.</param>
+/// <param name="Anchor">The mention of the country or place the actor was anchored on, swallowed into the phrase or beside it.</param>
+/// <param name="Phrase">The whole phrase as written when the mention covers only its head ("police in Lima" for "police"): an alias.</param>
+public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
+    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -62,14 +68,17 @@ public sealed class MentionFinder
     public static bool IsHeadline(Sentence s)
     {
         var words = s.Tokens.Where(t => char.IsLetter(t.Text[0])).ToList();
-        if (words.Count < 3) return false;
+        if (words.Count < 2) return false;
         int caps = words.Count(t => char.IsUpper(t.Text[0]));
+        // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
+        if (words.Count == 2 && caps < 2) return false;
         return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D");
     }
 
     public IReadOnlyList<PlacedMention> Find(Document doc, IReadOnlyList<Sentence> sentences, IReadOnlyList<NerSpan> ner)
     {
         var result = new List<PlacedMention>();
+        var vehicles = new HashSet<string>(StringComparer.Ordinal);
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         foreach (var s in sentences)
         {
@@ -77,6 +86,7 @@ public sealed class MentionFinder
             bool headline = IsHeadline(s);
             var candidates = new List<Candidate>();
             AddGazetteer(s, words, candidates);
+            AddDateline(s, words, candidates);
             AddRuns(s, words, headline, candidates);
             if (!headline) AddUnits(s, words, candidates);
             foreach (var n in nerBySentence[s.Index])
@@ -86,11 +96,16 @@ public sealed class MentionFinder
                 AddNer(s, words, n, candidates);
             }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline);
+            settled = Clean(s, words, settled, headline, vehicles);
+            RetypeListsOfPlaces(s, words, settled);
+            RetypePlacesBeforeTheirRegion(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
         }
+        // a vessel named once as such ("the tanker Horten") is the same vessel when named alone later
+        result.RemoveAll(m => vehicles.Contains(m.Mention.Text) && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
         AddSurnames(sentences, result);
+        UnifyAgents(result);
         return result;
     }
 
@@ -113,16 +128,36 @@ public sealed class MentionFinder
         var people = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // surname -> full names bearing it
         foreach (var m in fullNames)
         {
-            var surname = SurnameOf(m);
-            if (surname.Length < 3 || !char.IsUpper(surname[0]) || !surname.Skip(1).All(char.IsLower)) continue;
-            firstSentence[surname] = Math.Min(firstSentence.GetValueOrDefault(surname, int.MaxValue), m.Mention.SentenceIndex);
-            if (!people.TryGetValue(surname, out var set)) people[surname] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(FullOf(m));
+            var written = SurnameOf(m);
+            // "Omar al-Rashid" is also "Rashid" and "al-Rashid", "Al-Rashid" at a sentence's start
+            var forms = ParticleName(written) ? new[] { written, written[(written.IndexOf('-') + 1)..], char.ToUpperInvariant(written[0]) + written[1..] } : new[] { written };
+            foreach (var surname in forms)
+            {
+                var core = ParticleName(surname) || surname.IndexOf('-') is > 0 and <= 3 ? surname[(surname.IndexOf('-') + 1)..] : surname;
+                if (core.Length < 3 || !char.IsUpper(core[0]) || !core.Skip(1).All(char.IsLower)) continue;
+                firstSentence[surname] = Math.Min(firstSentence.GetValueOrDefault(surname, int.MaxValue), m.Mention.SentenceIndex);
+                if (!people.TryGetValue(surname, out var set)) people[surname] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(FullOf(m));
+            }
         }
         // two people with one surname ("Ash Carter", "Jimmy Carter"): a bare surname could be either; "Isiah Booker" and
         // "Isiah L. Booker" are one person
         var ambiguous = people.Where(p => p.Value.Any(a => p.Value.Any(b => a != b && !a.StartsWith(b.Split(' ')[0] + " ", StringComparison.Ordinal))))
             .Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        // "Rashid said ...": a one-word name the recogniser typed otherwise, spelt as the surname of a person named in
+        // full earlier, is that person
+        // ... and so is a long surname spelt once with one letter changed ("Halvorson" after "Sigrid Halvorsen")
+        var byInitial = firstSentence.Keys.Where(k => k.Length >= 6).ToLookup(k => k[0]);
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention.Type == EntityType.Person || m.Mention.Source != "ner" || m.EndToken - m.FirstToken != 1) continue;
+            var text = m.Mention.Text;
+            var surname = firstSentence.ContainsKey(text) ? text
+                : text.Length >= 6 ? byInitial[text[0]].FirstOrDefault(n => EntityClusterer.WithinOneEdit(n, text)) : null;
+            if (surname is null || firstSentence[surname] > m.Mention.SentenceIndex || ambiguous.Contains(surname)) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null } };
+        }
         var covered = new HashSet<(int, int)>();
         foreach (var m in result)
             for (int t = m.FirstToken; t < m.EndToken; t++) covered.Add((m.Mention.SentenceIndex, t));
@@ -173,6 +208,21 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, i, i + 1, hits[0].Entry.Type, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
                 org ? PriorityKeyword - 6 : PriorityGazetteer, hits[0].Entry.Name, CharStart: t.Start, CharEnd: t.Start + dash));
         }
+    }
+
+    /// <summary>
+    /// "NAVAL STATION MAYPORT, Fla. -", "BOSTON —": a dateline opens a news story with the place in capitals before a comma
+    /// or a dash. The capitals are one place, whatever words they contain.
+    /// </summary>
+    private static void AddDateline(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        if (s.Index > 2) return; // a dateline opens the story, right after its title
+        int end = 0;
+        while (end < words.Count && words[end].Length >= 2 && words[end].All(ch => char.IsUpper(ch) || ch is '.' or '\'' or '-') && words[end].Any(char.IsLetter)) end++;
+        if (end == 0 || end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
+        // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
+        if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
+        candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
     }
 
     private static int CountOccurrences(string text, string value)
@@ -278,8 +328,9 @@ public sealed class MentionFinder
 
     private void AddRun(Sentence s, List<string> words, int start, int end, bool headline, List<Candidate> candidates)
     {
-        // Titles inside the run: "Russian President Vladimir Putin", "Maj. Gen. Ana Ruiz", "Mr. Okafor".
-        for (int i = start; i < end; i++)
+        // Titles inside the run: "Russian President Vladimir Putin", "Maj. Gen. Ana Ruiz", "Mr. Okafor" (not in a headline,
+        // where "Commander Visits Uruguay" is capitalised words, not a title and a name)
+        for (int i = start; i < end && !headline; i++)
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
             if (len == 0 || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || i + len >= end) continue;
@@ -315,8 +366,10 @@ public sealed class MentionFinder
         "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
     };
 
+    /// <summary>"3rd", "21st", and the military's "2d", "3d".</summary>
     internal static bool IsNumericOrdinal(string w) =>
-        w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
+        w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit)
+        || w.Length >= 2 && w[^1] == 'd' && w[..^1].All(char.IsDigit) && w[^2] is '2' or '3';
 
     private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
 
@@ -416,7 +469,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
-    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline)
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -429,8 +482,11 @@ public sealed class MentionFinder
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
                 // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
-                       || first == 0 && SentenceInitialFunctionWords.Contains(words[first]))
+                       || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
+                // "Petty Officer 1st Class Ana Ruiz": an ordinal and "Class" grade a rank, they are no part of the name
+                if (c.Type == EntityType.Person && first + 1 < c.End && words[first] == "Class" && first > 0 && (IsNumericOrdinal(words[first - 1]) || SpelledOrdinals.Contains(words[first - 1])))
+                    first++;
                 if (c.Type == EntityType.Person)
                 {
                     while (first < c.End)
@@ -440,7 +496,17 @@ public sealed class MentionFinder
                         role ??= RoleOf(titles);
                         first += len;
                     }
+                    // "Navy Adm. Craig Faller": a rank inside the span; what precedes it is the service, not the name
+                    for (int k = first + 1; k < c.End - 1; k++)
+                    {
+                        var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
+                        if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !words[k].EndsWith('.')) continue;
+                        role ??= RoleOf(titles);
+                        first = k + len;
+                        break;
+                    }
                 }
+                else if (c.Source == "ner" && SplitOrganisationAndPerson(s, words, c with { First = first }, result)) continue;
                 int end = c.End;
                 // "Army Lt." in "Army Lt. Gen. Ana Ruiz": a rank that goes on past the span belongs to the person's name
                 if (c.Type != EntityType.Person)
@@ -457,11 +523,20 @@ public sealed class MentionFinder
                 c = c with { First = first, End = end, Role = role };
             }
             // "Charles H. Keating IV", "Martin Luther King Jr.": a generational suffix belongs to the person's name
-            if (c.Type == EntityType.Person && c.CharStart < 0 && c.End < words.Count && NameSuffixes.Contains(words[c.End]))
+            if (c.CharStart < 0 && c.End < words.Count && NameSuffixes.Contains(words[c.End]) && (c.Type == EntityType.Person || words[c.End].All(char.IsUpper)))
                 c = c with { End = c.End + 1 };
             // "Fort Campbell", "Camp Lejeune", "Mount Sinjar": a place word before a name makes the name a place
             if (c.Type == EntityType.Person && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
+            // "Station Miramar", "Base Camp Pendleton": a facility's or place's head word inside a supposed person's name
+            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner"
+                && Enumerable.Range(c.First, c.Length).Select(k => _lex.OrgKeywords.Lookup(words[k])).FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw)
+                c = c with { Type = kw[0].Type, FineType = kw[0].FineType, Role = null };
+            // "U.S. Army Soldiers", "NATO Allies": a plural agent noun after a name is what the name's members are called
+            if (c.Source == "ner" && c.Length >= 2 && char.IsUpper(words[c.End - 1][0]) && s.Tokens[c.End - 1].Tag is "NNS" or "NNPS"
+                && _lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
+                && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0)
+                c = c with { End = c.End - 1 };
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
             if (span.Count == 1 && NameSuffixes.Contains(span[0])) continue; // "III" after a name is part of it
@@ -469,9 +544,190 @@ public sealed class MentionFinder
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            if (c.Source != "gazetteer" && IsVehicle(s, words, c) is { } vehicle)
+            {
+                vehicles.Add(vehicle);
+                continue;
+            }
+            if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
+            // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
+            if (c.Type != EntityType.Event && c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "operation" or "drill")
+                c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
             result.Add(c);
         }
         return result;
+    }
+
+    /// <summary>Determiners and quantifiers capitalised at a sentence's start never open a name: "All Amira can do", "Both Chad and Niger".</summary>
+    private static readonly HashSet<string> Quantifiers = new(StringComparer.Ordinal)
+        { "All", "Both", "Each", "Every", "Some", "Many", "Most", "Several", "Few", "Any", "Another", "Other", "Such", "No", "Neither", "Either", "This", "That", "These", "Those" };
+
+    /// <summary>Nouns for vessels and aircraft: a name they go with ("the tanker Horten", "Coast Guard Cutter Eagle") names a vehicle, which is no actor.</summary>
+    private static readonly HashSet<string> VehicleNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ship", "ships", "vessel", "boat", "tanker", "destroyer", "frigate", "cruiser", "corvette", "warship", "submarine", "carrier",
+        "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft",
+    };
+
+    /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll".</summary>
+    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV" };
+
+    /// <summary>
+    /// What no name looks like, whatever proposed it: an adjective of origin with no head ("Central American", "North
+    /// African"), a modifier made of a name and "-class" or "-based" ("Arleigh Burke-class"), a name that ends in a title
+    /// ("Machinery Technician", "Federal Coordinating" before "Officer"), a person named by a plural common noun
+    /// ("Bicycles"), a lone capitalised adjective ("Radiological"), a hull designation in brackets ("(CVN 78)"), and
+    /// the name of a vessel or aircraft.
+    /// </summary>
+    private bool IsName(Sentence s, List<string> words, Candidate c, List<string> span)
+    {
+        var last = span[^1];
+        // "Central American countries": a demonym ends the phrase, so it is an adjective, not a name
+        if (span.Count >= 2 && _lex.Gazetteer.Lookup(last).Any(h => h.Kind == MentionKind.Demonym)
+            && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
+        int dash = last.LastIndexOf('-');
+        if (dash > 0 && dash + 1 < last.Length && char.IsLower(last[dash + 1]) && last[(dash + 1)..] is "class" or "based" or "style" or "type" or "era" or "born") return false;
+        // a title word ends it: the words before a title are the office, not a name
+        if (c.Type == EntityType.Person && span.Count >= 2 && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)) return false;
+        if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
+            && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0 && c.Type != EntityType.Location) return false;
+        // "Bicycles", "Recovery Centers": a plural common noun is no person's name
+        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1]) && IsCommonPlural(last)) return false;
+        if (c.Source == "ner" && span.Count == 1 && s.Tokens[c.First].Tag == "JJ" && !last.Contains('-')) return false;
+        // "(CVN 78)", "(DDG 87)": a designation, not a name
+        if (c.First > 0 && words[c.First - 1] == "(" && c.End + 1 < words.Count && words[c.End].All(char.IsDigit) && words[c.End + 1] == ")") return false;
+        // "States, Marines": a comma inside a person's or organisation's name joins two names
+        if (c.Type != EntityType.Location && span.Skip(1).SkipLast(1).Any(w => w == ",")) return false;
+        // "Public Affairs", "Launch Complex": a phrase of ordinary English words, capitalised as in headings and office names,
+        // with no name keyword and unknown to the gazetteer, is the words themselves, not a name
+        if (c.Source == "ner" && span.Count >= 2 && span.All(IsOrdinaryWord) && Keyword(words, c.First, c.End) is null
+            && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
+        // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
+        // or a name keyword) is that noun capitalised, not a name
+        if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
+            && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
+                || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
+        return true;
+    }
+
+    private bool IsOrdinaryWord(string word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(char.IsLower) || _lex.OrgKeywords.Lookup(word).Count > 0) return false;
+        var w = word.ToLowerInvariant();
+        return _lex.CommonWords.Contains(w) || w.EndsWith('s') && _lex.CommonWords.Contains(w[..^1]);
+    }
+
+    private bool IsCommonPlural(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return _lex.CommonWords.Contains(w) && _lex.OrgKeywords.Lookup(word).Count == 0
+               || w.EndsWith("ies", StringComparison.Ordinal) && _lex.CommonWords.Contains(w[..^3] + "y")
+               || _lex.CommonWords.Contains(w[..^1]) && _lex.OrgKeywords.Lookup(word).Count == 0;
+    }
+
+    /// <summary>
+    /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
+    /// vehicle's name; returns the name (the words after the vessel's kind), or null when the span names no vehicle.
+    /// </summary>
+    private string? IsVehicle(Sentence s, List<string> words, Candidate c)
+    {
+        string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
+        for (int k = c.End - 2; k >= c.First; k--)
+            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0])) return Name(k + 1);
+        // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
+        for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
+        {
+            if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
+                return Name(c.First);
+            if (!IsCapitalized(words[before]) || words[before].All(ch => !char.IsLetter(ch))) break;
+        }
+        // a name followed by its kind, over at most two modifiers: "Horten Liberian-flagged tanker ship"; an organisation's
+        // name before a vehicle noun owns it ("a Coast Guard helicopter", "Navy ships")
+        if (Keyword(words, c.First, c.End) is not null || _lex.OrgKeywords.Lookup(words[c.End - 1]).Count > 0 || NameKey.IsAcronymShape(words[c.End - 1])) return null;
+        for (int k = c.End; k < words.Count && k <= c.End + 2; k++)
+        {
+            if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0])) return Name(c.First);
+            if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-'))) break;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "the Federal Bureau of Investigation Christopher Wray", "FEMA Administrator Criswell": a recogniser's organisation
+    /// span that is a known organisation (or an organisation and a title) followed by a person's name is two mentions.
+    /// </summary>
+    private bool SplitOrganisationAndPerson(Sentence s, List<string> words, Candidate c, List<Candidate> result)
+    {
+        if (c.Type != EntityType.Organization || c.End - c.First < 3) return false;
+        for (int k = c.First + 1; k < c.End - 1; k++)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
+            if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !IsCapitalized(words[k])) continue;
+            if (Enumerable.Range(k + len, c.End - k - len).Any(i => _lex.OrgKeywords.Lookup(words[i]).Count > 0)) return false;
+            result.Add(c with { End = k });
+            result.Add(c with { First = k + len, Type = EntityType.Person, FineType = null, Role = RoleOf(titles) });
+            return true;
+        }
+        if (_lex.Gazetteer.LongestMatchAt(words, c.First) is { } known && known.Best.Entry.Type == EntityType.Organization
+            && c.End - known.End is 2 or 3 && Enumerable.Range(known.End, c.End - known.End).All(i => IsCapitalized(words[i]) && words[i].All(char.IsLetter)
+                && _lex.OrgKeywords.Lookup(words[i]).Count == 0 && _lex.Gazetteer.Lookup(words[i]).Count == 0))
+        {
+            result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
+            result.Add(c with { First = known.End, Type = EntityType.Person, FineType = null });
+            return true;
+        }
+        // "Director of National Intelligence James Clapper": an office opens the span, a person's two names close it
+        var (tl, tt) = _lex.Titles.LongestMatchAt(words, c.First);
+        if (tl > 0 && tt.Any(t => t.PrecedesNames && t.ImpliesPerson) && c.End - c.First >= tl + 3 && Enumerable.Range(c.End - 2, 2).All(i => IsProperTag(s.Tokens[i])
+                && _lex.OrgKeywords.Lookup(words[i]).Count == 0))
+        {
+            result.Add(c with { First = c.End - 2, Type = EntityType.Person, FineType = null, Role = RoleOf(tt) });
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Brevard, Broward and St. Lucie counties", "the Idlib and Hama provinces": names listed before a plural place noun
+    /// are all places of that kind, whatever the recogniser thought of each.
+    /// </summary>
+    private void RetypeListsOfPlaces(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        for (int k = settled.Count - 1; k >= 0; k--)
+        {
+            var c = settled[k];
+            if (c.End >= words.Count || !char.IsLower(words[c.End][0]) || s.Tokens[c.End].Tag != "NNS") continue;
+            var places = _lex.Descriptors.Lookup(words[c.End]);
+            if (places.Count == 0 || places[0].Type != EntityType.Location) continue;
+            var fine = places[0].FineTypes.FirstOrDefault();
+            int j = k;
+            while (true)
+            {
+                settled[j] = settled[j] with { Type = EntityType.Location, FineType = fine ?? settled[j].FineType, Role = null };
+                if (j == 0) break;
+                var prev = settled[j - 1];
+                int gap = settled[j].First - prev.End;
+                bool joined = gap == 1 && words[prev.End] is "," or "and" or "or" || gap == 2 && words[prev.End] == "," && words[prev.End + 1] is "and" or "or";
+                if (!joined) break;
+                j--;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Newport, Rhode Island", "Locust Grove, Virginia": a name the recogniser typed otherwise, followed by a comma and a
+    /// place that ends the clause, is a place in that place (the way news text writes a town and its state or country).
+    /// </summary>
+    private static void RetypePlacesBeforeTheirRegion(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, next) = (settled[k], settled[k + 1]);
+            if (c.Type == EntityType.Location || c.Source != "ner" || next.Type != EntityType.Location || next.First != c.End + 1 || words[c.End] != ",") continue;
+            if (next.End < words.Count && words[next.End] is not ("," or "." or ";" or ")" or "-" or "\u2014")) continue;
+            if (k > 0 && settled[k - 1].End == c.First - 1 && words[c.First - 1] == ",") continue; // a list of names, not a town and its state
+            settled[k] = c with { Type = EntityType.Location, FineType = null, Role = null };
+        }
     }
 
     /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
@@ -509,6 +765,8 @@ public sealed class MentionFinder
     /// "Chad's army", "the Chadian government", "Chadian soldiers": a country (by name with a possessive, or by demonym)
     /// before a government or armed-forces head noun is that country's government or armed forces. The country
     /// mention is replaced by the whole phrase, which remembers its country for a NATIONALITY edge.
+    /// Any other plural or collective agent noun after the country ("Peruvian police", "Chadian rebels", "Norway's
+    /// doctors") is a generic actor: the country plus the agent's CAMEO code, named by the demonym and the noun.
     /// </summary>
     private void AddAnchoredDescriptions(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
     {
@@ -525,21 +783,128 @@ public sealed class MentionFinder
             }
             // skip adjectives: "Chad's own defense forces", "the Chadian armed forces"
             int headStart = i;
-            while (headStart < words.Count && s.Tokens[headStart].Tag is "JJ" or "VBN" && _lex.Descriptors.LongestMatchAt(words, headStart).Length == 0) headStart++;
+            while (headStart < words.Count && s.Tokens[headStart].Tag is "JJ" or "VBN" && _lex.Descriptors.LongestMatchAt(words, headStart).Length == 0
+                   && _lex.Agents.LongestMatchAt(words, headStart).Length == 0) headStart++;
             if (headStart >= words.Count) continue;
+            var country = m.Mention.Canonical;
             var (len, entries) = _lex.Descriptors.LongestMatchAt(words, headStart);
-            if (len == 0) continue;
+            string? fine = len == 0 ? null : entries.SelectMany(e => e.FineTypes).FirstOrDefault(f => f is "Government" or "ArmedForces");
+            string? agent = fine switch { "Government" => "GOV", "ArmedForces" => "MIL", _ => null };
+            if (fine is null)
+            {
+                var head = AgentHead(s, words, headStart);
+                if (head is null) continue;
+                (len, agent) = (head.Value.Length, head.Value.Code);
+                fine = agent switch { "GOV" => "Government", "MIL" => "ArmedForces", _ => "Agent" };
+            }
             int headEnd = headStart + len;
             // the head must end the noun phrase: "Chadian army officers" is about officers
             if (headEnd < words.Count && s.Tokens[headEnd].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue;
-            string? fine = entries.SelectMany(e => e.FineTypes).FirstOrDefault(f => f is "Government" or "ArmedForces");
-            if (fine is null) continue;
-            var country = m.Mention.Canonical;
-            var canonical = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
+            var canonical = fine switch
+            {
+                "Government" => $"Government of {country}",
+                "ArmedForces" => $"Armed Forces of {country}",
+                _ => $"{_lex.Demonyms.GetValueOrDefault(country, country)} {string.Join(' ', words.Skip(headStart).Take(len)).ToLowerInvariant()}",
+            };
             int start = m.Mention.Span.Start, end = s.Tokens[headEnd - 1].End;
             var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, fine,
                 MentionKind.Descriptor, "rule", canonical);
-            mentions[k] = new PlacedMention(mention, m.FirstToken, headEnd, null, country);
+            mentions[k] = new PlacedMention(mention, m.FirstToken, headEnd, null, country, agent, null, m.Mention);
+        }
+        AddPlacedAgents(doc, s, words, mentions);
+    }
+
+    /// <summary>
+    /// An agent noun that heads a noun phrase for a group: plural ("rebels", "doctors", "border guards") or collective
+    /// ("police", "military"), lower case, and not followed by another noun ("police officers" is about officers).
+    /// A singular person noun ("a Peruvian doctor", "the French president") is one person, not an actor.
+    /// </summary>
+    private (int Length, string Code)? AgentHead(Sentence s, List<string> words, int start)
+    {
+        // lower case, or capitalised only because it opens the sentence ("Police in Lima said ...")
+        if (start >= words.Count || !(char.IsLower(words[start][0]) || start == 0 && words[start].Skip(1).All(char.IsLower))) return null;
+        var (len, entries) = _lex.Agents.LongestMatchAt(words, start);
+        if (len == 0) return null;
+        int last = start + len - 1;
+        if (last + 1 < words.Count && s.Tokens[last + 1].Tag is "NN" or "NNS" or "NNPS") return null;
+        var entry = entries[0];
+        bool plural = s.Tokens[last].Tag is "NNS" || !string.Equals(entry.Form, entry.Lemma, StringComparison.Ordinal);
+        bool collective = _lex.Descriptors.Lookup(entry.Form).Any(d => d.Type == EntityType.Organization);
+        if (!plural && !collective) return null;
+        return (len, entry.Primary);
+    }
+
+    /// <summary>
+    /// "police in Lima", "rebels in Chad", "the army of Mali": a plural or collective agent noun followed by "in" or "of"
+    /// and a place the text names. The agent words are the mention (the place keeps its own); a country gives the actor
+    /// its country, a city or region its place (LOCATED_IN). "of" with a country is that country's government or army.
+    /// </summary>
+    private void AddPlacedAgents(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
+    {
+        int from = mentions.Count;
+        while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
+        var here = mentions.GetRange(from, mentions.Count - from);
+        bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        for (int i = 0; i + 2 < words.Count; i++)
+        {
+            if (Covered(i)) continue;
+            var head = AgentHead(s, words, i);
+            if (head is null) continue;
+            int after = i + head.Value.Length;
+            if (after + 1 >= words.Count || words[after] is not ("in" or "of")) continue;
+            int p = after + 1;
+            if (p < words.Count && words[p] == "the") p++;
+            var place = here.FirstOrDefault(x => x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+            if (place is null) continue;
+            // the place ends the phrase: "police in Lima province" is about the province, "residents of Brevard, Broward
+            // and Pasco counties" about all three
+            if (place.EndToken < words.Count && (s.Tokens[place.EndToken].Tag is "NN" or "NNS" || words[place.EndToken] is "and" or "or"
+                || words[place.EndToken] == "," && place.EndToken + 1 < words.Count && here.Any(x => x.FirstToken == place.EndToken + 1 && x.Mention.Type == EntityType.Location))) continue;
+            bool isCountry = place.Mention.FineType == "Country" && place.Mention.Canonical is not null;
+            var code = head.Value.Code;
+            if (!isCountry && code is "GOV" or "MIL" && words[after] == "of") continue; // "the government of Lima province": a local body
+            var placeName = place.Mention.Canonical ?? place.Mention.Text;
+            string? country = isCountry ? placeName : null;
+            if (country is null && _lex.Gazetteer.Lookup(place.Mention.Text) is { Count: > 0 } hits && hits[0].Entry.Country is { } cca3
+                && hits[0].Entry.Type == EntityType.Location && !hits[0].Entry.FineTypes.Contains("Country"))
+                country = _lex.CountryNames.GetValueOrDefault(cca3);
+            // modifiers before the noun belong to the phrase: "riot police in Lima"
+            int first = i;
+            while (first > 0 && s.Tokens[first - 1].Tag is "JJ" or "NN" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)) first--;
+            var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
+            string fine = isCountry ? code switch { "GOV" => "Government", "MIL" => "ArmedForces", _ => "Agent" } : "Agent";
+            var canonical = fine switch
+            {
+                "Government" => $"Government of {placeName}",
+                "ArmedForces" => $"Armed Forces of {placeName}",
+                // a node's name is capitalised: "Riot police in Accra"
+                _ => isCountry ? $"{_lex.Demonyms.GetValueOrDefault(placeName, placeName)} {agentWords}"
+                    : $"{char.ToUpperInvariant(agentWords[0])}{agentWords[1..]} {words[after]} {placeName}",
+            };
+            int start = s.Tokens[first].Start, end = s.Tokens[after - 1].End;
+            var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, fine,
+                MentionKind.Descriptor, "rule", canonical);
+            var phrase = doc.Text[start..place.Mention.Span.End];
+            mentions.Add(new PlacedMention(mention, first, after, null, isCountry ? placeName : null, code, isCountry ? null : placeName, place.Mention, phrase));
+            i = after;
+        }
+        mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
+    }
+
+    /// <summary>
+    /// One actor per country (or place) and agent inside a document: "Peruvian police" and "police in Peru" are one node,
+    /// named by the first form the text uses.
+    /// </summary>
+    private static void UnifyAgents(List<PlacedMention> result)
+    {
+        var names = new Dictionary<(string, string), string>();
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Agent is null || m.Mention.FineType != "Agent") continue;
+            var key = (m.AnchorCountry ?? "@" + m.AnchorPlace, m.Agent);
+            if (!names.TryGetValue(key, out var name)) names[key] = name = m.Mention.Canonical!;
+            if (name != m.Mention.Canonical) result[k] = m with { Mention = m.Mention with { Canonical = name } };
         }
     }
 }

@@ -3,7 +3,7 @@ using KnowledgeGraph.Nlp.Lexicons;
 
 namespace KnowledgeGraph.Nlp.Entities;
 
-/// <summary>Relations the entity stage itself establishes: "Chad's army" is the army of Chad (NATIONALITY).</summary>
+/// <summary>Relations the entity stage itself establishes: "Chad's army" is the army of Chad (NATIONALITY), "police in Lima" are in Lima (LOCATED_IN).</summary>
 public static class StructuralRelations
 {
     public static IEnumerable<RelationMention> FromAnchors(AnalysisContext context, IReadOnlyList<ClusteredMention> mentions,
@@ -11,18 +11,20 @@ public static class StructuralRelations
     {
         var byName = context.Entities.GroupBy(e => NameKey.Fold(e.Name)).ToDictionary(g => g.Key, g => g.First());
         // the anchored descriptions, found by identity: the context holds the very same Mention objects
-        var anchors = new Dictionary<Mention, string>(ReferenceEqualityComparer.Instance);
+        // "police in Lima" is LOCATED_IN Lima
+        var anchors = new Dictionary<Mention, (string Place, string Type)>(ReferenceEqualityComparer.Instance);
         foreach (var m in mentions)
-            if (m.Placed.AnchorCountry is { } c) anchors.TryAdd(m.Mention, c);
+            if (m.Placed.AnchorCountry is { } c) anchors.TryAdd(m.Mention, (c, "NATIONALITY"));
+            else if (m.Placed.AnchorPlace is { } p) anchors.TryAdd(m.Mention, (p, "LOCATED_IN"));
         var seen = new HashSet<(int, int)>();
         foreach (var r in context.Mentions)
         {
-            if (!anchors.TryGetValue(r.Mention, out var country)) continue;
-            if (!byName.TryGetValue(NameKey.Fold(country), out var target)) continue;
+            if (!anchors.TryGetValue(r.Mention, out var anchor)) continue;
+            if (!byName.TryGetValue(NameKey.Fold(anchor.Place), out var target)) continue;
             if (target.Index == r.Entity || !seen.Add((r.Entity, target.Index))) continue;
-            if (!allows("NATIONALITY", context.Entities[r.Entity].Type, target.Type)) continue;
+            if (!allows(anchor.Type, context.Entities[r.Entity].Type, target.Type)) continue;
             var s = context.Sentences[r.SentenceIndex];
-            yield return new RelationMention(r.Entity, target.Index, "NATIONALITY", "NATIONALITY", r.SentenceIndex,
+            yield return new RelationMention(r.Entity, target.Index, anchor.Type, anchor.Type, r.SentenceIndex,
                 context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, 0.9);
         }
     }

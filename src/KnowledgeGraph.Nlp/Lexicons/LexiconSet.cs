@@ -36,6 +36,10 @@ public sealed class LexiconSet
     public AgentLexicon Agents { get; }
     /// <summary>Ordinary English words (lower case): a one-word name made of one of them ("Department", "Soldiers") is no name.</summary>
     public IReadOnlySet<string> CommonWords { get; private init; } = new HashSet<string>();
+    /// <summary>Country name -> its first demonym ("Peru" -> "Peruvian"), from countries.tsv: names generic actors ("Peruvian police").</summary>
+    public IReadOnlyDictionary<string, string> Demonyms { get; private init; } = new Dictionary<string, string>();
+    /// <summary>Country code (cca3) -> country name, to name the country of a capital ("Lima" -> "Peru").</summary>
+    public IReadOnlyDictionary<string, string> CountryNames { get; private init; } = new Dictionary<string, string>();
 
     /// <summary>The shipped lexicon folder: <c>AppContext.BaseDirectory/resources/lexicons</c>.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "lexicons");
@@ -57,6 +61,10 @@ public sealed class LexiconSet
             AgentLexicon.Load(P(LexiconDerivation.AgentsFile)))
         {
             CommonWords = TsvFile.Read(P(LexiconDerivation.CommonWordsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
+            Demonyms = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).Where(r => TsvFile.List(r[4]).Count > 0)
+                .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => TsvFile.List(g.First()[4])[0], StringComparer.Ordinal),
+            CountryNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
+                .GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
         };
     }
 

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Tests.Entities;
+
+/// <summary>One case of Entities/Specs/*.md: a text of our own and what the entity stage must (and must not) make of it.</summary>
+public sealed record EntitySpecCase(string File, string Name, string Text, IReadOnlyList<string> Expectations)
+{
+    public override string ToString() => $"{File}: {Name}";
+}
+
+/// <summary>
+/// The entity specs: each "## name" section has a text ("> ..." lines, joined by line breaks) and expectations:
+/// <c>+ entity: Name (Type[:Fine])</c> an entity so named and typed exists; <c>+ attr: Name key=value</c> it has the attribute;
+/// <c>+ alias: Name = form</c> the form is among its aliases; <c>! entity: form</c> no entity has that name or alias;
+/// <c>+ same: A = B</c> one entity holds both forms; <c>! same: A = B</c> no entity holds both;
+/// <c>+ edge: A -[TYPE]-> B</c> and <c>! edge: ...</c> a relation between the entities so named.
+/// </summary>
+public sealed class EntitySpecTests
+{
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => ExtractionPipeline.Load());
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "Entities", "Specs");
+        foreach (var file in Directory.GetFiles(dir, "*.md").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            string? name = null;
+            var text = new List<string>();
+            var expect = new List<string>();
+            IEnumerable<TestCaseData> Flush()
+            {
+                if (name is not null && text.Count > 0)
+                    yield return new TestCaseData(new EntitySpecCase(Path.GetFileName(file), name, string.Join('\n', text), expect.ToList()))
+                        .SetName($"entities: {Path.GetFileNameWithoutExtension(file)}: {name}");
+            }
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.StartsWith("## ", StringComparison.Ordinal))
+                {
+                    foreach (var c in Flush()) yield return c;
+                    name = line[3..].Trim(); text.Clear(); expect.Clear();
+                }
+                else if (line.StartsWith("> ", StringComparison.Ordinal) || line == ">") text.Add(line.Length > 2 ? line[2..] : "");
+                else if (line.StartsWith("+ ", StringComparison.Ordinal) || line.StartsWith("! ", StringComparison.Ordinal)) expect.Add(line);
+            }
+            foreach (var c in Flush()) yield return c;
+        }
+    }
+
+    private static readonly Regex EntityLine = new(@"^(?<name>.+?) \((?<type>[A-Za-z]+)(:(?<fine>[A-Za-z]+))?\)$");
+    private static readonly Regex EdgeLine = new(@"^(?<s>.+?) -\[(?<t>[A-Z_]+)\]-> (?<o>.+)$");
+
+    [TestCaseSource(nameof(Cases))]
+    public void Spec(EntitySpecCase spec)
+    {
+        var analysis = Pipeline.Value.Analyze(Document.Create(spec.Text));
+        var entities = analysis.Entities;
+        bool Has(DocumentEntity e, string form) => e.Name == form || e.Aliases.Contains(form);
+        var report = "entities:\n" + string.Join('\n', entities.Select(e =>
+            $"  {e.Name} ({e.Type}:{string.Join(':', e.FineTypes)}) aliases: {string.Join(" | ", e.Aliases)} {string.Join(' ', e.Attributes.Select(a => a.Key + "=" + a.Value))}"))
+            + "\nrelations:\n" + string.Join('\n', analysis.Relations.Select(r => $"  {entities[r.Subject].Name} -[{r.Type}]-> {entities[r.Object].Name}"));
+        Assert.Multiple(() =>
+        {
+            foreach (var line in spec.Expectations)
+            {
+                bool must = line[0] == '+';
+                var body = line[2..];
+                int colon = body.IndexOf(": ", StringComparison.Ordinal);
+                var (kind, arg) = (body[..colon], body[(colon + 2)..].Trim());
+                switch (kind)
+                {
+                    case "entity" when must:
+                        var m = EntityLine.Match(arg);
+                        Assert.That(m.Success, $"bad spec line: {line}");
+                        var found = entities.Where(e => e.Name == m.Groups["name"].Value).ToList();
+                        Assert.That(found, Is.Not.Empty, $"missing entity: {arg}\n{report}");
+                        if (found.Count == 0) break;
+                        Assert.That(found[0].Type.ToString(), Is.EqualTo(m.Groups["type"].Value), $"type of {arg}\n{report}");
+                        if (m.Groups["fine"].Success) Assert.That(found[0].FineTypes, Does.Contain(m.Groups["fine"].Value), $"label of {arg}\n{report}");
+                        break;
+                    case "entity":
+                        Assert.That(entities.Where(e => Has(e, arg)), Is.Empty, $"must not be an entity or alias: {arg}\n{report}");
+                        break;
+                    case "attr":
+                        var parts = arg.Split(' ');
+                        var kv = parts[^1].Split('=');
+                        var named = string.Join(' ', parts[..^1]);
+                        Assert.That(entities.Any(e => e.Name == named && e.Attributes.TryGetValue(kv[0], out var v) && v == kv[1]) == must, $"{line}\n{report}");
+                        break;
+                    case "alias":
+                    case "same":
+                        var pair = arg.Split(" = ");
+                        bool one = kind == "alias"
+                            ? entities.Any(e => e.Name == pair[0] && e.Aliases.Contains(pair[1]))
+                            : entities.Any(e => Has(e, pair[0]) && Has(e, pair[1]));
+                        Assert.That(one, Is.EqualTo(must), $"{line}\n{report}");
+                        break;
+                    case "edge":
+                        var em = EdgeLine.Match(arg);
+                        Assert.That(em.Success, $"bad spec line: {line}");
+                        bool any = analysis.Relations.Any(r => entities[r.Subject].Name == em.Groups["s"].Value && r.Type == em.Groups["t"].Value
+                                                               && entities[r.Object].Name == em.Groups["o"].Value);
+                        Assert.That(any, Is.EqualTo(must), $"{line}\n{report}");
+                        break;
+                    default:
+                        Assert.Fail($"unknown spec line: {line}");
+                        break;
+                }
+            }
+        });
+    }
+}
