@@ -101,16 +101,18 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         timings?.Lap("named-entity recogniser");
         var placed = _mentions.Find(document, sentences, ner);
         timings?.Lap("mentions (gazetteer, rules)");
-        var clustered = _clusterer.Cluster(document, sentences, placed.ToList());
+        var clustered = _clusterer.Cluster(document, sentences, placed.ToList(), timings);
         timings?.Lap("entity clustering");
         var unresolved = new List<Mention>();
-        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved);
+        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved, timings);
         timings?.Lap("coreference");
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
+        timings?.Lap("entity assembly");
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
+        timings?.Lap("structural relations");
         relations.AddRange(_relations.Extract(context));
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,
