@@ -75,10 +75,14 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default) =>
         Analyze(document, null, cancellationToken);
 
-    /// <summary>Analyses one document, adding the time of each stage to <paramref name="timings"/> when given.</summary>
+    /// <summary>
+    /// Analyses one document, adding the time of each stage to <paramref name="timings"/> when given. A document that
+    /// is not English in Latin script is refused with an <see cref="UnsupportedDocumentException"/> giving the reason.
+    /// </summary>
     public DocumentAnalysis Analyze(Document document, StageTimings? timings, CancellationToken cancellationToken = default)
     {
         timings?.Start();
+        if (Language.LanguageCheck.Refusal(document.Text) is { } refusal) throw new UnsupportedDocumentException(refusal);
         var raw = _splitter.Split(document.Text);
         timings?.Lap("split + tokenise");
         var sentences = new List<Sentence>(raw.Count);
@@ -99,7 +103,10 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         timings?.Lap("POS tag + lemmatise");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
         timings?.Lap("named-entity recogniser");
-        var placed = _mentions.Find(document, sentences, ner);
+        // a name in another script inside an English article ("Правительство Мали"): the models cannot judge it,
+        // so only what a gazetteer lists is kept
+        var placed = _mentions.Find(document, sentences, ner)
+            .Where(p => p.Mention.Source == "gazetteer" || !Language.LanguageCheck.HasNonLatinLetter(p.Mention.Text));
         timings?.Lap("mentions (gazetteer, rules)");
         var clustered = _clusterer.Cluster(document, sentences, placed.ToList(), timings);
         timings?.Lap("entity clustering");

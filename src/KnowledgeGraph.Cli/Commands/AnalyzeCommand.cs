@@ -32,7 +32,9 @@ public sealed class AnalyzeCommand : ICommand
         var item = new InputReader(new InputOptions(), context.In).Read(a.Positionals).First();
         if (item.Document is null) throw new UserErrorException($"{item.Origin}: {item.Error}");
         var timings = a.Flag("timings") ? new StageTimings() : null;
-        var analysis = pipeline.Analyze(item.Document, timings);
+        DocumentAnalysis analysis;
+        try { analysis = pipeline.Analyze(item.Document, timings); }
+        catch (UnsupportedDocumentException e) { throw new UserErrorException($"{item.Origin}: {e.Message}"); }
         if (timings is not null)
             foreach (var (stage, seconds) in timings.Stages)
                 context.Error.WriteLine($"{stage,-32} {seconds,8:0.000} s");
