@@ -54,7 +54,7 @@ public static class BenchReport
         o.WriteLine();
         o.WriteLine("Text: one article of news prose (the seed article(s) and the re3d documents one after the other, repeated to the size), built on one thread.");
         o.WriteLine();
-        o.WriteLine("| article (MiB) | sentences' words | build (s) | CPU (s) | CPU-s per MiB | peak WS (MiB) | peak WS after load (MiB) | allocated (MiB) | entities | relationships | load average after |");
+        o.WriteLine("| article (MiB) | words | build (s) | CPU (s) | CPU-s per MiB | peak WS (MiB) | peak WS after load (MiB) | allocated (MiB) | entities | relationships | load average after |");
         o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (_, _, r, min, max) in rows)
         {

@@ -5,15 +5,18 @@ namespace KnowledgeGraph.Nlp.Language;
 /// naming rules and the relation rules were all trained or written for English; on Russian or Arabic text they turn
 /// capitalised words into people ("Правительство Мали" as a Person) and on French into nonsense edges. A document
 /// is refused, with its reason, when most of its letters are of another script, or when a long Latin-script text has
-/// almost none of the commonest English words. One pass over the text, no model.
+/// almost none of the commonest English words and many of another European language's. One pass over the text, no model.
 /// </summary>
 public static class LanguageCheck
 {
     /// <summary>A Latin-script text needs this many words before the English-word test applies (headlines and lists are short).</summary>
     public const int MinWordsForWordTest = 60;
 
-    /// <summary>Below this share of the commonest English words, a long Latin-script text is not English (English prose has 35-50%).</summary>
+    /// <summary>Below this share of the commonest English words, a long Latin-script text may not be English (English prose has 35-50%).</summary>
     public const double MinEnglishShare = 0.08;
+
+    /// <summary>At or above this share of other languages' commonest words (and with few English ones), a Latin-script text is not English.</summary>
+    public const double MinForeignShare = 0.10;
 
     // The commonest English function words: together about 40% of running English text, almost never words of
     // French, Spanish, German, Italian, Portuguese, Dutch, Polish or Turkish.
@@ -24,12 +27,25 @@ public static class LanguageCheck
         "not", "but", "or", "said", "will", "would", "who", "an", "after", "into", "than", "also", "about", "more",
     };
 
+    // The commonest function words of French, Spanish, Italian, Portuguese, German and Dutch that are no English
+    // words: a Latin-script text is refused only on this positive evidence, so lists of links, file names or
+    // figures (few English words, but no other language either) are still read.
+    private static readonly HashSet<string> OtherLanguagesWords = new(StringComparer.Ordinal)
+    {
+        "de", "la", "le", "les", "des", "du", "et", "est", "une", "un", "pour", "dans", "que", "qui", "sur", "pas", "au", "aux", "avec", "il", "elle",
+        "el", "los", "las", "del", "y", "en", "por", "con", "para", "es", "una", "se", "lo", "su", "al", "como", "más",
+        "di", "che", "della", "per", "non", "sono", "gli", "nel",
+        "da", "dos", "das", "em", "não", "uma", "os", "ao", "na",
+        "der", "die", "und", "den", "dem", "ist", "nicht", "mit", "sich", "auf", "für", "ein", "eine", "zu", "von", "auch", "wird",
+        "het", "een", "van", "ik", "niet", "zijn", "op", "te", "voor", "met", "dat",
+    };
+
     /// <summary>Null when the text is English in Latin script (or too short to tell); else why it is not, for the user.</summary>
     public static string? Refusal(string text)
     {
         long latin = 0, other = 0;
         var scripts = new Dictionary<string, long>(StringComparer.Ordinal);
-        int words = 0, english = 0;
+        int words = 0, english = 0, foreign = 0;
         int wordStart = -1;
         for (int i = 0; i <= text.Length; i++)
         {
@@ -50,7 +66,12 @@ public static class LanguageCheck
             if (wordStart >= 0)
             {
                 words++;
-                if (i - wordStart <= 5 && EnglishWords.Contains(text[wordStart..i].ToLowerInvariant())) english++;
+                if (i - wordStart <= 6)
+                {
+                    var word = text[wordStart..i].ToLowerInvariant();
+                    if (EnglishWords.Contains(word)) english++;
+                    else if (OtherLanguagesWords.Contains(word)) foreign++;
+                }
                 wordStart = -1;
             }
         }
@@ -60,8 +81,8 @@ public static class LanguageCheck
             var share = (int)Math.Round(100.0 * other / (latin + other));
             return $"not English: {share}% of its letters are {main} (the models read English in Latin script); skipped";
         }
-        if (words >= MinWordsForWordTest && english < MinEnglishShare * words)
-            return $"not English: {english} of its {words} words are common English words (English text has about 40%); skipped";
+        if (words >= MinWordsForWordTest && english < MinEnglishShare * words && foreign >= MinForeignShare * words)
+            return $"not English: {english} of its {words} words are common English words (English text has about 40%), {foreign} are common words of French, Spanish, Italian, Portuguese, German or Dutch; skipped";
         return null;
     }
 

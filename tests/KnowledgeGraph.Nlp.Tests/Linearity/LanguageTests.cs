@@ -30,6 +30,14 @@ public sealed class LanguageTests
     public void EnglishIsRead() => Assert.That(LanguageCheck.Refusal(English), Is.Null);
 
     [Test]
+    public void AListOfLinksOrFileNamesIsNoForeignLanguage()
+    {
+        // few English words, but no other language's either: read as it is, like any English page of links
+        var links = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"http://www.example{i}.org/reports/mission{i}/index.html report-{i}.doc"));
+        Assert.That(LanguageCheck.Refusal(links), Is.Null);
+    }
+
+    [Test]
     public void AShortEnglishHeadlineIsNotJudgedByItsWords() => Assert.That(LanguageCheck.Refusal("Rebels Seize Kidal"), Is.Null);
 
     [Test]
