@@ -13,3 +13,9 @@ public sealed class ModelLoadException : UserErrorException
     public ModelLoadException(string path, string reason) : base($"{path}: {reason}") { Path = path; }
     public string Path { get; }
 }
+
+/// <summary>A document the analyser cannot read (e.g. not English): that document is skipped with this reason, the others go on.</summary>
+public sealed class UnsupportedDocumentException : UserErrorException
+{
+    public UnsupportedDocumentException(string reason) : base(reason) { }
+}

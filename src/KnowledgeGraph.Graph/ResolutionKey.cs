@@ -18,8 +18,9 @@ public static class ResolutionKey
     /// A generic actor is its country (or place) plus its CAMEO agent code: "Peruvian police" in one article and
     /// "police in Peru" in another are one node. The key cannot collide with a name's key (it starts with a control character).
     /// </summary>
-    public static string? OfAgent(IReadOnlyDictionary<string, string> attributes)
+    public static string? OfAgent(IEnumerable<KeyValuePair<string, string>> attributeList)
     {
+        var attributes = attributeList as IReadOnlyDictionary<string, string> ?? attributeList.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         if (!attributes.TryGetValue("agent", out var agent)) return null;
         if (attributes.TryGetValue("country", out var country)) return "\u0001" + agent + "|" + Of(country);
         return attributes.TryGetValue("place", out var place) ? "\u0001" + agent + "|@" + Of(place) : null;

@@ -53,4 +53,20 @@ public sealed class AnalysisContext
     }
 
     public string SentenceText(int sentenceIndex) => Sentences[sentenceIndex].TextOf(Document.Text);
+
+    private Dictionary<string, MentionRef>? _firstByText;
+
+    /// <summary>
+    /// The first mention (in text order) whose text is <paramref name="text"/>, ignoring case, or null: an index built
+    /// once per document, so looking a name up costs the same in a long article as in a short one.
+    /// </summary>
+    public MentionRef? FirstMentionWithText(string text)
+    {
+        if (_firstByText is null)
+        {
+            _firstByText = new Dictionary<string, MentionRef>(StringComparer.OrdinalIgnoreCase);
+            foreach (var m in Mentions) _firstByText.TryAdd(m.Mention.Text, m);
+        }
+        return _firstByText.GetValueOrDefault(text);
+    }
 }

@@ -75,10 +75,14 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default) =>
         Analyze(document, null, cancellationToken);
 
-    /// <summary>Analyses one document, adding the time of each stage to <paramref name="timings"/> when given.</summary>
+    /// <summary>
+    /// Analyses one document, adding the time of each stage to <paramref name="timings"/> when given. A document that
+    /// is not English in Latin script is refused with an <see cref="UnsupportedDocumentException"/> giving the reason.
+    /// </summary>
     public DocumentAnalysis Analyze(Document document, StageTimings? timings, CancellationToken cancellationToken = default)
     {
         timings?.Start();
+        if (Language.LanguageCheck.Refusal(document.Text) is { } refusal) throw new UnsupportedDocumentException(refusal);
         var raw = _splitter.Split(document.Text);
         timings?.Lap("split + tokenise");
         var sentences = new List<Sentence>(raw.Count);
@@ -99,18 +103,23 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         timings?.Lap("POS tag + lemmatise");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
         timings?.Lap("named-entity recogniser");
-        var placed = _mentions.Find(document, sentences, ner);
+        // a name in another script inside an English article ("Правительство Мали"): the models cannot judge it,
+        // so only what a gazetteer lists is kept
+        var placed = _mentions.Find(document, sentences, ner)
+            .Where(p => p.Mention.Source == "gazetteer" || !Language.LanguageCheck.HasNonLatinLetter(p.Mention.Text));
         timings?.Lap("mentions (gazetteer, rules)");
-        var clustered = _clusterer.Cluster(document, sentences, placed.ToList());
+        var clustered = _clusterer.Cluster(document, sentences, placed.ToList(), timings);
         timings?.Lap("entity clustering");
         var unresolved = new List<Mention>();
-        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved);
+        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved, timings);
         timings?.Lap("coreference");
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains, d => Lexicons.Descriptors.Lookup(d).Count > 0);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
+        timings?.Lap("entity assembly");
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
+        timings?.Lap("structural relations");
         relations.AddRange(_relations.Extract(context));
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,

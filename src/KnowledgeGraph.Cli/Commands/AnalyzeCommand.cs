@@ -11,7 +11,7 @@ public sealed class AnalyzeCommand : ICommand
     public string Name => "analyze";
     public string Summary => "Show the sentences, entities and relations found in one article";
     public string Help => """
-        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--resources <dir>]
+        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--timings] [--resources <dir>]
 
         Prints, for one article, every entity (type, fine labels, canonical name, aliases, mention count)
         and every relation (subject -[TYPE/category]-> object, confidence, trigger, evidence sentence),
@@ -19,18 +19,28 @@ public sealed class AnalyzeCommand : ICommand
 
         Options:
           --sentences          also print the sentences with their part-of-speech tags
+          --timings            print the seconds spent in each pipeline stage on standard error
           --resources <dir>    folder with models/ and lexicons/ (default: the program's resources/)
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "resources" }, new[] { "sentences" });
+        var a = CommandArgs.Parse(args, new[] { "resources" }, new[] { "sentences", "timings" });
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one article (a file, or - for standard input)");
         var schema = OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
         var item = new InputReader(new InputOptions { FileSystem = context.FileSystem }, context.OpenStdin).Read(a.Positionals).First();
         if (item.Document is null) throw new UserErrorException($"{item.Origin}: {item.Error ?? item.Note}");
-        var analysis = pipeline.Analyze(item.Document);
+        var timings = a.Flag("timings") ? new StageTimings() : null;
+        DocumentAnalysis analysis;
+        try { analysis = pipeline.Analyze(item.Document, timings); }
+        catch (UnsupportedDocumentException e) { throw new UserErrorException($"{item.Origin}: {e.Message}"); }
+        if (timings is not null)
+            foreach (var (stage, seconds) in timings.Stages)
+                context.Error.WriteLine($"{stage,-32} {seconds,8:0.000} s");
+        if (timings is not null)
+            foreach (var (work, count) in timings.Work)
+                context.Error.WriteLine($"{work,-40} {count,12}");
         var o = context.Out;
         if (a.Flag("sentences"))
             foreach (var s in analysis.Sentences)

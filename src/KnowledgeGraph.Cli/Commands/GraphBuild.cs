@@ -74,6 +74,7 @@ public static class GraphBuild
                 var doc = batch[i].Input.Document;
                 if (doc is null) return;
                 try { results[i] = (GraphDocument.From(analyzer.Analyze(doc, cancellationToken)), null); }
+                catch (UnsupportedDocumentException e) { results[i] = (null, e.Message); } // e.g. not English: skipped with its reason
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One article the analyser cannot handle must not stop the others.

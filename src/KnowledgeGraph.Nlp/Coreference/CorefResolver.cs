@@ -33,11 +33,20 @@ public sealed class CorefResolver
         _ => null,
     };
 
+    /// <summary>
+    /// How many sentences back a description ("the junta", "the coalition") looks for the entity it refers to. Longer
+    /// than nearly every news article, so it changes nothing there; it keeps a book-length text linear.
+    /// </summary>
+    public const int DescriptionWindow = 200;
+
+    /// <summary>Work counted in <see cref="StageTimings"/>: mentions looked at while searching antecedents.</summary>
+    public const string MentionsWork = "coreference: mentions examined";
+
     /// <param name="unresolved">Receives descriptions that refer to nothing named in the text: mentions without an entity.</param>
     public (List<ClusteredMention> Mentions, List<IntroducedEntity> Introduced) Resolve(
-        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named, List<Mention> unresolved)
+        Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> named, List<Mention> unresolved, StageTimings? timings = null)
     {
-        var all = named.OrderBy(m => m.Mention.Span.Start).ToList();
+        var all = new SentenceMentions(sentences.Count, named.OrderBy(m => m.Mention.Span.Start));
         var introduced = new List<IntroducedEntity>();
         int nextCluster = named.Count == 0 ? 0 : named.Max(m => m.Cluster) + 1;
         var fineOf = new Dictionary<int, HashSet<string>>();
@@ -62,7 +71,7 @@ public sealed class CorefResolver
                     if (speaker is null) continue;
                     var tok = s.Tokens[i];
                     var fp = new Mention(tok.Span, tok.Text, s.Index, typeOf[speaker.Cluster], null, MentionKind.Pronoun, "coref");
-                    Insert(all, new ClusteredMention(new PlacedMention(fp, i, i + 1, null, null), speaker.Cluster));
+                    all.Insert(new ClusteredMention(new PlacedMention(fp, i, i + 1, null, null), speaker.Cluster));
                     continue;
                 }
                 if (GroupPhrase(s, words, i, all) is { } group)
@@ -75,7 +84,7 @@ public sealed class CorefResolver
                 {
                     if (pronoun == PronounKind.Thing && IsPleonastic(words, i)) continue;
                     // "It lowered the flag at its headquarters": a second pronoun of the same kind in a sentence refers with the first
-                    var earlier = all.LastOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.EndToken <= i
+                    var earlier = all.In(s.Index).LastOrDefault(x => x.Placed.EndToken <= i
                         && x.Mention.Kind == MentionKind.Pronoun && Pronoun(x.Mention.Text) == pronoun);
                     Func<int, bool> fitsPronoun = c => pronoun switch
                     {
@@ -89,7 +98,7 @@ public sealed class CorefResolver
                     if (target is null) continue;
                     var t = s.Tokens[i];
                     var mention = new Mention(t.Span, t.Text, s.Index, target.Mention.Type, null, MentionKind.Pronoun, "coref");
-                    Insert(all, new ClusteredMention(new PlacedMention(mention, i, i + 1, null, null), target.Cluster));
+                    all.Insert(new ClusteredMention(new PlacedMention(mention, i, i + 1, null, null), target.Cluster));
                     continue;
                 }
                 if (!Determiners.Contains(words[i]) && !(words[i] is "its" or "their")) continue;
@@ -100,18 +109,18 @@ public sealed class CorefResolver
                 var coarse = entries[0].Type;
                 bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]));
                 // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
-                var modifiers = all.Where(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken > i && x.Placed.EndToken <= end)
+                var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
                 ClusteredMention? antecedent = null;
                 // "the Chadian capital, N'Djamena": an apposition names what the description describes
                 var apposition = end + 1 < words.Count && words[end] == ","
-                    ? all.FirstOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
+                    ? all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
                     : null;
                 if (apposition is not null) antecedent = apposition;
                 if (antecedent is null && modifiers.Count > 0)
-                    antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.Any(x => x.Cluster == c && x.Mention.Kind != MentionKind.Pronoun
-                        && modifiers.Any(mod => x.Mention.Text.Contains(mod, StringComparison.Ordinal) && x.Mention.Text.Length > mod.Length)), int.MaxValue);
-                antecedent ??= Antecedent(sentences, all, s, i, Fits, maxSentencesBack: int.MaxValue);
+                    antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.AnyTextOf(c,
+                        text => modifiers.Any(mod => text.Contains(mod, StringComparison.Ordinal) && text.Length > mod.Length)), DescriptionWindow);
+                antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
@@ -128,7 +137,7 @@ public sealed class CorefResolver
                         continue;
                     }
                     var name = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
-                    var namedCluster = all.FirstOrDefault(x => x.Mention.Canonical == name);
+                    var namedCluster = all.FirstWithCanonical(name);
                     var existing = introduced.FirstOrDefault(x => x.Name == name);
                     if (namedCluster is not null) existing = new IntroducedEntity(namedCluster.Cluster, name, EntityType.Organization, fine, country);
                     else if (existing is null)
@@ -145,21 +154,24 @@ public sealed class CorefResolver
                 var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, typeOf[cluster],
                     fineOf[cluster].FirstOrDefault(), MentionKind.Descriptor, "coref");
                 // names used as modifiers inside the description ("the U.N. mission") are part of it, not mentions of their own
-                all.RemoveAll(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
-                Insert(all, new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
+                all.RemoveIn(s.Index, x => x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
+                all.Insert(new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
                 i = end - 1;
             }
         }
         AddBareDescriptions(doc, sentences, all, unresolved);
-        return (all, introduced);
+        timings?.Count(MentionsWork, all.Examined);
+        return (all.ToList(), introduced);
     }
 
     /// <summary>
     /// Indefinite and bare plural descriptions of organisations and places that name nothing ("security forces",
     /// "a supply route"): mentions without an entity, so that mention counts and evaluations see them.
     /// </summary>
-    private void AddBareDescriptions(Document doc, IReadOnlyList<Sentence> sentences, List<ClusteredMention> all, List<Mention> unresolved)
+    private void AddBareDescriptions(Document doc, IReadOnlyList<Sentence> sentences, SentenceMentions all, List<Mention> unresolved)
     {
+        // unresolved descriptions by sentence: a span can only overlap one of its own sentence
+        var unresolvedIn = unresolved.GroupBy(u => u.SentenceIndex).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -174,8 +186,11 @@ public sealed class CorefResolver
                 if (Covered(all, s.Index, start) || Covered(all, s.Index, h) || start > 0 && Covered(all, s.Index, start - 1)) continue;
                 int a = s.Tokens[start].Start, b = s.Tokens[h].End;
                 var span = new TextSpan(a, b);
-                if (unresolved.Any(u => u.Span.Overlaps(span))) continue;
-                unresolved.Add(new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
+                if (!unresolvedIn.TryGetValue(s.Index, out var here)) unresolvedIn[s.Index] = here = new List<Mention>();
+                if (here.Any(u => u.Span.Overlaps(span))) continue;
+                var bare = new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved");
+                unresolved.Add(bare);
+                here.Add(bare);
             }
         }
     }
@@ -186,9 +201,9 @@ public sealed class CorefResolver
     private static readonly HashSet<string> GroupModifiers = new(StringComparer.Ordinal) { "coalition", "alliance", "partner", "member", "allied" };
 
     /// <summary>Whether a name already holds token <paramref name="k"/>; a lone "Coalition" the recogniser took for a name does not count.</summary>
-    private static bool Blocked(List<ClusteredMention> all, Sentence s, int k)
+    private static bool Blocked(SentenceMentions all, Sentence s, int k)
     {
-        var m = all.FirstOrDefault(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken <= k && k < x.Placed.EndToken);
+        var m = all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken <= k && k < x.Placed.EndToken);
         if (m is null) return false;
         var w = s.Tokens[k].Text.ToLowerInvariant();
         return !(m.Placed.FirstToken == k && m.Placed.EndToken == k + 1 && m.Mention.Kind == MentionKind.Name && m.Mention.Canonical is null
@@ -202,7 +217,7 @@ public sealed class CorefResolver
     /// possessive, up to three modifiers, then "coalition"/"alliance" ending the phrase (with a determiner, or
     /// capitalised as a proper noun), or a member noun after a coalition word ("Coalition nations", "member states").
     /// </summary>
-    private static (int First, int End, bool Members)? GroupPhrase(Sentence s, List<string> words, int i, List<ClusteredMention> all)
+    private static (int First, int End, bool Members)? GroupPhrase(Sentence s, List<string> words, int i, SentenceMentions all)
     {
         bool determiner = words[i] is "the" or "The" or "its" or "their" or "this" or "This";
         int first = words[i] is "its" or "their" ? i + 1 : i;
@@ -238,7 +253,7 @@ public sealed class CorefResolver
     /// Returns the token after the phrase.
     /// </summary>
     private static int ResolveGroup(Document doc, Sentence s, List<string> words, int i, (int First, int End, bool Members) group,
-        List<ClusteredMention> all, List<IntroducedEntity> introduced, Dictionary<int, EntityType> typeOf, Dictionary<int, HashSet<string>> fineOf, ref int nextCluster)
+        SentenceMentions all, List<IntroducedEntity> introduced, Dictionary<int, EntityType> typeOf, Dictionary<int, HashSet<string>> fineOf, ref int nextCluster)
     {
         var (first, end, members) = group;
         int nameFrom = words[first] is "the" or "The" or "this" or "This" ? first + 1 : first;
@@ -250,7 +265,7 @@ public sealed class CorefResolver
             : IsGroupDescription(m) && !MemberHeads.Contains(m.Mention.Text.Split(' ')[^1].ToLowerInvariant())
               // a name with the head inside, not at its end: "Global Coalition to Counter X" is "the coalition"; "Free Arab Coalition" need not be
               || m.Mention.Kind is MentionKind.Name && HeadInside(m.Mention.Text, head));
-        var antecedent = all.LastOrDefault(m => (m.Mention.SentenceIndex < s.Index || m.Mention.SentenceIndex == s.Index && m.Placed.EndToken <= i) && SameBody(m));
+        var antecedent = Latest(all, s.Index, i, SameBody, DescriptionWindow);
         int cluster;
         if (antecedent is not null) cluster = antecedent.Cluster;
         else
@@ -267,8 +282,8 @@ public sealed class CorefResolver
         }
         int start = s.Tokens[first].Start, stop = s.Tokens[end - 1].End;
         var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, EntityType.Organization, "InternationalOrganization", MentionKind.Descriptor, "coref");
-        all.RemoveAll(x => x.Mention.SentenceIndex == s.Index && x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
-        Insert(all, new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
+        all.RemoveIn(s.Index, x => x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
+        all.Insert(new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
         return end;
     }
 
@@ -283,27 +298,21 @@ public sealed class CorefResolver
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
-    private static bool Covered(List<ClusteredMention> all, int sentence, int token) =>
-        all.Any(m => m.Mention.SentenceIndex == sentence && m.Placed.FirstToken <= token && token < m.Placed.EndToken);
-
-    private static void Insert(List<ClusteredMention> all, ClusteredMention m)
-    {
-        int k = all.FindIndex(x => x.Mention.Span.Start > m.Mention.Span.Start);
-        if (k < 0) all.Add(m); else all.Insert(k, m);
-    }
+    private static bool Covered(SentenceMentions all, int sentence, int token) =>
+        all.In(sentence).Any(m => m.Placed.FirstToken <= token && token < m.Placed.EndToken);
 
     private static bool OpensClause(List<string> words, int i) =>
         i == 0 || words[i - 1] is "," or ";" or "and" or "but" or "But" or "And" or "\u201C" or "\"" or "because" or "as" or "so" or "while";
 
     /// <summary>The subject of the nearest of the last two sentences that has a fitting mention before its first finite verb.</summary>
-    private static ClusteredMention? PreviousSubject(IReadOnlyList<Sentence> sentences, List<ClusteredMention> all, Sentence s, Func<int, bool> fits)
+    private static ClusteredMention? PreviousSubject(IReadOnlyList<Sentence> sentences, SentenceMentions all, Sentence s, Func<int, bool> fits)
     {
         for (int back = 1; back <= 2 && s.Index - back >= 0; back++)
         {
             var prev = sentences[s.Index - back];
             int verb = prev.Tokens.ToList().FindIndex(t => t.Tag is "VBD" or "VBZ" or "VBP" or "MD");
             if (verb < 0) continue;
-            var subject = all.FirstOrDefault(m => m.Mention.SentenceIndex == prev.Index && m.Placed.EndToken <= verb && fits(m.Cluster) && !IsNounModifier(sentences, m));
+            var subject = all.In(prev.Index).FirstOrDefault(m => m.Placed.EndToken <= verb && fits(m.Cluster) && !IsNounModifier(sentences, m));
             if (subject is not null) return subject;
         }
         return null;
@@ -323,7 +332,7 @@ public sealed class CorefResolver
     }
 
     /// <summary>A definite description starting at <paramref name="i"/>: determiner, up to three modifiers, a descriptor head that ends the noun phrase.</summary>
-    private (int End, IReadOnlyList<DescriptorEntry> Entries)? Description(Sentence s, List<string> words, int i, List<ClusteredMention> all)
+    private (int End, IReadOnlyList<DescriptorEntry> Entries)? Description(Sentence s, List<string> words, int i, SentenceMentions all)
     {
         for (int head = i + 1; head < Math.Min(words.Count, i + 5); head++)
         {
@@ -344,18 +353,34 @@ public sealed class CorefResolver
     }
 
     /// <summary>The latest mention before token <paramref name="i"/> whose entity fits, looking back at most the given number of sentences.</summary>
-    private static ClusteredMention? Antecedent(IReadOnlyList<Sentence> sentences, List<ClusteredMention> all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack)
+    private static ClusteredMention? Antecedent(IReadOnlyList<Sentence> sentences, SentenceMentions all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack) =>
+        Latest(all, s.Index, i, m => fits(m.Cluster) && !IsNounModifier(sentences, m), maxSentencesBack);
+
+    /// <summary>
+    /// The latest mention that matches, among those of sentence <paramref name="sentence"/> before token
+    /// <paramref name="i"/> (up to the first that ends after it) and those of the <paramref name="maxSentencesBack"/>
+    /// sentences before, searched from the nearest back.
+    /// </summary>
+    private static ClusteredMention? Latest(SentenceMentions all, int sentence, int i, Func<ClusteredMention, bool> match, int maxSentencesBack)
     {
-        ClusteredMention? best = null;
-        foreach (var m in all)
+        var here = all.In(sentence);
+        int stop = 0;
+        while (stop < here.Count && here[stop].Placed.EndToken <= i) stop++;
+        for (int k = stop - 1; k >= 0; k--)
         {
-            if (m.Mention.SentenceIndex > s.Index) break;
-            if (m.Mention.SentenceIndex == s.Index && m.Placed.EndToken > i) break;
-            if (s.Index - m.Mention.SentenceIndex > maxSentencesBack) continue;
-            if (!fits(m.Cluster) || IsNounModifier(sentences, m)) continue;
-            best = m;
+            all.Examined++;
+            if (match(here[k])) return here[k];
         }
-        return best;
+        for (int back = 1; back <= maxSentencesBack && sentence - back >= 0; back++)
+        {
+            var earlier = all.In(sentence - back);
+            for (int k = earlier.Count - 1; k >= 0; k--)
+            {
+                all.Examined++;
+                if (match(earlier[k])) return earlier[k];
+            }
+        }
+        return null;
     }
 
     /// <summary>"the U.N. flag", "Free Army fighters": a name used as a modifier of another noun is rarely what a later pronoun means.</summary>
@@ -367,10 +392,9 @@ public sealed class CorefResolver
     }
 
     /// <summary>The country the document is about: the most mentioned Country entity, when clearly ahead of the next.</summary>
-    private static string? DominantCountry(List<ClusteredMention> all)
+    private static string? DominantCountry(SentenceMentions all)
     {
-        var counts = all.Where(m => m.Mention.FineType == "Country" && m.Mention.Canonical is not null && m.Mention.Kind != MentionKind.Pronoun)
-            .GroupBy(m => m.Mention.Canonical!).Select(g => (Name: g.Key, Count: g.Count()))
+        var counts = all.CountryMentions.Select(kv => (Name: kv.Key, Count: kv.Value))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
         if (counts.Count == 0 || counts[0].Count < 2) return null;
         if (counts.Count > 1 && counts[0].Count < 1.5 * counts[1].Count) return null;

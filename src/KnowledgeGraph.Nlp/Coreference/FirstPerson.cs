@@ -50,7 +50,7 @@ internal sealed class FirstPerson
     private static bool IsSingular(string word) => word is "I" or "me" or "my" or "My" or "Me";
 
     /// <summary>The mention "we"/"I" at token <paramref name="i"/> of sentence <paramref name="s"/> refers to, or null when no speaker is known.</summary>
-    public ClusteredMention? Resolve(int s, int i, string word, List<ClusteredMention> all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
+    public ClusteredMention? Resolve(int s, int i, string word, SentenceMentions all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
     {
         int q = _inQuote[s][i];
         if (q < 0)
@@ -68,10 +68,10 @@ internal sealed class FirstPerson
         && (typeOf(m.Cluster) is EntityType.Person or EntityType.Organization || fineOf(m.Cluster).Contains("Country"));
 
     /// <summary>The statement's voice: the opening sentence's first name, an organisation or country, followed by a present-tense verb.</summary>
-    private ClusteredMention? Voice(List<ClusteredMention> all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
+    private ClusteredMention? Voice(SentenceMentions all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
     {
         if (_sentences.Count == 0) return null;
-        var first = all.FirstOrDefault(m => m.Mention.SentenceIndex == 0);
+        var first = all.In(0).FirstOrDefault();
         if (first is null || !IsActor(first, typeOf, fineOf) || typeOf(first.Cluster) == EntityType.Person) return null;
         var tokens = _sentences[0].Tokens;
         if (_inQuote[0].Take(first.Placed.EndToken).Any(q => q >= 0)) return null;
@@ -81,7 +81,7 @@ internal sealed class FirstPerson
     }
 
     /// <summary>The one a quotation is attributed to: after its closing quote ("..." said X / X said) or before its opening one (X said, "...").</summary>
-    private ClusteredMention? Speaker(int q, List<ClusteredMention> all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
+    private ClusteredMention? Speaker(int q, SentenceMentions all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
     {
         var (os, ot, cs, ct) = _quotes[q];
         if (ct >= 0)
@@ -98,7 +98,7 @@ internal sealed class FirstPerson
 
     private static bool IsQuote(Token t) => t.Text is "\u201C" or "\u201D" or "\"";
 
-    private ClusteredMention? SpeakerIn(int s, int from, int to, List<ClusteredMention> all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
+    private ClusteredMention? SpeakerIn(int s, int from, int to, SentenceMentions all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
     {
         var tokens = _sentences[s].Tokens;
         int verb = -1;
@@ -106,7 +106,7 @@ internal sealed class FirstPerson
             if (tokens[k].Tag is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && Relations.Grammar.ReportingVerbs.Contains(tokens[k].Lemma ?? ""))
             { verb = k; break; }
         if (verb < 0) return null;
-        var inside = all.Where(m => m.Mention.SentenceIndex == s && m.Placed.FirstToken >= from && m.Placed.EndToken <= to && IsActor(m, typeOf, fineOf)).ToList();
+        var inside = all.In(s).Where(m => m.Placed.FirstToken >= from && m.Placed.EndToken <= to && IsActor(m, typeOf, fineOf)).ToList();
         // "said X", "said the ministry's X": the inverted subject right after the verb
         int a = verb + 1;
         while (a < to && tokens[a].Tag is "DT" or "RB") a++;
@@ -120,7 +120,7 @@ internal sealed class FirstPerson
     /// The organisation a person's role apposition or title names: "X, commander of Y", "X, commander, Y", "X, the Y
     /// spokesperson", "Y commander X".
     /// </summary>
-    private ClusteredMention? OrganisationOf(ClusteredMention person, List<ClusteredMention> all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
+    private ClusteredMention? OrganisationOf(ClusteredMention person, SentenceMentions all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)
     {
         int s = person.Mention.SentenceIndex;
         var tokens = _sentences[s].Tokens;
@@ -129,17 +129,17 @@ internal sealed class FirstPerson
         bool RoleWord(int k) => _titles.IsRoleNoun(tokens[k].Text) || _titles.IsRoleNoun(tokens[k].Text.ToLowerInvariant());
         bool Connective(int k) => tokens[k].Text is "," || tokens[k].Tag is "DT" or "IN" or "JJ" or "NN" or "NNS" or "NNP" or "POS" || RoleWord(k);
         // after the name: an apposition holding a role word and the organisation
-        var next = all.FirstOrDefault(m => Org(m) && m.Placed.FirstToken >= person.Placed.EndToken && m.Placed.FirstToken - person.Placed.EndToken <= 6);
+        var next = all.In(s).FirstOrDefault(m => Org(m) && m.Placed.FirstToken >= person.Placed.EndToken && m.Placed.FirstToken - person.Placed.EndToken <= 6);
         if (next is not null && person.Placed.EndToken < tokens.Count && tokens[person.Placed.EndToken].Text == ",")
         {
             var between = Enumerable.Range(person.Placed.EndToken, next.Placed.FirstToken - person.Placed.EndToken).ToList();
             bool roleAfter = next.Placed.EndToken < tokens.Count && RoleWord(next.Placed.EndToken);
             if (between.All(Connective) && (between.Any(RoleWord) || roleAfter)
-                && !all.Any(m => m.Mention.SentenceIndex == s && m.Placed.FirstToken > person.Placed.EndToken && m.Placed.EndToken <= next.Placed.FirstToken && typeOf(m.Cluster) == EntityType.Person))
+                && !all.In(s).Any(m => m.Placed.FirstToken > person.Placed.EndToken && m.Placed.EndToken <= next.Placed.FirstToken && typeOf(m.Cluster) == EntityType.Person))
                 return next;
         }
         // before the name: "Y commander X", "Y's spokesman X"
-        var prev = all.LastOrDefault(m => Org(m) && m.Placed.EndToken <= person.Placed.FirstToken && person.Placed.FirstToken - m.Placed.EndToken <= 3);
+        var prev = all.In(s).LastOrDefault(m => Org(m) && m.Placed.EndToken <= person.Placed.FirstToken && person.Placed.FirstToken - m.Placed.EndToken <= 3);
         if (prev is not null)
         {
             var between = Enumerable.Range(prev.Placed.EndToken, person.Placed.FirstToken - prev.Placed.EndToken).ToList();

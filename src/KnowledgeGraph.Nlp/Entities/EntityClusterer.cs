@@ -29,17 +29,21 @@ public sealed class EntityClusterer
         public int Parent;
     }
 
-    public List<ClusteredMention> Cluster(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions)
+    /// <summary>Work counted in <see cref="StageTimings"/>: name forms compared while clustering (grows linearly with the text).</summary>
+    public const string ComparisonsWork = "entity clustering: name comparisons";
+
+    public List<ClusteredMention> Cluster(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, StageTimings? timings = null)
     {
         mentions = UnifyTypes(mentions, sentences);
         var clusters = new List<Group>();
         var clusterOf = new List<int>(new int[mentions.Count]);
+        var index = new FormIndex();
         // Long names first, so that short forms find the full name they abbreviate wherever it appears.
         var order = Enumerable.Range(0, mentions.Count)
             .OrderByDescending(i => Words(KeyText(mentions[i])).Length).ThenBy(i => i).ToList();
         foreach (var i in order)
         {
-            int found = FindCluster(mentions, i, clusters, clusterOf);
+            int found = FindCluster(mentions, i, clusters, index);
             if (found < 0)
             {
                 found = clusters.Count;
@@ -47,10 +51,12 @@ public sealed class EntityClusterer
             }
             clusters[found].Members.Add(i);
             clusterOf[i] = found;
+            index.Add(found, mentions[i]);
         }
         LinkParentheses(doc, sentences, mentions, clusters, clusterOf);
         LinkExpansionsAndNicknames(sentences, mentions, clusters, clusterOf);
-        MergeByDescription(mentions, clusters);
+        MergeByDescription(mentions, clusters, index);
+        timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
     }
@@ -110,23 +116,29 @@ public sealed class EntityClusterer
         return c;
     }
 
-    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, List<int> clusterOf)
+    /// <summary>
+    /// The cluster a mention joins: one holding the same name, or (unless both have gazetteer names) a longer person name
+    /// it is part of, a longer organisation name it shortens, or a name it is the acronym of; of several, the one with
+    /// a mention nearest in the text. Only clusters the <see cref="FormIndex"/> lists under the mention's name, first or
+    /// last word or letters are compared, each by its distinct forms.
+    /// </summary>
+    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index)
     {
         var m = mentions[i];
         var key = NameKey.Fold(KeyText(m));
         var words = Words(KeyText(m));
         int best = -1;
         int bestDistance = int.MaxValue;
-        for (int c = 0; c < clusters.Count; c++)
+        foreach (var c in index.Candidates(m, key, words))
         {
             if (clusters[c].Parent != c || clusters[c].Type != m.Mention.Type) continue;
             bool match = false;
-            foreach (var j in clusters[c].Members)
+            foreach (var (otherText, otherKey, otherCanonical) in index.Forms(c))
             {
-                var other = mentions[j];
-                if (NameKey.Fold(KeyText(other)) == key) { match = true; break; }
-                if (m.Mention.Canonical is not null && other.Mention.Canonical is not null) continue; // both known: names decide
-                var otherWords = Words(KeyText(other));
+                index.Comparisons++;
+                if (otherKey == key) { match = true; break; }
+                if (m.Mention.Canonical is not null && otherCanonical) continue; // both known: names decide
+                var otherWords = Words(otherText);
                 if (m.Mention.Type switch
                     {
                         EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords),
@@ -140,11 +152,108 @@ public sealed class EntityClusterer
             if (!match) continue;
             // Two people sharing a surname: the one named most recently before this mention; one named after it only
             // when none is named before.
-            int distance = clusters[c].Members.Min(j => mentions[j].Mention.Span.Start <= m.Mention.Span.Start
-                ? m.Mention.Span.Start - mentions[j].Mention.Span.Start : 1_000_000_000 + mentions[j].Mention.Span.Start - m.Mention.Span.Start);
+            int distance = index.Distance(c, m.Mention.Span.Start);
             if (distance < bestDistance) { best = c; bestDistance = distance; }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The name forms of each cluster (distinct by text and by whether a gazetteer named them), looked up by folded name,
+    /// by first, last and second-last word (a part of a person's name shares one of these, a short organisation name its
+    /// first), and by initials (an acronym); plus each cluster's mention offsets in order, for the nearest mention. With
+    /// it, clustering compares a mention with the few clusters that could match, not with every earlier mention.
+    /// </summary>
+    private sealed class FormIndex
+    {
+        private readonly Dictionary<string, List<int>> _clustersOf = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<HashSet<string>> _entries = new();
+        private readonly List<List<(string Text, string Key, bool Canonical)>> _forms = new();
+        private readonly List<List<int>> _starts = new(); // ascending
+
+        /// <summary>Name forms compared so far (for <see cref="StageTimings"/>).</summary>
+        public long Comparisons;
+
+        public void Add(int cluster, PlacedMention m)
+        {
+            while (_forms.Count <= cluster) { _forms.Add(new()); _entries.Add(new(StringComparer.OrdinalIgnoreCase)); _starts.Add(new()); }
+            var starts = _starts[cluster];
+            int at = starts.BinarySearch(m.Mention.Span.Start);
+            starts.Insert(at < 0 ? ~at : at, m.Mention.Span.Start); // mentions come mostly in text order: nearly always an append
+            var text = KeyText(m);
+            if (!_entries[cluster].Add("f\u0001" + text + "\u0001" + (m.Mention.Canonical is null ? "0" : "1"))) return;
+            var key = NameKey.Fold(text);
+            _forms[cluster].Add((text, key, m.Mention.Canonical is not null));
+            Enter(cluster, "k\u0001" + key);
+            var words = Words(text);
+            if (words.Length == 0) return;
+            Enter(cluster, "w\u0001" + words[0]);
+            Enter(cluster, "w\u0001" + words[^1]);
+            if (words.Length > 1) Enter(cluster, "w\u0001" + words[^2]); // "Keating" in "Charles H. Keating IV"
+            var bare = WithoutParticles(words); // "Rashid" in "Omar al-Rashid"
+            if (bare.Length > 0 && bare.Length != words.Length || bare.Length > 0 && bare[^1] != words[^1])
+            {
+                Enter(cluster, "w\u0001" + bare[0]);
+                Enter(cluster, "w\u0001" + bare[^1]);
+            }
+            if (bare.Length > 0 && bare[^1].Length >= 5) Enter(cluster, SpellingEntry(bare[^1], 0)); // "Andersen" for "Anderson"
+            if (words.Length >= 2)
+            {
+                Enter(cluster, "i\u0001" + new string(words.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+                Enter(cluster, "i\u0001" + new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+                if (words.Length >= 3 && NameKey.IsAcronymShape(words[0])) // "CBP" for "U.S. Customs and Border Protection"
+                    Enter(cluster, "i\u0001" + new string(words[1..].Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+            }
+        }
+
+        private void Enter(int cluster, string entry)
+        {
+            if (!_entries[cluster].Add(entry)) return;
+            if (!_clustersOf.TryGetValue(entry, out var list)) _clustersOf[entry] = list = new List<int>();
+            list.Add(cluster);
+        }
+
+        /// <summary>A surname's first letter and length (shifted by <paramref name="lengthShift"/>): where a one-letter misspelling of it is filed.</summary>
+        private static string SpellingEntry(string surname, int lengthShift) =>
+            "s\u0001" + char.ToLowerInvariant(surname[0]) + (surname.Length + lengthShift).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private IEnumerable<int> Lookup(string entry) => _clustersOf.TryGetValue(entry, out var list) ? list : Enumerable.Empty<int>();
+
+        /// <summary>Clusters that may match a mention, in increasing order (the order the nearest-mention tie-break assumes).</summary>
+        public IEnumerable<int> Candidates(PlacedMention m, string key, string[] words)
+        {
+            var found = new SortedSet<int>(Lookup("k\u0001" + key));
+            if (words.Length > 0)
+            {
+                found.UnionWith(Lookup("w\u0001" + words[0]));
+                found.UnionWith(Lookup("w\u0001" + words[^1]));
+                var bare = WithoutParticles(words);
+                if (bare.Length > 0)
+                {
+                    found.UnionWith(Lookup("w\u0001" + bare[0]));
+                    found.UnionWith(Lookup("w\u0001" + bare[^1]));
+                    if (bare.Length == 1 && bare[0].Length >= 6)
+                        for (int d = -1; d <= 1; d++) found.UnionWith(Lookup(SpellingEntry(bare[0], d)));
+                }
+            }
+            if (NameKey.IsAcronymShape(KeyText(m)))
+                found.UnionWith(Lookup("i\u0001" + new string(NameKey.Normalize(KeyText(m)).Where(char.IsLetter).ToArray())));
+            return found;
+        }
+
+        public IReadOnlyList<(string Text, string Key, bool Canonical)> Forms(int cluster) => _forms[cluster];
+
+        /// <summary>How far <paramref name="start"/> is from the cluster's nearest mention before it (one after it ranks behind every one before).</summary>
+        public int Distance(int cluster, int start)
+        {
+            var starts = _starts[cluster];
+            int k = starts.BinarySearch(start);
+            if (k >= 0) return 0;
+            k = ~k; // the first start after this one
+            // the nearest mention before this one; one after it only counts when the cluster has none before
+            if (k > 0) return start - starts[k - 1];
+            return k < starts.Count ? 1_000_000_000 + (starts[k] - start) : int.MaxValue;
+        }
     }
 
     /// <summary>"Benjamin P. Grogan" and "Benjamin Grogan": the same names once middle initials are left out.</summary>
@@ -274,6 +383,13 @@ public sealed class EntityClusterer
         List<Group> clusters, List<int> clusterOf)
     {
         int count = mentions.Count;
+        // the mentions of each sentence, in index order (so the first match is the one the whole list would give)
+        var inSentence = new Dictionary<int, List<int>>();
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            if (!inSentence.TryGetValue(mentions[k].Mention.SentenceIndex, out var list)) inSentence[mentions[k].Mention.SentenceIndex] = list = new List<int>();
+            list.Add(k);
+        }
         for (int i = 0; i < count; i++)
         {
             var m = mentions[i];
@@ -281,7 +397,8 @@ public sealed class EntityClusterer
             var s = sentences[m.Mention.SentenceIndex];
             if (m.FirstToken < 2 || m.EndToken >= s.Tokens.Count || s.Tokens[m.FirstToken - 1].Text != "(" || s.Tokens[m.EndToken].Text != ")") continue;
             int npEnd = m.FirstToken - 1; // exclusive
-            var before = mentions.FindIndex(o => o.Mention.SentenceIndex == s.Index && o.EndToken == npEnd);
+            var here = inSentence[s.Index];
+            var before = here.FirstOrDefault(k => mentions[k].EndToken == npEnd, -1);
             if (before >= 0 && mentions[before].Mention.Type == m.Mention.Type)
             {
                 Union(clusters, clusterOf[i], clusterOf[before]);
@@ -300,25 +417,29 @@ public sealed class EntityClusterer
             if (npEnd - npStart < 2) continue;
             int start = s.Tokens[npStart].Start, end = s.Tokens[npEnd - 1].End;
             // the description swallows any names inside it ("Chad" in "the U.N. mission in South Sudan")
-            for (int k = 0; k < mentions.Count; k++)
-                if (k != i && mentions[k].Mention.SentenceIndex == s.Index && mentions[k].FirstToken >= npStart && mentions[k].EndToken <= npEnd
+            foreach (var k in here)
+                if (k != i && mentions[k].FirstToken >= npStart && mentions[k].EndToken <= npEnd
                     && Root(clusters, clusterOf[k]) != Root(clusters, clusterOf[i]))
                     mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Kind = MentionKind.Descriptor, Source = "inner" } };
             var text = doc.Text[start..end];
             var mention = new Mention(new TextSpan(start, end), text, s.Index, m.Mention.Type, m.Mention.FineType, MentionKind.Descriptor, "rule");
             mentions.Add(new PlacedMention(mention, npStart, npEnd, null, null));
+            here.Add(mentions.Count - 1);
             var c = Root(clusters, clusterOf[i]);
             clusters[c].Members.Add(mentions.Count - 1);
             clusterOf.Add(c);
         }
         // Mentions swallowed by a description are not separate mentions any more.
+        var swallowed = new Dictionary<int, HashSet<int>>();
         for (int k = mentions.Count - 1; k >= 0; k--)
         {
             if (mentions[k].Mention.Source != "inner") continue;
             var c = Root(clusters, clusterOf[k]);
-            clusters[c].Members.Remove(k);
+            if (!swallowed.TryGetValue(c, out var set)) swallowed[c] = set = new HashSet<int>();
+            set.Add(k);
             mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Source = "dropped" } };
         }
+        foreach (var (c, set) in swallowed) clusters[c].Members.RemoveAll(set.Contains);
     }
 
     /// <summary>
@@ -373,20 +494,81 @@ public sealed class EntityClusterer
         clusters[b].Members.Clear();
     }
 
-    /// <summary>"U.N. mission in South Sudan" inside "United Nations Mission in South Sudan": same first and last word, all words in order.</summary>
-    private void MergeByDescription(List<PlacedMention> mentions, List<Group> clusters)
+    /// <summary>
+    /// "U.N. mission in South Sudan" inside "United Nations Mission in South Sudan": same first and last word, all words
+    /// in order; or an acronym of a longer name. Organisation clusters are visited in order, each joining the later
+    /// clusters that hold a longer form of one of its own (found through an index by first and last word and by
+    /// initials, not by comparing every pair of clusters).
+    /// </summary>
+    private void MergeByDescription(List<PlacedMention> mentions, List<Group> clusters, FormIndex counter)
     {
         var roots = Enumerable.Range(0, clusters.Count).Where(c => clusters[c].Parent == c && clusters[c].Type == EntityType.Organization).ToList();
-        foreach (var a in roots)
-            foreach (var b in roots)
+        // the distinct forms (text, acronym or not) of each organisation cluster, and where each longer form could be found
+        var forms = new Dictionary<int, List<(string[] Words, string Text, bool Acronym)>>();
+        var byEnds = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        void Enter(Dictionary<string, List<int>> index, string key, int c)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = new List<int>();
+            if (list.Count == 0 || list[^1] != c) list.Add(c);
+        }
+        foreach (var c in roots)
+        {
+            var list = forms[c] = new List<(string[], string, bool)>();
+            var seen = new HashSet<(string, bool)>();
+            foreach (var i in clusters[c].Members)
             {
-                if (a == b || Root(clusters, a) == Root(clusters, b)) continue;
-                bool merge = clusters[a].Members.Any(i => clusters[b].Members.Any(j =>
-                    mentions[i].Mention.Source != "dropped" && mentions[j].Mention.Source != "dropped" &&
-                    (IsOrderedSubsequence(Words(mentions[i].Mention.Text), Words(mentions[j].Mention.Text), _lex)
-                     || mentions[i].Mention.Kind == MentionKind.Acronym && IsAcronymOf(mentions[i].Mention.Text, Words(mentions[j].Mention.Text)))));
-                if (merge) Union(clusters, a, b);
+                var m = mentions[i].Mention;
+                if (m.Source == "dropped" || !seen.Add((m.Text, m.Kind == MentionKind.Acronym))) continue;
+                var words = Words(m.Text);
+                list.Add((words, m.Text, m.Kind == MentionKind.Acronym));
+                if (words.Length == 0) continue;
+                Enter(byEnds, words[0] + "\u0001" + words[^1], c);
+                if (words.Length < 2) continue;
+                Enter(byInitials, new string(words.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()), c);
+                Enter(byInitials, new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray()), c);
             }
+        }
+        // the clusters holding a form that one of these (shorter) forms may describe
+        IEnumerable<int> Targets(IEnumerable<(string[] Words, string Text, bool Acronym)> shortForms)
+        {
+            foreach (var (words, text, acronym) in shortForms)
+            {
+                if (words.Length >= 3 && byEnds.TryGetValue(words[0] + "\u0001" + words[^1], out var ends))
+                    foreach (var c in ends) yield return c;
+                if (acronym && NameKey.IsAcronymShape(text)
+                    && byInitials.TryGetValue(new string(NameKey.Normalize(text).Where(char.IsLetter).ToArray()), out var initials))
+                    foreach (var c in initials) yield return c;
+            }
+        }
+        // the original clusters each root holds now
+        var holds = roots.ToDictionary(c => c, c => new List<int> { c });
+        bool Describes(int a, int b) => holds[a].Any(x => forms[x].Any(f => holds[b].Any(y => forms[y].Any(g =>
+        {
+            counter.Comparisons++;
+            return IsOrderedSubsequence(f.Words, g.Words, _lex) || f.Acronym && IsAcronymOf(f.Text, g.Words);
+        }))));
+        foreach (var a in roots)
+        {
+            if (Root(clusters, a) != a) continue; // joined an earlier cluster: its forms are there now
+            var pending = new SortedSet<int>(Targets(forms[a]).Select(t => Root(clusters, t)));
+            while (pending.Count > 0)
+            {
+                int b = pending.Min;
+                pending.Remove(b);
+                if (b == a || Root(clusters, b) != b || !Describes(a, b)) continue;
+                Union(clusters, a, b);
+                if (b < a)
+                {
+                    holds[b].AddRange(holds[a]); // this cluster joined an earlier one, which has had its turn
+                    break;
+                }
+                holds[a].AddRange(holds[b]);
+                foreach (var x in holds[b])
+                    foreach (var t in Targets(forms[x]))
+                        if (Root(clusters, t) > b) pending.Add(Root(clusters, t));
+            }
+        }
     }
 
     /// <summary>

@@ -80,6 +80,7 @@ public sealed class MentionFinder
         var result = new List<PlacedMention>();
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
         var nerBySentence = ner.ToLookup(n => n.Sentence);
+        var usedAgain = new UsedAgain(doc.Text, sentences);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -92,7 +93,7 @@ public sealed class MentionFinder
             foreach (var n in nerBySentence[s.Index])
             {
                 // Capitals in a headline say nothing: a recognised span there must be a name the article uses again.
-                if (headline && CountOccurrences(doc.Text, doc.Text[s.Tokens[n.First].Start..s.Tokens[n.End - 1].End]) < 2) continue;
+                if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
             var settled = Settle(candidates);
@@ -225,11 +226,32 @@ public sealed class MentionFinder
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
     }
 
-    private static int CountOccurrences(string text, string value)
+    /// <summary>
+    /// Whether a headline's name occurs again in the document. A name with a word the document has only once cannot;
+    /// otherwise the text is searched up to its second occurrence, once per distinct name, so a long article with many
+    /// headlines is not searched in full for each of them.
+    /// </summary>
+    private sealed class UsedAgain(string text, IReadOnlyList<Sentence> sentences)
     {
-        int count = 0;
-        for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
-        return count;
+        private Dictionary<string, int>? _tokenCounts;
+        private readonly Dictionary<string, bool> _known = new(StringComparer.Ordinal);
+
+        public bool Test(Sentence s, int first, int end)
+        {
+            if (_tokenCounts is null)
+            {
+                _tokenCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var sentence in sentences)
+                    foreach (var t in sentence.Tokens) _tokenCounts[t.Text] = _tokenCounts.GetValueOrDefault(t.Text) + 1;
+            }
+            for (int k = first; k < end; k++)
+                if (_tokenCounts.GetValueOrDefault(s.Tokens[k].Text) < 2) return false;
+            var value = text[s.Tokens[first].Start..s.Tokens[end - 1].End];
+            if (_known.TryGetValue(value, out var again)) return again;
+            int at = text.IndexOf(value, StringComparison.Ordinal);
+            again = at >= 0 && text.IndexOf(value, at + value.Length, StringComparison.Ordinal) >= 0;
+            return _known[value] = again;
+        }
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ internal static class NerFeatures
     }
 
     /// <summary>Per lower-cased word of a document: bit 1 = seen lower-case, bit 2 = seen capitalised inside a normal sentence.</summary>
-    private static Dictionary<ulong, int> CaseEvidence(NerDocument doc)
+    public static Dictionary<ulong, int> CaseEvidence(NerDocument doc)
     {
         var d = new Dictionary<ulong, int>();
         foreach (var s in doc.Words)
@@ -131,7 +131,13 @@ internal static class NerFeatures
     /// The second pass's extra features (first-pass labels of this word elsewhere in the document and of its
     /// neighbours): result[s] has words*<see cref="ExtraCount"/> keys. The second pass also uses all first-pass features.
     /// </summary>
-    public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] pass1)
+    public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] pass1) => ExtractExtra(doc, pass1, Pass1Count, 4);
+
+    /// <summary>
+    /// <see cref="ExtractExtra(NerDocument, ulong[][])"/> given each token's short-shape key at
+    /// <c>keys[s][i * stride + offset]</c> (the first-pass features, or the short-shape keys alone).
+    /// </summary>
+    public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] keys, int stride, int offset)
     {
         var labelEv = LabelEvidence(doc);
         var result = new ulong[doc.Words.Count][];
@@ -143,7 +149,7 @@ internal static class NerFeatures
             var f = new ulong[n * ExtraCount];
             for (int i = 0; i < n; i++)
             {
-                var shortShape = pass1[s][i * Pass1Count + 4]; // template 4 (short shape) is already a key; reuse it as a part
+                var shortShape = keys[s][i * stride + offset]; // template 4 (short shape) is already a key; reuse it as a part
                 int own = fp[i];
                 int major = -1;
                 if (labelEv.TryGetValue(FeatureHash.Lower(words[i]), out var counts))
@@ -188,71 +194,78 @@ internal static class NerFeatures
     /// <summary>First-pass features of every token of every sentence of <paramref name="doc"/>: result[s] has words*<see cref="Pass1Count"/> keys.</summary>
     public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer)
     {
-        const int count = Pass1Count;
         var caseEv = CaseEvidence(doc);
         var h = new WordHashes();
         var result = new ulong[doc.Words.Count][];
-        for (int s = 0; s < doc.Words.Count; s++)
-        {
-            var words = doc.Words[s];
-            int n = words.Count;
-            h.Compute(words);
-            var pos = new ulong[n + 2 * WordHashes.Pad];
-            for (int j = 0; j < pos.Length; j++)
-            {
-                int i = j - WordHashes.Pad;
-                pos[j] = i < 0 ? h.Norm[j] : i >= n ? h.Norm[j] : FeatureHash.Text(doc.Xpos[s][i]);
-            }
-            var lower = new ulong[n];
-            for (int i = 0; i < n; i++) lower[i] = FeatureHash.Lower(words[i]);
-            var gaz = new byte[n * 4];
-            gazetteer.Mark(lower, gaz);
-            ulong Packed(int i) => i < 0 || i >= n ? None : (ulong)(gaz[i * 4] | gaz[i * 4 + 1] << 3 | gaz[i * 4 + 2] << 6 | gaz[i * 4 + 3] << 9) + 1;
-            ulong caps = FeatureHash.Int(AllCaps(words) ? 1 : 0);
-            var f = new ulong[n * count];
-            for (int i = 0; i < n; i++)
-            {
-                int j = i + WordHashes.Pad;
-                int o = i * count, k = 0;
-                var span = f.AsSpan(o, count);
-                span[k++] = FeatureHash.Key(0, 0);
-                span[k++] = FeatureHash.Key(1, h.Exact[j]);
-                span[k++] = FeatureHash.Key(2, h.Norm[j]);
-                span[k++] = FeatureHash.Key(3, h.Shape[j]);
-                span[k++] = FeatureHash.Key(4, h.ShortShape[j]);
-                for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(5 + a, h.Prefix[a][j]);
-                for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(9 + a, h.Suffix[a][j]);
-                span[k++] = FeatureHash.Key(13, h.Exact[j - 1]);
-                span[k++] = FeatureHash.Key(14, h.Exact[j + 1]);
-                span[k++] = FeatureHash.Key(15, h.Norm[j - 2]);
-                span[k++] = FeatureHash.Key(16, h.Norm[j + 2]);
-                span[k++] = FeatureHash.Key(17, h.Norm[j - 1], h.Norm[j]);
-                span[k++] = FeatureHash.Key(18, h.Norm[j], h.Norm[j + 1]);
-                span[k++] = FeatureHash.Key(19, h.ShortShape[j - 1], h.ShortShape[j]);
-                span[k++] = FeatureHash.Key(20, h.ShortShape[j], h.ShortShape[j + 1]);
-                span[k++] = FeatureHash.Key(21, h.ShortShape[j - 1], h.ShortShape[j], h.ShortShape[j + 1]);
-                span[k++] = FeatureHash.Key(22, pos[j]);
-                span[k++] = FeatureHash.Key(23, pos[j - 1]);
-                span[k++] = FeatureHash.Key(24, pos[j + 1]);
-                span[k++] = FeatureHash.Key(25, pos[j], h.ShortShape[j]);
-                span[k++] = FeatureHash.Key(26, pos[j - 1], pos[j]);
-                span[k++] = FeatureHash.Key(27, FeatureHash.Int(i == 0 ? 1 : 0), h.ShortShape[j]);
-                span[k++] = FeatureHash.Key(28, caps, h.ShortShape[j]);
-                span[k++] = FeatureHash.Key(29, caps, h.Norm[j]);
-                for (int c = 0; c < 4; c++) span[k++] = FeatureHash.Key(30 + c, FeatureHash.Int(gaz[i * 4 + c]));
-                span[k++] = FeatureHash.Key(34, Packed(i - 1));
-                span[k++] = FeatureHash.Key(35, Packed(i + 1));
-                span[k++] = FeatureHash.Key(36, Packed(i), h.ShortShape[j]);
-                int ev = caseEv.GetValueOrDefault(lower[i]);
-                span[k++] = FeatureHash.Key(37, FeatureHash.Int(ev + (i == 0 ? 4 : 0) + (IsUpperInitial(words[i]) ? 8 : 0)), caps);
-                span[k++] = FeatureHash.Key(38, h.Norm[j - 1], h.ShortShape[j]);
-                span[k++] = FeatureHash.Key(39, h.ShortShape[j], h.Norm[j + 1]);
-                span[k++] = FeatureHash.Key(40, h.Suffix[2][j - 1]);
-                span[k++] = FeatureHash.Key(41, pos[j + 1], h.ShortShape[j + 1]);
-                if (k != count) throw new InvalidOperationException("feature count mismatch");
-            }
-            result[s] = f;
-        }
+        for (int s = 0; s < doc.Words.Count; s++) result[s] = ExtractSentence(doc, s, gazetteer, caseEv, h);
         return result;
+    }
+
+    /// <summary>
+    /// First-pass features of one sentence (words*<see cref="Pass1Count"/> keys), given the document's case evidence
+    /// (<see cref="CaseEvidence"/>) and a reusable <see cref="WordHashes"/>: lets a tagger keep one sentence's
+    /// features at a time instead of the whole document's.
+    /// </summary>
+    public static ulong[] ExtractSentence(NerDocument doc, int s, Gazetteer gazetteer, Dictionary<ulong, int> caseEv, WordHashes h)
+    {
+        const int count = Pass1Count;
+        var words = doc.Words[s];
+        int n = words.Count;
+        h.Compute(words);
+        var pos = new ulong[n + 2 * WordHashes.Pad];
+        for (int j = 0; j < pos.Length; j++)
+        {
+            int i = j - WordHashes.Pad;
+            pos[j] = i < 0 ? h.Norm[j] : i >= n ? h.Norm[j] : FeatureHash.Text(doc.Xpos[s][i]);
+        }
+        var lower = new ulong[n];
+        for (int i = 0; i < n; i++) lower[i] = FeatureHash.Lower(words[i]);
+        var gaz = new byte[n * 4];
+        gazetteer.Mark(lower, gaz);
+        ulong Packed(int i) => i < 0 || i >= n ? None : (ulong)(gaz[i * 4] | gaz[i * 4 + 1] << 3 | gaz[i * 4 + 2] << 6 | gaz[i * 4 + 3] << 9) + 1;
+        ulong caps = FeatureHash.Int(AllCaps(words) ? 1 : 0);
+        var f = new ulong[n * count];
+        for (int i = 0; i < n; i++)
+        {
+            int j = i + WordHashes.Pad;
+            int o = i * count, k = 0;
+            var span = f.AsSpan(o, count);
+            span[k++] = FeatureHash.Key(0, 0);
+            span[k++] = FeatureHash.Key(1, h.Exact[j]);
+            span[k++] = FeatureHash.Key(2, h.Norm[j]);
+            span[k++] = FeatureHash.Key(3, h.Shape[j]);
+            span[k++] = FeatureHash.Key(4, h.ShortShape[j]);
+            for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(5 + a, h.Prefix[a][j]);
+            for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(9 + a, h.Suffix[a][j]);
+            span[k++] = FeatureHash.Key(13, h.Exact[j - 1]);
+            span[k++] = FeatureHash.Key(14, h.Exact[j + 1]);
+            span[k++] = FeatureHash.Key(15, h.Norm[j - 2]);
+            span[k++] = FeatureHash.Key(16, h.Norm[j + 2]);
+            span[k++] = FeatureHash.Key(17, h.Norm[j - 1], h.Norm[j]);
+            span[k++] = FeatureHash.Key(18, h.Norm[j], h.Norm[j + 1]);
+            span[k++] = FeatureHash.Key(19, h.ShortShape[j - 1], h.ShortShape[j]);
+            span[k++] = FeatureHash.Key(20, h.ShortShape[j], h.ShortShape[j + 1]);
+            span[k++] = FeatureHash.Key(21, h.ShortShape[j - 1], h.ShortShape[j], h.ShortShape[j + 1]);
+            span[k++] = FeatureHash.Key(22, pos[j]);
+            span[k++] = FeatureHash.Key(23, pos[j - 1]);
+            span[k++] = FeatureHash.Key(24, pos[j + 1]);
+            span[k++] = FeatureHash.Key(25, pos[j], h.ShortShape[j]);
+            span[k++] = FeatureHash.Key(26, pos[j - 1], pos[j]);
+            span[k++] = FeatureHash.Key(27, FeatureHash.Int(i == 0 ? 1 : 0), h.ShortShape[j]);
+            span[k++] = FeatureHash.Key(28, caps, h.ShortShape[j]);
+            span[k++] = FeatureHash.Key(29, caps, h.Norm[j]);
+            for (int c = 0; c < 4; c++) span[k++] = FeatureHash.Key(30 + c, FeatureHash.Int(gaz[i * 4 + c]));
+            span[k++] = FeatureHash.Key(34, Packed(i - 1));
+            span[k++] = FeatureHash.Key(35, Packed(i + 1));
+            span[k++] = FeatureHash.Key(36, Packed(i), h.ShortShape[j]);
+            int ev = caseEv.GetValueOrDefault(lower[i]);
+            span[k++] = FeatureHash.Key(37, FeatureHash.Int(ev + (i == 0 ? 4 : 0) + (IsUpperInitial(words[i]) ? 8 : 0)), caps);
+            span[k++] = FeatureHash.Key(38, h.Norm[j - 1], h.ShortShape[j]);
+            span[k++] = FeatureHash.Key(39, h.ShortShape[j], h.Norm[j + 1]);
+            span[k++] = FeatureHash.Key(40, h.Suffix[2][j - 1]);
+            span[k++] = FeatureHash.Key(41, pos[j + 1], h.ShortShape[j + 1]);
+            if (k != count) throw new InvalidOperationException("feature count mismatch");
+        }
+        return f;
     }
 }

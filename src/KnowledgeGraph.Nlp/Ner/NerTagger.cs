@@ -70,26 +70,35 @@ public sealed class NerTagger
     internal int[][] TagIds(NerDocument doc)
     {
         const int L = Bilou.Count;
-        var f1 = NerFeatures.Extract(doc, Gazetteer);
+        int sentences = doc.Words.Count;
+        var caseEv = NerFeatures.CaseEvidence(doc);
+        var hashes = new WordHashes();
         // One probe per shared feature scores both passes: the second pass's emissions start from its weights of
-        // the first-pass features, and only its document-evidence features are added after the first pass.
-        var emit2 = new float[f1.Length][];
-        var first = new int[f1.Length][];
+        // the first-pass features, and only its document-evidence features are added after the first pass. The
+        // first-pass features live one sentence at a time; only each token's short-shape key is kept for the second.
+        var emit2 = new float[sentences][];
+        var first = new int[sentences][];
+        var shortShape = new ulong[sentences][];
         float[] emit1 = [];
-        for (int s = 0; s < f1.Length; s++)
+        for (int s = 0; s < sentences; s++)
         {
+            var f1 = NerFeatures.ExtractSentence(doc, s, Gazetteer, caseEv, hashes);
             int n = doc.Words[s].Count;
             if (emit1.Length < n * L) emit1 = new float[Math.Max(n, 64) * L];
             else Array.Clear(emit1, 0, n * L);
             var e2 = emit2[s] = new float[n * L];
+            var shapes = shortShape[s] = new ulong[n];
             for (int i = 0; i < n; i++)
-                _both.AddScores(f1[s].AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count), emit1.AsSpan(i * L, L), e2.AsSpan(i * L, L));
+            {
+                _both.AddScores(f1.AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count), emit1.AsSpan(i * L, L), e2.AsSpan(i * L, L));
+                shapes[i] = f1[i * NerFeatures.Pass1Count + 4];
+            }
             first[s] = Viterbi(emit1, _trans1, n);
         }
         doc.FirstPass = first;
-        var extra = NerFeatures.ExtractExtra(doc, f1);
-        var result = new int[f1.Length][];
-        for (int s = 0; s < f1.Length; s++)
+        var extra = NerFeatures.ExtractExtra(doc, shortShape, 1, 0);
+        var result = new int[sentences][];
+        for (int s = 0; s < sentences; s++)
         {
             int n = doc.Words[s].Count;
             var e2 = emit2[s];

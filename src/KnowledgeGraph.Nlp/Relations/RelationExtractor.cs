@@ -1065,15 +1065,10 @@ public sealed partial class RelationExtractor
         /// <summary>An entity of the document named by a hyphen prefix ("French" in "French-led"), as a mention placed on token <paramref name="t"/>.</summary>
         private MentionRef? PrefixEntity(string prefix, int t)
         {
-            var ctx = _v.Context;
-            foreach (var mr in ctx.Mentions)
-            {
-                if (!string.Equals(mr.Mention.Text, prefix, StringComparison.OrdinalIgnoreCase)) continue;
-                var tok = _v.Sentence.Tokens[t];
-                var m = mr.Mention with { Span = new TextSpan(tok.Start, tok.Start + prefix.Length), Text = prefix, SentenceIndex = _v.Index };
-                return new MentionRef(m, mr.Entity, _v.Index, t, t + 1);
-            }
-            return null;
+            if (_v.Context.FirstMentionWithText(prefix) is not { } mr) return null;
+            var tok = _v.Sentence.Tokens[t];
+            var m = mr.Mention with { Span = new TextSpan(tok.Start, tok.Start + prefix.Length), Text = prefix, SentenceIndex = _v.Index };
+            return new MentionRef(m, mr.Entity, _v.Index, t, t + 1);
         }
 
         // ---------------------------------------------------------------- hedges and attribution

@@ -7,6 +7,10 @@ namespace KnowledgeGraph.Nlp.Tokenization;
 /// captions and paragraphs on their own lines). A period, question or exclamation mark ends one unless the token is an
 /// abbreviation that does not end sentences ("Mr.", "Maj.", "Gen."), a month abbreviation followed by a number
 /// ("Dec. 9"), or the next word starts in lower case. Closing quotes and brackets after the mark stay with the sentence.
+/// No sentence has more than <see cref="MaxTokens"/> tokens: a longer run (a line with no sentence end, a list, a run of
+/// punctuation) is cut at its last clause boundary (a semicolon, else a colon or dash, else a comma) in the second half
+/// of each <see cref="MaxTokens"/> window, or at the cap when there is none, so every later stage works on bounded sentences.
+/// Tokens keep their offsets into the original text either way.
 /// </summary>
 public sealed class SentenceSplitter
 {
@@ -20,6 +24,9 @@ public sealed class SentenceSplitter
         _tokenizer = tokenizer;
         _neverFinal = neverFinalAbbreviations;
     }
+
+    /// <summary>The most tokens one sentence may have (news sentences rarely pass 80).</summary>
+    public const int MaxTokens = 150;
 
     private static bool IsClosing(string t) => t is "\"" or "\u201D" or "\u2019" or "'" or ")" or "]" or "\u00BB";
     private static bool IsOpening(string t) => t is "\"" or "\u201C" or "\u2018" or "'" or "(" or "[" or "\u00AB";
@@ -62,6 +69,9 @@ public sealed class SentenceSplitter
     {
         var t = tokens[i].Text;
         if (i + 1 >= tokens.Count) return false; // the line end closes it anyway
+        // only a mark or a word with a period can end a sentence: the look-ahead below runs for these alone, so a run
+        // of brackets or quotes is not scanned once per token
+        if (!(t is "?" or "!" or "..." or "\u2026" || t.EndsWith('.'))) return false;
         int n = i + 1;
         while (n < tokens.Count && (IsClosing(tokens[n].Text) && !OpensNext(tokens, n))) n++;
         while (n < tokens.Count && IsOpening(tokens[n].Text)) n++;
@@ -88,6 +98,35 @@ public sealed class SentenceSplitter
         or "Meanwhile" or "Since" or "As" or "If" or "For" or "So" or "Some" or "Many" or "Most" or "No" or "Yet";
 
     private static void Add(List<Token> tokens, int first, int last, List<Sentence> sentences)
+    {
+        while (last - first + 1 > MaxTokens)
+        {
+            int cut = ClauseEnd(tokens, first, first + MaxTokens - 1);
+            AddPiece(tokens, first, cut, sentences);
+            first = cut + 1;
+        }
+        AddPiece(tokens, first, last, sentences);
+    }
+
+    /// <summary>Where to cut a run that is too long: the last token of its last clause in [first + MaxTokens/2, limit], else limit.</summary>
+    private static int ClauseEnd(List<Token> tokens, int first, int limit)
+    {
+        int floor = first + MaxTokens / 2;
+        for (int rank = 0; rank < 3; rank++)
+            for (int k = limit; k >= floor; k--)
+                if (BoundaryRank(tokens[k].Text) == rank) return k;
+        return limit;
+    }
+
+    private static int BoundaryRank(string t) => t switch
+    {
+        ";" => 0,
+        ":" or "-" or "--" or "\u2014" or "\u2013" => 1,
+        "," => 2,
+        _ => -1,
+    };
+
+    private static void AddPiece(List<Token> tokens, int first, int last, List<Sentence> sentences)
     {
         var slice = tokens.GetRange(first, last - first + 1);
         sentences.Add(new Sentence(sentences.Count, new TextSpan(slice[0].Start, slice[^1].End), slice));
