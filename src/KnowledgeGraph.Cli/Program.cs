@@ -10,6 +10,7 @@ public static class Program
     {
         new BuildCommand(),
         new AnalyzeCommand(),
+        new ViewCommand(),
         new EvalCommand(),
         new LexiconsCommand(),
         new TrainCommand(),
