@@ -179,9 +179,16 @@ public sealed class GraphViewBrowserTests
             const cy = kgView.cy, n = cy.getElementById(id), r = cy.container().getBoundingClientRect(), q = n.renderedPosition();
             return [r.left + q.x, r.top + q.y];
         }", centre);
-        // Two clicks in quick succession (Cytoscape's dbltap counts mouse-ups; a synthetic clickCount=2 is not seen as two).
-        await p.Page.Mouse.ClickAsync((decimal)at[0], (decimal)at[1]);
-        await p.Page.Mouse.ClickAsync((decimal)at[0], (decimal)at[1]);
+        // Two clicks on the node, dispatched as mouse events in one go: on a busy machine two clicks sent one by one over
+        // the DevTools protocol can arrive further apart than a double-click (and a clickCount=2 click is seen as one).
+        await p.Eval<bool>(@"(x, y) => {
+            const target = document.elementFromPoint(x, y);
+            for (let i = 0; i < 2; i++)
+                for (const type of ['mousedown', 'mouseup'])
+                    target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, cancelable: true, button: 0,
+                        buttons: type === 'mousedown' ? 1 : 0, view: window }));
+            return true;
+        }", at[0], at[1]);
         await p.Page.WaitForFunctionAsync("() => !document.getElementById('kg-note').hidden", new WaitForFunctionOptions { Timeout = 10_000 });
         Assert.That(await DrawnIds(p, "node"), Is.EqualTo(Neighbourhood(centre)));
     }

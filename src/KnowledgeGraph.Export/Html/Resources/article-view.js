@@ -18,7 +18,9 @@
   byId('kg-title').textContent = title;
   var negated = data.relations.filter(function (r) { return r.negated; }).length;
   var hedged = data.relations.filter(function (r) { return !r.negated && r.modality; }).length;
-  byId('kg-meta').textContent = [data.source, data.date, data.entities.length + ' entities', data.mentions.length + ' mentions',
+  // A file path is shown by its name (where the file was is the reader's business, not the page's); a URL whole.
+  var source = data.source && data.source.indexOf('://') < 0 ? data.source.split(/[\\/]/).pop() : data.source;
+  byId('kg-meta').textContent = [source, data.date, data.entities.length + ' entities', data.mentions.length + ' mentions',
     data.relations.length + ' relations' + (negated || hedged ? ' (' + negated + ' negated, ' + hedged + ' hedged)' : '')]
     .filter(function (x) { return x; }).join(' \u00b7 ');
   Object.keys(data.types).forEach(function (t) {
@@ -28,6 +30,14 @@
     sw.style.borderColor = data.types[t].border;
     li.appendChild(sw);
     li.appendChild(el('span', null, (ABBR[t] || t) + ' ' + t));
+    byId('kg-legend').appendChild(li);
+  });
+  [['kg-sample kg-name', 'a name'], ['kg-sample kg-pronoun', 'a description or pronoun'], ['kg-sample kg-unlinked', 'names no entity']].forEach(function (k) {
+    var li = el('li');
+    var sample = el('mark', k[0], 'text');
+    sample.style.backgroundColor = '#dddddd';
+    li.appendChild(sample);
+    li.appendChild(el('span', null, k[1]));
     byId('kg-legend').appendChild(li);
   });
   if (data.dropped.length > 0) {

@@ -2,7 +2,9 @@
 // Every value from the data is rendered with textContent (or as Cytoscape data, drawn on a canvas), never as markup.
 (function () {
   'use strict';
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById('kg-data').textContent);
+  timings.parsed = performance.now();
   var byId = function (id) { return document.getElementById(id); };
 
   function el(tag, className, text) {
@@ -113,6 +115,7 @@
     var n = cy.nodes().length;
     if (n === 0) return;
     var saved = Math.random;
+    var began = performance.now();
     Math.random = seeded(20231215);
     try {
       cy.layout({
@@ -124,6 +127,7 @@
       }).run();
     } finally {
       Math.random = saved;
+      timings.layout = (timings.layout || 0) + performance.now() - began;
     }
   }
 
@@ -478,6 +482,10 @@
   window.kgView = {
     cy: cy, data: data, selectNode: selectNode, selectEdge: selectEdge, focusOn: focusOn, showAll: showAll, showTop: showTop,
     readyMs: Math.round(performance.now()),
+    timings: timings,
   };
   document.body.setAttribute('data-ready-ms', String(window.kgView.readyMs));
+  // Where the time went: until this script started (HTML and library parsing), JSON parsing, layout.
+  document.body.setAttribute('data-timings', 'script-start=' + Math.round(timings.start) + ' json=' + Math.round(timings.parsed - timings.start) +
+    ' layout=' + Math.round(timings.layout || 0));
 })();
