@@ -45,13 +45,12 @@ for g in shared doubled; do $KG view "$WORK/$g/graph.jsonl" >/dev/null; done
 # One headless Chromium run on a URL: "<CPU seconds of the whole browser> <ready ms> <timings>" (ready and timings
 # are the page's own wall clock; on a busy shared machine the CPU figure is the steadier one).
 run() {
-  local dom; dom=$(mktemp)
-  local cpu
-  cpu=$( { /usr/bin/time -f "%U %S" chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  local dom cpu; dom=$(mktemp); cpu=$(mktemp)
+  /usr/bin/time -o "$cpu" -f "%U %S" chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$(mktemp -d)" \
-    --window-size=1400,900 --dump-dom "$1" >"$dom" 2>/dev/null; } 2>&1 | tail -1 | awk '{printf "%.2f", $1 + $2}')
-  echo "$cpu $(grep -o 'data-ready-ms="[0-9]*"' "$dom" | grep -o '[0-9]*') $(grep -o 'data-timings="[^"]*"' "$dom" | sed 's/data-timings=//; s/"//g; s/ /,/g')"
-  rm -f "$dom"
+    --window-size=1400,900 --dump-dom "$1" >"$dom" 2>/dev/null
+  echo "$(awk '{printf "%.2f", $1 + $2}' "$cpu") $(grep -o 'data-ready-ms="[0-9]*"' "$dom" | grep -o '[0-9]*') $(grep -o 'data-timings="[^"]*"' "$dom" | sed 's/data-timings=//; s/"//g; s/ /,/g')"
+  rm -f "$dom" "$cpu"
 }
 
 blank=$(run about:blank | cut -d' ' -f1)
