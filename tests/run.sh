@@ -14,6 +14,20 @@ if ! python3 -c 'import networkx' 2>/dev/null; then
   fi
 fi
 
+# Browser tests open kg's HTML pages in headless Chromium from Debian (never a downloaded browser).
+if ! command -v chromium >/dev/null; then
+  echo "== installing Chromium (Debian chromium)"
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install Debian's chromium (the browser tests are skipped without it)" >&2
+  fi
+fi
+
+# The vendored JavaScript of the HTML pages is compared byte for byte with the pinned npm packages.
+echo "== installing the pinned view libraries for comparison (npm ci)"
+npm ci --prefix src/KnowledgeGraph.Export/Html/Resources/vendor --no-audit --no-fund --loglevel=error
+
 # Cypher lint tests run Neo4j's own linter (npm @neo4j-cypher/language-support).
 if [ -f tests/cypher-lint/package-lock.json ]; then
   echo "== installing the Cypher linter (npm ci)"

@@ -11,6 +11,7 @@ public static class Program
         new BuildCommand(),
         new MergeCommand(),
         new AnalyzeCommand(),
+        new ViewCommand(),
         new EvalCommand(),
         new LexiconsCommand(),
         new TrainCommand(),

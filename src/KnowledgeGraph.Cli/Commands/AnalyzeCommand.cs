@@ -11,7 +11,7 @@ public sealed class AnalyzeCommand : ICommand
     public string Name => "analyze";
     public string Summary => "Show the sentences, entities and relations found in one article";
     public string Help => """
-        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--timings] [--resources <dir>]
+        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--timings] [--html [--out <file.html>]] [--resources <dir>]
 
         Prints, for one article, every entity (type, fine labels, canonical name, aliases, mention count)
         and every relation (subject -[TYPE/category]-> object, confidence, trigger, evidence sentence),
@@ -20,12 +20,15 @@ public sealed class AnalyzeCommand : ICommand
         Options:
           --sentences          also print the sentences with their part-of-speech tags
           --timings            print the seconds spent in each pipeline stage on standard error
+          --html               instead, write the article as one HTML page: mentions highlighted by type, mentions
+                               of one entity linked, each relation under its sentence (negated and hedged marked)
+          --out <file>         the page --html writes (default: article.html)
           --resources <dir>    folder with models/ and lexicons/ (default: the program's resources/)
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "resources" }, new[] { "sentences", "timings" });
+        var a = CommandArgs.Parse(args, new[] { "resources", "out" }, new[] { "sentences", "timings", HtmlOption.Flag });
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one article (a file, or - for standard input)");
         var schema = OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
@@ -41,6 +44,8 @@ public sealed class AnalyzeCommand : ICommand
         if (timings is not null)
             foreach (var (work, count) in timings.Work)
                 context.Error.WriteLine($"{work,-40} {count,12}");
+        if (a.Flag(HtmlOption.Flag)) { HtmlOption.WriteArticle(analysis, a.Value("out"), context); return 0; }
+        if (a.Value("out") is not null) throw new UsageException("--out goes with --html");
         var o = context.Out;
         if (a.Flag("sentences"))
             foreach (var s in analysis.Sentences)

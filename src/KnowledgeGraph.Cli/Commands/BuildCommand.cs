@@ -45,6 +45,7 @@ public sealed class BuildCommand : ICommand
                                  NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE or the options below
           --uri, --user, --database, --password-env <VAR>, --batch-size <n>
                                  as for 'kg load' (see 'kg load --help')
+          --html                 also write <dir>/graph.html, the graph as one page to explore in a browser (see 'kg view --help')
           --quiet                print only errors
           --verbose              print stack traces of internal errors
 
@@ -57,7 +58,7 @@ public sealed class BuildCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph" });
+        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph", HtmlOption.Flag });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one input (file, folder, .jsonl or -)");
         var outDir = a.Value("out") ?? "out";
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
@@ -101,6 +102,7 @@ public sealed class BuildCommand : ICommand
         GraphFiles.WriteAll(snapshot, schema, outDir, context.Cancellation);
 
         if (!quiet) PrintSummary(context.Out, result, outDir);
+        if (a.Flag(HtmlOption.Flag)) HtmlOption.WriteGraph(snapshot, outDir, context, quiet);
         if (connection is not null)
         {
             using var transport = new Neo4jHttpTransport(connection, log: context.Verbose ? line => context.Error.WriteLine("kg build: " + line) : null);
