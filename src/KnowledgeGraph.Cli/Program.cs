@@ -19,6 +19,7 @@ public static class Program
         new NlpBenchCommand(),
         new BenchCommand(),
         new EvalPosCommand(),
+        new EvalParseCommand(),
         new LoadCommand(),
         new ExportCommand(),
         new SchemaCommand(),
