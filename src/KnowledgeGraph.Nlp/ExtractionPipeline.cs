@@ -17,8 +17,9 @@ public sealed record PipelineOptions
     public Func<string, EntityType, EntityType, bool> Allows { get; init; } = (_, _, _) => true;
     /// <summary>Whether to run the trained named-entity recogniser (false: gazetteers and naming rules only).</summary>
     public bool UseRecognizer { get; init; } = true;
-    /// <summary>Which relation reader runs: the rules over dependency trees, the surface reader, or both (docs/rules.md).</summary>
-    public RelationReader Relations { get; init; } = RelationReader.Both;
+    /// <summary>Which relation reader runs: the rules over dependency trees, the surface reader (default until the rules
+    /// match it on the check halves), or both (docs/rules.md, "Status").</summary>
+    public RelationReader Relations { get; init; } = RelationReader.Surface;
 }
 
 /// <summary>Which relation reader the pipeline runs (docs/rules.md, "Status").</summary>

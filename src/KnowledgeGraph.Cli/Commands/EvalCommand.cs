@@ -27,8 +27,8 @@ public sealed class EvalCommand : ICommand
         Usage: kg eval re3d   [--data <dir>] [--half tune|check|all] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer] [--relations R]
                kg eval plover [--data <file>] [--half tune|check|all] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer] [--relations R]
 
-        --relations rules|surface|both chooses the relation reader (default both): the rules over dependency trees
-        (docs/rules.md), the surface reader they replace, or both.
+        --relations rules|surface|both chooses the relation reader: the rules over dependency trees (docs/rules.md),
+        the surface reader they are to replace (the default, as in kg build), or both.
 
         --no-recognizer measures the pipeline without the trained named-entity recogniser (gazetteers and naming
         rules only), to show what the model adds.
@@ -74,9 +74,9 @@ public sealed class EvalCommand : ICommand
         bool checkMisses = a.Flag("show-check-misses");
         var relations = a.Value("relations") switch
         {
-            null or "both" => Nlp.RelationReader.Both,
+            null or "surface" => Nlp.RelationReader.Surface,
             "rules" => Nlp.RelationReader.Rules,
-            "surface" => Nlp.RelationReader.Surface,
+            "both" => Nlp.RelationReader.Both,
             var other => throw new UsageException($"unknown relation reader '{other}'; use rules, surface or both"),
         };
         if (checkMisses)
