@@ -17,6 +17,20 @@ public sealed record PipelineOptions
     public Func<string, EntityType, EntityType, bool> Allows { get; init; } = (_, _, _) => true;
     /// <summary>Whether to run the trained named-entity recogniser (false: gazetteers and naming rules only).</summary>
     public bool UseRecognizer { get; init; } = true;
+    /// <summary>Which relation reader runs: the rules over dependency trees, the surface reader (default until the rules
+    /// match it on the check halves), or both (docs/rules.md, "Status").</summary>
+    public RelationReader Relations { get; init; } = RelationReader.Surface;
+}
+
+/// <summary>Which relation reader the pipeline runs (docs/rules.md, "Status").</summary>
+public enum RelationReader
+{
+    /// <summary>The relation rules over dependency trees (Resources/rules).</summary>
+    Rules,
+    /// <summary>The surface reader over POS windows (RelationExtractor), being replaced by the rules.</summary>
+    Surface,
+    /// <summary>Both; one edge per (sentence, subject, type, object, polarity, modality), the most confident reading.</summary>
+    Both,
 }
 
 /// <summary>
@@ -34,9 +48,10 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     private readonly EntityClusterer _clusterer;
     private readonly CorefResolver _coref;
     private readonly Relations.RelationExtractor _relations;
+    private readonly Relations.Rules.RuleEngine _rules;
     private readonly PipelineOptions _options;
 
-    private ExtractionPipeline(LexiconSet lexicons, PosTagger tagger, DependencyParser parser,
+    private ExtractionPipeline(LexiconSet lexicons, Relations.Rules.RuleSet rules, PosTagger tagger, DependencyParser parser,
         Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? ner, PipelineOptions options)
     {
         Lexicons = lexicons;
@@ -50,6 +65,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         _clusterer = new EntityClusterer(lexicons);
         _coref = new CorefResolver(lexicons);
         _relations = new Relations.RelationExtractor(lexicons, options.Allows, tagger.Lemmatizer.Lemma);
+        _rules = new Relations.Rules.RuleEngine(rules, lexicons, options.Allows);
         _options = options;
     }
 
@@ -61,11 +77,12 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         options ??= new PipelineOptions();
         var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
+        var rules = Relations.Rules.RuleSet.Load(Path.Combine(root, "rules"), Relations.Rules.RuleEngine.CategoryLookup(lexicons.Triggers));
         var tagger = PosTagger.Load(Path.Combine(root, "models", NlpModels.PosFile));
         var parser = DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile));
-        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, tagger, parser, null, options);
+        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, parser, null, options);
         var ner = Ner.NerTagger.Load(Path.Combine(root, "models", NlpModels.NerFile));
-        return new ExtractionPipeline(lexicons, tagger, parser, (words, tags) =>
+        return new ExtractionPipeline(lexicons, rules, tagger, parser, (words, tags) =>
         {
             // the whole document at once: the recogniser's second pass uses evidence from every sentence
             var spans = ner.Tag(words, tags);
@@ -143,7 +160,12 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
         timings?.Lap("structural relations");
-        relations.AddRange(_relations.Extract(context));
+        relations.AddRange(_options.Relations switch
+        {
+            RelationReader.Rules => _rules.Extract(context),
+            RelationReader.Surface => _relations.Extract(context),
+            _ => Relations.Rules.RuleEngine.Dedupe(_relations.Extract(context).Concat(_rules.Extract(context))),
+        });
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());
