@@ -57,12 +57,27 @@ public sealed class ShippedParserTests
     }
 
     [Test]
-    [Ignore("baseline model (gold-tag training): 'chief executive' is misparsed, re-enabled with the jackknifed model")]
-    public void PossessiveAndPhrasalVerbParticle()
+    public void PossessiveAttachesToThePossessedNoun()
+    {
+        var p = Parse("Mali 's government expelled the French ambassador .");
+        AssertArc(p, "Mali", "nmod:poss", "government");
+        AssertArc(p, "'s", "case", "Mali");
+        AssertArc(p, "government", "nsubj", "expelled");
+    }
+
+    [Test]
+    public void PhrasalVerbParticle()
+    {
+        var p = Parse("The army pulled out of the town .");
+        AssertArc(p, "out", "compound:prt", "pulled");
+    }
+
+    [Test]
+    [Ignore("known failure of the shipped models: the tagger reads 'executive' as JJ and 'called' as VBN, and the parse follows the tags")]
+    public void PossessiveBeforeACompoundTitleAndAParticle()
     {
         var p = Parse("The company 's chief executive called off the meeting .");
         AssertArc(p, "company", "nmod:poss", "executive");
-        AssertArc(p, "'s", "case", "company");
         AssertArc(p, "off", "compound:prt", "called");
         AssertArc(p, "meeting", "obj", "called");
     }
@@ -115,7 +130,8 @@ public sealed class ShippedParserTests
         Assert.That(scores.Las, Is.GreaterThan(FloorLas));
     }
 
-    private const double FloorUas = 83.0, FloorLas = 80.0;
+    // measured 85.62 / 82.82 with the shipped tagger (docs/models.md)
+    private const double FloorUas = 85.0, FloorLas = 82.0;
 
     [Test]
     public void MissingOrCorruptModelIsOneLineError()
