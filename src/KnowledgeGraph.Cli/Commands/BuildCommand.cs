@@ -73,6 +73,7 @@ public sealed class BuildCommand : ICommand
         ShardSpec? shard = null;
         try { if (a.Value("shard") is { } shardText) shard = ShardSpec.Parse(shardText); }
         catch (UserErrorException e) { throw new UsageException(e.Message); }
+        if (shard is null && a.Flag("with-graph")) throw new UsageException("--with-graph goes with --shard");
         if (shard is not null && connection is not null) throw new UsageException("--shard writes analyses for 'kg merge', not a graph: load the merged graph instead of --neo4j");
 
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
@@ -82,7 +83,6 @@ public sealed class BuildCommand : ICommand
         if (shard is { } part)
             return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options), inputs, options, threads, outDir, quiet, context,
                 a.Flag("with-graph") ? schema : null);
-        if (a.Flag("with-graph")) throw new UsageException("--with-graph goes with --shard");
 
         GraphBuildResult result;
         // sizing the inputs walks every folder once more: only worth it when a progress bar is drawn
