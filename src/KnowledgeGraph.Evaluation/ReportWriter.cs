@@ -79,6 +79,34 @@ public static class ReportWriter
         Section("False edges", r.RelationErrors.Where(e => e.Kind == "false"), R);
     }
 
+    /// <summary>The headline figures of the tune half, the check half and the whole, one row each.</summary>
+    public static void WriteRe3dHalves(TextWriter w, SplitReports<Re3dReport> r)
+    {
+        w.WriteLine($"re3d halves: tune = {DevSplit.Re3dTuneSource} (misses may be read), check = {DevSplit.Re3dCheckSource} (do not read its misses)");
+        w.WriteLine("  half     docs  entity F1   rel P  rel R  rel F1  unlabelled F1   gold rels");
+        foreach (var (name, x) in new[] { ("tune", r.Tune), ("check", r.Check), ("all", r.All) })
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name,-6} {x.Documents,5}  {F(x.Headline.Overall.F1),9}  {F(x.Relations.Precision),6} {F(x.Relations.Recall),6} {F(x.Relations.F1),7}  {F(x.RelationsUnlabelled.F1),13}  {x.GoldRelationsScored,10}"));
+        var types = r.All.RelationRecallByRe3dType.Keys.ToList();
+        w.WriteLine("  relation recall by re3d type (tune / check / all)");
+        foreach (var t in types)
+        {
+            string Rec(Re3dReport x) => x.RelationRecallByRe3dType.TryGetValue(t, out var p) ? $"{F(p.Recall)} ({p.MatchedGold}/{p.Gold})" : "-";
+            w.WriteLine($"    {t,-18} {Rec(r.Tune),-16} {Rec(r.Check),-16} {Rec(r.All)}");
+        }
+        w.WriteLine();
+    }
+
+    /// <summary>The headline figures of the tune half, the check half and the whole, one row each.</summary>
+    public static void WritePloverHalves(TextWriter w, SplitReports<PloverReport> r)
+    {
+        w.WriteLine("PLOVER halves: tune = odd lines of the file (misses may be read), check = even lines (do not read its misses)");
+        w.WriteLine("  half    sents  actors found    (b) right category, both found    (c) full triple, all sentences");
+        foreach (var (name, x) in new[] { ("tune", r.Tune), ("check", r.Check), ("all", r.All) })
+            w.WriteLine($"  {name,-6} {x.Sentences,6}  {F(x.ActorDetectionRate),12}    {Pct(x.CategoryRightWhenBothFound, x.BothFound),-32}  {Pct(x.TriplesAll, x.Sentences)}");
+        w.WriteLine();
+    }
+
     private static string Pct(int n, int d) =>
         string.Create(CultureInfo.InvariantCulture, $"{(d == 0 ? 0 : (double)n / d),6:0.000}  ({n}/{d})");
 

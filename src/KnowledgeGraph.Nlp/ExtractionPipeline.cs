@@ -32,9 +32,10 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     private readonly EntityClusterer _clusterer;
     private readonly CorefResolver _coref;
     private readonly Relations.RelationExtractor _relations;
+    private readonly Relations.Rules.RuleEngine _rules;
     private readonly PipelineOptions _options;
 
-    private ExtractionPipeline(LexiconSet lexicons, PosTagger tagger,
+    private ExtractionPipeline(LexiconSet lexicons, Relations.Rules.RuleSet rules, PosTagger tagger,
         Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? ner, PipelineOptions options)
     {
         Lexicons = lexicons;
@@ -47,6 +48,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         _clusterer = new EntityClusterer(lexicons);
         _coref = new CorefResolver(lexicons);
         _relations = new Relations.RelationExtractor(lexicons, options.Allows, tagger.Lemmatizer.Lemma);
+        _rules = new Relations.Rules.RuleEngine(rules, lexicons, options.Allows);
         _options = options;
     }
 
@@ -58,10 +60,11 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         options ??= new PipelineOptions();
         var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
+        var rules = Relations.Rules.RuleSet.Load(Path.Combine(root, "rules"), Relations.Rules.RuleEngine.CategoryLookup(lexicons.Triggers));
         var tagger = PosTagger.Load(Path.Combine(root, "models", "pos.bin"));
-        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, tagger, null, options);
+        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, null, options);
         var ner = Ner.NerTagger.Load(Path.Combine(root, "models", "ner.bin"));
-        return new ExtractionPipeline(lexicons, tagger, (words, tags) =>
+        return new ExtractionPipeline(lexicons, rules, tagger, (words, tags) =>
         {
             // the whole document at once: the recogniser's second pass uses evidence from every sentence
             var spans = ner.Tag(words, tags);
@@ -111,7 +114,8 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
-        relations.AddRange(_relations.Extract(context));
+        // parsed text: the relation rules over the trees (docs/rules.md); unparsed text: the surface reader
+        relations.AddRange(sentences.Any(Relations.Rules.RuleEngine.IsParsed) ? _rules.Extract(context) : _relations.Extract(context));
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());

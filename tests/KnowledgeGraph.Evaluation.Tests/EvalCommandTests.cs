@@ -28,7 +28,7 @@ public sealed class EvalCommandTests
         return b.Relation(ypg, daesh, "FIGHT", "FOUGHT").Build(d);
     }));
 
-    private static string Sample(TempDir dir) => new Re3dSample().Doc("D", Text)
+    private static string Sample(TempDir dir) => new Re3dSample().Doc("D", Text, DevSplit.Re3dTuneSource)
         .Entity("The Kurdish YPG", "Organisation").Entity("Daesh", "Organisation").Entity("Raqqa", "Location")
         .Relation("The Kurdish YPG", "fought", "Daesh", "FightingAgainst")
         .WriteTo(dir, "S");

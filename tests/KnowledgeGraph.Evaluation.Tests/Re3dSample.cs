@@ -9,10 +9,10 @@ internal sealed class Re3dSample
     private readonly StringBuilder _docs = new(), _ents = new(), _rels = new();
     private string _docId = "", _text = "";
 
-    public Re3dSample Doc(string id, string text)
+    public Re3dSample Doc(string id, string text, string source = "Test")
     {
         _docId = id; _text = text;
-        _docs.Append(CultureInfo.InvariantCulture, $"{{ \"_id\" : \"{id}\", \"sourceName\" : \"Test\", \"title\" : \"{id} title\", \"text\" : {Json(text)} }}\n");
+        _docs.Append(CultureInfo.InvariantCulture, $"{{ \"_id\" : \"{id}\", \"sourceName\" : {Json(source)}, \"title\" : \"{id} title\", \"text\" : {Json(text)} }}\n");
         return this;
     }
 

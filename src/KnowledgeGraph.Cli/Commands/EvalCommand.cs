@@ -24,8 +24,8 @@ public sealed class EvalCommand : ICommand
     public string Name => "eval";
     public string Summary => "measure extraction against gold data (re3d, PLOVER)";
     public string Help => """
-        Usage: kg eval re3d   [--data <dir>] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer]
-               kg eval plover [--data <file>] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer]
+        Usage: kg eval re3d   [--data <dir>] [--half tune|check|all] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer]
+               kg eval plover [--data <file>] [--half tune|check|all] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer]
 
         --no-recognizer measures the pipeline without the trained named-entity recogniser (gazetteers and naming
         rules only), to show what the model adds.
@@ -38,7 +38,16 @@ public sealed class EvalCommand : ICommand
           plover   each sentence as one document: actor detection, right category when both actors are
                    found, full (source, category, target) triples, per-category confusion.
 
+        Every run first prints the headline figures of both halves of the dev set and of the whole:
+          tune    re3d CENTCOM documents; PLOVER records on odd line numbers. Read its misses while developing.
+          check   re3d US State Department documents (and any other source); PLOVER records on even line numbers.
+                  A change counts when the check half improves; its misses are not read while developing.
+        then the full tables of the half chosen with --half (default: all). Misses and false edges are printed,
+        and written by --out, for tune-half documents only.
+
         Options:
+          --half <h>            tune, check or all (default): whose full tables are printed and written by --out
+          --show-check-misses   also print the check half's misses (warns: not to be read while developing rules)
           --data <path>         re3d folder (default: re3d-dev in the shared data) or PLOVER .jsonl file
                                 (default: plover/plover-dev.jsonl in the shared data)
           --out <file>          also write the full report (every miss) as JSON
@@ -49,13 +58,19 @@ public sealed class EvalCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads" }, new[] { "no-recognizer" });
+        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads", "half" }, new[] { "no-recognizer", "show-check-misses" });
         bool useRecognizer = !a.Flag("no-recognizer");
         if (a.HelpRequested) { context.Out.Write(Help); return 0; }
         if (a.Positionals.Count != 1) throw new UsageException("say what to evaluate: 're3d' or 'plover'");
         int misses = a.Int("misses", 10, 0, 100_000);
         int threads = a.Int("threads", 0, 0, 1024);
         var outPath = a.Value("out");
+        DevHalf half;
+        try { half = DevSplit.Parse(a.Value("half")); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+        bool checkMisses = a.Flag("show-check-misses");
+        if (checkMisses)
+            context.Error.WriteLine("kg eval: warning: printing misses of the check half; do not read them while developing rules (docs/evaluation.md)");
         switch (a.Positionals[0])
         {
             case "re3d":
@@ -63,7 +78,11 @@ public sealed class EvalCommand : ICommand
                 double minConfidence = a.Double("min-confidence", 0);
                 if (minConfidence is < 0 or > 1) throw new UsageException("option '--min-confidence' needs a number between 0 and 1");
                 var corpus = Re3dReader.Read(a.Value("data") ?? Re3dReader.DefaultDirectory(), minConfidence);
-                var report = Re3dEvaluator.Evaluate(_analyzerFactory(useRecognizer), corpus, threads);
+                var halves = DevSplit.EvaluateRe3d(_analyzerFactory(useRecognizer), corpus, threads);
+                ReportWriter.WriteRe3dHalves(context.Out, halves);
+                var report = halves.Of(half);
+                if (!checkMisses) report = DevSplit.WithoutCheckMisses(report, corpus);
+                context.Out.WriteLine($"Half: {DevSplit.Name(half)}" + (checkMisses ? "" : " (misses of tune-half documents only)"));
                 ReportWriter.WriteRe3d(context.Out, report, misses);
                 if (outPath is not null) ReportWriter.WriteJson(outPath, report);
                 return 0;
@@ -72,7 +91,11 @@ public sealed class EvalCommand : ICommand
             {
                 if (a.Value("min-confidence") is not null) throw new UsageException("option '--min-confidence' applies to re3d only");
                 var records = PloverReader.Read(a.Value("data") ?? PloverReader.DefaultFile());
-                var report = PloverEvaluator.Evaluate(_analyzerFactory(useRecognizer), records, threads);
+                var halves = DevSplit.EvaluatePlover(_analyzerFactory(useRecognizer), records, threads);
+                ReportWriter.WritePloverHalves(context.Out, halves);
+                var report = halves.Of(half);
+                if (!checkMisses) report = DevSplit.WithoutCheckMisses(report, records, half);
+                context.Out.WriteLine($"Half: {DevSplit.Name(half)}" + (checkMisses ? "" : " (misses of tune-half sentences only)"));
                 ReportWriter.WritePlover(context.Out, report, misses);
                 if (outPath is not null) ReportWriter.WriteJson(outPath, report);
                 return 0;

@@ -13,6 +13,8 @@ public sealed record PloverRecord(
     string Comment)
 {
     public bool HasTarget => Targets.Count > 0;
+    /// <summary>1-based line number in the JSONL file (decides the dev half: odd = tune, even = check); 0 when not read from a file.</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>Reads <c>plover-dev.jsonl</c>: <c>{id, event, text, source[], target[], eventText, comment}</c> per line.</summary>
@@ -38,7 +40,7 @@ public static class PloverReader
                 Actors(JsonLines.Strings(row, "source")),
                 Actors(JsonLines.Strings(row, "target")),
                 row.Value<string>("eventText") ?? "",
-                row.Value<string>("comment") ?? ""));
+                row.Value<string>("comment") ?? "") { Line = line });
         }
         return records;
     }

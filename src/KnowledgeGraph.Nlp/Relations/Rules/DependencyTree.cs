@@ -1,0 +1,78 @@
+using KnowledgeGraph.Core;
+
+namespace KnowledgeGraph.Nlp.Relations.Rules;
+
+/// <summary>One parsed sentence as a tree: heads, relations, children and lower-cased lemmas. Lives for one sentence.</summary>
+internal sealed class DependencyTree
+{
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly List<int>[] _children;
+    private readonly string[] _lemma;
+
+    public DependencyTree(Sentence sentence)
+    {
+        _tokens = sentence.Tokens;
+        int n = _tokens.Count;
+        _children = new List<int>[n];
+        _lemma = new string[n];
+        for (int i = 0; i < n; i++) { _children[i] = new List<int>(2); _lemma[i] = (_tokens[i].Lemma ?? _tokens[i].Text).ToLowerInvariant(); }
+        for (int i = 0; i < n; i++)
+        {
+            int h = _tokens[i].Head;
+            if (h >= 0 && h < n && h != i) _children[h].Add(i);
+        }
+    }
+
+    /// <summary>Whether the parser filled the sentence (every token has a relation).</summary>
+    public static bool IsParsed(Sentence s) => s.Tokens.Count > 0 && s.Tokens.All(t => t.Deprel is not null);
+
+    public int Count => _tokens.Count;
+    public Token Token(int i) => _tokens[i];
+    public string Lemma(int i) => _lemma[i];
+    public string Lower(int i) => _tokens[i].Text.ToLowerInvariant();
+    public string Rel(int i) => _tokens[i].Deprel ?? "";
+    public int Head(int i) => _tokens[i].Head;
+    public string Upos(int i) => _tokens[i].Upos ?? "";
+    public string Tag(int i) => _tokens[i].Tag ?? "";
+    public IReadOnlyList<int> Children(int i) => _children[i];
+
+    /// <summary>"obl" matches "obl" and every "obl:*"; "obl:agent" only itself; "*" anything.</summary>
+    public static bool RelMatches(string pattern, string deprel) =>
+        pattern == "*" || deprel == pattern
+        || (!pattern.Contains(':', StringComparison.Ordinal) && deprel.Length > pattern.Length && deprel[pattern.Length] == ':' && deprel.StartsWith(pattern, StringComparison.Ordinal));
+
+    public IEnumerable<int> ChildrenWith(int i, string pattern)
+    {
+        foreach (var c in _children[i]) if (RelMatches(pattern, Rel(c))) yield return c;
+    }
+
+    public int FirstChild(int i, string pattern)
+    {
+        foreach (var c in _children[i]) if (RelMatches(pattern, Rel(c))) return c;
+        return -1;
+    }
+
+    /// <summary>The preposition of a nominal: its case child's lemma, with a fixed continuation ("according to", "because of"); null when none.</summary>
+    public string? CaseOf(int i) => CaseToken(i) is var c and >= 0 ? CaseWords(c) : null;
+
+    public int CaseToken(int i) => FirstChild(i, "case");
+
+    private string CaseWords(int c)
+    {
+        var fixedParts = ChildrenWith(c, "fixed").ToList();
+        return fixedParts.Count == 0 ? _lemma[c] : _lemma[c] + " " + string.Join(" ", fixedParts.Select(f => _lemma[f]));
+    }
+
+    /// <summary>Passive: a passive subject or auxiliary, an agent, or a past participle modifying a noun ("the force led by X").</summary>
+    public bool IsPassive(int i) =>
+        _children[i].Any(c => Rel(c) is "nsubj:pass" or "aux:pass" or "obl:agent" or "csubj:pass")
+        || (Tag(i) == "VBN" && (Rel(i) is "acl" or "amod"));
+
+    /// <summary>The clause a token belongs to: up over conj and xcomp links to the verb that heads its clause.</summary>
+    public int ClauseHead(int i)
+    {
+        int guard = 0;
+        while (Rel(i) is "conj" or "xcomp" && Head(i) >= 0 && guard++ < Count) i = Head(i);
+        return i;
+    }
+}

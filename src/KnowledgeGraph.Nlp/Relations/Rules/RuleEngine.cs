@@ -1,0 +1,436 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Dates;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations.Rules;
+
+/// <summary>A rule that fired: the rule, its trigger token and the edge it gave (for tests and <c>kg analyze</c>).</summary>
+public sealed record RuleMatch(RelationRule Rule, int Trigger, RelationMention Edge);
+
+/// <summary>
+/// Matches the relation rules (<see cref="RuleSet"/>) over the dependency trees of a document and turns what they
+/// find into relation mentions: arguments mapped to entities through the mentions covering them, coordination spread,
+/// negation, modality, conditionals and reported speech read from the tree, the confidence of docs/relations.md and the
+/// schema's domain/range rule. Built once; immutable and safe to share between threads. Matching semantics: docs/rules.md.
+/// </summary>
+public sealed class RuleEngine
+{
+    private readonly RuleSet _rules;
+    private readonly TriggerLexicon _triggers;
+    private readonly TitleLexicon _titles;
+    private readonly Func<string, EntityType, EntityType, bool> _allows;
+    private readonly HashSet<string> _verbFirst, _nounFirst;
+    private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
+    private readonly IReadOnlyDictionary<string, string> _modals, _control;
+
+    public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
+        : this(rules, lexicons.Triggers, lexicons.Titles, allows)
+    {
+    }
+
+    public RuleEngine(RuleSet rules, TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows)
+    {
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _triggers = triggers ?? throw new ArgumentNullException(nameof(triggers));
+        _titles = titles ?? throw new ArgumentNullException(nameof(titles));
+        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
+        _verbFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        _nounFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Noun).Select(e => e.Lemma.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
+        _negators = rules.Set("negators");
+        _objectControl = rules.Set("object-control");
+        _reporting = rules.Set("reporting-verbs");
+        _relatives = rules.Set("relative-pronouns");
+        _conditionals = rules.Set("conditionals");
+        _modals = rules.Map("modals");
+        _control = rules.Map("control");
+    }
+
+    public RuleSet Rules => _rules;
+
+    /// <summary>Whether the parser filled the sentence's tree (the engine reads parsed sentences only).</summary>
+    public static bool IsParsed(Sentence sentence) => DependencyTree.IsParsed(sentence);
+
+    /// <summary>Category of a type: from the trigger lexicon, else the type itself when it is a category (LEADS, PART_OF ...).</summary>
+    public static Func<string, string?> CategoryLookup(TriggerLexicon triggers)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in triggers.Entries) map.TryAdd(e.Type, e.Category);
+        return t => map.TryGetValue(t, out var c) ? c : TriggerLexicon.Categories.Contains(t) ? t : null;
+    }
+
+    /// <summary>All relation mentions of the document's parsed sentences, in sentence and trigger order; deterministic.</summary>
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(Matches(context).Select(m => m.Edge));
+
+    /// <summary>Every rule firing in the document, before duplicates are merged.</summary>
+    public IEnumerable<RuleMatch> Matches(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dates = new DateResolver(context.AnchorDate);
+        for (int s = 0; s < context.Sentences.Count; s++)
+        {
+            var sentence = context.Sentences[s];
+            var found = DateResolver.Find(sentence, context.Document.Text);
+            var mentions = context.MentionsIn(s);
+            if (mentions.Select(m => m.Entity).Distinct().Skip(1).Any() && DependencyTree.IsParsed(sentence))
+            {
+                var run = new SentenceMatch(this, context, s, new DependencyTree(sentence), found, dates);
+                foreach (var m in run.All()) yield return m;
+            }
+            dates.Observe(found);
+        }
+    }
+
+    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
+    internal static List<RelationMention> Dedupe(IEnumerable<RelationMention> all)
+    {
+        var best = new Dictionary<(int, int, string, int, bool, string?), RelationMention>();
+        var order = new List<(int, int, string, int, bool, string?)>();
+        foreach (var r in all)
+        {
+            var key = (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
+            if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); }
+            else if (r.Confidence > old.Confidence) best[key] = r;
+        }
+        return order.Select(k => best[k])
+            .OrderBy(r => r.SentenceIndex).ThenBy(r => r.TriggerSpan.Start).ThenBy(r => r.Subject).ThenBy(r => r.Object)
+            .ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An argument reached by a path: its token, the mention standing for it, words it adds to the trigger key.</summary>
+    private sealed record Arg(int Token, MentionRef Mention, IReadOnlyList<(int Token, string Word, bool IsCase)> Captured, bool Indirect);
+
+    /// <summary>The work on one sentence; lives on one thread.</summary>
+    private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, DependencyTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
+    {
+        public IEnumerable<RuleMatch> All()
+        {
+            for (int t = 0; t < tree.Count; t++)
+            {
+                foreach (var rule in x._rules.Rules)
+                {
+                    if (!Accepts(rule, t)) continue;
+                    foreach (var m in Fire(rule, t)) yield return m;
+                }
+            }
+        }
+
+        private bool Accepts(RelationRule rule, int t)
+        {
+            var lemma = tree.Lemma(t);
+            bool kind = rule.Trigger switch
+            {
+                TriggerKind.Verb => tree.Upos(t) is "VERB" && x._verbFirst.Contains(lemma),
+                TriggerKind.Noun => tree.Upos(t) is "NOUN" or "PROPN" && x._nounFirst.Contains(lemma),
+                TriggerKind.Role => x._titles.IsRoleNoun(lemma) || x._titles.IsRoleNoun(tree.Token(t).Text) || x._titles.IsPrefixTitle(tree.Token(t).Text),
+                TriggerKind.Token => true,
+                _ => rule.TriggerLemmas.Contains(lemma),
+            };
+            return kind && rule.TriggerTests.All(test => Passes(test, t, t));
+        }
+
+        private IEnumerable<RuleMatch> Fire(RelationRule rule, int t)
+        {
+            var subjects = Arguments(rule.Subject, t);
+            if (subjects.Count == 0) yield break;
+            var objects = Arguments(rule.Object, t);
+            foreach (var a in subjects)
+            {
+                foreach (var b in objects)
+                {
+                    if (a.Mention.Entity == b.Mention.Entity) continue;
+                    var edge = Build(rule, t, a, b);
+                    if (edge is not null) yield return new RuleMatch(rule, t, edge);
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ paths
+
+        /// <summary>The first alternative path that reaches at least one mention gives the arguments (each conjunct one).</summary>
+        private List<Arg> Arguments(IReadOnlyList<RulePath> alternatives, int t)
+        {
+            foreach (var path in alternatives)
+            {
+                var result = new List<Arg>();
+                foreach (var (token, captured) in Walk(path, t))
+                {
+                    foreach (var u in WithConjuncts(token))
+                    {
+                        var (m, indirect) = MentionFor(u);
+                        if (m is null || result.Any(r => r.Mention.Entity == m.Entity)) continue;
+                        result.Add(new Arg(u, m, captured, indirect));
+                    }
+                }
+                if (result.Count > 0) return result;
+            }
+            return new List<Arg>();
+        }
+
+        private IEnumerable<(int Token, List<(int, string, bool)> Captured)> Walk(RulePath path, int t)
+        {
+            var current = new List<(int Token, List<(int, string, bool)> Captured)> { (t, new List<(int, string, bool)>()) };
+            for (int i = 0; i < path.Steps.Count; i++)
+            {
+                var step = path.Steps[i];
+                var next = new List<(int, List<(int, string, bool)>)>();
+                foreach (var (node, captured) in current)
+                {
+                    IEnumerable<int> reached;
+                    if (step.Up)
+                        reached = tree.Head(node) >= 0 && DependencyTree.RelMatches(step.Relation, tree.Rel(node)) ? new[] { tree.Head(node) } : Array.Empty<int>();
+                    else
+                    {
+                        var kids = tree.ChildrenWith(node, step.Relation).ToList();
+                        // no subject of its own: a conjunct, a controlled infinitive, a participle or a relative clause lends one
+                        if (kids.Count == 0 && i == 0 && step.Relation.StartsWith("nsubj", StringComparison.Ordinal))
+                            kids = ImplicitSubject(node, step.Relation, 0);
+                        reached = kids.Select(k => ResolveRelative(k, node));
+                    }
+                    foreach (var r in reached)
+                    {
+                        if (!step.Tests.All(test => Passes(test, r, t))) continue;
+                        var cap = captured;
+                        if (step.CaptureLemma || step.CaptureCase)
+                        {
+                            cap = new List<(int, string, bool)>(captured);
+                            if (step.CaptureLemma) cap.Add((r, tree.Lemma(r), false));
+                            if (step.CaptureCase && tree.CaseToken(r) is var ct and >= 0) cap.Add((ct, tree.CaseOf(r)!, true));
+                        }
+                        next.Add((r, cap));
+                    }
+                }
+                current = next;
+                if (current.Count == 0) break;
+            }
+            return current;
+        }
+
+        /// <summary>
+        /// The subject a verb without one shares: the first conjunct's ("X attacked A and captured B"), the controller's
+        /// ("X agreed to leave"; the object of an object-control verb: "X urged Y to leave"), the noun a participle or
+        /// infinitive modifies ("the force led by X"), or the main clause's for an adverbial clause ("after leaving Y, X ...").
+        /// </summary>
+        private List<int> ImplicitSubject(int v, string relation, int depth)
+        {
+            if (depth > 4 || tree.Head(v) < 0) return new List<int>();
+            int h = tree.Head(v);
+            var rel = tree.Rel(v);
+            List<int> Own(int head, string r)
+            {
+                var kids = tree.ChildrenWith(head, r).ToList();
+                return kids.Count > 0 ? kids : ImplicitSubject(head, r, depth + 1);
+            }
+            if (rel == "conj") return Own(h, "nsubj");
+            if (rel == "xcomp")
+            {
+                if (x._objectControl.Contains(tree.Lemma(h)) && tree.FirstChild(h, "obj") is var o and >= 0) return new List<int> { o };
+                return Own(h, "nsubj");
+            }
+            if (rel is "acl" or "amod") return new List<int> { h };
+            if (rel == "advcl" && !tree.ChildrenWith(v, "mark").Any(m => x._conditionals.Contains(tree.Lemma(m)))) return Own(h, "nsubj");
+            return new List<int>();
+        }
+
+        /// <summary>A relative pronoun ("which", "who") stands for the noun its clause modifies.</summary>
+        private int ResolveRelative(int token, int verb)
+        {
+            if (!x._relatives.Contains(tree.Lemma(token))) return token;
+            int v = tree.ClauseHead(verb);
+            return tree.Rel(v) == "acl:relcl" && tree.Head(v) >= 0 ? tree.Head(v) : token;
+        }
+
+        private IEnumerable<int> WithConjuncts(int token)
+        {
+            yield return token;
+            var stack = new Stack<int>(tree.ChildrenWith(token, "conj").Reverse());
+            int guard = 0;
+            while (stack.Count > 0 && guard++ < tree.Count)
+            {
+                var c = stack.Pop();
+                // only nominal conjuncts: a conjoined verb is a clause of its own
+                if (tree.Upos(c) is "VERB" or "AUX") continue;
+                yield return c;
+                foreach (var cc in tree.ChildrenWith(c, "conj").Reverse()) stack.Push(cc);
+            }
+        }
+
+        /// <summary>The mention covering the token, else one its possessor, compound or demonym names ("Mali's army", "Chadian troops").</summary>
+        private (MentionRef? Mention, bool Indirect) MentionFor(int token)
+        {
+            var m = ctx.MentionAt(s, token);
+            if (m is not null) return (m, false);
+            foreach (var c in tree.Children(token))
+            {
+                if (tree.Rel(c) is not ("nmod:poss" or "compound" or "amod" or "flat")) continue;
+                var cm = ctx.MentionAt(s, c);
+                if (cm is not null) return (cm, false);
+            }
+            return (null, false);
+        }
+
+        private bool Passes(TokenTest test, int token, int trigger)
+        {
+            bool ok = test.Key switch
+            {
+                "case" or "prep" => test.Values.Count == 0 ? tree.CaseToken(token) >= 0 : tree.CaseOf(token) is { } c && In(test.Values, c),
+                "lemma" => In(test.Values, tree.Lemma(token)),
+                "word" => In(test.Values, tree.Lower(token)),
+                "upos" => In(test.Values, tree.Upos(token)),
+                "tag" => In(test.Values, tree.Tag(token)),
+                "deprel" => test.Values.Any(v => DependencyTree.RelMatches(v, tree.Rel(token))),
+                "has" => test.Values.Any(v => tree.FirstChild(token, v) >= 0),
+                "voice" => test.Values.Contains(tree.IsPassive(token) ? "passive" : "active"),
+                "entity" => MentionFor(token).Mention is { } m && In(test.Values, ctx.Entities[m.Entity].Type.ToString()),
+                "fine" => MentionFor(token).Mention is { } f && ctx.Entities[f.Entity].FineTypes.Any(ft => In(test.Values, ft)),
+                "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, mm.Mention.Kind.ToString().ToLowerInvariant())),
+                "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
+                "before" => token < trigger,
+                "after" => token > trigger,
+                _ => false,
+            };
+            return ok != test.Negated;
+        }
+
+        private bool In(IReadOnlyList<string> values, string value)
+        {
+            foreach (var v in values)
+            {
+                if (v.StartsWith('@') ? x._rules.Set(v[1..]).Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------ edges
+
+        private RelationMention? Build(RelationRule rule, int t, Arg a, Arg b)
+        {
+            var (entries, keyTokens, indirect) = Entries(rule, t, b);
+            if (entries.Count == 0) return null;
+            foreach (var entry in entries.OrderByDescending(e => e.Strength))
+            {
+                var (subj, obj) = entry.Direction == TriggerDirection.Active ? (a, b) : (b, a);
+                if (rule.Yield.Inverse) (subj, obj) = (obj, subj);
+                var st = ctx.Entities[subj.Mention.Entity].Type;
+                var ot = ctx.Entities[obj.Mention.Entity].Type;
+                if (!x._allows(entry.Type, st, ot)) continue;
+                var (negated, modality) = Hedge(t);
+                var attributed = Attribution(t, subj.Mention.Entity, obj.Mention.Entity);
+                int between = Math.Max(0, Math.Max(subj.Mention.FirstToken, obj.Mention.FirstToken) - Math.Min(subj.Mention.EndToken, obj.Mention.EndToken));
+                var confidence = RelationConfidence.Combine(rule.Pattern, entry.Strength, between, subj.Mention.Mention.Kind, obj.Mention.Mention.Kind,
+                    negated || modality is not null, attributed is not null, indirect || a.Indirect || b.Indirect);
+                var sentence = ctx.Sentences[s];
+                int first = keyTokens.Min(), last = keyTokens.Max();
+                var trigger = string.Join(" ", keyTokens.Order().Select(k => sentence.Tokens[k].Text));
+                var date = dates.Resolve(DateResolver.Nearest(found, sentence.Tokens[t].Start), found);
+                return new RelationMention(subj.Mention.Entity, obj.Mention.Entity, entry.Type, entry.Category, s, ctx.SentenceText(s), sentence.Span,
+                    trigger, new TextSpan(sentence.Tokens[first].Start, sentence.Tokens[last].End), confidence, date, negated, modality,
+                    attributed is null ? null : ctx.Entities[attributed.Value].Name);
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// The readings of the trigger: with <c>yields lexicon</c>, the trigger lexicon entries of the longest key (trigger
+        /// lemma, particle, then the words the object path captured), dropping captured words from the end until an entry
+        /// is found (a dropped preposition marks the attachment indirect); else the rule's own type.
+        /// </summary>
+        private (IReadOnlyList<TriggerEntry> Entries, List<int> KeyTokens, bool Indirect) Entries(RelationRule rule, int t, Arg obj)
+        {
+            var keyTokens = new List<int> { t };
+            var y = rule.Yield;
+            if (y.FromLexicon)
+            {
+                var pos = rule.Trigger switch { TriggerKind.Verb => TriggerPos.Verb, TriggerKind.Noun or TriggerKind.Role => TriggerPos.Noun, _ => (TriggerPos?)null };
+                var head = new List<string> { tree.Lemma(t) };
+                foreach (var p in tree.ChildrenWith(t, "compound:prt")) { head.Add(tree.Lemma(p)); keyTokens.Add(p); }
+                // a noun's compound modifier can be part of the trigger ("peace agreement", "withdrawal request")
+                var compounds = pos == TriggerPos.Noun ? tree.ChildrenWith(t, "compound").Where(c => c < t).ToList() : new List<int>();
+                for (int n = obj.Captured.Count; n >= 0; n--)
+                {
+                    var words = head.Concat(obj.Captured.Take(n).Select(c => c.Word)).ToList();
+                    var found = Lookup(string.Join(" ", words), pos, y.Categories);
+                    if (compounds.Count > 0)
+                    {
+                        var longer = Lookup(string.Join(" ", compounds.Select(tree.Lemma).Concat(words)), pos, y.Categories);
+                        if (longer.Count > 0) { found = longer; keyTokens.AddRange(compounds); }
+                    }
+                    if (found.Count == 0) continue;
+                    keyTokens.AddRange(obj.Captured.Take(n).Select(c => c.Token));
+                    bool indirect = obj.Captured.Skip(n).Any(c => c.IsCase);
+                    return (found, keyTokens, indirect);
+                }
+                if (y.Type is null) return (Array.Empty<TriggerEntry>(), keyTokens, false);
+            }
+            var fixedType = new TriggerEntry(tree.Lemma(t), TriggerPos.Noun, y.Type!, y.Category!, TriggerDirection.Active, y.Strength);
+            keyTokens.AddRange(obj.Captured.Where(c => c.IsCase).Select(c => c.Token));
+            return (new[] { fixedType }, keyTokens, false);
+        }
+
+        private IReadOnlyList<TriggerEntry> Lookup(string key, TriggerPos? pos, IReadOnlySet<string> categories)
+        {
+            var all = x._triggers.Lookup(key);
+            if (all.Count == 0) return all;
+            return all.Where(e => (pos is null || e.Pos == pos) && (categories.Count == 0 || categories.Contains(e.Category))).ToList();
+        }
+
+        /// <summary>Negation and modality from the tree: "not"/"never" on the trigger or the verbs that govern it, modal
+        /// auxiliaries, control verbs that hedge or deny their complement, "if"/"unless" clauses.</summary>
+        private (bool Negated, string? Modality) Hedge(int t)
+        {
+            bool negated = false;
+            string? modality = null;
+            int v = t, guard = 0;
+            while (v >= 0 && guard++ < tree.Count)
+            {
+                foreach (var c in tree.Children(v))
+                {
+                    var rel = tree.Rel(c);
+                    var lemma = tree.Lemma(c);
+                    if ((rel is "advmod" or "neg" || rel == "det" && v == t) && (x._negators.Contains(lemma) || x._negators.Contains(tree.Lower(c)))) negated = true;
+                    else if (rel is "aux" && (x._modals.TryGetValue(lemma, out var m) || x._modals.TryGetValue(tree.Lower(c), out m))) modality ??= m;
+                    else if (rel is "mark" && x._conditionals.Contains(lemma)) modality ??= "conditional";
+                }
+                var r = tree.Rel(v);
+                int h = tree.Head(v);
+                if (h < 0) break;
+                if (r is "xcomp" or "ccomp" && x._control.TryGetValue(tree.Lemma(h), out var ctl))
+                {
+                    if (ctl == "negated") negated = true;
+                    else modality ??= ctl;
+                }
+                if (r is "conj" or "xcomp") { v = h; continue; }
+                if (r is "advcl" && tree.ChildrenWith(v, "mark").Any(mk => x._conditionals.Contains(tree.Lemma(mk)))) modality ??= "conditional";
+                break;
+            }
+            return (negated, modality);
+        }
+
+        /// <summary>Who reported it: the subject of a reporting verb whose complement holds the trigger ("X said Y attacked Z"),
+        /// of a reporting verb beside the clause (", X said"), or the object of "according to".</summary>
+        private int? Attribution(int t, int subj, int obj)
+        {
+            int v = tree.ClauseHead(t);
+            int? Of(int verb)
+            {
+                foreach (var n in tree.ChildrenWith(verb, "nsubj"))
+                    if (MentionFor(n).Mention is { } m && m.Entity != subj && m.Entity != obj) return m.Entity;
+                return null;
+            }
+            int guard = 0;
+            while (guard++ < tree.Count)
+            {
+                foreach (var c in tree.Children(v))
+                {
+                    if (tree.Rel(c) == "parataxis" && x._reporting.Contains(tree.Lemma(c)) && Of(c) is { } p) return p;
+                    if (tree.Rel(c) == "obl" && tree.CaseOf(c) is "accord to" or "according to" && MentionFor(c).Mention is { } acc && acc.Entity != subj && acc.Entity != obj) return acc.Entity;
+                }
+                int h = tree.Head(v);
+                if (h < 0) return null;
+                if (tree.Rel(v) is "ccomp" && x._reporting.Contains(tree.Lemma(h))) return Of(h);
+                if (tree.Rel(v) is not ("ccomp" or "conj" or "xcomp" or "advcl")) return null;
+                v = tree.ClauseHead(h);
+            }
+            return null;
+        }
+    }
+}

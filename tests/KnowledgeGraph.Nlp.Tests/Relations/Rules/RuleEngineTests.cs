@@ -1,0 +1,121 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+using KnowledgeGraph.Nlp.Relations.Rules;
+
+namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
+
+/// <summary>
+/// The engine on hand-written trees (CoNLL-style head:relation per token, 1-based heads, 0 = root), so what is tested
+/// is the matching, not a parser: paths, coordination, implicit subjects, negation, modality, reported speech.
+/// </summary>
+public sealed class RuleEngineTests
+{
+    private static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
+    {
+        var lexicons = LexiconSet.Load();
+        var rules = RuleSet.Load(RuleSet.DefaultDirectory, RuleEngine.CategoryLookup(lexicons.Triggers));
+        return (new MarkupContext(NlpModels.LoadPos(), lexicons.Abbreviations), new RuleEngine(rules, lexicons, SchemaRules.Load()));
+    });
+
+    /// <summary>The context of <paramref name="markup"/> (one sentence) with the given tree put on its tokens.</summary>
+    internal static AnalysisContext WithTree(AnalysisContext c, string tree)
+    {
+        var arcs = tree.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var s = c.Sentences[0];
+        Assert.That(arcs, Has.Length.EqualTo(s.Tokens.Count), "one head:relation per token: " + string.Join(" ", s.Tokens.Select(t => t.Text)));
+        var tokens = s.Tokens.Select((t, i) =>
+        {
+            var parts = arcs[i].Split(':', 2);
+            return t with { Head = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) - 1, Deprel = parts[1] };
+        }).ToList();
+        var sentences = c.Sentences.Select((x, i) => i == 0 ? x with { Tokens = tokens } : x).ToList();
+        return new AnalysisContext(c.Document, sentences, c.Entities, c.Mentions, c.AnchorDate);
+    }
+
+    private static List<string> Edges(string markup, string tree, Func<RelationMention, string>? extra = null)
+    {
+        var (markup2, engine) = Shared.Value;
+        var c = WithTree(markup2.Build(markup), tree);
+        return engine.Extract(c).Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}" + (extra is null ? "" : " " + extra(r))).ToList();
+    }
+
+    [Test]
+    public void ActiveVerbWithObject()
+    {
+        // The Northern Front attacked Kidal at dawn .
+        var e = Edges("[The Northern Front|Organization] attacked [Kidal|Location] at dawn.", "3:det 3:compound 4:nsubj 0:root 4:obj 7:case 4:obl 4:punct");
+        Assert.That(e, Does.Contain("The Northern Front ATTACKED Kidal"));
+        Assert.That(e, Does.Not.Contain("Kidal ATTACKED The Northern Front"));
+    }
+
+    [Test]
+    public void PrepositionJoinsTheTriggerKey()
+    {
+        // The battalion withdrew from Uruzgan .
+        var e = Edges("[The battalion|Organization] withdrew from [Uruzgan|Location].", "2:det 3:nsubj 0:root 5:case 3:obl 3:punct");
+        Assert.That(e, Does.Contain("The battalion WITHDREW_FROM Uruzgan"));
+    }
+
+    [Test]
+    public void PassiveAgentIsTheSubject()
+    {
+        // The convoy was attacked by the brigade .
+        var e = Edges("[The convoy|Organization] was attacked by [the brigade|Organization].", "2:det 4:nsubj:pass 4:aux:pass 0:root 7:case 7:det 4:obl:agent 4:punct");
+        Assert.That(e, Does.Contain("the brigade ATTACKED The convoy"));
+        Assert.That(e, Does.Not.Contain("The convoy ATTACKED the brigade"));
+    }
+
+    [Test]
+    public void ReducedRelativeTakesTheNounAsPatient()
+    {
+        // Operation Sandstorm , led by Amara Kone , began .
+        var e = Edges("[Operation Sandstorm|Event], led by [Amara Kone|Person], began.", "2:compound 9:nsubj 4:punct 2:acl 7:case 7:compound 4:obl:agent 4:punct 0:root 9:punct");
+        Assert.That(e, Does.Contain("Amara Kone LEADS Operation Sandstorm"));
+    }
+
+    [Test]
+    public void CoordinationSpreadsSubjectsObjectsAndVerbs()
+    {
+        // Chad and Niger attacked Gao and captured Ansongo .
+        var e = Edges("[Chad|Location] and [Niger|Location] attacked [Gao|Location] and captured [Ansongo|Location].",
+            "4:nsubj 3:cc 1:conj 0:root 4:obj 7:cc 4:conj 7:obj 4:punct");
+        Assert.That(e, Does.Contain("Chad ATTACKED Gao").And.Contain("Niger ATTACKED Gao"));
+        Assert.That(e.Any(x => x.StartsWith("Chad ", StringComparison.Ordinal) && x.EndsWith(" Ansongo", StringComparison.Ordinal)), Is.True, string.Join("; ", e));
+    }
+
+    [Test]
+    public void NegationAndModality()
+    {
+        // Chad did not attack Niger .
+        var neg = Edges("[Chad|Location] did not attack [Niger|Location].", "4:nsubj 4:aux 4:advmod 0:root 4:obj 4:punct", r => $"negated={r.Negated}");
+        Assert.That(neg, Does.Contain("Chad ATTACKED Niger negated=True"));
+        // Chad may attack Niger .
+        var may = Edges("[Chad|Location] may attack [Niger|Location].", "3:nsubj 3:aux 0:root 3:obj 3:punct", r => $"modality={r.Modality}");
+        Assert.That(may, Does.Contain("Chad ATTACKED Niger modality=may"));
+    }
+
+    [Test]
+    public void ReportedSpeechIsAttributedAndTheReporterIsNoParticipant()
+    {
+        // Mali said Chad attacked Niger .
+        var e = Edges("[Mali|Location] said [Chad|Location] attacked [Niger|Location].", "2:nsubj 0:root 4:nsubj 2:ccomp 4:obj 2:punct", r => $"by={r.AttributedTo}");
+        Assert.That(e, Does.Contain("Chad ATTACKED Niger by=Mali"));
+        Assert.That(e.Any(x => x.StartsWith("Mali ", StringComparison.Ordinal)), Is.False, string.Join("; ", e));
+    }
+
+    [Test]
+    public void ObjectControlGivesTheInfinitiveItsSubject()
+    {
+        // Chad urged Niger to withdraw from Gao .
+        var e = Edges("[Chad|Location] urged [Niger|Location] to withdraw from [Gao|Location].", "2:nsubj 0:root 2:obj 5:mark 2:xcomp 7:case 5:obl 2:punct");
+        Assert.That(e, Does.Contain("Niger WITHDREW_FROM Gao"));
+        Assert.That(e, Does.Not.Contain("Chad WITHDREW_FROM Gao"));
+    }
+
+    [Test]
+    public void UnparsedSentencesGiveNothing()
+    {
+        var (markup, engine) = Shared.Value;
+        Assert.That(engine.Extract(markup.Build("[Chad|Location] attacked [Niger|Location].")), Is.Empty);
+    }
+}
