@@ -28,15 +28,11 @@ public sealed partial class RelationExtractor
     public RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
         : this(lexicons.Triggers, lexicons.Titles, allows, lemmatize)
     {
-        _cameo = lexicons.Cameo;
-        _checks = lexicons.EventChecks;
-        _eventTypes = lexicons.EventTypes;
+        _coder = new EventCoder(lexicons);
     }
 
-    // the CAMEO event rules, argument checks and event types (empty when built from a trigger lexicon alone)
-    private readonly CameoLexicon _cameo = CameoLexicon.Empty;
-    private readonly EventChecks _checks = EventChecks.Empty;
-    private readonly EventTypes _eventTypes = new(Array.Empty<(string, string, string)>());
+    // the CAMEO event rules and argument checks (none when built from a trigger lexicon alone)
+    private readonly EventCoder _coder = EventCoder.None;
 
     public RelationExtractor(TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows,
         Func<string, string, string>? lemmatize = null)
