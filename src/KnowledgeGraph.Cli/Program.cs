@@ -17,6 +17,7 @@ public static class Program
         new NlpBenchCommand(),
         new BenchCommand(),
         new EvalPosCommand(),
+        new EvalParseCommand(),
         new LoadCommand(),
         new ExportCommand(),
     };

@@ -2,6 +2,7 @@ using KnowledgeGraph.Core;
 using KnowledgeGraph.Nlp.Coreference;
 using KnowledgeGraph.Nlp.Entities;
 using KnowledgeGraph.Nlp.Lexicons;
+using KnowledgeGraph.Nlp.Parsing;
 using KnowledgeGraph.Nlp.Tagging;
 using KnowledgeGraph.Nlp.Tokenization;
 
@@ -19,7 +20,7 @@ public sealed record PipelineOptions
 }
 
 /// <summary>
-/// The document analyser: sentences and tokens, part-of-speech tags and lemmas, entity mentions (gazetteer, naming
+/// The document analyser: sentences and tokens, part-of-speech tags and lemmas, a dependency tree per sentence, entity mentions (gazetteer, naming
 /// rules, statistical recogniser), entities, coreference, relations. Built once from read-only resources and
 /// shared by all worker threads (like Markdig's MarkdownPipeline).
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
 {
     private readonly SentenceSplitter _splitter;
     private readonly PosTagger _tagger;
+    private readonly DependencyParser _parser;
     private readonly Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? _ner;
     private readonly MentionFinder _mentions;
     private readonly EntityClusterer _clusterer;
@@ -35,7 +37,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     private readonly Relations.Rules.RuleEngine _rules;
     private readonly PipelineOptions _options;
 
-    private ExtractionPipeline(LexiconSet lexicons, Relations.Rules.RuleSet rules, PosTagger tagger,
+    private ExtractionPipeline(LexiconSet lexicons, Relations.Rules.RuleSet rules, PosTagger tagger, DependencyParser parser,
         Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? ner, PipelineOptions options)
     {
         Lexicons = lexicons;
@@ -43,6 +45,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var neverFinal = lexicons.Abbreviations.Entries.Where(e => !e.CanEndSentence).Select(e => e.Form).ToHashSet(StringComparer.Ordinal);
         _splitter = new SentenceSplitter(new Tokenizer(abbreviations), neverFinal);
         _tagger = tagger;
+        _parser = parser;
         _ner = ner;
         _mentions = new MentionFinder(lexicons);
         _clusterer = new EntityClusterer(lexicons);
@@ -61,10 +64,11 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
         var rules = Relations.Rules.RuleSet.Load(Path.Combine(root, "rules"), Relations.Rules.RuleEngine.CategoryLookup(lexicons.Triggers));
-        var tagger = PosTagger.Load(Path.Combine(root, "models", "pos.bin"));
-        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, null, options);
-        var ner = Ner.NerTagger.Load(Path.Combine(root, "models", "ner.bin"));
-        return new ExtractionPipeline(lexicons, rules, tagger, (words, tags) =>
+        var tagger = PosTagger.Load(Path.Combine(root, "models", NlpModels.PosFile));
+        var parser = DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile));
+        if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, parser, null, options);
+        var ner = Ner.NerTagger.Load(Path.Combine(root, "models", NlpModels.NerFile));
+        return new ExtractionPipeline(lexicons, rules, tagger, parser, (words, tags) =>
         {
             // the whole document at once: the recogniser's second pass uses evidence from every sentence
             var spans = ner.Tag(words, tags);
@@ -87,19 +91,38 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var sentences = new List<Sentence>(raw.Count);
         var words = new List<IReadOnlyList<string>>(raw.Count);
         var tags = new List<string[]>(raw.Count);
+        var uposTags = new List<string[]>(raw.Count);
+        var lemmas = new List<string[]>(raw.Count);
         foreach (var s in raw)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var w = s.Tokens.Select(t => t.Text).ToList();
             var (xpos, upos) = _tagger.Tag(w);
-            var tokens = new Token[w.Count];
-            for (int i = 0; i < tokens.Length; i++)
-                tokens[i] = s.Tokens[i] with { Tag = xpos[i], Upos = upos[i], Lemma = _tagger.Lemmatizer.Lemma(w[i], xpos[i]) };
-            sentences.Add(s with { Tokens = tokens });
+            var lemma = new string[w.Count];
+            for (int i = 0; i < lemma.Length; i++) lemma[i] = _tagger.Lemmatizer.Lemma(w[i], xpos[i]);
+            sentences.Add(s);
             words.Add(w);
             tags.Add(xpos);
+            uposTags.Add(upos);
+            lemmas.Add(lemma);
         }
         timings?.Lap("POS tag + lemmatise");
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (w, xpos, upos, lemma) = (words[k], tags[k], uposTags[k], lemmas[k]);
+            var tree = _parser.Parse(w, xpos);
+            var s = sentences[k];
+            var tokens = new Token[w.Count];
+            for (int i = 0; i < tokens.Length; i++)
+                tokens[i] = s.Tokens[i] with
+                {
+                    Tag = xpos[i], Upos = upos[i], Lemma = lemma[i],
+                    Head = tree.Heads[i], Deprel = tree.Deprels[i],
+                };
+            sentences[k] = s with { Tokens = tokens };
+        }
+        timings?.Lap("dependency parse");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
         timings?.Lap("named-entity recogniser");
         var placed = _mentions.Find(document, sentences, ner);

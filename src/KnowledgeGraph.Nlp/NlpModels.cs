@@ -9,6 +9,7 @@ public sealed record NlpModels(PosTagger Pos, NerTagger Ner)
 {
     public const string PosFile = "pos.bin";
     public const string NerFile = "ner.bin";
+    public const string ParseFile = "parse.bin";
 
     /// <summary>The shipped model folder: resources/models beside the program.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "models");
@@ -25,4 +26,7 @@ public sealed record NlpModels(PosTagger Pos, NerTagger Ner)
 
     /// <summary>Loads only the POS tagger (the NER model is not needed to tag parts of speech).</summary>
     public static PosTagger LoadPos(string? directory = null) => PosTagger.Load(Path.Combine(directory ?? DefaultDirectory, PosFile));
+
+    /// <summary>Loads the dependency parser (parse.bin).</summary>
+    public static Parsing.DependencyParser LoadParser(string? directory = null) => Parsing.DependencyParser.Load(Path.Combine(directory ?? DefaultDirectory, ParseFile));
 }

@@ -11,7 +11,7 @@ public sealed class AnalyzeCommand : ICommand
     public string Name => "analyze";
     public string Summary => "Show the sentences, entities and relations found in one article";
     public string Help => """
-        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--resources <dir>]
+        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--tree] [--resources <dir>]
 
         Prints, for one article, every entity (type, fine labels, canonical name, aliases, mention count)
         and every relation (subject -[TYPE/category]-> object, confidence, trigger, evidence sentence),
@@ -19,12 +19,15 @@ public sealed class AnalyzeCommand : ICommand
 
         Options:
           --sentences          also print the sentences with their part-of-speech tags
+          --tree               also print each sentence's dependency parse, one word per line in
+                               CoNLL-U-like columns: number, word, Penn tag, universal tag, lemma,
+                               head number (0 = root), relation, and the head word
           --resources <dir>    folder with models/ and lexicons/ (default: the program's resources/)
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "resources" }, new[] { "sentences" });
+        var a = CommandArgs.Parse(args, new[] { "resources" }, new[] { "sentences", "tree" });
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one article (a file, or - for standard input)");
         var schema = OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
@@ -35,6 +38,8 @@ public sealed class AnalyzeCommand : ICommand
         if (a.Flag("sentences"))
             foreach (var s in analysis.Sentences)
                 o.WriteLine($"[{s.Index}] " + string.Join(' ', s.Tokens.Select(t => $"{t.Text}/{t.Tag}")));
+        if (a.Flag("tree"))
+            foreach (var s in analysis.Sentences) WriteTree(o, s, analysis.Document.Text);
         o.WriteLine($"Entities ({analysis.Entities.Count}):");
         foreach (var e in analysis.Entities)
         {
@@ -51,5 +56,19 @@ public sealed class AnalyzeCommand : ICommand
             o.WriteLine($"      [{r.SentenceIndex}] {r.Evidence}");
         }
         return 0;
+    }
+
+    /// <summary>One sentence's parse: its text, then one word per line (1-based numbers as in CoNLL-U).</summary>
+    private static void WriteTree(TextWriter o, Sentence s, string text)
+    {
+        o.WriteLine($"# sentence {s.Index}: {s.TextOf(text).ReplaceLineEndings(" ")}");
+        int width = s.Tokens.Count == 0 ? 1 : s.Tokens.Max(t => t.Text.Length);
+        for (int i = 0; i < s.Tokens.Count; i++)
+        {
+            var t = s.Tokens[i];
+            var head = t.Head < 0 ? "ROOT" : s.Tokens[t.Head].Text;
+            o.WriteLine($"{i + 1,3}  {t.Text.PadRight(width)}  {t.Tag,-5} {t.Upos,-5} {t.Lemma?.PadRight(width)}  {t.Head + 1,3}  {t.Deprel,-14} {head}");
+        }
+        o.WriteLine();
     }
 }

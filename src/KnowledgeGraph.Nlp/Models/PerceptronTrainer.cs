@@ -72,9 +72,7 @@ public sealed class PerceptronTrainer
             for (int c = 0; c < ClassCount; c++)
             {
                 int i = r * ClassCount + c;
-                var avg = (float)(_w[i] - _u[i] / Step);
-                var h = (float)(Half)avg;
-                if (Math.Abs(h) < pruneBelow || h == 0f || float.IsInfinity(h)) continue;
+                if (Averaged(_w[i], _u[i], Step, pruneBelow) is not { } h) continue;
                 classes.Add((byte)c);
                 weights.Add(h);
             }
@@ -83,5 +81,12 @@ public sealed class PerceptronTrainer
             rowStart.Add(classes.Count);
         }
         return new LinearModel(ClassCount, outKeys.ToArray(), rowStart.ToArray(), classes.ToArray(), weights.ToArray());
+    }
+
+    /// <summary>The averaged weight rounded to half precision (how it is stored), or null when it is pruned.</summary>
+    internal static float? Averaged(float w, double u, long step, float pruneBelow)
+    {
+        var h = (float)(Half)(float)(w - u / step);
+        return Math.Abs(h) < pruneBelow || h == 0f || float.IsInfinity(h) ? null : h;
     }
 }

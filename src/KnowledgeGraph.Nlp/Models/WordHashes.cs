@@ -49,14 +49,20 @@ public sealed class WordHashes
         for (int k = 0; k < MaxAffix; k++) { Suffix[k][j] = mark; Prefix[k][j] = mark; }
     }
 
+    /// <summary>Hash of the normalised word: lower case, a four-digit number as a year mark, other numbers as a digits mark.</summary>
+    public static ulong NormHash(string w)
+    {
+        bool allDigits = w.Length > 0;
+        foreach (var c in w) if (!char.IsAsciiDigit(c)) { allDigits = false; break; }
+        if (allDigits && w.Length == 4) return YearMark;
+        if (w.Length > 0 && char.IsAsciiDigit(w[0])) return DigitsMark;
+        return FeatureHash.Lower(w);
+    }
+
     private void ComputeWord(string w, int j)
     {
         Exact[j] = FeatureHash.Text(w);
-        bool allDigits = w.Length > 0;
-        foreach (var c in w) if (!char.IsAsciiDigit(c)) { allDigits = false; break; }
-        if (allDigits && w.Length == 4) Norm[j] = YearMark;
-        else if (w.Length > 0 && char.IsAsciiDigit(w[0])) Norm[j] = DigitsMark;
-        else Norm[j] = FeatureHash.Lower(w);
+        Norm[j] = NormHash(w);
 
         const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
         ulong shape = offset, shortShape = offset;

@@ -1,0 +1,116 @@
+using KnowledgeGraph.Nlp.Models;
+
+namespace KnowledgeGraph.Nlp.Parsing;
+
+/// <summary>A labelled dependency tree over one sentence: 0-based heads (-1 for the root) and UD relations with subtypes.</summary>
+public sealed record DependencyTree(int[] Heads, string[] Deprels)
+{
+    public int Count => Heads.Length;
+}
+
+/// <summary>
+/// Greedy arc-hybrid dependency parser with an averaged-perceptron scorer over hashed features
+/// (<see cref="ParseFeatures"/>); non-projective trees through pseudo-projective lifting (<see cref="PseudoProjective"/>).
+/// 2n moves for n words, so time is linear in sentence length. Immutable and thread-safe: load it once with
+/// <see cref="Load"/> and share it.
+/// </summary>
+public sealed class DependencyParser
+{
+    public const string Kind = "parse";
+    public const string RootRelation = "root";
+    [ThreadStatic] private static ParseFeatures? t_features;
+    [ThreadStatic] private static Configuration? t_config;
+
+    private readonly LinearModel _model;
+    private readonly DenseRowModel _scorer;
+    private readonly string[] _labels;
+
+    internal DependencyParser(LinearModel model, string[] labels, string description)
+    {
+        System = CreateSystem(labels);
+        if (model.ClassCount != System.MoveCount) throw new InvalidDataException("move count does not match the weights");
+        _model = model; _labels = labels; Description = description;
+        _scorer = new DenseRowModel(model, denseFrom: 16);
+    }
+
+    /// <summary>Training data and settings, from the model file header.</summary>
+    public string Description { get; }
+    public int FeatureCount => _model.FeatureCount;
+    public int WeightCount => _model.WeightCount;
+    /// <summary>The relations the parser predicts, lifted ones ("obj|ccomp") included.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+    internal ArcHybrid System { get; }
+
+    /// <summary>The transition system for a label list: relation-set groups by plain relation, "root" the root label.</summary>
+    internal static ArcHybrid CreateSystem(string[] labels)
+    {
+        var plain = labels.Select(PseudoProjective.Plain).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var groups = labels.Select(l => plain.IndexOf(PseudoProjective.Plain(l)) % 64).ToArray();
+        int root = Array.IndexOf(labels, RootRelation);
+        if (root < 0) throw new InvalidDataException("no root relation in the label table");
+        return new ArcHybrid(groups, root);
+    }
+
+    /// <summary>Parses one sentence given its words and Penn tags (one per word).</summary>
+    public DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> tags)
+    {
+        if (words.Count != tags.Count) throw new ArgumentException("one tag per word is needed", nameof(tags));
+        int n = words.Count;
+        var features = t_features ??= new ParseFeatures();
+        var c = t_config ??= new Configuration();
+        features.Load(words, tags);
+        c.Reset(n);
+        Span<ulong> f = stackalloc ulong[ParseFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[_scorer.Width];
+        var system = System;
+        while (!c.IsTerminal)
+        {
+            int move;
+            if (c.StackCount == 0) move = ArcHybrid.Shift;
+            else if (c.B == n && c.StackCount == 1) move = system.Left(system.RootLabel);
+            else
+            {
+                int nf = features.Extract(c, f);
+                scores.Clear();
+                _scorer.AddScores(f[..nf], scores);
+                move = system.BestValid(c, scores);
+            }
+            system.Apply(c, move);
+        }
+        return Decode(c, n);
+    }
+
+    internal DependencyTree Decode(Configuration c, int n)
+    {
+        var heads = new int[n];
+        var deprels = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            heads[i] = c.Head[i] == n ? -1 : c.Head[i];
+            deprels[i] = _labels[c.Label[i]];
+        }
+        PseudoProjective.Lower(heads, deprels);
+        return new DependencyTree(heads, deprels);
+    }
+
+    /// <summary>The model file bytes (deterministic: the same model always gives the same bytes).</summary>
+    public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
+    {
+        ModelFile.WriteStrings(w, _labels);
+        _model.Write(w);
+    });
+
+    public void Save(string path) => File.WriteAllBytes(path, ToBytes());
+
+    /// <summary>Loads a parser; a missing or corrupt file raises <see cref="ModelLoadException"/> naming it.</summary>
+    public static DependencyParser Load(string path) => ModelFile.Load(path, Kind, Read);
+
+    public static DependencyParser FromBytes(byte[] bytes, string name = "parse model") => ModelFile.Parse(bytes, name, Kind, Read);
+
+    private static DependencyParser Read(BinaryReader r, string description)
+    {
+        var labels = ModelFile.ReadStrings(r);
+        var model = LinearModel.Read(r);
+        return new DependencyParser(model, labels, description);
+    }
+}

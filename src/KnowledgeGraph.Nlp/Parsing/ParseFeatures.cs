@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+using KnowledgeGraph.Nlp.Models;
+
+namespace KnowledgeGraph.Nlp.Parsing;
+
+/// <summary>
+/// Features of a parser configuration, after Zhang and Nivre (2011) adapted to arc-hybrid: words and tags of the
+/// top three stack words and the first three buffer words, their pairs and triples, the distance between s0 and
+/// b0, valencies (how many dependents a word has on each side), the words, tags and relations of the leftmost and
+/// rightmost dependents and of the second ones (third order), and the sets of relations already attached.
+/// Word and tag hashes are computed once per sentence (<see cref="Load"/>), so extracting features allocates nothing.
+/// Reused from sentence to sentence; not thread-safe (one per thread).
+/// </summary>
+public sealed class ParseFeatures
+{
+    public const int MaxFeatures = 96;
+    private static readonly ulong RootMark = FeatureHash.Text("<root>");
+    private static readonly ulong NoneMark = FeatureHash.Text("<none>");
+
+    // Index N is the root, N + 1 "no word".
+    private ulong[] _w = new ulong[64], _p = new ulong[64], _wp = new ulong[64];
+    private int _n;
+
+    /// <summary>Hashes the words (normalised lower case) and Penn tags of a sentence.</summary>
+    public void Load(IReadOnlyList<string> words, IReadOnlyList<string> tags)
+    {
+        int n = words.Count;
+        _n = n;
+        if (_w.Length < n + 2) { int cap = Math.Max(n + 2, _w.Length * 2); _w = new ulong[cap]; _p = new ulong[cap]; _wp = new ulong[cap]; }
+        for (int i = 0; i < n; i++)
+        {
+            _w[i] = WordHashes.NormHash(words[i]);
+            _p[i] = FeatureHash.Text(tags[i]);
+            _wp[i] = FeatureHash.Mix(_w[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
+        }
+        _w[n] = _p[n] = _wp[n] = RootMark;
+        _w[n + 1] = _p[n + 1] = _wp[n + 1] = NoneMark;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int At(int x) => x < 0 ? _n + 1 : x;
+
+    private static ulong Lab(Configuration c, int x) => FeatureHash.Int(x < 0 ? -1 : c.Label[x]);
+
+    private static ulong Distance(int a, int b)
+    {
+        if (a < 0 || b < 0) return FeatureHash.Int(-1);
+        int d = Math.Abs(b - a);
+        return FeatureHash.Int(d < 5 ? d : d < 10 ? 5 : 6);
+    }
+
+    private static ulong Count(int v) => FeatureHash.Int(Math.Min(v, 6));
+
+    /// <summary>Writes the feature keys of <paramref name="c"/> into <paramref name="f"/>; returns how many.</summary>
+    public int Extract(Configuration c, Span<ulong> f)
+    {
+        int s0 = c.S(0), s1 = c.S(1), s2 = c.S(2), b0 = c.Buf(0), b1 = c.Buf(1), b2 = c.Buf(2);
+        int s0L = s0 < 0 ? -1 : c.Left1[s0], s0L2 = s0 < 0 ? -1 : c.Left2[s0];
+        int s0R = s0 < 0 ? -1 : c.Right1[s0], s0R2 = s0 < 0 ? -1 : c.Right2[s0];
+        int b0L = b0 < 0 ? -1 : c.Left1[b0], b0L2 = b0 < 0 ? -1 : c.Left2[b0];
+        int s1L = s1 < 0 ? -1 : c.Left1[s1], s1R = s1 < 0 ? -1 : c.Right1[s1];
+        int i0 = At(s0), i1 = At(s1), i2 = At(s2), j0 = At(b0), j1 = At(b1), j2 = At(b2);
+        ulong s0w = _w[i0], s0p = _p[i0], s0wp = _wp[i0];
+        ulong s1w = _w[i1], s1p = _p[i1], s1wp = _wp[i1];
+        ulong b0w = _w[j0], b0p = _p[j0], b0wp = _wp[j0];
+        ulong b1w = _w[j1], b1p = _p[j1], b1wp = _wp[j1];
+        ulong s0Lp = _p[At(s0L)], s0Rp = _p[At(s0R)], b0Lp = _p[At(b0L)], s1Rp = _p[At(s1R)];
+        ulong d = Distance(s0, b0 == _n ? -1 : b0), d1 = Distance(s1, s0);
+        ulong s0vl = s0 < 0 ? NoneMark : Count(c.LeftCount[s0]), s0vr = s0 < 0 ? NoneMark : Count(c.RightCount[s0]);
+        ulong b0vl = b0 < 0 ? NoneMark : Count(c.LeftCount[b0]);
+        ulong s1vl = s1 < 0 ? NoneMark : Count(c.LeftCount[s1]), s1vr = s1 < 0 ? NoneMark : Count(c.RightCount[s1]);
+        ulong s0ls = s0 < 0 ? NoneMark : c.LeftLabels[s0], s0rs = s0 < 0 ? NoneMark : c.RightLabels[s0];
+        ulong b0ls = b0 < 0 ? NoneMark : c.LeftLabels[b0];
+        int k = 0;
+        // single words
+        f[k++] = FeatureHash.Key(1, s0w);
+        f[k++] = FeatureHash.Key(2, s0p);
+        f[k++] = FeatureHash.Key(3, s0wp);
+        f[k++] = FeatureHash.Key(4, s1w);
+        f[k++] = FeatureHash.Key(5, s1p);
+        f[k++] = FeatureHash.Key(6, s1wp);
+        f[k++] = FeatureHash.Key(7, b0w);
+        f[k++] = FeatureHash.Key(8, b0p);
+        f[k++] = FeatureHash.Key(9, b0wp);
+        f[k++] = FeatureHash.Key(10, b1w);
+        f[k++] = FeatureHash.Key(11, b1p);
+        f[k++] = FeatureHash.Key(12, b1wp);
+        f[k++] = FeatureHash.Key(13, _w[j2]);
+        f[k++] = FeatureHash.Key(14, _p[j2]);
+        f[k++] = FeatureHash.Key(15, _p[i2]);
+        // pairs
+        f[k++] = FeatureHash.Key(16, s0wp, b0wp);
+        f[k++] = FeatureHash.Key(17, s0wp, b0w);
+        f[k++] = FeatureHash.Key(18, s0w, b0wp);
+        f[k++] = FeatureHash.Key(19, s0wp, b0p);
+        f[k++] = FeatureHash.Key(20, s0p, b0wp);
+        f[k++] = FeatureHash.Key(21, s0w, b0w);
+        f[k++] = FeatureHash.Key(22, s0p, b0p);
+        f[k++] = FeatureHash.Key(23, b0p, b1p);
+        f[k++] = FeatureHash.Key(24, s1wp, s0wp);
+        f[k++] = FeatureHash.Key(25, s1w, s0w);
+        f[k++] = FeatureHash.Key(26, s1p, s0p);
+        f[k++] = FeatureHash.Key(27, s1wp, s0p);
+        f[k++] = FeatureHash.Key(28, s1p, s0wp);
+        f[k++] = FeatureHash.Key(29, s1w, b0w);
+        f[k++] = FeatureHash.Key(30, s1p, b0p);
+        // triples of tags
+        f[k++] = FeatureHash.Key(31, b0p, b1p, _p[j2]);
+        f[k++] = FeatureHash.Key(32, s0p, b0p, b1p);
+        f[k++] = FeatureHash.Key(33, s1p, s0p, b0p);
+        f[k++] = FeatureHash.Key(34, s0p, s0Lp, b0p);
+        f[k++] = FeatureHash.Key(35, s0p, s0Rp, b0p);
+        f[k++] = FeatureHash.Key(36, s0p, b0p, b0Lp);
+        f[k++] = FeatureHash.Key(37, _p[i2], s1p, s0p);
+        f[k++] = FeatureHash.Key(38, s1p, s1Rp, s0p);
+        f[k++] = FeatureHash.Key(39, s1p, s0p, s0Lp);
+        // distance
+        f[k++] = FeatureHash.Key(40, s0w, d);
+        f[k++] = FeatureHash.Key(41, s0p, d);
+        f[k++] = FeatureHash.Key(42, b0w, d);
+        f[k++] = FeatureHash.Key(43, b0p, d);
+        f[k++] = FeatureHash.Key(44, s0w, b0w, d);
+        f[k++] = FeatureHash.Key(45, s0p, b0p, d);
+        f[k++] = FeatureHash.Key(46, s1p, s0p, d1);
+        f[k++] = FeatureHash.Key(47, s1w, s0w, d1);
+        // valency
+        f[k++] = FeatureHash.Key(48, s0w, s0vr);
+        f[k++] = FeatureHash.Key(49, s0p, s0vr);
+        f[k++] = FeatureHash.Key(50, s0w, s0vl);
+        f[k++] = FeatureHash.Key(51, s0p, s0vl);
+        f[k++] = FeatureHash.Key(52, b0w, b0vl);
+        f[k++] = FeatureHash.Key(53, b0p, b0vl);
+        f[k++] = FeatureHash.Key(54, s1p, s1vr);
+        f[k++] = FeatureHash.Key(55, s1p, s1vl);
+        // dependents: word, tag, relation
+        f[k++] = FeatureHash.Key(56, _w[At(s0L)]);
+        f[k++] = FeatureHash.Key(57, s0Lp);
+        f[k++] = FeatureHash.Key(58, Lab(c, s0L));
+        f[k++] = FeatureHash.Key(59, _w[At(s0R)]);
+        f[k++] = FeatureHash.Key(60, s0Rp);
+        f[k++] = FeatureHash.Key(61, Lab(c, s0R));
+        f[k++] = FeatureHash.Key(62, _w[At(b0L)]);
+        f[k++] = FeatureHash.Key(63, b0Lp);
+        f[k++] = FeatureHash.Key(64, Lab(c, b0L));
+        f[k++] = FeatureHash.Key(65, s1Rp);
+        f[k++] = FeatureHash.Key(66, Lab(c, s1R));
+        f[k++] = FeatureHash.Key(67, _p[At(s1L)]);
+        f[k++] = FeatureHash.Key(68, Lab(c, s1L));
+        // third order: second dependents
+        f[k++] = FeatureHash.Key(69, _w[At(s0L2)]);
+        f[k++] = FeatureHash.Key(70, _p[At(s0L2)]);
+        f[k++] = FeatureHash.Key(71, Lab(c, s0L2));
+        f[k++] = FeatureHash.Key(72, _w[At(s0R2)]);
+        f[k++] = FeatureHash.Key(73, _p[At(s0R2)]);
+        f[k++] = FeatureHash.Key(74, Lab(c, s0R2));
+        f[k++] = FeatureHash.Key(75, _w[At(b0L2)]);
+        f[k++] = FeatureHash.Key(76, _p[At(b0L2)]);
+        f[k++] = FeatureHash.Key(77, Lab(c, b0L2));
+        f[k++] = FeatureHash.Key(78, s0p, s0Lp, _p[At(s0L2)]);
+        f[k++] = FeatureHash.Key(79, s0p, s0Rp, _p[At(s0R2)]);
+        f[k++] = FeatureHash.Key(80, b0p, b0Lp, _p[At(b0L2)]);
+        // relation sets
+        f[k++] = FeatureHash.Key(81, s0w, s0rs);
+        f[k++] = FeatureHash.Key(82, s0p, s0rs);
+        f[k++] = FeatureHash.Key(83, s0w, s0ls);
+        f[k++] = FeatureHash.Key(84, s0p, s0ls);
+        f[k++] = FeatureHash.Key(85, b0w, b0ls);
+        f[k++] = FeatureHash.Key(86, b0p, b0ls);
+        f[k++] = FeatureHash.Key(87, s1p, s0p, s0rs);
+        return k;
+    }
+}
