@@ -77,7 +77,9 @@ public sealed class RuleEngine
             var mentions = context.MentionsIn(s);
             if (mentions.Select(m => m.Entity).Distinct().Skip(1).Any() && DependencyTree.IsParsed(sentence))
             {
-                var run = new SentenceMatch(this, context, s, new DependencyTree(sentence), found, dates);
+                var tree = new DependencyTree(sentence);
+                tree.RepairVerbLemmas(_verbFirst);
+                var run = new SentenceMatch(this, context, s, tree, found, dates);
                 foreach (var m in run.All()) yield return m;
             }
             dates.Observe(found);
@@ -85,7 +87,7 @@ public sealed class RuleEngine
     }
 
     /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
-    internal static List<RelationMention> Dedupe(IEnumerable<RelationMention> all)
+    public static List<RelationMention> Dedupe(IEnumerable<RelationMention> all)
     {
         var best = new Dictionary<(int, int, string, int, bool, string?), RelationMention>();
         var order = new List<(int, int, string, int, bool, string?)>();
@@ -106,16 +108,24 @@ public sealed class RuleEngine
     /// <summary>The work on one sentence; lives on one thread.</summary>
     private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, DependencyTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
     {
-        public IEnumerable<RuleMatch> All()
+        /// <summary>Every rule at every token; fallback rules (base Proximity) only at a trigger no other rule used.</summary>
+        public List<RuleMatch> All()
         {
+            var result = new List<RuleMatch>();
             for (int t = 0; t < tree.Count; t++)
             {
-                foreach (var rule in x._rules.Rules)
+                int before = result.Count;
+                foreach (bool fallback in new[] { false, true })
                 {
-                    if (!Accepts(rule, t)) continue;
-                    foreach (var m in Fire(rule, t)) yield return m;
+                    if (fallback && result.Count > before) break;
+                    foreach (var rule in x._rules.Rules)
+                    {
+                        if ((rule.Pattern == RelationPattern.Proximity) != fallback || !Accepts(rule, t)) continue;
+                        result.AddRange(Fire(rule, t));
+                    }
                 }
             }
+            return result;
         }
 
         private bool Accepts(RelationRule rule, int t)
@@ -132,42 +142,57 @@ public sealed class RuleEngine
             return kind && rule.TriggerTests.All(test => Passes(test, t, t));
         }
 
-        private IEnumerable<RuleMatch> Fire(RelationRule rule, int t)
+        /// <summary>
+        /// The subject is the first subject alternative that reaches a mention; object alternatives are tried in order
+        /// until one gives an edge (an object whose trigger key has no reading lets the next alternative try).
+        /// </summary>
+        private List<RuleMatch> Fire(RelationRule rule, int t)
         {
-            var subjects = Arguments(rule.Subject, t);
-            if (subjects.Count == 0) yield break;
-            var objects = Arguments(rule.Object, t);
-            foreach (var a in subjects)
+            var result = new List<RuleMatch>();
+            var subjects = FirstArguments(rule.Subject, t);
+            if (subjects.Count == 0) return result;
+            foreach (var path in rule.Object)
             {
-                foreach (var b in objects)
+                foreach (var b in Arguments(path, t))
                 {
-                    if (a.Mention.Entity == b.Mention.Entity) continue;
-                    var edge = Build(rule, t, a, b);
-                    if (edge is not null) yield return new RuleMatch(rule, t, edge);
+                    foreach (var a in subjects)
+                    {
+                        if (a.Mention.Entity == b.Mention.Entity) continue;
+                        if (Build(rule, t, a, b) is { } edge) result.Add(new RuleMatch(rule, t, edge));
+                    }
                 }
+                if (result.Count > 0) break;
             }
+            return result;
         }
 
         // ------------------------------------------------------------------ paths
 
-        /// <summary>The first alternative path that reaches at least one mention gives the arguments (each conjunct one).</summary>
-        private List<Arg> Arguments(IReadOnlyList<RulePath> alternatives, int t)
+        /// <summary>The first alternative path that reaches at least one mention gives the arguments.</summary>
+        private List<Arg> FirstArguments(IReadOnlyList<RulePath> alternatives, int t)
         {
             foreach (var path in alternatives)
             {
-                var result = new List<Arg>();
-                foreach (var (token, captured) in Walk(path, t))
-                {
-                    foreach (var u in WithConjuncts(token))
-                    {
-                        var (m, indirect) = MentionFor(u);
-                        if (m is null || result.Any(r => r.Mention.Entity == m.Entity)) continue;
-                        result.Add(new Arg(u, m, captured, indirect));
-                    }
-                }
+                var result = Arguments(path, t);
                 if (result.Count > 0) return result;
             }
             return new List<Arg>();
+        }
+
+        /// <summary>The mentions a path reaches, each conjunct one, one per entity.</summary>
+        private List<Arg> Arguments(RulePath path, int t)
+        {
+            var result = new List<Arg>();
+            foreach (var (token, captured) in Walk(path, t))
+            {
+                foreach (var u in WithConjuncts(token))
+                {
+                    var (m, indirect) = MentionFor(u);
+                    if (m is null || result.Any(r => r.Mention.Entity == m.Entity)) continue;
+                    result.Add(new Arg(u, m, captured, indirect));
+                }
+            }
+            return result;
         }
 
         private IEnumerable<(int Token, List<(int, string, bool)> Captured)> Walk(RulePath path, int t)
@@ -227,7 +252,7 @@ public sealed class RuleEngine
             if (rel == "conj") return Own(h, "nsubj");
             if (rel == "xcomp")
             {
-                if (x._objectControl.Contains(tree.Lemma(h)) && tree.FirstChild(h, "obj") is var o and >= 0) return new List<int> { o };
+                if (x._objectControl.Contains(tree.Lemma(h)) && (tree.FirstChild(h, "obj") is var o and >= 0 || (o = tree.FirstChild(h, "iobj")) >= 0)) return new List<int> { o };
                 return Own(h, "nsubj");
             }
             if (rel is "acl" or "amod") return new List<int> { h };
@@ -258,18 +283,31 @@ public sealed class RuleEngine
             }
         }
 
-        /// <summary>The mention covering the token, else one its possessor, compound or demonym names ("Mali's army", "Chadian troops").</summary>
+        /// <summary>
+        /// The mention covering the token, else one its possessor, compound or adjective names, two levels deep at most
+        /// ("Mali's army", "Chadian troops", "U.S. service members").
+        /// </summary>
         private (MentionRef? Mention, bool Indirect) MentionFor(int token)
         {
             var m = ctx.MentionAt(s, token);
             if (m is not null) return (m, false);
+            return (Modifier(token, 2), false);
+        }
+
+        private MentionRef? Modifier(int token, int depth)
+        {
             foreach (var c in tree.Children(token))
             {
                 if (tree.Rel(c) is not ("nmod:poss" or "compound" or "amod" or "flat")) continue;
-                var cm = ctx.MentionAt(s, c);
-                if (cm is not null) return (cm, false);
+                if (ctx.MentionAt(s, c) is { } cm) return cm;
             }
-            return (null, false);
+            if (depth <= 1) return null;
+            foreach (var c in tree.Children(token))
+            {
+                if (tree.Rel(c) is not ("nmod:poss" or "compound" or "amod" or "flat")) continue;
+                if (Modifier(c, depth - 1) is { } deeper) return deeper;
+            }
+            return null;
         }
 
         private bool Passes(TokenTest test, int token, int trigger)
