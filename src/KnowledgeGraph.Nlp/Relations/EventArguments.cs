@@ -9,7 +9,13 @@ namespace KnowledgeGraph.Nlp.Relations;
 internal sealed record EventArguments(int Word, int Subject, int Object, string? Particle, IReadOnlyList<(string Prep, int Head)> Preps, int Modified)
 {
     /// <summary>The arguments of token <paramref name="t"/>.</summary>
-    public static EventArguments Of(SentenceView v, int t) => HasTree(v) ? FromTree(v, t) : FromOrder(v, t);
+    public static EventArguments Of(SentenceView v, int t)
+    {
+        if (v.EventArguments.TryGetValue(t, out var known)) return known;
+        var a = HasTree(v) ? FromTree(v, t) : FromOrder(v, t);
+        v.EventArguments[t] = a;
+        return a;
+    }
 
     public static bool HasTree(SentenceView v) => v.Sentence.Tokens.Any(x => x.Deprel is not null);
 
