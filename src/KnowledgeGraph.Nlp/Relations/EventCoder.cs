@@ -78,6 +78,10 @@ public sealed class EventCoder
         if (derived)
         {
             if (bare is null || c.Entries.All(e => e.NeedsPattern)) return null;
+            // a CAMEO verb read bare, without any rule, must take its target itself: as direct object or in a
+            // prepositional phrase of its own ("improve X's defenses", "send condolences to Y's family" target no X, Y)
+            bool InTarget(int h) => h >= c.Target.FirstToken && h < c.Target.EndToken;
+            if (!(a.Object >= 0 && InTarget(a.Object)) && !a.Preps.Any(p => p.Head >= 0 && InTarget(p.Head))) return null;
             return (c.Entries, bare);
         }
         // the code is kept where both say the same
