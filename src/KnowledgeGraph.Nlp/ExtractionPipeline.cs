@@ -17,6 +17,20 @@ public sealed record PipelineOptions
     public Func<string, EntityType, EntityType, bool> Allows { get; init; } = (_, _, _) => true;
     /// <summary>Whether to run the trained named-entity recogniser (false: gazetteers and naming rules only).</summary>
     public bool UseRecognizer { get; init; } = true;
+    /// <summary>Which relation reader runs: the rules over dependency trees, the surface reader (default until the rules
+    /// match it on the check halves), or both (docs/rules.md, "Status").</summary>
+    public RelationReader Relations { get; init; } = RelationReader.Surface;
+}
+
+/// <summary>Which relation reader the pipeline runs (docs/rules.md, "Status").</summary>
+public enum RelationReader
+{
+    /// <summary>The relation rules over dependency trees (Resources/rules).</summary>
+    Rules,
+    /// <summary>The surface reader over POS windows (RelationExtractor), being replaced by the rules.</summary>
+    Surface,
+    /// <summary>Both; one edge per (sentence, subject, type, object, polarity, modality), the most confident reading.</summary>
+    Both,
 }
 
 /// <summary>
@@ -137,8 +151,12 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));
-        // parsed text: the relation rules over the trees (docs/rules.md); unparsed text: the surface reader
-        relations.AddRange(sentences.Any(Relations.Rules.RuleEngine.IsParsed) ? _rules.Extract(context) : _relations.Extract(context));
+        relations.AddRange(_options.Relations switch
+        {
+            RelationReader.Rules => _rules.Extract(context),
+            RelationReader.Surface => _relations.Extract(context),
+            _ => Relations.Rules.RuleEngine.Dedupe(_relations.Extract(context).Concat(_rules.Extract(context))),
+        });
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,
             relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());

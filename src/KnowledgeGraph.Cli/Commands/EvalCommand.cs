@@ -8,24 +8,27 @@ namespace KnowledgeGraph.Cli.Commands;
 /// <summary><c>kg eval re3d|plover</c>: runs the extraction pipeline over gold data and prints precision, recall and F1.</summary>
 public sealed class EvalCommand : ICommand
 {
-    private readonly Func<bool, IDocumentAnalyzer> _analyzerFactory;
+    private readonly Func<bool, Nlp.RelationReader, IDocumentAnalyzer> _analyzerFactory;
 
     /// <param name="analyzerFactory">Builds the analyzer to measure (its argument: use the statistical recogniser);
     /// tests pass a fake. Default: the product pipeline.</param>
     public EvalCommand(Func<bool, IDocumentAnalyzer>? analyzerFactory = null)
     {
-        _analyzerFactory = analyzerFactory ?? DefaultAnalyzer;
+        _analyzerFactory = analyzerFactory is null ? DefaultAnalyzer : (r, _) => analyzerFactory(r);
     }
 
     // pipeline factory: the one place that says which analyzer `kg eval` measures.
-    private static IDocumentAnalyzer DefaultAnalyzer(bool useRecognizer) =>
-        Nlp.ExtractionPipeline.Load(new Nlp.PipelineOptions { Allows = Graph.OntologySchema.LoadDefault().Allows, UseRecognizer = useRecognizer });
+    private static IDocumentAnalyzer DefaultAnalyzer(bool useRecognizer, Nlp.RelationReader relations) =>
+        Nlp.ExtractionPipeline.Load(new Nlp.PipelineOptions { Allows = Graph.OntologySchema.LoadDefault().Allows, UseRecognizer = useRecognizer, Relations = relations });
 
     public string Name => "eval";
     public string Summary => "measure extraction against gold data (re3d, PLOVER)";
     public string Help => """
-        Usage: kg eval re3d   [--data <dir>] [--half tune|check|all] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer]
-               kg eval plover [--data <file>] [--half tune|check|all] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer]
+        Usage: kg eval re3d   [--data <dir>] [--half tune|check|all] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer] [--relations R]
+               kg eval plover [--data <file>] [--half tune|check|all] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer] [--relations R]
+
+        --relations rules|surface|both chooses the relation reader: the rules over dependency trees (docs/rules.md),
+        the surface reader they are to replace (the default, as in kg build), or both.
 
         --no-recognizer measures the pipeline without the trained named-entity recogniser (gazetteers and naming
         rules only), to show what the model adds.
@@ -58,7 +61,7 @@ public sealed class EvalCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads", "half" }, new[] { "no-recognizer", "show-check-misses" });
+        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads", "half", "relations" }, new[] { "no-recognizer", "show-check-misses" });
         bool useRecognizer = !a.Flag("no-recognizer");
         if (a.HelpRequested) { context.Out.Write(Help); return 0; }
         if (a.Positionals.Count != 1) throw new UsageException("say what to evaluate: 're3d' or 'plover'");
@@ -69,6 +72,13 @@ public sealed class EvalCommand : ICommand
         try { half = DevSplit.Parse(a.Value("half")); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
         bool checkMisses = a.Flag("show-check-misses");
+        var relations = a.Value("relations") switch
+        {
+            null or "surface" => Nlp.RelationReader.Surface,
+            "rules" => Nlp.RelationReader.Rules,
+            "both" => Nlp.RelationReader.Both,
+            var other => throw new UsageException($"unknown relation reader '{other}'; use rules, surface or both"),
+        };
         if (checkMisses)
             context.Error.WriteLine("kg eval: warning: printing misses of the check half; do not read them while developing rules (docs/evaluation.md)");
         switch (a.Positionals[0])
@@ -78,7 +88,7 @@ public sealed class EvalCommand : ICommand
                 double minConfidence = a.Double("min-confidence", 0);
                 if (minConfidence is < 0 or > 1) throw new UsageException("option '--min-confidence' needs a number between 0 and 1");
                 var corpus = Re3dReader.Read(a.Value("data") ?? Re3dReader.DefaultDirectory(), minConfidence);
-                var halves = DevSplit.EvaluateRe3d(_analyzerFactory(useRecognizer), corpus, threads);
+                var halves = DevSplit.EvaluateRe3d(_analyzerFactory(useRecognizer, relations), corpus, threads);
                 ReportWriter.WriteRe3dHalves(context.Out, halves);
                 var report = halves.Of(half);
                 if (!checkMisses) report = DevSplit.WithoutCheckMisses(report, corpus);
@@ -91,7 +101,7 @@ public sealed class EvalCommand : ICommand
             {
                 if (a.Value("min-confidence") is not null) throw new UsageException("option '--min-confidence' applies to re3d only");
                 var records = PloverReader.Read(a.Value("data") ?? PloverReader.DefaultFile());
-                var halves = DevSplit.EvaluatePlover(_analyzerFactory(useRecognizer), records, threads);
+                var halves = DevSplit.EvaluatePlover(_analyzerFactory(useRecognizer, relations), records, threads);
                 ReportWriter.WritePloverHalves(context.Out, halves);
                 var report = halves.Of(half);
                 if (!checkMisses) report = DevSplit.WithoutCheckMisses(report, records, half);

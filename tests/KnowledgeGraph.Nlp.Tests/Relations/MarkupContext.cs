@@ -21,9 +21,12 @@ public sealed class MarkupContext
 
     private readonly SentenceSplitter _splitter;
     private readonly PosTagger _tagger;
+    private readonly KnowledgeGraph.Nlp.Parsing.DependencyParser? _parser;
 
-    public MarkupContext(PosTagger tagger, AbbreviationLexicon abbreviations)
+    /// <param name="parser">When given, sentences are also parsed (Token.Head, Token.Deprel), as the pipeline does.</param>
+    public MarkupContext(PosTagger tagger, AbbreviationLexicon abbreviations, KnowledgeGraph.Nlp.Parsing.DependencyParser? parser = null)
     {
+        _parser = parser;
         var all = new HashSet<string>(abbreviations.Entries.Select(e => e.Form), StringComparer.Ordinal);
         var neverFinal = new HashSet<string>(abbreviations.Entries.Where(e => !e.CanEndSentence).Select(e => e.Form), StringComparer.Ordinal);
         _splitter = new SentenceSplitter(new Tokenizer(all), neverFinal);
@@ -88,7 +91,12 @@ public sealed class MarkupContext
     {
         var words = s.Tokens.Select(t => t.Text).ToList();
         var (xpos, upos) = _tagger.Tag(words);
-        var tokens = s.Tokens.Select((t, k) => t with { Tag = xpos[k], Upos = upos[k], Lemma = _tagger.Lemmatizer.Lemma(t.Text, xpos[k]) }).ToList();
+        var tree = _parser?.Parse(words, xpos);
+        var tokens = s.Tokens.Select((t, k) => t with
+        {
+            Tag = xpos[k], Upos = upos[k], Lemma = _tagger.Lemmatizer.Lemma(t.Text, xpos[k]),
+            Head = tree?.Heads[k] ?? -1, Deprel = tree?.Deprels[k],
+        }).ToList();
         return s with { Tokens = tokens };
     }
 }

@@ -52,7 +52,7 @@ public sealed class RuleEngine
     public RuleSet Rules => _rules;
 
     /// <summary>Whether the parser filled the sentence's tree (the engine reads parsed sentences only).</summary>
-    public static bool IsParsed(Sentence sentence) => DependencyTree.IsParsed(sentence);
+    public static bool IsParsed(Sentence sentence) => RuleTree.IsParsed(sentence);
 
     /// <summary>Category of a type: from the trigger lexicon, else the type itself when it is a category (LEADS, PART_OF ...).</summary>
     public static Func<string, string?> CategoryLookup(TriggerLexicon triggers)
@@ -75,9 +75,9 @@ public sealed class RuleEngine
             var sentence = context.Sentences[s];
             var found = DateResolver.Find(sentence, context.Document.Text);
             var mentions = context.MentionsIn(s);
-            if (mentions.Select(m => m.Entity).Distinct().Skip(1).Any() && DependencyTree.IsParsed(sentence))
+            if (mentions.Select(m => m.Entity).Distinct().Skip(1).Any() && RuleTree.IsParsed(sentence))
             {
-                var tree = new DependencyTree(sentence);
+                var tree = new RuleTree(sentence);
                 tree.RepairVerbLemmas(_verbFirst);
                 var run = new SentenceMatch(this, context, s, tree, found, dates);
                 foreach (var m in run.All()) yield return m;
@@ -106,7 +106,7 @@ public sealed class RuleEngine
     private sealed record Arg(int Token, MentionRef Mention, IReadOnlyList<(int Token, string Word, bool IsCase)> Captured, bool Indirect);
 
     /// <summary>The work on one sentence; lives on one thread.</summary>
-    private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, DependencyTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
+    private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, RuleTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
     {
         /// <summary>Every rule at every token; fallback rules (base Proximity) only at a trigger no other rule used.</summary>
         public List<RuleMatch> All()
@@ -206,7 +206,7 @@ public sealed class RuleEngine
                 {
                     IEnumerable<int> reached;
                     if (step.Up)
-                        reached = tree.Head(node) >= 0 && DependencyTree.RelMatches(step.Relation, tree.Rel(node)) ? new[] { tree.Head(node) } : Array.Empty<int>();
+                        reached = tree.Head(node) >= 0 && RuleTree.RelMatches(step.Relation, tree.Rel(node)) ? new[] { tree.Head(node) } : Array.Empty<int>();
                     else
                     {
                         var kids = tree.ChildrenWith(node, step.Relation).ToList();
@@ -319,7 +319,7 @@ public sealed class RuleEngine
                 "word" => In(test.Values, tree.Lower(token)),
                 "upos" => In(test.Values, tree.Upos(token)),
                 "tag" => In(test.Values, tree.Tag(token)),
-                "deprel" => test.Values.Any(v => DependencyTree.RelMatches(v, tree.Rel(token))),
+                "deprel" => test.Values.Any(v => RuleTree.RelMatches(v, tree.Rel(token))),
                 "has" => test.Values.Any(v => tree.FirstChild(token, v) >= 0),
                 "voice" => test.Values.Contains(tree.IsPassive(token) ? "passive" : "active"),
                 "entity" => MentionFor(token).Mention is { } m && In(test.Values, ctx.Entities[m.Entity].Type.ToString()),

@@ -3,13 +3,13 @@ using KnowledgeGraph.Core;
 namespace KnowledgeGraph.Nlp.Relations.Rules;
 
 /// <summary>One parsed sentence as a tree: heads, relations, children and lower-cased lemmas. Lives for one sentence.</summary>
-internal sealed class DependencyTree
+internal sealed class RuleTree
 {
     private readonly IReadOnlyList<Token> _tokens;
     private readonly List<int>[] _children;
     private readonly string[] _lemma;
 
-    public DependencyTree(Sentence sentence)
+    public RuleTree(Sentence sentence)
     {
         _tokens = sentence.Tokens;
         int n = _tokens.Count;
