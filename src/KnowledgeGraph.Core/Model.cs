@@ -69,6 +69,9 @@ public sealed record DocumentEntity(
 /// <param name="Negated">True when the text denies it; such edges are not asserted as fact.</param>
 /// <param name="Modality">"may", "threatened", "conditional" ... when not stated as fact; else null.</param>
 /// <param name="AttributedTo">Name of who reported it ("X said ..."), else null.</param>
+/// <param name="Cameo">The CAMEO event code the reading was coded with ("173", "1823"), for event categories; else null.</param>
+/// <param name="Mode">PLOVER's mode of that code ("arrest", "visit"), where the CAMEO-to-PLOVER table gives one; else null.</param>
+/// <param name="EventContext">PLOVER's context(s) of that code ("military", "crime|corruption": '|'-separated); else null.</param>
 public sealed record RelationMention(
     int Subject,
     int Object,
@@ -83,7 +86,10 @@ public sealed record RelationMention(
     string? Date = null,
     bool Negated = false,
     string? Modality = null,
-    string? AttributedTo = null);
+    string? AttributedTo = null,
+    string? Cameo = null,
+    string? Mode = null,
+    string? EventContext = null);
 
 /// <summary>Everything the pipeline found in one document.</summary>
 public sealed record DocumentAnalysis(

@@ -202,6 +202,9 @@ public sealed class GraphBuilder
         var dates = new List<string>();
         var attributed = new List<string>();
         var modality = new List<string>();
+        var cameo = new List<string>();
+        var modes = new List<string>();
+        var contexts = new List<string>();
         double disbelief = 1;
         foreach (var r in records)
         {
@@ -213,6 +216,9 @@ public sealed class GraphBuilder
             if (m.Date is not null) AddDistinct(dates, m.Date);
             if (m.AttributedTo is not null) AddDistinct(attributed, m.AttributedTo);
             if (m.Modality is not null) AddDistinct(modality, m.Modality);
+            if (m.Cameo is not null) AddDistinct(cameo, m.Cameo);
+            if (m.Mode is not null) AddDistinct(modes, m.Mode);
+            if (m.EventContext is not null) foreach (var c in m.EventContext.Split('|')) AddDistinct(contexts, c);
             disbelief *= 1 - Math.Clamp(m.Confidence, 0, 1);
         }
         // Independent pieces of evidence: the edge is wrong only if every one of them is wrong.
@@ -231,6 +237,10 @@ public sealed class GraphBuilder
         if (dates.Count > 0) { dates.Sort(StringComparer.Ordinal); props["dates"] = dates; }
         if (attributed.Count > 0) props["attributed_to"] = attributed;
         if (modality.Count > 0) props["modality"] = modality;
+        // the event coding: CAMEO codes and PLOVER mode and context of the mentions, sorted (order of evidence does not matter)
+        if (cameo.Count > 0) { cameo.Sort(StringComparer.Ordinal); props["cameo"] = cameo; }
+        if (modes.Count > 0) { modes.Sort(StringComparer.Ordinal); props["mode"] = modes; }
+        if (contexts.Count > 0) { contexts.Sort(StringComparer.Ordinal); props["context"] = contexts; }
         return new GraphEdge("r:" + Hash($"{s}|{type}|{o}|{hedged}"), type, s, o, props.ToList());
     }
 

@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Neo4j;
 /// <item>Nodes MERGE on their key label (Entity or Document) and id; further labels are added, never removed.</item>
 /// <item>Relationships MERGE on (start, type, end) — the contract has one edge per triple — so edges from two builds
 /// meet even if their ids differ; the first id is kept.</item>
-/// <item>List properties (aliases, evidence, doc_ids, offsets, trigger, dates, attributed_to) are unioned: values only
+/// <item>List properties (aliases, evidence, doc_ids, offsets, trigger, dates, attributed_to, modality, cameo, mode, context) are unioned: values only
 /// in the database first, then the new list, without APOC: <c>[x IN coalesce(n.k, []) WHERE NOT x IN row.k] + row.k</c>;
 /// a row without the key leaves the property as it is (one statement serves rows with different keys).</item>
 /// <item><c>confidence</c> keeps the maximum; <c>evidence_count</c> grows only by offsets not yet present, so reloading

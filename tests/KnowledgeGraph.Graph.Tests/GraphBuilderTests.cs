@@ -72,6 +72,24 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void EventEdgesCarryTheirCameoCodesModesAndContexts()
+    {
+        var b = new GraphBuilder(Schema);
+        var people = new[] { E(0, "Border Guard", EntityType.Organization), E(1, "Ana Ruiz", EntityType.Person) };
+        b.Add(Doc("one", people, R(0, 1, "ARRESTED", "COERCE", "The guards arrested Ana Ruiz.", 0.6) with { Cameo = "173", Mode = "arrest", EventContext = "legal" }));
+        b.Add(Doc("two", people, R(0, 1, "ARRESTED", "COERCE", "The guards detained Ruiz.", 0.5) with { Cameo = "1731", Mode = "arrest", EventContext = "legal|crime" }));
+        b.Add(Doc("three", new[] { E(0, "Ana Ruiz", EntityType.Person), E(1, "Wagner Group", EntityType.Organization) },
+            R(0, 1, "LEADS", "LEADS", "Ana Ruiz led the Wagner Group.", 0.6)));
+        var g = b.Build().Snapshot;
+        var arrest = g.Edges.Single(e => e.Type == "ARRESTED");
+        Assert.That((IReadOnlyList<string>)arrest["cameo"]!, Is.EqualTo(new[] { "173", "1731" }));
+        Assert.That((IReadOnlyList<string>)arrest["mode"]!, Is.EqualTo(new[] { "arrest" }));
+        Assert.That((IReadOnlyList<string>)arrest["context"]!, Is.EqualTo(new[] { "crime", "legal" }));
+        var lead = g.Edges.Single(e => e.Type == "LEADS");
+        Assert.That(lead["cameo"], Is.Null, "a stative edge has no event coding");
+    }
+
+    [Test]
     public void SameNameDifferentTypesStayApart()
     {
         var b = new GraphBuilder(Schema);

@@ -16,6 +16,10 @@ public sealed class LexiconSet
     public const string TriggersFile = "triggers.tsv";
     /// <summary>Hand-written spellings of major actors the derived gazetteers lack ("Daesh", "al-Qaeda", "African Union").</summary>
     public const string ExtraActorsFile = "actors_extra.tsv";
+    /// <summary>Relationship types of events coded from CAMEO (category + code -> type).</summary>
+    public const string EventTypesFile = "event_types.tsv";
+    /// <summary>CAMEO verbs whose bare code is not used (they need a rule).</summary>
+    public const string CameoBareOffFile = "cameo_bare_off.tsv";
 
     private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
         DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
@@ -34,6 +38,12 @@ public sealed class LexiconSet
     public OrgKeywordLexicon OrgKeywords { get; }
     public TriggerLexicon Triggers { get; }
     public AgentLexicon Agents { get; }
+    /// <summary>The CAMEO event lexicon (cameo_*.tsv): verbs, compiled patterns, synonym sets, code -> category.</summary>
+    public CameoLexicon Cameo { get; private init; } = CameoLexicon.Empty;
+    /// <summary>Argument checks of event categories (event_checks.tsv) with their word classes.</summary>
+    public EventChecks EventChecks { get; private init; } = EventChecks.Empty;
+    /// <summary>Relationship types of events coded from CAMEO (event_types.tsv).</summary>
+    public EventTypes EventTypes { get; private init; } = new(Array.Empty<(string, string, string)>());
     /// <summary>Ordinary English words (lower case): a one-word name made of one of them ("Department", "Soldiers") is no name.</summary>
     public IReadOnlySet<string> CommonWords { get; private init; } = new HashSet<string>();
     /// <summary>Country name -> its first demonym ("Peru" -> "Peruvian"), from countries.tsv: names generic actors ("Peruvian police").</summary>
@@ -51,20 +61,28 @@ public sealed class LexiconSet
         var dir = Path.GetFullPath(directory ?? DefaultDirectory);
         if (!System.IO.Directory.Exists(dir)) throw new ModelLoadException(dir, "lexicon folder not found");
         string P(string file) => Path.Combine(dir, file);
+        var cameo = CameoLexicon.Load(dir);
+        var eventTypes = EventTypes.Load(P(EventTypesFile));
+        var bareOff = TsvFile.Read(P(CameoBareOffFile), new[] { "lemma", "reason" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        var triggers = TriggerLexicon.Load(P(TriggersFile)).WithCameo(cameo, eventTypes, bareOff);
+        var agents = AgentLexicon.Load(P(LexiconDerivation.AgentsFile));
         return new LexiconSet(dir,
             LoadGazetteer(dir),
             TitleLexicon.Load(P(TitlesFile)),
             AbbreviationLexicon.Load(P(AbbreviationsFile)),
             DescriptorLexicon.Load(P(DescriptorsFile)),
             OrgKeywordLexicon.Load(P(OrgKeywordsFile)),
-            TriggerLexicon.Load(P(TriggersFile)),
-            AgentLexicon.Load(P(LexiconDerivation.AgentsFile)))
+            triggers,
+            agents)
         {
             CommonWords = TsvFile.Read(P(LexiconDerivation.CommonWordsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
             Demonyms = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).Where(r => TsvFile.List(r[4]).Count > 0)
                 .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => TsvFile.List(g.First()[4])[0], StringComparer.Ordinal),
             CountryNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
                 .GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
+            Cameo = cameo,
+            EventTypes = eventTypes,
+            EventChecks = EventChecks.Load(dir, cameo, triggers, agents),
         };
     }
 

@@ -11,8 +11,14 @@ public enum TriggerPos { Verb, Noun }
 /// </summary>
 public enum TriggerDirection { Active, PassiveInverse }
 
-/// <summary>One trigger: lemma (may be multiword with particles: "call on", "pull out", "impose sanctions on").</summary>
-public sealed record TriggerEntry(string Lemma, TriggerPos Pos, string Type, string Category, TriggerDirection Direction, double Strength)
+/// <summary>
+/// One trigger: lemma (may be multiword with particles: "call on", "pull out", "impose sanctions on").
+/// <see cref="Derived"/>: from the CAMEO dictionary (cameo_verbs.tsv), not triggers.tsv; its <see cref="Coding"/> is the
+/// bare verb's CAMEO code, and <see cref="NeedsPattern"/> says the bare verb codes nothing (null code): only a
+/// CAMEO rule matching its complement makes it an event.
+/// </summary>
+public sealed record TriggerEntry(string Lemma, TriggerPos Pos, string Type, string Category, TriggerDirection Direction, double Strength,
+    EventCoding? Coding = null, bool NeedsPattern = false, bool Derived = false)
 {
     public int WordCount => Lemma.Count(c => c == ' ') + 1;
 }
@@ -52,6 +58,35 @@ public sealed class TriggerLexicon
 
     /// <summary>The longest multiword trigger over a lemma sequence starting at <paramref name="start"/> ("pull out of" over "pull").</summary>
     public (int Length, IReadOnlyList<TriggerEntry> Entries) LongestMatchAt(IReadOnlyList<string> lemmas, int start) => _index.LongestMatchAt(lemmas, start);
+
+    /// <summary>Default strength of a verb known only from the CAMEO dictionary (below the 0.5 the proximity fallback needs).</summary>
+    public const double DerivedStrength = 0.45;
+
+    /// <summary>
+    /// This lexicon plus the CAMEO verbs it lacks (hand-written entries win: they carry our types, directions and
+    /// strengths). A CAMEO verb with a bare code of ours becomes a trigger of that category; a null-coded one becomes a
+    /// trigger that needs a matching rule, under the category its block's rules give most often.
+    /// </summary>
+    /// <param name="bareOff">Verbs whose bare CAMEO code is not used (cameo_bare_off.tsv): they need a rule.</param>
+    public TriggerLexicon WithCameo(CameoLexicon cameo, EventTypes types, IReadOnlySet<string>? bareOff = null)
+    {
+        var handVerbs = Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma).ToHashSet(StringComparer.Ordinal);
+        var added = new List<TriggerEntry>();
+        foreach (var group in cameo.Verbs.GroupBy(v => v.Lemma).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var lemma = group.Key;
+            if (handVerbs.Contains(lemma) || !lemma.All(c => char.IsAsciiLetterLower(c) || c is ' ' or '-')) continue;
+            if (lemma.EndsWith(" and", StringComparison.Ordinal) || lemma.EndsWith(" or", StringComparison.Ordinal)) continue;
+            var coding = bareOff is not null && bareOff.Contains(lemma) ? null : group.Select(v => v.Coding).FirstOrDefault(c => c is not null);
+            bool needs = coding is null;
+            coding ??= group.SelectMany(v => cameo.Rules(v.Block)).Select(r => r.Coding).OfType<EventCoding>()
+                .GroupBy(c => c.Category).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.First()).FirstOrDefault();
+            if (coding is null || types.TypeOf(coding) is not { } type) continue;
+            added.Add(new TriggerEntry(lemma, TriggerPos.Verb, type, coding.Category, TriggerDirection.Active, DerivedStrength, coding, needs, Derived: true));
+        }
+        return new TriggerLexicon(Entries.Concat(added).ToList());
+    }
 
     public static TriggerLexicon Load(string path)
     {

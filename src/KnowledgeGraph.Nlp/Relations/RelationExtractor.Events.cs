@@ -29,7 +29,7 @@ public sealed partial class RelationExtractor
             MilitaryMeansCandidates(list);
             list.AddRange(IntentCandidates(list));
             list.AddRange(ProtestDemandCandidates(list));
-            return list;
+            return CodeEvents(list);
         }
 
         private static readonly TriggerEntry[] DemandEntry = { new("must", TriggerPos.Verb, "DEMANDED", "DEMAND", TriggerDirection.Active, 0.6) };

@@ -28,7 +28,11 @@ public sealed partial class RelationExtractor
     public RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
         : this(lexicons.Triggers, lexicons.Titles, allows, lemmatize)
     {
+        _coder = new EventCoder(lexicons);
     }
+
+    // the CAMEO event rules and argument checks (none when built from a trigger lexicon alone)
+    private readonly EventCoder _coder = EventCoder.None;
 
     public RelationExtractor(TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows,
         Func<string, string, string>? lemmatize = null)
@@ -37,7 +41,7 @@ public sealed partial class RelationExtractor
         _titles = titles ?? throw new ArgumentNullException(nameof(titles));
         _allows = allows ?? throw new ArgumentNullException(nameof(allows));
         _lemmatize = lemmatize;
-        _verbFirstWords = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        _verbFirstWords = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
     }
 
     private readonly HashSet<string> _verbFirstWords;
@@ -56,14 +60,17 @@ public sealed partial class RelationExtractor
             {
                 var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
                 var run = new SentenceRun(this, view);
-                int before = result.Count;
+                bool read = false;
                 foreach (var c in run.Candidates())
                 {
                     var rm = Build(view, run, c, found, dates);
-                    if (rm is not null) result.Add(rm);
+                    if (rm is null) continue;
+                    result.Add(rm);
+                    read |= !c.Entries.All(e => e.Derived);
                 }
-                // nothing read in a sentence with a trigger verb between two names: a weak edge, marked by its confidence
-                if (result.Count == before && run.Fallback() is { } fallback && Build(view, run, fallback, found, dates) is { } weak)
+                // nothing read (but from CAMEO verbs alone) in a sentence with a trigger verb between two names: a weak edge,
+                // marked by its confidence
+                if (!read && run.Fallback() is { } fallback && Build(view, run, fallback, found, dates) is { } weak)
                     result.Add(weak);
             }
             dates.Observe(found);
@@ -92,10 +99,13 @@ public sealed partial class RelationExtractor
             var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
                 v.Context.SentenceText(v.Index), sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
-                confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name);
+                confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name,
+                c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context));
         }
         return null;
     }
+
+    private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
     private static List<RelationMention> Deduplicate(List<RelationMention> all)
@@ -116,7 +126,7 @@ public sealed partial class RelationExtractor
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
-        bool Intent = false, bool Factual = false);
+        bool Intent = false, bool Factual = false, EventCoding? Coding = null);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
     private sealed partial class SentenceRun
@@ -162,7 +172,9 @@ public sealed partial class RelationExtractor
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
                 if (events.Count == 0) continue;
-                return new Candidate(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false);
+                // the argument checks hold for the weak reading too ("occupied the post of treasurer at X")
+                var weak = CodeEvents(new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) });
+                return weak.Count == 1 ? weak[0] : null;
             }
             return null;
         }
@@ -252,7 +264,9 @@ public sealed partial class RelationExtractor
             var g = _groups[gi];
             var match = TriggerAt(g.Head, TriggerPos.Verb);
             if (match is null) yield break;
-            for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
+            // a verb known only from CAMEO leaves its words to the other patterns
+            if (!match.Entries.All(e => e.Derived))
+                for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
             // "X, (later) replaced by Y": a participle, possibly after adverbs, describing the noun phrase before it
             bool onlyAdverbsBefore = Enumerable.Range(g.First, g.Head - g.First).All(v.IsAdverb);
             bool reducedRelative = !g.Finite && onlyAdverbsBefore && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"

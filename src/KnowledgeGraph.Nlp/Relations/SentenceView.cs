@@ -110,6 +110,9 @@ internal sealed class SentenceView
     public IReadOnlyList<MentionRef> Mentions { get; }
     public int Count => Words.Length;
 
+    /// <summary>The event arguments read for a trigger token, computed once per sentence (EventArguments.Of).</summary>
+    internal Dictionary<int, EventArguments> EventArguments { get; } = new();
+
     /// <summary>The mention covering token <paramref name="i"/>, or null.</summary>
     public MentionRef? MentionAt(int i) => i >= 0 && i < Count && _mentionAt[i] >= 0 ? Mentions[_mentionAt[i]] : null;
 

@@ -15,9 +15,9 @@ public enum Expectation
     Absent,
 }
 
-/// <summary>One expected edge: <c>Subject -[TYPE]-> Object {negated} {modality=may} {by=Reporter} {date=2023-12-09}</c>.</summary>
+/// <summary>One expected edge: <c>Subject -[TYPE]-> Object {negated} {modality=may} {by=Reporter} {date=2023-12-09} {cameo=173}</c>.</summary>
 public sealed record ExpectedEdge(Expectation Kind, string Subject, string Type, string Object,
-    bool? Negated, string? Modality, string? AttributedTo, string? Date, string Line)
+    bool? Negated, string? Modality, string? AttributedTo, string? Date, string Line, string? Cameo = null)
 {
     public override string ToString() => Line;
 }
@@ -66,7 +66,7 @@ public static class RelationSpecReader
                 continue;
             }
             bool? negated = null;
-            string? modality = null, by = null, d = null;
+            string? modality = null, by = null, d = null, cameo = null;
             foreach (Match f in Flag.Matches(m.Groups["flags"].Value))
             {
                 var v = f.Groups["v"].Success ? f.Groups["v"].Value.Trim() : null;
@@ -76,11 +76,12 @@ public static class RelationSpecReader
                     case "modality": modality = v ?? "*"; break;
                     case "by": by = v; break;
                     case "date": d = v; break;
+                    case "cameo": cameo = v; break;
                     default: throw new FormatException($"{file}:{n}: unknown flag {f.Value}");
                 }
             }
             var kind = m.Groups["kind"].Value switch { "-" => Expectation.Asserted, "~" => Expectation.Hedged, _ => Expectation.Absent };
-            edges.Add(new ExpectedEdge(kind, m.Groups["s"].Value.Trim(), m.Groups["t"].Value, m.Groups["o"].Value.Trim(), negated, modality, by, d, line.Trim()));
+            edges.Add(new ExpectedEdge(kind, m.Groups["s"].Value.Trim(), m.Groups["t"].Value, m.Groups["o"].Value.Trim(), negated, modality, by, d, line.Trim(), cameo));
         }
         Flush();
         return cases;
@@ -93,5 +94,5 @@ public static class RelationSpecReader
 
     public static string Describe(IEnumerable<KnowledgeGraph.Core.RelationMention> found, Func<int, string> name) =>
         string.Join("\n", found.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"  {name(r.Subject)} -[{r.Type}]-> {name(r.Object)} neg={r.Negated} mod={r.Modality ?? "-"} by={r.AttributedTo ?? "-"} date={r.Date ?? "-"} c={r.Confidence} trigger='{r.Trigger}'")));
+            $"  {name(r.Subject)} -[{r.Type}]-> {name(r.Object)} neg={r.Negated} mod={r.Modality ?? "-"} by={r.AttributedTo ?? "-"} date={r.Date ?? "-"} cameo={r.Cameo ?? "-"} c={r.Confidence} trigger='{r.Trigger}'")));
 }

@@ -4,12 +4,13 @@ using KnowledgeGraph.Core;
 
 namespace KnowledgeGraph.Nlp.Lexicons.Derivation;
 
-/// <summary>How many rows each derived file got.</summary>
-public sealed record DerivationReport(IReadOnlyList<(string File, int Rows)> Files);
+/// <summary>How many rows each derived file got, and what the CAMEO derivation compiled.</summary>
+public sealed record DerivationReport(IReadOnlyList<(string File, int Rows)> Files, CameoReport? Cameo = null);
 
 /// <summary>
 /// Regenerates the derived gazetteers (countries.tsv, organisations.tsv, armed_groups.tsv, agents.tsv) from the
 /// shared source data, deterministically: same sources -> byte-identical files.
+/// Also the event lexicon (<see cref="CameoDerivation"/>: cameo_*.tsv from petrarch2/CAMEO.2.0.txt and ../plover/CAMEO2PLOVER-2021.txt).
 /// Inputs: <c>gazetteers/</c> (countries, petrarch2, ucdp), the UD English EWT training split beside it (only to know
 /// which words are common English), and the hand-written org_keywords.tsv and titles.tsv.
 /// </summary>
@@ -114,7 +115,10 @@ public static class LexiconDerivation
             "derived by `kg lexicons`; do not edit by hand. Words written in lower case at least 3 times and more often in lower case than as proper nouns: a one-word name made of such a word is no name.",
         }, new[] { "word" }, common.Select(w => (IReadOnlyList<string>)new[] { w }));
         files.Add((CommonWordsFile, common.Count));
-        return new DerivationReport(files);
+        var cameo = CameoDerivation.Derive(Require(Path.Combine(petrarchDir, "CAMEO.2.0.txt")),
+            Require(Path.Combine(gazetteerDir, "..", "plover", "CAMEO2PLOVER-2021.txt")), outDir);
+        files.AddRange(cameo.Files);
+        return new DerivationReport(files, cameo);
     }
 
     private static string Require(string path) =>

@@ -26,7 +26,11 @@ public sealed class RuleEngine
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
         : this(rules, lexicons.Triggers, lexicons.Titles, allows)
     {
+        _coder = new EventCoder(lexicons);
     }
+
+    /// <summary>CAMEO coding and argument checks of event readings (docs/lexicons.md); none without a full LexiconSet.</summary>
+    private readonly EventCoder _coder = EventCoder.None;
 
     public RuleEngine(RuleSet rules, TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows)
     {
@@ -344,6 +348,16 @@ public sealed class RuleEngine
         {
             var (entries, keyTokens, indirect) = Entries(rule, t, b);
             if (entries.Count == 0) return null;
+            // event readings: coded with the CAMEO rules of the trigger, and only where the arguments fit the category
+            EventCoding? coding = null;
+            if (!x._coder.IsEmpty)
+            {
+                var text = string.Join(" ", keyTokens.Order().Select(k => ctx.Sentences[s].Tokens[k].Text));
+                _view ??= new SentenceView(ctx, s);
+                var decided = x._coder.Decide(_view, new EventCoder.Reading(t, tree.Upos(t) is "NOUN" or "PROPN", false, text, entries, b.Mention));
+                if (decided is null) return null;
+                (entries, coding) = decided.Value;
+            }
             foreach (var entry in entries.OrderByDescending(e => e.Strength))
             {
                 var (subj, obj) = entry.Direction == TriggerDirection.Active ? (a, b) : (b, a);
@@ -362,10 +376,13 @@ public sealed class RuleEngine
                 var date = dates.Resolve(DateResolver.Nearest(found, sentence.Tokens[t].Start), found);
                 return new RelationMention(subj.Mention.Entity, obj.Mention.Entity, entry.Type, entry.Category, s, ctx.SentenceText(s), sentence.Span,
                     trigger, new TextSpan(sentence.Tokens[first].Start, sentence.Tokens[last].End), confidence, date, negated, modality,
-                    attributed is null ? null : ctx.Entities[attributed.Value].Name);
+                    attributed is null ? null : ctx.Entities[attributed.Value].Name,
+                    coding?.Code, string.IsNullOrEmpty(coding?.Mode) ? null : coding.Mode, string.IsNullOrEmpty(coding?.Context) ? null : coding.Context);
             }
             return null;
         }
+
+        private SentenceView? _view;
 
         /// <summary>
         /// The readings of the trigger: with <c>yields lexicon</c>, the trigger lexicon entries of the longest key (trigger

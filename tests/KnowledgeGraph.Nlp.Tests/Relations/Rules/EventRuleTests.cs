@@ -1,0 +1,90 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+using KnowledgeGraph.Nlp.Relations.Rules;
+
+namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
+
+/// <summary>
+/// CAMEO coding and the argument checks (event_checks.tsv) on the rule engine's readings, on hand-written trees
+/// (CoNLL-style head:relation per token, 1-based heads), so what is tested is the coding, not a parser. Own sentences.
+/// </summary>
+public sealed class EventRuleTests
+{
+    private static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
+    {
+        var lexicons = LexiconSet.Load();
+        var rules = RuleSet.Load(RuleSet.DefaultDirectory, RuleEngine.CategoryLookup(lexicons.Triggers));
+        return (new MarkupContext(NlpModels.LoadPos(), lexicons.Abbreviations), new RuleEngine(rules, lexicons, SchemaRules.Load()));
+    });
+
+    private static List<RelationMention> Extract(string markup, string tree, out AnalysisContext context)
+    {
+        var (m, engine) = Shared.Value;
+        context = RuleEngineTests.WithTree(m.Build(markup), tree);
+        return engine.Extract(context).ToList();
+    }
+
+    private static List<string> Edges(string markup, string tree)
+    {
+        var found = Extract(markup, tree, out var c);
+        return found.Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
+    }
+
+    [Test]
+    public void An_attack_made_in_a_speech_is_criticism()
+    {
+        // The governor attacked the council in a speech .
+        var e = Edges("[The governor|Person|Ida Lunde] attacked [the council|Organization] in a speech.",
+            "2:det 3:nsubj 0:root 5:det 3:obj 8:case 8:det 3:obl 3:punct");
+        Assert.That(e, Does.Contain("Ida Lunde CRITICIZED the council"));
+        Assert.That(e, Does.Not.Contain("Ida Lunde ATTACKED the council"));
+    }
+
+    [Test]
+    public void An_attack_on_a_town_stays_violence()
+    {
+        // The militia attacked the town of Nordby .
+        var e = Edges("[The militia|Organization] attacked the town of [Nordby|Location].",
+            "2:det 3:nsubj 0:root 5:det 3:obj 7:case 5:nmod 3:punct");
+        Assert.That(e.Where(x => x.StartsWith("The militia", StringComparison.Ordinal)), Has.None.Contains("CRITICIZED"));
+    }
+
+    [Test]
+    public void Occupying_a_post_is_no_occupation()
+    {
+        // Erik Sand occupied the post of treasurer at the bank .
+        var e = Edges("[Erik Sand|Person] occupied the post of treasurer at [the bank|Organization].",
+            "2:flat 3:nsubj 0:root 5:det 3:obj 7:case 5:nmod 10:case 10:det 3:obl 3:punct");
+        Assert.That(e, Has.None.Contains("FOUGHT").And.None.Contains("CAPTURED").And.None.Contains("ARRESTED"));
+    }
+
+    [Test]
+    public void Holding_talks_is_consultation_coded_by_cameo()
+    {
+        // Lars Moe held talks with the rebels .
+        var found = Extract("[Lars Moe|Person] held talks with [the rebels|Organization].",
+            "2:flat 3:nsubj 0:root 3:obj 7:case 7:det 3:obl 3:punct", out var c);
+        var edges = found.Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name} {r.Cameo}").ToList();
+        Assert.That(edges, Does.Contain("Lars Moe MET_WITH the rebels 046"));
+        Assert.That(edges, Has.None.Contains("ARRESTED"));
+    }
+
+    [Test]
+    public void Imposing_a_curfew_is_coded_from_the_cameo_object_pattern()
+    {
+        // The junta imposed a curfew on the capital .
+        var found = Extract("[The junta|Organization] imposed a curfew on [the capital|Location|Nordby].",
+            "2:det 3:nsubj 0:root 5:det 3:obj 8:case 8:det 3:obl 3:punct", out var c);
+        var curfew = found.Where(r => c.Entities[r.Subject].Name == "The junta" && c.Entities[r.Object].Name == "Nordby").ToList();
+        Assert.That(curfew.Select(r => (r.Type, r.Category, r.Cameo, r.Mode)), Does.Contain(("BANNED", "COERCE", "1723", "curfew")));
+    }
+
+    [Test]
+    public void An_arrest_keeps_its_type_and_gets_the_cameo_code_mode_and_context()
+    {
+        // The guards arrested Per Vik .
+        var found = Extract("[The guards|Organization] arrested [Per Vik|Person].", "2:det 3:nsubj 0:root 5:flat 3:obj 3:punct", out var c);
+        var arrest = found.Single(r => r.Type == "ARRESTED");
+        Assert.That((arrest.Cameo, arrest.Mode, arrest.EventContext), Is.EqualTo(("173", "arrest", "legal")));
+    }
+}
