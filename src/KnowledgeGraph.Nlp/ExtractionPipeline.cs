@@ -20,6 +20,15 @@ public sealed record PipelineOptions
     /// <summary>Which relation reader runs: the rules over dependency trees, the surface reader (default until the rules
     /// match it on the check halves), or both (docs/rules.md, "Status").</summary>
     public RelationReader Relations { get; init; } = RelationReader.Surface;
+    /// <summary>
+    /// Whether every sentence gets a dependency tree (<see cref="Token.Head"/>, <see cref="Token.Deprel"/>) even when the
+    /// relation reader does not read trees (the surface reader). The rules and "both" readers always parse; the surface
+    /// reader parses only when this is set (kg analyze --tree), since the parse costs about half of a build's time.
+    /// </summary>
+    public bool ParseTrees { get; init; }
+
+    /// <summary>Whether the pipeline parses: when asked to, or when the relation reader reads trees.</summary>
+    public bool Parses => ParseTrees || Relations != RelationReader.Surface;
 }
 
 /// <summary>Which relation reader the pipeline runs (docs/rules.md, "Status").</summary>
@@ -129,18 +138,18 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (w, xpos, upos, lemma) = (words[k], tags[k], uposTags[k], lemmas[k]);
-            var tree = _parser.Parse(w, xpos);
+            var tree = _options.Parses ? _parser.Parse(w, xpos) : null;
             var s = sentences[k];
             var tokens = new Token[w.Count];
             for (int i = 0; i < tokens.Length; i++)
                 tokens[i] = s.Tokens[i] with
                 {
                     Tag = xpos[i], Upos = upos[i], Lemma = lemma[i],
-                    Head = tree.Heads[i], Deprel = tree.Deprels[i],
+                    Head = tree?.Heads[i] ?? -1, Deprel = tree?.Deprels[i],
                 };
             sentences[k] = s with { Tokens = tokens };
         }
-        timings?.Lap("dependency parse");
+        if (_options.Parses) timings?.Lap("dependency parse");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
         timings?.Lap("named-entity recogniser");
         // a name in another script inside an English article ("Правительство Мали"): the models cannot judge it,

@@ -34,7 +34,7 @@ public sealed class AnalyzeCommand : ICommand
         var a = CommandArgs.Parse(args, new[] { "resources", "out" }, new[] { "sentences", "tree", "timings", HtmlOption.Flag });
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one article (a file, or - for standard input)");
         var schema = OntologySchema.LoadDefault();
-        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
+        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, ParseTrees = a.Flag("tree") });
         var item = new InputReader(new InputOptions { FileSystem = context.FileSystem }, context.OpenStdin).Read(a.Positionals).First();
         if (item.Document is null) throw new UserErrorException($"{item.Origin}: {item.Error ?? item.Note}");
         var timings = a.Flag("timings") ? new StageTimings() : null;
