@@ -6,6 +6,8 @@
 // APOC's JSON importer refuses a node unless each of its labels has a uniqueness constraint on the
 // import id property, which importIdName: 'id' makes our `id`. Every statement is IF NOT EXISTS.
 
+CREATE CONSTRAINT agent_id IF NOT EXISTS FOR (n:`Agent`) REQUIRE n.id IS UNIQUE;
+
 CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:`Agreement`) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT armed_forces_id IF NOT EXISTS FOR (n:`ArmedForces`) REQUIRE n.id IS UNIQUE;
@@ -61,5 +63,7 @@ CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:`Person`) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT political_party_id IF NOT EXISTS FOR (n:`PoliticalParty`) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:`Region`) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT storm_id IF NOT EXISTS FOR (n:`Storm`) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT war_id IF NOT EXISTS FOR (n:`War`) REQUIRE n.id IS UNIQUE;

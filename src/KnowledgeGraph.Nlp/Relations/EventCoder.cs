@@ -73,17 +73,11 @@ public sealed class EventCoder
             if (derived || vague && best.Specificity >= 2) return Recode(c, best.Coding);
             return c.Entries.Any(e => e.Category == best.Coding.Category) ? Recode(c, best.Coding) : keep;
         }
-        // the bare verb: its own code, or the null code
+        // the bare verb: its own code, or the null code. A verb only CAMEO knows ("come", "give", "contain") codes an event
+        // only through one of its patterns, whose object or preposition says what the verb means there; read bare it
+        // is too often no event at all (measured: dropping bare readings keeps PLOVER and raises re3d on both halves).
+        if (derived) return null;
         var bare = verbs.Select(e => e.Coding).FirstOrDefault(x => x is not null);
-        if (derived)
-        {
-            if (bare is null || c.Entries.All(e => e.NeedsPattern)) return null;
-            // a CAMEO verb read bare, without any rule, must take its target itself: as direct object or in a
-            // prepositional phrase of its own ("improve X's defenses", "send condolences to Y's family" target no X, Y)
-            bool InTarget(int h) => h >= c.Target.FirstToken && h < c.Target.EndToken;
-            if (!(a.Object >= 0 && InTarget(a.Object)) && !a.Preps.Any(p => p.Head >= 0 && InTarget(p.Head))) return null;
-            return (c.Entries, bare);
-        }
         // the code is kept where both say the same
         return bare is not null && c.Entries.Any(e => e.Category == bare.Category) ? (c.Entries, bare) : keep;
     }
