@@ -121,7 +121,7 @@ public static class ArticleViewPage
                 ["object"] = r.Object,
                 ["type"] = r.Type,
                 ["category"] = r.Category,
-                ["confidence"] = r.Confidence,
+                ["confidence"] = Math.Round(r.Confidence, 2, MidpointRounding.AwayFromZero), // shown with 2 decimals, rounded as kg analyze rounds them
                 ["trigger"] = r.Trigger,
                 ["triggerStart"] = r.TriggerSpan.Start,
                 ["triggerEnd"] = r.TriggerSpan.End,
