@@ -218,7 +218,9 @@ public sealed class BenchCommand : ICommand
             pipeline =>
             {
                 var failures = 0;
-                var result = GraphBuild.Run(pipeline, schema, new[] { corpus }, new InputOptions(), TextReader.Null, threads, _ => failures++, progress: null);
+                // the corpus is ours: its long articles (--article-mb up to 4096) must not meet kg build's default size limit
+                var inputs = new InputOptions { MaxArticleBytes = 8L * 1024 * 1024 * 1024 };
+                var result = GraphBuild.Run(pipeline, schema, new[] { corpus }, inputs, TextReader.Null, threads, _ => failures++, progress: null);
                 return new BuildOutcome(result.Graph, result.Statistics.Documents, result.Words, result.Elapsed.TotalSeconds, failures);
             },
             graph =>
