@@ -51,7 +51,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
 {
     private readonly SentenceSplitter _splitter;
     private readonly PosTagger _tagger;
-    private readonly DependencyParser _parser;
+    private readonly DependencyParser? _parser; // loaded only when the pipeline parses (PipelineOptions.Parses)
     private readonly Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? _ner;
     private readonly MentionFinder _mentions;
     private readonly EntityClusterer _clusterer;
@@ -60,7 +60,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     private readonly Relations.Rules.RuleEngine _rules;
     private readonly PipelineOptions _options;
 
-    private ExtractionPipeline(LexiconSet lexicons, Relations.Rules.RuleSet rules, PosTagger tagger, DependencyParser parser,
+    private ExtractionPipeline(LexiconSet lexicons, Relations.Rules.RuleSet rules, PosTagger tagger, DependencyParser? parser,
         Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<string[]>, IReadOnlyList<NerSpan>>? ner, PipelineOptions options)
     {
         Lexicons = lexicons;
@@ -88,7 +88,8 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
         var rules = Relations.Rules.RuleSet.Load(Path.Combine(root, "rules"), Relations.Rules.RuleEngine.CategoryLookup(lexicons.Triggers));
         var tagger = PosTagger.Load(Path.Combine(root, "models", NlpModels.PosFile));
-        var parser = DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile));
+        // the 21 MB parser model is read only when something reads trees: the default build does not parse
+        var parser = options.Parses ? DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile)) : null;
         if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, parser, null, options);
         var ner = Ner.NerTagger.Load(Path.Combine(root, "models", NlpModels.NerFile));
         return new ExtractionPipeline(lexicons, rules, tagger, parser, (words, tags) =>
@@ -138,7 +139,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (w, xpos, upos, lemma) = (words[k], tags[k], uposTags[k], lemmas[k]);
-            var tree = _options.Parses ? _parser.Parse(w, xpos) : null;
+            var tree = _parser?.Parse(w, xpos);
             var s = sentences[k];
             var tokens = new Token[w.Count];
             for (int i = 0; i < tokens.Length; i++)

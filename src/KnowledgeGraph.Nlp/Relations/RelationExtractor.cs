@@ -75,7 +75,7 @@ public sealed partial class RelationExtractor
             }
             dates.Observe(found);
         }
-        return Deduplicate(result);
+        return Rules.RuleEngine.Dedupe(result);
     }
 
     private static bool HasHyphen(Sentence s) => s.Tokens.Any(t => t.Text.Contains('-', StringComparison.Ordinal));
@@ -106,22 +106,6 @@ public sealed partial class RelationExtractor
     }
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
-
-    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
-    private static List<RelationMention> Deduplicate(List<RelationMention> all)
-    {
-        var best = new Dictionary<(int, int, string, int, bool, string?), RelationMention>();
-        var order = new List<(int, int, string, int, bool, string?)>();
-        foreach (var r in all)
-        {
-            var key = (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
-            if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); }
-            else if (r.Confidence > old.Confidence) best[key] = r;
-        }
-        return order.Select(k => best[k])
-            .OrderBy(r => r.SentenceIndex).ThenBy(r => r.TriggerSpan.Start).ThenBy(r => r.Subject).ThenBy(r => r.Object)
-            .ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
-    }
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,

@@ -45,28 +45,8 @@ internal sealed class RuleTree
         for (int i = 0; i < Count; i++)
         {
             if (Upos(i) != "VERB" || known.Contains(_lemma[i])) continue;
-            if (RegularStems(Lower(i)).FirstOrDefault(known.Contains) is { } stem) _lemma[i] = stem;
+            if (SentenceView.RegularStems(Lower(i)).FirstOrDefault(known.Contains) is { } stem) _lemma[i] = stem;
         }
-    }
-
-    /// <summary>The stems a regular inflection could come from: "blamed" -> blame, blam; "carried" -> carry; "bans" -> ban.</summary>
-    internal static IEnumerable<string> RegularStems(string word)
-    {
-        if (word.Length < 4) yield break;
-        if (word.EndsWith("ied", StringComparison.Ordinal) || word.EndsWith("ies", StringComparison.Ordinal)) yield return word[..^3] + "y";
-        if (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("es", StringComparison.Ordinal))
-        {
-            yield return word[..^1];
-            yield return word[..^2];
-            if (word.Length > 5 && word[^3] == word[^4]) yield return word[..^3];
-        }
-        else if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
-        {
-            yield return word[..^3];
-            yield return word[..^3] + "e";
-            if (word[^4] == word[^5]) yield return word[..^4];
-        }
-        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) yield return word[..^1];
     }
 
     /// <summary>"obl" matches "obl" and every "obl:*"; "obl:agent" only itself; "*" anything.</summary>
