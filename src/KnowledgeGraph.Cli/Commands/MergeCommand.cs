@@ -41,6 +41,8 @@ public sealed class MergeCommand : ICommand
         var schema = OntologySchema.Load(schemaPath);
 
         var clock = Stopwatch.StartNew();
+        // a young collection every 32 MiB allocated: 159 instead of 204-252 MiB peak in the benchmark, for 1.5 CPU-s more
+        using var pacer = new AllocationPacer(32L << 20);
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
         var builder = new GraphBuilder(schema);
