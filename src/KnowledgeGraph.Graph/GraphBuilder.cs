@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeGraph.Core;
-using QuikGraph;
 
 namespace KnowledgeGraph.Graph;
 
@@ -20,9 +19,14 @@ public sealed class GraphBuilder
     private readonly OntologySchema _schema;
     private readonly List<GlobalEntity> _entities = new();
     private readonly Dictionary<(EntityType, string), int> _index = new();
-    private readonly Dictionary<string, DocumentInfo> _documents = new(StringComparer.Ordinal);
-    private readonly List<RelationRecord> _relations = new();
-    private int _duplicates, _droppedBySchema, _notAsserted;
+    private readonly Dictionary<string, int> _documentIndex = new(StringComparer.Ordinal);
+    private readonly List<DocumentInfo> _documents = new();
+    private readonly List<RelationEntry> _relations = new();
+    // Type, trigger, evidence and the optional facts of relation mentions recur across documents: kept once.
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<RelationFacts, RelationFacts> _facts = new();
+    private int _duplicates, _droppedBySchema, _notAsserted, _documentCount;
+    private bool _built;
 
     public GraphBuilder(OntologySchema schema) { _schema = schema; }
 
@@ -32,16 +36,41 @@ public sealed class GraphBuilder
         public EntityType Type;
         public readonly Dictionary<string, int> NameVotes = new(StringComparer.Ordinal);
         public readonly SortedSet<string> Aliases = new(StringComparer.Ordinal);
-        public readonly SortedSet<string> FineTypes = new(StringComparer.Ordinal);
-        public readonly SortedDictionary<string, string> Attributes = new(StringComparer.Ordinal);
-        public readonly SortedSet<string> Documents = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, long> MentionsPerDocument = new(StringComparer.Ordinal);
+        public SortedSet<string>? FineTypes;
+        public SortedDictionary<string, string>? Attributes;
+        /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
+        public List<long> Mentions = new(1);
     }
 
     /// <summary>What a Document node needs: not the text, so memory does not grow with the input until Build().</summary>
-    private sealed record DocumentInfo(string Id, string? Title, string? Source, string? Date, long Characters, int Order);
+    private sealed record DocumentInfo(string Id, string? Title, string? Source, string? Date, long Characters);
 
-    private sealed record RelationRecord(int Subject, int Object, GraphDocumentRelation Mention, string DocId, int Order);
+    /// <summary>What a relation edge needs of one relation mention; its position in the list is its order.</summary>
+    private readonly record struct RelationEntry(int Subject, int Object, int Document, string Type, string Evidence, int EvidenceStart,
+        int EvidenceEnd, string Trigger, double Confidence, RelationFacts? Facts)
+    {
+        public bool Hedged => Facts?.Modality is not null;
+    }
+
+    /// <summary>The optional facts of a relation mention (most have none): shared between mentions with the same ones.</summary>
+    private sealed record RelationFacts(string? Date, string? Modality, string? AttributedTo, string? Cameo, string? Mode, string? EventContext);
+
+    private string Intern(string s)
+    {
+        if (_strings.TryGetValue(s, out var kept)) return kept;
+        _strings.Add(s, s);
+        return s;
+    }
+
+    private RelationFacts? Facts(GraphDocumentRelation r)
+    {
+        if (r.Date is null && r.Modality is null && r.AttributedTo is null && r.Cameo is null && r.Mode is null && r.EventContext is null) return null;
+        string? I(string? s) => s is null ? null : Intern(s);
+        var f = new RelationFacts(I(r.Date), I(r.Modality), I(r.AttributedTo), I(r.Cameo), I(r.Mode), I(r.EventContext));
+        if (_facts.TryGetValue(f, out var kept)) return kept;
+        _facts.Add(f, f);
+        return f;
+    }
 
     /// <summary>Adds one document's analysis. A document whose id was already added (same text) is skipped and counted.</summary>
     public void Add(DocumentAnalysis analysis) => Add(GraphDocument.From(analysis));
@@ -52,12 +81,16 @@ public sealed class GraphBuilder
     /// </summary>
     public void Add(GraphDocument doc)
     {
-        if (_documents.ContainsKey(doc.Id)) { _duplicates++; return; }
-        _documents[doc.Id] = new DocumentInfo(doc.Id, doc.Title, doc.Source, doc.Date, doc.Characters, _documents.Count);
+        if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
+        if (_documentIndex.ContainsKey(doc.Id)) { _duplicates++; return; }
+        int docIndex = _documents.Count;
+        _documentIndex[doc.Id] = docIndex;
+        _documents.Add(new DocumentInfo(doc.Id, doc.Title, doc.Source, doc.Date, doc.Characters));
+        _documentCount++;
 
         var global = new int[doc.Entities.Count];
         for (int i = 0; i < doc.Entities.Count; i++)
-            global[i] = Resolve(doc.Entities[i], doc.Id);
+            global[i] = Resolve(doc.Entities[i], docIndex);
         foreach (var r in doc.Relations)
         {
             if (r.Negated) { _notAsserted++; continue; }
@@ -65,7 +98,8 @@ public sealed class GraphBuilder
             var o = doc.Entities[r.Object];
             if (!_schema.Allows(r.Type, s.Type, o.Type) || _schema.Type(r.Type)!.Category != r.Category) { _droppedBySchema++; continue; }
             if (Find(global[r.Subject]) == Find(global[r.Object])) continue;
-            _relations.Add(new RelationRecord(global[r.Subject], global[r.Object], r, doc.Id, _relations.Count));
+            _relations.Add(new RelationEntry(global[r.Subject], global[r.Object], docIndex, Intern(r.Type), Intern(r.Evidence), r.EvidenceStart,
+                r.EvidenceEnd, Intern(r.Trigger), r.Confidence, Facts(r)));
         }
     }
 
@@ -76,7 +110,7 @@ public sealed class GraphBuilder
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 
-    private int Resolve(GraphDocumentEntity e, string docId)
+    private int Resolve(GraphDocumentEntity e, int docIndex)
     {
         int found = -1;
         var keys = new List<string> { ResolutionKey.Of(e.Name) };
@@ -93,10 +127,9 @@ public sealed class GraphBuilder
         g.NameVotes[e.Name] = g.NameVotes.GetValueOrDefault(e.Name) + e.Mentions;
         foreach (var a in e.Aliases) g.Aliases.Add(a);
         g.Aliases.Add(e.Name);
-        foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) g.FineTypes.Add(f);
-        foreach (var (k, v) in e.Attributes) g.Attributes.TryAdd(k, v);
-        g.Documents.Add(docId);
-        g.MentionsPerDocument[docId] = g.MentionsPerDocument.GetValueOrDefault(docId) + e.Mentions;
+        foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) (g.FineTypes ??= new(StringComparer.Ordinal)).Add(f);
+        foreach (var (k, v) in e.Attributes) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        AddMentions(g.Mentions, docIndex, e.Mentions);
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
@@ -112,6 +145,12 @@ public sealed class GraphBuilder
         return i;
     }
 
+    private static void AddMentions(List<long> mentions, int docIndex, long count)
+    {
+        if (mentions.Count > 0 && (int)(mentions[^1] >> 32) == docIndex) mentions[^1] += count;
+        else mentions.Add(((long)docIndex << 32) | count);
+    }
+
     /// <summary>Merges <paramref name="b"/> into <paramref name="a"/>.</summary>
     private void Union(int a, int b)
     {
@@ -121,33 +160,51 @@ public sealed class GraphBuilder
         gb.Parent = a;
         foreach (var (n, v) in gb.NameVotes) ga.NameVotes[n] = ga.NameVotes.GetValueOrDefault(n) + v;
         ga.Aliases.UnionWith(gb.Aliases);
-        ga.FineTypes.UnionWith(gb.FineTypes);
-        foreach (var (k, v) in gb.Attributes) ga.Attributes.TryAdd(k, v);
-        ga.Documents.UnionWith(gb.Documents);
-        foreach (var (d, c) in gb.MentionsPerDocument) ga.MentionsPerDocument[d] = ga.MentionsPerDocument.GetValueOrDefault(d) + c;
+        if (gb.FineTypes is not null) (ga.FineTypes ??= new(StringComparer.Ordinal)).UnionWith(gb.FineTypes);
+        if (gb.Attributes is not null) foreach (var (k, v) in gb.Attributes) (ga.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        // both lists ascend by document: merge them, adding the counts of a document both have
+        var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
+        int i = 0, j = 0;
+        while (i < ga.Mentions.Count || j < gb.Mentions.Count)
+        {
+            long next = j >= gb.Mentions.Count || (i < ga.Mentions.Count && (ga.Mentions[i] >> 32) <= (gb.Mentions[j] >> 32)) ? ga.Mentions[i++] : gb.Mentions[j++];
+            AddMentions(merged, (int)(next >> 32), next & 0xFFFFFFFF);
+        }
+        ga.Mentions = merged;
+        gb.Mentions = new List<long>(0);
+        gb.NameVotes.Clear();
+        gb.Aliases.Clear();
+        gb.FineTypes = null;
+        gb.Attributes = null;
     }
 
     /// <summary>The canonical name across documents: each document already names an entity by its most complete form; the form most documents and mentions use wins, then the longer, then ordinal order.</summary>
     private static string CanonicalName(GlobalEntity g) =>
         g.NameVotes.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
 
-    public BuildStatistics Statistics => new(_documents.Count, _duplicates, _droppedBySchema, _notAsserted);
+    public BuildStatistics Statistics => new(_documentCount, _duplicates, _droppedBySchema, _notAsserted);
 
-    /// <summary>Builds the immutable graph: entity and document nodes, aggregated relationships, MENTIONS provenance.</summary>
+    /// <summary>
+    /// Builds the immutable graph: entity and document nodes, aggregated relationships, MENTIONS provenance. Builds once:
+    /// the builder's own state is let go as the graph takes shape, so the two are never both whole in memory.
+    /// </summary>
     public KnowledgeGraphModel Build()
     {
-        var graph = new BidirectionalGraph<GraphNode, TaggedEdge<GraphNode, GraphEdge>>(allowParallelEdges: true);
+        if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
+        _built = true;
+        var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
+        var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();
         var byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        foreach (var d in _documents.Values.OrderBy(d => d.Order))
+        foreach (var d in _documents)
         {
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["characters"] = d.Characters };
             if (d.Title is not null) CapIndexed(props, "title", d.Title);
             if (d.Source is not null) props["source"] = d.Source;
             if (d.Date is not null) props["date"] = d.Date;
-            var node = new GraphNode(d.Id, new[] { OntologySchema.DocumentLabel }, props.ToList());
+            var node = new GraphNode(d.Id, new[] { OntologySchema.DocumentLabel }, props.ToArray());
             byId[node.Id] = node;
-            graph.AddVertex(node);
+            nodes.Add(node);
         }
         for (int i = 0; i < _entities.Count; i++)
         {
@@ -156,16 +213,18 @@ public sealed class GraphBuilder
             var name = CanonicalName(g);
             var id = Ids.Entity(g.Type, name);
             var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
-            labels.AddRange(g.FineTypes);
+            if (g.FineTypes is not null) labels.AddRange(g.FineTypes);
+            long mentionCount = 0;
+            foreach (var m in g.Mentions) mentionCount += m & 0xFFFFFFFF;
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal)
             {
                 ["aliases"] = g.Aliases.ToList(),
-                ["mentions"] = g.MentionsPerDocument.Values.Sum(),
-                ["doc_count"] = (long)g.Documents.Count,
+                ["mentions"] = mentionCount,
+                ["doc_count"] = (long)g.Mentions.Count,
             };
             CapIndexed(props, "name", name);
-            foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
-            var node = new GraphNode(id, labels, props.ToList());
+            if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
+            var node = new GraphNode(id, labels.ToArray(), props.ToArray());
             if (byId.TryGetValue(id, out var clash))
             {
                 // Two clusters whose canonical names slug alike ("U.S." vs "US"): they are the same entity.
@@ -174,26 +233,48 @@ public sealed class GraphBuilder
             }
             byId[id] = node;
             nodeOf[i] = node;
-            graph.AddVertex(node);
+            nodes.Add(node);
         }
-        foreach (var i in nodeOf.Keys.ToList())
-            foreach (var (doc, count) in _entities[i].MentionsPerDocument.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                var target = nodeOf[i];
-                var props = new List<KeyValuePair<string, object>> { new("count", count) };
-                var e = new GraphEdge("m:" + Hash(doc + "|" + target.Id), OntologySchema.MentionsType, doc, target.Id, props);
-                graph.AddEdge(new TaggedEdge<GraphNode, GraphEdge>(byId[doc], target, e));
-            }
-        foreach (var group in _relations.GroupBy(r => (S: nodeOf[Find(r.Subject)].Id, r.Mention.Type, O: nodeOf[Find(r.Object)].Id, Hedged: r.Mention.Modality is not null)))
+        var mentionList = new List<(GraphNode Document, GraphNode Entity, long Count)>();
+        foreach (var (i, target) in nodeOf)
         {
-            if (group.Key.S == group.Key.O) continue;
-            var edge = AggregateEdge(group.Key.S, group.Key.Type, group.Key.O, group.Key.Hedged, group.OrderBy(r => r.Order).ToList());
-            graph.AddEdge(new TaggedEdge<GraphNode, GraphEdge>(byId[edge.StartId], byId[edge.EndId], edge));
+            var g = _entities[i];
+            foreach (var m in g.Mentions) mentionList.Add((byId[_documents[(int)(m >> 32)].Id], target, m & 0xFFFFFFFF));
+            g.Mentions = new List<long>(0);
         }
-        return new KnowledgeGraphModel(graph);
+        var mentions = new MentionEdges(mentionList);
+        mentionList = null;
+        // relation mentions grouped by edge, groups in order of their first mention, mentions in input order
+        var groups = new Dictionary<(string S, string Type, string O, bool Hedged), List<int>>();
+        for (int k = 0; k < _relations.Count; k++)
+        {
+            var r = _relations[k];
+            var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
+            if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());
+            members.Add(k);
+        }
+        foreach (var (key, members) in groups)
+        {
+            if (key.S == key.O) continue;
+            edges.Add(AggregateEdge(key.S, key.Type, key.O, key.Hedged, members));
+        }
+        // what the graph needs is in it now; the builder's state goes
+        _relations.Clear();
+        _relations.TrimExcess();
+        _entities.Clear();
+        _entities.TrimExcess();
+        _index.Clear();
+        _index.TrimExcess();
+        _strings.Clear();
+        _facts.Clear();
+        _documents.Clear();
+        _documents.TrimExcess();
+        _documentIndex.Clear();
+        _documentIndex.TrimExcess();
+        return new KnowledgeGraphModel(nodes, edges, mentions);
     }
 
-    private GraphEdge AggregateEdge(string s, string type, string o, bool hedged, List<RelationRecord> records)
+    private GraphEdge AggregateEdge(string s, string type, string o, bool hedged, List<int> members)
     {
         var evidence = new List<string>();
         var offsets = new List<string>();
@@ -206,20 +287,24 @@ public sealed class GraphBuilder
         var modes = new List<string>();
         var contexts = new List<string>();
         double disbelief = 1;
-        foreach (var r in records)
+        foreach (var k in members)
         {
-            var m = r.Mention;
-            AddDistinct(evidence, m.Evidence);
-            offsets.Add($"{r.DocId}:{m.EvidenceStart}-{m.EvidenceEnd}");
-            AddDistinct(docIds, r.DocId);
-            AddDistinct(triggers, m.Trigger);
-            if (m.Date is not null) AddDistinct(dates, m.Date);
-            if (m.AttributedTo is not null) AddDistinct(attributed, m.AttributedTo);
-            if (m.Modality is not null) AddDistinct(modality, m.Modality);
-            if (m.Cameo is not null) AddDistinct(cameo, m.Cameo);
-            if (m.Mode is not null) AddDistinct(modes, m.Mode);
-            if (m.EventContext is not null) foreach (var c in m.EventContext.Split('|')) AddDistinct(contexts, c);
-            disbelief *= 1 - Math.Clamp(m.Confidence, 0, 1);
+            var r = _relations[k];
+            var docId = _documents[r.Document].Id;
+            AddDistinct(evidence, r.Evidence);
+            offsets.Add($"{docId}:{r.EvidenceStart}-{r.EvidenceEnd}");
+            AddDistinct(docIds, docId);
+            AddDistinct(triggers, r.Trigger);
+            if (r.Facts is { } f)
+            {
+                if (f.Date is not null) AddDistinct(dates, f.Date);
+                if (f.AttributedTo is not null) AddDistinct(attributed, f.AttributedTo);
+                if (f.Modality is not null) AddDistinct(modality, f.Modality);
+                if (f.Cameo is not null) AddDistinct(cameo, f.Cameo);
+                if (f.Mode is not null) AddDistinct(modes, f.Mode);
+                if (f.EventContext is not null) foreach (var c in f.EventContext.Split('|')) AddDistinct(contexts, c);
+            }
+            disbelief *= 1 - Math.Clamp(r.Confidence, 0, 1);
         }
         // Independent pieces of evidence: the edge is wrong only if every one of them is wrong.
         double confidence = Math.Round(1 - disbelief, 4);
@@ -228,7 +313,7 @@ public sealed class GraphBuilder
             ["category"] = _schema.Type(type)!.Category,
             ["confidence"] = confidence,
             ["evidence"] = evidence,
-            ["evidence_count"] = (long)records.Count,
+            ["evidence_count"] = (long)members.Count,
             ["doc_ids"] = docIds,
             ["offsets"] = offsets,
             ["trigger"] = triggers,
@@ -241,7 +326,7 @@ public sealed class GraphBuilder
         if (cameo.Count > 0) { cameo.Sort(StringComparer.Ordinal); props["cameo"] = cameo; }
         if (modes.Count > 0) { modes.Sort(StringComparer.Ordinal); props["mode"] = modes; }
         if (contexts.Count > 0) { contexts.Sort(StringComparer.Ordinal); props["context"] = contexts; }
-        return new GraphEdge("r:" + Hash($"{s}|{type}|{o}|{hedged}"), type, s, o, props.ToList());
+        return new GraphEdge("r:" + Hash($"{s}|{type}|{o}|{hedged}"), type, s, o, props.ToArray());
     }
 
     private static void AddDistinct(List<string> list, string value)

@@ -47,7 +47,9 @@ public sealed class ShardMergeTests
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "a.txt"), "Call on Mali\n\nVladimir Putin spoke with Emmanuel Macron by telephone about Mali. The Wagner Group was not mentioned, the Kremlin said.\n");
         File.WriteAllText(Path.Combine(folder, "b.md"), "Mission ends\n\nThe United Nations mission in Mali, MINUSMA, handed its last base to the Malian army. The Government of Mali thanked the U.N. peacekeepers.\n");
-        _inputs = new[] { jsonl, folder, Path.Combine(CliRunner.RepoRoot(), "seeds") };
+        // The seed article (~10.6 kB) first, then the JSONL file (~2.3 kB) and the folder: the byte ranges of n = 2, 3, 7
+        // put the seed and the short articles in different shards, and for n = 3 and 7 some shards hold nothing.
+        _inputs = new[] { Path.Combine(CliRunner.RepoRoot(), "seeds"), jsonl, folder };
 
         _whole = Path.Combine(_root, "whole");
         _wholeRun = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--out", _whole, "--threads", "2" }).ToArray());
@@ -96,8 +98,9 @@ public sealed class ShardMergeTests
     {
         var shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var set = ShardSet.Open(_shardSets[n]);
-        foreach (var r in set.Records())
-            if (r is DocumentRecord d) shardOf.TryAdd(d.Document.Id, ShardSpec.OwnerOf(r.Item, n));
+        for (int i = 1; i <= n; i++)
+            foreach (var r in set.RecordsOf(i))
+                if (r is DocumentRecord d) shardOf.TryAdd(d.Document.Id, i);
         var lines = File.ReadAllLines(Path.Combine(_whole, "graph.jsonl")).Select(JObject.Parse).ToList();
         var rels = lines.Where(o => (string)o["type"]! == "relationship").ToList();
 
@@ -117,8 +120,8 @@ public sealed class ShardMergeTests
     public void With_graph_a_shard_also_writes_its_own_graph_and_still_merges_exactly()
     {
         var dir = Path.Combine(_root, "with-graph");
-        var run = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--shard", "2/2", "--with-graph", "--out", dir, "--quiet" }).ToArray());
-        Assert.That(run.ExitCode, Is.EqualTo(0), "the cut line is item 8, shard 1/2's: " + run.Error);
+        var run = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--shard", "1/2", "--with-graph", "--out", dir, "--quiet" }).ToArray());
+        Assert.That(run.ExitCode, Is.EqualTo(0), "the cut line is in the second half of the bytes, shard 2/2's: " + run.Error);
         var manifest = JObject.Parse(File.ReadAllText(Path.Combine(dir, ShardManifest.FileName)));
         var docs = File.ReadAllLines(Path.Combine(dir, "graph.jsonl")).Select(JObject.Parse)
             .Count(o => (string)o["type"]! == "node" && ((JArray)o["labels"]!).Any(l => (string)l! == "Document"));
@@ -126,7 +129,7 @@ public sealed class ShardMergeTests
         Assert.That(docs, Is.LessThan(11));
 
         var merged = Path.Combine(_root, "merged-with-graph");
-        var m = Merge(merged, _shardSets[2][0], dir);
+        var m = Merge(merged, dir, _shardSets[2][1]);
         Assert.That(m.ExitCode, Is.EqualTo(1));
         Assert.That(File.ReadAllBytes(Path.Combine(merged, "graph.jsonl")), Is.EqualTo(File.ReadAllBytes(Path.Combine(_whole, "graph.jsonl"))));
     }
@@ -183,17 +186,17 @@ public sealed class ShardMergeTests
     public void Shards_made_with_other_options_are_refused()
     {
         var other = Path.Combine(_root, "other-options");
-        var run = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--shard", "2/2", "--out", other, "--max-article-mb", "5", "--quiet" }).ToArray());
-        Assert.That(run.ExitCode, Is.EqualTo(0), "the cut line (item 8) is shard 1/2's: " + run.Error);
+        var run = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--shard", "1/2", "--out", other, "--max-article-mb", "5", "--quiet" }).ToArray());
+        Assert.That(run.ExitCode, Is.EqualTo(0), "the cut line is shard 2/2's: " + run.Error);
         var o = Path.Combine(_root, "refused-options");
-        AssertRefused(Merge(o, _shardSets[2][0], other), o, "different models, lexicons, ontology or options");
+        AssertRefused(Merge(o, other, _shardSets[2][1]), o, "different models, lexicons, ontology or options");
     }
 
     [Test]
     public void Shards_of_different_inputs_are_refused()
     {
         var other = Path.Combine(_root, "other-input");
-        var run = CliRunner.Run(new[] { "build", _inputs[0], _inputs[1], "--shard", "2/2", "--out", other, "--quiet" });
+        var run = CliRunner.Run(new[] { "build", _inputs[2], _inputs[0], "--shard", "2/2", "--out", other, "--quiet" });
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         var o = Path.Combine(_root, "refused-inputs");
         AssertRefused(Merge(o, _shardSets[2][0], other), o, "shards of different inputs");
@@ -226,6 +229,35 @@ public sealed class ShardMergeTests
         run = CliRunner.Run("build", _inputs[0], "--shard", "1/2", "--neo4j", "--out", Path.Combine(_root, "bad2"));
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("--shard writes analyses for 'kg merge'"));
+    }
+
+    [Test]
+    public void A_shard_reads_only_its_part_and_a_broken_line_outside_it_is_not_its_to_report()
+    {
+        // news.jsonl (~2.3 kB) and the seed article (~10.6 kB) start in the first half of the bytes: shard 1/2's. The
+        // small JSONL file after them is shard 2/2's, with a bad byte on its line 2: shard 1/2 must not even decode it.
+        var dir = Path.Combine(_root, "part-input");
+        Directory.CreateDirectory(dir);
+        var late = Path.Combine(dir, "late.jsonl");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"text\": \"Mali's army left Gao.\"}\n{\"text\": \"bad byte: #\"}\n");
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
+        File.WriteAllBytes(late, bytes);
+        var inputs = new[] { _inputs[1], _inputs[0], late };
+        var first = CliRunner.Run(new[] { "build" }.Concat(inputs).Concat(new[] { "--shard", "1/2", "--out", Path.Combine(dir, "p1") }).ToArray());
+        var second = CliRunner.Run(new[] { "build" }.Concat(inputs).Concat(new[] { "--shard", "2/2", "--out", Path.Combine(dir, "p2") }).ToArray());
+        Assert.That(first.Error, Does.Contain("news.jsonl:9").And.Not.Contain("late.jsonl"), "shard 1/2 reports its cut line and nothing of shard 2/2's");
+        Assert.That(second.Error, Does.Contain("late.jsonl:2: invalid UTF-8").And.Not.Contain("news.jsonl"), "shard 2/2 reports the bad byte, with its line number");
+        Assert.That(first.Out, Does.Contain("Shard 1/2: bytes 0-"));
+        Assert.That(first.ExitCode, Is.EqualTo(1));
+        Assert.That(second.ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_shard_of_standard_input_is_refused_before_any_work()
+    {
+        var run = CliRunner.Run("build", "-", "--shard", "1/2", "--out", Path.Combine(_root, "stdin-shard"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("--shard cannot read standard input ('-')").And.Contain("save it to a file"));
     }
 
     private static void CopyDir(string from, string to)

@@ -137,4 +137,40 @@ public sealed class GraphBuilderTests
         File.WriteAllText(bad, "{\"categories\":{\"stative\":[],\"event\":[]},\"nodeLabels\":[],\"relationshipTypes\":[{\"type\":\"X\",\"category\":\"NOPE\",\"domain\":[],\"range\":[]}]}");
         Assert.That(() => OntologySchema.Load(bad), Throws.InstanceOf<ModelLoadException>().With.Message.Contains("unknown category"));
     }
+
+    /// <summary>
+    /// MENTIONS edges are kept compact and made when read (docs/scaling.md, "Memory"): read by index or in a loop,
+    /// they are the same edges, in the graph's edge order, joined to nodes of the graph, with the mention counts summed
+    /// per document even when two names of one document meet in one entity.
+    /// </summary>
+    [Test]
+    public void Mentions_edges_read_by_index_or_in_order_are_the_same_sorted_edges()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Ana Ruiz", EntityType.Person), E(1, "Wagner Group", EntityType.Organization, "Wagner"), E(2, "Wagner", EntityType.Organization) },
+            R(0, 1, "LEADS", "LEADS", "Ana Ruiz led the Wagner Group.", 0.6)));
+        b.Add(Doc("two", new[] { E(0, "Wagner", EntityType.Organization), E(1, "Mali", EntityType.Location) }));
+        b.Add(Doc("three", new[] { E(0, "Ana Ruiz", EntityType.Person), E(1, "Mali", EntityType.Location) },
+            R(0, 1, "LOCATED_IN", "LOCATED_IN", "Ana Ruiz is in Mali.", 0.5)));
+        var g = b.Build().Snapshot;
+        var looped = g.Edges.ToList();
+        Assert.That(looped, Has.Count.EqualTo(g.Edges.Count));
+        for (int i = 0; i < looped.Count; i++)
+        {
+            Assert.That(g.Edges[i].Id, Is.EqualTo(looped[i].Id));
+            Assert.That(g.Edges[i].Properties, Is.EqualTo(looped[i].Properties));
+        }
+        var keys = looped.Select(e => (e.Type, e.StartId, e.EndId, e.Id)).ToList();
+        Assert.That(keys, Is.EqualTo(keys.OrderBy(k => k.Type, StringComparer.Ordinal).ThenBy(k => k.StartId, StringComparer.Ordinal)
+            .ThenBy(k => k.EndId, StringComparer.Ordinal).ThenBy(k => k.Id, StringComparer.Ordinal).ToList()), "sorted as every sink expects");
+        Assert.That(looped.Select(e => e.Type).Distinct(), Is.EqualTo(new[] { "LEADS", "LOCATED_IN", "MENTIONS" }));
+        var mentions = looped.Where(e => e.Type == "MENTIONS").ToList();
+        Assert.That(mentions, Has.Count.EqualTo(6), "one per document and entity: 2 + 2 + 2");
+        Assert.That(mentions.All(e => g.Node(e.StartId)!.Labels.Contains("Document") && g.Node(e.EndId)!.Labels.Contains("Entity")));
+        var wagner = g.Nodes.Single(n => n.Labels.Contains("Organization"));
+        var first = Document.Create("one").Id;
+        Assert.That(mentions.Single(e => e.StartId == first && e.EndId == wagner.Id)["count"], Is.EqualTo(2L), "both names of document one");
+        Assert.That(wagner["mentions"], Is.EqualTo(3L));
+        Assert.Throws<InvalidOperationException>(() => b.Build(), "a builder builds once");
+    }
 }

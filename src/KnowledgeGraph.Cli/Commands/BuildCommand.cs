@@ -35,10 +35,12 @@ public sealed class BuildCommand : ICommand
           --max-article-mb <n>   refuse a single article larger than this (default: 10)
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
           --schema <file>        ontology file (default: the program's graph-schema/schema.json)
-          --shard <i>/<n>        analyse only part i of n of the input and write <dir>/analyses.jsonl.gz and
-                                 <dir>/shard.json instead of a graph; 'kg merge' of all n parts writes files
-                                 byte-identical to a build of the whole input (docs/scaling.md). Item k of the
-                                 input (0-based, in the order a build reads it) is part (k mod n) + 1.
+          --shard <i>/<n>        read and analyse only part i of n of the input and write <dir>/analyses.jsonl.gz
+                                 and <dir>/shard.json instead of a graph; 'kg merge' of all n parts writes files
+                                 byte-identical to a build of the whole input (docs/scaling.md). Give every part
+                                 the same inputs in the same order: the files, laid end to end in the order a
+                                 build reads them, are cut into n equal byte ranges; part i takes the .txt/.md
+                                 files and JSONL lines that start in range i. Not for standard input ('-').
           --with-graph           with --shard: also write this part's own graph files, to load parts into
                                  Neo4j one by one with 'kg load' (the merge remains the exact graph)
           --neo4j                also load the graph into Neo4j over HTTP; connection from NEO4J_URI,
@@ -75,6 +77,8 @@ public sealed class BuildCommand : ICommand
         catch (UserErrorException e) { throw new UsageException(e.Message); }
         if (shard is null && a.Flag("with-graph")) throw new UsageException("--with-graph goes with --shard");
         if (shard is not null && connection is not null) throw new UsageException("--shard writes analyses for 'kg merge', not a graph: load the merged graph instead of --neo4j");
+        if (shard is not null && a.Positionals.Contains("-"))
+            throw new UsageException("--shard cannot read standard input ('-'): each part is its own process with its own standard input, and a pipe cannot be read again from the middle; save it to a file and give the file");
 
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });

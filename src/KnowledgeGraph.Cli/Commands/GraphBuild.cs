@@ -2,7 +2,6 @@ using System.Diagnostics;
 using KnowledgeGraph.Core;
 using KnowledgeGraph.Core.Inputs;
 using KnowledgeGraph.Graph;
-using KnowledgeGraph.Graph.Sharding;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -34,29 +33,29 @@ public static class GraphBuild
         var clock = Stopwatch.StartNew();
         var builder = new GraphBuilder(schema);
         var failures = new List<InputFailure>();
-        var counts = Analyze(analyzer, inputs, inputOptions, openStdin, threads, ShardSpec.Whole,
+        var reader = new InputReader(inputOptions, openStdin);
+        var counts = Analyze(analyzer, reader, reader.Plan(inputs), InputPart.Whole, threads,
             (_, doc) => builder.Add(doc),
             (_, f) => { failures.Add(f); onFailure(f); },
-            null, progress, cancellationToken, onNote);
+            progress, cancellationToken, onNote);
         var graph = builder.Build();
         return new GraphBuildResult(graph, builder.Statistics, failures, counts.Words, clock.Elapsed);
     }
 
-    /// <summary>What <see cref="Analyze"/> saw: items of the whole input, and of this shard's the documents, words and failures.</summary>
+    /// <summary>What <see cref="Analyze"/> saw: the items of its part, and of those the documents, words and failures.</summary>
     public sealed record AnalyzeCounts(long InputItems, long Documents, long Failures, long Words);
 
     /// <summary>
-    /// Reads every input item in order and analyses those <paramref name="shard"/> owns (all of them for
-    /// <see cref="ShardSpec.Whole"/>), in parallel batches, handing the results over in input order:
-    /// <paramref name="onDocument"/> and <paramref name="onFailure"/> get the item's 0-based position in the whole input;
-    /// <paramref name="onItem"/> sees every item (its document id, or null for a failed one), owned or not.
+    /// Reads the items of <paramref name="part"/> of a planned input in order (all of them for
+    /// <see cref="InputPart.Whole"/>; a part's reader opens only the files the part meets), analyses them in parallel
+    /// batches and hands the results over in input order: <paramref name="onDocument"/> and <paramref name="onFailure"/>
+    /// get the item's 0-based position in the part.
     /// </summary>
-    public static AnalyzeCounts Analyze(IDocumentAnalyzer analyzer, IReadOnlyList<string> inputs, InputOptions inputOptions,
-        Func<Stream> openStdin, int threads, ShardSpec shard, Action<long, GraphDocument> onDocument, Action<long, InputFailure> onFailure,
-        Action<string?>? onItem, Progress? progress, CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
+    public static AnalyzeCounts Analyze(IDocumentAnalyzer analyzer, InputReader reader, InputPlan plan, InputPart part, int threads,
+        Action<long, GraphDocument> onDocument, Action<long, InputFailure> onFailure,
+        Progress? progress, CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
     {
         long bytesDone = 0, words = 0, item = 0, documents = 0, failed = 0;
-        var reader = new InputReader(inputOptions, openStdin);
         var batch = new List<(long Item, InputItem Input)>(BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
 
@@ -94,12 +93,11 @@ public static class GraphBuild
             progress?.Report(Interlocked.Read(ref bytesDone), (int)documents, (int)failed);
         }
 
-        foreach (var input in reader.Read(inputs, n => Interlocked.Add(ref bytesDone, n)))
+        foreach (var input in reader.Read(plan, part, n => Interlocked.Add(ref bytesDone, n)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (input.Note is not null) { onNote?.Invoke(new InputFailure(input.Origin, input.Note)); continue; }
-            onItem?.Invoke(input.Error is null ? input.Document?.Id : null);
-            if (shard.Owns(item)) batch.Add((item, input));
+            batch.Add((item, input));
             item++;
             if (batch.Count == BatchSize) Flush();
         }

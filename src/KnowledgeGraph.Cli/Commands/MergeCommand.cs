@@ -41,14 +41,19 @@ public sealed class MergeCommand : ICommand
         var schema = OntologySchema.Load(schemaPath);
 
         var clock = Stopwatch.StartNew();
+        // a young collection every 32 MiB allocated: 159 instead of 204-252 MiB peak in the benchmark, for 1.5 CPU-s more
+        using var pacer = new AllocationPacer(32L << 20);
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
         var builder = new GraphBuilder(schema);
         var failures = new List<InputFailure>();
         long words = 0;
+        long read = 0;
+        MemoryTrace.Mark(context.Error, "shards opened");
         foreach (var record in shards.Records())
         {
             context.Cancellation.ThrowIfCancellationRequested();
+            if (++read % 3000 == 0) MemoryTrace.Mark(context.Error, $"{read} records added");
             switch (record)
             {
                 case DocumentRecord d:
@@ -61,8 +66,11 @@ public sealed class MergeCommand : ICommand
                     break;
             }
         }
+        MemoryTrace.Mark(context.Error, "all records added");
         var graph = builder.Build();
-        GraphFiles.WriteAll(graph.Snapshot, schema, outDir, context.Cancellation);
+        MemoryTrace.Mark(context.Error, "graph built");
+        GraphFiles.WriteAll(graph.Snapshot, schema, outDir, context.Cancellation, step => MemoryTrace.Mark(context.Error, "written " + step));
+        MemoryTrace.Mark(context.Error, "files written");
         if (!quiet)
         {
             context.Out.WriteLine($"Merged {shards.Count} shards: {shards.InputItems} input items");

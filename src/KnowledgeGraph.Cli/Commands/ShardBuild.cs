@@ -31,21 +31,22 @@ public static class ShardBuild
     {
         var own = schema is null ? null : new GraphBuilder(schema);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var fingerprint = new InputFingerprint();
+        var reader = new InputReader(options, context.OpenStdin);
+        var plan = reader.Plan(inputs);
         using var writer = new ShardWriter(outDir, shard, producer);
         void Line(InputFailure f) => context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
-        var counts = GraphBuild.Analyze(analyzer, inputs, options, context.OpenStdin, threads, shard,
+        var counts = GraphBuild.Analyze(analyzer, reader, plan, shard.Part, threads,
             (item, doc) => { writer.AddDocument(item, doc); own?.Add(doc); },
             (item, f) => { writer.AddFailure(item, f.Origin, f.Reason); Line(f); },
-            id => { if (id is null) fingerprint.AddFailure(); else fingerprint.AddDocument(id); },
             null, context.Cancellation, quiet ? null : Line);
-        var manifest = writer.Complete(fingerprint);
+        var manifest = writer.Complete(plan);
         if (own is not null) GraphFiles.WriteAll(own.Build().Snapshot, schema!, outDir, context.Cancellation);
         if (!quiet)
         {
             var o = context.Out;
             var ic = CultureInfo.InvariantCulture;
-            o.WriteLine(string.Create(ic, $"Shard {shard}: {manifest.Records} of {counts.InputItems} input items ({counts.Documents} documents analysed, {counts.Failures} failed)"));
+            var part = shard.Part;
+            o.WriteLine(string.Create(ic, $"Shard {shard}: bytes {part.Start(plan.TotalBytes)}-{Math.Min(part.End(plan.TotalBytes), plan.TotalBytes)} of {plan.TotalBytes}, {manifest.Records} input items ({counts.Documents} documents analysed, {counts.Failures} failed)"));
             o.WriteLine(string.Create(ic, $"Time: {clock.Elapsed.TotalSeconds:0.00} s, {counts.Words} words"));
             if (own is not null) o.WriteLine($"Wrote this shard's own graph: {Path.Combine(outDir, "graph.jsonl")} (for kg load; not the merged graph)");
             o.WriteLine($"Wrote {writer.AnalysesPath} and {Path.Combine(outDir, ShardManifest.FileName)}; when all {shard.Count} shards are done: kg merge <the {shard.Count} shard folders> --out <dir>");

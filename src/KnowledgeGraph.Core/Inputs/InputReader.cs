@@ -58,47 +58,94 @@ public sealed class InputReader
         : this(options, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin.ReadToEnd()))) { }
 
     /// <summary>Total bytes of the file inputs (for progress); stdin counts as 0.</summary>
-    public static long TotalBytes(IEnumerable<string> inputs, InputOptions? options = null)
-    {
-        var reader = new InputReader(options ?? new InputOptions(), () => Stream.Null);
-        long total = 0;
-        foreach (var input in inputs)
-        {
-            if (input == "-") continue;
-            var entry = reader._fs.Probe(input);
-            if (entry.Kind == InputEntryKind.File) total += entry.Size;
-            else if (entry.Kind == InputEntryKind.Directory)
-                total += reader.Walk(input, new HashSet<string>(StringComparer.Ordinal)).Where(w => w.Entry.Kind == InputEntryKind.File && w.Item is null).Sum(w => w.Entry.Size);
-        }
-        return total;
-    }
+    public static long TotalBytes(IEnumerable<string> inputs, InputOptions? options = null) =>
+        new InputReader(options ?? new InputOptions(), () => Stream.Null).Plan(inputs).TotalBytes;
 
-    /// <summary>Reads every input in order. <paramref name="bytesRead"/> is called with the size of each file as it is done.</summary>
-    public IEnumerable<InputItem> Read(IEnumerable<string> inputs, Action<long>? bytesRead = null)
+    /// <summary>
+    /// What reading <paramref name="inputs"/> will read, in order, without opening a file: every file with its size and
+    /// its offset in the input laid end to end, and the items met on the way (missing paths, unreadable folders, notes).
+    /// Folders are walked here, once.
+    /// </summary>
+    public InputPlan Plan(IEnumerable<string> inputs)
     {
+        var entries = new List<InputPlan.Step>();
         var filesSeen = new HashSet<string>(StringComparer.Ordinal);
+        long offset = 0;
+        int argument = 0;
         foreach (var input in inputs)
         {
+            argument++;
             if (input == "-")
             {
-                yield return ReadStdin();
+                entries.Add(new InputPlan.Step(argument, "-", "-", default, null, offset, 0, Stdin: true));
                 continue;
             }
             var entry = _fs.Probe(input);
             if (entry.Kind != InputEntryKind.Directory)
             {
                 filesSeen.Add(entry.Identity);
-                foreach (var item in ReadFile(input, entry, bytesRead)) yield return item;
+                long size = entry.Kind == InputEntryKind.File ? entry.Size : 0;
+                entries.Add(new InputPlan.Step(argument, input, Path.GetFileName(input), entry, null, offset, size));
+                offset += size;
                 continue;
             }
             int used = 0;
             foreach (var (path, fileEntry, item) in Walk(input, filesSeen))
             {
-                if (item is not null) { yield return item; if (item.Error is not null) used++; continue; }
+                var name = Path.GetRelativePath(input, path).Replace('\\', '/');
+                if (item is not null)
+                {
+                    if (item.Error is not null) used++;
+                    entries.Add(new InputPlan.Step(argument, path, name, fileEntry, item, offset, 0));
+                    continue;
+                }
                 used++;
-                foreach (var read in ReadFile(path, fileEntry, bytesRead)) yield return read;
+                long size = fileEntry.Kind == InputEntryKind.File ? fileEntry.Size : 0;
+                entries.Add(new InputPlan.Step(argument, path, name, fileEntry, null, offset, size));
+                offset += size;
             }
-            if (used == 0) yield return InputItem.Fail(input, "folder has no .txt, .md or .jsonl files");
+            if (used == 0)
+                entries.Add(new InputPlan.Step(argument, input, "", default, InputItem.Fail(input, "folder has no .txt, .md or .jsonl files"), offset, 0));
+        }
+        return new InputPlan(entries, offset);
+    }
+
+    /// <summary>Reads every input in order. <paramref name="bytesRead"/> is called with the size of each file as it is done.</summary>
+    public IEnumerable<InputItem> Read(IEnumerable<string> inputs, Action<long>? bytesRead = null) =>
+        Read(Plan(inputs), InputPart.Whole, bytesRead);
+
+    /// <summary>
+    /// Reads the items of <paramref name="part"/> of a planned input, in order (see <see cref="InputPart"/>): files
+    /// before and after the part are not opened; in a JSONL file the part begins at, the lines before it are passed
+    /// over as bytes (counted, so every line keeps its number, never decoded), and reading stops at the first line that
+    /// starts after the part. A file's own failures (cannot be opened, not UTF-8, no lines) are the part's that holds
+    /// its first byte. Standard input is read by the part its place falls in.
+    /// </summary>
+    public IEnumerable<InputItem> Read(InputPlan plan, InputPart part, Action<long>? bytesRead = null)
+    {
+        long total = plan.TotalBytes;
+        foreach (var e in plan.Entries)
+        {
+            bool ownsStart = part.Owns(e.Offset, total);
+            if (e.Stdin)
+            {
+                if (ownsStart) yield return ReadStdin();
+                continue;
+            }
+            if (e.Item is not null)
+            {
+                if (ownsStart) yield return e.Item;
+                continue;
+            }
+            if (e.Probe.Kind == InputEntryKind.File && Path.GetExtension(e.Path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                if (ownsStart || part.Meets(e.Offset, e.Offset + e.Size, total))
+                    foreach (var item in ReadJsonLines(e.Path, e.Offset, part, total, ownsStart)) yield return item;
+                if (ownsStart) bytesRead?.Invoke(e.Probe.Size);
+                continue;
+            }
+            if (ownsStart)
+                foreach (var item in ReadFile(e.Path, e.Probe, bytesRead)) yield return item;
         }
     }
 
@@ -185,7 +232,7 @@ public sealed class InputReader
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext == ".jsonl")
         {
-            foreach (var item in ReadJsonLines(path)) yield return item;
+            foreach (var item in ReadJsonLines(path, 0, InputPart.Whole, entry.Size, ownsStart: true)) yield return item;
         }
         else if (_options.TextExtensions.Contains(ext))
         {
@@ -264,29 +311,56 @@ public sealed class InputReader
         return InputItem.Ok(Document.Create(text!, TitleOf(text!), "stdin"), "-");
     }
 
-    private IEnumerable<InputItem> ReadJsonLines(string path)
+    /// <summary>
+    /// The lines of a JSONL file that start in <paramref name="part"/>; <paramref name="fileOffset"/> is where the file
+    /// begins in the input laid end to end. <paramref name="ownsStart"/>: this part holds the file's first byte, so it
+    /// reports the file's own failures.
+    /// </summary>
+    private IEnumerable<InputItem> ReadJsonLines(string path, long fileOffset, InputPart part, long total, bool ownsStart)
     {
         Stream stream;
         string? openError = null;
         try { stream = _fs.OpenRead(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { stream = Stream.Null; openError = e.Message; }
-        if (openError is not null) { yield return InputItem.Fail(path, "cannot read: " + openError); yield break; }
+        if (openError is not null)
+        {
+            if (ownsStart) yield return InputItem.Fail(path, "cannot read: " + openError);
+            yield break;
+        }
         using (stream)
         {
             // JSON escapes can make a line longer than the text it holds; the text itself is checked after parsing.
             var lines = new ByteLineReader(stream, 2 * _options.MaxArticleBytes + (1 << 16));
+            long start = part.Start(total) - fileOffset, end = part.End(total);
+            end = end == long.MaxValue ? long.MaxValue : end - fileOffset;
+            string? mark = null, readError = null;
+            try
+            {
+                mark = TextDecoding.ByteOrderMark(lines.PeekFirstLine(4));
+                if (mark is null or "UTF-8" && start > 0) lines.SkipTo(start);
+            }
+            catch (IOException e) { readError = "cannot read: " + e.Message; }
+            if (readError is not null) { yield return InputItem.Fail(path, readError); yield break; }
+            if (mark is not null && mark != "UTF-8")
+            {
+                if (ownsStart)
+                    yield return InputItem.Fail(path, $"the file is {mark} (it starts with a {mark} byte-order mark); JSON lines must be UTF-8: convert it, e.g. iconv -f {mark} -t UTF-8");
+                yield break;
+            }
             int articles = 0;
             while (true)
             {
                 ByteLine line;
-                string? readError = null;
                 try { if (!lines.Read(out line)) break; }
                 catch (IOException e) { line = default; readError = "cannot read: " + e.Message; }
                 if (readError is not null) { yield return InputItem.Fail(path, readError); yield break; }
-                if (line.Number == 1 && TextDecoding.ByteOrderMark(line.Bytes) is { } mark && mark != "UTF-8")
+                if (line.Start >= end)
                 {
-                    yield return InputItem.Fail(path, $"the file is {mark} (it starts with a {mark} byte-order mark); JSON lines must be UTF-8: convert it, e.g. iconv -f {mark} -t UTF-8");
-                    yield break;
+                    // past the part: only the part holding the file's start, having found no article, looks further
+                    // (without reporting anything) to tell an empty file from one whose articles are in other parts
+                    if (!ownsStart || articles > 0) break;
+                    if (IsArticleLine(line)) { articles++; break; }
+                    continue;
                 }
                 var origin = $"{path}:{line.Number}";
                 if (line.TooLong) { articles++; yield return InputItem.Fail(origin, $"line is over the {_options.MaxArticleBytes / (1024.0 * 1024):0.#} MB limit for one article"); continue; }
@@ -296,8 +370,16 @@ public sealed class InputReader
                 articles++;
                 yield return ParseJsonLine(text, origin);
             }
-            if (articles == 0) yield return InputItem.Fail(path, "empty file: no JSON lines");
+            if (articles == 0 && ownsStart) yield return InputItem.Fail(path, "empty file: no JSON lines");
         }
+    }
+
+    /// <summary>A line that a build counts as an article (read or failed), not a blank one.</summary>
+    private static bool IsArticleLine(ByteLine line)
+    {
+        if (line.TooLong) return true;
+        var (text, error) = TextDecoding.DecodeLine(line.Bytes);
+        return error is not null || !string.IsNullOrWhiteSpace(text);
     }
 
     private InputItem ParseJsonLine(string line, string origin)
@@ -321,5 +403,46 @@ public sealed class InputReader
         string? Str(string key) => o[key] is { Type: JTokenType.String } t ? (string?)t : null;
         var url = Str("url");
         return InputItem.Ok(Document.Create(text, Str("title") ?? TitleOf(text), url ?? origin, Str("date")), origin);
+    }
+}
+
+/// <summary>
+/// An input as it will be read, before reading it: the files in order with their sizes and their offsets in the input
+/// laid end to end (<see cref="InputPart"/> splits it by these), and the items met on the way.
+/// </summary>
+public sealed class InputPlan
+{
+    /// <param name="Argument">1-based position of the command-line input it comes from.</param>
+    /// <param name="Name">What identifies it across machines: the path below its folder argument, or a file argument's name.</param>
+    internal sealed record Step(int Argument, string Path, string Name, InputEntry Probe, InputItem? Item, long Offset, long Size, bool Stdin = false);
+
+    internal InputPlan(IReadOnlyList<Step> entries, long totalBytes)
+    {
+        Entries = entries;
+        TotalBytes = totalBytes;
+    }
+
+    internal IReadOnlyList<Step> Entries { get; }
+
+    /// <summary>Bytes of all files together (standard input counts 0).</summary>
+    public long TotalBytes { get; }
+
+    /// <summary>Number of files and other items planned.</summary>
+    public int Count => Entries.Count;
+
+    /// <summary>
+    /// A hash of what is read in which order: per entry its argument's position, its name (below a folder argument, or a
+    /// file argument's own name: not where the corpus is mounted), what it is and its size. Two machines that plan the
+    /// same input in the same order agree; a file added, removed, renamed, reordered or changed in size changes it.
+    /// </summary>
+    public string Fingerprint()
+    {
+        using var h = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var e in Entries)
+        {
+            var kind = e.Stdin ? "stdin" : e.Item is { Error: not null } ? "failed" : e.Item is not null ? "note" : e.Probe.Kind.ToString();
+            h.AppendData(Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Argument}\t{kind}\t{e.Name}\t{e.Size}\n")));
+        }
+        return Convert.ToHexStringLower(h.GetHashAndReset())[..32];
     }
 }

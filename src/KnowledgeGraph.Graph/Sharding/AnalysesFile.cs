@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace KnowledgeGraph.Graph.Sharding;
 
 /// <summary>One record of a shard's analyses: a document's <see cref="GraphDocument"/>, or an input that failed.</summary>
-/// <param name="Item">0-based position of the input item in the whole input.</param>
+/// <param name="Item">0-based position of the input item in its shard's part of the input.</param>
 public abstract record ShardRecord(long Item);
 
 public sealed record DocumentRecord(long Item, GraphDocument Document) : ShardRecord(Item);
@@ -16,11 +16,11 @@ public sealed record DocumentRecord(long Item, GraphDocument Document) : ShardRe
 public sealed record FailureRecord(long Item, string Origin, string Reason) : ShardRecord(Item);
 
 /// <summary>
-/// <c>analyses.jsonl.gz</c>, format <c>kg-analyses</c> version 1 (docs/scaling.md): gzip-compressed JSON lines,
+/// <c>analyses.jsonl.gz</c>, format <c>kg-analyses</c> version 2 (docs/scaling.md): gzip-compressed JSON lines,
 /// every non-ASCII character escaped so any string (even an unpaired surrogate) comes back exactly.
 /// <list type="number">
-/// <item>header: <c>{"format":"kg-analyses","version":1,"shard":"2/4","partition":"round-robin","kg":..,"build":..,"pipeline":..,"schema":..}</c></item>
-/// <item>per owned input item, in input order: <c>{"item":k,"doc":{id,title?,source?,date?,characters,words},"entities":[{name,type,
+/// <item>header: <c>{"format":"kg-analyses","version":2,"shard":"2/4","partition":"byte-range","kg":..,"build":..,"pipeline":..,"schema":..}</c></item>
+/// <item>per input item of the shard's part, in input order, k = 0, 1, ...: <c>{"item":k,"doc":{id,title?,source?,date?,characters,words},"entities":[{name,type,
 /// fine,aliases,mentions,attributes}],"evidence":[distinct sentences],"relations":[{s,o,type,category,evidence (index),start,
 /// end,trigger,confidence,date?,negated?,modality?,attributed_to?}]}</c> or <c>{"item":k,"failed":origin,"reason":..}</c></item>
 /// <item>footer: <c>{"end":true,"records":m}</c> (a file without it was cut short)</item>
@@ -31,7 +31,7 @@ public static class AnalysesFile
 {
     public const string FileName = "analyses.jsonl.gz";
     public const string Format = "kg-analyses";
-    public const int Version = 1;
+    public const int Version = 2;
 
     internal static JsonTextWriter JsonWriter(TextWriter w) => new(w)
     {

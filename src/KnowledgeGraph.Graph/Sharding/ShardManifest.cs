@@ -14,7 +14,7 @@ namespace KnowledgeGraph.Graph.Sharding;
 public sealed record ShardManifest(
     ShardSpec Shard,
     ShardProducer Producer,
-    long InputItems,
+    long InputBytes,
     string InputFingerprint,
     long Records,
     long Documents,
@@ -23,7 +23,7 @@ public sealed record ShardManifest(
 {
     public const string FileName = "shard.json";
     public const string Format = "kg-shard";
-    public const int Version = 1;
+    public const int Version = 2;
 
     public void Write(string directory)
     {
@@ -34,8 +34,10 @@ public sealed record ShardManifest(
         {
             w.WriteStartObject();
             AnalysesFile.WriteIdentity(w, Format, Version, Shard, Producer);
-            w.WritePropertyName("input_items"); w.WriteValue(InputItems);
+            w.WritePropertyName("input_bytes"); w.WriteValue(InputBytes);
             w.WritePropertyName("input_fingerprint"); w.WriteValue(InputFingerprint);
+            w.WritePropertyName("part_start"); w.WriteValue(Shard.Part.Start(InputBytes));
+            w.WritePropertyName("part_end"); w.WriteValue(Math.Min(Shard.Part.End(InputBytes), InputBytes));
             w.WritePropertyName("records"); w.WriteValue(Records);
             w.WritePropertyName("documents"); w.WriteValue(Documents);
             w.WritePropertyName("failures"); w.WriteValue(Failures);
@@ -68,7 +70,7 @@ public sealed record ShardManifest(
         {
             return new ShardManifest(ShardSpec.Parse((string)o["shard"]!),
                 new ShardProducer((string)o["kg"]!, (string)o["build"]!, (string)o["pipeline"]!, (string)o["schema"]!),
-                (long)o["input_items"]!, (string)o["input_fingerprint"]!, (long)o["records"]!, (long)o["documents"]!,
+                (long)o["input_bytes"]!, (string)o["input_fingerprint"]!, (long)o["records"]!, (long)o["documents"]!,
                 (long)o["failures"]!, (string)o["analyses_sha256"]!);
         }
         catch (Exception e) when (e is ArgumentException or InvalidCastException or NullReferenceException or FormatException)
@@ -82,30 +84,4 @@ public sealed record ShardManifest(
         using var s = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(s));
     }
-}
-
-/// <summary>
-/// A fingerprint of the whole input as every shard reads it: the number of items and, in order, each document's
-/// id (the hash of its normalised text) or the mark of a failed item. Paths are left out, so shards may mount the
-/// corpus at different places; shards that read different inputs, or the same inputs in another order, disagree.
-/// </summary>
-public sealed class InputFingerprint : IDisposable
-{
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-    public long Items { get; private set; }
-
-    public void AddDocument(string documentId) => Add("d:" + documentId);
-
-    public void AddFailure() => Add("failed");
-
-    private void Add(string s)
-    {
-        _hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
-        Items++;
-    }
-
-    public string Value => Convert.ToHexStringLower(_hash.GetCurrentHash())[..32];
-
-    public void Dispose() => _hash.Dispose();
 }

@@ -7,8 +7,8 @@ namespace KnowledgeGraph.Graph.Sharding;
 
 /// <summary>
 /// A complete set of shards of one input, checked before anything is read: each of 1/n .. n/n exactly once, all made
-/// by the same kg build with the same models, lexicons, ontology and options, all having read the same input.
-/// <see cref="Records"/> then yields every record in the single build's input order.
+/// by the same kg build with the same models, lexicons, ontology and options, all having planned the same input.
+/// <see cref="Records"/> then yields every record in the single build's input order: shard 1's, then shard 2's, ...
 /// </summary>
 public sealed class ShardSet
 {
@@ -18,7 +18,7 @@ public sealed class ShardSet
 
     /// <summary>Shard count n.</summary>
     public int Count => _shards.Length;
-    public long InputItems => _shards[0].Manifest.InputItems;
+    public long InputItems => _shards.Sum(s => s.Manifest.Records);
     public long Documents => _shards.Sum(s => s.Manifest.Documents);
     public long Failures => _shards.Sum(s => s.Manifest.Failures);
     public ShardProducer Producer => _shards[0].Manifest.Producer;
@@ -39,9 +39,9 @@ public sealed class ShardSet
                 throw new UserErrorException($"shards made by different versions of kg: {first.Directory} by kg {first.Manifest.Producer.Kg} (build {first.Manifest.Producer.Build}), {s.Directory} by kg {m.Producer.Kg} (build {m.Producer.Build}); rebuild them with one kg");
             if (m.Producer.Pipeline != first.Manifest.Producer.Pipeline || m.Producer.Schema != first.Manifest.Producer.Schema)
                 throw new UserErrorException($"shards made with different models, lexicons, ontology or options: {first.Directory} (pipeline {first.Manifest.Producer.Pipeline}), {s.Directory} (pipeline {m.Producer.Pipeline}); rebuild them with the same --resources, --schema and --max-article-mb");
-            if (m.InputItems != first.Manifest.InputItems || m.InputFingerprint != first.Manifest.InputFingerprint)
+            if (m.InputBytes != first.Manifest.InputBytes || m.InputFingerprint != first.Manifest.InputFingerprint)
                 throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
-                    $"shards of different inputs: {first.Directory} read {first.Manifest.InputItems} items (fingerprint {first.Manifest.InputFingerprint}), {s.Directory} read {m.InputItems} (fingerprint {m.InputFingerprint}); give every shard the same inputs in the same order"));
+                    $"shards of different inputs: {first.Directory} read {first.Manifest.InputBytes} bytes of input (fingerprint {first.Manifest.InputFingerprint}), {s.Directory} read {m.InputBytes} (fingerprint {m.InputFingerprint}); give every shard the same inputs in the same order"));
         }
         var byIndex = new (string, ShardManifest)?[n + 1];
         foreach (var s in read)
@@ -56,10 +56,9 @@ public sealed class ShardSet
             throw new UserErrorException($"incomplete shard set: {read.Count} of {n} shards given; missing {string.Join(", ", missing.Select(i => $"{i}/{n}"))}");
         foreach (var s in read)
         {
-            long expected = OwnedItems(s.Manifest.InputItems, s.Manifest.Shard);
-            if (s.Manifest.Records != expected)
+            if (s.Manifest.Records != s.Manifest.Documents + s.Manifest.Failures)
                 throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Directory}: shard {s.Manifest.Shard} holds {s.Manifest.Records} records but owns {expected} of the {s.Manifest.InputItems} input items"));
+                    $"{s.Directory}: shard {s.Manifest.Shard} holds {s.Manifest.Records} records but {s.Manifest.Documents} documents and {s.Manifest.Failures} failures"));
             var analyses = Path.Combine(s.Directory, AnalysesFile.FileName);
             if (!File.Exists(analyses)) throw new UserErrorException($"{s.Directory}: {AnalysesFile.FileName} is missing");
             if (ShardManifest.FileSha256(analyses) != s.Manifest.AnalysesSha256)
@@ -75,31 +74,19 @@ public sealed class ShardSet
             throw new UserErrorException($"{schemaPath} is not the ontology the shards were built with (schema {Producer.Schema}); give that file with --schema");
     }
 
-    /// <summary>How many of <paramref name="items"/> round-robin items a shard owns.</summary>
-    public static long OwnedItems(long items, ShardSpec shard) =>
-        items / shard.Count + (items % shard.Count >= shard.Index ? 1 : 0);
-
     /// <summary>
-    /// Every record of every shard in input order (item 0, 1, 2, ...: one from each shard in turn). Only one record per
-    /// shard is held at a time.
+    /// Every record of every shard in input order: shard 1's part comes first in the input, then shard 2's, ... Records
+    /// are read one at a time from one file at a time.
     /// </summary>
-    public IEnumerable<ShardRecord> Records()
+    public IEnumerable<ShardRecord> Records() => Enumerable.Range(1, Count).SelectMany(RecordsOf);
+
+    /// <summary>The records of shard <paramref name="index"/> of n, in its part's input order, checked as they are read.</summary>
+    public IEnumerable<ShardRecord> RecordsOf(int index)
     {
-        var readers = new ShardReader[_shards.Length];
-        try
-        {
-            for (int i = 0; i < readers.Length; i++) readers[i] = new ShardReader(_shards[i].Directory, _shards[i].Manifest);
-            for (long item = 0; item < InputItems; item++)
-            {
-                var r = readers[ShardSpec.OwnerOf(item, Count) - 1].Next(item);
-                yield return r;
-            }
-            foreach (var r in readers) r.End();
-        }
-        finally
-        {
-            foreach (var r in readers) r?.Dispose();
-        }
+        var (directory, manifest) = _shards[index - 1];
+        using var reader = new ShardReader(directory, manifest);
+        for (long item = 0; item < manifest.Records; item++) yield return reader.Next(item);
+        reader.End();
     }
 
     private sealed class ShardReader : IDisposable

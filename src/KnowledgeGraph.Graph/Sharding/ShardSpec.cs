@@ -1,27 +1,24 @@
 using System.Globalization;
 using KnowledgeGraph.Core;
+using KnowledgeGraph.Core.Inputs;
 
 namespace KnowledgeGraph.Graph.Sharding;
 
 /// <summary>
-/// Shard <see cref="Index"/> of <see cref="Count"/> (1-based, as <c>--shard 2/4</c> is written). The partition is
-/// round-robin over input items: item k (0-based, in the order a single build reads the inputs, every item counted,
-/// the ones that fail too) belongs to shard (k mod n) + 1. Every shard reads the whole input (reading is cheap;
-/// analysis is the cost) and analyses only its own items, so shards get equal numbers of articles whatever the
-/// order of the corpus, no shard needs to know the input size in advance, and the merge takes one record from each
-/// shard in turn to restore the single build's order.
+/// Shard <see cref="Index"/> of <see cref="Count"/> (1-based, as <c>--shard 2/4</c> is written). The partition is by
+/// bytes (<see cref="InputPart"/>): the input's files laid end to end in the order a single build reads them, shard i
+/// holds the articles that start in bytes [(i-1)·total/n, i·total/n): whole .txt/.md files, and JSONL lines by where
+/// they start. A shard opens only the files its part meets, so the merge restores the single build's order by
+/// putting shard 1's records first, then shard 2's, and so on.
 /// </summary>
 public readonly record struct ShardSpec(int Index, int Count)
 {
-    public const string Partition = "round-robin";
+    public const string Partition = "byte-range";
 
     public static ShardSpec Whole => new(1, 1);
 
-    /// <summary>Whether item <paramref name="item"/> (0-based position in the input) is this shard's.</summary>
-    public bool Owns(long item) => item % Count == Index - 1;
-
-    /// <summary>The shard that owns an item.</summary>
-    public static int OwnerOf(long item, int count) => (int)(item % count) + 1;
+    /// <summary>The part of the input this shard reads.</summary>
+    public InputPart Part => new(Index, Count);
 
     /// <summary>Parses "i/n" with 1 &lt;= i &lt;= n; anything else is a user error naming the form.</summary>
     public static ShardSpec Parse(string text)

@@ -1,8 +1,10 @@
+using KnowledgeGraph.Core.Inputs;
+
 namespace KnowledgeGraph.Graph.Sharding;
 
 /// <summary>
 /// Writes one shard: <c>analyses.jsonl.gz</c> (under a <c>.partial</c> name until complete) then <c>shard.json</c>.
-/// Records must be added in input order. Not thread-safe.
+/// Records are numbered 0, 1, ... in the part's input order. Not thread-safe.
 /// </summary>
 public sealed class ShardWriter : IDisposable
 {
@@ -11,7 +13,7 @@ public sealed class ShardWriter : IDisposable
     private readonly StreamWriter _text;
     private readonly ShardSpec _shard;
     private readonly ShardProducer _producer;
-    private long _records, _documents, _failures, _last = -1;
+    private long _records, _documents, _failures;
     private bool _done;
 
     public ShardWriter(string directory, ShardSpec shard, ShardProducer producer)
@@ -44,13 +46,13 @@ public sealed class ShardWriter : IDisposable
     }
 
     /// <summary>Ends the analyses file, renames it into place and writes the manifest that marks the shard finished.</summary>
-    public ShardManifest Complete(InputFingerprint input)
+    public ShardManifest Complete(InputPlan input)
     {
         Line(w => AnalysesFile.WriteFooter(w, _records));
         _text.Dispose();
         _done = true;
         File.Move(_partial, AnalysesPath, overwrite: true);
-        var manifest = new ShardManifest(_shard, _producer, input.Items, input.Value, _records, _documents, _failures,
+        var manifest = new ShardManifest(_shard, _producer, input.TotalBytes, input.Fingerprint(), _records, _documents, _failures,
             ShardManifest.FileSha256(AnalysesPath));
         manifest.Write(_directory);
         return manifest;
@@ -58,9 +60,7 @@ public sealed class ShardWriter : IDisposable
 
     private void Check(long item)
     {
-        if (!_shard.Owns(item)) throw new ArgumentException($"item {item} is not shard {_shard}'s");
-        if (item <= _last) throw new ArgumentException($"item {item} after item {_last}: add records in input order");
-        _last = item;
+        if (item != _records) throw new ArgumentException($"item {item} where item {_records} belongs: add the part's records in input order");
         _records++;
     }
 
