@@ -96,6 +96,7 @@ public sealed class MentionFinder
                 if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
+            AddOfficeHolders(s, words, candidates);
             var settled = Settle(candidates);
             settled = Clean(s, words, settled, headline, vehicles);
             RetypeListsOfPlaces(s, words, settled);
@@ -208,7 +209,74 @@ public sealed class MentionFinder
             // below the naming rules: "an ISIL-held building" before a place noun names the place, not the group
             candidates.Add(new Candidate(s.Index, i, i + 1, hits[0].Entry.Type, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
                 org ? PriorityKeyword - 6 : PriorityGazetteer, hits[0].Entry.Name, CharStart: t.Start, CharEnd: t.Start + dash));
+            // "the Paris-Berlin talks", "the Iran-Iraq war": two places joined by a hyphen are two places, each its own mention
+            var second = w[(dash + 1)..];
+            if (!org && second.Length > 1 && char.IsUpper(second[0]) && second.IndexOf('-') < 0 && _lex.Gazetteer.Lookup(second) is { Count: > 0 } other
+                && other[0].Entry.Type == EntityType.Location && other[0].Kind is MentionKind.Name or MentionKind.Acronym && hits[0].Kind is MentionKind.Name or MentionKind.Acronym)
+                candidates.Add(new Candidate(s.Index, i, i + 1, other[0].Entry.Type, other[0].Entry.FineType, other[0].Kind, "gazetteer",
+                    PriorityGazetteer, other[0].Entry.Name, CharStart: t.Start + dash + 1, CharEnd: t.End));
         }
+    }
+
+    /// <summary>
+    /// "Secretary of Defense Lloyd J. Austin III", "Minister of National Defense Suh Wook", "Secretary of State for Defence
+    /// Ben Wallace": a title, "of" or "for", the office's field, then a person's name. The field is words of ordinary
+    /// English (UD's common words) or a field the PETRARCH agents dictionary knows offices of ("ministry of defence",
+    /// "interior minister"); the name is what follows, at least two words when the run has them. The field is no
+    /// entity and no part of the name: candidates over it are replaced by the person.
+    /// </summary>
+    private void AddOfficeHolders(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 0; i + 3 < words.Count; i++)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
+            if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
+            int of = i + len;
+            if (of >= words.Count || words[of] is not ("of" or "for")) continue;
+            int runStart = of + 1, runEnd = runStart;
+            // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence")
+            while (runEnd < words.Count)
+            {
+                var w = words[runEnd];
+                if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
+                if (w is "for" or "and" or "the" && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])) { runEnd++; continue; }
+                break;
+            }
+            if (runEnd - runStart < 2) continue;
+            // the field: the longest opening of the run made of field words, leaving the name two words when it can
+            int fieldEnd = runStart;
+            for (int k = runStart; k < runEnd - 1; k++)
+            {
+                var w = words[k];
+                bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1);
+                if (!field) break;
+                if (w is not ("for" or "and" or "the")) fieldEnd = k + 1;
+            }
+            if (fieldEnd == runStart) continue;
+            if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
+                && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
+            int nameStart = fieldEnd;
+            while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the") nameStart++;
+            if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
+            if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
+                && known[0].Entry.Type != EntityType.Person) continue;
+            candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
+            candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+            i = runEnd - 1;
+        }
+    }
+
+    /// <summary>A capitalised word of ordinary English (UD's common words), name keyword or not: "Defense", "Intelligence".</summary>
+    private bool IsFieldWord(string w) =>
+        w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && _lex.CommonWords.Contains(w.ToLowerInvariant());
+
+    /// <summary>Whether words[from..end) name a field the agents dictionary knows an office of: "Defence", "Foreign Affairs", "the Interior".</summary>
+    private bool IsOfficeField(List<string> words, int from, int end)
+    {
+        var field = string.Join(' ', words.Skip(from).Take(end - from)).ToLowerInvariant();
+        foreach (var form in new[] { $"ministry of {field}", $"minister of {field}", $"department of {field}", $"{field} minister", $"{field} secretary", $"{field} ministry" })
+            if (_lex.Agents.Lookup(form).Count > 0) return true;
+        return false;
     }
 
     /// <summary>
@@ -483,7 +551,9 @@ public sealed class MentionFinder
         var taken = new List<Candidate>();
         foreach (var c in ordered)
         {
-            if (taken.Any(t => t.First < c.End && c.First < t.End)) continue;
+            // two parts of one token ("Paris" and "Berlin" in "Paris-Berlin") overlap only when their characters do
+            if (taken.Any(t => t.First < c.End && c.First < t.End
+                               && !(t.CharStart >= 0 && c.CharStart >= 0 && (t.CharEnd <= c.CharStart || c.CharEnd <= t.CharStart)))) continue;
             taken.Add(c);
         }
         taken.Sort((a, b) => a.First.CompareTo(b.First));
@@ -566,6 +636,7 @@ public sealed class MentionFinder
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            if (IsFaith(words, c)) continue;
             if (c.Source != "gazetteer" && IsVehicle(s, words, c) is { } vehicle)
             {
                 vehicles.Add(vehicle);
@@ -578,6 +649,20 @@ public sealed class MentionFinder
             result.Add(c);
         }
         return result;
+    }
+
+    /// <summary>
+    /// "Sunni", "Catholics", "Hindu": one word that the agents dictionary codes as a religion or its followers names a faith
+    /// or its people, which are no entity of their own (an actor such as "Sunni militants" is the agent noun's phrase).
+    /// </summary>
+    private bool IsFaith(List<string> words, Candidate c)
+    {
+        if (c.Length != 1 || c.CharStart >= 0) return false;
+        var w = words[c.First];
+        if (w.Length < 3 || !char.IsUpper(w[0]) || w.All(char.IsUpper)) return false;
+        var lower = w.ToLowerInvariant();
+        return (_lex.Agents.IsFaithWord(lower) || lower.EndsWith('s') && _lex.Agents.IsFaithWord(lower[..^1]))
+               && !_lex.Gazetteer.Lookup(w).Any(h => h.Entry.Type == EntityType.Location && h.Kind == MentionKind.Name);
     }
 
     /// <summary>Determiners and quantifiers capitalised at a sentence's start never open a name: "All Amira can do", "Both Chad and Niger".</summary>
