@@ -79,9 +79,15 @@ public sealed class GraphBuilder
     private int Resolve(GraphDocumentEntity e, string docId)
     {
         int found = -1;
-        var keys = new List<string> { ResolutionKey.Of(e.Name) };
-        keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
-        if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
+        var keys = new List<string>();
+        bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
+        if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
+        else
+        {
+            keys.Add(ResolutionKey.Of(e.Name));
+            keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
+            if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
+        }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
         if (found < 0)
@@ -95,6 +101,7 @@ public sealed class GraphBuilder
         g.Aliases.Add(e.Name);
         foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) g.FineTypes.Add(f);
         foreach (var (k, v) in e.Attributes) g.Attributes.TryAdd(k, v);
+        if (scoped) g.Attributes.TryAdd(ResolutionKey.DocumentAttribute, docId);
         g.Documents.Add(docId);
         g.MentionsPerDocument[docId] = g.MentionsPerDocument.GetValueOrDefault(docId) + e.Mentions;
         foreach (var k in keys)
@@ -154,7 +161,9 @@ public sealed class GraphBuilder
             if (Find(i) != i) continue;
             var g = _entities[i];
             var name = CanonicalName(g);
-            var id = Ids.Entity(g.Type, name);
+            // a generic actor of one document only: its id names the document, so it never meets another article's
+            var id = g.Attributes.TryGetValue(ResolutionKey.DocumentAttribute, out var scope) && ResolutionKey.IsDocumentScoped(g.Attributes)
+                ? Ids.Entity(g.Type, name + " " + scope) : Ids.Entity(g.Type, name);
             var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
             labels.AddRange(g.FineTypes);
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal)

@@ -9,8 +9,10 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// <param name="AnchorPlace">The place a generic actor is in when the text gives a place, not a country ("police in Lima"): LOCATED_IN.</param>
 /// <param name="Anchor">The mention of the country or place the actor was anchored on, swallowed into the phrase or beside it.</param>
 /// <param name="Phrase">The whole phrase as written when the mention covers only its head ("police in Lima" for "police"): an alias.</param>
+/// <param name="DocumentScoped">A generic actor the text gives no country or place ("protesters clashed with police"):
+/// it is an actor of this document only, never merged with another article's, and kept only when it takes part in a relationship.</param>
 public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
-    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null);
+    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -919,6 +921,52 @@ public sealed class MentionFinder
             mentions[k] = new PlacedMention(mention, m.FirstToken, headEnd, null, country, agent, null, m.Mention);
         }
         AddPlacedAgents(doc, s, words, mentions);
+        AddUnplacedAgents(doc, s, words, mentions);
+    }
+
+    /// <summary>
+    /// Agent codes whose nouns without a country are left to other readers: a government or army noun ("the government",
+    /// "the army") is the document's country's (coreference), and "people" is everyone.
+    /// </summary>
+    private static readonly HashSet<string> UnplacedAgentsLeftOut = new(StringComparer.Ordinal) { "GOV", "MIL", "PPL" };
+
+    /// <summary>
+    /// "Protesters clashed with police", "militants attacked the convoy": a plural or collective agent noun with no country
+    /// or place is a generic actor of this document (its node's id names the document, and it never merges with another
+    /// article's); the pipeline keeps it only when it takes part in a relationship. A noun owned by someone ("their
+    /// supporters", "the group's fighters") or followed by "of"/"in" belongs to what owns or places it, and is left alone.
+    /// </summary>
+    private void AddUnplacedAgents(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
+    {
+        int from = mentions.Count;
+        while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
+        var here = mentions.GetRange(from, mentions.Count - from);
+        bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        int added = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (Covered(i)) continue;
+            var head = AgentHead(s, words, i);
+            if (head is null || UnplacedAgentsLeftOut.Contains(head.Value.Code)) continue;
+            int after = i + head.Value.Length;
+            if (Enumerable.Range(i, head.Value.Length).Any(Covered)) continue;
+            if (after < words.Count && words[after] is "of" or "in" or "from" or "'s" or "’s") continue;
+            // modifiers before the noun belong to the phrase ("riot police", "armed militants"); an owner takes it away
+            int first = i;
+            while (first > 0 && s.Tokens[first - 1].Tag is "JJ" or "VBN" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)) first--;
+            if (first > 0 && (s.Tokens[first - 1].Tag is "PRP$" or "POS" || words[first - 1] is "'s" or "\u2019s" || Covered(first - 1)
+                              || s.Tokens[first - 1].Tag is "NNP" or "NNPS" or "NN" or "CD")) continue;
+            var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
+            var canonical = char.ToUpperInvariant(agentWords[0]) + agentWords[1..];
+            int start = s.Tokens[first].Start, end = s.Tokens[after - 1].End;
+            var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, "Agent",
+                MentionKind.Descriptor, "rule", canonical);
+            mentions.Add(new PlacedMention(mention, first, after, null, null, head.Value.Code, DocumentScoped: true));
+            added++;
+            i = after - 1;
+        }
+        if (added > 0)
+            mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
     }
 
     /// <summary>
@@ -1009,7 +1057,7 @@ public sealed class MentionFinder
         {
             var m = result[k];
             if (m.Agent is null || m.Mention.FineType != "Agent") continue;
-            var key = (m.AnchorCountry ?? "@" + m.AnchorPlace, m.Agent);
+            var key = (m.DocumentScoped ? "#" : m.AnchorCountry ?? "@" + m.AnchorPlace, m.Agent);
             if (!names.TryGetValue(key, out var name)) names[key] = name = m.Mention.Canonical!;
             if (name != m.Mention.Canonical) result[k] = m with { Mention = m.Mention with { Canonical = name } };
         }
