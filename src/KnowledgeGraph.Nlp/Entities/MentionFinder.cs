@@ -107,7 +107,9 @@ public sealed class MentionFinder
             AddAnchoredDescriptions(doc, s, words, result);
         }
         // a vessel named once as such ("the tanker Horten") is the same vessel when named alone later
-        result.RemoveAll(m => vehicles.Contains(m.Mention.Text) && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention.Type != EntityType.Vehicle && vehicles.Contains(result[k].Mention.Text) && result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym)
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = result[k].Mention.Text }, Role = null };
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
@@ -639,9 +641,12 @@ public sealed class MentionFinder
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             if (IsFaith(words, c)) continue;
+            // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && IsVehicle(s, words, c) is { } vehicle)
             {
                 vehicles.Add(vehicle);
+                if (vehicle.Length > 0 && vehicle.Any(char.IsLetter))
+                    result.Add(c with { Type = EntityType.Vehicle, FineType = null, Role = null, Canonical = vehicle });
                 continue;
             }
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;

@@ -231,7 +231,7 @@ internal static class Lexicon
 
     public static EntityType Coarse(string path, TsvRow row, int column) =>
         Enum.TryParse<EntityType>(row[column], ignoreCase: false, out var t) && Enum.IsDefined(t) && !row[column].All(char.IsDigit)
-            ? t : throw Bad(path, row, $"coarse type must be Person, Organization, Location or Event, found '{row[column]}'");
+            ? t : throw Bad(path, row, $"coarse type must be Person, Organization, Location, Event or Vehicle, found '{row[column]}'");
 
     public static double Strength(string path, TsvRow row, int column) =>
         double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= 1
