@@ -81,6 +81,7 @@ public sealed class MentionFinder
     {
         var result = new List<PlacedMention>();
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
+        var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         foreach (var s in sentences)
@@ -100,7 +101,7 @@ public sealed class MentionFinder
             }
             AddOfficeHolders(s, words, candidates);
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles);
+            settled = Clean(s, words, settled, headline, vehicles, events);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
@@ -110,6 +111,12 @@ public sealed class MentionFinder
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention.Type != EntityType.Vehicle && vehicles.Contains(result[k].Mention.Text) && result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym)
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = result[k].Mention.Text }, Role = null };
+        // "exercise Forest Light ... Forest Light is a semi-annual exercise": a name the text once introduced as an exercise
+        // or operation is that event wherever else the article uses it
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
+                && result[k].Mention.Source != "gazetteer")
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = null }, Role = null };
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
@@ -565,7 +572,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
-    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles)
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -650,9 +657,16 @@ public sealed class MentionFinder
                 continue;
             }
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
+            // "during Exercise Saber Junction": the capitalised word "Exercise" says what the name is; the name is what follows
+            if (c.Length >= 3 && words[c.First] is "Exercise" or "Exercises" && c.CharStart < 0)
+                c = c with { First = c.First + 1, Type = EntityType.Event, FineType = null, Role = null, Canonical = null };
             // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
-            if (c.Type != EntityType.Event && c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "operation" or "drill")
-                c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
+            if (c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "Exercise" or "operation" or "drill")
+            {
+                if (c.Type != EntityType.Event)
+                    c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
+                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+            }
             result.Add(c);
         }
         return result;
