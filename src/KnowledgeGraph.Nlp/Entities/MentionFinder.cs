@@ -367,7 +367,8 @@ public sealed class MentionFinder
             type = head.Type;
             fine = head.Fine;
             // "Mission" + "in South Sudan": a keyword-headed name goes on through a connector and a proper noun
-            while (type == EntityType.Organization && end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1))
+            while (type == EntityType.Organization && end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1)
+                   && !PlaceAfterIn(words, end, fine))
             {
                 end += 2;
                 while (end < words.Count && IsRunToken(s.Tokens, end)) end++;
@@ -384,6 +385,22 @@ public sealed class MentionFinder
         candidates.Add(new Candidate(s.Index, first, end, type.Value, fine, MentionKind.Name, "ner", PriorityNer));
     }
 
+    /// <summary>
+    /// "Kennedy Space Center in Florida", "the Harbor Institute in Boston": "in" and a place the gazetteer knows after a
+    /// name say where the body is; they are part of the name only for a mission or a force, whose names say where they
+    /// serve ("Mission in South Sudan", "Multinational Force in Iraq").
+    /// </summary>
+    private bool PlaceAfterIn(List<string> words, int connector, string? fine)
+    {
+        if (words[connector] != "in" || fine is "PeacekeepingMission" or "ArmedForces") return false;
+        if (_lex.Gazetteer.LongestMatchAt(words, connector + 1) is { } place && place.Best.Entry.Type == EntityType.Location)
+            return place.End >= words.Count || !IsCapitalized(words[place.End]);
+        // a place the gazetteer does not list: capitalised words with no name keyword among them ("in Greenfield")
+        int end = connector + 1;
+        while (end < words.Count && IsCapitalized(words[end]) && words[end].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[end]).Count == 0) end++;
+        return end > connector + 1 && end - connector <= 3 && (end >= words.Count || !IsCapitalized(words[end]));
+    }
+
     /// <summary>Runs of proper nouns, joined by connectors when the whole is a keyword-headed name; titles split them.</summary>
     private void AddRuns(Sentence s, List<string> words, bool headline, List<Candidate> candidates)
     {
@@ -397,7 +414,8 @@ public sealed class MentionFinder
             {
                 if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
                 // a connector joins when a proper noun follows and the joined phrase has a keyword head
-                if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1))
+                if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1)
+                    && !PlaceAfterIn(words, end, Keyword(words, start, end)?.Fine))
                 {
                     int next = end + 1;
                     while (next < tokens.Count && IsRunToken(tokens, next)) next++;
@@ -640,6 +658,17 @@ public sealed class MentionFinder
                 && _lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
                 && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0)
                 c = c with { End = c.End - 1 };
+            // "Kennedy Space Center in Florida" proposed whole: the place after "in" is where the body is, not its name
+            if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0)
+                for (int k = c.First + 2; k < c.End - 1; k++)
+                    if (words[k] == "in" && Keyword(words, c.First, k) is { } inKw && PlaceAfterIn(words, k, inKw.Fine)
+                        && !words.Skip(c.First).Take(k - c.First).Any(w => w is "for" or "of")
+                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+                    {
+                        result.Add(c with { First = k + 1, Type = EntityType.Location, FineType = null, Role = null });
+                        c = c with { End = k };
+                        break;
+                    }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
             if (span.Count == 1 && NameSuffixes.Contains(span[0])) continue; // "III" after a name is part of it
@@ -648,6 +677,7 @@ public sealed class MentionFinder
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             if (IsFaith(words, c)) continue;
+            if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && IsVehicle(s, words, c) is { } vehicle)
             {
@@ -656,7 +686,6 @@ public sealed class MentionFinder
                     result.Add(c with { Type = EntityType.Vehicle, FineType = null, Role = null, Canonical = vehicle });
                 continue;
             }
-            if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "during Exercise Saber Junction": the capitalised word "Exercise" says what the name is; the name is what follows
             if (c.Length >= 3 && words[c.First] is "Exercise" or "Exercises" && c.CharStart < 0)
                 c = c with { First = c.First + 1, Type = EntityType.Event, FineType = null, Role = null, Canonical = null };
