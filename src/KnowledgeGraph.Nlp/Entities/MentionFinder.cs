@@ -790,7 +790,9 @@ public sealed class MentionFinder
     {
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         for (int k = c.End - 2; k >= c.First; k--)
-            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0])) return Name(k + 1);
+            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0]))
+                // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name
+                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
@@ -803,7 +805,9 @@ public sealed class MentionFinder
         if (Keyword(words, c.First, c.End) is not null || _lex.OrgKeywords.Lookup(words[c.End - 1]).Count > 0 || NameKey.IsAcronymShape(words[c.End - 1])) return null;
         for (int k = c.End; k < words.Count && k <= c.End + 2; k++)
         {
-            if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0])) return Name(c.First);
+            // ... the kind ending the noun phrase: "the Cedar Key boat ramp" is a ramp
+            if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0]))
+                return k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" ? null : Name(c.First);
             if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-'))) break;
         }
         return null;
