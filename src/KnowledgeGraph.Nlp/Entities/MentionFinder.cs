@@ -689,6 +689,13 @@ public sealed class MentionFinder
             // "during Exercise Saber Junction": the capitalised word "Exercise" says what the name is; the name is what follows
             if (c.Length >= 3 && words[c.First] is "Exercise" or "Exercises" && c.CharStart < 0)
                 c = c with { First = c.First + 1, Type = EntityType.Event, FineType = null, Role = null, Canonical = null };
+            // "during Korea Viper 24.1", "during the Ocean Shield drills": what "during" governs is an event or a time, so a
+            // name after it that the gazetteer does not know as a place and that is not a person is an event
+            if ((c.Type == EntityType.Organization || c.Type == EntityType.Person && c.End < words.Count && words[c.End].Any(char.IsDigit) && words[c.End].All(ch => char.IsDigit(ch) || ch is '.' or '-'))
+                && c.Source != "gazetteer" && c.First > 0 && (c.End >= words.Count || words[c.End] is not ("'s" or "\u2019s"))
+                && (words[c.First - 1] == "during" || c.First > 1 && words[c.First - 2] == "during" && words[c.First - 1] == "the")
+                && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
+                c = c with { Type = EntityType.Event, FineType = null, Role = null };
             // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
             if (c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "Exercise" or "operation" or "drill")
             {
@@ -696,6 +703,8 @@ public sealed class MentionFinder
                     c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
                 events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             }
+            else if (c.Type == EntityType.Event && c.First > 0 && words[c.First - 1] is "during" or "the" && c.Source != "gazetteer")
+                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             result.Add(c);
         }
         return result;
