@@ -679,7 +679,7 @@ public sealed class MentionFinder
             if (IsFaith(words, c)) continue;
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
-            if (c.Source != "gazetteer" && IsVehicle(s, words, c) is { } vehicle)
+            if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline) is { } vehicle)
             {
                 vehicles.Add(vehicle);
                 if (vehicle.Length > 0 && vehicle.Any(char.IsLetter))
@@ -795,7 +795,7 @@ public sealed class MentionFinder
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
     /// vehicle's name; returns the name (the words after the vessel's kind), or null when the span names no vehicle.
     /// </summary>
-    private string? IsVehicle(Sentence s, List<string> words, Candidate c)
+    private string? IsVehicle(Sentence s, List<string> words, Candidate c, bool headline)
     {
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         for (int k = c.End - 2; k >= c.First; k--)
@@ -816,7 +816,12 @@ public sealed class MentionFinder
         {
             // ... the kind ending the noun phrase: "the Cedar Key boat ramp" is a ramp
             if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0]))
-                return k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" ? null : Name(c.First);
+            {
+                if (k + 1 < words.Count && VehicleNouns.Contains(words[k + 1])) continue; // "tanker ship": the kind goes on
+                // (a noun the trigger lexicon knows as a verb goes on the clause: "Horten tanker ship rescue capsized rower")
+                return !headline && k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" && _lex.Triggers.Lookup(words[k + 1].ToLowerInvariant(), TriggerPos.Verb).Count == 0
+                    ? null : Name(c.First);
+            }
             if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-'))) break;
         }
         return null;
