@@ -1015,6 +1015,10 @@ public sealed class MentionFinder
             var head = AgentHead(s, words, i);
             if (head is null || UnplacedAgentsLeftOut.Contains(head.Value.Code)) continue;
             int after = i + head.Value.Length;
+            // the dictionary's CVL and BUS also hold places and things ("villages", "tankers"): people only
+            var lemma = s.Tokens[after - 1].Lemma ?? words[after - 1].ToLowerInvariant();
+            if (VehicleNouns.Contains(lemma) || VehicleNouns.Contains(words[after - 1])
+                || _lex.Descriptors.Lookup(words[after - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Location)) continue;
             if (Enumerable.Range(i, head.Value.Length).Any(Covered)) continue;
             if (after < words.Count && words[after] is "of" or "in" or "from" or "'s" or "’s") continue;
             // modifiers before the noun belong to the phrase ("riot police", "armed militants"); an owner takes it away
