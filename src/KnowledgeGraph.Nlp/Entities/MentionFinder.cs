@@ -111,6 +111,25 @@ public sealed class MentionFinder
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention.Type != EntityType.Vehicle && vehicles.Contains(result[k].Mention.Text) && result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym)
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = result[k].Mention.Text }, Role = null };
+        // "the carrier USS Gerald R. Ford ... Gerald R. Ford is visiting": the vessel's whole name written again is the vessel,
+        // whatever pieces the recogniser made of it (one pass over the tokens, names indexed by their first word)
+        var byFirst = vehicles.Where(v => v.Contains(' ')).Select(v => v.Split(' ')).ToLookup(v => v[0], StringComparer.Ordinal);
+        if (byFirst.Count > 0)
+            foreach (var s in sentences)
+                for (int t = 0; t < s.Tokens.Count; t++)
+                    foreach (var name in byFirst[s.Tokens[t].Text])
+                    {
+                        if (t + name.Length > s.Tokens.Count || !name.Select((w, k) => s.Tokens[t + k].Text == w).All(x => x)) continue;
+                        int end = t + name.Length;
+                        var whole = result.FirstOrDefault(m => m.Mention.SentenceIndex == s.Index && m.Mention.Type == EntityType.Vehicle && m.FirstToken <= t && end <= m.EndToken);
+                        result.RemoveAll(m => m != whole && m.Mention.SentenceIndex == s.Index && m.FirstToken < end && t < m.EndToken);
+                        if (whole is not null) continue;
+                        var span = new TextSpan(s.Tokens[t].Start, s.Tokens[end - 1].End);
+                        result.Add(new PlacedMention(new Mention(span, doc.Text[span.Start..span.End], s.Index, EntityType.Vehicle, null, MentionKind.Name, "rule",
+                            string.Join(' ', name)), t, end, null, null));
+                        t = end - 1;
+                        break;
+                    }
         // "exercise Forest Light ... Forest Light is a semi-annual exercise": a name the text once introduced as an exercise
         // or operation is that event wherever else the article uses it
         for (int k = 0; k < result.Count; k++)
@@ -681,6 +700,18 @@ public sealed class MentionFinder
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline) is { } vehicle)
             {
+                // "USS Gerald R. Ford" proposed as "USS Gerald": a hull prefix's name goes on over capitalised words and initials
+                if (Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k])))
+                {
+                    int e = c.End;
+                    while (e < words.Count && words[e].Length > 0 && char.IsUpper(words[e][0]) && words[e].All(ch => char.IsLetter(ch) || ch == '.')
+                           && !DateWords.Contains(words[e])) e++;
+                    if (e > c.End)
+                    {
+                        vehicle += " " + string.Join(' ', words.Skip(c.End).Take(e - c.End));
+                        c = c with { End = e };
+                    }
+                }
                 vehicles.Add(vehicle);
                 if (vehicle.Length > 0 && vehicle.Any(char.IsLetter))
                     result.Add(c with { Type = EntityType.Vehicle, FineType = null, Role = null, Canonical = vehicle });
