@@ -1054,7 +1054,9 @@ public sealed class MentionFinder
             if (after < words.Count && words[after] is "of" or "in" or "from" or "'s" or "’s") continue;
             // modifiers before the noun belong to the phrase ("riot police", "armed militants"); an owner takes it away
             int first = i;
-            while (first > 0 && s.Tokens[first - 1].Tag is "JJ" or "VBN" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)) first--;
+            // (adjectives only: "detained several insurgents" is a verb and a quantifier before the noun)
+            while (first > 0 && s.Tokens[first - 1].Tag is "JJ" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)
+                   && !Quantifiers.Contains(char.ToUpperInvariant(words[first - 1][0]) + words[first - 1][1..]) && words[first - 1] is not ("more" or "other")) first--;
             if (first > 0 && (s.Tokens[first - 1].Tag is "PRP$" or "POS" || words[first - 1] is "'s" or "\u2019s" || Covered(first - 1)
                               || s.Tokens[first - 1].Tag is "NNP" or "NNPS" or "NN" or "CD")) continue;
             var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
