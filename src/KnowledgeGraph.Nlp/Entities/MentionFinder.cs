@@ -1057,6 +1057,17 @@ public sealed class MentionFinder
             // (adjectives only: "detained several insurgents" is a verb and a quantifier before the noun)
             while (first > 0 && s.Tokens[first - 1].Tag is "JJ" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)
                    && !Quantifiers.Contains(char.ToUpperInvariant(words[first - 1][0]) + words[first - 1][1..]) && words[first - 1] is not ("more" or "other")) first--;
+            // "the company", "the militants": a definite description the descriptors lexicon knows refers back to a named
+            // body (coreference resolves it), it introduces no actor
+            // the determiner of the noun phrase, past its modifiers ("a Russian state-funded private military company")
+            int det = first - 1;
+            while (det >= 0 && (s.Tokens[det].Tag is "JJ" or "JJR" or "JJS" or "VBN" or "VBG" || words[det].Contains('-') && char.IsLetter(words[det][0])
+                                || Covered(det) && here.Any(x => x.FirstToken <= det && det < x.EndToken && x.Mention.Kind == MentionKind.Demonym))) det--;
+            var determiner = det >= 0 ? words[det].ToLowerInvariant() : "";
+            if (determiner is "the" or "this" or "these" or "that" or "those" && _lex.Descriptors.Lookup(words[after - 1].ToLowerInvariant()).Count > 0) continue;
+            // "The Wagner Group is a private military company": a singular noun after "a" describes one thing (often what
+            // the sentence says a named body is), not a group of people
+            if (determiner is "a" or "an" or "another" or "each" or "every" or "one") continue;
             if (first > 0 && (s.Tokens[first - 1].Tag is "PRP$" or "POS" || words[first - 1] is "'s" or "\u2019s" || Covered(first - 1)
                               || s.Tokens[first - 1].Tag is "NNP" or "NNPS" or "NN" or "CD")) continue;
             var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
