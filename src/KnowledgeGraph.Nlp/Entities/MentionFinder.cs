@@ -115,21 +115,41 @@ public sealed class MentionFinder
         // whatever pieces the recogniser made of it (one pass over the tokens, names indexed by their first word)
         var byFirst = vehicles.Where(v => v.Contains(' ')).Select(v => v.Split(' ')).ToLookup(v => v[0], StringComparer.Ordinal);
         if (byFirst.Count > 0)
+        {
+            var found = new Dictionary<int, List<(int First, int End)>>(); // sentence -> whole names written there
             foreach (var s in sentences)
                 for (int t = 0; t < s.Tokens.Count; t++)
                     foreach (var name in byFirst[s.Tokens[t].Text])
                     {
                         if (t + name.Length > s.Tokens.Count || !name.Select((w, k) => s.Tokens[t + k].Text == w).All(x => x)) continue;
-                        int end = t + name.Length;
-                        var whole = result.FirstOrDefault(m => m.Mention.SentenceIndex == s.Index && m.Mention.Type == EntityType.Vehicle && m.FirstToken <= t && end <= m.EndToken);
-                        result.RemoveAll(m => m != whole && m.Mention.SentenceIndex == s.Index && m.FirstToken < end && t < m.EndToken);
-                        if (whole is not null) continue;
-                        var span = new TextSpan(s.Tokens[t].Start, s.Tokens[end - 1].End);
-                        result.Add(new PlacedMention(new Mention(span, doc.Text[span.Start..span.End], s.Index, EntityType.Vehicle, null, MentionKind.Name, "rule",
-                            string.Join(' ', name)), t, end, null, null));
-                        t = end - 1;
+                        if (!found.TryGetValue(s.Index, out var list)) found[s.Index] = list = new List<(int, int)>();
+                        list.Add((t, t + name.Length));
+                        t += name.Length - 1;
                         break;
                     }
+            // one pass over the mentions: a vehicle mention over a found name keeps it, anything else overlapping one goes
+            var kept = new HashSet<(int, int)>();
+            result.RemoveAll(m =>
+            {
+                if (!found.TryGetValue(m.Mention.SentenceIndex, out var here)) return false;
+                foreach (var (f, e) in here)
+                {
+                    if (m.FirstToken >= e || f >= m.EndToken) continue;
+                    if (m.Mention.Type == EntityType.Vehicle && m.FirstToken <= f && e <= m.EndToken) { kept.Add((m.Mention.SentenceIndex, f)); return false; }
+                    return true;
+                }
+                return false;
+            });
+            foreach (var (sentence, here) in found)
+                foreach (var (f, e) in here)
+                {
+                    if (kept.Contains((sentence, f))) continue;
+                    var tokens = sentences[sentence].Tokens;
+                    var span = new TextSpan(tokens[f].Start, tokens[e - 1].End);
+                    result.Add(new PlacedMention(new Mention(span, doc.Text[span.Start..span.End], sentence, EntityType.Vehicle, null, MentionKind.Name, "rule",
+                        string.Join(' ', tokens.Skip(f).Take(e - f).Select(x => x.Text))), f, e, null, null));
+                }
+        }
         // "exercise Forest Light ... Forest Light is a semi-annual exercise": a name the text once introduced as an exercise
         // or operation is that event wherever else the article uses it
         for (int k = 0; k < result.Count; k++)
