@@ -33,6 +33,7 @@ public static class Ids
         EntityType.Organization => "org",
         EntityType.Location => "loc",
         EntityType.Event => "evt",
+        EntityType.Vehicle => "veh",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -1,7 +1,7 @@
 namespace KnowledgeGraph.Core;
 
 /// <summary>The four coarse entity types of the data contract.</summary>
-public enum EntityType { Person, Organization, Location, Event }
+public enum EntityType { Person, Organization, Location, Event, Vehicle }
 
 /// <summary>How a mention refers to its entity.</summary>
 public enum MentionKind

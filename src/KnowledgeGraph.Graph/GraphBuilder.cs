@@ -90,7 +90,7 @@ public sealed class GraphBuilder
 
         var global = new int[doc.Entities.Count];
         for (int i = 0; i < doc.Entities.Count; i++)
-            global[i] = Resolve(doc.Entities[i], docIndex);
+            global[i] = Resolve(doc.Entities[i], docIndex, doc.Id);
         foreach (var r in doc.Relations)
         {
             if (r.Negated) { _notAsserted++; continue; }
@@ -110,12 +110,18 @@ public sealed class GraphBuilder
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 
-    private int Resolve(GraphDocumentEntity e, int docIndex)
+    private int Resolve(GraphDocumentEntity e, int docIndex, string docId)
     {
         int found = -1;
-        var keys = new List<string> { ResolutionKey.Of(e.Name) };
-        keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
-        if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
+        var keys = new List<string>();
+        bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
+        if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
+        else
+        {
+            keys.Add(ResolutionKey.Of(e.Name));
+            keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
+            if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
+        }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
         if (found < 0)
@@ -130,6 +136,7 @@ public sealed class GraphBuilder
         foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) (g.FineTypes ??= new(StringComparer.Ordinal)).Add(f);
         foreach (var (k, v) in e.Attributes) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
         AddMentions(g.Mentions, docIndex, e.Mentions);
+        if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
@@ -211,7 +218,9 @@ public sealed class GraphBuilder
             if (Find(i) != i) continue;
             var g = _entities[i];
             var name = CanonicalName(g);
-            var id = Ids.Entity(g.Type, name);
+            // a generic actor of one document only: its id names the document, so it never meets another article's
+            var id = g.Attributes is not null && g.Attributes.TryGetValue(ResolutionKey.DocumentAttribute, out var scope) && ResolutionKey.IsDocumentScoped(g.Attributes)
+                ? Ids.Entity(g.Type, name + " " + scope) : Ids.Entity(g.Type, name);
             var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
             if (g.FineTypes is not null) labels.AddRange(g.FineTypes);
             long mentionCount = 0;

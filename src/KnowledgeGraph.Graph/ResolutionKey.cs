@@ -25,4 +25,15 @@ public static class ResolutionKey
         if (attributes.TryGetValue("country", out var country)) return "\u0001" + agent + "|" + Of(country);
         return attributes.TryGetValue("place", out var place) ? "\u0001" + agent + "|@" + Of(place) : null;
     }
+
+    /// <summary>The node property that names the document of a document-scoped generic actor.</summary>
+    public const string DocumentAttribute = "document";
+
+    /// <summary>A generic actor with no country or place ("protesters", "police"): scope = document.</summary>
+    public static bool IsDocumentScoped(IEnumerable<KeyValuePair<string, string>> attributes) =>
+        attributes.Any(kv => kv.Key == "scope" && kv.Value == "document");
+
+    /// <summary>The key of a document-scoped actor: its document, agent code and name; it cannot meet another document's key.</summary>
+    public static string OfScopedAgent(IEnumerable<KeyValuePair<string, string>> attributes, string name, string docId) =>
+        "\u0002" + docId + "|" + (attributes.FirstOrDefault(kv => kv.Key == "agent").Value ?? "") + "|" + Of(name);
 }

@@ -177,10 +177,31 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
             _ => Relations.Rules.RuleEngine.Dedupe(_relations.Extract(context).Concat(_rules.Extract(context))),
         });
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
-        var analysis = new DocumentAnalysis(document, sentences, allMentions, entities,
-            relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList());
+        var kept = relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList();
+        var (keptEntities, keptRelations) = DropIdleScopedActors(entities, kept);
+        var analysis = new DocumentAnalysis(document, sentences, allMentions, keptEntities, keptRelations);
         timings?.Lap("relations + dates");
         return analysis;
+    }
+
+    /// <summary>
+    /// A generic actor of this document only ("protesters", "police" with no country) is an entity only when it takes part
+    /// in a relationship; otherwise its mentions stay mentions without an entity. Entity indexes are renumbered.
+    /// </summary>
+    private static (IReadOnlyList<DocumentEntity>, List<RelationMention>) DropIdleScopedActors(IReadOnlyList<DocumentEntity> entities, List<RelationMention> relations)
+    {
+        bool Scoped(DocumentEntity e) => e.Attributes.TryGetValue(EntityAssembler.ScopeAttribute, out var v) && v == EntityAssembler.DocumentScope;
+        if (!entities.Any(Scoped)) return (entities, relations);
+        var used = relations.SelectMany(r => new[] { r.Subject, r.Object }).ToHashSet();
+        var newIndex = new int[entities.Count];
+        var list = new List<DocumentEntity>(entities.Count);
+        for (int i = 0; i < entities.Count; i++)
+        {
+            if (Scoped(entities[i]) && !used.Contains(i)) { newIndex[i] = -1; continue; }
+            newIndex[i] = list.Count;
+            list.Add(entities[i] with { Index = list.Count });
+        }
+        return (list, relations.Select(r => r with { Subject = newIndex[r.Subject], Object = newIndex[r.Object] }).ToList());
     }
 
     /// <summary>"2023-12-20T10:00:00Z" or "2023-12-20" -> "2023-12-20"; anything unparseable -> null.</summary>

@@ -4,30 +4,32 @@ namespace KnowledgeGraph.Cli.Tests;
 
 /// <summary>
 /// The real-text check of issue 10 kept as a test: 59 public-domain news stories (tests/realtext/news, sources in
-/// SOURCES.md) are built, and the nodes judged by hand must not regress. A node judged correct in this branch's sample
-/// (judged-after.tsv) must still exist with the same labels; a node main's pipeline made and that was judged junk,
+/// SOURCES.md) are built, and the nodes judged by hand must not regress. A node judged correct in the latest judged
+/// sample (judged-actors.tsv) must still exist with the same labels; a node main's pipeline made and that was judged junk,
 /// a fragment, a duplicate or of the wrong type (judged-main.tsv) and is gone now must not come back; the city that
 /// main merged into the harbour named after it must stay apart.
 /// </summary>
 public sealed class RealTextJudgedSampleTests
 {
-    private static readonly Lazy<Dictionary<string, JObject>> Graph = new(() =>
+    private static readonly Lazy<Dictionary<string, JObject>> Graph = new(() => BuildNodes("realtext"));
+
+    internal static Dictionary<string, JObject> BuildNodes(string folder)
     {
         var outDir = CliRunner.TempDir();
-        var run = CliRunner.Run("build", Path.Combine(CliRunner.RepoRoot(), "tests", "realtext", "news"), "--out", outDir, "--quiet");
+        var run = CliRunner.Run("build", Path.Combine(CliRunner.RepoRoot(), "tests", folder, "news"), "--out", outDir, "--quiet");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         return File.ReadLines(Path.Combine(outDir, "graph.jsonl")).Select(JObject.Parse)
             .Where(o => (string?)o["type"] == "node").ToDictionary(o => (string)o["id"]!, StringComparer.Ordinal);
-    });
+    }
 
-    private static IEnumerable<string[]> Judged(string file) =>
-        File.ReadLines(Path.Combine(CliRunner.RepoRoot(), "tests", "realtext", file))
+    internal static IEnumerable<string[]> Judged(string file, string folder = "realtext") =>
+        File.ReadLines(Path.Combine(CliRunner.RepoRoot(), "tests", folder, file))
             .Where(l => !l.StartsWith('#') && !l.StartsWith("id\t", StringComparison.Ordinal) && l.Length > 0).Select(l => l.Split('\t'));
 
     [Test]
     public void NodesJudgedCorrectKeepTheirIdAndLabels()
     {
-        var correct = Judged("judged-after.tsv").Where(r => r[3] == "correct").ToList();
+        var correct = Judged("judged-actors.tsv").Where(r => r[3] == "correct").ToList();
         Assert.That(correct, Has.Count.GreaterThanOrEqualTo(60), "the judged sample is in the repository");
         Assert.Multiple(() =>
         {
@@ -53,8 +55,10 @@ public sealed class RealTextJudgedSampleTests
             "e:per:navy-adm-craig-faller", "e:per:radiological", "e:per:base-camp-pendleton", "e:org:coast-guard-barque-eagle",
             "e:org:coast-guard-cutter-eagle", "e:org:horten", "e:per:cutter-chinook", "e:per:broward", "e:per:highlands", "e:per:manatee",
             "e:per:okeechobee", "e:per:pasco", "e:org:cbp", "e:org:jaxa",
+            // judged bad in judged-after.tsv (main after the last stop) and gone since
+            "e:org:lloyd-j-austin-iii",
         };
-        var judgedBad = Judged("judged-main.tsv").Where(r => r[3] != "correct").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        var judgedBad = Judged("judged-main.tsv").Concat(Judged("judged-after.tsv")).Where(r => r[3] != "correct").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
         Assert.That(gone.Where(g => !judgedBad.Contains(g)), Is.Empty, "every id here was judged bad in main's sample");
         Assert.That(gone.Where(Graph.Value.ContainsKey), Is.Empty, "judged junk, fragment, duplicate or wrong type in main's graph, and back again");
     }
@@ -74,5 +78,55 @@ public sealed class RealTextJudgedSampleTests
         var harbour = Graph.Value["e:loc:boston-harbor"];
         Assert.That(harbour["properties"]!["aliases"]!.Select(a => (string)a!), Has.None.EqualTo("BOSTON"));
         Assert.That(Graph.Value.ContainsKey("e:loc:boston"), Is.True);
+    }
+
+    [Test]
+    public void NamedVesselsAreVehiclesNotOrganisations()
+    {
+        Assert.That(Graph.Value["e:veh:eagle"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Coast Guard Cutter Eagle"));
+        Assert.That(Graph.Value.ContainsKey("e:veh:horten"), Is.True, "the tanker named before its kind");
+    }
+}
+
+/// <summary>
+/// The check half of issue 10's real-text check: 59 other public-domain stories (tests/realtext-check/news, SOURCES.md),
+/// collected before the change and not read for misses while developing. Nodes judged correct before (main) and after
+/// (this branch) keep their id and labels; the bad nodes of main's sample that the change removed stay removed.
+/// </summary>
+public sealed class RealTextCheckJudgedSampleTests
+{
+    private static readonly Lazy<Dictionary<string, JObject>> Graph = new(() => RealTextJudgedSampleTests.BuildNodes("realtext-check"));
+
+    [TestCase("judged-before.tsv")]
+    [TestCase("judged-after.tsv")]
+    public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
+    {
+        var correct = RealTextJudgedSampleTests.Judged(file, "realtext-check").Where(r => r[3] == "correct").ToList();
+        Assert.That(correct, Has.Count.GreaterThanOrEqualTo(70), "the judged sample is in the repository");
+        Assert.Multiple(() =>
+        {
+            foreach (var r in correct)
+            {
+                Assert.That(Graph.Value.TryGetValue(r[0], out var node), Is.True, $"judged correct, now missing: {r[0]} ({r[2]})");
+                if (node is null) continue;
+                Assert.That(string.Join(':', node["labels"]!.Select(l => (string)l!)), Is.EqualTo("Entity:" + r[1]), $"labels changed: {r[0]}");
+            }
+        });
+    }
+
+    [Test]
+    public void BadNodesOfMainsSampleThatAreGoneStayGone()
+    {
+        var gone = new[]
+        {
+            "e:loc:austin-iii", "e:org:defense-boris-pistorius", "e:org:goddard-space-flight-center-in-greenbelt", "e:org:national-defense-suh-wook",
+            "e:org:al-waer",
+        };
+        var judgedBad = RealTextJudgedSampleTests.Judged("judged-before.tsv", "realtext-check").Where(r => r[3] != "correct").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.That(gone.Where(g => !judgedBad.Contains(g)), Is.Empty, "every id here was judged bad in main's sample");
+        Assert.That(gone.Where(Graph.Value.ContainsKey), Is.Empty, "judged junk or wrong type in main's graph, and back again");
+        // what they were: a defense secretary's name, a neighbourhood
+        Assert.That(string.Join(':', Graph.Value["e:per:lloyd-j-austin-iii"]["labels"]!.Select(l => (string)l!)), Is.EqualTo("Entity:Person"));
+        Assert.That(string.Join(':', Graph.Value["e:loc:al-waer"]["labels"]!.Select(l => (string)l!)), Does.StartWith("Entity:Location"));
     }
 }

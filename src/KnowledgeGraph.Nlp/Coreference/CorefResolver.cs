@@ -58,6 +58,7 @@ public sealed class CorefResolver
             typeOf.TryAdd(m.Cluster, m.Mention.Type);
         }
         var firstPerson = new FirstPerson(sentences, _lex.Titles);
+        var kin = new Dictionary<(int, string), int>(); // (possessor's cluster, kinship noun) -> the person the text names so
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -72,6 +73,7 @@ public sealed class CorefResolver
                     var tok = s.Tokens[i];
                     var fp = new Mention(tok.Span, tok.Text, s.Index, typeOf[speaker.Cluster], null, MentionKind.Pronoun, "coref");
                     all.Insert(new ClusteredMention(new PlacedMention(fp, i, i + 1, null, null), speaker.Cluster));
+                    if (Kin(doc, s, words, i, speaker.Cluster, kin, all, typeOf) is { } afterKin) i = afterKin - 1;
                     continue;
                 }
                 if (GroupPhrase(s, words, i, all) is { } group)
@@ -99,6 +101,7 @@ public sealed class CorefResolver
                     var t = s.Tokens[i];
                     var mention = new Mention(t.Span, t.Text, s.Index, target.Mention.Type, null, MentionKind.Pronoun, "coref");
                     all.Insert(new ClusteredMention(new PlacedMention(mention, i, i + 1, null, null), target.Cluster));
+                    if (pronoun == PronounKind.Person && Kin(doc, s, words, i, target.Cluster, kin, all, typeOf) is { } afterKin) i = afterKin - 1;
                     continue;
                 }
                 if (!Determiners.Contains(words[i]) && !(words[i] is "its" or "their")) continue;
@@ -162,6 +165,45 @@ public sealed class CorefResolver
         AddBareDescriptions(doc, sentences, all, unresolved);
         timings?.Count(MentionsWork, all.Examined);
         return (all.ToList(), introduced);
+    }
+
+    /// <summary>Kinship nouns, a closed class of English: "his son", "my father", "her sisters".</summary>
+    private static readonly Dictionary<string, string> KinNouns = new(StringComparer.Ordinal)
+    {
+        ["son"] = "son", ["sons"] = "son", ["daughter"] = "daughter", ["daughters"] = "daughter", ["father"] = "father",
+        ["mother"] = "mother", ["brother"] = "brother", ["brothers"] = "brother", ["sister"] = "sister", ["sisters"] = "sister",
+        ["wife"] = "wife", ["husband"] = "husband", ["uncle"] = "uncle", ["aunt"] = "aunt", ["nephew"] = "nephew", ["niece"] = "niece",
+        ["cousin"] = "cousin", ["grandson"] = "grandson", ["granddaughter"] = "granddaughter", ["grandfather"] = "grandfather",
+        ["grandmother"] = "grandmother", ["stepson"] = "stepson", ["stepdaughter"] = "stepdaughter", ["stepfather"] = "stepfather",
+        ["stepmother"] = "stepmother", ["son-in-law"] = "son-in-law", ["daughter-in-law"] = "daughter-in-law",
+        ["father-in-law"] = "father-in-law", ["mother-in-law"] = "mother-in-law", ["fiancee"] = "fiancee", ["fiance"] = "fiance",
+    };
+
+    /// <summary>
+    /// "Ahmed Yusuf said his son, Omar Yusuf, was hurt. His son was later released.": a possessive and a singular kinship
+    /// noun, with the person's name in apposition after it, is that person; the same possessor's same kin later in the
+    /// article ("his son") is that person again, not the possessor. Returns the token after the kinship noun when it
+    /// made a mention, else null (the possessive alone was resolved by the caller).
+    /// </summary>
+    private static int? Kin(Document doc, Sentence s, List<string> words, int possessive, int possessor,
+        Dictionary<(int, string), int> kin, SentenceMentions all, Dictionary<int, EntityType> typeOf)
+    {
+        if (s.Tokens[possessive].Tag != "PRP$" || possessive + 1 >= words.Count) return null;
+        int noun = possessive + 1;
+        // "his late father", "her younger brother": adjectives between
+        while (noun < words.Count - 1 && noun - possessive <= 2 && s.Tokens[noun].Tag is "JJ" or "JJR" or "JJS") noun++;
+        if (!KinNouns.TryGetValue(words[noun].ToLowerInvariant(), out var lemma) || s.Tokens[noun].Tag is "NNS" or "NNPS") return null;
+        int cluster;
+        var named = noun + 2 < words.Count && words[noun + 1] == ","
+            ? all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken == noun + 2 && x.Mention.Kind == MentionKind.Name && typeOf.GetValueOrDefault(x.Cluster) == EntityType.Person)
+            : null;
+        if (named is not null && named.Cluster != possessor) kin[(possessor, lemma)] = cluster = named.Cluster;
+        else if (!kin.TryGetValue((possessor, lemma), out cluster)) return null;
+        var tok = s.Tokens[noun];
+        var m = new Mention(new TextSpan(s.Tokens[possessive + 1].Start, tok.End), doc.Text[s.Tokens[possessive + 1].Start..tok.End], s.Index,
+            EntityType.Person, null, MentionKind.Descriptor, "coref");
+        all.Insert(new ClusteredMention(new PlacedMention(m, possessive + 1, noun + 1, null, null), cluster));
+        return noun + 1;
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// <summary>Turns clustered mentions into the document's entity list and token-placed mention references.</summary>
 public static class EntityAssembler
 {
+    /// <summary>The attribute that marks a generic actor with no country or place: scope = document (see <see cref="PlacedMention.DocumentScoped"/>).</summary>
+    public const string ScopeAttribute = "scope", DocumentScope = "document";
+
     /// <param name="isCommonWord">Whether a lower-case word is ordinary English: an entity named only by one such
     /// capitalised word ("The Department", "Soldiers") and unknown to the gazetteer is dropped.</param>
     /// <param name="isDescription">Whether a phrase is, as a whole, one of the lexicon's descriptions ("junta", "military junta"):
@@ -59,6 +62,8 @@ public static class EntityAssembler
                 attributes["agent"] = actor.Agent!;
                 if (actor.AnchorCountry is not null) attributes["country"] = actor.AnchorCountry;
                 else if (actor.AnchorPlace is not null) attributes["place"] = actor.AnchorPlace;
+                else if (list.All(m => m.Placed.DocumentScoped || m.Mention.Kind is MentionKind.Pronoun || m.Mention.Source == "coref"))
+                    attributes[ScopeAttribute] = DocumentScope;
             }
             int index = entities.Count;
             entities.Add(new DocumentEntity(index, name, type, fine, aliases.ToList(), list.Select(m => m.Mention).ToList(), attributes));

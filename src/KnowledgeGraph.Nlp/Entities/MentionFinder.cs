@@ -9,8 +9,10 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// <param name="AnchorPlace">The place a generic actor is in when the text gives a place, not a country ("police in Lima"): LOCATED_IN.</param>
 /// <param name="Anchor">The mention of the country or place the actor was anchored on, swallowed into the phrase or beside it.</param>
 /// <param name="Phrase">The whole phrase as written when the mention covers only its head ("police in Lima" for "police"): an alias.</param>
+/// <param name="DocumentScoped">A generic actor the text gives no country or place ("protesters clashed with police"):
+/// it is an actor of this document only, never merged with another article's, and kept only when it takes part in a relationship.</param>
 public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
-    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null);
+    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -79,6 +81,7 @@ public sealed class MentionFinder
     {
         var result = new List<PlacedMention>();
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
+        var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         foreach (var s in sentences)
@@ -96,15 +99,63 @@ public sealed class MentionFinder
                 if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
+            AddOfficeHolders(s, words, candidates);
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles);
+            settled = Clean(s, words, settled, headline, vehicles, events);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
         }
         // a vessel named once as such ("the tanker Horten") is the same vessel when named alone later
-        result.RemoveAll(m => vehicles.Contains(m.Mention.Text) && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention.Type != EntityType.Vehicle && vehicles.Contains(result[k].Mention.Text) && result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym)
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = result[k].Mention.Text }, Role = null };
+        // "the carrier USS Gerald R. Ford ... Gerald R. Ford is visiting": the vessel's whole name written again is the vessel,
+        // whatever pieces the recogniser made of it (one pass over the tokens, names indexed by their first word)
+        var byFirst = vehicles.Where(v => v.Contains(' ')).Select(v => v.Split(' ')).ToLookup(v => v[0], StringComparer.Ordinal);
+        if (byFirst.Count > 0)
+        {
+            var found = new Dictionary<int, List<(int First, int End)>>(); // sentence -> whole names written there
+            foreach (var s in sentences)
+                for (int t = 0; t < s.Tokens.Count; t++)
+                    foreach (var name in byFirst[s.Tokens[t].Text])
+                    {
+                        if (t + name.Length > s.Tokens.Count || !name.Select((w, k) => s.Tokens[t + k].Text == w).All(x => x)) continue;
+                        if (!found.TryGetValue(s.Index, out var list)) found[s.Index] = list = new List<(int, int)>();
+                        list.Add((t, t + name.Length));
+                        t += name.Length - 1;
+                        break;
+                    }
+            // one pass over the mentions: a vehicle mention over a found name keeps it, anything else overlapping one goes
+            var kept = new HashSet<(int, int)>();
+            result.RemoveAll(m =>
+            {
+                if (!found.TryGetValue(m.Mention.SentenceIndex, out var here)) return false;
+                foreach (var (f, e) in here)
+                {
+                    if (m.FirstToken >= e || f >= m.EndToken) continue;
+                    if (m.Mention.Type == EntityType.Vehicle && m.FirstToken <= f && e <= m.EndToken) { kept.Add((m.Mention.SentenceIndex, f)); return false; }
+                    return true;
+                }
+                return false;
+            });
+            foreach (var (sentence, here) in found)
+                foreach (var (f, e) in here)
+                {
+                    if (kept.Contains((sentence, f))) continue;
+                    var tokens = sentences[sentence].Tokens;
+                    var span = new TextSpan(tokens[f].Start, tokens[e - 1].End);
+                    result.Add(new PlacedMention(new Mention(span, doc.Text[span.Start..span.End], sentence, EntityType.Vehicle, null, MentionKind.Name, "rule",
+                        string.Join(' ', tokens.Skip(f).Take(e - f).Select(x => x.Text))), f, e, null, null));
+                }
+        }
+        // "exercise Forest Light ... Forest Light is a semi-annual exercise": a name the text once introduced as an exercise
+        // or operation is that event wherever else the article uses it
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
+                && result[k].Mention.Source != "gazetteer")
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = null }, Role = null };
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
@@ -208,7 +259,74 @@ public sealed class MentionFinder
             // below the naming rules: "an ISIL-held building" before a place noun names the place, not the group
             candidates.Add(new Candidate(s.Index, i, i + 1, hits[0].Entry.Type, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
                 org ? PriorityKeyword - 6 : PriorityGazetteer, hits[0].Entry.Name, CharStart: t.Start, CharEnd: t.Start + dash));
+            // "the Paris-Berlin talks", "the Iran-Iraq war": two places joined by a hyphen are two places, each its own mention
+            var second = w[(dash + 1)..];
+            if (!org && second.Length > 1 && char.IsUpper(second[0]) && second.IndexOf('-') < 0 && _lex.Gazetteer.Lookup(second) is { Count: > 0 } other
+                && other[0].Entry.Type == EntityType.Location && other[0].Kind is MentionKind.Name or MentionKind.Acronym && hits[0].Kind is MentionKind.Name or MentionKind.Acronym)
+                candidates.Add(new Candidate(s.Index, i, i + 1, other[0].Entry.Type, other[0].Entry.FineType, other[0].Kind, "gazetteer",
+                    PriorityGazetteer, other[0].Entry.Name, CharStart: t.Start + dash + 1, CharEnd: t.End));
         }
+    }
+
+    /// <summary>
+    /// "Secretary of Defense Lloyd J. Austin III", "Minister of National Defense Suh Wook", "Secretary of State for Defence
+    /// Ben Wallace": a title, "of" or "for", the office's field, then a person's name. The field is words of ordinary
+    /// English (UD's common words) or a field the PETRARCH agents dictionary knows offices of ("ministry of defence",
+    /// "interior minister"); the name is what follows, at least two words when the run has them. The field is no
+    /// entity and no part of the name: candidates over it are replaced by the person.
+    /// </summary>
+    private void AddOfficeHolders(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 0; i + 3 < words.Count; i++)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
+            if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
+            int of = i + len;
+            if (of >= words.Count || words[of] is not ("of" or "for")) continue;
+            int runStart = of + 1, runEnd = runStart;
+            // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence")
+            while (runEnd < words.Count)
+            {
+                var w = words[runEnd];
+                if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
+                if (w is "for" or "and" or "the" && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])) { runEnd++; continue; }
+                break;
+            }
+            if (runEnd - runStart < 2) continue;
+            // the field: the longest opening of the run made of field words, leaving the name two words when it can
+            int fieldEnd = runStart;
+            for (int k = runStart; k < runEnd - 1; k++)
+            {
+                var w = words[k];
+                bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1);
+                if (!field) break;
+                if (w is not ("for" or "and" or "the")) fieldEnd = k + 1;
+            }
+            if (fieldEnd == runStart) continue;
+            if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
+                && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
+            int nameStart = fieldEnd;
+            while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the") nameStart++;
+            if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
+            if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
+                && known[0].Entry.Type != EntityType.Person) continue;
+            candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
+            candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+            i = runEnd - 1;
+        }
+    }
+
+    /// <summary>A capitalised word of ordinary English (UD's common words), name keyword or not: "Defense", "Intelligence".</summary>
+    private bool IsFieldWord(string w) =>
+        w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && _lex.CommonWords.Contains(w.ToLowerInvariant());
+
+    /// <summary>Whether words[from..end) name a field the agents dictionary knows an office of: "Defence", "Foreign Affairs", "the Interior".</summary>
+    private bool IsOfficeField(List<string> words, int from, int end)
+    {
+        var field = string.Join(' ', words.Skip(from).Take(end - from)).ToLowerInvariant();
+        foreach (var form in new[] { $"ministry of {field}", $"minister of {field}", $"department of {field}", $"{field} minister", $"{field} secretary", $"{field} ministry" })
+            if (_lex.Agents.Lookup(form).Count > 0) return true;
+        return false;
     }
 
     /// <summary>
@@ -288,7 +406,8 @@ public sealed class MentionFinder
             type = head.Type;
             fine = head.Fine;
             // "Mission" + "in South Sudan": a keyword-headed name goes on through a connector and a proper noun
-            while (type == EntityType.Organization && end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1))
+            while (type == EntityType.Organization && end + 1 < words.Count && Connectors.Contains(words[end]) && words[end] is not ("and" or "&") && IsRunToken(s.Tokens, end + 1)
+                   && !PlaceAfterIn(words, end, fine))
             {
                 end += 2;
                 while (end < words.Count && IsRunToken(s.Tokens, end)) end++;
@@ -305,6 +424,22 @@ public sealed class MentionFinder
         candidates.Add(new Candidate(s.Index, first, end, type.Value, fine, MentionKind.Name, "ner", PriorityNer));
     }
 
+    /// <summary>
+    /// "Kennedy Space Center in Florida", "the Harbor Institute in Boston": "in" and a place the gazetteer knows after a
+    /// name say where the body is; they are part of the name only for a mission or a force, whose names say where they
+    /// serve ("Mission in South Sudan", "Multinational Force in Iraq").
+    /// </summary>
+    private bool PlaceAfterIn(List<string> words, int connector, string? fine)
+    {
+        if (words[connector] != "in" || fine is "PeacekeepingMission" or "ArmedForces") return false;
+        if (_lex.Gazetteer.LongestMatchAt(words, connector + 1) is { } place && place.Best.Entry.Type == EntityType.Location)
+            return place.End >= words.Count || !IsCapitalized(words[place.End]);
+        // a place the gazetteer does not list: capitalised words with no name keyword among them ("in Greenfield")
+        int end = connector + 1;
+        while (end < words.Count && IsCapitalized(words[end]) && words[end].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[end]).Count == 0) end++;
+        return end > connector + 1 && end - connector <= 3 && (end >= words.Count || !IsCapitalized(words[end]));
+    }
+
     /// <summary>Runs of proper nouns, joined by connectors when the whole is a keyword-headed name; titles split them.</summary>
     private void AddRuns(Sentence s, List<string> words, bool headline, List<Candidate> candidates)
     {
@@ -318,7 +453,8 @@ public sealed class MentionFinder
             {
                 if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
                 // a connector joins when a proper noun follows and the joined phrase has a keyword head
-                if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1))
+                if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1)
+                    && !PlaceAfterIn(words, end, Keyword(words, start, end)?.Fine))
                 {
                     int next = end + 1;
                     while (next < tokens.Count && IsRunToken(tokens, next)) next++;
@@ -483,7 +619,9 @@ public sealed class MentionFinder
         var taken = new List<Candidate>();
         foreach (var c in ordered)
         {
-            if (taken.Any(t => t.First < c.End && c.First < t.End)) continue;
+            // two parts of one token ("Paris" and "Berlin" in "Paris-Berlin") overlap only when their characters do
+            if (taken.Any(t => t.First < c.End && c.First < t.End
+                               && !(t.CharStart >= 0 && c.CharStart >= 0 && (t.CharEnd <= c.CharStart || c.CharEnd <= t.CharStart)))) continue;
             taken.Add(c);
         }
         taken.Sort((a, b) => a.First.CompareTo(b.First));
@@ -491,7 +629,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
-    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles)
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -559,6 +697,17 @@ public sealed class MentionFinder
                 && _lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
                 && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0)
                 c = c with { End = c.End - 1 };
+            // "Kennedy Space Center in Florida" proposed whole: the place after "in" is where the body is, not its name
+            if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0)
+                for (int k = c.First + 2; k < c.End - 1; k++)
+                    if (words[k] == "in" && Keyword(words, c.First, k) is { } inKw && PlaceAfterIn(words, k, inKw.Fine)
+                        && !words.Skip(c.First).Take(k - c.First).Any(w => w is "for" or "of")
+                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+                    {
+                        result.Add(c with { First = k + 1, Type = EntityType.Location, FineType = null, Role = null });
+                        c = c with { End = k };
+                        break;
+                    }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
             if (span.Count == 1 && NameSuffixes.Contains(span[0])) continue; // "III" after a name is part of it
@@ -566,18 +715,64 @@ public sealed class MentionFinder
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
-            if (c.Source != "gazetteer" && IsVehicle(s, words, c) is { } vehicle)
+            if (IsFaith(words, c)) continue;
+            if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
+            // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
+            if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline) is { } vehicle)
             {
+                // "USS Gerald R. Ford" proposed as "USS Gerald": a hull prefix's name goes on over capitalised words and initials
+                if (Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k])))
+                {
+                    int e = c.End;
+                    while (e < words.Count && words[e].Length > 0 && char.IsUpper(words[e][0]) && words[e].All(ch => char.IsLetter(ch) || ch == '.')
+                           && !DateWords.Contains(words[e])) e++;
+                    if (e > c.End)
+                    {
+                        vehicle += " " + string.Join(' ', words.Skip(c.End).Take(e - c.End));
+                        c = c with { End = e };
+                    }
+                }
                 vehicles.Add(vehicle);
+                if (vehicle.Length > 0 && vehicle.Any(char.IsLetter))
+                    result.Add(c with { Type = EntityType.Vehicle, FineType = null, Role = null, Canonical = vehicle });
                 continue;
             }
-            if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
+            // "during Exercise Saber Junction": the capitalised word "Exercise" says what the name is; the name is what follows
+            if (c.Length >= 3 && words[c.First] is "Exercise" or "Exercises" && c.CharStart < 0)
+                c = c with { First = c.First + 1, Type = EntityType.Event, FineType = null, Role = null, Canonical = null };
+            // "during Korea Viper 24.1", "during the Ocean Shield drills": what "during" governs is an event or a time, so a
+            // name after it that the gazetteer does not know as a place and that is not a person is an event
+            if ((c.Type == EntityType.Organization || c.Type == EntityType.Person && c.End < words.Count && words[c.End].Any(char.IsDigit) && words[c.End].All(ch => char.IsDigit(ch) || ch is '.' or '-'))
+                && c.Source != "gazetteer" && c.First > 0 && (c.End >= words.Count || words[c.End] is not ("'s" or "\u2019s"))
+                && (words[c.First - 1] == "during" || c.First > 1 && words[c.First - 2] == "during" && words[c.First - 1] == "the")
+                && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
+                c = c with { Type = EntityType.Event, FineType = null, Role = null };
             // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
-            if (c.Type != EntityType.Event && c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "operation" or "drill")
-                c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
+            if (c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "Exercise" or "operation" or "drill")
+            {
+                if (c.Type != EntityType.Event)
+                    c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
+                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+            }
+            else if (c.Type == EntityType.Event && c.First > 0 && words[c.First - 1] is "during" or "the" && c.Source != "gazetteer")
+                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             result.Add(c);
         }
         return result;
+    }
+
+    /// <summary>
+    /// "Sunni", "Catholics", "Hindu": one word that the agents dictionary codes as a religion or its followers names a faith
+    /// or its people, which are no entity of their own (an actor such as "Sunni militants" is the agent noun's phrase).
+    /// </summary>
+    private bool IsFaith(List<string> words, Candidate c)
+    {
+        if (c.Length != 1 || c.CharStart >= 0) return false;
+        var w = words[c.First];
+        if (w.Length < 3 || !char.IsUpper(w[0]) || w.All(char.IsUpper)) return false;
+        var lower = w.ToLowerInvariant();
+        return (_lex.Agents.IsFaithWord(lower) || lower.EndsWith('s') && _lex.Agents.IsFaithWord(lower[..^1]))
+               && !_lex.Gazetteer.Lookup(w).Any(h => h.Entry.Type == EntityType.Location && h.Kind == MentionKind.Name);
     }
 
     /// <summary>Determiners and quantifiers capitalised at a sentence's start never open a name: "All Amira can do", "Both Chad and Niger".</summary>
@@ -651,11 +846,13 @@ public sealed class MentionFinder
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
     /// vehicle's name; returns the name (the words after the vessel's kind), or null when the span names no vehicle.
     /// </summary>
-    private string? IsVehicle(Sentence s, List<string> words, Candidate c)
+    private string? IsVehicle(Sentence s, List<string> words, Candidate c, bool headline)
     {
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         for (int k = c.End - 2; k >= c.First; k--)
-            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0])) return Name(k + 1);
+            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0]))
+                // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name
+                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
@@ -668,7 +865,14 @@ public sealed class MentionFinder
         if (Keyword(words, c.First, c.End) is not null || _lex.OrgKeywords.Lookup(words[c.End - 1]).Count > 0 || NameKey.IsAcronymShape(words[c.End - 1])) return null;
         for (int k = c.End; k < words.Count && k <= c.End + 2; k++)
         {
-            if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0])) return Name(c.First);
+            // ... the kind ending the noun phrase: "the Cedar Key boat ramp" is a ramp
+            if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0]))
+            {
+                if (k + 1 < words.Count && VehicleNouns.Contains(words[k + 1])) continue; // "tanker ship": the kind goes on
+                // (a noun the trigger lexicon knows as a verb goes on the clause: "Horten tanker ship rescue capsized rower")
+                return !headline && k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" && _lex.Triggers.Lookup(words[k + 1].ToLowerInvariant(), TriggerPos.Verb).Count == 0
+                    ? null : Name(c.First);
+            }
             if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-'))) break;
         }
         return null;
@@ -834,6 +1038,69 @@ public sealed class MentionFinder
             mentions[k] = new PlacedMention(mention, m.FirstToken, headEnd, null, country, agent, null, m.Mention);
         }
         AddPlacedAgents(doc, s, words, mentions);
+        AddUnplacedAgents(doc, s, words, mentions);
+    }
+
+    /// <summary>
+    /// Agent codes whose nouns without a country are left to other readers: a government or army noun ("the government",
+    /// "the army") is the document's country's (coreference), and "people" is everyone.
+    /// </summary>
+    private static readonly HashSet<string> UnplacedAgentsLeftOut = new(StringComparer.Ordinal) { "GOV", "MIL", "PPL" };
+
+    /// <summary>
+    /// "Protesters clashed with police", "militants attacked the convoy": a plural or collective agent noun with no country
+    /// or place is a generic actor of this document (its node's id names the document, and it never merges with another
+    /// article's); the pipeline keeps it only when it takes part in a relationship. A noun owned by someone ("their
+    /// supporters", "the group's fighters") or followed by "of"/"in" belongs to what owns or places it, and is left alone.
+    /// </summary>
+    private void AddUnplacedAgents(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
+    {
+        int from = mentions.Count;
+        while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
+        var here = mentions.GetRange(from, mentions.Count - from);
+        bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        int added = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (Covered(i)) continue;
+            var head = AgentHead(s, words, i);
+            if (head is null || UnplacedAgentsLeftOut.Contains(head.Value.Code)) continue;
+            int after = i + head.Value.Length;
+            // the dictionary's CVL and BUS also hold places and things ("villages", "tankers"): people only
+            var lemma = s.Tokens[after - 1].Lemma ?? words[after - 1].ToLowerInvariant();
+            if (VehicleNouns.Contains(lemma) || VehicleNouns.Contains(words[after - 1])
+                || _lex.Descriptors.Lookup(words[after - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Location)) continue;
+            if (Enumerable.Range(i, head.Value.Length).Any(Covered)) continue;
+            if (after < words.Count && words[after] is "of" or "in" or "from" or "'s" or "’s") continue;
+            // modifiers before the noun belong to the phrase ("riot police", "armed militants"); an owner takes it away
+            int first = i;
+            // (adjectives only: "detained several insurgents" is a verb and a quantifier before the noun)
+            while (first > 0 && s.Tokens[first - 1].Tag is "JJ" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)
+                   && !Quantifiers.Contains(char.ToUpperInvariant(words[first - 1][0]) + words[first - 1][1..]) && words[first - 1] is not ("more" or "other")) first--;
+            // "the company", "the militants": a definite description the descriptors lexicon knows refers back to a named
+            // body (coreference resolves it), it introduces no actor
+            // the determiner of the noun phrase, past its modifiers ("a Russian state-funded private military company")
+            int det = first - 1;
+            while (det >= 0 && (s.Tokens[det].Tag is "JJ" or "JJR" or "JJS" or "VBN" or "VBG" || words[det].Contains('-') && char.IsLetter(words[det][0])
+                                || Covered(det) && here.Any(x => x.FirstToken <= det && det < x.EndToken && x.Mention.Kind == MentionKind.Demonym))) det--;
+            var determiner = det >= 0 ? words[det].ToLowerInvariant() : "";
+            if (determiner is "the" or "this" or "these" or "that" or "those" && _lex.Descriptors.Lookup(words[after - 1].ToLowerInvariant()).Count > 0) continue;
+            // "The Wagner Group is a private military company": a singular noun after "a" describes one thing (often what
+            // the sentence says a named body is), not a group of people
+            if (determiner is "a" or "an" or "another" or "each" or "every" or "one") continue;
+            if (first > 0 && (s.Tokens[first - 1].Tag is "PRP$" or "POS" || words[first - 1] is "'s" or "\u2019s" || Covered(first - 1)
+                              || s.Tokens[first - 1].Tag is "NNP" or "NNPS" or "NN" or "CD")) continue;
+            var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
+            var canonical = char.ToUpperInvariant(agentWords[0]) + agentWords[1..];
+            int start = s.Tokens[first].Start, end = s.Tokens[after - 1].End;
+            var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, "Agent",
+                MentionKind.Descriptor, "rule", canonical);
+            mentions.Add(new PlacedMention(mention, first, after, null, null, head.Value.Code, DocumentScoped: true));
+            added++;
+            i = after - 1;
+        }
+        if (added > 0)
+            mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
     }
 
     /// <summary>
@@ -924,7 +1191,7 @@ public sealed class MentionFinder
         {
             var m = result[k];
             if (m.Agent is null || m.Mention.FineType != "Agent") continue;
-            var key = (m.AnchorCountry ?? "@" + m.AnchorPlace, m.Agent);
+            var key = (m.DocumentScoped ? "#" : m.AnchorCountry ?? "@" + m.AnchorPlace, m.Agent);
             if (!names.TryGetValue(key, out var name)) names[key] = name = m.Mention.Canonical!;
             if (name != m.Mention.Canonical) result[k] = m with { Mention = m.Mention with { Canonical = name } };
         }

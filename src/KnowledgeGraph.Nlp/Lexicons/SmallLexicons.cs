@@ -172,6 +172,31 @@ public sealed class AgentLexicon
 
     public IReadOnlyList<AgentEntry> Entries { get; }
 
+    /// <summary>CAMEO's religion codes: religious in general, Christian, Muslim, Jewish, Hindu, Buddhist.</summary>
+    public static readonly IReadOnlySet<string> FaithCodes = new HashSet<string>(StringComparer.Ordinal) { "REL", "CHR", "MUS", "JEW", "HIN", "BUD" };
+
+    private HashSet<string>? _faithWords;
+
+    /// <summary>
+    /// Words that name a faith or its followers: every agent phrase that is the word or opens with it has a religion code
+    /// somewhere in its CAMEO code ("sunni" MUS, "shiite militia" REBMUS, "catholic priest" CHRCTH).
+    /// </summary>
+    public bool IsFaithWord(string lowerWord)
+    {
+        if (_faithWords is null)
+        {
+            var faith = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var e in Entries)
+            {
+                var first = e.Form.Split(' ')[0];
+                bool religious = Enumerable.Range(0, e.Code.Length / 3).Any(k => FaithCodes.Contains(e.Code.Substring(3 * k, 3)));
+                faith[first] = faith.GetValueOrDefault(first, true) && religious;
+            }
+            _faithWords = faith.Where(p => p.Value).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        }
+        return _faithWords.Contains(lowerWord);
+    }
+
     public IReadOnlyList<AgentEntry> Lookup(string phrase) => _index.Lookup(phrase);
 
     public (int Length, IReadOnlyList<AgentEntry> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start) => _index.LongestMatchAt(tokens, start);
@@ -206,7 +231,7 @@ internal static class Lexicon
 
     public static EntityType Coarse(string path, TsvRow row, int column) =>
         Enum.TryParse<EntityType>(row[column], ignoreCase: false, out var t) && Enum.IsDefined(t) && !row[column].All(char.IsDigit)
-            ? t : throw Bad(path, row, $"coarse type must be Person, Organization, Location or Event, found '{row[column]}'");
+            ? t : throw Bad(path, row, $"coarse type must be Person, Organization, Location, Event or Vehicle, found '{row[column]}'");
 
     public static double Strength(string path, TsvRow row, int column) =>
         double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= 1

@@ -37,7 +37,7 @@ public sealed class SentenceSplitter
         int lineStart = 0;
         while (lineStart < text.Length)
         {
-            int lineEnd = text.IndexOf('\n', lineStart);
+            int lineEnd = text.IndexOfAny(LineBreaks, lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
             SplitLine(text, lineStart, lineEnd, sentences);
             lineStart = lineEnd + 1;
@@ -45,12 +45,24 @@ public sealed class SentenceSplitter
         return sentences;
     }
 
+    /// <summary>Characters that end a line: line feed, carriage return (old Mac files), vertical tab, form feed, next line, line and paragraph separators.</summary>
+    private static readonly char[] LineBreaks = { '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029' };
+
     private void SplitLine(string text, int start, int end, List<Sentence> sentences)
     {
         var tokens = _tokenizer.Tokenize(text, start, end);
         int first = 0;
+        int dateline = DatelineEnd(tokens);
         for (int i = 0; i < tokens.Count; i++)
         {
+            if (i == dateline || GluedHeading(text, tokens, i))
+            {
+                // "WASHINGTON, June 3 --" and a heading glued to its paragraph by spaces ("Kenya   More than ...") are
+                // lines of their own
+                Add(tokens, first, i, sentences);
+                first = i + 1;
+                continue;
+            }
             if (!EndsSentence(tokens, i)) continue;
             int last = i;
             while (last + 1 < tokens.Count && IsClosing(tokens[last + 1].Text) && !OpensNext(tokens, last + 1)) last++;
@@ -59,6 +71,48 @@ public sealed class SentenceSplitter
             i = last;
         }
         if (first < tokens.Count) Add(tokens, first, tokens.Count - 1, sentences);
+    }
+
+    private static bool IsDash(string t) => t is "-" or "--" or "\u2014" or "\u2013";
+
+    /// <summary>
+    /// A dateline opening a line: a place in capitals ("WASHINGTON", "MOUNTAIN HOME AIR FORCE BASE"), then at most a
+    /// dozen tokens of region and date with no sentence end, then a dash before a capitalised word. Returns the dash's
+    /// token index (the dateline's last token), or -1.
+    /// </summary>
+    private static int DatelineEnd(List<Token> tokens)
+    {
+        int caps = 0;
+        while (caps < tokens.Count && tokens[caps].Text.Length >= 2 && tokens[caps].Text.Any(char.IsLetter)
+               && tokens[caps].Text.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))) caps++;
+        if (caps == 0 || tokens[0].Text.Count(char.IsLetter) < 3) return -1;
+        for (int i = caps; i < tokens.Count - 1 && i <= caps + 12; i++)
+        {
+            var t = tokens[i].Text;
+            if (t is "?" or "!" || t == "." || t.Length > 3 && t.EndsWith('.') && char.IsLower(t[0])) return -1;
+            if (IsDash(t)) return char.IsUpper(tokens[i + 1].Text[0]) && i + 2 < tokens.Count ? i : -1;
+            // "ANCHORAGE, Alaska–": the tokenizer may leave the dash on the word
+            if (t.Length > 1 && (t[^1] is '\u2014' or '\u2013') && char.IsUpper(tokens[i + 1].Text[0])) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A heading glued to the next sentence on one line ("Kenya   More than 200 people ..."): two or more spaces or a tab
+    /// between a capitalised or numbered word and a capitalised one. Single spaces never split, nor does a gap after a
+    /// lower-case word ("the  Army", sloppy spacing inside a sentence).
+    /// </summary>
+    private static bool GluedHeading(string text, List<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count) return false;
+        int gap = tokens[i + 1].Start - tokens[i].End;
+        bool tab = text.AsSpan(tokens[i].End, gap).Contains('\t');
+        if (gap < 2 && !tab) return false;
+        var (left, right) = (tokens[i].Text, tokens[i + 1].Text);
+        if (!char.IsUpper(right[0]) || right.Length < 2) return false;
+        if (!(char.IsUpper(left[0]) || char.IsDigit(left[0]) || left is ":" or ")")) return false;
+        // two spaces may be sloppy spacing inside a name ("Ana  Ruiz"): only before a word that opens sentences
+        return tab || gap >= 3 || IsCommonSentenceStart(right);
     }
 
     /// <summary>A straight quote right after the mark opens the next sentence when a space precedes it and a word follows directly.</summary>
@@ -95,7 +149,8 @@ public sealed class SentenceSplitter
     private static bool IsCommonSentenceStart(string word) => word is "The" or "A" or "An" or "It" or "He" or "She" or "They"
         or "We" or "I" or "In" or "On" or "At" or "But" or "And" or "This" or "That" or "These" or "Those" or "There"
         or "His" or "Her" or "Its" or "Their" or "Our" or "After" or "Before" or "When" or "While" or "However" or "Officials"
-        or "Meanwhile" or "Since" or "As" or "If" or "For" or "So" or "Some" or "Many" or "Most" or "No" or "Yet";
+        or "Meanwhile" or "Since" or "As" or "If" or "For" or "So" or "Some" or "Many" or "Most" or "No" or "Yet" or "More" or "About"
+        or "Nearly" or "Several" or "All";
 
     private static void Add(List<Token> tokens, int first, int last, List<Sentence> sentences)
     {

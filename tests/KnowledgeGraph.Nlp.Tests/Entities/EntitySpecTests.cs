@@ -14,7 +14,8 @@ public sealed record EntitySpecCase(string File, string Name, string Text, IRead
 /// <c>+ entity: Name (Type[:Fine])</c> an entity so named and typed exists; <c>+ attr: Name key=value</c> it has the attribute;
 /// <c>+ alias: Name = form</c> the form is among its aliases; <c>! entity: form</c> no entity has that name or alias;
 /// <c>+ same: A = B</c> one entity holds both forms; <c>! same: A = B</c> no entity holds both;
-/// <c>+ edge: A -[TYPE]-> B</c> and <c>! edge: ...</c> a relation between the entities so named.
+/// <c>+ edge: A -[TYPE]-> B</c> and <c>! edge: ...</c> a relation between the entities so named;
+/// <c>+ mention: Name = form</c> (and <c>!</c>) the entity so named has (has not) a mention written so.
 /// </summary>
 public sealed class EntitySpecTests
 {
@@ -95,6 +96,12 @@ public sealed class EntitySpecTests
                             ? entities.Any(e => e.Name == pair[0] && e.Aliases.Contains(pair[1]))
                             : entities.Any(e => Has(e, pair[0]) && Has(e, pair[1]));
                         Assert.That(one, Is.EqualTo(must), $"{line}\n{report}");
+                        break;
+                    case "mention":
+                        // "+ mention: Name = form": the entity so named has a mention written so (descriptions and pronouns too)
+                        var mp = arg.Split(" = ");
+                        bool said = entities.Any(e => e.Name == mp[0] && e.Mentions.Any(x => x.Text == mp[1]));
+                        Assert.That(said, Is.EqualTo(must), $"{line}\n{report}");
                         break;
                     case "edge":
                         var em = EdgeLine.Match(arg);

@@ -64,4 +64,38 @@ public sealed class SentenceSplitterTests
         var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text);
         Assert.That(tokens, Is.EqualTo(new[] { "French-led", "forces", "and", "a", "13,000-strong", "state-funded", "group", "." }));
     }
+
+    [Test]
+    public void AHeadingGluedToItsParagraphBySpacesIsASentenceOfItsOwn()
+    {
+        Assert.That(Split("Ghana   More than 300 people left the coast."),
+            Is.EqualTo(new[] { "Ghana", "More than 300 people left the coast." }));
+        Assert.That(Split("Ghana\tFlooding closed the road."), Is.EqualTo(new[] { "Ghana", "Flooding closed the road." }));
+    }
+
+    [Test]
+    public void TwoSpacesInsideANameOrAfterALowerCaseWordDoNotSplit()
+    {
+        Assert.That(Split("Ana  Ruiz met the  Navy team."), Is.EqualTo(new[] { "Ana  Ruiz met the  Navy team." }));
+    }
+
+    [Test]
+    public void ADatelineIsASentenceOfItsOwn()
+    {
+        Assert.That(Split("PORT ALDWIN, Maine, June 3 -- The harbor reopened on Friday."),
+            Is.EqualTo(new[] { "PORT ALDWIN, Maine, June 3 --", "The harbor reopened on Friday." }));
+        Assert.That(Split("KESTREL POINT \u2014 Crews searched the bay."), Is.EqualTo(new[] { "KESTREL POINT \u2014", "Crews searched the bay." }));
+    }
+
+    [Test]
+    public void ACapitalisedWordBeforeADashInsideASentenceIsNoDateline()
+    {
+        Assert.That(Split("The NATO summit - the first in years - ended."), Is.EqualTo(new[] { "The NATO summit - the first in years - ended." }));
+    }
+
+    [Test]
+    public void CarriageReturnsAndUnicodeLineSeparatorsEndLines()
+    {
+        Assert.That(Split("Uganda\rPolice left.\u2028Troops came."), Is.EqualTo(new[] { "Uganda", "Police left.", "Troops came." }));
+    }
 }
