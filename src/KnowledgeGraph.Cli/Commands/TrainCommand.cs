@@ -29,11 +29,13 @@ public sealed class TrainCommand : ICommand
           ner   structured averaged perceptron (BILOU, Viterbi) on CoNLL-2003; --data is eng.train
                 (default: <shared>/conll2003/eng.train); --dev defaults to eng.testa. Needs pos.bin
                 (from --pos-model, else the shipped one) and the gazetteers (<shared>/gazetteers).
-          parse greedy arc-hybrid dependency parser on UD English EWT train (--data; default
-                <shared>/ud-english-ewt/en_ewt-ud-train.conllu), on tags jackknifed with --folds
-                taggers (default {{ParserFolds}}; 0 trains on gold tags); dev (--dev, default the dev split) is
-                scored with the tags of a tagger trained on --data. 'kg train parse' with the
-                defaults gives the shipped parse.bin byte for byte.
+          parse greedy arc-hybrid dependency parser on UD English EWT (--data, several files
+                comma-separated; default <shared>/ud-english-ewt/ train and dev splits), on tags
+                jackknifed with --folds taggers (default {{ParserFolds}}; 0 trains on gold tags); dev (--dev,
+                default the dev split when it is not trained on) is scored with the tags of a tagger
+                trained on --data. 'kg train parse' with the defaults gives the shipped parse.bin
+                byte for byte; --data <shared>/ud-english-ewt/en_ewt-ud-train.conllu gives the
+                train-only model the settings were chosen with, and its dev score.
 
         Options:
           --out <dir>      output folder (default: current folder)
@@ -47,6 +49,8 @@ public sealed class TrainCommand : ICommand
           --dict-min N     pos: tag-dictionary words need N occurrences (default 20)
           --report E,E..   parse: also score dev after these epochs
           --min-lifted N   parse: lifted relations seen fewer than N times train as plain (default 20)
+          --explore-from E parse: follow the model's own moves from epoch E (default {{ParserExploreFrom}})
+          --explore-p P    parse: ... with probability P, else the oracle's (default {{ParserExploreProbability.ToString(CultureInfo.InvariantCulture)}})
           --folds N        parse: jackknife folds for the training tags (default {{ParserFolds}}, 0 = gold tags);
                            pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags
                            (default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)
@@ -54,7 +58,7 @@ public sealed class TrainCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted"], ["no-dev"]);
+        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p"], ["no-dev"]);
         if (a.Positionals.Count != 1 || a.Positionals[0] is not ("pos" or "ner" or "parse"))
             throw new UsageException("say what to train: 'pos', 'ner' or 'parse'");
         var outDir = a.Value("out") ?? ".";
@@ -66,15 +70,7 @@ public sealed class TrainCommand : ICommand
         if (a.Positionals[0] == "parse") path = TrainParser(a, seed, outDir, Log);
         else if (a.Positionals[0] == "pos")
         {
-            // The shipped model trains on train + dev (settings were chosen on dev with a train-only model, see
-            // docs/models.md); several files may be given, comma-separated.
-            string[] dataFiles = a.Value("data") is { } d
-                ? d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : [.. new[] { "en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu" }.Select(f => Path.Combine(DataPaths.RequireSharedData(), "ud-english-ewt", f))];
-            if (dataFiles.Length == 0) throw new UsageException("--data names no file");
-            var devPath = a.Flag("no-dev") ? null : a.Value("dev") ?? SiblingOrNull(dataFiles[0], "en_ewt-ud-dev.conllu");
-            // Dev figures mean nothing when dev is part of the training data.
-            if (devPath is not null && dataFiles.Any(f => Path.GetFullPath(f) == Path.GetFullPath(devPath))) devPath = null;
+            var (dataFiles, devPath) = EwtTrainingFiles(a);
             var testPath = a.Value("test") ?? SiblingOrNull(dataFiles[0], "en_ewt-ud-test.conllu");
             var train = dataFiles.SelectMany(f => ConlluReader.Read(f)).ToList();
             var dev = devPath is null ? null : ConlluReader.Read(devPath);
@@ -109,36 +105,55 @@ public sealed class TrainCommand : ICommand
     }
 
     private const int DefaultPosEpochs = 8;
-    private const int ParserEpochs = 8;
+    private const int ParserEpochs = 12;
     private const int ParserFolds = 5;
-    private const double ParserPrune = 0.5;
+    private const double ParserPrune = 0.6;
+    private const int ParserExploreFrom = 2;
+    private const double ParserExploreProbability = 0.9;
 
     private static string TrainParser(CommandArgs a, ulong seed, string outDir, Action<string> log)
     {
-        var data = a.Value("data") ?? Path.Combine(DataPaths.RequireSharedData(), "ud-english-ewt", "en_ewt-ud-train.conllu");
-        var devPath = a.Flag("no-dev") ? null : a.Value("dev") ?? SiblingOrNull(data, "en_ewt-ud-dev.conllu");
+        var (dataFiles, devPath) = EwtTrainingFiles(a);
         int folds = a.Int("folds", ParserFolds, 0, 50);
         if (folds == 1) throw new UsageException("--folds needs 0 (gold tags) or at least 2");
-        var gold = ConlluReader.ReadTrees(data);
+        var gold = dataFiles.SelectMany(ConlluReader.ReadTrees).ToList();
+        var dataName = string.Join("+", dataFiles.Select(DataName));
         // The taggers are trained as the shipped one is (same settings), only on less data.
-        var posOptions = new PosTrainingOptions(DefaultPosEpochs, seed, DataName: DataName(data));
+        var posOptions = new PosTrainingOptions(DefaultPosEpochs, seed, DataName: dataName);
         var train = folds == 0 ? gold : Jackknife.Tag(gold, folds, posOptions, log);
         List<TreebankSentence>? dev = null;
         if (devPath is not null)
         {
             dev = ConlluReader.ReadTrees(devPath);
             if (folds > 0) dev = ParseEvaluation.WithPredictedTags(dev, PosTrainer.Train(gold.Select(s => s.Tagged).ToList(), posOptions));
-            log($"dev {Path.GetFileName(devPath)} with {(folds > 0 ? "tags of a tagger trained on the training data" : "gold tags")}");
+            log($"dev {Path.GetFileName(devPath)} with {(folds > 0 ? "tags of a tagger trained on the training data" : "the tags in the file")}");
         }
         var report = a.Value("report")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => int.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e : throw new UsageException($"--report needs epoch numbers, got '{x}'")).ToList();
-        var options = new ParserTrainingOptions(a.Int("epochs", ParserEpochs, 1, 1000), seed, (float)a.Double("prune", ParserPrune), DataName(data),
-            a.Int("min-lifted", 20, 1, int.MaxValue), folds == 0 ? "gold tags" : $"tags jackknifed over {folds} folds", report);
+        var options = new ParserTrainingOptions(a.Int("epochs", ParserEpochs, 1, 1000), seed, (float)a.Double("prune", ParserPrune), dataName,
+            a.Int("min-lifted", 20, 1, int.MaxValue), folds == 0 ? "gold tags" : $"tags jackknifed over {folds} folds", report,
+            a.Int("explore-from", ParserExploreFrom, 1, 1000), a.Double("explore-p", ParserExploreProbability));
         var parser = ParserTrainer.Train(train, options, log, dev);
         var path = Path.Combine(outDir, NlpModels.ParseFile);
         parser.Save(path);
         log($"{parser.FeatureCount:N0} features, {parser.WeightCount:N0} weights, {parser.Labels.Count} relations");
         return path;
+    }
+
+    /// <summary>
+    /// The EWT files a tagger or parser trains on and the dev file it is scored on. The shipped models train on
+    /// train + dev (settings were chosen on dev with train-only models, see docs/models.md); --data may name several
+    /// files, comma-separated. Dev figures mean nothing when dev is part of the training data, so then there is none.
+    /// </summary>
+    private static (string[] DataFiles, string? DevPath) EwtTrainingFiles(CommandArgs a)
+    {
+        string[] dataFiles = a.Value("data") is { } d
+            ? d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [.. new[] { "en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu" }.Select(f => Path.Combine(DataPaths.RequireSharedData(), "ud-english-ewt", f))];
+        if (dataFiles.Length == 0) throw new UsageException("--data names no file");
+        var devPath = a.Flag("no-dev") ? null : a.Value("dev") ?? SiblingOrNull(dataFiles[0], "en_ewt-ud-dev.conllu");
+        if (devPath is not null && dataFiles.Any(f => Path.GetFullPath(f) == Path.GetFullPath(devPath))) devPath = null;
+        return (dataFiles, devPath);
     }
 
     private static string? SiblingOrNull(string data, string name)

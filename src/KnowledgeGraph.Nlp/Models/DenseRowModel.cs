@@ -30,7 +30,7 @@ internal sealed class DenseRowModel
         Width = (ClassCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
         int size = 16;
         while (size * 5 < model.RowCount * 8) size <<= 1;
-        _slots = new Slot[size];
+        var slots = new Slot[size];
         _mask = size - 1;
         var entries = new List<uint>();
         var dense = new List<float>();
@@ -53,9 +53,10 @@ internal sealed class DenseRowModel
             }
             ulong key = model.RowKey(r);
             int s = Home(key);
-            while (_slots[s].Tag != 0) s = (s + 1) & _mask;
-            _slots[s] = new Slot { Tag = TagOf(key), Ref = reference };
+            while (slots[s].Tag != 0) s = (s + 1) & _mask;
+            slots[s] = new Slot { Tag = TagOf(key), Ref = reference };
         }
+        _slots = slots;
         _entries = entries.ToArray();
         _dense = dense.ToArray();
     }
@@ -75,12 +76,13 @@ internal sealed class DenseRowModel
     {
         if (scores.Length != Width) throw new ArgumentException("score buffer must have Width elements", nameof(scores));
         var slots = _slots;
+        var dense = _dense;
         int n = keys.Length;
         Span<int> refs = n <= 128 ? stackalloc int[n] : new int[n];
         // Pass 1: the home slot of every key (independent loads, so the cache misses overlap).
         float touch = 0;
         for (int f = 0; f < n; f++) touch += slots[Home(keys[f])].Tag;
-        // Pass 2: finish the probes.
+        // Pass 2: finish the probes and touch each row found.
         for (int f = 0; f < n; f++)
         {
             uint tag = TagOf(keys[f]);
@@ -89,7 +91,13 @@ internal sealed class DenseRowModel
             while (true)
             {
                 var slot = slots[s];
-                if (slot.Tag == tag) { refs[f] = slot.Ref; break; }
+                if (slot.Tag == tag)
+                {
+                    refs[f] = slot.Ref;
+                    // Touch the row now, so that its cache miss overlaps the other probes' instead of stalling pass 3.
+                    touch += slot.Ref < 0 ? dense[(-slot.Ref - 1) * Width] : _entries[slot.Ref];
+                    break;
+                }
                 if (slot.Tag == 0) break;
                 s = (s + 1) & _mask;
             }
@@ -103,7 +111,7 @@ internal sealed class DenseRowModel
             if (r == int.MaxValue) continue;
             if (r < 0)
             {
-                var row = MemoryMarshal.Cast<float, Vector<float>>(_dense.AsSpan((-r - 1) * Width, Width));
+                var row = MemoryMarshal.Cast<float, Vector<float>>(dense.AsSpan((-r - 1) * Width, Width));
                 for (int v = 0; v < vscores.Length; v++) vscores[v] += row[v];
             }
             else

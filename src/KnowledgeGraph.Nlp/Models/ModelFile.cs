@@ -11,17 +11,22 @@ namespace KnowledgeGraph.Nlp.Models;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 2; // 2: POS payload may hold a second (right-context) pass
+    // 2: POS payload may hold a second (right-context) pass; 3: the parse payload starts with its feature-set number
+    public const int FormatVersion = 3;
+    // The POS and NER payloads have not changed since version 2: they are still written as 2, so retraining them
+    // gives the shipped files byte for byte.
+    private const int UnchangedPayloadVersion = 2;
     private static readonly byte[] Magic = "KGNLPMDL"u8.ToArray();
 
     /// <summary>Serialises a model: header, then whatever <paramref name="payload"/> writes, then the checksum.</summary>
-    public static byte[] Build(string kind, string description, Action<BinaryWriter> payload)
+    public static byte[] Build(string kind, string description, Action<BinaryWriter> payload, int version = UnchangedPayloadVersion)
     {
+        if (version < 1 || version > FormatVersion) throw new ArgumentOutOfRangeException(nameof(version));
         using var ms = new MemoryStream();
         using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
-            w.Write(FormatVersion);
+            w.Write(version);
             w.Write(kind);
             w.Write(description);
             payload(w);
@@ -33,7 +38,10 @@ public static class ModelFile
     }
 
     /// <summary>Reads and checks a model file, then hands its payload to <paramref name="read"/>.</summary>
-    public static T Load<T>(string path, string kind, Func<BinaryReader, string, T> read)
+    public static T Load<T>(string path, string kind, Func<BinaryReader, string, T> read) => Load(path, kind, (r, d, _) => read(r, d));
+
+    /// <summary>Like <see cref="Load{T}(string, string, Func{BinaryReader, string, T})"/>, also handing the file's format version to <paramref name="read"/>.</summary>
+    public static T Load<T>(string path, string kind, Func<BinaryReader, string, int, T> read)
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
@@ -44,7 +52,10 @@ public static class ModelFile
     }
 
     /// <summary>Like <see cref="Load{T}"/> but from bytes already in memory; <paramref name="name"/> names them in errors.</summary>
-    public static T Parse<T>(byte[] bytes, string name, string kind, Func<BinaryReader, string, T> read)
+    public static T Parse<T>(byte[] bytes, string name, string kind, Func<BinaryReader, string, T> read) => Parse(bytes, name, kind, (r, d, _) => read(r, d));
+
+    /// <summary>Like <see cref="Parse{T}(byte[], string, string, Func{BinaryReader, string, T})"/>, also handing the file's format version to <paramref name="read"/>.</summary>
+    public static T Parse<T>(byte[] bytes, string name, string kind, Func<BinaryReader, string, int, T> read)
     {
         if (bytes.Length < Magic.Length + 4 + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new ModelLoadException(name, "not a KnowledgeGraph model file (bad magic number)");
@@ -62,10 +73,11 @@ public static class ModelFile
             var fileKind = r.ReadString();
             if (fileKind != kind) throw new ModelLoadException(name, $"expected a {kind} model, found a {fileKind} model");
             var description = r.ReadString();
-            var model = read(r, description);
+            var model = read(r, description, version);
             if (r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("trailing bytes after payload");
             return model;
         }
+        catch (NotSupportedException e) { throw new ModelLoadException(name, e.Message); }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
             throw new ModelLoadException(name, $"model file is corrupt ({e.Message})");

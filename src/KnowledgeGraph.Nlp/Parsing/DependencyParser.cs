@@ -96,9 +96,10 @@ public sealed class DependencyParser
     /// <summary>The model file bytes (deterministic: the same model always gives the same bytes).</summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
     {
+        w.Write(ParseFeatures.FeatureSet);
         ModelFile.WriteStrings(w, _labels);
         _model.Write(w);
-    });
+    }, version: 3);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -107,8 +108,12 @@ public sealed class DependencyParser
 
     public static DependencyParser FromBytes(byte[] bytes, string name = "parse model") => ModelFile.Parse(bytes, name, Kind, Read);
 
-    private static DependencyParser Read(BinaryReader r, string description)
+    private static DependencyParser Read(BinaryReader r, string description, int version)
     {
+        // Format 3 added the feature-set number; older parse models all used feature set 1.
+        int featureSet = version >= 3 ? r.ReadInt32() : 1;
+        if (featureSet != ParseFeatures.FeatureSet)
+            throw new NotSupportedException($"parse model uses feature set {featureSet}, this build computes feature set {ParseFeatures.FeatureSet}: retrain it with 'kg train parse'");
         var labels = ModelFile.ReadStrings(r);
         var model = LinearModel.Read(r);
         return new DependencyParser(model, labels, description);

@@ -7,12 +7,20 @@ namespace KnowledgeGraph.Nlp.Parsing;
 /// Features of a parser configuration, after Zhang and Nivre (2011) adapted to arc-hybrid: words and tags of the
 /// top three stack words and the first three buffer words, their pairs and triples, the distance between s0 and
 /// b0, valencies (how many dependents a word has on each side), the words, tags and relations of the leftmost and
-/// rightmost dependents and of the second ones (third order), and the sets of relations already attached.
+/// rightmost dependents and of the second ones (third order), and the sets of relations already attached; the
+/// second buffer word paired with b0, s0 and s1. Feature set 2 (84 templates): the first set's 87 without seven
+/// word-pair variants that gave nothing on EWT dev (s0w+b0w and its word/word-tag mixes, s1w+s0w, s1w+b0w, and the
+/// word pairs by distance), plus four b1 templates (+0.2 UAS on dev); docs/models.md has the figures.
 /// Word and tag hashes are computed once per sentence (<see cref="Load"/>), so extracting features allocates nothing.
 /// Reused from sentence to sentence; not thread-safe (one per thread).
 /// </summary>
 public sealed class ParseFeatures
 {
+    /// <summary>
+    /// The number of this template set, stored in model files: a model trained with other templates would load but
+    /// score garbage, so a mismatch is a load error. 1: the 87 templates of the first parser; 2: see the class summary.
+    /// </summary>
+    public const int FeatureSet = 2;
     public const int MaxFeatures = 96;
     private static readonly ulong RootMark = FeatureHash.Text("<root>");
     private static readonly ulong NoneMark = FeatureHash.Text("<none>");
@@ -90,19 +98,14 @@ public sealed class ParseFeatures
         f[k++] = FeatureHash.Key(15, _p[i2]);
         // pairs
         f[k++] = FeatureHash.Key(16, s0wp, b0wp);
-        f[k++] = FeatureHash.Key(17, s0wp, b0w);
-        f[k++] = FeatureHash.Key(18, s0w, b0wp);
         f[k++] = FeatureHash.Key(19, s0wp, b0p);
         f[k++] = FeatureHash.Key(20, s0p, b0wp);
-        f[k++] = FeatureHash.Key(21, s0w, b0w);
         f[k++] = FeatureHash.Key(22, s0p, b0p);
         f[k++] = FeatureHash.Key(23, b0p, b1p);
         f[k++] = FeatureHash.Key(24, s1wp, s0wp);
-        f[k++] = FeatureHash.Key(25, s1w, s0w);
         f[k++] = FeatureHash.Key(26, s1p, s0p);
         f[k++] = FeatureHash.Key(27, s1wp, s0p);
         f[k++] = FeatureHash.Key(28, s1p, s0wp);
-        f[k++] = FeatureHash.Key(29, s1w, b0w);
         f[k++] = FeatureHash.Key(30, s1p, b0p);
         // triples of tags
         f[k++] = FeatureHash.Key(31, b0p, b1p, _p[j2]);
@@ -119,10 +122,8 @@ public sealed class ParseFeatures
         f[k++] = FeatureHash.Key(41, s0p, d);
         f[k++] = FeatureHash.Key(42, b0w, d);
         f[k++] = FeatureHash.Key(43, b0p, d);
-        f[k++] = FeatureHash.Key(44, s0w, b0w, d);
         f[k++] = FeatureHash.Key(45, s0p, b0p, d);
         f[k++] = FeatureHash.Key(46, s1p, s0p, d1);
-        f[k++] = FeatureHash.Key(47, s1w, s0w, d1);
         // valency
         f[k++] = FeatureHash.Key(48, s0w, s0vr);
         f[k++] = FeatureHash.Key(49, s0p, s0vr);
@@ -167,6 +168,11 @@ public sealed class ParseFeatures
         f[k++] = FeatureHash.Key(85, b0w, b0ls);
         f[k++] = FeatureHash.Key(86, b0p, b0ls);
         f[k++] = FeatureHash.Key(87, s1p, s0p, s0rs);
+        // the next buffer word with b0, s0 and s1 (feature set 2)
+        f[k++] = FeatureHash.Key(93, b0w, b1w);
+        f[k++] = FeatureHash.Key(94, b0wp, b1p);
+        f[k++] = FeatureHash.Key(95, s0w, b1p);
+        f[k++] = FeatureHash.Key(96, s1p, s0p, b1p);
         return k;
     }
 }

@@ -6,11 +6,12 @@ namespace KnowledgeGraph.Nlp.Parsing;
 
 /// <summary>Settings of a parser training run. Lifted relations seen fewer than <paramref name="MinLiftedCount"/> times are trained as their plain relation.</summary>
 public sealed record ParserTrainingOptions(int Epochs = 15, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank",
-    int MinLiftedCount = 20, string TagSource = "gold tags", IReadOnlyList<int>? ReportEpochs = null);
+    int MinLiftedCount = 20, string TagSource = "gold tags", IReadOnlyList<int>? ReportEpochs = null, int ExploreFrom = 2, double ExploreProbability = 0.9);
 
 /// <summary>
-/// Trains a <see cref="DependencyParser"/> with the dynamic oracle (Goldberg and Nivre 2012): the first epoch
-/// follows the oracle, later ones follow the model's own moves, and at every step the best-scoring move of least
+/// Trains a <see cref="DependencyParser"/> with the dynamic oracle (Goldberg and Nivre 2012): until epoch
+/// <see cref="ParserTrainingOptions.ExploreFrom"/> training follows the oracle, from then on the model's own move with
+/// probability <see cref="ParserTrainingOptions.ExploreProbability"/> (else the oracle's), and at every step the best-scoring move of least
 /// cost is the one to learn, so the parser learns to recover from its own mistakes. Deterministic for a given
 /// corpus, options and seed. The sentences' Xpos column is what the features see: give it predicted tags
 /// (<see cref="Jackknife"/>) so training looks like run time.
@@ -31,7 +32,7 @@ public static class ParserTrainer
         var scores = new float[system.MoveCount];
         var costs = new int[system.MoveCount];
         string Describe(int epochs) => string.Create(CultureInfo.InvariantCulture,
-            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words, {options.TagSource}; arc-hybrid, dynamic oracle, averaged perceptron, {epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; {labels.Length} relations (pseudo-projective, lifted relations seen {options.MinLiftedCount}+ times)");
+            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words, {options.TagSource}; arc-hybrid, dynamic oracle (the model's moves from epoch {options.ExploreFrom} with probability {options.ExploreProbability}), averaged perceptron, feature set {ParseFeatures.FeatureSet}, {epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; {labels.Length} relations (pseudo-projective, lifted relations seen {options.MinLiftedCount}+ times)");
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -57,7 +58,8 @@ public static class ParserTrainer
                     }
                     trainer.Tick();
                     moves++;
-                    system.Apply(c, epoch == 1 ? best : guess);
+                    bool explore = epoch >= options.ExploreFrom && (options.ExploreProbability >= 1.0 || rng.Next(1 << 20) < options.ExploreProbability * (1 << 20));
+                    system.Apply(c, explore ? guess : best);
                 }
             }
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {100.0 * errors / moves:F2}% of {moves:N0} moves not optimal, {trainer.EntryCount:N0} weights"));

@@ -68,8 +68,11 @@ public sealed class ShippedParserTests
     [Test]
     public void PhrasalVerbParticle()
     {
-        var p = Parse("The army pulled out of the town .");
+        // A particle before the object; not "pulled out of the town", where EWT mostly makes "out" a case marker
+        // of "town" (81 of 84 "out of" in train), so neither compound:prt nor advmod is its convention.
+        var p = Parse("The army pulled out its troops .");
         AssertArc(p, "out", "compound:prt", "pulled");
+        AssertArc(p, "troops", "obj", "pulled");
     }
 
     [Test]
@@ -130,8 +133,8 @@ public sealed class ShippedParserTests
         Assert.That(scores.Las, Is.GreaterThan(FloorLas));
     }
 
-    // measured 85.62 / 82.82 with the shipped tagger (docs/models.md)
-    private const double FloorUas = 85.0, FloorLas = 82.0;
+    // measured 86.03 / 83.32 with the shipped tagger (docs/models.md)
+    private const double FloorUas = 85.5, FloorLas = 82.8;
 
     [Test]
     public void MissingOrCorruptModelIsOneLineError()
@@ -152,7 +155,23 @@ public sealed class ShippedParserTests
             File.WriteAllBytes(Path.Combine(dir, NlpModels.ParseFile), File.ReadAllBytes(Path.Combine(NlpModels.DefaultDirectory, NlpModels.PosFile)));
             var wrongKind = Assert.Throws<ModelLoadException>(() => NlpModels.LoadParser(dir));
             Assert.That(wrongKind!.Message, Does.Contain("expected a parse model"));
+            // A parse model of format 2 (the first parser's templates) must not load and score garbage.
+            File.WriteAllBytes(Path.Combine(dir, NlpModels.ParseFile), WithFormatVersion(File.ReadAllBytes(Path.Combine(NlpModels.DefaultDirectory, NlpModels.ParseFile)), 2));
+            var old = Assert.Throws<ModelLoadException>(() => NlpModels.LoadParser(dir));
+            Assert.That(old!.Message, Does.Contain("parse.bin").And.Contain("feature set 1").And.Contain("kg train parse"));
+            Assert.That(old.Message, Does.Not.Contain("\n"));
         }
         finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    /// <summary>The model file with another format version in its header and a valid checksum (FNV-1a over all but the last 8 bytes).</summary>
+    private static byte[] WithFormatVersion(byte[] bytes, int version)
+    {
+        var b = (byte[])bytes.Clone();
+        BitConverter.GetBytes(version).CopyTo(b, 8);
+        ulong h = 14695981039346656037UL;
+        for (int i = 0; i < b.Length - 8; i++) { h ^= b[i]; h *= 1099511628211UL; }
+        BitConverter.GetBytes(h).CopyTo(b, b.Length - 8);
+        return b;
     }
 }
