@@ -21,7 +21,9 @@ public sealed class RuleEngine
     private readonly Func<string, EntityType, EntityType, bool> _allows;
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
-    private readonly IReadOnlyDictionary<string, string> _modals, _control;
+    private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent;
+    private readonly Func<string, string?> _categoryOf;
 
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
         : this(rules, lexicons.Triggers, lexicons.Titles, allows)
@@ -47,6 +49,10 @@ public sealed class RuleEngine
         _conditionals = rules.Set("conditionals");
         _modals = rules.Map("modals");
         _control = rules.Map("control");
+        _intent = rules.Map("stated-intent");
+        _intentModalities = rules.Set("intent-modalities");
+        _conditionalIntent = rules.Set("conditional-intent-modalities");
+        _categoryOf = CategoryLookup(triggers);
     }
 
     public RuleSet Rules => _rules;
@@ -63,7 +69,24 @@ public sealed class RuleEngine
     }
 
     /// <summary>All relation mentions of the document's parsed sentences, in sentence and trigger order; deterministic.</summary>
-    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(Matches(context).Select(m => m.Edge));
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(OneReadingPerTrigger(Matches(context)).Select(m => { if (Trace) Console.Error.WriteLine($"TRACE {m.Rule.Name} {context.Entities[m.Edge.Subject].Name} -{m.Edge.Type}-> {context.Entities[m.Edge.Object].Name} [{m.Edge.Trigger}]"); return m.Edge; }));
+
+    /// <summary>
+    /// A construction that names its own words and states its relation outranks the general clause rules on the same
+    /// word: where a rule with listed trigger lemmas and a fixed type (<c>trigger lemma=include</c>, <c>yields MEMBER_OF</c>)
+    /// read a trigger token for a pair ("Members include A"), readings of that token and pair from the trigger lexicon
+    /// are dropped (include = PART_OF). Rules on any verb (where the actor was) do not outrank the verb's own reading.
+    /// </summary>
+    public static IEnumerable<RuleMatch> OneReadingPerTrigger(IEnumerable<RuleMatch> matches)
+    {
+        var all = matches.ToList();
+        static (int, int, int, int) Key(RuleMatch m) =>
+            (m.Edge.SentenceIndex, m.Trigger, Math.Min(m.Edge.Subject, m.Edge.Object), Math.Max(m.Edge.Subject, m.Edge.Object));
+        var stated = all.Where(m => !m.Rule.Yield.FromLexicon && m.Rule.Trigger == TriggerKind.Lemma).Select(Key).ToHashSet();
+        return stated.Count == 0 ? all : all.Where(m => !m.Rule.Yield.FromLexicon || !stated.Contains(Key(m)));
+    }
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("KG_TRACE_RULES") == "1"; // TEMP
 
     /// <summary>Every rule firing in the document, before duplicates are merged.</summary>
     public IEnumerable<RuleMatch> Matches(AnalysisContext context)
@@ -158,7 +181,9 @@ public sealed class RuleEngine
                     foreach (var a in subjects)
                     {
                         if (a.Mention.Entity == b.Mention.Entity) continue;
-                        if (Build(rule, t, a, b) is { } edge) result.Add(new RuleMatch(rule, t, edge));
+                        if (Build(rule, t, a, b) is not { } edge) continue;
+                        result.Add(new RuleMatch(rule, t, edge));
+                        if (StatedIntent(rule, t, edge) is { } intent) result.Add(new RuleMatch(rule, t, intent));
                     }
                 }
                 if (result.Count > 0) break;
@@ -291,6 +316,10 @@ public sealed class RuleEngine
         {
             var m = ctx.MentionAt(s, token);
             if (m is not null) return (m, false);
+            // a common noun directly followed by a name in apposition is that name ("the opposition newspaper La Prensa");
+            // not across a comma ("its neighbour, Chad" is said of the possessor too)
+            foreach (var c in tree.ChildrenWith(token, "appos"))
+                if (c == token + 1 && ctx.MentionAt(s, c) is { } named) return (named, false);
             return (Modifier(token, 2), false);
         }
 
@@ -383,6 +412,27 @@ public sealed class RuleEngine
         }
 
         private SentenceView? _view;
+
+        /// <summary>
+        /// A stated intention is itself an event (PLOVER, after CAMEO's "express intent to ..."): "X would meet Y if ...",
+        /// "X is prepared to lift the ban on Y", "X offered to hand Y over" state that X means to act, a fact about X's words.
+        /// The hedged act keeps its own edge; the intention (map <c>stated-intent</c>: a cooperative act -> AGREED_WITH, a
+        /// hostile one -> THREATENED) is added, unhedged. Only for the actor's own word: not for an act reported by
+        /// someone else, nor a denied one; a plain "will"/"may" only with a condition after it ("will leave Y unless ...").
+        /// </summary>
+        private RelationMention? StatedIntent(RelationRule rule, int t, RelationMention edge)
+        {
+            if (rule.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || edge.Negated || edge.Modality is null) return null;
+            // rule files write '_' for a space; schema types keep theirs
+            if (!x._intent.TryGetValue(edge.Category, out var written) || written.Replace(' ', '_') is var type && x._categoryOf(type) is not { } category) return null;
+            if (edge.AttributedTo is not null) return null;
+            bool intent = x._intentModalities.Contains(edge.Modality)
+                          || x._conditionalIntent.Contains(edge.Modality) && Enumerable.Range(t + 1, Math.Max(0, tree.Count - t - 1))
+                              .Any(k => tree.Rel(k) == "mark" && x._conditionals.Contains(tree.Lemma(k)));
+            if (!intent) return null;
+            return edge with { Type = type, Category = category, Modality = null, Cameo = null, Mode = null, EventContext = null,
+                Confidence = Math.Round(edge.Confidence * 0.9, 4) };
+        }
 
         /// <summary>
         /// The readings of the trigger: with <c>yields lexicon</c>, the trigger lexicon entries of the longest key (trigger
