@@ -236,7 +236,7 @@ public sealed class RuleEngine
                     {
                         var kids = tree.ChildrenWith(node, step.Relation).ToList();
                         // no subject of its own: a conjunct, a controlled infinitive, a participle or a relative clause lends one
-                        if (kids.Count == 0 && i == 0 && step.Relation.StartsWith("nsubj", StringComparison.Ordinal))
+                        if (kids.Count == 0 && step.Relation.StartsWith("nsubj", StringComparison.Ordinal))
                             kids = ImplicitSubject(node, step.Relation, 0);
                         reached = kids.Select(k => ResolveRelative(k, node));
                     }
