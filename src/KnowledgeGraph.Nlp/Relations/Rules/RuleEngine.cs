@@ -69,7 +69,7 @@ public sealed class RuleEngine
     }
 
     /// <summary>All relation mentions of the document's parsed sentences, in sentence and trigger order; deterministic.</summary>
-    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(OneReadingPerTrigger(Matches(context)).Select(m => { if (Trace) Console.Error.WriteLine($"TRACE {m.Rule.Name} {context.Entities[m.Edge.Subject].Name} -{m.Edge.Type}-> {context.Entities[m.Edge.Object].Name} [{m.Edge.Trigger}]"); return m.Edge; }));
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(OneReadingPerTrigger(Matches(context)).Select(m => m.Edge));
 
     /// <summary>
     /// A construction that names its own words and states its relation outranks the general clause rules on the same
@@ -86,7 +86,6 @@ public sealed class RuleEngine
         return stated.Count == 0 ? all : all.Where(m => !m.Rule.Yield.FromLexicon || !stated.Contains(Key(m)));
     }
 
-    private static readonly bool Trace = Environment.GetEnvironmentVariable("KG_TRACE_RULES") == "1"; // TEMP
 
     /// <summary>Every rule firing in the document, before duplicates are merged.</summary>
     public IEnumerable<RuleMatch> Matches(AnalysisContext context)
