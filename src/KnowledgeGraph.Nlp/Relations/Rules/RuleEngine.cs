@@ -246,8 +246,9 @@ public sealed class RuleEngine
                         if (step.CaptureLemma || step.CaptureCase)
                         {
                             cap = new List<(int, string, bool)>(captured);
-                            if (step.CaptureLemma) cap.Add((r, tree.Lemma(r), false));
+                            // the preposition comes before its noun: "request" + "for" + "withdrawal"
                             if (step.CaptureCase && tree.CaseToken(r) is var ct and >= 0) cap.Add((ct, tree.CaseOf(r)!, true));
+                            if (step.CaptureLemma) cap.Add((r, tree.Lemma(r), false));
                         }
                         next.Add((r, cap));
                     }
@@ -319,7 +320,22 @@ public sealed class RuleEngine
             // not across a comma ("its neighbour, Chad" is said of the possessor too)
             foreach (var c in tree.ChildrenWith(token, "appos"))
                 if (c == token + 1 && ctx.MentionAt(s, c) is { } named) return (named, false);
-            return (Modifier(token, 2), false);
+            if (Modifier(token, 2) is { } modifier) return (modifier, false);
+            return (Speaker(token), false);
+        }
+
+        /// <summary>
+        /// A personal pronoun no mention covers, subject of a clause a reporting verb governs, is that verb's subject:
+        /// "The rebels said they would meet X" (the speaker speaks of itself).
+        /// </summary>
+        private MentionRef? Speaker(int token)
+        {
+            if (tree.Upos(token) != "PRON" || !tree.Rel(token).StartsWith("nsubj", StringComparison.Ordinal) || x._relatives.Contains(tree.Lemma(token))) return null;
+            int clause = tree.Head(token);
+            if (clause < 0 || tree.Rel(clause) != "ccomp" || tree.Head(clause) is var verb && (verb < 0 || !x._reporting.Contains(tree.Lemma(verb)))) return null;
+            foreach (var n in tree.ChildrenWith(tree.Head(clause), "nsubj"))
+                if (n != token && ctx.MentionAt(s, n) is { } m) return m;
+            return null;
         }
 
         private MentionRef? Modifier(int token, int depth)
