@@ -75,14 +75,15 @@ public sealed class RuleEngine
     /// A construction that names its own words and states its relation outranks the general clause rules on the same
     /// word: where a rule with listed trigger lemmas and a fixed type (<c>trigger lemma=include</c>, <c>yields MEMBER_OF</c>)
     /// read a trigger token for a pair ("Members include A"), readings of that token and pair from the trigger lexicon
-    /// are dropped (include = PART_OF). Rules on any verb (where the actor was) do not outrank the verb's own reading.
+    /// are dropped (include = PART_OF); so does a role rule with a fixed type ("P, a leader of O": one of several leaders
+    /// is a member). Rules on any verb (where the actor was) do not outrank the verb's own reading.
     /// </summary>
     public static IEnumerable<RuleMatch> OneReadingPerTrigger(IEnumerable<RuleMatch> matches)
     {
         var all = matches.ToList();
         static (int, int, int, int) Key(RuleMatch m) =>
             (m.Edge.SentenceIndex, m.Trigger, Math.Min(m.Edge.Subject, m.Edge.Object), Math.Max(m.Edge.Subject, m.Edge.Object));
-        var stated = all.Where(m => !m.Rule.Yield.FromLexicon && m.Rule.Trigger == TriggerKind.Lemma).Select(Key).ToHashSet();
+        var stated = all.Where(m => !m.Rule.Yield.FromLexicon && m.Rule.Trigger is TriggerKind.Lemma or TriggerKind.Role).Select(Key).ToHashSet();
         return stated.Count == 0 ? all : all.Where(m => !m.Rule.Yield.FromLexicon || !stated.Contains(Key(m)));
     }
 
@@ -370,6 +371,8 @@ public sealed class RuleEngine
                 "fine" => MentionFor(token).Mention is { } f && ctx.Entities[f.Entity].FineTypes.Any(ft => In(test.Values, ft)),
                 "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, mm.Mention.Kind.ToString().ToLowerInvariant())),
                 "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
+                "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
+                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, e.Category)),
                 "before" => token < trigger,
                 "after" => token > trigger,
                 _ => false,
