@@ -431,6 +431,24 @@ public sealed class RuleEngine
 
         private SentenceView? _view;
 
+        /// <summary>Whether a reporting verb governs the trigger's clause and its subject is not <paramref name="actor"/>
+        /// ("analysts said the army would attack": no statement by the army).</summary>
+        private bool ReportedByAnother(int t, int actor)
+        {
+            int v = tree.ClauseHead(t), guard = 0;
+            while (guard++ < tree.Count && tree.Head(v) >= 0)
+            {
+                int h = tree.Head(v);
+                if (tree.Rel(v) == "ccomp" && x._reporting.Contains(tree.Lemma(h)))
+                    return tree.ChildrenWith(h, "nsubj").Any(n => MentionFor(n).Mention?.Entity != actor
+                        // "the minister, Ana Ruiz, said": the speaker may be named in apposition
+                        && !tree.ChildrenWith(n, "appos").Any(a => MentionFor(a).Mention?.Entity == actor));
+                if (tree.Rel(v) is not ("conj" or "xcomp")) return false;
+                v = tree.ClauseHead(h);
+            }
+            return false;
+        }
+
         /// <summary>
         /// A stated intention is itself an event (PLOVER, after CAMEO's "express intent to ..."): "X would meet Y if ...",
         /// "X is prepared to lift the ban on Y", "X offered to hand Y over" state that X means to act, a fact about X's words.
@@ -443,7 +461,7 @@ public sealed class RuleEngine
             if (rule.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || edge.Negated || edge.Modality is null) return null;
             // rule files write '_' for a space; schema types keep theirs
             if (!x._intent.TryGetValue(edge.Category, out var written) || written.Replace(' ', '_') is var type && x._categoryOf(type) is not { } category) return null;
-            if (edge.AttributedTo is not null) return null;
+            if (edge.AttributedTo is not null || ReportedByAnother(t, edge.Subject)) return null;
             bool intent = x._intentModalities.Contains(edge.Modality)
                           || x._conditionalIntent.Contains(edge.Modality) && Enumerable.Range(t + 1, Math.Max(0, tree.Count - t - 1))
                               .Any(k => tree.Rel(k) == "mark" && x._conditionals.Contains(tree.Lemma(k)));
