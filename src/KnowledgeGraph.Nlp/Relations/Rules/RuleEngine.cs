@@ -22,7 +22,7 @@ public sealed class RuleEngine
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
-    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs;
     private readonly Func<string, string?> _categoryOf;
 
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
@@ -52,6 +52,7 @@ public sealed class RuleEngine
         _intent = rules.Map("stated-intent");
         _intentModalities = rules.Set("intent-modalities");
         _conditionalIntent = rules.Set("conditional-intent-modalities");
+        _lightVerbs = rules.Set("light-verbs");
         _categoryOf = CategoryLookup(triggers);
     }
 
@@ -540,6 +541,8 @@ public sealed class RuleEngine
                     else modality ??= ctl;
                 }
                 if (r is "conj" or "xcomp") { v = h; continue; }
+                // an event noun is as hedged as the light verb it is the object of ("would impose a blockade on X")
+                if (v == t && r == "obj" && tree.Upos(t) is "NOUN" or "PROPN" && x._lightVerbs.Contains(tree.Lemma(h))) { v = h; continue; }
                 if (r is "advcl" && tree.ChildrenWith(v, "mark").Any(mk => x._conditionals.Contains(tree.Lemma(mk)))) modality ??= "conditional";
                 break;
             }

@@ -127,6 +127,17 @@ public sealed class RuleEngineTests
     }
 
     [Test]
+    public void AnEventNounIsAsHedgedAsItsLightVerb()
+    {
+        // The junta would impose a blockade on Gao .  (the act is not stated as fact; the intention is)
+        var e = Edges("[The junta|Organization] would impose a blockade on [Gao|Location].", "2:det 4:nsubj 4:aux 0:root 6:det 4:obj 8:case 6:nmod 4:punct",
+            r => r.Modality ?? "fact");
+        Assert.That(e.Where(x => x.StartsWith("The junta", StringComparison.Ordinal) && !x.Contains("THREATENED", StringComparison.Ordinal)),
+            Is.Not.Empty.And.All.EndsWith(" would"));
+        Assert.That(e, Does.Contain("The junta THREATENED Gao fact"));
+    }
+
+    [Test]
     public void ARuleNamingItsWordOutranksTheLexiconReadingOfThatWord()
     {
         // Members include Chad .  (membership.include-list: MEMBER_OF; the lexicon reads "include" as PART_OF)
