@@ -152,13 +152,19 @@ public sealed class RuleEngine
             return result;
         }
 
+        /// <summary>A noun, or a word tagged as an adjective that the tree uses as a noun phrase's head: with a determiner, as
+        /// object, subject or oblique ("launched an offensive against X").</summary>
+        private bool IsNominal(int t) =>
+            tree.Upos(t) is "NOUN" or "PROPN"
+            || tree.Upos(t) == "ADJ" && tree.Rel(t) is "obj" or "nsubj" or "nsubj:pass" or "obl" or "nmod" && tree.FirstChild(t, "det") >= 0;
+
         private bool Accepts(RelationRule rule, int t)
         {
             var lemma = tree.Lemma(t);
             bool kind = rule.Trigger switch
             {
                 TriggerKind.Verb => tree.Upos(t) is "VERB" && x._verbFirst.Contains(lemma),
-                TriggerKind.Noun => tree.Upos(t) is "NOUN" or "PROPN" && x._nounFirst.Contains(lemma),
+                TriggerKind.Noun => IsNominal(t) && x._nounFirst.Contains(lemma),
                 TriggerKind.Role => x._titles.IsRoleNoun(lemma) || x._titles.IsRoleNoun(tree.Token(t).Text) || x._titles.IsPrefixTitle(tree.Token(t).Text),
                 TriggerKind.Token => true,
                 _ => rule.TriggerLemmas.Contains(lemma),
@@ -485,8 +491,9 @@ public sealed class RuleEngine
                 var pos = rule.Trigger switch { TriggerKind.Verb => TriggerPos.Verb, TriggerKind.Noun or TriggerKind.Role => TriggerPos.Noun, _ => (TriggerPos?)null };
                 var head = new List<string> { tree.Lemma(t) };
                 foreach (var p in tree.ChildrenWith(t, "compound:prt")) { head.Add(tree.Lemma(p)); keyTokens.Add(p); }
-                // a noun's compound modifier can be part of the trigger ("peace agreement", "withdrawal request")
-                var compounds = pos == TriggerPos.Noun ? tree.ChildrenWith(t, "compound").Where(c => c < t).ToList() : new List<int>();
+                // a noun's compound or adjective modifier can be part of the trigger ("peace agreement", "withdrawal
+                // request", "military operation")
+                var compounds = pos == TriggerPos.Noun ? tree.Children(t).Where(c => c < t && tree.Rel(c) is "compound" or "amod").ToList() : new List<int>();
                 for (int n = obj.Captured.Count; n >= 0; n--)
                 {
                     var words = head.Concat(obj.Captured.Take(n).Select(c => c.Word)).ToList();
