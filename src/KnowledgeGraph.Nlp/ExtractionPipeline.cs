@@ -139,7 +139,8 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (w, xpos, upos, lemma) = (words[k], tags[k], uposTags[k], lemmas[k]);
-            var tree = _parser?.Parse(w, xpos);
+            // every sentence only when asked for trees (kg analyze --tree); else only those the rules read (below)
+            var tree = _options.ParseTrees ? _parser?.Parse(w, xpos) : null;
             var s = sentences[k];
             var tokens = new Token[w.Count];
             for (int i = 0; i < tokens.Length; i++)
@@ -150,7 +151,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
                 };
             sentences[k] = s with { Tokens = tokens };
         }
-        if (_options.Parses) timings?.Lap("dependency parse");
+        if (_options.ParseTrees) timings?.Lap("dependency parse");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
         timings?.Lap("named-entity recogniser");
         // a name in another script inside an English article ("Правительство Мали"): the models cannot judge it,
@@ -166,6 +167,20 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains, d => Lexicons.Descriptors.Lookup(d).Count > 0);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         timings?.Lap("entity assembly");
+        if (_parser is not null && !_options.ParseTrees)
+        {
+            // the rules read only sentences with mentions of two entities: the others are not parsed (the parse is the
+            // costliest stage; docs/rules.md)
+            for (int k = 0; k < sentences.Count; k++)
+            {
+                if (!context.MentionsIn(k).Select(m => m.Entity).Distinct().Skip(1).Any()) continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                var tree = _parser.Parse(words[k], tags[k]);
+                var tokens = sentences[k].Tokens.Select((t, i) => t with { Head = tree.Heads[i], Deprel = tree.Deprels[i] }).ToArray();
+                sentences[k] = sentences[k] with { Tokens = tokens }; // the context reads this list
+            }
+            timings?.Lap("dependency parse");
+        }
         var relations = new List<RelationMention>();
         relations.AddRange(StructuralRelations.FromAnchors(context, mentions, _options.Allows));
         relations.AddRange(StructuralRelations.FromNames(context, Lexicons, _options.Allows));

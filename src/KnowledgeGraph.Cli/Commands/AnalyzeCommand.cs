@@ -11,7 +11,7 @@ public sealed class AnalyzeCommand : ICommand
     public string Name => "analyze";
     public string Summary => "Show the sentences, entities and relations found in one article";
     public string Help => """
-        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--tree] [--timings] [--html [--out <file.html>]] [--resources <dir>]
+        Usage: kg analyze <file.txt|file.md|-> [--sentences] [--tree] [--timings] [--html [--out <file.html>]] [--resources <dir>] [--relations R]
 
         Prints, for one article, every entity (type, fine labels, canonical name, aliases, mention count)
         and every relation (subject -[TYPE/category]-> object, confidence, trigger, evidence sentence),
@@ -27,14 +27,15 @@ public sealed class AnalyzeCommand : ICommand
                                of one entity linked, each relation under its sentence (negated and hedged marked)
           --out <file>         the page --html writes (default: article.html)
           --resources <dir>    folder with models/ and lexicons/ (default: the program's resources/)
+          --relations <r>      relation reader: rules, surface or both (default: as kg build)
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "resources", "out" }, new[] { "sentences", "tree", "timings", HtmlOption.Flag });
+        var a = CommandArgs.Parse(args, new[] { "resources", "out", "relations" }, new[] { "sentences", "tree", "timings", HtmlOption.Flag });
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one article (a file, or - for standard input)");
         var schema = OntologySchema.LoadDefault();
-        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, ParseTrees = a.Flag("tree") });
+        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, ParseTrees = a.Flag("tree"), Relations = EvalCommand.ParseReader(a.Value("relations")) });
         var item = new InputReader(new InputOptions { FileSystem = context.FileSystem }, context.OpenStdin).Read(a.Positionals).First();
         if (item.Document is null) throw new UserErrorException($"{item.Origin}: {item.Error ?? item.Note}");
         var timings = a.Flag("timings") ? new StageTimings() : null;

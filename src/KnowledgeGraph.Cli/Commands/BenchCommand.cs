@@ -47,6 +47,7 @@ public sealed class BenchCommand : ICommand
           --write-corpus <file>  only write the first --text (web when both) at the first --mb size to <file> (JSON lines) and stop
           --profile              also time each pipeline stage on one thread and print where the time goes
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
+          --relations <r>        relation reader of the measured build: rules, surface or both (default: as kg build)
 
         Words are tokens that start with a letter or digit, counted the way 'kg build' counts them.
         (kg bench --child <corpus.jsonl> --threads <n> --out <dir> is the measured build each row runs in its own process.)
@@ -56,7 +57,7 @@ public sealed class BenchCommand : ICommand
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         if (args.Contains("--child")) return RunChild(args, context);
-        var a = CommandArgs.Parse(args, new[] { "mb", "article-mb", "text", "threads-list", "data", "seeds", "out", "resources", "repeat", "write-corpus" }, new[] { "profile" });
+        var a = CommandArgs.Parse(args, new[] { "mb", "article-mb", "text", "threads-list", "data", "seeds", "out", "resources", "repeat", "write-corpus", "relations" }, new[] { "profile" });
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var articleSizes = a.Value("article-mb") is { } am ? Sizes(am, "article-mb") : new List<double>();
         var sizes = Sizes(a.Value("mb") ?? (articleSizes.Count > 0 ? "0" : "5"), "mb");
@@ -111,7 +112,7 @@ public sealed class BenchCommand : ICommand
                     {
                         var graphDir = Path.Combine(outDir, $"graph-{label}-t{t}");
                         context.Error.WriteLine($"kg bench: building {label} with {t} thread(s) ...");
-                        rows.Add(Measured(mb, stats, corpusPath, t, graphDir, a.Value("resources"), repeat));
+                        rows.Add(Measured(mb, stats, corpusPath, t, graphDir, ChildOptions(a), repeat));
                         graphDirs.Add((t, graphDir));
                     }
                     if (graphDirs.Count > 1) allIdentical &= CheckIdentical(label, graphDirs, identity);
@@ -127,7 +128,7 @@ public sealed class BenchCommand : ICommand
                     var corpusPath = Path.Combine(outDir, $"{label}.jsonl");
                     var stats = BenchCorpus.WriteLongArticle(data, seeds, (long)(mb * Megabyte), corpusPath);
                     context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kg bench: {corpusPath}: one article of {stats.TextBytes / Megabyte:0.00} MiB; building on 1 thread ..."));
-                    rows.Add(Measured(mb, stats, corpusPath, 1, Path.Combine(outDir, $"graph-{label}"), a.Value("resources"), repeat));
+                    rows.Add(Measured(mb, stats, corpusPath, 1, Path.Combine(outDir, $"graph-{label}"), ChildOptions(a), repeat));
                 }
                 BenchReport.WriteLongArticleTable(context.Out, rows);
             }
@@ -161,11 +162,20 @@ public sealed class BenchCommand : ICommand
     /// With --repeat, the fastest run stands for the configuration: on a shared machine other work only ever slows a run
     /// down, so the minimum is the least disturbed figure; the spread is shown beside it.
     /// </summary>
-    private static BenchRow Measured(double mb, BenchCorpus.Stats stats, string corpus, int threads, string graphDir, string? resources, int repeat)
+    /// <summary>The options the parent passes on to each measured child (resources folder, relation reader).</summary>
+    private static string[] ChildOptions(CommandArgs a)
+    {
+        var options = new List<string>();
+        if (a.Value("resources") is { } resources) options.AddRange(new[] { "--resources", resources });
+        if (a.Value("relations") is { } reader) { EvalCommand.ParseReader(reader); options.AddRange(new[] { "--relations", reader }); }
+        return options.ToArray();
+    }
+
+    private static BenchRow Measured(double mb, BenchCorpus.Stats stats, string corpus, int threads, string graphDir, string[] childOptions, int repeat)
     {
         var (file, prefix) = SelfCommand();
         var arguments = prefix.Concat(new[] { "bench", "--child", corpus, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", graphDir })
-            .Concat(resources is null ? Array.Empty<string>() : new[] { "--resources", resources }).ToList();
+            .Concat(childOptions).ToList();
         var runs = Enumerable.Range(0, repeat).Select(_ => BenchRun.RunChild(file, arguments, $"{corpus} (threads {threads})"))
             .OrderBy(r => r.BuildSeconds).ToList();
         return new BenchRow(mb, stats, runs[0], runs[0].BuildSeconds, runs[^1].BuildSeconds);
@@ -207,14 +217,14 @@ public sealed class BenchCommand : ICommand
     /// <summary>The child: one build through the real build code path, measured by <see cref="BenchRun.Measure"/>.</summary>
     private static int RunChild(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "threads", "out", "resources" }, new[] { "child" });
+        var a = CommandArgs.Parse(args, new[] { "threads", "out", "resources", "relations" }, new[] { "child" });
         if (a.Positionals.Count != 1) throw new UsageException("--child needs exactly one corpus file");
         int threads = a.Int("threads", 1, 1, 1024);
         var outDir = a.Require("out");
         var corpus = a.Positionals[0];
         var schema = OntologySchema.LoadDefault();
         BenchRun.Measure(corpus, threads,
-            () => ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows }),
+            () => ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, Relations = EvalCommand.ParseReader(a.Value("relations")) }),
             pipeline =>
             {
                 var failures = 0;

@@ -59,6 +59,16 @@ public sealed class EvalCommand : ICommand
           --threads <N>         documents analysed in parallel (default: all cores); output does not depend on it
         """;
 
+    /// <summary>The relation reader an option names (rules, surface or both; default: the pipeline's default).</summary>
+    internal static Nlp.RelationReader ParseReader(string? value) => value switch
+    {
+        null => new Nlp.PipelineOptions().Relations,
+        "surface" => Nlp.RelationReader.Surface,
+        "rules" => Nlp.RelationReader.Rules,
+        "both" => Nlp.RelationReader.Both,
+        var other => throw new UsageException($"unknown relation reader '{other}'; use rules, surface or both"),
+    };
+
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads", "half", "relations" }, new[] { "no-recognizer", "show-check-misses" });
@@ -72,13 +82,7 @@ public sealed class EvalCommand : ICommand
         try { half = DevSplit.Parse(a.Value("half")); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
         bool checkMisses = a.Flag("show-check-misses");
-        var relations = a.Value("relations") switch
-        {
-            null or "surface" => Nlp.RelationReader.Surface,
-            "rules" => Nlp.RelationReader.Rules,
-            "both" => Nlp.RelationReader.Both,
-            var other => throw new UsageException($"unknown relation reader '{other}'; use rules, surface or both"),
-        };
+        var relations = ParseReader(a.Value("relations"));
         if (checkMisses)
             context.Error.WriteLine("kg eval: warning: printing misses of the check half; do not read them while developing rules (docs/evaluation.md)");
         switch (a.Positionals[0])

@@ -21,7 +21,9 @@ public sealed class RuleEngine
     private readonly Func<string, EntityType, EntityType, bool> _allows;
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
-    private readonly IReadOnlyDictionary<string, string> _modals, _control;
+    private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs;
+    private readonly Func<string, string?> _categoryOf;
 
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
         : this(rules, lexicons.Triggers, lexicons.Titles, allows)
@@ -47,6 +49,11 @@ public sealed class RuleEngine
         _conditionals = rules.Set("conditionals");
         _modals = rules.Map("modals");
         _control = rules.Map("control");
+        _intent = rules.Map("stated-intent");
+        _intentModalities = rules.Set("intent-modalities");
+        _conditionalIntent = rules.Set("conditional-intent-modalities");
+        _lightVerbs = rules.Set("light-verbs");
+        _categoryOf = CategoryLookup(triggers);
     }
 
     public RuleSet Rules => _rules;
@@ -63,7 +70,24 @@ public sealed class RuleEngine
     }
 
     /// <summary>All relation mentions of the document's parsed sentences, in sentence and trigger order; deterministic.</summary>
-    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(Matches(context).Select(m => m.Edge));
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(OneReadingPerTrigger(Matches(context)).Select(m => m.Edge));
+
+    /// <summary>
+    /// A construction that names its own words and states its relation outranks the general clause rules on the same
+    /// word: where a rule with listed trigger lemmas and a fixed type (<c>trigger lemma=include</c>, <c>yields MEMBER_OF</c>)
+    /// read a trigger token for a pair ("Members include A"), readings of that token and pair from the trigger lexicon
+    /// are dropped (include = PART_OF); so does a role rule with a fixed type ("P, a leader of O": one of several leaders
+    /// is a member). Rules on any verb (where the actor was) do not outrank the verb's own reading.
+    /// </summary>
+    public static IEnumerable<RuleMatch> OneReadingPerTrigger(IEnumerable<RuleMatch> matches)
+    {
+        var all = matches.ToList();
+        static (int, int, int, int) Key(RuleMatch m) =>
+            (m.Edge.SentenceIndex, m.Trigger, Math.Min(m.Edge.Subject, m.Edge.Object), Math.Max(m.Edge.Subject, m.Edge.Object));
+        var stated = all.Where(m => !m.Rule.Yield.FromLexicon && m.Rule.Trigger is TriggerKind.Lemma or TriggerKind.Role).Select(Key).ToHashSet();
+        return stated.Count == 0 ? all : all.Where(m => !m.Rule.Yield.FromLexicon || !stated.Contains(Key(m)));
+    }
+
 
     /// <summary>Every rule firing in the document, before duplicates are merged.</summary>
     public IEnumerable<RuleMatch> Matches(AnalysisContext context)
@@ -128,13 +152,19 @@ public sealed class RuleEngine
             return result;
         }
 
+        /// <summary>A noun, or a word tagged as an adjective that the tree uses as a noun phrase's head: with a determiner, as
+        /// object, subject or oblique ("launched an offensive against X").</summary>
+        private bool IsNominal(int t) =>
+            tree.Upos(t) is "NOUN" or "PROPN"
+            || tree.Upos(t) == "ADJ" && tree.Rel(t) is "obj" or "nsubj" or "nsubj:pass" or "obl" or "nmod" && tree.FirstChild(t, "det") >= 0;
+
         private bool Accepts(RelationRule rule, int t)
         {
             var lemma = tree.Lemma(t);
             bool kind = rule.Trigger switch
             {
                 TriggerKind.Verb => tree.Upos(t) is "VERB" && x._verbFirst.Contains(lemma),
-                TriggerKind.Noun => tree.Upos(t) is "NOUN" or "PROPN" && x._nounFirst.Contains(lemma),
+                TriggerKind.Noun => IsNominal(t) && x._nounFirst.Contains(lemma),
                 TriggerKind.Role => x._titles.IsRoleNoun(lemma) || x._titles.IsRoleNoun(tree.Token(t).Text) || x._titles.IsPrefixTitle(tree.Token(t).Text),
                 TriggerKind.Token => true,
                 _ => rule.TriggerLemmas.Contains(lemma),
@@ -158,7 +188,9 @@ public sealed class RuleEngine
                     foreach (var a in subjects)
                     {
                         if (a.Mention.Entity == b.Mention.Entity) continue;
-                        if (Build(rule, t, a, b) is { } edge) result.Add(new RuleMatch(rule, t, edge));
+                        if (Build(rule, t, a, b) is not { } edge) continue;
+                        result.Add(new RuleMatch(rule, t, edge));
+                        if (StatedIntent(rule, t, edge) is { } intent) result.Add(new RuleMatch(rule, t, intent));
                     }
                 }
                 if (result.Count > 0) break;
@@ -211,7 +243,7 @@ public sealed class RuleEngine
                     {
                         var kids = tree.ChildrenWith(node, step.Relation).ToList();
                         // no subject of its own: a conjunct, a controlled infinitive, a participle or a relative clause lends one
-                        if (kids.Count == 0 && i == 0 && step.Relation.StartsWith("nsubj", StringComparison.Ordinal))
+                        if (kids.Count == 0 && step.Relation.StartsWith("nsubj", StringComparison.Ordinal))
                             kids = ImplicitSubject(node, step.Relation, 0);
                         reached = kids.Select(k => ResolveRelative(k, node));
                     }
@@ -222,8 +254,9 @@ public sealed class RuleEngine
                         if (step.CaptureLemma || step.CaptureCase)
                         {
                             cap = new List<(int, string, bool)>(captured);
-                            if (step.CaptureLemma) cap.Add((r, tree.Lemma(r), false));
+                            // the preposition comes before its noun: "request" + "for" + "withdrawal"
                             if (step.CaptureCase && tree.CaseToken(r) is var ct and >= 0) cap.Add((ct, tree.CaseOf(r)!, true));
+                            if (step.CaptureLemma) cap.Add((r, tree.Lemma(r), false));
                         }
                         next.Add((r, cap));
                     }
@@ -291,7 +324,26 @@ public sealed class RuleEngine
         {
             var m = ctx.MentionAt(s, token);
             if (m is not null) return (m, false);
-            return (Modifier(token, 2), false);
+            // a common noun directly followed by a name in apposition is that name ("the opposition newspaper La Prensa");
+            // not across a comma ("its neighbour, Chad" is said of the possessor too)
+            foreach (var c in tree.ChildrenWith(token, "appos"))
+                if (c == token + 1 && ctx.MentionAt(s, c) is { } named) return (named, false);
+            if (Modifier(token, 2) is { } modifier) return (modifier, false);
+            return (Speaker(token), false);
+        }
+
+        /// <summary>
+        /// A personal pronoun no mention covers, subject of a clause a reporting verb governs, is that verb's subject:
+        /// "The rebels said they would meet X" (the speaker speaks of itself).
+        /// </summary>
+        private MentionRef? Speaker(int token)
+        {
+            if (tree.Upos(token) != "PRON" || !tree.Rel(token).StartsWith("nsubj", StringComparison.Ordinal) || x._relatives.Contains(tree.Lemma(token))) return null;
+            int clause = tree.Head(token);
+            if (clause < 0 || tree.Rel(clause) != "ccomp" || tree.Head(clause) is var verb && (verb < 0 || !x._reporting.Contains(tree.Lemma(verb)))) return null;
+            foreach (var n in tree.ChildrenWith(tree.Head(clause), "nsubj"))
+                if (n != token && ctx.MentionAt(s, n) is { } m) return m;
+            return null;
         }
 
         private MentionRef? Modifier(int token, int depth)
@@ -326,6 +378,8 @@ public sealed class RuleEngine
                 "fine" => MentionFor(token).Mention is { } f && ctx.Entities[f.Entity].FineTypes.Any(ft => In(test.Values, ft)),
                 "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, mm.Mention.Kind.ToString().ToLowerInvariant())),
                 "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
+                "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
+                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, e.Category)),
                 "before" => token < trigger,
                 "after" => token > trigger,
                 _ => false,
@@ -384,6 +438,45 @@ public sealed class RuleEngine
 
         private SentenceView? _view;
 
+        /// <summary>Whether a reporting verb governs the trigger's clause and its subject is not <paramref name="actor"/>
+        /// ("analysts said the army would attack": no statement by the army).</summary>
+        private bool ReportedByAnother(int t, int actor)
+        {
+            int v = tree.ClauseHead(t), guard = 0;
+            while (guard++ < tree.Count && tree.Head(v) >= 0)
+            {
+                int h = tree.Head(v);
+                if (tree.Rel(v) == "ccomp" && x._reporting.Contains(tree.Lemma(h)))
+                    return tree.ChildrenWith(h, "nsubj").Any(n => MentionFor(n).Mention?.Entity != actor
+                        // "the minister, Ana Ruiz, said": the speaker may be named in apposition
+                        && !tree.ChildrenWith(n, "appos").Any(a => MentionFor(a).Mention?.Entity == actor));
+                if (tree.Rel(v) is not ("conj" or "xcomp")) return false;
+                v = tree.ClauseHead(h);
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// A stated intention is itself an event (PLOVER, after CAMEO's "express intent to ..."): "X would meet Y if ...",
+        /// "X is prepared to lift the ban on Y", "X offered to hand Y over" state that X means to act, a fact about X's words.
+        /// The hedged act keeps its own edge; the intention (map <c>stated-intent</c>: a cooperative act -> AGREED_WITH, a
+        /// hostile one -> THREATENED) is added, unhedged. Only for the actor's own word: not for an act reported by
+        /// someone else, nor a denied one; a plain "will"/"may" only with a condition after it ("will leave Y unless ...").
+        /// </summary>
+        private RelationMention? StatedIntent(RelationRule rule, int t, RelationMention edge)
+        {
+            if (rule.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || edge.Negated || edge.Modality is null) return null;
+            // rule files write '_' for a space; schema types keep theirs
+            if (!x._intent.TryGetValue(edge.Category, out var written) || written.Replace(' ', '_') is var type && x._categoryOf(type) is not { } category) return null;
+            if (edge.AttributedTo is not null || ReportedByAnother(t, edge.Subject)) return null;
+            bool intent = x._intentModalities.Contains(edge.Modality)
+                          || x._conditionalIntent.Contains(edge.Modality) && Enumerable.Range(t + 1, Math.Max(0, tree.Count - t - 1))
+                              .Any(k => tree.Rel(k) == "mark" && x._conditionals.Contains(tree.Lemma(k)));
+            if (!intent) return null;
+            return edge with { Type = type, Category = category, Modality = null, Cameo = null, Mode = null, EventContext = null,
+                Confidence = Math.Round(edge.Confidence * 0.9, 4) };
+        }
+
         /// <summary>
         /// The readings of the trigger: with <c>yields lexicon</c>, the trigger lexicon entries of the longest key (trigger
         /// lemma, particle, then the words the object path captured), dropping captured words from the end until an entry
@@ -398,8 +491,9 @@ public sealed class RuleEngine
                 var pos = rule.Trigger switch { TriggerKind.Verb => TriggerPos.Verb, TriggerKind.Noun or TriggerKind.Role => TriggerPos.Noun, _ => (TriggerPos?)null };
                 var head = new List<string> { tree.Lemma(t) };
                 foreach (var p in tree.ChildrenWith(t, "compound:prt")) { head.Add(tree.Lemma(p)); keyTokens.Add(p); }
-                // a noun's compound modifier can be part of the trigger ("peace agreement", "withdrawal request")
-                var compounds = pos == TriggerPos.Noun ? tree.ChildrenWith(t, "compound").Where(c => c < t).ToList() : new List<int>();
+                // a noun's compound or adjective modifier can be part of the trigger ("peace agreement", "withdrawal
+                // request", "military operation")
+                var compounds = pos == TriggerPos.Noun ? tree.Children(t).Where(c => c < t && tree.Rel(c) is "compound" or "amod").ToList() : new List<int>();
                 for (int n = obj.Captured.Count; n >= 0; n--)
                 {
                     var words = head.Concat(obj.Captured.Take(n).Select(c => c.Word)).ToList();
@@ -454,6 +548,8 @@ public sealed class RuleEngine
                     else modality ??= ctl;
                 }
                 if (r is "conj" or "xcomp") { v = h; continue; }
+                // an event noun is as hedged as the light verb it is the object of ("would impose a blockade on X")
+                if (v == t && r == "obj" && tree.Upos(t) is "NOUN" or "PROPN" && x._lightVerbs.Contains(tree.Lemma(h))) { v = h; continue; }
                 if (r is "advcl" && tree.ChildrenWith(v, "mark").Any(mk => x._conditionals.Contains(tree.Lemma(mk)))) modality ??= "conditional";
                 break;
             }

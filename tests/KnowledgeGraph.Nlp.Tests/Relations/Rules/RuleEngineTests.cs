@@ -113,6 +113,40 @@ public sealed class RuleEngineTests
     }
 
     [Test]
+    public void StatedIntentionIsAnAgreementOrAThreatOfTheSpeakerOnly()
+    {
+        // The rebels said they would meet the mediator .  ("they" has no mention: the speaker stands for it)
+        var own = Edges("[The rebels|Organization] said they would meet [the mediator|Person].", "2:det 3:nsubj 0:root 6:nsubj 6:aux 3:ccomp 8:det 6:obj 3:punct",
+            r => r.Modality ?? "fact");
+        Assert.That(own, Does.Contain("The rebels MET_WITH the mediator would"));
+        Assert.That(own, Does.Contain("The rebels AGREED_WITH the mediator fact"));
+        // Analysts said the army would attack Gao .  (someone else's forecast states no intention of the army)
+        var other = Edges("Analysts said [the army|Organization] would attack [Gao|Location].", "2:nsubj 0:root 4:det 6:nsubj 6:aux 2:ccomp 6:obj 2:punct");
+        Assert.That(other, Does.Contain("the army ATTACKED Gao"));
+        Assert.That(other, Has.None.Contains("THREATENED"));
+    }
+
+    [Test]
+    public void AnEventNounIsAsHedgedAsItsLightVerb()
+    {
+        // The junta would impose a blockade on Gao .  (the act is not stated as fact; the intention is)
+        var e = Edges("[The junta|Organization] would impose a blockade on [Gao|Location].", "2:det 4:nsubj 4:aux 0:root 6:det 4:obj 8:case 6:nmod 4:punct",
+            r => r.Modality ?? "fact");
+        Assert.That(e.Where(x => x.StartsWith("The junta", StringComparison.Ordinal) && !x.Contains("THREATENED", StringComparison.Ordinal)),
+            Is.Not.Empty.And.All.EndsWith(" would"));
+        Assert.That(e, Does.Contain("The junta THREATENED Gao fact"));
+    }
+
+    [Test]
+    public void ARuleNamingItsWordOutranksTheLexiconReadingOfThatWord()
+    {
+        // Members include Chad .  (membership.include-list: MEMBER_OF; the lexicon reads "include" as PART_OF)
+        var e = Edges("[The alliance|Organization] members include [Chad|Location].", "2:det 3:compound 4:nsubj 0:root 4:obj 4:punct");
+        Assert.That(e, Does.Contain("Chad MEMBER_OF The alliance"));
+        Assert.That(e, Has.None.Contains("PART_OF"));
+    }
+
+    [Test]
     public void UnparsedSentencesGiveNothing()
     {
         var (markup, engine) = Shared.Value;
