@@ -62,7 +62,9 @@ public sealed class Lemmatizer
                 if (lemma == "_" || lemma.Length == 0) continue;
                 Bump(lemmaCounts, form + "\t" + xpos, lemma);
                 var edit = Edit(form, lemma);
-                for (int l = Math.Min(MaxSuffix, form.Length); l >= 0; l--)
+                // A rule keyed on a suffix rewrites only that suffix: an edit reaching further back ("indian" -> "Indian"
+                // rewrites the whole word) is no rule of the suffix, so such words stay in the lexicon.
+                for (int l = Math.Min(MaxSuffix, form.Length); l >= edit.Item1; l--)
                 {
                     var key = xpos + "\t" + form[^l..];
                     if (!ruleCounts.TryGetValue(key, out var d)) ruleCounts[key] = d = new();
