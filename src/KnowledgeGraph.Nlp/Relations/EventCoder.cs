@@ -38,7 +38,7 @@ public sealed class EventCoder
     {
         if (IsEmpty || !r.Entries.Any(e => IsEvent(e.Category))) return (r.Entries, coding);
         var a = EventArguments.Of(v, r.Trigger);
-        var coded = r.IsNoun || r.Intent ? (r.Entries, coding) : Code(v, r, a);
+        var coded = r.Intent ? (r.Entries, coding) : r.IsNoun ? (r.Entries, coding ?? NounCoding(r)) : Code(v, r, a);
         if (coded is null) return null;
         return Check(v, r with { Entries = coded.Value.Entries }, a, coded.Value.Coding);
     }
@@ -80,6 +80,49 @@ public sealed class EventCoder
         var bare = verbs.Select(e => e.Coding).FirstOrDefault(x => x is not null);
         // the code is kept where both say the same
         return bare is not null && c.Entries.Any(e => e.Category == bare.Category) ? (c.Entries, bare) : keep;
+    }
+
+    /// <summary>
+    /// The CAMEO code of an event noun: the bare code of the verb it is derived from ("the bombing of", "its withdrawal
+    /// from", "the expulsion of" -> bomb, withdraw, expel), kept only where the verb's code says the same category as the
+    /// noun's own entry. The noun's complements are not matched against the verb's patterns (a noun has no object).
+    /// </summary>
+    private EventCoding? NounCoding(Reading r)
+    {
+        var words = r.TriggerText.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        foreach (var verb in VerbsOfNoun(PhraseConstraint.Singular(words[^1])))
+            foreach (var e in _cameo.Verb(verb))
+                if (e.Coding is { } code && r.Entries.Any(x => x.Category == code.Category)) return code;
+        return null;
+    }
+
+    /// <summary>
+    /// Verbs an English event noun may be derived from, by the regular suffixes of nominalisation: the same form
+    /// ("attack"), -ing ("shelling", "kidnapping"), -al ("withdrawal", "refusal"), -ment ("imprisonment"),
+    /// -ure ("seizure"), -sion ("invasion" -> invade, "expulsion" -> expel), -ion/-ation ("condemnation", "negotiation",
+    /// "abduction"), -ance/-ence ("assistance", "interference"). Only candidates the CAMEO dictionary knows are used.
+    /// </summary>
+    internal static IEnumerable<string> VerbsOfNoun(string noun)
+    {
+        yield return noun;
+        if (noun.Length < 5) yield break;
+        if (noun.EndsWith("ing", StringComparison.Ordinal))
+        {
+            var stem = noun[..^3];
+            yield return stem;
+            yield return stem + "e";
+            if (stem.Length > 2 && stem[^1] == stem[^2]) yield return stem[..^1];
+        }
+        if (noun.EndsWith("al", StringComparison.Ordinal)) { yield return noun[..^2]; yield return noun[..^2] + "e"; }
+        if (noun.EndsWith("ment", StringComparison.Ordinal)) yield return noun[..^4];
+        if (noun.EndsWith("ure", StringComparison.Ordinal)) yield return noun[..^3] + "e";
+        if (noun.EndsWith("ulsion", StringComparison.Ordinal)) yield return noun[..^6] + "el";
+        if (noun.EndsWith("sion", StringComparison.Ordinal)) { yield return noun[..^4] + "de"; yield return noun[..^4] + "t"; }
+        if (noun.EndsWith("ation", StringComparison.Ordinal)) { yield return noun[..^5]; yield return noun[..^5] + "e"; yield return noun[..^3] + "e"; }
+        if (noun.EndsWith("ion", StringComparison.Ordinal)) { yield return noun[..^3]; yield return noun[..^3] + "e"; }
+        if (noun.EndsWith("ance", StringComparison.Ordinal) || noun.EndsWith("ence", StringComparison.Ordinal))
+        { yield return noun[..^4]; yield return noun[..^4] + "e"; }
     }
 
     /// <summary>The candidate read with a CAMEO coding: its own entries of that category, or a new entry of the coding's type.</summary>

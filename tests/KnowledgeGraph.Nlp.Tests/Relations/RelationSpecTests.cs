@@ -66,7 +66,8 @@ public sealed class RelationSpecTests
         if (e.AttributedTo is { } by && r.AttributedTo != by) return false;
         if (e.Date is "-" && r.Date is not null) return false;
         if (e.Date is { } d && d != "-" && r.Date != d) return false;
-        if (e.Cameo is { } code && r.Cameo != code) return false;
+        if (e.Cameo is "-" && r.Cameo is not null) return false;
+        if (e.Cameo is { } code && code != "-" && r.Cameo != code) return false;
         return r.Confidence is > 0 and <= 1;
     }
 }
