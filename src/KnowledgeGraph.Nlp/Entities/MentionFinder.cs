@@ -108,6 +108,7 @@ public sealed class MentionFinder
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
+            JoinParticleNames(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
         }
@@ -888,6 +889,28 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
+    private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal) { "de", "del", "de la", "de las", "de los", "da", "das", "do", "dos", "du", "des" };
+
+    /// <summary>
+    /// "San Lorenzo de la Sierra", "Juan de los Santos": a lower-case particle of a Spanish, Portuguese or French name between
+    /// two names of one type joins them into one name; the recogniser often sees two (and types the first half of a place
+    /// otherwise: the whole is of the second half's type when that is a place).
+    /// </summary>
+    private static void JoinParticleNames(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, next) = (settled[k], settled[k + 1]);
+            int gap = next.First - c.End;
+            if (gap is < 1 or > 2 || c.Type != next.Type && (c.Source != "ner" || next.Type != EntityType.Location || next.Source == "gazetteer") || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
+            if (!RomanceParticles.Contains(string.Join(' ', words.Skip(c.End).Take(gap)))) continue;
+            settled[k] = c with { End = next.End, Canonical = null, Type = next.Type, FineType = c.FineType ?? next.FineType, Role = next.Type == c.Type ? c.Role : null };
+            settled.RemoveAt(k + 1);
+            k--;
+        }
+    }
+
     /// <summary>"Russia-Ukraine", "Paris-Berlin": a hyphen between names the gazetteer knows pairs them, it makes no longer name.</summary>
     private bool JoinsKnownPlaces(string w)
     {
@@ -1125,7 +1148,19 @@ public sealed class MentionFinder
             if (!_lex.UsStates.Contains(stateName) && !_lex.UsStateAbbreviations.ContainsKey(stateName)) continue;
             settled[k] = c with { FineType = "City" };
         }
+        // "Coast Guard Station Harbor City", "Air Base Kestrel City": a facility's head before the town it is named after
+        // says what the whole is; the town's keyword at the end does not make it a city
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Location || c.FineType != "City" || c.Source == "gazetteer") continue;
+            for (int j = c.First; j < c.End - 1; j++)
+                if (FacilityHeads.Contains(words[j])) { settled[k] = c with { FineType = "Facility" }; break; }
+        }
     }
+
+    /// <summary>Head nouns of facilities that are named after a place: "Station Harbor City", "Air Base Kestrel City".</summary>
+    private static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal) { "Station", "Base", "Airport", "Airfield", "Camp" };
 
     /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
     private static string? RoleOf(IReadOnlyList<TitleEntry> titles)
