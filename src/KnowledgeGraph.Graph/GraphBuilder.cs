@@ -116,11 +116,17 @@ public sealed class GraphBuilder
         var keys = new List<string>();
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
         if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
+        else if (ResolutionKey.Within(e.Attributes) is { } within)
+        {
+            keys.Add(ResolutionKey.OfWithin(e.Name, within));
+            keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(a => ResolutionKey.OfWithin(a, within)));
+        }
         else
         {
             keys.Add(ResolutionKey.Of(e.Name));
             keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
+            if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
         }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
@@ -220,7 +226,8 @@ public sealed class GraphBuilder
             var name = CanonicalName(g);
             // a generic actor of one document only: its id names the document, so it never meets another article's
             var id = g.Attributes is not null && g.Attributes.TryGetValue(ResolutionKey.DocumentAttribute, out var scope) && ResolutionKey.IsDocumentScoped(g.Attributes)
-                ? Ids.Entity(g.Type, name + " " + scope) : Ids.Entity(g.Type, name);
+                ? Ids.Entity(g.Type, name + " " + scope)
+                : g.Attributes is not null && ResolutionKey.Within(g.Attributes) is { } within ? Ids.Entity(g.Type, name + " " + within) : Ids.Entity(g.Type, name);
             var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
             if (g.FineTypes is not null) labels.AddRange(g.FineTypes);
             long mentionCount = 0;

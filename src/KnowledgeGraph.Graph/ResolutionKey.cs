@@ -26,6 +26,41 @@ public static class ResolutionKey
         return attributes.TryGetValue("place", out var place) ? "\u0001" + agent + "|@" + Of(place) : null;
     }
 
+    /// <summary>
+    /// A place that shares a country's name but is in another country ("Georgia", the U.S. state): property country
+    /// without an agent. Its names are keys only together with that country, so it never meets the country of the same name.
+    /// </summary>
+    public static string? Within(IEnumerable<KeyValuePair<string, string>> attributes)
+    {
+        string? country = null;
+        foreach (var (k, v) in attributes)
+        {
+            if (k == "agent") return null;
+            if (k == "country") country = v;
+        }
+        return country;
+    }
+
+    /// <summary>The key of a name of a place in <paramref name="country"/> that shares another country's name.</summary>
+    public static string OfWithin(string name, string country) => Of(name) + "\u0003" + Of(country);
+
+    /// <summary>The words that say what kind of storm a name is: "Tropical Storm Ian" and "Hurricane Ian" are one storm, Ian.</summary>
+    private static readonly string[] StormKinds =
+        { "Super Typhoon ", "Tropical Storm ", "Tropical Depression ", "Post-Tropical Cyclone ", "Hurricane ", "Typhoon ", "Cyclone ", "Storm " };
+
+    /// <summary>
+    /// A named storm's key: its own name without the kind, which changes as the storm strengthens or weakens ("Tropical
+    /// Storm Ian" becomes "Hurricane Ian"); null when the name does not start with a storm's kind.
+    /// The key cannot collide with a name's key (it starts with a control character).
+    /// </summary>
+    public static string? OfStorm(string name)
+    {
+        foreach (var kind in StormKinds)
+            if (name.StartsWith(kind, StringComparison.OrdinalIgnoreCase) && name.Length > kind.Length)
+                return "\u0004" + Of(name[kind.Length..]);
+        return null;
+    }
+
     /// <summary>The node property that names the document of a document-scoped generic actor.</summary>
     public const string DocumentAttribute = "document";
 

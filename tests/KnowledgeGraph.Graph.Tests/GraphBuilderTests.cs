@@ -60,6 +60,45 @@ public sealed class GraphBuilderTests
         Assert.That(police["country"], Is.EqualTo("Peru"));
     }
 
+    private static DocumentEntity Place(int index, string name, string fine, string? within) =>
+        new(index, name, EntityType.Location, new[] { fine }, new[] { name }, new[] { M(name, EntityType.Location) },
+            within is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["country"] = within });
+
+    [Test]
+    public void AUsStateNamedLikeACountryNeverBecomesOneNodeWithTheCountry()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("state one", new[] { Place(0, "Georgia", "Region", "United States") }));
+        b.Add(Doc("country", new[] { Place(0, "Georgia", "Country", null) }));
+        b.Add(Doc("state two", new[] { Place(0, "Georgia", "Region", "United States") }));
+        var places = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Location")).ToList();
+        Assert.That(places, Has.Count.EqualTo(2));
+        var state = places.Single(n => n.Labels.Contains("Region"));
+        Assert.That(state.Labels, Does.Not.Contain("Country"));
+        Assert.That(state["doc_count"], Is.EqualTo(2L), "the state of two articles is one node");
+        Assert.That(state["country"], Is.EqualTo("United States"));
+        Assert.That(state.Id, Is.Not.EqualTo(places.Single(n => n.Labels.Contains("Country")).Id));
+        Assert.That(state.Name, Is.EqualTo("Georgia"));
+    }
+
+    private static DocumentEntity Storm(int index, string name) =>
+        new(index, name, EntityType.Event, new[] { "Storm" }, new[] { name }, new[] { M(name, EntityType.Event) }, new Dictionary<string, string>());
+
+    [Test]
+    public void AStormNamedByAnotherKindIsTheSameStormButAnotherNameIsNot()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { Storm(0, "Tropical Storm Odette") }));
+        b.Add(Doc("two", new[] { Storm(0, "Hurricane Odette") }));
+        b.Add(Doc("three", new[] { Storm(0, "Hurricane Pablo") }));
+        b.Add(Doc("four", new[] { E(0, "Odette", EntityType.Person) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToList();
+        Assert.That(nodes.Count(n => n.Labels.Contains("Storm")), Is.EqualTo(2));
+        var odette = nodes.Single(n => n.Labels.Contains("Storm") && ((IEnumerable<string>)n["aliases"]!).Contains("Hurricane Odette"));
+        Assert.That((IEnumerable<string>)odette["aliases"]!, Does.Contain("Tropical Storm Odette"));
+        Assert.That(nodes.Any(n => n.Labels.Contains("Person")), "a person of the storm's name stays a person");
+    }
+
     [Test]
     public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
     {

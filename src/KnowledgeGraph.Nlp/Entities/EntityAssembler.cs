@@ -9,6 +9,9 @@ public static class EntityAssembler
     /// <summary>The attribute that marks a generic actor with no country or place: scope = document (see <see cref="PlacedMention.DocumentScoped"/>).</summary>
     public const string ScopeAttribute = "scope", DocumentScope = "document";
 
+    /// <summary>The attribute of a place that shares a country's name ("Georgia", the U.S. state): the country it is in.</summary>
+    public const string WithinAttribute = "country";
+
     /// <param name="isCommonWord">Whether a lower-case word is ordinary English: an entity named only by one such
     /// capitalised word ("The Department", "Soldiers") and unknown to the gazetteer is dropped.</param>
     /// <param name="isDescription">Whether a phrase is, as a whole, one of the lexicon's descriptions ("junta", "military junta"):
@@ -65,6 +68,8 @@ public static class EntityAssembler
                 else if (list.All(m => m.Placed.DocumentScoped || m.Mention.Kind is MentionKind.Pronoun || m.Mention.Source == "coref"))
                     attributes[ScopeAttribute] = DocumentScope;
             }
+            // a place of one country that shares another country's name ("Georgia", the U.S. state): the country it is in
+            else if (list.Select(m => m.Placed.Within).FirstOrDefault(w => w is not null) is { } within) attributes[WithinAttribute] = within;
             int index = entities.Count;
             entities.Add(new DocumentEntity(index, name, type, fine, aliases.ToList(), list.Select(m => m.Mention).ToList(), attributes));
             foreach (var m in list) refs.Add(new MentionRef(m.Mention, index, m.Mention.SentenceIndex, m.Placed.FirstToken, m.Placed.EndToken));

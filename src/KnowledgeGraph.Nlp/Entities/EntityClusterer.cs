@@ -350,15 +350,26 @@ public sealed class EntityClusterer
         return prefix || suffix;
     }
 
-    /// <summary>"Free Army" for "Free Army Group": the longer name is the shorter plus a head keyword.</summary>
+    /// <summary>
+    /// "Free Army" for "Free Army Group": the longer name is the shorter plus a head keyword that only says what kind of
+    /// body the name is (group, movement, front, party, company). A head that names a body of its own, set up by, for or
+    /// around the name ("Harbor Alliance", "Harbor Council", "Harbor Institute"), makes another organisation.
+    /// </summary>
     private bool IsShortOrgName(string[] shortName, string[] longName)
     {
         if (shortName.Length == 0 || shortName.Length >= longName.Length) return false;
         for (int k = 0; k < shortName.Length; k++)
             if (!string.Equals(shortName[k], longName[k], StringComparison.OrdinalIgnoreCase)) return false;
         var rest = string.Join(' ', longName.Skip(shortName.Length));
-        return _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
+        return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
+
+    /// <summary>Head nouns that say what kind of body a name is, not which: "Wagner Group" is "Wagner".</summary>
+    private static readonly HashSet<string> KindHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Group", "Groups", "Organization", "Organisation", "Movement", "Front", "Party", "Company", "Corporation", "Corp", "Corp.",
+        "Inc", "Inc.", "Ltd", "Ltd.", "Militia", "Militias", "Brigade", "Brigades", "Forces", "Network", "Army",
+    };
 
     private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
 

@@ -12,7 +12,8 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// <param name="DocumentScoped">A generic actor the text gives no country or place ("protesters clashed with police"):
 /// it is an actor of this document only, never merged with another article's, and kept only when it takes part in a relationship.</param>
 public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
-    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false);
+    string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false,
+    string? Within = null);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -82,6 +83,7 @@ public sealed class MentionFinder
         var result = new List<PlacedMention>();
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
         var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
+        var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         foreach (var s in sentences)
@@ -101,9 +103,12 @@ public sealed class MentionFinder
             }
             AddOfficeHolders(s, words, candidates);
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events);
+            settled = Clean(s, words, settled, headline, vehicles, events, documents);
+            JoinHyphenatedNames(s, words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
+            RetypeTownsBeforeTheirState(words, settled);
+            JoinParticleNames(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
         }
@@ -156,9 +161,68 @@ public sealed class MentionFinder
             if (result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
                 && result[k].Mention.Source != "gazetteer")
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = null }, Role = null };
+        ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
+    }
+
+    /// <summary>The country every U.S. state is in: the qualifier of a state that shares a country's name.</summary>
+    public const string UnitedStates = "United States";
+
+    /// <summary>
+    /// "Georgia" is a country and a U.S. state. An article that places it among U.S. states ("in Georgia, South Carolina and
+    /// North Carolina"), writes a state's abbreviation ("Macon, Ga.") or its counties ("Laurens and Wilkes counties") and never
+    /// names the country's people or capital ("Georgian", "Tbilisi") means the state: a Region in the United States
+    /// (<see cref="PlacedMention.Within"/>), which never becomes one node with the country of another article.
+    /// One pass over the article's tokens and mentions.
+    /// </summary>
+    private void ReadStatesNamedLikeCountries(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        if (_lex.UsStates.Count == 0) return;
+        // "Macon, Ga.": an abbreviation names the state, never the country
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type == EntityType.Location && _lex.UsStateAbbreviations.TryGetValue(m.Text, out var state) && m.Canonical == state
+                && _lex.Gazetteer.EntriesNamed(state).Any(e => e.FineType == "Country"))
+                result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
+        }
+        var shared = result.Where(m => m.Mention.Type == EntityType.Location && m.Mention.FineType == "Country" && m.Mention.Kind == MentionKind.Name
+            && m.Mention.Canonical is { } c && _lex.UsStates.Contains(c)).Select(m => m.Mention.Canonical!).ToHashSet(StringComparer.Ordinal);
+        if (shared.Count == 0) return;
+        // the country's own evidence: its people (a demonym) or its capital
+        var countryNamed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (m.Mention.Canonical is not { } c) continue;
+            if (m.Mention.Kind == MentionKind.Demonym && shared.Contains(c)) countryNamed.Add(c);
+            if (m.Mention.FineType == "City")
+                foreach (var capital in _lex.Gazetteer.EntriesNamed(c))
+                    foreach (var country in shared)
+                        if (capital.Country is { } cca3 && _lex.CountryNames.TryGetValue(cca3, out var n) && n == country) countryNamed.Add(country);
+        }
+        // the United States' evidence: another state by name or abbreviation, or counties
+        bool american = result.Any(m => m.Mention.Type == EntityType.Location && !shared.Contains(m.Mention.Canonical ?? "")
+            && _lex.UsStates.Contains(string.Join(' ', m.Mention.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        for (int si = 0; si < sentences.Count && !american; si++)
+        {
+            var tokens = sentences[si].Tokens;
+            for (int t = 0; t < tokens.Count && !american; t++)
+            {
+                var w = tokens[t].Text;
+                if (_lex.UsStateAbbreviations.ContainsKey(w)) american = true;
+                else if (w is "County" or "Counties" or "counties" && t > 0 && char.IsUpper(tokens[t - 1].Text[0])) american = true;
+            }
+        }
+        if (!american) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type != EntityType.Location || m.FineType != "Country" || m.Kind != MentionKind.Name || m.Canonical is not { } c
+                || !shared.Contains(c) || countryNamed.Contains(c)) continue;
+            result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
+        }
     }
 
     /// <summary>
@@ -629,7 +693,8 @@ public sealed class MentionFinder
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
-    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events)
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events,
+        HashSet<string> documents)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -644,6 +709,9 @@ public sealed class MentionFinder
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
+                // "the Brackwater-based Harbor Institute": a name and "-based" or "-led" before a name modify it, they are not part of it
+                if (first < c.End - 1 && words[first].LastIndexOf('-') is int hd and > 0 && hd + 1 < words[first].Length
+                    && words[first][(hd + 1)..] is "based" or "led" or "backed" or "funded" or "owned" or "run" or "born") first++;
                 // "Petty Officer 1st Class Ana Ruiz": an ordinal and "Class" grade a rank, they are no part of the name
                 if (c.Type == EntityType.Person && first + 1 < c.End && words[first] == "Class" && first > 0 && (IsNumericOrdinal(words[first - 1]) || SpelledOrdinals.Contains(words[first - 1])))
                     first++;
@@ -676,6 +744,20 @@ public sealed class MentionFinder
                         // ... and so does a rank that ends the span: "Army Staff Sgt." before a name the span missed
                         if (tlen > 0 && k + tlen >= end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson)) { end = k; break; }
                     }
+                // "the Senate Armed Services Committee's Readiness panel": a possessive after a whole name (one its head keyword
+                // or the gazetteer makes a name) ends that name; what it owns is another thing ("People's Army" goes on)
+                // (and is a name of its own when its head keyword says so: "the Readiness Center's Hohenfels Training Area")
+                for (int k = first + 2; k < end - 1; k++)
+                {
+                    if (words[k] is not ("'s" or "\u2019s") || s.Tokens[k].Tag != "POS") continue;
+                    var owner = Keyword(words, first, k);
+                    if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
+                    if (Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
+                        result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
+                    if (owner is { } o && o.Type != c.Type) c = c with { Type = o.Type, FineType = o.Fine };
+                    end = k;
+                    break;
+                }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
                     || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
@@ -709,6 +791,12 @@ public sealed class MentionFinder
                         break;
                     }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+            // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for
+            if (span.Count == 1 && _lex.UsStateAbbreviations.TryGetValue(span[0], out var state))
+            {
+                result.Add(c with { Type = EntityType.Location, FineType = null, Canonical = state, Role = null, Kind = MentionKind.Name });
+                continue;
+            }
             if (IsOnlyTitles(words, c.First, c.End)) continue; // "Brig. Gen.", "Spc." with no name after them
             if (span.Count == 1 && NameSuffixes.Contains(span[0])) continue; // "III" after a name is part of it
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
@@ -716,6 +804,15 @@ public sealed class MentionFinder
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             if (IsFaith(words, c)) continue;
+            // "the National Readiness Report (NRR)", "a Youth Mentoring Program": a name headed by a noun for a document, plan
+            // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
+            // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
+            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event)
+            {
+                if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
+                continue;
+            }
+            if (documents.Contains(string.Join(' ', span))) continue;
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline) is { } vehicle)
@@ -762,6 +859,73 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "Joint Base San Antonio-Fort Sam Houston": two names joined by a hyphen inside one word are one name, so a name whose
+    /// last word is such a join ("Antonio-Fort") goes on over the capitalised proper nouns after it, and what was found
+    /// there ("Sam Houston" as a person) is part of it. A hyphen before a lower-case word ("Chad-based") joins no names.
+    /// </summary>
+    private void JoinHyphenatedNames(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.CharStart >= 0 || c.Type == EntityType.Person) continue;
+            int e = c.End;
+            // the join ends the name ("San Antonio-Fort") or comes right after it ("Cedar" before "Ridge-Fort")
+            if (!NameJoin(words[c.End - 1]))
+            {
+                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e])) continue;
+                e++;
+            }
+            else if (JoinsKnownPlaces(words[c.End - 1])) continue; // "Russia-Ukraine": two places, not one name
+            while (e < words.Count && IsProperTag(s.Tokens[e]) && IsCapitalized(words[e]) && words[e].All(ch => char.IsLetter(ch) || ch == '.') && !DateWords.Contains(words[e])) e++;
+            if (e == c.End) continue;
+            var joined = c with { End = e, Canonical = null };
+            settled[k] = joined;
+            // what lay inside the joined name goes
+            settled.RemoveAll(o => !ReferenceEquals(o, joined) && o.First >= c.End && o.End <= e);
+            // a candidate that began inside and goes on past it is cut to what follows
+            for (int j = 0; j < settled.Count; j++)
+                if (settled[j].First >= c.End && settled[j].First < e && settled[j].End > e) settled[j] = settled[j] with { First = e };
+        }
+    }
+
+    /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
+    private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal) { "de", "del", "de la", "de las", "de los", "da", "das", "do", "dos", "du", "des" };
+
+    /// <summary>
+    /// "San Lorenzo de la Sierra", "Juan de los Santos": a lower-case particle of a Spanish, Portuguese or French name between
+    /// two names of one type joins them into one name; the recogniser often sees two (and types the first half of a place
+    /// otherwise: the whole is of the second half's type when that is a place).
+    /// </summary>
+    private static void JoinParticleNames(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, next) = (settled[k], settled[k + 1]);
+            int gap = next.First - c.End;
+            if (gap is < 1 or > 2 || c.Type != next.Type && (c.Source != "ner" || next.Type != EntityType.Location || next.Source == "gazetteer") || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
+            if (!RomanceParticles.Contains(string.Join(' ', words.Skip(c.End).Take(gap)))) continue;
+            settled[k] = c with { End = next.End, Canonical = null, Type = next.Type, FineType = c.FineType ?? next.FineType, Role = next.Type == c.Type ? c.Role : null };
+            settled.RemoveAt(k + 1);
+            k--;
+        }
+    }
+
+    /// <summary>"Russia-Ukraine", "Paris-Berlin": a hyphen between names the gazetteer knows pairs them, it makes no longer name.</summary>
+    private bool JoinsKnownPlaces(string w)
+    {
+        int dash = w.LastIndexOf('-');
+        return _lex.Gazetteer.Lookup(w[..dash]).Count > 0 || _lex.Gazetteer.Lookup(w[(dash + 1)..]).Count > 0;
+    }
+
+    /// <summary>"Antonio-Fort": two capitalised names joined by a hyphen in one word.</summary>
+    private static bool NameJoin(string w)
+    {
+        int dash = w.LastIndexOf('-');
+        return dash > 0 && dash + 1 < w.Length && char.IsUpper(w[0]) && char.IsLetter(w[dash - 1]) && char.IsUpper(w[dash + 1]) && w[(dash + 1)..].All(char.IsLetter);
+    }
+
+    /// <summary>
     /// "Sunni", "Catholics", "Hindu": one word that the agents dictionary codes as a religion or its followers names a faith
     /// or its people, which are no entity of their own (an actor such as "Sunni militants" is the agent noun's phrase).
     /// </summary>
@@ -786,6 +950,13 @@ public sealed class MentionFinder
         "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft",
     };
 
+    /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
+    private static readonly HashSet<string> DocumentHeads = new(StringComparer.Ordinal)
+    {
+        "Report", "Reports", "Plan", "Plans", "Program", "Programs", "Programme", "Programmes", "Strategy", "Framework", "Act",
+        "Guidance", "Assessment", "Handbook", "Manual", "Doctrine", "Policy", "Budget", "Roadmap", "Blueprint", "App", "Website",
+    };
+
     /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll".</summary>
     private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV" };
 
@@ -808,6 +979,13 @@ public sealed class MentionFinder
         if (c.Type == EntityType.Person && span.Count >= 2 && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
             && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0 && c.Type != EntityType.Location) return false;
+        // "the National Readiness Report", "the Harbor Safety Plan", "a Youth Mentoring Program": a name headed by a noun
+        // for a document, plan or programme names that document or scheme, which is no actor nor place (the ontology has no
+        // label for it; an agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead)
+        // "more than 5,000 Sailors", "40 Volunteers": a number counts a common noun, so a capitalised plural it counts is no name
+        // (a year is no count: "2024 Olympics")
+        if (span.Count == 1 && c.First > 0 && s.Tokens[c.First - 1].Tag == "CD" && s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s')
+            && !(words[c.First - 1].Length == 4 && words[c.First - 1].All(char.IsDigit))) return false;
         // "Bicycles", "Recovery Centers": a plural common noun is no person's name
         if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1]) && IsCommonPlural(last)) return false;
         if (c.Source == "ner" && span.Count == 1 && s.Tokens[c.First].Tag == "JJ" && !last.Contains('-')) return false;
@@ -955,6 +1133,34 @@ public sealed class MentionFinder
             settled[k] = c with { Type = EntityType.Location, FineType = null, Role = null };
         }
     }
+
+    /// <summary>
+    /// "Lake Wallace, Louisiana", "Mount Pleasant, S.C.": a place named after a natural feature and followed by a comma and a
+    /// U.S. state is a town in that state (the way news text writes a town and its state), not the lake or mountain.
+    /// </summary>
+    private void RetypeTownsBeforeTheirState(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, next) = (settled[k], settled[k + 1]);
+            if (c.Type != EntityType.Location || c.FineType != "NaturalFeature" || next.First != c.End + 1 || words[c.End] != ",") continue;
+            var stateName = string.Join(' ', words.Skip(next.First).Take(next.Length));
+            if (!_lex.UsStates.Contains(stateName) && !_lex.UsStateAbbreviations.ContainsKey(stateName)) continue;
+            settled[k] = c with { FineType = "City" };
+        }
+        // "Coast Guard Station Harbor City", "Air Base Kestrel City": a facility's head before the town it is named after
+        // says what the whole is; the town's keyword at the end does not make it a city
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Location || c.FineType != "City" || c.Source == "gazetteer") continue;
+            for (int j = c.First; j < c.End - 1; j++)
+                if (FacilityHeads.Contains(words[j])) { settled[k] = c with { FineType = "Facility" }; break; }
+        }
+    }
+
+    /// <summary>Head nouns of facilities that are named after a place: "Station Harbor City", "Air Base Kestrel City".</summary>
+    private static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal) { "Station", "Base", "Airport", "Airfield", "Camp" };
 
     /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
     private static string? RoleOf(IReadOnlyList<TitleEntry> titles)

@@ -20,6 +20,8 @@ public sealed class LexiconSet
     public const string EventTypesFile = "event_types.tsv";
     /// <summary>CAMEO verbs whose bare code is not used (they need a rule).</summary>
     public const string CameoBareOffFile = "cameo_bare_off.tsv";
+    /// <summary>The states of the United States with their USPS codes and AP abbreviations.</summary>
+    public const string UsStatesFile = "us_states.tsv";
 
     private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
         DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
@@ -51,6 +53,11 @@ public sealed class LexiconSet
     /// <summary>Country code (cca3) -> country name, to name the country of a capital ("Lima" -> "Peru").</summary>
     public IReadOnlyDictionary<string, string> CountryNames { get; private init; } = new Dictionary<string, string>();
 
+    /// <summary>U.S. state names ("Georgia") and their AP abbreviations ("Ga."): a state that shares a country's name is told apart by its context.</summary>
+    public IReadOnlySet<string> UsStates { get; private init; } = new HashSet<string>();
+    /// <summary>AP abbreviation of a U.S. state ("Ga.") -> the state's name.</summary>
+    public IReadOnlyDictionary<string, string> UsStateAbbreviations { get; private init; } = new Dictionary<string, string>();
+
     /// <summary>The shipped lexicon folder: <c>AppContext.BaseDirectory/resources/lexicons</c>.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "lexicons");
 
@@ -66,6 +73,7 @@ public sealed class LexiconSet
         var bareOff = TsvFile.Read(P(CameoBareOffFile), new[] { "lemma", "reason" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
         var triggers = TriggerLexicon.Load(P(TriggersFile)).WithCameo(cameo, eventTypes, bareOff);
         var agents = AgentLexicon.Load(P(LexiconDerivation.AgentsFile));
+        var usStates = File.Exists(P(UsStatesFile)) ? TsvFile.Read(P(UsStatesFile), new[] { "name", "postal", "ap_abbreviation" }).ToList() : new List<TsvRow>();
         return new LexiconSet(dir,
             LoadGazetteer(dir),
             TitleLexicon.Load(P(TitlesFile)),
@@ -80,6 +88,8 @@ public sealed class LexiconSet
                 .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => TsvFile.List(g.First()[4])[0], StringComparer.Ordinal),
             CountryNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
                 .GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
+            UsStates = usStates.Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
+            UsStateAbbreviations = usStates.Where(r => r[2].EndsWith('.')).ToDictionary(r => r[2], r => r[0], StringComparer.Ordinal),
             Cameo = cameo,
             EventTypes = eventTypes,
             EventChecks = EventChecks.Load(dir, cameo, triggers, agents),

@@ -50,6 +50,7 @@ public sealed class EntitySpecTests
     }
 
     private static readonly Regex EntityLine = new(@"^(?<name>.+?) \((?<type>[A-Za-z]+)(:(?<fine>[A-Za-z]+))?\)$");
+    private static readonly Regex AttrLine = new(@"^(?<name>.+?) (?<key>[a-z_]+)=(?<value>.+)$");
     private static readonly Regex EdgeLine = new(@"^(?<s>.+?) -\[(?<t>[A-Z_]+)\]-> (?<o>.+)$");
 
     [TestCaseSource(nameof(Cases))]
@@ -84,9 +85,11 @@ public sealed class EntitySpecTests
                         Assert.That(entities.Where(e => Has(e, arg)), Is.Empty, $"must not be an entity or alias: {arg}\n{report}");
                         break;
                     case "attr":
-                        var parts = arg.Split(' ');
-                        var kv = parts[^1].Split('=');
-                        var named = string.Join(' ', parts[..^1]);
+                        // "Name key=value": the value may have spaces ("country=United States")
+                        var am = AttrLine.Match(arg);
+                        Assert.That(am.Success, $"bad spec line: {line}");
+                        var kv = new[] { am.Groups["key"].Value, am.Groups["value"].Value };
+                        var named = am.Groups["name"].Value;
                         Assert.That(entities.Any(e => e.Name == named && e.Attributes.TryGetValue(kv[0], out var v) && v == kv[1]) == must, $"{line}\n{report}");
                         break;
                     case "alias":
