@@ -152,6 +152,8 @@ public sealed class RealTextCheckJudgedSampleTests
             "e:org:al-waer",
             // judged a duplicate in judged-round2.tsv: "Lloyd Austin" of some stories and "Lloyd J. Austin III" of others
             "e:per:lloyd-austin",
+            // judged a duplicate in judged-round2.tsv: "NATO Alliance" beside NATO
+            "e:org:nato-alliance",
         };
         var judgedBad = RealTextJudgedSampleTests.Judged("judged-before.tsv", "realtext-check").Concat(RealTextJudgedSampleTests.Judged("judged-round2.tsv", "realtext-check"))
             .Where(r => r[3] != "correct").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
@@ -160,6 +162,7 @@ public sealed class RealTextCheckJudgedSampleTests
         // what they were: a defense secretary's name, a neighbourhood
         Assert.That(string.Join(':', Graph.Value["e:per:lloyd-j-austin-iii"]["labels"]!.Select(l => (string)l!)), Is.EqualTo("Entity:Person"));
         Assert.That(Graph.Value["e:per:lloyd-j-austin-iii"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Lloyd Austin"));
+        Assert.That(Graph.Value["e:org:north-atlantic-treaty-organization"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("NATO Alliance"));
         Assert.That(string.Join(':', Graph.Value["e:loc:al-waer"]["labels"]!.Select(l => (string)l!)), Does.StartWith("Entity:Location"));
     }
 

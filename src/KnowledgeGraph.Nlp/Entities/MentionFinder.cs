@@ -109,6 +109,7 @@ public sealed class MentionFinder
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
             AddTownsBeforeTheirState(s, words, settled);
+            NameAlliancesByTheirKind(words, settled);
             JoinParticleNames(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
@@ -1179,6 +1180,26 @@ public sealed class MentionFinder
             if (c.Type != EntityType.Location || c.FineType != "City" || c.Source == "gazetteer") continue;
             for (int j = c.First; j < c.End - 1; j++)
                 if (FacilityHeads.Contains(words[j])) { settled[k] = c with { FineType = "Facility" }; break; }
+        }
+    }
+
+    /// <summary>Heads that say what kind of body an international organisation is: "the NATO Alliance" is NATO.</summary>
+    private static readonly HashSet<string> InternationalKindHeads = new(StringComparer.Ordinal) { "Alliance", "Bloc", "Organization", "Organisation" };
+
+    /// <summary>
+    /// "the NATO Alliance": an international organisation's name (the gazetteer's) followed by a head that only says what
+    /// kind of body it is names that organisation. A country's name before the head names another body, an alliance with
+    /// that country ("the ROK Alliance"), and stays a name of its own.
+    /// </summary>
+    private void NameAlliancesByTheirKind(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.Length < 2 || !InternationalKindHeads.Contains(words[c.End - 1])) continue;
+            var hits = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1)));
+            if (hits.FirstOrDefault(h => h.Entry.Type == EntityType.Organization && h.Entry.FineType == "InternationalOrganization") is not { } body) continue;
+            settled[k] = c with { FineType = "InternationalOrganization", Canonical = body.Entry.Name };
         }
     }
 
