@@ -149,6 +149,30 @@ public sealed class GraphBuilder
             if (_index.TryGetValue((e.Type, k), out var other) && Find(other) != found) Union(found, Find(other));
             else _index.TryAdd((e.Type, k), found);
         }
+        if (e.Type == EntityType.Person && !scoped) found = ResolvePersonForms(e, found);
+        return found;
+    }
+
+    /// <summary>Each person's full name without middle initials and generational suffix, with the forms seen of it.</summary>
+    private readonly Dictionary<string, List<(int Entity, PersonName.Form Form)>> _personForms = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Lloyd Austin" in one article and "Lloyd J. Austin III" in another are one person: the same first and last name,
+    /// one adding only middle initials or a generational suffix. Two forms that add different initials or suffixes
+    /// ("John A. Smith", "John B. Smith") are two people, and a bare "John Smith" beside both is neither.
+    /// </summary>
+    private int ResolvePersonForms(GraphDocumentEntity e, int found)
+    {
+        foreach (var name in e.Aliases.Append(e.Name).Where(a => IsCrossDocumentKey(a, EntityType.Person)).Distinct(StringComparer.Ordinal))
+        {
+            if (PersonName.Parse(name) is not { } form) continue;
+            if (!_personForms.TryGetValue(form.Core, out var seen)) _personForms[form.Core] = seen = new();
+            var roots = seen.Where(s => PersonName.Compatible(s.Form, form)).Select(s => Find(s.Entity)).Distinct().ToList();
+            bool clash = seen.Any(s => !PersonName.Compatible(s.Form, form) && Find(s.Entity) != Find(found));
+            if (!clash && roots.Count == 1 && roots[0] != Find(found)) Union(roots[0], found);
+            found = Find(found);
+            seen.Add((found, form));
+        }
         return found;
     }
 

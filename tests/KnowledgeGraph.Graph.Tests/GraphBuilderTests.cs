@@ -100,6 +100,27 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void APersonWithAndWithoutMiddleInitialOrSuffixIsOnePersonButTwoFirstNamesOrTwoInitialsAreNot()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Lorna Quist", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Lorna T. Quist III", EntityType.Person, "Quist") }));
+        b.Add(Doc("three", new[] { E(0, "Lorna Quist Jr.", EntityType.Person) }));
+        b.Add(Doc("four", new[] { E(0, "Lars Quist", EntityType.Person) }));
+        b.Add(Doc("five", new[] { E(0, "Edwin A. Marsh", EntityType.Person) }));
+        b.Add(Doc("six", new[] { E(0, "Edwin B. Marsh", EntityType.Person) }));
+        b.Add(Doc("seven", new[] { E(0, "Edwin Marsh", EntityType.Person) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        var lorna = people.Single(n => ((IEnumerable<string>)n["aliases"]!).Contains("Lorna Quist"));
+        Assert.That((IEnumerable<string>)lorna["aliases"]!, Does.Contain("Lorna T. Quist III"));
+        Assert.That(lorna["doc_count"], Is.EqualTo(2L), "a suffix other than III is another person (a father or son)");
+        Assert.That(people.Count(n => ((IEnumerable<string>)n["aliases"]!).Contains("Lars Quist")), Is.EqualTo(1));
+        Assert.That(((IEnumerable<string>)lorna["aliases"]!).Contains("Lars Quist"), Is.False, "another first name is another person");
+        Assert.That(people.Count(n => ((IEnumerable<string>)n["aliases"]!).Any(a => a.EndsWith("Marsh", StringComparison.Ordinal))), Is.EqualTo(3),
+            "two initials are two people, and the bare name beside both is neither");
+    }
+
+    [Test]
     public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
     {
         // "the junta" of Mali in one article and of Chad in another are two governments

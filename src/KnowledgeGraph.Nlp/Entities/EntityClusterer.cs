@@ -66,8 +66,10 @@ public sealed class EntityClusterer
     {
         static int Trust(Mention m) => m.Source switch { "gazetteer" => 3, "rule" => 2, _ => 1 };
         // The recogniser's guesses get context: "in Abeche", "the village of Abeche", "the Ras Kamboni territory" are places.
-        mentions = mentions.Select(m => m.Mention.Source == "ner" && m.Mention.Type != EntityType.Location && LocationContext(sentences[m.Mention.SentenceIndex], m)
-            ? m with { Mention = m.Mention with { Type = EntityType.Location, FineType = null, Source = "ner+context" } } : m).ToList();
+        // A guess of place the context confirms ("near Cedar Key") weighs as much as one the context corrects: the same
+        // name typed organisation elsewhere by the recogniser alone does not outvote it.
+        mentions = mentions.Select(m => m.Mention.Source == "ner" && LocationContext(sentences[m.Mention.SentenceIndex], m)
+            ? m with { Mention = m.Mention with { Type = EntityType.Location, FineType = m.Mention.Type == EntityType.Location ? m.Mention.FineType : null, Source = "ner+context" } } : m).ToList();
         static int Votes(IGrouping<(EntityType, string?), PlacedMention> g) => g.Sum(m => m.Mention.Source == "ner+context" ? 2 : 1);
         var best = mentions.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
             .GroupBy(m => NameKey.Fold(m.Mention.Text))
@@ -394,6 +396,7 @@ public sealed class EntityClusterer
         List<Group> clusters, List<int> clusterOf)
     {
         int count = mentions.Count;
+        var countryAcronyms = new Dictionary<string, int>(StringComparer.Ordinal);
         // the mentions of each sentence, in index order (so the first match is the one the whole list would give)
         var inSentence = new Dictionary<int, List<int>>();
         for (int k = 0; k < mentions.Count; k++)
@@ -413,6 +416,14 @@ public sealed class EntityClusterer
             if (before >= 0 && mentions[before].Mention.Type == m.Mention.Type)
             {
                 Union(clusters, clusterOf[i], clusterOf[before]);
+                continue;
+            }
+            // "the Republic of Korea (ROK)": an acronym whose expansion is a country is that country, wherever the
+            // article writes it alone ("ROK officers"); it is no organisation
+            if (before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country" } country
+                && mentions[before].Mention.Kind == MentionKind.Name && SpellsOut(m.Mention.Text, country.Text))
+            {
+                countryAcronyms[m.Mention.Text] = before;
                 continue;
             }
             // A description: walk left over the noun phrase ("the U.N. mission in South Sudan").
@@ -439,6 +450,17 @@ public sealed class EntityClusterer
             var c = Root(clusters, clusterOf[i]);
             clusters[c].Members.Add(mentions.Count - 1);
             clusterOf.Add(c);
+        }
+        foreach (var (acronym, at) in countryAcronyms)
+        {
+            var country = mentions[at].Mention;
+            for (int k = 0; k < mentions.Count; k++)
+            {
+                var x = mentions[k].Mention;
+                if (x.Text != acronym || x.Kind is not (MentionKind.Name or MentionKind.Acronym) || x.Source == "dropped") continue;
+                mentions[k] = mentions[k] with { Mention = x with { Type = country.Type, FineType = country.FineType, Canonical = country.Canonical ?? x.Canonical } };
+                Union(clusters, clusterOf[at], clusterOf[k]);
+            }
         }
         // Mentions swallowed by a description are not separate mentions any more.
         var swallowed = new Dictionary<int, HashSet<int>>();

@@ -108,6 +108,8 @@ public sealed class MentionFinder
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
+            AddTownsBeforeTheirState(s, words, settled);
+            NameAlliancesByTheirKind(words, settled);
             JoinParticleNames(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
@@ -455,6 +457,22 @@ public sealed class MentionFinder
             && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(1).Take(n.End - 1))) is { Count: > 0 } tail
             && tail[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Take(n.End))).Count == 0)
             n = n with { First = 1, Label = "LOC" };
+        // "Thomas J. McCool", "citizen Kayla Jean Mueller" found as "J. McCool", "Jean Mueller": one capitalised proper noun
+        // right before a recognised person of two words or more is the first name the recogniser cut off, when it is no
+        // title, name keyword, known place or date word, and nothing capitalised stands before it; at a sentence's start
+        // only before a middle initial (else it may be a capitalised opening word), never in a headline (all capitals there)
+        if (n.Label == "PER" && n.First > 0 && n.End - n.First >= 2 && !IsHeadline(s))
+        {
+            int f = n.First - 1;
+            var w = words[f];
+            bool initialNext = words[n.First].Length == 2 && words[n.First][1] == '.' && char.IsUpper(words[n.First][0]);
+            // the tagger's guess for an unknown capitalised word opening a sentence may be an adjective ("Dorian/JJ K. Maltby")
+            if ((s.Tokens[f].Tag == "NNP" || f == 0 && initialNext && s.Tokens[f].Tag is "JJ" or "NN") && w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower)
+                && (f == 0 ? initialNext : !char.IsUpper(words[f - 1][0]) && !char.IsDigit(words[f - 1][0]))
+                && _lex.Titles.LongestMatchAt(words, f).Length == 0 && _lex.OrgKeywords.Lookup(w).Count == 0
+                && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
+                n = n with { First = f };
+        }
         EntityType? type = n.Label switch
         {
             "PER" => EntityType.Person,
@@ -997,6 +1015,12 @@ public sealed class MentionFinder
         // with no name keyword and unknown to the gazetteer, is the words themselves, not a name
         if (c.Source == "ner" && span.Count >= 2 && span.All(IsOrdinaryWord) && Keyword(words, c.First, c.End) is null
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
+        // "A Sailor stationed aboard ...": one capitalised word heading a noun phrase opened by the indefinite article is a
+        // common noun capitalised as a rank of service ("a Marine", "an Airman"), not a name (a name takes no "a"); a word
+        // the gazetteer knows ("an American") and one modifying a noun after it ("a NATO exercise") are left alone
+        if (span.Count == 1 && c.First > 0 && words[c.First - 1] is "a" or "A" or "an" or "An" && char.IsLower(last[^1])
+            && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS"))
+            && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
         // or a name keyword) is that noun capitalised, not a name
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
@@ -1156,6 +1180,52 @@ public sealed class MentionFinder
             if (c.Type != EntityType.Location || c.FineType != "City" || c.Source == "gazetteer") continue;
             for (int j = c.First; j < c.End - 1; j++)
                 if (FacilityHeads.Contains(words[j])) { settled[k] = c with { FineType = "Facility" }; break; }
+        }
+    }
+
+    /// <summary>Heads that say what kind of body an international organisation is: "the NATO Alliance" is NATO.</summary>
+    private static readonly HashSet<string> InternationalKindHeads = new(StringComparer.Ordinal) { "Alliance", "Bloc", "Organization", "Organisation" };
+
+    /// <summary>
+    /// "the NATO Alliance": an international organisation's name (the gazetteer's) followed by a head that only says what
+    /// kind of body it is names that organisation. A country's name before the head names another body, an alliance with
+    /// that country ("the ROK Alliance"), and stays a name of its own.
+    /// </summary>
+    private void NameAlliancesByTheirKind(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.Length < 2 || !InternationalKindHeads.Contains(words[c.End - 1])) continue;
+            var hits = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1)));
+            if (hits.FirstOrDefault(h => h.Entry.Type == EntityType.Organization && h.Entry.FineType == "InternationalOrganization") is not { } body) continue;
+            settled[k] = c with { FineType = "InternationalOrganization", Canonical = body.Entry.Name };
+        }
+    }
+
+    /// <summary>Prepositions of place before "Town, State": "near Cedar Key, Florida", "from Sand Harbor, Maine".</summary>
+    private static readonly HashSet<string> TownPrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "near", "from", "to", "into", "outside", "around", "off" };
+
+    /// <summary>
+    /// "near Cedar Key, Florida": capitalised proper nouns after a preposition of place, then a comma and a U.S. state that
+    /// ends the clause, are a town in that state, whether or not the recogniser proposed them (news text writes a town and
+    /// its state so); not when a name keyword says the words name a body ("at Stone Reach Inc., Texas").
+    /// </summary>
+    private void AddTownsBeforeTheirState(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var state = settled[k];
+            if (state.Type != EntityType.Location || state.First < 3 || words[state.First - 1] != ",") continue;
+            var stateName = string.Join(' ', words.Skip(state.First).Take(state.Length));
+            if (!_lex.UsStates.Contains(stateName) && !_lex.UsStateAbbreviations.ContainsKey(stateName)) continue;
+            if (state.End < words.Count && words[state.End] is not ("," or "." or ";" or ")" or "-" or "\u2014")) continue;
+            int end = state.First - 1, first = end;
+            while (first > 0 && end - first < 3 && s.Tokens[first - 1].Tag == "NNP" && IsCapitalized(words[first - 1]) && words[first - 1].Any(char.IsLower)) first--;
+            if (first == end || first == 0 || !TownPrepositions.Contains(words[first - 1])) continue;
+            if (settled.Any(c => c.First < end && first < c.End) || Keyword(words, first, end) is not null) continue;
+            settled.Insert(k, new Candidate(s.Index, first, end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1));
+            k++;
         }
     }
 
