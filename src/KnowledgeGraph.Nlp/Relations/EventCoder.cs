@@ -177,6 +177,14 @@ public sealed class EventCoder
             var prep = r.Target[5..];
             if (!a.Preps.Any(p => p.Prep == prep && p.Head >= c.Target.FirstToken && p.Head < c.Target.EndToken)) return false;
         }
+        // a prepositional verb's complement is the object of its preposition ("come to X", "break with X"): a pattern that
+        // names prepositions and no object takes its target there, or as the verb's direct object, never from elsewhere
+        // in the sentence ("came to an end ... following a request by the government" comes to no government)
+        else if (r.Object is null && r.Preps.Count > 0)
+        {
+            bool Inside(int head) => head >= c.Target.FirstToken && head < c.Target.EndToken;
+            if (!Inside(a.Object) && !a.Preps.Any(p => r.Preps.Any(q => q.Prep == p.Prep) && Inside(p.Head))) return false;
+        }
         return true;
     }
 
