@@ -46,7 +46,7 @@ public static class Ids
     /// </summary>
     public const int MaxIndexedTextChars = 1000;
 
-    /// <summary>"e:org:wagner-group"; a slug over <see cref="MaxSlugChars"/> becomes its first 140 characters, '-' and 16 hex digits of its SHA-256.</summary>
+    /// <summary>"e:org:northern-front"; a slug over <see cref="MaxSlugChars"/> becomes its first 140 characters, '-' and 16 hex digits of its SHA-256.</summary>
     public static string Entity(EntityType type, string canonicalName) => $"e:{TypeCode(type)}:{Capped(Slug(canonicalName))}";
 
     private static string Capped(string slug)

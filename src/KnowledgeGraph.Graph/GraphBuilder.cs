@@ -171,7 +171,9 @@ public sealed class GraphBuilder
             bool clash = seen.Any(s => !PersonName.Compatible(s.Form, form) && Find(s.Entity) != Find(found));
             if (!clash && roots.Count == 1 && roots[0] != Find(found)) Union(roots[0], found);
             found = Find(found);
-            seen.Add((found, form));
+            // one entry per form and person: the same person named the same way in every article adds nothing, and the
+            // list stays as short as the distinct forms (a famous name seen in 100,000 articles is not scanned 100,000 times)
+            if (!seen.Any(s => s.Form == form && Find(s.Entity) == found)) seen.Add((found, form));
         }
         return found;
     }

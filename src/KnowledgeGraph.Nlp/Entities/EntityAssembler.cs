@@ -45,7 +45,7 @@ public static class EntityAssembler
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (intro is not null && !fine.Contains(intro.FineType)) fine.Add(intro.FineType);
             var aliases = new SortedSet<string>(StringComparer.Ordinal) { name };
-            // every surface form: names as written, descriptions ("the junta", "Mali's army") too, so that a lookup by the
+            // every surface form: names as written, descriptions ("the junta", "Chad's army") too, so that a lookup by the
             // article's own words finds the node; a description keeps its article ("the junta") and is no cross-document key
             foreach (var m in list)
             {

@@ -366,7 +366,7 @@ public sealed class EntityClusterer
         return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
 
-    /// <summary>Head nouns that say what kind of body a name is, not which: "Wagner Group" is "Wagner".</summary>
+    /// <summary>Head nouns that say what kind of body a name is, not which: "Redwood Group" is "Redwood".</summary>
     private static readonly HashSet<string> KindHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "Group", "Groups", "Organization", "Organisation", "Movement", "Front", "Party", "Company", "Corporation", "Corp", "Corp.",

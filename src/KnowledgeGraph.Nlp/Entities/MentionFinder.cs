@@ -54,6 +54,9 @@ public sealed class MentionFinder
 
     private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
+    /// <summary>One capital, then lower case only, two letters or more: "Defense", "Thomas" (not "NASA", "McCool").</summary>
+    private static bool IsTitleCase(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
 
     /// <summary>Words that open a place's name and never a person's.</summary>
@@ -252,7 +255,7 @@ public sealed class MentionFinder
             foreach (var surname in forms)
             {
                 var core = ParticleName(surname) || surname.IndexOf('-') is > 0 and <= 3 ? surname[(surname.IndexOf('-') + 1)..] : surname;
-                if (core.Length < 3 || !char.IsUpper(core[0]) || !core.Skip(1).All(char.IsLower)) continue;
+                if (core.Length < 3 || !IsTitleCase(core)) continue;
                 firstSentence[surname] = Math.Min(firstSentence.GetValueOrDefault(surname, int.MaxValue), m.Mention.SentenceIndex);
                 if (!people.TryGetValue(surname, out var set)) people[surname] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(FullOf(m));
@@ -384,7 +387,7 @@ public sealed class MentionFinder
 
     /// <summary>A capitalised word of ordinary English (UD's common words), name keyword or not: "Defense", "Intelligence".</summary>
     private bool IsFieldWord(string w) =>
-        w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && _lex.CommonWords.Contains(w.ToLowerInvariant());
+        IsTitleCase(w) && _lex.CommonWords.Contains(w.ToLowerInvariant());
 
     /// <summary>Whether words[from..end) name a field the agents dictionary knows an office of: "Defence", "Foreign Affairs", "the Interior".</summary>
     private bool IsOfficeField(List<string> words, int from, int end)
@@ -467,7 +470,7 @@ public sealed class MentionFinder
             var w = words[f];
             bool initialNext = words[n.First].Length == 2 && words[n.First][1] == '.' && char.IsUpper(words[n.First][0]);
             // the tagger's guess for an unknown capitalised word opening a sentence may be an adjective ("Dorian/JJ K. Maltby")
-            if ((s.Tokens[f].Tag == "NNP" || f == 0 && initialNext && s.Tokens[f].Tag is "JJ" or "NN") && w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower)
+            if ((s.Tokens[f].Tag == "NNP" || f == 0 && initialNext && s.Tokens[f].Tag is "JJ" or "NN") && IsTitleCase(w)
                 && (f == 0 ? initialNext : !char.IsUpper(words[f - 1][0]) && !char.IsDigit(words[f - 1][0]))
                 && _lex.Titles.LongestMatchAt(words, f).Length == 0 && _lex.OrgKeywords.Lookup(w).Count == 0
                 && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
@@ -1031,7 +1034,7 @@ public sealed class MentionFinder
 
     private bool IsOrdinaryWord(string word)
     {
-        if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(char.IsLower) || _lex.OrgKeywords.Lookup(word).Count > 0) return false;
+        if (!IsTitleCase(word) || _lex.OrgKeywords.Lookup(word).Count > 0) return false;
         var w = word.ToLowerInvariant();
         return _lex.CommonWords.Contains(w) || w.EndsWith('s') && _lex.CommonWords.Contains(w[..^1]);
     }
@@ -1361,7 +1364,7 @@ public sealed class MentionFinder
                                 || Covered(det) && here.Any(x => x.FirstToken <= det && det < x.EndToken && x.Mention.Kind == MentionKind.Demonym))) det--;
             var determiner = det >= 0 ? words[det].ToLowerInvariant() : "";
             if (determiner is "the" or "this" or "these" or "that" or "those" && _lex.Descriptors.Lookup(words[after - 1].ToLowerInvariant()).Count > 0) continue;
-            // "The Wagner Group is a private military company": a singular noun after "a" describes one thing (often what
+            // "The Redwood Group is a private military company": a singular noun after "a" describes one thing (often what
             // the sentence says a named body is), not a group of people
             if (determiner is "a" or "an" or "another" or "each" or "every" or "one") continue;
             if (first > 0 && (s.Tokens[first - 1].Tag is "PRP$" or "POS" || words[first - 1] is "'s" or "\u2019s" || Covered(first - 1)
@@ -1400,7 +1403,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "police in Lima", "rebels in Chad", "the army of Mali": a plural or collective agent noun followed by "in" or "of"
+    /// "police in Lima", "rebels in Chad", "the army of Chad": a plural or collective agent noun followed by "in" or "of"
     /// and a place the text names. The agent words are the mention (the place keeps its own); a country gives the actor
     /// its country, a city or region its place (LOCATED_IN). "of" with a country is that country's government or army.
     /// </summary>

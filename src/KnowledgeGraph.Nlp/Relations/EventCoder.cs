@@ -107,13 +107,9 @@ public sealed class EventCoder
     {
         yield return noun;
         if (noun.Length < 5) yield break;
+        // -ing: the stems of the regular inflection ("shelling" -> shell, "kidnapping" -> kidnap)
         if (noun.EndsWith("ing", StringComparison.Ordinal))
-        {
-            var stem = noun[..^3];
-            yield return stem;
-            yield return stem + "e";
-            if (stem.Length > 2 && stem[^1] == stem[^2]) yield return stem[..^1];
-        }
+            foreach (var stem in SentenceView.RegularStems(noun)) yield return stem;
         if (noun.EndsWith("al", StringComparison.Ordinal)) { yield return noun[..^2]; yield return noun[..^2] + "e"; }
         if (noun.EndsWith("ment", StringComparison.Ordinal)) yield return noun[..^4];
         if (noun.EndsWith("ure", StringComparison.Ordinal)) yield return noun[..^3] + "e";

@@ -136,7 +136,7 @@ public sealed partial class RelationExtractor
             for (int t = 0; t < v.Count; t++)
             {
                 if (!v.IsVerb(t) || v.MentionAt(t) is not null) continue;
-                // a passive ("was arrested in Gao") names no agent: the name before it is the patient
+                // a passive ("was arrested in Zinder") names no agent: the name before it is the patient
                 if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
                 // "visiting professor", "ruling party": a participle before a common noun modifies it
                 if (v.Tag(t) == "VBG" && t + 1 < v.Count && v.Tag(t + 1) is "NN" or "NNS" && v.MentionAt(t + 1) is null) continue;

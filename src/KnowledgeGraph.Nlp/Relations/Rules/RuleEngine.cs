@@ -318,7 +318,7 @@ public sealed class RuleEngine
 
         /// <summary>
         /// The mention covering the token, else one its possessor, compound or adjective names, two levels deep at most
-        /// ("Mali's army", "Chadian troops", "U.S. service members").
+        /// ("Chad's army", "Chadian troops", "U.S. service members").
         /// </summary>
         private (MentionRef? Mention, bool Indirect) MentionFor(int token)
         {
