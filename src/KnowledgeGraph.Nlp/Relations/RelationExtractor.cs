@@ -715,10 +715,12 @@ public sealed partial class RelationExtractor
             var v = _v;
             for (int i = 0; i < v.Count; i++)
             {
-                if (_consumed[i] || !v.IsNoun(i) || v.MentionAt(i) is not null) continue;
+                // a noun, or an adjective opening a noun entry ("punitive measures", "armed attacks")
+                bool adjective = v.IsAdjective(i) && i + 1 < v.Count && v.IsNoun(i + 1);
+                if (_consumed[i] || !v.IsNoun(i) && !adjective || v.MentionAt(i) is not null) continue;
                 if (_x._titles.IsRoleNoun(v.Words[i]) && !v.IsNoun(i + 1)) continue; // role nouns are read by the role patterns
                 var match = TriggerAt(i, TriggerPos.Noun);
-                if (match is null) continue;
+                if (match is null || adjective && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
                 if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
                     && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2)) && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
