@@ -157,7 +157,9 @@ public sealed partial class RelationExtractor
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
                 if (events.Count == 0) continue;
                 // the argument checks hold for the weak reading too ("occupied the post of treasurer at X")
-                var weak = CodeEvents(new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) });
+                var weakList = new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) };
+                ProtestDemandCandidates(weakList); // "began a hunger strike to demand ...": the protest, as for the closer readings
+                var weak = CodeEvents(weakList);
                 return weak.Count == 1 ? weak[0] : null;
             }
             return null;
