@@ -222,11 +222,18 @@ public sealed partial class RelationExtractor
             }
             if (pos == TriggerPos.Verb && bestWords <= 1)
             {
-                // particle after the object: "pushed the force out" (taggers often call the particle an adverb)
-                for (int j = start + 2; j < v.Count && j <= start + 6; j++)
+                // particle after the object: "pushed the force out" (taggers often call the particle an adverb), "forced the
+                // agency, X, out of the country" (an appositive's commas inside the object; "out of" tagged a preposition)
+                for (int j = start + 2; j < v.Count && j <= start + 8; j++)
                 {
-                    if (v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
-                    if (v.Tag(j) is not ("RP" or "RB" or "NN" or "JJ") || v.MentionAt(j) is not null) continue;
+                    if (v.IsVerb(j) || v.IsClauseBreak(j)) break;
+                    if (v.IsComma(j))
+                    {
+                        if (v.MentionAt(j - 1) is null && v.MentionAt(j + 1) is null) break;
+                        continue;
+                    }
+                    bool outOf = v.Tag(j) == "IN" && v.Lower(j) == "out" && v.Lower(j + 1) == "of";
+                    if (v.Tag(j) is not ("RP" or "RB" or "NN" or "JJ") && !outOf || v.MentionAt(j) is not null) continue;
                     var m = MakeMatch(tl.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
                     if (m is not null) { best = m; break; }
                 }
