@@ -201,9 +201,11 @@ public sealed partial class RelationExtractor
             var v = _v;
             var tl = _x._triggers;
             var idx = new List<int> { start };
+            MentionRef? named = null;
             for (int j = start + 1; j < v.Count && idx.Count < tl.MaxWords + 1 && j - start < tl.MaxWords + 6; j++)
             {
-                if (v.MentionAt(j) is not null || v.IsComma(j) || v.IsClauseBreak(j)) break;
+                if (v.MentionAt(j) is { } m) { named = m; break; }
+                if (v.IsComma(j) || v.IsClauseBreak(j)) break;
                 if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 if (v.Tag(j) == "PRP$") continue;
                 idx.Add(j);
@@ -219,6 +221,21 @@ public sealed partial class RelationExtractor
             {
                 var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
                 if (m is not null) { best = m; bestWords = glen; }
+            }
+            // an entry whose last word is the head noun of a named place: "blocked the Lions Gate Bridge" reads "block
+            // bridge" (a protest), with the name as the object; also a description coreference resolved ("the bridge").
+            // Places only: "expelled the envoy" names a person, whose verb keeps its own reading
+            if (pos == TriggerPos.Verb && named is not null && v.IsNoun(named.EndToken - 1) && named.FirstToken > start
+                && v.TypeOf(named) == EntityType.Location)
+            {
+                var head = v.Lemmas[named.EndToken - 1].ToLowerInvariant();
+                var keys = idx.Select(i => v.Lemmas[i]).Append(head).ToList();
+                var (nlen, nentries) = _x._triggers.LongestMatchAt(keys, 0);
+                if (nlen == keys.Count && nlen > bestWords && MakeMatch(nentries, pos, start, idx[^1], named.FirstToken) is { } m)
+                {
+                    best = m;
+                    bestWords = nlen;
+                }
             }
             if (pos == TriggerPos.Verb && bestWords <= 1)
             {
