@@ -411,7 +411,11 @@ public sealed class RuleEngine
                 var decided = x._coder.Decide(_view, new EventCoder.Reading(t, tree.Upos(t) is "NOUN" or "PROPN", false, text, entries, b.Mention));
                 if (decided is not { } d) return null;
                 (entries, coding) = (d.Entries, d.Coding);
-                if (d.Target != b.Mention) b = b with { Mention = d.Target, Token = d.Target.FirstToken };
+                if (d.Target != b.Mention)
+                {
+                    if (d.Target.Entity == a.Mention.Entity) return null; // a relationship's partner is the subject itself
+                    b = b with { Mention = d.Target, Token = d.Target.FirstToken };
+                }
             }
             foreach (var entry in entries.OrderByDescending(e => e.Strength))
             {
