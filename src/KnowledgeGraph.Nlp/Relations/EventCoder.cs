@@ -43,44 +43,77 @@ public sealed class EventCoder
         if (IsEmpty || !r.Entries.Any(e => IsEvent(e.Category))) return new Decision(r.Entries, coding, r.Target);
         var a = EventArguments.Of(v, r.Trigger);
         // "broke the alliance with X", "cut its ties with X": the relationship is no participant, the partner is
-        var partner = RelationshipPartner(v, a, out bool relationship);
-        if (relationship && (partner is null || !Covers(v, r.Target, a.Object) && !Covers(v, r.Target, partner.FirstToken))) return null;
+        var partner = RelationshipPartner(v, a, out int with);
+        bool relationship = with >= 0;
+        // the relationship read as the target gives way to its partner; a target outside the "with" phrase is none
+        var target = r.Target;
+        if (relationship)
+        {
+            if (Covers(v, r.Target, a.Object)) target = partner ?? r.Target;
+            else if (!InPhraseOf(v, r.Target, with)) return null;
+            if (Covers(v, target, a.Object)) return null;
+        }
         if (!r.IsNoun && ActOfDeadline(v, r.Trigger)) return null;
         var coded = r.Intent ? (r.Entries, coding) : r.IsNoun ? (r.Entries, coding ?? NounCoding(r)) : Code(v, r, a);
         if (coded is null) return null;
         var checkedReading = Check(v, r with { Entries = coded.Value.Entries }, a, coded.Value.Coding);
         if (checkedReading is not { } d) return null;
-        return new Decision(d.Entries, d.Coding, relationship ? partner! : r.Target);
+        return new Decision(d.Entries, d.Coding, target);
     }
 
     /// <summary>
     /// The partner of a relationship named as the object of an event verb: "X broke its alliance with Y", "X cut ties
     /// with Y", "X strengthened cooperation with Y". The object's head is a relationship noun (event_classes.tsv
     /// @RELATIONSHIP) and a "with" phrase on it or on the verb names the other party, or names it in apposition ("with
-    /// its former ally, Y"). <paramref name="relationship"/> says whether the construction is there at all; the partner
-    /// is null when the "with" phrase names no entity.
+    /// its former ally, Y"). <paramref name="with"/> is the token of "with" (-1 when the construction is not there); the
+    /// partner is null when the phrase names no entity.
     /// </summary>
-    private MentionRef? RelationshipPartner(SentenceView v, EventArguments a, out bool relationship)
+    private MentionRef? RelationshipPartner(SentenceView v, EventArguments a, out int with)
     {
-        relationship = false;
+        with = -1;
         if (a.Object < 0 || !_checks.InClass(RelationshipClass, v.Lemma(a.Object)) && !_checks.InClass(RelationshipClass, v.Lower(a.Object))) return null;
         foreach (var (prep, head) in a.Preps)
         {
             if (prep != "with" || head < 0) continue;
-            relationship = true;
+            int w = head;
+            while (w > a.Object && v.Lower(w) != "with") w--;
+            if (v.Lower(w) != "with") continue;
+            with = w;
             // without a tree the phrase's head is its last noun ("with X last year": year): the first mention after "with"
             var mention = v.MentionAt(head);
             if (!EventArguments.HasTree(v))
-            {
-                int w = head;
-                while (w > a.Object && v.Lower(w) != "with") w--;
                 for (int k = w + 1; k <= head; k++)
                     if (v.MentionAt(k) is { } m) { mention = m; break; }
-            }
             if (mention is { Mention.Kind: MentionKind.Name }) return mention;
             return Appositive(v, mention?.EndToken - 1 ?? head) ?? mention;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether the target stands in the phrase of "with" at <paramref name="with"/>: its object, a conjunct or an
+    /// appositive of it ("with X and Y", "with the former ally, X"); from the tree, or without one anywhere after "with"
+    /// in the same clause.
+    /// </summary>
+    private static bool InPhraseOf(SentenceView v, MentionRef target, int with)
+    {
+        if (target.FirstToken <= with) return false;
+        var tokens = v.Sentence.Tokens;
+        if (EventArguments.HasTree(v))
+        {
+            int head = tokens[with].Head;
+            for (int i = target.FirstToken; i < target.EndToken; i++)
+            {
+                int h = i;
+                for (int steps = 0; steps < 4 && h >= 0 && h != head; steps++)
+                    h = tokens[h].Deprel is "conj" or "appos" or "flat" or "compound" or "nmod:poss" ? tokens[h].Head : -1;
+                if (h == head) return true;
+            }
+            return false;
+        }
+        for (int k = with + 1; k < target.FirstToken; k++)
+            if (v.IsVerb(k) || v.IsClauseBreak(k) || v.IsRelativePronoun(k)) return false;
+        return target.FirstToken - with <= 12;
     }
 
     /// <summary>The event class of relationship nouns ("ties", "alliance", "relations").</summary>
