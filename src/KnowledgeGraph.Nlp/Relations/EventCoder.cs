@@ -162,6 +162,8 @@ public sealed class EventCoder
         EventRule? best = GivesDeadline(v, a)
             ? verbs.SelectMany(e => _cameo.Rules(e.Block)).FirstOrDefault(rule => rule.Object is { } o && o.Matches(Deadline, Deadline, NoWords) && Matches(v, rule, a, c))
             : null;
+        // the deadline says more than a hand-written giving verb ("granted X two more days to comply" is no aid)
+        if (best?.Coding is { } limit) return Recode(c, limit);
         if (best is null)
         {
             foreach (var entry in verbs)
