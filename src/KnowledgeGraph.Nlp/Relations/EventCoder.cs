@@ -13,6 +13,9 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// </summary>
 public sealed class EventCoder
 {
+    /// <summary>No phrase words: a CAMEO object constraint tested on its head alone (declared before <see cref="None"/>, which uses it).</summary>
+    private static readonly IReadOnlySet<string> NoWords = new HashSet<string>();
+
     private readonly CameoLexicon _cameo;
     private readonly EventChecks _checks;
     private readonly EventTypes _eventTypes;
@@ -22,7 +25,13 @@ public sealed class EventCoder
         _cameo = cameo ?? throw new ArgumentNullException(nameof(cameo));
         _checks = checks ?? throw new ArgumentNullException(nameof(checks));
         _eventTypes = types ?? throw new ArgumentNullException(nameof(types));
+        // verbs whose CAMEO blocks have a pattern naming a deadline ("give", "set"): the verbs of an ultimatum
+        var blocks = _cameo.AllRules.Where(r => r.Object is { } o && o.Matches(Deadline, Deadline, NoWords)).Select(r => r.Block).ToHashSet(StringComparer.Ordinal);
+        _deadlineVerbs = _cameo.Verbs.Where(e => blocks.Contains(e.Block)).Select(e => e.Lemma).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Verbs whose CAMEO blocks have a pattern naming a deadline.</summary>
+    private readonly HashSet<string> _deadlineVerbs;
 
     public EventCoder(LexiconSet lexicons) : this(lexicons.Cameo, lexicons.EventChecks, lexicons.EventTypes) { }
 
@@ -42,7 +51,7 @@ public sealed class EventCoder
     {
         if (IsEmpty || !r.Entries.Any(e => IsEvent(e.Category))) return new Decision(r.Entries, coding, r.Target);
         var a = EventArguments.Of(v, r.Trigger);
-        // "broke the alliance with X", "cut its ties with X": the relationship is no participant, the partner is
+        // "broke the alliance with X", "cut its ties with X": the relationship is no participant; the partner is
         var partner = RelationshipPartner(v, a, out int with);
         bool relationship = with >= 0;
         // the relationship read as the target gives way to its partner; a target outside the "with" phrase is none
@@ -295,7 +304,6 @@ public sealed class EventCoder
     }
 
     private const string Deadline = "deadline";
-    private static readonly IReadOnlySet<string> NoWords = new HashSet<string>();
 
     /// <summary>
     /// Whether the verb gives a time limit for an act: "gave X 14 days to leave" (a time span as object, a to-infinitive
@@ -329,17 +337,9 @@ public sealed class EventCoder
         for (int g = t - 2; g >= 0 && t - g <= 12; g--)
         {
             if (v.IsClauseBreak(g)) return false;
-            if (!v.IsVerb(g) || !GivesDeadlineVerb(v.Lemma(g))) continue;
+            if (!v.IsVerb(g) || !_deadlineVerbs.Contains(v.Lemma(g))) continue;
             return GivesDeadline(v, EventArguments.Of(v, g)) && NextInfinitive(v, g) == t - 1;
         }
-        return false;
-    }
-
-    private bool GivesDeadlineVerb(string lemma)
-    {
-        foreach (var entry in _cameo.Verb(lemma))
-            foreach (var rule in _cameo.Rules(entry.Block))
-                if (rule.Object is { } o && o.Matches(Deadline, Deadline, NoWords)) return true;
         return false;
     }
 
