@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Nlp.Lexicons;
 
-/// <summary>One argument check of event_checks.tsv: for these categories, if the argument passes the test, read <see cref="Then"/>.</summary>
+/// <summary>One argument check of event_checks.tsv: for these categories, if the argument passes the test, read <see cref="Then"/> (a category, a CAMEO code, keep or none).</summary>
 public sealed record EventCheck(IReadOnlySet<string> Categories, string Argument, string Test, string Then, int Line)
 {
     /// <summary>"keep": the category holds and later checks are not tried.</summary>
@@ -64,7 +64,8 @@ public sealed class EventChecks
                 throw Lexicon.Bad(path, row, $"argument must be object, subject, noun, target or obl:<prep>, found '{argument}'");
             var test = row[2];
             var then = row[3];
-            if (then is not ("keep" or "none") && !TriggerLexicon.Categories.Contains(then)) throw Lexicon.Bad(path, row, $"then must be a category, keep or none, found '{then}'");
+            if (then is not ("keep" or "none") && !TriggerLexicon.Categories.Contains(then) && (!then.All(char.IsAsciiDigit) || cameo.VerbCount > 0 && cameo.Coding(then) is null))
+                throw Lexicon.Bad(path, row, $"then must be a category, a CAMEO code of cameo_plover.tsv, keep or none, found '{then}'");
             if (test.StartsWith("type:", StringComparison.Ordinal))
             {
                 if (argument != "target") throw Lexicon.Bad(path, row, "a type: test applies to the target");
@@ -76,6 +77,8 @@ public sealed class EventChecks
             }
             checks.Add(new EventCheck(categories, argument, test, then, row.Line));
         }
+        // every class of our own, also one no check names: the engine reads some directly (@RELATIONSHIP)
+        foreach (var (name, words) in own) classes.TryAdd("class:" + name, words);
         return new EventChecks(checks, classes);
     }
 

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core;
 using KnowledgeGraph.Nlp.Lexicons;
 
 namespace KnowledgeGraph.Nlp.Relations;
@@ -12,6 +13,9 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// </summary>
 public sealed class EventCoder
 {
+    /// <summary>No phrase words: a CAMEO object constraint tested on its head alone (declared before <see cref="None"/>, which uses it).</summary>
+    private static readonly IReadOnlySet<string> NoWords = new HashSet<string>();
+
     private readonly CameoLexicon _cameo;
     private readonly EventChecks _checks;
     private readonly EventTypes _eventTypes;
@@ -21,7 +25,13 @@ public sealed class EventCoder
         _cameo = cameo ?? throw new ArgumentNullException(nameof(cameo));
         _checks = checks ?? throw new ArgumentNullException(nameof(checks));
         _eventTypes = types ?? throw new ArgumentNullException(nameof(types));
+        // verbs whose CAMEO blocks have a pattern naming a deadline ("give", "set"): the verbs of an ultimatum
+        var blocks = _cameo.AllRules.Where(r => r.Object is { } o && o.Matches(Deadline, Deadline, NoWords)).Select(r => r.Block).ToHashSet(StringComparer.Ordinal);
+        _deadlineVerbs = _cameo.Verbs.Where(e => blocks.Contains(e.Block)).Select(e => e.Lemma).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Verbs whose CAMEO blocks have a pattern naming a deadline.</summary>
+    private readonly HashSet<string> _deadlineVerbs;
 
     public EventCoder(LexiconSet lexicons) : this(lexicons.Cameo, lexicons.EventChecks, lexicons.EventTypes) { }
 
@@ -33,14 +43,115 @@ public sealed class EventCoder
     /// <summary>One event reading: the trigger's first token, whether it is a noun, its text and entries, the target's mention.</summary>
     internal readonly record struct Reading(int Trigger, bool IsNoun, bool Intent, string TriggerText, IReadOnlyList<TriggerEntry> Entries, MentionRef Target);
 
-    /// <summary>The reading's entries and CAMEO coding after the rules and checks; null when it is no event.</summary>
-    internal (IReadOnlyList<TriggerEntry> Entries, EventCoding? Coding)? Decide(SentenceView v, Reading r, EventCoding? coding = null)
+    /// <summary>The decision on one event reading: its entries, CAMEO coding and target (the reading's own, or the partner of a relationship).</summary>
+    internal readonly record struct Decision(IReadOnlyList<TriggerEntry> Entries, EventCoding? Coding, MentionRef Target);
+
+    /// <summary>The reading's entries, CAMEO coding and target after the rules and checks; null when it is no event.</summary>
+    internal Decision? Decide(SentenceView v, Reading r, EventCoding? coding = null)
     {
-        if (IsEmpty || !r.Entries.Any(e => IsEvent(e.Category))) return (r.Entries, coding);
+        if (IsEmpty || !r.Entries.Any(e => IsEvent(e.Category))) return new Decision(r.Entries, coding, r.Target);
         var a = EventArguments.Of(v, r.Trigger);
+        // "broke the alliance with X", "cut its ties with X": the relationship is no participant; the partner is
+        var partner = RelationshipPartner(v, a, out int with);
+        bool relationship = with >= 0;
+        // the relationship read as the target gives way to its partner; a target outside the "with" phrase is none
+        var target = r.Target;
+        if (relationship)
+        {
+            if (Covers(v, r.Target, a.Object)) target = partner ?? r.Target;
+            else if (!InPhraseOf(v, r.Target, with)) return null;
+            if (Covers(v, target, a.Object)) return null;
+        }
+        if (!r.IsNoun && ActOfDeadline(v, r.Trigger)) return null;
         var coded = r.Intent ? (r.Entries, coding) : r.IsNoun ? (r.Entries, coding ?? NounCoding(r)) : Code(v, r, a);
         if (coded is null) return null;
-        return Check(v, r with { Entries = coded.Value.Entries }, a, coded.Value.Coding);
+        var checkedReading = Check(v, r with { Entries = coded.Value.Entries }, a, coded.Value.Coding);
+        if (checkedReading is not { } d) return null;
+        return new Decision(d.Entries, d.Coding, target);
+    }
+
+    /// <summary>
+    /// The partner of a relationship named as the object of an event verb: "X broke its alliance with Y", "X cut ties
+    /// with Y", "X strengthened cooperation with Y". The object's head is a relationship noun (event_classes.tsv
+    /// @RELATIONSHIP) and a "with" phrase on it or on the verb names the other party, or names it in apposition ("with
+    /// its former ally, Y"). <paramref name="with"/> is the token of "with" (-1 when the construction is not there); the
+    /// partner is null when the phrase names no entity.
+    /// </summary>
+    private MentionRef? RelationshipPartner(SentenceView v, EventArguments a, out int with)
+    {
+        with = -1;
+        if (a.Object < 0 || !_checks.InClass(RelationshipClass, v.Lemma(a.Object)) && !_checks.InClass(RelationshipClass, v.Lower(a.Object))) return null;
+        foreach (var (prep, head) in a.Preps)
+        {
+            if (prep != "with" || head < 0) continue;
+            int w = head;
+            while (w > a.Object && v.Lower(w) != "with") w--;
+            if (v.Lower(w) != "with") continue;
+            with = w;
+            // without a tree the phrase's head is its last noun ("with X last year": year): the first mention after "with"
+            var mention = v.MentionAt(head);
+            if (!EventArguments.HasTree(v))
+                for (int k = w + 1; k <= head; k++)
+                    if (v.MentionAt(k) is { } m) { mention = m; break; }
+            if (mention is { Mention.Kind: MentionKind.Name }) return mention;
+            return Appositive(v, mention?.EndToken - 1 ?? head) ?? mention;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the target stands in the phrase of "with" at <paramref name="with"/>: its object, a conjunct or an
+    /// appositive of it ("with X and Y", "with the former ally, X"); from the tree, or without one anywhere after "with"
+    /// in the same clause.
+    /// </summary>
+    private static bool InPhraseOf(SentenceView v, MentionRef target, int with)
+    {
+        if (target.FirstToken <= with) return false;
+        var tokens = v.Sentence.Tokens;
+        if (EventArguments.HasTree(v))
+        {
+            int head = tokens[with].Head;
+            for (int i = target.FirstToken; i < target.EndToken; i++)
+            {
+                int h = i;
+                for (int steps = 0; steps < 4 && h >= 0 && h != head; steps++)
+                    h = tokens[h].Deprel is "conj" or "appos" or "flat" or "compound" or "nmod:poss" ? tokens[h].Head : -1;
+                if (h == head) return true;
+            }
+            return false;
+        }
+        for (int k = with + 1; k < target.FirstToken; k++)
+            if (v.IsVerb(k) || v.IsClauseBreak(k) || v.IsRelativePronoun(k)) return false;
+        return target.FirstToken - with <= 12;
+    }
+
+    /// <summary>The event class of relationship nouns ("ties", "alliance", "relations").</summary>
+    public const string RelationshipClass = "class:@RELATIONSHIP";
+
+    /// <summary>
+    /// The mention in apposition to the noun at <paramref name="head"/> ("the former ally, Y"): from the tree, or without
+    /// one a name right after a comma that ends at a comma or the sentence's end.
+    /// </summary>
+    private static MentionRef? Appositive(SentenceView v, int head)
+    {
+        var tokens = v.Sentence.Tokens;
+        if (EventArguments.HasTree(v))
+        {
+            for (int i = head + 1; i < tokens.Count && i - head <= 8; i++)
+                if (tokens[i].Head == head && tokens[i].Deprel == "appos" && v.MentionAt(i) is { } m) return m;
+            return null;
+        }
+        if (!v.IsComma(head + 1) || v.MentionStartingAt(head + 2) is not { } named) return null;
+        int after = named.EndToken;
+        return after >= v.Count || v.IsComma(after) || v.IsClauseBreak(after) || v.Words[after] == "." ? named : null;
+    }
+
+    /// <summary>Whether the mention covers the token, or a mention in apposition to it.</summary>
+    private static bool Covers(SentenceView v, MentionRef target, int token)
+    {
+        if (token < 0) return false;
+        if (token >= target.FirstToken && token < target.EndToken) return true;
+        return Appositive(v, token) is { } m && m.Entity == target.Entity;
     }
 
     private static bool IsEvent(string category) => category is "AGREE" or "CONSULT" or "SUPPORT" or "CONCEDE" or "COOPERATE" or "AID"
@@ -56,13 +167,21 @@ public sealed class EventCoder
         var verbs = VerbEntries(v, t, a, c);
         bool derived = c.Entries.All(e => e.Derived);
         if (verbs.Count == 0) return keep;
-        EventRule? best = null;
-        foreach (var entry in verbs)
-            foreach (var rule in _cameo.Rules(entry.Block))
-            {
-                if (best is not null && rule.Specificity <= best.Specificity) break;
-                if (Matches(v, rule, a, c)) { best = rule; break; }
-            }
+        // a time limit given for an act is a deadline, whatever else the object is ("gave the brigade until Friday to ...")
+        EventRule? best = GivesDeadline(v, a)
+            ? verbs.SelectMany(e => _cameo.Rules(e.Block)).FirstOrDefault(rule => rule.Object is { } o && o.Matches(Deadline, Deadline, NoWords) && Matches(v, rule, a, c))
+            : null;
+        // the deadline says more than a hand-written giving verb ("granted X two more days to comply" is no aid)
+        if (best?.Coding is { } limit) return Recode(c, limit);
+        if (best is null)
+        {
+            foreach (var entry in verbs)
+                foreach (var rule in _cameo.Rules(entry.Block))
+                {
+                    if (best is not null && rule.Specificity <= best.Specificity) break;
+                    if (Matches(v, rule, a, c)) { best = rule; break; }
+                }
+        }
         // hand-written entries win unless they are vague ("hold", "take": strength below 0.5), where the complement says more
         bool vague = !derived && c.Entries.All(e => e.Strength < 0.5);
         if (best is not null)
@@ -148,11 +267,11 @@ public sealed class EventCoder
         return list;
     }
 
-    private static bool Matches(SentenceView v, EventRule r, EventArguments a, Reading c)
+    private bool Matches(SentenceView v, EventRule r, EventArguments a, Reading c)
     {
         if (r.Source != "subj") return false; // slots before the verb for the target: not read
         if (r.Subject is not null && !PhraseMatches(v, r.Subject, a.Subject)) return false;
-        if (r.Object is not null && !PhraseMatches(v, r.Object, a.Object)) return false;
+        if (r.Object is not null && !PhraseMatches(v, r.Object, a.Object) && !(r.Object.Matches(Deadline, Deadline, NoWords) && GivesDeadline(v, a))) return false;
         if (r.Particle is not null && a.Particle != r.Particle
             && !c.TriggerText.ToLowerInvariant().Split(' ').Skip(1).Contains(r.Particle, StringComparer.Ordinal)) return false;
         foreach (var p in r.Preps)
@@ -171,18 +290,69 @@ public sealed class EventCoder
         if (r.Target.StartsWith("prep:", StringComparison.Ordinal))
         {
             var prep = r.Target[5..];
-            if (!a.Preps.Any(p => p.Prep == prep && p.Head >= c.Target.FirstToken && p.Head < c.Target.EndToken)) return false;
+            if (!a.Preps.Any(p => p.Prep == prep && Covers(v, c.Target, p.Head))) return false;
         }
         // a prepositional verb's complement is the object of its preposition ("come to X", "break with X"): a pattern that
         // names prepositions and no object takes its target there, or as the verb's direct object, never from elsewhere
         // in the sentence ("came to an end ... following a request by the government" comes to no government)
         else if (r.Object is null && r.Preps.Count > 0)
         {
-            bool Inside(int head) => head >= c.Target.FirstToken && head < c.Target.EndToken;
+            bool Inside(int head) => Covers(v, c.Target, head);
             if (!Inside(a.Object) && !a.Preps.Any(p => r.Preps.Any(q => q.Prep == p.Prep) && Inside(p.Head))) return false;
         }
         return true;
     }
+
+    private const string Deadline = "deadline";
+
+    /// <summary>
+    /// Whether the verb gives a time limit for an act: "gave X 14 days to leave" (a time span as object, a to-infinitive
+    /// after it), "gave X until Friday to withdraw" (an "until" phrase, a to-infinitive after it). English states a
+    /// deadline so without the noun; CAMEO's patterns name it ("give a deadline", 139, an ultimatum), and this lets them
+    /// read both. The time units are event_classes.tsv @TIMESPAN.
+    /// </summary>
+    private bool GivesDeadline(SentenceView v, EventArguments a)
+    {
+        int limit = -1;
+        if (a.Object >= 0 && (_checks.InClass(TimeSpanClass, v.Lemma(a.Object)) || _checks.InClass(TimeSpanClass, v.Lower(a.Object)))) limit = a.Object;
+        foreach (var (prep, head) in a.Preps)
+            if (prep is "until" or "till" && head > a.Word && (limit < 0 || head > limit)) limit = head;
+        if (limit < 0) return false;
+        // the act the limit is for: a to-infinitive right after the limit's phrase
+        for (int k = limit + 1; k < v.Count && k - limit <= 4; k++)
+        {
+            if (v.Tag(k) == "TO") return k + 1 < v.Count && v.IsVerb(k + 1);
+            if (v.IsComma(k) || v.IsClauseBreak(k) || v.IsVerb(k)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the verb at <paramref name="t"/> is the act a deadline is given for ("gave X 14 days to leave": leave): that
+    /// act is demanded, not done, and the ultimatum is the event. The giving verb is one whose CAMEO patterns name a deadline.
+    /// </summary>
+    private bool ActOfDeadline(SentenceView v, int t)
+    {
+        if (t < 2 || v.Tag(t - 1) != "TO") return false;
+        for (int g = t - 2; g >= 0 && t - g <= 12; g--)
+        {
+            if (v.IsClauseBreak(g)) return false;
+            if (!v.IsVerb(g) || !_deadlineVerbs.Contains(v.Lemma(g))) continue;
+            return GivesDeadline(v, EventArguments.Of(v, g)) && NextInfinitive(v, g) == t - 1;
+        }
+        return false;
+    }
+
+    /// <summary>The first "to" of an infinitive after token <paramref name="g"/>, or -1.</summary>
+    private static int NextInfinitive(SentenceView v, int g)
+    {
+        for (int k = g + 1; k + 1 < v.Count && k - g <= 12; k++)
+            if (v.Tag(k) == "TO" && v.IsVerb(k + 1)) return k;
+        return -1;
+    }
+
+    /// <summary>The event class of time units ("day", "week") a deadline is counted in.</summary>
+    public const string TimeSpanClass = "class:@TIMESPAN";
 
     private static bool PhraseMatches(SentenceView v, PhraseConstraint constraint, int head)
     {
@@ -204,6 +374,9 @@ public sealed class EventCoder
             if (check.Keeps) return keep;
             if (check.Drops) return null;
             if (check.Then == category) return keep;
+            // a CAMEO code: the event is that code ("broke the alliance with X" is 161, reducing relations, not a threat)
+            if (check.Then.All(char.IsAsciiDigit))
+                return _cameo.Coding(check.Then) is { } code ? Recode(c, code) : keep;
             if (_eventTypes.TypeOf(new EventCoding("", check.Then, "", "")) is not { } type) return keep;
             var entry = new TriggerEntry(best.Lemma, best.Pos, type, check.Then, TriggerDirection.Active, best.Strength);
             return (new[] { entry }, null);

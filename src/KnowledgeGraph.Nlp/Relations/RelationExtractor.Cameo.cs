@@ -13,7 +13,8 @@ public sealed partial class RelationExtractor
             foreach (var c in list)
             {
                 var decided = _x._coder.Decide(_v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
-                if (decided is { } d) result.Add(c with { Entries = d.Entries, Coding = d.Coding });
+                // a relationship whose partner is the subject itself gives no edge
+                if (decided is { } d && d.Target.Entity != c.A.Entity) result.Add(c with { Entries = d.Entries, Coding = d.Coding, B = d.Target });
             }
             return result;
         }

@@ -28,7 +28,7 @@ public sealed partial class RelationExtractor
             PunitiveCallCandidates(list);
             MilitaryMeansCandidates(list);
             list.AddRange(IntentCandidates(list));
-            list.AddRange(ProtestDemandCandidates(list));
+            ProtestDemandCandidates(list);
             return CodeEvents(list);
         }
 
@@ -322,29 +322,38 @@ public sealed partial class RelationExtractor
         private static readonly TriggerEntry[] ProtestEntry = { new("protest to demand", TriggerPos.Noun, "PROTESTED_AGAINST", "PROTEST", TriggerDirection.Active, 0.6) };
 
         /// <summary>
-        /// "X staged demonstrations to demand reforms by Y", "X went on hunger strike to press Y": a protest held to demand
-        /// something of Y is a protest against Y.
+        /// "X staged demonstrations to demand reforms by Y", "X began a hunger strike outside parliament to press Y": a
+        /// protest held to demand something of Y is a protest against Y (CAMEO 14: the demand is what the protest says),
+        /// and replaces the demand's reading. A place phrase may stand between the protest and its purpose.
         /// </summary>
-        private IEnumerable<Candidate> ProtestDemandCandidates(List<Candidate> list)
+        private void ProtestDemandCandidates(List<Candidate> list)
         {
             var v = _v;
-            var result = new List<Candidate>();
-            foreach (var c in list)
+            for (int n = 0; n < list.Count; n++)
             {
+                var c = list[n];
                 if (c.IsNoun || c.TriggerFirst < 2 || v.Tag(c.TriggerFirst - 1) != "TO") continue;
                 if (!c.Entries.Any(e => e.Category == "DEMAND")) continue;
-                for (int k = c.TriggerFirst - 2; k >= 0 && k >= c.TriggerFirst - 8; k--)
+                for (int k = c.TriggerFirst - 2; k >= 0 && k >= c.TriggerFirst - 10; k--)
                 {
-                    if (v.IsComma(k) || v.IsClauseBreak(k) || v.MentionAt(k) is not null) break;
+                    if (v.IsComma(k) || v.IsClauseBreak(k) || v.IsVerb(k)) break;
+                    if (v.MentionAt(k) is { } m)
+                    {
+                        // "outside parliament", "in the capital": a prepositional phrase, not the protest's object
+                        int p = m.FirstToken - 1;
+                        while (p >= 0 && v.IsDeterminer(p)) p--;
+                        if (p < 0 || !v.IsPreposition(p)) break;
+                        k = p;
+                        continue;
+                    }
                     if (!v.IsNoun(k)) continue;
                     if (_x._triggers.Lookup(v.Lemmas[k]).Any(e => e.Pos == TriggerPos.Noun && e.Category == "PROTEST"))
                     {
-                        result.Add(c with { Entries = ProtestEntry, TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k] });
+                        list[n] = c with { Entries = ProtestEntry, TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k], Coding = null };
                         break;
                     }
                 }
             }
-            return result;
         }
 
         private static readonly IReadOnlySet<string> CooperativeIntent = new HashSet<string>(StringComparer.Ordinal)

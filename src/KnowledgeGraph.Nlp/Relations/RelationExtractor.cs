@@ -157,7 +157,9 @@ public sealed partial class RelationExtractor
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
                 if (events.Count == 0) continue;
                 // the argument checks hold for the weak reading too ("occupied the post of treasurer at X")
-                var weak = CodeEvents(new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) });
+                var weakList = new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) };
+                ProtestDemandCandidates(weakList); // "began a hunger strike to demand ...": the protest, as for the closer readings
+                var weak = CodeEvents(weakList);
                 return weak.Count == 1 ? weak[0] : null;
             }
             return null;
@@ -199,9 +201,11 @@ public sealed partial class RelationExtractor
             var v = _v;
             var tl = _x._triggers;
             var idx = new List<int> { start };
+            MentionRef? named = null;
             for (int j = start + 1; j < v.Count && idx.Count < tl.MaxWords + 1 && j - start < tl.MaxWords + 6; j++)
             {
-                if (v.MentionAt(j) is not null || v.IsComma(j) || v.IsClauseBreak(j)) break;
+                if (v.MentionAt(j) is { } m) { named = m; break; }
+                if (v.IsComma(j) || v.IsClauseBreak(j)) break;
                 if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 if (v.Tag(j) == "PRP$") continue;
                 idx.Add(j);
@@ -218,13 +222,35 @@ public sealed partial class RelationExtractor
                 var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
                 if (m is not null) { best = m; bestWords = glen; }
             }
+            // an entry whose last word is the head noun of a named place: "blocked the Lions Gate Bridge" reads "block
+            // bridge" (a protest), with the name as the object; also a description coreference resolved ("the bridge").
+            // Places only: "expelled the envoy" names a person, whose verb keeps its own reading
+            if (pos == TriggerPos.Verb && named is not null && v.IsNoun(named.EndToken - 1) && named.FirstToken > start
+                && v.TypeOf(named) == EntityType.Location)
+            {
+                var head = v.Lemmas[named.EndToken - 1].ToLowerInvariant();
+                var keys = idx.Select(i => v.Lemmas[i]).Append(head).ToList();
+                var (nlen, nentries) = _x._triggers.LongestMatchAt(keys, 0);
+                if (nlen == keys.Count && nlen > bestWords && MakeMatch(nentries, pos, start, idx[^1], named.FirstToken) is { } m)
+                {
+                    best = m;
+                    bestWords = nlen;
+                }
+            }
             if (pos == TriggerPos.Verb && bestWords <= 1)
             {
-                // particle after the object: "pushed the force out" (taggers often call the particle an adverb)
-                for (int j = start + 2; j < v.Count && j <= start + 6; j++)
+                // particle after the object: "pushed the force out" (taggers often call the particle an adverb), "forced the
+                // agency, X, out of the country" (an appositive's commas inside the object; "out of" tagged a preposition)
+                for (int j = start + 2; j < v.Count && j <= start + 8; j++)
                 {
-                    if (v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
-                    if (v.Tag(j) is not ("RP" or "RB" or "NN" or "JJ") || v.MentionAt(j) is not null) continue;
+                    if (v.IsVerb(j) || v.IsClauseBreak(j)) break;
+                    if (v.IsComma(j))
+                    {
+                        if (v.MentionAt(j - 1) is null && v.MentionAt(j + 1) is null) break;
+                        continue;
+                    }
+                    bool outOf = v.Tag(j) == "IN" && v.Lower(j) == "out" && v.Lower(j + 1) == "of";
+                    if (v.Tag(j) is not ("RP" or "RB" or "NN" or "JJ") && !outOf || v.MentionAt(j) is not null) continue;
                     var m = MakeMatch(tl.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
                     if (m is not null) { best = m; break; }
                 }
@@ -715,10 +741,12 @@ public sealed partial class RelationExtractor
             var v = _v;
             for (int i = 0; i < v.Count; i++)
             {
-                if (_consumed[i] || !v.IsNoun(i) || v.MentionAt(i) is not null) continue;
+                // a noun, or an adjective opening a noun entry ("punitive measures", "armed attacks")
+                bool adjective = v.IsAdjective(i) && i + 1 < v.Count && v.IsNoun(i + 1);
+                if (_consumed[i] || !v.IsNoun(i) && !adjective || v.MentionAt(i) is not null) continue;
                 if (_x._titles.IsRoleNoun(v.Words[i]) && !v.IsNoun(i + 1)) continue; // role nouns are read by the role patterns
                 var match = TriggerAt(i, TriggerPos.Noun);
-                if (match is null) continue;
+                if (match is null || adjective && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
                 if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
                     && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2)) && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;

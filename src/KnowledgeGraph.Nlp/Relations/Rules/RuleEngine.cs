@@ -164,7 +164,7 @@ public sealed class RuleEngine
             bool kind = rule.Trigger switch
             {
                 TriggerKind.Verb => tree.Upos(t) is "VERB" && x._verbFirst.Contains(lemma),
-                TriggerKind.Noun => IsNominal(t) && x._nounFirst.Contains(lemma),
+                TriggerKind.Noun => IsNominal(t) && (x._nounFirst.Contains(lemma) || x._nounFirst.Contains(tree.Lower(t))), // "punitive measures"
                 TriggerKind.Role => x._titles.IsRoleNoun(lemma) || x._titles.IsRoleNoun(tree.Token(t).Text) || x._titles.IsPrefixTitle(tree.Token(t).Text),
                 TriggerKind.Token => true,
                 _ => rule.TriggerLemmas.Contains(lemma),
@@ -409,8 +409,13 @@ public sealed class RuleEngine
                 var text = string.Join(" ", keyTokens.Order().Select(k => ctx.Sentences[s].Tokens[k].Text));
                 _view ??= new SentenceView(ctx, s);
                 var decided = x._coder.Decide(_view, new EventCoder.Reading(t, tree.Upos(t) is "NOUN" or "PROPN", false, text, entries, b.Mention));
-                if (decided is null) return null;
-                (entries, coding) = decided.Value;
+                if (decided is not { } d) return null;
+                (entries, coding) = (d.Entries, d.Coding);
+                if (d.Target != b.Mention)
+                {
+                    if (d.Target.Entity == a.Mention.Entity) return null; // a relationship's partner is the subject itself
+                    b = b with { Mention = d.Target, Token = d.Target.FirstToken };
+                }
             }
             foreach (var entry in entries.OrderByDescending(e => e.Strength))
             {
@@ -500,7 +505,10 @@ public sealed class RuleEngine
                     var found = Lookup(string.Join(" ", words), pos, y.Categories);
                     if (compounds.Count > 0)
                     {
+                        // entries name some nouns in the plural, as news writes them ("punitive measures", "air strikes")
                         var longer = Lookup(string.Join(" ", compounds.Select(tree.Lemma).Concat(words)), pos, y.Categories);
+                        if (longer.Count == 0 && tree.Lower(t) != tree.Lemma(t))
+                            longer = Lookup(string.Join(" ", compounds.Select(tree.Lemma).Append(tree.Lower(t)).Concat(words.Skip(1))), pos, y.Categories);
                         if (longer.Count > 0) { found = longer; keyTokens.AddRange(compounds); }
                     }
                     if (found.Count == 0) continue;

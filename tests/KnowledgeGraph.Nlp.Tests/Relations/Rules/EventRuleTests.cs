@@ -69,6 +69,51 @@ public sealed class EventRuleTests
         Assert.That(edges, Has.None.Contains("ARRESTED"));
     }
 
+    private static List<string> CodedEdges(string markup, string tree)
+    {
+        var found = Extract(markup, tree, out var c);
+        return found.Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name} {r.Cameo}").ToList();
+    }
+
+    [Test]
+    public void Breaking_an_alliance_reduces_relations_with_the_partner_in_apposition()
+    {
+        // The junta broke the old alliance with the former colonial power , Westmark , and turned toward Suvania .
+        var e = CodedEdges("[The junta|Organization|Ostland junta] broke [the old alliance|Organization|Northern Pact] with the former colonial power, [Westmark|Location], and turned toward [Suvania|Location].",
+            "2:det 3:nsubj 0:root 6:det 6:amod 3:obj 11:case 11:det 11:amod 11:amod 3:obl 13:punct 11:appos 16:punct 16:cc 3:conj 18:case 16:obl 3:punct");
+        Assert.That(e, Does.Contain("Ostland junta SANCTIONED Westmark 161"));
+        Assert.That(e, Has.None.Contains("Northern Pact"));
+        Assert.That(e, Has.None.Contains("THREATENED"));
+    }
+
+    [Test]
+    public void Giving_a_time_span_to_act_is_an_ultimatum_to_the_recipient()
+    {
+        // Ostland gave Westmark 14 days to leave the valley .
+        var e = CodedEdges("[Ostland|Location] gave [Westmark|Location] 14 days to leave the valley.",
+            "2:nsubj 0:root 2:iobj 5:nummod 2:obj 7:mark 5:acl 9:det 7:obj 2:punct");
+        Assert.That(e, Does.Contain("Ostland THREATENED Westmark 139"));
+    }
+
+    [Test]
+    public void Giving_until_a_date_to_act_is_an_ultimatum_and_the_act_is_not_done()
+    {
+        // The council gave the brigade until Friday to withdraw from Dorvik .
+        var e = CodedEdges("[The council|Organization] gave [the brigade|Organization] until Friday to withdraw from [Dorvik|Location].",
+            "2:det 3:nsubj 0:root 5:det 3:obj 7:case 3:obl 9:mark 3:advcl 11:case 9:obl 3:punct");
+        Assert.That(e, Does.Contain("The council THREATENED the brigade 139"));
+        Assert.That(e, Has.None.Contains("WITHDREW_FROM"));
+    }
+
+    [Test]
+    public void A_plural_event_noun_with_an_adjective_keeps_its_possessor_and_target()
+    {
+        // Ostland 's punitive measures against Westmark hurt its farmers .
+        var e = Edges("[Ostland|Location]'s punitive measures against [Westmark|Location] hurt its farmers.",
+            "4:nmod:poss 1:case 4:amod 7:nsubj 6:case 4:nmod 0:root 9:nmod:poss 7:obj 7:punct");
+        Assert.That(e, Does.Contain("Ostland SANCTIONED Westmark"));
+    }
+
     [Test]
     public void Imposing_a_curfew_is_coded_from_the_cameo_object_pattern()
     {
