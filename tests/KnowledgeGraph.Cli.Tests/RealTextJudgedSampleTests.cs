@@ -73,8 +73,9 @@ public sealed class RealTextJudgedSampleTests
     [Test]
     public void DuplicatesMainMadeAreOneNode()
     {
-        Assert.That(Graph.Value["e:per:benjamin-p-grogan"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Benjamin Grogan"));
-        Assert.That(Graph.Value.ContainsKey("e:per:benjamin-grogan"), Is.False);
+        // one person, with or without his middle initial; the building named after him and another agent is a facility of its own
+        Assert.That(Graph.Value.Values.Where(n => n["labels"]!.Any(l => (string)l! == "Person") && ((string)n["properties"]!["name"]!).Contains("Grogan")).ToList(), Has.Count.EqualTo(1));
+        Assert.That(Graph.Value.Values.Where(n => n["labels"]!.Any(l => (string)l! == "Facility") && ((string)n["properties"]!["name"]!).Contains("Grogan")).ToList(), Has.Count.EqualTo(1));
         Assert.That(Graph.Value["e:org:us-customs-and-border-protection"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("CBP"));
         Assert.That(Graph.Value["e:org:japan-aerospace-exploration-agency"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("JAXA"));
     }
