@@ -558,7 +558,7 @@ public sealed class MentionFinder
                     while (next < tokens.Count && IsRunToken(tokens, next)) next++;
                     // ... or a facility's head ends the whole ("the Ana Ruiz and Tomas Ferreira Federal Building": named after both)
                     if (Keyword(words, start, end) is not null || Keyword(words, start, next) is { Position: KeywordPosition.Prefix }
-                        || tokens[end].Text == "and" && Keyword(words, start, next) is { Type: EntityType.Location, Fine: "Facility", Position: KeywordPosition.Suffix })
+                        || tokens[end].Text == "and" && end - start >= 2 && words[next - 1] == "Building")
                     {
                         end = next;
                         continue;
@@ -605,7 +605,8 @@ public sealed class MentionFinder
         // name of the place it is named after closing it make the whole run one facility
         if (kw is null && end - start >= 3 && IsFacilityNamedAfterPlace(words, start, end))
         {
-            candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, "Facility", MentionKind.Name, "rule", PriorityKeyword));
+            // (the recogniser's reading of the same words, a unit of its owner, goes first)
+            candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, "Facility", MentionKind.Name, "rule", PriorityNer - 1));
             return;
         }
         if (kw is null)
@@ -822,9 +823,6 @@ public sealed class MentionFinder
             if ((c.Type == EntityType.Person || c.Type == EntityType.Organization && c.Source == "ner" && Keyword(words, c.First, c.End) is null)
                 && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
-            // "an Air Station Kestrel Point aircrew": a facility named after its place, whatever the recogniser took it for
-            if (c.Source == "ner" && c.Type != EntityType.Location && c.Length >= 2 && c.CharStart < 0 && IsFacilityNamedAfterPlace(words, c.First, c.End))
-                c = c with { Type = EntityType.Location, FineType = "Facility", Role = null };
             // "Station Miramar", "Base Camp Pendleton": a facility's or place's head word inside a supposed person's name
             if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner"
                 && Enumerable.Range(c.First, c.Length).SelectMany(k => words[k].Split('-')).Select(w => _lex.OrgKeywords.Lookup(w))
@@ -1139,6 +1137,10 @@ public sealed class MentionFinder
         // form (or its plural, the act as a noun) of a verb the trigger lexicon knows is that verb capitalised, not a name
         if (span.Count == 1 && c.Source == "ner" && IsTitleCase(last) && IsVerbalNoun(last.ToLowerInvariant()) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         if (c.Source == "ner" && span.Count == 1 && s.Tokens[c.First].Tag == "JJ" && !last.Contains('-')) return false;
+        // "with your Harbor Hour", "our Rescue Desk": a possessive determiner before a name owns a thing; people are not so named
+        if (c.Type == EntityType.Person && c.Source == "ner" && c.First > 0 && s.Tokens[c.First - 1].Tag == "PRP$" && words[c.First - 1] is "your" or "our" or "Your" or "Our") return false;
+        // "the Coastie of the Year Award": a name before "of the Year" is part of an award's title
+        if (c.Source == "ner" && c.End + 2 < words.Count && words[c.End] == "of" && words[c.End + 1] == "the" && words[c.End + 2] == "Year") return false;
         // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
             && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
