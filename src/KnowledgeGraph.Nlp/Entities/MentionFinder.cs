@@ -483,8 +483,10 @@ public sealed class MentionFinder
             var w = words[f];
             bool initialNext = words[n.First].Length == 2 && words[n.First][1] == '.' && char.IsUpper(words[n.First][0]);
             // the tagger's guess for an unknown capitalised word opening a sentence may be an adjective ("Dorian/JJ K. Maltby")
+            // (at a sentence's start also before three names, when the word is no word of ordinary English: "Nisreen Ana Luisa Ortiz")
+            bool longNext = n.End - n.First >= 3 && s.Tokens[f].Tag == "NNP" && !_lex.CommonWords.Contains(w.ToLowerInvariant());
             if ((s.Tokens[f].Tag == "NNP" || f == 0 && initialNext && s.Tokens[f].Tag is "JJ" or "NN") && IsTitleCase(w)
-                && (f == 0 ? initialNext : !char.IsUpper(words[f - 1][0]) && !char.IsDigit(words[f - 1][0]))
+                && (f == 0 ? initialNext || longNext : !char.IsUpper(words[f - 1][0]) && !char.IsDigit(words[f - 1][0]))
                 && _lex.Titles.LongestMatchAt(words, f).Length == 0 && _lex.OrgKeywords.Lookup(w).Count == 0
                 && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
                 n = n with { First = f };
