@@ -969,6 +969,13 @@ public sealed class MentionFinder
                 c = c with { Type = EntityType.Event, FineType = null, Role = null };
                 events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             }
+            // "the Bureau's Harbor City Division": a unit's keyword names a force only when a force or a country owns it; a
+            // body of another kind before the possessive owns a division of its own kind
+            if (c.FineType == "ArmedForces" && c.Source != "gazetteer" && c.First >= 2 && words[c.First - 1] is "'s" or "\u2019s"
+                && _lex.OrgKeywords.Lookup(words[c.First - 2]).All(k => k.FineType != "ArmedForces")
+                && !_lex.Gazetteer.Lookup(words[c.First - 2]).Any(h => h.Entry.Type == EntityType.Location || h.Entry.FineType is "ArmedForces" or "ArmedGroup")
+                && NameKey.IsAcronymShape(words[c.First - 2]))
+                c = c with { FineType = null };
             // "A Unified Command was set up": a name of ordinary words and a keyword that the text introduces with the indefinite
             // article is a kind of body (its keyword's fine label does not hold), however the article writes it later
             if (c.Type == EntityType.Organization && c.FineType is not null && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] is "a" or "A" or "an" or "An"
