@@ -837,9 +837,12 @@ public sealed class MentionFinder
                 c = c with { Type = EntityType.Organization, FineType = "ArmedForces", Role = null };
             // "U.S. Army Soldiers", "NATO Allies": a plural agent noun after a name is what the name's members are called
             if (c.Source == "ner" && c.Length >= 2 && char.IsUpper(words[c.End - 1][0]) && s.Tokens[c.End - 1].Tag is "NNS" or "NNPS"
-                && _lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
+                && (_lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
+                    // ... and so is a plural common noun after a body's name the gazetteer knows ("the Alliance's Partners")
+                    || c.Length == 2 && words[c.End - 1].Length > 3 && IsCommonPlural(words[c.End - 1])
+                       && _lex.Gazetteer.Lookup(words[c.First]).Any(h => h.Entry.Type == EntityType.Organization))
                 && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0)
-                c = c with { End = c.End - 1 };
+                c = c with { End = c.End - 1, Canonical = null };
             // "Kennedy Space Center in Florida" proposed whole: the place after "in" is where the body is, not its name
             if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0)
                 for (int k = c.First + 2; k < c.End - 1; k++)
@@ -914,6 +917,11 @@ public sealed class MentionFinder
                 }
             }
             if (documents.Contains(string.Join(' ', span))) continue;
+            // "the Disaster Relief Centers in three counties": a name headed by the plural of a body's keyword, with no "of" or
+            // "for" after it, names several bodies of a kind, no one actor
+            if (c.Source != "gazetteer" && c.Type == EntityType.Organization && span.Count >= 2 && span[^1].Length > 4 && span[^1].EndsWith('s') && !span[^1].EndsWith("ss", StringComparison.Ordinal)
+                && _lex.OrgKeywords.Lookup(span[^1]).Count == 0 && _lex.OrgKeywords.Lookup(span[^1][..^1], KeywordPosition.Suffix).Any(k => k.Type == EntityType.Organization && k.FineType != "ArmedForces")
+                && (c.End >= words.Count || words[c.End] is not ("of" or "for")) && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) continue;
             // "apply at DisasterHelp.gov": a name written with a dot and a top-level domain is a web address, no actor
             if (c.End + 1 < words.Count && words[c.End] == "." && s.Tokens[c.End].Start == s.Tokens[c.End - 1].End && s.Tokens[c.End + 1].Start == s.Tokens[c.End].End
                 && TopLevelDomains.Contains(words[c.End + 1])) continue;
