@@ -13,7 +13,7 @@ public static class PersonName
 
     /// <summary>
     /// "Lloyd J. Austin III" -> (LLOYD AUSTIN, J, III); null unless the name is a first name and a last name of two
-    /// letters or more, with only one-letter initials between them.
+    /// letters or more, with only one-letter initials or one written-out middle name between them.
     /// </summary>
     public static Form? Parse(string name)
     {
@@ -25,7 +25,8 @@ public static class PersonName
         static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && !w.EndsWith('.') && w.Skip(1).Any(char.IsLower);
         if (!Word(words[0]) || !Word(words[^1])) return null;
         var middle = words.Skip(1).Take(words.Count - 2).ToList();
-        if (!middle.All(Initial)) return null;
+        // "Kayla Jean Mueller": one middle name written out counts as its initial ("Kayla J. Mueller", "Kayla Mueller")
+        if (!middle.All(Initial) && !(middle.Count == 1 && Word(middle[0]))) return null;
         return new Form(NameKey.Fold(words[0] + " " + words[^1]), string.Concat(middle.Select(w => char.ToUpperInvariant(w[0]))), suffix);
     }
 

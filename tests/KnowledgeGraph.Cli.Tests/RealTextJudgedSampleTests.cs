@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Cli.Tests;
 /// <summary>
 /// The real-text check of issue 10 kept as a test: 59 public-domain news stories (tests/realtext/news, sources in
 /// SOURCES.md) are built, and the nodes judged by hand must not regress. A node judged correct in the latest judged
-/// sample (judged-actors.tsv, and the earlier judged-actors-round1.tsv and judged-actors-round2.tsv for what was bad) must still exist with the same labels; a node main's pipeline made and that was judged junk,
+/// samples (judged-actors.tsv of round 3, judged-actors4.tsv of round 4, and the earlier judged-actors-round1.tsv and judged-actors-round2.tsv for what was bad) must still exist with the same labels; a node main's pipeline made and that was judged junk,
 /// a fragment, a duplicate or of the wrong type (judged-main.tsv) and is gone now must not come back; the city that
 /// main merged into the harbour named after it must stay apart.
 /// </summary>
@@ -26,10 +26,17 @@ public sealed class RealTextJudgedSampleTests
         File.ReadLines(Path.Combine(CliRunner.RepoRoot(), "tests", folder, file))
             .Where(l => !l.StartsWith('#') && !l.StartsWith("id\t", StringComparison.Ordinal) && l.Length > 0).Select(l => l.Split('\t'));
 
-    [Test]
-    public void NodesJudgedCorrectKeepTheirIdAndLabels()
+    /// <summary>Nodes judged correct that a later change named better: judged id -> id now.</summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
-        var correct = Judged("judged-actors.tsv").Where(r => r[3] == "correct").ToList();
+        ["e:per:kayla-mueller"] = "e:per:kayla-jean-mueller", // one person with and without her written-out middle name
+    };
+
+    [TestCase("judged-actors.tsv")]
+    [TestCase("judged-actors4.tsv")]
+    public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
+    {
+        var correct = Judged(file).Where(r => r[3] == "correct").Select(r => Renamed.TryGetValue(r[0], out var now) ? r.Skip(1).Prepend(now).ToArray() : r).ToList();
         Assert.That(correct, Has.Count.GreaterThanOrEqualTo(60), "the judged sample is in the repository");
         Assert.Multiple(() =>
         {
@@ -63,8 +70,16 @@ public sealed class RealTextJudgedSampleTests
             "e:org:national-preparedness-report", "e:org:house-appropriations-committees-commerce", "e:per:sailors", "e:loc:san-sebastian",
             // judged bad in judged-actors-round2.tsv and gone since: "A Sailor stationed ...", a first name cut off
             "e:org:sailor", "e:per:j-mccool",
+            // judged bad before and gone since round 4: a job title, verbs and verbal nouns, a sunken liner, a car and a space
+            // station, a place and an acronym glued, an office's body and its holder glued, two forces glued, an acronym beside
+            // its long name, a place typed organisation, "the Corps" as a place, an award's title, a force as a person
+            "e:org:avionics-electrical-technician", "e:org:embracing", "e:org:kidnappings", "e:loc:andrea-doria", "e:org:ford-expedition",
+            "e:org:international-space-station", "e:org:el-paso-cbp", "e:org:federal-bureau-of-investigation-christopher-wray",
+            "e:org:us-marines-and-republic-of-korea-marines", "e:org:hvo", "e:org:south-pole", "e:loc:corps", "e:per:coastie",
+            "e:per:recovery-centers", "e:per:self-defense-force", "e:org:invincible-sentry", "e:org:force-exercise",
         };
         var judgedBad = Judged("judged-main.tsv").Concat(Judged("judged-after.tsv")).Concat(Judged("judged-actors-round1.tsv")).Concat(Judged("judged-actors-round2.tsv"))
+            .Concat(Judged("judged-actors.tsv"))
             .Where(r => r[3] != "correct").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
         Assert.That(gone.Where(g => !judgedBad.Contains(g)), Is.Empty, "every id here was judged bad in main's sample");
         Assert.That(gone.Where(Graph.Value.ContainsKey), Is.Empty, "judged junk, fragment, duplicate or wrong type in main's graph, and back again");
@@ -73,8 +88,9 @@ public sealed class RealTextJudgedSampleTests
     [Test]
     public void DuplicatesMainMadeAreOneNode()
     {
-        Assert.That(Graph.Value["e:per:benjamin-p-grogan"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Benjamin Grogan"));
-        Assert.That(Graph.Value.ContainsKey("e:per:benjamin-grogan"), Is.False);
+        // one person, with or without his middle initial; the building named after him and another agent is a facility of its own
+        Assert.That(Graph.Value.Values.Where(n => n["labels"]!.Any(l => (string)l! == "Person") && ((string)n["properties"]!["name"]!).Contains("Grogan")).ToList(), Has.Count.EqualTo(1));
+        Assert.That(Graph.Value.Values.Where(n => n["labels"]!.Any(l => (string)l! == "Facility") && ((string)n["properties"]!["name"]!).Contains("Grogan")).ToList(), Has.Count.EqualTo(1));
         Assert.That(Graph.Value["e:org:us-customs-and-border-protection"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("CBP"));
         Assert.That(Graph.Value["e:org:japan-aerospace-exploration-agency"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("JAXA"));
     }
@@ -117,20 +133,22 @@ public sealed class RealTextCheckJudgedSampleTests
 {
     private static readonly Lazy<Dictionary<string, JObject>> Graph = new(() => RealTextJudgedSampleTests.BuildNodes("realtext-check"));
 
-    /// <summary>Nodes judged correct that a later change named better, with why: judged id -> id now.</summary>
+    /// <summary>Nodes judged correct that a later change named better, with why: judged id -> id now (and labels now, when they changed).</summary>
     private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
         ["e:loc:va"] = "e:loc:virginia", // a U.S. state's abbreviation names the state
+        ["e:loc:international-space-station"] = "e:veh:international-space-station\tVehicle", // a space station is a spacecraft
     };
 
     [TestCase("judged-before.tsv")]
     [TestCase("judged-after.tsv")]
     [TestCase("judged-round2.tsv")]
     [TestCase("judged-round3.tsv")]
+    [TestCase("judged-round4.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
     {
         var correct = RealTextJudgedSampleTests.Judged(file, "realtext-check").Where(r => r[3] == "correct")
-            .Select(r => Renamed.TryGetValue(r[0], out var now) ? r.Skip(1).Prepend(now).ToArray() : r).ToList();
+            .Select(r => Renamed.TryGetValue(r[0], out var now) ? now.Split('\t').Concat(r.Skip(now.Contains('\t') ? 2 : 1)).ToArray() : r).ToList();
         Assert.That(correct, Has.Count.GreaterThanOrEqualTo(70), "the judged sample is in the repository");
         Assert.Multiple(() =>
         {

@@ -121,6 +121,22 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void APersonWithAndWithoutAWrittenOutMiddleNameIsOnePersonButTwoMiddleNamesAreNot()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Petra Ann Velasco", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Petra Velasco", EntityType.Person) }));
+        b.Add(Doc("three", new[] { E(0, "Tomas Luis Ferreira", EntityType.Person) }));
+        b.Add(Doc("four", new[] { E(0, "Tomas Mario Ferreira", EntityType.Person) }));
+        b.Add(Doc("five", new[] { E(0, "Tomas Ferreira", EntityType.Person) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        var petra = people.Single(n => ((IEnumerable<string>)n["aliases"]!).Contains("Petra Velasco"));
+        Assert.That((IEnumerable<string>)petra["aliases"]!, Does.Contain("Petra Ann Velasco"));
+        Assert.That(people.Count(n => ((IEnumerable<string>)n["aliases"]!).Any(a => a.EndsWith("Ferreira", StringComparison.Ordinal))), Is.EqualTo(3),
+            "two middle names are two people, and the bare name beside both is neither");
+    }
+
+    [Test]
     public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
     {
         // "the junta" of Mali in one article and of Chad in another are two governments

@@ -68,7 +68,10 @@ public sealed class EntityClusterer
         // The recogniser's guesses get context: "in Abeche", "the village of Abeche", "the Ras Kamboni territory" are places.
         // A guess of place the context confirms ("near Cedar Key") weighs as much as one the context corrects: the same
         // name typed organisation elsewhere by the recogniser alone does not outvote it.
-        mentions = mentions.Select(m => m.Mention.Source == "ner" && LocationContext(sentences[m.Mention.SentenceIndex], m)
+        // (a name the text calls a vessel stays one: "near the Alder Crest wreck"; so does a force's head word: "around the Corps")
+        mentions = mentions.Select(m => m.Mention.Source == "ner" && m.Mention.Type != EntityType.Vehicle
+            && !(m.Mention.Type == EntityType.Organization && _lex.OrgKeywords.Lookup(m.Mention.Text, KeywordPosition.Suffix).Any(k => k.FineType == "ArmedForces"))
+            && LocationContext(sentences[m.Mention.SentenceIndex], m)
             ? m with { Mention = m.Mention with { Type = EntityType.Location, FineType = m.Mention.Type == EntityType.Location ? m.Mention.FineType : null, Source = "ner+context" } } : m).ToList();
         static int Votes(IGrouping<(EntityType, string?), PlacedMention> g) => g.Sum(m => m.Mention.Source == "ner+context" ? 2 : 1);
         var best = mentions.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
@@ -145,7 +148,8 @@ public sealed class EntityClusterer
                     {
                         EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords),
                         // "Boston" is not "Boston Harbor": a place's name inside a longer place name is another place
-                        EntityType.Location => IsAcronymOf(KeyText(m), otherWords),
+                        // ... but a facility named without its owner is that facility ("Air Station Kestrel Point")
+                        EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains),
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
                              || IsWithoutOwner(words, otherWords),
                     })
@@ -323,7 +327,7 @@ public sealed class EntityClusterer
     private bool IsHeadShortForm(string[] shortName, string[] longName, MentionKind kind) =>
         kind == MentionKind.Name && shortName.Length == 1 && longName.Length >= 2 && !NameKey.IsAcronymShape(shortName[0])
         && string.Equals(shortName[0], longName[^1], StringComparison.OrdinalIgnoreCase)
-        && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType == "MediaOrganization");
+        && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType is "MediaOrganization" or "ArmedForces");
 
     /// <summary>
     /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
@@ -383,9 +387,9 @@ public sealed class EntityClusterer
         var initials = new string(nameWords.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         var allInitials = new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
         if (letters.Length >= 2 && (letters == initials || letters == allInitials)) return true;
-        // "CBP" for "U.S. Customs and Border Protection": a leading abbreviated country is often left out
-        return nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]) && NameKey.Normalize(nameWords[0]).Count(char.IsLetter) <= 3
-               && IsAcronymOf(acronym, nameWords[1..]);
+        // "CBP" for "U.S. Customs and Border Protection", "HVO" for "USGS Hawaiian Volcano Observatory": a leading abbreviated
+        // country or owning body is often left out
+        return nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]) && IsAcronymOf(acronym, nameWords[1..]);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class MentionFinder
 
     /// <summary>Words that open a place's name and never a person's.</summary>
     private static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
-        { "Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Lac", "Bir", "Jebel", "Jabal", "Wadi", "Ras" };
+        { "Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Lac", "Bir", "Jebel", "Jabal", "Wadi", "Ras", "Upper", "Lower" };
 
     /// <summary>An Arabic article written in lower case before a capitalised name: "al-Qaida", "al-Shabaab", "el-Sisi".</summary>
     private static bool ParticleName(string w)
@@ -87,6 +87,7 @@ public sealed class MentionFinder
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
         var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
         var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
+        var kinds = new HashSet<string>(StringComparer.Ordinal); // keyword names the text introduces with "a": kinds of body
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         foreach (var s in sentences)
@@ -106,7 +107,7 @@ public sealed class MentionFinder
             }
             AddOfficeHolders(s, words, candidates);
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, documents);
+            settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds);
             JoinHyphenatedNames(s, words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
@@ -166,6 +167,9 @@ public sealed class MentionFinder
             if (result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
                 && result[k].Mention.Source != "gazetteer")
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = null }, Role = null };
+        for (int k = 0; kinds.Count > 0 && k < result.Count; k++)
+            if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
+                result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
@@ -353,12 +357,16 @@ public sealed class MentionFinder
             int of = i + len;
             if (of >= words.Count || words[of] is not ("of" or "for")) continue;
             int runStart = of + 1, runEnd = runStart;
-            // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence")
+            // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
+            bool body = false;
+            if (runStart + 1 < words.Count && words[runStart] == "the" && IsCapitalized(words[runStart + 1])) { runStart++; runEnd++; body = true; }
+            // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence"), and
+            // "of" inside a body's name
             while (runEnd < words.Count)
             {
                 var w = words[runEnd];
                 if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
-                if (w is "for" or "and" or "the" && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])) { runEnd++; continue; }
+                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])) { runEnd++; continue; }
                 break;
             }
             if (runEnd - runStart < 2) continue;
@@ -367,20 +375,25 @@ public sealed class MentionFinder
             for (int k = runStart; k < runEnd - 1; k++)
             {
                 var w = words[k];
-                bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1);
+                bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1)
+                             || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0);
                 if (!field) break;
-                if (w is not ("for" or "and" or "the")) fieldEnd = k + 1;
+                if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
             if (fieldEnd == runStart) continue;
             if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
                 && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
             int nameStart = fieldEnd;
-            while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the") nameStart++;
+            while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
                 && known[0].Entry.Type != EntityType.Person) continue;
             candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
             candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy")
+            if (body && fieldEnd > runStart && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
+                    .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
+                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization, bodyKw[0].FineType, MentionKind.Name, "rule", PriorityKeyword));
             i = runEnd - 1;
         }
     }
@@ -470,8 +483,10 @@ public sealed class MentionFinder
             var w = words[f];
             bool initialNext = words[n.First].Length == 2 && words[n.First][1] == '.' && char.IsUpper(words[n.First][0]);
             // the tagger's guess for an unknown capitalised word opening a sentence may be an adjective ("Dorian/JJ K. Maltby")
+            // (at a sentence's start also before three names, when the word is no word of ordinary English: "Nisreen Ana Luisa Ortiz")
+            bool longNext = n.End - n.First >= 3 && s.Tokens[f].Tag == "NNP" && !_lex.CommonWords.Contains(w.ToLowerInvariant());
             if ((s.Tokens[f].Tag == "NNP" || f == 0 && initialNext && s.Tokens[f].Tag is "JJ" or "NN") && IsTitleCase(w)
-                && (f == 0 ? initialNext : !char.IsUpper(words[f - 1][0]) && !char.IsDigit(words[f - 1][0]))
+                && (f == 0 ? initialNext || longNext : !char.IsUpper(words[f - 1][0]) && !char.IsDigit(words[f - 1][0]))
                 && _lex.Titles.LongestMatchAt(words, f).Length == 0 && _lex.OrgKeywords.Lookup(w).Count == 0
                 && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
                 n = n with { First = f };
@@ -543,7 +558,9 @@ public sealed class MentionFinder
                 {
                     int next = end + 1;
                     while (next < tokens.Count && IsRunToken(tokens, next)) next++;
-                    if (Keyword(words, start, end) is not null || Keyword(words, start, next) is { Position: KeywordPosition.Prefix })
+                    // ... or a facility's head ends the whole ("the Ana Ruiz and Tomas Ferreira Federal Building": named after both)
+                    if (Keyword(words, start, end) is not null || Keyword(words, start, next) is { Position: KeywordPosition.Prefix }
+                        || tokens[end].Text == "and" && end - start >= 2 && words[next - 1] == "Building")
                     {
                         end = next;
                         continue;
@@ -586,6 +603,14 @@ public sealed class MentionFinder
         }
         if (headline) return;
         var kw = Keyword(words, start, end);
+        // "Coast Guard Air Station Kestrel Point", "Naval Air Station Brackwater": a facility's head inside the run and the
+        // name of the place it is named after closing it make the whole run one facility
+        if (kw is null && end - start >= 3 && IsFacilityNamedAfterPlace(words, start, end))
+        {
+            // (the recogniser's reading of the same words, a unit of its owner, goes first)
+            candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, "Facility", MentionKind.Name, "rule", PriorityNer - 1));
+            return;
+        }
         if (kw is null)
         {
             // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place
@@ -613,6 +638,10 @@ public sealed class MentionFinder
     internal static bool IsNumericOrdinal(string w) =>
         w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit)
         || w.Length >= 2 && w[^1] == 'd' && w[..^1].All(char.IsDigit) && w[^2] is '2' or '3';
+
+    /// <summary>"24", "24.1": a two-digit serial, as recurring exercises are numbered by their year.</summary>
+    private static bool IsSerial(string w) =>
+        w.Length >= 2 && char.IsDigit(w[0]) && char.IsDigit(w[1]) && (w.Length == 2 || w.Length == 4 && w[2] == '.' && char.IsDigit(w[3]));
 
     private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
 
@@ -715,7 +744,7 @@ public sealed class MentionFinder
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
     private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events,
-        HashSet<string> documents)
+        HashSet<string> documents, HashSet<string> kinds)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -788,18 +817,32 @@ public sealed class MentionFinder
             // "Charles H. Keating IV", "Martin Luther King Jr.": a generational suffix belongs to the person's name
             if (c.CharStart < 0 && c.End < words.Count && NameSuffixes.Contains(words[c.End]) && (c.Type == EntityType.Person || words[c.End].All(char.IsUpper)))
                 c = c with { End = c.End + 1 };
+            // "Marine Aircraft Group 16", "Destroyer Squadron 2": a unit's noun and the number after it name one unit
+            if (c.CharStart < 0 && c.Type == EntityType.Organization && c.Length >= 2 && c.End < words.Count && IsCardinal(words[c.End]) && UnitNouns.Contains(words[c.End - 1])
+                && (c.End + 1 >= words.Count || !IsCardinal(words[c.End + 1]) && words[c.End + 1] is not (":" or "-" or "," or "(")))
+                c = c with { End = c.End + 1, FineType = c.FineType ?? "ArmedForces" };
             // "Fort Campbell", "Camp Lejeune", "Mount Sinjar": a place word before a name makes the name a place
-            if (c.Type == EntityType.Person && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
+            if ((c.Type == EntityType.Person || c.Type == EntityType.Organization && c.Source == "ner" && Keyword(words, c.First, c.End) is null)
+                && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
             // "Station Miramar", "Base Camp Pendleton": a facility's or place's head word inside a supposed person's name
             if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner"
-                && Enumerable.Range(c.First, c.Length).Select(k => _lex.OrgKeywords.Lookup(words[k])).FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw)
+                && Enumerable.Range(c.First, c.Length).SelectMany(k => words[k].Split('-')).Select(w => _lex.OrgKeywords.Lookup(w))
+                    .FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw)
                 c = c with { Type = kw[0].Type, FineType = kw[0].FineType, Role = null };
+            // "Ground Self-Defense Force", "Rotational Force-Europe": a force is no person ("Force" alone is no name keyword,
+            // it names too many things)
+            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner"
+                && Enumerable.Range(c.First, c.Length).Any(k => words[k].Split('-').Contains("Force")))
+                c = c with { Type = EntityType.Organization, FineType = "ArmedForces", Role = null };
             // "U.S. Army Soldiers", "NATO Allies": a plural agent noun after a name is what the name's members are called
             if (c.Source == "ner" && c.Length >= 2 && char.IsUpper(words[c.End - 1][0]) && s.Tokens[c.End - 1].Tag is "NNS" or "NNPS"
-                && _lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
+                && (_lex.Agents.Lookup(words[c.End - 1]) is { Count: > 0 } ag && !string.Equals(ag[0].Form, ag[0].Lemma, StringComparison.Ordinal)
+                    // ... and so is a plural common noun after a body's name the gazetteer knows ("the Alliance's Partners")
+                    || c.Length == 2 && words[c.End - 1].Length > 3 && IsCommonPlural(words[c.End - 1])
+                       && _lex.Gazetteer.Lookup(words[c.First]).Any(h => h.Entry.Type == EntityType.Organization))
                 && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0)
-                c = c with { End = c.End - 1 };
+                c = c with { End = c.End - 1, Canonical = null };
             // "Kennedy Space Center in Florida" proposed whole: the place after "in" is where the body is, not its name
             if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0)
                 for (int k = c.First + 2; k < c.End - 1; k++)
@@ -811,7 +854,28 @@ public sealed class MentionFinder
                         c = c with { End = k };
                         break;
                     }
+            // "Brackwater FPD officers": a place's name before a body's acronym says where that body's office is; the acronym
+            // is the body (not when the acronym spells the words before it, or they carry a name keyword of their own)
+            if (c.Type == EntityType.Organization && c.Source == "ner" && c.CharStart < 0 && c.Length >= 2 && words[c.End - 1] is { Length: >= 3 } acro
+                && acro.All(char.IsAsciiLetterUpper) && Enumerable.Range(c.First, c.Length - 1).All(k => IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0)
+                && !EntityClusterer.IsAcronymOf(acro, words.Skip(c.First).Take(c.Length - 1).ToArray())
+                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+            {
+                result.Add(c with { End = c.End - 1, Type = EntityType.Location, FineType = null, Role = null, Canonical = null });
+                c = c with { First = c.End - 1, Canonical = null };
+            }
+            // "U.S. Marines and Korean Marines": two names with one head joined by "and" are two names, not one
+            if (c.Source != "gazetteer" && c.Type != EntityType.Person && c.CharStart < 0 && c.Length >= 4 && IsCapitalized(words[c.End - 1])
+                && Enumerable.Range(c.First + 1, c.Length - 2).FirstOrDefault(k => words[k] == "and" && words[k - 1] == words[c.End - 1], -1) is int conj and > 0
+                && conj + 1 < c.End - 1)
+            {
+                result.Add(c with { End = conj, Canonical = null });
+                c = c with { First = conj + 1, Canonical = null };
+            }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+            // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
+            if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
+                c = c with { FineType = null };
             // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for
             if (span.Count == 1 && _lex.UsStateAbbreviations.TryGetValue(span[0], out var state))
             {
@@ -833,8 +897,48 @@ public sealed class MentionFinder
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
             }
+            // "Chemical, Biological, and Nuclear (CBN) teams": an acronym of a list of capitalised modifiers abbreviates a
+            // common noun phrase, it names nothing (nor does it later in the article)
+            if (span.Count == 1 && NameKey.IsAcronymShape(span[0]) && c.First >= 4 && words[c.First - 1] == "(" && c.End < words.Count && words[c.End] == ")")
+            {
+                var initials = new List<char>();
+                bool comma = false;
+                for (int k = c.First - 2; k >= 0 && k >= c.First - 12; k--)
+                {
+                    if (words[k] is "," ) { comma = true; continue; }
+                    if (words[k] is "and" or "&") continue;
+                    if (!IsTitleCase(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0) break;
+                    initials.Insert(0, words[k][0]);
+                }
+                if (comma && new string(initials.ToArray()).EndsWith(span[0], StringComparison.Ordinal) && initials.Count == span[0].Length)
+                {
+                    documents.Add(span[0]);
+                    continue;
+                }
+            }
             if (documents.Contains(string.Join(' ', span))) continue;
+            // "the Disaster Relief Centers in three counties": a name headed by the plural of a body's keyword, with no "of" or
+            // "for" after it, names several bodies of a kind, no one actor
+            if (c.Source != "gazetteer" && c.Type == EntityType.Organization && span.Count >= 2 && span[^1].Length > 4 && span[^1].EndsWith('s') && !span[^1].EndsWith("ss", StringComparison.Ordinal)
+                && _lex.OrgKeywords.Lookup(span[^1]).Count == 0 && _lex.OrgKeywords.Lookup(span[^1][..^1], KeywordPosition.Suffix).Any(k => k.Type == EntityType.Organization && k.FineType != "ArmedForces")
+                && (c.End >= words.Count || words[c.End] is not ("of" or "for")) && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) continue;
+            // "apply at DisasterHelp.gov": a name written with a dot and a top-level domain is a web address, no actor
+            if (c.End + 1 < words.Count && words[c.End] == "." && s.Tokens[c.End].Start == s.Tokens[c.End - 1].End && s.Tokens[c.End + 1].Start == s.Tokens[c.End].End
+                && TopLevelDomains.Contains(words[c.End + 1])) continue;
+            // "the Coastal Recovery and Renewal Act": a name that "and" joins to capitalised words ending in a document's head
+            // is the first half of that document's name
+            if (c.Source != "gazetteer" && c.End + 1 < words.Count && words[c.End] == "and" && c.CharStart < 0)
+            {
+                int k = c.End + 1;
+                while (k < words.Count && k <= c.End + 5 && IsTitleCase(words[k])) k++;
+                if (k > c.End + 1 && DocumentHeads.Contains(words[k - 1])) continue;
+            }
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
+            // "news from around the Corps", "the Navy": a force's head word alone names a force (the one the article names
+            // in full, when it does), whatever the recogniser took it for
+            if (span.Count == 1 && c.Type != EntityType.Organization && c.Source == "ner" && IsTitleCase(span[0])
+                && _lex.OrgKeywords.Lookup(span[0], KeywordPosition.Suffix) is { Count: > 0 } force && force[0].FineType == "ArmedForces")
+                c = c with { Type = EntityType.Organization, FineType = "ArmedForces", Role = null };
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline) is { } vehicle)
             {
@@ -865,6 +969,30 @@ public sealed class MentionFinder
                 && (words[c.First - 1] == "during" || c.First > 1 && words[c.First - 2] == "during" && words[c.First - 1] == "the")
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
                 c = c with { Type = EntityType.Event, FineType = null, Role = null };
+            // "Amber Crane 24 (AC 24), an exercise between ...": a recogniser's organisation with no name keyword followed by a
+            // two-digit serial ("24", "24.1") is a recurring event named by its year; bodies are not numbered so, units have a keyword
+            if (c.Type == EntityType.Organization && c.Source == "ner" && c.End < words.Count && IsSerial(words[c.End]) && Keyword(words, c.First, c.End) is null
+                && !words.Skip(c.First).Take(c.Length).Any(NameKey.IsAcronymShape))
+            {
+                c = c with { Type = EntityType.Event, FineType = null, Role = null };
+                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+            }
+            // "the Bureau's Harbor City Division": a unit's keyword names a force only when a force or a country owns it; a
+            // body of another kind before the possessive owns a division of its own kind
+            if (c.FineType == "ArmedForces" && c.Source != "gazetteer" && c.First >= 2 && words[c.First - 1] is "'s" or "\u2019s"
+                && _lex.OrgKeywords.Lookup(words[c.First - 2]).All(k => k.FineType != "ArmedForces")
+                && !_lex.Gazetteer.Lookup(words[c.First - 2]).Any(h => h.Entry.Type == EntityType.Location || h.Entry.FineType is "ArmedForces" or "ArmedGroup")
+                && NameKey.IsAcronymShape(words[c.First - 2]))
+                c = c with { FineType = null };
+            // "A Unified Command was set up": a name of ordinary words and a keyword that the text introduces with the indefinite
+            // article is a kind of body (its keyword's fine label does not hold), however the article writes it later
+            if (c.Type == EntityType.Organization && c.FineType is not null && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] is "a" or "A" or "an" or "An"
+                && Keyword(words, c.First, c.End) is not null && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS"))
+                && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]) && _lex.Gazetteer.Lookup(words[k]).Count == 0))
+            {
+                kinds.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                c = c with { FineType = null };
+            }
             // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
             if (c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "Exercise" or "operation" or "drill")
             {
@@ -969,6 +1097,7 @@ public sealed class MentionFinder
     {
         "ship", "ships", "vessel", "boat", "tanker", "destroyer", "frigate", "cruiser", "corvette", "warship", "submarine", "carrier",
         "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft",
+        "wreck", "shipwreck",
     };
 
     /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
@@ -977,6 +1106,12 @@ public sealed class MentionFinder
         "Report", "Reports", "Plan", "Plans", "Program", "Programs", "Programme", "Programmes", "Strategy", "Framework", "Act",
         "Guidance", "Assessment", "Handbook", "Manual", "Doctrine", "Policy", "Budget", "Roadmap", "Blueprint", "App", "Website",
     };
+
+    /// <summary>Generic top-level domains of web addresses ("fema.gov", "navy.mil").</summary>
+    private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase) { "gov", "mil", "com", "org", "net", "edu", "int", "info" };
+
+    /// <summary>Suffixes of abstract nouns ("Cybersecurity", "Preparedness" is left out: surnames end in -ness): one such word is no person's name.</summary>
+    private static readonly string[] AbstractNounSuffixes = { "ity", "tion", "sion", "ment", "ism" };
 
     /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll".</summary>
     private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV" };
@@ -998,6 +1133,11 @@ public sealed class MentionFinder
         if (dash > 0 && dash + 1 < last.Length && char.IsLower(last[dash + 1]) && last[(dash + 1)..] is "class" or "based" or "style" or "type" or "era" or "born") return false;
         // a title word ends it: the words before a title are the office, not a name
         if (c.Type == EntityType.Person && span.Count >= 2 && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)) return false;
+        // ... whatever the recogniser took it for, when no name keyword and no gazetteer entry makes it a body's name
+        // ("Avionics Electrical Technician 1st Class Ona Ruiz"; "Coast Guard Commandant" keeps its keyword)
+        if (c.Type == EntityType.Organization && c.Source == "ner" && span.Count >= 2 && IsTitleCase(last) && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)
+            && Enumerable.Range(c.First, c.Length).All(k => _lex.OrgKeywords.Lookup(words[k]).Count == 0)
+            && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
             && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0 && c.Type != EntityType.Location) return false;
         // "the National Readiness Report", "the Harbor Safety Plan", "a Youth Mentoring Program": a name headed by a noun
@@ -1007,9 +1147,20 @@ public sealed class MentionFinder
         // (a year is no count: "2024 Olympics")
         if (span.Count == 1 && c.First > 0 && s.Tokens[c.First - 1].Tag == "CD" && s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s')
             && !(words[c.First - 1].Length == 4 && words[c.First - 1].All(char.IsDigit))) return false;
-        // "Bicycles", "Recovery Centers": a plural common noun is no person's name
-        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1]) && IsCommonPlural(last)) return false;
+        // "Bicycles", "Recovery Centers": a plural common noun is no person's name, nor is a plural a body's name is headed by
+        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1])
+            && (IsCommonPlural(last) || _lex.OrgKeywords.Lookup(last[..^1]).Count > 0 && !last.EndsWith("ss", StringComparison.Ordinal))) return false;
+        // "Remembering the Past and Embracing the Future", "our Kidnappings page": one capitalised word that is a verb's -ing
+        // form (or its plural, the act as a noun) of a verb the trigger lexicon knows is that verb capitalised, not a name
+        if (span.Count == 1 && c.Source == "ner" && IsTitleCase(last) && IsVerbalNoun(last.ToLowerInvariant()) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         if (c.Source == "ner" && span.Count == 1 && s.Tokens[c.First].Tag == "JJ" && !last.Contains('-')) return false;
+        // "with your Harbor Hour", "our Rescue Desk": a possessive determiner before a name owns a thing; people are not so named
+        if (c.Type == EntityType.Person && c.Source == "ner" && c.First > 0 && s.Tokens[c.First - 1].Tag == "PRP$" && words[c.First - 1] is "your" or "our" or "Your" or "Our") return false;
+        // "the Coastie of the Year Award": a name before "of the Year" is part of an award's title
+        if (c.Source == "ner" && c.End + 2 < words.Count && words[c.End] == "of" && words[c.End + 1] == "the" && words[c.End + 2] == "Year") return false;
+        // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
+        if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
+            && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
         // "(CVN 78)", "(DDG 87)": a designation, not a name
         if (c.First > 0 && words[c.First - 1] == "(" && c.End + 1 < words.Count && words[c.End].All(char.IsDigit) && words[c.End + 1] == ")") return false;
         // "States, Marines": a comma inside a person's or organisation's name joins two names
@@ -1030,6 +1181,14 @@ public sealed class MentionFinder
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
         return true;
+    }
+
+    /// <summary>"embracing", "kidnappings": the -ing form of a verb the trigger lexicon knows, or its plural.</summary>
+    private bool IsVerbalNoun(string w)
+    {
+        if (w.EndsWith("ings", StringComparison.Ordinal)) w = w[..^1];
+        return w.EndsWith("ing", StringComparison.Ordinal)
+               && Relations.SentenceView.RegularStems(w).Any(stem => _lex.Triggers.Lookup(stem, TriggerPos.Verb).Count > 0);
     }
 
     private bool IsOrdinaryWord(string word)
@@ -1054,6 +1213,17 @@ public sealed class MentionFinder
     private string? IsVehicle(Sentence s, List<string> words, Candidate c, bool headline)
     {
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
+        // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
+        if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
+        // "a 2012 Halden Roadster": an indefinite article and a model year before a name make it a maker's model, a vehicle
+        if (c.Length >= 2 && c.First >= 2 && words[c.First - 2] is "a" or "A" && words[c.First - 1] is { Length: 4 } year
+            && year.All(char.IsDigit) && year[0] is '1' or '2' && Keyword(words, c.First, c.End) is null) return Name(c.First);
+        // "Destroyer Squadron 2": a unit of vessels is a unit
+        if (UnitNouns.Contains(words[c.End - 1]) || c.End - 2 >= c.First && UnitNouns.Contains(words[c.End - 2]) && IsCardinal(words[c.End - 1])) return null;
+        // "a 27-foot Harbor Launch-Small boatcrew", "the Patrol Boat": a capitalised name ending in a vessel's or aircraft's kind
+        // (or its first half before a hyphen) names a kind of vehicle, not a body
+        if (c.Length >= 2 && c.Type == EntityType.Organization && words[c.End - 1].Split('-')[0] is { } kind && VehicleNouns.Contains(kind) && IsTitleCase(kind)
+            && Keyword(words, c.First, c.End) is null && !Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k]))) return Name(c.First);
         for (int k = c.End - 2; k >= c.First; k--)
             if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0]))
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name
@@ -1232,8 +1402,24 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>
+    /// "Coast Guard Air Station Kestrel Point", "Air Station Kestrel Point": a facility's head among the first words and only
+    /// the words of a place's name after it (not after another body's head: "Training Center Camp Alder" is a centre at a camp).
+    /// </summary>
+    private bool IsFacilityNamedAfterPlace(List<string> words, int first, int end)
+    {
+        for (int j = first; j < end - 1 && j <= first + 4; j++)
+        {
+            if (!FacilityHeads.Contains(words[j])) continue;
+            if (end - j > 4 || j > first && _lex.OrgKeywords.Lookup(words[j - 1]).Any(k => k.FineType != "ArmedForces")) return false;
+            return Enumerable.Range(j + 1, end - j - 1).All(k => IsTitleCase(words[k]) && (_lex.OrgKeywords.Lookup(words[k]).Count == 0 || PlacePrefixes.Contains(words[k]))
+                && !DateWords.Contains(words[k]));
+        }
+        return false;
+    }
+
     /// <summary>Head nouns of facilities that are named after a place: "Station Harbor City", "Air Base Kestrel City".</summary>
-    private static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal) { "Station", "Base", "Airport", "Airfield", "Camp" };
+    internal static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal) { "Station", "Base", "Airport", "Airfield", "Camp" };
 
     /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
     private static string? RoleOf(IReadOnlyList<TitleEntry> titles)

@@ -13,6 +13,7 @@ public sealed record EntitySpecCase(string File, string Name, string Text, IRead
 /// The entity specs: each "## name" section has a text ("> ..." lines, joined by line breaks) and expectations:
 /// <c>+ entity: Name (Type[:Fine])</c> an entity so named and typed exists; <c>+ attr: Name key=value</c> it has the attribute;
 /// <c>+ alias: Name = form</c> the form is among its aliases; <c>! entity: form</c> no entity has that name or alias;
+/// <c>! entity: Name (Type[:Fine])</c> no entity so named has that type (and label);
 /// <c>+ same: A = B</c> one entity holds both forms; <c>! same: A = B</c> no entity holds both;
 /// <c>+ edge: A -[TYPE]-> B</c> and <c>! edge: ...</c> a relation between the entities so named;
 /// <c>+ mention: Name = form</c> (and <c>!</c>) the entity so named has (has not) a mention written so.
@@ -80,6 +81,12 @@ public sealed class EntitySpecTests
                         if (found.Count == 0) break;
                         Assert.That(found[0].Type.ToString(), Is.EqualTo(m.Groups["type"].Value), $"type of {arg}\n{report}");
                         if (m.Groups["fine"].Success) Assert.That(found[0].FineTypes, Does.Contain(m.Groups["fine"].Value), $"label of {arg}\n{report}");
+                        break;
+                    case "entity" when EntityLine.Match(arg) is { Success: true } typed:
+                        // "! entity: Name (Type[:Fine])": no entity so named has that type (and fine label)
+                        Assert.That(entities.Where(e => e.Name == typed.Groups["name"].Value && e.Type.ToString() == typed.Groups["type"].Value
+                                                        && (!typed.Groups["fine"].Success || e.FineTypes.Contains(typed.Groups["fine"].Value))), Is.Empty,
+                            $"must not be so typed: {arg}\n{report}");
                         break;
                     case "entity":
                         Assert.That(entities.Where(e => Has(e, arg)), Is.Empty, $"must not be an entity or alias: {arg}\n{report}");
