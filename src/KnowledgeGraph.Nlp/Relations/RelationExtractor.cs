@@ -269,6 +269,14 @@ public sealed partial class RelationExtractor
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
                 && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
                 objects = new List<MentionRef>();
+            // "X and Y met in Z", "X hosted talks in Z": where people meet or agree is no partner of theirs
+            if (prep >= 0 && !endsWithPrep && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at") && objects.All(IsPlace)
+                && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
+                objects = new List<MentionRef>();
+            // "X condemned the attack on Y", "X welcomed the offensive against Y": Y suffered the act that X judges; X judges the
+            // act's agent ("X condemned Z's attack on Y" reads Z), never its victim
+            if (prep >= 0 && prep > match.Last && v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep))
+                objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
@@ -311,6 +319,24 @@ public sealed partial class RelationExtractor
                     for (int b = 0; b < subjects.Count; b++)
                         if (a != b && subjects[a].Entity != subjects[b].Entity)
                             yield return new Candidate(subjects[a], subjects[b], reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
+        }
+
+        /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
+        private static bool IsJudgement(Match match)
+        {
+            var own = match.Entries.Where(e => !e.Derived).ToList();
+            return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
+        }
+
+        /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
+        private bool ViolentNounBetween(int from, int to)
+        {
+            var v = _v;
+            for (int k = Math.Max(0, from); k < to && k < v.Count; k++)
+                if (v.IsNoun(k) && v.MentionAt(k) is null
+                    && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && e.Category is "ASSAULT" or "FIGHT" or "CRIME"))
+                    return true;
+            return false;
         }
 
         private static bool IsStativeOrPlace(string category) =>
@@ -512,7 +538,7 @@ public sealed partial class RelationExtractor
             var cur = m;
             while (true)
             {
-                int k = cur.FirstToken - 1;
+                int k = TitleStart(cur.FirstToken) - 1;
                 if (k < 1) break;
                 // a list ends in "and"/"or": a bare comma before the last name is an opening phrase or an apposition
                 // ("In Iraq, coalition forces ..."), not a conjunction
@@ -528,6 +554,35 @@ public sealed partial class RelationExtractor
             return list;
         }
 
+        /// <summary>
+        /// Where the title before a name starting at <paramref name="first"/> begins ("... and Foreign Minister Y", "... and the
+        /// Jordanian Foreign Minister Y"): a prefix title of titles.tsv and a demonym before it; <paramref name="first"/> when none.
+        /// </summary>
+        private int TitleStart(int first)
+        {
+            var v = _v;
+            for (int s = Math.Max(0, first - 4); s < first; s++)
+            {
+                if (v.MentionAt(s) is not null) continue;
+                var (len, entries) = _x._titles.LongestMatchAt(v.Words, s);
+                if (len != first - s || !entries.Any(e => e.PrecedesNames)) continue;
+                if (v.MentionEndingAt(s - 1) is { } d && d.Mention.Kind == MentionKind.Demonym) s = d.FirstToken;
+                return s;
+            }
+            return first;
+        }
+
+        /// <summary>The first token after a demonym and a prefix title starting at <paramref name="j"/> (itself when there is no title).</summary>
+        private int AfterTitle(int j)
+        {
+            var v = _v;
+            int k = j;
+            if (v.MentionStartingAt(k) is { } d && d.Mention.Kind == MentionKind.Demonym) k = d.EndToken;
+            if (k >= v.Count || v.MentionAt(k) is not null) return j;
+            var (len, entries) = _x._titles.LongestMatchAt(v.Words, k);
+            return len > 0 && entries.Any(e => e.PrecedesNames) && v.MentionStartingAt(k + len) is not null ? k + len : j;
+        }
+
         private List<MentionRef> WithRightConjuncts(MentionRef m)
         {
             var v = _v;
@@ -541,6 +596,7 @@ public sealed partial class RelationExtractor
                 int j = k + 1;
                 if (v.Words[k] == "," && v.Lower(j) is "and" or "or") j++;
                 while (j < v.Count && v.MentionAt(j) is null && (v.Tag(j) is "DT" or "PRP$" || v.IsAdjective(j))) j++;
+                j = AfterTitle(j);
                 var next = v.MentionStartingAt(j);
                 if (next is null || list.Any(x => x.Entity == next.Entity)) break;
                 // "..., Y said": a mention followed by its own verb starts a new clause
@@ -792,6 +848,12 @@ public sealed partial class RelationExtractor
                         }
                     }
                 }
+                // "talks between X and Y", "clashes between X and Y": a reciprocal event noun names both parties after "between"
+                if (subjects.Count == 0 && v.Lower(match.Last + 1) == "between")
+                {
+                    foreach (var c in BetweenParties(match, negated)) yield return c;
+                    continue;
+                }
                 if (subjects.Count == 0) continue;
                 var exclude = subjects.Select(s => s.Entity).ToHashSet();
                 var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _);
@@ -805,6 +867,32 @@ public sealed partial class RelationExtractor
                             ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
                             : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
+        }
+
+        /// <summary>
+        /// The parties coordinated after "between" in "talks between X and Y": each is related to each other one (both
+        /// directions) by the noun's reciprocal readings (meeting, agreement, cooperation, alliance, fighting).
+        /// </summary>
+        private IEnumerable<Candidate> BetweenParties(Match match, bool negated)
+        {
+            var v = _v;
+            var reciprocal = match.Entries.Where(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "FIGHT" or "ALLIED_WITH").ToList();
+            if (reciprocal.Count == 0) yield break;
+            int a = match.Last + 2;
+            while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.Tag(a) == "PRP$")) a++;
+            if (a >= v.Count || v.MentionStartingAt(AfterTitle(a)) is not { } first) yield break;
+            var parties = WithRightConjuncts(first);
+            // "between X and Y ended": the verb after Y is the clause's, Y still the second party
+            if (parties.Count == 1 && first.EndToken < v.Count && v.Lower(first.EndToken) == "and")
+            {
+                int b = first.EndToken + 1;
+                while (b < v.Count && v.MentionAt(b) is null && (v.IsDeterminer(b) || v.IsAdjective(b) || v.Tag(b) == "PRP$")) b++;
+                if (b < v.Count && v.MentionStartingAt(AfterTitle(b)) is { } second) parties.Add(second);
+            }
+            for (int x = 0; x < parties.Count; x++)
+                for (int y = 0; y < parties.Count; y++)
+                    if (x != y && parties[x].Entity != parties[y].Entity)
+                        yield return new Candidate(parties[x], parties[y], reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
         }
 
         // ---------------------------------------------------------------- roles and appositions
