@@ -152,6 +152,11 @@ public sealed partial class RelationExtractor
                                && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
                 if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
+                // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
+                int objPrep = PrepositionBefore(obj);
+                if (objPrep > match.Last && IsPlace(obj) && (IsPlacePreposition(v.Lower(objPrep)) || v.Lower(objPrep) == "at")
+                    && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH")) continue;
+                if (objPrep > match.Last && v.Lower(objPrep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, objPrep)) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
