@@ -617,7 +617,8 @@ public sealed partial class RelationExtractor
         /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
         /// subject entities, time/cause phrases and (unless <paramref name="allowBy"/>) a "by" agent.
         /// </summary>
-        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy, bool threat = false, bool clausal = false)
+        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy, bool threat = false, bool clausal = false,
+            bool nominal = false)
         {
             var v = _v;
             prep = -1;
@@ -637,6 +638,9 @@ public sealed partial class RelationExtractor
                 }
                 if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
+                // a noun's participants stand in its own phrase: "its allies will defeat Y", "X, a NATO ally, shot down Y" name
+                // no ally of Y
+                if (nominal && v.MentionAt(j) is null && (v.IsFinite(j) || v.Tag(j) == "VB" || v.IsComma(j))) break;
                 // "to target enemy fighters firing on Y": a participle after the object noun starts a clause of its own
                 if (j > from && v.Tag(j) == "VBG" && v.Tag(j - 1) is "NN" or "NNS" && v.MentionAt(j - 1) is null) break;
                 // "meets to coordinate efforts to counter Y": what follows an infinitive is that verb's
@@ -861,7 +865,7 @@ public sealed partial class RelationExtractor
                 }
                 if (subjects.Count == 0) continue;
                 var exclude = subjects.Select(s => s.Entity).ToHashSet();
-                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _);
+                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _, nominal: true);
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
@@ -946,6 +950,24 @@ public sealed partial class RelationExtractor
                         t = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "NATIONALITY", "NATIONALITY", TriggerDirection.Active, 0.7) };
                     yield return new Candidate(holder, org, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
+                }
+                // (d) "ROLE P of O": "Foreign Minister X of Y", "Sgt. X of the 4th Battalion": the title's holder serves the state or
+                // organisation named after "of" (a town after "of" is where the person is from, read by the place patterns)
+                if (isPrefix && org is null && holder is not null && v.TypeOf(holder) == EntityType.Person && holder.FirstToken <= after
+                    && holder.EndToken + 1 < v.Count && v.Lower(holder.EndToken) == "of")
+                {
+                    int j = holder.EndToken + 1;
+                    while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
+                    var o = v.MentionStartingAt(j);
+                    bool state = o is not null && IsPlace(o) && v.Context.Entities[o.Entity].FineTypes.Contains("Country") && (isNoun || role is not null);
+                    if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
+                    {
+                        IReadOnlyList<TriggerEntry> t = role is null && !isNoun
+                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) }
+                            : triggers;
+                        yield return new Candidate(holder, o, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
+                        continue;
+                    }
                 }
                 if (!isNoun && role is null) continue;
 
