@@ -1095,6 +1095,21 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
+                // "X is in Y", "X will remain at Y": being somewhere (the place right after the copula, adverbs aside)
+                if (v.IsCopula(g.Head) && v.Lemma(g.Head) is "be" or "remain")
+                {
+                    int j = g.Head + 1;
+                    while (j < v.Count && v.IsAdverb(j) && v.MentionAt(j) is null) j++;
+                    if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
+                    {
+                        var places = PlacesFrom(j + 1);
+                        foreach (var subject in places.Count > 0 ? Subjects(gi) : new List<MentionRef>())
+                            foreach (var place in places)
+                                if (place.Entity != subject.Entity && !IsPlace(subject))
+                                    yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
+                    }
+                    continue;
+                }
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head)) continue;
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
