@@ -175,6 +175,7 @@ public sealed partial class RelationExtractor
             list.AddRange(CompoundCandidates());
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
+            list.AddRange(AttitudeCandidates());
             list.AddRange(LocativeCandidates());
             list.AddRange(PlaceMoreCandidates());
             list.AddRange(TakenFromFightCandidates());
@@ -875,6 +876,34 @@ public sealed partial class RelationExtractor
                         yield return fromGiver
                             ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
                             : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
+            }
+        }
+
+        /// <summary>
+        /// "X is (deeply) concerned about Y", "X remains grateful to Y", "X is opposed to Y": a copula, a predicative adjective
+        /// of the trigger lexicon (pos adj, keyed by the adjective and its preposition) and the one the attitude is toward.
+        /// </summary>
+        private IEnumerable<Candidate> AttitudeCandidates()
+        {
+            var v = _v;
+            for (int j = 1; j + 2 < v.Count; j++)
+            {
+                if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
+                var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
+                if (entries.Count == 0) continue;
+                int k = j - 1;
+                while (k > 0 && v.IsAdverb(k) && v.MentionAt(k) is null) k--;
+                int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
+                if (gi < 0) continue;
+                var subjects = Subjects(gi);
+                if (subjects.Count == 0) continue;
+                var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
+                var text = v.Context.Document.Text[v.Sentence.Tokens[j].Start..v.Sentence.Tokens[j + 1].End];
+                // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
+                bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
+                foreach (var s in subjects)
+                    foreach (var o in objects)
+                        yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
             }
         }
 
