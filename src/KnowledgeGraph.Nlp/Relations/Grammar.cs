@@ -50,7 +50,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> LightVerbs = Set(
         "launch", "carry", "conduct", "make", "stage", "hold", "mount", "begin", "start", "announce", "issue",
         "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",
-        "pursue", "undertake", "speed", "accelerate", "finish", "complete", "order", "commit", "perpetrate", "file", "lodge", "submit", "send", "express", "voice", "sign", "reach", "seek");
+        "pursue", "undertake", "speed", "accelerate", "finish", "complete", "order", "commit", "perpetrate", "file", "lodge", "submit", "send", "express", "voice", "sign", "reach", "seek", "join");
 
     /// <summary>Nouns of military action whose target "against" names: "conducted strikes ... against X".</summary>
     public static readonly IReadOnlySet<string> CombatNouns = Set(

@@ -283,6 +283,11 @@ public sealed partial class RelationExtractor
             // act's agent ("X condemned Z's attack on Y" reads Z), never its victim
             if (prep >= 0 && prep > match.Last && v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep))
                 objects = new List<MentionRef>();
+            // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
+            // an event noun, whose own reading relates X and Y
+            if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
+                && EventNounBetween(match.ObjectFrom, prep))
+                objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
@@ -335,12 +340,18 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
-        private bool ViolentNounBetween(int from, int to)
+        private bool ViolentNounBetween(int from, int to) =>
+            TriggerNounBetween(from, to, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
+
+        /// <summary>Whether an event noun of the trigger lexicon (not a stative one) stands in [from, to).</summary>
+        private bool EventNounBetween(int from, int to) =>
+            TriggerNounBetween(from, to, e => !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "OPPOSES" or "FUNDED_BY" or "REPLACED_BY"));
+
+        private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind)
         {
             var v = _v;
             for (int k = Math.Max(0, from); k < to && k < v.Count; k++)
-                if (v.IsNoun(k) && v.MentionAt(k) is null
-                    && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && e.Category is "ASSAULT" or "FIGHT" or "CRIME"))
+                if (v.IsNoun(k) && v.MentionAt(k) is null && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)))
                     return true;
             return false;
         }
@@ -838,10 +849,12 @@ public sealed partial class RelationExtractor
                         }
                     // "X raised concerns in a call with Y", "X took part in the fight against Y": an event noun in a
                     // prepositional phrase of the clause has the clause's subject as agent
-                    if (subjects.Count == 0 && q >= 1 && v.Lower(q) is "in" or "during" or "through")
+                    // "X is committed to the fight against Y": the one committed to an act is its agent
+                    bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
+                    if (subjects.Count == 0 && q >= 1 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
-                        if (gi >= 0 && !v.IsCopula(_groups[gi].Head) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
+                        if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                         {
                             subjects.AddRange(Subjects(gi));
                             pattern = RelationPattern.LightVerbNominal;
