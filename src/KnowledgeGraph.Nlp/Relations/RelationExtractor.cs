@@ -732,6 +732,8 @@ public sealed partial class RelationExtractor
                     return true;
             }
             if (p < 2) return false;
+            // "in support of the government of Iraq": the name completing a description that is supported
+            if (v.Lower(p) == "of" && v.MentionEndingAt(p - 1) is { } outer && outer.Entity != m.Entity && outer.EndToken <= p && InSupportOf(outer)) return true;
             return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
                 || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
                 || v.Lower(p) == "with" && v.Lower(p - 1) == "coordinated";
@@ -807,7 +809,8 @@ public sealed partial class RelationExtractor
                 // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
                 int p = i - 1;
                 while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD")
-                       && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p))) p--; // a mistagged "amid" ends the phrase
+                       && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p)) // a mistagged "amid" ends the phrase
+                       && !(v.Tag(p) == "VBN" && p > 0 && (v.IsNoun(p - 1) || v.MentionAt(p - 1) is not null))) p--; // "forces conducted/VBN eight strikes": a verb
                 if (p >= 0 && v.Lower(p) is "no") negated = true;
                 if (p >= 0 && v.Tag(p) == "POS") p--;
                 var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
