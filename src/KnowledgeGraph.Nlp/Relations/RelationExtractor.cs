@@ -153,10 +153,7 @@ public sealed partial class RelationExtractor
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
                 if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
-                int objPrep = PrepositionBefore(obj);
-                if (objPrep > match.Last && IsPlace(obj) && (IsPlacePreposition(v.Lower(objPrep)) || v.Lower(objPrep) == "at")
-                    && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH")) continue;
-                if (objPrep > match.Last && v.Lower(objPrep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, objPrep)) continue;
+                if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
@@ -275,14 +272,7 @@ public sealed partial class RelationExtractor
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
                 && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
                 objects = new List<MentionRef>();
-            // "X and Y met in Z", "X hosted talks in Z": where people meet or agree is no partner of theirs
-            if (prep >= 0 && !endsWithPrep && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at") && objects.All(IsPlace)
-                && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
-                objects = new List<MentionRef>();
-            // "X condemned the attack on Y", "X welcomed the offensive against Y": Y suffered the act that X judges; X judges the
-            // act's agent ("X condemned Z's attack on Y" reads Z), never its victim
-            if (prep >= 0 && prep > match.Last && v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep))
-                objects = new List<MentionRef>();
+            if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
@@ -332,11 +322,37 @@ public sealed partial class RelationExtractor
                             yield return new Candidate(subjects[a], subjects[b], reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
         }
 
+        /// <summary>
+        /// Whether the object reached over preposition <paramref name="prep"/> is no participant of the trigger's relation:
+        /// the place where people met or agreed ("X and Y met in Z", "X hosted talks in Z"); the victim of a violent act a
+        /// verb judges ("X condemned the attack on Y", "X welcomed the offensive against Y": X judges the act's agent, as in
+        /// "X condemned Z's attack on Y"); the place of a thing condemned or rejected ("X rejected the outcome of the vote in Y").
+        /// </summary>
+        private bool NoPartner(Match match, int prep, IReadOnlyList<MentionRef> objects)
+        {
+            var v = _v;
+            if (prep < 0 || prep <= match.Last || objects.Count == 0) return false;
+            bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
+            bool placed = IsPlacePreposition(v.Lower(prep)) && objects.All(IsPlace);
+            if (!endsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
+                && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
+                return true;
+            if (v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep)) return true;
+            return placed && IsCensure(match) && Enumerable.Range(match.ObjectFrom, prep - match.ObjectFrom).Any(k => v.IsNoun(k) && v.MentionAt(k) is null);
+        }
+
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
         private static bool IsJudgement(Match match)
         {
             var own = match.Entries.Where(e => !e.Derived).ToList();
             return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
+        }
+
+        /// <summary>A verb that condemns or rejects (its own entries all DISAPPROVE or REJECT).</summary>
+        private static bool IsCensure(Match match)
+        {
+            var own = match.Entries.Where(e => !e.Derived).ToList();
+            return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "REJECT");
         }
 
         /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
