@@ -326,7 +326,8 @@ public sealed partial class RelationExtractor
         /// Whether the object reached over preposition <paramref name="prep"/> is no participant of the trigger's relation:
         /// the place where people met or agreed ("X and Y met in Z", "X hosted talks in Z"); the victim of a violent act a
         /// verb judges ("X condemned the attack on Y", "X welcomed the offensive against Y": X judges the act's agent, as in
-        /// "X condemned Z's attack on Y"); the place of a thing condemned or rejected ("X rejected the outcome of the vote in Y").
+        /// "X condemned Z's attack on Y"). The place of a thing condemned ("X condemned the violence in Y") stays a target:
+        /// PLOVER codes it so, and reading it otherwise lost a sentence on each PLOVER half.
         /// </summary>
         private bool NoPartner(Match match, int prep, IReadOnlyList<MentionRef> objects)
         {
@@ -337,8 +338,7 @@ public sealed partial class RelationExtractor
             if (!endsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
-            if (v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep)) return true;
-            return placed && IsCensure(match) && Enumerable.Range(match.ObjectFrom, prep - match.ObjectFrom).Any(k => v.IsNoun(k) && v.MentionAt(k) is null);
+            return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
         }
 
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
@@ -346,13 +346,6 @@ public sealed partial class RelationExtractor
         {
             var own = match.Entries.Where(e => !e.Derived).ToList();
             return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
-        }
-
-        /// <summary>A verb that condemns or rejects (its own entries all DISAPPROVE or REJECT).</summary>
-        private static bool IsCensure(Match match)
-        {
-            var own = match.Entries.Where(e => !e.Derived).ToList();
-            return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "REJECT");
         }
 
         /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
