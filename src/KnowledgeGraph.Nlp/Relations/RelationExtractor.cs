@@ -272,7 +272,13 @@ public sealed partial class RelationExtractor
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
                 && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
                 objects = new List<MentionRef>();
-            if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
+            if (NoPartner(match, prep, objects))
+            {
+                // "X met in Geneva with Y": the partner may follow the place
+                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
+                    out prep, out afterBy, threat, clausal);
+                if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
+            }
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
@@ -1173,7 +1179,13 @@ public sealed partial class RelationExtractor
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
                     var places = PlacesFrom(j + 1);
-                    foreach (var subject in subjects)
+                    // "X met (with) Y in Z", "X received Y at Z": who is met is there too
+                    var present = new List<MentionRef>(subjects);
+                    if (places.Count > 0 && TriggerAt(g.Head, TriggerPos.Verb) is { } meeting && meeting.Last < j
+                        && meeting.Entries.Any(e => !e.Derived) && meeting.Entries.All(e => e.Type == "MET_WITH"))
+                        present.AddRange(FindObjects(meeting.ObjectFrom, subjects.Select(x => x.Entity).ToHashSet(), false, out int mp, out _)
+                            .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !IsPlacePreposition(v.Lower(mp)))));
+                    foreach (var subject in present)
                         foreach (var place in places)
                             if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
                                 yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
