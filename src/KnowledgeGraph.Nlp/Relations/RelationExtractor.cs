@@ -315,9 +315,10 @@ public sealed partial class RelationExtractor
                 yield break;
             }
             var subjects = Subjects(gi);
+            var entries = WelcomedTo(match, objects) ? WelcomeVisit : match.Entries;
             foreach (var s in subjects)
                 foreach (var o in objects)
-                    yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+                    yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
@@ -345,6 +346,20 @@ public sealed partial class RelationExtractor
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
             return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
+        }
+
+        private static readonly TriggerEntry[] WelcomeVisit = { new("welcome to", TriggerPos.Verb, "MET_WITH", "CONSULT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
+        private bool WelcomedTo(Match match, List<MentionRef> objects)
+        {
+            var v = _v;
+            if (objects.Count == 0 || v.Lemma(match.First) != "welcome" || match.Last != match.First) return false;
+            int k = objects[^1].EndToken;
+            if (k + 1 >= v.Count || v.Lower(k) is not ("to" or "at")) return false;
+            int j = k + 1;
+            while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
+            return v.MentionStartingAt(j) is { } place && IsPlace(place) && !objects.Any(IsPlace);
         }
 
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
