@@ -51,11 +51,17 @@ public sealed class CorefResolver
         int nextCluster = named.Count == 0 ? 0 : named.Max(m => m.Cluster) + 1;
         var fineOf = new Dictionary<int, HashSet<string>>();
         var typeOf = new Dictionary<int, EntityType>();
+        var rolesOf = new Dictionary<int, HashSet<string>>(); // the roles the text gives a person ("Secretary Ana Ruiz": secretary)
         foreach (var m in named)
         {
             if (!fineOf.TryGetValue(m.Cluster, out var set)) fineOf[m.Cluster] = set = new HashSet<string>(StringComparer.Ordinal);
             if (m.Mention.FineType is not null) set.Add(m.Mention.FineType);
             typeOf.TryAdd(m.Cluster, m.Mention.Type);
+            if (m.Placed.Role is { } role)
+            {
+                if (!rolesOf.TryGetValue(m.Cluster, out var roles)) rolesOf[m.Cluster] = roles = new HashSet<string>(StringComparer.Ordinal);
+                roles.Add(role);
+            }
         }
         var firstPerson = new FirstPerson(sentences, _lex.Titles);
         var kin = new Dictionary<(int, string), int>(); // (possessor's cluster, kinship noun) -> the person the text names so
@@ -105,6 +111,20 @@ public sealed class CorefResolver
                     continue;
                 }
                 if (!Determiners.Contains(words[i]) && !(words[i] is "its" or "their")) continue;
+                // "Secretary Ana Ruiz arrived ... The Secretary met ...": the title alone is the last person named with that role
+                if (RoleDescription(s, words, i, all) is { } byRole)
+                {
+                    var holder = Antecedent(sentences, all, s, i, c => typeOf[c] == EntityType.Person && rolesOf.TryGetValue(c, out var rs)
+                        && rs.Any(r => r == byRole.Role || r.EndsWith(" " + byRole.Role, StringComparison.Ordinal)), DescriptionWindow);
+                    if (holder is not null)
+                    {
+                        int a = s.Tokens[i].Start, b = s.Tokens[byRole.End - 1].End;
+                        var rm = new Mention(new TextSpan(a, b), doc.Text[a..b], s.Index, EntityType.Person, null, MentionKind.Descriptor, "coref");
+                        all.Insert(new ClusteredMention(new PlacedMention(rm, i, byRole.End, byRole.Role, null), holder.Cluster));
+                        i = byRole.End - 1;
+                        continue;
+                    }
+                }
                 var description = Description(s, words, i, all);
                 if (description is null) continue;
                 var (end, entries) = description.Value;
@@ -373,6 +393,21 @@ public sealed class CorefResolver
         return false;
     }
 
+    /// <summary>
+    /// "the Secretary", "the foreign minister": "the" and a title of a person (titles.tsv) that ends the noun phrase, with no
+    /// name, "of"-phrase or possessive after it (those name the holder or the office's owner). The end token and the role.
+    /// </summary>
+    private (int End, string Role)? RoleDescription(Sentence s, List<string> words, int i, SentenceMentions all)
+    {
+        if (!words[i].Equals("the", StringComparison.OrdinalIgnoreCase) || i + 1 >= words.Count || Covered(all, s.Index, i + 1)) return null;
+        var (len, entries) = _lex.Titles.LongestMatchAt(words, i + 1);
+        var title = entries.FirstOrDefault(e => e.ImpliesPerson);
+        if (len == 0 || title is null) return null;
+        int end = i + 1 + len;
+        if (end < words.Count && (Covered(all, s.Index, end) || IsNounTag(s.Tokens[end].Tag) || words[end] is "of" or "'s" or "\u2019s" or "for")) return null;
+        return (end, title.Role);
+    }
+
     /// <summary>A definite description starting at <paramref name="i"/>: determiner, up to three modifiers, a descriptor head that ends the noun phrase.</summary>
     private (int End, IReadOnlyList<DescriptorEntry> Entries)? Description(Sentence s, List<string> words, int i, SentenceMentions all)
     {
@@ -383,6 +418,10 @@ public sealed class CorefResolver
             {
                 int end = head + len;
                 if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS" or "NNP" or "NNPS") { continue; }
+                // "the town of Madaya", "the city of Raqqa": the place named after "of" is the one meant, nothing to look back for
+                if (end + 1 < words.Count && words[end] == "of" && entries.All(e => e.Type == EntityType.Location)
+                    && all.In(s.Index).Any(x => x.Placed.FirstToken == end + 1 && x.Mention.Type == EntityType.Location && x.Mention.Kind == MentionKind.Name))
+                    return null;
                 // "the group's leader": a possessive description still refers; "the country's north" too
                 return (end, entries);
             }

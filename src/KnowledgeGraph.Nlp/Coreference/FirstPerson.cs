@@ -77,8 +77,17 @@ internal sealed class FirstPerson
         if (_inQuote[0].Take(first.Placed.EndToken).Any(q => q >= 0)) return null;
         int k = first.Placed.EndToken;
         while (k < tokens.Count && tokens[k].Tag is "RB") k++;
-        return k < tokens.Count && tokens[k].Tag is "VBZ" or "VBP" ? first : null;
+        return k < tokens.Count && (tokens[k].Tag is "VBZ" or "VBP" || MistaggedPresent(tokens, k)) ? first : null;
     }
+
+    /// <summary>
+    /// "The United States condemns the ...": after a plural name the tagger often reads a present-tense verb as a plural noun
+    /// (NNS). An -s word right after the subject name that is followed by what opens a verb's complement (a determiner,
+    /// preposition, adverb, possessive or "that") is that verb.
+    /// </summary>
+    private static bool MistaggedPresent(IReadOnlyList<Token> tokens, int k) =>
+        tokens[k].Tag == "NNS" && tokens[k].Text.EndsWith('s') && k + 1 < tokens.Count
+        && (tokens[k + 1].Tag is "DT" or "IN" or "RB" or "PRP$" or "PDT" || tokens[k + 1].Text == "that");
 
     /// <summary>The one a quotation is attributed to: after its closing quote ("..." said X / X said) or before its opening one (X said, "...").</summary>
     private ClusteredMention? Speaker(int q, SentenceMentions all, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf)

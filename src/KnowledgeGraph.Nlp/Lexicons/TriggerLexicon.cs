@@ -1,7 +1,10 @@
 namespace KnowledgeGraph.Nlp.Lexicons;
 
-/// <summary>Part of speech of a trigger.</summary>
-public enum TriggerPos { Verb, Noun }
+/// <summary>
+/// Part of speech of a trigger. <see cref="Adjective"/> entries are a predicative adjective and its preposition, keyed by
+/// the surface words ("concerned about", "grateful to"): "X is concerned about Y".
+/// </summary>
+public enum TriggerPos { Verb, Noun, Adjective }
 
 /// <summary>
 /// Which mention is the relationship's source. <see cref="Active"/>: the subject (or possessor, for nouns) is the
@@ -99,7 +102,8 @@ public sealed class TriggerLexicon
             {
                 "verb" => TriggerPos.Verb,
                 "noun" => TriggerPos.Noun,
-                _ => throw Lexicon.Bad(path, row, $"pos must be verb or noun, found '{row[1]}'"),
+                "adj" => TriggerPos.Adjective,
+                _ => throw Lexicon.Bad(path, row, $"pos must be verb, noun or adj, found '{row[1]}'"),
             };
             var type = Lexicon.NonEmpty(path, row, 2);
             if (!type.All(c => char.IsAsciiLetterUpper(c) || c == '_')) throw Lexicon.Bad(path, row, $"type '{type}' must be UPPER_SNAKE_CASE");

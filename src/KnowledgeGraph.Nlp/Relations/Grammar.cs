@@ -51,7 +51,7 @@ internal static class Grammar
         "launch", "carry", "conduct", "make", "stage", "hold", "mount", "begin", "start", "announce", "issue",
         "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",
         "pursue", "undertake", "speed", "accelerate", "finish", "complete", "order", "commit", "perpetrate", "file", "lodge", "submit", "send", "express", "voice", "sign", "reach", "seek",
-        "impose", "enforce", "tighten", "extend", "declare"); // as grammar.rules' light-verbs
+        "impose", "enforce", "tighten", "extend", "declare", "join"); // as grammar.rules' light-verbs
 
     /// <summary>Nouns of military action whose target "against" names: "conducted strikes ... against X".</summary>
     public static readonly IReadOnlySet<string> CombatNouns = Set(

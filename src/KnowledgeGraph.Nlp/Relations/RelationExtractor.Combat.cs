@@ -8,18 +8,26 @@ public sealed partial class RelationExtractor
     private sealed partial class SentenceRun
     {
         private static readonly TriggerEntry[] InSupport = { new("in support of", TriggerPos.Noun, "SUPPORTS", "SUPPORT", TriggerDirection.Active, 0.6) };
+        private static readonly TriggerEntry[] Together = { new("together with", TriggerPos.Noun, "COOPERATES_WITH", "COOPERATE", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X conducted strikes in support of Y", "In support of Y, X struck ...", "X acted on behalf of Y": the actor of the
-        /// clause supports Y.
+        /// clause supports Y. "X, together with Y, ...", "X acted in coordination with Y": the actor cooperates with Y.
         /// </summary>
         private IEnumerable<Candidate> SupportPhraseCandidates()
         {
             var v = _v;
             foreach (var y in v.Mentions)
             {
-                if (!InSupportOf(y) || v.Lower(PrepositionBefore(y)) != "of") continue;
-                int phrase = PrepositionBefore(y) - 2;
+                int p = PrepositionBefore(y);
+                if (p < 2) continue;
+                TriggerEntry[] entries;
+                // (the name completing a supported description, "of Iraq" in "in support of the government of Iraq", is read
+                // through the description)
+                if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = InSupport;
+                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership")) entries = Together;
+                else continue;
+                int phrase = v.Lower(p - 1) == "together" ? p - 1 : p - 2;
                 var target = HeadOfPhrase(y);
                 List<MentionRef> actors;
                 int gi = VerbBefore(phrase, commaEnds: false);
@@ -31,9 +39,10 @@ public sealed partial class RelationExtractor
                     int next = _groups.FindIndex(g => g.First > y.EndToken);
                     actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
                 }
+                var text = entries == InSupport ? "in support of" : v.Context.Document.Text[v.Sentence.Tokens[phrase].Start..v.Sentence.Tokens[p].End];
                 foreach (var a in actors)
                     if (a.Entity != target.Entity && !IsPlace(a))
-                        yield return new Candidate(a, target, InSupport, phrase, phrase + 2, "in support of", RelationPattern.Nominal, true, true);
+                        yield return new Candidate(a, target, entries, phrase, p, text, RelationPattern.Nominal, true, true);
             }
         }
 

@@ -152,6 +152,8 @@ public sealed partial class RelationExtractor
                                && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
                 if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
+                // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
+                if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
@@ -172,6 +174,7 @@ public sealed partial class RelationExtractor
             list.AddRange(CompoundCandidates());
             for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
             list.AddRange(NominalCandidates());
+            list.AddRange(AttitudeCandidates());
             list.AddRange(LocativeCandidates());
             list.AddRange(PlaceMoreCandidates());
             list.AddRange(TakenFromFightCandidates());
@@ -295,6 +298,18 @@ public sealed partial class RelationExtractor
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
                 && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
                 objects = new List<MentionRef>();
+            if (NoPartner(match, prep, objects))
+            {
+                // "X met in Geneva with Y": the partner may follow the place
+                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
+                    out prep, out afterBy, threat, clausal);
+                if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
+            }
+            // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
+            // an event noun, whose own reading relates X and Y
+            if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
+                && EventNounBetween(match.ObjectFrom, prep))
+                objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
@@ -326,9 +341,10 @@ public sealed partial class RelationExtractor
                 yield break;
             }
             var subjects = Subjects(gi);
+            var entries = WelcomedTo(match, objects) ? WelcomeVisit : match.Entries;
             foreach (var s in subjects)
                 foreach (var o in objects)
-                    yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+                    yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
@@ -337,6 +353,63 @@ public sealed partial class RelationExtractor
                     for (int b = 0; b < subjects.Count; b++)
                         if (a != b && subjects[a].Entity != subjects[b].Entity)
                             yield return new Candidate(subjects[a], subjects[b], reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
+        }
+
+        /// <summary>
+        /// Whether the object reached over preposition <paramref name="prep"/> is no participant of the trigger's relation:
+        /// the place where people met or agreed ("X and Y met in Z", "X hosted talks in Z"); the victim of a violent act a
+        /// verb judges ("X condemned the attack on Y", "X welcomed the offensive against Y": X judges the act's agent, as in
+        /// "X condemned Z's attack on Y"). The place of a thing condemned ("X condemned the violence in Y") stays a target:
+        /// PLOVER codes it so, and reading it otherwise lost a sentence on each PLOVER half.
+        /// </summary>
+        private bool NoPartner(Match match, int prep, IReadOnlyList<MentionRef> objects)
+        {
+            var v = _v;
+            if (prep < 0 || prep <= match.Last || objects.Count == 0) return false;
+            bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
+            bool placed = IsPlacePreposition(v.Lower(prep)) && objects.All(IsPlace);
+            if (!endsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
+                && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
+                return true;
+            return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
+        }
+
+        private static readonly TriggerEntry[] WelcomeVisit = { new("welcome to", TriggerPos.Verb, "MET_WITH", "CONSULT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
+        private bool WelcomedTo(Match match, List<MentionRef> objects)
+        {
+            var v = _v;
+            if (objects.Count == 0 || v.Lemma(match.First) != "welcome" || match.Last != match.First) return false;
+            int k = objects[^1].EndToken;
+            if (k + 1 >= v.Count || v.Lower(k) is not ("to" or "at")) return false;
+            int j = k + 1;
+            while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
+            return v.MentionStartingAt(j) is { } place && IsPlace(place) && !objects.Any(IsPlace);
+        }
+
+        /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
+        private static bool IsJudgement(Match match)
+        {
+            var own = match.Entries.Where(e => !e.Derived).ToList();
+            return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
+        }
+
+        /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
+        private bool ViolentNounBetween(int from, int to) =>
+            TriggerNounBetween(from, to, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
+
+        /// <summary>Whether an event noun of the trigger lexicon (not a stative one) stands in [from, to).</summary>
+        private bool EventNounBetween(int from, int to) =>
+            TriggerNounBetween(from, to, e => !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "OPPOSES" or "FUNDED_BY" or "REPLACED_BY"));
+
+        private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind)
+        {
+            var v = _v;
+            for (int k = Math.Max(0, from); k < to && k < v.Count; k++)
+                if (v.IsNoun(k) && v.MentionAt(k) is null && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)))
+                    return true;
+            return false;
         }
 
         private static bool IsStativeOrPlace(string category) =>
@@ -538,7 +611,7 @@ public sealed partial class RelationExtractor
             var cur = m;
             while (true)
             {
-                int k = cur.FirstToken - 1;
+                int k = TitleStart(cur.FirstToken) - 1;
                 if (k < 1) break;
                 // a list ends in "and"/"or": a bare comma before the last name is an opening phrase or an apposition
                 // ("In Iraq, coalition forces ..."), not a conjunction
@@ -554,6 +627,35 @@ public sealed partial class RelationExtractor
             return list;
         }
 
+        /// <summary>
+        /// Where the title before a name starting at <paramref name="first"/> begins ("... and Foreign Minister Y", "... and the
+        /// Jordanian Foreign Minister Y"): a prefix title of titles.tsv and a demonym before it; <paramref name="first"/> when none.
+        /// </summary>
+        private int TitleStart(int first)
+        {
+            var v = _v;
+            for (int s = Math.Max(0, first - 4); s < first; s++)
+            {
+                if (v.MentionAt(s) is not null) continue;
+                var (len, entries) = _x._titles.LongestMatchAt(v.Words, s);
+                if (len != first - s || !entries.Any(e => e.PrecedesNames)) continue;
+                if (v.MentionEndingAt(s - 1) is { } d && d.Mention.Kind == MentionKind.Demonym) s = d.FirstToken;
+                return s;
+            }
+            return first;
+        }
+
+        /// <summary>The first token after a demonym and a prefix title starting at <paramref name="j"/> (itself when there is no title).</summary>
+        private int AfterTitle(int j)
+        {
+            var v = _v;
+            int k = j;
+            if (v.MentionStartingAt(k) is { } d && d.Mention.Kind == MentionKind.Demonym) k = d.EndToken;
+            if (k >= v.Count || v.MentionAt(k) is not null) return j;
+            var (len, entries) = _x._titles.LongestMatchAt(v.Words, k);
+            return len > 0 && entries.Any(e => e.PrecedesNames) && v.MentionStartingAt(k + len) is not null ? k + len : j;
+        }
+
         private List<MentionRef> WithRightConjuncts(MentionRef m)
         {
             var v = _v;
@@ -567,6 +669,7 @@ public sealed partial class RelationExtractor
                 int j = k + 1;
                 if (v.Words[k] == "," && v.Lower(j) is "and" or "or") j++;
                 while (j < v.Count && v.MentionAt(j) is null && (v.Tag(j) is "DT" or "PRP$" || v.IsAdjective(j))) j++;
+                j = AfterTitle(j);
                 var next = v.MentionStartingAt(j);
                 if (next is null || list.Any(x => x.Entity == next.Entity)) break;
                 // "..., Y said": a mention followed by its own verb starts a new clause
@@ -582,7 +685,8 @@ public sealed partial class RelationExtractor
         /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
         /// subject entities, time/cause phrases and (unless <paramref name="allowBy"/>) a "by" agent.
         /// </summary>
-        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy, bool threat = false, bool clausal = false)
+        private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy, bool threat = false, bool clausal = false,
+            bool nominal = false)
         {
             var v = _v;
             prep = -1;
@@ -602,6 +706,9 @@ public sealed partial class RelationExtractor
                 }
                 if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
                 if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
+                // a noun's participants stand in its own phrase: "its allies will defeat Y", "X, a NATO ally, shot down Y" name
+                // no ally of Y
+                if (nominal && v.MentionAt(j) is null && (v.IsFinite(j) || v.Tag(j) == "VB" || v.IsComma(j))) break;
                 // "to target enemy fighters firing on Y": a participle after the object noun starts a clause of its own
                 if (j > from && v.Tag(j) == "VBG" && v.Tag(j - 1) is "NN" or "NNS" && v.MentionAt(j - 1) is null) break;
                 // "meets to coordinate efforts to counter Y": what follows an infinitive is that verb's
@@ -681,6 +788,8 @@ public sealed partial class RelationExtractor
                     return true;
             }
             if (p < 2) return false;
+            // "in support of the government of Iraq": the name completing a description that is supported
+            if (v.Lower(p) == "of" && v.MentionEndingAt(p - 1) is { } outer && outer.Entity != m.Entity && outer.EndToken <= p && InSupportOf(outer)) return true;
             return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
                 || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
                 || v.Lower(p) == "with" && v.Lower(p - 1) == "coordinated";
@@ -758,7 +867,8 @@ public sealed partial class RelationExtractor
                 // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
                 int p = i - 1;
                 while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD")
-                       && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p))) p--; // a mistagged "amid" ends the phrase
+                       && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p)) // a mistagged "amid" ends the phrase
+                       && !(v.Tag(p) == "VBN" && p > 0 && (v.IsNoun(p - 1) || v.MentionAt(p - 1) is not null))) p--; // "forces conducted/VBN eight strikes": a verb
                 if (p >= 0 && v.Lower(p) is "no") negated = true;
                 if (p >= 0 && v.Tag(p) == "POS") p--;
                 var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
@@ -800,10 +910,12 @@ public sealed partial class RelationExtractor
                         }
                     // "X raised concerns in a call with Y", "X took part in the fight against Y": an event noun in a
                     // prepositional phrase of the clause has the clause's subject as agent
-                    if (subjects.Count == 0 && q >= 1 && v.Lower(q) is "in" or "during" or "through")
+                    // "X is committed to the fight against Y": the one committed to an act is its agent
+                    bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
+                    if (subjects.Count == 0 && q >= 1 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
-                        if (gi >= 0 && !v.IsCopula(_groups[gi].Head) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
+                        if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                         {
                             subjects.AddRange(Subjects(gi));
                             pattern = RelationPattern.LightVerbNominal;
@@ -820,9 +932,15 @@ public sealed partial class RelationExtractor
                         }
                     }
                 }
+                // "talks between X and Y", "clashes between X and Y": a reciprocal event noun names both parties after "between"
+                if (subjects.Count == 0 && v.Lower(match.Last + 1) == "between")
+                {
+                    foreach (var c in BetweenParties(match, negated)) yield return c;
+                    continue;
+                }
                 if (subjects.Count == 0) continue;
                 var exclude = subjects.Select(s => s.Entity).ToHashSet();
-                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _);
+                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _, nominal: true);
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
@@ -833,6 +951,60 @@ public sealed partial class RelationExtractor
                             ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
                             : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
+        }
+
+        /// <summary>
+        /// "X is (deeply) concerned about Y", "X remains grateful to Y", "X is opposed to Y": a copula, a predicative adjective
+        /// of the trigger lexicon (pos adj, keyed by the adjective and its preposition) and the one the attitude is toward.
+        /// </summary>
+        private IEnumerable<Candidate> AttitudeCandidates()
+        {
+            var v = _v;
+            for (int j = 1; j + 2 < v.Count; j++)
+            {
+                if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
+                var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
+                if (entries.Count == 0) continue;
+                int k = j - 1;
+                while (k > 0 && v.IsAdverb(k) && v.MentionAt(k) is null) k--;
+                int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
+                if (gi < 0) continue;
+                var subjects = Subjects(gi);
+                if (subjects.Count == 0) continue;
+                var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
+                var text = v.Context.Document.Text[v.Sentence.Tokens[j].Start..v.Sentence.Tokens[j + 1].End];
+                // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
+                bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
+                foreach (var s in subjects)
+                    foreach (var o in objects)
+                        yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+            }
+        }
+
+        /// <summary>
+        /// The parties coordinated after "between" in "talks between X and Y": each is related to each other one (both
+        /// directions) by the noun's reciprocal readings (meeting, agreement, cooperation, alliance, fighting).
+        /// </summary>
+        private IEnumerable<Candidate> BetweenParties(Match match, bool negated)
+        {
+            var v = _v;
+            var reciprocal = match.Entries.Where(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "FIGHT" or "ALLIED_WITH").ToList();
+            if (reciprocal.Count == 0) yield break;
+            int a = match.Last + 2;
+            while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.Tag(a) == "PRP$")) a++;
+            if (a >= v.Count || v.MentionStartingAt(AfterTitle(a)) is not { } first) yield break;
+            var parties = WithRightConjuncts(first);
+            // "between X and Y ended": the verb after Y is the clause's, Y still the second party
+            if (parties.Count == 1 && first.EndToken < v.Count && v.Lower(first.EndToken) == "and")
+            {
+                int b = first.EndToken + 1;
+                while (b < v.Count && v.MentionAt(b) is null && (v.IsDeterminer(b) || v.IsAdjective(b) || v.Tag(b) == "PRP$")) b++;
+                if (b < v.Count && v.MentionStartingAt(AfterTitle(b)) is { } second) parties.Add(second);
+            }
+            for (int x = 0; x < parties.Count; x++)
+                for (int y = 0; y < parties.Count; y++)
+                    if (x != y && parties[x].Entity != parties[y].Entity)
+                        yield return new Candidate(parties[x], parties[y], reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
         }
 
         // ---------------------------------------------------------------- roles and appositions
@@ -881,6 +1053,24 @@ public sealed partial class RelationExtractor
                         t = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "NATIONALITY", "NATIONALITY", TriggerDirection.Active, 0.7) };
                     yield return new Candidate(holder, org, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
+                }
+                // (d) "ROLE P of O": "Foreign Minister X of Y", "Sgt. X of the 4th Battalion": the title's holder serves the state or
+                // organisation named after "of" (a town after "of" is where the person is from, read by the place patterns)
+                if (isPrefix && org is null && holder is not null && v.TypeOf(holder) == EntityType.Person && holder.FirstToken <= after
+                    && holder.EndToken + 1 < v.Count && v.Lower(holder.EndToken) == "of")
+                {
+                    int j = holder.EndToken + 1;
+                    while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
+                    var o = v.MentionStartingAt(j);
+                    bool state = o is not null && IsPlace(o) && v.Context.Entities[o.Entity].FineTypes.Contains("Country") && (isNoun || role is not null);
+                    if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
+                    {
+                        IReadOnlyList<TriggerEntry> t = role is null && !isNoun
+                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) }
+                            : triggers;
+                        yield return new Candidate(holder, o, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
+                        continue;
+                    }
                 }
                 if (!isNoun && role is null) continue;
 
@@ -1008,6 +1198,21 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
+                // "X is in Y", "X will remain at Y": being somewhere (the place right after the copula, adverbs aside)
+                if (v.IsCopula(g.Head) && v.Lemma(g.Head) is "be" or "remain")
+                {
+                    int j = g.Head + 1;
+                    while (j < v.Count && v.IsAdverb(j) && v.MentionAt(j) is null) j++;
+                    if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
+                    {
+                        var places = PlacesFrom(j + 1);
+                        foreach (var subject in places.Count > 0 ? Subjects(gi) : new List<MentionRef>())
+                            foreach (var place in places)
+                                if (place.Entity != subject.Entity && !IsPlace(subject))
+                                    yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
+                    }
+                    continue;
+                }
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head)) continue;
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
@@ -1017,7 +1222,13 @@ public sealed partial class RelationExtractor
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
                     var places = PlacesFrom(j + 1);
-                    foreach (var subject in subjects)
+                    // "X met (with) Y in Z", "X received Y at Z": who is met is there too
+                    var present = new List<MentionRef>(subjects);
+                    if (places.Count > 0 && TriggerAt(g.Head, TriggerPos.Verb) is { } meeting && meeting.Last < j
+                        && meeting.Entries.Any(e => !e.Derived) && meeting.Entries.All(e => e.Type == "MET_WITH"))
+                        present.AddRange(FindObjects(meeting.ObjectFrom, subjects.Select(x => x.Entity).ToHashSet(), false, out int mp, out _)
+                            .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !IsPlacePreposition(v.Lower(mp)))));
+                    foreach (var subject in present)
                         foreach (var place in places)
                             if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
                                 yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);

@@ -22,7 +22,7 @@ public sealed class RuleEngine
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
-    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _meetings;
     private readonly Func<string, string?> _categoryOf;
 
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
@@ -53,6 +53,8 @@ public sealed class RuleEngine
         _intentModalities = rules.Set("intent-modalities");
         _conditionalIntent = rules.Set("conditional-intent-modalities");
         _lightVerbs = rules.Set("light-verbs");
+        _placePrepositions = rules.Set("place-prepositions");
+        _meetings = rules.Set("meeting-categories");
         _categoryOf = CategoryLookup(triggers);
     }
 
@@ -514,6 +516,10 @@ public sealed class RuleEngine
                     if (found.Count == 0) continue;
                     keyTokens.AddRange(obj.Captured.Take(n).Select(c => c.Token));
                     bool indirect = obj.Captured.Skip(n).Any(c => c.IsCase);
+                    // "X and Y met in Z": a place reached through a dropped place preposition is where they met, no partner
+                    if (obj.Captured.Skip(n).Any(c => c.IsCase && x._placePrepositions.Contains(c.Word))
+                        && ctx.Entities[obj.Mention.Entity].Type == EntityType.Location)
+                        found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
                     return (found, keyTokens, indirect);
                 }
                 if (y.Type is null) return (Array.Empty<TriggerEntry>(), keyTokens, false);
