@@ -32,11 +32,18 @@ public sealed class RealTextJudgedSampleTests
         ["e:per:kayla-mueller"] = "e:per:kayla-jean-mueller", // one person with and without her written-out middle name
     };
 
+    /// <summary>Document-scoped generic actors judged correct as nodes whose only relationship was later found wrong: such
+    /// an actor exists only while it takes part in a relationship (issue 10), so it goes with its edge.</summary>
+    private static readonly HashSet<string> GoneWithTheirWrongEdge = new(StringComparer.Ordinal)
+    {
+        "e:org:victims-d-2f3bdfba5f746219", // its one edge read "an investigation showed them otherwise" as an investigation of "them"
+    };
+
     [TestCase("judged-actors.tsv")]
     [TestCase("judged-actors4.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
     {
-        var correct = Judged(file).Where(r => r[3] == "correct").Select(r => Renamed.TryGetValue(r[0], out var now) ? r.Skip(1).Prepend(now).ToArray() : r).ToList();
+        var correct = Judged(file).Where(r => r[3] == "correct" && !GoneWithTheirWrongEdge.Contains(r[0])).Select(r => Renamed.TryGetValue(r[0], out var now) ? r.Skip(1).Prepend(now).ToArray() : r).ToList();
         Assert.That(correct, Has.Count.GreaterThanOrEqualTo(60), "the judged sample is in the repository");
         Assert.Multiple(() =>
         {
