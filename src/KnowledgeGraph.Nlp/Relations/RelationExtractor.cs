@@ -479,6 +479,13 @@ public sealed partial class RelationExtractor
                 int next = _groups.FindIndex(o => o.First > g.Head && o.Finite);
                 return next >= 0 ? Subjects(next) : new List<MentionRef>();
             }
+            // a participle clause opening the sentence: "Speaking in Vienna, X said ...", "Advancing from the south, X took Y"
+            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == 0)
+            {
+                int comma = Enumerable.Range(g.Head + 1, Math.Max(0, v.Count - g.Head - 1)).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+                int next = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+                return next >= 0 ? Subjects(next) : new List<MentionRef>();
+            }
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
             // the main clause's (not "including", "according" ..., which open no clause of their own)
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
@@ -956,9 +963,15 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
                     bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
-                    if (subjects.Count == 0 && q >= 1 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
+                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
+                        // an opening phrase: "In a phone call with Y, X raised ...", "During talks with Y, X ...": the clause it opens
+                        if (gi < 0 && !committedTo && q == 0)
+                        {
+                            int comma = Enumerable.Range(i, v.Count - i).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+                            gi = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+                        }
                         if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                         {
                             subjects.AddRange(Subjects(gi));
