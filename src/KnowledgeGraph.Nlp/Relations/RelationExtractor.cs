@@ -184,8 +184,13 @@ public sealed partial class RelationExtractor
             list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
             list.AddRange(AsPartOfCandidates());
             list.AddRange(SupportPhraseCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(BondCandidates());
+            list.AddRange(WithSupportCandidates().Where(c => !list.Any(o => SamePair(o, c))).ToList());
             return EventCandidates(list);
         }
+
+        private static bool SamePair(Candidate a, Candidate b) =>
+            a.A.Entity == b.A.Entity && a.B.Entity == b.B.Entity || a.A.Entity == b.B.Entity && a.B.Entity == b.A.Entity;
 
         // ---------------------------------------------------------------- triggers
 
@@ -207,7 +212,18 @@ public sealed partial class RelationExtractor
             MentionRef? named = null;
             for (int j = start + 1; j < v.Count && idx.Count < tl.MaxWords + 1 && j - start < tl.MaxWords + 6; j++)
             {
-                if (v.MentionAt(j) is { } m) { named = m; break; }
+                if (v.MentionAt(j) is { } m)
+                {
+                    // "operations in Syria against Y": a place phrase inside a noun's entry says where, and the entry goes on after it
+                    if (pos == TriggerPos.Noun && idx.Count > 1 && IsPlacePreposition(v.Lower(idx[^1])) && IsPlace(m) && v.IsPreposition(m.EndToken))
+                    {
+                        idx.RemoveAt(idx.Count - 1);
+                        j = m.EndToken - 1;
+                        continue;
+                    }
+                    named = m;
+                    break;
+                }
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
                 if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 if (v.Tag(j) == "PRP$") continue;
@@ -455,6 +471,35 @@ public sealed partial class RelationExtractor
                     if (next >= 0) return Subjects(next);
                 }
             }
+            // a purpose infinitive opening its clause: "To defeat Y, X must ...", "... clear that to defeat Y we would need ...": the
+            // one acting is the subject of the clause it opens
+            if (g.First > 0 && v.Tag(g.First - 1) == "TO" && !g.Finite
+                && (g.First == 1 || v.IsComma(g.First - 2) || v.IsClauseBreak(g.First - 2) || v.IsComplementizer(g.First - 2)))
+            {
+                int next = _groups.FindIndex(o => o.First > g.Head && o.Finite);
+                return next >= 0 ? Subjects(next) : new List<MentionRef>();
+            }
+            // a participle clause opening the sentence: "Speaking in Vienna, X said ...", "Advancing from the south, X took Y"
+            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == 0)
+            {
+                int comma = Enumerable.Range(g.Head + 1, Math.Max(0, v.Count - g.Head - 1)).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+                int next = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+                return next >= 0 ? Subjects(next) : new List<MentionRef>();
+            }
+            // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
+            // the main clause's (not "including", "according" ..., which open no clause of their own)
+            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
+                && v.Lemma(g.Head) is not ("include" or "accord" or "follow" or "regard" or "concern"))
+            {
+                for (int k = gi - 1; k >= 0; k--)
+                {
+                    if (!_groups[k].Finite) continue;
+                    bool broken = false;
+                    for (int t = _groups[k].Head + 1; t < g.First - 1 && !broken; t++) broken = v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t);
+                    if (!broken) return Subjects(k);
+                    break;
+                }
+            }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
             if (ctrl >= 0)
@@ -618,6 +663,7 @@ public sealed partial class RelationExtractor
                 if (!(v.Lower(k) is "and" or "or" || v.IsComma(k) && v.Words[k] == "," && cur != m)) break;
                 int j = k - 1;
                 if (v.IsComma(j)) j--;
+                if (v.Tag(j) == "POS" && v.Tag(cur.EndToken) == "POS") j--; // "Russia's and Iran's attacks"
                 var prev = v.MentionEndingAt(j);
                 if (prev is null || list.Any(x => x.Entity == prev.Entity)) break;
                 if (PrepositionBefore(prev) >= 0 && PrepositionBefore(m) < 0) break; // "In Niger, X and Y attacked": Niger is no subject
@@ -640,6 +686,8 @@ public sealed partial class RelationExtractor
                 var (len, entries) = _x._titles.LongestMatchAt(v.Words, s);
                 if (len != first - s || !entries.Any(e => e.PrecedesNames)) continue;
                 if (v.MentionEndingAt(s - 1) is { } d && d.Mention.Kind == MentionKind.Demonym) s = d.FirstToken;
+                // "X and his (Russian) counterpart Y": a possessive before the title belongs to it
+                if (s > 0 && v.Tag(s - 1) == "PRP$") s--;
                 return s;
             }
             return first;
@@ -852,10 +900,12 @@ public sealed partial class RelationExtractor
             {
                 // a noun, or an adjective opening a noun entry ("punitive measures", "armed attacks")
                 bool adjective = v.IsAdjective(i) && i + 1 < v.Count && v.IsNoun(i + 1);
-                if (_consumed[i] || !v.IsNoun(i) && !adjective || v.MentionAt(i) is not null) continue;
+                // "X's offensive/JJ against Y": a word tagged as an adjective between a possessive and a preposition is a noun
+                bool possessedNoun = v.IsAdjective(i) && i > 0 && v.Tag(i - 1) is "POS" or "PRP$" && v.IsPreposition(i + 1);
+                if (_consumed[i] || !v.IsNoun(i) && !adjective && !possessedNoun || v.MentionAt(i) is not null) continue;
                 if (_x._titles.IsRoleNoun(v.Words[i]) && !v.IsNoun(i + 1)) continue; // role nouns are read by the role patterns
                 var match = TriggerAt(i, TriggerPos.Noun);
-                if (match is null || adjective && (match.Last == i || !v.IsNoun(match.Last))) continue;
+                if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
                 if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
                     && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2)) && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
@@ -866,7 +916,8 @@ public sealed partial class RelationExtractor
                 var pattern = RelationPattern.Nominal;
                 // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
                 int p = i - 1;
-                while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD")
+                while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD"
+                                                             || CoordinatedModifier(p)) // "air and ground attacks"
                        && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p)) // a mistagged "amid" ends the phrase
                        && !(v.Tag(p) == "VBN" && p > 0 && (v.IsNoun(p - 1) || v.MentionAt(p - 1) is not null))) p--; // "forces conducted/VBN eight strikes": a verb
                 if (p >= 0 && v.Lower(p) is "no") negated = true;
@@ -912,9 +963,15 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
                     bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
-                    if (subjects.Count == 0 && q >= 1 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
+                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
+                        // an opening phrase: "In a phone call with Y, X raised ...", "During talks with Y, X ...": the clause it opens
+                        if (gi < 0 && !committedTo && q == 0)
+                        {
+                            int comma = Enumerable.Range(i, v.Count - i).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+                            gi = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+                        }
                         if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                         {
                             subjects.AddRange(Subjects(gi));
@@ -941,6 +998,10 @@ public sealed partial class RelationExtractor
                 if (subjects.Count == 0) continue;
                 var exclude = subjects.Select(s => s.Entity).ToHashSet();
                 var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _, nominal: true);
+                // "X's operations in Syria against Y": a place phrase between the noun and its "against"/"on" phrase is where,
+                // and the target follows it
+                if (prep >= 0 && IsPlacePreposition(v.Lower(prep)) && objects.Count > 0 && objects.All(IsPlace) && AfterPlacePhrase(objects[^1].EndToken, exclude) is { } target)
+                    (objects, prep) = (WithRightConjuncts(target), target.FirstToken - 1);
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
@@ -951,6 +1012,21 @@ public sealed partial class RelationExtractor
                             ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
                             : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
+        }
+
+        /// <summary>"and"/"or" between two modifiers of one noun: "air and ground attacks".</summary>
+        private bool CoordinatedModifier(int p) =>
+            _v.IsCoordinator(p) && p > 0 && _v.MentionAt(p - 1) is null && _v.MentionAt(p + 1) is null
+            && (_v.IsAdjective(p - 1) || _v.Tag(p - 1) == "NN") && (_v.IsAdjective(p + 1) || _v.Tag(p + 1) == "NN");
+
+        /// <summary>The mention of an "against"/"on" phrase right after a place phrase ending before <paramref name="j"/>, or null.</summary>
+        private MentionRef? AfterPlacePhrase(int j, HashSet<int> exclude)
+        {
+            var v = _v;
+            if (j >= v.Count || v.Lower(j) is not ("against" or "on" or "upon")) return null;
+            int k = j + 1;
+            while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k)) && k - j < 4) k++;
+            return v.MentionStartingAt(k) is { } m && !exclude.Contains(m.Entity) && !IsPlace(m) ? m : null;
         }
 
         /// <summary>
@@ -1272,6 +1348,13 @@ public sealed partial class RelationExtractor
                 var prefix = word[..dash];
                 var suffix = word[(dash + 1)..].ToLowerInvariant();
                 if (!suffix.EndsWith("ed", StringComparison.Ordinal) && suffix is not ("led" or "run" or "held" or "built" or "sent")) continue;
+                // "the Oslo-based group": what is based somewhere is located there
+                if (suffix == "based")
+                {
+                    if ((v.MentionAt(t) ?? PrefixEntity(prefix, t)) is { } place && IsPlace(place) && v.MentionStartingAt(t + 1) is { } based && based.Entity != place.Entity)
+                        yield return new Candidate(based, place, BasedIn, t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
+                    continue;
+                }
                 var lemma = _x._lemmatize?.Invoke(suffix, "VBN") ?? Stem(suffix);
                 var entries = _x._triggers.Lookup(lemma, TriggerPos.Verb);
                 if (entries.Count == 0 && lemma != Stem(suffix)) entries = _x._triggers.Lookup(Stem(suffix), TriggerPos.Verb);
@@ -1293,6 +1376,12 @@ public sealed partial class RelationExtractor
                 yield return new Candidate(agent, described, entries, t, t, word, RelationPattern.Compound, false, false);
             }
         }
+
+        private static readonly TriggerEntry[] BasedIn =
+        {
+            new("based", TriggerPos.Verb, "HEADQUARTERED_IN", "HEADQUARTERED_IN", TriggerDirection.Active, 0.7),
+            new("based", TriggerPos.Verb, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.65),
+        };
 
         private static string Stem(string participle) =>
             participle.EndsWith("ied", StringComparison.Ordinal) ? participle[..^3] + "y"

@@ -1,0 +1,167 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Relations;
+
+public sealed partial class RelationExtractor
+{
+    private sealed partial class SentenceRun
+    {
+        private enum Bond { None, Member, Ally }
+
+        /// <summary>
+        /// The noun of a membership or alliance at <paramref name="k"/>: "member" (with "state", "country", "nation" after it:
+        /// "member states"), "ally", "partner". Returns the kind and sets <paramref name="last"/> to the noun's last token.
+        /// </summary>
+        private Bond BondNounAt(int k, out int last)
+        {
+            var v = _v;
+            last = k;
+            if (k < 0 || k >= v.Count || !v.IsNoun(k) || v.MentionAt(k) is not null) return Bond.None;
+            switch (v.Lemma(k))
+            {
+                case "member":
+                    if (v.Lemma(k + 1) is "state" or "country" or "nation" && v.MentionAt(k + 1) is null) last = k + 1;
+                    return Bond.Member;
+                case "ally" or "partner":
+                    return Bond.Ally;
+                // a part of an organisation: "al-Qaida's affiliate", "the party's youth wing", "a branch of Y"
+                case "affiliate" or "branch" or "wing" or "offshoot" or "faction" or "subsidiary":
+                    return Bond.Member;
+                default:
+                    return Bond.None;
+            }
+        }
+
+        /// <summary>
+        /// The edge a bond noun states between a member and a group: a member of an organisation is MEMBER_OF (PART_OF for an
+        /// organisation); an ally or partner of an organisation ("a NATO ally", "a coalition partner") is one of its members;
+        /// an ally of a state or person is ALLIED_WITH it.
+        /// </summary>
+        private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group, string lemma, double strength) =>
+            bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
+                ? MembershipEntries(member, lemma, strength)
+                : new[] { new TriggerEntry(lemma, TriggerPos.Noun, "ALLIED_WITH", "ALLIED_WITH", TriggerDirection.Active, strength) };
+
+        private string Words(int first, int last) => string.Join(' ', Enumerable.Range(first, last - first + 1).Select(k => _v.Words[k]));
+
+        private static readonly string[] OtherWords = { "other", "fellow" };
+
+        /// <summary>
+        /// Membership and alliance of states and organisations stated by a noun phrase:
+        /// "X, a (founding) member of G", "X, a G member state", "X, a NATO ally", "X is an ally of Y" (apposition or copula);
+        /// "G members A and B", "fellow G members A and B" (the group's noun before the names it lists);
+        /// "A, B and other members of G", "A and other G members" (a list closed by the rest of the group).
+        /// A person's membership is read by the role patterns ("P, a member of O").
+        /// </summary>
+        private IEnumerable<Candidate> BondCandidates()
+        {
+            var v = _v;
+            for (int k = 0; k < v.Count; k++)
+            {
+                var bond = BondNounAt(k, out int last);
+                if (bond == Bond.None) continue;
+                var lemma = v.Lemma(k);
+                // the group: "G member(s)" (a name right before the noun, after adjectives) or "member(s) of G"
+                MentionRef? group = v.MentionEndingAt(k - 1);
+                int start = group?.FirstToken ?? k;
+                bool compound = group is not null;
+                // "X, Y's (Syrian) affiliate": the possessor is the group
+                int pos = k - 1;
+                while (group is null && pos > 0 && v.MentionAt(pos) is null && v.IsAdjective(pos) && k - pos < 3) pos--;
+                if (group is null && v.Tag(pos) == "POS" && v.MentionEndingAt(pos - 1) is { } owner && owner.Mention.Kind != MentionKind.Demonym)
+                {
+                    group = owner;
+                    start = owner.FirstToken;
+                    compound = true;
+                }
+                else if (group is null && v.Lower(last + 1) == "of")
+                {
+                    int j = last + 2;
+                    while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j)) && j - last < 5) j++;
+                    group = v.MentionStartingAt(j);
+                }
+                if (group is null || group.Mention.Kind is MentionKind.Pronoun or MentionKind.Demonym && !compound) continue;
+                if (compound && group.Mention.Kind == MentionKind.Pronoun) continue;
+                // what stands before the phrase: determiners and adjectives ("a key", "one of the", "other", "fellow")
+                int h = start - 1;
+                bool other = false;
+                while (h >= 0 && v.MentionAt(h) is null && (v.IsDeterminer(h) || v.IsAdjective(h) || v.Tag(h) is "CD" || v.Lower(h) is "of" && v.Lower(h - 1) == "one") && start - h < 6)
+                {
+                    other |= OtherWords.Contains(v.Lower(h));
+                    h--;
+                }
+                var members = new List<MentionRef>();
+                string text = Words(compound ? k : start, last);
+                if (other && h >= 0 && v.IsCoordinator(h))
+                {
+                    // "A, B and other members of G"
+                    // (the whole list before "and other": "A, B and other members")
+                    for (var m = v.MentionEndingAt(h - 1); m is not null && members.All(x => x.Entity != m.Entity); )
+                    {
+                        members.Insert(0, m);
+                        int c = m.FirstToken - 1;
+                        m = c >= 1 && v.Words[c] == "," ? v.MentionEndingAt(c - 1) : null;
+                    }
+                }
+                else if (compound && v.Tag(last) is "NNS" or "NNPS" && v.MentionStartingAt(last + 1) is { } named)
+                {
+                    // "G members A and B": the plural noun and the names it is said of
+                    if (h < 0 || !v.IsCoordinator(h))
+                    {
+                        // the listed names may be the clause's subject ("G members A and B voted"): the last conjunct's own verb
+                        // does not end the list here
+                        members.AddRange(WithRightConjuncts(named));
+                        int c = members[^1].EndToken;
+                        if (c + 1 < v.Count && v.IsCoordinator(c) && v.MentionStartingAt(c + 1) is { } lastNamed && members.All(x => x.Entity != lastNamed.Entity))
+                            members.Add(lastNamed);
+                    }
+                }
+                else if (v.Tag(last) is "NN" or "NNP" && h >= 0)
+                {
+                    // "X, a member of G" (apposition) or "X is a member of G" (copula)
+                    if (v.IsComma(h) && v.MentionEndingAt(h - 1) is { } x && !(h + 1 < start && v.Lower(h + 1) == "the" && compound)) members.Add(x);
+                    else if (v.IsCopula(h) && SubjectBefore(GroupStartOf(h)) is { } s) members.Add(s);
+                }
+                foreach (var m in members)
+                {
+                    if (m.Entity == group.Entity || v.TypeOf(m) == EntityType.Person && bond == Bond.Member || !IsMemberLike(m)) continue;
+                    yield return new Candidate(m, group, BondEntries(bond, m, group, lemma, 0.75), k, last, text, RelationPattern.Role, false, true,
+                        DirectionApplied: true, Factual: true);
+                }
+            }
+        }
+
+        private static readonly TriggerEntry[] WithSupport = { new("with the support of", TriggerPos.Noun, "SUPPORTS", "SUPPORT", TriggerDirection.Active, 0.6) };
+
+        /// <summary>
+        /// "X, with the support of Y, retook Z", "With the backing of Y, X ...": Y supports the clause's actor (the opposite
+        /// direction of "in support of Y").
+        /// </summary>
+        private IEnumerable<Candidate> WithSupportCandidates()
+        {
+            var v = _v;
+            foreach (var y in v.Mentions)
+            {
+                int p = PrepositionBefore(y);
+                if (p < 3 || v.Lower(p) != "of" || v.Lower(p - 1) is not ("support" or "backing" or "help" or "assistance")) continue;
+                int w = p - 2;
+                if (v.IsDeterminer(w) || v.IsAdjective(w)) w--;
+                if (v.Lower(w) != "with") continue;
+                int gi = VerbBefore(w, commaEnds: true);
+                List<MentionRef> actors;
+                if (gi >= 0) actors = Subjects(gi);
+                else
+                {
+                    // an opening phrase or one set off by commas after the subject: the subject of the next verb
+                    int next = _groups.FindIndex(g => g.First > y.EndToken);
+                    actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
+                }
+                var supporter = HeadOfPhrase(y);
+                foreach (var a in actors)
+                    if (a.Entity != supporter.Entity && !IsPlace(a))
+                        yield return new Candidate(supporter, a, WithSupport, w, p, Words(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
+            }
+        }
+    }
+}
