@@ -25,7 +25,7 @@ public static class PersonName
         static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && !w.EndsWith('.') && w.Skip(1).Any(char.IsLower);
         if (!Word(words[0]) || !Word(words[^1])) return null;
         var middle = words.Skip(1).Take(words.Count - 2).ToList();
-        // "Kayla Jean Mueller": one middle name written out counts as its initial ("Kayla J. Mueller", "Kayla Mueller")
+        // "Ana Maria Lind": one middle name written out counts as its initial ("Ana M. Lind", "Ana Lind")
         if (!middle.All(Initial) && !(middle.Count == 1 && Word(middle[0]))) return null;
         return new Form(NameKey.Fold(words[0] + " " + words[^1]), string.Concat(middle.Select(w => char.ToUpperInvariant(w[0]))), suffix);
     }

@@ -418,7 +418,7 @@ public sealed class CorefResolver
             {
                 int end = head + len;
                 if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS" or "NNP" or "NNPS") { continue; }
-                // "the town of Madaya", "the city of Raqqa": the place named after "of" is the one meant, nothing to look back for
+                // "the town of Ostburg", "the city of Kessel": the place named after "of" is the one meant, nothing to look back for
                 if (end + 1 < words.Count && words[end] == "of" && entries.All(e => e.Type == EntityType.Location)
                     && all.In(s.Index).Any(x => x.Placed.FirstToken == end + 1 && x.Mention.Type == EntityType.Location && x.Mention.Kind == MentionKind.Name))
                     return null;

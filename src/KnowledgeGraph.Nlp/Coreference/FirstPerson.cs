@@ -81,7 +81,7 @@ internal sealed class FirstPerson
     }
 
     /// <summary>
-    /// "The United States condemns the ...": after a plural name the tagger often reads a present-tense verb as a plural noun
+    /// "The Netherlands condemns the ...": after a plural name the tagger often reads a present-tense verb as a plural noun
     /// (NNS). An -s word right after the subject name that is followed by what opens a verb's complement (a determiner,
     /// preposition, adverb, possessive or "that") is that verb.
     /// </summary>

@@ -262,7 +262,7 @@ public sealed class EntityClusterer
         }
     }
 
-    /// <summary>"Benjamin P. Grogan" and "Benjamin Grogan": the same names once middle initials are left out.</summary>
+    /// <summary>"Tomas K. Varga" and "Tomas Varga": the same names once middle initials are left out.</summary>
     private static bool SameNameButInitials(string[] a, string[] b)
     {
         static bool Initial(string w) => w.TrimEnd('.').Length == 1;
@@ -387,7 +387,7 @@ public sealed class EntityClusterer
         var initials = new string(nameWords.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         var allInitials = new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
         if (letters.Length >= 2 && (letters == initials || letters == allInitials)) return true;
-        // "CBP" for "U.S. Customs and Border Protection", "HVO" for "USGS Hawaiian Volcano Observatory": a leading abbreviated
+        // "CBP" for "U.S. Customs and Border Protection", "NVO" for "RGS Northern Volcano Observatory": a leading abbreviated
         // country or owning body is often left out
         return nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]) && IsAcronymOf(acronym, nameWords[1..]);
     }
@@ -481,8 +481,8 @@ public sealed class EntityClusterer
 
     /// <summary>
     /// Two mentions side by side that the text says are one: an acronym and its expansion in brackets after it ("JAXA
-    /// (Japan Aerospace Exploration Agency)"), and a nickname the text introduces ("Nisreen Bahar, also known as Umm
-    /// Sayyaf", "aka", "nicknamed"). Only neighbours in one sentence are compared, so the pass is linear.
+    /// (Japan Aerospace Exploration Agency)"), and a nickname the text introduces ("Lena Varga, also known as the
+    /// Baroness", "aka", "nicknamed"). Only neighbours in one sentence are compared, so the pass is linear.
     /// </summary>
     private static void LinkExpansionsAndNicknames(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {

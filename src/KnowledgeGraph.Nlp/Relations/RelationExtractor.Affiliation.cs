@@ -66,7 +66,7 @@ public sealed partial class RelationExtractor
                 MentionRef? group = v.MentionEndingAt(k - 1);
                 int start = group?.FirstToken ?? k;
                 bool compound = group is not null;
-                // "X, Y's (Syrian) affiliate": the possessor is the group
+                // "X, Y's (Ruritanian) affiliate": the possessor is the group
                 int pos = k - 1;
                 while (group is null && pos > 0 && v.MentionAt(pos) is null && v.IsAdjective(pos) && k - pos < 3) pos--;
                 if (group is null && v.Tag(pos) == "POS" && v.MentionEndingAt(pos - 1) is { } owner && owner.Mention.Kind != MentionKind.Demonym)

@@ -22,7 +22,7 @@ public sealed partial class RelationExtractor
                 int p = PrepositionBefore(y);
                 if (p < 2) continue;
                 TriggerEntry[] entries;
-                // (the name completing a supported description, "of Iraq" in "in support of the government of Iraq", is read
+                // (the name completing a supported description, "of Ruritania" in "in support of the government of Ruritania", is read
                 // through the description)
                 if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = InSupport;
                 else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership")) entries = Together;

@@ -214,7 +214,7 @@ public sealed partial class RelationExtractor
             {
                 if (v.MentionAt(j) is { } m)
                 {
-                    // "operations in Syria against Y": a place phrase inside a noun's entry says where, and the entry goes on after it
+                    // "operations in Ruritania against Y": a place phrase inside a noun's entry says where, and the entry goes on after it
                     if (pos == TriggerPos.Noun && idx.Count > 1 && IsPlacePreposition(v.Lower(idx[^1])) && IsPlace(m) && v.IsPreposition(m.EndToken))
                     {
                         idx.RemoveAt(idx.Count - 1);
@@ -663,7 +663,7 @@ public sealed partial class RelationExtractor
                 if (!(v.Lower(k) is "and" or "or" || v.IsComma(k) && v.Words[k] == "," && cur != m)) break;
                 int j = k - 1;
                 if (v.IsComma(j)) j--;
-                if (v.Tag(j) == "POS" && v.Tag(cur.EndToken) == "POS") j--; // "Russia's and Iran's attacks"
+                if (v.Tag(j) == "POS" && v.Tag(cur.EndToken) == "POS") j--; // "Ostland's and Westmark's attacks"
                 var prev = v.MentionEndingAt(j);
                 if (prev is null || list.Any(x => x.Entity == prev.Entity)) break;
                 if (PrepositionBefore(prev) >= 0 && PrepositionBefore(m) < 0) break; // "In Niger, X and Y attacked": Niger is no subject
@@ -686,7 +686,7 @@ public sealed partial class RelationExtractor
                 var (len, entries) = _x._titles.LongestMatchAt(v.Words, s);
                 if (len != first - s || !entries.Any(e => e.PrecedesNames)) continue;
                 if (v.MentionEndingAt(s - 1) is { } d && d.Mention.Kind == MentionKind.Demonym) s = d.FirstToken;
-                // "X and his (Russian) counterpart Y": a possessive before the title belongs to it
+                // "X and his (Ruritanian) counterpart Y": a possessive before the title belongs to it
                 if (s > 0 && v.Tag(s - 1) == "PRP$") s--;
                 return s;
             }
@@ -827,7 +827,7 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             int p = PrepositionBefore(m);
-            // "in support of the government of Iraq": the phrase may hold a noun and "of" before the name
+            // "in support of the government of Ruritania": the phrase may hold a noun and "of" before the name
             if (p >= 2 && v.Lower(p) == "of" && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)
             {
                 int q = p - 1;
@@ -836,7 +836,7 @@ public sealed partial class RelationExtractor
                     return true;
             }
             if (p < 2) return false;
-            // "in support of the government of Iraq": the name completing a description that is supported
+            // "in support of the government of Ruritania": the name completing a description that is supported
             if (v.Lower(p) == "of" && v.MentionEndingAt(p - 1) is { } outer && outer.Entity != m.Entity && outer.EndToken <= p && InSupportOf(outer)) return true;
             return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
                 || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
@@ -998,7 +998,7 @@ public sealed partial class RelationExtractor
                 if (subjects.Count == 0) continue;
                 var exclude = subjects.Select(s => s.Entity).ToHashSet();
                 var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _, nominal: true);
-                // "X's operations in Syria against Y": a place phrase between the noun and its "against"/"on" phrase is where,
+                // "X's operations in Ruritania against Y": a place phrase between the noun and its "against"/"on" phrase is where,
                 // and the target follows it
                 if (prep >= 0 && IsPlacePreposition(v.Lower(prep)) && objects.Count > 0 && objects.All(IsPlace) && AfterPlacePhrase(objects[^1].EndToken, exclude) is { } target)
                     (objects, prep) = (WithRightConjuncts(target), target.FirstToken - 1);
