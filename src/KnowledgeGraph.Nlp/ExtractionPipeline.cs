@@ -213,7 +213,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         bool Community(int i) => entities[i].FineTypes.Contains(Communities.Label);
         // a community the text names ("the Lihaib tribe") is a node like any name; one only its actors made is not
         bool MadeForEdges(int i) => Community(i) && entities[i].Mentions.All(m => m.Kind == MentionKind.Demonym);
-        if (!entities.Any(Scoped)) return (entities, relations);
+        if (!Enumerable.Range(0, entities.Count).Any(i => Scoped(entities[i]) || MadeForEdges(i))) return (entities, relations);
         // an edge to a community describes the actor ("Shiite militias"); it keeps no idle actor, and a community whose
         // actors all go goes too
         var used = relations.Where(r => !Community(r.Object)).SelectMany(r => new[] { r.Subject, r.Object }).ToHashSet();

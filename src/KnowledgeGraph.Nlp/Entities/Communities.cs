@@ -126,7 +126,8 @@ public static class Communities
         {
             if (!nodes.TryAdd(e.Name, e.Index)) continue;
             mentions[e.Index] = e.Mentions.ToList();
-            var attributes = new SortedDictionary<string, string>(e.Attributes.ToDictionary(), StringComparer.Ordinal) { [KindAttribute] = Ethnic };
+            var attributes = new SortedDictionary<string, string>(e.Attributes.ToDictionary(), StringComparer.Ordinal)
+                { [KindAttribute] = FaithName(lexicons, e.Name) is null ? Ethnic : Faith };
             entities[e.Index] = e with { Attributes = attributes };
         }
         var seen = new HashSet<(int, int)>();

@@ -112,6 +112,15 @@ public sealed class MentionFinder
             for (int i = 0; i < words.Count; i++)
                 if (ethnic.Contains(words[i]))
                     candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, Communities.Label, MentionKind.Name, "rule", PriorityNer - 2, Communities.EthnicCanonical(s.Tokens[i], ethnic)));
+            // "Sunni Muslims protested": a run of faith words ending in a plural noun (IsFaith below decides what it is)
+            for (int i = 0; i < words.Count; i++)
+            {
+                int j = i;
+                while (j < words.Count && j - i < 3 && Communities.IsFaithWord(_lex, words[j])) j++;
+                if (j > i && words[j - 1].EndsWith('s'))
+                    candidates.Add(new Candidate(s.Index, i, j, EntityType.Organization, Communities.Label, MentionKind.Name, "rule", PriorityNer - 2));
+                i = Math.Max(i, j - 1);
+            }
             var settled = Settle(candidates);
             settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds, ethnic);
             JoinHyphenatedNames(s, words, settled);
@@ -894,7 +903,16 @@ public sealed class MentionFinder
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
-            if (IsFaith(words, c)) continue;
+            if (IsFaith(words, c))
+            {
+                // "Sunni Muslims protested", "Catholics gathered": a plural faith noun heading its phrase names the community
+                // as a participant; a node only if it takes part in a relationship (demonym-kind, like "Chadian")
+                var last = words[c.End - 1];
+                if (last.EndsWith('s') && Communities.FaithName(_lex, words[c.First]) is { } faith && Communities.FaithName(_lex, last) is not null
+                    && (c.End >= words.Count || !char.IsLetter(words[c.End][0]) || char.IsLower(words[c.End][0]) && s.Tokens[c.End].Tag is not ("NN" or "NNS")))
+                    result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Demonym, Canonical = faith, Role = null });
+                continue;
+            }
             // "the Zorvani people protested": an ethnic name is a community node, whatever the recogniser took it for
             if (c.Length == 1 && c.CharStart < 0 && (ethnic.Contains(words[c.First]) || Communities.IsEthnicName(_lex, words, c.First, kinOnly: c.Type == EntityType.Organization)))
             {
