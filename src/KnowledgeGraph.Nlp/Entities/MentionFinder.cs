@@ -112,7 +112,7 @@ public sealed class MentionFinder
             for (int i = 0; i < words.Count; i++)
                 if (ethnic.Contains(words[i]))
                     candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, Communities.Label, MentionKind.Name, "rule", PriorityNer - 2, Communities.EthnicCanonical(s.Tokens[i], ethnic)));
-            // "Sunni Muslims protested": a run of faith words ending in a plural noun (IsFaith below decides what it is)
+            // "Shiites demonstrated": a run of faith words ending in a plural noun (IsFaith below decides what it is)
             for (int i = 0; i < words.Count; i++)
             {
                 int j = i;
@@ -905,8 +905,9 @@ public sealed class MentionFinder
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             if (IsFaith(words, c))
             {
-                // "Sunni Muslims protested", "Catholics gathered": a plural faith noun heading its phrase names the community
-                // as a participant; a node only if it takes part in a relationship (demonym-kind, like "Chadian")
+                // "Shiites demonstrated", "Catholics gathered": a plural faith noun heading its phrase names the community as a
+                // participant; a node only if it takes part in a relationship (demonym-kind, like "Chadian"); two words
+                // ("Sunni Muslims protested") still make none (docs/entities.md, "Communities")
                 var last = words[c.End - 1];
                 if (last.EndsWith('s') && Communities.FaithName(_lex, words[c.First]) is { } faith && Communities.FaithName(_lex, last) is not null
                     && (c.End >= words.Count || !char.IsLetter(words[c.End][0]) || char.IsLower(words[c.End][0]) && s.Tokens[c.End].Tag is not ("NN" or "NNS")))
