@@ -193,7 +193,10 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         });
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var kept = relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList();
-        var (keptEntities, keptRelations) = DropIdleScopedActors(entities, kept);
+        // faith and ethnic communities the text ties an actor to ("Ayla Morven, a Sunni cleric"): nodes with AFFILIATED_WITH edges
+        var withCommunities = entities.ToList();
+        Communities.Add(context, Lexicons, withCommunities, kept, _options.Allows);
+        var (keptEntities, keptRelations) = DropIdleScopedActors(withCommunities, kept);
         var analysis = new DocumentAnalysis(document, sentences, allMentions, keptEntities, keptRelations);
         timings?.Lap("relations + dates");
         return analysis;
@@ -201,22 +204,31 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
 
     /// <summary>
     /// A generic actor of this document only ("protesters", "police" with no country) is an entity only when it takes part
-    /// in a relationship; otherwise its mentions stay mentions without an entity. Entity indexes are renumbered.
+    /// in a relationship (other than AFFILIATED_WITH a community); otherwise its mentions stay mentions without an entity,
+    /// and a community node that only its actors' edges made goes with them. Entity indexes are renumbered.
     /// </summary>
     private static (IReadOnlyList<DocumentEntity>, List<RelationMention>) DropIdleScopedActors(IReadOnlyList<DocumentEntity> entities, List<RelationMention> relations)
     {
         bool Scoped(DocumentEntity e) => e.Attributes.TryGetValue(EntityAssembler.ScopeAttribute, out var v) && v == EntityAssembler.DocumentScope;
-        if (!entities.Any(Scoped)) return (entities, relations);
-        var used = relations.SelectMany(r => new[] { r.Subject, r.Object }).ToHashSet();
+        bool Community(int i) => entities[i].FineTypes.Contains(Communities.Label);
+        // a community the text names ("the Lihaib tribe") is a node like any name; one only its actors made is not
+        bool MadeForEdges(int i) => Community(i) && entities[i].Mentions.All(m => m.Kind == MentionKind.Demonym);
+        if (!Enumerable.Range(0, entities.Count).Any(i => Scoped(entities[i]) || MadeForEdges(i))) return (entities, relations);
+        // an edge to a community describes the actor ("Shiite militias"); it keeps no idle actor, and a community whose
+        // actors all go goes too
+        var used = relations.Where(r => !Community(r.Object)).SelectMany(r => new[] { r.Subject, r.Object }).ToHashSet();
+        var dropped = Enumerable.Range(0, entities.Count).Where(i => Scoped(entities[i]) && !used.Contains(i)).ToHashSet();
+        used.UnionWith(relations.Where(r => Community(r.Object) && !dropped.Contains(r.Subject)).Select(r => r.Object));
         var newIndex = new int[entities.Count];
         var list = new List<DocumentEntity>(entities.Count);
         for (int i = 0; i < entities.Count; i++)
         {
-            if (Scoped(entities[i]) && !used.Contains(i)) { newIndex[i] = -1; continue; }
+            if ((Scoped(entities[i]) || MadeForEdges(i)) && !used.Contains(i)) { newIndex[i] = -1; continue; }
             newIndex[i] = list.Count;
             list.Add(entities[i] with { Index = list.Count });
         }
-        return (list, relations.Select(r => r with { Subject = newIndex[r.Subject], Object = newIndex[r.Object] }).ToList());
+        return (list, relations.Where(r => newIndex[r.Subject] >= 0 && newIndex[r.Object] >= 0)
+            .Select(r => r with { Subject = newIndex[r.Subject], Object = newIndex[r.Object] }).ToList());
     }
 
     /// <summary>"2023-12-20T10:00:00Z" or "2023-12-20" -> "2023-12-20"; anything unparseable -> null.</summary>

@@ -90,6 +90,8 @@ public sealed class MentionFinder
         var kinds = new HashSet<string>(StringComparer.Ordinal); // keyword names the text introduces with "a": kinds of body
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
+        // ethnic names the text introduces as such ("ethnic Zorvani", "the Zorvani tribe"): that name is a community everywhere
+        var ethnic = Communities.EthnicNames(sentences, _lex, kinOnly: true);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -106,8 +108,21 @@ public sealed class MentionFinder
                 AddNer(s, words, n, candidates);
             }
             AddOfficeHolders(s, words, candidates);
+            // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
+            for (int i = 0; i < words.Count; i++)
+                if (ethnic.Contains(words[i]))
+                    candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, Communities.Label, MentionKind.Name, "rule", PriorityNer - 2, Communities.EthnicCanonical(s.Tokens[i], ethnic)));
+            // "Shiites demonstrated": a run of faith words ending in a plural noun (IsFaith below decides what it is)
+            for (int i = 0; i < words.Count; i++)
+            {
+                int j = i;
+                while (j < words.Count && j - i < 3 && Communities.IsFaithWord(_lex, words[j])) j++;
+                if (j > i && words[j - 1].EndsWith('s'))
+                    candidates.Add(new Candidate(s.Index, i, j, EntityType.Organization, Communities.Label, MentionKind.Name, "rule", PriorityNer - 2));
+                i = Math.Max(i, j - 1);
+            }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds);
+            settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds, ethnic);
             JoinHyphenatedNames(s, words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
@@ -744,7 +759,7 @@ public sealed class MentionFinder
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
     private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events,
-        HashSet<string> documents, HashSet<string> kinds)
+        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -888,7 +903,23 @@ public sealed class MentionFinder
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
-            if (IsFaith(words, c)) continue;
+            if (IsFaith(words, c))
+            {
+                // "Shiites demonstrated", "Catholics gathered": a plural faith noun heading its phrase names the community as a
+                // participant; a node only if it takes part in a relationship (demonym-kind, like "Chadian"); two words
+                // ("Sunni Muslims protested") still make none (docs/entities.md, "Communities")
+                var last = words[c.End - 1];
+                if (last.EndsWith('s') && Communities.FaithName(_lex, words[c.First]) is { } faith && Communities.FaithName(_lex, last) is not null
+                    && (c.End >= words.Count || !char.IsLetter(words[c.End][0]) || char.IsLower(words[c.End][0]) && s.Tokens[c.End].Tag is not ("NN" or "NNS")))
+                    result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Demonym, Canonical = faith, Role = null });
+                continue;
+            }
+            // "the Zorvani people protested": an ethnic name is a community node, whatever the recogniser took it for
+            if (c.Length == 1 && c.CharStart < 0 && (ethnic.Contains(words[c.First]) || Communities.IsEthnicName(_lex, words, c.First, kinOnly: c.Type == EntityType.Organization)))
+            {
+                result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name, Canonical = Communities.EthnicCanonical(s.Tokens[c.First], ethnic), Role = null });
+                continue;
+            }
             // "the National Readiness Report (NRR)", "a Youth Mentoring Program": a name headed by a noun for a document, plan
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
@@ -1075,17 +1106,13 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "Sunni", "Catholics", "Hindu": one word that the agents dictionary codes as a religion or its followers names a faith
-    /// or its people, which are no entity of their own (an actor such as "Sunni militants" is the agent noun's phrase).
+    /// "Sunni", "Catholics", "Hindu", "Sunni Muslims": words that the agents dictionary codes as a religion or its followers name a faith
+    /// or its people, which are no entity of their own (an actor such as "Sunni militants" is the agent noun's phrase); a
+    /// community node where an actor is tied to it (<see cref="Communities"/>).
     /// </summary>
     private bool IsFaith(List<string> words, Candidate c)
     {
-        if (c.Length != 1 || c.CharStart >= 0) return false;
-        var w = words[c.First];
-        if (w.Length < 3 || !char.IsUpper(w[0]) || w.All(char.IsUpper)) return false;
-        var lower = w.ToLowerInvariant();
-        return (_lex.Agents.IsFaithWord(lower) || lower.EndsWith('s') && _lex.Agents.IsFaithWord(lower[..^1]))
-               && !_lex.Gazetteer.Lookup(w).Any(h => h.Entry.Type == EntityType.Location && h.Kind == MentionKind.Name);
+        return c.Length <= 3 && c.CharStart < 0 && Enumerable.Range(c.First, c.Length).All(i => Communities.IsFaithWord(_lex, words[i]));
     }
 
     /// <summary>Determiners and quantifiers capitalised at a sentence's start never open a name: "All Amira can do", "Both Chad and Niger".</summary>

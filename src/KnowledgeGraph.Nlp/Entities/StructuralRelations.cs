@@ -37,7 +37,8 @@ public static class StructuralRelations
     {
         var owners = new Dictionary<string, DocumentEntity>(StringComparer.Ordinal);
         foreach (var e in context.Entities)
-            if (e.Type == EntityType.Organization || e.FineTypes.Contains("Country"))
+            // a community is no body another is a part of ("the Tamil National Alliance" is not part of the Tamil people)
+            if (e.Type == EntityType.Organization && !e.FineTypes.Contains(Communities.Label) || e.FineTypes.Contains("Country"))
                 foreach (var a in e.Aliases) owners.TryAdd(NameKey.Fold(a), e);
         var seen = new HashSet<(int, int)>();
         foreach (var r in context.Mentions)

@@ -26,6 +26,24 @@ public sealed class LexiconLookupTests
         });
     }
 
+    // a faith's canonical name: the singular, one node for "Sunni" and "Sunnis" (docs/entities.md, "Communities")
+    [TestCase("Sunnis", "Sunni")]
+    [TestCase("Sunni", "Sunni")]
+    [TestCase("Catholics", "Catholic")]
+    [TestCase("Shiite", "Shiite")]
+    [TestCase("Hindus", "Hindu")]
+    public void Faith_word_names_its_community(string word, string community) =>
+        Assert.That(KnowledgeGraph.Nlp.Entities.Communities.FaithName(Set, word), Is.EqualTo(community));
+
+    // a country's demonym, a place, an agent noun, a word in capitals: no faith
+    [TestCase("Chadian")]
+    [TestCase("Mali")]
+    [TestCase("Bishops")]
+    [TestCase("SUNNI")]
+    [TestCase("sunni")]
+    public void Other_words_name_no_faith(string word) =>
+        Assert.That(KnowledgeGraph.Nlp.Entities.Communities.FaithName(Set, word), Is.Null);
+
     [TestCase("U.N.")]
     [TestCase("UN")]
     [TestCase("United Nations")]
