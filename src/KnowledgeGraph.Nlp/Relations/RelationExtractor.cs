@@ -154,8 +154,8 @@ public sealed partial class RelationExtractor
                 if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
                 if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
-                // "X attacked a convoy near Y": no target; "rebels fighting X attacked Y": X is the participle's object, no actor
-                if (PlaceAfterObjectNoun(match, obj) || ObjectOfModifierClause(NounPhraseStartBefore(subj)) >= 0) continue;
+                // "rebels fighting X attacked Y": X is the participle's object, no actor
+                if (ObjectOfModifierClause(NounPhraseStartBefore(subj)) >= 0) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
@@ -327,10 +327,6 @@ public sealed partial class RelationExtractor
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
                 && EventNounBetween(match.ObjectFrom, prep))
-                objects = new List<MentionRef>();
-            // "X attacked a convoy near Z": a place phrase after the verb's object noun is no target (a judgement keeps it:
-            // "X condemned the violence in Z", see NoPartner)
-            if (objects.Count > 0 && !endsWithPrep && !stativeLike && PlaceAfterObjectNoun(match, objects[0]))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
@@ -1336,8 +1332,10 @@ public sealed partial class RelationExtractor
                     if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || v.IsComma(j) && !IsPlacePreposition(v.Lower(j + 1))) break;
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
-                    // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X
-                    if (PlacesObjectNoun(g.Head, j)) break;
+                    // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X; one
+                    // meets or visits where the other is ("X visited troops at Z")
+                    if (PlacesObjectNoun(g.Head, j) && !(TriggerAt(g.Head, TriggerPos.Verb) is { } contact
+                        && contact.Entries.Any(e => !e.Derived) && contact.Entries.All(e => e.Category == "CONSULT"))) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
                     var present = new List<MentionRef>(subjects);
@@ -1369,16 +1367,11 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>
-        /// Whether the place preposition at <paramref name="prep"/> follows the object noun phrase of the verb headed at
-        /// <paramref name="head"/> ("backed the government in Z", "attacked a convoy near Z"): the phrase then modifies that
-        /// noun and belongs to neither the verb's subject nor its target. Not after an event noun, whose place is the act's
-        /// ("conducted strikes in Z"), a time noun ("fought for a week in Z"), a name or pronoun ("met Y in Z", "fought them in Z").
+        /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at
+        /// <paramref name="head"/> ("backed the government in Z"): the phrase may then modify that noun rather than the verb.
+        /// Not after an event noun, whose place is the act's ("conducted strikes in Z"), a time noun ("fought for a week in
+        /// Z"), a name or pronoun ("met Y in Z", "fought them in Z").
         /// </summary>
-        /// <summary>Whether <paramref name="obj"/> is reached over a place phrase after the object noun of the verb trigger (not one that judges).</summary>
-        private bool PlaceAfterObjectNoun(Match match, MentionRef obj) =>
-            !IsJudgement(match) && Enumerable.Range(match.Last + 1, Math.Max(0, obj.FirstToken - match.Last - 1))
-                .Any(k => IsPlacePreposition(_v.Lower(k)) && PlacesObjectNoun(match.Last, k));
-
         private bool PlacesObjectNoun(int head, int prep)
         {
             var v = _v;
