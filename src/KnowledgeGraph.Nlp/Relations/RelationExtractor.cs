@@ -1334,7 +1334,7 @@ public sealed partial class RelationExtractor
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
                     // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X; one
                     // meets or visits where the other is ("X visited troops at Z")
-                    if (PlacesObjectNoun(g.Head, j) && !(TriggerAt(g.Head, TriggerPos.Verb) is { } contact
+                    if (!g.Passive && PlacesObjectNoun(g.Head, j) && !(TriggerAt(g.Head, TriggerPos.Verb) is { } contact
                         && contact.Entries.Any(e => !e.Derived) && contact.Entries.All(e => e.Category == "CONSULT"))) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
@@ -1377,6 +1377,8 @@ public sealed partial class RelationExtractor
             var v = _v;
             int n = prep - 1;
             if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
+            // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
+            if (TimeNouns.Contains(v.Lemma(n)) || v.Lemma(n) is "day" or "decade" or "hour" or "century" or "season" or "time") return false;
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             for (int k = head + 1; k < n; k++)
