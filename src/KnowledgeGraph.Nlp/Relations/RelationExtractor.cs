@@ -154,6 +154,8 @@ public sealed partial class RelationExtractor
                 if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
                 if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
+                // "rebels fighting X attacked Y": X is the participle's object, no actor
+                if (ObjectOfModifierClause(NounPhraseStartBefore(subj)) >= 0) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
@@ -577,8 +579,16 @@ public sealed partial class RelationExtractor
                 var m = v.MentionEndingAt(j) ?? v.MentionAt(j);
                 if (m is not null)
                 {
-                    int npStart = m.FirstToken - 1;
-                    while (npStart >= 0 && v.MentionAt(npStart) is null && (v.IsDeterminer(npStart) || v.IsAdjective(npStart) || v.Tag(npStart) == "CD")) npStart--;
+                    int npStart = NounPhraseStartBefore(m);
+                    // "Rebels fighting the X regime attacked", "the soldiers who fought X attacked": the object of a participle
+                    // or relative clause modifying the subject is never the subject
+                    if (ObjectOfModifierClause(npStart) is var clause and >= 0)
+                    {
+                        if (v.IsRelativePronoun(clause)) return Described(clause);
+                        j = clause;
+                        passedHeadNoun = false;
+                        continue;
+                    }
                     // "If X attacked Y": a subordinator opens the clause whose subject X is, it is no preposition
                     if (npStart >= 0 && (v.IsPreposition(npStart) || IsPlacePreposition(v.Lower(npStart))) && !v.IsComplementizer(npStart) && !Grammar.Subordinators.Contains(v.Lower(npStart)))
                     {
@@ -634,6 +644,31 @@ public sealed partial class RelationExtractor
                 j--;
             }
             return null;
+        }
+
+        /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
+        private int NounPhraseStartBefore(MentionRef m)
+        {
+            var v = _v;
+            int k = m.FirstToken - 1;
+            while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) == "CD")) k--;
+            return k;
+        }
+
+        /// <summary>
+        /// When the verb at <paramref name="k"/> (the token before an object noun phrase) heads a clause modifying the noun
+        /// before it: the relative pronoun opening it ("who fought X", "that had backed X"), or for a present participle right
+        /// after a noun ("rebels fighting X") the noun's last token; -1 otherwise ("X said Y attacked" keeps Y).
+        /// </summary>
+        private int ObjectOfModifierClause(int k)
+        {
+            var v = _v;
+            if (k < 1 || !v.IsVerb(k) || v.MentionAt(k) is not null) return -1;
+            if (v.Tag(k) == "VBG" && (v.IsNoun(k - 1) || v.MentionEndingAt(k - 1) is not null) && !_groups.Any(g => g.Head == k && g.Finite))
+                return k - 1;
+            int r = k;
+            while (r >= 0 && (v.IsVerb(r) || v.Tag(r) == "MD" || v.IsAdverb(r)) && v.MentionAt(r) is null) r--;
+            return r >= 0 && r < k && v.IsRelativePronoun(r) && !Grammar.ReportingVerbs.Contains(v.Lemma(k)) ? r : -1;
         }
 
         /// <summary>The subject of a reporting verb whose complement clause starts at token <paramref name="pronoun"/> ("X said (that) it ..."), or null.</summary>
@@ -1297,6 +1332,10 @@ public sealed partial class RelationExtractor
                     if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || v.IsComma(j) && !IsPlacePreposition(v.Lower(j + 1))) break;
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
+                    // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X; one
+                    // meets or visits where the other is ("X visited troops at Z")
+                    if (!g.Passive && PlacesObjectNoun(g.Head, j) && !(TriggerAt(g.Head, TriggerPos.Verb) is { } contact
+                        && contact.Entries.Any(e => !e.Derived) && contact.Entries.All(e => e.Category == "CONSULT"))) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
                     var present = new List<MentionRef>(subjects);
@@ -1325,6 +1364,26 @@ public sealed partial class RelationExtractor
                 foreach (var place in places)
                     yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
             }
+        }
+
+        /// <summary>
+        /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at
+        /// <paramref name="head"/> ("backed the government in Z"): the phrase may then modify that noun rather than the verb.
+        /// Not after an event noun, whose place is the act's ("conducted strikes in Z"), a time noun ("fought for a week in
+        /// Z"), a name or pronoun ("met Y in Z", "fought them in Z").
+        /// </summary>
+        private bool PlacesObjectNoun(int head, int prep)
+        {
+            var v = _v;
+            int n = prep - 1;
+            if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
+            // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
+            if (TimeNouns.Contains(v.Lemma(n)) || v.Lemma(n) is "day" or "decade" or "hour" or "century" or "season" or "time") return false;
+            if (v.Tag(n) is "NNP" or "NNPS") return false;
+            // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
+            for (int k = head + 1; k < n; k++)
+                if (v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k)) return false;
+            return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
         }
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
