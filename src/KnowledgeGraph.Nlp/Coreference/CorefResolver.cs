@@ -299,6 +299,9 @@ public sealed class CorefResolver
                 // "the coalition government" is a government: the head must end the phrase, unless it is the proper noun
                 if (next is not null && IsNounTag(next.Tag) && !proper) return null;
                 if (next is not null && MemberHeads.Contains(next.Text.ToLowerInvariant())) continue;
+                // "broke the old alliance with Y", "its coalition with Z": a group noun with a "with" phrase names a tie
+                // with Y, not a body of its own nor an earlier one
+                if (next is not null && next.Text == "with") return null;
                 return (first, k + 1, false);
             }
             // "the global coalition", "the U.S.-led coalition", "the 60-nation coalition": modifiers of the head
@@ -418,6 +421,8 @@ public sealed class CorefResolver
             {
                 int end = head + len;
                 if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS" or "NNP" or "NNPS") { continue; }
+                // "the alliance with Y": a group noun with a "with" phrase is the tie with Y, not a body to look back for
+                if (end < words.Count && words[end] == "with" && GroupHeads.Contains(words[end - 1].ToLowerInvariant())) return null;
                 // "the town of Ostburg", "the city of Kessel": the place named after "of" is the one meant, nothing to look back for
                 if (end + 1 < words.Count && words[end] == "of" && entries.All(e => e.Type == EntityType.Location)
                     && all.In(s.Index).Any(x => x.Placed.FirstToken == end + 1 && x.Mention.Type == EntityType.Location && x.Mention.Kind == MentionKind.Name))

@@ -104,10 +104,19 @@ internal sealed record EventArguments(int Word, int Subject, int Object, string?
         int k = from, lastNoun = -1;
         while (k < end && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "POS" || v.IsNoun(k) || v.MentionAt(k) is not null))
         {
+            // "with Y last year", "against Y this week": a bare time phrase after a name is no part of its noun phrase
+            if (lastNoun >= 0 && v.MentionAt(lastNoun) is not null && v.MentionAt(k) is null && BareTimePhrase(v, k)) break;
             if (v.IsNoun(k) || v.MentionAt(k) is not null) lastNoun = k;
             k++;
         }
         return lastNoun < 0 ? from : lastNoun + 1;
+    }
+
+    /// <summary>Whether a bare time phrase starts at <paramref name="k"/>: a time noun, after at most one determiner or adjective.</summary>
+    private static bool BareTimePhrase(SentenceView v, int k)
+    {
+        if (v.IsDeterminer(k) || v.IsAdjective(k)) k++;
+        return k < v.Count && v.MentionAt(k) is null && Grammar.TimeNouns.Contains(v.Lower(k));
     }
 
     /// <summary>The words of the phrase headed by <paramref name="head"/> (lemmas and lower-case forms): its subtree, or nearby modifiers.</summary>

@@ -47,6 +47,13 @@ internal static class Grammar
         "write", "argue", "assert", "explain", "suggest", "contend", "maintain", "declare", "acknowledge", "allege", "indicate");
 
     /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
+    /// <summary>Nouns of time that head a bare time phrase ("last year", "on Monday", "this week").</summary>
+    public static readonly IReadOnlySet<string> TimeNouns = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+        "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend");
+
     public static readonly IReadOnlySet<string> LightVerbs = Set(
         "launch", "carry", "conduct", "make", "stage", "hold", "mount", "begin", "start", "announce", "issue",
         "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",

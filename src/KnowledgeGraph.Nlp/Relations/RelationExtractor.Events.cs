@@ -464,13 +464,6 @@ public sealed partial class RelationExtractor
             return b.Length > a.Length ? b : a;
         }
 
-        private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
-        {
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-            "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-            "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend",
-        };
 
         /// <summary>
         /// The first token of a time phrase ending at token <paramref name="j"/> ("on Thursday", "last week", "today",
@@ -481,12 +474,12 @@ public sealed partial class RelationExtractor
             var v = _v;
             if (j < 0 || v.MentionAt(j) is not null) return -1;
             int k = j;
-            if (v.Tag(k) == "CD" && k > 0 && TimeNouns.Contains(v.Lower(k - 1))) k--; // "Dec. 9"
-            if (!TimeNouns.Contains(v.Lower(k)) || v.IsVerb(k) || v.Tag(k) == "MD") return -1;
+            if (v.Tag(k) == "CD" && k > 0 && Grammar.TimeNouns.Contains(v.Lower(k - 1))) k--; // "Dec. 9"
+            if (!Grammar.TimeNouns.Contains(v.Lower(k)) || v.IsVerb(k) || v.Tag(k) == "MD") return -1;
             bool bare = v.Lower(k) is "today" or "yesterday" or "tonight" || v.Tag(k) == "NNP";
             k--;
             // "Monday night", "Friday morning", "early Sunday"
-            if (k >= 0 && v.MentionAt(k) is null && TimeNouns.Contains(v.Lower(k))) k--;
+            if (k >= 0 && v.MentionAt(k) is null && Grammar.TimeNouns.Contains(v.Lower(k))) k--;
             if (k >= 0 && v.Lower(k) is "early" or "late") k--;
             if (k >= 0 && v.Lower(k) is "on" or "last" or "this" or "next" or "earlier" or "later") return k;
             return bare && v.Lower(j) is not ("may" or "march") ? k + 1 : -1;

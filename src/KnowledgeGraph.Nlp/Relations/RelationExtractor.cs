@@ -1378,7 +1378,7 @@ public sealed partial class RelationExtractor
             int n = prep - 1;
             if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
             // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
-            if (TimeNouns.Contains(v.Lemma(n)) || v.Lemma(n) is "day" or "decade" or "hour" or "century" or "season" or "time") return false;
+            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || v.Lemma(n) is "day" or "decade" or "hour" or "century" or "season" or "time") return false;
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             for (int k = head + 1; k < n; k++)
