@@ -285,7 +285,6 @@ public sealed class GraphBuilder
             g.Mentions = new List<long>(0);
         }
         var mentions = new MentionEdges(mentionList);
-        mentionList = null;
         // relation mentions grouped by edge, groups in order of their first mention, mentions in input order
         var groups = new Dictionary<(string S, string Type, string O, bool Hedged), List<int>>();
         for (int k = 0; k < _relations.Count; k++)
@@ -387,5 +386,5 @@ public sealed class GraphBuilder
         if (cut is not null) props["full_" + key] = value;
     }
 
-    private static string Hash(string s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..16];
+    internal static string Hash(string s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..16];
 }

@@ -112,7 +112,7 @@ internal sealed class MentionEdges : IReadOnlyList<GraphEdge>
 
     /// <summary>A MENTIONS edge's id: a hash of its document and entity ids.</summary>
     public static string Id(string documentId, string entityId) =>
-        "m:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(documentId + "|" + entityId)))[..16];
+        "m:" + GraphBuilder.Hash(documentId + "|" + entityId);
 
     private static readonly object[] SmallCounts = Enumerable.Range(0, 256).Select(i => (object)(long)i).ToArray();
 

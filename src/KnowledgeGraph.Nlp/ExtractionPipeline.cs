@@ -139,19 +139,16 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (w, xpos, upos, lemma) = (words[k], tags[k], uposTags[k], lemmas[k]);
-            // every sentence only when asked for trees (kg analyze --tree); else only those the rules read (below)
-            var tree = _options.ParseTrees ? _parser?.Parse(w, xpos) : null;
             var s = sentences[k];
             var tokens = new Token[w.Count];
             for (int i = 0; i < tokens.Length; i++)
                 tokens[i] = s.Tokens[i] with
                 {
                     Tag = xpos[i], Upos = upos[i], Lemma = lemma[i],
-                    Head = tree?.Heads[i] ?? -1, Deprel = tree?.Deprels[i],
+                    Head = -1, Deprel = null,
                 };
             sentences[k] = s with { Tokens = tokens };
         }
-        if (_options.ParseTrees) timings?.Lap("dependency parse");
         var ner = _ner?.Invoke(words, tags) ?? Array.Empty<NerSpan>();
         timings?.Lap("named-entity recogniser");
         // a name in another script inside an English article ("Правительство Мали"): the models cannot judge it,
@@ -167,13 +164,14 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains, d => Lexicons.Descriptors.Lookup(d).Count > 0);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         timings?.Lap("entity assembly");
-        if (_parser is not null && !_options.ParseTrees)
+        if (_parser is not null)
         {
-            // the rules read only sentences with mentions of two entities: the others are not parsed (the parse is the
-            // costliest stage; docs/rules.md)
+            // every sentence when asked for trees (kg analyze --tree); else the rules read only sentences with mentions of
+            // two entities, and the others are not parsed (the parse is the costliest stage; docs/rules.md). Nothing
+            // before the relation readers reads the tree.
             for (int k = 0; k < sentences.Count; k++)
             {
-                if (!context.MentionsIn(k).Select(m => m.Entity).Distinct().Skip(1).Any()) continue;
+                if (!_options.ParseTrees && !context.MentionsIn(k).Select(m => m.Entity).Distinct().Skip(1).Any()) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 var tree = _parser.Parse(words[k], tags[k]);
                 var tokens = sentences[k].Tokens.Select((t, i) => t with { Head = tree.Heads[i], Deprel = tree.Deprels[i] }).ToArray();

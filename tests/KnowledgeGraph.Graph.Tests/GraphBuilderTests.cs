@@ -10,6 +10,8 @@ public sealed class GraphBuilderTests
     private static Mention M(string text, EntityType type, MentionKind kind = MentionKind.Name) =>
         new(new TextSpan(0, text.Length), text, 0, type, null, kind, "test");
 
+    private static IEnumerable<string> Aliases(GraphNode node) => (IEnumerable<string>)node["aliases"]!;
+
     private static DocumentEntity E(int index, string name, EntityType type, params string[] aliases) =>
         new(index, name, type, Array.Empty<string>(), aliases.Append(name).Distinct().ToList(),
             new[] { M(name, type) }, new Dictionary<string, string>());
@@ -32,7 +34,7 @@ public sealed class GraphBuilderTests
         var org = g.Nodes.Single(n => n.Labels.Contains("Organization"));
         Assert.That(org.Name, Is.EqualTo("Wagner Group"));
         Assert.That(org["doc_count"], Is.EqualTo(2L));
-        Assert.That((IEnumerable<string>)org["aliases"]!, Is.EquivalentTo(new[] { "Wagner", "Wagner Group" }));
+        Assert.That(Aliases(org), Is.EquivalentTo(new[] { "Wagner", "Wagner Group" }));
         var lead = g.Edges.Single(e => e.Type == "LEADS");
         Assert.That((IReadOnlyList<string>)lead["evidence"]!, Has.Count.EqualTo(2));
         Assert.That((IReadOnlyList<string>)lead["doc_ids"]!, Has.Count.EqualTo(2));
@@ -55,7 +57,7 @@ public sealed class GraphBuilderTests
         Assert.That(actors.Select(n => n.Name), Is.EquivalentTo(new[] { "Peruvian police", "Peruvian students", "Chilean police" }));
         var police = actors.Single(n => n.Name == "Peruvian police");
         Assert.That(police["doc_count"], Is.EqualTo(2L));
-        Assert.That((IEnumerable<string>)police["aliases"]!, Does.Contain("police in Peru"));
+        Assert.That(Aliases(police), Does.Contain("police in Peru"));
         Assert.That(police["agent"], Is.EqualTo("COP"));
         Assert.That(police["country"], Is.EqualTo("Peru"));
     }
@@ -94,8 +96,8 @@ public sealed class GraphBuilderTests
         b.Add(Doc("four", new[] { E(0, "Odette", EntityType.Person) }));
         var nodes = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToList();
         Assert.That(nodes.Count(n => n.Labels.Contains("Storm")), Is.EqualTo(2));
-        var odette = nodes.Single(n => n.Labels.Contains("Storm") && ((IEnumerable<string>)n["aliases"]!).Contains("Hurricane Odette"));
-        Assert.That((IEnumerable<string>)odette["aliases"]!, Does.Contain("Tropical Storm Odette"));
+        var odette = nodes.Single(n => n.Labels.Contains("Storm") && Aliases(n).Contains("Hurricane Odette"));
+        Assert.That(Aliases(odette), Does.Contain("Tropical Storm Odette"));
         Assert.That(nodes.Any(n => n.Labels.Contains("Person")), "a person of the storm's name stays a person");
     }
 
@@ -111,12 +113,12 @@ public sealed class GraphBuilderTests
         b.Add(Doc("six", new[] { E(0, "Edwin B. Marsh", EntityType.Person) }));
         b.Add(Doc("seven", new[] { E(0, "Edwin Marsh", EntityType.Person) }));
         var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
-        var lorna = people.Single(n => ((IEnumerable<string>)n["aliases"]!).Contains("Lorna Quist"));
-        Assert.That((IEnumerable<string>)lorna["aliases"]!, Does.Contain("Lorna T. Quist III"));
+        var lorna = people.Single(n => Aliases(n).Contains("Lorna Quist"));
+        Assert.That(Aliases(lorna), Does.Contain("Lorna T. Quist III"));
         Assert.That(lorna["doc_count"], Is.EqualTo(2L), "a suffix other than III is another person (a father or son)");
-        Assert.That(people.Count(n => ((IEnumerable<string>)n["aliases"]!).Contains("Lars Quist")), Is.EqualTo(1));
-        Assert.That(((IEnumerable<string>)lorna["aliases"]!).Contains("Lars Quist"), Is.False, "another first name is another person");
-        Assert.That(people.Count(n => ((IEnumerable<string>)n["aliases"]!).Any(a => a.EndsWith("Marsh", StringComparison.Ordinal))), Is.EqualTo(3),
+        Assert.That(people.Count(n => Aliases(n).Contains("Lars Quist")), Is.EqualTo(1));
+        Assert.That(Aliases(lorna).Contains("Lars Quist"), Is.False, "another first name is another person");
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.EndsWith("Marsh", StringComparison.Ordinal))), Is.EqualTo(3),
             "two initials are two people, and the bare name beside both is neither");
     }
 
@@ -130,9 +132,9 @@ public sealed class GraphBuilderTests
         b.Add(Doc("four", new[] { E(0, "Tomas Mario Ferreira", EntityType.Person) }));
         b.Add(Doc("five", new[] { E(0, "Tomas Ferreira", EntityType.Person) }));
         var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
-        var petra = people.Single(n => ((IEnumerable<string>)n["aliases"]!).Contains("Petra Velasco"));
-        Assert.That((IEnumerable<string>)petra["aliases"]!, Does.Contain("Petra Ann Velasco"));
-        Assert.That(people.Count(n => ((IEnumerable<string>)n["aliases"]!).Any(a => a.EndsWith("Ferreira", StringComparison.Ordinal))), Is.EqualTo(3),
+        var petra = people.Single(n => Aliases(n).Contains("Petra Velasco"));
+        Assert.That(Aliases(petra), Does.Contain("Petra Ann Velasco"));
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.EndsWith("Ferreira", StringComparison.Ordinal))), Is.EqualTo(3),
             "two middle names are two people, and the bare name beside both is neither");
     }
 

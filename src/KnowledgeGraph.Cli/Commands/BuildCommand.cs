@@ -89,17 +89,18 @@ public sealed class BuildCommand : ICommand
                 a.Flag("with-graph") ? schema : null);
 
         GraphBuildResult result;
-        // sizing the inputs walks every folder once more: only worth it when a progress bar is drawn
+        // the inputs are planned (folders walked, files sized) once, for the progress bar and the build
         bool showProgress = context.StdoutIsTerminal && !quiet;
-        using (var progress = new Progress(context.Error, showProgress, showProgress ? InputReader.TotalBytes(inputs, options) : 0))
+        var reader = new InputReader(options, context.OpenStdin);
+        var plan = reader.Plan(inputs);
+        using (var progress = new Progress(context.Error, showProgress, showProgress ? plan.TotalBytes : 0))
         {
             void Line(InputFailure f)
             {
                 progress.Dispose();
                 context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
             }
-            result = GraphBuild.Run(pipeline, schema, inputs, options, context.OpenStdin, threads, Line, progress,
-                context.Cancellation, onNote: quiet ? null : Line);
+            result = GraphBuild.Run(pipeline, schema, reader, plan, threads, Line, progress, context.Cancellation, onNote: quiet ? null : Line);
         }
 
         var snapshot = result.Graph.Snapshot;

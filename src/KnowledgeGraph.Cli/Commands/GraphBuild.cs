@@ -30,11 +30,18 @@ public static class GraphBuild
         InputOptions inputOptions, Func<Stream> openStdin, int threads, Action<InputFailure> onFailure, Progress? progress,
         CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
     {
+        var reader = new InputReader(inputOptions, openStdin);
+        return Run(analyzer, schema, reader, reader.Plan(inputs), threads, onFailure, progress, cancellationToken, onNote);
+    }
+
+    /// <summary>Builds the graph of inputs already planned (the caller sized them for its progress bar).</summary>
+    public static GraphBuildResult Run(IDocumentAnalyzer analyzer, OntologySchema schema, InputReader reader, InputPlan plan, int threads,
+        Action<InputFailure> onFailure, Progress? progress, CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
+    {
         var clock = Stopwatch.StartNew();
         var builder = new GraphBuilder(schema);
         var failures = new List<InputFailure>();
-        var reader = new InputReader(inputOptions, openStdin);
-        var counts = Analyze(analyzer, reader, reader.Plan(inputs), InputPart.Whole, threads,
+        var counts = Analyze(analyzer, reader, plan, InputPart.Whole, threads,
             (_, doc) => builder.Add(doc),
             (_, f) => { failures.Add(f); onFailure(f); },
             progress, cancellationToken, onNote);

@@ -14,8 +14,6 @@ public readonly record struct InputPart(int Index, int Count)
 {
     public static InputPart Whole => new(1, 1);
 
-    public bool IsWhole => Count == 1;
-
     /// <summary>First byte offset of the part.</summary>
     public long Start(long total) => (long)((Int128)(Index - 1) * total / Count);
 

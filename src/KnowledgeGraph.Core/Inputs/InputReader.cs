@@ -57,10 +57,6 @@ public sealed class InputReader
     public InputReader(InputOptions options, TextReader stdin)
         : this(options, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin.ReadToEnd()))) { }
 
-    /// <summary>Total bytes of the file inputs (for progress); stdin counts as 0.</summary>
-    public static long TotalBytes(IEnumerable<string> inputs, InputOptions? options = null) =>
-        new InputReader(options ?? new InputOptions(), () => Stream.Null).Plan(inputs).TotalBytes;
-
     /// <summary>
     /// What reading <paramref name="inputs"/> will read, in order, without opening a file: every file with its size and
     /// its offset in the input laid end to end, and the items met on the way (missing paths, unreadable folders, notes).
@@ -230,11 +226,8 @@ public sealed class InputReader
                 yield break;
         }
         var ext = Path.GetExtension(path).ToLowerInvariant();
-        if (ext == ".jsonl")
-        {
-            foreach (var item in ReadJsonLines(path, 0, InputPart.Whole, entry.Size, ownsStart: true)) yield return item;
-        }
-        else if (_options.TextExtensions.Contains(ext))
+        // JSONL files never come here: Read(plan, part) gives them to ReadJsonLines line by line
+        if (_options.TextExtensions.Contains(ext))
         {
             yield return ReadTextFile(path, entry.Size);
         }
@@ -426,9 +419,6 @@ public sealed class InputPlan
 
     /// <summary>Bytes of all files together (standard input counts 0).</summary>
     public long TotalBytes { get; }
-
-    /// <summary>Number of files and other items planned.</summary>
-    public int Count => Entries.Count;
 
     /// <summary>
     /// A hash of what is read in which order: per entry its argument's position, its name (below a folder argument, or a

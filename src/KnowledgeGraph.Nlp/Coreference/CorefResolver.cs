@@ -114,8 +114,9 @@ public sealed class CorefResolver
                 // "Secretary Ana Ruiz arrived ... The Secretary met ...": the title alone is the last person named with that role
                 if (RoleDescription(s, words, i, all) is { } byRole)
                 {
+                    var roleSuffix = " " + byRole.Role;
                     var holder = Antecedent(sentences, all, s, i, c => typeOf[c] == EntityType.Person && rolesOf.TryGetValue(c, out var rs)
-                        && rs.Any(r => r == byRole.Role || r.EndsWith(" " + byRole.Role, StringComparison.Ordinal)), DescriptionWindow);
+                        && rs.Any(r => r == byRole.Role || r.EndsWith(roleSuffix, StringComparison.Ordinal)), DescriptionWindow);
                     if (holder is not null)
                     {
                         int a = s.Tokens[i].Start, b = s.Tokens[byRole.End - 1].End;

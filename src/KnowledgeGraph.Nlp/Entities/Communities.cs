@@ -69,7 +69,7 @@ public static class Communities
     public static bool IsEthnicName(LexiconSet lexicons, IReadOnlyList<string> words, int i, bool kinOnly = false)
     {
         var w = words[i];
-        if (w.Length < 3 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower)) return false;
+        if (w.Length < 3 || !MentionFinder.IsTitleCase(w)) return false;
         bool construction = i > 0 && words[i - 1].Equals("ethnic", StringComparison.OrdinalIgnoreCase)
                             || i > 0 && i + 1 < words.Count && (kinOnly ? KinNouns : CommunityNouns).Contains(words[i + 1]);
         return construction && lexicons.Gazetteer.Lookup(w).Count == 0 && !IsFaithWord(lexicons, w)

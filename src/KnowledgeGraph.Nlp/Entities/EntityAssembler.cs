@@ -63,7 +63,7 @@ public static class EntityAssembler
             if (list.Select(m => m.Placed).FirstOrDefault(p => p.Agent is not null) is { } actor)
             {
                 attributes["agent"] = actor.Agent!;
-                if (actor.AnchorCountry is not null) attributes["country"] = actor.AnchorCountry;
+                if (actor.AnchorCountry is not null) attributes[WithinAttribute] = actor.AnchorCountry;
                 else if (actor.AnchorPlace is not null) attributes["place"] = actor.AnchorPlace;
                 else if (list.All(m => m.Placed.DocumentScoped || m.Mention.Kind is MentionKind.Pronoun || m.Mention.Source == "coref"))
                     attributes[ScopeAttribute] = DocumentScope;

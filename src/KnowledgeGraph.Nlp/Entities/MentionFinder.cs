@@ -55,7 +55,14 @@ public sealed class MentionFinder
     private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
     /// <summary>One capital, then lower case only, two letters or more: "Defense", "Thomas" (not "NASA", "McCool").</summary>
-    private static bool IsTitleCase(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+    internal static bool IsTitleCase(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+
+    /// <summary>Whether the candidate's words are a U.S. state's name or its abbreviation ("Rhode Island", "Ariz.").</summary>
+    private bool IsUsState(List<string> words, Candidate c)
+    {
+        var name = string.Join(' ', words.Skip(c.First).Take(c.Length));
+        return _lex.UsStates.Contains(name) || _lex.UsStateAbbreviations.ContainsKey(name);
+    }
 
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
 
@@ -936,12 +943,12 @@ public sealed class MentionFinder
                 bool comma = false;
                 for (int k = c.First - 2; k >= 0 && k >= c.First - 12; k--)
                 {
-                    if (words[k] is "," ) { comma = true; continue; }
+                    if (words[k] is ",") { comma = true; continue; }
                     if (words[k] is "and" or "&") continue;
                     if (!IsTitleCase(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0) break;
                     initials.Insert(0, words[k][0]);
                 }
-                if (comma && new string(initials.ToArray()).EndsWith(span[0], StringComparison.Ordinal) && initials.Count == span[0].Length)
+                if (comma && initials.Count == span[0].Length && new string(initials.ToArray()) == span[0])
                 {
                     documents.Add(span[0]);
                     continue;
@@ -1167,9 +1174,6 @@ public sealed class MentionFinder
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
             && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0 && c.Type != EntityType.Location) return false;
-        // "the National Readiness Report", "the Harbor Safety Plan", "a Youth Mentoring Program": a name headed by a noun
-        // for a document, plan or programme names that document or scheme, which is no actor nor place (the ontology has no
-        // label for it; an agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead)
         // "more than 5,000 Sailors", "40 Volunteers": a number counts a common noun, so a capitalised plural it counts is no name
         // (a year is no count: "2024 Olympics")
         if (span.Count == 1 && c.First > 0 && s.Tokens[c.First - 1].Tag == "CD" && s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s')
@@ -1368,8 +1372,7 @@ public sealed class MentionFinder
         {
             var (c, next) = (settled[k], settled[k + 1]);
             if (c.Type != EntityType.Location || c.FineType != "NaturalFeature" || next.First != c.End + 1 || words[c.End] != ",") continue;
-            var stateName = string.Join(' ', words.Skip(next.First).Take(next.Length));
-            if (!_lex.UsStates.Contains(stateName) && !_lex.UsStateAbbreviations.ContainsKey(stateName)) continue;
+            if (!IsUsState(words, next)) continue;
             settled[k] = c with { FineType = "City" };
         }
         // "Coast Guard Station Harbor City", "Air Base Kestrel City": a facility's head before the town it is named after
@@ -1417,8 +1420,7 @@ public sealed class MentionFinder
         {
             var state = settled[k];
             if (state.Type != EntityType.Location || state.First < 3 || words[state.First - 1] != ",") continue;
-            var stateName = string.Join(' ', words.Skip(state.First).Take(state.Length));
-            if (!_lex.UsStates.Contains(stateName) && !_lex.UsStateAbbreviations.ContainsKey(stateName)) continue;
+            if (!IsUsState(words, state)) continue;
             if (state.End < words.Count && words[state.End] is not ("," or "." or ";" or ")" or "-" or "\u2014")) continue;
             int end = state.First - 1, first = end;
             while (first > 0 && end - first < 3 && s.Tokens[first - 1].Tag == "NNP" && IsCapitalized(words[first - 1]) && words[first - 1].Any(char.IsLower)) first--;

@@ -173,7 +173,7 @@ public sealed class AgentLexicon
     public IReadOnlyList<AgentEntry> Entries { get; }
 
     /// <summary>CAMEO's religion codes: religious in general, Christian, Muslim, Jewish, Hindu, Buddhist.</summary>
-    public static readonly IReadOnlySet<string> FaithCodes = new HashSet<string>(StringComparer.Ordinal) { "REL", "CHR", "MUS", "JEW", "HIN", "BUD" };
+    private static readonly IReadOnlySet<string> FaithCodes = new HashSet<string>(StringComparer.Ordinal) { "REL", "CHR", "MUS", "JEW", "HIN", "BUD" };
 
     private HashSet<string>? _faithWords;
 

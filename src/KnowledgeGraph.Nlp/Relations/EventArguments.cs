@@ -17,7 +17,7 @@ internal sealed record EventArguments(int Word, int Subject, int Object, string?
         return a;
     }
 
-    public static bool HasTree(SentenceView v) => v.Sentence.Tokens.Any(x => x.Deprel is not null);
+    public static bool HasTree(SentenceView v) => v.HasTree;
 
     private static EventArguments FromTree(SentenceView v, int t)
     {

@@ -53,10 +53,9 @@ public sealed class EventCoder
         var a = EventArguments.Of(v, r.Trigger);
         // "broke the alliance with X", "cut its ties with X": the relationship is no participant; the partner is
         var partner = RelationshipPartner(v, a, out int with);
-        bool relationship = with >= 0;
         // the relationship read as the target gives way to its partner; a target outside the "with" phrase is none
         var target = r.Target;
-        if (relationship)
+        if (with >= 0)
         {
             if (Covers(v, r.Target, a.Object)) target = partner ?? r.Target;
             else if (!InPhraseOf(v, r.Target, with)) return null;
@@ -80,7 +79,7 @@ public sealed class EventCoder
     private MentionRef? RelationshipPartner(SentenceView v, EventArguments a, out int with)
     {
         with = -1;
-        if (a.Object < 0 || !_checks.InClass(RelationshipClass, v.Lemma(a.Object)) && !_checks.InClass(RelationshipClass, v.Lower(a.Object))) return null;
+        if (a.Object < 0 || !InClass(v, RelationshipClass, a.Object)) return null;
         foreach (var (prep, head) in a.Preps)
         {
             if (prep != "with" || head < 0) continue;
@@ -126,7 +125,10 @@ public sealed class EventCoder
     }
 
     /// <summary>The event class of relationship nouns ("ties", "alliance", "relations").</summary>
-    public const string RelationshipClass = "class:@RELATIONSHIP";
+    private const string RelationshipClass = "class:@RELATIONSHIP";
+
+    /// <summary>Whether the word at <paramref name="k"/>, by its lemma or its lower-case form, is in the event class.</summary>
+    private bool InClass(SentenceView v, string cls, int k) => _checks.InClass(cls, v.Lemma(k)) || _checks.InClass(cls, v.Lower(k));
 
     /// <summary>
     /// The mention in apposition to the noun at <paramref name="head"/> ("the former ally, Y"): from the tree, or without
@@ -314,7 +316,7 @@ public sealed class EventCoder
     private bool GivesDeadline(SentenceView v, EventArguments a)
     {
         int limit = -1;
-        if (a.Object >= 0 && (_checks.InClass(TimeSpanClass, v.Lemma(a.Object)) || _checks.InClass(TimeSpanClass, v.Lower(a.Object)))) limit = a.Object;
+        if (a.Object >= 0 && InClass(v, TimeSpanClass, a.Object)) limit = a.Object;
         foreach (var (prep, head) in a.Preps)
             if (prep is "until" or "till" && head > a.Word && (limit < 0 || head > limit)) limit = head;
         if (limit < 0) return false;
@@ -352,7 +354,7 @@ public sealed class EventCoder
     }
 
     /// <summary>The event class of time units ("day", "week") a deadline is counted in.</summary>
-    public const string TimeSpanClass = "class:@TIMESPAN";
+    private const string TimeSpanClass = "class:@TIMESPAN";
 
     private static bool PhraseMatches(SentenceView v, PhraseConstraint constraint, int head)
     {
@@ -395,8 +397,7 @@ public sealed class EventCoder
         foreach (var head in Words(v, check.Argument, a))
         {
             if (head < 0) continue;
-            if (_checks.InClass(check.Test, v.Lemma(head)) || _checks.InClass(check.Test, v.Lower(head))
-                || _checks.InClass(check.Test, PhraseConstraint.Singular(v.Lower(head)))) return true;
+            if (InClass(v, check.Test, head) || _checks.InClass(check.Test, PhraseConstraint.Singular(v.Lower(head)))) return true;
         }
         return false;
     }

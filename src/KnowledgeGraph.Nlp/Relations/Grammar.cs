@@ -46,7 +46,6 @@ internal static class Grammar
         "say", "tell", "claim", "report", "state", "add", "announce", "insist", "note", "confirm", "believe", "think",
         "write", "argue", "assert", "explain", "suggest", "contend", "maintain", "declare", "acknowledge", "allege", "indicate");
 
-    /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
     /// <summary>Nouns of time that head a bare time phrase ("last year", "on Monday", "this week").</summary>
     public static readonly IReadOnlySet<string> TimeNouns = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -54,6 +53,7 @@ internal static class Grammar
         "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
         "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend");
 
+    /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
     public static readonly IReadOnlySet<string> LightVerbs = Set(
         "launch", "carry", "conduct", "make", "stage", "hold", "mount", "begin", "start", "announce", "issue",
         "continue", "lead", "resume", "step", "intensify", "escalate", "deliver", "give", "provide", "have", "take",

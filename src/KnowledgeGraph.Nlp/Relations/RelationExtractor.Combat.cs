@@ -39,7 +39,7 @@ public sealed partial class RelationExtractor
                     int next = _groups.FindIndex(g => g.First > y.EndToken);
                     actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
                 }
-                var text = entries == InSupport ? "in support of" : v.Context.Document.Text[v.Sentence.Tokens[phrase].Start..v.Sentence.Tokens[p].End];
+                var text = entries == InSupport ? "in support of" : v.TextOf(phrase, p);
                 foreach (var a in actors)
                     if (a.Entity != target.Entity && !IsPlace(a))
                         yield return new Candidate(a, target, entries, phrase, p, text, RelationPattern.Nominal, true, true);

@@ -75,7 +75,7 @@ public sealed partial class RelationExtractor
                 }
                 if (head < 0 || !StatingVerbs.Contains(v.Lemma(head))) continue;
                 int gi = _groups.FindIndex(g => g.Head == head);
-                var text = v.Context.Document.Text[v.Sentence.Tokens[head].Start..v.Sentence.Tokens[i].End];
+                var text = v.TextOf(head, i);
                 foreach (var x in Subjects(gi))
                     foreach (var y in obliged)
                         if (x.Entity != y.Entity)
@@ -133,7 +133,7 @@ public sealed partial class RelationExtractor
                     if (!v.IsNoun(j)) continue;
                     var entries = _x._triggers.Lookup(v.Lemmas[j], TriggerPos.Noun).Where(e => e.Category is "AID" or "CONCEDE" or "AGREE").ToList();
                     if (entries.Count == 0) continue;
-                    var text = v.Context.Document.Text[v.Sentence.Tokens[g.Head].Start..v.Sentence.Tokens[j].End];
+                    var text = v.TextOf(g.Head, j);
                     foreach (var s in Subjects(gi))
                         yield return new Candidate(s, recipient, entries, g.Head, g.Head, text, RelationPattern.Verb, false, false);
                     break;
@@ -463,7 +463,6 @@ public sealed partial class RelationExtractor
             var b = _x._triggers.LongestMatchAt(forms, start);
             return b.Length > a.Length ? b : a;
         }
-
 
         /// <summary>
         /// The first token of a time phrase ending at token <paramref name="j"/> ("on Thursday", "last week", "today",

@@ -158,7 +158,7 @@ public sealed partial class RelationExtractor
                 if (ObjectOfModifierClause(NounPhraseStartBefore(subj)) >= 0) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
-                var events = match.Entries.Where(e => e.Strength >= 0.5 && !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "FUNDED_BY" or "REPLACED_BY" or "OPPOSES")).ToList();
+                var events = match.Entries.Where(e => e.Strength >= 0.5 && IsEventCategory(e.Category)).ToList();
                 if (events.Count == 0) continue;
                 // the argument checks hold for the weak reading too ("occupied the post of treasurer at X")
                 var weakList = new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) };
@@ -283,7 +283,7 @@ public sealed partial class RelationExtractor
         {
             var e = entries.Where(x => x.Pos == pos).ToList();
             if (e.Count == 0) return null;
-            var text = _v.Context.Document.Text[_v.Sentence.Tokens[first].Start.._v.Sentence.Tokens[last].End];
+            var text = _v.TextOf(first, last);
             return new Match(e, first, last, objectFrom, text);
         }
 
@@ -419,7 +419,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>Whether an event noun of the trigger lexicon (not a stative one) stands in [from, to).</summary>
         private bool EventNounBetween(int from, int to) =>
-            TriggerNounBetween(from, to, e => !IsStativeOrPlace(e.Category) && e.Category is not ("LEADS" or "ALLIED_WITH" or "OPPOSES" or "FUNDED_BY" or "REPLACED_BY"));
+            TriggerNounBetween(from, to, e => IsEventCategory(e.Category));
 
         private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind)
         {
@@ -429,6 +429,10 @@ public sealed partial class RelationExtractor
                     return true;
             return false;
         }
+
+        /// <summary>An event category: neither stative nor place, nor one of the stative relations between actors.</summary>
+        private static bool IsEventCategory(string category) =>
+            !IsStativeOrPlace(category) && category is not ("LEADS" or "ALLIED_WITH" or "OPPOSES" or "FUNDED_BY" or "REPLACED_BY");
 
         private static bool IsStativeOrPlace(string category) =>
             category is "MOBILIZE" or "LOCATED_IN" or "HEADQUARTERED_IN" or "PART_OF" or "MEMBER_OF" or "NATIONALITY" or "WORKS_FOR" or "AFFILIATED_WITH";
@@ -1083,7 +1087,7 @@ public sealed partial class RelationExtractor
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
                 var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
-                var text = v.Context.Document.Text[v.Sentence.Tokens[j].Start..v.Sentence.Tokens[j + 1].End];
+                var text = v.TextOf(j, j + 1);
                 // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
                 bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
                 foreach (var s in subjects)
@@ -1144,7 +1148,7 @@ public sealed partial class RelationExtractor
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
                 IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, isPrefix ? 0.8 : 0.7) };
-                var text = v.Context.Document.Text[v.Sentence.Tokens[r].Start..v.Sentence.Tokens[last].End];
+                var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
                 int ob = r - 1;

@@ -159,4 +159,12 @@ internal sealed class SentenceView
         || MentionAt(i) is not null;
 
     public TextSpan SpanOf(int first, int last) => new(Sentence.Tokens[first].Start, Sentence.Tokens[last].End);
+
+    /// <summary>The document's text from token <paramref name="first"/> to token <paramref name="last"/> (inclusive).</summary>
+    public string TextOf(int first, int last) => Context.Document.Text[Sentence.Tokens[first].Start..Sentence.Tokens[last].End];
+
+    private bool? _hasTree;
+
+    /// <summary>Whether the sentence carries a dependency parse (computed once per view).</summary>
+    public bool HasTree => _hasTree ??= Sentence.Tokens.Any(x => x.Deprel is not null);
 }

@@ -90,7 +90,6 @@ public sealed class RuleEngine
         return stated.Count == 0 ? all : all.Where(m => !m.Rule.Yield.FromLexicon || !stated.Contains(Key(m)));
     }
 
-
     /// <summary>Every rule firing in the document, before duplicates are merged.</summary>
     public IEnumerable<RuleMatch> Matches(AnalysisContext context)
     {
