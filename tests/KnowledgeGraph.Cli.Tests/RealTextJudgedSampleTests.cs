@@ -145,6 +145,19 @@ public sealed class RealTextCheckJudgedSampleTests
     {
         ["e:loc:va"] = "e:loc:virginia", // a U.S. state's abbreviation names the state
         ["e:loc:international-space-station"] = "e:veh:international-space-station\tVehicle", // a space station is a spacecraft
+        ["e:loc:eastern-mosul"] = "e:loc:eastern-mosul\tLocation:Region", // a compass point before a place names a region of it
+        // the agency's acronym, typed a place before, is the agency now in the stories that write only it; the one node is
+        // named by the form most stories use (GraphBuilder.CanonicalName)
+        ["e:org:us-agency-for-international-development"] = "e:org:usaid",
+    };
+
+    /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
+    /// coordinated with them: such an actor exists only while it takes part in a relationship (issue 10).</summary>
+    private static readonly HashSet<string> GoneWithTheJunkTheyWereTiedThrough = new(StringComparer.Ordinal)
+    {
+        // "assistance to IDPs and refugees": its edges came through "IDPs" typed a place (judged junk in judged-final.tsv); a
+        // plural acronym is no entity now, and the relation reader gives the coordinated "refugees" no edge of its own
+        "e:org:refugees-d-5c6bf76fce698613",
     };
 
     [TestCase("judged-before.tsv")]
@@ -154,7 +167,7 @@ public sealed class RealTextCheckJudgedSampleTests
     [TestCase("judged-round4.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
     {
-        var correct = RealTextJudgedSampleTests.Judged(file, "realtext-check").Where(r => r[3] == "correct")
+        var correct = RealTextJudgedSampleTests.Judged(file, "realtext-check").Where(r => r[3] == "correct" && !GoneWithTheJunkTheyWereTiedThrough.Contains(r[0]))
             .Select(r => Renamed.TryGetValue(r[0], out var now) ? now.Split('\t').Concat(r.Skip(now.Contains('\t') ? 2 : 1)).ToArray() : r).ToList();
         Assert.That(correct, Has.Count.GreaterThanOrEqualTo(70), "the judged sample is in the repository");
         Assert.Multiple(() =>
@@ -194,10 +207,12 @@ public sealed class RealTextCheckJudgedSampleTests
     [Test]
     public void TheAllianceJudgedAWrongMergeNoLongerHoldsTheCountrysNames()
     {
-        // judged-after.tsv: "ROK Alliance" had taken "ROK" and "Republic of Korea"; a head noun naming a body of its own
-        // ("Alliance") makes another organisation than the bare name
-        var aliases = Graph.Value["e:org:rok-alliance"]["properties"]!["aliases"]!.Select(a => (string)a!).ToList();
-        Assert.That(aliases, Has.None.EqualTo("ROK"));
-        Assert.That(aliases, Has.None.EqualTo("Republic of Korea"));
+        // judged-after.tsv: "ROK Alliance" had taken "ROK" and "Republic of Korea" (a wrong merge); judged-final.tsv: the node,
+        // left without them, was a fragment of "the U.S.-ROK Alliance", the tie between two countries, which is no body of its
+        // own (docs/entities.md): no node, and the country's names stay the country's
+        Assert.That(Graph.Value.ContainsKey("e:org:rok-alliance"), Is.False, "a fragment of the bilateral alliance's name");
+        var korea = Graph.Value["e:loc:south-korea"]["properties"]!["aliases"]!.Select(a => (string)a!).ToList();
+        Assert.That(korea, Does.Contain("ROK"));
+        Assert.That(korea, Does.Contain("Republic of Korea"));
     }
 }
