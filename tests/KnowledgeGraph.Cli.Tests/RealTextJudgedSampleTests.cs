@@ -145,7 +145,6 @@ public sealed class RealTextCheckJudgedSampleTests
     {
         ["e:loc:va"] = "e:loc:virginia", // a U.S. state's abbreviation names the state
         ["e:loc:international-space-station"] = "e:veh:international-space-station\tVehicle", // a space station is a spacecraft
-        ["e:loc:eastern-mosul"] = "e:loc:eastern-mosul\tLocation:Region", // a compass point before a place names a region of it
         // the agency's acronym, typed a place before, is the agency now in the stories that write only it; the one node is
         // named by the form most stories use (GraphBuilder.CanonicalName)
         ["e:org:us-agency-for-international-development"] = "e:org:usaid",

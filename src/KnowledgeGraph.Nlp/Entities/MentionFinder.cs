@@ -894,7 +894,7 @@ public sealed class MentionFinder
             {
                 int article = SunArticles.Contains(words[c.First]) && c.Length >= 2 && c.First > 0 ? c.First
                     : c.First > 1 && SunArticles.Contains(words[c.First - 1]) ? c.First - 1 : -1;
-                if (article > 0 && IsTitleCase(words[article + 1]) && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(article).Take(c.End - article))).Count == 0)
+                if (article > 0 && IsTitleCase(words[article + 1]) && !_lex.CommonWords.Contains(words[article + 1].ToLowerInvariant()) && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(article).Take(c.End - article))).Count == 0)
                     c = c with { First = article, Type = EntityType.Location, FineType = null, Role = null, Canonical = null };
                 // "tested drones in Coral Harbor Oct. 4": a name of capitalised words right after "in" or "near", with no article,
                 // no name keyword and unknown to the gazetteer, is where something happens, a place (bodies take "the" or are
@@ -985,17 +985,18 @@ public sealed class MentionFinder
             // are a rating or rank, graded by the class; the name is what follows the class
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.End + 1 < words.Count && words[c.End + 1] == "Class"
                 && (IsNumericOrdinal(words[c.End]) || SpelledOrdinals.Contains(words[c.End]))) continue;
-            // "USAID/OFDA", "funds from OFDA": an acronym the gazetteer does not know as a place is a body's, not a place's (places
-            // named by acronyms are countries and states, which the gazetteer knows); a place's name in capitals ("KABUL", a
-            // dateline opening the sentence) is no acronym
-            if (c.Source == "ner" && c.Type == EntityType.Location && span.Count == 1 && span[0].Length >= 3 && span[0].All(char.IsAsciiLetterUpper) && c.First > 0
+            // "USAID/OFDA", "funds from OFDA": an acronym (three to five capitals) the gazetteer does not know as a place is a
+            // body's, not a place's (places named by acronyms are countries and states, which the gazetteer knows); a place's
+            // name in capitals ("KABUL", a dateline opening the sentence; "BUFFALO" in a line written all in capitals) is no acronym
+            if (c.Source == "ner" && c.Type == EntityType.Location && span.Count == 1 && span[0].Length is >= 3 and <= 5 && span[0].All(char.IsAsciiLetterUpper) && c.First > 0
+                && !IsCapitalsWord(words[c.First - 1]) && (c.End >= words.Count || !IsCapitalsWord(words[c.End]))
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0 && !_lex.UsStates.Contains(span[0][0] + span[0][1..].ToLowerInvariant())
                 && _lex.Gazetteer.Lookup(span[0][0] + span[0][1..].ToLowerInvariant()).Count == 0)
                 c = c with { Type = EntityType.Organization, FineType = null };
-            // "Southeast Europe", "Northwest Marovia": a compass point before a place's name names a region of it, whatever the
-            // recogniser took the two words for
+            // "Southeast Europe", "Northwest Marovia": a compass point before a place's name names a region of it, not a body or a
+            // person (the recogniser's places keep their reading: "South Bend" is a city)
             if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count == 2 && CompassPoints.Contains(span[0]) && IsCapitalized(span[1]) && span[1].All(char.IsLetter)
-                && c.Type != EntityType.Event && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0
+                && c.Type is EntityType.Organization or EntityType.Person && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0
                 && !_lex.UsStates.Contains(string.Join(' ', span)) && !_lex.CommonWords.Contains(span[1].ToLowerInvariant())
                 && _lex.Gazetteer.Lookup(span[1]).All(h => h.Entry.Type == EntityType.Location))
                 c = c with { Type = EntityType.Location, FineType = "Region", Role = null };
@@ -1296,11 +1297,15 @@ public sealed class MentionFinder
         "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft",
         "wreck", "shipwreck",
         // craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
-        "telescope", "satellite", "rover", "lander", "orbiter", "spaceship",
+        "telescope", "satellite", "lander", "orbiter", "spaceship",
     };
 
+    /// <summary>Kinds of spacecraft in lower case: they name a craft after its name ("the Webb telescope"), never before one ("his
+    /// satellite Lucas" is a follower).</summary>
+    private static readonly HashSet<string> SpaceCraftKinds = new(StringComparer.OrdinalIgnoreCase) { "telescope", "satellite", "lander", "orbiter", "spaceship" };
+
     /// <summary>Capitalised kinds of spacecraft that end a craft's name: "Space Telescope", "Explorer Satellite".</summary>
-    private static readonly HashSet<string> CraftNouns = new(StringComparer.Ordinal) { "Telescope", "Satellite", "Rover", "Lander", "Orbiter", "Spacecraft", "Spaceship" };
+    private static readonly HashSet<string> CraftNouns = new(StringComparer.Ordinal) { "Telescope", "Satellite", "Lander", "Orbiter", "Spacecraft", "Spaceship" };
 
     /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
     private static readonly HashSet<string> DocumentHeads = new(StringComparer.Ordinal)
@@ -1432,7 +1437,7 @@ public sealed class MentionFinder
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
-            if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
+            if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !SpaceCraftKinds.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
                 return Name(c.First);
             if (!IsCapitalized(words[before]) || words[before].All(ch => !char.IsLetter(ch))) break;
         }
@@ -1469,6 +1474,9 @@ public sealed class MentionFinder
 
     /// <summary>The Arabic article assimilated to a "sun letter" as transliterations write it: "Ar Raqqah", "As Suwayda", "An Najaf".</summary>
     private static readonly HashSet<string> SunArticles = new(StringComparer.Ordinal) { "Ar", "As", "Ad", "At", "Az", "An", "Ash", "Adh", "Ath" };
+
+    /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>
+    private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
 
     /// <summary>"IDPs", "NGOs": two or more capitals and a plural "s".</summary>
     private static bool IsPluralAcronym(string w) => w.Length >= 3 && w[^1] == 's' && w[..^1].All(char.IsAsciiLetterUpper);
