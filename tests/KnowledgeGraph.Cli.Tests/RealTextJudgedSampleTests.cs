@@ -145,6 +145,18 @@ public sealed class RealTextCheckJudgedSampleTests
     {
         ["e:loc:va"] = "e:loc:virginia", // a U.S. state's abbreviation names the state
         ["e:loc:international-space-station"] = "e:veh:international-space-station\tVehicle", // a space station is a spacecraft
+        // the agency's acronym, typed a place before, is the agency now in the stories that write only it; the one node is
+        // named by the form most stories use (GraphBuilder.CanonicalName)
+        ["e:org:us-agency-for-international-development"] = "e:org:usaid",
+    };
+
+    /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
+    /// coordinated with them: such an actor exists only while it takes part in a relationship (issue 10).</summary>
+    private static readonly HashSet<string> GoneWithTheJunkTheyWereTiedThrough = new(StringComparer.Ordinal)
+    {
+        // "assistance to IDPs and refugees": its edges came through "IDPs" typed a place (judged junk in judged-final.tsv); a
+        // plural acronym is no entity now, and the relation reader gives the coordinated "refugees" no edge of its own
+        "e:org:refugees-d-5c6bf76fce698613",
     };
 
     [TestCase("judged-before.tsv")]
@@ -153,13 +165,13 @@ public sealed class RealTextCheckJudgedSampleTests
     [TestCase("judged-round3.tsv")]
     [TestCase("judged-round4.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
-        => AssertCorrectNodesKept(Graph.Value, "realtext-check", file, Renamed, 70);
+        => AssertCorrectNodesKept(Graph.Value, "realtext-check", file, Renamed, 70, GoneWithTheJunkTheyWereTiedThrough);
 
     /// <summary>Every node of a judged sample judged correct is still in the graph with the same labels; a node a later change
     /// named better is looked up under its new id (and labels, when given after a tab) in <paramref name="renamed"/>.</summary>
-    internal static void AssertCorrectNodesKept(Dictionary<string, JObject> graph, string folder, string file, IReadOnlyDictionary<string, string> renamed, int atLeast)
+    internal static void AssertCorrectNodesKept(Dictionary<string, JObject> graph, string folder, string file, IReadOnlyDictionary<string, string> renamed, int atLeast, IReadOnlySet<string>? gone = null)
     {
-        var correct = RealTextJudgedSampleTests.Judged(file, folder).Where(r => r[3] == "correct")
+        var correct = RealTextJudgedSampleTests.Judged(file, folder).Where(r => r[3] == "correct" && gone?.Contains(r[0]) != true)
             .Select(r => renamed.TryGetValue(r[0], out var now) ? now.Split('\t').Concat(r.Skip(now.Contains('\t') ? 2 : 1)).ToArray() : r).ToList();
         Assert.That(correct, Has.Count.GreaterThanOrEqualTo(atLeast), "the judged sample is in the repository");
         Assert.Multiple(() =>
@@ -199,11 +211,13 @@ public sealed class RealTextCheckJudgedSampleTests
     [Test]
     public void TheAllianceJudgedAWrongMergeNoLongerHoldsTheCountrysNames()
     {
-        // judged-after.tsv: "ROK Alliance" had taken "ROK" and "Republic of Korea"; a head noun naming a body of its own
-        // ("Alliance") makes another organisation than the bare name
-        var aliases = Graph.Value["e:org:rok-alliance"]["properties"]!["aliases"]!.Select(a => (string)a!).ToList();
-        Assert.That(aliases, Has.None.EqualTo("ROK"));
-        Assert.That(aliases, Has.None.EqualTo("Republic of Korea"));
+        // judged-after.tsv: "ROK Alliance" had taken "ROK" and "Republic of Korea" (a wrong merge); judged-final.tsv: the node,
+        // left without them, was a fragment of "the U.S.-ROK Alliance", the tie between two countries, which is no body of its
+        // own (docs/entities.md): no node, and the country's names stay the country's
+        Assert.That(Graph.Value.ContainsKey("e:org:rok-alliance"), Is.False, "a fragment of the bilateral alliance's name");
+        var korea = Graph.Value["e:loc:south-korea"]["properties"]!["aliases"]!.Select(a => (string)a!).ToList();
+        Assert.That(korea, Does.Contain("ROK"));
+        Assert.That(korea, Does.Contain("Republic of Korea"));
     }
 }
 
@@ -217,7 +231,12 @@ public sealed class RealTextCheck2JudgedSampleTests
     private static readonly Lazy<Dictionary<string, JObject>> Graph = new(() => RealTextJudgedSampleTests.BuildNodes("realtext-check2"));
 
     /// <summary>Nodes judged correct that a later change named better, with why: judged id -> id now (and labels now).</summary>
-    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        // "Enforcement and Removal Operations (ERO) Los Angeles Field Office": the office's name keeps the acronym written
+        // before it (branch actors6); the same office, with "Los Angeles Field Office" among its aliases
+        ["e:org:los-angeles-field-office"] = "e:org:ero-los-angeles-field-office",
+    };
 
     [TestCase("judged-before.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)

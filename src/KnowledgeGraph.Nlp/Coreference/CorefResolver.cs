@@ -297,6 +297,9 @@ public sealed class CorefResolver
                 if (Blocked(all, s, k)) return null; // part of a name already ("Global Coalition to Counter X")
                 bool proper = char.IsUpper(words[k][0]) && (k > 0 || determiner || next is not null && (IsNounTag(next.Tag) || next.Tag == "JJ"));
                 if (!determiner && !proper) return null;
+                // "U.S.-ROK Alliance": a capitalised head after two names joined by a hyphen names the tie between them, no body
+                if (!determiner && k >= 1 && char.IsUpper(words[k - 1][0]) && (k >= 3 && words[k - 2] is "-" or "\u2013" && char.IsUpper(words[k - 3][0])
+                    || words[k - 1].IndexOf('-') is int dash and > 0 && dash + 1 < words[k - 1].Length && char.IsUpper(words[k - 1][dash + 1]))) return null;
                 // "the coalition government" is a government: the head must end the phrase, unless it is the proper noun
                 if (next is not null && IsNounTag(next.Tag) && !proper) return null;
                 if (next is not null && MemberHeads.Contains(next.Text.ToLowerInvariant())) continue;

@@ -95,6 +95,7 @@ public sealed class MentionFinder
         var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
         var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
         var kinds = new HashSet<string>(StringComparer.Ordinal); // keyword names the text introduces with "a": kinds of body
+        var titled = new HashSet<string>(StringComparer.Ordinal); // group names the text gives a person by a title ("leader Abu Karim")
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         // ethnic names the text introduces as such ("ethnic Zorvani", "the Zorvani tribe"): that name is a community everywhere
@@ -115,6 +116,7 @@ public sealed class MentionFinder
                 AddNer(s, words, n, candidates);
             }
             AddOfficeHolders(s, words, candidates);
+            if (!headline) AddNicknamedPeople(s, words, candidates);
             // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
             for (int i = 0; i < words.Count; i++)
                 if (ethnic.Contains(words[i]))
@@ -129,13 +131,16 @@ public sealed class MentionFinder
                 i = Math.Max(i, j - 1);
             }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds, ethnic);
+            settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds, ethnic, titled);
             JoinHyphenatedNames(s, words, settled);
+            DropNamesInBracketsAfterPeople(words, settled);
+            TypeAcronymsLikeTheirNames(words, settled);
+            DropPiecesOfSpelledOutAcronyms(words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
             AddTownsBeforeTheirState(s, words, settled);
-            NameAlliancesByTheirKind(words, settled);
+            NameAlliancesByTheirKind(s, words, settled);
             JoinParticleNames(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
@@ -144,6 +149,15 @@ public sealed class MentionFinder
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention.Type != EntityType.Vehicle && vehicles.Contains(result[k].Mention.Text) && result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym)
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = result[k].Mention.Text }, Role = null };
+        // "the Lunar Gateway Space Station ... the LGSS": an acronym that spells the name of a craft the article names is that craft
+        var spelled = vehicles.Where(v => v.Contains(' ')).Select(v => (Name: v, Words: v.Split(' '))).ToList();
+        for (int k = 0; spelled.Count > 0 && k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type == EntityType.Vehicle || m.Kind is not (MentionKind.Name or MentionKind.Acronym) || !NameKey.IsAcronymShape(m.Text) || m.Source == "gazetteer") continue;
+            if (spelled.FirstOrDefault(v => EntityClusterer.IsAcronymOf(m.Text, v.Words)) is { Name: { } craft })
+                result[k] = result[k] with { Mention = m with { Type = EntityType.Vehicle, FineType = null, Canonical = craft }, Role = null };
+        }
         // "the carrier USS Gerald R. Ford ... Gerald R. Ford is visiting": the vessel's whole name written again is the vessel,
         // whatever pieces the recogniser made of it (one pass over the tokens, names indexed by their first word)
         var byFirst = vehicles.Where(v => v.Contains(' ')).Select(v => v.Split(' ')).ToLookup(v => v[0], StringComparer.Ordinal);
@@ -189,6 +203,9 @@ public sealed class MentionFinder
             if (result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
                 && result[k].Mention.Source != "gazetteer")
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = null }, Role = null };
+        for (int k = 0; titled.Count > 0 && k < result.Count; k++)
+            if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.Source is "gazetteer" or "ner" && titled.Contains(result[k].Mention.Text))
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Person, FineType = null, Canonical = null } };
         for (int k = 0; kinds.Count > 0 && k < result.Count; k++)
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
@@ -420,6 +437,31 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>Opening and closing quotation marks as the tokenizer writes them.</summary>
+    private static bool IsOpenQuote(string w) => w is "\u201C" or "\"" or "``" or "'" or "\u2018";
+    private static bool IsCloseQuote(string w) => w is "\u201D" or "\"" or "''" or "'" or "\u2019";
+
+    /// <summary>
+    /// "Elizabeth \u201CGena\u201D Macres", "Helena \"Lena\" Marsh": a given name, a nickname of one or two capitalised words in
+    /// quotation marks and a surname are one person, named by the given name and the surname (the nickname is in the
+    /// mention's text, an alias); the recogniser often cuts such a name into pieces of other types.
+    /// </summary>
+    private void AddNicknamedPeople(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 0; i + 3 < words.Count; i++)
+        {
+            if (!IsTitleCase(words[i]) || !IsOpenQuote(words[i + 1]) || DateWords.Contains(words[i]) || _lex.Titles.Lookup(words[i]).Count > 0
+                || _lex.OrgKeywords.Lookup(words[i]).Count > 0 || i == 0 && _lex.CommonWords.Contains(words[i].ToLowerInvariant())) continue;
+            int close = i + 2;
+            while (close < words.Count && close - i <= 4 && IsTitleCase(words[close])) close++;
+            if (close == i + 2 || close - i > 4 || close + 1 >= words.Count || !IsCloseQuote(words[close])) continue;
+            int last = close + 1;
+            if (!IsTitleCase(words[last]) || s.Tokens[last].Tag is not ("NNP" or "NNPS") || _lex.OrgKeywords.Lookup(words[last]).Count > 0) continue;
+            candidates.Add(new Candidate(s.Index, i, last + 1, EntityType.Person, null, MentionKind.Name, "rule", PriorityTitle, words[i] + " " + words[last]));
+            i = last;
+        }
+    }
+
     /// <summary>A capitalised word of ordinary English (UD's common words), name keyword or not: "Defense", "Intelligence".</summary>
     private bool IsFieldWord(string w) =>
         IsTitleCase(w) && _lex.CommonWords.Contains(w.ToLowerInvariant());
@@ -633,6 +675,13 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, "Facility", MentionKind.Name, "rule", PriorityNer - 1));
             return;
         }
+        // "outside the Orbital Space Station", "the Harriet Vance Space Telescope": proper nouns ending in a craft's kind name
+        // that craft (the vehicle rules below name it), whether or not the recogniser proposed them
+        if (kw is null && end - start >= 2 && (words[end - 1] == "Station" && words[end - 2] == "Space" && end - start >= 3 || CraftNouns.Contains(words[end - 1])))
+        {
+            candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
+            return;
+        }
         if (kw is null)
         {
             // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place
@@ -766,7 +815,7 @@ public sealed class MentionFinder
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
     private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events,
-        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic)
+        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, HashSet<string> titled)
     {
         var result = new List<Candidate>();
         foreach (var c0 in candidates)
@@ -835,6 +884,25 @@ public sealed class MentionFinder
                     || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
                 if (end <= first) continue;
                 c = c with { First = first, End = end, Role = role };
+            }
+            // "parts of Ar Rumaylah", "control of As Sufayrah": an Arabic article assimilated to the name's first letter, written
+            // as a capitalised word of its own inside a sentence, opens a place's name (transliterated gazetteers write towns so);
+            // the recogniser's organisation (or its cut of "As", an English preposition) is that place
+            // (the date a span was cut from may have hidden a place's head keyword from the recogniser's reading: "Coral Harbor Oct.")
+            if (c.Source == "ner" && c.Type == EntityType.Organization && c.CharStart < 0 && Keyword(words, c.First, c.End) is var placeKw
+                && placeKw is not { Type: not EntityType.Location })
+            {
+                int article = SunArticles.Contains(words[c.First]) && c.Length >= 2 && c.First > 0 ? c.First
+                    : c.First > 1 && SunArticles.Contains(words[c.First - 1]) ? c.First - 1 : -1;
+                if (article > 0 && IsTitleCase(words[article + 1]) && !_lex.CommonWords.Contains(words[article + 1].ToLowerInvariant()) && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(article).Take(c.End - article))).Count == 0)
+                    c = c with { First = article, Type = EntityType.Location, FineType = null, Role = null, Canonical = null };
+                // "tested drones in Coral Harbor Oct. 4": a name of capitalised words right after "in" or "near", with no article,
+                // no name keyword and unknown to the gazetteer, is where something happens, a place (bodies take "the" or are
+                // known: "in the Navy", "in NATO")
+                else if (c.First > 0 && words[c.First - 1] is "in" or "near" && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
+                         && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0
+                         && !Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Any(h => h.Type != EntityType.Location)))
+                    c = c with { Type = EntityType.Location, FineType = placeKw is { } pk ? pk.Fine : null, Role = null };
             }
             // "Charles H. Keating IV", "Martin Luther King Jr.": a generational suffix belongs to the person's name
             if (c.CharStart < 0 && c.End < words.Count && NameSuffixes.Contains(words[c.End]) && (c.Type == EntityType.Person || words[c.End].All(char.IsUpper)))
@@ -909,6 +977,29 @@ public sealed class MentionFinder
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
+            // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
+            // person (several bodies, "NGOs", "CTFs", are left to the recogniser's organisation reading, as re3d annotates them)
+            if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person && IsPluralAcronym(span[0])
+                && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            // "Aviation Boatswain 3rd Class Tomas Ferreira", "Airman First Class": capitalised words before an ordinal and "Class"
+            // are a rating or rank, graded by the class; the name is what follows the class
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.End + 1 < words.Count && words[c.End + 1] == "Class"
+                && (IsNumericOrdinal(words[c.End]) || SpelledOrdinals.Contains(words[c.End]))) continue;
+            // "USAID/OFDA", "funds from OFDA": an acronym (three to five capitals) the gazetteer does not know as a place is a
+            // body's, not a place's (places named by acronyms are countries and states, which the gazetteer knows); a place's
+            // name in capitals ("KABUL", a dateline opening the sentence; "BUFFALO" in a line written all in capitals) is no acronym
+            if (c.Source == "ner" && c.Type == EntityType.Location && span.Count == 1 && span[0].Length is >= 3 and <= 5 && span[0].All(char.IsAsciiLetterUpper) && c.First > 0
+                && !IsCapitalsWord(words[c.First - 1]) && (c.End >= words.Count || !IsCapitalsWord(words[c.End]))
+                && _lex.Gazetteer.Lookup(span[0]).Count == 0 && !_lex.UsStates.Contains(span[0][0] + span[0][1..].ToLowerInvariant())
+                && _lex.Gazetteer.Lookup(span[0][0] + span[0][1..].ToLowerInvariant()).Count == 0)
+                c = c with { Type = EntityType.Organization, FineType = null };
+            // "Southeast Europe", "Northwest Marovia": a compass point before a place's name names a region of it, not a body or a
+            // person (the recogniser's places keep their reading: "South Bend" is a city)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count == 2 && CompassPoints.Contains(span[0]) && IsCapitalized(span[1]) && span[1].All(char.IsLetter)
+                && c.Type is EntityType.Organization or EntityType.Person && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0
+                && !_lex.UsStates.Contains(string.Join(' ', span)) && !_lex.CommonWords.Contains(span[1].ToLowerInvariant())
+                && _lex.Gazetteer.Lookup(span[1]).All(h => h.Entry.Type == EntityType.Location))
+                c = c with { Type = EntityType.Location, FineType = "Region", Role = null };
             if (c.Source == "ner" && headline && c.Length == 1 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             if (IsFaith(words, c))
             {
@@ -978,8 +1069,9 @@ public sealed class MentionFinder
                 && _lex.OrgKeywords.Lookup(span[0], KeywordPosition.Suffix) is { Count: > 0 } force && force[0].FineType == "ArmedForces")
                 c = c with { Type = EntityType.Organization, FineType = "ArmedForces", Role = null };
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
-            if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline) is { } vehicle)
+            if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline, out int vehicleEnd) is { } vehicle)
             {
+                c = c with { End = vehicleEnd };
                 // "USS Gerald R. Ford" proposed as "USS Gerald": a hull prefix's name goes on over capitalised words and initials
                 if (Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k])))
                 {
@@ -1031,6 +1123,22 @@ public sealed class MentionFinder
                 kinds.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
                 c = c with { FineType = null };
             }
+            // "the Harbor Fisheries Organization (HFO) Convention Area": a keyword-headed name right after an acronym in brackets
+            // is named with the acronym (the words alone are a fragment of it)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 3 && words[c.First - 1] == ")" && words[c.First - 3] == "("
+                && NameKey.IsAcronymShape(words[c.First - 2]) && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
+                c = c with { Canonical = words[c.First - 2] + " " + string.Join(' ', words.Skip(c.First).Take(c.Length)) };
+            // "the group's leader Abu Karim": a person noun right before a name the gazetteer or the recogniser took for a group
+            // (groups are often named after a person) says the name is a person's; so is the same name elsewhere in the article
+            if (c.Source is "gazetteer" or "ner" && c.Type == EntityType.Organization && c.Kind == MentionKind.Name && c.CharStart < 0 && c.Length >= 2 && c.First > 0
+                && Keyword(words, c.First, c.End) is null
+                && char.IsLower(words[c.First - 1][0]) && _lex.Titles.Lookup(words[c.First - 1]).Any(t => t.ImpliesPerson)
+                && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
+                && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS")))
+            {
+                c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Role = RoleOf(_lex.Titles.Lookup(words[c.First - 1])) };
+                titled.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+            }
             // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
             if (c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "Exercise" or "operation" or "drill")
             {
@@ -1073,6 +1181,62 @@ public sealed class MentionFinder
             // a candidate that began inside and goes on past it is cut to what follows
             for (int j = 0; j < settled.Count; j++)
                 if (settled[j].First >= c.End && settled[j].First < e && settled[j].End > e) settled[j] = settled[j] with { First = e };
+        }
+    }
+
+    /// <summary>
+    /// "Helena Marsh (Kowalczyk)": one name in brackets right after a person's name is another name of that person (a maiden
+    /// or former name), no body or place of its own; an acronym there ("(UNHCR)") or a name the gazetteer knows is left alone.
+    /// </summary>
+    private void DropNamesInBracketsAfterPeople(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 1; k < settled.Count; k++)
+        {
+            var (c, before) = (settled[k], settled[k - 1]);
+            if (c.Length != 1 || c.Source == "gazetteer" || c.CharStart >= 0 || before.Type != EntityType.Person || before.End != c.First - 1
+                || words[c.First - 1] != "(" || c.End >= words.Count || words[c.End] != ")" || !IsTitleCase(words[c.First])
+                || _lex.Gazetteer.Lookup(words[c.First]).Count > 0) continue;
+            settled.RemoveAt(k--);
+        }
+    }
+
+    /// <summary>
+    /// "the Lantern Harbor Campaign Event (LHCE)": an acronym in brackets right after a name that it spells is that name's
+    /// short form and takes its type, whatever the recogniser took the acronym for.
+    /// </summary>
+    private static void TypeAcronymsLikeTheirNames(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 1; k < settled.Count; k++)
+        {
+            var (c, name) = (settled[k], settled[k - 1]);
+            if (c.Length != 1 || c.CharStart >= 0 || name.CharStart >= 0 || name.End != c.First - 1 || words[c.First - 1] != "(" || c.End >= words.Count
+                || words[c.End] != ")" || c.Type == name.Type && c.FineType == name.FineType || name.Type == EntityType.Person
+                || !EntityClusterer.IsAcronymOf(words[c.First], words.Skip(name.First).Take(name.Length).ToArray())) continue;
+            settled[k] = c with { Type = name.Type, FineType = name.FineType, Role = null };
+        }
+    }
+
+    /// <summary>
+    /// "the station's NICER (Neutron star Interior Composition ExploreR) telescope": words in brackets right after an acronym
+    /// whose capitals spell it, with a lower-case common word among them, are the acronym's long form written as a
+    /// description; a name found inside covering only part of them ("Neutron", "Interior Composition ExploreR") is a
+    /// fragment of that long form, not a name of its own.
+    /// </summary>
+    private static void DropPiecesOfSpelledOutAcronyms(List<string> words, List<Candidate> settled)
+    {
+        for (int open = 1; open < words.Count; open++)
+        {
+            if (words[open] != "(" || !NameKey.IsAcronymShape(words[open - 1])) continue;
+            int close = open + 1;
+            while (close < words.Count && close - open <= 12 && words[close] != ")") close++;
+            if (close >= words.Count || words[close] != ")" || close - open < 3) continue;
+            var capitals = string.Concat(words.Skip(open + 1).Take(close - open - 1).Select(w => new string(w.Where(char.IsAsciiLetterUpper).ToArray())));
+            var letters = new string(words[open - 1].Where(char.IsAsciiLetter).Select(char.ToUpperInvariant).ToArray());
+            // ... and no name either: a lower-case word other than a name's connector ("star") makes the long form a description;
+            // "ISIL (Islamic State of Iraq and the Levant)" is a name, whose parts the recogniser's readings keep
+            if (capitals != letters || !Enumerable.Range(open + 1, close - open - 1).Any(k => char.IsLower(words[k][0]) && !Connectors.Contains(words[k]) && words[k] is not ("the" or "a"))) continue;
+            settled.RemoveAll(c => c.First > open && c.End < close + 1 && !(c.First == open + 1 && c.End == close));
+            open = close;
         }
     }
 
@@ -1132,7 +1296,16 @@ public sealed class MentionFinder
         "ship", "ships", "vessel", "boat", "tanker", "destroyer", "frigate", "cruiser", "corvette", "warship", "submarine", "carrier",
         "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft",
         "wreck", "shipwreck",
+        // craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
+        "telescope", "satellite", "lander", "orbiter", "spaceship",
     };
+
+    /// <summary>Kinds of spacecraft in lower case: they name a craft after its name ("the Webb telescope"), never before one ("his
+    /// satellite Lucas" is a follower).</summary>
+    private static readonly HashSet<string> SpaceCraftKinds = new(StringComparer.OrdinalIgnoreCase) { "telescope", "satellite", "lander", "orbiter", "spaceship" };
+
+    /// <summary>Capitalised kinds of spacecraft that end a craft's name: "Space Telescope", "Explorer Satellite".</summary>
+    private static readonly HashSet<string> CraftNouns = new(StringComparer.Ordinal) { "Telescope", "Satellite", "Lander", "Orbiter", "Spacecraft", "Spaceship" };
 
     /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
     private static readonly HashSet<string> DocumentHeads = new(StringComparer.Ordinal)
@@ -1241,8 +1414,9 @@ public sealed class MentionFinder
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
     /// vehicle's name; returns the name (the words after the vessel's kind), or null when the span names no vehicle.
     /// </summary>
-    private string? IsVehicle(Sentence s, List<string> words, Candidate c, bool headline)
+    private string? IsVehicle(Sentence s, List<string> words, Candidate c, bool headline, out int end)
     {
+        end = c.End;
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
         if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
@@ -1253,16 +1427,17 @@ public sealed class MentionFinder
         if (UnitNouns.Contains(words[c.End - 1]) || c.End - 2 >= c.First && UnitNouns.Contains(words[c.End - 2]) && IsCardinal(words[c.End - 1])) return null;
         // "a 27-foot Harbor Launch-Small boatcrew", "the Patrol Boat": a capitalised name ending in a vessel's or aircraft's kind
         // (or its first half before a hyphen) names a kind of vehicle, not a body
-        if (c.Length >= 2 && c.Type == EntityType.Organization && words[c.End - 1].Split('-')[0] is { } kind && VehicleNouns.Contains(kind) && IsTitleCase(kind)
+        // (a craft's kind is evidence enough whatever the recogniser typed: "the Harriet Vance Space Telescope" as a person)
+        if (c.Length >= 2 && c.Type != EntityType.Event && words[c.End - 1].Split('-')[0] is { } kind && VehicleNouns.Contains(kind) && IsTitleCase(kind)
             && Keyword(words, c.First, c.End) is null && !Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k]))) return Name(c.First);
         for (int k = c.End - 2; k >= c.First; k--)
-            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0]))
+            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0]) && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name
                 return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
-            if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
+            if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !SpaceCraftKinds.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
                 return Name(c.First);
             if (!IsCapitalized(words[before]) || words[before].All(ch => !char.IsLetter(ch))) break;
         }
@@ -1276,13 +1451,39 @@ public sealed class MentionFinder
             {
                 if (k + 1 < words.Count && VehicleNouns.Contains(words[k + 1])) continue; // "tanker ship": the kind goes on
                 // (a noun the trigger lexicon knows as a verb goes on the clause: "Horten tanker ship rescue capsized rower")
-                return !headline && k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" && _lex.Triggers.Lookup(words[k + 1].ToLowerInvariant(), TriggerPos.Verb).Count == 0
-                    ? null : Name(c.First);
+                if (!headline && k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" && _lex.Triggers.Lookup(words[k + 1].ToLowerInvariant(), TriggerPos.Verb).Count == 0)
+                    return null;
+                // "the Zarya MS-27 spacecraft", "the Apollo 11 capsule": a model or serial number between the name and its kind
+                // is part of the name (it tells one craft of the series from the others)
+                int d = c.End;
+                while (d < k && IsDesignation(words[d])) d++;
+                end = d;
+                return string.Join(' ', words.Skip(c.First).Take(d - c.First));
             }
-            if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-'))) break;
+            if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-') || k == c.End && IsDesignation(words[k]))) break;
         }
         return null;
     }
+
+    /// <summary>Points of the compass that open a region's name: "Southeast Europe", "North Africa", "Central Asia".</summary>
+    private static readonly HashSet<string> CompassPoints = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Northern", "Southern", "Eastern", "Western",
+        "Central", "North-East", "North-West", "South-East", "South-West",
+    };
+
+    /// <summary>The Arabic article assimilated to a "sun letter" as transliterations write it: "Ar Raqqah", "As Suwayda", "An Najaf".</summary>
+    private static readonly HashSet<string> SunArticles = new(StringComparer.Ordinal) { "Ar", "As", "Ad", "At", "Az", "An", "Ash", "Adh", "Ath" };
+
+    /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>
+    private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
+
+    /// <summary>"IDPs", "NGOs": two or more capitals and a plural "s".</summary>
+    private static bool IsPluralAcronym(string w) => w.Length >= 3 && w[^1] == 's' && w[..^1].All(char.IsAsciiLetterUpper);
+
+    /// <summary>"MS-27", "11", "X-37B": a model or serial number, digits with capitals and hyphens (not "27-foot", a measure).</summary>
+    private static bool IsDesignation(string w) =>
+        w.Any(char.IsDigit) && w.All(ch => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch) || ch is '-' or '.') && char.IsLetterOrDigit(w[^1]);
 
     /// <summary>
     /// "the Federal Bureau of Investigation Christopher Wray", "FEMA Administrator Criswell": a recogniser's organisation
@@ -1302,7 +1503,9 @@ public sealed class MentionFinder
         }
         if (_lex.Gazetteer.LongestMatchAt(words, c.First) is { } known && known.Best.Entry.Type == EntityType.Organization
             && c.End - known.End is 2 or 3 && Enumerable.Range(known.End, c.End - known.End).All(i => IsCapitalized(words[i]) && words[i].All(char.IsLetter)
-                && _lex.OrgKeywords.Lookup(words[i]).Count == 0 && _lex.Gazetteer.Lookup(words[i]).Count == 0))
+                && _lex.OrgKeywords.Lookup(words[i]).Count == 0 && _lex.Gazetteer.Lookup(words[i]).Count == 0)
+            // "the NATO Quick Response Force": a body's head noun ends the words after the name, a body of its, not a person
+            && !_lex.Descriptors.Lookup(words[c.End - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Organization))
         {
             result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
             result.Add(c with { First = known.End, Type = EntityType.Person, FineType = null });
@@ -1386,6 +1589,14 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>Heads of a name for a tie between two parties: "the U.S.-ROK Alliance".</summary>
+    private static readonly HashSet<string> TieHeads = new(StringComparer.Ordinal) { "Alliance", "Partnership" };
+
+    /// <summary>"U.S.-ROK": a hyphen token written between a capitalised word and the one at <paramref name="i"/>, with no spaces.</summary>
+    private static bool HyphenPairBefore(Sentence s, int i) =>
+        i >= 2 && s.Tokens[i - 1].Text is "-" or "\u2013" && s.Tokens[i - 1].Start == s.Tokens[i - 2].End && s.Tokens[i].Start == s.Tokens[i - 1].End
+        && IsCapitalized(s.Tokens[i - 2].Text);
+
     /// <summary>Heads that say what kind of body an international organisation is: "the NATO Alliance" is NATO.</summary>
     private static readonly HashSet<string> InternationalKindHeads = new(StringComparer.Ordinal) { "Alliance", "Bloc", "Organization", "Organisation" };
 
@@ -1394,12 +1605,29 @@ public sealed class MentionFinder
     /// kind of body it is names that organisation. A country's name before the head names another body, an alliance with
     /// that country ("the ROK Alliance"), and stays a name of its own.
     /// </summary>
-    private void NameAlliancesByTheirKind(List<string> words, List<Candidate> settled)
+    private void NameAlliancesByTheirKind(Sentence s, List<string> words, List<Candidate> settled)
     {
         for (int k = 0; k < settled.Count; k++)
         {
             var c = settled[k];
-            if (c.Type != EntityType.Organization || c.Length < 2 || !InternationalKindHeads.Contains(words[c.End - 1])) continue;
+            if (c.Type != EntityType.Organization || c.Length < 2 || c.Source == "gazetteer" || c.CharStart >= 0) continue;
+            // "the U.S.-ROK Alliance", "the Marovia-Tessaly Partnership": a head of ties after two names joined by a hyphen names
+            // the tie between them, no body of its own (and no fragment "ROK Alliance" either)
+            if (TieHeads.Contains(words[c.End - 1]) && (HyphenPairBefore(s, c.First) || words[c.First].IndexOf('-') is int dash and > 0
+                    && dash + 1 < words[c.First].Length && char.IsUpper(words[c.First][0]) && char.IsUpper(words[c.First][dash + 1])))
+            {
+                settled.RemoveAt(k--);
+                continue;
+            }
+            // "the UN Relief and Settlement Agency", "the EU Agency for ...": an agency named after an international organisation
+            // (the gazetteer's) is that organisation's, not a government's
+            if (c.FineType == "GovernmentAgency" && c.Length >= 3 && _lex.Gazetteer.LongestMatchAt(words, c.First) is { } owner && owner.End < c.End
+                && owner.Best.Entry.Type == EntityType.Organization && owner.Best.Entry.FineType == "InternationalOrganization")
+            {
+                settled[k] = c with { FineType = "InternationalOrganization" };
+                continue;
+            }
+            if (!InternationalKindHeads.Contains(words[c.End - 1])) continue;
             var hits = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1)));
             if (hits.FirstOrDefault(h => h.Entry.Type == EntityType.Organization && h.Entry.FineType == "InternationalOrganization") is not { } body) continue;
             settled[k] = c with { FineType = "InternationalOrganization", Canonical = body.Entry.Name };
