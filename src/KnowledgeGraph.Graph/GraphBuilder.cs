@@ -127,6 +127,9 @@ public sealed class GraphBuilder
             keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
+            if (e.Type == EntityType.Organization)
+                foreach (var name in e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Prepend(e.Name))
+                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
         }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
@@ -174,9 +177,98 @@ public sealed class GraphBuilder
             // one entry per form and person: the same person named the same way in every article adds nothing, and the
             // list stays as short as the distinct forms (a famous name seen in 100,000 articles is not scanned 100,000 times)
             if (!seen.Any(s => s.Form == form && Find(s.Entity) == found)) seen.Add((found, form));
+            found = ResolveShortFirstName(form, found);
         }
         return found;
     }
+
+    /// <summary>Each person's last and first name (folded, TAB between) with the forms seen of it, for short first names.</summary>
+    private readonly Dictionary<string, List<(int Entity, PersonName.Form Form)>> _personsByLast = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Jim Mattis" in one article and "James N. Mattis" in another are one person: the same last name, one first name
+    /// the usual short form of the other, and nothing else that disagrees (<see cref="PersonName.Agree"/>). Taken only
+    /// when exactly one other person has a matching first name and this last name, every form of it agrees with every
+    /// form of this one, and one of its first names differs from this one's (the same first name was decided above):
+    /// "Jim Marsh" beside "James A. Marsh" and "James B. Marsh" joins neither.
+    /// </summary>
+    private int ResolveShortFirstName(PersonName.Form form, int found)
+    {
+        // the forms seen with a matching first name: a few lists, each as long as the distinct forms of one first and last name
+        var seen = PersonName.MatchingFirstNames(form.First).Distinct(StringComparer.Ordinal)
+            .SelectMany(f => _personsByLast.TryGetValue(form.Last + "\t" + f, out var list) ? list : Enumerable.Empty<(int Entity, PersonName.Form Form)>()).ToList();
+        var others = seen.Where(s => Find(s.Entity) != found).GroupBy(s => Find(s.Entity)).ToList();
+        if (others.Count == 1 && others[0].Any(s => s.Form.First != form.First))
+        {
+            var mine = seen.Where(s => Find(s.Entity) == found).Select(s => s.Form).Append(form).ToList();
+            if (others[0].All(o => mine.All(m => !PersonName.FirstNamesMatch(o.Form, m) || PersonName.Agree(o.Form, m))))
+            {
+                Union(others[0].Key, found);
+                found = Find(found);
+            }
+        }
+        var key = form.Last + "\t" + form.First;
+        if (!_personsByLast.TryGetValue(key, out var own)) _personsByLast[key] = own = new();
+        if (!own.Any(s => s.Form == form && Find(s.Entity) == found)) own.Add((found, form));
+        return found;
+    }
+
+    /// <summary>
+    /// An acronym that some articles write alone and the recogniser typed as a place ("funds from USAID") while another
+    /// article spells it out as an organisation's name ("the U.S. Agency for International Development (USAID)"): the
+    /// place node (no finer label, every name an acronym of three letters or more) joins that organisation, when exactly
+    /// one organisation holds the acronym beside a name it spells. A place a gazetteer or a rule labelled (a Country, a
+    /// City) stays a place.
+    /// </summary>
+    private void JoinAcronymPlaces()
+    {
+        var organisations = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Organization) continue;
+            foreach (var alias in g.Aliases)
+                if (AcronymLetters(alias) is { } letters && g.Aliases.Any(name => SpellsOut(letters, name)))
+                {
+                    if (!organisations.TryGetValue(alias, out var list)) organisations[alias] = list = new List<int>();
+                    list.Add(i);
+                }
+        }
+        if (organisations.Count == 0) return;
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes is { Count: > 0 } || g.Attributes is { Count: > 0 }
+                || g.Aliases.Count == 0 || !g.Aliases.All(a => AcronymLetters(a) is not null)) continue;
+            var owners = g.Aliases.SelectMany(a => organisations.TryGetValue(a, out var list) ? list : Enumerable.Empty<int>()).Select(Find).Distinct().ToList();
+            if (owners.Count != 1) continue;
+            g.NameVotes.Clear(); // the organisation keeps its own name: the acronym is one of its aliases already
+            Union(owners[0], i);
+        }
+    }
+
+    /// <summary>The letters of an acronym of three letters or more ("U.S.A.I.D." -> "USAID"); null for any other name.</summary>
+    private static string? AcronymLetters(string name)
+    {
+        if (!NameKey.IsAcronymShape(name)) return null;
+        var letters = new string(NameKey.Normalize(name).Where(char.IsLetter).ToArray());
+        return letters.Length >= 3 ? letters : null;
+    }
+
+    /// <summary>
+    /// "USAID" spells out "U.S. Agency for International Development": the initials of the name's words, an acronym in
+    /// it counting with all its letters, with or without the small words (of, for, and, the ...).
+    /// </summary>
+    private static bool SpellsOut(string letters, string name)
+    {
+        var words = NameKey.Words(name);
+        if (words.Length < 2) return false;
+        string Initials(bool small) => string.Concat(words.Where(w => small || !SmallWords.Contains(w))
+            .Select(w => NameKey.IsAcronymShape(w) ? new string(w.Where(char.IsLetter).ToArray()) : char.ToUpperInvariant(w[0]).ToString()));
+        return letters == Initials(false) || letters == Initials(true);
+    }
+
+    private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
 
     private int Find(int i)
     {
@@ -231,6 +323,7 @@ public sealed class GraphBuilder
     {
         if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
         _built = true;
+        JoinAcronymPlaces();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();
@@ -290,6 +383,8 @@ public sealed class GraphBuilder
         for (int k = 0; k < _relations.Count; k++)
         {
             var r = _relations[k];
+            // an entity that changed type when it joined another (JoinAcronymPlaces) may no longer fit the relation
+            if (!_schema.Allows(r.Type, _entities[Find(r.Subject)].Type, _entities[Find(r.Object)].Type)) { _droppedBySchema++; continue; }
             var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
             if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());
             members.Add(k);
