@@ -247,6 +247,43 @@ public sealed class GraphBuilder
         }
     }
 
+    /// <summary>
+    /// "Secretary Hagel met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Hagel"
+    /// in others: a person node named only by one word (every capitalised alias one word) joins the one person of the
+    /// graph whose full name ends in that word, when both hold the same role (the title the articles give them). Two
+    /// full names with that last name, another role, or no role: the bare surname stays apart.
+    /// </summary>
+    private void JoinBareSurnames()
+    {
+        var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bare = new List<(int Entity, string Last)>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Person || g.Attributes is null || !g.Attributes.ContainsKey("role")) continue;
+            var names = g.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0])).ToList();
+            if (names.Count > 0 && names.All(a => !a.Contains(' ', StringComparison.Ordinal)))
+            {
+                bare.Add((i, NameKey.Fold(names[0])));
+                continue;
+            }
+            foreach (var last in names.Select(PersonName.Parse).OfType<PersonName.Form>().Select(f => f.Last).Distinct(StringComparer.Ordinal))
+            {
+                if (!byLast.TryGetValue(last, out var list)) byLast[last] = list = new List<int>();
+                list.Add(i);
+            }
+        }
+        foreach (var (i, last) in bare)
+        {
+            if (!_entities[i].Aliases.Select(NameKey.Fold).All(a => a == last) || !byLast.TryGetValue(last, out var full)) continue;
+            var people = full.Select(Find).Distinct().ToList();
+            if (people.Count != 1 || _entities[people[0]].Attributes is not { } attributes
+                || !attributes.TryGetValue("role", out var role) || role != _entities[i].Attributes!["role"]) continue;
+            _entities[i].NameVotes.Clear(); // the person keeps the full name
+            Union(people[0], i);
+        }
+    }
+
     /// <summary>The letters of an acronym of three letters or more ("U.S.A.I.D." -> "USAID"); null for any other name.</summary>
     private static string? AcronymLetters(string name)
     {
@@ -324,6 +361,7 @@ public sealed class GraphBuilder
         if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
         _built = true;
         JoinAcronymPlaces();
+        JoinBareSurnames();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();

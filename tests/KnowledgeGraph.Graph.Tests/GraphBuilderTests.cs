@@ -214,6 +214,31 @@ public sealed class GraphBuilderTests
         Assert.That(g.Nodes.Any(n => n.Labels.Contains("Location") && n.Name == "TRV"), "an organisation with the acronym but no name it spells is no evidence");
     }
 
+    private static DocumentEntity Titled(int index, string name, string role) =>
+        new(index, name, EntityType.Person, Array.Empty<string>(), new[] { name }, new[] { M(name, EntityType.Person) },
+            new Dictionary<string, string> { ["role"] = role });
+
+    [Test]
+    public void ABareSurnameWithTheSameRoleIsTheOnePersonOfThatNameButNotWhenTwoOrAnotherRole()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { Titled(0, "Dorian Vell", "secretary") }));
+        b.Add(Doc("two", new[] { Titled(0, "Vell", "secretary") }));
+        b.Add(Doc("three", new[] { Titled(0, "Ana Corso", "director"), Titled(1, "Luis Corso", "director") }));
+        b.Add(Doc("four", new[] { Titled(0, "Corso", "director") }));
+        b.Add(Doc("five", new[] { Titled(0, "Mira Osei", "senator") }));
+        b.Add(Doc("six", new[] { Titled(0, "Osei", "governor") }));
+        b.Add(Doc("seven", new[] { E(0, "Tarn Ibbot", EntityType.Person) }));
+        b.Add(Doc("eight", new[] { E(0, "Ibbot", EntityType.Person) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        var vell = people.Single(n => Aliases(n).Contains("Vell"));
+        Assert.That(vell.Name, Is.EqualTo("Dorian Vell"));
+        Assert.That(vell["doc_count"], Is.EqualTo(2L));
+        Assert.That(people.Single(n => Aliases(n).Contains("Corso")).Name, Is.EqualTo("Corso"), "two people of that surname: neither");
+        Assert.That(people.Single(n => Aliases(n).Contains("Osei")).Name, Is.EqualTo("Osei"), "another role is another person");
+        Assert.That(people.Single(n => Aliases(n).Contains("Ibbot")).Name, Is.EqualTo("Ibbot"), "no role: nothing says it is the same person");
+    }
+
     [Test]
     public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
     {
