@@ -214,35 +214,47 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// An acronym that some articles write alone and the recogniser typed as a place ("funds from USAID") while another
-    /// article spells it out as an organisation's name ("the U.S. Agency for International Development (USAID)"): the
-    /// place node (no finer label, every name an acronym of three letters or more) joins that organisation, when exactly
-    /// one organisation holds the acronym beside a name it spells. A place a gazetteer or a rule labelled (a Country, a
-    /// City) stays a place.
+    /// An acronym that some articles write alone, typed by the recogniser's guess (a place or an organisation with no finer
+    /// label: "funds from USAID", "arrived at the ISS"), is the node its letters spell: the one node that holds the acronym
+    /// beside a name it spells ("the U.S. Agency for International Development (USAID)" in another article), else the one
+    /// node of the graph with a name it spells ("International Space Station", a spacecraft). The acronym's node joins it
+    /// and takes its type; every name of the acronym's node must be an acronym of three letters or more. Two nodes that
+    /// spell it: neither. A place a gazetteer or a rule labelled (a Country, a City) stays what it is.
     /// </summary>
-    private void JoinAcronymPlaces()
+    private void JoinAcronyms()
     {
-        var organisations = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < _entities.Count; i++)
+        var held = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var spelled = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        void Enter(Dictionary<string, List<int>> index, string key, int i)
         {
-            var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Organization) continue;
-            foreach (var alias in g.Aliases)
-                if (AcronymLetters(alias) is { } letters && g.Aliases.Any(name => SpellsOut(letters, name)))
-                {
-                    if (!organisations.TryGetValue(alias, out var list)) organisations[alias] = list = new List<int>();
-                    list.Add(i);
-                }
+            if (!index.TryGetValue(key, out var list)) index[key] = list = new List<int>();
+            if (list.Count == 0 || list[^1] != i) list.Add(i);
         }
-        if (organisations.Count == 0) return;
+        var acronyms = new List<(int Entity, string Letters)>();
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes is { Count: > 0 } || g.Attributes is { Count: > 0 }
-                || g.Aliases.Count == 0 || !g.Aliases.All(a => AcronymLetters(a) is not null)) continue;
-            var owners = g.Aliases.SelectMany(a => organisations.TryGetValue(a, out var list) ? list : Enumerable.Empty<int>()).Select(Find).Distinct().ToList();
+            if (Find(i) != i || g.Type == EntityType.Person || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
+            foreach (var alias in g.Aliases)
+            {
+                if (AcronymLetters(alias) is { } letters)
+                {
+                    if (g.Aliases.Any(name => SpellsOut(letters, name))) Enter(held, letters, i);
+                }
+                else if (alias.Length > 0 && char.IsUpper(alias[0]))
+                    foreach (var initials in InitialsOf(alias)) Enter(spelled, initials, i);
+            }
+            if (g.Type is EntityType.Location or EntityType.Organization && g.FineTypes is not { Count: > 0 } && g.Attributes is not { Count: > 0 }
+                && g.Aliases.Count > 0 && g.Aliases.Select(AcronymLetters).Distinct().ToList() is [{ } only])
+                acronyms.Add((i, only));
+        }
+        foreach (var (i, letters) in acronyms)
+        {
+            if (Find(i) != i) continue;
+            var owners = held.TryGetValue(letters, out var holders) ? holders.Select(Find).Where(o => o != Find(i)).Distinct().ToList() : new List<int>();
+            if (owners.Count == 0 && spelled.TryGetValue(letters, out var spellers)) owners = spellers.Select(Find).Where(o => o != Find(i)).Distinct().ToList();
             if (owners.Count != 1) continue;
-            g.NameVotes.Clear(); // the organisation keeps its own name: the acronym is one of its aliases already
+            _entities[i].NameVotes.Clear(); // the node it joins keeps its own name: the acronym becomes one of its aliases
             Union(owners[0], i);
         }
     }
@@ -296,13 +308,17 @@ public sealed class GraphBuilder
     /// "USAID" spells out "U.S. Agency for International Development": the initials of the name's words, an acronym in
     /// it counting with all its letters, with or without the small words (of, for, and, the ...).
     /// </summary>
-    private static bool SpellsOut(string letters, string name)
+    private static bool SpellsOut(string letters, string name) => InitialsOf(name).Contains(letters);
+
+    /// <summary>The letters an acronym of a name of two words or more would have, with and without its small words.</summary>
+    private static IEnumerable<string> InitialsOf(string name)
     {
         var words = NameKey.Words(name);
-        if (words.Length < 2) return false;
+        if (words.Length < 2) return Array.Empty<string>();
         string Initials(bool small) => string.Concat(words.Where(w => small || !SmallWords.Contains(w))
             .Select(w => NameKey.IsAcronymShape(w) ? new string(w.Where(char.IsLetter).ToArray()) : char.ToUpperInvariant(w[0]).ToString()));
-        return letters == Initials(false) || letters == Initials(true);
+        var (without, with) = (Initials(false), Initials(true));
+        return without == with ? new[] { with } : new[] { without, with };
     }
 
     private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
@@ -360,7 +376,7 @@ public sealed class GraphBuilder
     {
         if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
         _built = true;
-        JoinAcronymPlaces();
+        JoinAcronyms();
         JoinBareSurnames();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
