@@ -425,6 +425,19 @@ public sealed class EntityClusterer
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
             }
+            // "the UN Relief and Works Agency for Palestine Refugees in the Near East (UNRWA)": the body's name ends before
+            // "in" and the place that says where it is; the acronym in brackets after the place spells the body's name
+            if (before >= 0 && mentions[before].Mention.Type == EntityType.Location)
+            {
+                int p = mentions[before].FirstToken - 1;
+                if (p >= 1 && s.Tokens[p].Text is "the") p--;
+                var body = p >= 1 && s.Tokens[p].Text is "in" ? here.FirstOrDefault(k => mentions[k].EndToken == p && mentions[k].Mention.Type == m.Mention.Type, -1) : -1;
+                if (body >= 0 && m.Mention.Canonical is null && mentions[body].Mention.Kind == MentionKind.Name && SpellsOut(m.Mention.Text, mentions[body].Mention.Text))
+                {
+                    Union(clusters, clusterOf[i], clusterOf[body]);
+                    continue;
+                }
+            }
             // "the Republic of Korea (ROK)": an acronym whose expansion is a country is that country, wherever the
             // article writes it alone ("ROK officers"); it is no organisation
             if (before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country" } country
