@@ -56,6 +56,7 @@ public sealed class EntityClusterer
         LinkParentheses(doc, sentences, mentions, clusters, clusterOf);
         LinkExpansionsAndNicknames(sentences, mentions, clusters, clusterOf);
         MergeByDescription(mentions, clusters, index);
+        GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
@@ -515,6 +516,50 @@ public sealed class EntityClusterer
             var joined = string.Join(' ', between.Where(w => w != ","));
             bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "nicknamed" or "better known as" or "dubbed";
             if (bracket || nickname) Union(clusters, clusterOf[order[n]], clusterOf[order[n + 1]]);
+        }
+    }
+
+    /// <summary>
+    /// "The Halden Space Telescope was finished. Halden's mirror is the largest ... Halden, named after Dr. Mara Halden,
+    /// ...": a bare surname without a title, written before the article names any person of that surname in full, after a
+    /// longer name of a thing (no person) that opens with the word, is that thing, not the person named later. A person
+    /// named in full before the bare word keeps it ("Ana Kessler founded Kessler Group. Kessler said ...").
+    /// </summary>
+    private static void GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
+        List<Group> clusters, List<int> clusterOf)
+    {
+        var things = new Dictionary<string, int>(StringComparer.Ordinal); // first word -> the earliest thing named with it
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k].Mention;
+            if (m.Source == "dropped" || m.Kind != MentionKind.Name || m.Type == EntityType.Person) continue;
+            var words = NameKey.Words(m.Text);
+            if (words.Length < 2 || !char.IsUpper(words[0][0])) continue;
+            if (!things.TryGetValue(words[0], out var at) || mentions[at].Mention.Span.Start > m.Span.Start) things[words[0]] = k;
+        }
+        if (things.Count == 0) return;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped" && mentions[k].Mention.Type == EntityType.Person)
+                     .GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var full = group.Where(k => mentions[k].Mention.Kind == MentionKind.Name && NameKey.Words(mentions[k].Mention.Text).Length >= 2).ToList();
+            if (full.Count == 0) continue;
+            int named = full.Min(k => mentions[k].Mention.Span.Start);
+            var last = NameKey.Words(mentions[full[0]].Mention.Text)[^1];
+            if (!things.TryGetValue(last, out var thing) || Root(clusters, clusterOf[thing]) == group.Key) continue;
+            foreach (var k in group)
+            {
+                var (pm, m) = (mentions[k], mentions[k].Mention);
+                if (m.Kind != MentionKind.Name || m.Text != last || m.Span.Start > named || pm.Role is not null
+                    || mentions[thing].Mention.Span.Start > m.Span.Start) continue;
+                var tokens = sentences[m.SentenceIndex].Tokens;
+                if (pm.FirstToken > 0 && tokens[pm.FirstToken - 1].Text is "Mr." or "Mrs." or "Ms." or "Dr." or "Mr" or "Mrs" or "Ms" or "Dr") continue;
+                var owner = mentions[thing].Mention;
+                mentions[k] = pm with { Mention = m with { Type = owner.Type, FineType = owner.FineType } };
+                clusters[group.Key].Members.Remove(k);
+                var target = Root(clusters, clusterOf[thing]);
+                clusters[target].Members.Add(k);
+                clusterOf[k] = target;
+            }
         }
     }
 
