@@ -437,7 +437,7 @@ public sealed class GraphBuilder
         for (int k = 0; k < _relations.Count; k++)
         {
             var r = _relations[k];
-            // an entity that changed type when it joined another (JoinAcronymPlaces) may no longer fit the relation
+            // an entity that changed type when it joined another (JoinAcronyms) may no longer fit the relation
             if (!_schema.Allows(r.Type, _entities[Find(r.Subject)].Type, _entities[Find(r.Object)].Type)) { _droppedBySchema++; continue; }
             var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
             if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());
