@@ -215,9 +215,10 @@ public sealed class GraphBuilder
 
     /// <summary>
     /// An acronym that some articles write alone, typed by the recogniser's guess (a place or an organisation with no finer
-    /// label: "funds from USAID", "arrived at the ISS"), is the node its letters spell: the one node that holds the acronym
-    /// beside a name it spells ("the U.S. Agency for International Development (USAID)" in another article), else the one
-    /// node of the graph with a name it spells ("International Space Station", a spacecraft). The acronym's node joins it
+    /// label: "funds from USAID", "CJTF-OIR said"), is the node its letters spell: the one node that holds the acronym
+    /// beside a name it spells ("the U.S. Agency for International Development (USAID)" in another article), else, for an
+    /// acronym of four letters or more, the one node of the graph with a name it spells ("Combined Joint Task Force
+    /// Operation Inherent Resolve"). The acronym's node joins it
     /// and takes its type; every name of the acronym's node must be an acronym of three letters or more. Two nodes that
     /// spell it: neither. A place a gazetteer or a rule labelled (a Country, a City) stays what it is.
     /// </summary>
@@ -252,7 +253,9 @@ public sealed class GraphBuilder
         {
             if (Find(i) != i) continue;
             var owners = held.TryGetValue(letters, out var holders) ? holders.Select(Find).Where(o => o != Find(i)).Distinct().ToList() : new List<int>();
-            if (owners.Count == 0 && spelled.TryGetValue(letters, out var spellers)) owners = spellers.Select(Find).Where(o => o != Find(i)).Distinct().ToList();
+            // a name of the graph that spells it without holding it: only for four letters or more (three-letter acronyms
+            // spell too many names: "GOP" is no "Government of Pakistan", "SEC" no "Shakespeare Electronic Conference")
+            if (owners.Count == 0 && letters.Length >= 4 && spelled.TryGetValue(letters, out var spellers)) owners = spellers.Select(Find).Where(o => o != Find(i)).Distinct().ToList();
             if (owners.Count != 1) continue;
             _entities[i].NameVotes.Clear(); // the node it joins keeps its own name: the acronym becomes one of its aliases
             Union(owners[0], i);

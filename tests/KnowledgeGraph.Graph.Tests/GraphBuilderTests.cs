@@ -204,10 +204,10 @@ public sealed class GraphBuilderTests
         b.Add(Doc("four", new[] { E(0, "Union of Arab Engineers", EntityType.Organization, "UAE") }));
         b.Add(Doc("five", new[] { E(0, "TRV", EntityType.Location) }));
         b.Add(Doc("six", new[] { E(0, "Tamsin Volunteers", EntityType.Organization, "TRV") }));
-        b.Add(Doc("seven", new[] { E(0, "OSS", EntityType.Organization) }));
-        b.Add(Doc("eight", new[] { E(0, "Orbital Survey Station", EntityType.Vehicle) }));
-        b.Add(Doc("nine", new[] { E(0, "HSR", EntityType.Organization) }));
-        b.Add(Doc("ten", new[] { E(0, "Halden Sea Ranger", EntityType.Vehicle), E(1, "Harbor Safety Review", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "OSRS", EntityType.Organization), E(1, "TSR", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Orbital Survey and Research Station", EntityType.Vehicle), E(1, "Tamsin Sea Ranger", EntityType.Vehicle) }));
+        b.Add(Doc("nine", new[] { E(0, "HSRV", EntityType.Organization) }));
+        b.Add(Doc("ten", new[] { E(0, "Halden Sea Rescue Vessel", EntityType.Vehicle), E(1, "Harbor Safety Review Volunteers", EntityType.Organization) }));
         var g = b.Build().Snapshot;
         var agency = g.Nodes.Single(n => n.Name == "Kessland Fisheries Relief Agency");
         Assert.That(agency.Labels, Does.Contain("Organization"));
@@ -216,10 +216,12 @@ public sealed class GraphBuilderTests
         Assert.That(g.Edges.Single(e => e.Type == "FUNDED_BY").EndId, Is.EqualTo(agency.Id));
         Assert.That(g.Nodes.Single(n => n.Name == "UAE").Labels, Does.Contain("Country"), "a place a gazetteer labelled stays a place");
         Assert.That(g.Nodes.Any(n => n.Labels.Contains("Location") && n.Name == "TRV"), "an organisation with the acronym but no name it spells is no evidence");
-        var station = g.Nodes.Single(n => n.Name == "Orbital Survey Station");
-        Assert.That(Aliases(station), Does.Contain("OSS"), "the one node whose name the acronym spells, another article's spacecraft");
-        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Organization") && n.Name == "OSS"), Is.False);
-        Assert.That(g.Nodes.Any(n => n.Name == "HSR"), "two names the acronym spells: neither is taken");
+        var station = g.Nodes.Single(n => n.Name == "Orbital Survey and Research Station");
+        Assert.That(Aliases(station), Does.Contain("OSRS"), "the one node whose name the acronym spells, another article's spacecraft");
+        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Organization") && n.Name == "OSRS"), Is.False);
+        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Organization") && n.Name == "TSR"),
+            "three letters spell too many names: only a node that holds the acronym beside its name takes it");
+        Assert.That(g.Nodes.Any(n => n.Name == "HSRV"), "two names the acronym spells: neither is taken");
     }
 
     private static DocumentEntity Titled(int index, string name, string role) =>

@@ -521,9 +521,11 @@ public sealed class EntityClusterer
 
     /// <summary>
     /// "The Halden Space Telescope was finished. Halden's mirror is the largest ... Halden, named after Dr. Mara Halden,
-    /// ...": a bare surname without a title, written before the article names any person of that surname in full, after a
-    /// longer name of a thing (no person) that opens with the word, is that thing, not the person named later. A person
-    /// named in full before the bare word keeps it ("Ana Kessler founded Kessler Group. Kessler said ...").
+    /// ...": when the article writes a bare surname and "named after" (or "named for") its person, the bare surname
+    /// without a title written before that person is named in full, after a longer name of a thing (no person) that opens
+    /// with the word, is that thing, not the person. Without "named after" the person keeps it ("the Bush Presidential
+    /// Library ... Bush's appointees"), and so does a person named in full before ("Ana Kessler founded Kessler Group.
+    /// Kessler said ...").
     /// </summary>
     private static void GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
         List<Group> clusters, List<int> clusterOf)
@@ -546,6 +548,16 @@ public sealed class EntityClusterer
             int named = full.Min(k => mentions[k].Mention.Span.Start);
             var last = NameKey.Words(mentions[full[0]].Mention.Text)[^1];
             if (!things.TryGetValue(last, out var thing) || Root(clusters, clusterOf[thing]) == group.Key) continue;
+            // the article says the thing is named after the person: "Halden, named after Dr. Mara Halden", "Halden - named for"
+            if (!group.Any(k =>
+                {
+                    var (pm, m) = (mentions[k], mentions[k].Mention);
+                    var tokens = sentences[m.SentenceIndex].Tokens;
+                    int e = pm.EndToken;
+                    if (m.Kind != MentionKind.Name || m.Text != last) return false;
+                    if (e < tokens.Count && tokens[e].Text is "," or "\u2014" or "\u2013" or "-" or "--") e++;
+                    return e + 1 < tokens.Count && tokens[e].Text == "named" && tokens[e + 1].Text is "after" or "for";
+                })) continue;
             foreach (var k in group)
             {
                 var (pm, m) = (mentions[k], mentions[k].Mention);
