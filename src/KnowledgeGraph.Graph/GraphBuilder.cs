@@ -127,6 +127,9 @@ public sealed class GraphBuilder
             keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
+            if (e.Type == EntityType.Organization)
+                foreach (var name in e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Prepend(e.Name))
+                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
         }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
@@ -174,9 +177,154 @@ public sealed class GraphBuilder
             // one entry per form and person: the same person named the same way in every article adds nothing, and the
             // list stays as short as the distinct forms (a famous name seen in 100,000 articles is not scanned 100,000 times)
             if (!seen.Any(s => s.Form == form && Find(s.Entity) == found)) seen.Add((found, form));
+            found = ResolveShortFirstName(form, found);
         }
         return found;
     }
+
+    /// <summary>Each person's last and first name (folded, TAB between) with the forms seen of it, for short first names.</summary>
+    private readonly Dictionary<string, List<(int Entity, PersonName.Form Form)>> _personsByLast = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Jim Mattis" in one article and "James N. Mattis" in another are one person: the same last name, one first name
+    /// the usual short form of the other, and nothing else that disagrees (<see cref="PersonName.Agree"/>). Taken only
+    /// when exactly one other person has a matching first name and this last name, every form of it agrees with every
+    /// form of this one, and one of its first names differs from this one's (the same first name was decided above):
+    /// "Jim Marsh" beside "James A. Marsh" and "James B. Marsh" joins neither.
+    /// </summary>
+    private int ResolveShortFirstName(PersonName.Form form, int found)
+    {
+        // the forms seen with a matching first name: a few lists, each as long as the distinct forms of one first and last name
+        var seen = PersonName.MatchingFirstNames(form.First).Distinct(StringComparer.Ordinal)
+            .SelectMany(f => _personsByLast.TryGetValue(form.Last + "\t" + f, out var list) ? list : Enumerable.Empty<(int Entity, PersonName.Form Form)>()).ToList();
+        var others = seen.Where(s => Find(s.Entity) != found).GroupBy(s => Find(s.Entity)).ToList();
+        if (others.Count == 1 && others[0].Any(s => s.Form.First != form.First))
+        {
+            var mine = seen.Where(s => Find(s.Entity) == found).Select(s => s.Form).Append(form).ToList();
+            if (others[0].All(o => mine.All(m => !PersonName.FirstNamesMatch(o.Form, m) || PersonName.Agree(o.Form, m))))
+            {
+                Union(others[0].Key, found);
+                found = Find(found);
+            }
+        }
+        var key = form.Last + "\t" + form.First;
+        if (!_personsByLast.TryGetValue(key, out var own)) _personsByLast[key] = own = new();
+        if (!own.Any(s => s.Form == form && Find(s.Entity) == found)) own.Add((found, form));
+        return found;
+    }
+
+    /// <summary>
+    /// An acronym that some articles write alone, typed by the recogniser's guess (a place or an organisation with no finer
+    /// label: "funds from USAID", "CJTF-OIR said"), is the node its letters spell: the one node that holds the acronym
+    /// beside a name it spells ("the U.S. Agency for International Development (USAID)" in another article), else, for an
+    /// acronym of four letters or more, the one node of the graph with a name it spells ("Combined Joint Task Force
+    /// Operation Inherent Resolve"). The acronym's node joins it
+    /// and takes its type; every name of the acronym's node must be an acronym of three letters or more. Two nodes that
+    /// spell it: neither. A place a gazetteer or a rule labelled (a Country, a City) stays what it is.
+    /// </summary>
+    private void JoinAcronyms()
+    {
+        var held = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var spelled = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        void Enter(Dictionary<string, List<int>> index, string key, int i)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = new List<int>();
+            if (list.Count == 0 || list[^1] != i) list.Add(i);
+        }
+        var acronyms = new List<(int Entity, string Letters)>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type == EntityType.Person || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
+            foreach (var alias in g.Aliases)
+            {
+                if (AcronymLetters(alias) is { } letters)
+                {
+                    if (g.Aliases.Any(name => SpellsOut(letters, name))) Enter(held, letters, i);
+                }
+                else if (alias.Length > 0 && char.IsUpper(alias[0]))
+                    foreach (var initials in InitialsOf(alias)) Enter(spelled, initials, i);
+            }
+            if (g.Type is EntityType.Location or EntityType.Organization && g.FineTypes is not { Count: > 0 } && g.Attributes is not { Count: > 0 }
+                && g.Aliases.Count > 0 && g.Aliases.Select(AcronymLetters).Distinct().ToList() is [{ } only])
+                acronyms.Add((i, only));
+        }
+        foreach (var (i, letters) in acronyms)
+        {
+            if (Find(i) != i) continue;
+            var owners = held.TryGetValue(letters, out var holders) ? holders.Select(Find).Where(o => o != Find(i)).Distinct().ToList() : new List<int>();
+            // a name of the graph that spells it without holding it: only for four letters or more (three-letter acronyms
+            // spell too many names: "GOP" is no "Government of Pakistan", "SEC" no "Shakespeare Electronic Conference")
+            if (owners.Count == 0 && letters.Length >= 4 && spelled.TryGetValue(letters, out var spellers)) owners = spellers.Select(Find).Where(o => o != Find(i)).Distinct().ToList();
+            if (owners.Count != 1) continue;
+            _entities[i].NameVotes.Clear(); // the node it joins keeps its own name: the acronym becomes one of its aliases
+            Union(owners[0], i);
+        }
+    }
+
+    /// <summary>
+    /// "Secretary Hagel met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Hagel"
+    /// in others: a person node named only by one word (every capitalised alias one word) joins the one person of the
+    /// graph whose full name ends in that word, when both hold the same role (the title the articles give them). Two
+    /// full names with that last name, another role, or no role: the bare surname stays apart.
+    /// </summary>
+    private void JoinBareSurnames()
+    {
+        var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bare = new List<(int Entity, string Last)>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Person || g.Attributes is null || !g.Attributes.ContainsKey("role")) continue;
+            var names = g.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0])).ToList();
+            if (names.Count > 0 && names.All(a => !a.Contains(' ', StringComparison.Ordinal)))
+            {
+                bare.Add((i, NameKey.Fold(names[0])));
+                continue;
+            }
+            foreach (var last in names.Select(PersonName.Parse).OfType<PersonName.Form>().Select(f => f.Last).Distinct(StringComparer.Ordinal))
+            {
+                if (!byLast.TryGetValue(last, out var list)) byLast[last] = list = new List<int>();
+                list.Add(i);
+            }
+        }
+        foreach (var (i, last) in bare)
+        {
+            if (!_entities[i].Aliases.Select(NameKey.Fold).All(a => a == last) || !byLast.TryGetValue(last, out var full)) continue;
+            var people = full.Select(Find).Distinct().ToList();
+            if (people.Count != 1 || _entities[people[0]].Attributes is not { } attributes
+                || !attributes.TryGetValue("role", out var role) || role != _entities[i].Attributes!["role"]) continue;
+            _entities[i].NameVotes.Clear(); // the person keeps the full name
+            Union(people[0], i);
+        }
+    }
+
+    /// <summary>The letters of an acronym of three letters or more ("U.S.A.I.D." -> "USAID"); null for any other name.</summary>
+    private static string? AcronymLetters(string name)
+    {
+        if (!NameKey.IsAcronymShape(name)) return null;
+        var letters = new string(NameKey.Normalize(name).Where(char.IsLetter).ToArray());
+        return letters.Length >= 3 ? letters : null;
+    }
+
+    /// <summary>
+    /// "USAID" spells out "U.S. Agency for International Development": the initials of the name's words, an acronym in
+    /// it counting with all its letters, with or without the small words (of, for, and, the ...).
+    /// </summary>
+    private static bool SpellsOut(string letters, string name) => InitialsOf(name).Contains(letters);
+
+    /// <summary>The letters an acronym of a name of two words or more would have, with and without its small words.</summary>
+    private static IEnumerable<string> InitialsOf(string name)
+    {
+        var words = NameKey.Words(name);
+        if (words.Length < 2) return Array.Empty<string>();
+        string Initials(bool small) => string.Concat(words.Where(w => small || !SmallWords.Contains(w))
+            .Select(w => NameKey.IsAcronymShape(w) ? new string(w.Where(char.IsLetter).ToArray()) : char.ToUpperInvariant(w[0]).ToString()));
+        var (without, with) = (Initials(false), Initials(true));
+        return without == with ? new[] { with } : new[] { without, with };
+    }
+
+    private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
 
     private int Find(int i)
     {
@@ -231,6 +379,8 @@ public sealed class GraphBuilder
     {
         if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
         _built = true;
+        JoinAcronyms();
+        JoinBareSurnames();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();
@@ -290,6 +440,8 @@ public sealed class GraphBuilder
         for (int k = 0; k < _relations.Count; k++)
         {
             var r = _relations[k];
+            // an entity that changed type when it joined another (JoinAcronyms) may no longer fit the relation
+            if (!_schema.Allows(r.Type, _entities[Find(r.Subject)].Type, _entities[Find(r.Object)].Type)) { _droppedBySchema++; continue; }
             var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
             if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());
             members.Add(k);

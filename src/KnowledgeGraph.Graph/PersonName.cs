@@ -5,8 +5,11 @@ namespace KnowledgeGraph.Graph;
 /// <summary>A person's full name read as first name, middle initials, last name and generational suffix.</summary>
 public static class PersonName
 {
-    /// <summary>The name's key without initials and suffix ("LLOYD AUSTIN"), the initials ("J") and the suffix ("III").</summary>
-    public sealed record Form(string Core, string Initials, string Suffix);
+    /// <summary>
+    /// The name's key without initials and suffix ("LLOYD AUSTIN"), the initials ("J") and the suffix ("III"); the
+    /// first and last name folded ("LLOYD", "AUSTIN").
+    /// </summary>
+    public sealed record Form(string Core, string Initials, string Suffix, string First, string Last);
 
     /// <summary>Generational suffixes of English names (a closed class).</summary>
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V" };
@@ -27,11 +30,61 @@ public static class PersonName
         var middle = words.Skip(1).Take(words.Count - 2).ToList();
         // "Ana Maria Lind": one middle name written out counts as its initial ("Ana M. Lind", "Ana Lind")
         if (!middle.All(Initial) && !(middle.Count == 1 && Word(middle[0]))) return null;
-        return new Form(NameKey.Fold(words[0] + " " + words[^1]), string.Concat(middle.Select(w => char.ToUpperInvariant(w[0]))), suffix);
+        return new Form(NameKey.Fold(words[0] + " " + words[^1]), string.Concat(middle.Select(w => char.ToUpperInvariant(w[0]))), suffix,
+            NameKey.Fold(words[0]), NameKey.Fold(words[^1]));
     }
 
     /// <summary>One form adds to the other only what it leaves out: initials equal or one has none, suffix likewise.</summary>
     public static bool Compatible(Form a, Form b) =>
         a.Core == b.Core && (a.Initials == b.Initials || a.Initials.Length == 0 || b.Initials.Length == 0)
                          && (a.Suffix == b.Suffix || a.Suffix.Length == 0 || b.Suffix.Length == 0);
+
+    /// <summary>The same first name, or one the usual short form of the other ("Jim", "James"; <see cref="IsShortFormOf"/>).</summary>
+    public static bool FirstNamesMatch(Form a, Form b) => a.First == b.First || IsShortFormOf(a.First, b.First) || IsShortFormOf(b.First, a.First);
+
+    /// <summary>
+    /// "Jim Mattis" and "James N. Mattis" may be one person: the same last name, matching first names, initials equal
+    /// or one has none; the suffix as <see cref="Compatible"/> asks when the first names are the same, and the same
+    /// suffix when one is a short form (a father and a son share a surname and often a first name: "Joe Kessler" is not
+    /// "Joseph Kessler Jr.").
+    /// </summary>
+    public static bool Agree(Form a, Form b) =>
+        a.Last == b.Last && FirstNamesMatch(a, b) && (a.Initials == b.Initials || a.Initials.Length == 0 || b.Initials.Length == 0)
+        && (a.First == b.First ? a.Suffix == b.Suffix || a.Suffix.Length == 0 || b.Suffix.Length == 0 : a.Suffix == b.Suffix);
+
+    /// <summary>
+    /// Whether <paramref name="shortForm"/> is a usual short form of the first name <paramref name="formal"/> ("Jim" of
+    /// "James", "Bill" of "William"), by resources/nicknames.tsv (derived from carltonnorthern/nicknames, Apache-2.0).
+    /// </summary>
+    public static bool IsShortFormOf(string shortForm, string formal) =>
+        Lexicon.Value.Pairs.Contains(NameKey.Fold(formal) + "\t" + NameKey.Fold(shortForm));
+
+    /// <summary>The folded first names that match <paramref name="first"/> (folded): itself, its short forms and the names it is a short form of.</summary>
+    public static IEnumerable<string> MatchingFirstNames(string first) =>
+        Lexicon.Value.Related.TryGetValue(first, out var related) ? related.Prepend(first) : new[] { first };
+
+    private static readonly Lazy<(HashSet<string> Pairs, Dictionary<string, List<string>> Related)> Lexicon = new(() =>
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        var related = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Relate(string a, string b)
+        {
+            if (!related.TryGetValue(a, out var list)) related[a] = list = new List<string>();
+            list.Add(b);
+        }
+        using var stream = typeof(PersonName).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources.nicknames.tsv")
+                           ?? throw new InvalidOperationException("the nickname lexicon is not embedded");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var tab = line.IndexOf('\t');
+            if (tab <= 0) continue;
+            var (formal, shortForm) = (NameKey.Fold(line[..tab]), NameKey.Fold(line[(tab + 1)..]));
+            if (!pairs.Add(formal + "\t" + shortForm)) continue;
+            Relate(formal, shortForm);
+            Relate(shortForm, formal);
+        }
+        return (pairs, related);
+    });
 }

@@ -61,6 +61,41 @@ public static class ResolutionKey
         return null;
     }
 
+    /// <summary>Heads of a government body's name that English writes before or after its field: "the Defense Department", "the Department of Defense".</summary>
+    private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase) { "Department", "Ministry", "Office", "Agency", "Bureau" };
+
+    /// <summary>
+    /// "the X Department" and "the Department of X" (also Ministry, Office, Agency, Bureau) name the same body: both have
+    /// the key head + field ("Defense Department", "Department of Defense", "Department of the Defense"); an acronym
+    /// opening the name stays part of the key ("U.S. Defense Department" = "U.S. Department of Defense", neither is
+    /// "Department of Defense"). Null for any other name: "State Department of Health" neither opens nor ends with the
+    /// head, so it is not "Department of State". The key cannot collide with a name's key (it starts with a control character).
+    /// </summary>
+    public static string? OfBody(string name)
+    {
+        var words = NameKey.Words(name).ToList();
+        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        string prefix = "";
+        if (words.Count >= 3 && NameKey.IsAcronymShape(words[0]) && !BodyHeads.Contains(words[0])) { prefix = Of(words[0]); words.RemoveAt(0); }
+        if (words.Count < 2) return null;
+        List<string> field;
+        string head;
+        if (BodyHeads.Contains(words[0]) && words[1].Equals("of", StringComparison.OrdinalIgnoreCase))
+        {
+            head = words[0];
+            field = words.Skip(2).ToList();
+            if (field.Count > 0 && field[0].Equals("the", StringComparison.OrdinalIgnoreCase)) field.RemoveAt(0);
+        }
+        else if (BodyHeads.Contains(words[^1]) && !words.Take(words.Count - 1).Any(w => BodyHeads.Contains(w) || w.Equals("of", StringComparison.OrdinalIgnoreCase)))
+        {
+            head = words[^1];
+            field = words.Take(words.Count - 1).ToList();
+        }
+        else return null;
+        if (field.Count == 0 || !char.IsUpper(field[0][0]) || !field.All(w => char.IsUpper(w[0]) || w is "and" or "&" or "of" or "for" or "the" or "on")) return null;
+        return "\u0005" + prefix + "|" + head.ToUpperInvariant() + "|" + Of(string.Join(' ', field));
+    }
+
     /// <summary>The node property that names the document of a document-scoped generic actor.</summary>
     public const string DocumentAttribute = "document";
 

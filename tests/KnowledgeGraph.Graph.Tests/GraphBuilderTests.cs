@@ -139,6 +139,117 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void APersonNamedByTheShortFormOfTheFirstNameIsOnePersonButAFatherOrTwoCandidatesAreNot()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Jim Harrow", EntityType.Person, "Harrow") }));
+        b.Add(Doc("two", new[] { E(0, "James N. Harrow", EntityType.Person) }));
+        b.Add(Doc("three", new[] { E(0, "William Tolland", EntityType.Person) }));
+        b.Add(Doc("four", new[] { E(0, "Bill Tolland", EntityType.Person) }));
+        b.Add(Doc("five", new[] { E(0, "Robert Tolland", EntityType.Person) }));
+        b.Add(Doc("six", new[] { E(0, "Joseph Kessler Jr.", EntityType.Person) }));
+        b.Add(Doc("seven", new[] { E(0, "Joe Kessler", EntityType.Person) }));
+        b.Add(Doc("eight", new[] { E(0, "James A. Marsh", EntityType.Person) }));
+        b.Add(Doc("nine", new[] { E(0, "James B. Marsh", EntityType.Person) }));
+        b.Add(Doc("ten", new[] { E(0, "Jim Marsh", EntityType.Person) }));
+        b.Add(Doc("eleven", new[] { E(0, "Jim C. Orrin", EntityType.Person) }));
+        b.Add(Doc("twelve", new[] { E(0, "James D. Orrin", EntityType.Person) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        var harrow = people.Single(n => Aliases(n).Contains("Jim Harrow"));
+        Assert.That(Aliases(harrow), Does.Contain("James N. Harrow"), "Jim is a short form of James");
+        Assert.That(harrow["doc_count"], Is.EqualTo(2L));
+        var tolland = people.Single(n => Aliases(n).Contains("Bill Tolland"));
+        Assert.That(Aliases(tolland), Does.Contain("William Tolland"));
+        Assert.That(Aliases(tolland).Contains("Robert Tolland"), Is.False, "Bill is no short form of Robert");
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.Contains("Kessler", StringComparison.Ordinal))), Is.EqualTo(2),
+            "a suffix only one form has is a father or a son");
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.EndsWith("Marsh", StringComparison.Ordinal))), Is.EqualTo(3),
+            "a short first name beside two people of the full one joins neither");
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.EndsWith("Orrin", StringComparison.Ordinal))), Is.EqualTo(2),
+            "two middle initials are two people");
+    }
+
+    [Test]
+    public void TheXDepartmentAndTheDepartmentOfXAreOneBodyButAStatesDepartmentOfHealthIsAnother()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Defense Department", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Department of Defense", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "Department of the Treasury", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Treasury Department", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "Interior Ministry", EntityType.Organization), E(1, "Ministry of Interior", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "State Department", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "State Department of Health", EntityType.Organization), E(1, "Department of State", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "U.S. Defense Department", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { E(0, "U.S. Department of Defense", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        Assert.That(Aliases(Of("Defense Department")), Is.EquivalentTo(new[] { "Defense Department", "Department of Defense" }));
+        Assert.That(Aliases(Of("Treasury Department")), Does.Contain("Department of the Treasury"));
+        Assert.That(Aliases(Of("Interior Ministry")), Does.Contain("Ministry of Interior"));
+        Assert.That(Aliases(Of("State Department")), Does.Contain("Department of State"));
+        Assert.That(Aliases(Of("State Department of Health")), Is.EquivalentTo(new[] { "State Department of Health" }), "a state's department of health is another body");
+        Assert.That(Aliases(Of("U.S. Defense Department")), Is.EquivalentTo(new[] { "U.S. Defense Department", "U.S. Department of Defense" }));
+        Assert.That(bodies, Has.Count.EqualTo(6));
+    }
+
+    [Test]
+    public void AnAcronymTypedByAGuessIsTheOneNodeWhoseNameItSpells()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Harbor Relief Network", EntityType.Organization), E(1, "KFRA", EntityType.Location) },
+            R(0, 1, "FUNDED_BY", "FUNDED_BY", "The Harbor Relief Network is funded by KFRA.", 0.6)));
+        b.Add(Doc("two", new[] { E(0, "Kessland Fisheries Relief Agency", EntityType.Organization, "KFRA") }));
+        b.Add(Doc("three", new[] { Place(0, "UAE", "Country", null) }));
+        b.Add(Doc("four", new[] { E(0, "Union of Arab Engineers", EntityType.Organization, "UAE") }));
+        b.Add(Doc("five", new[] { E(0, "TRV", EntityType.Location) }));
+        b.Add(Doc("six", new[] { E(0, "Tamsin Volunteers", EntityType.Organization, "TRV") }));
+        b.Add(Doc("seven", new[] { E(0, "OSRS", EntityType.Organization), E(1, "TSR", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Orbital Survey and Research Station", EntityType.Vehicle), E(1, "Tamsin Sea Ranger", EntityType.Vehicle) }));
+        b.Add(Doc("nine", new[] { E(0, "HSRV", EntityType.Organization) }));
+        b.Add(Doc("ten", new[] { E(0, "Halden Sea Rescue Vessel", EntityType.Vehicle), E(1, "Harbor Safety Review Volunteers", EntityType.Organization) }));
+        var g = b.Build().Snapshot;
+        var agency = g.Nodes.Single(n => n.Name == "Kessland Fisheries Relief Agency");
+        Assert.That(agency.Labels, Does.Contain("Organization"));
+        Assert.That(agency["doc_count"], Is.EqualTo(2L));
+        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Location") && n.Name == "KFRA"), Is.False);
+        Assert.That(g.Edges.Single(e => e.Type == "FUNDED_BY").EndId, Is.EqualTo(agency.Id));
+        Assert.That(g.Nodes.Single(n => n.Name == "UAE").Labels, Does.Contain("Country"), "a place a gazetteer labelled stays a place");
+        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Location") && n.Name == "TRV"), "an organisation with the acronym but no name it spells is no evidence");
+        var station = g.Nodes.Single(n => n.Name == "Orbital Survey and Research Station");
+        Assert.That(Aliases(station), Does.Contain("OSRS"), "the one node whose name the acronym spells, another article's spacecraft");
+        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Organization") && n.Name == "OSRS"), Is.False);
+        Assert.That(g.Nodes.Any(n => n.Labels.Contains("Organization") && n.Name == "TSR"),
+            "three letters spell too many names: only a node that holds the acronym beside its name takes it");
+        Assert.That(g.Nodes.Any(n => n.Name == "HSRV"), "two names the acronym spells: neither is taken");
+    }
+
+    private static DocumentEntity Titled(int index, string name, string role) =>
+        new(index, name, EntityType.Person, Array.Empty<string>(), new[] { name }, new[] { M(name, EntityType.Person) },
+            new Dictionary<string, string> { ["role"] = role });
+
+    [Test]
+    public void ABareSurnameWithTheSameRoleIsTheOnePersonOfThatNameButNotWhenTwoOrAnotherRole()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { Titled(0, "Dorian Vell", "secretary") }));
+        b.Add(Doc("two", new[] { Titled(0, "Vell", "secretary") }));
+        b.Add(Doc("three", new[] { Titled(0, "Ana Corso", "director"), Titled(1, "Luis Corso", "director") }));
+        b.Add(Doc("four", new[] { Titled(0, "Corso", "director") }));
+        b.Add(Doc("five", new[] { Titled(0, "Mira Osei", "senator") }));
+        b.Add(Doc("six", new[] { Titled(0, "Osei", "governor") }));
+        b.Add(Doc("seven", new[] { E(0, "Tarn Ibbot", EntityType.Person) }));
+        b.Add(Doc("eight", new[] { E(0, "Ibbot", EntityType.Person) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        var vell = people.Single(n => Aliases(n).Contains("Vell"));
+        Assert.That(vell.Name, Is.EqualTo("Dorian Vell"));
+        Assert.That(vell["doc_count"], Is.EqualTo(2L));
+        Assert.That(people.Single(n => Aliases(n).Contains("Corso")).Name, Is.EqualTo("Corso"), "two people of that surname: neither");
+        Assert.That(people.Single(n => Aliases(n).Contains("Osei")).Name, Is.EqualTo("Osei"), "another role is another person");
+        Assert.That(people.Single(n => Aliases(n).Contains("Ibbot")).Name, Is.EqualTo("Ibbot"), "no role: nothing says it is the same person");
+    }
+
+    [Test]
     public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
     {
         // "the junta" of Mali in one article and of Chad in another are two governments

@@ -143,7 +143,15 @@ public sealed class CorefResolver
                 if (apposition is not null) antecedent = apposition;
                 if (antecedent is null && modifiers.Count > 0)
                     antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.AnyTextOf(c,
-                        text => modifiers.Any(mod => text.Contains(mod, StringComparison.Ordinal) && text.Length > mod.Length)), DescriptionWindow);
+                        text => modifiers.Any(mod => ContainsWords(text, mod) && text.Length > mod.Length)), DescriptionWindow);
+                // "the contractors of the Air Force" after "the U.S. Air Force" and "U.S. Air Forces Central Command": a
+                // description written in capitals is the entity whose name ends with its words, before a nearer one of the type
+                if (antecedent is null && i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0])))
+                {
+                    var tail = " " + string.Join(' ', words.GetRange(i + 1, end - i - 1));
+                    // (a name that modifies a noun counts here: "the U.S. Air Force colors" names the force)
+                    antecedent = Latest(all, s.Index, i, m => Fits(m.Cluster) && all.AnyTextOf(m.Cluster, text => text.EndsWith(tail, StringComparison.Ordinal)), DescriptionWindow);
+                }
                 antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
@@ -358,6 +366,17 @@ public sealed class CorefResolver
 
     private static bool IsGroupDescription(ClusteredMention m) =>
         m.Mention.Kind == MentionKind.Descriptor && m.Mention.Source == "coref" && m.Mention.FineType == "InternationalOrganization";
+
+    /// <summary>Whether <paramref name="words"/> occur in <paramref name="text"/> as whole words: "Air Force" in "U.S. Air Force", not in "Air Forces".</summary>
+    private static bool ContainsWords(string text, string words)
+    {
+        for (int at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            int after = at + words.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return true;
+        }
+        return false;
+    }
 
     private static bool HeadInside(string name, string head)
     {

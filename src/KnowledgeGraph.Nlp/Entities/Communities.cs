@@ -57,7 +57,17 @@ public static class Communities
         if (lexicons.Titles.Lookup(word).Count > 0 || word.EndsWith('s') && lexicons.Titles.Lookup(word[..^1]).Count > 0) return null;
         // the dictionary's own singular where it lists the word ("sunnis" -> "sunni")
         var lemma = lexicons.Agents.Lookup(word.ToLowerInvariant()).Select(e => e.Lemma).FirstOrDefault(l => !l.Contains(' ')) ?? stem;
+        // an adjective made of the faith's noun and "-ish" is that faith: "Jewish" is the community "Jew" (both coded
+        // alike); not a word that only ends like it
+        if (lemma.Length > 5 && lemma.EndsWith("ish", StringComparison.Ordinal) && SameFaith(lexicons, lemma, lemma[..^3])) lemma = lemma[..^3];
         return char.ToUpperInvariant(lemma[0]) + lemma[1..];
+    }
+
+    /// <summary>Two lower-case words the agents dictionary codes with the same single code ("jewish", "jew": JEW).</summary>
+    private static bool SameFaith(LexiconSet lexicons, string a, string b)
+    {
+        var codes = lexicons.Agents.Lookup(a).Where(e => e.Form == a).Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        return codes.Count == 1 && lexicons.Agents.Lookup(b).Where(e => e.Form == b).Select(e => e.Code).ToHashSet(StringComparer.Ordinal).SetEquals(codes);
     }
 
     /// <summary>

@@ -56,6 +56,8 @@ public sealed class EntityClusterer
         LinkParentheses(doc, sentences, mentions, clusters, clusterOf);
         LinkExpansionsAndNicknames(sentences, mentions, clusters, clusterOf);
         MergeByDescription(mentions, clusters, index);
+        GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
+        JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -358,7 +360,7 @@ public sealed class EntityClusterer
 
     /// <summary>
     /// "Free Army" for "Free Army Group": the longer name is the shorter plus a head keyword that only says what kind of
-    /// body the name is (group, movement, front, party, company). A head that names a body of its own, set up by, for or
+    /// body the name is (group, movement, front, party, company, news). A head that names a body of its own, set up by, for or
     /// around the name ("Harbor Alliance", "Harbor Council", "Harbor Institute"), makes another organisation.
     /// </summary>
     private bool IsShortOrgName(string[] shortName, string[] longName)
@@ -375,6 +377,8 @@ public sealed class EntityClusterer
     {
         "Group", "Groups", "Organization", "Organisation", "Movement", "Front", "Party", "Company", "Corporation", "Corp", "Corp.",
         "Inc", "Inc.", "Ltd", "Ltd.", "Militia", "Militias", "Brigade", "Brigades", "Forces", "Network", "Army",
+        // a broadcaster's or a firm's name and its generic word: "Kessler News" is "Kessler" ("Kessler's evening show")
+        "News", "LLC", "Co", "Co.", "Holdings",
     };
 
     private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
@@ -421,6 +425,19 @@ public sealed class EntityClusterer
             {
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
+            }
+            // "the UN Relief and Works Agency for Palestine Refugees in the Near East (UNRWA)": the body's name ends before
+            // "in" and the place that says where it is; the acronym in brackets after the place spells the body's name
+            if (before >= 0 && mentions[before].Mention.Type == EntityType.Location)
+            {
+                int p = mentions[before].FirstToken - 1;
+                if (p >= 1 && s.Tokens[p].Text is "the") p--;
+                var body = p >= 1 && s.Tokens[p].Text is "in" ? here.FirstOrDefault(k => mentions[k].EndToken == p && mentions[k].Mention.Type == m.Mention.Type, -1) : -1;
+                if (body >= 0 && m.Mention.Canonical is null && mentions[body].Mention.Kind == MentionKind.Name && SpellsOut(m.Mention.Text, mentions[body].Mention.Text))
+                {
+                    Union(clusters, clusterOf[i], clusterOf[body]);
+                    continue;
+                }
             }
             // "the Republic of Korea (ROK)": an acronym whose expansion is a country is that country, wherever the
             // article writes it alone ("ROK officers"); it is no organisation
@@ -499,6 +516,120 @@ public sealed class EntityClusterer
             var joined = string.Join(' ', between.Where(w => w != ","));
             bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "nicknamed" or "better known as" or "dubbed";
             if (bracket || nickname) Union(clusters, clusterOf[order[n]], clusterOf[order[n + 1]]);
+        }
+    }
+
+    /// <summary>
+    /// "The Halden Space Telescope was finished. Halden's mirror is the largest ... Halden, named after Dr. Mara Halden,
+    /// ...": when the article writes a bare surname and "named after" (or "named for") its person, the bare surname
+    /// without a title written before that person is named in full, after a longer name of a thing (no person) that opens
+    /// with the word, is that thing, not the person. Without "named after" the person keeps it ("the Bush Presidential
+    /// Library ... Bush's appointees"), and so does a person named in full before ("Ana Kessler founded Kessler Group.
+    /// Kessler said ...").
+    /// </summary>
+    private static void GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
+        List<Group> clusters, List<int> clusterOf)
+    {
+        var things = new Dictionary<string, int>(StringComparer.Ordinal); // first word -> the earliest thing named with it
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k].Mention;
+            if (m.Source == "dropped" || m.Kind != MentionKind.Name || m.Type == EntityType.Person) continue;
+            var words = NameKey.Words(m.Text);
+            if (words.Length < 2 || !char.IsUpper(words[0][0])) continue;
+            if (!things.TryGetValue(words[0], out var at) || mentions[at].Mention.Span.Start > m.Span.Start) things[words[0]] = k;
+        }
+        if (things.Count == 0) return;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped" && mentions[k].Mention.Type == EntityType.Person)
+                     .GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var full = group.Where(k => mentions[k].Mention.Kind == MentionKind.Name && NameKey.Words(mentions[k].Mention.Text).Length >= 2).ToList();
+            if (full.Count == 0) continue;
+            int named = full.Min(k => mentions[k].Mention.Span.Start);
+            var last = NameKey.Words(mentions[full[0]].Mention.Text)[^1];
+            if (!things.TryGetValue(last, out var thing) || Root(clusters, clusterOf[thing]) == group.Key) continue;
+            // the article says the thing is named after the person: "Halden, named after Dr. Mara Halden", "Halden - named for"
+            if (!group.Any(k =>
+                {
+                    var (pm, m) = (mentions[k], mentions[k].Mention);
+                    var tokens = sentences[m.SentenceIndex].Tokens;
+                    int e = pm.EndToken;
+                    if (m.Kind != MentionKind.Name || m.Text != last) return false;
+                    if (e < tokens.Count && tokens[e].Text is "," or "\u2014" or "\u2013" or "-" or "--") e++;
+                    return e + 1 < tokens.Count && tokens[e].Text == "named" && tokens[e + 1].Text is "after" or "for";
+                })) continue;
+            foreach (var k in group)
+            {
+                var (pm, m) = (mentions[k], mentions[k].Mention);
+                if (m.Kind != MentionKind.Name || m.Text != last || m.Span.Start > named || pm.Role is not null
+                    || mentions[thing].Mention.Span.Start > m.Span.Start) continue;
+                var tokens = sentences[m.SentenceIndex].Tokens;
+                if (pm.FirstToken > 0 && tokens[pm.FirstToken - 1].Text is "Mr." or "Mrs." or "Ms." or "Dr." or "Mr" or "Mrs" or "Ms" or "Dr") continue;
+                var owner = mentions[thing].Mention;
+                mentions[k] = pm with { Mention = m with { Type = owner.Type, FineType = owner.FineType } };
+                clusters[group.Key].Members.Remove(k);
+                var target = Root(clusters, clusterOf[thing]);
+                clusters[target].Members.Add(k);
+                clusterOf[k] = target;
+            }
+        }
+    }
+
+    /// <summary>Heads of a site's name that the site is called without: "from Kennedy" for Kennedy Space Center, "at Halden" for Halden Air Force Base.</summary>
+    private static readonly HashSet<string> SiteHeads = new(MentionFinder.FacilityHeads.Concat(new[] { "Center", "Centre", "Spaceport" }), StringComparer.Ordinal);
+
+    /// <summary>Prepositions of place before a site's short name ("launched from Kennedy", "landed at Halden").</summary>
+    private static readonly HashSet<string> SitePrepositions = new(StringComparer.Ordinal) { "from", "at", "to", "into", "near", "toward", "towards", "in", "off" };
+
+    /// <summary>
+    /// "launched from Kennedy" in an article that named "Kennedy Space Center" before: one capitalised word the
+    /// recogniser took for a place, after a preposition of place at each mention, that is the first word of exactly one
+    /// longer name of a site (its last word a facility's head: Center, Base, Station, Airport, Camp ...) written earlier
+    /// in the article, is that site. Not when the article writes the site "in" or "," that word ("the Alder Medical
+    /// Center in Alder": a town the site is named after), nor for a word the recogniser or a rule typed otherwise ("Kennedy
+    /// said" is a person), nor a feature named after a town ("Alder Harbor" has no site head).
+    /// </summary>
+    private static void JoinSiteShortNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        var sites = new Dictionary<string, List<int>>(StringComparer.Ordinal); // first word -> mentions of longer site names
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k].Mention;
+            if (m.Source == "dropped" || m.Kind != MentionKind.Name || m.Type is not (EntityType.Organization or EntityType.Location)) continue;
+            var words = NameKey.Words(m.Text);
+            if (words.Length < 2 || !SiteHeads.Contains(words[^1]) || !char.IsUpper(words[0][0])) continue;
+            if (!sites.TryGetValue(words[0], out var list)) sites[words[0]] = list = new List<int>();
+            list.Add(k);
+        }
+        if (sites.Count == 0) return;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var members = group.ToList();
+            var first = mentions[members[0]].Mention;
+            if (first.Type != EntityType.Location || !sites.TryGetValue(first.Text, out var siteMentions)) continue;
+            bool shortForm = members.All(k =>
+            {
+                var (pm, m) = (mentions[k], mentions[k].Mention);
+                var tokens = sentences[m.SentenceIndex].Tokens;
+                return m.Kind == MentionKind.Name && m.Text == first.Text && m.Type == EntityType.Location && m.Canonical is null
+                       && m.Source is "ner" or "ner+context" && pm.EndToken - pm.FirstToken == 1 && tokens[pm.FirstToken].Tag == "NNP"
+                       && pm.FirstToken > 0 && SitePrepositions.Contains(tokens[pm.FirstToken - 1].Text);
+            });
+            if (!shortForm) continue;
+            int firstStart = members.Min(k => mentions[k].Mention.Span.Start);
+            var siteRoots = siteMentions.Select(k => Root(clusters, clusterOf[k])).Distinct().ToList();
+            if (siteRoots.Count != 1 || siteRoots[0] == group.Key || siteMentions.Min(k => mentions[k].Mention.Span.Start) > firstStart) continue;
+            // "the Alder Medical Center in Alder", "Alder Medical Center, Alder": the word names the town the site is in
+            if (siteMentions.Any(k =>
+                {
+                    var tokens = sentences[mentions[k].Mention.SentenceIndex].Tokens;
+                    int e = mentions[k].EndToken;
+                    return e + 1 < tokens.Count && tokens[e].Text is "in" or "," && tokens[e + 1].Text == first.Text;
+                })) continue;
+            var site = mentions[siteMentions[0]].Mention;
+            foreach (var k in members)
+                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = site.Type, FineType = site.FineType } };
+            Union(clusters, siteRoots[0], group.Key);
         }
     }
 
