@@ -459,6 +459,9 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             var g = _groups[gi];
+            // "for Y to (not) VERB": Y is the infinitive's subject, not anyone before "for" ("the demand by X for Y to leave")
+            if (ForSubject(g, out int to) >= 0)
+                return v.MentionEndingAt(to - 1) is { } y ? WithLeftConjuncts(y) : new List<MentionRef>();
             // an infinitive after a noun belongs to the noun's owner: "Coalition efforts to support Y", "their campaign to defeat Y"
             if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null)
             {
@@ -523,6 +526,24 @@ public sealed partial class RelationExtractor
             }
             var s = SubjectBefore(g.First);
             return s is null ? new List<MentionRef>() : WithLeftConjuncts(s);
+        }
+
+        /// <summary>
+        /// The "for" of "for Y to (not) VERB" before group <paramref name="g"/> (Y is the infinitive's own subject), else -1;
+        /// <paramref name="to"/> is the "to".
+        /// </summary>
+        private int ForSubject(VerbGroup g, out int to)
+        {
+            var v = _v;
+            to = g.First - 1;
+            while (to > 0 && v.IsAdverb(to) && v.MentionAt(to) is null) to--;
+            if (to < 2 || v.Tag(to) != "TO") return -1;
+            for (int k = to - 1; k >= 0 && to - k <= 8; k--)
+            {
+                if (v.Lower(k) == "for" && v.MentionAt(k) is null) return k < to - 1 ? k : -1;
+                if (!(v.IsNpModifier(k) || v.IsCoordinator(k))) break;
+            }
+            return -1;
         }
 
         /// <summary>
@@ -960,8 +981,13 @@ public sealed partial class RelationExtractor
                        && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p)) // a mistagged "amid" ends the phrase
                        && !(v.Tag(p) == "VBN" && p > 0 && (v.IsNoun(p - 1) || v.MentionAt(p - 1) is not null))) p--; // "forces conducted/VBN eight strikes": a verb
                 if (p >= 0 && v.Lower(p) is "no") negated = true;
-                if (p >= 0 && v.Tag(p) == "POS") p--;
+                bool genitive = p >= 0 && v.Tag(p) == "POS";
+                if (genitive) p--;
                 var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
+                // "its Ruritanian ally", "the Ruritanian ally": the demonym or name before an ally noun is the ally itself
+                // (BondCandidates), not its partner
+                if (possessor is not null && !genitive && BondNounAt(i, out _) == Bond.Ally
+                    && (possessor.Mention.Kind == MentionKind.Demonym || possessor.FirstToken > 0 && v.Tag(possessor.FirstToken - 1) == "PRP$")) continue;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
                 // agent: "a request by the government", "the demand by A ... for B"
                 var agentIdx = new HashSet<int>();
@@ -1278,7 +1304,7 @@ public sealed partial class RelationExtractor
                 if (IsPlace(m) && p + 1 < v.Count && v.Words[p] == "," && v.MentionStartingAt(p + 1) is { } country && IsPlace(country)
                     && v.Context.Entities[country.Entity].FineTypes.Contains("Country") && !v.Context.Entities[m.Entity].FineTypes.Contains("Country"))
                 {
-                    yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true);
+                    yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true, Factual: NounFact(m));
                     continue;
                 }
                 // "Syria's Idlib province": the possessor of a place contains it
@@ -1287,7 +1313,7 @@ public sealed partial class RelationExtractor
                     int q = p + 1;
                     while (q < v.Count && q - p <= 3 && v.MentionAt(q) is null && v.IsAdjective(q)) q++;
                     if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity)
-                        yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
+                        yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
                 }
                 // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
                 // (a place too: "Raqqa, a self-proclaimed capital in Syria")
@@ -1298,7 +1324,7 @@ public sealed partial class RelationExtractor
                     if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
                         foreach (var place in PlacesFrom(q + 1))
                             if (place.Entity != m.Entity)
-                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true);
+                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true, Factual: NounFact(m));
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
@@ -1307,7 +1333,7 @@ public sealed partial class RelationExtractor
                 if (p > 0 && v.IsVerb(p - 1)) continue;
                 foreach (var place in PlacesFrom(p + 1))
                     if (place.Entity != m.Entity)
-                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
+                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: NounFact(m));
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
             for (int gi = 0; gi < _groups.Count; gi++)
@@ -1323,7 +1349,7 @@ public sealed partial class RelationExtractor
                         var places = PlacesFrom(j + 1);
                         foreach (var subject in places.Count > 0 ? Subjects(gi) : new List<MentionRef>())
                             foreach (var place in places)
-                                if (place.Entity != subject.Entity && !IsPlace(subject))
+                                if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
                                     yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
                     }
                     continue;
@@ -1369,6 +1395,13 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
             }
         }
+
+        /// <summary>
+        /// Whether a place phrase on mention <paramref name="m"/> states a fact of its noun phrase that the clause's negation or
+        /// modality does not reach: a place within a place ("did not investigate killings in Brel in central Ostland"), or a
+        /// name inside an "of" phrase of another noun ("the killing of Red Hand fighters in Brel").
+        /// </summary>
+        private bool NounFact(MentionRef m) => IsPlace(m) || PrepositionBefore(m) is var pb && pb >= 0 && _v.Lower(pb) == "of";
 
         /// <summary>
         /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at
@@ -1483,6 +1516,9 @@ public sealed partial class RelationExtractor
                     if (cv == "negated") negated = true; else modality = cv;
                 }
             }
+            // "the demand for Y to leave", "time for Y to act": what "for Y to" says is asked or planned, not done
+            if (gi >= 0 && ForSubject(_groups[gi], out _) is var forAt && forAt > 0)
+                modality = Grammar.ControlVerbs.TryGetValue(v.Lemma(forAt - 1), out var asked) && asked != "negated" ? asked : "planned";
             int steps = 0;
             while (gi >= 0 && steps++ < 4)
             {

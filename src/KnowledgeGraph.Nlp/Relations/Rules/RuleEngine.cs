@@ -20,7 +20,7 @@ public sealed class RuleEngine
     private readonly TitleLexicon _titles;
     private readonly Func<string, EntityType, EntityType, bool> _allows;
     private readonly HashSet<string> _verbFirst, _nounFirst;
-    private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
+    private readonly IReadOnlySet<string> _negators, _focus, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
     private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _meetings;
     private readonly Func<string, string?> _categoryOf;
@@ -43,6 +43,7 @@ public sealed class RuleEngine
         _verbFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         _nounFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Noun).Select(e => e.Lemma.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
         _negators = rules.Set("negators");
+        _focus = rules.Set("focus-adverbs");
         _objectControl = rules.Set("object-control");
         _reporting = rules.Set("reporting-verbs");
         _relatives = rules.Set("relative-pronouns");
@@ -548,7 +549,8 @@ public sealed class RuleEngine
                 {
                     var rel = tree.Rel(c);
                     var lemma = tree.Lemma(c);
-                    if ((rel is "advmod" or "neg" || rel == "det" && v == t) && (x._negators.Contains(lemma) || x._negators.Contains(tree.Lower(c)))) negated = true;
+                    if ((rel is "advmod" or "neg" || rel == "det" && v == t) && (x._negators.Contains(lemma) || x._negators.Contains(tree.Lower(c)))
+                        && !(c + 1 < tree.Count && x._focus.Contains(tree.Lower(c + 1)))) negated = true; // "not only ... (but) also"
                     else if (rel is "aux" && (x._modals.TryGetValue(lemma, out var m) || x._modals.TryGetValue(tree.Lower(c), out m))) modality ??= m;
                     else if (rel is "mark" && x._conditionals.Contains(lemma)) modality ??= "conditional";
                 }
