@@ -1349,7 +1349,7 @@ public sealed partial class RelationExtractor
                         var places = PlacesFrom(j + 1);
                         foreach (var subject in places.Count > 0 ? Subjects(gi) : new List<MentionRef>())
                             foreach (var place in places)
-                                if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
+                                if (place.Entity != subject.Entity && !IsPlace(subject))
                                     yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
                     }
                     continue;
