@@ -79,6 +79,9 @@ internal static class Grammar
     /// <summary>Words after which a noun is denied: "no attack on X".</summary>
     public static bool IsNegator(string lowerWord) => Negators.Contains(lowerWord);
 
+    /// <summary>Prepositions of a topic: what a meeting or agreement is about, never its partner ("held talks on Z").</summary>
+    public static readonly IReadOnlySet<string> TopicPrepositions = Set("on", "about", "over", "regarding", "concerning");
+
     /// <summary>Focus adverbs that turn a negator into "not only ... (but) also": no negation ("does not only host X").</summary>
     public static readonly IReadOnlySet<string> FocusAdverbs = Set("only", "just", "merely", "simply", "solely");
 

@@ -87,6 +87,7 @@ public sealed partial class RelationExtractor
             var (subj, obj) = entry.Direction == TriggerDirection.Active || c.DirectionApplied ? (c.A, c.B) : (c.B, c.A);
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
+            if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
@@ -323,6 +324,14 @@ public sealed partial class RelationExtractor
                     out prep, out afterBy, threat, clausal);
                 if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
             }
+            // "X discussed Z with Y": a verb that takes its partner with "with" has its topic as direct object
+            IReadOnlyList<TriggerEntry>? withPartner = null;
+            if (prep < 0 && objects.Count > 0 && objects[^1].EndToken < v.Count && v.Lower(objects[^1].EndToken) == "with"
+                && _x._triggers.Lookup(v.Lemma(g.Head) + " with", TriggerPos.Verb) is { Count: > 0 } with && with.All(e => e.Category == "CONSULT"))
+            {
+                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: false, out prep, out afterBy, threat, clausal);
+                withPartner = with;
+            }
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
@@ -359,7 +368,7 @@ public sealed partial class RelationExtractor
                 yield break;
             }
             var subjects = Subjects(gi);
-            var entries = WelcomedTo(match, objects) ? WelcomeVisit : match.Entries;
+            var entries = withPartner ?? (WelcomedTo(match, objects) ? WelcomeVisit : match.Entries);
             foreach (var s in subjects)
                 foreach (var o in objects)
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
@@ -1331,6 +1340,10 @@ public sealed partial class RelationExtractor
                 if (p >= v.Count || !IsPlacePreposition(v.Lower(p))) continue;
                 // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
                 if (p > 0 && v.IsVerb(p - 1)) continue;
+                // "met P of C in L": an "of" phrase naming a person's country or organisation ends the person's phrase; the
+                // place belongs to the clause
+                if (PrepositionBefore(m) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
+                    && v.TypeOf(named) == EntityType.Person) continue;
                 foreach (var place in PlacesFrom(p + 1))
                     if (place.Entity != m.Entity)
                         yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: NounFact(m));
@@ -1494,6 +1507,10 @@ public sealed partial class RelationExtractor
         }
 
         // ---------------------------------------------------------------- hedges and attribution
+
+        /// <summary>Whether <paramref name="m"/> is what a meeting after the trigger is about ("held talks on Z", "spoke about Z").</summary>
+        public bool IsTopic(int triggerLast, MentionRef m) =>
+            PrepositionBefore(m) is var p && p > triggerLast && Grammar.TopicPrepositions.Contains(_v.Lower(p));
 
         /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
         public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)

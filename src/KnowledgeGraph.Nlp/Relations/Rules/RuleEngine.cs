@@ -22,7 +22,7 @@ public sealed class RuleEngine
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _focus, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
-    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _meetings;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings;
     private readonly Func<string, string?> _categoryOf;
 
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
@@ -56,6 +56,7 @@ public sealed class RuleEngine
         _lightVerbs = rules.Set("light-verbs");
         _placePrepositions = rules.Set("place-prepositions");
         _meetings = rules.Set("meeting-categories");
+        _topicPrepositions = rules.Set("topic-prepositions");
         _categoryOf = CategoryLookup(triggers);
     }
 
@@ -519,6 +520,9 @@ public sealed class RuleEngine
                     // "X and Y met in Z": a place reached through a dropped place preposition is where they met, no partner
                     if (obj.Captured.Skip(n).Any(c => c.IsCase && x._placePrepositions.Contains(c.Word))
                         && ctx.Entities[obj.Mention.Entity].Type == EntityType.Location)
+                        found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
+                    // "X and Y held talks on Z", "X spoke about Z": what a meeting is about is its topic, no partner
+                    if (obj.Captured.Skip(n).Any(c => c.IsCase && x._topicPrepositions.Contains(c.Word)))
                         found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
                     return (found, keyTokens, indirect);
                 }
