@@ -88,6 +88,7 @@ public sealed partial class RelationExtractor
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
+            if (NoParty(v.Context, entry.Category, subj.Entity) || NoParty(v.Context, entry.Category, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
@@ -107,6 +108,13 @@ public sealed partial class RelationExtractor
     }
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    /// <summary>
+    /// Whether an entity cannot take part in an event of this category: a region (a place that is no country, state or city:
+    /// "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit.
+    /// </summary>
+    internal static bool NoParty(AnalysisContext context, string category, int entity) =>
+        category == "CONSULT" && context.Entities[entity].FineTypes is var fine && fine.Contains("Region") && !fine.Contains("Country") && !fine.Contains("City");
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
