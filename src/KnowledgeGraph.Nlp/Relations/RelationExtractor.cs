@@ -603,7 +603,8 @@ public sealed partial class RelationExtractor
                 // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
                 // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
                 bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
-                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
+                // "call" directs only through "on"/"upon" ("called on X to withdraw"); "called X to express ..." is a phone call
+                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 ? v.Lemma(j) != "call" : v.Lower(pb) is "on" or "upon" && v.Lemma(pb - 1) == "call")))
                     objectControl = obj;
                 return k;
             }
