@@ -735,6 +735,7 @@ public sealed partial class RelationExtractor
             while (true)
             {
                 int k = TitleStart(cur.FirstToken) - 1;
+                if (k >= 2 && v.Lower(k) == "the" && v.MentionAt(k) is null) k--; // "X and the Y"
                 if (k < 1) break;
                 // a list ends in "and"/"or": a bare comma before the last name is an opening phrase or an apposition
                 // ("In Iraq, coalition forces ..."), not a conjunction
