@@ -155,6 +155,8 @@ public sealed partial class RelationExtractor
                 for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
+                if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
                 // a name inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah") is no actor
                 int before = PrepositionBefore(subj);
                 bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
@@ -620,6 +622,8 @@ public sealed partial class RelationExtractor
             while (j >= 0)
             {
                 var m = v.MentionEndingAt(j) ?? v.MentionAt(j);
+                // "Russian-backed rebels attacked": the name inside a participle compound backs the head noun, it does not act
+                if (m is not null && passedHeadNoun && m.EndToken == m.FirstToken + 1 && IsAgentCompound(v.Words[m.FirstToken])) return null;
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
@@ -1455,6 +1459,14 @@ public sealed partial class RelationExtractor
         }
 
         // ---------------------------------------------------------------- compound participles
+
+        /// <summary>
+        /// A name joined by a hyphen to a participle of backing: "Russian-backed", "U.S.-trained" (not "U.S.-Iraq"; not "-led":
+        /// who leads a force acts through it, "U.S.-led forces struck X").
+        /// </summary>
+        private static bool IsAgentCompound(string word) =>
+            word.LastIndexOf('-') is var dash and > 0 && dash < word.Length - 3 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && !word.EndsWith("-led", StringComparison.OrdinalIgnoreCase);
 
         private IEnumerable<Candidate> CompoundCandidates()
         {
