@@ -379,6 +379,8 @@ public sealed partial class RelationExtractor
             }
             var subjects = Subjects(gi);
             var entries = withPartner ?? (WelcomedTo(match, objects) ? WelcomeVisit : match.Entries);
+            // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
+            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = FoughtAgainst;
             foreach (var s in subjects)
                 foreach (var o in objects)
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
