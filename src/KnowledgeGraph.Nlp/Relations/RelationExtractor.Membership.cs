@@ -114,6 +114,8 @@ public sealed partial class RelationExtractor
             int from = v.Lower(t) == "such" ? t + 2 : t + 1;
             int g = t - 1;
             if (v.IsComma(g)) g--;
+            // "G (ACR), including A": the acronym in parentheses is G's
+            if (g > 1 && v.Words[g] == ")" && v.MentionEndingAt(g - 1) is { } acronym && acronym.FirstToken > 0 && v.Words[acronym.FirstToken - 1] == "(") g = acronym.FirstToken - 2;
             var group = v.MentionEndingAt(g);
             if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
             // "G, A and B, including C": C exemplifies the whole list, not G alone
