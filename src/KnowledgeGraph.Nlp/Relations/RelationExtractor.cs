@@ -88,7 +88,7 @@ public sealed partial class RelationExtractor
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
-            if (NoParty(v.Context, entry.Category, subj.Entity) || NoParty(v.Context, entry.Category, obj.Entity)) continue;
+            if (NoParty(v.Context, entry.Category, subj.Entity) || entry.Type != "VISITED" && NoParty(v.Context, entry.Category, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
@@ -111,7 +111,8 @@ public sealed partial class RelationExtractor
 
     /// <summary>
     /// Whether an entity cannot take part in an event of this category: a region (a place that is no country, state or city:
-    /// "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit.
+    /// "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit. One may visit it (the
+    /// callers keep VISITED with a region as its object).
     /// </summary>
     internal static bool NoParty(AnalysisContext context, string category, int entity) =>
         category == "CONSULT" && context.Entities[entity].FineTypes is var fine && fine.Contains("Region") && !fine.Contains("Country") && !fine.Contains("City");
@@ -561,7 +562,8 @@ public sealed partial class RelationExtractor
             if (to < 2 || v.Tag(to) != "TO") return -1;
             for (int k = to - 1; k >= 0 && to - k <= 8; k--)
             {
-                if (v.Lower(k) == "for" && v.MentionAt(k) is null) return k < to - 1 ? k : -1;
+                // Y must name someone: "asked for permission to go" is a noun and its infinitive
+                if (v.Lower(k) == "for" && v.MentionAt(k) is null) return k < to - 1 && v.MentionEndingAt(to - 1) is not null ? k : -1;
                 if (!(v.IsNpModifier(k) || v.IsCoordinator(k))) break;
             }
             return -1;
@@ -607,8 +609,7 @@ public sealed partial class RelationExtractor
                 // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
                 // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
                 bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
-                // "call" directs only through "on"/"upon" ("called on X to withdraw"); "called X to express ..." is a phone call
-                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 ? v.Lemma(j) != "call" : v.Lower(pb) is "on" or "upon" && v.Lemma(pb - 1) == "call")))
+                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
                     objectControl = obj;
                 return k;
             }
@@ -1430,7 +1431,8 @@ public sealed partial class RelationExtractor
         /// modality does not reach: a place within a place ("did not investigate killings in Brel in central Ostland"), or a
         /// name inside an "of" phrase of another noun ("the killing of Red Hand fighters in Brel").
         /// </summary>
-        private bool NounFact(MentionRef m) => IsPlace(m) || PrepositionBefore(m) is var pb && pb >= 0 && _v.Lower(pb) == "of";
+        private bool NounFact(MentionRef m) =>
+            IsPlace(m) && m.Mention.Kind != MentionKind.Demonym || PrepositionBefore(m) is var pb && pb >= 0 && _v.Lower(pb) == "of";
 
         /// <summary>
         /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at

@@ -427,7 +427,8 @@ public sealed class RuleEngine
                 var st = ctx.Entities[subj.Mention.Entity].Type;
                 var ot = ctx.Entities[obj.Mention.Entity].Type;
                 if (!x._allows(entry.Type, st, ot)) continue;
-                if (RelationExtractor.NoParty(ctx, entry.Category, subj.Mention.Entity) || RelationExtractor.NoParty(ctx, entry.Category, obj.Mention.Entity)) continue;
+                if (RelationExtractor.NoParty(ctx, entry.Category, subj.Mention.Entity)
+                    || entry.Type != "VISITED" && RelationExtractor.NoParty(ctx, entry.Category, obj.Mention.Entity)) continue;
                 var (negated, modality) = Hedge(t);
                 var attributed = Attribution(t, subj.Mention.Entity, obj.Mention.Entity);
                 int between = Math.Max(0, Math.Max(subj.Mention.FirstToken, obj.Mention.FirstToken) - Math.Min(subj.Mention.EndToken, obj.Mention.EndToken));
