@@ -1354,7 +1354,8 @@ public sealed partial class RelationExtractor
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
-                if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at")) continue;
+                // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
+                if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
                 // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
                 if (p > 0 && v.IsVerb(p - 1)) continue;
                 // "met P of C in L": an "of" phrase naming a person's country or organisation ends the person's phrase; the
