@@ -102,7 +102,9 @@ internal sealed record EventArguments(int Word, int Subject, int Object, string?
     private static int NounRunEnd(SentenceView v, int from, int end)
     {
         int k = from, lastNoun = -1;
-        while (k < end && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "POS" || v.IsNoun(k) || v.MentionAt(k) is not null))
+        // a participle between a determiner and a noun modifies the noun: "the following statement"
+        while (k < end && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "POS" || v.IsNoun(k) || v.MentionAt(k) is not null
+                           || v.Tag(k) == "VBG" && k > from && v.IsDeterminer(k - 1) && k + 1 < end && v.IsNoun(k + 1)))
         {
             // "with Y last year", "against Y this week": a bare time phrase after a name is no part of its noun phrase
             if (lastNoun >= 0 && v.MentionAt(lastNoun) is not null && v.MentionAt(k) is null && BareTimePhrase(v, k)) break;

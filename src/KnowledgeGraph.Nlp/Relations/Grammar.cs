@@ -79,5 +79,15 @@ internal static class Grammar
     /// <summary>Words after which a noun is denied: "no attack on X".</summary>
     public static bool IsNegator(string lowerWord) => Negators.Contains(lowerWord);
 
+    /// <summary>Prepositions of a topic: what a meeting or agreement is about, never its partner ("held talks on Z").</summary>
+    public static readonly IReadOnlySet<string> TopicPrepositions = Set("on", "about", "over", "regarding", "concerning");
+
+    /// <summary>Focus adverbs that turn a negator into "not only ... (but) also": no negation ("does not only host X").</summary>
+    public static readonly IReadOnlySet<string> FocusAdverbs = Set("only", "just", "merely", "simply", "solely");
+
+    /// <summary>Whether token <paramref name="k"/> negates its clause: a negator not opening "not only/just ...".</summary>
+    public static bool NegatesAt(SentenceView v, int k) =>
+        IsNegator(v.Lower(k)) && !(k + 1 < v.Count && FocusAdverbs.Contains(v.Lower(k + 1)));
+
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 }

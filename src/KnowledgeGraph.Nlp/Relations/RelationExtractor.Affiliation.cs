@@ -41,7 +41,10 @@ public sealed partial class RelationExtractor
         private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group, string lemma, double strength) =>
             bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
                 ? MembershipEntries(member, lemma, strength)
-                : new[] { new TriggerEntry(lemma, TriggerPos.Noun, "ALLIED_WITH", "ALLIED_WITH", TriggerDirection.Active, strength) };
+                : AllyOf(lemma, strength);
+
+        private static TriggerEntry[] AllyOf(string lemma, double strength) =>
+            new[] { new TriggerEntry(lemma, TriggerPos.Noun, "ALLIED_WITH", "ALLIED_WITH", TriggerDirection.Active, strength) };
 
         private string Words(int first, int last) => string.Join(' ', Enumerable.Range(first, last - first + 1).Select(k => _v.Words[k]));
 
@@ -82,7 +85,18 @@ public sealed partial class RelationExtractor
                     group = v.MentionStartingAt(j);
                 }
                 if (group is null || group.Mention.Kind is MentionKind.Pronoun or MentionKind.Demonym && !compound) continue;
-                if (compound && group.Mention.Kind == MentionKind.Pronoun) continue;
+                // "X and its allies A and B": the names after the noun are allies of the pronoun's antecedent
+                if (compound && group.Mention.Kind == MentionKind.Pronoun && !(bond == Bond.Ally && v.Tag(k - 1) == "PRP$")) continue;
+                // "X and its (close) Ruritanian ally": the modifier names the ally itself, the possessive pronoun its partner
+                int poss = start - 1;
+                while (group.EndToken == k && poss > 0 && v.MentionAt(poss) is null && v.IsAdjective(poss) && start - poss < 3) poss--;
+                if (bond == Bond.Ally && group.EndToken == k && poss >= 0 && v.Tag(poss) == "PRP$")
+                {
+                    if (v.MentionAt(poss) is { } partner && partner.Entity != group.Entity && IsMemberLike(group))
+                        yield return new Candidate(group, partner, AllyOf(lemma, 0.75),
+                            k, last, Words(poss, last), RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
+                    continue;
+                }
                 // what stands before the phrase: determiners and adjectives ("a key", "one of the", "other", "fellow")
                 int h = start - 1;
                 bool other = false;

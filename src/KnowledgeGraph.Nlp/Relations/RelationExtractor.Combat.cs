@@ -74,7 +74,8 @@ public sealed partial class RelationExtractor
         /// <summary>
         /// Military action whose target comes far after its noun: "X conducted 11 strikes, coordinated with Y, using
         /// aircraft and artillery against Z". The verb's subject fights whoever "against" names later in the clause, when
-        /// a combat noun stands between the verb and "against". Only read where no other construction related the two.
+        /// a combat noun stands between the verb and "against", or the verb itself fights ("X fought alongside Y against Z").
+        /// Only read where no other construction related the two.
         /// </summary>
         private IEnumerable<Candidate> CombatTargetCandidates()
         {
@@ -85,7 +86,8 @@ public sealed partial class RelationExtractor
                 // a reporting verb reports a clause, unless it takes a plain object ("maintained their positions")
                 bool reports = Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && !(v.Lemma(g.Head) is "maintain" && v.Tag(g.Head + 1) is "DT" or "PRP$" or "JJ" or "NN" or "NNS" or "CD");
                 if (reports || v.IsCopula(g.Head) || g.Passive) continue;
-                bool combat = false;
+                // "X fought alongside Y against Z": a fighting verb is its own combat word
+                bool combat = _x._triggers.Lookup(v.Lemma(g.Head), TriggerPos.Verb).Any(e => e.Category is "FIGHT" or "ASSAULT" && e.Type != "CAPTURED");
                 for (int j = g.Head + 1; j < v.Count; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;

@@ -17,7 +17,7 @@ public sealed partial class RelationExtractor
             ["division"] = 8, ["corps"] = 9, ["army"] = 10, ["navy"] = 10, ["command"] = 10, ["armed forces"] = 11,
         };
 
-        private static readonly string[] ListOpeners = { "including", "especially", "notably", "particularly", "namely" };
+        private static readonly string[] ListOpeners = { "including", "especially", "notably", "particularly", "namely", "mainly", "mostly", "primarily", "chiefly", "principally" };
 
         /// <summary>
         /// Membership stated by structure: a group and the list of what it includes ("the coalition, which includes X
@@ -34,6 +34,7 @@ public sealed partial class RelationExtractor
                 if (v.IsVerb(t) && v.Lemma(t) is "include" or "comprise") list.AddRange(IncludeList(t));
                 else if (ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
                 else if (v.Lower(t) == "within") list.AddRange(Within(t));
+                else if (v.Lower(t) is "of" or "by") list.AddRange(MadeOf(t));
             }
             list.AddRange(UnitHierarchy());
             list.AddRange(RoleBeforeTitle());
@@ -85,6 +86,27 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(t), 0.8), t, t, v.Words[t], RelationPattern.Verb, false, false, DirectionApplied: true);
         }
 
+        /// <summary>
+        /// "G, made up (in part) of A and B", "G consists of A", "G is composed of A", "G, which is comprised of A": what a group
+        /// is made of are its members (the preposition at <paramref name="t"/>).
+        /// </summary>
+        private IEnumerable<Candidate> MadeOf(int t)
+        {
+            var v = _v;
+            int j = t - 1;
+            while (j > 1 && t - j <= 3 && (v.IsAdverb(j) || v.Lower(j) == "part" && v.Lower(j - 1) == "in")) j -= v.Lower(j) == "part" ? 2 : 1;
+            int verb = v.Lower(j) == "up" && v.Lemma(j - 1) == "make" ? j - 1
+                : v.Lemma(j) == "consist" || v.Lower(j) is "composed" or "comprised" ? j : -1;
+            if (verb < 1 || v.Lower(t) == "by" && v.Lemma(verb) != "make") yield break;
+            int g = verb - 1;
+            while (g > 0 && (v.IsBe(g) || v.IsAdverb(g) || v.IsRelativePronoun(g) || v.IsComma(g)) && verb - g < 5) g--;
+            var group = v.MentionEndingAt(g);
+            if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
+            foreach (var m in ListFrom(t + 1))
+                if (m.Entity != group.Entity && IsMemberLike(m))
+                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(verb), 0.75), verb, t, Words(verb, t), RelationPattern.Role, false, true, DirectionApplied: true);
+        }
+
         /// <summary>"G, including A and B", "our partners, especially A": examples given of a group are its members.</summary>
         private IEnumerable<Candidate> ExampleList(int t)
         {
@@ -92,6 +114,8 @@ public sealed partial class RelationExtractor
             int from = v.Lower(t) == "such" ? t + 2 : t + 1;
             int g = t - 1;
             if (v.IsComma(g)) g--;
+            // "G (ACR), including A": the acronym in parentheses is G's
+            if (g > 1 && v.Words[g] == ")" && v.MentionEndingAt(g - 1) is { } acronym && acronym.FirstToken > 0 && v.Words[acronym.FirstToken - 1] == "(") g = acronym.FirstToken - 2;
             var group = v.MentionEndingAt(g);
             if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
             // "G, A and B, including C": C exemplifies the whole list, not G alone

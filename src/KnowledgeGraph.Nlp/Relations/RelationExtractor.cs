@@ -87,6 +87,8 @@ public sealed partial class RelationExtractor
             var (subj, obj) = entry.Direction == TriggerDirection.Active || c.DirectionApplied ? (c.A, c.B) : (c.B, c.A);
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
+            if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
+            if (NoParty(v.Context, entry.Category, subj.Entity) || entry.Type != "VISITED" && NoParty(v.Context, entry.Category, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
@@ -106,6 +108,14 @@ public sealed partial class RelationExtractor
     }
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    /// <summary>
+    /// Whether an entity cannot take part in an event of this category: a region (a place that is no country, state or city:
+    /// "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit. One may visit it (the
+    /// callers keep VISITED with a region as its object).
+    /// </summary>
+    internal static bool NoParty(AnalysisContext context, string category, int entity) =>
+        category == "CONSULT" && context.Entities[entity].FineTypes is var fine && fine.Contains("Region") && !fine.Contains("Country") && !fine.Contains("City");
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
@@ -146,6 +156,8 @@ public sealed partial class RelationExtractor
                 for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
+                if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
                 // a name inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah") is no actor
                 int before = PrepositionBefore(subj);
                 bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
@@ -323,6 +335,14 @@ public sealed partial class RelationExtractor
                     out prep, out afterBy, threat, clausal);
                 if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
             }
+            // "X discussed Z with Y": a verb that takes its partner with "with" has its topic as direct object
+            IReadOnlyList<TriggerEntry>? withPartner = null;
+            if (prep < 0 && objects.Count > 0 && objects[^1].EndToken < v.Count && v.Lower(objects[^1].EndToken) == "with"
+                && _x._triggers.Lookup(v.Lemma(g.Head) + " with", TriggerPos.Verb) is { Count: > 0 } with && with.All(e => e.Category == "CONSULT"))
+            {
+                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: false, out prep, out afterBy, threat, clausal);
+                withPartner = with;
+            }
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
@@ -359,7 +379,9 @@ public sealed partial class RelationExtractor
                 yield break;
             }
             var subjects = Subjects(gi);
-            var entries = WelcomedTo(match, objects) ? WelcomeVisit : match.Entries;
+            var entries = withPartner ?? (WelcomedTo(match, objects) ? WelcomeVisit : match.Entries);
+            // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
+            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = FoughtAgainst;
             foreach (var s in subjects)
                 foreach (var o in objects)
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
@@ -459,6 +481,9 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             var g = _groups[gi];
+            // "for Y to (not) VERB": Y is the infinitive's subject, not anyone before "for" ("the demand by X for Y to leave")
+            if (ForSubject(g, out int to) >= 0)
+                return v.MentionEndingAt(to - 1) is { } y ? WithLeftConjuncts(y) : new List<MentionRef>();
             // an infinitive after a noun belongs to the noun's owner: "Coalition efforts to support Y", "their campaign to defeat Y"
             if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null)
             {
@@ -526,6 +551,25 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>
+        /// The "for" of "for Y to (not) VERB" before group <paramref name="g"/> (Y is the infinitive's own subject), else -1;
+        /// <paramref name="to"/> is the "to".
+        /// </summary>
+        private int ForSubject(VerbGroup g, out int to)
+        {
+            var v = _v;
+            to = g.First - 1;
+            while (to > 0 && v.IsAdverb(to) && v.MentionAt(to) is null) to--;
+            if (to < 2 || v.Tag(to) != "TO") return -1;
+            for (int k = to - 1; k >= 0 && to - k <= 8; k--)
+            {
+                // Y must name someone: "asked for permission to go" is a noun and its infinitive
+                if (v.Lower(k) == "for" && v.MentionAt(k) is null) return k < to - 1 && v.MentionEndingAt(to - 1) is not null ? k : -1;
+                if (!(v.IsNpModifier(k) || v.IsCoordinator(k))) break;
+            }
+            return -1;
+        }
+
+        /// <summary>
         /// The group controlling group <paramref name="gi"/>: "to"-infinitive after a verb (and its object), or a gerund
         /// right after a verb or after "of" ("accused X of attacking"). -1 when none.
         /// </summary>
@@ -581,6 +625,8 @@ public sealed partial class RelationExtractor
             while (j >= 0)
             {
                 var m = v.MentionEndingAt(j) ?? v.MentionAt(j);
+                // "Russian-backed rebels attacked": the name inside a participle compound backs the head noun, it does not act
+                if (m is not null && passedHeadNoun && m.EndToken == m.FirstToken + 1 && IsAgentCompound(v.Words[m.FirstToken])) return null;
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
@@ -696,6 +742,7 @@ public sealed partial class RelationExtractor
             while (true)
             {
                 int k = TitleStart(cur.FirstToken) - 1;
+                if (k >= 2 && v.Lower(k) == "the" && v.MentionAt(k) is null) k--; // "X and the Y"
                 if (k < 1) break;
                 // a list ends in "and"/"or": a bare comma before the last name is an opening phrase or an apposition
                 // ("In Iraq, coalition forces ..."), not a conjunction
@@ -960,8 +1007,13 @@ public sealed partial class RelationExtractor
                        && !Grammar.CircumstantialPrepositions.Contains(v.Lower(p)) // a mistagged "amid" ends the phrase
                        && !(v.Tag(p) == "VBN" && p > 0 && (v.IsNoun(p - 1) || v.MentionAt(p - 1) is not null))) p--; // "forces conducted/VBN eight strikes": a verb
                 if (p >= 0 && v.Lower(p) is "no") negated = true;
-                if (p >= 0 && v.Tag(p) == "POS") p--;
+                bool genitive = p >= 0 && v.Tag(p) == "POS";
+                if (genitive) p--;
                 var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
+                // "its Ruritanian ally", "the Ruritanian ally": the demonym or name before an ally noun is the ally itself
+                // (BondCandidates), not its partner
+                if (possessor is not null && !genitive && BondNounAt(i, out _) == Bond.Ally
+                    && (possessor.Mention.Kind == MentionKind.Demonym || possessor.FirstToken > 0 && v.Tag(possessor.FirstToken - 1) == "PRP$")) continue;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
                 // agent: "a request by the government", "the demand by A ... for B"
                 var agentIdx = new HashSet<int>();
@@ -1278,7 +1330,7 @@ public sealed partial class RelationExtractor
                 if (IsPlace(m) && p + 1 < v.Count && v.Words[p] == "," && v.MentionStartingAt(p + 1) is { } country && IsPlace(country)
                     && v.Context.Entities[country.Entity].FineTypes.Contains("Country") && !v.Context.Entities[m.Entity].FineTypes.Contains("Country"))
                 {
-                    yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true);
+                    yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true, Factual: NounFact(m));
                     continue;
                 }
                 // "Syria's Idlib province": the possessor of a place contains it
@@ -1287,7 +1339,7 @@ public sealed partial class RelationExtractor
                     int q = p + 1;
                     while (q < v.Count && q - p <= 3 && v.MentionAt(q) is null && v.IsAdjective(q)) q++;
                     if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity)
-                        yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
+                        yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
                 }
                 // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
                 // (a place too: "Raqqa, a self-proclaimed capital in Syria")
@@ -1298,16 +1350,21 @@ public sealed partial class RelationExtractor
                     if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
                         foreach (var place in PlacesFrom(q + 1))
                             if (place.Entity != m.Entity)
-                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true);
+                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true, Factual: NounFact(m));
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
-                if (p >= v.Count || !IsPlacePreposition(v.Lower(p))) continue;
+                // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
+                if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
                 // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
                 if (p > 0 && v.IsVerb(p - 1)) continue;
+                // "met P of C in L": an "of" phrase naming a person's country or organisation ends the person's phrase; the
+                // place belongs to the clause
+                if (PrepositionBefore(m) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
+                    && v.TypeOf(named) == EntityType.Person) continue;
                 foreach (var place in PlacesFrom(p + 1))
                     if (place.Entity != m.Entity)
-                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true);
+                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: NounFact(m));
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
             for (int gi = 0; gi < _groups.Count; gi++)
@@ -1371,6 +1428,14 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>
+        /// Whether a place phrase on mention <paramref name="m"/> states a fact of its noun phrase that the clause's negation or
+        /// modality does not reach: a place within a place ("did not investigate killings in Brel in central Ostland"), or a
+        /// name inside an "of" phrase of another noun ("the killing of Red Hand fighters in Brel").
+        /// </summary>
+        private bool NounFact(MentionRef m) =>
+            IsPlace(m) && m.Mention.Kind != MentionKind.Demonym || PrepositionBefore(m) is var pb && pb >= 0 && _v.Lower(pb) == "of";
+
+        /// <summary>
         /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at
         /// <paramref name="head"/> ("backed the government in Z"): the phrase may then modify that noun rather than the verb.
         /// Not after an event noun, whose place is the act's ("conducted strikes in Z"), a time noun ("fought for a week in
@@ -1399,6 +1464,14 @@ public sealed partial class RelationExtractor
         }
 
         // ---------------------------------------------------------------- compound participles
+
+        /// <summary>
+        /// A name joined by a hyphen to a participle of backing: "Russian-backed", "U.S.-trained" (not "U.S.-Iraq"; not "-led":
+        /// who leads a force acts through it, "U.S.-led forces struck X").
+        /// </summary>
+        private static bool IsAgentCompound(string word) =>
+            word.LastIndexOf('-') is var dash and > 0 && dash < word.Length - 3 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && !word.EndsWith("-led", StringComparison.OrdinalIgnoreCase);
 
         private IEnumerable<Candidate> CompoundCandidates()
         {
@@ -1462,6 +1535,10 @@ public sealed partial class RelationExtractor
 
         // ---------------------------------------------------------------- hedges and attribution
 
+        /// <summary>Whether <paramref name="m"/> is what a meeting after the trigger is about ("held talks on Z", "spoke about Z").</summary>
+        public bool IsTopic(int triggerLast, MentionRef m) =>
+            PrepositionBefore(m) is var p && p > triggerLast && Grammar.TopicPrepositions.Contains(_v.Lower(p));
+
         /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
         public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)
         {
@@ -1483,6 +1560,9 @@ public sealed partial class RelationExtractor
                     if (cv == "negated") negated = true; else modality = cv;
                 }
             }
+            // "the demand for Y to leave", "time for Y to act": what "for Y to" says is asked or planned, not done
+            if (gi >= 0 && ForSubject(_groups[gi], out _) is var forAt && forAt > 0)
+                modality = Grammar.ControlVerbs.TryGetValue(v.Lemma(forAt - 1), out var asked) && asked != "negated" ? asked : "planned";
             int steps = 0;
             while (gi >= 0 && steps++ < 4)
             {

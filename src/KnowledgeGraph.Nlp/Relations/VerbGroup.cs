@@ -33,7 +33,7 @@ internal sealed record VerbGroup(int First, int Head, bool Passive, bool Finite,
             {
                 if (k < head && v.Tag(head) == "VBN" && (v.IsBe(k) || v.Lemma(k) == "get")) passive = true;
                 if (v.IsFinite(k)) finite = true;
-                if (Grammar.IsNegator(v.Lower(k))) negated = true;
+                if (Grammar.NegatesAt(v, k)) negated = true;
                 if (v.Tag(k) == "MD" && Grammar.Modals.TryGetValue(v.Lower(k), out var m)) modality ??= m;
             }
             // A lone past participle right after its subject is a past tense the tagger mislabelled ("X attacked/VBN Y"),

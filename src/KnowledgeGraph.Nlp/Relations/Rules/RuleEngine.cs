@@ -20,9 +20,9 @@ public sealed class RuleEngine
     private readonly TitleLexicon _titles;
     private readonly Func<string, EntityType, EntityType, bool> _allows;
     private readonly HashSet<string> _verbFirst, _nounFirst;
-    private readonly IReadOnlySet<string> _negators, _objectControl, _reporting, _relatives, _conditionals;
+    private readonly IReadOnlySet<string> _negators, _focus, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
-    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _meetings;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings;
     private readonly Func<string, string?> _categoryOf;
 
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
@@ -43,6 +43,7 @@ public sealed class RuleEngine
         _verbFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         _nounFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Noun).Select(e => e.Lemma.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
         _negators = rules.Set("negators");
+        _focus = rules.Set("focus-adverbs");
         _objectControl = rules.Set("object-control");
         _reporting = rules.Set("reporting-verbs");
         _relatives = rules.Set("relative-pronouns");
@@ -55,6 +56,7 @@ public sealed class RuleEngine
         _lightVerbs = rules.Set("light-verbs");
         _placePrepositions = rules.Set("place-prepositions");
         _meetings = rules.Set("meeting-categories");
+        _topicPrepositions = rules.Set("topic-prepositions");
         _categoryOf = CategoryLookup(triggers);
     }
 
@@ -425,6 +427,8 @@ public sealed class RuleEngine
                 var st = ctx.Entities[subj.Mention.Entity].Type;
                 var ot = ctx.Entities[obj.Mention.Entity].Type;
                 if (!x._allows(entry.Type, st, ot)) continue;
+                if (RelationExtractor.NoParty(ctx, entry.Category, subj.Mention.Entity)
+                    || entry.Type != "VISITED" && RelationExtractor.NoParty(ctx, entry.Category, obj.Mention.Entity)) continue;
                 var (negated, modality) = Hedge(t);
                 var attributed = Attribution(t, subj.Mention.Entity, obj.Mention.Entity);
                 int between = Math.Max(0, Math.Max(subj.Mention.FirstToken, obj.Mention.FirstToken) - Math.Min(subj.Mention.EndToken, obj.Mention.EndToken));
@@ -519,6 +523,9 @@ public sealed class RuleEngine
                     if (obj.Captured.Skip(n).Any(c => c.IsCase && x._placePrepositions.Contains(c.Word))
                         && ctx.Entities[obj.Mention.Entity].Type == EntityType.Location)
                         found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
+                    // "X and Y held talks on Z", "X spoke about Z": what a meeting is about is its topic, no partner
+                    if (obj.Captured.Skip(n).Any(c => c.IsCase && x._topicPrepositions.Contains(c.Word)))
+                        found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
                     return (found, keyTokens, indirect);
                 }
                 if (y.Type is null) return (Array.Empty<TriggerEntry>(), keyTokens, false);
@@ -548,7 +555,8 @@ public sealed class RuleEngine
                 {
                     var rel = tree.Rel(c);
                     var lemma = tree.Lemma(c);
-                    if ((rel is "advmod" or "neg" || rel == "det" && v == t) && (x._negators.Contains(lemma) || x._negators.Contains(tree.Lower(c)))) negated = true;
+                    if ((rel is "advmod" or "neg" || rel == "det" && v == t) && (x._negators.Contains(lemma) || x._negators.Contains(tree.Lower(c)))
+                        && !(c + 1 < tree.Count && x._focus.Contains(tree.Lower(c + 1)))) negated = true; // "not only ... (but) also"
                     else if (rel is "aux" && (x._modals.TryGetValue(lemma, out var m) || x._modals.TryGetValue(tree.Lower(c), out m))) modality ??= m;
                     else if (rel is "mark" && x._conditionals.Contains(lemma)) modality ??= "conditional";
                 }
