@@ -1144,6 +1144,18 @@ public sealed class MentionFinder
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 3 && words[c.First - 1] == ")" && words[c.First - 3] == "("
                 && NameKey.IsAcronymShape(words[c.First - 2]) && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
                 c = c with { Canonical = words[c.First - 2] + " " + string.Join(' ', words.Skip(c.First).Take(c.Length)) };
+            // "a rock band named Brass Lantern", "a town called Dunmore": the noun before "named" or "called" says what the name is
+            // (a description's kind from the descriptions lexicon; its fine label only when it has one)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 2 && words[c.First - 1] is "named" or "called" && char.IsLower(words[c.First - 2][0])
+                && _lex.Descriptors.Lookup(words[c.First - 2]) is { Count: > 0 } named && named[0].Type is EntityType.Person or EntityType.Organization or EntityType.Location
+                && named[0].Type != c.Type)
+                c = c with { Type = named[0].Type, FineType = named[0].FineTypes.Count == 1 ? named[0].FineTypes[0] : null, Role = null, Canonical = null };
+            // "United States-United Kingdom cooperation": two places' names joined by a hyphen modify a noun as a pair, no one
+            // body or place
+            if (c.Source != "gazetteer" && c.CharStart < 0 && Enumerable.Range(c.First, c.Length).FirstOrDefault(k => words[k].IndexOf('-') > 0, -1) is int hy and >= 0
+                && words[hy].IndexOf('-') is int hd2 && hd2 + 1 < words[hy].Length && char.IsUpper(words[hy][hd2 + 1])
+                && IsKnownPlace(string.Join(' ', words.Skip(c.First).Take(hy - c.First).Append(words[hy][..hd2])))
+                && IsKnownPlace(string.Join(' ', words.Skip(hy + 1).Take(c.End - hy - 1).Prepend(words[hy][(hd2 + 1)..])))) continue;
             // "the group's leader Abu Karim": a person noun right before a name the gazetteer or the recogniser took for a group
             // (groups are often named after a person) says the name is a person's; so is the same name elsewhere in the article
             if (c.Source is "gazetteer" or "ner" && c.Type == EntityType.Organization && c.Kind == MentionKind.Name && c.CharStart < 0 && c.Length >= 2 && c.First > 0
@@ -1317,6 +1329,9 @@ public sealed class MentionFinder
         // craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
         "telescope", "satellite", "lander", "orbiter", "spaceship",
     };
+
+    /// <summary>A name the gazetteer knows as a place only: "United Kingdom", "Marovia".</summary>
+    private bool IsKnownPlace(string name) => _lex.Gazetteer.Lookup(name) is { Count: > 0 } hits && hits.All(h => h.Entry.Type == EntityType.Location);
 
     /// <summary>"Cutters", "ships": the plural of a vessel's or aircraft's kind.</summary>
     private static bool IsPluralVehicleNoun(string w) =>
