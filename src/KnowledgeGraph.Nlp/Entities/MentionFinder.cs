@@ -138,6 +138,7 @@ public sealed class MentionFinder
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
+            JoinAreasOfCommands(words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
@@ -1677,6 +1678,25 @@ public sealed class MentionFinder
             int at = settled.IndexOf(c);
             settled[at] = c with { First = first, Canonical = null };
             k = at;
+        }
+    }
+
+    /// <summary>
+    /// "U.S. Army Europe and Africa": a force named for its area after its head word ("Army Europe", "Naval Forces Europe")
+    /// goes on over "and" and a second one-word place; the second place is part of the name, not a place of the sentence.
+    /// A body whose head word is no force's ("the European Union and Africa") stays apart from the place.
+    /// </summary>
+    private void JoinAreasOfCommands(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, n) = (settled[k], settled[k + 1]);
+            if (c.Type != EntityType.Organization || c.Source == "gazetteer" || c.CharStart >= 0 || c.Length < 2 || c.End + 1 >= words.Count
+                || words[c.End] != "and" || n.First != c.End + 1 || n.Type != EntityType.Location || n.CharStart >= 0) continue;
+            if (!IsTitleCase(words[c.End - 1]) || _lex.OrgKeywords.Lookup(words[c.End - 1]).Count > 0 || n.Length != 1 || !IsTitleCase(words[n.First])
+                || !_lex.OrgKeywords.Lookup(words[c.End - 2], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")) continue;
+            settled[k] = c with { End = n.End, Canonical = null };
+            settled.RemoveAt(k + 1);
         }
     }
 
