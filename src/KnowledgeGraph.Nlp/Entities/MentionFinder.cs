@@ -1105,7 +1105,8 @@ public sealed class MentionFinder
                 for (int k = c.First + 2; k < c.End - 1; k++)
                     if (words[k] == "of")
                     {
-                        if (Keyword(words, c.First, k) is { Type: EntityType.Event, Position: KeywordPosition.Suffix } head)
+                        // (an agreement's head is a document's, "Declaration of ...", left to the recogniser)
+                        if (Keyword(words, c.First, k) is { Type: EntityType.Event, Position: KeywordPosition.Suffix } head && head.Fine != "Agreement")
                             c = c with { Type = EntityType.Event, FineType = head.Fine, Role = null };
                         break;
                     }
@@ -1648,7 +1649,8 @@ public sealed class MentionFinder
 
     /// <summary>
     /// "the Commerce, Justice, Science, and Related Agencies Subcommittee": a body named for the fields it covers lists them,
-    /// one capitalised word each, before "and" and the body's head; the list belongs to the name. Each field is a word no
+    /// one capitalised word each, before "and" and the body's head (a keyword of a body that is no company); the list belongs
+    /// to the name. Each field is a word no
     /// name keyword, gazetteer entry, place or two-word person reading claims, so a list of bodies ("the Army, Navy, and
     /// Coastal Defense Agency"), of places or of people stays a list.
     /// </summary>
@@ -1663,6 +1665,11 @@ public sealed class MentionFinder
             while (a > c.First - 4 && a > 0 && words[a] != "and" && IsTitleCase(words[a])) a--;
             // (a field and the head at least: "Related Agencies Subcommittee"; a lone name after "and" is a list's last item)
             if (a < 4 || words[a] != "and" || words[a - 1] != "," || c.End - a - 1 < 2) continue;
+            // ... and the head is a body's keyword that is no company's (a committee, a council; "Subcommittee" is a committee):
+            // "Reliant, Sempra, and BP Energy" lists companies
+            var headWord = words[c.End - 1].StartsWith("Sub", StringComparison.Ordinal) && words[c.End - 1].Length > 4 && char.IsLower(words[c.End - 1][3])
+                ? char.ToUpperInvariant(words[c.End - 1][3]) + words[c.End - 1][4..] : words[c.End - 1];
+            if (!_lex.OrgKeywords.Lookup(headWord, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
             // back over "Field ," pairs from the comma before "and"; p ends on the token before the first field
             int p = a - 1, items = 0;
             while (p >= 1 && words[p] == "," && IsTitleCase(words[p - 1]) && _lex.OrgKeywords.Lookup(words[p - 1]).Count == 0
