@@ -139,6 +139,7 @@ public sealed class MentionFinder
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
             JoinAreasOfCommands(words, settled);
+            ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
@@ -1704,6 +1705,26 @@ public sealed class MentionFinder
                 || !_lex.OrgKeywords.Lookup(words[c.End - 2], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")) continue;
             settled[k] = c with { End = n.End, Canonical = null };
             settled.RemoveAt(k + 1);
+        }
+    }
+
+    /// <summary>
+    /// "the Miyako and Luzon Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
+    /// plural that is itself a name keyword: "Straits", "Islands", "Mountains") after two names joined by "and" heads both;
+    /// the first is named with it, not left a bare word.
+    /// </summary>
+    private void ShareFeatureHeads(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, n) = (settled[k], settled[k + 1]);
+            if (c.Length != 1 || c.Source == "gazetteer" || c.CharStart >= 0 || n.CharStart >= 0 || n.Length < 2 || c.End + 1 >= words.Count
+                || words[c.End] != "and" || n.First != c.End + 1 || !IsTitleCase(words[c.First]) || _lex.Gazetteer.Lookup(words[c.First]).Count > 0) continue;
+            var head = words[n.End - 1];
+            if (head.Length < 4 || head[^1] != 's' || n.Length != 2) continue;
+            var kw = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix);
+            if (kw.Count == 0 || kw[0].Type != EntityType.Location) continue;
+            settled[k] = c with { Type = EntityType.Location, FineType = kw[0].FineType, Role = null, Canonical = words[c.First] + " " + head };
         }
     }
 
