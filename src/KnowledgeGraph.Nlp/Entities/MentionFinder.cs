@@ -93,6 +93,7 @@ public sealed class MentionFinder
         var result = new List<PlacedMention>();
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
         var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
+        var exercises = new HashSet<string>(StringComparer.Ordinal); // of those, the ones named after the word "exercise" itself
         var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
         var kinds = new HashSet<string>(StringComparer.Ordinal); // keyword names the text introduces with "a": kinds of body
         var titled = new HashSet<string>(StringComparer.Ordinal); // group names the text gives a person by a title ("leader Abu Karim")
@@ -131,11 +132,14 @@ public sealed class MentionFinder
                 i = Math.Max(i, j - 1);
             }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, documents, kinds, ethnic, titled);
+            settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, titled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
+            JoinBodiesNamedForFields(words, settled);
+            JoinAreasOfCommands(words, settled);
+            ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
             RetypePlacesBeforeTheirRegion(words, settled);
             RetypeTownsBeforeTheirState(words, settled);
@@ -200,7 +204,8 @@ public sealed class MentionFinder
         // "exercise Forest Light ... Forest Light is a semi-annual exercise": a name the text once introduced as an exercise
         // or operation is that event wherever else the article uses it
         for (int k = 0; k < result.Count; k++)
-            if (result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
+            if ((result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) || result[k].Mention.FineType == "Agreement" && exercises.Contains(result[k].Mention.Text))
+                && result[k].Mention.Kind == MentionKind.Name && events.Contains(result[k].Mention.Text)
                 && result[k].Mention.Source != "gazetteer")
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = null }, Role = null };
         for (int k = 0; titled.Count > 0 && k < result.Count; k++)
@@ -814,7 +819,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
-    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events,
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events, HashSet<string> exercises,
         HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, HashSet<string> titled)
     {
         var result = new List<Candidate>();
@@ -855,7 +860,8 @@ public sealed class MentionFinder
                         break;
                     }
                 }
-                else if (c.Source == "ner" && SplitOrganisationAndPerson(s, words, c with { First = first }, result)) continue;
+                else if (c.Source == "ner" && SplitOrganisationAndPerson(s, words, c with { First = first }, result)
+                         || c.Source != "gazetteer" && SplitOfficeAndService(words, c with { First = first }, result)) continue;
                 int end = c.End;
                 // "Army Lt." in "Army Lt. Gen. Ana Ruiz": a rank that goes on past the span belongs to the person's name
                 if (c.Type != EntityType.Person)
@@ -977,6 +983,8 @@ public sealed class MentionFinder
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
+            // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
+            if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
             // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
             // person (several bodies, "NGOs", "CTFs", are left to the recogniser's organisation reading, as re3d annotates them)
             if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person && IsPluralAcronym(span[0])
@@ -1092,6 +1100,17 @@ public sealed class MentionFinder
             // "during Exercise Saber Junction": the capitalised word "Exercise" says what the name is; the name is what follows
             if (c.Length >= 3 && words[c.First] is "Exercise" or "Exercises" && c.CharStart < 0)
                 c = c with { First = c.First + 1, Type = EntityType.Event, FineType = null, Role = null, Canonical = null };
+            // "the Coastal Working Group Meeting of Principals": the word before "of" heads a name ("Ministry of ..."), so an event's
+            // head word there makes the name an event, whatever the words before it name
+            if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 4 && Keyword(words, c.First, c.End) is null)
+                for (int k = c.First + 2; k < c.End - 1; k++)
+                    if (words[k] == "of")
+                    {
+                        // (an agreement's head is a document's, "Declaration of ...", left to the recogniser)
+                        if (Keyword(words, c.First, k) is { Type: EntityType.Event, Position: KeywordPosition.Suffix } head && head.Fine != "Agreement")
+                            c = c with { Type = EntityType.Event, FineType = head.Fine, Role = null };
+                        break;
+                    }
             // "during Korea Viper 24.1", "during the Ocean Shield drills": what "during" governs is an event or a time, so a
             // name after it that the gazetteer does not know as a place and that is not a person is an event
             if ((c.Type == EntityType.Organization || c.Type == EntityType.Person && c.End < words.Count && words[c.End].Any(char.IsDigit) && words[c.End].All(ch => char.IsDigit(ch) || ch is '.' or '-'))
@@ -1128,6 +1147,18 @@ public sealed class MentionFinder
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 3 && words[c.First - 1] == ")" && words[c.First - 3] == "("
                 && NameKey.IsAcronymShape(words[c.First - 2]) && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
                 c = c with { Canonical = words[c.First - 2] + " " + string.Join(' ', words.Skip(c.First).Take(c.Length)) };
+            // "a rock band named Brass Lantern", "a town called Dunmore": the noun before "named" or "called" says what the name is
+            // (a description's kind from the descriptions lexicon; its fine label only when it has one)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 2 && words[c.First - 1] is "named" or "called" && char.IsLower(words[c.First - 2][0])
+                && _lex.Descriptors.Lookup(words[c.First - 2]) is { Count: > 0 } named && named[0].Type is EntityType.Person or EntityType.Organization or EntityType.Location
+                && named[0].Type != c.Type)
+                c = c with { Type = named[0].Type, FineType = named[0].FineTypes.Count == 1 ? named[0].FineTypes[0] : null, Role = null, Canonical = null };
+            // "United States-United Kingdom cooperation": two places' names joined by a hyphen modify a noun as a pair, no one
+            // body or place
+            if (c.Source != "gazetteer" && c.CharStart < 0 && Enumerable.Range(c.First, c.Length).FirstOrDefault(k => words[k].IndexOf('-') > 0, -1) is int hy and >= 0
+                && words[hy].IndexOf('-') is int hd2 && hd2 + 1 < words[hy].Length && char.IsUpper(words[hy][hd2 + 1])
+                && IsKnownPlace(string.Join(' ', words.Skip(c.First).Take(hy - c.First).Append(words[hy][..hd2])))
+                && IsKnownPlace(string.Join(' ', words.Skip(hy + 1).Take(c.End - hy - 1).Prepend(words[hy][(hd2 + 1)..])))) continue;
             // "the group's leader Abu Karim": a person noun right before a name the gazetteer or the recogniser took for a group
             // (groups are often named after a person) says the name is a person's; so is the same name elsewhere in the article
             if (c.Source is "gazetteer" or "ner" && c.Type == EntityType.Organization && c.Kind == MentionKind.Name && c.CharStart < 0 && c.Length >= 2 && c.First > 0
@@ -1139,12 +1170,14 @@ public sealed class MentionFinder
                 c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Role = RoleOf(_lex.Titles.Lookup(words[c.First - 1])) };
                 titled.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             }
-            // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event
+            // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event (an exercise's
+            // name with an agreement's head word is still the exercise: "exercise Silver Accord 2024")
             if (c.First > 0 && words[c.First - 1] is "exercise" or "exercises" or "Exercise" or "operation" or "drill")
             {
-                if (c.Type != EntityType.Event)
+                if (c.Type != EntityType.Event || c.FineType == "Agreement")
                     c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
                 events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                if (words[c.First - 1] is "exercise" or "exercises" or "Exercise") exercises.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             }
             else if (c.Type == EntityType.Event && c.First > 0 && words[c.First - 1] is "during" or "the" && c.Source != "gazetteer")
                 events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
@@ -1294,11 +1327,18 @@ public sealed class MentionFinder
     private static readonly HashSet<string> VehicleNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "ship", "ships", "vessel", "boat", "tanker", "destroyer", "frigate", "cruiser", "corvette", "warship", "submarine", "carrier",
-        "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft",
+        "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft", "drone",
         "wreck", "shipwreck",
         // craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
         "telescope", "satellite", "lander", "orbiter", "spaceship",
     };
+
+    /// <summary>A name the gazetteer knows as a place only: "United Kingdom", "Marovia".</summary>
+    private bool IsKnownPlace(string name) => _lex.Gazetteer.Lookup(name) is { Count: > 0 } hits && hits.All(h => h.Entry.Type == EntityType.Location);
+
+    /// <summary>"Cutters", "ships": the plural of a vessel's or aircraft's kind.</summary>
+    private static bool IsPluralVehicleNoun(string w) =>
+        w.Length > 4 && w[^1] == 's' && (VehicleNouns.Contains(w[..^1]) || w.EndsWith("ies", StringComparison.Ordinal) && VehicleNouns.Contains(w[..^3] + "y"));
 
     /// <summary>Kinds of spacecraft in lower case: they name a craft after its name ("the Webb telescope"), never before one ("his
     /// satellite Lucas" is a follower).</summary>
@@ -1431,7 +1471,8 @@ public sealed class MentionFinder
         if (c.Length >= 2 && c.Type != EntityType.Event && words[c.End - 1].Split('-')[0] is { } kind && VehicleNouns.Contains(kind) && IsTitleCase(kind)
             && Keyword(words, c.First, c.End) is null && !Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k]))) return Name(c.First);
         for (int k = c.End - 2; k >= c.First; k--)
-            if (VesselPrefixes.Contains(words[k]) || VehicleNouns.Contains(words[k]) && char.IsUpper(words[k][0]) && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
+            if (VesselPrefixes.Contains(words[k]) || (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k])) && char.IsUpper(words[k][0])
+                && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name
                 return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
@@ -1440,6 +1481,15 @@ public sealed class MentionFinder
             if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !SpaceCraftKinds.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
                 return Name(c.First);
             if (!IsCapitalized(words[before]) || words[before].All(ch => !char.IsLetter(ch))) break;
+        }
+        // "the Cutters Linden, Marta Quell and ...": a name listed after a vessel's name that a plural kind opens is a vessel too
+        // (back over the earlier items, each a run of capitalised words after a comma or "and", to the plural kind)
+        for (int b = c.First - 1; b >= 1 && b >= c.First - 12 && words[b] is "," or "and";)
+        {
+            int e = b--;
+            while (b >= 0 && e - b <= 4 && IsCapitalized(words[b]) && words[b].Any(char.IsLetter) && !IsPluralVehicleNoun(words[b])) b--;
+            if (b == e - 1 || b < 0) break;
+            if (IsPluralVehicleNoun(words[b]) && IsCapitalized(words[b + 1])) return Name(c.First);
         }
         // a name followed by its kind, over at most two modifiers: "Horten Liberian-flagged tanker ship"; an organisation's
         // name before a vehicle noun owns it ("a Coast Guard helicopter", "Navy ships")
@@ -1478,12 +1528,48 @@ public sealed class MentionFinder
     /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>
     private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
 
+    /// <summary>"EDT", "UTC", "CEST": a time zone's abbreviation, three to five capitals ending in "T" (for time) or "UTC".</summary>
+    private static bool IsTimeZoneShape(string w) => w.Length is >= 3 and <= 5 && w.All(char.IsAsciiLetterUpper) && (w[^1] == 'T' || w == "UTC");
+
+    /// <summary>"8 a.m.", "14:30", "1200" (a 24-hour clock time of four digits), "noon": a clock time ends at token i.</summary>
+    private static bool IsClockTime(List<string> words, int i)
+    {
+        var w = words[i];
+        if (w.ToLowerInvariant() is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m" or "noon" or "midnight") return true;
+        int colon = w.IndexOf(':');
+        if (colon is 1 or 2 && w.Length == colon + 3 && w.Remove(colon, 1).All(char.IsAsciiDigit)) return true;
+        // a four-digit 24-hour time is no year: "(1200 UTC)" opens a bracket or follows "at"
+        return w.Length == 4 && w.All(char.IsAsciiDigit) && int.Parse(w) % 100 < 60 && int.Parse(w) / 100 < 24
+               && i > 0 && words[i - 1] is "(" or "at" or "At";
+    }
+
     /// <summary>"IDPs", "NGOs": two or more capitals and a plural "s".</summary>
     private static bool IsPluralAcronym(string w) => w.Length >= 3 && w[^1] == 's' && w[..^1].All(char.IsAsciiLetterUpper);
 
     /// <summary>"MS-27", "11", "X-37B": a model or serial number, digits with capitals and hyphens (not "27-foot", a measure).</summary>
     private static bool IsDesignation(string w) =>
         w.Any(char.IsDigit) && w.All(ch => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch) || ch is '-' or '.') && char.IsLetterOrDigit(w[^1]);
+
+    /// <summary>
+    /// "Pentagon Press Secretary Navy Rear Adm. Karl Brenner": a body's name after an office and right before a rank is the
+    /// service of the person the rank opens; the office's body and the service are two names, the office none.
+    /// </summary>
+    private bool SplitOfficeAndService(List<string> words, Candidate c, List<Candidate> result)
+    {
+        if (c.Type != EntityType.Organization || c.End - c.First < 3 || c.End >= words.Count
+            || !_lex.Titles.LongestMatchAt(words, c.End).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson)) return false;
+        for (int k = c.First + 1; k < c.End - 1; k++)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
+            if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !IsCapitalized(words[k])) continue;
+            var head = _lex.OrgKeywords.Lookup(words[c.End - 1], KeywordPosition.Suffix);
+            if (head.Count == 0 || head[0].Type != EntityType.Organization) return false;
+            result.Add(c with { End = k, FineType = null, Canonical = null });
+            result.Add(c with { First = k + len, FineType = head[0].FineType, Canonical = null });
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// "the Federal Bureau of Investigation Christopher Wray", "FEMA Administrator Criswell": a recogniser's organisation
@@ -1528,13 +1614,26 @@ public sealed class MentionFinder
     /// </summary>
     private void RetypeListsOfPlaces(Sentence s, List<string> words, List<Candidate> settled)
     {
+        // "Kessa, Dunmore, and Velbo states": the last name of a list right before its plural place noun is a place even where
+        // no recogniser found it (a capitalised word after "and", "or" or a comma that follows a found name)
+        for (int t = 2; t < words.Count; t++)
+        {
+            if (ListPlaceHead(s, words, t) is null || !IsTitleCase(words[t - 1]) || !IsProperTag(s.Tokens[t - 1]) || words[t - 2] is not ("and" or "or" or ",")) continue;
+            int at = settled.FindIndex(c => c.End > t - 1);
+            if (at >= 0 && settled[at].First <= t - 1) continue;
+            int prevEnd = words[t - 2] != "," && t >= 3 && words[t - 3] == "," ? t - 3 : t - 2;
+            if (!settled.Any(c => c.End == prevEnd)) continue;
+            settled.Insert(at < 0 ? settled.Count : at, new Candidate(s.Index, t - 1, t, EntityType.Location, null, MentionKind.Name, "rule", PriorityNer - 2));
+        }
         for (int k = settled.Count - 1; k >= 0; k--)
         {
             var c = settled[k];
-            if (c.End >= words.Count || !char.IsLower(words[c.End][0]) || s.Tokens[c.End].Tag != "NNS") continue;
-            var places = _lex.Descriptors.Lookup(words[c.End]);
-            if (places.Count == 0 || places[0].Type != EntityType.Location) continue;
-            var fine = places[0].FineTypes.FirstOrDefault();
+            if (c.End >= words.Count || !char.IsLower(words[c.End][0])) continue;
+            var places = ListPlaceHead(s, words, c.End);
+            if (places is null) continue;
+            // "Velbo states" in a list: the tagger may read the plural as a verb; it is the list's head noun there
+            if (s.Tokens[c.End].Tag != "NNS" && !(k > 0 && settled[k - 1].End < c.First && words[settled[k - 1].End] is "," or "and" or "or")) continue;
+            var fine = places.FineTypes.FirstOrDefault();
             int j = k;
             while (true)
             {
@@ -1547,6 +1646,98 @@ public sealed class MentionFinder
                 j--;
             }
         }
+    }
+
+    /// <summary>
+    /// "the Commerce, Justice, Science, and Related Agencies Subcommittee": a body named for the fields it covers lists them,
+    /// one capitalised word each, before "and" and the body's head (a keyword of a body that is no company); the list belongs
+    /// to the name. Each field is a word no
+    /// name keyword, gazetteer entry, place or two-word person reading claims, so a list of bodies ("the Army, Navy, and
+    /// Coastal Defense Agency"), of places or of people stays a list.
+    /// </summary>
+    private void JoinBodiesNamedForFields(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.CharStart >= 0) continue;
+            // the body's head: a name after "and" that the recogniser's organisation ends (or runs on to)
+            int a = c.First - 1;
+            while (a > c.First - 4 && a > 0 && words[a] != "and" && IsTitleCase(words[a])) a--;
+            // (a field and the head at least: "Related Agencies Subcommittee"; a lone name after "and" is a list's last item)
+            if (a < 4 || words[a] != "and" || words[a - 1] != "," || c.End - a - 1 < 2) continue;
+            // ... and the head is a body's keyword that is no company's (a committee, a council; "Subcommittee" is a committee):
+            // "Reliant, Sempra, and BP Energy" lists companies
+            var headWord = words[c.End - 1].StartsWith("Sub", StringComparison.Ordinal) && words[c.End - 1].Length > 4 && char.IsLower(words[c.End - 1][3])
+                ? char.ToUpperInvariant(words[c.End - 1][3]) + words[c.End - 1][4..] : words[c.End - 1];
+            if (!_lex.OrgKeywords.Lookup(headWord, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
+            // back over "Field ," pairs from the comma before "and"; p ends on the token before the first field
+            int p = a - 1, items = 0;
+            while (p >= 1 && words[p] == "," && IsTitleCase(words[p - 1]) && _lex.OrgKeywords.Lookup(words[p - 1]).Count == 0
+                   && _lex.Gazetteer.Lookup(words[p - 1]).Count == 0
+                   && !settled.Any(o => o.First <= p - 1 && p - 1 < o.End && (o.Type == EntityType.Location || o.Type == EntityType.Person && o.Length >= 2)))
+            {
+                p -= 2;
+                items++;
+            }
+            if (items < 2) continue;
+            int first = p + 1;
+            settled.RemoveAll(o => o.First < c.End && first < o.End && o != c);
+            int at = settled.IndexOf(c);
+            settled[at] = c with { First = first, Canonical = null };
+            k = at;
+        }
+    }
+
+    /// <summary>
+    /// "U.S. Army Europe and Africa": a force named for its area after its head word ("Army Europe", "Naval Forces Europe")
+    /// goes on over "and" and a second one-word place; the second place is part of the name, not a place of the sentence.
+    /// A body whose head word is no force's ("the European Union and Africa") stays apart from the place.
+    /// </summary>
+    private void JoinAreasOfCommands(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, n) = (settled[k], settled[k + 1]);
+            if (c.Type != EntityType.Organization || c.Source == "gazetteer" || c.CharStart >= 0 || c.Length < 2 || c.End + 1 >= words.Count
+                || words[c.End] != "and" || n.First != c.End + 1 || n.Type != EntityType.Location || n.CharStart >= 0) continue;
+            if (!IsTitleCase(words[c.End - 1]) || _lex.OrgKeywords.Lookup(words[c.End - 1]).Count > 0 || n.Length != 1 || !IsTitleCase(words[n.First])
+                || !_lex.OrgKeywords.Lookup(words[c.End - 2], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")) continue;
+            settled[k] = c with { End = n.End, Canonical = null };
+            settled.RemoveAt(k + 1);
+        }
+    }
+
+    /// <summary>
+    /// "the Miyako and Luzon Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
+    /// plural that is itself a name keyword: "Straits", "Islands", "Mountains") after two names joined by "and" heads both;
+    /// the first is named with it, not left a bare word.
+    /// </summary>
+    private void ShareFeatureHeads(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k + 1 < settled.Count; k++)
+        {
+            var (c, n) = (settled[k], settled[k + 1]);
+            if (c.Length != 1 || c.Source == "gazetteer" || c.CharStart >= 0 || n.CharStart >= 0 || n.Length < 2 || c.End + 1 >= words.Count
+                || words[c.End] != "and" || n.First != c.End + 1 || !IsTitleCase(words[c.First]) || _lex.Gazetteer.Lookup(words[c.First]).Count > 0) continue;
+            var head = words[n.End - 1];
+            if (head.Length < 4 || head[^1] != 's' || n.Length != 2) continue;
+            var kw = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix);
+            if (kw.Count == 0 || kw[0].Type != EntityType.Location) continue;
+            settled[k] = c with { Type = EntityType.Location, FineType = kw[0].FineType, Role = null, Canonical = words[c.First] + " " + head };
+        }
+    }
+
+    /// <summary>A plural noun for places ("counties", "provinces") at token i, or "states" (a country's first-level
+    /// divisions, left out of the descriptions lexicon: "the states" refers to too much) when a list ends before it.</summary>
+    private DescriptorEntry? ListPlaceHead(Sentence s, List<string> words, int i)
+    {
+        if (i >= words.Count || i < 2) return null;
+        if (words[i] == "states" && s.Tokens[i].Tag is "NNS" or "VBZ" && words[i - 2] is "," or "and" or "or")
+            return new DescriptorEntry("states", "state", EntityType.Location, new[] { "Region" });
+        if (s.Tokens[i].Tag is not ("NNS" or "VBZ")) return null;
+        var places = _lex.Descriptors.Lookup(words[i]);
+        return places.Count > 0 && places[0].Type == EntityType.Location ? places[0] : null;
     }
 
     /// <summary>
