@@ -279,6 +279,7 @@ public sealed class RealTextCheck2JudgedSampleTests
     };
 
     [TestCase("judged-before.tsv")]
+    [TestCase("judged-after.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graph.Value, "realtext-check2", file, Renamed, 60);
 }
