@@ -136,7 +136,13 @@ public sealed class RuleEngine
         var read = surface.GroupBy(r => r.SentenceIndex).ToDictionary(g => g.Key, g => g.Select(r => r.TriggerSpan).ToList());
         bool ReadBySurface(RelationMention r) => read.TryGetValue(r.SentenceIndex, out var spans)
             && spans.Any(t => t.Start < r.TriggerSpan.End && r.TriggerSpan.Start < t.End);
-        return Dedupe(surface.Concat(rules.Where(r => same.Contains(Key(r)) || !ReadBySurface(r))));
+        // the same edge on the same word, read with another polarity or modality: the tree's scope of "not" and "may" decides
+        static (int, int, string, int) Edge(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object);
+        bool Overlap(RelationMention a, RelationMention b) => a.TriggerSpan.Start < b.TriggerSpan.End && b.TriggerSpan.Start < a.TriggerSpan.End;
+        var byEdge = rules.ToLookup(Edge);
+        var rescoped = rules.Where(r => !same.Contains(Key(r)) && surface.Any(o => Edge(o) == Edge(r) && Overlap(o, r))).ToHashSet();
+        return Dedupe(surface.Where(o => !byEdge[Edge(o)].Any(r => rescoped.Contains(r) && Overlap(r, o)))
+            .Concat(rules.Where(r => same.Contains(Key(r)) || rescoped.Contains(r) || !ReadBySurface(r))));
     }
 
     private static (int, int, string, int, bool, string?) Key(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
