@@ -187,7 +187,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         {
             RelationReader.Rules => _rules.Extract(context),
             RelationReader.Surface => _relations.Extract(context),
-            _ => Relations.Rules.RuleEngine.Dedupe(_relations.Extract(context).Concat(_rules.Extract(context))),
+            _ => Relations.Rules.RuleEngine.Merge(_relations.Extract(context), _rules.Extract(context, fallback: false)),
         });
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var kept = relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList();

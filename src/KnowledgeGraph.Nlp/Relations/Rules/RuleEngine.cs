@@ -74,7 +74,15 @@ public sealed class RuleEngine
     }
 
     /// <summary>All relation mentions of the document's parsed sentences, in sentence and trigger order; deterministic.</summary>
-    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Dedupe(OneReadingPerTrigger(Matches(context)).Select(m => m.Edge));
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context) => Extract(context, fallback: true);
+
+    /// <summary>
+    /// The edges of the document; without <paramref name="fallback"/> the rules of base Proximity (the nearest entity
+    /// after a trigger verb) are left out: beside the surface reader, which is that word-window reader, they only add
+    /// a second guess where the tree found no construction (<see cref="Merge"/>).
+    /// </summary>
+    public IReadOnlyList<RelationMention> Extract(AnalysisContext context, bool fallback) =>
+        Dedupe(OneReadingPerTrigger(Matches(context)).Where(m => fallback || m.Rule.Pattern != RelationPattern.Proximity).Select(m => m.Edge));
 
     /// <summary>
     /// A construction that names its own words and states its relation outranks the general clause rules on the same
@@ -113,6 +121,32 @@ public sealed class RuleEngine
         }
     }
 
+    /// <summary>
+    /// The edges of <c>--relations both</c>: every surface edge, and a rules edge unless the surface reader already read
+    /// its trigger word (a trigger span overlapping one of the surface reader's in the same sentence) as another edge.
+    /// A word both readers read gives the edges both agree on (the most confident reading of each) and the surface
+    /// reader's own, not a second set of arguments: on re3d the tree's different endpoints for a shared trigger were
+    /// mostly wrong, and letting the tree decide instead lost on both dev sets (docs/rules.md, "Both readers").
+    /// </summary>
+    public static List<RelationMention> Merge(IReadOnlyList<RelationMention> surface, IReadOnlyList<RelationMention> rules)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(rules);
+        var same = surface.Select(Key).ToHashSet();
+        var read = surface.GroupBy(r => r.SentenceIndex).ToDictionary(g => g.Key, g => g.Select(r => r.TriggerSpan).ToList());
+        bool ReadBySurface(RelationMention r) => read.TryGetValue(r.SentenceIndex, out var spans)
+            && spans.Any(t => t.Start < r.TriggerSpan.End && r.TriggerSpan.Start < t.End);
+        // the same edge on the same word, read with another polarity or modality: the tree's scope of "not" and "may" decides
+        static (int, int, string, int) Edge(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object);
+        bool Overlap(RelationMention a, RelationMention b) => a.TriggerSpan.Start < b.TriggerSpan.End && b.TriggerSpan.Start < a.TriggerSpan.End;
+        var byEdge = rules.ToLookup(Edge);
+        var rescoped = rules.Where(r => !same.Contains(Key(r)) && surface.Any(o => Edge(o) == Edge(r) && Overlap(o, r))).ToHashSet();
+        return Dedupe(surface.Where(o => !byEdge[Edge(o)].Any(r => rescoped.Contains(r) && Overlap(r, o)))
+            .Concat(rules.Where(r => same.Contains(Key(r)) || rescoped.Contains(r) || !ReadBySurface(r))));
+    }
+
+    private static (int, int, string, int, bool, string?) Key(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
+
     /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
     public static List<RelationMention> Dedupe(IEnumerable<RelationMention> all)
     {
@@ -120,7 +154,7 @@ public sealed class RuleEngine
         var order = new List<(int, int, string, int, bool, string?)>();
         foreach (var r in all)
         {
-            var key = (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
+            var key = Key(r);
             if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); }
             else if (r.Confidence > old.Confidence) best[key] = r;
         }

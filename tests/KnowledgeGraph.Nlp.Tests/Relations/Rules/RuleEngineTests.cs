@@ -147,6 +147,37 @@ public sealed class RuleEngineTests
     }
 
     [Test]
+    public void TheFirstPlaceOfAListIsNotInTheOthers()
+    {
+        // The fleet patrols Java , Bali , Flores and Timor .  (a misparse hangs Flores from Java as an apposition)
+        var e = Edges("The fleet patrols [Java|Location], [Bali|Location], [Flores|Location] and [Timor|Location].",
+            "2:det 3:nsubj 0:root 3:obj 6:punct 4:conj 8:punct 4:appos 10:cc 8:conj 3:punct");
+        Assert.That(e, Has.None.Contains("LOCATED_IN"));
+    }
+
+    [Test]
+    public void AUnitInAppositionNeedsANamedUnitBeforeIt()
+    {
+        // Aid came from the nation Northern Pact , NFA .  (NFA hangs from the common noun "nation", not from the name)
+        var e = Edges("Aid came from the nation [Northern Pact|Organization], [NFA|Organization|NFA|acronym].",
+            "2:nsubj 0:root 5:case 5:det 2:obl 5:appos 6:flat 9:punct 5:appos 2:punct");
+        Assert.That(e, Has.None.Contains("PART_OF"));
+        // 1st Battalion , 5th Regiment , arrived .  (two named units: the first is part of the second)
+        var unit = Edges("[1st Battalion|Organization], [5th Regiment|Organization], arrived.", "2:amod 7:nsubj 5:punct 5:amod 2:appos 2:punct 0:root 7:punct");
+        Assert.That(unit, Does.Contain("1st Battalion PART_OF 5th Regiment"));
+    }
+
+    [Test]
+    public void AnEventPlaceIsNamedWhereItStands()
+    {
+        // Chad works in Niger 's capital .  /  Chad works in Niger 's interest .  (only a place the phrase names is where)
+        var e = Edges("[Chad|Location] works in [Niger|Location]'s interest.", "2:nsubj 0:root 6:case 6:nmod:poss 4:case 2:obl 2:punct");
+        Assert.That(e, Has.None.Contains("LOCATED_IN"));
+        var place = Edges("[Chad|Location] works in [Niger|Location] now.", "2:nsubj 0:root 4:case 2:obl 2:advmod 2:punct");
+        Assert.That(place, Does.Contain("Chad LOCATED_IN Niger"));
+    }
+
+    [Test]
     public void UnparsedSentencesGiveNothing()
     {
         var (markup, engine) = Shared.Value;
