@@ -132,6 +132,9 @@ public sealed class BadInputTests
     {
         Assert.That(CliRunner.Run("build").ExitCode, Is.EqualTo(2));
         Assert.That(CliRunner.Run("build", "x.txt", "--bogus").ExitCode, Is.EqualTo(2));
+        var reader = CliRunner.Run("build", "x.txt", "--relations", "tree");
+        Assert.That(reader.ExitCode, Is.EqualTo(2));
+        Assert.That(reader.Error, Does.Contain("unknown relation reader 'tree'"));
         Assert.That(CliRunner.Run("frobnicate").ExitCode, Is.EqualTo(2));
         Assert.That(CliRunner.Run("build", "x.txt", "--threads", "zero").Error, Does.Contain("--threads"));
     }

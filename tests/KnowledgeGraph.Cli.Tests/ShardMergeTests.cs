@@ -182,13 +182,14 @@ public sealed class ShardMergeTests
         AssertRefused(Merge(o, _shardSets[2][0], copy), o, "shards made by different versions of kg");
     }
 
-    [Test]
-    public void Shards_made_with_other_options_are_refused()
+    [TestCase("--max-article-mb", "5")]
+    [TestCase("--relations", "both")]
+    public void Shards_made_with_other_options_are_refused(string option, string value)
     {
-        var other = Path.Combine(_root, "other-options");
-        var run = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--shard", "1/2", "--out", other, "--max-article-mb", "5", "--quiet" }).ToArray());
+        var other = Path.Combine(_root, "other-options" + option);
+        var run = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--shard", "1/2", "--out", other, option, value, "--quiet" }).ToArray());
         Assert.That(run.ExitCode, Is.EqualTo(0), "the cut line is shard 2/2's: " + run.Error);
-        var o = Path.Combine(_root, "refused-options");
+        var o = Path.Combine(_root, "refused-options" + option);
         AssertRefused(Merge(o, other, _shardSets[2][1]), o, "different models, lexicons, ontology or options");
     }
 

@@ -35,6 +35,9 @@ public sealed class BuildCommand : ICommand
           --max-article-mb <n>   refuse a single article larger than this (default: 10)
           --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
           --schema <file>        ontology file (default: the program's graph-schema/schema.json)
+          --relations <r>        relation reader: surface (default; word order and part-of-speech tags), rules
+                                 (rules over each sentence's dependency parse, docs/rules.md) or both (the parse's
+                                 rules add what the surface reader did not read; slower: the sentences are parsed)
           --shard <i>/<n>        read and analyse only part i of n of the input and write <dir>/analyses.jsonl.gz
                                  and <dir>/shard.json instead of a graph; 'kg merge' of all n parts writes files
                                  byte-identical to a build of the whole input (docs/scaling.md). Give every part
@@ -60,7 +63,7 @@ public sealed class BuildCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph", HtmlOption.Flag });
+        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard", "relations" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph", HtmlOption.Flag });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one input (file, folder, .jsonl or -)");
         var outDir = a.Value("out") ?? "out";
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
@@ -81,11 +84,12 @@ public sealed class BuildCommand : ICommand
             throw new UsageException("--shard cannot read standard input ('-'): each part is its own process with its own standard input, and a pipe cannot be read again from the middle; save it to a file and give the file");
 
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
-        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows });
+        var relations = EvalCommand.ParseReader(a.Value("relations"));
+        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, Relations = relations });
         var inputs = a.Positionals;
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024), ExcludedFolders = new[] { outDir }, FileSystem = context.FileSystem };
         if (shard is { } part)
-            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options), inputs, options, threads, outDir, quiet, context,
+            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options, relations), inputs, options, threads, outDir, quiet, context,
                 a.Flag("with-graph") ? schema : null);
 
         GraphBuildResult result;

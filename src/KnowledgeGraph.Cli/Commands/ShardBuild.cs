@@ -12,14 +12,16 @@ namespace KnowledgeGraph.Cli.Commands;
 public static class ShardBuild
 {
     /// <summary>What made a shard: this program, and the models, lexicons, ontology and input options it runs with.</summary>
-    public static ShardProducer Producer(string? resourcesDirectory, string? schemaPath, InputOptions options)
+    public static ShardProducer Producer(string? resourcesDirectory, string? schemaPath, InputOptions options, RelationReader relations)
     {
         var kg = typeof(ShardBuild).Assembly;
         var version = kg.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? kg.GetName().Version?.ToString() ?? "?";
         var assemblies = new[] { kg, typeof(IDocumentAnalyzer).Assembly, typeof(ExtractionPipeline).Assembly, typeof(GraphBuilder).Assembly };
         var resources = resourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
         var schema = schemaPath ?? Path.Combine(AppContext.BaseDirectory, "graph-schema", OntologySchema.FileName);
-        var optionText = string.Create(CultureInfo.InvariantCulture, $"max-article-bytes={options.MaxArticleBytes}\nrecognizer=true\n");
+        var optionText = string.Create(CultureInfo.InvariantCulture, $"max-article-bytes={options.MaxArticleBytes}\nrecognizer=true\n")
+            // a part read with another relation reader is another pipeline: kg merge refuses to mix them
+            + (relations == RelationReader.Surface ? "" : $"relations={relations}\n");
         return new ShardProducer(version, ShardProducer.BuildId(assemblies), ShardProducer.PipelineId(new[] { resources }, optionText),
             ShardProducer.FileId(schema));
     }
