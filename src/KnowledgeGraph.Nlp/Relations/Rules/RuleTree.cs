@@ -8,6 +8,7 @@ internal sealed class RuleTree
     private readonly IReadOnlyList<Token> _tokens;
     private readonly List<int>[] _children;
     private readonly string[] _lemma;
+    private readonly string?[] _lower; // lower-cased surface forms, filled as asked for
 
     public RuleTree(Sentence sentence)
     {
@@ -15,6 +16,7 @@ internal sealed class RuleTree
         int n = _tokens.Count;
         _children = new List<int>[n];
         _lemma = new string[n];
+        _lower = new string?[n];
         for (int i = 0; i < n; i++) { _children[i] = new List<int>(2); _lemma[i] = (_tokens[i].Lemma ?? _tokens[i].Text).ToLowerInvariant(); }
         for (int i = 0; i < n; i++)
         {
@@ -29,7 +31,7 @@ internal sealed class RuleTree
     public int Count => _tokens.Count;
     public Token Token(int i) => _tokens[i];
     public string Lemma(int i) => _lemma[i];
-    public string Lower(int i) => _tokens[i].Text.ToLowerInvariant();
+    public string Lower(int i) => _lower[i] ??= _tokens[i].Text.ToLowerInvariant();
     public string Rel(int i) => _tokens[i].Deprel ?? "";
     public int Head(int i) => _tokens[i].Head;
     public string Upos(int i) => _tokens[i].Upos ?? "";
