@@ -350,6 +350,15 @@ public sealed class RuleEngine
         /// </summary>
         private (MentionRef? Mention, bool Indirect) MentionFor(int token)
         {
+            // the same for every rule and path that reaches the token: worked out once per token
+            _mentionFor ??= new (MentionRef?, bool)?[tree.Count];
+            return _mentionFor[token] ??= FindMentionFor(token);
+        }
+
+        private (MentionRef?, bool)?[]? _mentionFor;
+
+        private (MentionRef? Mention, bool Indirect) FindMentionFor(int token)
+        {
             var m = ctx.MentionAt(s, token);
             if (m is not null) return (m, false);
             // a common noun directly followed by a name in apposition is that name ("the opposition newspaper La Prensa");
