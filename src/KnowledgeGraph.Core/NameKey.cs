@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace KnowledgeGraph.Core;
 
 /// <summary>
@@ -12,7 +10,16 @@ public static class NameKey
 {
     public static string Normalize(string surface)
     {
-        var sb = new StringBuilder(surface.Length);
+        // the normal form is never longer than the surface
+        Span<char> buffer = surface.Length <= 256 ? stackalloc char[surface.Length] : new char[surface.Length];
+        int n = Normalize(surface, buffer);
+        return n == surface.Length && surface.AsSpan().SequenceEqual(buffer[..n]) ? surface : new string(buffer[..n]);
+    }
+
+    /// <summary><see cref="Normalize(string)"/> into <paramref name="into"/> (at least as long as the surface); returns the length written.</summary>
+    public static int Normalize(ReadOnlySpan<char> surface, Span<char> into)
+    {
+        int n = 0;
         foreach (var raw in surface)
         {
             char c = raw switch
@@ -25,15 +32,15 @@ public static class NameKey
             if (c == '.') continue;
             if (c == ' ')
             {
-                if (sb.Length == 0 || sb[^1] == ' ' || sb[^1] == '-' || sb[^1] == '/') continue;
-                sb.Append(' ');
+                if (n == 0 || into[n - 1] == ' ' || into[n - 1] == '-' || into[n - 1] == '/') continue;
+                into[n++] = ' ';
                 continue;
             }
-            if ((c == '-' || c == '/' || c == '\'') && sb.Length > 0 && sb[^1] == ' ') sb.Length--;
-            sb.Append(c);
+            if ((c == '-' || c == '/' || c == '\'') && n > 0 && into[n - 1] == ' ') n--;
+            into[n++] = c;
         }
-        if (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
-        return sb.ToString();
+        if (n > 0 && into[n - 1] == ' ') n--;
+        return n;
     }
 
     /// <summary>Case- and accent-folded <see cref="Normalize"/>: the dictionary key ("Côte d’Ivoire" = "COTE D'IVOIRE").</summary>
@@ -45,16 +52,19 @@ public static class NameKey
     private const string PlainUpper = "AAAAAACEEEEIIIINOOOOOUUUUYYAAACCCCDEEEEEGGGGHIIIIIJKLLLNNNOOORRRSSSSTTUUUUUUWYZZZOUAIOUUUUUAAGKOOGNAAAEEIIOORRUUSTHAEOOOOYODLAOTDHTN";
 
     /// <summary>Folds an already normalised form: upper case, accents dropped (one char per char, so offsets still line up).</summary>
-    public static string FoldNormalized(string normalized)
+    public static string FoldNormalized(string normalized) =>
+        string.Create(normalized.Length, normalized, static (into, from) => FoldNormalized(from, into));
+
+    /// <summary><see cref="FoldNormalized(string)"/> into <paramref name="into"/> (as long as the input, not overlapping it).</summary>
+    public static void FoldNormalized(ReadOnlySpan<char> normalized, Span<char> into)
     {
-        var chars = normalized.ToUpperInvariant().ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
+        normalized.ToUpperInvariant(into);
+        for (int i = 0; i < normalized.Length; i++)
         {
-            if (chars[i] < 0xC0) continue;
-            int k = AccentedUpper.IndexOf(chars[i], StringComparison.Ordinal);
-            if (k >= 0) chars[i] = PlainUpper[k];
+            if (into[i] < 0xC0) continue;
+            int k = AccentedUpper.IndexOf(into[i], StringComparison.Ordinal);
+            if (k >= 0) into[i] = PlainUpper[k];
         }
-        return new string(chars);
     }
 
     /// <summary>The words of a name after normalisation (split on spaces only).</summary>

@@ -141,7 +141,7 @@ public sealed class BenchCommand : ICommand
                 {
                     Directory.CreateDirectory(profileDir);
                     GraphFiles.WriteAll(graph.Snapshot, schema, profileDir);
-                }, context.Out);
+                }, context.Out, EvalCommand.ParseReader(a.Value("relations")));
             }
             return allIdentical ? 0 : 1;
         }

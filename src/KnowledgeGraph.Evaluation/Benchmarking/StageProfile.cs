@@ -17,11 +17,12 @@ public static class StageProfile
     /// <param name="resources">Folder with models/ and lexicons/, or null for the default.</param>
     /// <param name="writeGraph">Writes the built graph (the output files), timed as "graph build + export".</param>
     /// <param name="o">Where the Markdown goes.</param>
-    public static void Run(string corpus, string? resources, Action<KnowledgeGraphModel> writeGraph, TextWriter o)
+    /// <param name="relations">The relation reader of the profiled pipeline (default: as kg build).</param>
+    public static void Run(string corpus, string? resources, Action<KnowledgeGraphModel> writeGraph, TextWriter o, RelationReader relations = RelationReader.Surface)
     {
         var ic = CultureInfo.InvariantCulture;
         var schema = OntologySchema.LoadDefault();
-        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = resources, Allows = schema.Allows });
+        var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = resources, Allows = schema.Allows, Relations = relations });
         var timings = new StageTimings();
         var sw = new Stopwatch();
         double Lap() { var t = sw.Elapsed.TotalSeconds; sw.Restart(); return t; }

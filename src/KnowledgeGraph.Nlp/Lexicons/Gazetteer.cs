@@ -41,10 +41,15 @@ public sealed class Gazetteer
     private readonly Dictionary<string, Variant[]> _byKey;
     private readonly HashSet<string> _prefixes;
     private readonly Dictionary<string, GazetteerEntry[]> _byName;
+    // the same tables looked up by a key in a buffer (the first token's key, without making a string)
+    private readonly Dictionary<string, Variant[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
 
     private Gazetteer(Dictionary<string, Variant[]> byKey, HashSet<string> prefixes, IReadOnlyList<GazetteerEntry> entries)
     {
         _byKey = byKey; _prefixes = prefixes; Entries = entries;
+        _byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesSpan = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         _byName = entries.GroupBy(e => NameKey.Fold(e.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
@@ -70,8 +75,10 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(tokens);
         GazetteerMatch? best = null;
-        var text = new System.Text.StringBuilder();
         int limit = Math.Min(tokens.Count, start + MaxTokens);
+        // most tokens start no name: their key is neither a name nor the start of one
+        if (start < limit && !CanStart(tokens[start])) return null;
+        var text = new System.Text.StringBuilder();
         for (int end = start; end < limit; end++)
         {
             if (end > start) text.Append(' ');
@@ -86,6 +93,17 @@ public sealed class Gazetteer
             if (!_prefixes.Contains(key)) break;
         }
         return best;
+    }
+
+    /// <summary>Whether the key of <paramref name="token"/> alone is a known form or the start of one (the first step of <see cref="LongestMatchAt"/>).</summary>
+    private bool CanStart(string token)
+    {
+        if (token.Length > 128) return true; // the long way
+        Span<char> normalized = stackalloc char[token.Length];
+        int n = NameKey.Normalize(token, normalized);
+        Span<char> key = stackalloc char[n];
+        NameKey.FoldNormalized(normalized[..n], key);
+        return _byKeySpan.ContainsKey(key) || _prefixesSpan.Contains(key);
     }
 
     /// <summary>Left-to-right, non-overlapping longest matches over a sentence's tokens.</summary>

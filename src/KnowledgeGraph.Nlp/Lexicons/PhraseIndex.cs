@@ -24,18 +24,36 @@ public sealed class PhraseIndex<T>
             for (int i = 1; i < words.Length; i++) _prefixes.Add(string.Join(' ', words, 0, i));
         }
         _byKey = byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesSpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // the same tables looked up by a key in a buffer, without making a string
+    private readonly Dictionary<string, T[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
 
     /// <summary>Most words in any phrase.</summary>
     public int MaxWords { get; }
 
     /// <summary>All values of an exact phrase; empty when unknown.</summary>
-    public IReadOnlyList<T> Lookup(string phrase) => _byKey.TryGetValue(Key(phrase), out var v) ? v : Array.Empty<T>();
+    public IReadOnlyList<T> Lookup(string phrase)
+    {
+        if (phrase.Length > 128) return _byKey.TryGetValue(Key(phrase), out var v) ? v : Array.Empty<T>();
+        Span<char> buffer = stackalloc char[phrase.Length * 2];
+        return _byKeySpan.TryGetValue(KeyOf(phrase, buffer), out var found) ? found : Array.Empty<T>();
+    }
 
     /// <summary>The longest phrase starting at <paramref name="start"/>: its length in tokens and values; (0, empty) when none.</summary>
     public (int Length, IReadOnlyList<T> Values) LongestMatchAt(IReadOnlyList<string> tokens, int start)
     {
         (int, IReadOnlyList<T>) best = (0, Array.Empty<T>());
+        if (start < tokens.Count && tokens[start].Length <= 128)
+        {
+            // most tokens start no phrase: their key is empty, or neither a phrase nor the start of one
+            Span<char> buffer = stackalloc char[tokens[start].Length * 2];
+            var first = KeyOf(tokens[start], buffer);
+            if (first.Length == 0 || !_byKeySpan.ContainsKey(first) && !_prefixesSpan.Contains(first)) return best;
+        }
         string key = "";
         for (int end = start; end < tokens.Count && end - start < MaxWords; end++)
         {
@@ -50,4 +68,14 @@ public sealed class PhraseIndex<T>
 
     /// <summary>Lowercase, curly apostrophes straightened, dots dropped, single spaces.</summary>
     public static string Key(string phrase) => NameKey.Normalize(phrase).ToLowerInvariant();
+
+    /// <summary><see cref="Key"/> in <paramref name="buffer"/> (twice the phrase's length): the normal form, then its lower case.</summary>
+    private static ReadOnlySpan<char> KeyOf(string phrase, Span<char> buffer)
+    {
+        var normalized = buffer[..phrase.Length];
+        int n = NameKey.Normalize(phrase, normalized);
+        var lower = buffer.Slice(phrase.Length, n);
+        normalized[..n].ToLowerInvariant(lower);
+        return lower;
+    }
 }

@@ -36,11 +36,16 @@ public sealed class Gazetteer
     {
         codes.Clear();
         int n = lowerHashes.Length;
+        // PhraseHash of the phrases of every length at i, built up token by token (each extends the shorter one's hash)
+        Span<ulong> hashes = stackalloc ulong[MaxPhraseTokens + 1];
         for (int i = 0; i < n; i++)
         {
-            for (int len = Math.Min(MaxPhraseTokens, n - i); len >= 1; len--)
+            int longest = Math.Min(MaxPhraseTokens, n - i);
+            hashes[0] = PhraseHash(ReadOnlySpan<ulong>.Empty);
+            for (int len = 1; len <= longest; len++) hashes[len] = FeatureHash.Mix(hashes[len - 1] ^ lowerHashes[i + len - 1]);
+            for (int len = longest; len >= 1; len--)
             {
-                if (!_phrases.TryGetValue(PhraseHash(lowerHashes.Slice(i, len)), out var mask)) continue;
+                if (!_phrases.TryGetValue(hashes[len], out var mask)) continue;
                 for (int c = 0; c < Categories.Length; c++)
                 {
                     if ((mask & (1 << c)) == 0 || codes[i * 4 + c] != 0) continue;

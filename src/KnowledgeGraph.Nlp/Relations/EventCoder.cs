@@ -359,7 +359,7 @@ public sealed class EventCoder
     private static bool PhraseMatches(SentenceView v, PhraseConstraint constraint, int head)
     {
         if (head < 0) return false;
-        return constraint.Matches(v.Lemma(head), v.Lower(head), EventArguments.PhraseWords(v, head));
+        return constraint.Matches(v.Lemma(head), v.Lower(head), v.PhraseWords(head));
     }
 
     // ---------------------------------------------------------------- argument checks

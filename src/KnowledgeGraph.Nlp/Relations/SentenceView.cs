@@ -133,7 +133,17 @@ internal sealed class SentenceView
 
     public string Tag(int i) => i >= 0 && i < Count ? Tags[i] : "";
     public string Lemma(int i) => i >= 0 && i < Count ? Lemmas[i] : "";
-    public string Lower(int i) => i >= 0 && i < Count ? Words[i].ToLowerInvariant() : "";
+    public string Lower(int i) => i >= 0 && i < Count ? (_lower ??= new string?[Count])[i] ??= Words[i].ToLowerInvariant() : "";
+    private string?[]? _lower; // lower-cased words, filled as asked for
+
+    /// <summary><see cref="Relations.EventArguments.PhraseWords"/> of a head, worked out once per view (every CAMEO pattern tried asks again).</summary>
+    public IReadOnlySet<string> PhraseWords(int head)
+    {
+        _phraseWords ??= new Dictionary<int, HashSet<string>>();
+        if (!_phraseWords.TryGetValue(head, out var words)) _phraseWords[head] = words = Relations.EventArguments.PhraseWords(this, head);
+        return words;
+    }
+    private Dictionary<int, HashSet<string>>? _phraseWords;
 
     public bool IsVerb(int i) => Tag(i).StartsWith("VB", StringComparison.Ordinal);
     /// <summary>A verb form that can head a clause on its own (past, present, modal).</summary>

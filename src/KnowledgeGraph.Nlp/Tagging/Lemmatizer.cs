@@ -14,7 +14,14 @@ public sealed class Lemmatizer
     private Lemmatizer(Dictionary<string, string> lexicon, Dictionary<string, (int, string)> rules)
     {
         _lexicon = lexicon; _rules = rules;
+        _lexiconSpan = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+        _rulesSpan = rules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // the same tables looked up by a key in a stack buffer: no key string per word and suffix
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lexiconSpan;
+    private readonly Dictionary<string, (int Cut, string Append)>.AlternateLookup<ReadOnlySpan<char>> _rulesSpan;
+    private const int MaxKey = 128;
 
     public int LexiconSize => _lexicon.Count;
     public int RuleCount => _rules.Count;
@@ -23,7 +30,12 @@ public sealed class Lemmatizer
     public string Lemma(string word, string xpos)
     {
         var form = Form(word, xpos);
-        if (_lexicon.TryGetValue(form + "\t" + xpos, out var lemma)) return lemma;
+        if (form.Length + xpos.Length + 1 > MaxKey) return _lexicon.TryGetValue(form + "\t" + xpos, out var found) ? found : ApplyRules(form, xpos);
+        Span<char> key = stackalloc char[form.Length + 1 + xpos.Length];
+        form.CopyTo(key);
+        key[form.Length] = '\t';
+        xpos.CopyTo(key[(form.Length + 1)..]);
+        if (_lexiconSpan.TryGetValue(key, out var lemma)) return lemma;
         return ApplyRules(form, xpos);
     }
 
@@ -32,9 +44,21 @@ public sealed class Lemmatizer
 
     private string ApplyRules(string form, string xpos)
     {
+        // key: xpos, tab, the form's last l characters
+        Span<char> key = stackalloc char[Math.Min(xpos.Length, MaxKey) + 1 + MaxSuffix];
+        bool inBuffer = xpos.Length <= MaxKey;
+        if (inBuffer) { xpos.CopyTo(key); key[xpos.Length] = '\t'; }
         for (int l = Math.Min(MaxSuffix, form.Length); l >= 0; l--)
         {
-            if (_rules.TryGetValue(xpos + "\t" + form[^l..], out var rule) && rule.Cut < form.Length)
+            (int Cut, string Append) rule;
+            bool found;
+            if (inBuffer)
+            {
+                form.AsSpan(form.Length - l).CopyTo(key[(xpos.Length + 1)..]);
+                found = _rulesSpan.TryGetValue(key[..(xpos.Length + 1 + l)], out rule);
+            }
+            else found = _rules.TryGetValue(xpos + "\t" + form[^l..], out rule);
+            if (found && rule.Cut < form.Length)
                 return form[..^rule.Cut] + rule.Append;
         }
         return form;

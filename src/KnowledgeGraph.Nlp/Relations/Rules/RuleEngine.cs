@@ -173,20 +173,44 @@ public sealed class RuleEngine
         public List<RuleMatch> All()
         {
             var result = new List<RuleMatch>();
+            var rules = x._rules.Rules;
             for (int t = 0; t < tree.Count; t++)
             {
                 int before = result.Count;
-                foreach (bool fallback in new[] { false, true })
+                _kinds = 0; // the trigger kinds of token t, worked out once for all rules (KindOf)
+                for (int pass = 0; pass < 2; pass++)
                 {
+                    bool fallback = pass == 1;
                     if (fallback && result.Count > before) break;
-                    foreach (var rule in x._rules.Rules)
+                    for (int r = 0; r < rules.Count; r++)
                     {
+                        var rule = rules[r];
                         if ((rule.Pattern == RelationPattern.Proximity) != fallback || !Accepts(rule, t)) continue;
                         result.AddRange(Fire(rule, t));
                     }
                 }
             }
             return result;
+        }
+
+        // Bits of the current token's trigger kinds: Known marks a kind worked out, Is that it holds (bit = 1 << kind).
+        private int _kinds;
+        private const int KnownShift = 8;
+
+        /// <summary>Whether token t is a trigger of a verb, noun or role rule; the same for every rule, so computed once per token.</summary>
+        private bool KindOf(TriggerKind kind, int t)
+        {
+            int bit = 1 << (int)kind;
+            if ((_kinds & (bit << KnownShift)) != 0) return (_kinds & bit) != 0;
+            var lemma = tree.Lemma(t);
+            bool holds = kind switch
+            {
+                TriggerKind.Verb => tree.Upos(t) is "VERB" && x._verbFirst.Contains(lemma),
+                TriggerKind.Noun => IsNominal(t) && (x._nounFirst.Contains(lemma) || x._nounFirst.Contains(tree.Lower(t))), // "punitive measures"
+                _ => x._titles.IsRoleNoun(lemma) || x._titles.IsRoleNoun(tree.Token(t).Text) || x._titles.IsPrefixTitle(tree.Token(t).Text),
+            };
+            _kinds |= (bit << KnownShift) | (holds ? bit : 0);
+            return holds;
         }
 
         /// <summary>A noun, or a word tagged as an adjective that the tree uses as a noun phrase's head: with a determiner, as
@@ -197,16 +221,19 @@ public sealed class RuleEngine
 
         private bool Accepts(RelationRule rule, int t)
         {
-            var lemma = tree.Lemma(t);
             bool kind = rule.Trigger switch
             {
-                TriggerKind.Verb => tree.Upos(t) is "VERB" && x._verbFirst.Contains(lemma),
-                TriggerKind.Noun => IsNominal(t) && (x._nounFirst.Contains(lemma) || x._nounFirst.Contains(tree.Lower(t))), // "punitive measures"
-                TriggerKind.Role => x._titles.IsRoleNoun(lemma) || x._titles.IsRoleNoun(tree.Token(t).Text) || x._titles.IsPrefixTitle(tree.Token(t).Text),
+                TriggerKind.Verb or TriggerKind.Noun or TriggerKind.Role => KindOf(rule.Trigger, t),
                 TriggerKind.Token => true,
-                _ => rule.TriggerLemmas.Contains(lemma),
+                _ => rule.TriggerLemmas.Contains(tree.Lemma(t)),
             };
-            return kind && rule.TriggerTests.All(test => Passes(test, t, t));
+            return kind && PassesAll(rule.TriggerTests, t, t);
+        }
+
+        private bool PassesAll(IReadOnlyList<TokenTest> tests, int token, int trigger)
+        {
+            for (int i = 0; i < tests.Count; i++) if (!Passes(tests[i], token, trigger)) return false;
+            return true;
         }
 
         /// <summary>
@@ -286,7 +313,7 @@ public sealed class RuleEngine
                     }
                     foreach (var r in reached)
                     {
-                        if (!step.Tests.All(test => Passes(test, r, t))) continue;
+                        if (!PassesAll(step.Tests, r, t)) continue;
                         var cap = captured;
                         if (step.CaptureLemma || step.CaptureCase)
                         {
@@ -358,6 +385,15 @@ public sealed class RuleEngine
         /// ("Chad's army", "Chadian troops", "U.S. service members").
         /// </summary>
         private (MentionRef? Mention, bool Indirect) MentionFor(int token)
+        {
+            // the same for every rule and path that reaches the token: worked out once per token
+            _mentionFor ??= new (MentionRef?, bool)?[tree.Count];
+            return _mentionFor[token] ??= FindMentionFor(token);
+        }
+
+        private (MentionRef?, bool)?[]? _mentionFor;
+
+        private (MentionRef? Mention, bool Indirect) FindMentionFor(int token)
         {
             var m = ctx.MentionAt(s, token);
             if (m is not null) return (m, false);

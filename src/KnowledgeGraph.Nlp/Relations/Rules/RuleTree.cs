@@ -6,20 +6,32 @@ namespace KnowledgeGraph.Nlp.Relations.Rules;
 internal sealed class RuleTree
 {
     private readonly IReadOnlyList<Token> _tokens;
-    private readonly List<int>[] _children;
+    private readonly int[] _children;      // every token's children, in token order, token by token
+    private readonly int[] _childStart;    // token i's children are _children[_childStart[i] .. _childStart[i + 1])
     private readonly string[] _lemma;
+    private readonly string?[] _lower; // lower-cased surface forms, filled as asked for
 
     public RuleTree(Sentence sentence)
     {
         _tokens = sentence.Tokens;
         int n = _tokens.Count;
-        _children = new List<int>[n];
         _lemma = new string[n];
-        for (int i = 0; i < n; i++) { _children[i] = new List<int>(2); _lemma[i] = (_tokens[i].Lemma ?? _tokens[i].Text).ToLowerInvariant(); }
+        _lower = new string?[n];
+        for (int i = 0; i < n; i++) _lemma[i] = (_tokens[i].Lemma ?? _tokens[i].Text).ToLowerInvariant();
+        // children by a counting sort on the head: each head's children stay in token order
+        _childStart = new int[n + 1];
         for (int i = 0; i < n; i++)
         {
             int h = _tokens[i].Head;
-            if (h >= 0 && h < n && h != i) _children[h].Add(i);
+            if (h >= 0 && h < n && h != i) _childStart[h + 1]++;
+        }
+        for (int i = 0; i < n; i++) _childStart[i + 1] += _childStart[i];
+        _children = new int[_childStart[n]];
+        var next = _childStart[..n];
+        for (int i = 0; i < n; i++)
+        {
+            int h = _tokens[i].Head;
+            if (h >= 0 && h < n && h != i) _children[next[h]++] = i;
         }
     }
 
@@ -29,12 +41,12 @@ internal sealed class RuleTree
     public int Count => _tokens.Count;
     public Token Token(int i) => _tokens[i];
     public string Lemma(int i) => _lemma[i];
-    public string Lower(int i) => _tokens[i].Text.ToLowerInvariant();
+    public string Lower(int i) => _lower[i] ??= _tokens[i].Text.ToLowerInvariant();
     public string Rel(int i) => _tokens[i].Deprel ?? "";
     public int Head(int i) => _tokens[i].Head;
     public string Upos(int i) => _tokens[i].Upos ?? "";
     public string Tag(int i) => _tokens[i].Tag ?? "";
-    public IReadOnlyList<int> Children(int i) => _children[i];
+    public ArraySegment<int> Children(int i) => new(_children, _childStart[i], _childStart[i + 1] - _childStart[i]);
 
     /// <summary>
     /// A tagger slip on a verb lemma ("blamed" lemmatised "blam", "expelled" "expell"): when a verb's lemma is no known
@@ -56,12 +68,12 @@ internal sealed class RuleTree
 
     public IEnumerable<int> ChildrenWith(int i, string pattern)
     {
-        foreach (var c in _children[i]) if (RelMatches(pattern, Rel(c))) yield return c;
+        foreach (var c in Children(i)) if (RelMatches(pattern, Rel(c))) yield return c;
     }
 
     public int FirstChild(int i, string pattern)
     {
-        foreach (var c in _children[i]) if (RelMatches(pattern, Rel(c))) return c;
+        foreach (var c in Children(i)) if (RelMatches(pattern, Rel(c))) return c;
         return -1;
     }
 
@@ -78,7 +90,7 @@ internal sealed class RuleTree
 
     /// <summary>Passive: a passive subject or auxiliary, an agent, or a past participle modifying a noun ("the force led by X").</summary>
     public bool IsPassive(int i) =>
-        _children[i].Any(c => Rel(c) is "nsubj:pass" or "aux:pass" or "obl:agent" or "csubj:pass")
+        Children(i).Any(c => Rel(c) is "nsubj:pass" or "aux:pass" or "obl:agent" or "csubj:pass")
         || (Tag(i) == "VBN" && (Rel(i) is "acl" or "amod"));
 
     /// <summary>The clause a token belongs to: up over conj and xcomp links to the verb that heads its clause.</summary>
