@@ -156,14 +156,21 @@ public sealed partial class RelationExtractor
                 for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // "Wife of X Leader Charged": the name only says whose the role-holder is, and the role-holder acts
+                if (ModifiesRoleNoun(subj)) continue;
+                // "a crew from Station Y, Florida, departed": a place in apposition to the name before it only says where that is
+                if (IsPlace(subj) && v.IsComma(subj.EndToken) && subj.FirstToken >= 2 && v.IsComma(subj.FirstToken - 1)
+                    && (v.MentionEndingAt(subj.FirstToken - 2) is not null || v.Tag(subj.FirstToken - 2) is "NNP" or "NNPS"))
+                    continue;
                 // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
                 if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
-                // a name inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah") is no actor
+                // a place inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah", "inspections
+                // in the Zarn Sea, under a measure to inspect Y") is no actor; a country may be ("troops from X attacked")
                 int before = PrepositionBefore(subj);
                 bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
                                && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
-                if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
+                if (opening && !country || before >= 0 && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
                 if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
                 // "rebels fighting X attacked Y": X is the participle's object, no actor
@@ -180,6 +187,10 @@ public sealed partial class RelationExtractor
             }
             return null;
         }
+
+        /// <summary>Whether <paramref name="m"/> modifies a role noun right after it: "an X commander", "X leader" (the person is meant).</summary>
+        private bool ModifiesRoleNoun(MentionRef m) =>
+            m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null && _v.IsNoun(m.EndToken) && _x._titles.IsRoleNoun(_v.Words[m.EndToken]);
 
         public IEnumerable<Candidate> Candidates()
         {
@@ -646,7 +657,9 @@ public sealed partial class RelationExtractor
                         // after an event noun is no actor ("the liberation of Raqqah will free ...")
                         bool headBefore = npStart - 1 >= 0 && v.IsNoun(npStart - 1) && v.MentionAt(npStart - 1) is null;
                         bool proxy = !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country") && v.Tag(npStart - 1) is "NNS" or "NNPS";
-                        if (v.Lower(npStart) is "of" or "from" && headBefore && proxy) return m;
+                        // "the wife of an X commander was charged": a name modifying a role noun names that person's side,
+                        // and the person (not X) is the one in the PP
+                        if (v.Lower(npStart) is "of" or "from" && headBefore && proxy && !ModifiesRoleNoun(m)) return m;
                         j = npStart - 1;
                         continue;
                     }
