@@ -1408,8 +1408,13 @@ public sealed partial class RelationExtractor
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
                     // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X; one
                     // meets or visits where the other is ("X visited troops at Z")
-                    if (!g.Passive && PlacesObjectNoun(g.Head, j) && !(TriggerAt(g.Head, TriggerPos.Verb) is { } contact
-                        && contact.Entries.Any(e => !e.Derived) && contact.Entries.All(e => e.Category == "CONSULT"))) break;
+                    bool meets = TriggerAt(g.Head, TriggerPos.Verb) is { } contact && contact.Entries.Any(e => !e.Derived)
+                        && contact.Entries.All(e => e.Category == "CONSULT");
+                    if (!g.Passive && PlacesObjectNoun(g.Head, j) && !meets) break;
+                    // "X praised Y's contributions in Z", "X thanked them for British support of efforts in Z", "bringing U.S.
+                    // assistance in Z to ...": a noun with a named owner of its own holds the place phrase; it is where that
+                    // owner acted, not where X is
+                    if (!meets && OwnedNounBetween(g.Head + 1, j)) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
                     var present = new List<MentionRef>(subjects);
@@ -1466,6 +1471,24 @@ public sealed partial class RelationExtractor
             for (int k = head + 1; k < n; k++)
                 if (v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k)) return false;
             return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
+        }
+
+        /// <summary>
+        /// Whether a name between <paramref name="from"/> and <paramref name="to"/> owns a common noun after it: a possessor
+        /// ("Y's contributions") or a name or demonym modifying the noun ("British support", "U.S. humanitarian assistance").
+        /// </summary>
+        private bool OwnedNounBetween(int from, int to)
+        {
+            var v = _v;
+            foreach (var m in v.Mentions)
+            {
+                int e = m.EndToken;
+                if (m.FirstToken < from || e >= to) continue;
+                if (v.Tag(e) == "POS") return true;
+                while (e < to && v.MentionAt(e) is null && v.IsAdjective(e)) e++;
+                if (e < to && v.MentionAt(e) is null && v.IsNoun(e) && v.Tag(e) is not ("NNP" or "NNPS")) return true;
+            }
+            return false;
         }
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
