@@ -156,14 +156,21 @@ public sealed partial class RelationExtractor
                 for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // "Wife of X Leader Charged": the name only says whose the role-holder is, and the role-holder acts
+                if (ModifiesRoleNoun(subj)) continue;
+                // "a crew from Station Y, Florida, departed": a place in apposition to the name before it only says where that is
+                if (IsPlace(subj) && v.IsComma(subj.EndToken) && subj.FirstToken >= 2 && v.IsComma(subj.FirstToken - 1)
+                    && (v.MentionEndingAt(subj.FirstToken - 2) is not null || v.Tag(subj.FirstToken - 2) is "NNP" or "NNPS"))
+                    continue;
                 // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
                 if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
-                // a name inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah") is no actor
+                // a place inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah", "inspections
+                // in the Zarn Sea, under a measure to inspect Y") is no actor; a country may be ("troops from X attacked")
                 int before = PrepositionBefore(subj);
                 bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
                                && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
-                if (opening && !country || before >= 0 && v.Lower(before) == "of" && IsPlace(subj) && !country) continue;
+                if (opening && !country || before >= 0 && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
                 if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
                 // "rebels fighting X attacked Y": X is the participle's object, no actor
@@ -180,6 +187,10 @@ public sealed partial class RelationExtractor
             }
             return null;
         }
+
+        /// <summary>Whether <paramref name="m"/> modifies a role noun right after it: "an X commander", "X leader" (the person is meant).</summary>
+        private bool ModifiesRoleNoun(MentionRef m) =>
+            m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null && _v.IsNoun(m.EndToken) && _x._titles.IsRoleNoun(_v.Words[m.EndToken]);
 
         public IEnumerable<Candidate> Candidates()
         {
@@ -646,7 +657,9 @@ public sealed partial class RelationExtractor
                         // after an event noun is no actor ("the liberation of Raqqah will free ...")
                         bool headBefore = npStart - 1 >= 0 && v.IsNoun(npStart - 1) && v.MentionAt(npStart - 1) is null;
                         bool proxy = !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country") && v.Tag(npStart - 1) is "NNS" or "NNPS";
-                        if (v.Lower(npStart) is "of" or "from" && headBefore && proxy) return m;
+                        // "the wife of an X commander was charged": a name modifying a role noun names that person's side,
+                        // and the person (not X) is the one in the PP
+                        if (v.Lower(npStart) is "of" or "from" && headBefore && proxy && !ModifiesRoleNoun(m)) return m;
                         j = npStart - 1;
                         continue;
                     }
@@ -1395,8 +1408,13 @@ public sealed partial class RelationExtractor
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
                     // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X; one
                     // meets or visits where the other is ("X visited troops at Z")
-                    if (!g.Passive && PlacesObjectNoun(g.Head, j) && !(TriggerAt(g.Head, TriggerPos.Verb) is { } contact
-                        && contact.Entries.Any(e => !e.Derived) && contact.Entries.All(e => e.Category == "CONSULT"))) break;
+                    bool meets = TriggerAt(g.Head, TriggerPos.Verb) is { } contact && contact.Entries.Any(e => !e.Derived)
+                        && contact.Entries.All(e => e.Category == "CONSULT");
+                    if (!g.Passive && PlacesObjectNoun(g.Head, j) && !meets) break;
+                    // "X praised Y's contributions in Z", "X thanked them for British support of efforts in Z", "bringing U.S.
+                    // assistance in Z to ...": a noun with a named owner of its own holds the place phrase; it is where that
+                    // owner acted, not where X is
+                    if (!meets && OwnedNounBetween(g.Head + 1, j)) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
                     var present = new List<MentionRef>(subjects);
@@ -1453,6 +1471,24 @@ public sealed partial class RelationExtractor
             for (int k = head + 1; k < n; k++)
                 if (v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k)) return false;
             return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
+        }
+
+        /// <summary>
+        /// Whether a name between <paramref name="from"/> and <paramref name="to"/> owns a common noun after it: a possessor
+        /// ("Y's contributions") or a name or demonym modifying the noun ("British support", "U.S. humanitarian assistance").
+        /// </summary>
+        private bool OwnedNounBetween(int from, int to)
+        {
+            var v = _v;
+            foreach (var m in v.Mentions)
+            {
+                int e = m.EndToken;
+                if (m.FirstToken < from || e >= to) continue;
+                if (v.Tag(e) == "POS") return true;
+                while (e < to && v.MentionAt(e) is null && v.IsAdjective(e)) e++;
+                if (e < to && v.MentionAt(e) is null && v.IsNoun(e) && v.Tag(e) is not ("NNP" or "NNPS")) return true;
+            }
+            return false;
         }
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
