@@ -1088,7 +1088,10 @@ public sealed class MentionFinder
             if (c.CharStart < 0 && c.Type != EntityType.Vehicle && c.End + 1 < words.Count && words[c.End] is "'s" or "\u2019s" && IsTitleCase(words[c.End + 1])
                 && (c.End + 2 >= words.Count || !IsCapitalized(words[c.End + 2]) && words[c.End + 2] != "of")
                 && _lex.OrgKeywords.Lookup(words[c.End + 1], KeywordPosition.Suffix) is { Count: > 0 } placeHead
-                && placeHead.All(h => h.Type == EntityType.Location && h.FineType is "Facility" or "NaturalFeature"))
+                && placeHead.All(h => h.Type == EntityType.Location && h.FineType is "Facility" or "NaturalFeature")
+                // (a country or a U.S. state owns its features as a description: "along Kessland's Coast region" keeps Kessland)
+                && !_lex.UsStates.Contains(string.Join(' ', words.Skip(c.First).Take(c.Length)))
+                && !_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country")))
                 c = c with { End = c.End + 2, Type = EntityType.Location, FineType = placeHead[0].FineType, Source = c.Source == "gazetteer" ? "ner" : c.Source, Role = null, Canonical = null };
             // "Coast Guard Cutter crews", "a Navy Destroyer's crew": a vessel's kind after a body's name (by its head keyword or the
             // gazetteer), with a word in lower case (or a possessive) after it and so no name of its own, is the kind of the body's
