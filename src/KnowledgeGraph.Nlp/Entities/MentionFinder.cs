@@ -823,6 +823,7 @@ public sealed class MentionFinder
         HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, HashSet<string> titled)
     {
         var result = new List<Candidate>();
+        var numberedRoads = new List<(int First, int End)>();
         foreach (var c0 in candidates)
         {
             var c = c0;
@@ -939,6 +940,13 @@ public sealed class MentionFinder
                        && _lex.Gazetteer.Lookup(words[c.First]).Any(h => h.Entry.Type == EntityType.Organization))
                 && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0)
                 c = c with { End = c.End - 1, Canonical = null };
+            // "the Coast Guard Cutters Linden and Marta Quell": a capitalised plural of a vessel's kind after a body's name is the
+            // kind of the vessels listed after it, no part of the body's name (and alone it names no one thing)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && IsPluralVehicleNoun(words[c.End - 1]) && IsTitleCase(words[c.End - 1]))
+            {
+                if (c.Length == 1) continue;
+                c = c with { End = c.End - 1, Canonical = null };
+            }
             // "Kennedy Space Center in Florida" proposed whole: the place after "in" is where the body is, not its name
             if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0)
                 for (int k = c.First + 2; k < c.End - 1; k++)
@@ -1076,8 +1084,36 @@ public sealed class MentionFinder
             if (span.Count == 1 && c.Type != EntityType.Organization && c.Source == "ner" && IsTitleCase(span[0])
                 && _lex.OrgKeywords.Lookup(span[0], KeywordPosition.Suffix) is { Count: > 0 } force && force[0].FineType == "ArmedForces")
                 c = c with { Type = EntityType.Organization, FineType = "ArmedForces", Role = null };
+            // "the End of County Road 12 Boat Ramp", "State Route 9 Bridge": a road's head word and the number after it name one
+            // road, and capitalised words right after the number name a facility on it; the whole is one place, and names
+            // found inside it are no names of their own
+            if (c.CharStart < 0 && c.Type == EntityType.Location && c.End < words.Count && IsCardinal(words[c.End]) && RoadHeads.Contains(words[c.End - 1]))
+            {
+                int e = c.End + 1;
+                while (e < words.Count && e - c.End <= 3 && IsTitleCase(words[e]) && !DateWords.Contains(words[e])) e++;
+                c = c with { End = e, FineType = "Facility", Role = null, Canonical = null };
+                numberedRoads.Add((c.First, e));
+            }
+            // "to Tarrant's Dockyard in Velloria": a name, a possessive and one capitalised head word of a facility or a natural
+            // feature ("Dockyard", "Bay") is one place named after its owner; the owner alone is no entity there
+            if (c.CharStart < 0 && c.Type != EntityType.Vehicle && c.End + 1 < words.Count && words[c.End] is "'s" or "\u2019s" && IsTitleCase(words[c.End + 1])
+                && (c.End + 2 >= words.Count || !IsCapitalized(words[c.End + 2]) && words[c.End + 2] != "of")
+                && _lex.OrgKeywords.Lookup(words[c.End + 1], KeywordPosition.Suffix) is { Count: > 0 } placeHead
+                && placeHead.All(h => h.Type == EntityType.Location && h.FineType is "Facility" or "NaturalFeature")
+                // (a country or a U.S. state owns its features as a description: "along Kessland's Coast region" keeps Kessland)
+                && !_lex.UsStates.Contains(string.Join(' ', words.Skip(c.First).Take(c.Length)))
+                && !_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country")))
+                c = c with { End = c.End + 2, Type = EntityType.Location, FineType = placeHead[0].FineType, Source = c.Source == "gazetteer" ? "ner" : c.Source, Role = null, Canonical = null };
+            // "Coast Guard Cutter crews", "a Navy Destroyer's crew": a vessel's kind after a body's name (by its head keyword or the
+            // gazetteer), with a word in lower case (or a possessive) after it and so no name of its own, is the kind of the body's
+            // vessels; the body is the name
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 2 && c.End < words.Count && VehicleNouns.Contains(words[c.End - 1]) && IsTitleCase(words[c.End - 1])
+                && (char.IsLower(words[c.End][0]) || s.Tokens[c.End].Tag == "POS")
+                && (Keyword(words, c.First, c.End - 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
+                    || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1))).Any(h => h.Entry.Type == EntityType.Organization)))
+                c = c with { End = c.End - 1, Type = EntityType.Organization, FineType = Keyword(words, c.First, c.End - 1)?.Fine, Role = null, Canonical = null };
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
-            if (c.Source != "gazetteer" && IsVehicle(s, words, c, headline, out int vehicleEnd) is { } vehicle)
+            if (c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) && IsVehicle(s, words, c, headline, out int vehicleEnd) is { } vehicle)
             {
                 c = c with { End = vehicleEnd };
                 // "USS Gerald R. Ford" proposed as "USS Gerald": a hull prefix's name goes on over capitalised words and initials
@@ -1183,6 +1219,8 @@ public sealed class MentionFinder
                 events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
             result.Add(c);
         }
+        if (numberedRoads.Count > 0)
+            result.RemoveAll(r => numberedRoads.Any(n => r.First >= n.First && r.End <= n.End && (r.First, r.End) != n));
         return result;
     }
 
@@ -1359,6 +1397,9 @@ public sealed class MentionFinder
 
     /// <summary>Suffixes of abstract nouns ("Cybersecurity", "Preparedness" is left out: surnames end in -ness): one such word is no person's name.</summary>
     private static readonly string[] AbstractNounSuffixes = { "ity", "tion", "sion", "ment", "ism" };
+
+    /// <summary>Head words of roads that take a number after them: "County Road 12", "State Route 9", "Highway 61".</summary>
+    private static readonly HashSet<string> RoadHeads = new(StringComparer.Ordinal) { "Road", "Route", "Highway", "Street", "Avenue" };
 
     /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll".</summary>
     private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV" };

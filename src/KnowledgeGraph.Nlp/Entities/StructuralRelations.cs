@@ -53,7 +53,7 @@ public static class StructuralRelations
             {
                 if (!owners.TryGetValue(NameKey.Fold(string.Join(' ', words.Take(k))), out var owner) || owner.Index == r.Entity) continue;
                 var rest = words.Skip(k).ToArray();
-                if (!rest.Any(w => lexicons.OrgKeywords.Lookup(w).Count > 0 || lexicons.Descriptors.Lookup(w).Any(d => d.Type == EntityType.Organization))) break;
+                if (!rest.Any(w => lexicons.OrgKeywords.Lookup(w).Any(kw => kw.Type != EntityType.Location) || lexicons.Descriptors.Lookup(w).Any(d => d.Type == EntityType.Organization))) break;
                 if (!seen.Add((r.Entity, owner.Index)) || !allows("PART_OF", EntityType.Organization, owner.Type)) break;
                 var s = context.Sentences[r.SentenceIndex];
                 yield return new RelationMention(r.Entity, owner.Index, "PART_OF", "PART_OF", r.SentenceIndex,
