@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Nlp.Coreference;
 
 /// <summary>
 /// Who "we", "our", "us" and "I" stand for. Inside a quotation they are the speaker's: "I" is the speaker, "we" the
-/// organisation the speaker's role apposition names ("X, commander of Y, said, "We ..."" -> Y), else the speaker.
+/// organisation the speaker's role apposition names ("X, commander of Y, said, "We ..."" -> Y), else no one (a plural is no person).
 /// Outside quotations a statement speaks with the voice of its opening subject when that is an organisation or a
 /// country in the present tense ("The Ministry condemns ... Our thoughts are with ..."); news prose that opens
 /// otherwise has no first person to resolve. Built per document; read-only after construction.
@@ -60,7 +60,8 @@ internal sealed class FirstPerson
         }
         var speaker = Speaker(q, all, typeOf, fineOf);
         if (speaker is null || IsSingular(word)) return speaker;
-        return typeOf(speaker.Cluster) == EntityType.Person ? OrganisationOf(speaker, all, typeOf, fineOf) ?? speaker : speaker;
+        // a plural "we"/"our" said by a person is a group: the organisation the speaker's role names, else no one we know
+        return typeOf(speaker.Cluster) == EntityType.Person ? OrganisationOf(speaker, all, typeOf, fineOf) : speaker;
     }
 
     private static bool IsActor(ClusteredMention m, Func<int, EntityType> typeOf, Func<int, IReadOnlySet<string>> fineOf) =>

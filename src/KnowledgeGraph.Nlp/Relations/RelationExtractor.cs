@@ -188,6 +188,20 @@ public sealed partial class RelationExtractor
             return null;
         }
 
+        /// <summary>
+        /// Whether <paramref name="m"/> modifies the word after it: a name before a noun ("an Ostland border meeting"), or before an
+        /// adjective or gerund and a noun ("an Ostland Working Group meeting"), or a demonym adjective before anything but a break.
+        /// </summary>
+        private bool ModifiesNextWord(MentionRef m) =>
+            m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null
+            && (_v.IsNoun(m.EndToken)
+                || (_v.IsAdjective(m.EndToken) || _v.Tag(m.EndToken) == "VBG") && m.EndToken + 1 < _v.Count && _v.MentionAt(m.EndToken + 1) is null && _v.IsNoun(m.EndToken + 1)
+                || _v.IsAdjective(m.EndToken - 1) && !_v.IsComma(m.EndToken) && !_v.IsClauseBreak(m.EndToken) && !_v.IsPreposition(m.EndToken));
+
+        /// <summary>Whether organisation <paramref name="m"/> modifies a plural common noun right after it ("X soldiers", "X agents").</summary>
+        private bool ModifiesPeopleNoun(MentionRef m) =>
+            _v.TypeOf(m) == EntityType.Organization && m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null && _v.Tag(m.EndToken) == "NNS";
+
         /// <summary>Whether <paramref name="m"/> modifies a role noun right after it: "an X commander", "X leader" (the person is meant).</summary>
         private bool ModifiesRoleNoun(MentionRef m) =>
             m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null && _v.IsNoun(m.EndToken) && _x._titles.IsRoleNoun(_v.Words[m.EndToken]);
@@ -335,6 +349,9 @@ public sealed partial class RelationExtractor
             // "take") reads only with its direct object: "held its positions against Y" arrests nobody
             if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS" || e.Strength < 0.5 && v.Lower(prep) == "against"))
                 objects = new List<MentionRef>();
+            // "X and its partners hold a Ruritanian working group meeting": a vague verb's object is the noun a name modifies, not the name
+            if (objects.Count > 0 && prep < 0 && match.Entries.All(e => e.Strength < 0.5))
+                objects = objects.Where(o => !ModifiesNextWord(o)).ToList();
             // "leading efforts in the campaign to defeat Y": what is led is the common noun right after the verb
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
                 && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
@@ -390,6 +407,10 @@ public sealed partial class RelationExtractor
                 yield break;
             }
             var subjects = Subjects(gi);
+            // "Ruritanian Army soldiers assigned to the 3rd Lancers": the people the organisation's name modifies are the members,
+            // the organisation is not
+            if (match.Entries.All(e => e.Category == "MEMBER_OF"))
+                subjects = subjects.Where(s => !ModifiesPeopleNoun(s)).ToList();
             var entries = withPartner ?? (WelcomedTo(match, objects) ? WelcomeVisit : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
             if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = FoughtAgainst;
