@@ -153,7 +153,11 @@ public sealed partial class RelationExtractor
                 var match = TriggerAt(t, TriggerPos.Verb);
                 if (match is null) continue;
                 MentionRef? subj = null, obj = null;
-                for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j); j--) subj = v.MentionEndingAt(j);
+                // a personal pronoun before the verb is its subject ("X hosts the forum and we thank Y"): a name before the
+                // pronoun is not, even when the pronoun is resolved to no one; after a reporting verb it stands for the
+                // reporter ("X announced that they ...") and the search goes on
+                for (int j = t - 1; j >= 0 && subj is null && !v.IsClauseBreak(j) && !(v.Tag(j) == "PRP" && v.MentionAt(j) is null && ReporterOf(j) is null); j--)
+                    subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
                 // "Wife of X Leader Charged": the name only says whose the role-holder is, and the role-holder acts
@@ -761,7 +765,7 @@ public sealed partial class RelationExtractor
             var v = _v;
             int k = pronoun - 1;
             if (k >= 0 && v.IsComplementizer(k)) k--;
-            while (k >= 0 && (v.Tag(k) is "NNP" or "IN" or "CD" || v.IsAdverb(k)) && v.MentionAt(k) is null && pronoun - k < 5 && !v.IsVerb(k)) k--; // "said on Tuesday it"
+            while (k >= 0 && (v.Tag(k) is "NNP" or "IN" or "CD" || v.IsAdverb(k) || Grammar.TimeNouns.Contains(v.Lower(k))) && v.MentionAt(k) is null && pronoun - k < 5 && !v.IsVerb(k)) k--; // "said on Tuesday it", "announced yesterday that they"
             foreach (var g in _groups)
                 if (g.Head == k && Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || g.Head == k && v.Lemma(g.Head) is "announce" or "warn" or "deny")
                     return SubjectBefore(g.First);
