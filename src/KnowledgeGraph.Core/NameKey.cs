@@ -8,6 +8,9 @@ namespace KnowledgeGraph.Core;
 /// </summary>
 public static class NameKey
 {
+    /// <summary>The small words a name's initials skip ("Syrian Democratic Forces" / "Bureau of Industry and Security").</summary>
+    public static readonly IReadOnlySet<string> MinorWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
+
     public static string Normalize(string surface)
     {
         // the normal form is never longer than the surface

@@ -124,11 +124,12 @@ public sealed class GraphBuilder
         else
         {
             keys.Add(ResolutionKey.Of(e.Name));
-            keys.AddRange(e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Select(ResolutionKey.Of));
+            var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).ToList();
+            keys.AddRange(names.Select(ResolutionKey.Of));
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
             if (e.Type == EntityType.Organization)
-                foreach (var name in e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).Prepend(e.Name))
+                foreach (var name in names.Prepend(e.Name))
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
         }
         foreach (var k in keys)
@@ -318,13 +319,11 @@ public sealed class GraphBuilder
     {
         var words = NameKey.Words(name);
         if (words.Length < 2) return Array.Empty<string>();
-        string Initials(bool small) => string.Concat(words.Where(w => small || !SmallWords.Contains(w))
+        string Initials(bool small) => string.Concat(words.Where(w => small || !NameKey.MinorWords.Contains(w))
             .Select(w => NameKey.IsAcronymShape(w) ? new string(w.Where(char.IsLetter).ToArray()) : char.ToUpperInvariant(w[0]).ToString()));
         var (without, with) = (Initials(false), Initials(true));
         return without == with ? new[] { with } : new[] { without, with };
     }
-
-    private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
 
     private int Find(int i)
     {

@@ -207,10 +207,10 @@ public sealed class EntityClusterer
             if (bare.Length > 0 && bare[^1].Length >= 5) Enter(cluster, SpellingEntry(bare[^1], 0)); // "Andersen" for "Anderson"
             if (words.Length >= 2)
             {
-                Enter(cluster, "i\u0001" + new string(words.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+                Enter(cluster, "i\u0001" + new string(words.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
                 Enter(cluster, "i\u0001" + new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray()));
                 if (words.Length >= 3 && NameKey.IsAcronymShape(words[0])) // "CBP" for "U.S. Customs and Border Protection"
-                    Enter(cluster, "i\u0001" + new string(words[1..].Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+                    Enter(cluster, "i\u0001" + new string(words[1..].Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
             }
         }
 
@@ -337,7 +337,7 @@ public sealed class EntityClusterer
     /// </summary>
     private static bool IsWithoutOwner(string[] shortName, string[] longName)
     {
-        if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || MinorWords.Contains(shortName[0])) return false;
+        if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || NameKey.MinorWords.Contains(shortName[0])) return false;
         for (int k = 1; k <= shortName.Length; k++)
             if (!string.Equals(shortName[^k], longName[^k], StringComparison.OrdinalIgnoreCase)) return false;
         return true;
@@ -381,14 +381,12 @@ public sealed class EntityClusterer
         "News", "LLC", "Co", "Co.", "Holdings",
     };
 
-    private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&" };
-
     /// <summary>"SDF" = "Syrian Democratic Forces": the acronym's letters are the initials of the name's major words.</summary>
     public static bool IsAcronymOf(string acronym, string[] nameWords)
     {
         if (!NameKey.IsAcronymShape(acronym) || nameWords.Length < 2) return false;
         var letters = new string(NameKey.Normalize(acronym).Where(char.IsLetter).ToArray());
-        var initials = new string(nameWords.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        var initials = new string(nameWords.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         var allInitials = new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
         if (letters.Length >= 2 && (letters == initials || letters == allInitials)) return true;
         // "CBP" for "U.S. Customs and Border Protection", "NVO" for "RGS Northern Volcano Observatory": a leading abbreviated
@@ -693,7 +691,7 @@ public sealed class EntityClusterer
                 if (words.Length == 0) continue;
                 Enter(byEnds, words[0] + "\u0001" + words[^1], c);
                 if (words.Length < 2) continue;
-                Enter(byInitials, new string(words.Where(w => !MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()), c);
+                Enter(byInitials, new string(words.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()), c);
                 Enter(byInitials, new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray()), c);
             }
         }

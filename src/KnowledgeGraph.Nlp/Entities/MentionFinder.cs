@@ -1383,7 +1383,7 @@ public sealed class MentionFinder
     private static readonly HashSet<string> SpaceCraftKinds = new(StringComparer.OrdinalIgnoreCase) { "telescope", "satellite", "lander", "orbiter", "spaceship" };
 
     /// <summary>Capitalised kinds of spacecraft that end a craft's name: "Space Telescope", "Explorer Satellite".</summary>
-    private static readonly HashSet<string> CraftNouns = new(StringComparer.Ordinal) { "Telescope", "Satellite", "Lander", "Orbiter", "Spacecraft", "Spaceship" };
+    private static readonly HashSet<string> CraftNouns = new(SpaceCraftKinds.Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Append("Spacecraft"), StringComparer.Ordinal);
 
     /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
     private static readonly HashSet<string> DocumentHeads = new(StringComparer.Ordinal)
@@ -1659,7 +1659,7 @@ public sealed class MentionFinder
         // no recogniser found it (a capitalised word after "and", "or" or a comma that follows a found name)
         for (int t = 2; t < words.Count; t++)
         {
-            if (ListPlaceHead(s, words, t) is null || !IsTitleCase(words[t - 1]) || !IsProperTag(s.Tokens[t - 1]) || words[t - 2] is not ("and" or "or" or ",")) continue;
+            if (words[t - 2] is not ("and" or "or" or ",") || !IsTitleCase(words[t - 1]) || !IsProperTag(s.Tokens[t - 1]) || ListPlaceHead(s, words, t) is null) continue;
             int at = settled.FindIndex(c => c.End > t - 1);
             if (at >= 0 && settled[at].First <= t - 1) continue;
             int prevEnd = words[t - 2] != "," && t >= 3 && words[t - 3] == "," ? t - 3 : t - 2;
@@ -1759,10 +1759,10 @@ public sealed class MentionFinder
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, n) = (settled[k], settled[k + 1]);
-            if (c.Length != 1 || c.Source == "gazetteer" || c.CharStart >= 0 || n.CharStart >= 0 || n.Length < 2 || c.End + 1 >= words.Count
+            if (c.Length != 1 || c.Source == "gazetteer" || c.CharStart >= 0 || n.CharStart >= 0 || n.Length != 2 || c.End + 1 >= words.Count
                 || words[c.End] != "and" || n.First != c.End + 1 || !IsTitleCase(words[c.First]) || _lex.Gazetteer.Lookup(words[c.First]).Count > 0) continue;
             var head = words[n.End - 1];
-            if (head.Length < 4 || head[^1] != 's' || n.Length != 2) continue;
+            if (head.Length < 4 || head[^1] != 's') continue;
             var kw = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix);
             if (kw.Count == 0 || kw[0].Type != EntityType.Location) continue;
             settled[k] = c with { Type = EntityType.Location, FineType = kw[0].FineType, Role = null, Canonical = words[c.First] + " " + head };
@@ -1771,11 +1771,13 @@ public sealed class MentionFinder
 
     /// <summary>A plural noun for places ("counties", "provinces") at token i, or "states" (a country's first-level
     /// divisions, left out of the descriptions lexicon: "the states" refers to too much) when a list ends before it.</summary>
+    private static readonly DescriptorEntry StatesHead = new("states", "state", EntityType.Location, new[] { "Region" });
+
     private DescriptorEntry? ListPlaceHead(Sentence s, List<string> words, int i)
     {
         if (i >= words.Count || i < 2) return null;
         if (words[i] == "states" && s.Tokens[i].Tag is "NNS" or "VBZ" && words[i - 2] is "," or "and" or "or")
-            return new DescriptorEntry("states", "state", EntityType.Location, new[] { "Region" });
+            return StatesHead;
         if (s.Tokens[i].Tag is not ("NNS" or "VBZ")) return null;
         var places = _lex.Descriptors.Lookup(words[i]);
         return places.Count > 0 && places[0].Type == EntityType.Location ? places[0] : null;

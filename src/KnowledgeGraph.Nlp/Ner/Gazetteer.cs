@@ -38,10 +38,10 @@ public sealed class Gazetteer
         int n = lowerHashes.Length;
         // PhraseHash of the phrases of every length at i, built up token by token (each extends the shorter one's hash)
         Span<ulong> hashes = stackalloc ulong[MaxPhraseTokens + 1];
+        hashes[0] = PhraseHash(ReadOnlySpan<ulong>.Empty); // the seed every length extends; never overwritten
         for (int i = 0; i < n; i++)
         {
             int longest = Math.Min(MaxPhraseTokens, n - i);
-            hashes[0] = PhraseHash(ReadOnlySpan<ulong>.Empty);
             for (int len = 1; len <= longest; len++) hashes[len] = FeatureHash.Mix(hashes[len - 1] ^ lowerHashes[i + len - 1]);
             for (int len = longest; len >= 1; len--)
             {

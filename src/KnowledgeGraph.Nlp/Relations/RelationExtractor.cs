@@ -88,7 +88,7 @@ public sealed partial class RelationExtractor
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
-            if (NoParty(v.Context, entry.Category, subj.Entity) || entry.Type != "VISITED" && NoParty(v.Context, entry.Category, obj.Entity)) continue;
+            if (NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
@@ -114,8 +114,13 @@ public sealed partial class RelationExtractor
     /// "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit. One may visit it (the
     /// callers keep VISITED with a region as its object).
     /// </summary>
-    internal static bool NoParty(AnalysisContext context, string category, int entity) =>
+    private static bool NoParty(AnalysisContext context, string category, int entity) =>
         category == "CONSULT" && context.Entities[entity].FineTypes is var fine && fine.Contains("Region") && !fine.Contains("Country") && !fine.Contains("City");
+
+    /// <summary>Whether the subject or the object of an edge of <paramref name="entry"/> can take no part in it (<see cref="NoParty"/>);
+    /// a region may be visited.</summary>
+    internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj) =>
+        NoParty(context, entry.Category, subject) || entry.Type != "VISITED" && NoParty(context, entry.Category, obj);
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
@@ -1426,15 +1431,15 @@ public sealed partial class RelationExtractor
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head)) continue;
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
+                // one meets or visits where the other is ("X visited troops at Z"): the verb's reading, the same at every place phrase
+                bool meets = TriggerAt(g.Head, TriggerPos.Verb) is { } contact && contact.Entries.Any(e => !e.Derived)
+                    && contact.Entries.All(e => e.Category == "CONSULT");
                 for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || v.IsComma(j) && !IsPlacePreposition(v.Lower(j + 1))) break;
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
                     if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
-                    // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X; one
-                    // meets or visits where the other is ("X visited troops at Z")
-                    bool meets = TriggerAt(g.Head, TriggerPos.Verb) is { } contact && contact.Entries.Any(e => !e.Derived)
-                        && contact.Entries.All(e => e.Category == "CONSULT");
+                    // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X
                     if (!g.Passive && PlacesObjectNoun(g.Head, j) && !meets) break;
                     // "X praised Y's contributions in Z", "X thanked them for British support of efforts in Z", "bringing U.S.
                     // assistance in Z to ...": a noun with a named owner of its own holds the place phrase; it is where that

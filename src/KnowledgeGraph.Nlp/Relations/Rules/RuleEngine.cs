@@ -82,7 +82,7 @@ public sealed class RuleEngine
     /// a second guess where the tree found no construction (<see cref="Merge"/>).
     /// </summary>
     public IReadOnlyList<RelationMention> Extract(AnalysisContext context, bool fallback) =>
-        Dedupe(OneReadingPerTrigger(Matches(context)).Where(m => fallback || m.Rule.Pattern != RelationPattern.Proximity).Select(m => m.Edge));
+        Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge));
 
     /// <summary>
     /// A construction that names its own words and states its relation outranks the general clause rules on the same
@@ -101,7 +101,10 @@ public sealed class RuleEngine
     }
 
     /// <summary>Every rule firing in the document, before duplicates are merged.</summary>
-    public IEnumerable<RuleMatch> Matches(AnalysisContext context)
+    public IEnumerable<RuleMatch> Matches(AnalysisContext context) => Matches(context, fallback: true);
+
+    /// <summary>Every rule firing in the document; without <paramref name="fallback"/> the rules of base Proximity are not tried.</summary>
+    public IEnumerable<RuleMatch> Matches(AnalysisContext context, bool fallback)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dates = new DateResolver(context.AnchorDate);
@@ -115,7 +118,7 @@ public sealed class RuleEngine
                 var tree = new RuleTree(sentence);
                 tree.RepairVerbLemmas(_verbFirst);
                 var run = new SentenceMatch(this, context, s, tree, found, dates);
-                foreach (var m in run.All()) yield return m;
+                foreach (var m in run.All(fallback)) yield return m;
             }
             dates.Observe(found);
         }
@@ -133,14 +136,14 @@ public sealed class RuleEngine
         ArgumentNullException.ThrowIfNull(surface);
         ArgumentNullException.ThrowIfNull(rules);
         var same = surface.Select(Key).ToHashSet();
-        var read = surface.GroupBy(r => r.SentenceIndex).ToDictionary(g => g.Key, g => g.Select(r => r.TriggerSpan).ToList());
-        bool ReadBySurface(RelationMention r) => read.TryGetValue(r.SentenceIndex, out var spans)
-            && spans.Any(t => t.Start < r.TriggerSpan.End && r.TriggerSpan.Start < t.End);
+        static bool Overlap(RelationMention a, RelationMention b) => a.TriggerSpan.Start < b.TriggerSpan.End && b.TriggerSpan.Start < a.TriggerSpan.End;
+        var bySentence = surface.ToLookup(r => r.SentenceIndex);
+        bool ReadBySurface(RelationMention r) => bySentence[r.SentenceIndex].Any(o => Overlap(o, r));
         // the same edge on the same word, read with another polarity or modality: the tree's scope of "not" and "may" decides
         static (int, int, string, int) Edge(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object);
-        bool Overlap(RelationMention a, RelationMention b) => a.TriggerSpan.Start < b.TriggerSpan.End && b.TriggerSpan.Start < a.TriggerSpan.End;
         var byEdge = rules.ToLookup(Edge);
-        var rescoped = rules.Where(r => !same.Contains(Key(r)) && surface.Any(o => Edge(o) == Edge(r) && Overlap(o, r))).ToHashSet();
+        var surfaceByEdge = surface.ToLookup(Edge);
+        var rescoped = rules.Where(r => !same.Contains(Key(r)) && surfaceByEdge[Edge(r)].Any(o => Overlap(o, r))).ToHashSet();
         return Dedupe(surface.Where(o => !byEdge[Edge(o)].Any(r => rescoped.Contains(r) && Overlap(r, o)))
             .Concat(rules.Where(r => same.Contains(Key(r)) || rescoped.Contains(r) || !ReadBySurface(r))));
     }
@@ -169,8 +172,8 @@ public sealed class RuleEngine
     /// <summary>The work on one sentence; lives on one thread.</summary>
     private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, RuleTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
     {
-        /// <summary>Every rule at every token; fallback rules (base Proximity) only at a trigger no other rule used.</summary>
-        public List<RuleMatch> All()
+        /// <summary>Every rule at every token; fallback rules (base Proximity), when asked for, only at a trigger no other rule used.</summary>
+        public List<RuleMatch> All(bool withFallback)
         {
             var result = new List<RuleMatch>();
             var rules = x._rules.Rules;
@@ -178,7 +181,7 @@ public sealed class RuleEngine
             {
                 int before = result.Count;
                 _kinds = 0; // the trigger kinds of token t, worked out once for all rules (KindOf)
-                for (int pass = 0; pass < 2; pass++)
+                for (int pass = 0; pass < (withFallback ? 2 : 1); pass++)
                 {
                     bool fallback = pass == 1;
                     if (fallback && result.Count > before) break;
@@ -497,8 +500,7 @@ public sealed class RuleEngine
                 var st = ctx.Entities[subj.Mention.Entity].Type;
                 var ot = ctx.Entities[obj.Mention.Entity].Type;
                 if (!x._allows(entry.Type, st, ot)) continue;
-                if (RelationExtractor.NoParty(ctx, entry.Category, subj.Mention.Entity)
-                    || entry.Type != "VISITED" && RelationExtractor.NoParty(ctx, entry.Category, obj.Mention.Entity)) continue;
+                if (RelationExtractor.NoParties(ctx, entry, subj.Mention.Entity, obj.Mention.Entity)) continue;
                 var (negated, modality) = Hedge(t);
                 var attributed = Attribution(t, subj.Mention.Entity, obj.Mention.Entity);
                 int between = Math.Max(0, Math.Max(subj.Mention.FirstToken, obj.Mention.FirstToken) - Math.Min(subj.Mention.EndToken, obj.Mention.EndToken));
