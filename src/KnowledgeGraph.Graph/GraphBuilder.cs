@@ -187,7 +187,7 @@ public sealed class GraphBuilder
     private readonly Dictionary<string, List<(int Entity, PersonName.Form Form)>> _personsByLast = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// "Jim Mattis" in one article and "James N. Mattis" in another are one person: the same last name, one first name
+    /// "Jim Calder" in one article and "James N. Calder" in another are one person: the same last name, one first name
     /// the usual short form of the other, and nothing else that disagrees (<see cref="PersonName.Agree"/>). Taken only
     /// when exactly one other person has a matching first name and this last name, every form of it agrees with every
     /// form of this one, and one of its first names differs from this one's (the same first name was decided above):
@@ -216,8 +216,8 @@ public sealed class GraphBuilder
 
     /// <summary>
     /// An acronym that some articles write alone, typed by the recogniser's guess (a place or an organisation with no finer
-    /// label: "funds from USAID", "CJTF-OIR said"), is the node its letters spell: the one node that holds the acronym
-    /// beside a name it spells ("the U.S. Agency for International Development (USAID)" in another article), else, for an
+    /// label: "funds from ODRA", "CJTF-NV said"), is the node its letters spell: the one node that holds the acronym
+    /// beside a name it spells ("the Office for Development and Relief Aid (ODRA)" in another article), else, for an
     /// acronym of four letters or more, the one node of the graph with a name it spells ("Combined Joint Task Force
     /// Operation Inherent Resolve"). The acronym's node joins it
     /// and takes its type; every name of the acronym's node must be an acronym of three letters or more. Two nodes that
@@ -264,7 +264,7 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "Secretary Hagel met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Hagel"
+    /// "Secretary Varga met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Varga"
     /// in others: a person node named only by one word (every capitalised alias one word) joins the one person of the
     /// graph whose full name ends in that word, when both hold the same role (the title the articles give them). Two
     /// full names with that last name, another role, or no role: the bare surname stays apart.
@@ -300,7 +300,7 @@ public sealed class GraphBuilder
         }
     }
 
-    /// <summary>The letters of an acronym of three letters or more ("U.S.A.I.D." -> "USAID"); null for any other name.</summary>
+    /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>
     private static string? AcronymLetters(string name)
     {
         if (!NameKey.IsAcronymShape(name)) return null;
@@ -309,7 +309,7 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "USAID" spells out "U.S. Agency for International Development": the initials of the name's words, an acronym in
+    /// "ODRA" spells out "Office for Development and Relief Aid": the initials of the name's words, an acronym in
     /// it counting with all its letters, with or without the small words (of, for, and, the ...).
     /// </summary>
     private static bool SpellsOut(string letters, string name) => InitialsOf(name).Contains(letters);

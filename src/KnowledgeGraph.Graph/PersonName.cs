@@ -43,7 +43,7 @@ public static class PersonName
     public static bool FirstNamesMatch(Form a, Form b) => a.First == b.First || IsShortFormOf(a.First, b.First) || IsShortFormOf(b.First, a.First);
 
     /// <summary>
-    /// "Jim Mattis" and "James N. Mattis" may be one person: the same last name, matching first names, initials equal
+    /// "Jim Calder" and "James N. Calder" may be one person: the same last name, matching first names, initials equal
     /// or one has none; the suffix as <see cref="Compatible"/> asks when the first names are the same, and the same
     /// suffix when one is a short form (a father and a son share a surname and often a first name: "Joe Kessler" is not
     /// "Joseph Kessler Jr.").

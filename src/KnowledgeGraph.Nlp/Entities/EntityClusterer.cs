@@ -424,7 +424,7 @@ public sealed class EntityClusterer
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
             }
-            // "the UN Relief and Works Agency for Palestine Refugees in the Near East (UNRWA)": the body's name ends before
+            // "the Lake Relief Agency for Displaced Herders in the Near Marches (LRADH)": the body's name ends before
             // "in" and the place that says where it is; the acronym in brackets after the place spells the body's name
             if (before >= 0 && mentions[before].Mention.Type == EntityType.Location)
             {
@@ -573,18 +573,18 @@ public sealed class EntityClusterer
         }
     }
 
-    /// <summary>Heads of a site's name that the site is called without: "from Kennedy" for Kennedy Space Center, "at Halden" for Halden Air Force Base.</summary>
+    /// <summary>Heads of a site's name that the site is called without: "from Marsh" for Marsh Space Center, "at Halden" for Halden Air Force Base.</summary>
     private static readonly HashSet<string> SiteHeads = new(MentionFinder.FacilityHeads.Concat(new[] { "Center", "Centre", "Spaceport" }), StringComparer.Ordinal);
 
-    /// <summary>Prepositions of place before a site's short name ("launched from Kennedy", "landed at Halden").</summary>
+    /// <summary>Prepositions of place before a site's short name ("launched from Marsh", "landed at Halden").</summary>
     private static readonly HashSet<string> SitePrepositions = new(StringComparer.Ordinal) { "from", "at", "to", "into", "near", "toward", "towards", "in", "off" };
 
     /// <summary>
-    /// "launched from Kennedy" in an article that named "Kennedy Space Center" before: one capitalised word the
+    /// "launched from Marsh" in an article that named "Marsh Space Center" before: one capitalised word the
     /// recogniser took for a place, after a preposition of place at each mention, that is the first word of exactly one
     /// longer name of a site (its last word a facility's head: Center, Base, Station, Airport, Camp ...) written earlier
     /// in the article, is that site. Not when the article writes the site "in" or "," that word ("the Alder Medical
-    /// Center in Alder": a town the site is named after), nor for a word the recogniser or a rule typed otherwise ("Kennedy
+    /// Center in Alder": a town the site is named after), nor for a word the recogniser or a rule typed otherwise ("Marsh
     /// said" is a person), nor a feature named after a town ("Alder Harbor" has no site head).
     /// </summary>
     private static void JoinSiteShortNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)

@@ -1001,7 +1001,7 @@ public sealed class MentionFinder
             // are a rating or rank, graded by the class; the name is what follows the class
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.End + 1 < words.Count && words[c.End + 1] == "Class"
                 && (IsNumericOrdinal(words[c.End]) || SpelledOrdinals.Contains(words[c.End]))) continue;
-            // "USAID/OFDA", "funds from OFDA": an acronym (three to five capitals) the gazetteer does not know as a place is a
+            // "ODRA/OFDR", "funds from OFDR": an acronym (three to five capitals) the gazetteer does not know as a place is a
             // body's, not a place's (places named by acronyms are countries and states, which the gazetteer knows); a place's
             // name in capitals ("KABUL", a dateline opening the sentence; "BUFFALO" in a line written all in capitals) is no acronym
             if (c.Source == "ner" && c.Type == EntityType.Location && span.Count == 1 && span[0].Length is >= 3 and <= 5 && span[0].All(char.IsAsciiLetterUpper) && c.First > 0
@@ -1563,7 +1563,7 @@ public sealed class MentionFinder
         "Central", "North-East", "North-West", "South-East", "South-West",
     };
 
-    /// <summary>The Arabic article assimilated to a "sun letter" as transliterations write it: "Ar Raqqah", "As Suwayda", "An Najaf".</summary>
+    /// <summary>The Arabic article assimilated to a "sun letter" as transliterations write it: "Ar Rimal", "As Sahil", "An Nahr".</summary>
     private static readonly HashSet<string> SunArticles = new(StringComparer.Ordinal) { "Ar", "As", "Ad", "At", "Az", "An", "Ash", "Adh", "Ath" };
 
     /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>

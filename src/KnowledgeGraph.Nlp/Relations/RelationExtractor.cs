@@ -173,7 +173,7 @@ public sealed partial class RelationExtractor
                     continue;
                 // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
                 if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
-                // a place inside a prepositional phrase ("Near Raqqah, strikes engaged ...", "the liberation of Raqqah", "inspections
+                // a place inside a prepositional phrase ("Near Brel, strikes engaged ...", "the liberation of Brel", "inspections
                 // in the Zarn Sea, under a measure to inspect Y") is no actor; a country may be ("troops from X attacked")
                 int before = PrepositionBefore(subj);
                 bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
