@@ -24,7 +24,7 @@ internal static class Grammar
     public static readonly IReadOnlyDictionary<string, string> ControlVerbs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["threaten"] = "threatened", ["warn"] = "threatened",
-        ["plan"] = "planned", ["intend"] = "planned", ["aim"] = "planned", ["seek"] = "planned", ["want"] = "planned",
+        ["plan"] = "planned", ["intend"] = "planned", ["aim"] = "planned", ["seek"] = "planned", ["pursue"] = "planned", ["want"] = "planned",
         ["hope"] = "planned", ["try"] = "planned", ["attempt"] = "planned", ["prepare"] = "planned", ["expect"] = "planned",
         ["propose"] = "planned", ["consider"] = "planned", ["decide"] = "planned", ["wish"] = "planned", ["offer"] = "promised",
         ["vow"] = "promised", ["pledge"] = "promised", ["promise"] = "promised", ["agree"] = "promised", ["undertake"] = "promised",

@@ -29,7 +29,25 @@ public sealed partial class RelationExtractor
         : this(lexicons.Triggers, lexicons.Titles, allows, lemmatize)
     {
         _coder = new EventCoder(lexicons);
+        _agents = lexicons.Agents;
+        _descriptors = lexicons.Descriptors;
     }
+
+    // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others (none when
+    // built from a trigger lexicon alone)
+    private readonly AgentLexicon? _agents;
+    private readonly DescriptorLexicon? _descriptors;
+
+    // CAMEO's state sectors (PETRARCH agents' primary codes): government, military, police, judiciary, legislature, intelligence
+    private static readonly IReadOnlySet<string> StateSectors = new HashSet<string>(StringComparer.Ordinal) { "GOV", "MIL", "COP", "JUD", "LEG", "SPY" };
+
+    /// <summary>
+    /// Whether a state acts through the people a common noun names: a state sector among PETRARCH's agents ("police",
+    /// "troops"), a descriptor of a government or armed force ("forces", "authorities") or of a person in office ("minister").
+    /// </summary>
+    private bool ActsForState(string lowerWord, string lemma) =>
+        new[] { lowerWord, lemma }.Any(w => _agents?.Lookup(w).Any(a => StateSectors.Contains(a.Primary)) == true
+            || _descriptors?.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")) == true);
 
     // the CAMEO event rules and argument checks (none when built from a trigger lexicon alone)
     private readonly EventCoder _coder = EventCoder.None;
@@ -1381,7 +1399,8 @@ public sealed partial class RelationExtractor
                 {
                     int q = p + 1;
                     while (q < v.Count && q - p <= 3 && v.MentionAt(q) is null && v.IsAdjective(q)) q++;
-                    if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity)
+                    // not a demonym: "Arizona's Indian reservations" are no place of India's
+                    if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity && inner.Mention.Kind != MentionKind.Demonym)
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
                 }
                 // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
@@ -1397,6 +1416,12 @@ public sealed partial class RelationExtractor
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
+                // "20 Romanian nationals in X": a demonym before a common noun says where the people are from, and the place
+                // phrase places them, not the country; a noun a state acts through keeps it ("Iraqi forces in Mosul"), and so
+                // does a sentence that names the country otherwise
+                if (m.Mention.Kind == MentionKind.Demonym && p > m.EndToken && v.Tag(p - 1) is "NN" or "NNS" && !_x.ActsForState(v.Lower(p - 1), v.Lemma(p - 1))
+                    && v.Mentions.All(o => o.Entity != m.Entity || o.Mention.Kind == MentionKind.Demonym))
+                    continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
                 // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
