@@ -94,14 +94,14 @@ public sealed class NerTagger
     internal static List<(EntitySpan, float)> SpanMargins(float[] emit, float[] trans, int n, List<EntitySpan> spans)
     {
         const int L = Bilou.Count;
-        var alpha = new float[n * L];
-        var beta = new float[n * L];
+        var alpha = System.Buffers.ArrayPool<float>.Shared.Rent(n * L);
+        var beta = System.Buffers.ArrayPool<float>.Shared.Rent(n * L);
         for (int c = 0; c < L; c++) alpha[c] = trans[c] + emit[c];
         for (int i = 1; i < n; i++)
             for (int c = 0; c < L; c++)
             {
                 float best = float.NegativeInfinity;
-                for (int p = 0; p < L; p++) best = Math.Max(best, alpha[(i - 1) * L + p] + trans[(p + 1) * L + c]);
+                foreach (var p in AllowedPrevious[c]) best = Math.Max(best, alpha[(i - 1) * L + p] + trans[(p + 1) * L + c]);
                 alpha[i * L + c] = best + emit[i * L + c];
             }
         for (int c = 0; c < L; c++) beta[(n - 1) * L + c] = Bilou.CanEnd(c) ? 0 : float.NegativeInfinity;
@@ -109,7 +109,7 @@ public sealed class NerTagger
             for (int c = 0; c < L; c++)
             {
                 float best = float.NegativeInfinity;
-                for (int d = 0; d < L; d++) best = Math.Max(best, trans[(c + 1) * L + d] + emit[(i + 1) * L + d] + beta[(i + 1) * L + d]);
+                foreach (var d in AllowedNext[c]) best = Math.Max(best, trans[(c + 1) * L + d] + emit[(i + 1) * L + d] + beta[(i + 1) * L + d]);
                 beta[i * L + c] = best;
             }
         float top = float.NegativeInfinity;
@@ -142,6 +142,8 @@ public sealed class NerTagger
             }
             result.Add((sp, Math.Max(0, top - Math.Max(outside, other))));
         }
+        System.Buffers.ArrayPool<float>.Shared.Return(alpha);
+        System.Buffers.ArrayPool<float>.Shared.Return(beta);
         return result;
     }
 
@@ -239,6 +241,10 @@ public sealed class NerTagger
     /// <summary>For each tag, the tags that may precede it inside a sentence, in increasing order.</summary>
     private static readonly int[][] AllowedPrevious = Enumerable.Range(0, Bilou.Count)
         .Select(c => Enumerable.Range(0, Bilou.Count).Where(p => Bilou.Allowed(p, c)).ToArray()).ToArray();
+
+    /// <summary>For each tag, the tags that may follow it inside a sentence.</summary>
+    private static readonly int[][] AllowedNext = Enumerable.Range(0, Bilou.Count)
+        .Select(p => Enumerable.Range(0, Bilou.Count).Where(c => Bilou.Allowed(p, c)).ToArray()).ToArray();
 
     /// <summary>The model file bytes (deterministic).</summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
