@@ -52,7 +52,11 @@ public sealed record DocumentEntity(
     IReadOnlyList<string> FineTypes,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<Mention> Mentions,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes)
+{
+    /// <summary>What the text offers as support for it (set by the pipeline's last entity stage), or null when not known.</summary>
+    public EntityEvidence? Evidence { get; init; }
+}
 
 /// <summary>A relationship stated in one sentence of one document.</summary>
 /// <param name="Subject">Index of the subject entity in the document's entity list.</param>

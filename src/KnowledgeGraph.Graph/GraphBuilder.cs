@@ -30,6 +30,21 @@ public sealed class GraphBuilder
 
     public GraphBuilder(OntologySchema schema) { _schema = schema; }
 
+    /// <summary>
+    /// The gate: an entity node whose <c>confidence</c> is below this and that no relationship edge touches is left out of
+    /// the graph (its mentions with it). 0, the default, keeps every node.
+    /// </summary>
+    public double MinConfidence { get; init; }
+
+    /// <summary>Hears each entity node's confidence features (<see cref="NodeConfidence.FeatureNames"/>), to train the weights on judged nodes.</summary>
+    public Action<GraphNode, IReadOnlyList<double>>? OnNodeFeatures { get; init; }
+
+    /// <summary>The weights that score nodes (default: the shipped ones).</summary>
+    public NodeConfidence Confidence { get; init; } = NodeConfidence.Default;
+
+    /// <summary>Entity nodes the gate left out.</summary>
+    public int NodesBelowConfidence { get; private set; }
+
     private sealed class GlobalEntity
     {
         public int Parent;
@@ -38,6 +53,7 @@ public sealed class GraphBuilder
         public readonly SortedSet<string> Aliases = new(StringComparer.Ordinal);
         public SortedSet<string>? FineTypes;
         public SortedDictionary<string, string>? Attributes;
+        public EntityEvidence? Evidence;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
     }
@@ -145,6 +161,7 @@ public sealed class GraphBuilder
         g.Aliases.Add(e.Name);
         foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) (g.FineTypes ??= new(StringComparer.Ordinal)).Add(f);
         foreach (var (k, v) in e.Attributes) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
         foreach (var k in keys)
@@ -348,6 +365,7 @@ public sealed class GraphBuilder
         ga.Aliases.UnionWith(gb.Aliases);
         if (gb.FineTypes is not null) (ga.FineTypes ??= new(StringComparer.Ordinal)).UnionWith(gb.FineTypes);
         if (gb.Attributes is not null) foreach (var (k, v) in gb.Attributes) (ga.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        ga.Evidence = EntityEvidence.Combine(ga.Evidence, gb.Evidence);
         // both lists ascend by document: merge them, adding the counts of a document both have
         var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
         int i = 0, j = 0;
@@ -362,6 +380,7 @@ public sealed class GraphBuilder
         gb.Aliases.Clear();
         gb.FineTypes = null;
         gb.Attributes = null;
+        gb.Evidence = null;
     }
 
     /// <summary>The canonical name across documents: each document already names an entity by its most complete form; the form most documents and mentions use wins, then the longer, then ordinal order.</summary>
@@ -394,6 +413,15 @@ public sealed class GraphBuilder
             byId[node.Id] = node;
             nodes.Add(node);
         }
+        // entities a relationship edge will touch: the gate keeps them whatever their confidence
+        var related = new HashSet<int>();
+        foreach (var r in _relations)
+        {
+            int s = Find(r.Subject), o = Find(r.Object);
+            if (s == o || !_schema.Allows(r.Type, _entities[s].Type, _entities[o].Type)) continue;
+            related.Add(s);
+            related.Add(o);
+        }
         for (int i = 0; i < _entities.Count; i++)
         {
             if (Find(i) != i) continue;
@@ -415,6 +443,10 @@ public sealed class GraphBuilder
             };
             CapIndexed(props, "name", name);
             if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
+            var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
+                g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, related.Contains(i));
+            double confidence = Confidence.Score(features);
+            props["confidence"] = confidence;
             var node = new GraphNode(id, labels.ToArray(), props.ToArray());
             if (byId.TryGetValue(id, out var clash))
             {
@@ -422,9 +454,11 @@ public sealed class GraphBuilder
                 nodeOf[i] = clash;
                 continue;
             }
+            if (confidence < MinConfidence && !related.Contains(i)) { NodesBelowConfidence++; continue; }
             byId[id] = node;
             nodeOf[i] = node;
             nodes.Add(node);
+            OnNodeFeatures?.Invoke(node, features);
         }
         var mentionList = new List<(GraphNode Document, GraphNode Entity, long Count)>();
         foreach (var (i, target) in nodeOf)
@@ -441,6 +475,7 @@ public sealed class GraphBuilder
             var r = _relations[k];
             // an entity that changed type when it joined another (JoinAcronyms) may no longer fit the relation
             if (!_schema.Allows(r.Type, _entities[Find(r.Subject)].Type, _entities[Find(r.Object)].Type)) { _droppedBySchema++; continue; }
+            if (Find(r.Subject) == Find(r.Object)) continue; // one entity (maybe one the gate left out): no edge
             var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
             if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());
             members.Add(k);

@@ -32,7 +32,7 @@ public sealed record GraphDocument(
             var e = analysis.Entities[i];
             if (e.Index != i) throw new ArgumentException($"document {doc.Id}: entity {i} has index {e.Index}");
             entities[i] = new GraphDocumentEntity(e.Name, e.Type, e.FineTypes, e.Aliases, e.Mentions.Count,
-                e.Attributes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList());
+                e.Attributes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList()) { Evidence = e.Evidence };
         }
         var relations = analysis.Relations.Select(r => new GraphDocumentRelation(
             r.Subject, r.Object, r.Type, r.Category, r.Evidence, r.EvidenceSpan.Start, r.EvidenceSpan.End, r.Trigger,
@@ -51,7 +51,11 @@ public sealed record GraphDocumentEntity(
     IReadOnlyList<string> FineTypes,
     IReadOnlyList<string> Aliases,
     int Mentions,
-    IReadOnlyList<KeyValuePair<string, string>> Attributes);
+    IReadOnlyList<KeyValuePair<string, string>> Attributes)
+{
+    /// <summary>What the text offers as support for it (see <see cref="EntityEvidence"/>), or null when not known.</summary>
+    public EntityEvidence? Evidence { get; init; }
+}
 
 /// <summary>A relation mention of one document as the graph sees it (see <see cref="RelationMention"/>).</summary>
 public sealed record GraphDocumentRelation(

@@ -95,10 +95,10 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         return new ExtractionPipeline(lexicons, rules, tagger, parser, (words, tags) =>
         {
             // the whole document at once: the recogniser's second pass uses evidence from every sentence
-            var spans = ner.Tag(words, tags);
+            var spans = ner.TagWithMargins(words, tags);
             var result = new List<NerSpan>();
             for (int s = 0; s < spans.Count; s++)
-                foreach (var e in spans[s]) result.Add(new NerSpan(s, e.Start, e.End, e.Type));
+                foreach (var (e, margin) in spans[s]) result.Add(new NerSpan(s, e.Start, e.End, e.Type, margin));
             return result;
         }, options);
     }
@@ -195,7 +195,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var withCommunities = entities.ToList();
         Communities.Add(context, Lexicons, withCommunities, kept, _options.Allows);
         var (keptEntities, keptRelations) = DropIdleScopedActors(withCommunities, kept);
-        var analysis = new DocumentAnalysis(document, sentences, allMentions, keptEntities, keptRelations);
+        var analysis = new DocumentAnalysis(document, sentences, allMentions, EntityConfidence.Attach(keptEntities, sentences, ner), keptRelations);
         timings?.Lap("relations + dates");
         return analysis;
     }

@@ -50,6 +50,10 @@ public sealed class BuildCommand : ICommand
                                  NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE or the options below
           --uri, --user, --database, --password-env <VAR>, --batch-size <n>
                                  as for 'kg load' (see 'kg load --help')
+          --min-confidence <p>   leave out entity nodes whose confidence (0-1, docs/entities.md) is below p and that
+                                 no relationship edge touches (default: 0, every node is kept)
+          --node-features <file> also write each entity node's confidence features as TSV (id, labels, name,
+                                 features), to retrain the weights on judged nodes (tests/realtext/train_confidence.py)
           --html                 also write <dir>/graph.html, the graph as one page to explore in a browser (see 'kg view --help')
           --quiet                print only errors
           --verbose              print stack traces of internal errors
@@ -63,12 +67,15 @@ public sealed class BuildCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard", "relations" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph", HtmlOption.Flag });
+        var a = CommandArgs.Parse(args, new[] { "out", "threads", "max-article-mb", "resources", "schema", "shard", "relations", "min-confidence", "node-features" }.Concat(LoadCommand.ConnectionOptionNames), new[] { "quiet", "neo4j", "with-graph", HtmlOption.Flag });
         if (a.Positionals.Count == 0) throw new UsageException("give at least one input (file, folder, .jsonl or -)");
         var outDir = a.Value("out") ?? "out";
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
         double maxMb = a.Double("max-article-mb", 10);
         if (maxMb <= 0) throw new UsageException("--max-article-mb must be positive");
+        double minConfidence = a.Double("min-confidence", 0);
+        if (minConfidence is < 0 or > 1) throw new UsageException("--min-confidence must be between 0 and 1");
+        var featuresPath = a.Value("node-features");
         bool quiet = a.Flag("quiet");
 
         // Everything that can be wrong with the command line is checked before the analysis, which may take hours.
@@ -104,7 +111,16 @@ public sealed class BuildCommand : ICommand
                 progress.Dispose();
                 context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
             }
-            result = GraphBuild.Run(pipeline, schema, reader, plan, threads, Line, progress, context.Cancellation, onNote: quiet ? null : Line);
+            using var features = featuresPath is null ? null : new StreamWriter(featuresPath);
+            features?.WriteLine(string.Join('\t', new[] { "id", "labels", "name" }.Concat(NodeConfidence.FeatureNames)));
+            result = GraphBuild.Run(pipeline, schema, reader, plan, threads, Line, progress, context.Cancellation, onNote: quiet ? null : Line,
+                newBuilder: () => new GraphBuilder(schema)
+                {
+                    MinConfidence = minConfidence,
+                    OnNodeFeatures = features is null ? null : (node, f) => features.WriteLine(string.Join('\t',
+                        new[] { node.Id, string.Join(':', node.Labels.Skip(1)), node.Properties.First(p => p.Key == "name").Value.ToString()! }
+                            .Concat(f.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))),
+                });
         }
 
         var snapshot = result.Graph.Snapshot;

@@ -35,11 +35,13 @@ public static class GraphBuild
     }
 
     /// <summary>Builds the graph of inputs already planned (the caller sized them for its progress bar).</summary>
+    /// <param name="newBuilder">Makes the graph builder (default: one with the schema and default settings).</param>
     public static GraphBuildResult Run(IDocumentAnalyzer analyzer, OntologySchema schema, InputReader reader, InputPlan plan, int threads,
-        Action<InputFailure> onFailure, Progress? progress, CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
+        Action<InputFailure> onFailure, Progress? progress, CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null,
+        Func<GraphBuilder>? newBuilder = null)
     {
         var clock = Stopwatch.StartNew();
-        var builder = new GraphBuilder(schema);
+        var builder = newBuilder?.Invoke() ?? new GraphBuilder(schema);
         var failures = new List<InputFailure>();
         var counts = Analyze(analyzer, reader, plan, InputPart.Whole, threads,
             (_, doc) => builder.Add(doc),

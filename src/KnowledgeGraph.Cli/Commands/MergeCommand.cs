@@ -11,7 +11,7 @@ public sealed class MergeCommand : ICommand
     public string Name => "merge";
     public string Summary => "Merge the shard folders of 'kg build --shard i/n' into one graph";
     public string Help => """
-        Usage: kg merge <shard folders...> [--out <dir>] [--schema <file>] [--quiet]
+        Usage: kg merge <shard folders...> [--out <dir>] [--schema <file>] [--min-confidence <p>] [--quiet]
 
         Reads the analyses.jsonl.gz of every shard (1/n .. n/n, in any order on the command line) and builds one
         graph from them in the input order of a single build, with the same graph builder: graph.jsonl,
@@ -25,6 +25,7 @@ public sealed class MergeCommand : ICommand
         Options:
           --out <dir>       output folder (default: out)
           --schema <file>   the ontology the shards were built with (default: the program's graph-schema/schema.json)
+          --min-confidence <p>  as for 'kg build': leave out entity nodes below confidence p that no relationship touches
           --quiet           print only errors
         Exit codes: 0 merged and no input had failed, 1 merged but some inputs had failed (listed again), or
         refused; 2 usage error.
@@ -32,7 +33,7 @@ public sealed class MergeCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "schema" }, new[] { "quiet" });
+        var a = CommandArgs.Parse(args, new[] { "out", "schema", "min-confidence" }, new[] { "quiet" });
         if (a.Positionals.Count == 0) throw new UsageException("give the shard folders to merge");
         var outDir = a.Value("out") ?? "out";
         bool quiet = a.Flag("quiet");
@@ -45,7 +46,9 @@ public sealed class MergeCommand : ICommand
         using var pacer = new AllocationPacer(32L << 20);
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
-        var builder = new GraphBuilder(schema);
+        double minConfidence = a.Double("min-confidence", 0);
+        if (minConfidence is < 0 or > 1) throw new UsageException("--min-confidence must be between 0 and 1");
+        var builder = new GraphBuilder(schema) { MinConfidence = minConfidence };
         var failures = new List<InputFailure>();
         long words = 0;
         long read = 0;

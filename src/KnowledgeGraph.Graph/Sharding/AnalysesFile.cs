@@ -21,7 +21,7 @@ public sealed record FailureRecord(long Item, string Origin, string Reason) : Sh
 /// <list type="number">
 /// <item>header: <c>{"format":"kg-analyses","version":2,"shard":"2/4","partition":"byte-range","kg":..,"build":..,"pipeline":..,"schema":..}</c></item>
 /// <item>per input item of the shard's part, in input order, k = 0, 1, ...: <c>{"item":k,"doc":{id,title?,source?,date?,characters,words},"entities":[{name,type,
-/// fine,aliases,mentions,attributes}],"evidence":[distinct sentences],"relations":[{s,o,type,category,evidence (index),start,
+/// fine,aliases,mentions,attributes,evidence?}],"evidence":[distinct sentences],"relations":[{s,o,type,category,evidence (index),start,
 /// end,trigger,confidence,date?,negated?,modality?,attributed_to?}]}</c> or <c>{"item":k,"failed":origin,"reason":..}</c></item>
 /// <item>footer: <c>{"end":true,"records":m}</c> (a file without it was cut short)</item>
 /// </list>
@@ -101,6 +101,7 @@ public static class AnalysesFile
             w.WriteStartObject();
             foreach (var (k, v) in e.Attributes) { w.WritePropertyName(k); w.WriteValue(v); }
             w.WriteEndObject();
+            if (e.Evidence is { } ev) WriteEvidence(w, ev);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -156,6 +157,26 @@ public static class AnalysesFile
         w.WriteEndObject();
     }
 
+    /// <summary>An entity's evidence: the flags that hold, and the recogniser's margin when it found the entity.</summary>
+    private static void WriteEvidence(JsonWriter w, EntityEvidence ev)
+    {
+        w.WritePropertyName("evidence");
+        w.WriteStartObject();
+        void Flag(string name, bool value) { if (value) { w.WritePropertyName(name); w.WriteValue(true); } }
+        Flag("gazetteer", ev.Gazetteer);
+        Flag("rule", ev.Rule);
+        Flag("recogniser_only", ev.RecogniserOnly);
+        Flag("canonical", ev.Canonical);
+        Flag("sentence_initial", ev.AllSentenceInitial);
+        Flag("first_sentence", ev.OnlyInFirstSentence);
+        if (!float.IsNaN(ev.Margin)) { w.WritePropertyName("margin"); w.WriteValue(ev.Margin); }
+        w.WriteEndObject();
+    }
+
+    private static EntityEvidence? ReadEvidence(JObject? o) => o is null ? null : new EntityEvidence(
+        (bool?)o["gazetteer"] ?? false, (bool?)o["rule"] ?? false, (bool?)o["recogniser_only"] ?? false, (bool?)o["canonical"] ?? false,
+        (float?)o["margin"] ?? float.NaN, (bool?)o["sentence_initial"] ?? false, (bool?)o["first_sentence"] ?? false);
+
     /// <summary>Reads one record line; throws <see cref="FormatException"/> naming what is wrong.</summary>
     internal static ShardRecord ReadRecord(JObject o)
     {
@@ -168,7 +189,8 @@ public static class AnalysesFile
             StringList(e["fine"]),
             StringList(e["aliases"]),
             (int)e["mentions"]!,
-            ((JObject)e["attributes"]!).Properties().Select(p => new KeyValuePair<string, string>(p.Name, (string)p.Value!)).ToList())).ToList();
+            ((JObject)e["attributes"]!).Properties().Select(p => new KeyValuePair<string, string>(p.Name, (string)p.Value!)).ToList())
+            { Evidence = ReadEvidence(e["evidence"] as JObject) }).ToList();
         var sentences = StringList(o["evidence"]);
         var relations = ((JArray)o["relations"]!).Select(t => (JObject)t).Select(r => new GraphDocumentRelation(
             (int)r["s"]!, (int)r["o"]!, (string)r["type"]!, (string)r["category"]!,

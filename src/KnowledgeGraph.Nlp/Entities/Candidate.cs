@@ -3,7 +3,8 @@ using KnowledgeGraph.Core;
 namespace KnowledgeGraph.Nlp.Entities;
 
 /// <summary>A span a named-entity recogniser found: tokens [First, End) of a sentence with a CoNLL label (PER, ORG, LOC, MISC).</summary>
-public readonly record struct NerSpan(int Sentence, int First, int End, string Label);
+/// <param name="Margin">How much the recogniser's best tagging outscores the best one without this span (0 = a tie; NaN = not known).</param>
+public readonly record struct NerSpan(int Sentence, int First, int End, string Label, float Margin = float.NaN);
 
 /// <summary>A possible entity mention over tokens of one sentence, before overlapping candidates are settled.</summary>
 internal sealed record Candidate(

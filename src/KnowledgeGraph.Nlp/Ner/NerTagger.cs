@@ -67,7 +67,87 @@ public sealed class NerTagger
     public IReadOnlyList<IReadOnlyList<EntitySpan>> Tag(IReadOnlyList<IReadOnlyList<string>> sentences, PosTagger pos) =>
         Tag(sentences, sentences.Select(s => (IReadOnlyList<string>)pos.Tag(s).Xpos).ToList());
 
-    internal int[][] TagIds(NerDocument doc)
+    /// <summary>
+    /// Like <see cref="Tag(IReadOnlyList{IReadOnlyList{string}}, IReadOnlyList{IReadOnlyList{string}})"/>, with each span's
+    /// margin: how much the best tagging of the sentence outscores the best one that leaves the span's words outside any
+    /// entity or gives the span another type (0 = a tie; larger = surer). The spans are the same as Tag's.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<(EntitySpan Span, float Margin)>> TagWithMargins(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<string>> xpos)
+    {
+        if (sentences.Count != xpos.Count) throw new ArgumentException("one tag list per sentence is needed", nameof(xpos));
+        var emissions = new List<float[]>(sentences.Count);
+        var tags = TagIds(new NerDocument(sentences, xpos), emissions);
+        var result = new List<IReadOnlyList<(EntitySpan, float)>>(tags.Length);
+        for (int s = 0; s < tags.Length; s++)
+        {
+            var spans = Bilou.Decode(tags[s]);
+            if (spans.Count == 0) { result.Add([]); continue; }
+            result.Add(SpanMargins(emissions[s], _trans2, tags[s].Length, spans));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Max-product margins of decoded spans: best path score minus the best path that tags [Start, End) all O or as one
+    /// span of another type. Forward scores are Viterbi's; backward scores are the best continuations after each tag.
+    /// </summary>
+    internal static List<(EntitySpan, float)> SpanMargins(float[] emit, float[] trans, int n, List<EntitySpan> spans)
+    {
+        const int L = Bilou.Count;
+        var alpha = System.Buffers.ArrayPool<float>.Shared.Rent(n * L);
+        var beta = System.Buffers.ArrayPool<float>.Shared.Rent(n * L);
+        for (int c = 0; c < L; c++) alpha[c] = trans[c] + emit[c];
+        for (int i = 1; i < n; i++)
+            for (int c = 0; c < L; c++)
+            {
+                float best = float.NegativeInfinity;
+                foreach (var p in AllowedPrevious[c]) best = Math.Max(best, alpha[(i - 1) * L + p] + trans[(p + 1) * L + c]);
+                alpha[i * L + c] = best + emit[i * L + c];
+            }
+        for (int c = 0; c < L; c++) beta[(n - 1) * L + c] = Bilou.CanEnd(c) ? 0 : float.NegativeInfinity;
+        for (int i = n - 2; i >= 0; i--)
+            for (int c = 0; c < L; c++)
+            {
+                float best = float.NegativeInfinity;
+                foreach (var d in AllowedNext[c]) best = Math.Max(best, trans[(c + 1) * L + d] + emit[(i + 1) * L + d] + beta[(i + 1) * L + d]);
+                beta[i * L + c] = best;
+            }
+        float top = float.NegativeInfinity;
+        for (int c = 0; c < L; c++) if (Bilou.CanEnd(c)) top = Math.Max(top, alpha[(n - 1) * L + c]);
+        // best path with tags[a..b) fixed to the given sequence
+        float Fixed(int a, int b, Func<int, int> tagAt)
+        {
+            int t0 = tagAt(a);
+            float pre;
+            if (a == 0) pre = trans[t0];
+            else
+            {
+                pre = float.NegativeInfinity;
+                for (int p = 0; p < L; p++) pre = Math.Max(pre, alpha[(a - 1) * L + p] + trans[(p + 1) * L + t0]);
+            }
+            float sum = pre + emit[a * L + t0];
+            for (int i = a + 1; i < b; i++) sum += trans[(tagAt(i - 1) + 1) * L + tagAt(i)] + emit[i * L + tagAt(i)];
+            return sum + beta[(b - 1) * L + tagAt(b - 1)];
+        }
+        var result = new List<(EntitySpan, float)>(spans.Count);
+        foreach (var sp in spans)
+        {
+            int own = Array.IndexOf(Bilou.Types, sp.Type);
+            float outside = Fixed(sp.Start, sp.End, _ => 0), other = float.NegativeInfinity;
+            for (int t = 0; t < Bilou.Types.Length; t++)
+            {
+                if (t == own) continue;
+                int start = sp.Start, len = sp.End - sp.Start;
+                other = Math.Max(other, Fixed(sp.Start, sp.End, i => len == 1 ? 4 + 4 * t : i == start ? 1 + 4 * t : i == sp.End - 1 ? 3 + 4 * t : 2 + 4 * t));
+            }
+            result.Add((sp, Math.Max(0, top - Math.Max(outside, other))));
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(alpha);
+        System.Buffers.ArrayPool<float>.Shared.Return(beta);
+        return result;
+    }
+
+    internal int[][] TagIds(NerDocument doc, List<float[]>? emissions = null)
     {
         const int L = Bilou.Count;
         int sentences = doc.Words.Count;
@@ -104,6 +184,7 @@ public sealed class NerTagger
             var e2 = emit2[s];
             for (int i = 0; i < n; i++) _second.AddScores(extra[s].AsSpan(i * NerFeatures.ExtraCount, NerFeatures.ExtraCount), e2.AsSpan(i * L, L));
             result[s] = Viterbi(e2, _trans2, n);
+            emissions?.Add(e2);
         }
         return result;
     }
@@ -160,6 +241,10 @@ public sealed class NerTagger
     /// <summary>For each tag, the tags that may precede it inside a sentence, in increasing order.</summary>
     private static readonly int[][] AllowedPrevious = Enumerable.Range(0, Bilou.Count)
         .Select(c => Enumerable.Range(0, Bilou.Count).Where(p => Bilou.Allowed(p, c)).ToArray()).ToArray();
+
+    /// <summary>For each tag, the tags that may follow it inside a sentence.</summary>
+    private static readonly int[][] AllowedNext = Enumerable.Range(0, Bilou.Count)
+        .Select(p => Enumerable.Range(0, Bilou.Count).Where(c => Bilou.Allowed(p, c)).ToArray()).ToArray();
 
     /// <summary>The model file bytes (deterministic).</summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>

@@ -1,0 +1,104 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Sharding;
+
+namespace KnowledgeGraph.Graph.Tests;
+
+/// <summary>A node's confidence and the gate that may leave weakly supported nodes out (docs/entities.md, "Node confidence").</summary>
+public sealed class NodeConfidenceTests
+{
+    private static readonly OntologySchema Schema = OntologySchema.LoadDefault();
+
+    private static readonly EntityEvidence RecogniserGuess = new(false, false, true, false, 3f, true, false);
+    private static readonly EntityEvidence GazetteerEntry = new(true, false, false, true, float.NaN, false, false);
+
+    private static DocumentEntity E(int index, string name, EntityType type, EntityEvidence? evidence, int mentions = 1) =>
+        new DocumentEntity(index, name, type, Array.Empty<string>(), new[] { name },
+            Enumerable.Range(0, mentions).Select(_ => new Mention(new TextSpan(0, name.Length), name, 0, type, null, MentionKind.Name, "test")).ToList(),
+            new Dictionary<string, string>()) { Evidence = evidence };
+
+    private static DocumentAnalysis Doc(string text, IReadOnlyList<DocumentEntity> entities, params RelationMention[] relations) =>
+        new(Document.Create(text), Array.Empty<Sentence>(), entities.SelectMany(e => e.Mentions).ToList(), entities, relations);
+
+    private static RelationMention Visit(int s, int o, string sentence) =>
+        new(s, o, "VISITED", "CONSULT", 0, sentence, new TextSpan(0, sentence.Length), "visited", new TextSpan(0, 7), 0.7);
+
+    private static double Confidence(GraphNode n) => (double)n["confidence"]!;
+
+    // One article: a country the gazetteer knows, named often; an unknown capitalised word the recogniser alone guessed
+    // at the start of a sentence, once, as an organisation; a person the recogniser found who visits the country.
+    private static IReadOnlyList<DocumentAnalysis> Article() =>
+    [
+        Doc("Ana Ruiz visited Norland. Harvest drew crowds.", new[]
+        {
+            E(0, "Ana Ruiz", EntityType.Person, RecogniserGuess with { AllSentenceInitial = true }),
+            E(1, "Norland", EntityType.Location, GazetteerEntry, mentions: 4),
+            E(2, "Harvest", EntityType.Organization, RecogniserGuess),
+        }, Visit(0, 1, "Ana Ruiz visited Norland.")),
+    ];
+
+    private static KnowledgeGraphModel Build(double minConfidence = 0)
+    {
+        var b = new GraphBuilder(Schema) { MinConfidence = minConfidence };
+        foreach (var d in Article()) b.Add(d);
+        return b.Build();
+    }
+
+    [Test]
+    public void EveryEntityNodeHasAConfidenceAndStrongEvidenceScoresAboveAGuess()
+    {
+        var nodes = Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToDictionary(n => n.Name!);
+        Assert.That(nodes.Values.Select(Confidence), Is.All.InRange(0.0, 1.0));
+        Assert.That(Confidence(nodes["Norland"]), Is.GreaterThan(Confidence(nodes["Harvest"])),
+            "a gazetteer entry named four times is surer than one word the recogniser barely chose");
+        Assert.That(nodes.Values.Where(n => n.Labels.Contains("Document")), Is.Empty);
+    }
+
+    [Test]
+    public void TheGateLeavesOutWeakNodesWithoutRelationshipsAndKeepsTheRest()
+    {
+        var all = Build().Snapshot;
+        double harvest = Confidence(all.Nodes.Single(n => n.Name == "Harvest"));
+        double ruiz = Confidence(all.Nodes.Single(n => n.Name == "Ana Ruiz"));
+        // a threshold above both weak nodes: the one without an edge goes, the visitor stays for its edge
+        var gated = Build(Math.Min(1, Math.Max(harvest, ruiz) + 0.001)).Snapshot;
+        var names = gated.Nodes.Where(n => n.Labels.Contains("Entity")).Select(n => n.Name).ToList();
+        Assert.That(names, Does.Not.Contain("Harvest"));
+        Assert.That(names, Does.Contain("Ana Ruiz"), "a node a relationship touches is kept");
+        Assert.That(names, Does.Contain("Norland"));
+        Assert.That(gated.Edges.Any(e => e.Type == "VISITED"), Is.True);
+        Assert.That(gated.Edges.Where(e => e.Type == "MENTIONS").Count(), Is.EqualTo(2), "no MENTIONS edge to a node left out");
+        // by default nothing is left out
+        Assert.That(all.Nodes.Count(n => n.Labels.Contains("Entity")), Is.EqualTo(3));
+    }
+
+    [Test]
+    public void EvidenceAddsUpAcrossDocuments()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Harvest", EntityType.Organization, RecogniserGuess) }));
+        double once = Confidence(Build().Snapshot.Nodes.Single(n => n.Name == "Harvest"));
+        b.Add(Doc("two", new[] { E(0, "Harvest", EntityType.Organization, GazetteerEntry) }));
+        var node = b.Build().Snapshot.Nodes.Single(n => n.Name == "Harvest");
+        Assert.That(Confidence(node), Is.GreaterThan(once), "a gazetteer entry in another article supports the same node");
+    }
+
+    [Test]
+    public void EvidenceSurvivesTheShardFileSoAMergeScoresLikeOneBuild()
+    {
+        var doc = GraphDocument.From(Article()[0]);
+        var text = new StringWriter();
+        using (var w = AnalysesFile.JsonWriter(text)) AnalysesFile.WriteDocument(w, 0, doc);
+        var back = ((DocumentRecord)AnalysesFile.ReadRecord(AnalysesFile.ParseLine(text.ToString()))).Document;
+        Assert.That(back.Entities.Select(e => e.Evidence), Is.All.Not.Null);
+        Assert.That(back.Entities.Select(e => e.Evidence), Is.EqualTo(doc.Entities.Select(e => e.Evidence)));
+    }
+
+    [Test]
+    public void MalformedWeightsAreRefusedWithTheReason()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader("bias\t0.5\n")));
+        Assert.That(ex!.Message, Does.Contain("no weight for"));
+        Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader("colour\t1\n")));
+    }
+}
