@@ -214,6 +214,7 @@ public sealed class MentionFinder
         for (int k = 0; kinds.Count > 0 && k < result.Count; k++)
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
+        NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
@@ -605,7 +606,8 @@ public sealed class MentionFinder
             return place.End >= words.Count || !IsCapitalized(words[place.End]);
         // a place the gazetteer does not list: capitalised words with no name keyword among them ("in Greenfield")
         int end = connector + 1;
-        while (end < words.Count && IsCapitalized(words[end]) && words[end].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[end]).Count == 0) end++;
+        // (a place's own head word is no body's: "in Key West", "in Lake City")
+        while (end < words.Count && IsCapitalized(words[end]) && words[end].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[end]).All(h => h.Type == EntityType.Location)) end++;
         return end > connector + 1 && end - connector <= 3 && (end >= words.Count || !IsCapitalized(words[end]));
     }
 
@@ -789,7 +791,13 @@ public sealed class MentionFinder
         {
             var phrase = string.Join(' ', words.Skip(end - k).Take(k));
             var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);
-            if (suffix.Count > 0) return (suffix[0].Type, suffix[0].FineType, KeywordPosition.Suffix);
+            if (suffix.Count == 0) continue;
+            // "Department of Energy", "Executive Office for Immigration Review": the head of "A of B" is A; a keyword that
+            // ends B and names a trade or a paper ("Energy", "Review") says what A deals with, and A's own head keyword, a
+            // body's, types the name ("District of Columbia National Guard" is a guard: its B ends in a body's head)
+            if (suffix[0].Type != EntityType.Organization || suffix[0].FineType is "Company" or "MediaOrganization")
+                if (HeadBeforeOf(words, start, end - k) is { } head) return head;
+            return (suffix[0].Type, suffix[0].FineType, KeywordPosition.Suffix);
         }
         for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
         {
@@ -797,6 +805,26 @@ public sealed class MentionFinder
             var prefix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Prefix);
             if (prefix.Count > 0) return (prefix[0].Type, prefix[0].FineType, KeywordPosition.Prefix);
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The keyword of A in a name "A of B" / "A for B" whose B holds the keyword found at its end (<paramref name="keywordStart"/>):
+    /// A's last word ("Department", "Office") or its opening ("Department of"); null when no "of"/"for" comes before the
+    /// keyword or A has no keyword of its own ("Friends of the Earth" keeps the reading of its last word).
+    /// </summary>
+    private (EntityType Type, string? Fine, KeywordPosition Position)? HeadBeforeOf(List<string> words, int start, int keywordStart)
+    {
+        int of = -1;
+        for (int k = start + 1; k < keywordStart; k++)
+            if (words[k] is "of" or "for") { of = k; break; }
+        if (of < 0) return null;
+        for (int k = Math.Min(3, of - start); k >= 1; k--)
+            if (_lex.OrgKeywords.Lookup(string.Join(' ', words.Skip(of - k).Take(k)), KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } own)
+                return (own.Type, own.FineType, KeywordPosition.Suffix);
+        for (int k = Math.Min(3, of - start + 1); k >= 1; k--)
+            if (_lex.OrgKeywords.Lookup(string.Join(' ', words.Skip(start).Take(k)), KeywordPosition.Prefix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } opening)
+                return (opening.Type, opening.FineType, KeywordPosition.Prefix);
         return null;
     }
 
@@ -923,7 +951,8 @@ public sealed class MentionFinder
                 && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
             // "Station Miramar", "Base Camp Pendleton": a facility's or place's head word inside a supposed person's name
-            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner"
+            // (not after a title: "Prime Minister Tom Key" is a person whose surname is a head word)
+            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner" && c.Role is null && !Enumerable.Range(Math.Max(0, c.First - 1), c.End - Math.Max(0, c.First - 1)).Any(k => _lex.Titles.IsPrefixTitle(words[k]))
                 && Enumerable.Range(c.First, c.Length).SelectMany(k => words[k].Split('-')).Select(w => _lex.OrgKeywords.Lookup(w))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw)
                 c = c with { Type = kw[0].Type, FineType = kw[0].FineType, Role = null };
@@ -1787,12 +1816,15 @@ public sealed class MentionFinder
     /// "Newport, Rhode Island", "Locust Grove, Virginia": a name the recogniser typed otherwise, followed by a comma and a
     /// place that ends the clause, is a place in that place (the way news text writes a town and its state or country).
     /// </summary>
-    private static void RetypePlacesBeforeTheirRegion(List<string> words, List<Candidate> settled)
+    private void RetypePlacesBeforeTheirRegion(List<string> words, List<Candidate> settled)
     {
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, next) = (settled[k], settled[k + 1]);
             if (c.Type == EntityType.Location || c.Source != "ner" || next.Type != EntityType.Location || next.First != c.End + 1 || words[c.End] != ",") continue;
+            // "Agent in Charge, U.S. Fish & Wildlife Service, Miami": a body's head word ending the name keeps it a body (the
+            // place after the comma is where its office is)
+            if (c.CharStart < 0 && Keyword(words, c.First, c.End) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }) continue;
             if (next.End < words.Count && words[next.End] is not ("," or "." or ";" or ")" or "-" or "\u2014")) continue;
             if (k > 0 && settled[k - 1].End == c.First - 1 && words[c.First - 1] == ",") continue; // a list of names, not a town and its state
             settled[k] = c with { Type = EntityType.Location, FineType = null, Role = null };
