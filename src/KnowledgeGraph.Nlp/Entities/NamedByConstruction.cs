@@ -158,8 +158,8 @@ internal static class NamedByConstruction
     };
 
     /// <summary>
-    /// "six Veltro assault rifles", "two Harlan pickup trucks": a name the recogniser took for a person or a place, right before a
-    /// made thing's noun (with up to two lower-case modifiers between), names the thing's maker, a company (a name the article
+    /// "six Veltro assault rifles", "two Harlan pickup trucks": a name the recogniser took for a person, a place or a body of no
+    /// known kind, right before a made thing's noun (with up to two lower-case modifiers between), names the thing's maker, a company (a name the article
     /// also puts after a preposition of place stays a place: "Detroit cars" in a story "in Detroit")
     /// </summary>
     private static void TypeMakersBeforeProducts(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
@@ -168,7 +168,7 @@ internal static class NamedByConstruction
         foreach (var m in result)
         {
             if (!IsNamed(m) || m.Mention.Source == "gazetteer" || m.Role is not null || Known(lex, m.Mention.Text)
-                || m.Mention.Type is not (EntityType.Person or EntityType.Location) || m.Mention.FineType is not null) continue;
+                || m.Mention.Type is EntityType.Event or EntityType.Vehicle || m.Mention.FineType is not null) continue;
             // the name, its modifiers (adjectives, nouns: "assault") and the product's noun heading the phrase: no verb or
             // determiner between ("Ana made a phone call" is no maker's phone) and no noun after it ("the Ercot phone calls")
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
@@ -185,7 +185,7 @@ internal static class NamedByConstruction
         foreach (var m in result)
             if (makers.Contains(m.Mention.Text) && (m.Role is not null || PlacePrepositions.Contains(Word(sentences, m, m.FirstToken - 1)))) makers.Remove(m.Mention.Text);
         for (int k = 0; k < result.Count; k++)
-            if (IsNamed(result[k]) && makers.Contains(result[k].Mention.Text) && result[k].Mention.Type is EntityType.Person or EntityType.Location)
+            if (IsNamed(result[k]) && makers.Contains(result[k].Mention.Text) && result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.FineType is null)
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Organization, FineType = "Company", Canonical = null }, Role = null };
     }
 
