@@ -485,12 +485,22 @@ public sealed class MentionFinder
     /// "NAVAL STATION MAYPORT, Fla. -", "BOSTON —": a dateline opens a news story with the place in capitals before a comma
     /// or a dash. The capitals are one place, whatever words they contain.
     /// </summary>
-    private static void AddDateline(Sentence s, List<string> words, List<Candidate> candidates)
+    private void AddDateline(Sentence s, List<string> words, List<Candidate> candidates)
     {
         if (s.Index > 2) return; // a dateline opens the story, right after its title
         int end = 0;
         while (end < words.Count && words[end].Length >= 2 && words[end].All(ch => char.IsUpper(ch) || ch is '.' or '\'' or '-') && words[end].Any(char.IsLetter)) end++;
-        if (end == 0 || end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
+        // "Kessa Falls, VT – The agency said": a town written in title case, a comma, its U.S. state (or abbreviation) and a
+        // dash open the story as a dateline too
+        if (end == 0)
+        {
+            while (end < words.Count && end < 3 && IsTitleCase(words[end])) end++;
+            if (end == 0 || end + 2 >= words.Count || words[end] != "," || !(_lex.UsStates.Contains(words[end + 1]) || _lex.UsStateAbbreviations.ContainsKey(words[end + 1]) || _lex.UsStatePostalCodes.ContainsKey(words[end + 1]))
+                || words[end + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
+            candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
+            return;
+        }
+        if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
