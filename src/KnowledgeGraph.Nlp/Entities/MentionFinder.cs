@@ -701,10 +701,12 @@ public sealed class MentionFinder
         }
         if (kw is null)
         {
-            // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place
+            // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place ("the Harwick facility": a
+            // facility's noun says where the facility is, the name is the town's, no facility's)
             if (end < words.Count && char.IsLower(words[end][0]) && _lex.Descriptors.Lookup(words[end]) is { Count: > 0 } places
                 && places[0].Type == EntityType.Location && (end + 1 >= words.Count || s.Tokens[end + 1].Tag is not ("NN" or "NNS")))
-                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault(), MentionKind.Name, "rule", PriorityKeyword - 5));
+                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault() is var pf && pf != "Facility" ? pf : null,
+                    MentionKind.Name, "rule", PriorityKeyword - 5));
             return;
         }
         candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
@@ -920,7 +922,8 @@ public sealed class MentionFinder
                     if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
                     if (Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
                         result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
-                    if (owner is { } o && o.Type != c.Type) c = c with { Type = o.Type, FineType = o.Fine };
+                    // (the owner's own head types it, fine label too: "the Justice Department's Criminal Division" is no force)
+                    if (owner is { } o && (o.Type != c.Type || o.Fine != c.FineType)) c = c with { Type = o.Type, FineType = o.Fine };
                     end = k;
                     break;
                 }

@@ -20,6 +20,7 @@ internal static class NamedByConstruction
         TypeMakersBeforeProducts(sentences, result, lex);
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
+        TypeByAppositives(sentences, result, lex);
     }
 
     private static bool IsNamed(PlacedMention m) => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym;
@@ -233,6 +234,37 @@ internal static class NamedByConstruction
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "Harlan Vance, the Kessa-based law firm, said": a noun phrase after a name and a comma, opened by "the" or "a" and
+    /// closed by a comma, a full stop or a relative pronoun, restates the name; its head noun (the last noun before the close)
+    /// says what the name names when the descriptions know the noun as a person's, a body's or a place's ("firm" a company,
+    /// "founder" a person). A name in a list ("Ana, the police and the army") or a phrase that goes on into a list is left alone.
+    /// </summary>
+    private static void TypeByAppositives(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" || m.Role is not null || m.Mention.FineType is not null) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int e = m.EndToken;
+            if (e + 2 >= tokens.Count || tokens[e].Text != "," || tokens[e + 1].Text is not ("the" or "a" or "an")) continue;
+            if (m.FirstToken > 0 && tokens[m.FirstToken - 1].Text is "," or "and" or "or") continue;
+            int j = e + 2, head = -1;
+            while (j < tokens.Count && j - e <= 7 && tokens[j].Tag is "JJ" or "JJS" or "NN" or "NNS" or "NNP" or "VBN" or "POS" or "HYPH" or "CD")
+            {
+                if (tokens[j].Tag is "NN" or "NNS" && char.IsLower(tokens[j].Text[0])) head = j;
+                j++;
+            }
+            if (head < 0 || head != j - 1 || j >= tokens.Count || tokens[j].Text is not ("," or "." or "who" or "which" or "that" or "whose")) continue;
+            if (tokens[j].Text == "," && j + 1 < tokens.Count && tokens[j + 1].Text is "and" or "or") continue;
+            var readings = lex.Descriptors.Lookup(tokens[head].Text);
+            if (readings.Count == 0 || readings[0].Type == m.Mention.Type || readings[0].Type == EntityType.Event) continue;
+            var fine = readings[0].FineTypes.FirstOrDefault(f => f is not ("Facility" or "ArmedGroup" or "Organization"));
+            result[k] = m with { Mention = m.Mention with { Type = readings[0].Type, FineType = fine, Canonical = null }, Agent = null };
         }
     }
 }
