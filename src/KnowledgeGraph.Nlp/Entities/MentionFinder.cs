@@ -1079,7 +1079,8 @@ public sealed class MentionFinder
             // "the National Readiness Report (NRR)", "a Youth Mentoring Program": a name headed by a noun for a document, plan
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
-            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event)
+            // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
+            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event && HeadBeforeOf(words, c.First, c.End - 1) is null)
             {
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
@@ -1432,6 +1433,8 @@ public sealed class MentionFinder
     {
         "Report", "Reports", "Plan", "Plans", "Program", "Programs", "Programme", "Programmes", "Strategy", "Framework", "Act",
         "Guidance", "Assessment", "Handbook", "Manual", "Doctrine", "Policy", "Budget", "Roadmap", "Blueprint", "App", "Website",
+        // rules, papers and notes: "the Export Administration Regulations", "the Kessa Papers", "Federal Reserve Notes"
+        "Regulations", "Rules", "Guidelines", "Standards", "Papers", "Notes",
     };
 
     /// <summary>Generic top-level domains of web addresses ("fema.gov", "navy.mil").</summary>

@@ -14,6 +14,7 @@ internal static class NamedByConstruction
     public static void Apply(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         TypeStatesAsPlaces(result, lex);
+        DropCountriesOfAmericanPeoples(sentences, result);
         TypeIslandsNamedKey(result);
         DropDiseases(sentences, result, lex);
         TypeAcronymsOfDescriptions(sentences, result, lex);
@@ -266,5 +267,28 @@ internal static class NamedByConstruction
             var fine = readings[0].FineTypes.FirstOrDefault(f => f is not ("Facility" or "ArmedGroup" or "Organization"));
             result[k] = m with { Mention = m.Mention with { Type = readings[0].Type, FineType = fine, Canonical = null }, Agent = null };
         }
+    }
+
+    /// <summary>
+    /// "American Indian records ... to train Indian students": a people named with "American" before a demonym ("American
+    /// Indian") is a people of the Americas, and the article's other uses of that demonym name it too, no country ("Indian"
+    /// is no India there, nor are "Indian students" India's); the demonym's mentions go and the descriptions it anchored
+    /// lose their country
+    /// </summary>
+    private static void DropCountriesOfAmericanPeoples(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var peoples = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            for (int i = 0; i + 1 < s.Tokens.Count; i++)
+                if (s.Tokens[i].Text == "American" && MentionFinder.IsTitleCase(s.Tokens[i + 1].Text) && s.Tokens[i + 1].Text.EndsWith("an", StringComparison.Ordinal))
+                {
+                    peoples.Add(s.Tokens[i + 1].Text);
+                    peoples.Add(s.Tokens[i + 1].Text + "s");
+                }
+        if (peoples.Count == 0) return;
+        result.RemoveAll(m => m.Mention.Kind == MentionKind.Demonym && peoples.Contains(m.Mention.Text));
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].AnchorCountry is not null && result[k].Mention.Text.Split(' ')[0] is var first && peoples.Contains(first))
+                result[k] = result[k] with { AnchorCountry = null };
     }
 }
