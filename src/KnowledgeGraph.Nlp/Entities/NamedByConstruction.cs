@@ -20,6 +20,7 @@ internal static class NamedByConstruction
         TypeAcronymsOfDescriptions(sentences, result, lex);
         TypeMakersBeforeProducts(sentences, result, lex);
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
+        TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
         TypeByAppositives(sentences, result, lex);
     }
@@ -290,5 +291,30 @@ internal static class NamedByConstruction
         for (int k = 0; k < result.Count; k++)
             if (result[k].AnchorCountry is not null && result[k].Mention.Text.Split(' ')[0] is var first && peoples.Contains(first))
                 result[k] = result[k] with { AnchorCountry = null };
+    }
+
+    /// <summary>Nouns of what is done to a person, before "of" and the person's name: "the murder of Ana Brel".</summary>
+    private static readonly HashSet<string> HarmNouns = new(StringComparer.Ordinal)
+    {
+        "murder", "murders", "killing", "killings", "assassination", "kidnapping", "abduction", "rape", "beheading", "torture", "disappearance",
+    };
+
+    /// <summary>
+    /// "charged with the murder of Eduardo Brel Quell in Valdoria": a name of capitalised words after a noun of harm done to a
+    /// person and "of" is the victim, a person, when the recogniser's organisation reading has no other evidence (no
+    /// gazetteer entry, no name keyword among its words, no acronym); the surname alone later is that person
+    /// </summary>
+    private static void TypeVictims(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            int f = m.FirstToken;
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || f < 2 || Known(lex, m.Mention.Text)) continue;
+            if (Word(sentences, m, f - 1) != "of" || !HarmNouns.Contains(Word(sentences, m, f - 2))) continue;
+            var words = Enumerable.Range(f, m.EndToken - f).Select(i => Word(sentences, m, i)).ToList();
+            if (!words.All(MentionFinder.IsTitleCase) || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0)) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };
+        }
     }
 }
