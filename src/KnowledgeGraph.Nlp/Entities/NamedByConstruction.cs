@@ -23,6 +23,7 @@ internal static class NamedByConstruction
         TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
         TypeByAppositives(sentences, result, lex);
+        UntypeCivilDivisions(sentences, result, lex);
     }
 
     private static bool IsNamed(PlacedMention m) => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym;
@@ -315,6 +316,32 @@ internal static class NamedByConstruction
             var words = Enumerable.Range(f, m.EndToken - f).Select(i => Word(sentences, m, i)).ToList();
             if (!words.All(MentionFinder.IsTitleCase) || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0)) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>Words of the arms of a force that make a division a military one: "Airborne Division", "Armored Division".</summary>
+    private static readonly HashSet<string> ArmsOfService = new(StringComparer.Ordinal)
+    {
+        "Infantry", "Armored", "Armoured", "Airborne", "Cavalry", "Mechanized", "Mechanised", "Motorized", "Artillery", "Marine", "Mountain",
+        "Tank", "Panzer", "Rifle", "Guards", "Air", "Naval", "Military",
+    };
+
+    /// <summary>
+    /// "the Justice Department's Criminal Division", "the FBI's Miami Division": "Division" heads a force's unit only with an
+    /// ordinal ("82nd Airborne Division"), an arm of service ("Armored Division") or a force's own head word ("Army
+    /// Division"); a division without any of them is a civil body's, a plain organisation, no ArmedForces
+    /// </summary>
+    private static void UntypeCivilDivisions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention.Type != EntityType.Organization || m.Mention.FineType != "ArmedForces" || m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer") continue;
+            var words = Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).Select(i => Word(sentences, m, i)).ToList();
+            if (words.Count < 2 || words[^1] is not ("Division" or "Divisions")) continue;
+            if (words.Take(words.Count - 1).Any(w => MentionFinder.IsNumericOrdinal(w) || w.Any(char.IsDigit) || ArmsOfService.Contains(w)
+                || lex.OrgKeywords.Lookup(w, KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces"))) continue;
+            result[k] = m with { Mention = m.Mention with { FineType = null } };
         }
     }
 }
