@@ -273,7 +273,7 @@ internal static class NamedByConstruction
 
     /// <summary>
     /// "American Indian records ... to train Indian students": a people named with "American" before a demonym ("American
-    /// Indian") is a people of the Americas, and the article's other uses of that demonym name it too, no country ("Indian"
+    /// Indian"), or a demonym before "reservation(s)" ("the Apache Indian Reservation"), is a people of the Americas, and the article's other uses of that demonym name it too, no country ("Indian"
     /// is no India there, nor are "Indian students" India's); the demonym's mentions go and the descriptions it anchored
     /// lose their country
     /// </summary>
@@ -282,11 +282,14 @@ internal static class NamedByConstruction
         var peoples = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in sentences)
             for (int i = 0; i + 1 < s.Tokens.Count; i++)
-                if (s.Tokens[i].Text == "American" && MentionFinder.IsTitleCase(s.Tokens[i + 1].Text) && s.Tokens[i + 1].Text.EndsWith("an", StringComparison.Ordinal))
-                {
-                    peoples.Add(s.Tokens[i + 1].Text);
-                    peoples.Add(s.Tokens[i + 1].Text + "s");
-                }
+            {
+                // "American Indian"; and "Indian reservations": a reservation is the land of a people of the Americas
+                var demonym = s.Tokens[i].Text == "American" ? s.Tokens[i + 1].Text
+                    : s.Tokens[i + 1].Text is "reservation" or "reservations" or "Reservation" or "Reservations" ? s.Tokens[i].Text : null;
+                if (demonym is null || !MentionFinder.IsTitleCase(demonym) || !demonym.EndsWith("an", StringComparison.Ordinal)) continue;
+                peoples.Add(demonym);
+                peoples.Add(demonym + "s");
+            }
         if (peoples.Count == 0) return;
         result.RemoveAll(m => m.Mention.Kind == MentionKind.Demonym && peoples.Contains(m.Mention.Text));
         for (int k = 0; k < result.Count; k++)
@@ -329,7 +332,8 @@ internal static class NamedByConstruction
     /// <summary>
     /// "the Justice Department's Criminal Division", "the FBI's Miami Division": "Division" heads a force's unit only with an
     /// ordinal ("82nd Airborne Division"), an arm of service ("Armored Division") or a force's own head word ("Army
-    /// Division"); a division without any of them is a civil body's, a plain organisation, no ArmedForces
+    /// Division"); a division without any of them is a civil body's, a plain organisation, no ArmedForces ("Corps" is left
+    /// as it was: paramilitary corps are named without an arm, "the Frontier Corps", "the Badr Corps")
     /// </summary>
     private static void UntypeCivilDivisions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
