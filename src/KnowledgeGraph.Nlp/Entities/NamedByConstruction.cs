@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Nlp.Entities;
 
 /// <summary>
 /// What the words around a name say it names, read over the whole article once the names are found: "an outbreak of
-/// Marvel" names a disease, "a memorandum of agreement (MOA)" an agreement, "Veltro pistols" the pistols' maker,
+/// Tarsin" names a disease, "a memorandum of agreement (MOA)" an agreement, "Veltro pistols" the pistols' maker,
 /// "said Okafor" a person (docs/entities.md, "Types from constructions"; specs in Entities/Specs/constructions.md).
 /// Each rule is a construction of English with a small closed class of words, not a list of names.
 /// </summary>
@@ -55,13 +55,13 @@ internal static class NamedByConstruction
                 result[k] = result[k] with { Mention = m with { Type = EntityType.Location, FineType = "NaturalFeature", Canonical = null }, Role = null, Agent = null };
     }
 
-    /// <summary>Nouns a disease's name modifies: "the Marvel virus", "a Marvel outbreak", "Marvel fever".</summary>
+    /// <summary>Nouns a disease's name modifies: "the Tarsin virus", "a Tarsin outbreak", "Tarsin fever".</summary>
     private static readonly HashSet<string> DiseaseHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "virus", "viruses", "outbreak", "outbreaks", "epidemic", "epidemics", "pandemic", "fever", "infection", "infections", "disease",
     };
 
-    /// <summary>Words before a disease's name: "an outbreak of Marvel", "cases of Marvel", "infected with Marvel", "died of Marvel".</summary>
+    /// <summary>Words before a disease's name: "an outbreak of Tarsin", "cases of Tarsin", "infected with Tarsin", "died of Tarsin".</summary>
     private static readonly HashSet<(string, string)> DiseaseOpenings = new()
     {
         ("outbreak", "of"), ("outbreaks", "of"), ("epidemic", "of"), ("case", "of"), ("cases", "of"), ("symptoms", "of"),
@@ -73,7 +73,7 @@ internal static class NamedByConstruction
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "to", "into", "across", "throughout" };
 
     /// <summary>
-    /// "an outbreak of Marvel", "the Marvel virus", "infected with Marvel": a name that modifies a disease's head noun or
+    /// "an outbreak of Tarsin", "the Tarsin virus", "infected with Tarsin": a name that modifies a disease's head noun or
     /// follows a disease's opening names a disease, no actor and no place; every mention of it in the article goes (a name
     /// the article also puts after a preposition of place, or the gazetteer knows, stays: "the Tessaly outbreak" in a story
     /// "in Tessaly")
