@@ -214,6 +214,7 @@ public sealed class MentionFinder
         for (int k = 0; kinds.Count > 0 && k < result.Count; k++)
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
+        NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
@@ -484,12 +485,22 @@ public sealed class MentionFinder
     /// "NAVAL STATION MAYPORT, Fla. -", "BOSTON —": a dateline opens a news story with the place in capitals before a comma
     /// or a dash. The capitals are one place, whatever words they contain.
     /// </summary>
-    private static void AddDateline(Sentence s, List<string> words, List<Candidate> candidates)
+    private void AddDateline(Sentence s, List<string> words, List<Candidate> candidates)
     {
         if (s.Index > 2) return; // a dateline opens the story, right after its title
         int end = 0;
         while (end < words.Count && words[end].Length >= 2 && words[end].All(ch => char.IsUpper(ch) || ch is '.' or '\'' or '-') && words[end].Any(char.IsLetter)) end++;
-        if (end == 0 || end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
+        // "Kessa Falls, VT – The agency said": a town written in title case, a comma, its U.S. state (or abbreviation) and a
+        // dash open the story as a dateline too
+        if (end == 0)
+        {
+            while (end < words.Count && end < 3 && IsTitleCase(words[end])) end++;
+            if (end == 0 || end + 2 >= words.Count || words[end] != "," || !(_lex.UsStates.Contains(words[end + 1]) || _lex.UsStateAbbreviations.ContainsKey(words[end + 1]) || _lex.UsStatePostalCodes.ContainsKey(words[end + 1]))
+                || words[end + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
+            candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
+            return;
+        }
+        if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
@@ -605,7 +616,8 @@ public sealed class MentionFinder
             return place.End >= words.Count || !IsCapitalized(words[place.End]);
         // a place the gazetteer does not list: capitalised words with no name keyword among them ("in Greenfield")
         int end = connector + 1;
-        while (end < words.Count && IsCapitalized(words[end]) && words[end].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[end]).Count == 0) end++;
+        // (a place's own head word is no body's: "in Key West", "in Lake City")
+        while (end < words.Count && IsCapitalized(words[end]) && words[end].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[end]).All(h => h.Type == EntityType.Location)) end++;
         return end > connector + 1 && end - connector <= 3 && (end >= words.Count || !IsCapitalized(words[end]));
     }
 
@@ -689,10 +701,12 @@ public sealed class MentionFinder
         }
         if (kw is null)
         {
-            // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place
+            // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place ("the Harwick facility": a
+            // facility's noun says where the facility is, the name is the town's, no facility's)
             if (end < words.Count && char.IsLower(words[end][0]) && _lex.Descriptors.Lookup(words[end]) is { Count: > 0 } places
                 && places[0].Type == EntityType.Location && (end + 1 >= words.Count || s.Tokens[end + 1].Tag is not ("NN" or "NNS")))
-                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault(), MentionKind.Name, "rule", PriorityKeyword - 5));
+                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault() is var pf && pf != "Facility" ? pf : null,
+                    MentionKind.Name, "rule", PriorityKeyword - 5));
             return;
         }
         candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
@@ -789,7 +803,13 @@ public sealed class MentionFinder
         {
             var phrase = string.Join(' ', words.Skip(end - k).Take(k));
             var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);
-            if (suffix.Count > 0) return (suffix[0].Type, suffix[0].FineType, KeywordPosition.Suffix);
+            if (suffix.Count == 0) continue;
+            // "Department of Energy", "Executive Office for Immigration Review": the head of "A of B" is A; a keyword that
+            // ends B and names a trade or a paper ("Energy", "Review") says what A deals with, and A's own head keyword, a
+            // body's, types the name ("District of Columbia National Guard" is a guard: its B ends in a body's head)
+            if (suffix[0].Type != EntityType.Organization || suffix[0].FineType is "Company" or "MediaOrganization")
+                if (HeadBeforeOf(words, start, end - k) is { } head) return head;
+            return (suffix[0].Type, suffix[0].FineType, KeywordPosition.Suffix);
         }
         for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
         {
@@ -797,6 +817,26 @@ public sealed class MentionFinder
             var prefix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Prefix);
             if (prefix.Count > 0) return (prefix[0].Type, prefix[0].FineType, KeywordPosition.Prefix);
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The keyword of A in a name "A of B" / "A for B" whose B holds the keyword found at its end (<paramref name="keywordStart"/>):
+    /// A's last word ("Department", "Office") or its opening ("Department of"); null when no "of"/"for" comes before the
+    /// keyword or A has no keyword of its own ("Friends of the Earth" keeps the reading of its last word).
+    /// </summary>
+    private (EntityType Type, string? Fine, KeywordPosition Position)? HeadBeforeOf(List<string> words, int start, int keywordStart)
+    {
+        int of = -1;
+        for (int k = start + 1; k < keywordStart; k++)
+            if (words[k] is "of" or "for") { of = k; break; }
+        if (of < 0) return null;
+        for (int k = Math.Min(3, of - start); k >= 1; k--)
+            if (_lex.OrgKeywords.Lookup(string.Join(' ', words.Skip(of - k).Take(k)), KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } own)
+                return (own.Type, own.FineType, KeywordPosition.Suffix);
+        for (int k = Math.Min(3, of - start + 1); k >= 1; k--)
+            if (_lex.OrgKeywords.Lookup(string.Join(' ', words.Skip(start).Take(k)), KeywordPosition.Prefix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } opening)
+                return (opening.Type, opening.FineType, KeywordPosition.Prefix);
         return null;
     }
 
@@ -882,7 +922,8 @@ public sealed class MentionFinder
                     if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
                     if (Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
                         result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
-                    if (owner is { } o && o.Type != c.Type) c = c with { Type = o.Type, FineType = o.Fine };
+                    // (the owner's own head types it, fine label too: "the Justice Department's Criminal Division" is no force)
+                    if (owner is { } o && (o.Type != c.Type || o.Fine != c.FineType)) c = c with { Type = o.Type, FineType = o.Fine };
                     end = k;
                     break;
                 }
@@ -923,7 +964,8 @@ public sealed class MentionFinder
                 && c.Length >= 2 && PlacePrefixes.Contains(words[c.First]))
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
             // "Station Miramar", "Base Camp Pendleton": a facility's or place's head word inside a supposed person's name
-            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner"
+            // (not after a title: "Prime Minister Tom Key" is a person whose surname is a head word)
+            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner" && c.Role is null && !Enumerable.Range(Math.Max(0, c.First - 1), c.End - Math.Max(0, c.First - 1)).Any(k => _lex.Titles.IsPrefixTitle(words[k]))
                 && Enumerable.Range(c.First, c.Length).SelectMany(k => words[k].Split('-')).Select(w => _lex.OrgKeywords.Lookup(w))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw)
                 c = c with { Type = kw[0].Type, FineType = kw[0].FineType, Role = null };
@@ -1037,7 +1079,8 @@ public sealed class MentionFinder
             // "the National Readiness Report (NRR)", "a Youth Mentoring Program": a name headed by a noun for a document, plan
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
-            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event)
+            // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
+            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event && HeadBeforeOf(words, c.First, c.End - 1) is null)
             {
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
@@ -1390,6 +1433,8 @@ public sealed class MentionFinder
     {
         "Report", "Reports", "Plan", "Plans", "Program", "Programs", "Programme", "Programmes", "Strategy", "Framework", "Act",
         "Guidance", "Assessment", "Handbook", "Manual", "Doctrine", "Policy", "Budget", "Roadmap", "Blueprint", "App", "Website",
+        // rules, papers and notes: "the Export Administration Regulations", "the Kessa Papers", "Federal Reserve Notes"
+        "Regulations", "Rules", "Guidelines", "Standards", "Papers", "Notes",
     };
 
     /// <summary>Generic top-level domains of web addresses ("fema.gov", "navy.mil").</summary>
@@ -1787,12 +1832,15 @@ public sealed class MentionFinder
     /// "Newport, Rhode Island", "Locust Grove, Virginia": a name the recogniser typed otherwise, followed by a comma and a
     /// place that ends the clause, is a place in that place (the way news text writes a town and its state or country).
     /// </summary>
-    private static void RetypePlacesBeforeTheirRegion(List<string> words, List<Candidate> settled)
+    private void RetypePlacesBeforeTheirRegion(List<string> words, List<Candidate> settled)
     {
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, next) = (settled[k], settled[k + 1]);
             if (c.Type == EntityType.Location || c.Source != "ner" || next.Type != EntityType.Location || next.First != c.End + 1 || words[c.End] != ",") continue;
+            // "Agent in Charge, U.S. Fish & Wildlife Service, Miami": a body's head word ending the name keeps it a body (the
+            // place after the comma is where its office is)
+            if (c.CharStart < 0 && Keyword(words, c.First, c.End) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }) continue;
             if (next.End < words.Count && words[next.End] is not ("," or "." or ";" or ")" or "-" or "\u2014")) continue;
             if (k > 0 && settled[k - 1].End == c.First - 1 && words[c.First - 1] == ",") continue; // a list of names, not a town and its state
             settled[k] = c with { Type = EntityType.Location, FineType = null, Role = null };

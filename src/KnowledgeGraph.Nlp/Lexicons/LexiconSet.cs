@@ -57,6 +57,8 @@ public sealed class LexiconSet
     public IReadOnlySet<string> UsStates { get; private init; } = new HashSet<string>();
     /// <summary>AP abbreviation of a U.S. state ("Ga.") -> the state's name.</summary>
     public IReadOnlyDictionary<string, string> UsStateAbbreviations { get; private init; } = new Dictionary<string, string>();
+    /// <summary>Postal code of a U.S. state ("GA") -> the state's name: read only where a code is expected (a dateline's "Town, GA –").</summary>
+    public IReadOnlyDictionary<string, string> UsStatePostalCodes { get; private init; } = new Dictionary<string, string>();
 
     /// <summary>The shipped lexicon folder: <c>AppContext.BaseDirectory/resources/lexicons</c>.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "lexicons");
@@ -90,6 +92,7 @@ public sealed class LexiconSet
                 .GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
             UsStates = usStates.Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
             UsStateAbbreviations = usStates.Where(r => r[2].EndsWith('.')).ToDictionary(r => r[2], r => r[0], StringComparer.Ordinal),
+            UsStatePostalCodes = usStates.Where(r => r[1].Length == 2).GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[0], StringComparer.Ordinal),
             Cameo = cameo,
             EventTypes = eventTypes,
             EventChecks = EventChecks.Load(dir, cameo, triggers, agents),

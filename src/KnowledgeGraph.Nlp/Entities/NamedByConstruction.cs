@@ -1,0 +1,351 @@
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Lexicons;
+
+namespace KnowledgeGraph.Nlp.Entities;
+
+/// <summary>
+/// What the words around a name say it names, read over the whole article once the names are found: "an outbreak of
+/// Tarsin" names a disease, "a memorandum of agreement (MOA)" an agreement, "Veltro pistols" the pistols' maker,
+/// "said Okafor" a person (docs/entities.md, "Types from constructions"; specs in Entities/Specs/constructions.md).
+/// Each rule is a construction of English with a small closed class of words, not a list of names.
+/// </summary>
+internal static class NamedByConstruction
+{
+    public static void Apply(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        TypeStatesAsPlaces(result, lex);
+        DropCountriesOfAmericanPeoples(sentences, result);
+        TypeIslandsNamedKey(result);
+        DropDiseases(sentences, result, lex);
+        TypeAcronymsOfDescriptions(sentences, result, lex);
+        TypeMakersBeforeProducts(sentences, result, lex);
+        TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
+        TypeVictims(sentences, result, lex);
+        TypeMeetingsHeld(sentences, result, lex);
+        TypeByAppositives(sentences, result, lex);
+        UntypeCivilDivisions(sentences, result, lex);
+    }
+
+    private static bool IsNamed(PlacedMention m) => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym;
+
+    private static string Word(IReadOnlyList<Sentence> sentences, PlacedMention m, int k) =>
+        k >= 0 && k < sentences[m.Mention.SentenceIndex].Tokens.Count ? sentences[m.Mention.SentenceIndex].Tokens[k].Text : "";
+
+    private static bool Known(LexiconSet lex, string name) => lex.Gazetteer.Lookup(name).Count > 0 || lex.UsStates.Contains(name);
+
+    /// <summary>
+    /// "arrested in New York Dec. 14", "Vermont's State Police": a name that is the whole name of a U.S. state is that state,
+    /// a place, whatever the recogniser took it for (a body named after a state is a longer name: "New York Police Department")
+    /// </summary>
+    private static void TypeStatesAsPlaces(List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name } m && m.Source != "gazetteer" && lex.UsStates.Contains(m.Text))
+                result[k] = result[k] with { Mention = m with { Type = EntityType.Location, FineType = null, Canonical = null }, Role = null, Agent = null };
+    }
+
+    /// <summary>
+    /// "of Big Pine Key in the Florida Keys": a name the recogniser took for a body, ending in "Key" (a low island of a reef
+    /// coast), is that island ("Key" is a surname too, so it is no name keyword: "Prime Minister John Key" stays a person)
+    /// </summary>
+    private static void TypeIslandsNamedKey(List<PlacedMention> result)
+    {
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Type: EntityType.Organization, Kind: MentionKind.Name, Source: "ner" } m && m.Text.EndsWith(" Key", StringComparison.Ordinal))
+                result[k] = result[k] with { Mention = m with { Type = EntityType.Location, FineType = "NaturalFeature", Canonical = null }, Role = null, Agent = null };
+    }
+
+    /// <summary>Nouns a disease's name modifies: "the Tarsin virus", "a Tarsin outbreak", "Tarsin fever".</summary>
+    private static readonly HashSet<string> DiseaseHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "virus", "viruses", "outbreak", "outbreaks", "epidemic", "epidemics", "pandemic", "fever", "infection", "infections", "disease",
+    };
+
+    /// <summary>Words before a disease's name: "an outbreak of Tarsin", "cases of Tarsin", "infected with Tarsin", "died of Tarsin".</summary>
+    private static readonly HashSet<(string, string)> DiseaseOpenings = new()
+    {
+        ("outbreak", "of"), ("outbreaks", "of"), ("epidemic", "of"), ("case", "of"), ("cases", "of"), ("symptoms", "of"),
+        ("infected", "with"), ("infection", "with"), ("died", "of"), ("died", "from"), ("vaccinated", "against"), ("vaccine", "against"),
+        ("vaccines", "against"), ("positive", "for"),
+    };
+
+    /// <summary>Prepositions of place: a name written after one somewhere in the article is a place there, whatever else it names.</summary>
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "to", "into", "across", "throughout" };
+
+    /// <summary>
+    /// "an outbreak of Tarsin", "the Tarsin virus", "infected with Tarsin": a name that modifies a disease's head noun or
+    /// follows a disease's opening names a disease, no actor and no place; every mention of it in the article goes (a name
+    /// the article also puts after a preposition of place, or the gazetteer knows, stays: "the Tessaly outbreak" in a story
+    /// "in Tessaly")
+    /// </summary>
+    private static void DropDiseases(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var diseases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (!IsNamed(m) || m.Mention.Source == "gazetteer" || m.Role is not null || !char.IsUpper(m.Mention.Text[0])) continue;
+            int f = m.FirstToken, e = m.EndToken;
+            var after = Word(sentences, m, e);
+            bool head = DiseaseHeads.Contains(after) && (char.IsLower(after[0]) || e + 1 >= sentences[m.Mention.SentenceIndex].Tokens.Count || !char.IsUpper(Word(sentences, m, e + 1)[0]));
+            bool opening = f >= 2 && DiseaseOpenings.Contains((Word(sentences, m, f - 2).ToLowerInvariant(), Word(sentences, m, f - 1)));
+            if ((head || opening) && !Known(lex, m.Mention.Text)) diseases.Add(m.Mention.Text);
+        }
+        if (diseases.Count == 0) return;
+        foreach (var m in result)
+            if (diseases.Contains(m.Mention.Text) && PlacePrepositions.Contains(Word(sentences, m, m.FirstToken - 1))) diseases.Remove(m.Mention.Text);
+        result.RemoveAll(m => IsNamed(m) && diseases.Contains(m.Mention.Text));
+    }
+
+    /// <summary>Connectors inside a description whose initials an acronym may or may not take ("memorandum of agreement" MOA or MA).</summary>
+    private static readonly HashSet<string> HeadConnectors = new(StringComparer.Ordinal) { "of", "for", "on", "against" };
+
+    /// <summary>
+    /// "a memorandum of agreement (MOA)", "oral rehydration salts (ORS)": an acronym in brackets right after lower-case
+    /// words whose initials spell it abbreviates that description, and names what its head noun (the noun before "of",
+    /// else the last) names: an agreement (an Event:Agreement) or a body, person or place when the descriptions, keywords
+    /// or agents know the noun that way; a noun none of them knows ("salts", "device", "system") names a thing, no actor,
+    /// and the acronym's organisation or person mentions go
+    /// </summary>
+    private static void TypeAcronymsOfDescriptions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var things = new HashSet<string>(StringComparer.Ordinal);
+        var agreements = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var named = new Dictionary<(int Sentence, int End), PlacedMention>(); // names by the token they end before
+        foreach (var m in result)
+            if (m.Mention.Kind == MentionKind.Name) named.TryAdd((m.Mention.SentenceIndex, m.EndToken), m);
+        foreach (var m in result)
+        {
+            int f = m.FirstToken;
+            var text = m.Mention.Text;
+            // "TERAs": a plural acronym spells its description's words without the plural's "s"
+            var letters = text.Length > 2 && text[^1] == 's' && char.IsUpper(text[^2]) ? text[..^1] : text;
+            if (!IsNamed(m) || m.Mention.Source == "gazetteer" || m.EndToken != f + 1 || !NameKey.IsAcronymShape(letters) || f < 3
+                || Word(sentences, m, f - 1) != "(" || Word(sentences, m, f + 1) != ")" || Known(lex, text)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            // "the Tribal Energy Resource Agreements (TERAs)": the acronym of an agreement's name is that agreement everywhere
+            if (named.TryGetValue((m.Mention.SentenceIndex, f - 1), out var name) && name.Mention.Type == EntityType.Event && name.Mention.FineType == "Agreement"
+                && EntityClusterer.IsAcronymOf(letters, NameKey.Words(name.Mention.Text).ToArray()))
+            {
+                agreements[text] = "Agreement";
+                continue;
+            }
+            string[]? description = null;
+            for (int n = 2; n <= 8 && f - 1 - n >= 0; n++)
+            {
+                var window = tokens.Skip(f - 1 - n).Take(n).Select(t => t.Text).ToArray();
+                if (!window.All(w => w.Length > 0 && char.IsLower(w[0]) && w.All(ch => char.IsLetter(ch) || ch == '-'))) break;
+                if (HeadConnectors.Contains(window[0])) continue;
+                if (EntityClusterer.IsAcronymOf(letters, window)) { description = window; break; }
+            }
+            if (description is null) continue;
+            int of = Array.FindIndex(description, 1, w => HeadConnectors.Contains(w));
+            var head = of > 0 ? description[of - 1] : description[^1];
+            var capital = char.ToUpperInvariant(head[0]) + head[1..];
+            var readings = lex.Descriptors.Lookup(head).Select(d => (d.Type, Fine: d.FineTypes.FirstOrDefault()))
+                .Concat(lex.OrgKeywords.Lookup(capital).Select(k => (k.Type, Fine: k.FineType))).ToList();
+            if (readings.Count > 0 && readings[0].Type == EntityType.Event && readings[0].Fine == "Agreement") agreements[text] = readings[0].Fine;
+            else if (readings.Count == 0 && lex.Agents.Lookup(head).Count == 0 && lex.Titles.Lookup(head).Count == 0) things.Add(text);
+        }
+        if (things.Count == 0 && agreements.Count == 0) return;
+        result.RemoveAll(m => IsNamed(m) && things.Contains(m.Mention.Text) && m.Mention.Type is EntityType.Organization or EntityType.Person);
+        for (int k = 0; k < result.Count; k++)
+            if (IsNamed(result[k]) && agreements.TryGetValue(result[k].Mention.Text, out var fine) && result[k].Mention.Type != EntityType.Event)
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Event, FineType = fine }, Role = null, Agent = null };
+    }
+
+    /// <summary>Nouns of made things a maker's name modifies: "Veltro pistols", "Kestrel assault rifles", "Harlan trucks".</summary>
+    private static readonly HashSet<string> ProductNouns = new(StringComparer.Ordinal)
+    {
+        "rifle", "rifles", "pistol", "pistols", "handgun", "handguns", "gun", "guns", "shotgun", "shotguns", "revolver", "revolvers",
+        "firearm", "firearms", "carbine", "carbines", "ammunition", "truck", "trucks", "pickup", "pickups", "car", "cars", "sedan",
+        "sedans", "tractor", "tractors", "engine", "engines", "phone", "phones", "smartphone", "smartphones", "laptop", "laptops",
+    };
+
+    /// <summary>
+    /// "six Veltro assault rifles", "two Harlan pickup trucks": a name the recogniser took for a person, a place or a body of no
+    /// known kind, right before a made thing's noun (with up to two lower-case modifiers between), names the thing's maker, a company (a name the article
+    /// also puts after a preposition of place stays a place: "Detroit cars" in a story "in Detroit")
+    /// </summary>
+    private static void TypeMakersBeforeProducts(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var makers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (!IsNamed(m) || m.Mention.Source == "gazetteer" || m.Role is not null || Known(lex, m.Mention.Text)
+                || m.Mention.Type is EntityType.Event or EntityType.Vehicle || m.Mention.FineType is not null) continue;
+            // the name, its modifiers (adjectives, nouns: "assault") and the product's noun heading the phrase: no verb or
+            // determiner between ("Ana made a phone call" is no maker's phone) and no noun after it ("the Ercot phone calls")
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            for (int k = m.EndToken; k < m.EndToken + 3 && k < tokens.Count; k++)
+            {
+                var w = tokens[k].Text;
+                if (w.Length == 0 || !char.IsLower(w[0]) || tokens[k].Tag is not ("NN" or "NNS" or "JJ")) break;
+                if (!ProductNouns.Contains(w)) continue;
+                if (k + 1 >= tokens.Count || tokens[k + 1].Tag is not ("NN" or "NNS" or "NNP" or "NNPS")) makers.Add(m.Mention.Text);
+                break;
+            }
+        }
+        if (makers.Count == 0) return;
+        foreach (var m in result)
+            if (makers.Contains(m.Mention.Text) && (m.Role is not null || PlacePrepositions.Contains(Word(sentences, m, m.FirstToken - 1)))) makers.Remove(m.Mention.Text);
+        for (int k = 0; k < result.Count; k++)
+            if (IsNamed(result[k]) && makers.Contains(result[k].Mention.Text) && result[k].Mention.Type is not (EntityType.Event or EntityType.Vehicle) && result[k].Mention.FineType is null)
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Organization, FineType = "Company", Canonical = null }, Role = null };
+    }
+
+    /// <summary>Verbs of saying after a quotation, before the speaker: "... ," said Okafor.</summary>
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal) { "said", "says", "added", "adds", "explained", "noted", "stated", "continued", "concluded" };
+
+    /// <summary>
+    /// "'We will find him,' said Okafor.": one capitalised word after a verb of saying that closes a quotation, ending the
+    /// sentence or clause, is the speaker's surname when the recogniser's organisation reading has no other evidence (no
+    /// gazetteer entry, no name keyword, no acronym); the article's person of that surname is the speaker
+    /// </summary>
+    private static void TypeSpeakersAfterSpeechVerbs(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            int f = m.FirstToken;
+            var text = m.Mention.Text;
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || m.EndToken != f + 1 || f < 2
+                || !MentionFinder.IsTitleCase(text) || Known(lex, text) || lex.OrgKeywords.Lookup(text).Count > 0 || lex.Agents.Lookup(text).Count > 0) continue;
+            if (!SpeechVerbs.Contains(Word(sentences, m, f - 1)) || Word(sentences, m, f - 2) is not ("," or "\"" or "''" or "\u201D" or "'" or "\u2019")) continue;
+            if (Word(sentences, m, f + 1) is not ("." or "," or ";" or "")) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>Verbs whose object is a meeting when its head can name one: "held its Spring Forum", "to host the 2031 Harbour Ministerial".</summary>
+    private static readonly HashSet<string> HoldVerbs = new(StringComparer.Ordinal) { "hold", "host", "attend", "convene", "organize", "organise", "open", "chair" };
+
+    /// <summary>
+    /// "the party held its Spring Forum", "selected to host the 2031 Harbour Ministerial": a name headed by a word that names
+    /// a meeting as well as a body ("Forum", "Conference", "Ministerial"), the object of a verb of holding, hosting or
+    /// attending (past a determiner, a possessive and a year), is that meeting, an Event:Meeting
+    /// </summary>
+    private static void TypeMeetingsHeld(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer") continue;
+            var last = Word(sentences, m, m.EndToken - 1);
+            if (!lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting")) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int v = m.FirstToken - 1;
+            while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
+            if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "Harlan Vance, the Kessa-based law firm, said": a noun phrase after a name and a comma, opened by "the" or "a" and
+    /// closed by a comma, a full stop or a relative pronoun, restates the name; its head noun (the last noun before the close)
+    /// says what the name names when the descriptions know the noun as a person's, a body's or a place's ("firm" a company,
+    /// "founder" a person). A name in a list ("Ana, the police and the army") or a phrase that goes on into a list is left alone.
+    /// </summary>
+    private static void TypeByAppositives(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" || m.Role is not null || m.Mention.FineType is not null) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int e = m.EndToken;
+            if (e + 2 >= tokens.Count || tokens[e].Text != "," || tokens[e + 1].Text is not ("the" or "a" or "an")) continue;
+            if (m.FirstToken > 0 && tokens[m.FirstToken - 1].Text is "," or "and" or "or") continue;
+            int j = e + 2, head = -1;
+            while (j < tokens.Count && j - e <= 7 && tokens[j].Tag is "JJ" or "JJS" or "NN" or "NNS" or "NNP" or "VBN" or "POS" or "HYPH" or "CD")
+            {
+                if (tokens[j].Tag is "NN" or "NNS" && char.IsLower(tokens[j].Text[0])) head = j;
+                j++;
+            }
+            if (head < 0 || head != j - 1 || j >= tokens.Count || tokens[j].Text is not ("," or "." or "who" or "which" or "that" or "whose")) continue;
+            if (tokens[j].Text == "," && j + 1 < tokens.Count && tokens[j + 1].Text is "and" or "or") continue;
+            var readings = lex.Descriptors.Lookup(tokens[head].Text);
+            if (readings.Count == 0 || readings[0].Type == m.Mention.Type || readings[0].Type == EntityType.Event) continue;
+            var fine = readings[0].FineTypes.FirstOrDefault(f => f is not ("Facility" or "ArmedGroup" or "Organization"));
+            result[k] = m with { Mention = m.Mention with { Type = readings[0].Type, FineType = fine, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "American Indian records ... to train Indian students": a people named with "American" before a demonym ("American
+    /// Indian"), or a demonym before "reservation(s)" ("the Apache Indian Reservation"), is a people of the Americas, and the article's other uses of that demonym name it too, no country ("Indian"
+    /// is no India there, nor are "Indian students" India's); the demonym's mentions go and the descriptions it anchored
+    /// lose their country
+    /// </summary>
+    private static void DropCountriesOfAmericanPeoples(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var peoples = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            for (int i = 0; i + 1 < s.Tokens.Count; i++)
+            {
+                // "American Indian"; and "Indian reservations": a reservation is the land of a people of the Americas
+                var demonym = s.Tokens[i].Text == "American" ? s.Tokens[i + 1].Text
+                    : s.Tokens[i + 1].Text is "reservation" or "reservations" or "Reservation" or "Reservations" ? s.Tokens[i].Text : null;
+                if (demonym is null || !MentionFinder.IsTitleCase(demonym) || !demonym.EndsWith("an", StringComparison.Ordinal)) continue;
+                peoples.Add(demonym);
+                peoples.Add(demonym + "s");
+            }
+        if (peoples.Count == 0) return;
+        result.RemoveAll(m => m.Mention.Kind == MentionKind.Demonym && peoples.Contains(m.Mention.Text));
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].AnchorCountry is not null && result[k].Mention.Text.Split(' ')[0] is var first && peoples.Contains(first))
+                result[k] = result[k] with { AnchorCountry = null };
+    }
+
+    /// <summary>Nouns of what is done to a person, before "of" and the person's name: "the murder of Ana Brel".</summary>
+    private static readonly HashSet<string> HarmNouns = new(StringComparer.Ordinal)
+    {
+        "murder", "murders", "killing", "killings", "assassination", "kidnapping", "abduction", "rape", "beheading", "torture", "disappearance",
+    };
+
+    /// <summary>
+    /// "charged with the murder of Eduardo Brel Quell in Valdoria": a name of capitalised words after a noun of harm done to a
+    /// person and "of" is the victim, a person, when the recogniser's organisation reading has no other evidence (no
+    /// gazetteer entry, no name keyword among its words, no acronym); the surname alone later is that person
+    /// </summary>
+    private static void TypeVictims(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            int f = m.FirstToken;
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || f < 2 || Known(lex, m.Mention.Text)) continue;
+            if (Word(sentences, m, f - 1) != "of" || !HarmNouns.Contains(Word(sentences, m, f - 2))) continue;
+            var words = Enumerable.Range(f, m.EndToken - f).Select(i => Word(sentences, m, i)).ToList();
+            if (!words.All(MentionFinder.IsTitleCase) || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0)) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>Words of the arms of a force that make a division a military one: "Airborne Division", "Armored Division".</summary>
+    private static readonly HashSet<string> ArmsOfService = new(StringComparer.Ordinal)
+    {
+        "Infantry", "Armored", "Armoured", "Airborne", "Cavalry", "Mechanized", "Mechanised", "Motorized", "Artillery", "Marine", "Mountain",
+        "Tank", "Panzer", "Rifle", "Guards", "Air", "Naval", "Military",
+    };
+
+    /// <summary>
+    /// "the Justice Department's Criminal Division", "the FBI's Miami Division": "Division" heads a force's unit only with an
+    /// ordinal ("82nd Airborne Division"), an arm of service ("Armored Division") or a force's own head word ("Army
+    /// Division"); a division without any of them is a civil body's, a plain organisation, no ArmedForces ("Corps" is left
+    /// as it was: paramilitary corps are named without an arm, "the Frontier Corps", "the Badr Corps")
+    /// </summary>
+    private static void UntypeCivilDivisions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention.Type != EntityType.Organization || m.Mention.FineType != "ArmedForces" || m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer") continue;
+            var words = Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).Select(i => Word(sentences, m, i)).ToList();
+            if (words.Count < 2 || words[^1] is not ("Division" or "Divisions")) continue;
+            if (words.Take(words.Count - 1).Any(w => MentionFinder.IsNumericOrdinal(w) || w.Any(char.IsDigit) || ArmsOfService.Contains(w)
+                || lex.OrgKeywords.Lookup(w, KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces"))) continue;
+            result[k] = m with { Mention = m.Mention with { FineType = null } };
+        }
+    }
+}
