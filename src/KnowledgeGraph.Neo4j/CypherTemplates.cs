@@ -16,7 +16,7 @@ namespace KnowledgeGraph.Neo4j;
 /// <item>List properties (aliases, evidence, doc_ids, offsets, trigger, dates, attributed_to, modality, cameo, mode, context) are unioned: values only
 /// in the database first, then the new list, without APOC: <c>[x IN coalesce(n.k, []) WHERE NOT x IN row.k] + row.k</c>;
 /// a row without the key leaves the property as it is (one statement serves rows with different keys).</item>
-/// <item><c>confidence</c> keeps the maximum; <c>evidence_count</c> grows only by offsets not yet present, so reloading
+/// <item><c>confidence</c> (of entities and of relationships) keeps the maximum; <c>evidence_count</c> grows only by offsets not yet present, so reloading
 /// the same document adds nothing.</item>
 /// <item>Entity <c>mentions</c>/<c>doc_count</c> are set on create only and then recomputed from the
 /// (Document)-[:MENTIONS {count}]->(Entity) edges, which are per document and overwritten, never added: reloading a
@@ -48,7 +48,7 @@ public static class CypherTemplates
         schema.HasType(type) && OntologySchema.IsValidName(type)
             ? Quote(type) : throw new ArgumentException($"relationship type '{type}' is not in the ontology (graph-schema/schema.json)");
 
-    /// <summary>Rows: {id, props: map, onCreate: map, lists: {key: [string]}}.</summary>
+    /// <summary>Rows: {id, props: map, onCreate: map, lists: {key: [string]}, confidence?}.</summary>
     public static string MergeNodes(OntologySchema schema, IReadOnlyList<string> labels, IReadOnlyList<string> listKeys)
     {
         if (labels.Count == 0) throw new ArgumentException("a node needs at least one label");
@@ -59,7 +59,7 @@ public static class CypherTemplates
         sb.Append("SET ");
         if (labels.Count > 1)
             sb.Append("n:").Append(string.Join(":", labels.Skip(1).Select(l => Label(schema, l)))).Append(", ");
-        sb.Append("n += row.props");
+        sb.Append("n += row.props,\n    ").Append(KeepMaximum("n", ConfidenceProperty));
         foreach (var key in listKeys)
             sb.Append(",\n    ").Append(UnionList("n", key));
         return sb.ToString();
@@ -83,7 +83,7 @@ public static class CypherTemplates
         sb.Append("SET r += row.props");
         // Rows of one type may lack confidence or evidence_count: a missing value keeps what is stored.
         if (hasConfidence)
-            sb.Append(",\n    r.confidence = CASE WHEN row.confidence IS NULL THEN r.confidence WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END");
+            sb.Append(",\n    ").Append(KeepMaximum("r", ConfidenceProperty));
         if (hasEvidenceCount)
             sb.Append(",\n    r.evidence_count = CASE WHEN row.evidence_count IS NULL THEN r.evidence_count WHEN r.evidence_count IS NULL THEN row.evidence_count")
               .Append(countByOffsets ? " WHEN row.lists." + offsets + " IS NOT NULL THEN r.evidence_count + size(newOffsets)" : "")
@@ -92,6 +92,10 @@ public static class CypherTemplates
             sb.Append(",\n    ").Append(UnionList("r", key));
         return sb.ToString();
     }
+
+    /// <summary>SET item keeping the larger of the stored value and the row's; a row without the key keeps the stored one.</summary>
+    private static string KeepMaximum(string v, string k) =>
+        $"{v}.{k} = CASE WHEN row.{k} IS NULL THEN {v}.{k} WHEN {v}.{k} IS NULL OR row.{k} > {v}.{k} THEN row.{k} ELSE {v}.{k} END";
 
     /// <summary>Rows: {id} of entities with MENTIONS edges; sets their counts from all MENTIONS edges in the database.</summary>
     public static string RecountMentions(OntologySchema schema, string entityLabel, string documentLabel) =>

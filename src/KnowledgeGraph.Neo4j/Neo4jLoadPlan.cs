@@ -123,14 +123,18 @@ public sealed class Neo4jLoadPlan
         var props = new Dictionary<string, object?>(StringComparer.Ordinal);
         var onCreate = new Dictionary<string, object?>(StringComparer.Ordinal);
         var lists = new Dictionary<string, object?>(StringComparer.Ordinal);
+        object? confidence = null;
         foreach (var (k, v) in n.Properties)
         {
             if (k == "id") continue;
             if (v is IReadOnlyList<string> l) lists[CheckKey(k)] = l;
             else if (CypherTemplates.RecountedNodeProperties.Contains(k)) onCreate[k] = v;
+            else if (k == CypherTemplates.ConfidenceProperty) confidence = v;
             else props[k] = v;
         }
-        return new Dictionary<string, object?> { ["id"] = n.Id, ["props"] = props, ["onCreate"] = onCreate, ["lists"] = lists };
+        var row = new Dictionary<string, object?> { ["id"] = n.Id, ["props"] = props, ["onCreate"] = onCreate, ["lists"] = lists };
+        if (confidence != null) row[CypherTemplates.ConfidenceProperty] = confidence;
+        return row;
     }
 
     private static Dictionary<string, object?> RelationshipRow(GraphEdge e)

@@ -56,4 +56,17 @@ public sealed class NodeConfidenceCliTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("--min-confidence"));
     }
+
+    [Test]
+    public void AShardRefusesTheGraphOptionsInsteadOfIgnoringThem()
+    {
+        var (dir, outDir) = Articles();
+        foreach (var option in new[] { new[] { "--min-confidence", "0.5" }, new[] { "--node-features", Path.Combine(outDir, "f.tsv") } })
+        {
+            var run = CliRunner.Run(new[] { "build", dir, "--out", outDir, "--shard", "1/2" }.Concat(option).ToArray());
+            Assert.That(run.ExitCode, Is.EqualTo(2), option[0]);
+            Assert.That(run.Error, Does.Contain(option[0]));
+            Assert.That(File.Exists(Path.Combine(outDir, "analyses.jsonl.gz")), Is.False, "nothing written");
+        }
+    }
 }

@@ -62,6 +62,25 @@ public sealed class BatchGroupingTests
     }
 
     [Test]
+    public async Task An_entitys_confidence_is_row_data_and_a_reload_keeps_the_larger_value()
+    {
+        var person = TestGraphs.Entity("e:per:ana-lind", "Ana Lind", new[] { "Entity", "Person" });
+        person = person with { Properties = person.Properties.Append(P("confidence", 0.42)).OrderBy(x => x.Key, StringComparer.Ordinal).ToList() };
+        var graph = new GraphSnapshot(new[] { person, TestGraphs.Entity("e:per:bo-dahl", "Bo Dahl", new[] { "Entity", "Person" }) }, Array.Empty<GraphEdge>());
+        var stub = new StubNeo4j();
+        using var transport = new Neo4jHttpTransport(new Neo4jConnectionOptions("http://localhost:7474", "neo4j", "pw-12345678"), stub);
+        await new Neo4jLoader(transport, TestGraphs.Schema).LoadAsync(graph);
+
+        var nodeRequest = stub.StatementRequests.Single(r => r.Statement!.Contains("MERGE (n:", StringComparison.Ordinal));
+        Assert.That(nodeRequest.Statement, Does.Contain("n.confidence = CASE WHEN row.confidence IS NULL THEN n.confidence WHEN n.confidence IS NULL OR row.confidence > n.confidence"),
+            "a second load never lowers a node's confidence, as for relationships");
+        var rows = nodeRequest.Rows.Cast<Newtonsoft.Json.Linq.JObject>().ToDictionary(r => (string)r["id"]!);
+        Assert.That((double)rows["e:per:ana-lind"]["confidence"]!, Is.EqualTo(0.42));
+        Assert.That(rows["e:per:ana-lind"]["props"]!["confidence"], Is.Null, "not overwritten through props");
+        Assert.That(rows["e:per:bo-dahl"]["confidence"], Is.Null, "a node without a confidence keeps what is stored");
+    }
+
+    [Test]
     public void The_dry_run_plan_is_what_the_load_sends()
     {
         var graph = TestGraphs.Full();

@@ -86,6 +86,8 @@ public sealed class BuildCommand : ICommand
         try { if (a.Value("shard") is { } shardText) shard = ShardSpec.Parse(shardText); }
         catch (UserErrorException e) { throw new UsageException(e.Message); }
         if (shard is null && a.Flag("with-graph")) throw new UsageException("--with-graph goes with --shard");
+        if (shard is not null && (a.Value("min-confidence") is not null || featuresPath is not null))
+            throw new UsageException("--min-confidence and --node-features apply to the graph: give them to 'kg merge' (--min-confidence) or build without --shard");
         if (shard is not null && connection is not null) throw new UsageException("--shard writes analyses for 'kg merge', not a graph: load the merged graph instead of --neo4j");
         if (shard is not null && a.Positionals.Contains("-"))
             throw new UsageException("--shard cannot read standard input ('-'): each part is its own process with its own standard input, and a pipe cannot be read again from the middle; save it to a file and give the file");
@@ -118,12 +120,14 @@ public sealed class BuildCommand : ICommand
                 {
                     MinConfidence = minConfidence,
                     OnNodeFeatures = features is null ? null : (node, f) => features.WriteLine(string.Join('\t',
-                        new[] { node.Id, string.Join(':', node.Labels.Skip(1)), node.Properties.First(p => p.Key == "name").Value.ToString()! }
+                        new[] { node.Id, string.Join(':', node.Labels.Skip(1)), OneLine(node.Name!) }
                             .Concat(f.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))),
                 });
         }
 
         var snapshot = result.Graph.Snapshot;
+        // a TSV field: a tab or line break inside a name would shift the row's columns
+        static string OneLine(string s) => s.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
         GraphFiles.WriteAll(snapshot, schema, outDir, context.Cancellation);
 
         if (!quiet) PrintSummary(context.Out, result, outDir);

@@ -114,18 +114,10 @@ public sealed class NerTagger
             }
         float top = float.NegativeInfinity;
         for (int c = 0; c < L; c++) if (Bilou.CanEnd(c)) top = Math.Max(top, alpha[(n - 1) * L + c]);
-        // best path with tags[a..b) fixed to the given sequence
+        // best path with tags[a..b) fixed to the given sequence: the best path into tags[a] is alpha's own cell
         float Fixed(int a, int b, Func<int, int> tagAt)
         {
-            int t0 = tagAt(a);
-            float pre;
-            if (a == 0) pre = trans[t0];
-            else
-            {
-                pre = float.NegativeInfinity;
-                for (int p = 0; p < L; p++) pre = Math.Max(pre, alpha[(a - 1) * L + p] + trans[(p + 1) * L + t0]);
-            }
-            float sum = pre + emit[a * L + t0];
+            float sum = alpha[a * L + tagAt(a)];
             for (int i = a + 1; i < b; i++) sum += trans[(tagAt(i - 1) + 1) * L + tagAt(i)] + emit[i * L + tagAt(i)];
             return sum + beta[(b - 1) * L + tagAt(b - 1)];
         }
