@@ -21,7 +21,7 @@ public static class EntityConfidence
         float margin = float.NaN;
         foreach (var m in e.Mentions)
         {
-            if (m.Source != "ner") continue;
+            if (m.Source is not ("ner" or "ner+context")) continue;
             foreach (var n in ner[m.SentenceIndex])
             {
                 var tokens = sentences[n.Sentence].Tokens;
@@ -31,10 +31,13 @@ public static class EntityConfidence
             }
         }
         var named = e.Mentions.Where(m => m.Kind is MentionKind.Name or MentionKind.Acronym).ToList();
+        // a recogniser mention retyped by its context ("near X") is still the recogniser's; an entity with no mention
+        // of its own (a community of several) is no recogniser guess
+        var own = e.Mentions.Where(m => m.Kind != MentionKind.Pronoun).ToList();
         return new EntityEvidence(
             Gazetteer: e.Mentions.Any(m => m.Source == "gazetteer"),
             Rule: e.Mentions.Any(m => m.Source is "rule" or "surname"),
-            RecogniserOnly: e.Mentions.Where(m => m.Kind != MentionKind.Pronoun).All(m => m.Source is "ner" or "coref"),
+            RecogniserOnly: own.Count > 0 && own.All(m => m.Source is "ner" or "ner+context" or "coref"),
             Canonical: e.Mentions.Any(m => m.Canonical is not null),
             Margin: float.IsNaN(margin) ? margin : MathF.Round(margin, 2),
             AllSentenceInitial: named.Count > 0 && named.All(m => OpensSentence(sentences[m.SentenceIndex], m)),
