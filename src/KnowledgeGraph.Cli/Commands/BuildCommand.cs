@@ -73,8 +73,7 @@ public sealed class BuildCommand : ICommand
         int threads = a.Int("threads", Environment.ProcessorCount, 1, 1024);
         double maxMb = a.Double("max-article-mb", 10);
         if (maxMb <= 0) throw new UsageException("--max-article-mb must be positive");
-        double minConfidence = a.Double("min-confidence", 0);
-        if (minConfidence is < 0 or > 1) throw new UsageException("--min-confidence must be between 0 and 1");
+        double minConfidence = a.Fraction("min-confidence");
         var featuresPath = a.Value("node-features");
         bool quiet = a.Flag("quiet");
 

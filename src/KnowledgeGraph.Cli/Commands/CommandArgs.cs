@@ -71,6 +71,14 @@ public sealed class CommandArgs
         return n;
     }
 
+    /// <summary>A number in [0, 1] (a confidence threshold), 0 when the option is absent.</summary>
+    public double Fraction(string name)
+    {
+        double d = Double(name, 0);
+        if (d is < 0 or > 1) throw new UsageException($"option '--{name}' needs a number between 0 and 1, got '{Value(name)}'");
+        return d;
+    }
+
     public double Double(string name, double fallback)
     {
         var v = Value(name);

@@ -89,8 +89,7 @@ public sealed class EvalCommand : ICommand
         {
             case "re3d":
             {
-                double minConfidence = a.Double("min-confidence", 0);
-                if (minConfidence is < 0 or > 1) throw new UsageException("option '--min-confidence' needs a number between 0 and 1");
+                double minConfidence = a.Fraction("min-confidence");
                 var corpus = Re3dReader.Read(a.Value("data") ?? Re3dReader.DefaultDirectory(), minConfidence);
                 var halves = DevSplit.EvaluateRe3d(_analyzerFactory(useRecognizer, relations), corpus, threads);
                 ReportWriter.WriteRe3dHalves(context.Out, halves);

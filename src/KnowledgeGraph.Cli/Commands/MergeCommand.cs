@@ -46,8 +46,7 @@ public sealed class MergeCommand : ICommand
         using var pacer = new AllocationPacer(32L << 20);
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
-        double minConfidence = a.Double("min-confidence", 0);
-        if (minConfidence is < 0 or > 1) throw new UsageException("--min-confidence must be between 0 and 1");
+        double minConfidence = a.Fraction("min-confidence");
         var builder = new GraphBuilder(schema) { MinConfidence = minConfidence };
         var failures = new List<InputFailure>();
         long words = 0;

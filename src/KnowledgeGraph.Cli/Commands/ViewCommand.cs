@@ -36,8 +36,7 @@ public sealed class ViewCommand : ICommand
         var a = CommandArgs.Parse(args, new[] { "out", "focus", "hops", "min-confidence", "max-nodes", "title" }, Array.Empty<string>());
         if (a.Positionals.Count != 1) throw new UsageException("give exactly one graph.jsonl");
         var input = a.Positionals[0];
-        double minConfidence = a.Double("min-confidence", 0);
-        if (minConfidence is < 0 or > 1) throw new UsageException("--min-confidence must be between 0 and 1");
+        double minConfidence = a.Fraction("min-confidence");
         var options = new GraphViewOptions
         {
             Focus = a.Value("focus"),
