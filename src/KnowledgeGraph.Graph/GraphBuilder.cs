@@ -110,6 +110,24 @@ public sealed class GraphBuilder
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 
+    /// <summary>
+    /// "Supreme Court" beside "Philippine Supreme Court", "Secret Service" beside "United States Secret Service": an
+    /// organisation's name of two words or more that another of its names opens with one or two more words (a country, the
+    /// owning body's acronym) is that body only in its article; as a key it would join the Philippine court to another
+    /// article's U.S. Supreme Court. It stays an alias. (A one-word acronym, "ERO" beside "ICE ERO", stays a key.)
+    /// </summary>
+    private static bool IsShortFormOfAnother(string alias, GraphDocumentEntity e)
+    {
+        if (e.Type != EntityType.Organization || !alias.Contains(' ', StringComparison.Ordinal)) return false;
+        foreach (var other in e.Aliases.Append(e.Name))
+        {
+            if (other.Length <= alias.Length + 1 || !other.EndsWith(alias, StringComparison.Ordinal) || other[other.Length - alias.Length - 1] != ' ') continue;
+            var prefix = other[..(other.Length - alias.Length - 1)];
+            if (prefix.Length > 0 && char.IsUpper(prefix[0]) && prefix.Count(ch => ch == ' ') <= 1) return true;
+        }
+        return false;
+    }
+
     private int Resolve(GraphDocumentEntity e, int docIndex, string docId)
     {
         int found = -1;
@@ -124,7 +142,7 @@ public sealed class GraphBuilder
         else
         {
             keys.Add(ResolutionKey.Of(e.Name));
-            var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).ToList();
+            var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(ResolutionKey.Of));
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);

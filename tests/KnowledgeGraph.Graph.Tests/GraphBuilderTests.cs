@@ -261,6 +261,21 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void ABodysNameWithoutItsCountryJoinsNothingAcrossDocumentsButItsWholeNameDoes()
+    {
+        // "the Supreme Court" of a Peruvian story and of a Chilean one: two courts, though each article wrote the bare name
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("peru", new[] { E(0, "Peruvian Supreme Court", EntityType.Organization, "Supreme Court") }));
+        b.Add(Doc("chile", new[] { E(0, "Chilean Supreme Court", EntityType.Organization, "Supreme Court") }));
+        b.Add(Doc("peru again", new[] { E(0, "Peruvian Supreme Court", EntityType.Organization) }));
+        // a one-word acronym without its owner's acronym is a name of its own: "ERO" of one story is "HFB ERO" of another
+        b.Add(Doc("ero", new[] { E(0, "HFB ERO", EntityType.Organization, "ERO") }));
+        b.Add(Doc("ero again", new[] { E(0, "ERO", EntityType.Organization) }));
+        var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).Select(n => n.Name).ToList();
+        Assert.That(names, Is.EquivalentTo(new[] { "Peruvian Supreme Court", "Chilean Supreme Court", "HFB ERO" }));
+    }
+
+    [Test]
     public void EventEdgesCarryTheirCameoCodesModesAndContexts()
     {
         var b = new GraphBuilder(Schema);
