@@ -531,7 +531,8 @@ public sealed class MentionFinder
                    && (s.Tokens[f].Tag is "NNP" or "NNPS" && IsNameWord(words[f]) || IsInitial(words[f])) && _lex.OrgKeywords.Lookup(words[f]).Count == 0
                    && !_lex.Titles.LongestMatchAt(words, f).Entries.Any(t => t.ImpliesPerson)) f++;
             if (f < words.Count && NameSuffixes.Contains(words[f])) f++;
-            bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f - end < 4 || f >= words.Count || !IsCapitalized(words[f]))
+            // (a capitalised word after it, a keyword or a title, says the run is longer: "Vice President Emery Financial Group")
+            bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f >= words.Count || !IsCapitalized(words[f]) || NameSuffixes.Contains(words[f - 1]))
                          && !(f < words.Count && words[f] == "&") && !IsKnownPlace(words[end])
                          // "Colonel Major Rémi Jean de Dieu Kaboré": a particle and a capitalised word go on with the name
                          && !(f + 1 < words.Count && IsCapitalized(words[f + 1]) && (RomanceParticles.Contains(words[f]) || EntityClusterer.IsNameParticle(words[f])))
@@ -974,6 +975,7 @@ public sealed class MentionFinder
                 string? role = c.Role;
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
                 // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
+                while (first < c.End - 1 && first == 0 && Bullets.Contains(words[first])) first++; // "• Logistics": a list's bullet
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
@@ -1011,7 +1013,8 @@ public sealed class MentionFinder
                     {
                         var (tlen, tentries) = _lex.Titles.LongestMatchAt(words, k);
                         // ... and so does a rank that ends the span: "Army Staff Sgt." before a name the span missed
-                        if (tlen > 0 && k + tlen >= end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson)) { end = k; break; }
+                        // (not after "of", where it is the office's field: "the Department of Justice" keeps its "Justice")
+                        if (tlen > 0 && k + tlen >= end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson) && words[k - 1] != "of") { end = k; break; }
                     }
                 // "the Senate Armed Services Committee's Readiness panel": a possessive after a whole name (one its head keyword
                 // or the gazetteer makes a name) ends that name; what it owns is another thing ("People's Army" goes on)
@@ -1569,6 +1572,9 @@ public sealed class MentionFinder
     private bool IsName(Sentence s, List<string> words, Candidate c, List<string> span)
     {
         var last = span[^1];
+        // "• Logistics", "• Laboratory testing": an item of a bulleted list opens with a capital by the list's convention, as a
+        // sentence does; one word there is a name only when the gazetteer knows it or it is an acronym
+        if (span.Count == 1 && c.First == 1 && Bullets.Contains(words[0]) && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         // "Central American countries": a demonym ends the phrase, so it is an adjective, not a name
         if (span.Count >= 2 && _lex.Gazetteer.Lookup(last).Any(h => h.Kind == MentionKind.Demonym)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
@@ -1622,6 +1628,9 @@ public sealed class MentionFinder
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
         return true;
     }
+
+    /// <summary>Marks that open the items of a list at the start of a line.</summary>
+    private static readonly HashSet<string> Bullets = new(StringComparer.Ordinal) { "\u2022", "\u00B7", "\u25AA", "\u25E6", "\u2023", "\u25CF", "\u25A0", "*", "-", "\u2013", "\u2014" };
 
     /// <summary>"embracing", "kidnappings": the -ing form of a verb the trigger lexicon knows, or its plural.</summary>
     private bool IsVerbalNoun(string w)
