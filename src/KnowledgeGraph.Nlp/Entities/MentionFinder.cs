@@ -411,7 +411,11 @@ public sealed class MentionFinder
             {
                 var w = words[runEnd];
                 if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
-                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])) { runEnd++; continue; }
+                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                    // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
+                    // opens a second office holder, not more of this one's field
+                    && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsPersonTitle(words, k, out _) && _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames))))
+                { runEnd++; continue; }
                 break;
             }
             if (runEnd - runStart < 2) continue;
@@ -521,10 +525,23 @@ public sealed class MentionFinder
         for (int i = 0; i + 2 < words.Count; i++)
         {
             if (!IsCapitalized(words[i])) continue;
-            bool compound;
-            int end = IsInChargeAcronym(words[i]) ? i + 1 : TitlePhraseEnd(words, i, out compound);
-            compound = end - i >= 2 || end == i + 1 && IsInChargeAcronym(words[i]);
-            if (end < 0 || !compound) continue;
+            int end = IsInChargeAcronym(words[i]) ? i + 1 : TitlePhraseEnd(words, i, out _);
+            bool compound = end - i >= 2 || end == i + 1 && IsInChargeAcronym(words[i]);
+            if (end < 0) continue;
+            if (!compound)
+            {
+                // "Assistant to the President for Science and Technology": a recogniser's span opening with an office noun and
+                // going on over "for"/"of" into its field is the office, no body
+                if (end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]) && i > 0 && words[i - 1] is "the" or "to" or "as" or "of")
+                {
+                    var office = candidates.Where(c => c.CharStart < 0 && c.Source == "ner" && c.Type != EntityType.Person && c.First == i && c.End > end + 1).ToList();
+                    candidates.RemoveAll(office.Contains);
+                    // (a body's acronym as the field stays that body: "as CEO of Kessco")
+                    foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
+                        candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
+                }
+                continue;
+            }
             // the name: capitalised proper nouns and initials, no name keyword, no title
             int f = end;
             while (f < words.Count && f - end < 4 && !DateWords.Contains(words[f])
@@ -542,15 +559,7 @@ public sealed class MentionFinder
                 var crossing = candidates.Where(c => c.First < f && end > c.First && c.End > i && c.CharStart < 0 && !(c.First == end && c.End == f)).ToList();
                 if (crossing.Count == 0 && candidates.Any(c => c.First == end && c.End == f && c.Type == EntityType.Person)) { i = f - 1; continue; }
                 candidates.RemoveAll(c => crossing.Contains(c) || c.First < f && end < c.End && c.First >= end && c.CharStart < 0);
-                foreach (var c in crossing)
-                {
-                    int cut = i; // "District of Columbia and Special Agent in Charge ...": no connector ends the body's name
-                    while (cut > c.First && (Connectors.Contains(words[cut - 1]) || words[cut - 1] is "the" or "," or ";")) cut--;
-                    if (c.First < cut && c.Type is EntityType.Organization or EntityType.Location && (cut - c.First >= 2 || NameKey.IsAcronymShape(words[c.First])))
-                        candidates.Add(Keyword(words, c.First, cut) is { } kw
-                            ? c with { End = cut, Type = kw.Type, FineType = kw.Fine, Canonical = null, Role = null }
-                            : c with { End = cut, FineType = null, Canonical = null, Role = null });
-                }
+                KeepBodiesBefore(words, crossing, i, candidates);
                 string? role = null; // the office noun's role: the last title inside the phrase ("agent" in "Special Agent in Charge")
                 for (int k = i; k < end; k++)
                     if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } head && head.Entries.Any(t => t.ImpliesPerson && t.PrecedesNames))
@@ -570,6 +579,10 @@ public sealed class MentionFinder
                 // (a body the gazetteer knows, or an acronym, named as the field stays: "Assistant Director of NASA")
                 candidates.RemoveAll(c => c.CharStart < 0 && c.Type != EntityType.Person && c.First >= i && c.First < fieldEnd
                                           && (c.First < end || c.Source != "gazetteer" && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))));
+                // ... and a span across the title keeps the body before it ("ICE Assistant Director for International Affairs")
+                var across = candidates.Where(c => c.CharStart < 0 && c.First < i && c.End > i && c.Type != EntityType.Person).ToList();
+                candidates.RemoveAll(across.Contains);
+                KeepBodiesBefore(words, across, i, candidates);
             }
         }
     }
@@ -577,6 +590,20 @@ public sealed class MentionFinder
     /// <summary>A word a person's name is made of: a capital, then letters with a lower-case one among them ("McColgan", "O'Neil", "Silva-Gonzalez").</summary>
     private static bool IsNameWord(string w) =>
         w.Length >= 2 && char.IsUpper(w[0]) && w.Any(char.IsLower) && w.All(ch => char.IsLetter(ch) || ch is '-' or '\'' or '\u2019');
+
+    /// <summary>The part before a title (at <paramref name="title"/>) of spans made across it, when it is a body's or a place's name.</summary>
+    private void KeepBodiesBefore(List<string> words, List<Candidate> crossing, int title, List<Candidate> candidates)
+    {
+        foreach (var c in crossing)
+        {
+            int cut = title; // "District of Columbia and Special Agent in Charge ...": no connector ends the body's name
+            while (cut > c.First && (Connectors.Contains(words[cut - 1]) || words[cut - 1] is "the" or "," or ";")) cut--;
+            if (c.First < cut && c.Type is EntityType.Organization or EntityType.Location && (cut - c.First >= 2 || NameKey.IsAcronymShape(words[c.First])))
+                candidates.Add(Keyword(words, c.First, cut) is { } kw
+                    ? c with { End = cut, Type = kw.Type, FineType = kw.Fine, Canonical = null, Role = null }
+                    : c with { End = cut, FineType = null, Canonical = null, Role = null });
+        }
+    }
 
     private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
 
