@@ -114,7 +114,8 @@ public sealed class GraphBuilder
     /// "Supreme Court" beside "Philippine Supreme Court", "Secret Service" beside "United States Secret Service": an
     /// organisation's name of two words or more that another of its names opens with one or two more words (a country, the
     /// owning body's acronym) is that body only in its article; as a key it would join the Philippine court to another
-    /// article's U.S. Supreme Court. It stays an alias. (A one-word acronym, "ERO" beside "ICE ERO", stays a key.)
+    /// article's U.S. Supreme Court. It stays an alias. (One word stays a key as before: an acronym, "ERO" beside "ICE ERO",
+    /// a force's head, "Corps" beside "Marine Corps", which joins another article's "the Corps", and "Marshals".)
     /// </summary>
     private static bool IsShortFormOfAnother(string alias, GraphDocumentEntity e)
     {

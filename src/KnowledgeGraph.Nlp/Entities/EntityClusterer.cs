@@ -353,15 +353,17 @@ public sealed class EntityClusterer
     private bool IsWithoutCountryOrOwnerAcronym(string[] shortName, string[] longName)
     {
         if (shortName.Length == 0 || shortName.Length >= longName.Length) return false;
-        if (shortName.Length == 1 && !(NameKey.IsAcronymShape(shortName[0]) && shortName[0].Count(char.IsLetter) >= 3)) return false;
+        // (one word: an acronym, or a plural after a country, "the Marshals" for "the U.S. Marshals"; "Army" is no name of its own)
+        bool plural = shortName.Length == 1 && IsPluralWord(shortName[0]);
+        if (shortName.Length == 1 && !plural && !(NameKey.IsAcronymShape(shortName[0]) && shortName[0].Count(char.IsLetter) >= 3)) return false;
         if (NameKey.MinorWords.Contains(shortName[0])) return false;
         int extra = longName.Length - shortName.Length;
         for (int k = 0; k < shortName.Length; k++)
             if (!string.Equals(shortName[k], longName[extra + k], StringComparison.Ordinal)) return false;
         var prefix = string.Join(' ', longName.Take(extra));
         // (an acronym of two to five capitals; a longer word in capitals is a name written in capitals: "ANTONIO PEREZ")
-        if (shortName.Length == 1 && shortName[0].Count(char.IsLetter) > 5) return false;
-        if (extra == 1 && NameKey.IsAcronymShape(prefix) && prefix.Count(char.IsLetter) is >= 2 and <= 5
+        if (shortName.Length == 1 && !plural && shortName[0].Count(char.IsLetter) > 5) return false;
+        if (extra == 1 && !plural && NameKey.IsAcronymShape(prefix) && prefix.Count(char.IsLetter) is >= 2 and <= 5
             && _lex.Gazetteer.Lookup(prefix).All(h => h.Entry.Type != EntityType.Location)) return true;
         return extra <= 2 && _lex.Gazetteer.Lookup(prefix) is { Count: > 0 } hits
                && hits.Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
@@ -414,8 +416,14 @@ public sealed class EntityClusterer
         for (int k = 0; k < shortName.Length; k++)
             if (!string.Equals(shortName[k], longName[k], StringComparison.OrdinalIgnoreCase)) return false;
         var rest = string.Join(' ', longName.Skip(shortName.Length));
+        // "the U.S. Marshals" for "the U.S. Marshals Service": the plural of those who serve in a service names the service
+        if (rest == "Service" && shortName.Length >= 2 && IsPluralWord(shortName[^1])) return true;
         return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
+
+    /// <summary>A capitalised plural noun: "Marshals", "Marines" (not "Congress").</summary>
+    private static bool IsPluralWord(string w) =>
+        w.Length > 3 && char.IsUpper(w[0]) && w[^1] == 's' && char.IsLower(w[^2]) && w[^2] != 's';
 
     /// <summary>Head nouns that say what kind of body a name is, not which: "Redwood Group" is "Redwood".</summary>
     private static readonly HashSet<string> KindHeads = new(StringComparer.OrdinalIgnoreCase)

@@ -304,7 +304,8 @@ public sealed class MentionFinder
             foreach (var surname in forms)
             {
                 var core = ParticleName(surname) || surname.IndexOf('-') is > 0 and <= 3 ? surname[(surname.IndexOf('-') + 1)..] : surname;
-                if (core.Length < 3 || !IsTitleCase(core)) continue;
+                // (a double surname joined by a hyphen is title case in each part: "Espinoza-Ortega")
+                if (core.Length < 3 || !core.Split('-').All(IsTitleCase)) continue;
                 firstSentence[surname] = Math.Min(firstSentence.GetValueOrDefault(surname, int.MaxValue), m.Mention.SentenceIndex);
                 if (!people.TryGetValue(surname, out var set)) people[surname] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(FullOf(m));
