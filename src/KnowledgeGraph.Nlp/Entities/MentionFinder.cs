@@ -85,7 +85,9 @@ public sealed class MentionFinder
         int caps = words.Count(t => char.IsUpper(t.Text[0]));
         // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
         if (words.Count == 2 && caps < 2) return false;
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D");
+        // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
+        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D")
+               && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 
     public IReadOnlyList<PlacedMention> Find(Document doc, IReadOnlyList<Sentence> sentences, IReadOnlyList<NerSpan> ner)
