@@ -281,6 +281,30 @@ public sealed class GraphBuilderTests
         Assert.That(names, Is.EquivalentTo(new[] { "Peruvian Supreme Court", "Chilean Supreme Court", "HFB ERO" }));
     }
 
+    private static DocumentEntity Country(int index, string name, params string[] aliases) =>
+        new(index, name, EntityType.Location, new[] { "Country" }, aliases.Append(name).ToList(), new[] { M(name, EntityType.Location) },
+            new Dictionary<string, string>());
+
+    [Test]
+    public void ABodyNamedWithItsCountryIsTheBodyNamedWithoutItWhenNoOtherCountrysBodyOfThatNameExists()
+    {
+        var b = new GraphBuilder(Schema);
+        // "U.S. Harbor Service" in one article, "the Harbor Service" in another that names the U.S. too: one body
+        b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Harbor Service", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "United States", "U.S."), E(1, "Harbor Service", EntityType.Organization) }));
+        // two countries' bodies of one name: the bare name joins neither
+        b.Add(Doc("three", new[] { Country(0, "Peru"), E(1, "Peru Supreme Court", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { Country(0, "Chile"), E(1, "Chile Supreme Court", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Country(0, "Peru"), Country(1, "Chile"), E(2, "Supreme Court", EntityType.Organization) }));
+        // an article writing the bare name with no word of the country: it stays apart
+        b.Add(Doc("six", new[] { Country(0, "Kessland"), E(1, "Kessland Border Guard", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Border Guard", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Harbor Service"))), Does.Contain("U.S. Harbor Service"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Supreme Court", StringComparison.Ordinal))), Is.EqualTo(3));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Border Guard", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
     [Test]
     public void EventEdgesCarryTheirCameoCodesModesAndContexts()
     {
