@@ -126,6 +126,25 @@ public sealed class GraphBuilder
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 
+    /// <summary>
+    /// "Supreme Court" beside "Philippine Supreme Court", "Secret Service" beside "United States Secret Service": an
+    /// organisation's name of two words or more that another of its names opens with one or two more words (a country, the
+    /// owning body's acronym) is that body only in its article; as a key it would join the Philippine court to another
+    /// article's U.S. Supreme Court. It stays an alias. (One word stays a key as before: an acronym, "ERO" beside "ICE ERO",
+    /// a force's head, "Corps" beside "Marine Corps", which joins another article's "the Corps", and "Marshals".)
+    /// </summary>
+    private static bool IsShortFormOfAnother(string alias, GraphDocumentEntity e)
+    {
+        if (e.Type != EntityType.Organization || !alias.Contains(' ', StringComparison.Ordinal)) return false;
+        foreach (var other in e.Aliases.Append(e.Name))
+        {
+            if (other.Length <= alias.Length + 1 || !other.EndsWith(alias, StringComparison.Ordinal) || other[other.Length - alias.Length - 1] != ' ') continue;
+            var prefix = other[..(other.Length - alias.Length - 1)];
+            if (prefix.Length > 0 && char.IsUpper(prefix[0]) && prefix.Count(ch => ch == ' ') <= 1) return true;
+        }
+        return false;
+    }
+
     private int Resolve(GraphDocumentEntity e, int docIndex, string docId)
     {
         int found = -1;
@@ -140,7 +159,7 @@ public sealed class GraphBuilder
         else
         {
             keys.Add(ResolutionKey.Of(e.Name));
-            var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type)).ToList();
+            var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(ResolutionKey.Of));
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
@@ -317,6 +336,55 @@ public sealed class GraphBuilder
         }
     }
 
+    /// <summary>
+    /// "U.S. Department of Justice" in one article and "Department of Justice" in another: a body's name opened by a
+    /// country of the graph, written as the country node's name or as an acronym it holds ("U.S.", "United States"; not a
+    /// demonym, which opens names of their own: "American Red Cross"), joins the one body named without it (its name of two
+    /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
+    /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
+    /// name names that country as well.
+    /// </summary>
+    private void JoinCountryPrefixedBodies()
+    {
+        var countryOf = new Dictionary<string, int>(StringComparer.Ordinal); // a country's written form -> the country node
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
+            foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
+                         .Append(CanonicalName(g)))
+                countryOf.TryAdd(form, i);
+        }
+        if (countryOf.Count == 0) return;
+        var prefixed = new List<(int Entity, int Country, string Bare)>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Organization || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
+            foreach (var name in g.Aliases)
+            {
+                var words = name.Split(' ');
+                for (int p = 1; p <= 2 && p + 2 <= words.Length; p++)
+                    if (countryOf.TryGetValue(string.Join(' ', words.Take(p)), out var country) && char.IsUpper(words[p][0]))
+                        prefixed.Add((i, country, string.Join(' ', words.Skip(p))));
+            }
+        }
+        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal))
+        {
+            if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
+            var rest = group.First().Bare;
+            var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
+            var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
+            var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
+            if (bare.Count != 1 || bodies.Count != 1 || bare[0] == bodies[0]) continue;
+            // ... and only when every article writing the bare name names that country too ("the Armed Forces" of other
+            // stories is not Jordan's)
+            var countryDocs = _entities[Find(group.First().Country)].Mentions.Select(m => m >> 32).ToHashSet();
+            if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
+            Union(bodies[0], bare[0]);
+        }
+    }
+
     /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>
     private static string? AcronymLetters(string name)
     {
@@ -399,6 +467,7 @@ public sealed class GraphBuilder
         _built = true;
         JoinAcronyms();
         JoinBareSurnames();
+        JoinCountryPrefixedBodies();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();

@@ -16,7 +16,7 @@ public static class PersonName
 
     /// <summary>
     /// "Lloyd J. Austin III" -> (LLOYD AUSTIN, J, III); null unless the name is a first name and a last name of two
-    /// letters or more, with only one-letter initials or one written-out middle name between them.
+    /// letters or more, with only one-letter initials or one or two written-out middle names between them.
     /// </summary>
     public static Form? Parse(string name)
     {
@@ -28,8 +28,9 @@ public static class PersonName
         static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && !w.EndsWith('.') && w.Skip(1).Any(char.IsLower);
         if (!Word(words[0]) || !Word(words[^1])) return null;
         var middle = words.Skip(1).Take(words.Count - 2).ToList();
-        // "Ana Maria Lind": one middle name written out counts as its initial ("Ana M. Lind", "Ana Lind")
-        if (!middle.All(Initial) && !(middle.Count == 1 && Word(middle[0]))) return null;
+        // "Ana Maria Lind": one middle name written out counts as its initial ("Ana M. Lind", "Ana Lind"), and so do two
+        // ("Samir Shakir Mahmood Sumaida'ie" / "Samir Sumaida'ie")
+        if (!middle.All(Initial) && !(middle.Count is 1 or 2 && middle.All(Word))) return null;
         return new Form(NameKey.Fold(words[0] + " " + words[^1]), string.Concat(middle.Select(w => char.ToUpperInvariant(w[0]))), suffix,
             NameKey.Fold(words[0]), NameKey.Fold(words[^1]));
     }

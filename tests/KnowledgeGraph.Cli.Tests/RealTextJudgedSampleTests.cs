@@ -30,6 +30,9 @@ public sealed class RealTextJudgedSampleTests
     private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
         ["e:per:kayla-mueller"] = "e:per:kayla-jean-mueller", // one person with and without her written-out middle name
+        // one body with and without its country: "U.S. Army South" of an article that also writes "Army South", and the
+        // articles that write only "Army South" and name the U.S. (GraphBuilder.JoinCountryPrefixedBodies)
+        ["e:org:army-south"] = "e:org:us-army-south",
     };
 
     /// <summary>Document-scoped generic actors judged correct as nodes whose only relationship was later found wrong: such
@@ -169,12 +172,17 @@ public sealed class RealTextCheckJudgedSampleTests
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
-    /// coordinated with them: such an actor exists only while it takes part in a relationship (issue 10).</summary>
+    /// coordinated with them, or were a wrong reading a junk node caused: such an actor exists only while it takes part in a
+    /// relationship (issue 10).</summary>
     private static readonly HashSet<string> GoneWithTheJunkTheyWereTiedThrough = new(StringComparer.Ordinal)
     {
         // "assistance to IDPs and refugees": its edges came through "IDPs" typed a place (judged junk in judged-final.tsv); a
         // plural acronym is no entity now, and the relation reader gives the coordinated "refugees" no edge of its own
         "e:org:refugees-d-5c6bf76fce698613",
+        // "cartels are terrorist groups, and this Department of Justice is devoted to destroying cartels": its one edge was the
+        // wrong reading "Terrorist groups FOUGHT Cartels", made while the body's name was cut to "Department of" (a title word
+        // after "of" read as a rank); the name whole, the edge is the Department of Justice's, and the predicate noun has none
+        "e:org:terrorist-groups-d-15f660cac3013f3d",
     };
 
     [TestCase("judged-before.tsv")]

@@ -131,9 +131,15 @@ public sealed class GraphBuilderTests
         b.Add(Doc("three", new[] { E(0, "Tomas Luis Ferreira", EntityType.Person) }));
         b.Add(Doc("four", new[] { E(0, "Tomas Mario Ferreira", EntityType.Person) }));
         b.Add(Doc("five", new[] { E(0, "Tomas Ferreira", EntityType.Person) }));
+        // two middle names written out count as their initials too: "Samir Shakir Mahmood Vell" is "Samir Vell"
+        b.Add(Doc("six", new[] { E(0, "Samir Shakir Mahmood Vell", EntityType.Person) }));
+        b.Add(Doc("seven", new[] { E(0, "Samir Vell", EntityType.Person) }));
         var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
         var petra = people.Single(n => Aliases(n).Contains("Petra Velasco"));
         Assert.That(Aliases(petra), Does.Contain("Petra Ann Velasco"));
+        var samir = people.Where(n => Aliases(n).Contains("Samir Shakir Mahmood Vell")).ToList();
+        Assert.That(samir, Has.Count.EqualTo(1));
+        Assert.That(Aliases(samir[0]), Does.Contain("Samir Vell"));
         Assert.That(people.Count(n => Aliases(n).Any(a => a.EndsWith("Ferreira", StringComparison.Ordinal))), Is.EqualTo(3),
             "two middle names are two people, and the bare name beside both is neither");
     }
@@ -258,6 +264,45 @@ public sealed class GraphBuilderTests
         b.Add(Doc("chad", new[] { E(0, "Government of Chad", EntityType.Organization, "the junta") }));
         var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).Select(n => n.Name).ToList();
         Assert.That(names, Is.EquivalentTo(new[] { "Government of Mali", "Government of Chad" }));
+    }
+
+    [Test]
+    public void ABodysNameWithoutItsCountryJoinsNothingAcrossDocumentsButItsWholeNameDoes()
+    {
+        // "the Supreme Court" of a Peruvian story and of a Chilean one: two courts, though each article wrote the bare name
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("peru", new[] { E(0, "Peruvian Supreme Court", EntityType.Organization, "Supreme Court") }));
+        b.Add(Doc("chile", new[] { E(0, "Chilean Supreme Court", EntityType.Organization, "Supreme Court") }));
+        b.Add(Doc("peru again", new[] { E(0, "Peruvian Supreme Court", EntityType.Organization) }));
+        // a one-word acronym without its owner's acronym is a name of its own: "ERO" of one story is "HFB ERO" of another
+        b.Add(Doc("ero", new[] { E(0, "HFB ERO", EntityType.Organization, "ERO") }));
+        b.Add(Doc("ero again", new[] { E(0, "ERO", EntityType.Organization) }));
+        var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).Select(n => n.Name).ToList();
+        Assert.That(names, Is.EquivalentTo(new[] { "Peruvian Supreme Court", "Chilean Supreme Court", "HFB ERO" }));
+    }
+
+    private static DocumentEntity Country(int index, string name, params string[] aliases) =>
+        new(index, name, EntityType.Location, new[] { "Country" }, aliases.Append(name).ToList(), new[] { M(name, EntityType.Location) },
+            new Dictionary<string, string>());
+
+    [Test]
+    public void ABodyNamedWithItsCountryIsTheBodyNamedWithoutItWhenNoOtherCountrysBodyOfThatNameExists()
+    {
+        var b = new GraphBuilder(Schema);
+        // "U.S. Harbor Service" in one article, "the Harbor Service" in another that names the U.S. too: one body
+        b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Harbor Service", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "United States", "U.S."), E(1, "Harbor Service", EntityType.Organization) }));
+        // two countries' bodies of one name: the bare name joins neither
+        b.Add(Doc("three", new[] { Country(0, "Peru"), E(1, "Peru Supreme Court", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { Country(0, "Chile"), E(1, "Chile Supreme Court", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Country(0, "Peru"), Country(1, "Chile"), E(2, "Supreme Court", EntityType.Organization) }));
+        // an article writing the bare name with no word of the country: it stays apart
+        b.Add(Doc("six", new[] { Country(0, "Kessland"), E(1, "Kessland Border Guard", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Border Guard", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Harbor Service"))), Does.Contain("U.S. Harbor Service"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Supreme Court", StringComparison.Ordinal))), Is.EqualTo(3));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Border Guard", StringComparison.Ordinal))), Is.EqualTo(2));
     }
 
     [Test]

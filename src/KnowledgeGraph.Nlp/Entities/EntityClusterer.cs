@@ -153,7 +153,8 @@ public sealed class EntityClusterer
                         // ... but a facility named without its owner is that facility ("Air Station Kestrel Point")
                         EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains),
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
-                             || IsWithoutOwner(words, otherWords),
+                             || IsWithoutOwner(words, otherWords)
+                             || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords),
                     })
                 { match = true; break; }
             }
@@ -198,6 +199,7 @@ public sealed class EntityClusterer
             Enter(cluster, "w\u0001" + words[0]);
             Enter(cluster, "w\u0001" + words[^1]);
             if (words.Length > 1) Enter(cluster, "w\u0001" + words[^2]); // "Keating" in "Charles H. Keating IV"
+            if (FirstSurname(words) is { } first) Enter(cluster, "w\u0001" + first); // "Silva" in "Arnulfo Silva-Gonzalez"
             var bare = WithoutParticles(words); // "Rashid" in "Omar al-Rashid"
             if (bare.Length > 0 && bare.Length != words.Length || bare.Length > 0 && bare[^1] != words[^1])
             {
@@ -278,6 +280,9 @@ public sealed class EntityClusterer
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
         { "al", "el", "bin", "ibn", "bint", "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "le", "la", "abu" };
 
+    /// <summary>A particle a surname may be written with, in lower case ("van", "bin", "al").</summary>
+    internal static bool IsNameParticle(string w) => w.Length > 0 && char.IsLower(w[0]) && Particles.Contains(w);
+
     /// <summary>"al-Rashid" -> "Rashid", "van" and "de" dropped: the words of a person name without its particles.</summary>
     internal static string[] WithoutParticles(string[] words)
     {
@@ -316,10 +321,52 @@ public sealed class EntityClusterer
     private static bool IsPartOfPersonName(string[] part, string[] full)
     {
         if (IsPartOfPersonNameAsWritten(part, full)) return true;
+        // "Arnulfo Silva-Gonzalez ... Silva", "Wilder Mario Romero Perez ... Romero": a Spanish name's first surname alone
+        if (part.Length == 1 && FirstSurname(full) is { } first && string.Equals(part[0], first, StringComparison.OrdinalIgnoreCase)) return true;
         var (p, f) = (WithoutParticles(part), WithoutParticles(full));
         if ((p.Length != part.Length || f.Length != full.Length) && IsPartOfPersonNameAsWritten(p, f)) return true;
         return p.Length == 1 && f.Length >= 2 && p[0].Length >= 6 && f[^1].Length >= 6 && char.ToLowerInvariant(p[0][0]) == char.ToLowerInvariant(f[^1][0])
                && WithinOneEdit(p[0], f[^1]);
+    }
+
+    /// <summary>
+    /// The first of two surnames, by which Spanish and Portuguese usage calls a person: the first half of a hyphenated last
+    /// name ("Silva" in "Arnulfo Silva-Gonzalez"). Two surnames written apart are not read so: the second-last word of a long
+    /// name may be a given name ("Mary Ann Smith"), and on the web text it joined a list of painters' names.
+    /// </summary>
+    internal static string? FirstSurname(string[] full)
+    {
+        if (full.Length < 2) return null;
+        var last = full[^1];
+        int hyphen = last.IndexOf('-');
+        if (hyphen >= 3 && hyphen < last.Length - 3 && char.IsUpper(last[0]) && last[1..hyphen].All(char.IsLower) && char.IsUpper(last[hyphen + 1])) return last[..hyphen];
+        return null;
+    }
+
+    /// <summary>
+    /// "Secret Service" for "United States Secret Service", "the Supreme Court" for "Philippine Supreme Court", "ERO" for "ICE ERO":
+    /// a body named without the country (its name or demonym, as the gazetteer knows it) or the acronym of the body that owns
+    /// it. What remains must be a name of its own: two words or more, or one acronym of three letters or more ("U.S. Army" is
+    /// not "Army", one word). A country's other bodies of the same name ("Russian Supreme Court") keep their own prefix, so
+    /// they never merge with each other; a bare name among two of them goes to the nearest before it.
+    /// </summary>
+    private bool IsWithoutCountryOrOwnerAcronym(string[] shortName, string[] longName)
+    {
+        if (shortName.Length == 0 || shortName.Length >= longName.Length) return false;
+        // (one word: an acronym, or a plural after a country, "the Marshals" for "the U.S. Marshals"; "Army" is no name of its own)
+        bool plural = shortName.Length == 1 && IsPluralWord(shortName[0]);
+        if (shortName.Length == 1 && !plural && !(NameKey.IsAcronymShape(shortName[0]) && shortName[0].Count(char.IsLetter) >= 3)) return false;
+        if (NameKey.MinorWords.Contains(shortName[0])) return false;
+        int extra = longName.Length - shortName.Length;
+        for (int k = 0; k < shortName.Length; k++)
+            if (!string.Equals(shortName[k], longName[extra + k], StringComparison.Ordinal)) return false;
+        var prefix = string.Join(' ', longName.Take(extra));
+        // (an acronym of two to five capitals; a longer word in capitals is a name written in capitals: "ANTONIO PEREZ")
+        if (shortName.Length == 1 && !plural && shortName[0].Count(char.IsLetter) > 5) return false;
+        if (extra == 1 && !plural && NameKey.IsAcronymShape(prefix) && prefix.Count(char.IsLetter) is >= 2 and <= 5
+            && _lex.Gazetteer.Lookup(prefix).All(h => h.Entry.Type != EntityType.Location)) return true;
+        return extra <= 2 && _lex.Gazetteer.Lookup(prefix) is { Count: > 0 } hits
+               && hits.Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
     }
 
     /// <summary>
@@ -369,8 +416,14 @@ public sealed class EntityClusterer
         for (int k = 0; k < shortName.Length; k++)
             if (!string.Equals(shortName[k], longName[k], StringComparison.OrdinalIgnoreCase)) return false;
         var rest = string.Join(' ', longName.Skip(shortName.Length));
+        // "the U.S. Marshals" for "the U.S. Marshals Service": the plural of those who serve in a service names the service
+        if (rest == "Service" && shortName.Length >= 2 && IsPluralWord(shortName[^1])) return true;
         return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
+
+    /// <summary>A capitalised plural noun: "Marshals", "Marines" (not "Congress").</summary>
+    private static bool IsPluralWord(string w) =>
+        w.Length > 3 && char.IsUpper(w[0]) && w[^1] == 's' && char.IsLower(w[^2]) && w[^2] != 's';
 
     /// <summary>Head nouns that say what kind of body a name is, not which: "Redwood Group" is "Redwood".</summary>
     private static readonly HashSet<string> KindHeads = new(StringComparer.OrdinalIgnoreCase)

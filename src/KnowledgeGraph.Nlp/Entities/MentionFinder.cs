@@ -85,7 +85,9 @@ public sealed class MentionFinder
         int caps = words.Count(t => char.IsUpper(t.Text[0]));
         // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
         if (words.Count == 2 && caps < 2) return false;
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D");
+        // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
+        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D")
+               && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 
     public IReadOnlyList<PlacedMention> Find(Document doc, IReadOnlyList<Sentence> sentences, IReadOnlyList<NerSpan> ner)
@@ -117,6 +119,7 @@ public sealed class MentionFinder
                 AddNer(s, words, n, candidates);
             }
             AddOfficeHolders(s, words, candidates);
+            if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
             // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
             for (int i = 0; i < words.Count; i++)
@@ -304,7 +307,8 @@ public sealed class MentionFinder
             foreach (var surname in forms)
             {
                 var core = ParticleName(surname) || surname.IndexOf('-') is > 0 and <= 3 ? surname[(surname.IndexOf('-') + 1)..] : surname;
-                if (core.Length < 3 || !IsTitleCase(core)) continue;
+                // (a double surname joined by a hyphen is title case in each part: "Espinoza-Ortega")
+                if (core.Length < 3 || !core.Split('-').All(IsTitleCase)) continue;
                 firstSentence[surname] = Math.Min(firstSentence.GetValueOrDefault(surname, int.MaxValue), m.Mention.SentenceIndex);
                 if (!people.TryGetValue(surname, out var set)) people[surname] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(FullOf(m));
@@ -411,17 +415,27 @@ public sealed class MentionFinder
             {
                 var w = words[runEnd];
                 if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
-                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])) { runEnd++; continue; }
+                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                    // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
+                    // opens a second office holder, not more of this one's field
+                    && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsPersonTitle(words, k, out _) && _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames))))
+                { runEnd++; continue; }
                 break;
             }
             if (runEnd - runStart < 2) continue;
             // the field: the longest opening of the run made of field words, leaving the name two words when it can
             int fieldEnd = runStart;
+            // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
+            // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
+            // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
+            int joined = runStart;
+            for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&") joined = k + 2;
             for (int k = runStart; k < runEnd - 1; k++)
             {
                 var w = words[k];
                 bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1)
-                             || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0);
+                             || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0)
+                             || !body && k < runEnd - 2 && (k < joined || k > runStart && fieldEnd == k && s.Tokens[k].Tag is "JJ" or "NN" or "NNS" or "NNPS");
                 if (!field) break;
                 if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
@@ -442,6 +456,164 @@ public sealed class MentionFinder
             i = runEnd - 1;
         }
     }
+
+    /// <summary>
+    /// Words that modify an office noun to make a longer title, a closed class of English: "Acting", "Deputy", "Assistant",
+    /// "Special" ("Deputy Bureau Director", "Assistant Special Agent in Charge", "Acting Operations Division Deputy Chief").
+    /// </summary>
+    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal)
+    {
+        "Acting", "Deputy", "Assistant", "Associate", "Principal", "Special", "Under", "Chief", "Senior", "Executive",
+        "Resident", "Supervisory", "Vice", "Interim", "Regional", "Lead", "Managing",
+    };
+
+    private bool IsPersonTitle(List<string> words, int i, out int length)
+    {
+        var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
+        length = len;
+        return len > 0 && IsCapitalized(words[i]) && titles.Any(t => t.ImpliesPerson);
+    }
+
+    /// <summary>
+    /// The end of a compound job title opening at <paramref name="i"/>: modifiers ("Acting", "Deputy"), office words between a
+    /// modifier and the office noun (capitalised common words, name keywords, a country: "Chief U.S. District Judge",
+    /// "Deputy Bureau Director"), the office noun (titles.tsv, a person's title), and "in Charge"/"in Command" after it
+    /// ("Special Agent in Charge"); -1 when no office noun closes it. <paramref name="compound"/>: more than one word.
+    /// </summary>
+    private int TitlePhraseEnd(List<string> words, int i, out bool compound)
+    {
+        int j = i, end = -1, office = 0;
+        bool modified = false;
+        compound = false;
+        while (j < words.Count)
+        {
+            if (TitleModifiers.Contains(words[j])) { j++; modified = true; office = 0; continue; }
+            if (IsPersonTitle(words, j, out int len))
+            {
+                j += len;
+                if (j + 1 < words.Count && words[j] == "in" && words[j + 1] is "Charge" or "Command") j += 2;
+                end = j;
+                continue;
+            }
+            if (modified && office < 3 && IsCapitalized(words[j]) && j + 1 < words.Count
+                && (IsFieldWord(words[j]) || _lex.OrgKeywords.Lookup(words[j]).Count > 0
+                    || _lex.Gazetteer.Lookup(words[j]) is { Count: > 0 } g && g[0].Entry.FineTypes.Contains("Country")))
+            { j++; office++; continue; }
+            break;
+        }
+        // "Deputy Chief Jaime Salazar": the last modifier, itself an office noun, closes the title
+        if (end < 0 && j > i && TitleModifiers.Contains(words[j - 1]) && IsPersonTitle(words, j - 1, out _)) end = j;
+        compound = end - i >= 2;
+        return end;
+    }
+
+    /// <summary>"SAC", "ASAC": an acronym whose letters are the initials of modifiers, an office noun and "in Charge" ("Special Agent in Charge").</summary>
+    private bool IsInChargeAcronym(string w)
+    {
+        if (w.Length is < 3 or > 5 || !w.All(char.IsAsciiLetterUpper) || w[^1] != 'C' || _lex.Gazetteer.Lookup(w).Count > 0) return false;
+        var title = _lex.Titles.Entries.Where(t => t.ImpliesPerson && t.PrecedesNames && !t.Form.Contains(' ') && char.IsUpper(t.Form[0]) && t.Form[0] == w[^2]);
+        if (!title.Any()) return false;
+        return w[..^2].All(ch => TitleModifiers.Any(m => m[0] == ch));
+    }
+
+    /// <summary>
+    /// A job title between a body's name and a person's name separates them: "FBI SAC James L. Turgal" is the FBI and James L.
+    /// Turgal, "Special Agent in Charge James Gibbons" is James Gibbons, "U.S. Customs and Border Protection Acting Operations
+    /// Division Deputy Chief Jaime Salazar" is the agency and Jaime Salazar; the title is neither. A span the recogniser made
+    /// across the title is cut: what it had before the title stays (a body), the name after it is the person (two to four
+    /// capitalised words or initials). A span that is only a compound title, with "for"/"of" and its field after it
+    /// ("Deputy Bureau Director for Trust Services") and no name, is no entity.
+    /// </summary>
+    private void AddTitledPeople(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 0; i + 2 < words.Count; i++)
+        {
+            if (!IsCapitalized(words[i])) continue;
+            int end = IsInChargeAcronym(words[i]) ? i + 1 : TitlePhraseEnd(words, i, out _);
+            bool compound = end - i >= 2 || end == i + 1 && IsInChargeAcronym(words[i]);
+            if (end < 0) continue;
+            if (!compound)
+            {
+                // "Assistant to the President for Science and Technology": a recogniser's span opening with an office noun and
+                // going on over "for"/"of" into its field is the office, no body
+                if (end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]) && i > 0 && words[i - 1] is "the" or "to" or "as" or "of")
+                {
+                    var office = candidates.Where(c => c.CharStart < 0 && c.Source == "ner" && c.Type != EntityType.Person && c.First == i && c.End > end + 1).ToList();
+                    candidates.RemoveAll(office.Contains);
+                    // (a body's acronym as the field stays that body: "as CEO of Kessco")
+                    foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
+                        candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
+                }
+                continue;
+            }
+            // the name: capitalised proper nouns and initials, no name keyword, no title
+            int f = end;
+            while (f < words.Count && f - end < 4 && !DateWords.Contains(words[f])
+                   && (s.Tokens[f].Tag is "NNP" or "NNPS" && IsNameWord(words[f]) || IsInitial(words[f])) && _lex.OrgKeywords.Lookup(words[f]).Count == 0
+                   && !_lex.Titles.LongestMatchAt(words, f).Entries.Any(t => t.ImpliesPerson)) f++;
+            if (f < words.Count && NameSuffixes.Contains(words[f])) f++;
+            // (a capitalised word after it, a keyword or a title, says the run is longer: "Vice President Emery Financial Group")
+            bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f >= words.Count || !IsCapitalized(words[f]) || NameSuffixes.Contains(words[f - 1]))
+                         && !(f < words.Count && words[f] == "&") && !IsKnownPlace(words[end])
+                         // "Colonel Major Rémi Jean de Dieu Kaboré": a particle and a capitalised word go on with the name
+                         && !(f + 1 < words.Count && IsCapitalized(words[f + 1]) && (RomanceParticles.Contains(words[f]) || EntityClusterer.IsNameParticle(words[f])))
+                         && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(end).Take(f - end))) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person);
+            if (named)
+            {
+                var crossing = candidates.Where(c => c.First < f && end > c.First && c.End > i && c.CharStart < 0 && !(c.First == end && c.End == f)).ToList();
+                if (crossing.Count == 0 && candidates.Any(c => c.First == end && c.End == f && c.Type == EntityType.Person)) { i = f - 1; continue; }
+                candidates.RemoveAll(c => crossing.Contains(c) || c.First < f && end < c.End && c.First >= end && c.CharStart < 0);
+                KeepBodiesBefore(words, crossing, i, candidates);
+                string? role = null; // the office noun's role: the last title inside the phrase ("agent" in "Special Agent in Charge")
+                for (int k = i; k < end; k++)
+                    if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } head && head.Entries.Any(t => t.ImpliesPerson && t.PrecedesNames))
+                    {
+                        role = RoleOf(head.Entries);
+                        k += head.Length - 1; // "Attorney General" is one office, not "General"
+                    }
+                candidates.Add(new Candidate(s.Index, end, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: role));
+                i = f - 1;
+                continue;
+            }
+            // a compound title alone, with its field after "for"/"of" (capitalised words, no "the": that would open a body's name): no entity
+            if (f == end && end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]))
+            {
+                int fieldEnd = end + 1;
+                while (fieldEnd < words.Count && (IsCapitalized(words[fieldEnd]) || words[fieldEnd] is "and" or "&" && fieldEnd + 1 < words.Count && IsCapitalized(words[fieldEnd + 1]))) fieldEnd++;
+                // (a body the gazetteer knows, or an acronym, named as the field stays: "Assistant Director of NASA")
+                candidates.RemoveAll(c => c.CharStart < 0 && c.Type != EntityType.Person && c.First >= i && c.First < fieldEnd
+                                          && (c.First < end || c.Source != "gazetteer" && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))));
+                // ... and a span across the title keeps the body before it ("ICE Assistant Director for International Affairs")
+                var across = candidates.Where(c => c.CharStart < 0 && c.First < i && c.End > i && c.Type != EntityType.Person).ToList();
+                candidates.RemoveAll(across.Contains);
+                KeepBodiesBefore(words, across, i, candidates);
+            }
+        }
+    }
+
+    /// <summary>A word a person's name is made of: a capital, then letters with a lower-case one among them ("McColgan", "O'Neil", "Silva-Gonzalez").</summary>
+    private static bool IsNameWord(string w) =>
+        w.Length >= 2 && char.IsUpper(w[0]) && w.Any(char.IsLower) && w.All(ch => char.IsLetter(ch) || ch is '-' or '\'' or '\u2019');
+
+    /// <summary>The part before a title (at <paramref name="title"/>) of spans made across it, when it is a body's or a place's name.</summary>
+    private void KeepBodiesBefore(List<string> words, List<Candidate> crossing, int title, List<Candidate> candidates)
+    {
+        foreach (var c in crossing)
+        {
+            int cut = title; // "District of Columbia and Special Agent in Charge ...": no connector ends the body's name
+            while (cut > c.First && (Connectors.Contains(words[cut - 1]) || words[cut - 1] is "the" or "," or ";")) cut--;
+            if (c.First < cut && c.Type is EntityType.Organization or EntityType.Location && (cut - c.First >= 2 || NameKey.IsAcronymShape(words[c.First])))
+                candidates.Add(Keyword(words, c.First, cut) is { } kw
+                    ? c with { End = cut, Type = kw.Type, FineType = kw.Fine, Canonical = null, Role = null }
+                    : c with { End = cut, FineType = null, Canonical = null, Role = null });
+        }
+    }
+
+    private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
+
+    /// <summary>Words [first, end) are two words or more ending in a head keyword of an organisation ("Justice Department").</summary>
+    private bool IsBodyName(List<string> words, int first, int end) =>
+        end - first >= 2 && Keyword(words, first, end) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization };
 
     /// <summary>Opening and closing quotation marks as the tokenizer writes them.</summary>
     private static bool IsOpenQuote(string w) => w is "\u201C" or "\"" or "``" or "'" or "\u2018";
@@ -873,6 +1045,7 @@ public sealed class MentionFinder
                 string? role = c.Role;
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
                 // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
+                while (first < c.End - 1 && first == 0 && Bullets.Contains(words[first])) first++; // "• Logistics": a list's bullet
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
@@ -910,7 +1083,8 @@ public sealed class MentionFinder
                     {
                         var (tlen, tentries) = _lex.Titles.LongestMatchAt(words, k);
                         // ... and so does a rank that ends the span: "Army Staff Sgt." before a name the span missed
-                        if (tlen > 0 && k + tlen >= end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson)) { end = k; break; }
+                        // (not after "of", where it is the office's field: "the Department of Justice" keeps its "Justice")
+                        if (tlen > 0 && k + tlen >= end && tentries.Any(t => t.PrecedesNames && t.ImpliesPerson) && words[k - 1] != "of") { end = k; break; }
                     }
                 // "the Senate Armed Services Committee's Readiness panel": a possessive after a whole name (one its head keyword
                 // or the gazetteer makes a name) ends that name; what it owns is another thing ("People's Army" goes on)
@@ -1017,6 +1191,20 @@ public sealed class MentionFinder
             {
                 result.Add(c with { End = conj, Canonical = null });
                 c = c with { First = conj + 1, Canonical = null };
+            }
+            // "the Justice Department and U.S. Environmental Protection Agency": two names, each of two words or more ending in a
+            // body's head keyword, joined by "and" are two bodies; not when the second half opens with a word of ordinary English
+            // ("Battle Space Command and Control Center") or the gazetteer knows the whole
+            if (c.Source != "gazetteer" && c.Type == EntityType.Organization && c.CharStart < 0 && c.Length >= 5
+                && Enumerable.Range(c.First + 2, Math.Max(0, c.Length - 3)).FirstOrDefault(k => words[k] is "and" or "&", -1) is int and2 and > 0
+                && and2 + 2 < c.End && IsBodyName(words, c.First, and2) && IsBodyName(words, and2 + 1, c.End)
+                && !_lex.CommonWords.Contains(words[and2 + 1].ToLowerInvariant())
+                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+            {
+                var left = Keyword(words, c.First, and2)!.Value;
+                result.Add(c with { End = and2, Type = left.Type, FineType = left.Fine, Canonical = null, Role = null });
+                var right = Keyword(words, and2 + 1, c.End)!.Value;
+                c = c with { First = and2 + 1, Type = right.Type, FineType = right.Fine, Canonical = null, Role = null };
             }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
@@ -1459,6 +1647,9 @@ public sealed class MentionFinder
     private bool IsName(Sentence s, List<string> words, Candidate c, List<string> span)
     {
         var last = span[^1];
+        // "• Logistics", "• Laboratory testing": an item of a bulleted list opens with a capital by the list's convention, as a
+        // sentence does; one word there is a name only when the gazetteer knows it or it is an acronym
+        if (span.Count == 1 && c.First == 1 && Bullets.Contains(words[0]) && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         // "Central American countries": a demonym ends the phrase, so it is an adjective, not a name
         if (span.Count >= 2 && _lex.Gazetteer.Lookup(last).Any(h => h.Kind == MentionKind.Demonym)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
@@ -1512,6 +1703,9 @@ public sealed class MentionFinder
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
         return true;
     }
+
+    /// <summary>Marks that open the items of a list at the start of a line.</summary>
+    private static readonly HashSet<string> Bullets = new(StringComparer.Ordinal) { "\u2022", "\u00B7", "\u25AA", "\u25E6", "\u2023", "\u25CF", "\u25A0", "*", "-", "\u2013", "\u2014" };
 
     /// <summary>"embracing", "kidnappings": the -ing form of a verb the trigger lexicon knows, or its plural.</summary>
     private bool IsVerbalNoun(string w)
