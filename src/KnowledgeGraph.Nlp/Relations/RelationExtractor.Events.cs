@@ -35,13 +35,6 @@ public sealed partial class RelationExtractor
         private static readonly TriggerEntry[] DemandEntry = { new("must", TriggerPos.Verb, "DEMANDED", "DEMAND", TriggerDirection.Active, 0.6) };
         private static readonly TriggerEntry[] CriticizeEntry = { new("call for against", TriggerPos.Verb, "CRITICIZED", "DISAPPROVE", TriggerDirection.Active, 0.6) };
 
-        /// <summary>Verbs that state or announce what someone else has to do: "X reiterated that Y must ...".</summary>
-        private static readonly HashSet<string> StatingVerbs = new(Grammar.ReportingVerbs.Concat(new[]
-        {
-            "reiterate", "repeat", "stress", "emphasise", "emphasize", "underline", "underscore", "conclude", "remind", "issue",
-            "decide", "rule", "demand", "urge", "warn", "tell", "agree", "resolve", "insist", "send", "deliver", "address",
-        }), StringComparer.Ordinal);
-
         /// <summary>
         /// "X said (that) Y must/should/has to ...": a statement of what Y has to do is a demand on Y (PLOVER DEMAND), also
         /// after an object ("X issued a reminder to Y that it must ..."). The stating verb's subject makes the demand.
@@ -73,7 +66,7 @@ public sealed partial class RelationExtractor
                     if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
                     if (v.IsVerb(j) && _groups.Any(g => g.Head == j)) { head = j; break; }
                 }
-                if (head < 0 || !StatingVerbs.Contains(v.Lemma(head))) continue;
+                if (head < 0 || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
                 int gi = _groups.FindIndex(g => g.Head == head);
                 var text = v.TextOf(head, i);
                 foreach (var x in Subjects(gi))
@@ -143,14 +136,6 @@ public sealed partial class RelationExtractor
 
         private static readonly TriggerEntry[] MilitaryKillEntry = { new("kill by military means", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
-        /// <summary>Nouns for weapons of war: violence done with them is armed combat (PLOVER FIGHT), not assault.</summary>
-        private static readonly HashSet<string> MilitaryMeans = new(StringComparer.Ordinal)
-        {
-            "airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "predator", "reaper", "missile", "missiles",
-            "rocket", "rockets", "shelling", "artillery", "bombardment", "bombardments", "warplane", "warplanes", "jets",
-            "helicopter", "helicopters", "gunship", "gunships", "mortar", "mortars", "attacks", "raids",
-        };
-
         /// <summary>
         /// "US drone attacks killed eight militant leaders", "Army shelling killed X": killing or attacking with weapons of war
         /// is fighting; the candidate's assault reading is replaced.
@@ -167,7 +152,7 @@ public sealed partial class RelationExtractor
                 for (int k = c.A.EndToken; k < c.TriggerFirst && k - c.A.EndToken <= 4; k++)
                 {
                     if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
-                    if (MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
+                    if (Grammar.MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
                 }
                 if (means) list[n] = c with { Entries = MilitaryKillEntry };
             }
@@ -266,10 +251,6 @@ public sealed partial class RelationExtractor
             }
         }
 
-        /// <summary>Nouns for a written statement: what a participle after them says, their author says.</summary>
-        private static readonly HashSet<string> StatementNouns = new(StringComparer.Ordinal)
-            { "statement", "declaration", "letter", "resolution", "communique", "message", "note", "appeal", "petition", "report", "decree", "ultimatum" };
-
         /// <summary>
         /// "X issued a declaration demanding that Y ...", "X sent a letter urging Y to ...": a participle trigger after a
         /// statement noun has the statement's author as subject.
@@ -280,7 +261,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
+                if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !Grammar.StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
                 var match = TriggerAt(g.Head, TriggerPos.Verb);
                 if (match is null || Subjects(gi).Count > 0) continue;
                 int k = g.Head - 2;
@@ -356,11 +337,6 @@ public sealed partial class RelationExtractor
             }
         }
 
-        private static readonly IReadOnlySet<string> CooperativeIntent = new HashSet<string>(StringComparer.Ordinal)
-            { "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID" };
-        private static readonly IReadOnlySet<string> HostileIntent = new HashSet<string>(StringComparer.Ordinal)
-            { "FIGHT", "ASSAULT", "COERCE", "SANCTION", "PROTEST" };
-
         /// <summary>
         /// A stated intention is itself an event in PLOVER: "X will visit Y", "X said it would meet Y if ...", "X is ready to
         /// send troops to Y" are AGREE (CAMEO "express intent to cooperate"); "X said it would blockade Y", "X may halt
@@ -375,8 +351,9 @@ public sealed partial class RelationExtractor
             {
                 if (c.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || c.Intent) continue;
                 var category = c.Entries.OrderByDescending(e => e.Strength).First().Category;
-                bool cooperative = CooperativeIntent.Contains(category), hostile = HostileIntent.Contains(category);
-                if (!cooperative && !hostile) continue;
+                // the categories whose intention is stated, and how: grammar.rules' stated-intent (AGREED_WITH or THREATENED)
+                if (!Grammar.StatedIntent.TryGetValue(category, out var intentType)) continue;
+                bool cooperative = intentType.Replace(' ', '_') == "AGREED_WITH"; // a map value reads "_" as a space
                 if (c.Entries.Any(e => e.Direction != TriggerDirection.Active)) continue;
                 var (negated, modality) = HedgeAt(c.TriggerFirst, c.IsNoun);
                 if (negated || c.Negated) continue;

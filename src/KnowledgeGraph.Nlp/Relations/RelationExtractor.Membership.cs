@@ -7,18 +7,6 @@ public sealed partial class RelationExtractor
 {
     private sealed partial class SentenceRun
     {
-        // Military echelons, smallest first: two unit names side by side ("3rd Battalion, 7th Regiment") state that the
-        // smaller unit belongs to the larger. General military English, not a list of particular units.
-        private static readonly Dictionary<string, int> Echelons = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["team"] = 1, ["squad"] = 2, ["section"] = 2, ["crew"] = 2, ["platoon"] = 3, ["detachment"] = 3,
-            ["company"] = 4, ["battery"] = 4, ["troop"] = 4, ["flight"] = 4,
-            ["battalion"] = 5, ["squadron"] = 5, ["regiment"] = 6, ["group"] = 6, ["brigade"] = 7, ["wing"] = 7,
-            ["division"] = 8, ["corps"] = 9, ["army"] = 10, ["navy"] = 10, ["command"] = 10, ["armed forces"] = 11,
-        };
-
-        private static readonly string[] ListOpeners = { "including", "especially", "notably", "particularly", "namely", "mainly", "mostly", "primarily", "chiefly", "principally" };
-
         /// <summary>
         /// Membership stated by structure: a group and the list of what it includes ("the coalition, which includes X
         /// and Y"; "partners, especially X"), unit names side by side ("Abel Company, 2nd Battalion"), "X within Y",
@@ -32,7 +20,7 @@ public sealed partial class RelationExtractor
             {
                 if (v.MentionAt(t) is not null) continue;
                 if (v.IsVerb(t) && v.Lemma(t) is "include" or "comprise") list.AddRange(IncludeList(t));
-                else if (ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
+                else if (Grammar.ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
                 else if (v.Lower(t) == "within") list.AddRange(Within(t));
                 else if (v.Lower(t) is "of" or "by") list.AddRange(MadeOf(t));
             }
@@ -145,8 +133,8 @@ public sealed partial class RelationExtractor
             var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (int k = 0; k < words.Length; k++)
             {
-                if (Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
-                if (k + 1 < words.Length && Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
+                if (Grammar.Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
+                if (k + 1 < words.Length && Grammar.Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
             }
             return best;
         }
