@@ -20,23 +20,27 @@ public sealed partial class RelationExtractor
     private readonly Func<string, EntityType, EntityType, bool> _allows;
     private readonly Func<string, string, string>? _lemmatize;
 
-    /// <param name="lexicons">Trigger and title lexicons.</param>
+    /// <param name="lexicons">Trigger, title, agent and descriptor lexicons and the CAMEO dictionaries.</param>
     /// <param name="allows">Schema rule: may a relationship of this type go from the first coarse type to the second
     /// (the pipeline passes <c>OntologySchema.Allows</c>). Candidates it refuses are not emitted.</param>
     /// <param name="lemmatize">(word, Penn tag) -> lemma, for the verb inside a compound such as "French-led";
     /// null falls back to stripping a regular "-ed".</param>
     public RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
-        : this(lexicons.Triggers, lexicons.Titles, allows, lemmatize)
     {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _triggers = lexicons.Triggers;
+        _titles = lexicons.Titles;
+        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
+        _lemmatize = lemmatize;
+        _verbFirstWords = _triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         _coder = new EventCoder(lexicons);
         _agents = lexicons.Agents;
         _descriptors = lexicons.Descriptors;
     }
 
-    // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others (none when
-    // built from a trigger lexicon alone)
-    private readonly AgentLexicon? _agents;
-    private readonly DescriptorLexicon? _descriptors;
+    // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others
+    private readonly AgentLexicon _agents;
+    private readonly DescriptorLexicon _descriptors;
 
     // CAMEO's state sectors (PETRARCH agents' primary codes): government, military, police, judiciary, legislature, intelligence
     private static readonly IReadOnlySet<string> StateSectors = new HashSet<string>(StringComparer.Ordinal) { "GOV", "MIL", "COP", "JUD", "LEG", "SPY" };
@@ -46,21 +50,11 @@ public sealed partial class RelationExtractor
     /// "troops"), a descriptor of a government or armed force ("forces", "authorities") or of a person in office ("minister").
     /// </summary>
     private bool ActsForState(string lowerWord, string lemma) =>
-        new[] { lowerWord, lemma }.Any(w => _agents?.Lookup(w).Any(a => StateSectors.Contains(a.Primary)) == true
-            || _descriptors?.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")) == true);
+        new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => StateSectors.Contains(a.Primary))
+            || _descriptors.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")));
 
-    // the CAMEO event rules and argument checks (none when built from a trigger lexicon alone)
-    private readonly EventCoder _coder = EventCoder.None;
-
-    public RelationExtractor(TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows,
-        Func<string, string, string>? lemmatize = null)
-    {
-        _triggers = triggers ?? throw new ArgumentNullException(nameof(triggers));
-        _titles = titles ?? throw new ArgumentNullException(nameof(titles));
-        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
-        _lemmatize = lemmatize;
-        _verbFirstWords = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-    }
+    // the CAMEO event rules and argument checks
+    private readonly EventCoder _coder;
 
     private readonly HashSet<string> _verbFirstWords;
 
