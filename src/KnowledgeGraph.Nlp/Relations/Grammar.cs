@@ -67,6 +67,15 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> StatingVerbs = ReportingVerbs.Concat(Set("surface-stating-verbs")).ToHashSet(StringComparer.Ordinal);
     public static readonly IReadOnlySet<string> MilitaryMeans = Set("surface-military-means");
     public static readonly IReadOnlySet<string> StatementNouns = Set("surface-statement-nouns");
+    public static readonly IReadOnlySet<string> GivingVerbs = Set("surface-giving-verbs");
+    public static readonly IReadOnlySet<string> HandoverVerbs = Set("surface-handover-verbs");
+    public static readonly IReadOnlySet<string> DeployingVerbs = Set("surface-deploying-verbs");
+    public static readonly IReadOnlySet<string> PeacekeepingWords = Set("surface-peacekeeping-words");
+    public static readonly IReadOnlySet<string> OrderingVerbs = Set("surface-ordering-verbs");
+    public static readonly IReadOnlySet<string> ClosingVerbs = Set("surface-closing-verbs");
+    public static readonly IReadOnlySet<string> AnnouncingVerbs = ReportingVerbs.Concat(Set("surface-announcing-verbs")).ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ReadinessWords = Set("surface-readiness-words");
+    public static readonly IReadOnlySet<string> IntendingVerbs = Set("surface-intending-verbs");
 
     /// <summary>The category of an intended act -> the type of the statement of intent (grammar.rules' stated-intent).</summary>
     public static readonly IReadOnlyDictionary<string, string> StatedIntent = Map("stated-intent");

@@ -114,7 +114,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || v.Lemma(g.Head) is not ("give" or "grant" or "send" or "offer" or "provide" or "lend" or "pay" or "award" or "promise")) continue;
+                if (g.Passive || !Grammar.GivingVerbs.Contains(v.Lemma(g.Head))) continue;
                 int a = g.Head + 1;
                 while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
                 var recipient = v.MentionStartingAt(a);
@@ -170,7 +170,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || v.Lemma(g.Head) is not ("extradite" or "hand" or "repatriate" or "transfer" or "surrender")) continue;
+                if (g.Passive || !Grammar.HandoverVerbs.Contains(v.Lemma(g.Head))) continue;
                 for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
@@ -201,13 +201,13 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (v.Lemma(g.Head) is not ("send" or "deploy" or "dispatch" or "contribute" or "arrive" or "station" or "commit" or "provide" or "land")) continue;
+                if (!Grammar.DeployingVerbs.Contains(v.Lemma(g.Head))) continue;
                 // the peacekeepers: in the subject phrase ("NATO peacekeeping troops arrived") or the object ("sent peacekeepers")
                 int from = g.First - 1;
                 while (from > 0 && !v.IsComma(from - 1) && !v.IsClauseBreak(from - 1) && !v.IsFinite(from - 1) && g.First - from < 8) from--;
                 int to = g.Head + 1;
                 while (to < v.Count && !v.IsClauseBreak(to) && !v.IsComma(to) && to - g.Head < 12) to++;
-                bool peacekeeping = Enumerable.Range(from, to - from).Any(k => v.Lower(k) is "peacekeeping" or "peace-keeping" or "peacekeepers" or "peacekeeper" or "peace-keepers");
+                bool peacekeeping = Enumerable.Range(from, to - from).Any(k => Grammar.PeacekeepingWords.Contains(v.Lower(k)));
                 if (!peacekeeping) continue;
                 MentionRef? place = null;
                 for (int j = g.Head + 1; j < to && place is null; j++)
@@ -238,13 +238,13 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || v.Lemma(g.Head) is not ("order" or "force" or "compel" or "instruct" or "direct")) continue;
+                if (g.Passive || !Grammar.OrderingVerbs.Contains(v.Lemma(g.Head))) continue;
                 int a = g.Head + 1;
                 while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.IsNoun(a)) && a - g.Head < 5) a++;
                 if (v.MentionStartingAt(a) is not { } target) continue;
                 int t = target.EndToken;
                 if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;
-                if (v.Lemma(t + 1) is not ("suspend" or "close" or "shut" or "halt" or "stop" or "cease" or "leave" or "disband" or "dissolve" or "vacate" or "quit")) continue;
+                if (!Grammar.ClosingVerbs.Contains(v.Lemma(t + 1))) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != target.Entity)
                         yield return new Candidate(s, target, ClosureEntry, g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
@@ -388,7 +388,7 @@ public sealed partial class RelationExtractor
                 var g = _groups[gi];
                 if (g.Head >= token) continue;
                 if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => v.IsClauseBreak(k))) break;
-                if (!Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && v.Lemma(g.Head) is not ("announce" or "confirm" or "vow" or "pledge" or "promise")) continue;
+                if (!Grammar.AnnouncingVerbs.Contains(v.Lemma(g.Head))) continue;
                 var speaker = SubjectBefore(g.First);
                 return (true, speaker is not null && speaker.Entity == actor.Entity);
             }
@@ -407,28 +407,25 @@ public sealed partial class RelationExtractor
             return false;
         }
 
-        /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
-        private bool InfinitiveAfterOtherVerb(int token)
+        /// <summary>
+        /// The word before the "to" of the infinitive verb group holding <paramref name="token"/>, adverbs skipped ("is now
+        /// ready to send"); -1 when the group is no "to"-infinitive.
+        /// </summary>
+        private int BeforeInfinitive(int token)
         {
-            var v = _v;
             var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
-            if (g is null || v.Tag(g.First - 1) != "TO") return false;
+            if (g is null || _v.Tag(g.First - 1) != "TO") return -1;
             int k = g.First - 2;
-            while (k >= 0 && v.IsAdverb(k)) k--;
-            return v.IsVerb(k);
+            while (k >= 0 && _v.IsAdverb(k)) k--;
+            return k;
         }
 
+        /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
+        private bool InfinitiveAfterOtherVerb(int token) => _v.IsVerb(BeforeInfinitive(token));
+
         /// <summary>"ready to", "prepared to", "willing to", "intends to", "plans to" right before the verb group holding <paramref name="token"/>.</summary>
-        private bool ReadinessBefore(int token)
-        {
-            var v = _v;
-            var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
-            if (g is null || v.Tag(g.First - 1) != "TO") return false;
-            int k = g.First - 2;
-            while (k >= 0 && v.IsAdverb(k)) k--;
-            return v.Lower(k) is "ready" or "prepared" or "willing" or "poised" or "determined" or "eager"
-                   || v.IsVerb(k) && v.Lemma(k) is "intend" or "plan" or "prepare" or "offer" or "pledge" or "vow" or "promise";
-        }
+        private bool ReadinessBefore(int token) => BeforeInfinitive(token) is var k
+            && (Grammar.ReadinessWords.Contains(_v.Lower(k)) || _v.IsVerb(k) && Grammar.IntendingVerbs.Contains(_v.Lemma(k)));
 
         /// <summary>
         /// The longer lexicon match over the lemmas or over the lemmas with plural nouns as written: entries say
