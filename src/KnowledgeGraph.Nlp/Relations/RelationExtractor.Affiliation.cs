@@ -41,10 +41,7 @@ public sealed partial class RelationExtractor
         private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group, string lemma, double strength) =>
             bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
                 ? MembershipEntries(member, lemma, strength)
-                : AllyOf(lemma, strength);
-
-        private static TriggerEntry[] AllyOf(string lemma, double strength) =>
-            new[] { new TriggerEntry(lemma, TriggerPos.Noun, "ALLIED_WITH", "ALLIED_WITH", TriggerDirection.Active, strength) };
+                : Stative("ALLIED_WITH", lemma, strength);
 
         private string Words(int first, int last) => string.Join(' ', Enumerable.Range(first, last - first + 1).Select(k => _v.Words[k]));
 
@@ -93,7 +90,7 @@ public sealed partial class RelationExtractor
                 if (bond == Bond.Ally && group.EndToken == k && poss >= 0 && v.Tag(poss) == "PRP$")
                 {
                     if (v.MentionAt(poss) is { } partner && partner.Entity != group.Entity && IsMemberLike(group))
-                        yield return new Candidate(group, partner, AllyOf(lemma, 0.75),
+                        yield return new Candidate(group, partner, Stative("ALLIED_WITH", lemma, 0.75),
                             k, last, Words(poss, last), RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
                     continue;
                 }

@@ -10,9 +10,6 @@ public sealed partial class RelationExtractor
         // Control of territory and command of units, stated by structure rather than by a verb of leading. LEADS may
         // range over places: an armed group holding a town leads (controls) it.
 
-        private static TriggerEntry[] Control(string lemma, double strength) =>
-            new[] { new TriggerEntry(lemma, TriggerPos.Noun, "LEADS", "LEADS", TriggerDirection.Active, strength) };
-
         private bool CanHold(MentionRef m) => _v.TypeOf(m) is EntityType.Organization or EntityType.Person;
 
         private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
@@ -67,7 +64,7 @@ public sealed partial class RelationExtractor
             if (t >= 2 && v.Lower(t - 1) == "other" && v.IsCoordinator(t - 2) && v.MentionEndingAt(t - 3) is { } left) held.AddRange(WithLeftConjuncts(left));
             foreach (var h in held)
                 if (h.Entity != holder.Entity && CanBeHeld(h))
-                    yield return new Candidate(holder, h, Control(word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
+                    yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
         /// <summary>"X has had control of Y", "X took full control over Y": the subject of a having verb before "control".</summary>
@@ -84,7 +81,7 @@ public sealed partial class RelationExtractor
             foreach (var s in Subjects(gi))
                 foreach (var h in held)
                     if (s.Entity != h.Entity && CanHold(s))
-                        yield return new Candidate(s, h, Control("control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
+                        yield return new Candidate(s, h, Stative("LEADS", "control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
         }
 
         private List<MentionRef> PlacesOrOrgsFrom(int j)
@@ -130,7 +127,7 @@ public sealed partial class RelationExtractor
             foreach (var h in WithRightConjuncts(holder))
                 if (CanHold(h) && h.Entity != held.Entity)
                     // the holding is a fact even when the taking is only attempted ("tried to seize Y from X")
-                    yield return new Candidate(h, held, Control(v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
+                    yield return new Candidate(h, held, Stative("LEADS", v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
         }
 
         /// <summary>"Raqqa, a self-proclaimed ISIL capital", "ISIL's self-proclaimed capital, Raqqa": a group's claimed capital is a city it holds.</summary>
@@ -158,7 +155,7 @@ public sealed partial class RelationExtractor
                 if (d >= 0 && v.IsComma(d)) city = v.MentionEndingAt(d - 1);
             }
             if (city is null || !IsPlace(city) || city.Entity == org.Entity) yield break;
-            yield return new Candidate(org, city, Control("capital", 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+            yield return new Candidate(org, city, Stative("LEADS", "capital", 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
         }
 
         /// <summary>"NAVCENT's Task Force 50", "the Command's 5th Fleet": a military unit named as an organisation's own is under its command.</summary>
@@ -175,7 +172,7 @@ public sealed partial class RelationExtractor
                 var unit = v.MentionStartingAt(k);
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
-                yield return new Candidate(x, unit, Control("'s", 0.65), x.EndToken, x.EndToken, v.Words[x.EndToken], RelationPattern.Role, false, true, DirectionApplied: true);
+                yield return new Candidate(x, unit, Stative("LEADS", "'s", 0.65), x.EndToken, x.EndToken, v.Words[x.EndToken], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
         /// <summary>
@@ -196,7 +193,7 @@ public sealed partial class RelationExtractor
                 while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
                 var unit = v.MentionStartingAt(j);
                 if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
-                yield return new Candidate(p, unit, new[] { new TriggerEntry(v.Lower(k), TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) },
+                yield return new Candidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7),
                     k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }

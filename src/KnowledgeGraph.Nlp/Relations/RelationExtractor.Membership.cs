@@ -163,7 +163,7 @@ public sealed partial class RelationExtractor
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
                 if (!dash && ea > eb) continue;
-                yield return new Candidate(part, whole, new[] { new TriggerEntry(v.Words[sep], TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, 0.7) },
+                yield return new Candidate(part, whole, Stative("PART_OF", v.Words[sep], 0.7),
                     sep, sep, v.Words[sep], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
@@ -191,7 +191,7 @@ public sealed partial class RelationExtractor
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
                     var lemma = string.Join(' ', Enumerable.Range(j, rlen).Select(k => v.Lemmas[k]));
-                    var entries = RoleOf(lemma)?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, 0.7) };
+                    var entries = RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
                     yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
@@ -211,8 +211,8 @@ public sealed partial class RelationExtractor
                         if (last + 1 < v.Count && v.IsNoun(last + 1) && v.MentionAt(last + 1) is null) break;
                         var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
                         IReadOnlyList<TriggerEntry> use = indefinite
-                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.75) }
-                            : RoleOf(lemma)?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, 0.7) };
+                            ? Stative("MEMBER_OF", lemma, 0.75)
+                            : RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
                         yield return new Candidate(p, org, use, r, last, string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k])),
                             RelationPattern.Role, false, true, DirectionApplied: true);
                         break;

@@ -134,6 +134,10 @@ public sealed partial class RelationExtractor
     internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj) =>
         NoParty(context, entry.Category, subject) || entry.Type != "VISITED" && NoParty(context, entry.Category, obj);
 
+    /// <summary>The entry of a relation a construction states without a trigger verb (type = category): "X-held Y" LEADS.</summary>
+    private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
+        new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
+
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
@@ -1254,7 +1258,7 @@ public sealed partial class RelationExtractor
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, isPrefix ? 0.8 : 0.7) };
+                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1272,7 +1276,7 @@ public sealed partial class RelationExtractor
                 {
                     var t = triggers;
                     if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
-                        t = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "NATIONALITY", "NATIONALITY", TriggerDirection.Active, 0.7) };
+                        t = Stative("NATIONALITY", lemma, 0.7);
                     yield return new Candidate(holder, org, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
@@ -1288,7 +1292,7 @@ public sealed partial class RelationExtractor
                     if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
                     {
                         IReadOnlyList<TriggerEntry> t = role is null && !isNoun
-                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) }
+                            ? Stative("MEMBER_OF", lemma, 0.7)
                             : triggers;
                         yield return new Candidate(holder, o, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
                         continue;
@@ -1322,7 +1326,7 @@ public sealed partial class RelationExtractor
                     }
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
-                        triggers = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) };
+                        triggers = Stative("MEMBER_OF", lemma, 0.7);
                     if (o is not null && o.Entity != p.Entity)
                         yield return new Candidate(p, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
