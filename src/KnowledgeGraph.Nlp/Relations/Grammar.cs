@@ -76,6 +76,13 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> AnnouncingVerbs = ReportingVerbs.Concat(Set("surface-announcing-verbs")).ToHashSet(StringComparer.Ordinal);
     public static readonly IReadOnlySet<string> ReadinessWords = Set("surface-readiness-words");
     public static readonly IReadOnlySet<string> IntendingVerbs = Set("surface-intending-verbs");
+    public static readonly IReadOnlySet<string> ClauselessParticiples = Set("surface-clauseless-participles");
+    public static readonly IReadOnlySet<string> PlacePrepositions = Set("surface-place-prepositions");
+    public static readonly IReadOnlySet<string> CompassWords = Set("surface-compass-words");
+    public static readonly IReadOnlySet<string> TimeSpanNouns = Set("surface-time-span-nouns");
+    public static readonly IReadOnlySet<string> IrregularParticiples = Set("surface-irregular-participles");
+    public static readonly IReadOnlySet<string> SupportNouns = Set("surface-support-nouns");
+    public static readonly IReadOnlySet<string> PartnershipNouns = Set("surface-partnership-nouns");
 
     /// <summary>The category of an intended act -> the type of the statement of intent (grammar.rules' stated-intent).</summary>
     public static readonly IReadOnlyDictionary<string, string> StatedIntent = Map("stated-intent");

@@ -577,7 +577,7 @@ public sealed partial class RelationExtractor
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
             // the main clause's (not "including", "according" ..., which open no clause of their own)
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
-                && v.Lemma(g.Head) is not ("include" or "accord" or "follow" or "regard" or "concern"))
+                && !Grammar.ClauselessParticiples.Contains(v.Lemma(g.Head)))
             {
                 for (int k = gi - 1; k >= 0; k--)
                 {
@@ -983,8 +983,8 @@ public sealed partial class RelationExtractor
             if (p < 2) return false;
             // "in support of the government of Ruritania": the name completing a description that is supported
             if (v.Lower(p) == "of" && v.MentionEndingAt(p - 1) is { } outer && outer.Entity != m.Entity && outer.EndToken <= p && InSupportOf(outer)) return true;
-            return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
-                || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
+            return v.Lower(p) == "of" && Grammar.SupportNouns.Contains(v.Lower(p - 1)) && v.Lower(p - 2) is "in" or "on"
+                || v.Lower(p) == "with" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)) && v.Lower(p - 2) == "in"
                 || v.Lower(p) == "with" && v.Lower(p - 1) == "coordinated";
         }
 
@@ -1352,7 +1352,7 @@ public sealed partial class RelationExtractor
 
         private static readonly TriggerEntry[] LocatedIn = { new("in", TriggerPos.Noun, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.8) };
 
-        private static bool IsPlacePreposition(string lower) => lower is "in" or "near" or "inside" or "outside" or "across" or "throughout";
+        private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
         private bool IsPlace(MentionRef m) => _v.TypeOf(m) == EntityType.Location;
 
@@ -1363,7 +1363,7 @@ public sealed partial class RelationExtractor
             var places = new List<MentionRef>();
             while (i < v.Count)
             {
-                if (v.Tag(i) is "DT" || v.Lower(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west") i++;
+                if (v.Tag(i) is "DT" || Grammar.CompassWords.Contains(v.Lower(i))) i++;
                 i = AfterPlaceNoun(i);
                 var m = v.MentionStartingAt(i);
                 if (m is null || !IsPlace(m)) break;
@@ -1518,7 +1518,7 @@ public sealed partial class RelationExtractor
             int n = prep - 1;
             if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
             // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
-            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || v.Lemma(n) is "day" or "decade" or "hour" or "century" or "season" or "time") return false;
+            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || Grammar.TimeSpanNouns.Contains(v.Lemma(n))) return false;
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             for (int k = head + 1; k < n; k++)
@@ -1572,7 +1572,7 @@ public sealed partial class RelationExtractor
                 if (dash <= 0 || dash == word.Length - 1) continue;
                 var prefix = word[..dash];
                 var suffix = word[(dash + 1)..].ToLowerInvariant();
-                if (!suffix.EndsWith("ed", StringComparison.Ordinal) && suffix is not ("led" or "run" or "held" or "built" or "sent")) continue;
+                if (!suffix.EndsWith("ed", StringComparison.Ordinal) && !Grammar.IrregularParticiples.Contains(suffix)) continue;
                 // "the Oslo-based group": what is based somewhere is located there
                 if (suffix == "based")
                 {
