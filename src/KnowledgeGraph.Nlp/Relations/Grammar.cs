@@ -83,6 +83,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> IrregularParticiples = Set("surface-irregular-participles");
     public static readonly IReadOnlySet<string> SupportNouns = Set("surface-support-nouns");
     public static readonly IReadOnlySet<string> PartnershipNouns = Set("surface-partnership-nouns");
+    public static readonly IReadOnlySet<string> BackingNouns = Set("surface-backing-nouns");
 
     /// <summary>The category of an intended act -> the type of the statement of intent (grammar.rules' stated-intent).</summary>
     public static readonly IReadOnlyDictionary<string, string> StatedIntent = Map("stated-intent");

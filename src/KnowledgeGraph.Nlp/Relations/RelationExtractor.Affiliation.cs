@@ -155,21 +155,12 @@ public sealed partial class RelationExtractor
             foreach (var y in v.Mentions)
             {
                 int p = PrepositionBefore(y);
-                if (p < 3 || v.Lower(p) != "of" || v.Lower(p - 1) is not ("support" or "backing" or "help" or "assistance")) continue;
+                if (p < 3 || v.Lower(p) != "of" || !Grammar.BackingNouns.Contains(v.Lower(p - 1))) continue;
                 int w = p - 2;
                 if (v.IsDeterminer(w) || v.IsAdjective(w)) w--;
                 if (v.Lower(w) != "with") continue;
-                int gi = VerbBefore(w, commaEnds: true);
-                List<MentionRef> actors;
-                if (gi >= 0) actors = Subjects(gi);
-                else
-                {
-                    // an opening phrase or one set off by commas after the subject: the subject of the next verb
-                    int next = _groups.FindIndex(g => g.First > y.EndToken);
-                    actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
-                }
                 var supporter = HeadOfPhrase(y);
-                foreach (var a in actors)
+                foreach (var a in ActorsOfPhrase(w, y, commaEnds: true))
                     if (a.Entity != supporter.Entity && !IsPlace(a))
                         yield return new Candidate(supporter, a, WithSupport, w, p, Words(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
             }
