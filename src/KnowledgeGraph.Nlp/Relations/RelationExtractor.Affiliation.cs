@@ -43,8 +43,6 @@ public sealed partial class RelationExtractor
                 ? MembershipEntries(member, lemma, strength)
                 : Stative("ALLIED_WITH", lemma, strength);
 
-        private string Words(int first, int last) => string.Join(' ', Enumerable.Range(first, last - first + 1).Select(k => _v.Words[k]));
-
         private static readonly string[] OtherWords = { "other", "fellow" };
 
         /// <summary>
@@ -91,7 +89,7 @@ public sealed partial class RelationExtractor
                 {
                     if (v.MentionAt(poss) is { } partner && partner.Entity != group.Entity && IsMemberLike(group))
                         yield return new Candidate(group, partner, Stative("ALLIED_WITH", lemma, 0.75),
-                            k, last, Words(poss, last), RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
+                            k, last, v.WordsOf(poss, last), RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
                     continue;
                 }
                 // what stands before the phrase: determiners and adjectives ("a key", "one of the", "other", "fellow")
@@ -103,7 +101,7 @@ public sealed partial class RelationExtractor
                     h--;
                 }
                 var members = new List<MentionRef>();
-                string text = Words(compound ? k : start, last);
+                string text = v.WordsOf(compound ? k : start, last);
                 if (other && h >= 0 && v.IsCoordinator(h))
                 {
                     // "A, B and other members of G"
@@ -162,7 +160,7 @@ public sealed partial class RelationExtractor
                 var supporter = HeadOfPhrase(y);
                 foreach (var a in ActorsOfPhrase(w, y, commaEnds: true))
                     if (a.Entity != supporter.Entity && !IsPlace(a))
-                        yield return new Candidate(supporter, a, WithSupport, w, p, Words(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
+                        yield return new Candidate(supporter, a, WithSupport, w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
             }
         }
     }

@@ -92,7 +92,7 @@ public sealed partial class RelationExtractor
             if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
             foreach (var m in ListFrom(t + 1))
                 if (m.Entity != group.Entity && IsMemberLike(m))
-                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(verb), 0.75), verb, t, Words(verb, t), RelationPattern.Role, false, true, DirectionApplied: true);
+                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(verb), 0.75), verb, t, v.WordsOf(verb, t), RelationPattern.Role, false, true, DirectionApplied: true);
         }
 
         /// <summary>"G, including A and B", "our partners, especially A": examples given of a group are its members.</summary>
@@ -190,7 +190,7 @@ public sealed partial class RelationExtractor
                 if (!indefinite && rlen > 0 && rentries.Any(e => e.IsRoleNoun) && j + rlen < v.Count && v.IsComma(j + rlen)
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
-                    var lemma = string.Join(' ', Enumerable.Range(j, rlen).Select(k => v.Lemmas[k]));
+                    var lemma = v.LemmasOf(j, j + rlen - 1);
                     var entries = RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
                     yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
@@ -209,11 +209,11 @@ public sealed partial class RelationExtractor
                         int last = r + len - 1;
                         // the role noun must end the noun phrase
                         if (last + 1 < v.Count && v.IsNoun(last + 1) && v.MentionAt(last + 1) is null) break;
-                        var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
+                        var lemma = v.LemmasOf(r, r + len - 1);
                         IReadOnlyList<TriggerEntry> use = indefinite
                             ? Stative("MEMBER_OF", lemma, 0.75)
                             : RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
-                        yield return new Candidate(p, org, use, r, last, string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k])),
+                        yield return new Candidate(p, org, use, r, last, v.WordsOf(r, r + len - 1),
                             RelationPattern.Role, false, true, DirectionApplied: true);
                         break;
                     }

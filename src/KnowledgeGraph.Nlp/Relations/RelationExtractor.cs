@@ -1251,8 +1251,8 @@ public sealed partial class RelationExtractor
                 var (len, entries) = titles.LongestMatchAt(v.Words, r);
                 if (len == 0) continue;
                 int last = r + len - 1;
-                var roleWords = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k]));
-                var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
+                var roleWords = v.WordsOf(r, r + len - 1);
+                var lemma = v.LemmasOf(r, r + len - 1);
                 var role = RoleOf(lemma) ?? RoleOf(roleWords);
                 bool isNoun = entries.Any(e => e.IsRoleNoun);
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
