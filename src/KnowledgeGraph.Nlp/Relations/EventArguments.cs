@@ -12,12 +12,10 @@ internal sealed record EventArguments(int Word, int Subject, int Object, string?
     public static EventArguments Of(SentenceView v, int t)
     {
         if (v.EventArguments.TryGetValue(t, out var known)) return known;
-        var a = HasTree(v) ? FromTree(v, t) : FromOrder(v, t);
+        var a = v.HasTree ? FromTree(v, t) : FromOrder(v, t);
         v.EventArguments[t] = a;
         return a;
     }
-
-    public static bool HasTree(SentenceView v) => v.HasTree;
 
     private static EventArguments FromTree(SentenceView v, int t)
     {
@@ -126,7 +124,7 @@ internal sealed record EventArguments(int Word, int Subject, int Object, string?
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         if (head < 0) return set;
-        if (HasTree(v))
+        if (v.HasTree)
         {
             var tokens = v.Sentence.Tokens;
             for (int i = Math.Max(0, head - 6); i < Math.Min(v.Count, head + 6); i++)

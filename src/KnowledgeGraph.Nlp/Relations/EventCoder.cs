@@ -13,18 +13,19 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// </summary>
 public sealed class EventCoder
 {
-    /// <summary>No phrase words: a CAMEO object constraint tested on its head alone (declared before <see cref="None"/>, which uses it).</summary>
+    /// <summary>No phrase words: a CAMEO object constraint tested on its head alone.</summary>
     private static readonly IReadOnlySet<string> NoWords = new HashSet<string>();
 
     private readonly CameoLexicon _cameo;
     private readonly EventChecks _checks;
     private readonly EventTypes _eventTypes;
 
-    public EventCoder(CameoLexicon cameo, EventChecks checks, EventTypes types)
+    public EventCoder(LexiconSet lexicons)
     {
-        _cameo = cameo ?? throw new ArgumentNullException(nameof(cameo));
-        _checks = checks ?? throw new ArgumentNullException(nameof(checks));
-        _eventTypes = types ?? throw new ArgumentNullException(nameof(types));
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _cameo = lexicons.Cameo;
+        _checks = lexicons.EventChecks;
+        _eventTypes = lexicons.EventTypes;
         // verbs whose CAMEO blocks have a pattern naming a deadline ("give", "set"): the verbs of an ultimatum
         var blocks = _cameo.AllRules.Where(r => r.Object is { } o && o.Matches(Deadline, Deadline, NoWords)).Select(r => r.Block).ToHashSet(StringComparer.Ordinal);
         _deadlineVerbs = _cameo.Verbs.Where(e => blocks.Contains(e.Block)).Select(e => e.Lemma).ToHashSet(StringComparer.Ordinal);
@@ -32,11 +33,6 @@ public sealed class EventCoder
 
     /// <summary>Verbs whose CAMEO blocks have a pattern naming a deadline.</summary>
     private readonly HashSet<string> _deadlineVerbs;
-
-    public EventCoder(LexiconSet lexicons) : this(lexicons.Cameo, lexicons.EventChecks, lexicons.EventTypes) { }
-
-    /// <summary>No CAMEO lexicon and no checks: every reading passes unchanged.</summary>
-    public static EventCoder None { get; } = new(CameoLexicon.Empty, EventChecks.Empty, new EventTypes(Array.Empty<(string, string, string)>()));
 
     public bool IsEmpty => _cameo.VerbCount == 0 && _checks.Checks.Count == 0;
 
@@ -89,7 +85,7 @@ public sealed class EventCoder
             with = w;
             // without a tree the phrase's head is its last noun ("with X last year": year): the first mention after "with"
             var mention = v.MentionAt(head);
-            if (!EventArguments.HasTree(v))
+            if (!v.HasTree)
                 for (int k = w + 1; k <= head; k++)
                     if (v.MentionAt(k) is { } m) { mention = m; break; }
             if (mention is { Mention.Kind: MentionKind.Name }) return mention;
@@ -107,7 +103,7 @@ public sealed class EventCoder
     {
         if (target.FirstToken <= with) return false;
         var tokens = v.Sentence.Tokens;
-        if (EventArguments.HasTree(v))
+        if (v.HasTree)
         {
             int head = tokens[with].Head;
             for (int i = target.FirstToken; i < target.EndToken; i++)
@@ -137,7 +133,7 @@ public sealed class EventCoder
     private static MentionRef? Appositive(SentenceView v, int head)
     {
         var tokens = v.Sentence.Tokens;
-        if (EventArguments.HasTree(v))
+        if (v.HasTree)
         {
             for (int i = head + 1; i < tokens.Count && i - head <= 8; i++)
                 if (tokens[i].Head == head && tokens[i].Deprel == "appos" && v.MentionAt(i) is { } m) return m;

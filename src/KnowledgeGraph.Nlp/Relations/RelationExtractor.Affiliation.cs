@@ -41,12 +41,7 @@ public sealed partial class RelationExtractor
         private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group, string lemma, double strength) =>
             bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
                 ? MembershipEntries(member, lemma, strength)
-                : AllyOf(lemma, strength);
-
-        private static TriggerEntry[] AllyOf(string lemma, double strength) =>
-            new[] { new TriggerEntry(lemma, TriggerPos.Noun, "ALLIED_WITH", "ALLIED_WITH", TriggerDirection.Active, strength) };
-
-        private string Words(int first, int last) => string.Join(' ', Enumerable.Range(first, last - first + 1).Select(k => _v.Words[k]));
+                : Stative("ALLIED_WITH", lemma, strength);
 
         private static readonly string[] OtherWords = { "other", "fellow" };
 
@@ -93,8 +88,8 @@ public sealed partial class RelationExtractor
                 if (bond == Bond.Ally && group.EndToken == k && poss >= 0 && v.Tag(poss) == "PRP$")
                 {
                     if (v.MentionAt(poss) is { } partner && partner.Entity != group.Entity && IsMemberLike(group))
-                        yield return new Candidate(group, partner, AllyOf(lemma, 0.75),
-                            k, last, Words(poss, last), RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
+                        yield return new Candidate(group, partner, Stative("ALLIED_WITH", lemma, 0.75),
+                            k, last, v.WordsOf(poss, last), RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
                     continue;
                 }
                 // what stands before the phrase: determiners and adjectives ("a key", "one of the", "other", "fellow")
@@ -106,7 +101,7 @@ public sealed partial class RelationExtractor
                     h--;
                 }
                 var members = new List<MentionRef>();
-                string text = Words(compound ? k : start, last);
+                string text = v.WordsOf(compound ? k : start, last);
                 if (other && h >= 0 && v.IsCoordinator(h))
                 {
                     // "A, B and other members of G"
@@ -158,23 +153,14 @@ public sealed partial class RelationExtractor
             foreach (var y in v.Mentions)
             {
                 int p = PrepositionBefore(y);
-                if (p < 3 || v.Lower(p) != "of" || v.Lower(p - 1) is not ("support" or "backing" or "help" or "assistance")) continue;
+                if (p < 3 || v.Lower(p) != "of" || !Grammar.BackingNouns.Contains(v.Lower(p - 1))) continue;
                 int w = p - 2;
                 if (v.IsDeterminer(w) || v.IsAdjective(w)) w--;
                 if (v.Lower(w) != "with") continue;
-                int gi = VerbBefore(w, commaEnds: true);
-                List<MentionRef> actors;
-                if (gi >= 0) actors = Subjects(gi);
-                else
-                {
-                    // an opening phrase or one set off by commas after the subject: the subject of the next verb
-                    int next = _groups.FindIndex(g => g.First > y.EndToken);
-                    actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
-                }
                 var supporter = HeadOfPhrase(y);
-                foreach (var a in actors)
+                foreach (var a in ActorsOfPhrase(w, y, commaEnds: true))
                     if (a.Entity != supporter.Entity && !IsPlace(a))
-                        yield return new Candidate(supporter, a, WithSupport, w, p, Words(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
+                        yield return new Candidate(supporter, a, WithSupport, w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
             }
         }
     }

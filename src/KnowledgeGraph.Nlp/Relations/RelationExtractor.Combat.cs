@@ -25,25 +25,27 @@ public sealed partial class RelationExtractor
                 // (the name completing a supported description, "of Ruritania" in "in support of the government of Ruritania", is read
                 // through the description)
                 if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = InSupport;
-                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership")) entries = Together;
+                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)))) entries = Together;
                 else continue;
                 int phrase = v.Lower(p - 1) == "together" ? p - 1 : p - 2;
                 var target = HeadOfPhrase(y);
-                List<MentionRef> actors;
-                int gi = VerbBefore(phrase, commaEnds: false);
-                if (gi >= 0)
-                    actors = Subjects(gi);
-                else
-                {
-                    // an opening phrase: the subject of the first verb after it
-                    int next = _groups.FindIndex(g => g.First > y.EndToken);
-                    actors = next >= 0 ? Subjects(next) : new List<MentionRef>();
-                }
                 var text = entries == InSupport ? "in support of" : v.TextOf(phrase, p);
-                foreach (var a in actors)
+                foreach (var a in ActorsOfPhrase(phrase, y, commaEnds: false))
                     if (a.Entity != target.Entity && !IsPlace(a))
                         yield return new Candidate(a, target, entries, phrase, p, text, RelationPattern.Nominal, true, true);
             }
+        }
+
+        /// <summary>
+        /// The actors of the clause an adverbial phrase starting at <paramref name="phrase"/> and ending with <paramref name="y"/>
+        /// belongs to: the subjects of the verb before it, else (an opening phrase, or one set off by commas after the subject)
+        /// those of the first verb after it.
+        /// </summary>
+        private List<MentionRef> ActorsOfPhrase(int phrase, MentionRef y, bool commaEnds)
+        {
+            int gi = VerbBefore(phrase, commaEnds);
+            if (gi < 0) gi = _groups.FindIndex(g => g.First > y.EndToken);
+            return gi >= 0 ? Subjects(gi) : new List<MentionRef>();
         }
 
         private static readonly TriggerEntry[] AsPartOf = { new("as part of", TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, 0.6) };

@@ -10,38 +10,6 @@ public sealed partial class RelationExtractor
         // Control of territory and command of units, stated by structure rather than by a verb of leading. LEADS may
         // range over places: an armed group holding a town leads (controls) it.
 
-        /// <summary>Participles after a hyphen that say the prefix holds what follows ("X-held", "X-controlled").</summary>
-        private static readonly HashSet<string> HoldingParticiples = new(StringComparer.Ordinal)
-        {
-            "held", "controlled", "occupied", "dominated", "administered", "governed", "ruled",
-        };
-
-        /// <summary>Verbs whose object is taken away from its holder: "seize Y from X" says X held Y.</summary>
-        private static readonly HashSet<string> TakeFromVerbs = new(StringComparer.Ordinal)
-        {
-            "seize", "capture", "take", "retake", "recapture", "liberate", "free", "wrest", "win", "reclaim", "clear", "recover", "regain",
-        };
-
-        private static readonly HashSet<string> TakeFromNouns = new(StringComparer.Ordinal)
-        {
-            "liberation", "seizure", "capture", "recapture", "recovery",
-        };
-
-        /// <summary>Verbs before "control of/over Y" that say the subject has it: "has had control of", "took control of".</summary>
-        private static readonly HashSet<string> HaveControlVerbs = new(StringComparer.Ordinal)
-        {
-            "have", "take", "gain", "seize", "maintain", "retain", "keep", "regain", "establish", "exert", "exercise", "assume", "wrest",
-        };
-
-        /// <summary>Modifiers between an organisation and the "capital" it claims: "self-proclaimed", "de facto", "so-called".</summary>
-        private static readonly HashSet<string> CapitalModifiers = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "self-proclaimed", "self-declared", "self-styled", "proclaimed", "declared", "de", "facto", "so-called", "so", "called", "former", "main", "effective",
-        };
-
-        private static TriggerEntry[] Control(string lemma, double strength) =>
-            new[] { new TriggerEntry(lemma, TriggerPos.Noun, "LEADS", "LEADS", TriggerDirection.Active, strength) };
-
         private bool CanHold(MentionRef m) => _v.TypeOf(m) is EntityType.Organization or EntityType.Person;
 
         private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
@@ -86,7 +54,7 @@ public sealed partial class RelationExtractor
             var v = _v;
             var word = v.Words[t];
             int dash = word.LastIndexOf('-');
-            if (dash <= 0 || dash == word.Length - 1 || !HoldingParticiples.Contains(word[(dash + 1)..].ToLowerInvariant())) yield break;
+            if (dash <= 0 || dash == word.Length - 1 || !Grammar.HoldingParticiples.Contains(word[(dash + 1)..].ToLowerInvariant())) yield break;
             // the compound may itself name a place ("an ISIL-held building"): the holder is then its prefix
             var holder = v.MentionAt(t) is { } own && CanHold(own) ? own : PrefixEntity(word[..dash], t);
             if (holder is null || !CanHold(holder)) yield break;
@@ -96,7 +64,7 @@ public sealed partial class RelationExtractor
             if (t >= 2 && v.Lower(t - 1) == "other" && v.IsCoordinator(t - 2) && v.MentionEndingAt(t - 3) is { } left) held.AddRange(WithLeftConjuncts(left));
             foreach (var h in held)
                 if (h.Entity != holder.Entity && CanBeHeld(h))
-                    yield return new Candidate(holder, h, Control(word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
+                    yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
         /// <summary>"X has had control of Y", "X took full control over Y": the subject of a having verb before "control".</summary>
@@ -109,11 +77,11 @@ public sealed partial class RelationExtractor
             int k = t - 1;
             while (k >= 0 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.IsDeterminer(k)) && t - k < 4) k--;
             int gi = _groups.FindIndex(g => g.First <= k && k <= g.Head);
-            if (gi < 0 || !HaveControlVerbs.Contains(v.Lemma(_groups[gi].Head)) || _groups[gi].Passive) yield break;
+            if (gi < 0 || !Grammar.HaveControlVerbs.Contains(v.Lemma(_groups[gi].Head)) || _groups[gi].Passive) yield break;
             foreach (var s in Subjects(gi))
                 foreach (var h in held)
                     if (s.Entity != h.Entity && CanHold(s))
-                        yield return new Candidate(s, h, Control("control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
+                        yield return new Candidate(s, h, Stative("LEADS", "control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
         }
 
         private List<MentionRef> PlacesOrOrgsFrom(int j)
@@ -128,8 +96,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> TakenFrom(int t)
         {
             var v = _v;
-            bool verb = v.IsVerb(t) && TakeFromVerbs.Contains(v.Lemma(t));
-            bool noun = v.IsNoun(t) && TakeFromNouns.Contains(v.Lemma(t)) && v.Lower(t + 1) == "of";
+            bool verb = v.IsVerb(t) && Grammar.TakeFromVerbs.Contains(v.Lemma(t));
+            bool noun = v.IsNoun(t) && Grammar.TakeFromNouns.Contains(v.Lemma(t)) && v.Lower(t + 1) == "of";
             if (!verb && !noun || v.MentionAt(t) is not null) yield break;
             int j = noun ? t + 2 : t + 1;
             MentionRef? held = null;
@@ -159,7 +127,7 @@ public sealed partial class RelationExtractor
             foreach (var h in WithRightConjuncts(holder))
                 if (CanHold(h) && h.Entity != held.Entity)
                     // the holding is a fact even when the taking is only attempted ("tried to seize Y from X")
-                    yield return new Candidate(h, held, Control(v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
+                    yield return new Candidate(h, held, Stative("LEADS", v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
         }
 
         /// <summary>"Raqqa, a self-proclaimed ISIL capital", "ISIL's self-proclaimed capital, Raqqa": a group's claimed capital is a city it holds.</summary>
@@ -169,14 +137,14 @@ public sealed partial class RelationExtractor
             if (v.Lower(t) != "capital" || v.MentionAt(t) is not null) yield break;
             int k = t - 1;
             bool claimed = false;
-            while (k >= 0 && v.MentionAt(k) is null && (CapitalModifiers.Contains(v.Words[k]) || v.Tag(k) is "HYPH")) { claimed = true; k--; }
+            while (k >= 0 && v.MentionAt(k) is null && (Grammar.CapitalModifiers.Contains(v.Words[k]) || v.Tag(k) is "HYPH")) { claimed = true; k--; }
             if (k >= 0 && v.Tag(k) == "POS") k--;
             var org = v.MentionEndingAt(k);
             // only a group's claimed seat: a country's capital ("the Iraqi capital") is a plain place fact
             if (org is null || v.TypeOf(org) != EntityType.Organization || org.Mention.Kind == MentionKind.Demonym) yield break;
             int npStart = org.FirstToken;
             // "a self-proclaimed ISIL capital": the claim may come before the group's name
-            while (npStart > 0 && v.MentionAt(npStart - 1) is null && (CapitalModifiers.Contains(v.Words[npStart - 1]) || v.Tag(npStart - 1) is "HYPH")) { claimed = true; npStart--; }
+            while (npStart > 0 && v.MentionAt(npStart - 1) is null && (Grammar.CapitalModifiers.Contains(v.Words[npStart - 1]) || v.Tag(npStart - 1) is "HYPH")) { claimed = true; npStart--; }
             if (!claimed && (npStart == 0 || !v.IsDeterminer(npStart - 1) && !v.IsComma(npStart - 1))) yield break;
             MentionRef? city = null;
             if (t + 1 < v.Count && (v.IsComma(t + 1) || v.Lower(t + 1) == "of")) city = v.MentionStartingAt(t + 2);
@@ -187,7 +155,7 @@ public sealed partial class RelationExtractor
                 if (d >= 0 && v.IsComma(d)) city = v.MentionEndingAt(d - 1);
             }
             if (city is null || !IsPlace(city) || city.Entity == org.Entity) yield break;
-            yield return new Candidate(org, city, Control("capital", 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+            yield return new Candidate(org, city, Stative("LEADS", "capital", 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
         }
 
         /// <summary>"NAVCENT's Task Force 50", "the Command's 5th Fleet": a military unit named as an organisation's own is under its command.</summary>
@@ -204,7 +172,7 @@ public sealed partial class RelationExtractor
                 var unit = v.MentionStartingAt(k);
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
-                yield return new Candidate(x, unit, Control("'s", 0.65), x.EndToken, x.EndToken, v.Words[x.EndToken], RelationPattern.Role, false, true, DirectionApplied: true);
+                yield return new Candidate(x, unit, Stative("LEADS", "'s", 0.65), x.EndToken, x.EndToken, v.Words[x.EndToken], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
         /// <summary>
@@ -225,7 +193,7 @@ public sealed partial class RelationExtractor
                 while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
                 var unit = v.MentionStartingAt(j);
                 if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
-                yield return new Candidate(p, unit, new[] { new TriggerEntry(v.Lower(k), TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) },
+                yield return new Candidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7),
                     k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }

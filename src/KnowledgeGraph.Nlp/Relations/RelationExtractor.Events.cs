@@ -35,13 +35,6 @@ public sealed partial class RelationExtractor
         private static readonly TriggerEntry[] DemandEntry = { new("must", TriggerPos.Verb, "DEMANDED", "DEMAND", TriggerDirection.Active, 0.6) };
         private static readonly TriggerEntry[] CriticizeEntry = { new("call for against", TriggerPos.Verb, "CRITICIZED", "DISAPPROVE", TriggerDirection.Active, 0.6) };
 
-        /// <summary>Verbs that state or announce what someone else has to do: "X reiterated that Y must ...".</summary>
-        private static readonly HashSet<string> StatingVerbs = new(Grammar.ReportingVerbs.Concat(new[]
-        {
-            "reiterate", "repeat", "stress", "emphasise", "emphasize", "underline", "underscore", "conclude", "remind", "issue",
-            "decide", "rule", "demand", "urge", "warn", "tell", "agree", "resolve", "insist", "send", "deliver", "address",
-        }), StringComparer.Ordinal);
-
         /// <summary>
         /// "X said (that) Y must/should/has to ...": a statement of what Y has to do is a demand on Y (PLOVER DEMAND), also
         /// after an object ("X issued a reminder to Y that it must ..."). The stating verb's subject makes the demand.
@@ -73,7 +66,7 @@ public sealed partial class RelationExtractor
                     if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
                     if (v.IsVerb(j) && _groups.Any(g => g.Head == j)) { head = j; break; }
                 }
-                if (head < 0 || !StatingVerbs.Contains(v.Lemma(head))) continue;
+                if (head < 0 || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
                 int gi = _groups.FindIndex(g => g.Head == head);
                 var text = v.TextOf(head, i);
                 foreach (var x in Subjects(gi))
@@ -121,7 +114,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || v.Lemma(g.Head) is not ("give" or "grant" or "send" or "offer" or "provide" or "lend" or "pay" or "award" or "promise")) continue;
+                if (g.Passive || !Grammar.GivingVerbs.Contains(v.Lemma(g.Head))) continue;
                 int a = g.Head + 1;
                 while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
                 var recipient = v.MentionStartingAt(a);
@@ -143,14 +136,6 @@ public sealed partial class RelationExtractor
 
         private static readonly TriggerEntry[] MilitaryKillEntry = { new("kill by military means", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
-        /// <summary>Nouns for weapons of war: violence done with them is armed combat (PLOVER FIGHT), not assault.</summary>
-        private static readonly HashSet<string> MilitaryMeans = new(StringComparer.Ordinal)
-        {
-            "airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "predator", "reaper", "missile", "missiles",
-            "rocket", "rockets", "shelling", "artillery", "bombardment", "bombardments", "warplane", "warplanes", "jets",
-            "helicopter", "helicopters", "gunship", "gunships", "mortar", "mortars", "attacks", "raids",
-        };
-
         /// <summary>
         /// "US drone attacks killed eight militant leaders", "Army shelling killed X": killing or attacking with weapons of war
         /// is fighting; the candidate's assault reading is replaced.
@@ -167,7 +152,7 @@ public sealed partial class RelationExtractor
                 for (int k = c.A.EndToken; k < c.TriggerFirst && k - c.A.EndToken <= 4; k++)
                 {
                     if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
-                    if (MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
+                    if (Grammar.MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
                 }
                 if (means) list[n] = c with { Entries = MilitaryKillEntry };
             }
@@ -185,7 +170,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || v.Lemma(g.Head) is not ("extradite" or "hand" or "repatriate" or "transfer" or "surrender")) continue;
+                if (g.Passive || !Grammar.HandoverVerbs.Contains(v.Lemma(g.Head))) continue;
                 for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
@@ -216,13 +201,13 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (v.Lemma(g.Head) is not ("send" or "deploy" or "dispatch" or "contribute" or "arrive" or "station" or "commit" or "provide" or "land")) continue;
+                if (!Grammar.DeployingVerbs.Contains(v.Lemma(g.Head))) continue;
                 // the peacekeepers: in the subject phrase ("NATO peacekeeping troops arrived") or the object ("sent peacekeepers")
                 int from = g.First - 1;
                 while (from > 0 && !v.IsComma(from - 1) && !v.IsClauseBreak(from - 1) && !v.IsFinite(from - 1) && g.First - from < 8) from--;
                 int to = g.Head + 1;
                 while (to < v.Count && !v.IsClauseBreak(to) && !v.IsComma(to) && to - g.Head < 12) to++;
-                bool peacekeeping = Enumerable.Range(from, to - from).Any(k => v.Lower(k) is "peacekeeping" or "peace-keeping" or "peacekeepers" or "peacekeeper" or "peace-keepers");
+                bool peacekeeping = Enumerable.Range(from, to - from).Any(k => Grammar.PeacekeepingWords.Contains(v.Lower(k)));
                 if (!peacekeeping) continue;
                 MentionRef? place = null;
                 for (int j = g.Head + 1; j < to && place is null; j++)
@@ -253,22 +238,18 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || v.Lemma(g.Head) is not ("order" or "force" or "compel" or "instruct" or "direct")) continue;
+                if (g.Passive || !Grammar.OrderingVerbs.Contains(v.Lemma(g.Head))) continue;
                 int a = g.Head + 1;
                 while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.IsNoun(a)) && a - g.Head < 5) a++;
                 if (v.MentionStartingAt(a) is not { } target) continue;
                 int t = target.EndToken;
                 if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;
-                if (v.Lemma(t + 1) is not ("suspend" or "close" or "shut" or "halt" or "stop" or "cease" or "leave" or "disband" or "dissolve" or "vacate" or "quit")) continue;
+                if (!Grammar.ClosingVerbs.Contains(v.Lemma(t + 1))) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != target.Entity)
                         yield return new Candidate(s, target, ClosureEntry, g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
             }
         }
-
-        /// <summary>Nouns for a written statement: what a participle after them says, their author says.</summary>
-        private static readonly HashSet<string> StatementNouns = new(StringComparer.Ordinal)
-            { "statement", "declaration", "letter", "resolution", "communique", "message", "note", "appeal", "petition", "report", "decree", "ultimatum" };
 
         /// <summary>
         /// "X issued a declaration demanding that Y ...", "X sent a letter urging Y to ...": a participle trigger after a
@@ -280,7 +261,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
+                if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !Grammar.StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
                 var match = TriggerAt(g.Head, TriggerPos.Verb);
                 if (match is null || Subjects(gi).Count > 0) continue;
                 int k = g.Head - 2;
@@ -356,11 +337,6 @@ public sealed partial class RelationExtractor
             }
         }
 
-        private static readonly IReadOnlySet<string> CooperativeIntent = new HashSet<string>(StringComparer.Ordinal)
-            { "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID" };
-        private static readonly IReadOnlySet<string> HostileIntent = new HashSet<string>(StringComparer.Ordinal)
-            { "FIGHT", "ASSAULT", "COERCE", "SANCTION", "PROTEST" };
-
         /// <summary>
         /// A stated intention is itself an event in PLOVER: "X will visit Y", "X said it would meet Y if ...", "X is ready to
         /// send troops to Y" are AGREE (CAMEO "express intent to cooperate"); "X said it would blockade Y", "X may halt
@@ -375,8 +351,9 @@ public sealed partial class RelationExtractor
             {
                 if (c.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || c.Intent) continue;
                 var category = c.Entries.OrderByDescending(e => e.Strength).First().Category;
-                bool cooperative = CooperativeIntent.Contains(category), hostile = HostileIntent.Contains(category);
-                if (!cooperative && !hostile) continue;
+                // the categories whose intention is stated, and how: grammar.rules' stated-intent (AGREED_WITH or THREATENED)
+                if (!Grammar.StatedIntent.TryGetValue(category, out var intentType)) continue;
+                bool cooperative = intentType.Replace(' ', '_') == "AGREED_WITH"; // a map value reads "_" as a space
                 if (c.Entries.Any(e => e.Direction != TriggerDirection.Active)) continue;
                 var (negated, modality) = HedgeAt(c.TriggerFirst, c.IsNoun);
                 if (negated || c.Negated) continue;
@@ -411,7 +388,7 @@ public sealed partial class RelationExtractor
                 var g = _groups[gi];
                 if (g.Head >= token) continue;
                 if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => v.IsClauseBreak(k))) break;
-                if (!Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && v.Lemma(g.Head) is not ("announce" or "confirm" or "vow" or "pledge" or "promise")) continue;
+                if (!Grammar.AnnouncingVerbs.Contains(v.Lemma(g.Head))) continue;
                 var speaker = SubjectBefore(g.First);
                 return (true, speaker is not null && speaker.Entity == actor.Entity);
             }
@@ -430,28 +407,25 @@ public sealed partial class RelationExtractor
             return false;
         }
 
-        /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
-        private bool InfinitiveAfterOtherVerb(int token)
+        /// <summary>
+        /// The word before the "to" of the infinitive verb group holding <paramref name="token"/>, adverbs skipped ("is now
+        /// ready to send"); -1 when the group is no "to"-infinitive.
+        /// </summary>
+        private int BeforeInfinitive(int token)
         {
-            var v = _v;
             var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
-            if (g is null || v.Tag(g.First - 1) != "TO") return false;
+            if (g is null || _v.Tag(g.First - 1) != "TO") return -1;
             int k = g.First - 2;
-            while (k >= 0 && v.IsAdverb(k)) k--;
-            return v.IsVerb(k);
+            while (k >= 0 && _v.IsAdverb(k)) k--;
+            return k;
         }
 
+        /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
+        private bool InfinitiveAfterOtherVerb(int token) => _v.IsVerb(BeforeInfinitive(token));
+
         /// <summary>"ready to", "prepared to", "willing to", "intends to", "plans to" right before the verb group holding <paramref name="token"/>.</summary>
-        private bool ReadinessBefore(int token)
-        {
-            var v = _v;
-            var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
-            if (g is null || v.Tag(g.First - 1) != "TO") return false;
-            int k = g.First - 2;
-            while (k >= 0 && v.IsAdverb(k)) k--;
-            return v.Lower(k) is "ready" or "prepared" or "willing" or "poised" or "determined" or "eager"
-                   || v.IsVerb(k) && v.Lemma(k) is "intend" or "plan" or "prepare" or "offer" or "pledge" or "vow" or "promise";
-        }
+        private bool ReadinessBefore(int token) => BeforeInfinitive(token) is var k
+            && (Grammar.ReadinessWords.Contains(_v.Lower(k)) || _v.IsVerb(k) && Grammar.IntendingVerbs.Contains(_v.Lemma(k)));
 
         /// <summary>
         /// The longer lexicon match over the lemmas or over the lemmas with plural nouns as written: entries say

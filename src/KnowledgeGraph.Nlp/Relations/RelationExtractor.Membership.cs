@@ -7,18 +7,6 @@ public sealed partial class RelationExtractor
 {
     private sealed partial class SentenceRun
     {
-        // Military echelons, smallest first: two unit names side by side ("3rd Battalion, 7th Regiment") state that the
-        // smaller unit belongs to the larger. General military English, not a list of particular units.
-        private static readonly Dictionary<string, int> Echelons = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["team"] = 1, ["squad"] = 2, ["section"] = 2, ["crew"] = 2, ["platoon"] = 3, ["detachment"] = 3,
-            ["company"] = 4, ["battery"] = 4, ["troop"] = 4, ["flight"] = 4,
-            ["battalion"] = 5, ["squadron"] = 5, ["regiment"] = 6, ["group"] = 6, ["brigade"] = 7, ["wing"] = 7,
-            ["division"] = 8, ["corps"] = 9, ["army"] = 10, ["navy"] = 10, ["command"] = 10, ["armed forces"] = 11,
-        };
-
-        private static readonly string[] ListOpeners = { "including", "especially", "notably", "particularly", "namely", "mainly", "mostly", "primarily", "chiefly", "principally" };
-
         /// <summary>
         /// Membership stated by structure: a group and the list of what it includes ("the coalition, which includes X
         /// and Y"; "partners, especially X"), unit names side by side ("Abel Company, 2nd Battalion"), "X within Y",
@@ -32,7 +20,7 @@ public sealed partial class RelationExtractor
             {
                 if (v.MentionAt(t) is not null) continue;
                 if (v.IsVerb(t) && v.Lemma(t) is "include" or "comprise") list.AddRange(IncludeList(t));
-                else if (ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
+                else if (Grammar.ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
                 else if (v.Lower(t) == "within") list.AddRange(Within(t));
                 else if (v.Lower(t) is "of" or "by") list.AddRange(MadeOf(t));
             }
@@ -104,7 +92,7 @@ public sealed partial class RelationExtractor
             if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
             foreach (var m in ListFrom(t + 1))
                 if (m.Entity != group.Entity && IsMemberLike(m))
-                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(verb), 0.75), verb, t, Words(verb, t), RelationPattern.Role, false, true, DirectionApplied: true);
+                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(verb), 0.75), verb, t, v.WordsOf(verb, t), RelationPattern.Role, false, true, DirectionApplied: true);
         }
 
         /// <summary>"G, including A and B", "our partners, especially A": examples given of a group are its members.</summary>
@@ -145,8 +133,8 @@ public sealed partial class RelationExtractor
             var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (int k = 0; k < words.Length; k++)
             {
-                if (Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
-                if (k + 1 < words.Length && Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
+                if (Grammar.Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
+                if (k + 1 < words.Length && Grammar.Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
             }
             return best;
         }
@@ -175,7 +163,7 @@ public sealed partial class RelationExtractor
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
                 if (!dash && ea > eb) continue;
-                yield return new Candidate(part, whole, new[] { new TriggerEntry(v.Words[sep], TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, 0.7) },
+                yield return new Candidate(part, whole, Stative("PART_OF", v.Words[sep], 0.7),
                     sep, sep, v.Words[sep], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
@@ -202,8 +190,8 @@ public sealed partial class RelationExtractor
                 if (!indefinite && rlen > 0 && rentries.Any(e => e.IsRoleNoun) && j + rlen < v.Count && v.IsComma(j + rlen)
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
-                    var lemma = string.Join(' ', Enumerable.Range(j, rlen).Select(k => v.Lemmas[k]));
-                    var entries = RoleOf(lemma)?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, 0.7) };
+                    var lemma = v.LemmasOf(j, j + rlen - 1);
+                    var entries = RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
                     yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
@@ -221,11 +209,11 @@ public sealed partial class RelationExtractor
                         int last = r + len - 1;
                         // the role noun must end the noun phrase
                         if (last + 1 < v.Count && v.IsNoun(last + 1) && v.MentionAt(last + 1) is null) break;
-                        var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
+                        var lemma = v.LemmasOf(r, r + len - 1);
                         IReadOnlyList<TriggerEntry> use = indefinite
-                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.75) }
-                            : RoleOf(lemma)?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, 0.7) };
-                        yield return new Candidate(p, org, use, r, last, string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k])),
+                            ? Stative("MEMBER_OF", lemma, 0.75)
+                            : RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
+                        yield return new Candidate(p, org, use, r, last, v.WordsOf(r, r + len - 1),
                             RelationPattern.Role, false, true, DirectionApplied: true);
                         break;
                     }

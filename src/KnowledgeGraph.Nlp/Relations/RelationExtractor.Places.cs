@@ -7,21 +7,6 @@ public sealed partial class RelationExtractor
 {
     private sealed partial class SentenceRun
     {
-        /// <summary>
-        /// Nouns naming an actor's presence or activity somewhere: "X's campaign in Y", "X's forces in Y" place X in Y
-        /// (a report of someone's own fighting or troops somewhere says where they are).
-        /// </summary>
-        private static readonly IReadOnlySet<string> PresenceNouns = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "activity", "base", "campaign", "fighter", "force", "headquarters", "mission", "offensive", "operation",
-            "presence", "stronghold", "troop", "unit", "war",
-        };
-
-        /// <summary>Kinds of place a name can follow with "of": "the northwest province of Latakia", "the town of Tel Tamer".</summary>
-        private static readonly IReadOnlySet<string> PlaceNouns = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "city", "district", "governorate", "neighborhood", "neighbourhood", "province", "region", "state", "town", "village",
-        };
 
         /// <summary>
         /// The token after a place-kind phrase starting at <paramref name="i"/> ("[the] [northwest] province of"), so the name
@@ -32,8 +17,8 @@ public sealed partial class RelationExtractor
             var v = _v;
             int k = i;
             if (v.Tag(k) == "DT") k++;
-            while (k < v.Count && k - i < 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.Tag(k) is "NN" or "RB") && !PlaceNouns.Contains(v.Lower(k))) k++;
-            if (k + 2 < v.Count && v.MentionAt(k) is null && PlaceNouns.Contains(v.Lower(k)) && v.Lower(k + 1) == "of" && v.MentionStartingAt(k + 2) is not null)
+            while (k < v.Count && k - i < 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.Tag(k) is "NN" or "RB") && !Grammar.PlaceNouns.Contains(v.Lower(k))) k++;
+            if (k + 2 < v.Count && v.MentionAt(k) is null && Grammar.PlaceNouns.Contains(v.Lower(k)) && v.Lower(k + 1) == "of" && v.MentionStartingAt(k + 2) is not null)
                 return k + 2;
             return i;
         }
@@ -83,7 +68,7 @@ public sealed partial class RelationExtractor
                     if (v.IsNoun(k)) head = k;
                     k++;
                 }
-                if (head != k - 1 || !PresenceNouns.Contains(v.Lemma(head)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
+                if (head != k - 1 || !Grammar.PresenceNouns.Contains(v.Lemma(head)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
                 foreach (var place in PlacesFrom(k + 1))
                     if (place.Entity != m.Entity)
                         yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
@@ -101,7 +86,7 @@ public sealed partial class RelationExtractor
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
-                if (g.Passive || !TakeFromVerbs.Contains(v.Lemma(g.Head))) continue;
+                if (g.Passive || !Grammar.TakeFromVerbs.Contains(v.Lemma(g.Head))) continue;
                 var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
                 if (holders.Count == 0) continue;
                 foreach (var s in Subjects(gi))

@@ -20,23 +20,27 @@ public sealed partial class RelationExtractor
     private readonly Func<string, EntityType, EntityType, bool> _allows;
     private readonly Func<string, string, string>? _lemmatize;
 
-    /// <param name="lexicons">Trigger and title lexicons.</param>
+    /// <param name="lexicons">Trigger, title, agent and descriptor lexicons and the CAMEO dictionaries.</param>
     /// <param name="allows">Schema rule: may a relationship of this type go from the first coarse type to the second
     /// (the pipeline passes <c>OntologySchema.Allows</c>). Candidates it refuses are not emitted.</param>
     /// <param name="lemmatize">(word, Penn tag) -> lemma, for the verb inside a compound such as "French-led";
     /// null falls back to stripping a regular "-ed".</param>
     public RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
-        : this(lexicons.Triggers, lexicons.Titles, allows, lemmatize)
     {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _triggers = lexicons.Triggers;
+        _titles = lexicons.Titles;
+        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
+        _lemmatize = lemmatize;
+        _verbFirstWords = _triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         _coder = new EventCoder(lexicons);
         _agents = lexicons.Agents;
         _descriptors = lexicons.Descriptors;
     }
 
-    // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others (none when
-    // built from a trigger lexicon alone)
-    private readonly AgentLexicon? _agents;
-    private readonly DescriptorLexicon? _descriptors;
+    // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others
+    private readonly AgentLexicon _agents;
+    private readonly DescriptorLexicon _descriptors;
 
     // CAMEO's state sectors (PETRARCH agents' primary codes): government, military, police, judiciary, legislature, intelligence
     private static readonly IReadOnlySet<string> StateSectors = new HashSet<string>(StringComparer.Ordinal) { "GOV", "MIL", "COP", "JUD", "LEG", "SPY" };
@@ -46,21 +50,11 @@ public sealed partial class RelationExtractor
     /// "troops"), a descriptor of a government or armed force ("forces", "authorities") or of a person in office ("minister").
     /// </summary>
     private bool ActsForState(string lowerWord, string lemma) =>
-        new[] { lowerWord, lemma }.Any(w => _agents?.Lookup(w).Any(a => StateSectors.Contains(a.Primary)) == true
-            || _descriptors?.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")) == true);
+        new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => StateSectors.Contains(a.Primary))
+            || _descriptors.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")));
 
-    // the CAMEO event rules and argument checks (none when built from a trigger lexicon alone)
-    private readonly EventCoder _coder = EventCoder.None;
-
-    public RelationExtractor(TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows,
-        Func<string, string, string>? lemmatize = null)
-    {
-        _triggers = triggers ?? throw new ArgumentNullException(nameof(triggers));
-        _titles = titles ?? throw new ArgumentNullException(nameof(titles));
-        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
-        _lemmatize = lemmatize;
-        _verbFirstWords = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-    }
+    // the CAMEO event rules and argument checks
+    private readonly EventCoder _coder;
 
     private readonly HashSet<string> _verbFirstWords;
 
@@ -139,6 +133,10 @@ public sealed partial class RelationExtractor
     /// a region may be visited.</summary>
     internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj) =>
         NoParty(context, entry.Category, subject) || entry.Type != "VISITED" && NoParty(context, entry.Category, obj);
+
+    /// <summary>The entry of a relation a construction states without a trigger verb (type = category): "X-held Y" LEADS.</summary>
+    private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
+        new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
@@ -579,7 +577,7 @@ public sealed partial class RelationExtractor
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
             // the main clause's (not "including", "according" ..., which open no clause of their own)
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
-                && v.Lemma(g.Head) is not ("include" or "accord" or "follow" or "regard" or "concern"))
+                && !Grammar.ClauselessParticiples.Contains(v.Lemma(g.Head)))
             {
                 for (int k = gi - 1; k >= 0; k--)
                 {
@@ -985,8 +983,8 @@ public sealed partial class RelationExtractor
             if (p < 2) return false;
             // "in support of the government of Ruritania": the name completing a description that is supported
             if (v.Lower(p) == "of" && v.MentionEndingAt(p - 1) is { } outer && outer.Entity != m.Entity && outer.EndToken <= p && InSupportOf(outer)) return true;
-            return v.Lower(p) == "of" && v.Lower(p - 1) is "support" or "behalf" or "favour" or "favor" && v.Lower(p - 2) is "in" or "on"
-                || v.Lower(p) == "with" && v.Lower(p - 1) is "coordination" or "cooperation" or "partnership" && v.Lower(p - 2) == "in"
+            return v.Lower(p) == "of" && Grammar.SupportNouns.Contains(v.Lower(p - 1)) && v.Lower(p - 2) is "in" or "on"
+                || v.Lower(p) == "with" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)) && v.Lower(p - 2) == "in"
                 || v.Lower(p) == "with" && v.Lower(p - 1) == "coordinated";
         }
 
@@ -1253,14 +1251,14 @@ public sealed partial class RelationExtractor
                 var (len, entries) = titles.LongestMatchAt(v.Words, r);
                 if (len == 0) continue;
                 int last = r + len - 1;
-                var roleWords = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Words[k]));
-                var lemma = string.Join(' ', Enumerable.Range(r, len).Select(k => v.Lemmas[k]));
+                var roleWords = v.WordsOf(r, r + len - 1);
+                var lemma = v.LemmasOf(r, r + len - 1);
                 var role = RoleOf(lemma) ?? RoleOf(roleWords);
                 bool isNoun = entries.Any(e => e.IsRoleNoun);
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "WORKS_FOR", "WORKS_FOR", TriggerDirection.Active, isPrefix ? 0.8 : 0.7) };
+                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1278,7 +1276,7 @@ public sealed partial class RelationExtractor
                 {
                     var t = triggers;
                     if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
-                        t = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "NATIONALITY", "NATIONALITY", TriggerDirection.Active, 0.7) };
+                        t = Stative("NATIONALITY", lemma, 0.7);
                     yield return new Candidate(holder, org, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
@@ -1294,7 +1292,7 @@ public sealed partial class RelationExtractor
                     if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
                     {
                         IReadOnlyList<TriggerEntry> t = role is null && !isNoun
-                            ? new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) }
+                            ? Stative("MEMBER_OF", lemma, 0.7)
                             : triggers;
                         yield return new Candidate(holder, o, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
                         continue;
@@ -1328,7 +1326,7 @@ public sealed partial class RelationExtractor
                     }
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
-                        triggers = new[] { new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, 0.7) };
+                        triggers = Stative("MEMBER_OF", lemma, 0.7);
                     if (o is not null && o.Entity != p.Entity)
                         yield return new Candidate(p, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
@@ -1354,7 +1352,7 @@ public sealed partial class RelationExtractor
 
         private static readonly TriggerEntry[] LocatedIn = { new("in", TriggerPos.Noun, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.8) };
 
-        private static bool IsPlacePreposition(string lower) => lower is "in" or "near" or "inside" or "outside" or "across" or "throughout";
+        private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
         private bool IsPlace(MentionRef m) => _v.TypeOf(m) == EntityType.Location;
 
@@ -1365,7 +1363,7 @@ public sealed partial class RelationExtractor
             var places = new List<MentionRef>();
             while (i < v.Count)
             {
-                if (v.Tag(i) is "DT" || v.Lower(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west") i++;
+                if (v.Tag(i) is "DT" || Grammar.CompassWords.Contains(v.Lower(i))) i++;
                 i = AfterPlaceNoun(i);
                 var m = v.MentionStartingAt(i);
                 if (m is null || !IsPlace(m)) break;
@@ -1520,7 +1518,7 @@ public sealed partial class RelationExtractor
             int n = prep - 1;
             if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
             // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
-            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || v.Lemma(n) is "day" or "decade" or "hour" or "century" or "season" or "time") return false;
+            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || Grammar.TimeSpanNouns.Contains(v.Lemma(n))) return false;
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             for (int k = head + 1; k < n; k++)
@@ -1574,7 +1572,7 @@ public sealed partial class RelationExtractor
                 if (dash <= 0 || dash == word.Length - 1) continue;
                 var prefix = word[..dash];
                 var suffix = word[(dash + 1)..].ToLowerInvariant();
-                if (!suffix.EndsWith("ed", StringComparison.Ordinal) && suffix is not ("led" or "run" or "held" or "built" or "sent")) continue;
+                if (!suffix.EndsWith("ed", StringComparison.Ordinal) && !Grammar.IrregularParticiples.Contains(suffix)) continue;
                 // "the Oslo-based group": what is based somewhere is located there
                 if (suffix == "based")
                 {

@@ -173,6 +173,10 @@ internal sealed class SentenceView
     /// <summary>The document's text from token <paramref name="first"/> to token <paramref name="last"/> (inclusive).</summary>
     public string TextOf(int first, int last) => Context.Document.Text[Sentence.Tokens[first].Start..Sentence.Tokens[last].End];
 
+    /// <summary>The words (or lemmas) from token <paramref name="first"/> to token <paramref name="last"/> (inclusive), joined by single spaces.</summary>
+    public string WordsOf(int first, int last) => string.Join(' ', Words[first..(last + 1)]);
+    public string LemmasOf(int first, int last) => string.Join(' ', Lemmas[first..(last + 1)]);
+
     private bool? _hasTree;
 
     /// <summary>Whether the sentence carries a dependency parse (computed once per view).</summary>

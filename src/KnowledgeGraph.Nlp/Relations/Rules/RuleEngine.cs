@@ -25,20 +25,16 @@ public sealed class RuleEngine
     private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings;
     private readonly Func<string, string?> _categoryOf;
 
+    /// <summary>CAMEO coding and argument checks of event readings (docs/lexicons.md).</summary>
+    private readonly EventCoder _coder;
+
     public RuleEngine(RuleSet rules, LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows)
-        : this(rules, lexicons.Triggers, lexicons.Titles, allows)
     {
-        _coder = new EventCoder(lexicons);
-    }
-
-    /// <summary>CAMEO coding and argument checks of event readings (docs/lexicons.md); none without a full LexiconSet.</summary>
-    private readonly EventCoder _coder = EventCoder.None;
-
-    public RuleEngine(RuleSet rules, TriggerLexicon triggers, TitleLexicon titles, Func<string, EntityType, EntityType, bool> allows)
-    {
+        ArgumentNullException.ThrowIfNull(lexicons);
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
-        _triggers = triggers ?? throw new ArgumentNullException(nameof(triggers));
-        _titles = titles ?? throw new ArgumentNullException(nameof(titles));
+        var triggers = _triggers = lexicons.Triggers;
+        _titles = lexicons.Titles;
+        _coder = new EventCoder(lexicons);
         _allows = allows ?? throw new ArgumentNullException(nameof(allows));
         _verbFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Verb).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         _nounFirst = triggers.Entries.Where(e => e.Pos == TriggerPos.Noun).Select(e => e.Lemma.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
@@ -61,9 +57,6 @@ public sealed class RuleEngine
     }
 
     public RuleSet Rules => _rules;
-
-    /// <summary>Whether the parser filled the sentence's tree (the engine reads parsed sentences only).</summary>
-    public static bool IsParsed(Sentence sentence) => RuleTree.IsParsed(sentence);
 
     /// <summary>Category of a type: from the trigger lexicon, else the type itself when it is a category (LEADS, PART_OF ...).</summary>
     public static Func<string, string?> CategoryLookup(TriggerLexicon triggers)
