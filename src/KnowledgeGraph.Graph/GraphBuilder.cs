@@ -39,11 +39,6 @@ public sealed class GraphBuilder
     /// <summary>Hears each entity node's confidence features (<see cref="NodeConfidence.FeatureNames"/>), to train the weights on judged nodes.</summary>
     public Action<GraphNode, IReadOnlyList<double>>? OnNodeFeatures { get; init; }
 
-    /// <summary>The weights that score nodes (default: the shipped ones).</summary>
-    public NodeConfidence Confidence { get; init; } = NodeConfidence.Default;
-
-    /// <summary>Entity nodes the gate left out.</summary>
-    public int NodesBelowConfidence { get; private set; }
 
     private sealed class GlobalEntity
     {
@@ -484,6 +479,7 @@ public sealed class GraphBuilder
         }
         // entities a relationship edge will touch: the gate keeps them whatever their confidence
         var related = new HashSet<int>();
+        var gated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var r in _relations)
         {
             int s = Find(r.Subject), o = Find(r.Object);
@@ -514,7 +510,7 @@ public sealed class GraphBuilder
             if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
             var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
                 g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, related.Contains(i));
-            double confidence = Confidence.Score(features);
+            double confidence = NodeConfidence.Default.Score(features);
             props["confidence"] = confidence;
             var node = new GraphNode(id, labels.ToArray(), props.ToArray());
             if (byId.TryGetValue(id, out var clash))
@@ -523,12 +519,21 @@ public sealed class GraphBuilder
                 nodeOf[i] = clash;
                 continue;
             }
-            if (confidence < MinConfidence && !related.Contains(i)) { NodesBelowConfidence++; continue; }
+            if (confidence < MinConfidence && !related.Contains(i))
+            {
+                // left out unless a later cluster of the same id is kept: then it joins that node, whatever the order
+                if (!gated.TryGetValue(id, out var same)) gated.Add(id, same = new List<int>());
+                same.Add(i);
+                continue;
+            }
             byId[id] = node;
             nodeOf[i] = node;
             nodes.Add(node);
             OnNodeFeatures?.Invoke(node, features);
         }
+        foreach (var (id, clusters) in gated)
+            if (byId.TryGetValue(id, out var kept))
+                foreach (var j in clusters) nodeOf[j] = kept;
         var mentionList = new List<(GraphNode Document, GraphNode Entity, long Count)>();
         foreach (var (i, target) in nodeOf)
         {
