@@ -469,22 +469,23 @@ public sealed class MentionFinder
 
     private bool IsPersonTitle(List<string> words, int i, out int length)
     {
+        length = 0;
+        if (!IsCapitalized(words[i])) return false;
         var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
         length = len;
-        return len > 0 && IsCapitalized(words[i]) && titles.Any(t => t.ImpliesPerson);
+        return len > 0 && titles.Any(t => t.ImpliesPerson);
     }
 
     /// <summary>
     /// The end of a compound job title opening at <paramref name="i"/>: modifiers ("Acting", "Deputy"), office words between a
     /// modifier and the office noun (capitalised common words, name keywords, a country: "Chief U.S. District Judge",
     /// "Deputy Bureau Director"), the office noun (titles.tsv, a person's title), and "in Charge"/"in Command" after it
-    /// ("Special Agent in Charge"); -1 when no office noun closes it. <paramref name="compound"/>: more than one word.
+    /// ("Special Agent in Charge"); -1 when no office noun closes it.
     /// </summary>
-    private int TitlePhraseEnd(List<string> words, int i, out bool compound)
+    private int TitlePhraseEnd(List<string> words, int i)
     {
         int j = i, end = -1, office = 0;
         bool modified = false;
-        compound = false;
         while (j < words.Count)
         {
             if (TitleModifiers.Contains(words[j])) { j++; modified = true; office = 0; continue; }
@@ -503,17 +504,17 @@ public sealed class MentionFinder
         }
         // "Deputy Chief Jaime Salazar": the last modifier, itself an office noun, closes the title
         if (end < 0 && j > i && TitleModifiers.Contains(words[j - 1]) && IsPersonTitle(words, j - 1, out _)) end = j;
-        compound = end - i >= 2;
         return end;
     }
 
     /// <summary>"SAC", "ASAC": an acronym whose letters are the initials of modifiers, an office noun and "in Charge" ("Special Agent in Charge").</summary>
     private bool IsInChargeAcronym(string w)
     {
-        if (w.Length is < 3 or > 5 || !w.All(char.IsAsciiLetterUpper) || w[^1] != 'C' || _lex.Gazetteer.Lookup(w).Count > 0) return false;
+        if (w.Length is < 3 or > 5 || w[^1] != 'C' || !w.All(char.IsAsciiLetterUpper)) return false;
+        for (int k = 0; k < w.Length - 2; k++)
+            if (!TitleModifiers.Any(m => m[0] == w[k])) return false;
         var title = _lex.Titles.Entries.Where(t => t.ImpliesPerson && t.PrecedesNames && !t.Form.Contains(' ') && char.IsUpper(t.Form[0]) && t.Form[0] == w[^2]);
-        if (!title.Any()) return false;
-        return w[..^2].All(ch => TitleModifiers.Any(m => m[0] == ch));
+        return title.Any() && _lex.Gazetteer.Lookup(w).Count == 0;
     }
 
     /// <summary>
@@ -529,8 +530,9 @@ public sealed class MentionFinder
         for (int i = 0; i + 2 < words.Count; i++)
         {
             if (!IsCapitalized(words[i])) continue;
-            int end = IsInChargeAcronym(words[i]) ? i + 1 : TitlePhraseEnd(words, i, out _);
-            bool compound = end - i >= 2 || end == i + 1 && IsInChargeAcronym(words[i]);
+            bool inCharge = IsInChargeAcronym(words[i]);
+            int end = inCharge ? i + 1 : TitlePhraseEnd(words, i);
+            bool compound = end - i >= 2 || inCharge;
             if (end < 0) continue;
             if (!compound)
             {
@@ -610,10 +612,6 @@ public sealed class MentionFinder
     }
 
     private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
-
-    /// <summary>Words [first, end) are two words or more ending in a head keyword of an organisation ("Justice Department").</summary>
-    private bool IsBodyName(List<string> words, int first, int end) =>
-        end - first >= 2 && Keyword(words, first, end) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization };
 
     /// <summary>Opening and closing quotation marks as the tokenizer writes them.</summary>
     private static bool IsOpenQuote(string w) => w is "\u201C" or "\"" or "``" or "'" or "\u2018";
@@ -1139,9 +1137,10 @@ public sealed class MentionFinder
                 c = c with { Type = EntityType.Location, FineType = null, Role = null };
             // "Station Miramar", "Base Camp Pendleton": a facility's or place's head word inside a supposed person's name
             // (not after a title: "Prime Minister Tom Key" is a person whose surname is a head word)
-            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner" && c.Role is null && !Enumerable.Range(Math.Max(0, c.First - 1), c.End - Math.Max(0, c.First - 1)).Any(k => _lex.Titles.IsPrefixTitle(words[k]))
+            if (c.Type == EntityType.Person && c.Length >= 2 && c.Source == "ner" && c.Role is null
                 && Enumerable.Range(c.First, c.Length).SelectMany(k => words[k].Split('-')).Select(w => _lex.OrgKeywords.Lookup(w))
-                    .FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw)
+                    .FirstOrDefault(h => h.Count > 0 && h[0].Type != EntityType.Person) is { } kw
+                && !Enumerable.Range(Math.Max(0, c.First - 1), c.End - Math.Max(0, c.First - 1)).Any(k => _lex.Titles.IsPrefixTitle(words[k])))
                 c = c with { Type = kw[0].Type, FineType = kw[0].FineType, Role = null };
             // "Ground Self-Defense Force", "Rotational Force-Europe": a force is no person ("Force" alone is no name keyword,
             // it names too many things)
@@ -1197,13 +1196,14 @@ public sealed class MentionFinder
             // ("Battle Space Command and Control Center") or the gazetteer knows the whole
             if (c.Source != "gazetteer" && c.Type == EntityType.Organization && c.CharStart < 0 && c.Length >= 5
                 && Enumerable.Range(c.First + 2, Math.Max(0, c.Length - 3)).FirstOrDefault(k => words[k] is "and" or "&", -1) is int and2 and > 0
-                && and2 + 2 < c.End && IsBodyName(words, c.First, and2) && IsBodyName(words, and2 + 1, c.End)
+                && and2 + 2 < c.End
+                && Keyword(words, c.First, and2) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization } left
+                && Keyword(words, and2 + 1, c.End) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization } right
                 && !_lex.CommonWords.Contains(words[and2 + 1].ToLowerInvariant())
                 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
             {
-                var left = Keyword(words, c.First, and2)!.Value;
+                // each half is two words or more ending in a body's head keyword
                 result.Add(c with { End = and2, Type = left.Type, FineType = left.Fine, Canonical = null, Role = null });
-                var right = Keyword(words, and2 + 1, c.End)!.Value;
                 c = c with { First = and2 + 1, Type = right.Type, FineType = right.Fine, Canonical = null, Role = null };
             }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();

@@ -171,7 +171,7 @@ internal static class NamedByConstruction
         var makers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in result)
         {
-            if (!IsNamed(m) || m.Mention.Source == "gazetteer" || m.Role is not null || Known(lex, m.Mention.Text)
+            if (!IsNamed(m) || m.Mention.Source == "gazetteer" || m.Role is not null
                 || m.Mention.Type is EntityType.Event or EntityType.Vehicle || m.Mention.FineType is not null) continue;
             // the name, its modifiers (adjectives, nouns: "assault") and the product's noun heading the phrase: no verb or
             // determiner between ("Ana made a phone call" is no maker's phone) and no noun after it ("the Ercot phone calls")
@@ -181,7 +181,8 @@ internal static class NamedByConstruction
                 var w = tokens[k].Text;
                 if (w.Length == 0 || !char.IsLower(w[0]) || tokens[k].Tag is not ("NN" or "NNS" or "JJ")) break;
                 if (!ProductNouns.Contains(w)) continue;
-                if (k + 1 >= tokens.Count || tokens[k + 1].Tag is not ("NN" or "NNS" or "NNP" or "NNPS")) makers.Add(m.Mention.Text);
+                // a name the gazetteer or the states list knows is no maker (looked up last: the rarest test)
+                if ((k + 1 >= tokens.Count || tokens[k + 1].Tag is not ("NN" or "NNS" or "NNP" or "NNPS")) && !Known(lex, m.Mention.Text)) makers.Add(m.Mention.Text);
                 break;
             }
         }
@@ -208,10 +209,10 @@ internal static class NamedByConstruction
             var m = result[k];
             int f = m.FirstToken;
             var text = m.Mention.Text;
-            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || m.EndToken != f + 1 || f < 2
-                || !MentionFinder.IsTitleCase(text) || Known(lex, text) || lex.OrgKeywords.Lookup(text).Count > 0 || lex.Agents.Lookup(text).Count > 0) continue;
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || m.EndToken != f + 1 || f < 2) continue;
             if (!SpeechVerbs.Contains(Word(sentences, m, f - 1)) || Word(sentences, m, f - 2) is not ("," or "\"" or "''" or "\u201D" or "'" or "\u2019")) continue;
             if (Word(sentences, m, f + 1) is not ("." or "," or ";" or "")) continue;
+            if (!MentionFinder.IsTitleCase(text) || Known(lex, text) || lex.OrgKeywords.Lookup(text).Count > 0 || lex.Agents.Lookup(text).Count > 0) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };
         }
     }
@@ -314,8 +315,8 @@ internal static class NamedByConstruction
         {
             var m = result[k];
             int f = m.FirstToken;
-            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || f < 2 || Known(lex, m.Mention.Text)) continue;
-            if (Word(sentences, m, f - 1) != "of" || !HarmNouns.Contains(Word(sentences, m, f - 2))) continue;
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || f < 2) continue;
+            if (Word(sentences, m, f - 1) != "of" || !HarmNouns.Contains(Word(sentences, m, f - 2)) || Known(lex, m.Mention.Text)) continue;
             var words = Enumerable.Range(f, m.EndToken - f).Select(i => Word(sentences, m, i)).ToList();
             if (!words.All(MentionFinder.IsTitleCase) || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0)) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };
