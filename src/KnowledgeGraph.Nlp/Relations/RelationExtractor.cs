@@ -1420,6 +1420,10 @@ public sealed partial class RelationExtractor
                 if (m.Mention.Kind == MentionKind.Demonym && p > m.EndToken && v.Tag(p - 1) is "NN" or "NNS" && !_x.ActsForState(v.Lower(p - 1), v.Lemma(p - 1))
                     && v.Mentions.All(o => o.Entity != m.Entity || o.Mention.Kind == MentionKind.Demonym))
                     continue;
+                // "the Ostland summit in Varno": a name before a gathering noun only says whose the gathering is, and the place
+                // phrase places the gathering
+                if (p > m.EndToken && Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || p > m.EndToken && Grammar.GatheringNouns.Contains(v.Lower(p - 1)))
+                    continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
                 // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
