@@ -1152,9 +1152,10 @@ public sealed partial class RelationExtractor
                 // and the target follows it
                 if (prep >= 0 && IsPlacePreposition(v.Lower(prep)) && objects.Count > 0 && objects.All(IsPlace) && AfterPlacePhrase(objects[^1].EndToken, exclude) is { } target)
                     (objects, prep) = (WithRightConjuncts(target), target.FirstToken - 1);
-                // "the Kessa summit in Varno", "their talks at the ministry": a meeting's place phrase says where it was, not
-                // with whom
-                if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at") && match.Entries.All(e => Grammar.MeetingCategories.Contains(e.Category)))
+                // "the Kessa summit in Varno": a meeting's place phrase says where it was, not with whom (a visit's or a tour's
+                // place is what is visited: "his tour in Ostland")
+                if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at")
+                    && match.Entries.All(e => Grammar.MeetingCategories.Contains(e.Category) && e.Type != "VISITED"))
                     objects = objects.Where(o => !IsPlace(o)).ToList();
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
