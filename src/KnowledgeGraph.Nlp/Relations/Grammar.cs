@@ -61,6 +61,9 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> CapitalModifiers = new HashSet<string>(Set("surface-capital-modifiers"), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");
+    public static readonly IReadOnlySet<string> GatheringNouns = Set("surface-gathering-nouns");
+    /// <summary>Categories of meeting and agreeing, whose place phrase says where, never with whom (grammar.rules).</summary>
+    public static readonly IReadOnlySet<string> MeetingCategories = Set("meeting-categories");
     public static readonly IReadOnlyDictionary<string, int> Echelons =
         Map("surface-echelons").ToDictionary(e => e.Key, e => int.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> ListOpeners = Set("surface-list-openers");

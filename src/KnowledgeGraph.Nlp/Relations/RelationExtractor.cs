@@ -1152,6 +1152,11 @@ public sealed partial class RelationExtractor
                 // and the target follows it
                 if (prep >= 0 && IsPlacePreposition(v.Lower(prep)) && objects.Count > 0 && objects.All(IsPlace) && AfterPlacePhrase(objects[^1].EndToken, exclude) is { } target)
                     (objects, prep) = (WithRightConjuncts(target), target.FirstToken - 1);
+                // "the Kessa summit in Varno": a meeting's place phrase says where it was, not with whom (a visit's or a tour's
+                // place is what is visited: "his tour in Ostland")
+                if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at")
+                    && match.Entries.All(e => Grammar.MeetingCategories.Contains(e.Category) && e.Type != "VISITED"))
+                    objects = objects.Where(o => !IsPlace(o)).ToList();
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
@@ -1419,6 +1424,10 @@ public sealed partial class RelationExtractor
                 // does a sentence that names the country otherwise
                 if (m.Mention.Kind == MentionKind.Demonym && p > m.EndToken && v.Tag(p - 1) is "NN" or "NNS" && !_x.ActsForState(v.Lower(p - 1), v.Lemma(p - 1))
                     && v.Mentions.All(o => o.Entity != m.Entity || o.Mention.Kind == MentionKind.Demonym))
+                    continue;
+                // "the Ostland summit in Varno": a name before a gathering noun only says whose the gathering is, and the place
+                // phrase places the gathering
+                if (p > m.EndToken && Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || p > m.EndToken && Grammar.GatheringNouns.Contains(v.Lower(p - 1)))
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
