@@ -158,6 +158,46 @@ public sealed partial class RelationExtractor
             _v = v;
             _groups = VerbGroup.Find(v);
             _consumed = new bool[v.Count];
+            MarkReducedPassives();
+        }
+
+        /// <summary>Heads of the participles <see cref="MarkReducedPassives"/> read as reduced passive relatives.</summary>
+        private readonly HashSet<int> _reducedPassives = new();
+
+        /// <summary>
+        /// "Police said X, captured Saturday, and Y were held", "X, ousted in a coup, fled", "Z freed X, kidnapped in May by Y":
+        /// a lone past form of a transitive event verb right after a name and a comma, with no object after it (a time phrase,
+        /// a prepositional phrase, a comma or the sentence's end follows), is a participle describing the name: the name is
+        /// its patient, an agent only comes with "by", and a later name is no object of it. A name closing an apposition
+        /// ("the chief, X, warned on Monday") is a subject before its verb and keeps it; a reporting verb keeps its subject.
+        /// </summary>
+        private void MarkReducedPassives()
+        {
+            var v = _v;
+            for (int k = 0; k < _groups.Count; k++)
+            {
+                var g = _groups[k];
+                int h = g.Head;
+                if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 2 || !v.IsComma(h - 1)) continue;
+                if (v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1)) continue;
+                if (Grammar.ReportingVerbs.Contains(v.Lemma(h)) || !_x._triggers.Lookup(v.Lemma(h), TriggerPos.Verb).Any(e => e.Strength >= 0.5 && IsEventCategory(e.Category)))
+                    continue;
+                if (!NoObjectAfter(h + 1)) continue;
+                _groups[k] = g with { Finite = false };
+                _reducedPassives.Add(h);
+            }
+        }
+
+        /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
+        /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>
+        private bool NoObjectAfter(int j)
+        {
+            var v = _v;
+            if (j >= v.Count || v.IsComma(j) || v.IsClauseBreak(j) || v.Words[j] is "." or ")") return true;
+            if (v.MentionAt(j) is not null) return false;
+            if (v.Tag(j) == "TO" || v.IsPreposition(j) && v.Lower(j) != "that") return true;
+            if (v.Lower(j) is "last" or "this" or "earlier" or "early" or "late" && j + 1 < v.Count && Grammar.TimeNouns.Contains(v.Lower(j + 1))) return true;
+            return Grammar.TimeNouns.Contains(v.Lower(j)) && !v.IsVerb(j);
         }
 
         /// <summary>The first trigger verb with a name before it and one after it in the same clause, as a low-confidence candidate.</summary>
@@ -166,7 +206,7 @@ public sealed partial class RelationExtractor
             var v = _v;
             for (int t = 0; t < v.Count; t++)
             {
-                if (!v.IsVerb(t) || v.MentionAt(t) is not null) continue;
+                if (!v.IsVerb(t) || v.MentionAt(t) is not null || _reducedPassives.Contains(t)) continue;
                 // a passive ("was arrested in Zinder") names no agent: the name before it is the patient
                 if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
                 // "visiting professor", "ruling party": a participle before a common noun modifies it
