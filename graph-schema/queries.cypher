@@ -120,3 +120,11 @@ CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node, score
 RETURN node.name AS name, labels(node) AS labels, node.aliases AS aliases, score
 ORDER BY score DESC
 LIMIT 10;
+
+// Q16. Entities to review first.
+// Entity nodes with the least evidence behind them (node confidence): likely fragments, junk or a wrong type.
+MATCH (e:Entity)
+WHERE e.confidence < 0.8
+RETURN e.name AS name, labels(e) AS labels, e.confidence AS confidence, e.mentions AS mentions, e.aliases AS aliases
+ORDER BY confidence, name
+LIMIT 50;
