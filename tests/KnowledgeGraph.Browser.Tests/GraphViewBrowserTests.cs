@@ -85,6 +85,9 @@ public sealed class GraphViewBrowserTests
         var aliases = _nodes.Single(n => (string?)n["id"] == IdOf("Wagner Group"))["properties"]!["aliases"]!.Select(a => (string)a!);
         var details = await p.Eval<string>("document.getElementById('kg-details').textContent");
         foreach (var alias in aliases) Assert.That(details, Does.Contain(alias));
+        // the node's confidence (how much evidence the system has for it), as the graph gives it, to two decimals
+        var confidence = (double)_nodes.Single(n => (string?)n["id"] == IdOf("Wagner Group"))["properties"]!["confidence"]!;
+        Assert.That(details, Does.Contain("Confidence" + Math.Round(confidence, 2, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(p.ConsoleProblems, Is.Empty);
     }
 

@@ -87,6 +87,7 @@ public static class GraphViewPage
                 ["size"] = Math.Round(s.Diameter * (0.6 + 0.8 * Math.Sqrt((double)Mentions(n) / maxMentions)), 1),
             };
             if (n["role"] is string role) node["role"] = role;
+            if (n["confidence"] is double confidence) node["confidence"] = Math.Round(confidence, 2, MidpointRounding.AwayFromZero);
             nodes.Add(node);
         }
 

@@ -294,6 +294,7 @@
     var dl = el('dl');
     row(dl, 'Mentions', n.mentions);
     row(dl, 'Role', n.role);
+    row(dl, 'Confidence', n.confidence);
     row(dl, 'Id', n.id);
     box.appendChild(dl);
     if (n.aliases.length > 0) {
