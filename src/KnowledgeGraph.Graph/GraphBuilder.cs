@@ -477,16 +477,21 @@ public sealed class GraphBuilder
             byId[node.Id] = node;
             nodes.Add(node);
         }
-        // entities a relationship edge will touch: the gate keeps them whatever their confidence
+        // entities a relationship edge will touch: the gate keeps them whatever their confidence. Whether each relation
+        // fits the schema (an entity that changed type when it joined another, JoinAcronyms, may no longer fit) is
+        // decided once here for the edges below: no union happens in between
         var related = new HashSet<int>();
-        var gated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var r in _relations)
+        var fits = new bool[_relations.Count];
+        for (int k = 0; k < _relations.Count; k++)
         {
+            var r = _relations[k];
             int s = Find(r.Subject), o = Find(r.Object);
-            if (s == o || !_schema.Allows(r.Type, _entities[s].Type, _entities[o].Type)) continue;
+            fits[k] = _schema.Allows(r.Type, _entities[s].Type, _entities[o].Type);
+            if (!fits[k] || s == o) continue;
             related.Add(s);
             related.Add(o);
         }
+        var gated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < _entities.Count; i++)
         {
             if (Find(i) != i) continue;
@@ -547,8 +552,7 @@ public sealed class GraphBuilder
         for (int k = 0; k < _relations.Count; k++)
         {
             var r = _relations[k];
-            // an entity that changed type when it joined another (JoinAcronyms) may no longer fit the relation
-            if (!_schema.Allows(r.Type, _entities[Find(r.Subject)].Type, _entities[Find(r.Object)].Type)) { _droppedBySchema++; continue; }
+            if (!fits[k]) { _droppedBySchema++; continue; }
             if (Find(r.Subject) == Find(r.Object)) continue; // one entity (maybe one the gate left out): no edge
             var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
             if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());

@@ -39,11 +39,12 @@ public sealed class NodeConfidence
     {
         var weights = new double[FeatureNames.Count];
         var seen = new bool[weights.Length];
+        var names = FeatureNames.ToList();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
-            int i = FeatureNames.ToList().IndexOf(parts[0]);
+            int i = names.IndexOf(parts[0]);
             if (parts.Length != 2 || i < 0) throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
             weights[i] = double.Parse(parts[1], CultureInfo.InvariantCulture);
             seen[i] = true;
@@ -56,10 +57,12 @@ public sealed class NodeConfidence
     /// The feature vector of a node: its evidence (null = none recorded), whether the text gives it a role (a title before a
     /// person) or an agent code, its mention and document counts, whether a relationship edge touches it, and its name's shape and type.
     /// </summary>
+    private static readonly EntityEvidence NoEvidence = new(false, false, false, false, float.NaN, false, false);
+
     public static double[] Features(EntityType type, string name, EntityEvidence? evidence, bool role, bool agent, long mentions, long documents, bool relationship)
     {
         static double B(bool b) => b ? 1 : 0;
-        var ev = evidence ?? new EntityEvidence(false, false, false, false, float.NaN, false, false);
+        var ev = evidence ?? NoEvidence;
         bool hasMargin = !float.IsNaN(ev.Margin);
         return
         [

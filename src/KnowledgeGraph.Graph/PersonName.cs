@@ -41,7 +41,8 @@ public static class PersonName
                          && (a.Suffix == b.Suffix || a.Suffix.Length == 0 || b.Suffix.Length == 0);
 
     /// <summary>The same first name, or one the usual short form of the other ("Jim", "James"; <see cref="IsShortFormOf"/>).</summary>
-    public static bool FirstNamesMatch(Form a, Form b) => a.First == b.First || IsShortFormOf(a.First, b.First) || IsShortFormOf(b.First, a.First);
+    public static bool FirstNamesMatch(Form a, Form b) =>
+        a.First == b.First || Lexicon.Value.Related.TryGetValue(a.First, out var related) && related.Contains(b.First);
 
     /// <summary>
     /// "Jim Calder" and "James N. Calder" may be one person: the same last name, matching first names, initials equal

@@ -363,10 +363,11 @@ public sealed class EntityClusterer
         var prefix = string.Join(' ', longName.Take(extra));
         // (an acronym of two to five capitals; a longer word in capitals is a name written in capitals: "ANTONIO PEREZ")
         if (shortName.Length == 1 && !plural && shortName[0].Count(char.IsLetter) > 5) return false;
+        if (extra > 2) return false;
+        var hits = _lex.Gazetteer.Lookup(prefix);
         if (extra == 1 && !plural && NameKey.IsAcronymShape(prefix) && prefix.Count(char.IsLetter) is >= 2 and <= 5
-            && _lex.Gazetteer.Lookup(prefix).All(h => h.Entry.Type != EntityType.Location)) return true;
-        return extra <= 2 && _lex.Gazetteer.Lookup(prefix) is { Count: > 0 } hits
-               && hits.Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
+            && hits.All(h => h.Entry.Type != EntityType.Location)) return true;
+        return hits.Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
     }
 
     /// <summary>

@@ -418,7 +418,7 @@ public sealed class MentionFinder
                 if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
                     // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
                     // opens a second office holder, not more of this one's field
-                    && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsPersonTitle(words, k, out _) && _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames))))
+                    && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsCapitalized(words[k]) && _lex.Titles.LongestMatchAt(words, k).Entries is var t && t.Any(e => e.ImpliesPerson) && t.Any(e => e.PrecedesNames))))
                 { runEnd++; continue; }
                 break;
             }
@@ -615,7 +615,7 @@ public sealed class MentionFinder
 
     /// <summary>Opening and closing quotation marks as the tokenizer writes them.</summary>
     private static bool IsOpenQuote(string w) => w is "\u201C" or "\"" or "``" or "'" or "\u2018";
-    private static bool IsCloseQuote(string w) => w is "\u201D" or "\"" or "''" or "'" or "\u2019";
+    internal static bool IsCloseQuote(string w) => w is "\u201D" or "\"" or "''" or "'" or "\u2019";
 
     /// <summary>
     /// "Elizabeth \u201CGena\u201D Macres", "Helena \"Lena\" Marsh": a given name, a nickname of one or two capitalised words in
@@ -1592,15 +1592,19 @@ public sealed class MentionFinder
     private static readonly HashSet<string> Quantifiers = new(StringComparer.Ordinal)
         { "All", "Both", "Each", "Every", "Some", "Many", "Most", "Several", "Few", "Any", "Another", "Other", "Such", "No", "Neither", "Either", "This", "That", "These", "Those" };
 
+    /// <summary>Kinds of spacecraft in lower case: they name a craft after its name ("the Webb telescope"), never before one ("his
+    /// satellite Lucas" is a follower).</summary>
+    private static readonly HashSet<string> SpaceCraftKinds = new(StringComparer.OrdinalIgnoreCase) { "telescope", "satellite", "lander", "orbiter", "spaceship" };
+
     /// <summary>Nouns for vessels and aircraft: a name they go with ("the tanker Horten", "Coast Guard Cutter Eagle") names a vehicle, which is no actor.</summary>
-    private static readonly HashSet<string> VehicleNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> VehicleNouns = new(new[]
     {
         "ship", "ships", "vessel", "boat", "tanker", "destroyer", "frigate", "cruiser", "corvette", "warship", "submarine", "carrier",
         "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft", "drone",
         "wreck", "shipwreck",
-        // craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
-        "telescope", "satellite", "lander", "orbiter", "spaceship",
-    };
+    }
+    // and the craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
+    .Concat(SpaceCraftKinds), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A name the gazetteer knows as a place only: "United Kingdom", "Marovia".</summary>
     private bool IsKnownPlace(string name) => _lex.Gazetteer.Lookup(name) is { Count: > 0 } hits && hits.All(h => h.Entry.Type == EntityType.Location);
@@ -1608,10 +1612,6 @@ public sealed class MentionFinder
     /// <summary>"Cutters", "ships": the plural of a vessel's or aircraft's kind.</summary>
     private static bool IsPluralVehicleNoun(string w) =>
         w.Length > 4 && w[^1] == 's' && (VehicleNouns.Contains(w[..^1]) || w.EndsWith("ies", StringComparison.Ordinal) && VehicleNouns.Contains(w[..^3] + "y"));
-
-    /// <summary>Kinds of spacecraft in lower case: they name a craft after its name ("the Webb telescope"), never before one ("his
-    /// satellite Lucas" is a follower).</summary>
-    private static readonly HashSet<string> SpaceCraftKinds = new(StringComparer.OrdinalIgnoreCase) { "telescope", "satellite", "lander", "orbiter", "spaceship" };
 
     /// <summary>Capitalised kinds of spacecraft that end a craft's name: "Space Telescope", "Explorer Satellite".</summary>
     private static readonly HashSet<string> CraftNouns = new(SpaceCraftKinds.Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Append("Spacecraft"), StringComparer.Ordinal);

@@ -210,7 +210,7 @@ internal static class NamedByConstruction
             int f = m.FirstToken;
             var text = m.Mention.Text;
             if (m.Mention.Type != EntityType.Organization || m.Mention.Source != "ner" || m.Mention.Kind != MentionKind.Name || m.EndToken != f + 1 || f < 2) continue;
-            if (!SpeechVerbs.Contains(Word(sentences, m, f - 1)) || Word(sentences, m, f - 2) is not ("," or "\"" or "''" or "\u201D" or "'" or "\u2019")) continue;
+            if (!SpeechVerbs.Contains(Word(sentences, m, f - 1)) || Word(sentences, m, f - 2) is var q && q != "," && !MentionFinder.IsCloseQuote(q)) continue;
             if (Word(sentences, m, f + 1) is not ("." or "," or ";" or "")) continue;
             if (!MentionFinder.IsTitleCase(text) || Known(lex, text) || lex.OrgKeywords.Lookup(text).Count > 0 || lex.Agents.Lookup(text).Count > 0) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Person, FineType = null, Canonical = null }, Agent = null };

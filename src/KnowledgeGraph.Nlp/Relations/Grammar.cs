@@ -15,16 +15,18 @@ internal static class Grammar
         new[] { "grammar.rules", "surface.rules" }.Select(f => Path.Combine(RuleSet.DefaultDirectory, f)).Select(f => (f, File.ReadAllText(f))),
         _ => null);
 
-    public static readonly IReadOnlySet<string> Negators = Set("surface-negators");
+    public static readonly IReadOnlySet<string> Negators = Union("negators", "surface-negators");
 
     /// <summary>Modal auxiliaries and the modality they put on the edge. "will" is a prediction, not a fact yet.</summary>
     public static readonly IReadOnlyDictionary<string, string> Modals = Map("modals");
 
-    /// <summary>Verbs whose complement is not stated as fact: lemma -> modality, or "negated" when it is denied.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ControlVerbs = Map("surface-control");
+    /// <summary>Verbs whose complement is not stated as fact: lemma -> modality, or "negated" when it is denied
+    /// (grammar.rules' control map without its adjectives of readiness, which the surface reader reads as ReadinessWords).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ControlVerbs =
+        Map("control").Where(e => e.Key is not ("ready" or "willing" or "prepared")).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     /// <summary>Verbs whose object is the subject of the infinitive after it: "urged X to withdraw", "allowed X to stay".</summary>
-    public static readonly IReadOnlySet<string> DirectingVerbs = Set("surface-directing-verbs");
+    public static readonly IReadOnlySet<string> DirectingVerbs = Union("object-control", "surface-directing-verbs");
 
     /// <summary>Verbs that report speech or belief: what follows is attributed to their subject.</summary>
     public static readonly IReadOnlySet<string> ReportingVerbs = Set("reporting-verbs");
@@ -38,7 +40,7 @@ internal static class Grammar
 
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set("surface-circumstantial");
 
-    public static readonly IReadOnlySet<string> Conditionals = Set("surface-conditionals");
+    public static readonly IReadOnlySet<string> Conditionals = Union("conditionals", "surface-conditionals");
 
     public static readonly IReadOnlySet<string> Subordinators = Set("surface-subordinators");
 
@@ -67,7 +69,7 @@ internal static class Grammar
     public static readonly IReadOnlyDictionary<string, int> Echelons =
         Map("surface-echelons").ToDictionary(e => e.Key, e => int.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> ListOpeners = Set("surface-list-openers");
-    public static readonly IReadOnlySet<string> StatingVerbs = ReportingVerbs.Concat(Set("surface-stating-verbs")).ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> StatingVerbs = Union("reporting-verbs", "stating-verbs", "surface-stating-verbs");
     public static readonly IReadOnlySet<string> MilitaryMeans = Set("surface-military-means");
     public static readonly IReadOnlySet<string> StatementNouns = Set("surface-statement-nouns");
     public static readonly IReadOnlySet<string> GivingVerbs = Set("surface-giving-verbs");
@@ -93,6 +95,9 @@ internal static class Grammar
 
     private static IReadOnlySet<string> Set(string name) =>
         Words.Set(name) is { Count: > 0 } set ? set : throw new InvalidOperationException($"resources/rules: word set '{name}' is not declared");
+
+    /// <summary>The words of several sets: grammar.rules' shared set and the surface reader's additions.</summary>
+    private static IReadOnlySet<string> Union(params string[] names) => names.SelectMany(Set).ToHashSet(StringComparer.Ordinal);
 
     private static IReadOnlyDictionary<string, string> Map(string name) =>
         Words.Map(name) is { Count: > 0 } map ? map : throw new InvalidOperationException($"resources/rules: word map '{name}' is not declared");

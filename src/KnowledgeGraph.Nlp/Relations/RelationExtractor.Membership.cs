@@ -35,8 +35,8 @@ public sealed partial class RelationExtractor
         /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
         private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member, string lemma, double strength)
         {
-            var part = new TriggerEntry(lemma, TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, strength);
-            var memberOf = new TriggerEntry(lemma, TriggerPos.Noun, "MEMBER_OF", "MEMBER_OF", TriggerDirection.Active, strength);
+            var part = Stative("PART_OF", lemma, strength)[0];
+            var memberOf = Stative("MEMBER_OF", lemma, strength)[0];
             return _v.TypeOf(member) == EntityType.Organization ? new[] { part, memberOf } : new[] { memberOf, part };
         }
 

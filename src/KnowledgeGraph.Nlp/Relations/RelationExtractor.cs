@@ -1467,7 +1467,7 @@ public sealed partial class RelationExtractor
                     continue;
                 // "the Ostland summit in Varno": a name before a gathering noun only says whose the gathering is, and the place
                 // phrase places the gathering
-                if (p > m.EndToken && Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || p > m.EndToken && Grammar.GatheringNouns.Contains(v.Lower(p - 1)))
+                if (p > m.EndToken && (Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || Grammar.GatheringNouns.Contains(v.Lower(p - 1))))
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
