@@ -74,11 +74,7 @@ public sealed partial class RelationExtractor
                     compound = true;
                 }
                 else if (group is null && v.Lower(last + 1) == "of")
-                {
-                    int j = last + 2;
-                    while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j)) && j - last < 5) j++;
-                    group = v.MentionStartingAt(j);
-                }
+                    group = v.MentionFrom(last + 2, v.IsDetOrAdj, last + 5);
                 if (group is null || group.Mention.Kind is MentionKind.Pronoun or MentionKind.Demonym && !compound) continue;
                 // "X and its allies A and B": the names after the noun are allies of the pronoun's antecedent
                 if (compound && group.Mention.Kind == MentionKind.Pronoun && !(bond == Bond.Ally && v.Tag(k - 1) == "PRP$")) continue;

@@ -60,9 +60,7 @@ public sealed partial class RelationExtractor
             for (int i = 2; i + 1 < v.Count; i++)
             {
                 if (v.Lower(i) != "of" || v.Lower(i - 1) != "part" || v.Lower(i - 2) != "as") continue;
-                int a = i + 1;
-                while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a))) a++;
-                if (v.MentionStartingAt(a) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
+                if (v.MentionFrom(i + 1, v.IsDetOrAdj) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
                 int gi = VerbBefore(i - 2, commaEnds: false);
                 if (gi < 0) continue;
                 foreach (var s in Subjects(gi))
@@ -97,9 +95,7 @@ public sealed partial class RelationExtractor
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j && o.Finite) && (v.MentionAt(j - 1) is not null || v.Tag(j - 1) == "PRP")) break;
                     if (v.MentionAt(j) is null && v.IsNoun(j) && Grammar.CombatNouns.Contains(v.Lemma(j))) combat = true;
                     if (!combat || v.Lower(j) != "against" || v.MentionAt(j) is not null) continue;
-                    int k = j + 1;
-                    while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) == "CD")) k++;
-                    if (v.MentionStartingAt(k) is not { } target) break;
+                    if (v.MentionFrom(j + 1, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD") is not { } target) break;
                     target = HeadOfPhrase(target);
                     if (IsPlace(target)) break;
                     foreach (var s in Subjects(gi))

@@ -91,9 +91,7 @@ public sealed partial class RelationExtractor
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsRelativePronoun(j) || v.IsFinite(j)) break;
                     if (v.Lower(j) is not ("over" or "about")) continue;
-                    int a = j + 1;
-                    while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.Tag(a) is "CD" || v.IsAdjective(a)) && a - j < 4) a++;
-                    var target = v.MentionStartingAt(a);
+                    var target = v.MentionFrom(j + 1, x => v.IsDetOrAdj(x) || v.Tag(x) is "CD", j + 4);
                     if (target is null) break;
                     var entry = new[] { new TriggerEntry(v.Lemma(g.Head) + " " + v.Lower(j), TriggerPos.Verb,
                         v.Lemma(g.Head) == "protest" ? "PROTESTED_AGAINST" : "CRITICIZED", v.Lemma(g.Head) == "protest" ? "PROTEST" : "DISAPPROVE", TriggerDirection.Active, 0.6) };
@@ -115,9 +113,7 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[gi];
                 if (g.Passive || !Grammar.GivingVerbs.Contains(v.Lemma(g.Head))) continue;
-                int a = g.Head + 1;
-                while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
-                var recipient = v.MentionStartingAt(a);
+                var recipient = v.MentionFrom(g.Head + 1, v.IsDeterminer);
                 if (recipient is null) continue;
                 // the gift: a noun phrase right after the recipient ("5 million dollars of aid", "a loan")
                 for (int j = recipient.EndToken; j < v.Count && j - recipient.EndToken < 8; j++)
@@ -175,9 +171,7 @@ public sealed partial class RelationExtractor
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
                     if (v.Lower(j) != "to" || v.MentionAt(j) is not null) continue;
-                    int a = j + 1;
-                    while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
-                    if (v.MentionStartingAt(a) is not { } receiver) break;
+                    if (v.MentionFrom(j + 1, v.IsDeterminer) is not { } receiver) break;
                     // a person handed over must stand between the verb and "to": "handed the city to Y" is no extradition
                     bool person = Enumerable.Range(g.Head + 1, j - g.Head - 1).Any(k => v.MentionAt(k) is { } m && v.TypeOf(m) == EntityType.Person);
                     if (!person) break;
@@ -239,9 +233,7 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[gi];
                 if (g.Passive || !Grammar.OrderingVerbs.Contains(v.Lemma(g.Head))) continue;
-                int a = g.Head + 1;
-                while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.IsNoun(a)) && a - g.Head < 5) a++;
-                if (v.MentionStartingAt(a) is not { } target) continue;
+                if (v.MentionFrom(g.Head + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x), g.Head + 5) is not { } target) continue;
                 int t = target.EndToken;
                 if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;
                 if (!Grammar.ClosingVerbs.Contains(v.Lemma(t + 1))) continue;
