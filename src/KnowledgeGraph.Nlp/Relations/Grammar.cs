@@ -1,3 +1,4 @@
+using KnowledgeGraph.Nlp.Lexicons;
 using KnowledgeGraph.Nlp.Relations.Rules;
 
 namespace KnowledgeGraph.Nlp.Relations;
@@ -89,6 +90,10 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> SupportNouns = Set("surface-support-nouns");
     public static readonly IReadOnlySet<string> PartnershipNouns = Set("surface-partnership-nouns");
     public static readonly IReadOnlySet<string> BackingNouns = Set("surface-backing-nouns");
+
+    /// <summary>The entries of the relations constructions state without a trigger word of their own, by key
+    /// (lexicons/surface_entries.tsv: "Ostland extradited P to Westmark" is COOPERATE, key "hand over to").</summary>
+    public static readonly TriggerLexicon Entries = TriggerLexicon.Load(Path.Combine(AppContext.BaseDirectory, "resources", "lexicons", "surface_entries.tsv"));
 
     /// <summary>The category of an intended act -> the type of the statement of intent (grammar.rules' stated-intent).</summary>
     public static readonly IReadOnlyDictionary<string, string> StatedIntent = Map("stated-intent");

@@ -137,8 +137,6 @@ public sealed partial class RelationExtractor
             }
         }
 
-        private static readonly TriggerEntry[] WithSupport = { new("with the support of", TriggerPos.Noun, "SUPPORTS", "SUPPORT", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "X, with the support of Y, retook Z", "With the backing of Y, X ...": Y supports the clause's actor (the opposite
         /// direction of "in support of Y").
@@ -156,7 +154,7 @@ public sealed partial class RelationExtractor
                 var supporter = HeadOfPhrase(y);
                 foreach (var a in ActorsOfPhrase(w, y, commaEnds: true))
                     if (a.Entity != supporter.Entity && !IsPlace(a))
-                        yield return new Candidate(supporter, a, WithSupport, w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
+                        yield return new Candidate(supporter, a, Entry("with the support of"), w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
             }
         }
     }

@@ -32,9 +32,6 @@ public sealed partial class RelationExtractor
             return CodeEvents(list);
         }
 
-        private static readonly TriggerEntry[] DemandEntry = { new("must", TriggerPos.Verb, "DEMANDED", "DEMAND", TriggerDirection.Active, 0.6) };
-        private static readonly TriggerEntry[] CriticizeEntry = { new("call for against", TriggerPos.Verb, "CRITICIZED", "DISAPPROVE", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "X said (that) Y must/should/has to ...": a statement of what Y has to do is a demand on Y (PLOVER DEMAND), also
         /// after an object ("X issued a reminder to Y that it must ..."). The stating verb's subject makes the demand.
@@ -72,7 +69,7 @@ public sealed partial class RelationExtractor
                 foreach (var x in Subjects(gi))
                     foreach (var y in obliged)
                         if (x.Entity != y.Entity)
-                            yield return new Candidate(x, y, DemandEntry, head, head, text, RelationPattern.Verb, false, false);
+                            yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
             }
         }
 
@@ -130,8 +127,6 @@ public sealed partial class RelationExtractor
             }
         }
 
-        private static readonly TriggerEntry[] MilitaryKillEntry = { new("kill by military means", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "US drone attacks killed eight militant leaders", "Army shelling killed X": killing or attacking with weapons of war
         /// is fighting; the candidate's assault reading is replaced.
@@ -150,11 +145,9 @@ public sealed partial class RelationExtractor
                     if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
                     if (Grammar.MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
                 }
-                if (means) list[n] = c with { Entries = MilitaryKillEntry };
+                if (means) list[n] = c with { Entries = Entry("kill by military means") };
             }
         }
-
-        private static readonly TriggerEntry[] HandoverEntry = { new("hand over to", TriggerPos.Verb, "COOPERATES_WITH", "COOPERATE", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X extradited suspect P to Y", "X handed P over to Y": handing a person over to another state's justice is
@@ -177,13 +170,11 @@ public sealed partial class RelationExtractor
                     if (!person) break;
                     foreach (var s in Subjects(gi))
                         if (s.Entity != receiver.Entity)
-                            yield return new Candidate(s, receiver, HandoverEntry, g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
+                            yield return new Candidate(s, receiver, Entry("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
                     break;
                 }
             }
         }
-
-        private static readonly TriggerEntry[] PeacekeepingEntry = { new("send peacekeepers", TriggerPos.Verb, "AIDED", "AID", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X sent/contributed peacekeepers to Y", "X's peacekeeping troops arrived in Y": providing peacekeepers is military
@@ -216,11 +207,9 @@ public sealed partial class RelationExtractor
                     subjects = Enumerable.Range(from, g.First - from).Select(k => v.MentionAt(k)).OfType<MentionRef>().Where(m => !IsPlace(m)).Distinct().ToList();
                 foreach (var s in subjects)
                     if (s.Entity != place.Entity && Actor(s))
-                        yield return new Candidate(s, place, PeacekeepingEntry, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                        yield return new Candidate(s, place, Entry("send peacekeepers"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
-
-        private static readonly TriggerEntry[] ClosureEntry = { new("order to close", TriggerPos.Verb, "BANNED", "COERCE", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X ordered Y to suspend publication / close its offices / leave the country": an order to stop or go is coercion
@@ -239,7 +228,7 @@ public sealed partial class RelationExtractor
                 if (!Grammar.ClosingVerbs.Contains(v.Lemma(t + 1))) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != target.Entity)
-                        yield return new Candidate(s, target, ClosureEntry, g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
+                        yield return new Candidate(s, target, Entry("order to close"), g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
             }
         }
 
@@ -288,11 +277,9 @@ public sealed partial class RelationExtractor
                 var punitive = _x._triggers.Lookup(v.Lemmas[noun], TriggerPos.Noun).Concat(_x._triggers.Lookup(v.PluralForms[noun], TriggerPos.Noun))
                     .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step";
                 if (!punitive) continue;
-                list[n] = c with { Entries = CriticizeEntry };
+                list[n] = c with { Entries = Entry("call for against") };
             }
         }
-
-        private static readonly TriggerEntry[] ProtestEntry = { new("protest to demand", TriggerPos.Noun, "PROTESTED_AGAINST", "PROTEST", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X staged demonstrations to demand reforms by Y", "X began a hunger strike outside parliament to press Y": a
@@ -322,7 +309,7 @@ public sealed partial class RelationExtractor
                     if (!v.IsNoun(k)) continue;
                     if (_x._triggers.Lookup(v.Lemmas[k]).Any(e => e.Pos == TriggerPos.Noun && e.Category == "PROTEST"))
                     {
-                        list[n] = c with { Entries = ProtestEntry, TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k], Coding = null };
+                        list[n] = c with { Entries = Entry("protest to demand"), TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k], Coding = null };
                         break;
                     }
                 }
@@ -360,9 +347,7 @@ public sealed partial class RelationExtractor
                               || ReadinessBefore(c.TriggerFirst);
                 // "would need to work with", "would try to reach": the modal hedges another verb, not this act
                 if (!intent || InfinitiveAfterOtherVerb(c.TriggerFirst) && !ReadinessBefore(c.TriggerFirst)) continue;
-                var entry = cooperative
-                    ? new TriggerEntry("intend", TriggerPos.Verb, "AGREED_WITH", "AGREE", TriggerDirection.Active, 0.6)
-                    : new TriggerEntry("intend", TriggerPos.Verb, "THREATENED", "THREATEN", TriggerDirection.Active, 0.6);
+                var entry = Entry("intend").First(e => e.Category == (cooperative ? "AGREE" : "THREATEN"));
                 result.Add(c with { Entries = new[] { entry }, Intent = true });
             }
             return result;

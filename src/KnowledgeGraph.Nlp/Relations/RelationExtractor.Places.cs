@@ -74,7 +74,6 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
             }
         }
-        private static readonly TriggerEntry[] FoughtHolder = { new("take from", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X liberated the town from Y", "X tried to seize the hospital from Y": whoever takes a place from its holder
@@ -92,7 +91,7 @@ public sealed partial class RelationExtractor
                 foreach (var s in Subjects(gi))
                     foreach (var h in holders)
                         if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
-                            yield return new Candidate(s, h, FoughtHolder, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                            yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
     }

@@ -138,6 +138,9 @@ public sealed partial class RelationExtractor
     private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
         new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
 
+    /// <summary>The entries of a construction that states its relation without a trigger word, by its key (<see cref="Grammar.Entries"/>).</summary>
+    private static IReadOnlyList<TriggerEntry> Entry(string key) => Grammar.Entries.Lookup(key);
+
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
@@ -476,9 +479,9 @@ public sealed partial class RelationExtractor
             // the organisation is not
             if (match.Entries.All(e => e.Category == "MEMBER_OF"))
                 subjects = subjects.Where(s => !ModifiesPeopleNoun(s)).ToList();
-            var entries = withPartner ?? (WelcomedTo(match, objects) ? WelcomeVisit : match.Entries);
+            var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
-            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = FoughtAgainst;
+            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
             foreach (var s in subjects)
                 foreach (var o in objects)
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
@@ -510,8 +513,6 @@ public sealed partial class RelationExtractor
                 return true;
             return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
         }
-
-        private static readonly TriggerEntry[] WelcomeVisit = { new("welcome to", TriggerPos.Verb, "MET_WITH", "CONSULT", TriggerDirection.Active, 0.6) };
 
         /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
         private bool WelcomedTo(Match match, List<MentionRef> objects)
@@ -1371,7 +1372,7 @@ public sealed partial class RelationExtractor
 
         // ---------------------------------------------------------------- places
 
-        private static readonly TriggerEntry[] LocatedIn = { new("in", TriggerPos.Noun, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.8) };
+        private static readonly IReadOnlyList<TriggerEntry> LocatedIn = Entry("in");
 
         private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
@@ -1602,7 +1603,7 @@ public sealed partial class RelationExtractor
                 if (suffix == "based")
                 {
                     if ((v.MentionAt(t) ?? PrefixEntity(prefix, t)) is { } place && IsPlace(place) && v.MentionStartingAt(t + 1) is { } based && based.Entity != place.Entity)
-                        yield return new Candidate(based, place, BasedIn, t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
+                        yield return new Candidate(based, place, Entry("based"), t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
                     continue;
                 }
                 var lemma = _x._lemmatize?.Invoke(suffix, "VBN") ?? Stem(suffix);
@@ -1624,12 +1625,6 @@ public sealed partial class RelationExtractor
                 yield return new Candidate(agent, described, entries, t, t, word, RelationPattern.Compound, false, false);
             }
         }
-
-        private static readonly TriggerEntry[] BasedIn =
-        {
-            new("based", TriggerPos.Verb, "HEADQUARTERED_IN", "HEADQUARTERED_IN", TriggerDirection.Active, 0.7),
-            new("based", TriggerPos.Verb, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.65),
-        };
 
         private static string Stem(string participle) =>
             participle.EndsWith("ied", StringComparison.Ordinal) ? participle[..^3] + "y"
