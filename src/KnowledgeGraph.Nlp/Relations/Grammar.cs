@@ -94,6 +94,8 @@ internal static class Grammar
     public static readonly IReadOnlyDictionary<string, string> BondNouns = Map("surface-bond-nouns");
     public static readonly IReadOnlySet<string> MemberNouns = Set("surface-member-nouns");
     public static readonly IReadOnlySet<string> OtherWords = Set("surface-other-words");
+    // ... and of RelationExtractor.Events
+    public static readonly IReadOnlySet<string> ComplaintVerbs = Set("surface-complaint-verbs");
 
     /// <summary>The entries of the relations constructions state without a trigger word of their own, by key
     /// (lexicons/surface_entries.tsv: "Ostland extradited P to Westmark" is COOPERATE, key "hand over to").</summary>

@@ -73,6 +73,13 @@ public sealed partial class RelationExtractor
             }
         }
 
+        /// <summary>The verb groups (index and group) whose head's lemma is one of <paramref name="verbs"/>, passive ones only when asked.</summary>
+        private IEnumerable<(int Index, VerbGroup Group)> GroupsOf(IReadOnlySet<string> verbs, bool passive = false)
+        {
+            for (int gi = 0; gi < _groups.Count; gi++)
+                if ((passive || !_groups[gi].Passive) && verbs.Contains(_v.Lemma(_groups[gi].Head))) yield return (gi, _groups[gi]);
+        }
+
         /// <summary>
         /// "X complained (to Z) over/about Y's raids": a complaint or protest names what it is about after "over"/"about"; the
         /// actor named there (also as a demonym: "over two Israeli air raids") is its target.
@@ -80,10 +87,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> ComplaintCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.ComplaintVerbs, passive: true))
             {
-                var g = _groups[gi];
-                if (v.Lemma(g.Head) is not ("complain" or "protest" or "object")) continue;
                 for (int j = g.Head + 1; j < v.Count && j - g.Head < 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsRelativePronoun(j) || v.IsFinite(j)) break;
@@ -106,10 +111,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> GiftCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.GivingVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.GivingVerbs.Contains(v.Lemma(g.Head))) continue;
                 var recipient = v.MentionFrom(g.Head + 1, v.IsDeterminer);
                 if (recipient is null) continue;
                 // the gift: a noun phrase right after the recipient ("5 million dollars of aid", "a loan")
@@ -156,10 +159,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> HandoverCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.HandoverVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.HandoverVerbs.Contains(v.Lemma(g.Head))) continue;
                 for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
@@ -183,10 +184,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> PeacekeepingCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.DeployingVerbs, passive: true))
             {
-                var g = _groups[gi];
-                if (!Grammar.DeployingVerbs.Contains(v.Lemma(g.Head))) continue;
                 // the peacekeepers: in the subject phrase ("NATO peacekeeping troops arrived") or the object ("sent peacekeepers")
                 int from = g.First - 1;
                 while (from > 0 && !v.IsComma(from - 1) && !v.IsClauseBreak(from - 1) && !v.IsFinite(from - 1) && g.First - from < 8) from--;
@@ -218,10 +217,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> ClosureOrderCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.OrderingVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.OrderingVerbs.Contains(v.Lemma(g.Head))) continue;
                 if (v.MentionFrom(g.Head + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x), g.Head + 5) is not { } target) continue;
                 int t = target.EndToken;
                 if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;

@@ -82,10 +82,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> TakenFromFightCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.TakeFromVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.TakeFromVerbs.Contains(v.Lemma(g.Head))) continue;
                 var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
                 if (holders.Count == 0) continue;
                 foreach (var s in Subjects(gi))
