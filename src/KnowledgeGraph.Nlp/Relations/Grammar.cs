@@ -1,3 +1,4 @@
+using KnowledgeGraph.Nlp.Lexicons;
 using KnowledgeGraph.Nlp.Relations.Rules;
 
 namespace KnowledgeGraph.Nlp.Relations;
@@ -12,7 +13,7 @@ namespace KnowledgeGraph.Nlp.Relations;
 internal static class Grammar
 {
     private static readonly RuleSet Words = RuleSet.Parse(
-        new[] { "grammar.rules", "surface.rules" }.Select(f => Path.Combine(RuleSet.DefaultDirectory, f)).Select(f => (f, File.ReadAllText(f))),
+        new[] { "grammar.rules", "surface.rules", "surface-constructions.rules" }.Select(f => Path.Combine(RuleSet.DefaultDirectory, f)).Select(f => (f, File.ReadAllText(f))),
         _ => null);
 
     public static readonly IReadOnlySet<string> Negators = Union("negators", "surface-negators");
@@ -89,6 +90,16 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> SupportNouns = Set("surface-support-nouns");
     public static readonly IReadOnlySet<string> PartnershipNouns = Set("surface-partnership-nouns");
     public static readonly IReadOnlySet<string> BackingNouns = Set("surface-backing-nouns");
+    // the construction words of RelationExtractor.Affiliation (surface-constructions.rules)
+    public static readonly IReadOnlyDictionary<string, string> BondNouns = Map("surface-bond-nouns");
+    public static readonly IReadOnlySet<string> MemberNouns = Set("surface-member-nouns");
+    public static readonly IReadOnlySet<string> OtherWords = Set("surface-other-words");
+    // ... and of RelationExtractor.Events
+    public static readonly IReadOnlySet<string> ComplaintVerbs = Set("surface-complaint-verbs");
+
+    /// <summary>The entries of the relations constructions state without a trigger word of their own, by key
+    /// (lexicons/surface_entries.tsv: "Ostland extradited P to Westmark" is COOPERATE, key "hand over to").</summary>
+    public static readonly TriggerLexicon Entries = TriggerLexicon.Load(Path.Combine(AppContext.BaseDirectory, "resources", "lexicons", "surface_entries.tsv"));
 
     /// <summary>The category of an intended act -> the type of the statement of intent (grammar.rules' stated-intent).</summary>
     public static readonly IReadOnlyDictionary<string, string> StatedIntent = Map("stated-intent");

@@ -10,27 +10,17 @@ public sealed partial class RelationExtractor
         private enum Bond { None, Member, Ally }
 
         /// <summary>
-        /// The noun of a membership or alliance at <paramref name="k"/>: "member" (with "state", "country", "nation" after it:
-        /// "member states"), "ally", "partner". Returns the kind and sets <paramref name="last"/> to the noun's last token.
+        /// The noun of a membership or alliance at <paramref name="k"/> (surface-bond-nouns): "member" (with a noun of
+        /// surface-member-nouns after it: "member states"), "ally", "partner", a part of an organisation ("the party's youth
+        /// wing"). Returns the kind and sets <paramref name="last"/> to the noun's last token.
         /// </summary>
         private Bond BondNounAt(int k, out int last)
         {
             var v = _v;
             last = k;
-            if (k < 0 || k >= v.Count || !v.IsNoun(k) || v.MentionAt(k) is not null) return Bond.None;
-            switch (v.Lemma(k))
-            {
-                case "member":
-                    if (v.Lemma(k + 1) is "state" or "country" or "nation" && v.MentionAt(k + 1) is null) last = k + 1;
-                    return Bond.Member;
-                case "ally" or "partner":
-                    return Bond.Ally;
-                // a part of an organisation: "al-Qaida's affiliate", "the party's youth wing", "a branch of Y"
-                case "affiliate" or "branch" or "wing" or "offshoot" or "faction" or "subsidiary":
-                    return Bond.Member;
-                default:
-                    return Bond.None;
-            }
+            if (k < 0 || k >= v.Count || !v.IsNoun(k) || v.MentionAt(k) is not null || !Grammar.BondNouns.TryGetValue(v.Lemma(k), out var kind)) return Bond.None;
+            if (v.Lemma(k) == "member" && Grammar.MemberNouns.Contains(v.Lemma(k + 1)) && v.MentionAt(k + 1) is null) last = k + 1;
+            return kind == "ally" ? Bond.Ally : Bond.Member;
         }
 
         /// <summary>
@@ -42,8 +32,6 @@ public sealed partial class RelationExtractor
             bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
                 ? MembershipEntries(member, lemma, strength)
                 : Stative("ALLIED_WITH", lemma, strength);
-
-        private static readonly string[] OtherWords = { "other", "fellow" };
 
         /// <summary>
         /// Membership and alliance of states and organisations stated by a noun phrase:
@@ -74,11 +62,7 @@ public sealed partial class RelationExtractor
                     compound = true;
                 }
                 else if (group is null && v.Lower(last + 1) == "of")
-                {
-                    int j = last + 2;
-                    while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j)) && j - last < 5) j++;
-                    group = v.MentionStartingAt(j);
-                }
+                    group = v.MentionFrom(last + 2, v.IsDetOrAdj, last + 5);
                 if (group is null || group.Mention.Kind is MentionKind.Pronoun or MentionKind.Demonym && !compound) continue;
                 // "X and its allies A and B": the names after the noun are allies of the pronoun's antecedent
                 if (compound && group.Mention.Kind == MentionKind.Pronoun && !(bond == Bond.Ally && v.Tag(k - 1) == "PRP$")) continue;
@@ -97,7 +81,7 @@ public sealed partial class RelationExtractor
                 bool other = false;
                 while (h >= 0 && v.MentionAt(h) is null && (v.IsDeterminer(h) || v.IsAdjective(h) || v.Tag(h) is "CD" || v.Lower(h) is "of" && v.Lower(h - 1) == "one") && start - h < 6)
                 {
-                    other |= OtherWords.Contains(v.Lower(h));
+                    other |= Grammar.OtherWords.Contains(v.Lower(h));
                     h--;
                 }
                 var members = new List<MentionRef>();
@@ -141,8 +125,6 @@ public sealed partial class RelationExtractor
             }
         }
 
-        private static readonly TriggerEntry[] WithSupport = { new("with the support of", TriggerPos.Noun, "SUPPORTS", "SUPPORT", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "X, with the support of Y, retook Z", "With the backing of Y, X ...": Y supports the clause's actor (the opposite
         /// direction of "in support of Y").
@@ -160,7 +142,7 @@ public sealed partial class RelationExtractor
                 var supporter = HeadOfPhrase(y);
                 foreach (var a in ActorsOfPhrase(w, y, commaEnds: true))
                     if (a.Entity != supporter.Entity && !IsPlace(a))
-                        yield return new Candidate(supporter, a, WithSupport, w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
+                        yield return new Candidate(supporter, a, Entry("with the support of"), w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
             }
         }
     }

@@ -7,9 +7,6 @@ public sealed partial class RelationExtractor
 {
     private sealed partial class SentenceRun
     {
-        private static readonly TriggerEntry[] InSupport = { new("in support of", TriggerPos.Noun, "SUPPORTS", "SUPPORT", TriggerDirection.Active, 0.6) };
-        private static readonly TriggerEntry[] Together = { new("together with", TriggerPos.Noun, "COOPERATES_WITH", "COOPERATE", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "X conducted strikes in support of Y", "In support of Y, X struck ...", "X acted on behalf of Y": the actor of the
         /// clause supports Y. "X, together with Y, ...", "X acted in coordination with Y": the actor cooperates with Y.
@@ -21,15 +18,15 @@ public sealed partial class RelationExtractor
             {
                 int p = PrepositionBefore(y);
                 if (p < 2) continue;
-                TriggerEntry[] entries;
+                IReadOnlyList<TriggerEntry> entries;
                 // (the name completing a supported description, "of Ruritania" in "in support of the government of Ruritania", is read
                 // through the description)
-                if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = InSupport;
-                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)))) entries = Together;
+                if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = Entry("in support of");
+                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)))) entries = Entry("together with");
                 else continue;
                 int phrase = v.Lower(p - 1) == "together" ? p - 1 : p - 2;
                 var target = HeadOfPhrase(y);
-                var text = entries == InSupport ? "in support of" : v.TextOf(phrase, p);
+                var text = entries[0].Lemma == "in support of" ? "in support of" : v.TextOf(phrase, p);
                 foreach (var a in ActorsOfPhrase(phrase, y, commaEnds: false))
                     if (a.Entity != target.Entity && !IsPlace(a))
                         yield return new Candidate(a, target, entries, phrase, p, text, RelationPattern.Nominal, true, true);
@@ -48,8 +45,6 @@ public sealed partial class RelationExtractor
             return gi >= 0 ? Subjects(gi) : new List<MentionRef>();
         }
 
-        private static readonly TriggerEntry[] AsPartOf = { new("as part of", TriggerPos.Noun, "PART_OF", "PART_OF", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "X will fly missions as part of the 407th Group", "X, which operates as part of Y": the clause's actor is part of the
         /// organisation it acts as part of. Not for events ("strikes as part of Operation Z" names no member).
@@ -60,18 +55,14 @@ public sealed partial class RelationExtractor
             for (int i = 2; i + 1 < v.Count; i++)
             {
                 if (v.Lower(i) != "of" || v.Lower(i - 1) != "part" || v.Lower(i - 2) != "as") continue;
-                int a = i + 1;
-                while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a))) a++;
-                if (v.MentionStartingAt(a) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
+                if (v.MentionFrom(i + 1, v.IsDetOrAdj) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
                 int gi = VerbBefore(i - 2, commaEnds: false);
                 if (gi < 0) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != whole.Entity && v.TypeOf(s) == EntityType.Organization)
-                        yield return new Candidate(s, whole, AsPartOf, i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
+                        yield return new Candidate(s, whole, Entry("as part of"), i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
             }
         }
-
-        private static readonly TriggerEntry[] FoughtAgainst = { new("against", TriggerPos.Noun, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// Military action whose target comes far after its noun: "X conducted 11 strikes, coordinated with Y, using
@@ -97,14 +88,12 @@ public sealed partial class RelationExtractor
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j && o.Finite) && (v.MentionAt(j - 1) is not null || v.Tag(j - 1) == "PRP")) break;
                     if (v.MentionAt(j) is null && v.IsNoun(j) && Grammar.CombatNouns.Contains(v.Lemma(j))) combat = true;
                     if (!combat || v.Lower(j) != "against" || v.MentionAt(j) is not null) continue;
-                    int k = j + 1;
-                    while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) == "CD")) k++;
-                    if (v.MentionStartingAt(k) is not { } target) break;
+                    if (v.MentionFrom(j + 1, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD") is not { } target) break;
                     target = HeadOfPhrase(target);
                     if (IsPlace(target)) break;
                     foreach (var s in Subjects(gi))
                         if (s.Entity != target.Entity && !IsPlace(s))
-                            yield return new Candidate(s, target, FoughtAgainst, j, j, v.Words[j], RelationPattern.LightVerbNominal, true, true);
+                            yield return new Candidate(s, target, Entry("against"), j, j, v.Words[j], RelationPattern.LightVerbNominal, true, true);
                     break;
                 }
             }

@@ -38,8 +38,7 @@ public sealed partial class RelationExtractor
         private MentionRef? HeldThingFrom(int j)
         {
             var v = _v;
-            int start = j;
-            while (j < v.Count && v.MentionAt(j) is null && (v.IsAdjective(j) || v.IsDeterminer(j) || v.Tag(j) is "HYPH" or "CD") && j - start < 4) j++;
+            j = v.SkipFrom(j, x => v.IsDetOrAdj(x) || v.Tag(x) is "HYPH" or "CD", j + 4);
             if (v.MentionStartingAt(j) is { } direct) return direct;
             // "X-held territory in Syria", "X-held areas of the province": the place the held ground lies in
             int nouns = 0;
@@ -87,8 +86,7 @@ public sealed partial class RelationExtractor
         private List<MentionRef> PlacesOrOrgsFrom(int j)
         {
             var v = _v;
-            while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j))) j++;
-            var m = v.MentionStartingAt(j);
+            var m = v.MentionFrom(j, v.IsDetOrAdj);
             return m is null || !CanBeHeld(m) ? new List<MentionRef>() : WithRightConjuncts(m).Where(CanBeHeld).ToList();
         }
 
@@ -120,9 +118,7 @@ public sealed partial class RelationExtractor
             }
             if (held is null || !CanBeHeld(held)) yield break;
             if (k >= v.Count || v.Lower(k) != "from") yield break;
-            int x = k + 1;
-            while (x < v.Count && v.MentionAt(x) is null && (v.IsDeterminer(x) || v.IsAdjective(x)) && x - k < 4) x++;
-            var holder = v.MentionStartingAt(x);
+            var holder = v.MentionFrom(k + 1, v.IsDetOrAdj, k + 4);
             if (holder is null || holder.Entity == held.Entity || !CanHold(holder)) yield break;
             foreach (var h in WithRightConjuncts(holder))
                 if (CanHold(h) && h.Entity != held.Entity)
@@ -189,9 +185,7 @@ public sealed partial class RelationExtractor
                 if (k < v.Count && v.IsComma(k)) k++;
                 if (k < v.Count && v.MentionAt(k) is null && v.Tag(k) is "VBN" or "VBG" && v.Lower(k + 1) is "from" or "with") k++;
                 if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
-                int j = k + 1;
-                while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
-                var unit = v.MentionStartingAt(j);
+                var unit = v.MentionFrom(k + 1, v.IsDeterminer);
                 if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
                 yield return new Candidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7),
                     k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);

@@ -32,9 +32,6 @@ public sealed partial class RelationExtractor
             return CodeEvents(list);
         }
 
-        private static readonly TriggerEntry[] DemandEntry = { new("must", TriggerPos.Verb, "DEMANDED", "DEMAND", TriggerDirection.Active, 0.6) };
-        private static readonly TriggerEntry[] CriticizeEntry = { new("call for against", TriggerPos.Verb, "CRITICIZED", "DISAPPROVE", TriggerDirection.Active, 0.6) };
-
         /// <summary>
         /// "X said (that) Y must/should/has to ...": a statement of what Y has to do is a demand on Y (PLOVER DEMAND), also
         /// after an object ("X issued a reminder to Y that it must ..."). The stating verb's subject makes the demand.
@@ -72,8 +69,15 @@ public sealed partial class RelationExtractor
                 foreach (var x in Subjects(gi))
                     foreach (var y in obliged)
                         if (x.Entity != y.Entity)
-                            yield return new Candidate(x, y, DemandEntry, head, head, text, RelationPattern.Verb, false, false);
+                            yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
             }
+        }
+
+        /// <summary>The verb groups (index and group) whose head's lemma is one of <paramref name="verbs"/>, passive ones only when asked.</summary>
+        private IEnumerable<(int Index, VerbGroup Group)> GroupsOf(IReadOnlySet<string> verbs, bool passive = false)
+        {
+            for (int gi = 0; gi < _groups.Count; gi++)
+                if ((passive || !_groups[gi].Passive) && verbs.Contains(_v.Lemma(_groups[gi].Head))) yield return (gi, _groups[gi]);
         }
 
         /// <summary>
@@ -83,17 +87,13 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> ComplaintCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.ComplaintVerbs, passive: true))
             {
-                var g = _groups[gi];
-                if (v.Lemma(g.Head) is not ("complain" or "protest" or "object")) continue;
                 for (int j = g.Head + 1; j < v.Count && j - g.Head < 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsRelativePronoun(j) || v.IsFinite(j)) break;
                     if (v.Lower(j) is not ("over" or "about")) continue;
-                    int a = j + 1;
-                    while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.Tag(a) is "CD" || v.IsAdjective(a)) && a - j < 4) a++;
-                    var target = v.MentionStartingAt(a);
+                    var target = v.MentionFrom(j + 1, x => v.IsDetOrAdj(x) || v.Tag(x) is "CD", j + 4);
                     if (target is null) break;
                     var entry = new[] { new TriggerEntry(v.Lemma(g.Head) + " " + v.Lower(j), TriggerPos.Verb,
                         v.Lemma(g.Head) == "protest" ? "PROTESTED_AGAINST" : "CRITICIZED", v.Lemma(g.Head) == "protest" ? "PROTEST" : "DISAPPROVE", TriggerDirection.Active, 0.6) };
@@ -111,13 +111,9 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> GiftCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.GivingVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.GivingVerbs.Contains(v.Lemma(g.Head))) continue;
-                int a = g.Head + 1;
-                while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
-                var recipient = v.MentionStartingAt(a);
+                var recipient = v.MentionFrom(g.Head + 1, v.IsDeterminer);
                 if (recipient is null) continue;
                 // the gift: a noun phrase right after the recipient ("5 million dollars of aid", "a loan")
                 for (int j = recipient.EndToken; j < v.Count && j - recipient.EndToken < 8; j++)
@@ -133,8 +129,6 @@ public sealed partial class RelationExtractor
                 }
             }
         }
-
-        private static readonly TriggerEntry[] MilitaryKillEntry = { new("kill by military means", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "US drone attacks killed eight militant leaders", "Army shelling killed X": killing or attacking with weapons of war
@@ -154,11 +148,9 @@ public sealed partial class RelationExtractor
                     if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
                     if (Grammar.MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
                 }
-                if (means) list[n] = c with { Entries = MilitaryKillEntry };
+                if (means) list[n] = c with { Entries = Entry("kill by military means") };
             }
         }
-
-        private static readonly TriggerEntry[] HandoverEntry = { new("hand over to", TriggerPos.Verb, "COOPERATES_WITH", "COOPERATE", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X extradited suspect P to Y", "X handed P over to Y": handing a person over to another state's justice is
@@ -167,29 +159,23 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> HandoverCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.HandoverVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.HandoverVerbs.Contains(v.Lemma(g.Head))) continue;
                 for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
                 {
                     if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
                     if (v.Lower(j) != "to" || v.MentionAt(j) is not null) continue;
-                    int a = j + 1;
-                    while (a < v.Count && v.MentionAt(a) is null && v.IsDeterminer(a)) a++;
-                    if (v.MentionStartingAt(a) is not { } receiver) break;
+                    if (v.MentionFrom(j + 1, v.IsDeterminer) is not { } receiver) break;
                     // a person handed over must stand between the verb and "to": "handed the city to Y" is no extradition
                     bool person = Enumerable.Range(g.Head + 1, j - g.Head - 1).Any(k => v.MentionAt(k) is { } m && v.TypeOf(m) == EntityType.Person);
                     if (!person) break;
                     foreach (var s in Subjects(gi))
                         if (s.Entity != receiver.Entity)
-                            yield return new Candidate(s, receiver, HandoverEntry, g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
+                            yield return new Candidate(s, receiver, Entry("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
                     break;
                 }
             }
         }
-
-        private static readonly TriggerEntry[] PeacekeepingEntry = { new("send peacekeepers", TriggerPos.Verb, "AIDED", "AID", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X sent/contributed peacekeepers to Y", "X's peacekeeping troops arrived in Y": providing peacekeepers is military
@@ -198,10 +184,8 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> PeacekeepingCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.DeployingVerbs, passive: true))
             {
-                var g = _groups[gi];
-                if (!Grammar.DeployingVerbs.Contains(v.Lemma(g.Head))) continue;
                 // the peacekeepers: in the subject phrase ("NATO peacekeeping troops arrived") or the object ("sent peacekeepers")
                 int from = g.First - 1;
                 while (from > 0 && !v.IsComma(from - 1) && !v.IsClauseBreak(from - 1) && !v.IsFinite(from - 1) && g.First - from < 8) from--;
@@ -222,11 +206,9 @@ public sealed partial class RelationExtractor
                     subjects = Enumerable.Range(from, g.First - from).Select(k => v.MentionAt(k)).OfType<MentionRef>().Where(m => !IsPlace(m)).Distinct().ToList();
                 foreach (var s in subjects)
                     if (s.Entity != place.Entity && Actor(s))
-                        yield return new Candidate(s, place, PeacekeepingEntry, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                        yield return new Candidate(s, place, Entry("send peacekeepers"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
-
-        private static readonly TriggerEntry[] ClosureEntry = { new("order to close", TriggerPos.Verb, "BANNED", "COERCE", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X ordered Y to suspend publication / close its offices / leave the country": an order to stop or go is coercion
@@ -235,19 +217,15 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> ClosureOrderCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.OrderingVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.OrderingVerbs.Contains(v.Lemma(g.Head))) continue;
-                int a = g.Head + 1;
-                while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.IsNoun(a)) && a - g.Head < 5) a++;
-                if (v.MentionStartingAt(a) is not { } target) continue;
+                if (v.MentionFrom(g.Head + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x), g.Head + 5) is not { } target) continue;
                 int t = target.EndToken;
                 if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;
                 if (!Grammar.ClosingVerbs.Contains(v.Lemma(t + 1))) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != target.Entity)
-                        yield return new Candidate(s, target, ClosureEntry, g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
+                        yield return new Candidate(s, target, Entry("order to close"), g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
             }
         }
 
@@ -296,11 +274,9 @@ public sealed partial class RelationExtractor
                 var punitive = _x._triggers.Lookup(v.Lemmas[noun], TriggerPos.Noun).Concat(_x._triggers.Lookup(v.PluralForms[noun], TriggerPos.Noun))
                     .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step";
                 if (!punitive) continue;
-                list[n] = c with { Entries = CriticizeEntry };
+                list[n] = c with { Entries = Entry("call for against") };
             }
         }
-
-        private static readonly TriggerEntry[] ProtestEntry = { new("protest to demand", TriggerPos.Noun, "PROTESTED_AGAINST", "PROTEST", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X staged demonstrations to demand reforms by Y", "X began a hunger strike outside parliament to press Y": a
@@ -330,7 +306,7 @@ public sealed partial class RelationExtractor
                     if (!v.IsNoun(k)) continue;
                     if (_x._triggers.Lookup(v.Lemmas[k]).Any(e => e.Pos == TriggerPos.Noun && e.Category == "PROTEST"))
                     {
-                        list[n] = c with { Entries = ProtestEntry, TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k], Coding = null };
+                        list[n] = c with { Entries = Entry("protest to demand"), TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k], Coding = null };
                         break;
                     }
                 }
@@ -368,9 +344,7 @@ public sealed partial class RelationExtractor
                               || ReadinessBefore(c.TriggerFirst);
                 // "would need to work with", "would try to reach": the modal hedges another verb, not this act
                 if (!intent || InfinitiveAfterOtherVerb(c.TriggerFirst) && !ReadinessBefore(c.TriggerFirst)) continue;
-                var entry = cooperative
-                    ? new TriggerEntry("intend", TriggerPos.Verb, "AGREED_WITH", "AGREE", TriggerDirection.Active, 0.6)
-                    : new TriggerEntry("intend", TriggerPos.Verb, "THREATENED", "THREATEN", TriggerDirection.Active, 0.6);
+                var entry = Entry("intend").First(e => e.Category == (cooperative ? "AGREE" : "THREATEN"));
                 result.Add(c with { Entries = new[] { entry }, Intent = true });
             }
             return result;

@@ -44,8 +44,7 @@ public sealed partial class RelationExtractor
         private List<MentionRef> ListFrom(int j)
         {
             var v = _v;
-            while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.Tag(j) is "CD")) j++;
-            var first = j < v.Count ? v.MentionStartingAt(j) : null;
+            var first = v.MentionFrom(j, x => v.IsDeterminer(x) || v.Tag(x) is "CD");
             return first is null ? new List<MentionRef>() : WithRightConjuncts(first);
         }
 
@@ -195,8 +194,7 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
-                while (j < v.Count && v.MentionAt(j) is null && v.IsAdjective(j)) j++;
-                var org = v.MentionStartingAt(j);
+                var org = v.MentionFrom(j, v.IsAdjective);
                 if (org is null || org.Entity == p.Entity || v.TypeOf(org) != EntityType.Organization) continue;
                 int r = org.EndToken;
                 // skip modifiers of the role noun ("gang", "field"), at most two

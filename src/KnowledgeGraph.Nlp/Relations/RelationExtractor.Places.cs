@@ -74,7 +74,6 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
             }
         }
-        private static readonly TriggerEntry[] FoughtHolder = { new("take from", TriggerPos.Verb, "FOUGHT", "FIGHT", TriggerDirection.Active, 0.6) };
 
         /// <summary>
         /// "X liberated the town from Y", "X tried to seize the hospital from Y": whoever takes a place from its holder
@@ -83,16 +82,14 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> TakenFromFightCandidates()
         {
             var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
+            foreach (var (gi, g) in GroupsOf(Grammar.TakeFromVerbs))
             {
-                var g = _groups[gi];
-                if (g.Passive || !Grammar.TakeFromVerbs.Contains(v.Lemma(g.Head))) continue;
                 var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
                 if (holders.Count == 0) continue;
                 foreach (var s in Subjects(gi))
                     foreach (var h in holders)
                         if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
-                            yield return new Candidate(s, h, FoughtHolder, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                            yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
     }

@@ -138,6 +138,9 @@ public sealed partial class RelationExtractor
     private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
         new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
 
+    /// <summary>The entries of a construction that states its relation without a trigger word, by its key (<see cref="Grammar.Entries"/>).</summary>
+    private static IReadOnlyList<TriggerEntry> Entry(string key) => Grammar.Entries.Lookup(key);
+
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
@@ -476,9 +479,9 @@ public sealed partial class RelationExtractor
             // the organisation is not
             if (match.Entries.All(e => e.Category == "MEMBER_OF"))
                 subjects = subjects.Where(s => !ModifiesPeopleNoun(s)).ToList();
-            var entries = withPartner ?? (WelcomedTo(match, objects) ? WelcomeVisit : match.Entries);
+            var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
-            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = FoughtAgainst;
+            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
             foreach (var s in subjects)
                 foreach (var o in objects)
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
@@ -511,8 +514,6 @@ public sealed partial class RelationExtractor
             return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
         }
 
-        private static readonly TriggerEntry[] WelcomeVisit = { new("welcome to", TriggerPos.Verb, "MET_WITH", "CONSULT", TriggerDirection.Active, 0.6) };
-
         /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
         private bool WelcomedTo(Match match, List<MentionRef> objects)
         {
@@ -520,9 +521,7 @@ public sealed partial class RelationExtractor
             if (objects.Count == 0 || v.Lemma(match.First) != "welcome" || match.Last != match.First) return false;
             int k = objects[^1].EndToken;
             if (k + 1 >= v.Count || v.Lower(k) is not ("to" or "at")) return false;
-            int j = k + 1;
-            while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
-            return v.MentionStartingAt(j) is { } place && IsPlace(place) && !objects.Any(IsPlace);
+            return v.MentionFrom(k + 1, v.IsDeterminer) is { } place && IsPlace(place) && !objects.Any(IsPlace);
         }
 
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
@@ -901,9 +900,7 @@ public sealed partial class RelationExtractor
                 if (!(v.Lower(k) is "and" or "or" || v.Words[k] == ",")) break;
                 int j = k + 1;
                 if (v.Words[k] == "," && v.Lower(j) is "and" or "or") j++;
-                while (j < v.Count && v.MentionAt(j) is null && (v.Tag(j) is "DT" or "PRP$" || v.IsAdjective(j))) j++;
-                j = AfterTitle(j);
-                var next = v.MentionStartingAt(j);
+                var next = v.MentionStartingAt(AfterTitle(v.SkipFrom(j, x => v.Tag(x) is "DT" or "PRP$" || v.IsAdjective(x))));
                 if (next is null || list.Any(x => x.Entity == next.Entity)) break;
                 // "..., Y said": a mention followed by its own verb starts a new clause
                 int after = next.EndToken;
@@ -931,9 +928,7 @@ public sealed partial class RelationExtractor
                 if (v.IsComplementizer(j) && clausal && j - from <= 3)
                 {
                     // "X demanded that Y ...": the subject of the complement clause is who the demand is on
-                    int k = j + 1;
-                    while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k)) && k - j < 4) k++;
-                    var inner = v.MentionStartingAt(k);
+                    var inner = v.MentionFrom(j + 1, v.IsDetOrAdj, j + 4);
                     if (inner is not null && !exclude.Contains(inner.Entity)) { prep = j; return WithRightConjuncts(inner); }
                     break;
                 }
@@ -1122,9 +1117,7 @@ public sealed partial class RelationExtractor
                     {
                         if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
                         if (v.Lower(j) != "by") continue;
-                        int a = j + 1;
-                        while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a))) a++;
-                        var agent = v.MentionStartingAt(a);
+                        var agent = v.MentionFrom(j + 1, v.IsDetOrAdj);
                         if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
                         break;
                     }
@@ -1133,9 +1126,7 @@ public sealed partial class RelationExtractor
                 var ofAgent = new HashSet<int>();
                 if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
                 {
-                    int a = match.Last + 2;
-                    while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.Tag(a) == "CD") && a - match.Last < 5) a++;
-                    var mover = v.MentionStartingAt(a);
+                    var mover = v.MentionFrom(match.Last + 2, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD", match.Last + 5);
                     if (mover is not null) subjects.AddRange(WithRightConjuncts(mover));
                 }
                 // light verb: "X launched an attack on Y", "X carried out the killing of ..."
@@ -1219,9 +1210,7 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             if (j >= v.Count || v.Lower(j) is not ("against" or "on" or "upon")) return null;
-            int k = j + 1;
-            while (k < v.Count && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k)) && k - j < 4) k++;
-            return v.MentionStartingAt(k) is { } m && !exclude.Contains(m.Entity) && !IsPlace(m) ? m : null;
+            return v.MentionFrom(j + 1, v.IsDetOrAdj, j + 4) is { } m && !exclude.Contains(m.Entity) && !IsPlace(m) ? m : null;
         }
 
         /// <summary>
@@ -1261,16 +1250,12 @@ public sealed partial class RelationExtractor
             var v = _v;
             var reciprocal = match.Entries.Where(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "FIGHT" or "ALLIED_WITH").ToList();
             if (reciprocal.Count == 0) yield break;
-            int a = match.Last + 2;
-            while (a < v.Count && v.MentionAt(a) is null && (v.IsDeterminer(a) || v.IsAdjective(a) || v.Tag(a) == "PRP$")) a++;
-            if (a >= v.Count || v.MentionStartingAt(AfterTitle(a)) is not { } first) yield break;
+            if (v.MentionStartingAt(AfterTitle(v.SkipFrom(match.Last + 2, v.IsDetOrAdj))) is not { } first) yield break;
             var parties = WithRightConjuncts(first);
             // "between X and Y ended": the verb after Y is the clause's, Y still the second party
             if (parties.Count == 1 && first.EndToken < v.Count && v.Lower(first.EndToken) == "and")
             {
-                int b = first.EndToken + 1;
-                while (b < v.Count && v.MentionAt(b) is null && (v.IsDeterminer(b) || v.IsAdjective(b) || v.Tag(b) == "PRP$")) b++;
-                if (b < v.Count && v.MentionStartingAt(AfterTitle(b)) is { } second) parties.Add(second);
+                if (v.MentionStartingAt(AfterTitle(v.SkipFrom(first.EndToken + 1, v.IsDetOrAdj))) is { } second) parties.Add(second);
             }
             for (int x = 0; x < parties.Count; x++)
                 for (int y = 0; y < parties.Count; y++)
@@ -1330,9 +1315,7 @@ public sealed partial class RelationExtractor
                 if (isPrefix && org is null && holder is not null && v.TypeOf(holder) == EntityType.Person && holder.FirstToken <= after
                     && holder.EndToken + 1 < v.Count && v.Lower(holder.EndToken) == "of")
                 {
-                    int j = holder.EndToken + 1;
-                    while (j < v.Count && v.MentionAt(j) is null && v.IsDeterminer(j)) j++;
-                    var o = v.MentionStartingAt(j);
+                    var o = v.MentionFrom(holder.EndToken + 1, v.IsDeterminer);
                     bool state = o is not null && IsPlace(o) && v.Context.Entities[o.Entity].FineTypes.Contains("Country") && (isNoun || role is not null);
                     if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
                     {
@@ -1364,11 +1347,7 @@ public sealed partial class RelationExtractor
                     MentionRef? o = possessorOrg;
                     int from = last + 1;
                     if (o is null && from < v.Count && v.Tag(from) is "IN" or "TO" && v.Lower(from) is "of" or "at" or "for" or "with" or "in" or "to" or "from" or "on")
-                    {
-                        int j = from + 1;
-                        while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j) || v.IsNoun(j) || v.Tag(j) is "CD" or "HYPH") && j - from < 6) j++;
-                        o = v.MentionStartingAt(j);
-                    }
+                        o = v.MentionFrom(from + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x) || v.Tag(x) is "CD" or "HYPH", from + 6);
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
                         triggers = Stative("MEMBER_OF", lemma, 0.7);
@@ -1380,9 +1359,7 @@ public sealed partial class RelationExtractor
                 // (c) "the ROLE of O, P" : "the commander of the force, X,"
                 if (after < v.Count && v.Lower(last + 1) is "of" or "at")
                 {
-                    int j = last + 2;
-                    while (j < v.Count && v.MentionAt(j) is null && (v.IsDeterminer(j) || v.IsAdjective(j)) && j - last < 5) j++;
-                    var o = v.MentionStartingAt(j);
+                    var o = v.MentionFrom(last + 2, v.IsDetOrAdj, last + 5);
                     if (o is not null && o.EndToken < v.Count && v.IsComma(o.EndToken))
                     {
                         var per = v.MentionStartingAt(o.EndToken + 1);
@@ -1395,7 +1372,7 @@ public sealed partial class RelationExtractor
 
         // ---------------------------------------------------------------- places
 
-        private static readonly TriggerEntry[] LocatedIn = { new("in", TriggerPos.Noun, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.8) };
+        private static readonly IReadOnlyList<TriggerEntry> LocatedIn = Entry("in");
 
         private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
@@ -1626,7 +1603,7 @@ public sealed partial class RelationExtractor
                 if (suffix == "based")
                 {
                     if ((v.MentionAt(t) ?? PrefixEntity(prefix, t)) is { } place && IsPlace(place) && v.MentionStartingAt(t + 1) is { } based && based.Entity != place.Entity)
-                        yield return new Candidate(based, place, BasedIn, t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
+                        yield return new Candidate(based, place, Entry("based"), t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
                     continue;
                 }
                 var lemma = _x._lemmatize?.Invoke(suffix, "VBN") ?? Stem(suffix);
@@ -1637,9 +1614,7 @@ public sealed partial class RelationExtractor
                 var agent = v.MentionAt(t) ?? PrefixEntity(prefix, t) ?? (char.IsLower(prefix[0]) ? v.MentionEndingAt(t - 1) : null);
                 if (agent is null) continue;
                 // what it describes: the mention right after, else the noun phrase's entity (apposition or copula subject)
-                int j = t + 1;
-                while (j < v.Count && v.MentionAt(j) is null && (v.IsAdjective(j) || v.Tag(j) is "HYPH") && j - t < 4) j++;
-                var described = v.MentionStartingAt(j);
+                var described = v.MentionFrom(t + 1, x => v.IsAdjective(x) || v.Tag(x) is "HYPH", t + 4);
                 if (described is null)
                 {
                     int npStart = agent.EndToken <= t ? agent.FirstToken : t;
@@ -1650,12 +1625,6 @@ public sealed partial class RelationExtractor
                 yield return new Candidate(agent, described, entries, t, t, word, RelationPattern.Compound, false, false);
             }
         }
-
-        private static readonly TriggerEntry[] BasedIn =
-        {
-            new("based", TriggerPos.Verb, "HEADQUARTERED_IN", "HEADQUARTERED_IN", TriggerDirection.Active, 0.7),
-            new("based", TriggerPos.Verb, "LOCATED_IN", "LOCATED_IN", TriggerDirection.Active, 0.65),
-        };
 
         private static string Stem(string participle) =>
             participle.EndsWith("ied", StringComparison.Ordinal) ? participle[..^3] + "y"

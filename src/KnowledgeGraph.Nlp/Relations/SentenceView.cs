@@ -131,6 +131,22 @@ internal sealed class SentenceView
 
     public EntityType TypeOf(MentionRef m) => Context.Entities[m.Entity].Type;
 
+    /// <summary>
+    /// The first token from <paramref name="j"/> that a mention covers or <paramref name="skip"/> does not pass over (the
+    /// determiners and adjectives before a name: "the new Ruritanian government"), stopping before <paramref name="end"/>.
+    /// </summary>
+    public int SkipFrom(int j, Func<int, bool> skip, int end = int.MaxValue)
+    {
+        while (j < Count && j < end && MentionAt(j) is null && skip(j)) j++;
+        return j;
+    }
+
+    /// <summary>The mention starting at <see cref="SkipFrom"/>, or null.</summary>
+    public MentionRef? MentionFrom(int j, Func<int, bool> skip, int end = int.MaxValue) => MentionStartingAt(SkipFrom(j, skip, end));
+
+    /// <summary>A determiner or an adjective: what may stand before a name in its noun phrase.</summary>
+    public bool IsDetOrAdj(int i) => IsDeterminer(i) || IsAdjective(i);
+
     public string Tag(int i) => i >= 0 && i < Count ? Tags[i] : "";
     public string Lemma(int i) => i >= 0 && i < Count ? Lemmas[i] : "";
     public string Lower(int i) => i >= 0 && i < Count ? (_lower ??= new string?[Count])[i] ??= Words[i].ToLowerInvariant() : "";
