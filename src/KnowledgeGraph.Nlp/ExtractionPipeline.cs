@@ -85,6 +85,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     {
         options ??= new PipelineOptions();
         var root = options.ResourcesDirectory ?? Path.Combine(AppContext.BaseDirectory, "resources");
+        Relations.GrammarSource.Use(root);
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
         var rules = Relations.Rules.RuleSet.Load(Path.Combine(root, "rules"), Relations.Rules.RuleEngine.CategoryLookup(lexicons.Triggers));
         var tagger = PosTagger.Load(Path.Combine(root, "models", NlpModels.PosFile));

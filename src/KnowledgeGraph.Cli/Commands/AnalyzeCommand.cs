@@ -26,7 +26,7 @@ public sealed class AnalyzeCommand : ICommand
           --html               instead, write the article as one HTML page: mentions highlighted by type, mentions
                                of one entity linked, each relation under its sentence (negated and hedged marked)
           --out <file>         the page --html writes (default: article.html)
-          --resources <dir>    folder with models/ and lexicons/ (default: the program's resources/)
+          --resources <dir>    folder with models/, lexicons/ and rules/ (default: the program's resources/)
           --relations <r>      relation reader: rules, surface or both (default: as kg build)
         """;
 

@@ -46,7 +46,7 @@ public sealed class BenchCommand : ICommand
           --repeat <n>           run each row n times and report the fastest run (default: 1)
           --write-corpus <file>  only write the first --text (web when both) at the first --mb size to <file> (JSON lines) and stop
           --profile              also time each pipeline stage on one thread and print where the time goes
-          --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
+          --resources <dir>      folder with models/, lexicons/ and rules/ (default: the program's resources/)
           --relations <r>        relation reader of the measured build: rules, surface or both (default: as kg build)
 
         Words are tokens that start with a letter or digit, counted the way 'kg build' counts them.

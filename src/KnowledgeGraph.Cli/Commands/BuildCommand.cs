@@ -33,7 +33,7 @@ public sealed class BuildCommand : ICommand
           --out <dir>            output folder (default: out)
           --threads <n>          worker threads (default: all cores); output is identical for any value
           --max-article-mb <n>   refuse a single article larger than this (default: 10)
-          --resources <dir>      folder with models/ and lexicons/ (default: the program's resources/)
+          --resources <dir>      folder with models/, lexicons/ and rules/ (default: the program's resources/)
           --schema <file>        ontology file (default: the program's graph-schema/schema.json)
           --relations <r>        relation reader: surface (default; word order and part-of-speech tags), rules
                                  (rules over each sentence's dependency parse, docs/rules.md) or both (the parse's

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core;
 using KnowledgeGraph.Nlp.Lexicons;
 using KnowledgeGraph.Nlp.Relations.Rules;
 
@@ -5,15 +6,16 @@ namespace KnowledgeGraph.Nlp.Relations;
 
 /// <summary>
 /// Closed-class English grammar and the construction words the surface reader needs (negators, modals, control verbs,
-/// reporting verbs, light verbs, prepositions that never introduce a participant ...), read once from the program's
-/// <c>resources/rules/grammar.rules</c> (sets shared with the rules) and <c>surface.rules</c> (the surface reader's own,
-/// each with its construction and an example). Not domain knowledge: which verb means which relation lives in
-/// triggers.tsv. Immutable.
+/// reporting verbs, light verbs, prepositions that never introduce a participant ...), read once per process from
+/// <c>rules/grammar.rules</c> (sets shared with the rules), <c>surface.rules</c> and <c>surface-constructions.rules</c>
+/// (the surface reader's own, each with its construction and an example) of the resources folder
+/// <see cref="GrammarSource"/> names. Not domain knowledge: which verb means which relation lives in triggers.tsv.
+/// Immutable.
 /// </summary>
 internal static class Grammar
 {
     private static readonly RuleSet Words = RuleSet.Parse(
-        new[] { "grammar.rules", "surface.rules", "surface-constructions.rules" }.Select(f => Path.Combine(RuleSet.DefaultDirectory, f)).Select(f => (f, File.ReadAllText(f))),
+        GrammarSource.RuleFiles.Select(f => Path.Combine(GrammarSource.Root, f)).Select(f => (f, File.ReadAllText(f))),
         _ => null);
 
     public static readonly IReadOnlySet<string> Negators = Union("negators", "surface-negators");
@@ -99,7 +101,7 @@ internal static class Grammar
 
     /// <summary>The entries of the relations constructions state without a trigger word of their own, by key
     /// (lexicons/surface_entries.tsv: "Ostland extradited P to Westmark" is COOPERATE, key "hand over to").</summary>
-    public static readonly TriggerLexicon Entries = TriggerLexicon.Load(Path.Combine(AppContext.BaseDirectory, "resources", "lexicons", "surface_entries.tsv"));
+    public static readonly TriggerLexicon Entries = TriggerLexicon.Load(Path.Combine(GrammarSource.Root, GrammarSource.EntriesFile));
 
     /// <summary>The category of an intended act -> the type of the statement of intent (grammar.rules' stated-intent).</summary>
     public static readonly IReadOnlyDictionary<string, string> StatedIntent = Map("stated-intent");
@@ -112,4 +114,45 @@ internal static class Grammar
 
     private static IReadOnlyDictionary<string, string> Map(string name) =>
         Words.Map(name) is { Count: > 0 } map ? map : throw new InvalidOperationException($"resources/rules: word map '{name}' is not declared");
+}
+
+/// <summary>
+/// The resources folder <see cref="Grammar"/> reads: the one the first pipeline of the process was loaded from
+/// (<c>kg build --resources DIR</c>), else the program's own <c>resources/</c>. Grammar is read once per process, so a
+/// later pipeline whose grammar files differ from the ones read is refused with a one-line error instead of being run
+/// silently with the first folder's words.
+/// </summary>
+public static class GrammarSource
+{
+    internal static readonly string[] RuleFiles =
+        { Path.Combine("rules", "grammar.rules"), Path.Combine("rules", "surface.rules"), Path.Combine("rules", "surface-constructions.rules") };
+
+    internal static readonly string EntriesFile = Path.Combine("lexicons", "surface_entries.tsv");
+
+    private static readonly object Gate = new();
+    private static string? _root;
+
+    /// <summary>The folder chosen: set by the first <see cref="Use"/>, else the program's resources (fixed from then on).</summary>
+    internal static string Root
+    {
+        get { lock (Gate) return _root ??= Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "resources")); }
+    }
+
+    /// <summary>Makes <paramref name="resourcesDirectory"/> the grammar's folder if none is chosen yet; else checks that
+    /// its grammar files are the chosen folder's. Throws <see cref="UserErrorException"/> naming a missing or different file.</summary>
+    public static void Use(string resourcesDirectory)
+    {
+        var root = Path.GetFullPath(resourcesDirectory);
+        var files = RuleFiles.Append(EntriesFile).ToList();
+        foreach (var f in files)
+            if (!File.Exists(Path.Combine(root, f))) throw new UserErrorException($"{Path.Combine(root, f)}: not found (the surface reader's grammar)");
+        lock (Gate)
+        {
+            _root ??= root;
+            if (_root == root) return;
+            foreach (var f in files)
+                if (File.ReadAllText(Path.Combine(_root, f)) != File.ReadAllText(Path.Combine(root, f)))
+                    throw new UserErrorException($"{Path.Combine(root, f)}: differs from {Path.Combine(_root, f)}, which this process already reads; one process reads one grammar");
+        }
+    }
 }
