@@ -55,4 +55,53 @@ public sealed partial class RelationExtractor
             if (!(v.IsNoun(k) || v.IsAdjective(k) || v.Tag(k) == "POS") || v.MentionAt(k) is not null) return false;
         return true;
     }
+
+    private sealed partial class SentenceRun
+    {
+        /// <summary>
+        /// "NAVCENT's Task Force 50", "the Command's 5th Fleet": a unit named as a military organisation's own is under its
+        /// command (LEADS). "The FBI's Miami Division", "the Justice Department's Criminal Division": a division of an
+        /// organisation that is no armed force (no echelon word in its name, not typed armed forces) is a part of it (PART_OF).
+        /// </summary>
+        private Candidate OwnUnitCandidate(MentionRef owner, MentionRef unit)
+        {
+            var v = _v;
+            int t = owner.EndToken;
+            var entity = v.Context.Entities[owner.Entity];
+            bool military = entity.FineTypes.Contains("ArmedForces") || EchelonOf(owner) > 0
+                || entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Grammar.Echelons.ContainsKey(w));
+            return military
+                ? new Candidate(owner, unit, Stative("LEADS", "'s", 0.65), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true)
+                : new Candidate(unit, owner, Stative("PART_OF", "'s", 0.65), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+        }
+
+        /// <summary>
+        /// "P, director of the SEC's New York Regional Office", "P, head of DEA's New Orleans Division": a role of what an
+        /// organisation owns is held in that part: the role's relation goes to the part, and the holder works for the owner. When
+        /// the part is no name ("P, chief of the SEC's enforcement office") the holder only works for the owner: a leading role in
+        /// a part does not lead the whole. Otherwise the role is of the organisation named.
+        /// </summary>
+        private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, string lemma,
+            int r, int last, string text)
+        {
+            var v = _v;
+            int k = org.EndToken;
+            if (k + 1 >= v.Count || v.Tag(k) != "POS" || v.TypeOf(org) != EntityType.Organization)
+            {
+                yield return new Candidate(holder, org, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                yield break;
+            }
+            k++;
+            while (k < v.Count && v.MentionAt(k) is null && v.IsAdjective(k)) k++;
+            if (v.MentionStartingAt(k) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity && v.TypeOf(part) == EntityType.Organization)
+                yield return new Candidate(holder, part, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+            else if (!v.IsNoun(k))
+            {
+                yield return new Candidate(holder, org, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                yield break;
+            }
+            yield return new Candidate(holder, org, triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers,
+                r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+        }
+    }
 }

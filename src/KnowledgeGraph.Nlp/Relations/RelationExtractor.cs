@@ -1374,7 +1374,7 @@ public sealed partial class RelationExtractor
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
                         triggers = Stative("MEMBER_OF", lemma, 0.7);
                     if (o is not null && o.Entity != p.Entity)
-                        yield return new Candidate(p, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                        foreach (var owned in RoleInOwnedPart(p, o, triggers, lemma, r, last, text)) yield return owned;
                     continue;
                 }
 
