@@ -12,10 +12,11 @@ public sealed partial class RelationExtractor
     /// the state as the participant ("Iraqi forces", "Mexican authorities", "the U.S. ambassador"); the head is the last common
     /// noun of the run ("the U.S. troop drawdown mission" names a mission, "Iraqi army officers" officers). A kind of place or
     /// a time is no other participant: "liberated several Mosul neighborhoods" is done to Mosul, "Y's Pulka town" is Pulka,
-    /// "met in Copenhagen today"; and a place's presence noun is where the place-named thing is ("the Regiment headquarters in
+    /// "met in Copenhagen today"; a trigger noun is the act itself, whose agent the place is ("British support of X", "the
+    /// Russian threat"); and a place's presence noun is where the place-named thing is ("the Regiment headquarters in
     /// Nairobi"). The place of a place relation is never lowered: a part of a place ("at El Paso area ports") lies in it too.
     /// </summary>
-    private bool OnlyModifies(SentenceView v, MentionRef m, string category, bool isSubject)
+    private bool OnlyModifies(SentenceView v, MentionRef m, string category, bool isSubject, Candidate c)
     {
         bool placeRelation = category is "LOCATED_IN" or "HEADQUARTERED_IN";
         if (v.TypeOf(m) != EntityType.Location || placeRelation && !isSubject) return false;
@@ -23,6 +24,8 @@ public sealed partial class RelationExtractor
         if (p >= v.Count || v.MentionAt(p) is not null || v.Tag(p) is not ("NN" or "NNS")) return false;
         int head = p;
         while (head + 1 < v.Count && v.MentionAt(head + 1) is null && v.Tag(head + 1) is "NN" or "NNS") head++;
+        // the noun is the trigger itself: the place is the agent of the nominal ("Austrian support to X", "the Russian threat")
+        if (c.TriggerFirst >= p && c.TriggerFirst <= head) return false;
         // any noun of the run: a tagger may take the next verb for a noun ("Y's Pulka town strain resources")
         for (int k = p; k <= head; k++)
             if (Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k)) || Grammar.TimeSpanNouns.Contains(v.Lemma(k))
@@ -38,7 +41,7 @@ public sealed partial class RelationExtractor
     /// </summary>
     private bool ModifierArgument(SentenceView v, Candidate c, TriggerEntry entry, MentionRef subj, MentionRef obj) =>
         c.Pattern is not (RelationPattern.Role or RelationPattern.Compound)
-        && (OnlyModifies(v, subj, entry.Category, true) || OnlyModifies(v, obj, entry.Category, false));
+        && (OnlyModifies(v, subj, entry.Category, true, c) || OnlyModifies(v, obj, entry.Category, false, c));
 
     /// <summary>
     /// Whether a place relation is stated by a noun phrase about a named organisation or place: "NASA's Kennedy Space Center in
