@@ -106,5 +106,20 @@ public sealed partial class RelationExtractor
             yield return new Candidate(holder, org, triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers,
                 r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
         }
+    
+        /// <summary>
+        /// Whether a reciprocal trigger ending in "with" ("working with", "cooperate with") is followed by a partner that is
+        /// no name: "X and Y, working with local partners, arrested 38 people" names the partners, and X and Y do not work
+        /// with each other. "X and Y met with each other" still relates them; other prepositions introduce a topic or a time
+        /// ("agreed on Wednesday"), not the partner.
+        /// </summary>
+        private bool UnnamedPartner(Match match, bool endsWithPrep)
+        {
+            var v = _v;
+            int k = match.Last + 1;
+            return endsWithPrep && v.Lower(match.Last) == "with" && k < v.Count
+                && !(v.Lower(k) == "each" && v.Lower(k + 1) == "other" || v.Lower(k) == "one" && v.Lower(k + 1) == "another")
+                && !v.IsComma(k) && v.Words[k] is not ("." or ";");
+        }
     }
 }

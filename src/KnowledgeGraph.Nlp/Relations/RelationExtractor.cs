@@ -486,7 +486,7 @@ public sealed partial class RelationExtractor
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
-            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2)
+            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
                 for (int a = 0; a < subjects.Count; a++)
                     for (int b = 0; b < subjects.Count; b++)
                         if (a != b && subjects[a].Entity != subjects[b].Entity)
