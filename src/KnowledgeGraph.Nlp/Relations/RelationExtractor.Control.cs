@@ -168,7 +168,7 @@ public sealed partial class RelationExtractor
                 var unit = v.MentionStartingAt(k);
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
-                yield return new Candidate(x, unit, Stative("LEADS", "'s", 0.65), x.EndToken, x.EndToken, v.Words[x.EndToken], RelationPattern.Role, false, true, DirectionApplied: true);
+                yield return OwnUnitCandidate(x, unit);
             }
         }
         /// <summary>

@@ -104,11 +104,12 @@ public sealed partial class RelationExtractor
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
-            if (c.Intent) modality = null; // a stated intention is a fact about what was said
+            if (c.Intent || StatedByNounPhrase(v, c, entry, subj)) modality = null; // a stated intention is a fact about what was said
             var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
             int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
+            if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
@@ -488,7 +489,7 @@ public sealed partial class RelationExtractor
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
-            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2)
+            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
                 for (int a = 0; a < subjects.Count; a++)
                     for (int b = 0; b < subjects.Count; b++)
                         if (a != b && subjects[a].Entity != subjects[b].Entity)
@@ -1352,7 +1353,7 @@ public sealed partial class RelationExtractor
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
                         triggers = Stative("MEMBER_OF", lemma, 0.7);
                     if (o is not null && o.Entity != p.Entity)
-                        yield return new Candidate(p, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                        foreach (var owned in RoleInOwnedPart(p, o, triggers, lemma, r, last, text)) yield return owned;
                     continue;
                 }
 

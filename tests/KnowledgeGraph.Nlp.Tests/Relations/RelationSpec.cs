@@ -15,9 +15,9 @@ public enum Expectation
     Absent,
 }
 
-/// <summary>One expected edge: <c>Subject -[TYPE]-> Object {negated} {modality=may} {by=Reporter} {date=2023-12-09} {cameo=173}</c>.</summary>
+/// <summary>One expected edge: <c>Subject -[TYPE]-> Object {negated} {modality=may} {by=Reporter} {date=2023-12-09} {cameo=173} {confidence=low}</c>.</summary>
 public sealed record ExpectedEdge(Expectation Kind, string Subject, string Type, string Object,
-    bool? Negated, string? Modality, string? AttributedTo, string? Date, string Line, string? Cameo = null)
+    bool? Negated, string? Modality, string? AttributedTo, string? Date, string Line, string? Cameo = null, string? Confidence = null)
 {
     public override string ToString() => Line;
 }
@@ -66,7 +66,7 @@ public static class RelationSpecReader
                 continue;
             }
             bool? negated = null;
-            string? modality = null, by = null, d = null, cameo = null;
+            string? modality = null, by = null, d = null, cameo = null, confidence = null;
             foreach (Match f in Flag.Matches(m.Groups["flags"].Value))
             {
                 var v = f.Groups["v"].Success ? f.Groups["v"].Value.Trim() : null;
@@ -77,11 +77,12 @@ public static class RelationSpecReader
                     case "by": by = v; break;
                     case "date": d = v; break;
                     case "cameo": cameo = v; break;
+                    case "confidence" when v is "low" or "high": confidence = v; break;
                     default: throw new FormatException($"{file}:{n}: unknown flag {f.Value}");
                 }
             }
             var kind = m.Groups["kind"].Value switch { "-" => Expectation.Asserted, "~" => Expectation.Hedged, _ => Expectation.Absent };
-            edges.Add(new ExpectedEdge(kind, m.Groups["s"].Value.Trim(), m.Groups["t"].Value, m.Groups["o"].Value.Trim(), negated, modality, by, d, line.Trim(), cameo));
+            edges.Add(new ExpectedEdge(kind, m.Groups["s"].Value.Trim(), m.Groups["t"].Value, m.Groups["o"].Value.Trim(), negated, modality, by, d, line.Trim(), cameo, confidence));
         }
         Flush();
         return cases;

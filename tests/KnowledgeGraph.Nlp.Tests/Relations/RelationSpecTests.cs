@@ -68,6 +68,8 @@ public sealed class RelationSpecTests
         if (e.Date is { } d && d != "-" && r.Date != d) return false;
         if (e.Cameo is "-" && r.Cameo is not null) return false;
         if (e.Cameo is { } code && code != "-" && r.Cameo != code) return false;
+        // README's advice: filter at --min-confidence 0.3; "low" edges fall under it, "high" ones stay
+        if (e.Confidence is "low" && r.Confidence >= 0.3 || e.Confidence is "high" && r.Confidence < 0.3) return false;
         return r.Confidence is > 0 and <= 1;
     }
 }
