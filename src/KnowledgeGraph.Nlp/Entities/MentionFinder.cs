@@ -668,12 +668,27 @@ public sealed class MentionFinder
             if (end == 0 || end + 2 >= words.Count || words[end] != "," || !(_lex.UsStates.Contains(words[end + 1]) || _lex.UsStateAbbreviations.ContainsKey(words[end + 1]) || _lex.UsStatePostalCodes.ContainsKey(words[end + 1]))
                 || words[end + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
             candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
+            AddDatelineState(s, words, end, candidates);
             return;
         }
         if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
+        AddDatelineState(s, words, end, candidates);
+    }
+
+    /// <summary>
+    /// "KESSA FALLS, VT –", "Orvin, Vt. -": the U.S. state after a dateline's town, written whole, as the AP abbreviates it or
+    /// as its postal code, before the dateline's dash, is that state (one node with the state named in full elsewhere)
+    /// </summary>
+    private void AddDatelineState(Sentence s, List<string> words, int townEnd, List<Candidate> candidates)
+    {
+        if (townEnd + 2 >= words.Count || words[townEnd] != "," || words[townEnd + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
+        var w = words[townEnd + 1];
+        var state = _lex.UsStates.Contains(w) ? w : _lex.UsStateAbbreviations.TryGetValue(w, out var a) ? a : _lex.UsStatePostalCodes.TryGetValue(w, out var p) ? p : null;
+        if (state is null) return;
+        candidates.Add(new Candidate(s.Index, townEnd + 1, townEnd + 2, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = state });
     }
 
     /// <summary>
@@ -1044,7 +1059,9 @@ public sealed class MentionFinder
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
                 // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
                 while (first < c.End - 1 && first == 0 && Bullets.Contains(words[first])) first++; // "• Logistics": a list's bullet
+                // (a point of the compass before a capitalised word opens a place's name, whatever the tagger says: "NORTH KESSA, NE")
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
+                       && !(CompassPoints.Contains(words[first][0] + words[first][1..].ToLowerInvariant()) && IsCapitalized(words[first + 1]))
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
                 // "the Brackwater-based Harbor Institute": a name and "-based" or "-led" before a name modify it, they are not part of it
@@ -1210,8 +1227,11 @@ public sealed class MentionFinder
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
                 c = c with { FineType = null };
-            // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for
-            if (span.Count == 1 && _lex.UsStateAbbreviations.TryGetValue(span[0], out var state))
+            // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for (its dot is the
+            // sentence's full stop when it ends the sentence: "arrested in Orvin, Ark.")
+            if (span.Count == 1 && (_lex.UsStateAbbreviations.TryGetValue(span[0], out var state)
+                    || c.First >= 2 && words[c.First - 1] == "," && IsCapitalized(words[c.First - 2]) && c.End + 1 == words.Count && words[c.End] == "."
+                       && _lex.UsStateAbbreviations.TryGetValue(span[0] + ".", out state)))
             {
                 result.Add(c with { Type = EntityType.Location, FineType = null, Canonical = state, Role = null, Kind = MentionKind.Name });
                 continue;
