@@ -1243,6 +1243,9 @@ public sealed class MentionFinder
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
+            // "Senator Tavin Orrel (R-SC)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
+            // name tag that person; the tag names nothing (and no body the name would be an alias of)
+            if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
             // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
             // person (several bodies, "NGOs", "CTFs", are left to the recogniser's organisation reading, as re3d annotates them)
             if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person && IsPluralAcronym(span[0])
@@ -1679,7 +1682,9 @@ public sealed class MentionFinder
         if (c.Type == EntityType.Person && span.Count >= 2 && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)) return false;
         // ... whatever the recogniser took it for, when no name keyword and no gazetteer entry makes it a body's name
         // ("Avionics Electrical Technician 1st Class Ona Ruiz"; "Coast Guard Commandant" keeps its keyword)
-        if (c.Type == EntityType.Organization && c.Source == "ner" && span.Count >= 2 && IsTitleCase(last) && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)
+        // (a place's name too, when a capitalised word follows the title: "a U.S. Magistrate Judge in Orvin")
+        if ((c.Type == EntityType.Organization || c.Type == EntityType.Location && c.End < words.Count && IsCapitalized(words[c.End]))
+            && c.Source == "ner" && span.Count >= 2 && IsTitleCase(last) && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)
             && Enumerable.Range(c.First, c.Length).All(k => _lex.OrgKeywords.Lookup(words[k]).Count == 0)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
@@ -1827,6 +1832,11 @@ public sealed class MentionFinder
 
     /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>
     private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
+
+    /// <summary>"R-SC", "D-Vt.", "I-Maine": a U.S. party's initial (Republican, Democrat, Independent), a hyphen and a state.</summary>
+    private bool IsPartyStateTag(string w) =>
+        w.Length >= 4 && w[0] is 'R' or 'D' or 'I' && w[1] == '-'
+        && (_lex.UsStatePostalCodes.ContainsKey(w[2..]) || _lex.UsStateAbbreviations.ContainsKey(w[2..]) || _lex.UsStates.Contains(w[2..]));
 
     /// <summary>"EDT", "UTC", "CEST": a time zone's abbreviation, three to five capitals ending in "T" (for time) or "UTC".</summary>
     private static bool IsTimeZoneShape(string w) => w.Length is >= 3 and <= 5 && w.All(char.IsAsciiLetterUpper) && (w[^1] == 'T' || w == "UTC");
