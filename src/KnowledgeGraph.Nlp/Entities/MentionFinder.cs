@@ -1227,6 +1227,15 @@ public sealed class MentionFinder
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
                 c = c with { FineType = null };
+            // "Orvin, D.C.": a town and the District of Columbia after it, written as the district's initials, are one place, the
+            // town of that district (the district's initials are no second node, and the town no namesake elsewhere)
+            if (c.Type == EntityType.Location && c.CharStart < 0 && c.End + 1 < words.Count && words[c.End] == "," && words[c.End + 1] == "D.C."
+                && span.All(IsCapitalized))
+            {
+                result.Add(c with { End = c.End + 2, FineType = "City", Canonical = string.Join(' ', span.Select(w => w.All(char.IsUpper) ? w[0] + w[1..].ToLowerInvariant() : w)) + " D.C.", Role = null, Kind = MentionKind.Name });
+                continue;
+            }
+            if (span.Count == 1 && span[0] == "D.C." && c.First >= 2 && words[c.First - 1] == "," && IsCapitalized(words[c.First - 2])) continue;
             // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for (its dot is the
             // sentence's full stop when it ends the sentence: "arrested in Orvin, Ark.")
             if (span.Count == 1 && (_lex.UsStateAbbreviations.TryGetValue(span[0], out var state)
