@@ -1300,7 +1300,10 @@ public sealed class MentionFinder
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
             // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
-            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event && HeadBeforeOf(words, c.First, c.End - 1) is null)
+            // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
+            if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
+                && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
+                    || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"))
             {
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
@@ -1334,12 +1337,16 @@ public sealed class MentionFinder
             if (c.End + 1 < words.Count && words[c.End] == "." && s.Tokens[c.End].Start == s.Tokens[c.End - 1].End && s.Tokens[c.End + 1].Start == s.Tokens[c.End].End
                 && TopLevelDomains.Contains(words[c.End + 1])) continue;
             // "the Coastal Recovery and Renewal Act": a name that "and" joins to capitalised words ending in a document's head
-            // is the first half of that document's name
-            if (c.Source != "gazetteer" && c.End + 1 < words.Count && words[c.End] == "and" && c.CharStart < 0)
+            // is the first half of that document's name; so is one a capitalised preposition goes on from, as only a title's
+            // words are capitalised, or a possessive ("the Countering Kessa's Rivals Through Tariffs Act")
+            if (c.Source != "gazetteer" && c.End + 1 < words.Count && c.CharStart < 0
+                && (words[c.End] is "and" or "'s" or "\u2019s" || IsTitleCase(words[c.End]) && s.Tokens[c.End].Tag is "IN" or "TO"))
             {
                 int k = c.End + 1;
-                while (k < words.Count && k <= c.End + 5 && IsTitleCase(words[k])) k++;
-                if (k > c.End + 1 && DocumentHeads.Contains(words[k - 1])) continue;
+                while (k < words.Count && k <= c.End + 6 && (IsTitleCase(words[k]) || words[k] is "'s" or "\u2019s" && k > c.End + 1)) k++;
+                // (after a possessive only with a capitalised preposition on the way: "the Guard's State Partnership Program" is the Guard's)
+                if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
+                    && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "news from around the Corps", "the Navy": a force's head word alone names a force (the one the article names
@@ -1648,14 +1655,6 @@ public sealed class MentionFinder
     /// <summary>Capitalised kinds of spacecraft that end a craft's name: "Space Telescope", "Explorer Satellite".</summary>
     private static readonly HashSet<string> CraftNouns = new(SpaceCraftKinds.Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Append("Spacecraft"), StringComparer.Ordinal);
 
-    /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
-    private static readonly HashSet<string> DocumentHeads = new(StringComparer.Ordinal)
-    {
-        "Report", "Reports", "Plan", "Plans", "Program", "Programs", "Programme", "Programmes", "Strategy", "Framework", "Act",
-        "Guidance", "Assessment", "Handbook", "Manual", "Doctrine", "Policy", "Budget", "Roadmap", "Blueprint", "App", "Website",
-        // rules, papers and notes: "the Export Administration Regulations", "the Kessa Papers", "Federal Reserve Notes"
-        "Regulations", "Rules", "Guidelines", "Standards", "Papers", "Notes",
-    };
 
     /// <summary>Generic top-level domains of web addresses ("fema.gov", "navy.mil").</summary>
     private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase) { "gov", "mil", "com", "org", "net", "edu", "int", "info" };
