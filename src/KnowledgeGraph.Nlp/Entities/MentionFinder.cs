@@ -1252,7 +1252,7 @@ public sealed class MentionFinder
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
-            // "Senator Tavin Orrel (R-SC)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
+            // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
             // name tag that person; the tag names nothing (and no body the name would be an alias of)
             if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
             // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
@@ -1344,7 +1344,7 @@ public sealed class MentionFinder
             {
                 int k = c.End + 1;
                 while (k < words.Count && k <= c.End + 6 && (IsTitleCase(words[k]) || words[k] is "'s" or "\u2019s" && k > c.End + 1)) k++;
-                // (after a possessive only with a capitalised preposition on the way: "the Guard's State Partnership Program" is the Guard's)
+                // (after a possessive only with a capitalised preposition on the way: "the Guard's Harbor Readiness Program" is the Guard's)
                 if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
                     && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
@@ -1841,7 +1841,7 @@ public sealed class MentionFinder
     /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>
     private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
 
-    /// <summary>"R-SC", "D-Vt.", "I-Maine": a U.S. party's initial (Republican, Democrat, Independent), a hyphen and a state.</summary>
+    /// <summary>"R-TX", "D-Vt.", "I-Maine": a U.S. party's initial (Republican, Democrat, Independent), a hyphen and a state.</summary>
     private bool IsPartyStateTag(string w) =>
         w.Length >= 4 && w[0] is 'R' or 'D' or 'I' && w[1] == '-'
         && (_lex.UsStatePostalCodes.ContainsKey(w[2..]) || _lex.UsStateAbbreviations.ContainsKey(w[2..]) || _lex.UsStates.Contains(w[2..]));
