@@ -611,7 +611,7 @@ public sealed class MentionFinder
         }
     }
 
-    private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
+    internal static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
 
     /// <summary>Opening and closing quotation marks as the tokenizer writes them.</summary>
     private static bool IsOpenQuote(string w) => w is "\u201C" or "\"" or "``" or "'" or "\u2018";

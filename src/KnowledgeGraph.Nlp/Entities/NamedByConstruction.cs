@@ -60,19 +60,17 @@ internal static class NamedByConstruction
             if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name, Source: "ner" } m) continue;
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])) continue;
-            if (!words.All(w => IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')) || IsInitial(words[^1])) continue;
+            if (!words.All(w => MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')) || MentionFinder.IsInitial(words[^1])) continue;
             if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text) || lex.Gazetteer.Lookup(words[0]).Count > 0) continue;
             // (every word a proper noun: "Sara Please" and "Charles V. This" end in a verb and a determiner, no surname)
             var tokens = sentences[m.SentenceIndex].Tokens;
             if (result[k].EndToken - result[k].FirstToken != words.Length
-                || Enumerable.Range(result[k].FirstToken, words.Length).Any(t => tokens[t].Tag is not ("NNP" or "NNPS") && !IsInitial(tokens[t].Text))) continue;
+                || Enumerable.Range(result[k].FirstToken, words.Length).Any(t => tokens[t].Tag is not ("NNP" or "NNPS") && !MentionFinder.IsInitial(tokens[t].Text))) continue;
             var before = Word(sentences, result[k], result[k].FirstToken - 1);
             if (before.Length > 0 && char.IsUpper(before[0])) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = null, Agent = null };
         }
     }
-
-    private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
 
     /// <summary>
     /// "of Big Pine Key in the Florida Keys": a name the recogniser took for a body, ending in "Key" (a low island of a reef
