@@ -1715,6 +1715,10 @@ public sealed class MentionFinder
         // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
             && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
+        // "Kessa Media, LLC", "Orvin Tools, Inc.": a company's legal form after a comma closes the company's name; alone it names nothing
+        // (a U.S. state's code after a town's comma is the state: "Orvin, CO")
+        if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "," && last.TrimEnd('.').Length <= 4
+            && !_lex.UsStatePostalCodes.ContainsKey(last) && _lex.OrgKeywords.Lookup(last.TrimEnd('.'), KeywordPosition.Suffix).Any(k => k.FineType == "Company")) return false;
         // "(CVN 78)", "(DDG 87)": a designation, not a name
         if (c.First > 0 && words[c.First - 1] == "(" && c.End + 1 < words.Count && words[c.End].All(char.IsDigit) && words[c.End + 1] == ")") return false;
         // "States, Marines": a comma inside a person's or organisation's name joins two names
