@@ -16,7 +16,7 @@ public sealed class LexiconsCommand : ICommand
 
           --data <dir>          the shared data/gazetteers folder (countries/, petrarch2/, ucdp/);
                                 default: gazetteers in the shared data folder ($KG_SHARED_DATA or shared/data above here)
-          --out <dir>           where countries.tsv, organisations.tsv, armed_groups.tsv, agents.tsv, common_words.tsv
+          --out <dir>           where countries.tsv, organisations.tsv, armed_groups.tsv, agents.tsv, common_words.tsv, given_names.tsv
                                 and the event lexicon (cameo_verbs.tsv, cameo_rules.tsv, cameo_classes.tsv,
                                 cameo_plover.tsv) are written, e.g. src/KnowledgeGraph.Nlp/Resources/lexicons
           --hand-written <dir>  folder with org_keywords.tsv and titles.tsv (default: --out if it has them,

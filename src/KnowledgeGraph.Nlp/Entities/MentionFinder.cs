@@ -611,7 +611,7 @@ public sealed class MentionFinder
         }
     }
 
-    private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
+    internal static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
 
     /// <summary>Opening and closing quotation marks as the tokenizer writes them.</summary>
     private static bool IsOpenQuote(string w) => w is "\u201C" or "\"" or "``" or "'" or "\u2018";
@@ -668,12 +668,27 @@ public sealed class MentionFinder
             if (end == 0 || end + 2 >= words.Count || words[end] != "," || !(_lex.UsStates.Contains(words[end + 1]) || _lex.UsStateAbbreviations.ContainsKey(words[end + 1]) || _lex.UsStatePostalCodes.ContainsKey(words[end + 1]))
                 || words[end + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
             candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
+            AddDatelineState(s, words, end, candidates);
             return;
         }
         if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
+        AddDatelineState(s, words, end, candidates);
+    }
+
+    /// <summary>
+    /// "KESSA FALLS, VT –", "Orvin, Vt. -": the U.S. state after a dateline's town, written whole, as the AP abbreviates it or
+    /// as its postal code, before the dateline's dash, is that state (one node with the state named in full elsewhere)
+    /// </summary>
+    private void AddDatelineState(Sentence s, List<string> words, int townEnd, List<Candidate> candidates)
+    {
+        if (townEnd + 2 >= words.Count || words[townEnd] != "," || words[townEnd + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
+        var w = words[townEnd + 1];
+        var state = _lex.UsStates.Contains(w) ? w : _lex.UsStateAbbreviations.TryGetValue(w, out var a) ? a : _lex.UsStatePostalCodes.TryGetValue(w, out var p) ? p : null;
+        if (state is null) return;
+        candidates.Add(new Candidate(s.Index, townEnd + 1, townEnd + 2, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = state });
     }
 
     /// <summary>
@@ -1044,7 +1059,9 @@ public sealed class MentionFinder
                 // "Near Mosul", "In Syria", "The Hague" in a span's first word: function words are not part of a name
                 // (a unit's ordinal is part of its name whatever the tagger calls it: "5th/IN Special Forces Group")
                 while (first < c.End - 1 && first == 0 && Bullets.Contains(words[first])) first++; // "• Logistics": a list's bullet
+                // (a point of the compass before a capitalised word opens a place's name, whatever the tagger says: "NORTH KESSA, NE")
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
+                       && !(CompassPoints.Contains(words[first][0] + words[first][1..].ToLowerInvariant()) && IsCapitalized(words[first + 1]))
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
                 // "the Brackwater-based Harbor Institute": a name and "-based" or "-led" before a name modify it, they are not part of it
@@ -1210,8 +1227,20 @@ public sealed class MentionFinder
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
                 c = c with { FineType = null };
-            // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for
-            if (span.Count == 1 && _lex.UsStateAbbreviations.TryGetValue(span[0], out var state))
+            // "Orvin, D.C.": a town and the District of Columbia after it, written as the district's initials, are one place, the
+            // town of that district (the district's initials are no second node, and the town no namesake elsewhere)
+            if (c.Type == EntityType.Location && c.CharStart < 0 && c.End + 1 < words.Count && words[c.End] == "," && words[c.End + 1] == "D.C."
+                && span.All(IsCapitalized))
+            {
+                result.Add(c with { End = c.End + 2, FineType = "City", Canonical = string.Join(' ', span.Select(w => w.All(char.IsUpper) ? w[0] + w[1..].ToLowerInvariant() : w)) + " D.C.", Role = null, Kind = MentionKind.Name });
+                continue;
+            }
+            if (span.Count == 1 && span[0] == "D.C." && c.First >= 2 && words[c.First - 1] == "," && IsCapitalized(words[c.First - 2])) continue;
+            // "Tucson, Ariz.": a U.S. state's abbreviation names the state, whatever the recogniser took it for (its dot is the
+            // sentence's full stop when it ends the sentence: "arrested in Orvin, Ark.")
+            if (span.Count == 1 && (_lex.UsStateAbbreviations.TryGetValue(span[0], out var state)
+                    || c.First >= 2 && words[c.First - 1] == "," && IsCapitalized(words[c.First - 2]) && c.End + 1 == words.Count && words[c.End] == "."
+                       && _lex.UsStateAbbreviations.TryGetValue(span[0] + ".", out state)))
             {
                 result.Add(c with { Type = EntityType.Location, FineType = null, Canonical = state, Role = null, Kind = MentionKind.Name });
                 continue;
@@ -1223,6 +1252,9 @@ public sealed class MentionFinder
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
+            // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
+            // name tag that person; the tag names nothing (and no body the name would be an alias of)
+            if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
             // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
             // person (several bodies, "NGOs", "CTFs", are left to the recogniser's organisation reading, as re3d annotates them)
             if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person && IsPluralAcronym(span[0])
@@ -1268,7 +1300,10 @@ public sealed class MentionFinder
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
             // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
-            if (c.Source != "gazetteer" && span.Count >= 2 && DocumentHeads.Contains(span[^1]) && c.Type != EntityType.Event && HeadBeforeOf(words, c.First, c.End - 1) is null)
+            // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
+            if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
+                && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
+                    || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"))
             {
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
@@ -1302,12 +1337,16 @@ public sealed class MentionFinder
             if (c.End + 1 < words.Count && words[c.End] == "." && s.Tokens[c.End].Start == s.Tokens[c.End - 1].End && s.Tokens[c.End + 1].Start == s.Tokens[c.End].End
                 && TopLevelDomains.Contains(words[c.End + 1])) continue;
             // "the Coastal Recovery and Renewal Act": a name that "and" joins to capitalised words ending in a document's head
-            // is the first half of that document's name
-            if (c.Source != "gazetteer" && c.End + 1 < words.Count && words[c.End] == "and" && c.CharStart < 0)
+            // is the first half of that document's name; so is one a capitalised preposition goes on from, as only a title's
+            // words are capitalised, or a possessive ("the Countering Kessa's Rivals Through Tariffs Act")
+            if (c.Source != "gazetteer" && c.End + 1 < words.Count && c.CharStart < 0
+                && (words[c.End] is "and" or "'s" or "\u2019s" || IsTitleCase(words[c.End]) && s.Tokens[c.End].Tag is "IN" or "TO"))
             {
                 int k = c.End + 1;
-                while (k < words.Count && k <= c.End + 5 && IsTitleCase(words[k])) k++;
-                if (k > c.End + 1 && DocumentHeads.Contains(words[k - 1])) continue;
+                while (k < words.Count && k <= c.End + 6 && (IsTitleCase(words[k]) || words[k] is "'s" or "\u2019s" && k > c.End + 1)) k++;
+                // (after a possessive only with a capitalised preposition on the way: "the Guard's Harbor Readiness Program" is the Guard's)
+                if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
+                    && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "news from around the Corps", "the Navy": a force's head word alone names a force (the one the article names
@@ -1616,14 +1655,6 @@ public sealed class MentionFinder
     /// <summary>Capitalised kinds of spacecraft that end a craft's name: "Space Telescope", "Explorer Satellite".</summary>
     private static readonly HashSet<string> CraftNouns = new(SpaceCraftKinds.Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Append("Spacecraft"), StringComparer.Ordinal);
 
-    /// <summary>Head nouns of documents, plans, programmes and software: a name they end is no actor ("Annual Threat Report", "Recovery Plan", "Tide Tracker App").</summary>
-    private static readonly HashSet<string> DocumentHeads = new(StringComparer.Ordinal)
-    {
-        "Report", "Reports", "Plan", "Plans", "Program", "Programs", "Programme", "Programmes", "Strategy", "Framework", "Act",
-        "Guidance", "Assessment", "Handbook", "Manual", "Doctrine", "Policy", "Budget", "Roadmap", "Blueprint", "App", "Website",
-        // rules, papers and notes: "the Export Administration Regulations", "the Kessa Papers", "Federal Reserve Notes"
-        "Regulations", "Rules", "Guidelines", "Standards", "Papers", "Notes",
-    };
 
     /// <summary>Generic top-level domains of web addresses ("fema.gov", "navy.mil").</summary>
     private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase) { "gov", "mil", "com", "org", "net", "edu", "int", "info" };
@@ -1659,7 +1690,9 @@ public sealed class MentionFinder
         if (c.Type == EntityType.Person && span.Count >= 2 && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)) return false;
         // ... whatever the recogniser took it for, when no name keyword and no gazetteer entry makes it a body's name
         // ("Avionics Electrical Technician 1st Class Ona Ruiz"; "Coast Guard Commandant" keeps its keyword)
-        if (c.Type == EntityType.Organization && c.Source == "ner" && span.Count >= 2 && IsTitleCase(last) && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)
+        // (a place's name too, when a capitalised word follows the title: "a U.S. Magistrate Judge in Orvin")
+        if ((c.Type == EntityType.Organization || c.Type == EntityType.Location && c.End < words.Count && IsCapitalized(words[c.End]))
+            && c.Source == "ner" && span.Count >= 2 && IsTitleCase(last) && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)
             && Enumerable.Range(c.First, c.Length).All(k => _lex.OrgKeywords.Lookup(words[k]).Count == 0)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
@@ -1682,6 +1715,10 @@ public sealed class MentionFinder
         // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
             && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
+        // "Kessa Media, LLC", "Orvin Tools, Inc.": a company's legal form after a comma closes the company's name; alone it names nothing
+        // (a U.S. state's code after a town's comma is the state: "Orvin, CO")
+        if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "," && last.TrimEnd('.').Length <= 4
+            && !_lex.UsStatePostalCodes.ContainsKey(last) && _lex.OrgKeywords.Lookup(last.TrimEnd('.'), KeywordPosition.Suffix).Any(k => k.FineType == "Company")) return false;
         // "(CVN 78)", "(DDG 87)": a designation, not a name
         if (c.First > 0 && words[c.First - 1] == "(" && c.End + 1 < words.Count && words[c.End].All(char.IsDigit) && words[c.End + 1] == ")") return false;
         // "States, Marines": a comma inside a person's or organisation's name joins two names
@@ -1807,6 +1844,11 @@ public sealed class MentionFinder
 
     /// <summary>A word of two or more capitals only: "WINGS" in a line written in capitals.</summary>
     private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
+
+    /// <summary>"R-TX", "D-Vt.", "I-Maine": a U.S. party's initial (Republican, Democrat, Independent), a hyphen and a state.</summary>
+    private bool IsPartyStateTag(string w) =>
+        w.Length >= 4 && w[0] is 'R' or 'D' or 'I' && w[1] == '-'
+        && (_lex.UsStatePostalCodes.ContainsKey(w[2..]) || _lex.UsStateAbbreviations.ContainsKey(w[2..]) || _lex.UsStates.Contains(w[2..]));
 
     /// <summary>"EDT", "UTC", "CEST": a time zone's abbreviation, three to five capitals ending in "T" (for time) or "UTC".</summary>
     private static bool IsTimeZoneShape(string w) => w.Length is >= 3 and <= 5 && w.All(char.IsAsciiLetterUpper) && (w[^1] == 'T' || w == "UTC");

@@ -22,6 +22,8 @@ public sealed class LexiconSet
     public const string CameoBareOffFile = "cameo_bare_off.tsv";
     /// <summary>The states of the United States with their USPS codes and AP abbreviations.</summary>
     public const string UsStatesFile = "us_states.tsv";
+    /// <summary>Head nouns of documents, plans, laws and software: a name they head is no actor.</summary>
+    public const string DocumentHeadsFile = "document_heads.tsv";
 
     private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
         DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
@@ -48,6 +50,10 @@ public sealed class LexiconSet
     public EventTypes EventTypes { get; private init; } = new(Array.Empty<(string, string, string)>());
     /// <summary>Ordinary English words (lower case): a one-word name made of one of them ("Department", "Soldiers") is no name.</summary>
     public IReadOnlySet<string> CommonWords { get; private init; } = new HashSet<string>();
+    /// <summary>Head nouns of documents, plans, laws and software (document_heads.tsv, as written): "Report", "Act", "Directive".</summary>
+    public IReadOnlySet<string> DocumentHeads { get; private init; } = new HashSet<string>();
+    /// <summary>Given names of people (given_names.tsv, title case, from the PETRARCH2 dictionaries' people): "a name of 2-4 capitalised words opening with one names a person".</summary>
+    public IReadOnlySet<string> GivenNames { get; private init; } = new HashSet<string>();
     /// <summary>Country name -> its first demonym ("Peru" -> "Peruvian"), from countries.tsv: names generic actors ("Peruvian police").</summary>
     public IReadOnlyDictionary<string, string> Demonyms { get; private init; } = new Dictionary<string, string>();
     /// <summary>Country code (cca3) -> country name, to name the country of a capital ("Lima" -> "Peru").</summary>
@@ -86,6 +92,10 @@ public sealed class LexiconSet
             agents)
         {
             CommonWords = TsvFile.Read(P(LexiconDerivation.CommonWordsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
+            DocumentHeads = File.Exists(P(DocumentHeadsFile))
+                ? TsvFile.Read(P(DocumentHeadsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+            GivenNames = File.Exists(P(LexiconDerivation.GivenNamesFile))
+                ? TsvFile.Read(P(LexiconDerivation.GivenNamesFile), new[] { "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
             Demonyms = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).Where(r => TsvFile.List(r[4]).Count > 0)
                 .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => TsvFile.List(g.First()[4])[0], StringComparer.Ordinal),
             CountryNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)

@@ -21,6 +21,7 @@ public static class LexiconDerivation
     public const string ArmedGroupsFile = "armed_groups.tsv";
     public const string AgentsFile = "agents.tsv";
     public const string CommonWordsFile = "common_words.tsv";
+    public const string GivenNamesFile = "given_names.tsv";
 
     /// <param name="gazetteerDir">The shared <c>data/gazetteers</c> folder.</param>
     /// <param name="handWrittenDir">Folder holding org_keywords.tsv and titles.tsv.</param>
@@ -108,6 +109,13 @@ public static class LexiconDerivation
             "derived by `kg lexicons`; do not edit by hand. code is the full CAMEO agent code, primary its first three letters.",
         }, AgentLexicon.Columns, agentRows);
         files.Add((AgentsFile, agentRows.Count));
+        var givenNames = GivenNames(countryActors.Concat(internationalActors).Concat(milActors), commonWords, titles);
+        TsvFile.Write(Path.Combine(outDir, GivenNamesFile), new[]
+        {
+            "source: PETRARCH2/Phoenix dictionaries (Phoenix.Countries, International and MilNonState actors, Open Event Data Alliance); licence: MIT",
+            "derived by `kg lexicons`; do not edit by hand. The first word of the names of people (actors coded only with date ranges, 2 to 4 words) that opens at least two such names, more often first than later in one, is no title and no common English word (UD EWT): a name of 2-4 capitalised words opening with one names a person.",
+        }, new[] { "name" }, givenNames.Select(w => (IReadOnlyList<string>)new[] { w }));
+        files.Add((GivenNamesFile, givenNames.Count));
         var common = CommonLowercaseWords(treebankFile);
         TsvFile.Write(Path.Combine(outDir, CommonWordsFile), new[]
         {
@@ -129,6 +137,31 @@ public static class LexiconDerivation
         if (!r.FineTypes.Contains("InternationalOrganization")) return r;
         bool mission = r.Aliases.Prepend(r.Name).Any(n => NameKey.Words(n).Any(w => w is "Mission" or "Peacekeeping" or "Peacekeepers"));
         return mission ? r with { FineTypes = r.FineTypes.Append("PeacekeepingMission").Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToList() } : r;
+    }
+
+    /// <summary>
+    /// Given names from the dictionaries' people (an actor whose every code has a date range is an office holder, a person):
+    /// the first word of a name of two to four words, seen first in at least two names and more often first than later in
+    /// one ("Kim", a family name written first, stays; "Al", "El" and other name particles are too short), that is no
+    /// prefix title ("Sheikh") and no ordinary English word ("Will", "Mark"); title case, sorted ordinally.
+    /// </summary>
+    internal static List<string> GivenNames(IEnumerable<PetrarchActor> actors, IReadOnlySet<string> commonWords, IReadOnlySet<string> titles)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var later = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in actors)
+        {
+            if (a.Codes.Count == 0 || !a.Codes.All(c => c.Dated) || !seen.Add(a.Name)) continue;
+            var words = a.Name.Split('_', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 2 or > 4 || !words.All(w => w.All(char.IsAsciiLetterUpper))) continue;
+            first[words[0]] = first.GetValueOrDefault(words[0]) + 1;
+            foreach (var w in words.Skip(1)) later[w] = later.GetValueOrDefault(w) + 1;
+        }
+        return first.Where(kv => kv.Key.Length >= 3 && kv.Value >= 2 && kv.Value > later.GetValueOrDefault(kv.Key))
+            .Select(kv => kv.Key.ToLowerInvariant())
+            .Where(w => !commonWords.Contains(w) && !titles.Contains(w))
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]).OrderBy(w => w, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Lowercase words seen at least 3 times in lower case and more often so than as a proper noun, sorted ordinally.</summary>
