@@ -7,12 +7,14 @@ namespace KnowledgeGraph.Nlp.Parsing;
 /// K configurations in the beam is scored once (its features against every move), every valid move of every
 /// configuration is a candidate scored by the configuration's total plus the move's score, and the K best candidates
 /// form the next beam. Every move sequence of a sentence of n words has exactly 2n moves, so all configurations end
-/// together and the best one is the parse: linear time, K scorings per move. Forced moves (SHIFT on an empty stack,
+/// together and the best one is the parse: K scorings per move. Each step copies the K kept configurations over the
+/// sentence's length (eleven int arrays of n + 1, block copies), so copying grows with n squared per sentence;
+/// states with parent pointers would make it linear. Forced moves (SHIFT on an empty stack,
 /// the last word to the root) add nothing to the score and extract no features, as in greedy parsing, so a beam of 1
 /// makes the greedy parser's choices (ties: the earlier configuration, then the lowest move id).
 /// For training (<see cref="Train"/>) every step keeps each candidate's parent, move and the parent's features, so the
-/// best sequence at any step can be traced back for a max-violation update. Reused from sentence to sentence;
-/// configurations are copied only for the live part of their arrays. Not thread-safe (one per thread).
+/// best sequence at any step can be traced back for a max-violation update. Reused from sentence to sentence.
+/// Not thread-safe (one per thread).
 /// </summary>
 internal sealed class BeamSearch
 {
