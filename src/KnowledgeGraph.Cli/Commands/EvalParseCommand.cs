@@ -14,7 +14,7 @@ public sealed class EvalParseCommand : ICommand
     public string Summary => "score the dependency parser on a CoNLL-U file (UAS, LAS, per relation)";
     public string Help => """
         Usage: kg eval-parse [--data <file.conllu>] [--model <parse.bin>] [--pos-model <pos.bin>]
-                             [--relations N] [--speed] [--repeat N]
+                             [--relations N] [--speed] [--repeat N] [--beam K]
 
         Tags the gold words of every sentence with our POS tagger, parses them, and prints UAS and
         LAS as the CoNLL 2018 evaluation script counts them (gold tokenisation, every syntactic word
@@ -29,23 +29,25 @@ public sealed class EvalParseCommand : ICommand
           --relations N    list relations seen at least N times in gold (default 20; 0 = none)
           --speed          also time the parser alone on one thread: tokens per CPU-second
           --repeat N       timing runs with --speed, the best is reported (default 3)
+          --beam K         decode with a beam of K (default: the width the model file records; 1 = greedy)
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ["data", "model", "pos-model", "relations", "repeat"], ["speed"]);
+        var a = CommandArgs.Parse(args, ["data", "model", "pos-model", "relations", "repeat", "beam"], ["speed"]);
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var data = a.Value("data") ?? Path.Combine(DataPaths.RequireSharedData(), "ud-english-ewt", "en_ewt-ud-test.conllu");
         int minRelation = a.Int("relations", 20, 0);
         int repeat = a.Int("repeat", 3, 1, 1000);
         var parser = a.Value("model") is { } m ? DependencyParser.Load(m) : NlpModels.LoadParser();
+        if (a.Value("beam") is not null) parser = parser.WithBeam(a.Int("beam", 1, 1, DependencyParser.MaxBeam));
         var tagger = a.Value("pos-model") is { } p ? PosTagger.Load(p) : NlpModels.LoadPos();
         var gold = ConlluReader.ReadTrees(data);
         var predictedTags = ParseEvaluation.WithPredictedTags(gold, tagger);
         var o = context.Out;
         var ci = CultureInfo.InvariantCulture;
         var predicted = ParseEvaluation.Score(predictedTags, parser);
-        o.WriteLine($"{Path.GetFileName(data)}, our predicted tags: {predicted.Summary}");
+        o.WriteLine($"{Path.GetFileName(data)}, {(parser.Beam > 1 ? $"beam {parser.Beam}" : "greedy")}, our predicted tags: {predicted.Summary}");
         var withGold = ParseEvaluation.Score(gold, parser);
         o.WriteLine($"{Path.GetFileName(data)}, gold tags:          {withGold.Summary}");
         if (minRelation > 0)

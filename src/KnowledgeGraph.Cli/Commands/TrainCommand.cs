@@ -29,7 +29,7 @@ public sealed class TrainCommand : ICommand
           ner   structured averaged perceptron (BILOU, Viterbi) on CoNLL-2003; --data is eng.train
                 (default: <shared>/conll2003/eng.train); --dev defaults to eng.testa. Needs pos.bin
                 (from --pos-model, else the shipped one) and the gazetteers (<shared>/gazetteers).
-          parse greedy arc-hybrid dependency parser on UD English EWT (--data, several files
+          parse arc-hybrid dependency parser (greedy, or --beam K) on UD English EWT (--data, several files
                 comma-separated; default <shared>/ud-english-ewt/ train and dev splits), on tags
                 jackknifed with --folds taggers (default {{ParserFolds}}; 0 trains on gold tags); dev (--dev,
                 default the dev split when it is not trained on) is scored with the tags of a tagger
@@ -51,6 +51,8 @@ public sealed class TrainCommand : ICommand
           --min-lifted N   parse: lifted relations seen fewer than N times train as plain (default 20)
           --explore-from E parse: follow the model's own moves from epoch E (default {{ParserExploreFrom}})
           --explore-p P    parse: ... with probability P, else the oracle's (default {{ParserExploreProbability.ToString(CultureInfo.InvariantCulture)}})
+          --beam K         parse: train globally with a beam of K configurations (max-violation updates; the
+                           model file records K and parses with it; default 1 = greedy, dynamic oracle)
           --folds N        parse: jackknife folds for the training tags (default {{ParserFolds}}, 0 = gold tags);
                            pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags
                            (default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)
@@ -58,7 +60,7 @@ public sealed class TrainCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p"], ["no-dev"]);
+        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p", "beam"], ["no-dev"]);
         if (a.Positionals.Count != 1 || a.Positionals[0] is not ("pos" or "ner" or "parse"))
             throw new UsageException("say what to train: 'pos', 'ner' or 'parse'");
         var outDir = a.Value("out") ?? ".";
@@ -132,7 +134,8 @@ public sealed class TrainCommand : ICommand
             .Select(x => int.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e : throw new UsageException($"--report needs epoch numbers, got '{x}'")).ToList();
         var options = new ParserTrainingOptions(a.Int("epochs", ParserEpochs, 1, 1000), seed, (float)a.Double("prune", ParserPrune), dataName,
             a.Int("min-lifted", 20, 1, int.MaxValue), folds == 0 ? "gold tags" : $"tags jackknifed over {folds} folds", report,
-            a.Int("explore-from", ParserExploreFrom, 1, 1000), a.Double("explore-p", ParserExploreProbability));
+            a.Int("explore-from", ParserExploreFrom, 1, 1000), a.Double("explore-p", ParserExploreProbability),
+            a.Int("beam", 1, 1, DependencyParser.MaxBeam));
         var parser = ParserTrainer.Train(train, options, log, dev);
         var path = Path.Combine(outDir, NlpModels.ParseFile);
         parser.Save(path);

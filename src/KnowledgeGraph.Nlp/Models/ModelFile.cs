@@ -11,8 +11,9 @@ namespace KnowledgeGraph.Nlp.Models;
 /// </summary>
 public static class ModelFile
 {
-    // 2: POS payload may hold a second (right-context) pass; 3: the parse payload starts with its feature-set number
-    public const int FormatVersion = 3;
+    // 2: POS payload may hold a second (right-context) pass; 3: the parse payload starts with its feature-set number;
+    // 4: a beam parser's payload has its beam width after the feature set (greedy parsers are still written as 3)
+    public const int FormatVersion = 4;
     // The POS and NER payloads have not changed since version 2: they are still written as 2, so retraining them
     // gives the shipped files byte for byte.
     private const int UnchangedPayloadVersion = 2;

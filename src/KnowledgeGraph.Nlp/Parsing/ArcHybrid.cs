@@ -154,6 +154,19 @@ public sealed class Configuration
         Array.Clear(LeftCount, 0, len); Array.Clear(RightCount, 0, len); Array.Clear(LeftLabels, 0, len); Array.Clear(RightLabels, 0, len);
     }
 
+    /// <summary>Makes this configuration a copy of <paramref name="o"/> (only the live part of the arrays is copied).</summary>
+    public void CopyFrom(Configuration o)
+    {
+        int len = o.N + 1;
+        if (Head.Length < len) Reset(o.N);
+        N = o.N; B = o.B; StackCount = o.StackCount;
+        Array.Copy(o.Stack, Stack, o.StackCount);
+        Array.Copy(o.Head, Head, len); Array.Copy(o.Label, Label, len);
+        Array.Copy(o.Left1, Left1, len); Array.Copy(o.Left2, Left2, len); Array.Copy(o.Right1, Right1, len); Array.Copy(o.Right2, Right2, len);
+        Array.Copy(o.LeftCount, LeftCount, len); Array.Copy(o.RightCount, RightCount, len);
+        Array.Copy(o.LeftLabels, LeftLabels, len); Array.Copy(o.RightLabels, RightLabels, len);
+    }
+
     public bool IsTerminal => StackCount == 0 && B == N;
 
     /// <summary>The i-th word from the top of the stack (0 = top), or <see cref="None"/>.</summary>

@@ -9,7 +9,7 @@ public sealed record DependencyTree(int[] Heads, string[] Deprels)
 }
 
 /// <summary>
-/// Greedy arc-hybrid dependency parser with an averaged-perceptron scorer over hashed features
+/// Arc-hybrid dependency parser, greedy or with a beam of <see cref="Beam"/> configurations (<see cref="BeamSearch"/>), with an averaged-perceptron scorer over hashed features
 /// (<see cref="ParseFeatures"/>); non-projective trees through pseudo-projective lifting (<see cref="PseudoProjective"/>).
 /// 2n moves for n words, so time is linear in sentence length. Immutable and thread-safe: load it once with
 /// <see cref="Load"/> and share it.
@@ -20,18 +20,33 @@ public sealed class DependencyParser
     public const string RootRelation = "root";
     [ThreadStatic] private static ParseFeatures? t_features;
     [ThreadStatic] private static Configuration? t_config;
+    [ThreadStatic] private static BeamSearch? t_beam;
 
     private readonly LinearModel _model;
     private readonly DenseRowModel _scorer;
     private readonly string[] _labels;
+    private readonly BeamSearch.Scorer _score;
 
-    internal DependencyParser(LinearModel model, string[] labels, string description)
+    internal DependencyParser(LinearModel model, string[] labels, string description, int beam = 1)
+        : this(model, new DenseRowModel(model, denseFrom: 16), labels, description, beam) { }
+
+    private DependencyParser(LinearModel model, DenseRowModel scorer, string[] labels, string description, int beam)
     {
         System = CreateSystem(labels);
         if (model.ClassCount != System.MoveCount) throw new InvalidDataException("move count does not match the weights");
-        _model = model; _labels = labels; Description = description;
-        _scorer = new DenseRowModel(model, denseFrom: 16);
+        if (beam is < 1 or > MaxBeam) throw new InvalidDataException($"beam width {beam} out of range (1 to {MaxBeam})");
+        _model = model; _labels = labels; Description = description; Beam = beam;
+        _scorer = scorer;
+        _score = scorer.AddScores;
     }
+
+    public const int MaxBeam = 64;
+
+    /// <summary>How many configurations the parser keeps (1: greedy); recorded in the model file, the width it was trained with.</summary>
+    public int Beam { get; }
+
+    /// <summary>The same weights decoding with another beam width (a greedy-trained model with a beam, or the reverse).</summary>
+    public DependencyParser WithBeam(int beam) => beam == Beam ? this : new DependencyParser(_model, _scorer, _labels, Description, beam);
 
     /// <summary>Training data and settings, from the model file header.</summary>
     public string Description { get; }
@@ -57,8 +72,9 @@ public sealed class DependencyParser
         if (words.Count != tags.Count) throw new ArgumentException("one tag per word is needed", nameof(tags));
         int n = words.Count;
         var features = t_features ??= new ParseFeatures();
-        var c = t_config ??= new Configuration();
+        if (Beam > 1) return ParseWithBeam(words, tags, Beam);
         features.Load(words, tags);
+        var c = t_config ??= new Configuration();
         c.Reset(n);
         Span<ulong> f = stackalloc ulong[ParseFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[_scorer.Width];
@@ -80,6 +96,17 @@ public sealed class DependencyParser
         return Decode(c, n);
     }
 
+    /// <summary>Parses with the beam search whatever <see cref="Beam"/> says (a width of 1 makes the greedy choices).</summary>
+    internal DependencyTree ParseWithBeam(IReadOnlyList<string> words, IReadOnlyList<string> tags, int width)
+    {
+        if (words.Count != tags.Count) throw new ArgumentException("one tag per word is needed", nameof(tags));
+        var features = t_features ??= new ParseFeatures();
+        features.Load(words, tags);
+        var beam = t_beam ??= new BeamSearch();
+        beam.Decode(System, features, words.Count, width, _score, _scorer.Width);
+        return Decode(beam.Best, words.Count);
+    }
+
     internal DependencyTree Decode(Configuration c, int n)
     {
         var heads = new int[n];
@@ -93,13 +120,17 @@ public sealed class DependencyParser
         return new DependencyTree(heads, deprels);
     }
 
-    /// <summary>The model file bytes (deterministic: the same model always gives the same bytes).</summary>
+    /// <summary>
+    /// The model file bytes (deterministic: the same model always gives the same bytes). A greedy model is written
+    /// as format 3 (so retraining the shipped one gives its bytes); format 4 adds the beam width after the feature set.
+    /// </summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
     {
         w.Write(ParseFeatures.FeatureSet);
+        if (Beam > 1) w.Write(Beam);
         ModelFile.WriteStrings(w, _labels);
         _model.Write(w);
-    }, version: 3);
+    }, version: Beam > 1 ? 4 : 3);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -114,8 +145,11 @@ public sealed class DependencyParser
         int featureSet = version >= 3 ? r.ReadInt32() : 1;
         if (featureSet != ParseFeatures.FeatureSet)
             throw new NotSupportedException($"parse model uses feature set {featureSet}, this build computes feature set {ParseFeatures.FeatureSet}: retrain it with 'kg train parse'");
+        // Format 4 added the beam width; older parse models are greedy.
+        int beam = version >= 4 ? r.ReadInt32() : 1;
+        if (beam is < 1 or > MaxBeam) throw new InvalidDataException($"beam width {beam} out of range");
         var labels = ModelFile.ReadStrings(r);
         var model = LinearModel.Read(r);
-        return new DependencyParser(model, labels, description);
+        return new DependencyParser(model, labels, description, beam);
     }
 }

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Nlp.Parsing;
 
 /// <summary>Settings of a parser training run. Lifted relations seen fewer than <paramref name="MinLiftedCount"/> times are trained as their plain relation.</summary>
 public sealed record ParserTrainingOptions(int Epochs = 15, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank",
-    int MinLiftedCount = 20, string TagSource = "gold tags", IReadOnlyList<int>? ReportEpochs = null, int ExploreFrom = 2, double ExploreProbability = 0.9);
+    int MinLiftedCount = 20, string TagSource = "gold tags", IReadOnlyList<int>? ReportEpochs = null, int ExploreFrom = 2, double ExploreProbability = 0.9, int Beam = 1);
 
 /// <summary>
 /// Trains a <see cref="DependencyParser"/> with the dynamic oracle (Goldberg and Nivre 2012): until epoch
@@ -14,7 +14,10 @@ public sealed record ParserTrainingOptions(int Epochs = 15, ulong Seed = 1, floa
 /// probability <see cref="ParserTrainingOptions.ExploreProbability"/> (else the oracle's), and at every step the best-scoring move of least
 /// cost is the one to learn, so the parser learns to recover from its own mistakes. Deterministic for a given
 /// corpus, options and seed. The sentences' Xpos column is what the features see: give it predicted tags
-/// (<see cref="Jackknife"/>) so training looks like run time.
+/// (<see cref="Jackknife"/>) so training looks like run time. With <see cref="ParserTrainingOptions.Beam"/> above 1
+/// the model is trained globally instead: a beam search over every sentence and one max-violation update per
+/// sentence (<see cref="BeamSearch.Train"/>; Zhang and Nivre 2011, Huang, Fayong and Guo 2012), and the parser
+/// decodes with the same beam.
 /// </summary>
 public static class ParserTrainer
 {
@@ -31,8 +34,14 @@ public static class ParserTrainer
         var f = new ulong[ParseFeatures.MaxFeatures];
         var scores = new float[system.MoveCount];
         var costs = new int[system.MoveCount];
+        int beamWidth = options.Beam;
+        if (beamWidth is < 1 or > DependencyParser.MaxBeam) throw new ArgumentOutOfRangeException(nameof(options), $"beam width {beamWidth} out of range");
+        var beam = beamWidth > 1 ? new BeamSearch() : null;
+        string Method() => beamWidth > 1
+            ? $"beam {beamWidth}, max-violation updates with the dynamic oracle's zero-cost moves as gold"
+            : string.Create(CultureInfo.InvariantCulture, $"dynamic oracle (the model's moves from epoch {options.ExploreFrom} with probability {options.ExploreProbability})");
         string Describe(int epochs) => string.Create(CultureInfo.InvariantCulture,
-            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words, {options.TagSource}; arc-hybrid, dynamic oracle (the model's moves from epoch {options.ExploreFrom} with probability {options.ExploreProbability}), averaged perceptron, feature set {ParseFeatures.FeatureSet}, {epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; {labels.Length} relations (pseudo-projective, lifted relations seen {options.MinLiftedCount}+ times)");
+            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words, {options.TagSource}; arc-hybrid, {Method()}, averaged perceptron, feature set {ParseFeatures.FeatureSet}, {epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; {labels.Length} relations (pseudo-projective, lifted relations seen {options.MinLiftedCount}+ times)");
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -42,6 +51,13 @@ public static class ParserTrainer
                 var s = train[si];
                 var (heads, golds) = trees[si];
                 features.Load(s.Words, s.Xpos);
+                if (beam is not null)
+                {
+                    if (beam.Train(system, features, s.Words.Length, beamWidth, trainer, heads, golds)) errors++;
+                    trainer.Tick();
+                    moves++;
+                    continue;
+                }
                 c.Reset(s.Words.Length);
                 while (!c.IsTerminal)
                 {
@@ -50,7 +66,7 @@ public static class ParserTrainer
                     for (int k = 0; k < nf; k++) trainer.AddScores(f[k], scores);
                     int guess = system.BestValid(c, scores);
                     system.Costs(c, heads, golds, costs);
-                    int best = BestOfLeastCost(scores, costs);
+                    int best = BeamSearch.BestOfLeastCost(scores, costs);
                     if (costs[guess] > costs[best])
                     {
                         for (int k = 0; k < nf; k++) { trainer.Update(f[k], best, 1); trainer.Update(f[k], guess, -1); }
@@ -62,22 +78,15 @@ public static class ParserTrainer
                     system.Apply(c, explore ? guess : best);
                 }
             }
-            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {100.0 * errors / moves:F2}% of {moves:N0} moves not optimal, {trainer.EntryCount:N0} weights"));
+            log?.Invoke(beam is null
+                ? string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {100.0 * errors / moves:F2}% of {moves:N0} moves not optimal, {trainer.EntryCount:N0} weights")
+                : string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {100.0 * errors / moves:F2}% of {moves:N0} sentences updated, {trainer.EntryCount:N0} weights"));
             if (dev is not null && log is not null && options.ReportEpochs?.Contains(epoch) == true && epoch != options.Epochs)
-                log($"epoch {epoch}: dev {ParseEvaluation.Score(dev, new DependencyParser(trainer.Finish(options.PruneBelow), labels, "")).Summary}");
+                log($"epoch {epoch}: dev {ParseEvaluation.Score(dev, new DependencyParser(trainer.Finish(options.PruneBelow), labels, "", beamWidth)).Summary}");
         }
-        var parser = new DependencyParser(trainer.Finish(options.PruneBelow), labels, Describe(options.Epochs));
+        var parser = new DependencyParser(trainer.Finish(options.PruneBelow), labels, Describe(options.Epochs), beamWidth);
         if (dev is not null && log is not null) log($"epoch {options.Epochs}: dev {ParseEvaluation.Score(dev, parser).Summary}");
         return parser;
-    }
-
-    /// <summary>Of the moves of least cost, the one the model scores highest (ties: lowest id).</summary>
-    private static int BestOfLeastCost(float[] scores, int[] costs)
-    {
-        int min = costs.Min(), best = -1;
-        for (int m = 0; m < costs.Length; m++)
-            if (costs[m] == min && (best < 0 || scores[m] > scores[best])) best = m;
-        return best;
     }
 
     /// <summary>
