@@ -81,6 +81,15 @@ public sealed class ResourcesGrammarTests
     }
 
     [Test]
+    public void A_resources_copy_whose_surface_entries_lack_a_construction_row_is_refused_naming_it()
+    {
+        var copy = CopyWith(Path.Combine("lexicons", "surface_entries.tsv"),
+            t => string.Join('\n', t.Split('\n').Where(l => !l.StartsWith("intend\t", StringComparison.Ordinal))));
+        var ex = Assert.Throws<KnowledgeGraph.Core.UserErrorException>(() => GrammarSource.Use(copy))!;
+        Assert.That(ex.Message, Does.Contain("surface_entries.tsv").And.Contain("'intend'"));
+    }
+
+    [Test]
     public void A_resources_copy_without_the_surface_grammar_is_refused_naming_the_missing_file()
     {
         var copy = CopyWith(Path.Combine("rules", "grammar.rules"), t => t);

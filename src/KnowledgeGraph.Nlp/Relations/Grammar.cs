@@ -129,6 +129,14 @@ public static class GrammarSource
 
     internal static readonly string EntriesFile = Path.Combine("lexicons", "surface_entries.tsv");
 
+    /// <summary>The keys of surface_entries.tsv the surface reader's constructions look up (RelationExtractor.Entry).</summary>
+    private static readonly string[] EntryKeys =
+    {
+        "in", "based", "welcome to", "against", "in support of", "together with", "with the support of", "as part of", "take from",
+        "must", "call for against", "kill by military means", "hand over to", "send peacekeepers", "order to close",
+        "protest to demand", "intend",
+    };
+
     private static readonly object Gate = new();
     private static string? _root;
 
@@ -139,13 +147,17 @@ public static class GrammarSource
     }
 
     /// <summary>Makes <paramref name="resourcesDirectory"/> the grammar's folder if none is chosen yet; else checks that
-    /// its grammar files are the chosen folder's. Throws <see cref="UserErrorException"/> naming a missing or different file.</summary>
+    /// its grammar files are the chosen folder's. Throws <see cref="UserErrorException"/> naming a missing or different file,
+    /// or a construction's row missing from surface_entries.tsv.</summary>
     public static void Use(string resourcesDirectory)
     {
         var root = Path.GetFullPath(resourcesDirectory);
         var files = RuleFiles.Append(EntriesFile).ToList();
         foreach (var f in files)
             if (!File.Exists(Path.Combine(root, f))) throw new UserErrorException($"{Path.Combine(root, f)}: not found (the surface reader's grammar)");
+        var entries = TriggerLexicon.Load(Path.Combine(root, EntriesFile));
+        if (EntryKeys.FirstOrDefault(key => entries.Lookup(key).Count == 0) is { } missing)
+            throw new UserErrorException($"{Path.Combine(root, EntriesFile)}: no row for '{missing}', which a construction of the surface reader reads");
         lock (Gate)
         {
             _root ??= root;

@@ -64,7 +64,7 @@ public static class RelationConfidence
 
     /// <summary>
     /// An edge whose subject or object is a place named only as a modifier of the noun that names the participant ("apprehended
-    /// 20 Romanian nationals": Romania): CAMEO codes the people as their state, a reader mostly does not; x0.35, under README's 0.3 advice for all but the surest readings.
+    /// 12 Ruritanian nationals": Ruritania): CAMEO codes the people as their state, a reader mostly does not; x0.35, under README's 0.3 advice for all but the surest readings.
     /// </summary>
     public static double ModifierOnly(double confidence) =>
         Math.Round(Math.Clamp(confidence * 0.35, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);

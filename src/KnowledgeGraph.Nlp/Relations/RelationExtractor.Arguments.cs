@@ -7,14 +7,14 @@ public sealed partial class RelationExtractor
 {
     /// <summary>
     /// Whether a place mention only modifies the common noun after it, and that noun names the real participant: "apprehended
-    /// 20 Romanian nationals", "a U.S. citizen living in Z", "support for the Afghanistan troop drawdown mission". The people
+    /// 12 Ruritanian nationals", "a U.S. citizen living in Z", "support for the Ostland troop drawdown mission". The people
     /// or things the noun phrase names are from, of or for the place; they are not the place. A noun a state acts through keeps
     /// the state as the participant ("Iraqi forces", "Mexican authorities", "the U.S. ambassador"); the head is the last common
     /// noun of the run ("the U.S. troop drawdown mission" names a mission, "Iraqi army officers" officers). A kind of place or
-    /// a time is no other participant: "liberated several Mosul neighborhoods" is done to Mosul, "Y's Pulka town" is Pulka,
-    /// "met in Copenhagen today"; a trigger noun is the act itself, whose agent the place is ("British support of X", "the
+    /// a time is no other participant: "freed several Varno neighborhoods" is done to Varno, "Y's Kessa town" is Kessa,
+    /// "met in Orvin today"; a trigger noun is the act itself, whose agent the place is ("British support of X", "the
     /// Russian threat"); and a place's presence noun is where the place-named thing is ("the Regiment headquarters in
-    /// Nairobi"). The place of a place relation is never lowered: a part of a place ("at El Paso area ports") lies in it too.
+    /// Tarn"). The place of a place relation is never lowered: a part of a place ("at Varno area docks") lies in it too.
     /// </summary>
     private bool OnlyModifies(SentenceView v, MentionRef m, string category, bool isSubject, Candidate c)
     {
@@ -26,7 +26,7 @@ public sealed partial class RelationExtractor
         while (head + 1 < v.Count && v.MentionAt(head + 1) is null && v.Tag(head + 1) is "NN" or "NNS") head++;
         // the noun is the trigger itself: the place is the agent of the nominal ("Austrian support to X", "the Russian threat")
         if (c.TriggerFirst >= p && c.TriggerFirst <= head) return false;
-        // any noun of the run: a tagger may take the next verb for a noun ("Y's Pulka town strain resources")
+        // any noun of the run: a tagger may take the next verb for a noun ("Y's Kessa town strain resources")
         for (int k = p; k <= head; k++)
             if (Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k)) || Grammar.TimeSpanNouns.Contains(v.Lemma(k))
                 || placeRelation && Grammar.PresenceNouns.Contains(v.Lemma(k))) return false;
@@ -63,7 +63,7 @@ public sealed partial class RelationExtractor
     {
         /// <summary>
         /// "NAVCENT's Task Force 50", "the Command's 5th Fleet": a unit named as a military organisation's own is under its
-        /// command (LEADS). "The FBI's Miami Division", "the Justice Department's Criminal Division": a division of an
+        /// command (LEADS). "The Bureau's Kessa Division", "the Interior Ministry's Criminal Division": a division of an
         /// organisation that is no armed force (no echelon word in its name, not typed armed forces) is a part of it (PART_OF).
         /// </summary>
         private Candidate OwnUnitCandidate(MentionRef owner, MentionRef unit)
@@ -79,9 +79,9 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>
-        /// "P, director of the SEC's New York Regional Office", "P, head of DEA's New Orleans Division": a role of what an
+        /// "P, director of the Commission's Varno Regional Office", "P, head of the Agency's Orvin Division": a role of what an
         /// organisation owns is held in that part: the role's relation goes to the part, and the holder works for the owner. When
-        /// the part is no name ("P, chief of the SEC's enforcement office") the holder only works for the owner: a leading role in
+        /// the part is no name ("P, chief of the Commission's enforcement office") the holder only works for the owner: a leading role in
         /// a part does not lead the whole. Otherwise the role is of the organisation named.
         /// </summary>
         private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, string lemma,

@@ -1437,8 +1437,8 @@ public sealed partial class RelationExtractor
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
-                // "20 Romanian nationals in X": a demonym before a common noun says where the people are from, and the place
-                // phrase places them, not the country; a noun a state acts through keeps it ("Iraqi forces in Mosul"), and so
+                // "12 Ruritanian nationals in X": a demonym before a common noun says where the people are from, and the place
+                // phrase places them, not the country; a noun a state acts through keeps it ("Ostlandic forces in Varno"), and so
                 // does a sentence that names the country otherwise
                 if (m.Mention.Kind == MentionKind.Demonym && p > m.EndToken && v.Tag(p - 1) is "NN" or "NNS" && !_x.ActsForState(v.Lower(p - 1), v.Lemma(p - 1))
                     && v.Mentions.All(o => o.Entity != m.Entity || o.Mention.Kind == MentionKind.Demonym))
