@@ -488,7 +488,8 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
-            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
+            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
+                && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
                 for (int a = 0; a < subjects.Count; a++)
                     for (int b = 0; b < subjects.Count; b++)
