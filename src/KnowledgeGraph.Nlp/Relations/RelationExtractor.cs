@@ -1120,6 +1120,9 @@ public sealed partial class RelationExtractor
                         if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
                         if (v.Lower(j) != "by") continue;
                         var agent = v.MentionFrom(j + 1, v.IsDetOrAdj);
+                        // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event
+                        if (agent is not null && v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned)
+                            agent = owned;
                         if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
                         break;
                     }
