@@ -1026,10 +1026,13 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>The preposition heading the noun phrase that ends in <paramref name="m"/>, or -1.</summary>
-        private int PrepositionBefore(MentionRef m)
+        private int PrepositionBefore(MentionRef m) => PrepositionBefore(m.FirstToken);
+
+        /// <summary>The preposition before the noun phrase that starts at <paramref name="first"/> (-1: none).</summary>
+        private int PrepositionBefore(int first)
         {
             var v = _v;
-            int k = m.FirstToken - 1;
+            int k = first - 1;
             while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" || v.IsNoun(k) && v.Tag(k + 1) == "POS")) k--;
             return k >= 0 && v.IsPreposition(k) ? k : -1;
         }
@@ -1648,8 +1651,19 @@ public sealed partial class RelationExtractor
         // ---------------------------------------------------------------- hedges and attribution
 
         /// <summary>Whether <paramref name="m"/> is what a meeting after the trigger is about ("held talks on Z", "spoke about Z").</summary>
-        public bool IsTopic(int triggerLast, MentionRef m) =>
-            PrepositionBefore(m) is var p && p > triggerLast && Grammar.TopicPrepositions.Contains(_v.Lower(p));
+        public bool IsTopic(int triggerLast, MentionRef m)
+        {
+            var v = _v;
+            int p = PrepositionBefore(m);
+            // "cooperate on the development of X's programme": a name in an "of" phrase of the topic is in the topic
+            for (int hops = 0; hops < 3 && p > triggerLast + 1 && v.Lower(p) == "of" && v.IsNoun(p - 1); hops++)
+            {
+                int k = p - 1;
+                while (k > triggerLast && v.IsNoun(k) && v.MentionAt(k) is null) k--;
+                p = PrepositionBefore(k + 1);
+            }
+            return p > triggerLast && Grammar.TopicPrepositions.Contains(v.Lower(p));
+        }
 
         /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
         public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)
