@@ -185,6 +185,7 @@ public sealed class EventCoder
         if (best is not null)
         {
             // a null code on a specific complement ("hold talks") says the verb with it is no event
+            if (OtherSense(v, best, a, c)) return null;
             if (best.Blocks) return derived || vague && best.Specificity >= 2 ? null : keep;
             if (best.Coding is null) return derived ? null : keep; // a public statement (CAMEO 01): no event of ours
             if (derived || vague && best.Specificity >= 2) return Recode(c, best.Coding);
@@ -198,6 +199,20 @@ public sealed class EventCoder
         // the code is kept where both say the same
         return bare is not null && c.Entries.Any(e => e.Category == bare.Category) ? (c.Entries, bare) : keep;
     }
+
+    /// <summary>
+    /// Whether the verb is used in another sense than the event: CAMEO's most specific rule names its direct object and
+    /// codes no event (`---`: "released a report on X", "fighting crime in X") or the bare making of a statement (010:
+    /// "released the following statement ahead of the anniversary of X's invasion"), and the target is no part of that
+    /// object but stands after it. A comment on something (011-019: "expressed appreciation for X's contributions"),
+    /// a target before the object's head ("released the X migrants") or the object itself keeps the reading.
+    /// </summary>
+    private static bool OtherSense(SentenceView v, EventRule best, EventArguments a, Reading c) =>
+        (best.Blocks || best.Code == StatementCode) && best.Object is not null && a.Object >= 0
+        && c.Target.FirstToken > a.Object && !Covers(v, c.Target, a.Object);
+
+    /// <summary>CAMEO 010, "make statement, not specified below".</summary>
+    private const string StatementCode = "010";
 
     /// <summary>
     /// The CAMEO code of an event noun: the bare code of the verb it is derived from ("the bombing of", "its withdrawal

@@ -108,6 +108,26 @@ public sealed partial class RelationExtractor
         }
     
         /// <summary>
+        /// Whether a verb of fighting has an object that is no name and names the other side: a personal pronoun ("X and Y
+        /// will work together to defeat them") or a noun phrase whose head is one of PETRARCH's agent nouns ("X and Y
+        /// fought the rebels"). Its coordinated subjects fight that side together, not each other; "X and Y fought a
+        /// war", "X and Y clashed on Sunday" and "X and Y fought each other" still relate them.
+        /// </summary>
+        private bool UnnamedOpponent(Match match)
+        {
+            var v = _v;
+            int k = match.Last + 1;
+            if (k >= v.Count) return false;
+            // a pronoun the subjects' coreference may have taken for one of them: still the other side
+            if (v.Tag(k) == "PRP") return v.Lower(k) is "them" or "him" or "her" or "us";
+            if (v.MentionAt(k) is not null) return false;
+            while (k < v.Count && k - match.Last <= 4 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "PRP$")) k++;
+            if (k >= v.Count || v.MentionAt(k) is not null || v.Tag(k) is not ("NN" or "NNS")) return false;
+            while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
+            return _x._agents.Lookup(v.Lower(k)).Count > 0 || _x._agents.Lookup(v.Lemma(k)).Count > 0;
+        }
+
+        /// <summary>
         /// Whether a reciprocal trigger ending in "with" ("working with", "cooperate with") is followed by a partner that is
         /// no name: "X and Y, working with local partners, arrested 38 people" names the partners, and X and Y do not work
         /// with each other. "X and Y met with each other" still relates them; other prepositions introduce a topic or a time

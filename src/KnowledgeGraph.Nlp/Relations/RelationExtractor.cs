@@ -488,7 +488,8 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
-            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT").ToList();
+            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
+                && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
                 for (int a = 0; a < subjects.Count; a++)
                     for (int b = 0; b < subjects.Count; b++)
@@ -1025,10 +1026,13 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>The preposition heading the noun phrase that ends in <paramref name="m"/>, or -1.</summary>
-        private int PrepositionBefore(MentionRef m)
+        private int PrepositionBefore(MentionRef m) => PrepositionBefore(m.FirstToken);
+
+        /// <summary>The preposition before the noun phrase that starts at <paramref name="first"/> (-1: none).</summary>
+        private int PrepositionBefore(int first)
         {
             var v = _v;
-            int k = m.FirstToken - 1;
+            int k = first - 1;
             while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" || v.IsNoun(k) && v.Tag(k + 1) == "POS")) k--;
             return k >= 0 && v.IsPreposition(k) ? k : -1;
         }
@@ -1119,6 +1123,9 @@ public sealed partial class RelationExtractor
                         if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
                         if (v.Lower(j) != "by") continue;
                         var agent = v.MentionFrom(j + 1, v.IsDetOrAdj);
+                        // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event
+                        if (agent is not null && v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned)
+                            agent = owned;
                         if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
                         break;
                     }
@@ -1644,8 +1651,19 @@ public sealed partial class RelationExtractor
         // ---------------------------------------------------------------- hedges and attribution
 
         /// <summary>Whether <paramref name="m"/> is what a meeting after the trigger is about ("held talks on Z", "spoke about Z").</summary>
-        public bool IsTopic(int triggerLast, MentionRef m) =>
-            PrepositionBefore(m) is var p && p > triggerLast && Grammar.TopicPrepositions.Contains(_v.Lower(p));
+        public bool IsTopic(int triggerLast, MentionRef m)
+        {
+            var v = _v;
+            int p = PrepositionBefore(m);
+            // "cooperate on the development of X's programme": a name in an "of" phrase of the topic is in the topic
+            for (int hops = 0; hops < 3 && p > triggerLast + 1 && v.Lower(p) == "of" && v.IsNoun(p - 1); hops++)
+            {
+                int k = p - 1;
+                while (k > triggerLast && v.IsNoun(k) && v.MentionAt(k) is null) k--;
+                p = PrepositionBefore(k + 1);
+            }
+            return p > triggerLast && Grammar.TopicPrepositions.Contains(v.Lower(p));
+        }
 
         /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
         public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)
