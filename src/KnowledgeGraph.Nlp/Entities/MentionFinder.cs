@@ -217,12 +217,57 @@ public sealed class MentionFinder
         for (int k = 0; kinds.Count > 0 && k < result.Count; k++)
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
+        DropAcronymsOfDescriptions(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
     }
+
+    /// <summary>
+    /// "a public health emergency of international concern (PHEIC)": capitals in brackets whose letters are the initials of
+    /// the lower-case words just before them abbreviate a description, not a name; when no word of it names a group or a
+    /// body (a descriptor, an agent of the CAMEO dictionaries, a name keyword as its head: "the joint task force (JTF)" is a body), the
+    /// acronym names no actor, there or anywhere else in the article. One pass over the article's tokens and mentions.
+    /// </summary>
+    private void DropAcronymsOfDescriptions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var described = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var t = s.Tokens;
+            for (int open = 1; open + 2 < t.Count; open++)
+            {
+                if (t[open].Text != "(" || t[open + 2].Text != ")" || !NameKey.IsAcronymShape(t[open + 1].Text)) continue;
+                var acronym = t[open + 1].Text;
+                var letters = acronym.Where(char.IsAsciiLetterUpper).Select(char.ToLowerInvariant).ToArray();
+                if (letters.Length < 2) continue;
+                // the lower-case words before the bracket, their connectors skipped, one per letter from the last
+                int k = open - 1, matched = letters.Length;
+                if (t[k].Text is "\"" or "\u201D" or "''" or "'") k--; // a quoted description: 'declared it a "state of alert" (SOA)'
+                bool agent = false;
+                while (k >= 0 && matched > 0 && open - k <= 2 * letters.Length + 3)
+                {
+                    var w = t[k].Text;
+                    if (w.Length == 0 || !char.IsLower(w[0]) || !w.All(ch => char.IsLetter(ch) || ch == '-')) break;
+                    if (Connectors.Contains(w) || w is "the" or "a" or "an" or "to") { k--; continue; }
+                    if (w[0] != letters[matched - 1]) break;
+                    // (a name keyword only as the head, the last word: "international" opens descriptions as often as not)
+                    agent |= _lex.Descriptors.Lookup(w).Count > 0 || _lex.Agents.Lookup(w).Count > 0
+                             || matched == letters.Length && _lex.OrgKeywords.Lookup(char.ToUpperInvariant(w[0]) + w[1..]).Count > 0;
+                    matched--; k--;
+                }
+                if (matched == 0 && !agent) described.Add(acronym);
+            }
+        }
+        if (described.Count == 0) return;
+        result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+    }
+
+    /// <summary>"Ph.D.", "M.Sc.": two or more parts of a capital and at most one small letter, each with a period, a small letter among them.</summary>
+    internal static bool IsDottedAbbreviation(string word) =>
+        System.Text.RegularExpressions.Regex.IsMatch(word, @"^(?:\p{Lu}\p{Ll}?\.){2,}$") && word.Any(char.IsLower);
 
     /// <summary>The country every U.S. state is in: the qualifier of a state that shares a country's name.</summary>
     public const string UnitedStates = "United States";
@@ -1250,6 +1295,8 @@ public sealed class MentionFinder
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
+            // "Orla Venn, Ph.D.": an abbreviation of dotted parts with a small letter among them is a degree or a title, no name
+            if (span.Count == 1 && c.Source != "gazetteer" && IsDottedAbbreviation(span[0])) continue;
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
             // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
