@@ -86,7 +86,8 @@ public sealed class MentionFinder
         // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
         if (words.Count == 2 && caps < 2) return false;
         // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D")
+        // (a line ending in a degree, "Orla Venn, Ph.D.", ends in its full stop like a sentence: a name line, no headline)
+        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !IsDottedAbbreviation(s.Tokens[^1].Text)
                && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 
@@ -1153,6 +1154,12 @@ public sealed class MentionFinder
                 {
                     if (words[k] is not ("'s" or "\u2019s") || s.Tokens[k].Tag != "POS") continue;
                     var owner = Keyword(words, first, k);
+                    // ... or "A of B" headed by A's keyword, owning a keyword-headed name of two words or more ("the Department of
+                    // Energy's Grid Reliability Division"); not when B is a people noun, whose possessive goes on in the name
+                    // ("the Ministry of Women's Health Services")
+                    if (owner is not { Position: KeywordPosition.Suffix } && end - k > 2 && HeadBeforeOf(words, first, k) is { Type: EntityType.Organization } ofHead
+                        && _lex.Agents.Lookup(words[k - 1].ToLowerInvariant()).Count == 0 && Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization })
+                        owner = ofHead;
                     if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
                     if (Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
                         result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
