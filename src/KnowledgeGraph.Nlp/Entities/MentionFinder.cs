@@ -1309,9 +1309,9 @@ public sealed class MentionFinder
             // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
             // name tag that person; the tag names nothing (and no body the name would be an alias of)
             if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
-            // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
-            // person (several bodies, "NGOs", "CTFs", are left to the recogniser's organisation reading, as re3d annotates them)
-            if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person && IsPluralAcronym(span[0])
+            // "aid for IDPs", "the region's NGOs", "Marovia-based HTOs": an acronym with a plural "s" abbreviates a plural noun, it
+            // names no one place, person or body (a category of bodies; the gazetteer's own names stay)
+            if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person or EntityType.Organization && IsPluralAcronym(span[0])
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             // "Aviation Boatswain 3rd Class Tomas Ferreira", "Airman First Class": capitalised words before an ordinal and "Class"
             // are a rating or rank, graded by the class; the name is what follows the class
