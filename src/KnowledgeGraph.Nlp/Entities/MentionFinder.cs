@@ -1168,6 +1168,16 @@ public sealed class MentionFinder
                     end = k;
                     break;
                 }
+                // "Department of Harbors HSA inspections": an acronym after a whole "A of B" body's name that does not spell it is
+                // another body, the part the owner's name is written before ("the Department of Defense DOD" spells its owner)
+                if (c.Type == EntityType.Organization && c.Source != "gazetteer" && end - first >= 4 && NameKey.IsAcronymShape(words[end - 1])
+                    && words[end - 1].Count(char.IsAsciiLetterUpper) >= 3 && IsCapitalized(words[end - 2]) && HeadBeforeOf(words, first, end - 1) is { Type: EntityType.Organization }
+                    && !EntityClusterer.SpellsOut(words[end - 1], string.Join(' ', words.Skip(first).Take(end - 1 - first)))
+                    && !EntityClusterer.IsAcronymOf(words[end - 1], words.Skip(first).Take(end - 1 - first).ToArray()))
+                {
+                    result.Add(c with { First = end - 1, End = end, FineType = null, Role = null, Canonical = null });
+                    end--;
+                }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
                     || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
@@ -1306,6 +1316,9 @@ public sealed class MentionFinder
             if (span.Count == 1 && c.Source != "gazetteer" && IsDottedAbbreviation(span[0])) continue;
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
+            // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
+            if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
+                && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
             // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
             // name tag that person; the tag names nothing (and no body the name would be an alias of)
             if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
