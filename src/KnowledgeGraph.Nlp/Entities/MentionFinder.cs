@@ -262,6 +262,16 @@ public sealed class MentionFinder
                 if (matched == 0 && !agent) described.Add(acronym);
             }
         }
+        // "Coastal Trade Organizations (CTOs)": the capitalised phrase a plural acronym in brackets spells is the same category of bodies
+        var plural = new HashSet<(int Sentence, int End)>();
+        foreach (var s in sentences)
+            for (int open = 1; open + 2 < s.Tokens.Count; open++)
+                if (s.Tokens[open].Text == "(" && s.Tokens[open + 2].Text == ")" && IsPluralAcronym(s.Tokens[open + 1].Text)) plural.Add((s.Index, open));
+        if (plural.Count > 0)
+            result.RemoveAll(m => plural.Contains((m.Mention.SentenceIndex, m.EndToken)) && m.Mention.Source != "gazetteer" && m.Mention.Kind == MentionKind.Name
+                && m.Mention.Type == EntityType.Organization // (documents keep their reading: "Harbor Lease Agreements (HLAs)" types "HLA")
+                && m.Mention.Text.EndsWith('s') && sentences[m.Mention.SentenceIndex].Tokens[m.EndToken + 1].Text is var acronym
+                && EntityClusterer.IsAcronymOf(acronym[..^1], m.Mention.Text.Split(' ')));
         if (described.Count == 0) return;
         result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
     }
