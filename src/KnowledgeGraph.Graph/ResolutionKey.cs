@@ -75,6 +75,7 @@ public static class ResolutionKey
     {
         var words = NameKey.Words(name).ToList();
         if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        if (OfCommittee(words) is { } committee) return committee;
         string prefix = "";
         if (words.Count >= 3 && NameKey.IsAcronymShape(words[0]) && !BodyHeads.Contains(words[0])) { prefix = Of(words[0]); words.RemoveAt(0); }
         if (words.Count < 2) return null;
@@ -94,6 +95,40 @@ public static class ResolutionKey
         else return null;
         if (field.Count == 0 || !char.IsUpper(field[0][0]) || !field.All(w => char.IsUpper(w[0]) || w is "and" or "&" or "of" or "for" or "the" or "on")) return null;
         return "\u0005" + prefix + "|" + head.ToUpperInvariant() + "|" + Of(string.Join(' ', field));
+    }
+
+    /// <summary>Words that say how a legislature set a committee up, which its short name leaves out: "Select", "Standing", "Permanent".</summary>
+    private static readonly HashSet<string> CommitteeKinds = new(StringComparer.OrdinalIgnoreCase) { "Select", "Standing", "Permanent" };
+
+    /// <summary>
+    /// "the Senate Select Committee on Intelligence" and "the Senate Intelligence Committee", "the House Committee on Armed
+    /// Services" and "the House Armed Services Committee": a committee's name with its owner, its kind (Select, Standing,
+    /// Permanent) left out and its field before "Committee" or after "Committee on", has the key owner + field. The owner is
+    /// required: the "on" form needs a capitalised word before "Committee" that is no kind, the short form two words before
+    /// it, so "the Armed Services Committee" (no owner) never meets "the House Committee on Armed Services", and the
+    /// House's and the Senate's committees of one field stay apart. Null for any other name.
+    /// </summary>
+    private static string? OfCommittee(List<string> words)
+    {
+        int at = words.FindIndex(w => w.Equals("Committee", StringComparison.Ordinal));
+        if (at < 0) return null;
+        List<string> key;
+        if (at + 2 < words.Count && words[at + 1] == "on")
+        {
+            var owner = words.Take(at).Where(w => !CommitteeKinds.Contains(w)).ToList();
+            var field = words.Skip(at + 2).ToList();
+            if (field.Count > 0 && field[0].Equals("the", StringComparison.OrdinalIgnoreCase)) field.RemoveAt(0);
+            if (owner.Count == 0 || field.Count == 0) return null;
+            key = owner.Concat(field).ToList();
+        }
+        else if (at == words.Count - 1 && at >= 2)
+        {
+            key = words.Take(at).Where(w => !CommitteeKinds.Contains(w)).ToList();
+            if (key.Count < 2) return null;
+        }
+        else return null;
+        if (!key.All(w => char.IsUpper(w[0]) || w is "and" or "&" or "of" or "on" or "the")) return null;
+        return "\u0006" + Of(string.Join(' ', key));
     }
 
     /// <summary>The node property that names the document of a document-scoped generic actor.</summary>

@@ -200,6 +200,27 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void ACommitteesShortAndLongNamesAreOneBodyOfTheSameOwnerOnly()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Senate Select Committee on Fisheries", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Senate Fisheries Committee", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "House Committee on Fisheries", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Fisheries Committee", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "House Committee on Coastal Trade and Ports", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "House Coastal Trade and Ports Committee", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Coastal Trade Committee", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        Assert.That(Aliases(Of("Senate Fisheries Committee")), Is.EquivalentTo(new[] { "Senate Fisheries Committee", "Senate Select Committee on Fisheries" }));
+        Assert.That(Aliases(Of("House Coastal Trade and Ports Committee")), Is.EquivalentTo(new[] { "House Coastal Trade and Ports Committee", "House Committee on Coastal Trade and Ports" }));
+        Assert.That(Aliases(Of("House Committee on Fisheries")), Is.EquivalentTo(new[] { "House Committee on Fisheries" }), "the other chamber's committee of one field is another body");
+        Assert.That(Aliases(Of("Fisheries Committee")), Is.EquivalentTo(new[] { "Fisheries Committee" }), "a committee named without its owner joins neither chamber's");
+        Assert.That(Aliases(Of("Coastal Trade Committee")), Is.EquivalentTo(new[] { "Coastal Trade Committee" }), "an ownerless short name is no owner's committee");
+        Assert.That(bodies, Has.Count.EqualTo(5));
+    }
+
+    [Test]
     public void AnAcronymTypedByAGuessIsTheOneNodeWhoseNameItSpells()
     {
         var b = new GraphBuilder(Schema);

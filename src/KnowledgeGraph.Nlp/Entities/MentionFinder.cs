@@ -86,7 +86,8 @@ public sealed class MentionFinder
         // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
         if (words.Count == 2 && caps < 2) return false;
         // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D")
+        // (a line ending in a degree, "Orla Venn, Ph.D.", ends in its full stop like a sentence: a name line, no headline)
+        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !IsDottedAbbreviation(s.Tokens[^1].Text)
                && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 
@@ -217,12 +218,67 @@ public sealed class MentionFinder
         for (int k = 0; kinds.Count > 0 && k < result.Count; k++)
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
+        DropAcronymsOfDescriptions(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
     }
+
+    /// <summary>
+    /// "a public health emergency of international concern (PHEIC)": capitals in brackets whose letters are the initials of
+    /// the lower-case words just before them abbreviate a description, not a name; when no word of it names a group or a
+    /// body (a descriptor, an agent of the CAMEO dictionaries, a name keyword as its head: "the joint task force (JTF)" is a body), the
+    /// acronym names no actor, there or anywhere else in the article. One pass over the article's tokens and mentions.
+    /// </summary>
+    private void DropAcronymsOfDescriptions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var described = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var t = s.Tokens;
+            for (int open = 1; open + 2 < t.Count; open++)
+            {
+                if (t[open].Text != "(" || t[open + 2].Text != ")" || !NameKey.IsAcronymShape(t[open + 1].Text)) continue;
+                var acronym = t[open + 1].Text;
+                var letters = acronym.Where(char.IsAsciiLetterUpper).Select(char.ToLowerInvariant).ToArray();
+                if (letters.Length < 2) continue;
+                // the lower-case words before the bracket, their connectors skipped, one per letter from the last
+                int k = open - 1, matched = letters.Length;
+                if (t[k].Text is "\"" or "\u201D" or "''" or "'") k--; // a quoted description: 'declared it a "state of alert" (SOA)'
+                bool agent = false;
+                while (k >= 0 && matched > 0 && open - k <= 2 * letters.Length + 3)
+                {
+                    var w = t[k].Text;
+                    if (w.Length == 0 || !char.IsLower(w[0]) || !w.All(ch => char.IsLetter(ch) || ch == '-')) break;
+                    if (Connectors.Contains(w) || w is "the" or "a" or "an" or "to") { k--; continue; }
+                    if (w[0] != letters[matched - 1]) break;
+                    // (a name keyword only as the head, the last word: "international" opens descriptions as often as not)
+                    agent |= _lex.Descriptors.Lookup(w).Count > 0 || _lex.Agents.Lookup(w).Count > 0
+                             || matched == letters.Length && _lex.OrgKeywords.Lookup(char.ToUpperInvariant(w[0]) + w[1..]).Count > 0;
+                    matched--; k--;
+                }
+                if (matched == 0 && !agent) described.Add(acronym);
+            }
+        }
+        // "Coastal Trade Organizations (CTOs)": the capitalised phrase a plural acronym in brackets spells is the same category of bodies
+        var plural = new HashSet<(int Sentence, int End)>();
+        foreach (var s in sentences)
+            for (int open = 1; open + 2 < s.Tokens.Count; open++)
+                if (s.Tokens[open].Text == "(" && s.Tokens[open + 2].Text == ")" && IsPluralAcronym(s.Tokens[open + 1].Text)) plural.Add((s.Index, open));
+        if (plural.Count > 0)
+            result.RemoveAll(m => plural.Contains((m.Mention.SentenceIndex, m.EndToken)) && m.Mention.Source != "gazetteer" && m.Mention.Kind == MentionKind.Name
+                && m.Mention.Type == EntityType.Organization // (documents keep their reading: "Harbor Lease Agreements (HLAs)" types "HLA")
+                && m.Mention.Text.EndsWith('s') && sentences[m.Mention.SentenceIndex].Tokens[m.EndToken + 1].Text is var acronym
+                && EntityClusterer.IsAcronymOf(acronym[..^1], m.Mention.Text.Split(' ')));
+        if (described.Count == 0) return;
+        result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+    }
+
+    /// <summary>"Ph.D.", "M.Sc.": two or more parts of a capital and at most one small letter, each with a period, a small letter among them.</summary>
+    internal static bool IsDottedAbbreviation(string word) =>
+        System.Text.RegularExpressions.Regex.IsMatch(word, @"^(?:\p{Lu}\p{Ll}?\.){2,}$") && word.Any(char.IsLower);
 
     /// <summary>The country every U.S. state is in: the qualifier of a state that shares a country's name.</summary>
     public const string UnitedStates = "United States";
@@ -1108,6 +1164,12 @@ public sealed class MentionFinder
                 {
                     if (words[k] is not ("'s" or "\u2019s") || s.Tokens[k].Tag != "POS") continue;
                     var owner = Keyword(words, first, k);
+                    // ... or "A of B" headed by A's keyword, owning a keyword-headed name of two words or more ("the Department of
+                    // Energy's Grid Reliability Division"); not when B is a people noun, whose possessive goes on in the name
+                    // ("the Ministry of Women's Health Services")
+                    if (owner is not { Position: KeywordPosition.Suffix } && end - k > 2 && HeadBeforeOf(words, first, k) is { Type: EntityType.Organization } ofHead
+                        && _lex.Agents.Lookup(words[k - 1].ToLowerInvariant()).Count == 0 && Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization })
+                        owner = ofHead;
                     if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
                     if (Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
                         result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
@@ -1115,6 +1177,16 @@ public sealed class MentionFinder
                     if (owner is { } o && (o.Type != c.Type || o.Fine != c.FineType)) c = c with { Type = o.Type, FineType = o.Fine };
                     end = k;
                     break;
+                }
+                // "Department of Harbors HSA inspections": an acronym after a whole "A of B" body's name that does not spell it is
+                // another body, the part the owner's name is written before ("the Department of Defense DOD" spells its owner)
+                if (c.Type == EntityType.Organization && c.Source != "gazetteer" && end - first >= 4 && NameKey.IsAcronymShape(words[end - 1])
+                    && words[end - 1].Count(char.IsAsciiLetterUpper) >= 3 && IsCapitalized(words[end - 2]) && HeadBeforeOf(words, first, end - 1) is { Type: EntityType.Organization }
+                    && !EntityClusterer.SpellsOut(words[end - 1], string.Join(' ', words.Skip(first).Take(end - 1 - first)))
+                    && !EntityClusterer.IsAcronymOf(words[end - 1], words.Skip(first).Take(end - 1 - first).ToArray()))
+                {
+                    result.Add(c with { First = end - 1, End = end, FineType = null, Role = null, Canonical = null });
+                    end--;
                 }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
@@ -1259,14 +1331,19 @@ public sealed class MentionFinder
             if (!span.Any(w => (IsCapitalized(w) || ParticleName(w)) && w.Any(char.IsLetter))) continue;
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
+            // "Orla Venn, Ph.D.": an abbreviation of dotted parts with a small letter among them is a degree or a title, no name
+            if (span.Count == 1 && c.Source != "gazetteer" && IsDottedAbbreviation(span[0])) continue;
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
+            // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
+            if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
+                && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
             // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
             // name tag that person; the tag names nothing (and no body the name would be an alias of)
             if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
-            // "aid for IDPs", "the region's NGOs": an acronym with a plural "s" abbreviates a plural noun, it names no one place or
-            // person (several bodies, "NGOs", "CTFs", are left to the recogniser's organisation reading, as re3d annotates them)
-            if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person && IsPluralAcronym(span[0])
+            // "aid for IDPs", "the region's NGOs", "Marovia-based HTOs": an acronym with a plural "s" abbreviates a plural noun, it
+            // names no one place, person or body (a category of bodies; the gazetteer's own names stay)
+            if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person or EntityType.Organization && IsPluralAcronym(span[0])
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             // "Aviation Boatswain 3rd Class Tomas Ferreira", "Airman First Class": capitalised words before an ordinal and "Class"
             // are a rating or rank, graded by the class; the name is what follows the class

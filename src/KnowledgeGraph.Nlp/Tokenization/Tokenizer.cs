@@ -52,6 +52,8 @@ public sealed class Tokenizer
     private int ScanWord(string text, int i, int end)
     {
         int j = i;
+        // "Ph.D.", "M.Sc.", "U.S.C.": an abbreviation of dotted parts (a capital and at most one small letter each) is one word
+        if (DottedAbbreviationEnd(text, i, end) is int whole) return whole;
         while (j < end)
         {
             char c = text[j];
@@ -73,6 +75,28 @@ public sealed class Tokenizer
             bool singleCapital = j - i == 1 && char.IsUpper(text[i]);
             if (_abbreviations.Contains(withDot) || initialism || singleCapital) j++;
         }
+        return j;
+    }
+
+    /// <summary>
+    /// The end of "Ph.D.", "M.Sc.", "B.A." at <paramref name="i"/>: two or more parts, each a capital letter with at most
+    /// one small letter and a period, with at least one small letter among them ("U.S." is left to the initialism rule), and
+    /// no letter or digit after the last period ("Mr.Smith", glued words, is no such abbreviation); otherwise null.
+    /// </summary>
+    private static int? DottedAbbreviationEnd(string text, int i, int end)
+    {
+        int j = i, parts = 0;
+        bool small = false;
+        while (j < end && char.IsUpper(text[j]))
+        {
+            int k = j + 1;
+            if (k < end && char.IsLower(text[k])) { k++; small = true; }
+            if (k >= end || text[k] != '.') break;
+            j = k + 1;
+            parts++;
+        }
+        if (parts < 2 || !small) return null;
+        if (j < end && IsWordChar(text[j])) return null;
         return j;
     }
 

@@ -58,6 +58,17 @@ public sealed class SentenceSplitterTests
     }
 
     [Test]
+    public void DottedDegreeAbbreviationsStayOneWord()
+    {
+        // "Ph.D." after a name is a degree, one word (a "Ph" of its own would be read as a name); glued words are no such abbreviation
+        var text = "Orla Venn, Ph.D., and Tam Ruse, M.Sc., met Mr.Smith at the U.S. office.";
+        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+        Assert.That(tokens, Does.Contain("Ph.D.").And.Contain("M.Sc.").And.Contain("U.S."));
+        Assert.That(tokens, Does.Not.Contain("Ph").And.Not.Contain("Mr.Smith"));
+        Assert.That(Split("She holds a Ph.D. in law. She left."), Is.EqualTo(new[] { "She holds a Ph.D. in law.", "She left." }));
+    }
+
+    [Test]
     public void HyphenatedWordsStayWhole()
     {
         var text = "French-led forces and a 13,000-strong state-funded group.";
