@@ -329,3 +329,21 @@ public sealed class RealTextCheck2JudgedSampleTests
         Assert.That(gone.Where(Graph.Value.ContainsKey), Is.Empty, "judged of the wrong type in main's graph, and back again");
     }
 }
+
+/// <summary>
+/// The sixth session's check corpus (tests/realtext-check4, stories nobody on the team had read, judged by helpers who
+/// did no development): every node judged correct in its samples, before and after the session's work, is still in the
+/// graph with the same id and labels (issue 10: "keep the judged sample as a test that fails when a judged node regresses").
+/// Only the correct rows are read here; developers do not read the other rows.
+/// </summary>
+public sealed class RealTextCheck4JudgedSampleTests
+{
+    private static readonly Lazy<Dictionary<string, JObject>> Graph = new(() => RealTextJudgedSampleTests.BuildNodes("realtext-check4"));
+
+    [TestCase("judged-before.tsv")]
+    [TestCase("judged-after.tsv")]
+    [TestCase("judged-before-seed22.tsv")]
+    [TestCase("judged-after-seed22.tsv")]
+    public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
+        => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graph.Value, "realtext-check4", file, new Dictionary<string, string>(), 60);
+}
