@@ -287,9 +287,6 @@ public sealed class RealTextCheck2JudgedSampleTests
         // "the National Archives and Records Administration (NARA)": the acronym joined its full name once the two bodies'
         // names over "and" were read as one name again (branches actors10 and actors11 merged); one node with both aliases
         ["e:org:nara"] = "e:org:national-archives-and-records-administration",
-        // the datelines' "WASHINGTON, D.C.": a town written with ", D.C." is the district's town, a city (lead's review mend
-        // after branch actors12); the same node, now labelled City
-        ["e:loc:washington"] = "e:loc:washington\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationship reached a node no longer an entity:

@@ -1299,21 +1299,18 @@ public sealed class MentionFinder
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
                 c = c with { FineType = null };
-            // "Kessa Falls, Ohio", "Orvin Creek, Mich.": a place named by a land feature's head word before a comma and a U.S.
-            // state is a town of that state, as an address writes it (a feature is not named that way)
-            if (c.Type == EntityType.Location && c.FineType == "NaturalFeature" && c.Source != "gazetteer" && c.End + 1 < words.Count && words[c.End] == ","
-                && (_lex.UsStates.Contains(words[c.End + 1]) || _lex.UsStateAbbreviations.ContainsKey(words[c.End + 1]) || _lex.UsStatePostalCodes.ContainsKey(words[c.End + 1])))
-                c = c with { FineType = "City" };
             // "Orvin, D.C.": a town and the District of Columbia after it, written as the district's initials, are one place, the
             // town of that district, named as the town (the district's initials are no second node; "Orvin" alone later in the
-            // article is the same node). Not in a list of places ("Ostvale, Virginia, D.C. and Delaware": no place opens a
-            // list item before the town, and no "and"/"or" follows the initials) and not a state or country ("Virginia, D.C.")
+            // article is the same node), except a town that bears a U.S. state's name, which keeps ", D.C." in its name so
+            // that it never joins the state. Not in a list of places ("Ostvale, Virginia, D.C. and Delaware": no place opens a
+            // list item before the town, and no "and"/"or" follows the initials) nor a country
             if (c.Type == EntityType.Location && c.CharStart < 0 && c.End + 1 < words.Count && words[c.End] == "," && words[c.End + 1] == "D.C."
                 && span.All(IsCapitalized) && !(c.First > 0 && words[c.First - 1] == ",")
                 && !(c.End + 2 < words.Count && words[c.End + 2] is "and" or "or")
-                && !_lex.UsStates.Contains(string.Join(' ', span)) && !_lex.Gazetteer.Lookup(string.Join(' ', span)).Any(h => h.Entry.FineType == "Country"))
+                && !_lex.Gazetteer.Lookup(string.Join(' ', span)).Any(h => h.Entry.FineType == "Country"))
             {
-                result.Add(c with { End = c.End + 2, FineType = "City", Canonical = string.Join(' ', span.Select(w => w.All(char.IsUpper) ? w[0] + w[1..].ToLowerInvariant() : w)), Role = null, Kind = MentionKind.Name });
+                var town = string.Join(' ', span.Select(w => w.All(char.IsUpper) ? w[0] + w[1..].ToLowerInvariant() : w));
+                result.Add(c with { End = c.End + 2, FineType = "City", Canonical = _lex.UsStates.Contains(town) ? town + " D.C." : town, Role = null, Kind = MentionKind.Name });
                 continue;
             }
             if (span.Count == 1 && span[0] == "D.C." && c.First >= 2 && words[c.First - 1] == "," && IsCapitalized(words[c.First - 2])) continue;

@@ -48,8 +48,8 @@ internal static class NamedByConstruction
     /// <summary>
     /// "said Tavin Orrel", "a report by Marta J. Quell": a name of two to four capitalised words (middle initials
     /// allowed) whose first word is a given name of the dictionaries' people names a person, whatever the recogniser took
-    /// it for, unless the gazetteer or the U.S. states know the name or its first word (a place or body named after a
-    /// person or a state: "Jordan", "Georgia", "Carolina Tech"), a name keyword heads a word of it ("Elena Valley", "Marta Foundation", "Nadia Street") or it is a U.S.
+    /// it for, unless the gazetteer knows the name or its first word (a place or body named after a person: "Jordan",
+    /// "Georgia"), a name keyword heads a word of it ("Elena Valley", "Marta Foundation", "Nadia Street") or it is a U.S.
     /// state, or a word of it is no proper noun; the name's first word must open it in the text (no capitalised word right before it)
     /// </summary>
     private static void TypeNamesOpenedByGivenNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
@@ -61,7 +61,7 @@ internal static class NamedByConstruction
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])) continue;
             if (!words.All(w => MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')) || MentionFinder.IsInitial(words[^1])) continue;
-            if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text) || Known(lex, words[0])) continue;
+            if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text) || lex.Gazetteer.Lookup(words[0]).Count > 0) continue;
             // (every word a proper noun: "Sara Please" and "Charles V. This" end in a verb and a determiner, no surname)
             var tokens = sentences[m.SentenceIndex].Tokens;
             if (result[k].EndToken - result[k].FirstToken != words.Length

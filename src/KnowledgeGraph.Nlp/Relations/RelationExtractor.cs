@@ -1123,8 +1123,10 @@ public sealed partial class RelationExtractor
                         if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
                         if (v.Lower(j) != "by") continue;
                         var agent = v.MentionFrom(j + 1, v.IsDetOrAdj);
-                        // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event
-                        if (agent is not null && v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned)
+                        // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event; not when
+                        // Y is a place or only modifies the noun after it ("an attack by X's Kessa region forces": X stays)
+                        if (agent is not null && v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned
+                            && !IsPlace(owned) && !(owned.EndToken < v.Count && v.Tag(owned.EndToken) is "NN" or "NNS" or "NNP" or "NNPS"))
                             agent = owned;
                         if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
                         break;

@@ -52,7 +52,7 @@ public sealed class Tokenizer
     private int ScanWord(string text, int i, int end)
     {
         int j = i;
-        // "Ph.D.", "M.Sc.", "U.S.C.": an abbreviation of dotted parts (a capital and at most one small letter each) is one word
+        // "Ph.D.", "M.Sc.": an abbreviation of dotted parts (a capital and at most one small letter each, a small letter among them) is one word
         if (DottedAbbreviationEnd(text, i, end) is int whole) return whole;
         while (j < end)
         {
