@@ -57,6 +57,11 @@ public sealed class MentionFinder
     /// <summary>One capital, then lower case only, two letters or more: "Defense", "Thomas" (not "NASA", "McCool").</summary>
     internal static bool IsTitleCase(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
 
+    /// <summary>The U.S. state a word names, written whole, as the AP abbreviates it or as its postal code ("Vermont",
+    /// "Vt.", "VT" -> Vermont), or null.</summary>
+    private string? UsStateOf(string w) =>
+        _lex.UsStates.Contains(w) ? w : _lex.UsStateAbbreviations.TryGetValue(w, out var a) ? a : _lex.UsStatePostalCodes.TryGetValue(w, out var p) ? p : null;
+
     /// <summary>Whether the candidate's words are a U.S. state's name or its abbreviation ("Rhode Island", "Ariz.").</summary>
     private bool IsUsState(List<string> words, Candidate c)
     {
@@ -721,7 +726,7 @@ public sealed class MentionFinder
         if (end == 0)
         {
             while (end < words.Count && end < 3 && IsTitleCase(words[end])) end++;
-            if (end == 0 || end + 2 >= words.Count || words[end] != "," || !(_lex.UsStates.Contains(words[end + 1]) || _lex.UsStateAbbreviations.ContainsKey(words[end + 1]) || _lex.UsStatePostalCodes.ContainsKey(words[end + 1]))
+            if (end == 0 || end + 2 >= words.Count || words[end] != "," || UsStateOf(words[end + 1]) is null
                 || words[end + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
             candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
             AddDatelineState(s, words, end, candidates);
@@ -742,8 +747,7 @@ public sealed class MentionFinder
     {
         if (townEnd + 2 >= words.Count || words[townEnd] != "," || words[townEnd + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
         var w = words[townEnd + 1];
-        var state = _lex.UsStates.Contains(w) ? w : _lex.UsStateAbbreviations.TryGetValue(w, out var a) ? a : _lex.UsStatePostalCodes.TryGetValue(w, out var p) ? p : null;
-        if (state is null) return;
+        if (UsStateOf(w) is not { } state) return;
         candidates.Add(new Candidate(s.Index, townEnd + 1, townEnd + 2, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = state });
     }
 
@@ -1931,7 +1935,7 @@ public sealed class MentionFinder
     /// <summary>"R-TX", "D-Vt.", "I-Maine": a U.S. party's initial (Republican, Democrat, Independent), a hyphen and a state.</summary>
     private bool IsPartyStateTag(string w) =>
         w.Length >= 4 && w[0] is 'R' or 'D' or 'I' && w[1] == '-'
-        && (_lex.UsStatePostalCodes.ContainsKey(w[2..]) || _lex.UsStateAbbreviations.ContainsKey(w[2..]) || _lex.UsStates.Contains(w[2..]));
+        && UsStateOf(w[2..]) is not null;
 
     /// <summary>"EDT", "UTC", "CEST": a time zone's abbreviation, three to five capitals ending in "T" (for time) or "UTC".</summary>
     private static bool IsTimeZoneShape(string w) => w.Length is >= 3 and <= 5 && w.All(char.IsAsciiLetterUpper) && (w[^1] == 'T' || w == "UTC");
