@@ -93,7 +93,7 @@ public static class ResolutionKey
             field = words.Take(words.Count - 1).ToList();
         }
         else return null;
-        if (field.Count == 0 || !char.IsUpper(field[0][0]) || !field.All(w => char.IsUpper(w[0]) || w is "and" or "&" or "of" or "for" or "the" or "on")) return null;
+        if (field.Count == 0 || !char.IsUpper(field[0][0]) || !field.All(w => IsNameWord(w) || w == "for")) return null;
         return "\u0005" + prefix + "|" + head.ToUpperInvariant() + "|" + Of(string.Join(' ', field));
     }
 
@@ -113,9 +113,9 @@ public static class ResolutionKey
         int at = words.FindIndex(w => w.Equals("Committee", StringComparison.Ordinal));
         if (at < 0) return null;
         List<string> key;
+        var owner = words.Take(at).Where(w => !CommitteeKinds.Contains(w)).ToList();
         if (at + 2 < words.Count && words[at + 1] == "on")
         {
-            var owner = words.Take(at).Where(w => !CommitteeKinds.Contains(w)).ToList();
             var field = words.Skip(at + 2).ToList();
             if (field.Count > 0 && field[0].Equals("the", StringComparison.OrdinalIgnoreCase)) field.RemoveAt(0);
             if (owner.Count == 0 || field.Count == 0) return null;
@@ -123,13 +123,16 @@ public static class ResolutionKey
         }
         else if (at == words.Count - 1 && at >= 2)
         {
-            key = words.Take(at).Where(w => !CommitteeKinds.Contains(w)).ToList();
+            key = owner;
             if (key.Count < 2) return null;
         }
         else return null;
-        if (!key.All(w => char.IsUpper(w[0]) || w is "and" or "&" or "of" or "on" or "the")) return null;
+        if (!key.All(IsNameWord)) return null;
         return "\u0006" + Of(string.Join(' ', key));
     }
+
+    /// <summary>A word of a body's name: capitalised, or one of the connectors names keep ("and", "&amp;", "of", "on", "the").</summary>
+    private static bool IsNameWord(string w) => char.IsUpper(w[0]) || w is "and" or "&" or "of" or "on" or "the";
 
     /// <summary>The node property that names the document of a document-scoped generic actor.</summary>
     public const string DocumentAttribute = "document";

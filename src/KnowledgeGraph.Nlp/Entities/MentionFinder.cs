@@ -92,7 +92,7 @@ public sealed class MentionFinder
         if (words.Count == 2 && caps < 2) return false;
         // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
         // (a line ending in a degree, "Orla Venn, Ph.D.", ends in its full stop like a sentence: a name line, no headline)
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !IsDottedAbbreviation(s.Tokens[^1].Text)
+        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !Tokenization.Tokenizer.IsDottedAbbreviation(s.Tokens[^1].Text)
                && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 
@@ -240,12 +240,16 @@ public sealed class MentionFinder
     private void DropAcronymsOfDescriptions(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         var described = new HashSet<string>(StringComparer.Ordinal);
+        // "Coastal Trade Organizations (CTOs)": the capitalised phrase a plural acronym in brackets spells is the same category of bodies
+        var plural = new HashSet<(int Sentence, int End)>();
         foreach (var s in sentences)
         {
             var t = s.Tokens;
             for (int open = 1; open + 2 < t.Count; open++)
             {
-                if (t[open].Text != "(" || t[open + 2].Text != ")" || !NameKey.IsAcronymShape(t[open + 1].Text)) continue;
+                if (t[open].Text != "(" || t[open + 2].Text != ")") continue;
+                if (IsPluralAcronym(t[open + 1].Text)) plural.Add((s.Index, open));
+                if (!NameKey.IsAcronymShape(t[open + 1].Text)) continue;
                 var acronym = t[open + 1].Text;
                 var letters = acronym.Where(char.IsAsciiLetterUpper).Select(char.ToLowerInvariant).ToArray();
                 if (letters.Length < 2) continue;
@@ -267,11 +271,6 @@ public sealed class MentionFinder
                 if (matched == 0 && !agent) described.Add(acronym);
             }
         }
-        // "Coastal Trade Organizations (CTOs)": the capitalised phrase a plural acronym in brackets spells is the same category of bodies
-        var plural = new HashSet<(int Sentence, int End)>();
-        foreach (var s in sentences)
-            for (int open = 1; open + 2 < s.Tokens.Count; open++)
-                if (s.Tokens[open].Text == "(" && s.Tokens[open + 2].Text == ")" && IsPluralAcronym(s.Tokens[open + 1].Text)) plural.Add((s.Index, open));
         if (plural.Count > 0)
             result.RemoveAll(m => plural.Contains((m.Mention.SentenceIndex, m.EndToken)) && m.Mention.Source != "gazetteer" && m.Mention.Kind == MentionKind.Name
                 && m.Mention.Type == EntityType.Organization // (documents keep their reading: "Harbor Lease Agreements (HLAs)" types "HLA")
@@ -280,10 +279,6 @@ public sealed class MentionFinder
         if (described.Count == 0) return;
         result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
     }
-
-    /// <summary>"Ph.D.", "M.Sc.": two or more parts of a capital and at most one small letter, each with a period, a small letter among them.</summary>
-    internal static bool IsDottedAbbreviation(string word) =>
-        System.Text.RegularExpressions.Regex.IsMatch(word, @"^(?:\p{Lu}\p{Ll}?\.){2,}$") && word.Any(char.IsLower);
 
     /// <summary>The country every U.S. state is in: the qualifier of a state that shares a country's name.</summary>
     public const string UnitedStates = "United States";
@@ -1171,11 +1166,12 @@ public sealed class MentionFinder
                     // ... or "A of B" headed by A's keyword, owning a keyword-headed name of two words or more ("the Department of
                     // Energy's Grid Reliability Division"); not when B is a people noun, whose possessive goes on in the name
                     // ("the Ministry of Women's Health Services")
+                    var after = Keyword(words, k + 1, end);
                     if (owner is not { Position: KeywordPosition.Suffix } && end - k > 2 && HeadBeforeOf(words, first, k) is { Type: EntityType.Organization } ofHead
-                        && _lex.Agents.Lookup(words[k - 1].ToLowerInvariant()).Count == 0 && Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization })
+                        && _lex.Agents.Lookup(words[k - 1].ToLowerInvariant()).Count == 0 && after is { Position: KeywordPosition.Suffix, Type: EntityType.Organization })
                         owner = ofHead;
                     if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
-                    if (Keyword(words, k + 1, end) is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
+                    if (after is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
                         result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
                     // (the owner's own head types it, fine label too: "the Justice Department's Criminal Division" is no force)
                     if (owner is { } o && (o.Type != c.Type || o.Fine != c.FineType)) c = c with { Type = o.Type, FineType = o.Fine };
@@ -1333,7 +1329,7 @@ public sealed class MentionFinder
             if (span.All(w => DateWords.Contains(w) || !w.Any(char.IsLetter))) continue;
             if (span.Count == 1 && span[0].TrimEnd('.').Length == 1) continue; // a lone letter: "X", an initial
             // "Orla Venn, Ph.D.": an abbreviation of dotted parts with a small letter among them is a degree or a title, no name
-            if (span.Count == 1 && c.Source != "gazetteer" && IsDottedAbbreviation(span[0])) continue;
+            if (span.Count == 1 && c.Source != "gazetteer" && Tokenization.Tokenizer.IsDottedAbbreviation(span[0])) continue;
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity

@@ -81,7 +81,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> PeacekeepingWords = Set("surface-peacekeeping-words");
     public static readonly IReadOnlySet<string> OrderingVerbs = Set("surface-ordering-verbs");
     public static readonly IReadOnlySet<string> ClosingVerbs = Set("surface-closing-verbs");
-    public static readonly IReadOnlySet<string> AnnouncingVerbs = ReportingVerbs.Concat(Set("surface-announcing-verbs")).ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> AnnouncingVerbs = Union("reporting-verbs", "surface-announcing-verbs");
     public static readonly IReadOnlySet<string> ReadinessWords = Set("surface-readiness-words");
     public static readonly IReadOnlySet<string> IntendingVerbs = Set("surface-intending-verbs");
     public static readonly IReadOnlySet<string> ClauselessParticiples = Set("surface-clauseless-participles");

@@ -83,6 +83,9 @@ public sealed class Tokenizer
     /// one small letter and a period, with at least one small letter among them ("U.S." is left to the initialism rule), and
     /// no letter or digit after the last period ("Mr.Smith", glued words, is no such abbreviation); otherwise null.
     /// </summary>
+    /// <summary>"Ph.D.", "M.Sc.": the whole word is an abbreviation of dotted parts, a small letter among them (one token).</summary>
+    internal static bool IsDottedAbbreviation(string word) => DottedAbbreviationEnd(word, 0, word.Length) == word.Length;
+
     private static int? DottedAbbreviationEnd(string text, int i, int end)
     {
         int j = i, parts = 0;
