@@ -6,13 +6,7 @@ namespace KnowledgeGraph.Cli.Tests;
 /// <summary>kg build's edge gate (--min-edge-confidence): by default the weakest relationship edges are left out.</summary>
 public sealed class EdgeConfidenceCliTests
 {
-    private static (string Dir, string Out) Articles()
-    {
-        var dir = CliRunner.TempDir();
-        File.WriteAllText(Path.Combine(dir, "bloc.txt"), DeterminismTests.BlocArticle);
-        File.WriteAllText(Path.Combine(dir, "summit.txt"), DeterminismTests.SummitArticle);
-        return (dir, Path.Combine(dir, "out"));
-    }
+    private static (string Dir, string Out) Articles() => NodeConfidenceCliTests.Articles();
 
     private static List<GraphEdge> Relationships(string outDir) =>
         ApocJsonLines.ReadFile(Path.Combine(outDir, "graph.jsonl")).Edges.Where(e => e.Type != "MENTIONS").ToList();
