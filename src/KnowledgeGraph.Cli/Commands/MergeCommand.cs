@@ -40,6 +40,7 @@ public sealed class MergeCommand : ICommand
         var outDir = a.Value("out") ?? "out";
         bool quiet = a.Flag("quiet");
         if (OutputSet.CheckWritable(outDir) is { } outError) throw new UsageException(outError);
+        double minEdgeConfidence = a.Fraction("min-edge-confidence", EdgeConfidence.DefaultMinimum);
         var schemaPath = a.Value("schema") ?? Path.Combine(AppContext.BaseDirectory, "graph-schema", OntologySchema.FileName);
         var schema = OntologySchema.Load(schemaPath);
 
@@ -49,7 +50,7 @@ public sealed class MergeCommand : ICommand
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
         double minConfidence = a.Fraction("min-confidence");
-        var builder = new GraphBuilder(schema) { MinConfidence = minConfidence, MinEdgeConfidence = a.Fraction("min-edge-confidence", EdgeConfidence.DefaultMinimum) };
+        var builder = new GraphBuilder(schema) { MinConfidence = minConfidence, MinEdgeConfidence = minEdgeConfidence };
         var failures = new List<InputFailure>();
         long words = 0;
         long read = 0;
