@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core;
+using KnowledgeGraph.Graph;
 using KnowledgeGraph.Evaluation.Plover;
 using KnowledgeGraph.Evaluation.Re3d;
 
@@ -63,29 +64,44 @@ public static class DevSplit
         };
     }
 
-    /// <summary>Analyses every document once and scores the tune half, the check half and the whole.</summary>
+    /// <summary>
+    /// Analyses every document once and scores the tune half, the check half and the whole, counting only the relations
+    /// of edges at or above <paramref name="minEdgeConfidence"/> (<see cref="EdgeConfidence.Gate"/>; 0 counts all).
+    /// </summary>
     public static SplitReports<Re3dReport> EvaluateRe3d(IDocumentAnalyzer analyzer, Re3dCorpus corpus, int maxDegreeOfParallelism = 0,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, double minEdgeConfidence = 0) =>
+        ScoreRe3d(corpus, Analysis.AnalyzeAll(analyzer, Re3dEvaluator.Documents(corpus), maxDegreeOfParallelism, cancellationToken), minEdgeConfidence);
+
+    /// <summary>Scores analyses (in corpus order) of both halves and the whole, edges gated at <paramref name="minEdgeConfidence"/>.</summary>
+    public static SplitReports<Re3dReport> ScoreRe3d(Re3dCorpus corpus, IReadOnlyList<DocumentAnalysis> analyses, double minEdgeConfidence = 0)
     {
-        var analyses = Analysis.AnalyzeAll(analyzer, Re3dEvaluator.Documents(corpus), maxDegreeOfParallelism, cancellationToken);
+        var gated = analyses.Select(a => EdgeConfidence.Gate(a, minEdgeConfidence)).ToList();
         Re3dReport Score(DevHalf half)
         {
             var keep = Enumerable.Range(0, corpus.Documents.Count).Where(i => In(half, HalfOf(corpus.Documents[i]))).ToList();
-            return Re3dEvaluator.Score(Select(corpus, half), keep.Select(i => analyses[i]).ToList());
+            return Re3dEvaluator.Score(Select(corpus, half), keep.Select(i => gated[i]).ToList());
         }
         return new SplitReports<Re3dReport>(Score(DevHalf.Tune), Score(DevHalf.Check), Score(DevHalf.All));
     }
 
-    /// <summary>Analyses every sentence once and scores the tune half, the check half and the whole.</summary>
+    /// <summary>Analyses every sentence once and scores the tune half, the check half and the whole, edges gated as in <see cref="EvaluateRe3d"/>.</summary>
     public static SplitReports<PloverReport> EvaluatePlover(IDocumentAnalyzer analyzer, IReadOnlyList<PloverRecord> records,
-        int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+        int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default, double minEdgeConfidence = 0) =>
+        ScorePlover(records, AnalyzePlover(analyzer, records, maxDegreeOfParallelism, cancellationToken), minEdgeConfidence);
+
+    /// <summary>Each PLOVER sentence analysed as its own document, in record order.</summary>
+    public static IReadOnlyList<DocumentAnalysis> AnalyzePlover(IDocumentAnalyzer analyzer, IReadOnlyList<PloverRecord> records,
+        int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default) =>
+        Analysis.AnalyzeAll(analyzer, records.Select(r => Document.Create(r.Text, r.Id, r.Id)).ToList(), maxDegreeOfParallelism, cancellationToken);
+
+    /// <summary>Scores analyses (in record order) of both halves and the whole, edges gated at <paramref name="minEdgeConfidence"/>.</summary>
+    public static SplitReports<PloverReport> ScorePlover(IReadOnlyList<PloverRecord> records, IReadOnlyList<DocumentAnalysis> analyses, double minEdgeConfidence = 0)
     {
-        var documents = records.Select(r => Document.Create(r.Text, r.Id, r.Id)).ToList();
-        var analyses = Analysis.AnalyzeAll(analyzer, documents, maxDegreeOfParallelism, cancellationToken);
+        var gated = analyses.Select(a => EdgeConfidence.Gate(a, minEdgeConfidence)).ToList();
         PloverReport Score(DevHalf half)
         {
             var keep = Enumerable.Range(0, records.Count).Where(i => In(half, HalfOf(records[i]))).ToList();
-            return PloverEvaluator.Score(Select(records, half), keep.Select(i => analyses[i]).ToList());
+            return PloverEvaluator.Score(Select(records, half), keep.Select(i => gated[i]).ToList());
         }
         return new SplitReports<PloverReport>(Score(DevHalf.Tune), Score(DevHalf.Check), Score(DevHalf.All));
     }

@@ -97,6 +97,37 @@ public static class ReportWriter
         w.WriteLine();
     }
 
+    /// <summary>Relation precision, recall and F1 of both halves with the edges gated at each confidence, one row per threshold.</summary>
+    public static void WriteRe3dSweep(TextWriter w, IEnumerable<(double Minimum, SplitReports<Re3dReport> Reports)> rows)
+    {
+        w.WriteLine("re3d relations by --min-edge-confidence (edges below it left out, as kg build does)");
+        w.WriteLine("  min     tune: P      R     F1  pred   check: P      R     F1  pred");
+        foreach (var (min, r) in rows)
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {min,4:0.00}  {F(r.Tune.Relations.Precision),9} {F(r.Tune.Relations.Recall),6} {F(r.Tune.Relations.F1),6} {r.Tune.Relations.Predicted,5}  {F(r.Check.Relations.Precision),9} {F(r.Check.Relations.Recall),6} {F(r.Check.Relations.F1),6} {r.Check.Relations.Predicted,5}"));
+        w.WriteLine();
+    }
+
+    /// <summary>
+    /// PLOVER with the edges gated at each confidence, one row per threshold and half: P = sentences whose predicted
+    /// source -> target categories (source -> anything without a gold target) include the gold one, of those with any;
+    /// R = full triples of all sentences (figure c); F1 of the two.
+    /// </summary>
+    public static void WritePloverSweep(TextWriter w, IEnumerable<(double Minimum, SplitReports<PloverReport> Reports)> rows)
+    {
+        w.WriteLine("PLOVER by --min-edge-confidence (P: gold category among the predicted ones, of sentences with a prediction; R: full triples)");
+        w.WriteLine("  min     tune: P      R     F1  with   check: P      R     F1  with");
+        string Cells(PloverReport x)
+        {
+            int with = x.Results.Count(r => r.PredictedCategories.Count > 0);
+            var p = new Prf(with, x.Sentences, x.TriplesAll, x.TriplesAll);
+            return string.Create(CultureInfo.InvariantCulture, $"{F(p.Precision),9} {F(p.Recall),6} {F(p.F1),6} {with,5}");
+        }
+        foreach (var (min, r) in rows)
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {min,4:0.00}  {Cells(r.Tune)}  {Cells(r.Check)}"));
+        w.WriteLine();
+    }
+
     /// <summary>The headline figures of the tune half, the check half and the whole, one row each.</summary>
     public static void WritePloverHalves(TextWriter w, SplitReports<PloverReport> r)
     {

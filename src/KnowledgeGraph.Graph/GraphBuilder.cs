@@ -5,7 +5,8 @@ using KnowledgeGraph.Core;
 namespace KnowledgeGraph.Graph;
 
 /// <summary>Counts a build reports besides the graph itself.</summary>
-public sealed record BuildStatistics(int Documents, int DuplicateDocuments, int RelationsDroppedBySchema, int RelationsNotAsserted);
+/// <param name="EdgesBelowConfidence">Relationship edges left out because their confidence was below <see cref="GraphBuilder.MinEdgeConfidence"/>.</param>
+public sealed record BuildStatistics(int Documents, int DuplicateDocuments, int RelationsDroppedBySchema, int RelationsNotAsserted, int EdgesBelowConfidence = 0);
 
 /// <summary>
 /// Merges document analyses into one knowledge graph: entities are resolved across documents (same coarse type and
@@ -25,7 +26,7 @@ public sealed class GraphBuilder
     // Type, trigger, evidence and the optional facts of relation mentions recur across documents: kept once.
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<RelationFacts, RelationFacts> _facts = new();
-    private int _duplicates, _droppedBySchema, _notAsserted, _documentCount;
+    private int _duplicates, _droppedBySchema, _notAsserted, _belowConfidence, _documentCount;
     private bool _built;
 
     public GraphBuilder(OntologySchema schema) { _schema = schema; }
@@ -35,6 +36,13 @@ public sealed class GraphBuilder
     /// the graph (its mentions with it). 0, the default, keeps every node.
     /// </summary>
     public double MinConfidence { get; init; }
+
+    /// <summary>
+    /// The edge gate: a relationship edge whose <c>confidence</c> (<see cref="EdgeConfidence"/>) is below this is left out;
+    /// a node it alone touched then follows <see cref="MinConfidence"/>. MENTIONS edges are not gated. Default
+    /// <see cref="EdgeConfidence.DefaultMinimum"/>; 0 keeps every edge.
+    /// </summary>
+    public double MinEdgeConfidence { get; init; } = EdgeConfidence.DefaultMinimum;
 
     /// <summary>Hears each entity node's confidence features (<see cref="NodeConfidence.FeatureNames"/>), to train the weights on judged nodes.</summary>
     public Action<GraphNode, IReadOnlyList<double>>? OnNodeFeatures { get; init; }
@@ -446,11 +454,18 @@ public sealed class GraphBuilder
         gb.Evidence = null;
     }
 
+    /// <summary>A cluster's node id: its type and canonical name; a generic actor of one document only also names the
+    /// document (so it never meets another article's), an entity known only within another names that one.</summary>
+    private static string NodeId(GlobalEntity g, string name) =>
+        g.Attributes is not null && g.Attributes.TryGetValue(ResolutionKey.DocumentAttribute, out var scope) && ResolutionKey.IsDocumentScoped(g.Attributes)
+            ? Ids.Entity(g.Type, name + " " + scope)
+            : g.Attributes is not null && ResolutionKey.Within(g.Attributes) is { } within ? Ids.Entity(g.Type, name + " " + within) : Ids.Entity(g.Type, name);
+
     /// <summary>The canonical name across documents: each document already names an entity by its most complete form; the form most documents and mentions use wins, then the longer, then ordinal order.</summary>
     private static string CanonicalName(GlobalEntity g) =>
         g.NameVotes.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
 
-    public BuildStatistics Statistics => new(_documentCount, _duplicates, _droppedBySchema, _notAsserted);
+    public BuildStatistics Statistics => new(_documentCount, _duplicates, _droppedBySchema, _notAsserted, _belowConfidence);
 
     /// <summary>
     /// Builds the immutable graph: entity and document nodes, aggregated relationships, MENTIONS provenance. Builds once:
@@ -477,30 +492,52 @@ public sealed class GraphBuilder
             byId[node.Id] = node;
             nodes.Add(node);
         }
-        // entities a relationship edge will touch: the gate keeps them whatever their confidence. Whether each relation
-        // fits the schema (an entity that changed type when it joined another, JoinAcronyms, may no longer fit) is
-        // decided once here for the edges below: no union happens in between
-        var related = new HashSet<int>();
-        var fits = new bool[_relations.Count];
+        // Each cluster's node id (clusters whose names slug alike share one node). Whether each relation fits the schema (an
+        // entity that changed type when it joined another, JoinAcronyms, may no longer fit) is decided once here: no union
+        // happens in between. Relation mentions are grouped by edge, groups in order of their first mention, mentions in
+        // input order; an edge below the edge gate is left out, and the entities the kept edges touch are kept by the node
+        // gate whatever their confidence.
+        var nameOf = new Dictionary<int, (string Name, string Id)>();
+        for (int i = 0; i < _entities.Count; i++)
+            if (Find(i) == i)
+            {
+                var name = CanonicalName(_entities[i]);
+                nameOf[i] = (name, NodeId(_entities[i], name));
+            }
+        var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, double Disbelief)>();
         for (int k = 0; k < _relations.Count; k++)
         {
             var r = _relations[k];
             int s = Find(r.Subject), o = Find(r.Object);
-            fits[k] = _schema.Allows(r.Type, _entities[s].Type, _entities[o].Type);
-            if (!fits[k] || s == o) continue;
-            related.Add(s);
-            related.Add(o);
+            if (!_schema.Allows(r.Type, _entities[s].Type, _entities[o].Type)) { _droppedBySchema++; continue; }
+            if (s == o) continue; // one entity: no edge
+            var key = (nameOf[s].Id, r.Type, nameOf[o].Id, r.Hedged);
+            if (!groups.TryGetValue(key, out var group)) group = (new List<int>(), 1.0);
+            group.Members.Add(k);
+            groups[key] = (group.Members, EdgeConfidence.Disbelieve(group.Disbelief, r.Confidence));
+        }
+        var related = new HashSet<int>();
+        var keptGroups = new List<((string S, string Type, string O, bool Hedged) Key, List<int> Members)>(groups.Count);
+        foreach (var (key, group) in groups)
+        {
+            if (EdgeConfidence.FromDisbelief(group.Disbelief) < MinEdgeConfidence)
+            {
+                if (key.S != key.O) _belowConfidence++;
+                continue;
+            }
+            keptGroups.Add((key, group.Members));
+            foreach (var k in group.Members)
+            {
+                related.Add(Find(_relations[k].Subject));
+                related.Add(Find(_relations[k].Object));
+            }
         }
         var gated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < _entities.Count; i++)
         {
             if (Find(i) != i) continue;
             var g = _entities[i];
-            var name = CanonicalName(g);
-            // a generic actor of one document only: its id names the document, so it never meets another article's
-            var id = g.Attributes is not null && g.Attributes.TryGetValue(ResolutionKey.DocumentAttribute, out var scope) && ResolutionKey.IsDocumentScoped(g.Attributes)
-                ? Ids.Entity(g.Type, name + " " + scope)
-                : g.Attributes is not null && ResolutionKey.Within(g.Attributes) is { } within ? Ids.Entity(g.Type, name + " " + within) : Ids.Entity(g.Type, name);
+            var (name, id) = nameOf[i];
             var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
             if (g.FineTypes is not null) labels.AddRange(g.FineTypes);
             long mentionCount = 0;
@@ -547,22 +584,9 @@ public sealed class GraphBuilder
             g.Mentions = new List<long>(0);
         }
         var mentions = new MentionEdges(mentionList);
-        // relation mentions grouped by edge, groups in order of their first mention, mentions in input order
-        var groups = new Dictionary<(string S, string Type, string O, bool Hedged), List<int>>();
-        for (int k = 0; k < _relations.Count; k++)
-        {
-            var r = _relations[k];
-            if (!fits[k]) { _droppedBySchema++; continue; }
-            if (Find(r.Subject) == Find(r.Object)) continue; // one entity (maybe one the gate left out): no edge
-            var key = (nodeOf[Find(r.Subject)].Id, r.Type, nodeOf[Find(r.Object)].Id, r.Hedged);
-            if (!groups.TryGetValue(key, out var members)) groups.Add(key, members = new List<int>());
-            members.Add(k);
-        }
-        foreach (var (key, members) in groups)
-        {
-            if (key.S == key.O) continue;
-            edges.Add(AggregateEdge(key.S, key.Type, key.O, key.Hedged, members));
-        }
+        foreach (var (key, members) in keptGroups)
+            if (key.S != key.O) // two clusters of one node: no edge
+                edges.Add(AggregateEdge(key.S, key.Type, key.O, key.Hedged, members));
         // what the graph needs is in it now; the builder's state goes
         _relations.Clear();
         _relations.TrimExcess();
@@ -609,10 +633,10 @@ public sealed class GraphBuilder
                 if (f.Mode is not null) AddDistinct(modes, f.Mode);
                 if (f.EventContext is not null) foreach (var c in f.EventContext.Split('|')) AddDistinct(contexts, c);
             }
-            disbelief *= 1 - Math.Clamp(r.Confidence, 0, 1);
+            disbelief = EdgeConfidence.Disbelieve(disbelief, r.Confidence);
         }
         // Independent pieces of evidence: the edge is wrong only if every one of them is wrong.
-        double confidence = Math.Round(1 - disbelief, 4);
+        double confidence = EdgeConfidence.FromDisbelief(disbelief);
         var props = new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
             ["category"] = _schema.Type(type)!.Category,

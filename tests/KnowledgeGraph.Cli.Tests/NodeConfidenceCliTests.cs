@@ -6,7 +6,8 @@ namespace KnowledgeGraph.Cli.Tests;
 /// <summary>kg build's node confidence, its gate (--min-confidence) and the training features (--node-features).</summary>
 public sealed class NodeConfidenceCliTests
 {
-    private static (string Dir, string Out) Articles()
+    /// <summary>Two invented articles in a fresh folder, and the output folder to build them into.</summary>
+    internal static (string Dir, string Out) Articles()
     {
         var dir = CliRunner.TempDir();
         File.WriteAllText(Path.Combine(dir, "bloc.txt"), DeterminismTests.BlocArticle);

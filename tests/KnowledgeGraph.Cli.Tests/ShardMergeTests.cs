@@ -90,6 +90,22 @@ public sealed class ShardMergeTests
         Assert.That(run.Error, Does.Contain("news.jsonl:9"));
     }
 
+    [Test]
+    public void The_edge_gate_of_a_merge_is_the_single_builds()
+    {
+        // every edge kept on both sides: the graphs are again byte-identical, and hold more edges than the default's
+        var whole = Path.Combine(_root, "whole-all-edges");
+        var build = CliRunner.Run(new[] { "build" }.Concat(_inputs).Concat(new[] { "--out", whole, "--min-edge-confidence", "0" }).ToArray());
+        Assert.That(build.ExitCode, Is.EqualTo(_wholeRun.ExitCode), build.Error);
+        var merged = Path.Combine(_root, "merged-all-edges");
+        var run = CliRunner.Run(new[] { "merge" }.Concat(_shardSets[3]).Concat(new[] { "--out", merged, "--min-edge-confidence", "0" }).ToArray());
+        Assert.That(run.ExitCode, Is.EqualTo(_wholeRun.ExitCode), run.Error);
+        foreach (var f in OutputFiles)
+            Assert.That(File.ReadAllBytes(Path.Combine(merged, f)), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, f))), $"{f} differs");
+        int Edges(string dir) => File.ReadLines(Path.Combine(dir, "graph.jsonl")).Count(l => l.Contains("\"type\":\"relationship\"", StringComparison.Ordinal));
+        Assert.That(Edges(whole), Is.GreaterThan(Edges(_whole)), "the default build leaves out some edge of these articles");
+    }
+
     /// <summary>Without this the identity above would prove little: entities and edges must meet across shards.</summary>
     [TestCase(2)]
     [TestCase(3)]

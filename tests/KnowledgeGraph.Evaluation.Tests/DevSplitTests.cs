@@ -12,13 +12,13 @@ public sealed class DevSplitTests
     private const string Found = "The Kurdish YPG fought Daesh in Raqqa.";
     private const string Missed = "Turkey fought the PKK near Cizre.";
 
-    // an analyzer that finds the fight in Found and nothing at all in Missed
-    private static FakeAnalyzer Analyzer() => new FakeAnalyzer().Add(Found, d =>
+    // an analyzer that finds the fight in Found (with the given confidence) and nothing at all in Missed
+    private static FakeAnalyzer Analyzer(double confidence = 0.9) => new FakeAnalyzer().Add(Found, d =>
     {
         var b = AnalysisBuilder.For(Found);
         int ypg = b.Entity("YPG", EntityType.Organization, "Kurdish YPG");
         int daesh = b.Entity("Daesh", EntityType.Organization, "Daesh");
-        return b.Relation(ypg, daesh, "FIGHT", "FOUGHT").Build(d);
+        return b.Relation(ypg, daesh, "FIGHT", "FOUGHT", confidence: confidence).Build(d);
     });
 
     private static string Re3d(TempDir dir, string foundSource, string missedSource)
@@ -38,11 +38,13 @@ public sealed class DevSplitTests
     private static string Plover(TempDir dir) => dir.Write("p.jsonl",
         PloverLine("P1", Found, "Kurdish YPG", "Daesh") + PloverLine("P2", Missed, "Turkey", "PKK") + PloverLine("P3", Missed, "Turkey", "PKK"));
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    private static (int Code, string Out, string Err) Run(params string[] args) => RunWith(0.9, args);
+
+    private static (int Code, string Out, string Err) RunWith(double confidence, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var command = new EvalCommand(_ => Analyzer());
+        var command = new EvalCommand(_ => Analyzer(confidence));
         int code;
         try { code = command.Run(args, new CliContext(stdout, stderr, TextReader.Null, stdoutIsTerminal: false)); }
         catch (UsageException) { code = 2; }
@@ -78,6 +80,46 @@ public sealed class DevSplitTests
         Assert.That(halves.Check.Documents, Is.EqualTo(1));
         Assert.That(halves.Check.Relations.Recall, Is.EqualTo(0.0));
         Assert.That(halves.All.Relations.Recall, Is.EqualTo(0.5));
+    }
+
+    [Test]
+    public void EvalScoresOnlyTheEdgesTheDefaultBuildKeeps()
+    {
+        using var dir = new TempDir();
+        var data = Re3d(dir, "CENTCOM", "US State Department");
+        // the right edge has confidence 0.1: a build leaves it out by default, so the default eval does not count it
+        var (_, gated, _) = RunWith(0.1, "re3d", "--data", data, "--misses", "0");
+        Assert.That(gated, Does.Match(@"tune\s+1\s+\S+\s+0\.000\s+0\.000\s+0\.000"));
+        var (_, all, _) = RunWith(0.1, "re3d", "--data", data, "--misses", "0", "--min-edge-confidence", "0");
+        Assert.That(all, Does.Match(@"tune\s+1\s+\S+\s+1\.000\s+1\.000\s+1\.000"));
+        // two mentions of one edge in a document add up as in the graph: 1 - 0.85 * 0.85 = 0.2775 clears 0.2
+        var twice = new FakeAnalyzer().Add(Found, d =>
+        {
+            var b = AnalysisBuilder.For(Found);
+            int ypg = b.Entity("YPG", EntityType.Organization, "Kurdish YPG");
+            int daesh = b.Entity("Daesh", EntityType.Organization, "Daesh");
+            return b.Relation(ypg, daesh, "FIGHT", "FOUGHT", confidence: 0.15).Relation(ypg, daesh, "FIGHT", "FOUGHT", confidence: 0.15).Build(d);
+        });
+        var halves = DevSplit.EvaluateRe3d(twice, Re3dReader.Read(data), 1, minEdgeConfidence: 0.2);
+        Assert.That(halves.Tune.Relations.Recall, Is.EqualTo(1.0));
+        Assert.That(DevSplit.EvaluateRe3d(twice, Re3dReader.Read(data), 1, minEdgeConfidence: 0.3).Tune.Relations.Recall, Is.EqualTo(0.0));
+    }
+
+    [Test]
+    public void TheSweepPrintsBothHalvesAtEachThreshold()
+    {
+        using var dir = new TempDir();
+        var (code, output, _) = RunWith(0.25, "re3d", "--data", Re3d(dir, "CENTCOM", "US State Department"), "--misses", "0", "--edge-confidence-sweep");
+        Assert.That(code, Is.EqualTo(0));
+        // the 0.25 edge is found up to the 0.2 gate and gone from 0.3 on
+        Assert.That(output, Does.Match(@"0\.20\s+1\.000\s+1\.000\s+1\.000\s+1\s+0\.000"));
+        Assert.That(output, Does.Match(@"0\.30\s+0\.000\s+0\.000\s+0\.000\s+0\s+0\.000"));
+        using var pdir = new TempDir();
+        var (pcode, pout, _) = RunWith(0.25, "plover", "--data", Plover(pdir), "--misses", "0", "--edge-confidence-sweep");
+        Assert.That(pcode, Is.EqualTo(0));
+        // tune: P1 found (1 of the 2 tune sentences) until the gate passes 0.25
+        Assert.That(pout, Does.Match(@"0\.00\s+1\.000\s+0\.500\s+0\.667\s+1"));
+        Assert.That(pout, Does.Match(@"0\.50\s+0\.000\s+0\.000\s+0\.000\s+0"));
     }
 
     [Test]

@@ -54,11 +54,12 @@ internal sealed class AnalysisBuilder
         Entity(name, type, surfaces.Select(s => (s, MentionKind.Name)).ToArray());
 
     /// <summary>Adds an edge; its evidence is the whole text unless <paramref name="evidence"/> names a part of it.</summary>
-    public AnalysisBuilder Relation(int subject, int obj, string category, string? type = null, bool negated = false, string? evidence = null)
+    public AnalysisBuilder Relation(int subject, int obj, string category, string? type = null, bool negated = false, string? evidence = null,
+        double confidence = 0.9)
     {
         var span = evidence is null ? new TextSpan(0, _text.Length) : Find(evidence);
         _relations.Add(new RelationMention(subject, obj, type ?? category, category, 0, _text[span.Start..span.End], span,
-            "test", new TextSpan(0, 0), 0.9, Negated: negated));
+            "test", new TextSpan(0, 0), confidence, Negated: negated));
         return this;
     }
 

@@ -25,7 +25,9 @@ public sealed class EvalCommand : ICommand
     public string Summary => "measure extraction against gold data (re3d, PLOVER)";
     public string Help => """
         Usage: kg eval re3d   [--data <dir>] [--half tune|check|all] [--out <report.json>] [--misses N] [--min-confidence X] [--threads N] [--no-recognizer] [--relations R]
+                              [--min-edge-confidence X] [--edge-confidence-sweep]
                kg eval plover [--data <file>] [--half tune|check|all] [--out <report.json>] [--misses N] [--threads N] [--no-recognizer] [--relations R]
+                              [--min-edge-confidence X] [--edge-confidence-sweep]
 
         --relations rules|surface|both chooses the relation reader: the rules over dependency trees (docs/rules.md),
         the surface reader they are to replace (the default, as in kg build), or both.
@@ -56,6 +58,13 @@ public sealed class EvalCommand : ICommand
           --out <file>          also write the full report (every miss) as JSON
           --misses <N>          how many misses and false edges to print (default 10, 0 for none)
           --min-confidence <X>  re3d: drop gold rows below this confidence (default 0: only rejects dropped)
+          --min-edge-confidence <X>
+                                score only the edges kg build keeps: the relations of each document's edges whose
+                                confidence is at or above X (default 0.2, as kg build; 0 scores every edge)
+          --edge-confidence-sweep
+                                first print the relation figures of both halves with the edges gated at 0, 0.2, 0.3,
+                                0.4 and 0.5 (re3d: P/R/F1; PLOVER: P = gold category among the predicted ones, of the
+                                sentences with a prediction, R = full triples); one analysis serves every row
           --threads <N>         documents analysed in parallel (default: all cores); output does not depend on it
         """;
 
@@ -69,9 +78,13 @@ public sealed class EvalCommand : ICommand
         var other => throw new UsageException($"unknown relation reader '{other}'; use rules, surface or both"),
     };
 
+    /// <summary>The edge gates <c>--edge-confidence-sweep</c> scores.</summary>
+    private static readonly double[] SweepThresholds = [0, 0.2, 0.3, 0.4, 0.5];
+
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads", "half", "relations" }, new[] { "no-recognizer", "show-check-misses" });
+        var a = CommandArgs.Parse(args, new[] { "data", "out", "misses", "min-confidence", "threads", "half", "relations", "min-edge-confidence" },
+            new[] { "no-recognizer", "show-check-misses", "edge-confidence-sweep" });
         bool useRecognizer = !a.Flag("no-recognizer");
         if (a.HelpRequested) { context.Out.Write(Help); return 0; }
         if (a.Positionals.Count != 1) throw new UsageException("say what to evaluate: 're3d' or 'plover'");
@@ -83,6 +96,8 @@ public sealed class EvalCommand : ICommand
         catch (ArgumentException e) { throw new UsageException(e.Message); }
         bool checkMisses = a.Flag("show-check-misses");
         var relations = ParseReader(a.Value("relations"));
+        double minEdge = a.Fraction("min-edge-confidence", Graph.EdgeConfidence.DefaultMinimum);
+        bool sweep = a.Flag("edge-confidence-sweep");
         if (checkMisses)
             context.Error.WriteLine("kg eval: warning: printing misses of the check half; do not read them while developing rules (docs/evaluation.md)");
         switch (a.Positionals[0])
@@ -91,7 +106,9 @@ public sealed class EvalCommand : ICommand
             {
                 double minConfidence = a.Fraction("min-confidence");
                 var corpus = Re3dReader.Read(a.Value("data") ?? Re3dReader.DefaultDirectory(), minConfidence);
-                var halves = DevSplit.EvaluateRe3d(_analyzerFactory(useRecognizer, relations), corpus, threads);
+                var analyses = Analysis.AnalyzeAll(_analyzerFactory(useRecognizer, relations), Re3dEvaluator.Documents(corpus), threads, context.Cancellation);
+                if (sweep) ReportWriter.WriteRe3dSweep(context.Out, SweepThresholds.Select(m => (m, DevSplit.ScoreRe3d(corpus, analyses, m))));
+                var halves = DevSplit.ScoreRe3d(corpus, analyses, minEdge);
                 ReportWriter.WriteRe3dHalves(context.Out, halves);
                 var report = halves.Of(half);
                 if (!checkMisses) report = DevSplit.WithoutCheckMisses(report, corpus);
@@ -104,7 +121,9 @@ public sealed class EvalCommand : ICommand
             {
                 if (a.Value("min-confidence") is not null) throw new UsageException("option '--min-confidence' applies to re3d only");
                 var records = PloverReader.Read(a.Value("data") ?? PloverReader.DefaultFile());
-                var halves = DevSplit.EvaluatePlover(_analyzerFactory(useRecognizer, relations), records, threads);
+                var analyses = DevSplit.AnalyzePlover(_analyzerFactory(useRecognizer, relations), records, threads, context.Cancellation);
+                if (sweep) ReportWriter.WritePloverSweep(context.Out, SweepThresholds.Select(m => (m, DevSplit.ScorePlover(records, analyses, m))));
+                var halves = DevSplit.ScorePlover(records, analyses, minEdge);
                 ReportWriter.WritePloverHalves(context.Out, halves);
                 var report = halves.Of(half);
                 if (!checkMisses) report = DevSplit.WithoutCheckMisses(report, records, half);

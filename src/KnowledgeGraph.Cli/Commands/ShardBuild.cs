@@ -29,9 +29,10 @@ public static class ShardBuild
     /// <param name="schema">When given, also write this shard's own graph (its documents only) to
     /// <paramref name="outDir"/>, for loading shard by shard with kg load.</param>
     public static int Run(ShardSpec shard, IDocumentAnalyzer analyzer, ShardProducer producer, IReadOnlyList<string> inputs,
-        InputOptions options, int threads, string outDir, bool quiet, CliContext context, OntologySchema? schema = null)
+        InputOptions options, int threads, string outDir, bool quiet, CliContext context, OntologySchema? schema = null,
+        double minEdgeConfidence = EdgeConfidence.DefaultMinimum)
     {
-        var own = schema is null ? null : new GraphBuilder(schema);
+        var own = schema is null ? null : new GraphBuilder(schema) { MinEdgeConfidence = minEdgeConfidence };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var reader = new InputReader(options, context.OpenStdin);
         var plan = reader.Plan(inputs);

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""The hand-judged relationship edges of the development corpora against the edge confidence of a build (issue 9).
+
+usage:
+  kg build tests/realtext/news --out X1 --quiet --min-edge-confidence 0       (and so for each development corpus)
+  python3 tests/realtext/edge_confidence.py X1 tests/realtext X2 tests/realtext-check X3 tests/realtext-check2 \\
+      X4 tests/realtext-check3 [--gates 0.1,0.2,0.3] [--cv]
+
+Each pair is a build folder (graph.jsonl, built with every edge kept) and the corpus folder whose edges-judged-*.tsv
+judged its edges (right / partly: right pair, loose type / wrong). A judged edge is joined to the build by (start,
+type, end); an edge judged in several files of one corpus counts once (the first file in name order). Prints the
+verdicts of the joined edges by confidence band and, for each gate, the verdicts kept and left out; the AUC of the
+confidence (right above wrong; right or partly above wrong). With --cv, also the 5-fold cross-validated AUC of a small
+logistic model over the edge's graph features (confidence, evidence count, documents, category kind, asserted,
+attributed, endpoint types and node confidences), to see whether refitting beats the hand-set confidence.
+"""
+import argparse
+import csv
+import glob
+import json
+import math
+import random
+from collections import Counter
+
+STATIVE = {"LOCATED_IN", "PART_OF", "MEMBER_OF", "LEADS", "WORKS_FOR", "ALLIED_WITH", "AFFILIATED_WITH", "FUNDED_BY",
+           "HEADQUARTERED_IN", "NATIONALITY", "REPLACED_BY", "OPPOSES"}
+
+
+def load(build):
+    nodes, edges = {}, {}
+    for line in open(build.rstrip("/") + "/graph.jsonl", encoding="utf-8"):
+        o = json.loads(line)
+        if o["type"] == "node":
+            nodes[o["id"]] = o
+        elif o["label"] != "MENTIONS":
+            # asserted and hedged readings of one triple are two edges: the surer one stands for the triple
+            key = (o["start"]["id"], o["label"], o["end"]["id"])
+            if key not in edges or o["properties"]["confidence"] > edges[key]["properties"]["confidence"]:
+                edges[key] = o
+    return nodes, edges
+
+
+def judged(corpus):
+    seen = {}
+    for f in sorted(glob.glob(corpus.rstrip("/") + "/edges-judged-*.tsv")):
+        lines = [l for l in open(f, encoding="utf-8") if not l.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            seen.setdefault((row["start"], row["type"], row["end"]), row["verdict"].strip())
+    return seen
+
+
+def logit(p):
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def features(nodes, e):
+    p = e["properties"]
+    s, o = nodes[e["start"]["id"]], nodes[e["end"]["id"]]
+    return [1.0, logit(p["confidence"]), math.log(p["evidence_count"]), float(len(p["doc_ids"]) > 1),
+            float(p["category"] in STATIVE), float(not p["asserted"]), float("attributed_to" in p),
+            logit(s["properties"].get("confidence", 0.5)), logit(o["properties"].get("confidence", 0.5)),
+            float("Person" in s["labels"]), float("Location" in s["labels"]),
+            float("Person" in o["labels"]), float("Location" in o["labels"])]
+
+
+def auc(scores, labels, positive):
+    pos = [s for s, y in zip(scores, labels) if y in positive]
+    neg = [s for s, y in zip(scores, labels) if y == "wrong"]
+    if not pos or not neg:
+        return float("nan")
+    return sum((a > b) + 0.5 * (a == b) for a in pos for b in neg) / (len(pos) * len(neg))
+
+
+def train(xs, ys, l2=1.0, steps=3000, rate=0.1):
+    w = [0.0] * len(xs[0])
+    for _ in range(steps):
+        g = [0.0] * len(w)
+        for x, y in zip(xs, ys):
+            pr = 1 / (1 + math.exp(-sum(a * b for a, b in zip(w, x))))
+            for j, v in enumerate(x):
+                g[j] += (pr - y) * v
+        w = [wj - rate * (gj / len(xs) + (l2 * wj / len(xs) if j > 0 else 0)) for j, (wj, gj) in enumerate(zip(w, g))]
+    return w
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pairs", nargs="+", help="build folder, corpus folder, ...")
+    ap.add_argument("--gates", default="0.1,0.15,0.2,0.25,0.3,0.4,0.5")
+    ap.add_argument("--cv", action="store_true")
+    a = ap.parse_args()
+    if len(a.pairs) % 2:
+        ap.error("give build folders and corpus folders in pairs")
+    rows, missing = [], Counter()
+    for build, corpus in zip(a.pairs[::2], a.pairs[1::2]):
+        nodes, edges = load(build)
+        for key, verdict in judged(corpus).items():
+            if key in edges:
+                rows.append((verdict, edges[key]["properties"]["confidence"], features(nodes, edges[key])))
+            else:
+                missing[verdict] += 1
+    print(f"judged edges in the builds: {len(rows)} {dict(Counter(r[0] for r in rows))}; not there (any more): {dict(missing)}")
+    bands = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 1.01]
+    for lo, hi in zip(bands, bands[1:]):
+        c = Counter(v for v, conf, _ in rows if lo <= conf < hi)
+        print(f"  confidence {lo:.1f}-{min(hi, 1):.1f}: right {c['right']:3d}  partly {c['partly']:3d}  wrong {c['wrong']:3d}")
+    for gate in [float(g) for g in a.gates.split(",")]:
+        kept = Counter(v for v, conf, _ in rows if conf >= gate)
+        out = Counter(v for v, conf, _ in rows if conf < gate)
+        print(f"  gate {gate:.2f}: kept right/partly/wrong {kept['right']}/{kept['partly']}/{kept['wrong']}, "
+              f"left out {out['right']}/{out['partly']}/{out['wrong']}")
+    labels = [v for v, _, _ in rows]
+    conf = [c for _, c, _ in rows]
+    print(f"AUC of the confidence: right over wrong {auc(conf, labels, {'right'}):.3f}, "
+          f"right or partly over wrong {auc(conf, labels, {'right', 'partly'}):.3f}")
+    if a.cv:
+        order = list(range(len(rows)))
+        random.Random(1).shuffle(order)
+        cv = [0.0] * len(rows)
+        for fold in range(5):
+            test = set(order[fold::5])
+            train_rows = [(rows[i][2], 1 if rows[i][0] == "right" else 0) for i in range(len(rows))
+                          if i not in test and rows[i][0] != "partly"]
+            w = train([x for x, _ in train_rows], [y for _, y in train_rows])
+            for i in test:
+                cv[i] = 1 / (1 + math.exp(-sum(a * b for a, b in zip(w, rows[i][2]))))
+        print(f"5-fold AUC of a logistic refit: right over wrong {auc(cv, labels, {'right'}):.3f}, "
+              f"right or partly over wrong {auc(cv, labels, {'right', 'partly'}):.3f}")
+
+
+if __name__ == "__main__":
+    main()
