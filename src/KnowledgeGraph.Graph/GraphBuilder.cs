@@ -371,14 +371,47 @@ public sealed class GraphBuilder
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
-            if (bare.Count != 1 || bodies.Count != 1 || bare[0] == bodies[0]) continue;
-            // ... and only when every article writing the bare name names that country too ("the Armed Forces" of other
-            // stories is not Jordan's)
-            var countryDocs = _entities[Find(group.First().Country)].Mentions.Select(m => m >> 32).ToHashSet();
+            // (the country written two ways, "U.S. Department of Justice" and "United States Department of Justice", is one body)
+            if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
+            // ... and only when every article writing the bare name names that country too, or one of its states ("the
+            // Armed Forces" of other stories is not Jordan's)
+            var countryDocs = DocumentsNaming(Find(group.First().Country));
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
-            Union(bodies[0], bare[0]);
+            foreach (var body in bodies) Union(body, bare[0]);
         }
     }
+
+    /// <summary>
+    /// The documents that name a country: its own node's, and for the United States those naming one of its states
+    /// (us_states.tsv; "Ohio", a "Georgia" read as the state, not the country Georgia's node).
+    /// </summary>
+    private HashSet<long> DocumentsNaming(int country)
+    {
+        var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
+        if (!_entities[country].Aliases.Contains(UnitedStates)) return docs;
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") == true) continue;
+            if (g.Aliases.Any(UsStates.Value.Contains)) docs.UnionWith(g.Mentions.Select(m => m >> 32));
+        }
+        return docs;
+    }
+
+    /// <summary>The country whose states us_states.tsv lists, as countries.tsv names it.</summary>
+    private const string UnitedStates = "United States";
+
+    /// <summary>The names of the states of the United States (and its federal district), from the pipeline's us_states.tsv.</summary>
+    private static readonly Lazy<HashSet<string>> UsStates = new(() =>
+    {
+        using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources.us_states.tsv")
+                           ?? throw new InvalidOperationException("the U.S. states lexicon is not embedded");
+        using var reader = new StreamReader(stream);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#' && !line.StartsWith("name\t", StringComparison.Ordinal)) names.Add(line[..line.IndexOf('\t')]);
+        return names;
+    });
 
     /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>
     private static string? AcronymLetters(string name)

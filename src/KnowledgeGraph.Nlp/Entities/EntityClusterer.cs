@@ -58,6 +58,7 @@ public sealed class EntityClusterer
         MergeByDescription(mentions, clusters, index);
         GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
+        JoinDepartmentFields(mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -682,6 +683,43 @@ public sealed class EntityClusterer
             foreach (var k in members)
                 mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = site.Type, FineType = site.FineType } };
             Union(clusters, siteRoots[0], group.Key);
+        }
+    }
+
+    /// <summary>Heads of a government department that English also calls by its field alone ("the Treasury", "Defense").</summary>
+    private static readonly HashSet<string> DepartmentHeads = new(StringComparer.Ordinal) { "Department", "Ministry" };
+
+    /// <summary>
+    /// "Treasury is targeting the network" in an article that names "the U.S. Department of the Treasury": a government
+    /// department is called by its field alone, so an organisation named by one capitalised word (no acronym) is the one
+    /// department of the article named "Department of (the) W", "Ministry of W" or "W Department", written before or after
+    /// it. Two such departments in the article ("the Ministry of Fisheries" of two governments): neither.
+    /// </summary>
+    private static void JoinDepartmentFields(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        var fields = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // field word -> department clusters
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k].Mention;
+            if (m.Source == "dropped" || m.Type != EntityType.Organization) continue;
+            var words = Words(KeyText(mentions[k]));
+            string? field = null;
+            if (words.Length >= 3 && words[^2] == "of" && DepartmentHeads.Contains(words[^3])) field = words[^1];
+            else if (words.Length >= 2 && DepartmentHeads.Contains(words[^1])) field = words[^2];
+            if (field is null || field.Length < 4 || !char.IsUpper(field[0]) || NameKey.IsAcronymShape(field)) continue;
+            if (!fields.TryGetValue(field, out var set)) fields[field] = set = new HashSet<int>();
+            set.Add(Root(clusters, clusterOf[k]));
+        }
+        if (fields.Count == 0) return;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var firstWords = Words(KeyText(mentions[group.First()]));
+            if (mentions[group.First()].Mention.Type != EntityType.Organization || firstWords.Length != 1
+                || !fields.TryGetValue(firstWords[0], out var departments)) continue;
+            if (!group.All(k => mentions[k].Mention.Kind == MentionKind.Name && Words(KeyText(mentions[k])) is [var v] && v == firstWords[0])) continue;
+            var roots = departments.Select(c => Root(clusters, c)).Distinct().ToList();
+            if (roots.Count != 1 || roots[0] == group.Key) continue;
+            Union(clusters, roots[0], group.Key);
         }
     }
 

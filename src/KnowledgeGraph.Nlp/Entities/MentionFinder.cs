@@ -72,7 +72,7 @@ public sealed class MentionFinder
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
 
     /// <summary>Words that open a place's name and never a person's.</summary>
-    private static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
         { "Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Lac", "Bir", "Jebel", "Jabal", "Wadi", "Ras", "Upper", "Lower" };
 
     /// <summary>An Arabic article written in lower case before a capitalised name: "al-Qaida", "al-Shabaab", "el-Sisi".</summary>
