@@ -160,7 +160,10 @@ public sealed class GraphBuilder
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
             if (e.Type == EntityType.Organization)
                 foreach (var name in names.Prepend(e.Name))
+                {
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
+                    if (ResolutionKey.OfService(name) is { } service) keys.Add(service);
+                }
         }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }

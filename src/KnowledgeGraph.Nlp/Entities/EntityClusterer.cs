@@ -102,7 +102,11 @@ public sealed class EntityClusterer
     {
         int before = m.FirstToken - 1;
         if (before >= 0 && s.Tokens[before].Text is "the" && before > 0) before--;
-        if (before >= 0 && m.EndToken - m.FirstToken <= 4 && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Tag is "NNP" or "NNPS")
+        // (a possessive name before a common noun opens the noun phrase the preposition takes: "at Orrel's house" is no
+        // place named Orrel; "at Orrel's." with the noun left out, and "Orrel's Bazar", still name a place)
+        bool possessive = m.EndToken + 1 < s.Tokens.Count && s.Tokens[m.EndToken].Text is "'s" or "'" or "\u2019s" or "\u2019"
+                          && s.Tokens[m.EndToken + 1].Text is var next && next.Length > 0 && char.IsLower(next[0]);
+        if (before >= 0 && !possessive && m.EndToken - m.FirstToken <= 4 && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Tag is "NNP" or "NNPS")
             && (PlacePrepositions.Contains(s.Tokens[before].Text) || WeakPlacePrepositions.Contains(s.Tokens[before].Text) && m.Mention.Type == EntityType.Person))
             return true;
         if (before >= 1 && s.Tokens[before].Text == "of" && Directions.Contains(s.Tokens[before - 1].Text)) return true;
@@ -155,7 +159,8 @@ public sealed class EntityClusterer
                         EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains),
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
                              || IsWithoutOwner(words, otherWords)
-                             || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords),
+                             || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords)
+                             || IsWithStateAbbreviation(words, otherWords) || IsWithStateAbbreviation(otherWords, words),
                     })
                 { match = true; break; }
             }
@@ -355,7 +360,7 @@ public sealed class EntityClusterer
     {
         if (shortName.Length == 0 || shortName.Length >= longName.Length) return false;
         // (one word: an acronym, or a plural after a country, "the Marshals" for "the U.S. Marshals"; "Army" is no name of its own)
-        bool plural = shortName.Length == 1 && IsPluralWord(shortName[0]);
+        bool plural = shortName.Length == 1 && NameKey.IsCapitalisedPlural(shortName[0]);
         if (shortName.Length == 1 && !plural && !(NameKey.IsAcronymShape(shortName[0]) && shortName[0].Count(char.IsLetter) >= 3)) return false;
         if (NameKey.MinorWords.Contains(shortName[0])) return false;
         int extra = longName.Length - shortName.Length;
@@ -369,6 +374,22 @@ public sealed class EntityClusterer
         if (extra == 1 && !plural && NameKey.IsAcronymShape(prefix) && prefix.Count(char.IsLetter) is >= 2 and <= 5
             && hits.All(h => h.Entry.Type != EntityType.Location)) return true;
         return hits.Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
+    }
+
+    /// <summary>
+    /// "NJ Regional Task Force" for "New Jersey Regional Task Force", "Ariz. Board of Parks" for "Arizona Board of Parks": a
+    /// U.S. state written as its postal code or as the AP abbreviates it, opening a body's name, is the state written out.
+    /// </summary>
+    private bool IsWithStateAbbreviation(string[] shortName, string[] longName)
+    {
+        // (the words are normalised without their periods: "Ariz" for "Ariz.")
+        if (shortName.Length < 2 || !(_lex.UsStatePostalCodes.TryGetValue(shortName[0], out var state) || _lex.UsStateAbbreviations.TryGetValue(shortName[0] + ".", out state)))
+            return false;
+        var stateWords = state.Split(' ');
+        if (longName.Length != shortName.Length - 1 + stateWords.Length) return false;
+        for (int k = 0; k < longName.Length; k++)
+            if (longName[k] != (k < stateWords.Length ? stateWords[k] : shortName[k - stateWords.Length + 1])) return false;
+        return true;
     }
 
     /// <summary>
@@ -419,13 +440,9 @@ public sealed class EntityClusterer
             if (!string.Equals(shortName[k], longName[k], StringComparison.OrdinalIgnoreCase)) return false;
         var rest = string.Join(' ', longName.Skip(shortName.Length));
         // "the U.S. Marshals" for "the U.S. Marshals Service": the plural of those who serve in a service names the service
-        if (rest == "Service" && shortName.Length >= 2 && IsPluralWord(shortName[^1])) return true;
+        if (rest == "Service" && shortName.Length >= 2 && NameKey.IsCapitalisedPlural(shortName[^1])) return true;
         return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
-
-    /// <summary>A capitalised plural noun: "Marshals", "Marines" (not "Congress").</summary>
-    private static bool IsPluralWord(string w) =>
-        w.Length > 3 && char.IsUpper(w[0]) && w[^1] == 's' && char.IsLower(w[^2]) && w[^2] != 's';
 
     /// <summary>Head nouns that say what kind of body a name is, not which: "Redwood Group" is "Redwood".</summary>
     private static readonly HashSet<string> KindHeads = new(StringComparer.OrdinalIgnoreCase)
