@@ -385,36 +385,51 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// The documents that name a country: its own node's, and for the United States those naming one of its states
-    /// (us_states.tsv; "Ohio", a "Georgia" read as the state, not the country Georgia's node).
+    /// The documents that name a country: its own node's, and those naming one of its places the lexicons know to be in it,
+    /// its capital (countries.tsv: "Lima" for Peru, "Washington D.C." for the United States) and, for the United States,
+    /// its states (us_states.tsv: "Ohio"; a "Georgia" read as the state, not the country Georgia's node).
     /// </summary>
     private HashSet<long> DocumentsNaming(int country)
     {
         var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
-        if (!_entities[country].Aliases.Contains(UnitedStates)) return docs;
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in _entities[country].Aliases)
+            if (PlacesIn.Value.TryGetValue(name, out var known)) places.UnionWith(known);
+        if (places.Count == 0) return docs;
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
             if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") == true) continue;
-            if (g.Aliases.Any(UsStates.Value.Contains)) docs.UnionWith(g.Mentions.Select(m => m >> 32));
+            if (g.Aliases.Any(places.Contains)) docs.UnionWith(g.Mentions.Select(m => m >> 32));
         }
         return docs;
     }
 
-    /// <summary>The country whose states us_states.tsv lists, as countries.tsv names it.</summary>
-    private const string UnitedStates = "United States";
-
-    /// <summary>The names of the states of the United States (and its federal district), from the pipeline's us_states.tsv.</summary>
-    private static readonly Lazy<HashSet<string>> UsStates = new(() =>
+    /// <summary>A country's name (as countries.tsv writes it) -> its capitals, and the United States' states (us_states.tsv,
+    /// whose states are the country countries.tsv names "United States"): the pipeline's own lexicons, embedded.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> PlacesIn = new(() =>
     {
-        using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources.us_states.tsv")
-                           ?? throw new InvalidOperationException("the U.S. states lexicon is not embedded");
-        using var reader = new StreamReader(stream);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#' && !line.StartsWith("name\t", StringComparison.Ordinal)) names.Add(line[..line.IndexOf('\t')]);
-        return names;
+        var places = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(string country, string place)
+        {
+            if (place.Length == 0) return;
+            if (!places.TryGetValue(country, out var set)) places[country] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(place);
+        }
+        foreach (var row in EmbeddedRows("countries.tsv", "cca3\t"))
+            if (row.Length > 5) foreach (var capital in row[5].Split('|')) Add(row[1], capital);
+        foreach (var row in EmbeddedRows("us_states.tsv", "name\t")) Add("United States", row[0]);
+        return places;
     });
+
+    private static IEnumerable<string[]> EmbeddedRows(string file, string header)
+    {
+        using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
+                           ?? throw new InvalidOperationException($"the lexicon {file} is not embedded");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#' && !line.StartsWith(header, StringComparison.Ordinal)) yield return line.Split('\t');
+    }
 
     /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>
     private static string? AcronymLetters(string name)
