@@ -59,6 +59,7 @@ public sealed class EntityClusterer
         GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
         JoinDepartmentFields(mentions, clusters, clusterOf);
+        JoinAcronymsOfPlaces(mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -737,6 +738,34 @@ public sealed class EntityClusterer
             var roots = departments.Select(c => Root(clusters, c)).Distinct().ToList();
             if (roots.Count != 1 || roots[0] == group.Key) continue;
             Union(clusters, roots[0], group.Key);
+        }
+    }
+
+    /// <summary>
+    /// "surged agents to the RGV" in an article that names the Rio Grande Valley: an acronym of three letters or more that
+    /// only the recogniser typed an organisation, and that spells the name of exactly one place of the article and of no
+    /// organisation there, is that place (the recogniser has no better guess for a bare acronym than a body).
+    /// </summary>
+    private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        List<(int Root, EntityType Type, string[] Words)>? names = null;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var members = group.ToList();
+            var text = mentions[members[0]].Mention.Text;
+            if (!members.All(k => mentions[k].Mention is { Type: EntityType.Organization, Source: "ner", Canonical: null } m && m.Text == text)
+                || !NameKey.IsAcronymShape(text) || NameKey.Normalize(text).Count(char.IsLetter) < 3) continue;
+            names ??= Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention is { Kind: MentionKind.Name } m && m.Source != "dropped"
+                    && m.Type is EntityType.Location or EntityType.Organization)
+                .Select(k => (Root(clusters, clusterOf[k]), mentions[k].Mention.Type, Words(KeyText(mentions[k])))).ToList();
+            var spelled = names.Where(n => n.Root != group.Key && IsAcronymOf(text, n.Words)).ToList();
+            var places = spelled.Where(n => n.Type == EntityType.Location).Select(n => Root(clusters, n.Root)).Distinct().ToList();
+            if (places.Count != 1 || spelled.Any(n => n.Type == EntityType.Organization)) continue;
+            var place = mentions[clusters[places[0]].Members[0]].Mention;
+            foreach (var k in members)
+                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = place.FineType } };
+            clusters[group.Key].Type = EntityType.Location;
+            Union(clusters, places[0], group.Key);
         }
     }
 
