@@ -748,17 +748,31 @@ public sealed class EntityClusterer
     /// </summary>
     private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
-        List<(int Root, EntityType Type, string[] Words)>? names = null;
+        // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
+        Dictionary<string, List<(int Root, EntityType Type, string[] Words)>>? byInitials = null;
         foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
         {
             var members = group.ToList();
             var text = mentions[members[0]].Mention.Text;
             if (!members.All(k => mentions[k].Mention is { Type: EntityType.Organization, Source: "ner", Canonical: null } m && m.Text == text)
                 || !NameKey.IsAcronymShape(text) || NameKey.Normalize(text).Count(char.IsLetter) < 3) continue;
-            names ??= Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention is { Kind: MentionKind.Name } m && m.Source != "dropped"
-                    && m.Type is EntityType.Location or EntityType.Organization)
-                .Select(k => (Root(clusters, clusterOf[k]), mentions[k].Mention.Type, Words(KeyText(mentions[k])))).ToList();
-            var spelled = names.Where(n => n.Root != group.Key && IsAcronymOf(text, n.Words)).ToList();
+            if (byInitials is null)
+            {
+                byInitials = new Dictionary<string, List<(int, EntityType, string[])>>(StringComparer.Ordinal);
+                for (int k = 0; k < mentions.Count; k++)
+                {
+                    if (mentions[k].Mention is not { Kind: MentionKind.Name, Type: EntityType.Location or EntityType.Organization } m || m.Source == "dropped") continue;
+                    var words = Words(KeyText(mentions[k]));
+                    foreach (var key in AcronymKeys(words))
+                    {
+                        if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
+                        list.Add((Root(clusters, clusterOf[k]), m.Type, words));
+                    }
+                }
+            }
+            var letters = new string(NameKey.Normalize(text).Where(char.IsLetter).ToArray());
+            var spelled = (byInitials.TryGetValue(letters, out var named) ? named : new List<(int Root, EntityType Type, string[] Words)>())
+                .Where(n => n.Root != group.Key && IsAcronymOf(text, n.Words)).ToList();
             var places = spelled.Where(n => n.Type == EntityType.Location).Select(n => Root(clusters, n.Root)).Distinct().ToList();
             if (places.Count != 1 || spelled.Any(n => n.Type == EntityType.Organization)) continue;
             var place = mentions[clusters[places[0]].Members[0]].Mention;
@@ -767,6 +781,17 @@ public sealed class EntityClusterer
             clusters[group.Key].Type = EntityType.Location;
             Union(clusters, places[0], group.Key);
         }
+    }
+
+    /// <summary>The letters an acronym of the name would have by <see cref="IsAcronymOf"/>: the initials of its major words,
+    /// of all its words, and the same without a leading acronym.</summary>
+    private static IEnumerable<string> AcronymKeys(string[] nameWords)
+    {
+        if (nameWords.Length < 2) yield break;
+        yield return new string(nameWords.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        yield return new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        if (nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]))
+            foreach (var key in AcronymKeys(nameWords[1..])) yield return key;
     }
 
     /// <summary>
