@@ -340,7 +340,7 @@ public sealed class GraphBuilder
     /// demonym, which opens names of their own: "American Red Cross"), joins the one body named without it (its name of two
     /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
     /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
-    /// name names that country as well.
+    /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>).
     /// </summary>
     private void JoinCountryPrefixedBodies()
     {
@@ -367,6 +367,7 @@ public sealed class GraphBuilder
                         prefixed.Add((i, country, string.Join(' ', words.Skip(p))));
             }
         }
+        var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
         foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal))
         {
             if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
@@ -376,9 +377,10 @@ public sealed class GraphBuilder
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
             // (the country written two ways, "U.S. Department of Justice" and "United States Department of Justice", is one body)
             if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
-            // ... and only when every article writing the bare name names that country too, or one of its states ("the
-            // Armed Forces" of other stories is not Jordan's)
-            var countryDocs = DocumentsNaming(Find(group.First().Country));
+            // ... and only when every article writing the bare name names that country too, or its capital or one of its
+            // states ("the Armed Forces" of other stories is not Jordan's)
+            int country = Find(group.First().Country);
+            if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
             foreach (var body in bodies) Union(body, bare[0]);
         }
