@@ -86,4 +86,8 @@ public static class NameKey
         }
         return letters >= 2;
     }
+
+    /// <summary>A capitalised plural noun: "Marshals", "Marines" (not "Congress").</summary>
+    public static bool IsCapitalisedPlural(string w) =>
+        w.Length > 3 && char.IsUpper(w[0]) && w[^1] == 's' && char.IsLower(w[^2]) && w[^2] != 's';
 }

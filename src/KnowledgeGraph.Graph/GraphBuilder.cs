@@ -168,7 +168,10 @@ public sealed class GraphBuilder
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
             if (e.Type == EntityType.Organization)
                 foreach (var name in names.Prepend(e.Name))
+                {
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
+                    if (ResolutionKey.OfService(name) is { } service) keys.Add(service);
+                }
         }
         foreach (var k in keys)
             if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
@@ -345,7 +348,7 @@ public sealed class GraphBuilder
     /// demonym, which opens names of their own: "American Red Cross"), joins the one body named without it (its name of two
     /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
     /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
-    /// name names that country as well.
+    /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>).
     /// </summary>
     private void JoinCountryPrefixedBodies()
     {
@@ -372,6 +375,7 @@ public sealed class GraphBuilder
                         prefixed.Add((i, country, string.Join(' ', words.Skip(p))));
             }
         }
+        var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
         foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal))
         {
             if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
@@ -379,13 +383,62 @@ public sealed class GraphBuilder
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
-            if (bare.Count != 1 || bodies.Count != 1 || bare[0] == bodies[0]) continue;
-            // ... and only when every article writing the bare name names that country too ("the Armed Forces" of other
-            // stories is not Jordan's)
-            var countryDocs = _entities[Find(group.First().Country)].Mentions.Select(m => m >> 32).ToHashSet();
+            // (the country written two ways, "U.S. Department of Justice" and "United States Department of Justice", is one body)
+            if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
+            // ... and only when every article writing the bare name names that country too, or its capital or one of its
+            // states ("the Armed Forces" of other stories is not Jordan's)
+            int country = Find(group.First().Country);
+            if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
-            Union(bodies[0], bare[0]);
+            foreach (var body in bodies) Union(body, bare[0]);
         }
+    }
+
+    /// <summary>
+    /// The documents that name a country: its own node's, and those naming one of its places the lexicons know to be in it,
+    /// its capital (countries.tsv: "Lima" for Peru, "Washington D.C." for the United States) and, for the United States,
+    /// its states (us_states.tsv: "Ohio"; a "Georgia" read as the state, not the country Georgia's node).
+    /// </summary>
+    private HashSet<long> DocumentsNaming(int country)
+    {
+        var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in _entities[country].Aliases)
+            if (PlacesIn.Value.TryGetValue(name, out var known)) places.UnionWith(known);
+        if (places.Count == 0) return docs;
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") == true) continue;
+            if (g.Aliases.Any(places.Contains)) docs.UnionWith(g.Mentions.Select(m => m >> 32));
+        }
+        return docs;
+    }
+
+    /// <summary>A country's name (as countries.tsv writes it) -> its capitals, and the United States' states (us_states.tsv,
+    /// whose states are the country countries.tsv names "United States"): the pipeline's own lexicons, embedded.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> PlacesIn = new(() =>
+    {
+        var places = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(string country, string place)
+        {
+            if (place.Length == 0) return;
+            if (!places.TryGetValue(country, out var set)) places[country] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(place);
+        }
+        foreach (var row in EmbeddedRows("countries.tsv", "cca3\t"))
+            if (row.Length > 5) foreach (var capital in row[5].Split('|')) Add(row[1], capital);
+        foreach (var row in EmbeddedRows("us_states.tsv", "name\t")) Add("United States", row[0]);
+        return places;
+    });
+
+    private static IEnumerable<string[]> EmbeddedRows(string file, string header)
+    {
+        using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
+                           ?? throw new InvalidOperationException($"the lexicon {file} is not embedded");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#' && !line.StartsWith(header, StringComparison.Ordinal)) yield return line.Split('\t');
     }
 
     /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>

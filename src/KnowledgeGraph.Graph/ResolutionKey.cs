@@ -61,6 +61,19 @@ public static class ResolutionKey
         return null;
     }
 
+    /// <summary>
+    /// "the Kessland Marshals Service" and "the Kessland Marshals": a service is named by the plural of those who serve in it,
+    /// so the service's name without "Service" is a key of it (that of the plural name, which then finds it in any article).
+    /// Null unless the word before "Service" is a capitalised plural ("Secret Service", "Postal Service" have none).
+    /// </summary>
+    public static string? OfService(string name)
+    {
+        const string head = " Service";
+        if (!name.EndsWith(head, StringComparison.Ordinal)) return null;
+        var rest = name[..^head.Length];
+        return NameKey.IsCapitalisedPlural(rest[(rest.LastIndexOf(' ') + 1)..]) ? Of(rest) : null;
+    }
+
     /// <summary>Heads of a government body's name that English writes before or after its field: "the Defense Department", "the Department of Defense".</summary>
     private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase) { "Department", "Ministry", "Office", "Agency", "Bureau" };
 

@@ -169,6 +169,9 @@ public sealed class RealTextCheckJudgedSampleTests
         // named by the form most stories use (GraphBuilder.CanonicalName)
         ["e:org:us-agency-for-international-development"] = "e:org:usaid",
         ["e:org:cjtf-oir"] = "e:org:combined-joint-task-force-operation-inherent-resolve", // an acronym is the one node whose name it spells
+        // "the U.S. Government": a country's name or acronym before "Government" is that country's government, the node
+        // other stories' "the U.S. government" is (branch actors14)
+        ["e:org:us-government"] = "e:org:government-of-united-states",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
@@ -287,6 +290,9 @@ public sealed class RealTextCheck2JudgedSampleTests
         // "the National Archives and Records Administration (NARA)": the acronym joined its full name once the two bodies'
         // names over "and" were read as one name again (branches actors10 and actors11 merged); one node with both aliases
         ["e:org:nara"] = "e:org:national-archives-and-records-administration",
+        // "the U.S. Marshals" of one story and "the U.S. Marshals Service" of others: a service named by the plural of those
+        // who serve in it is one body across stories, named by the form most mentions use (branch actors14)
+        ["e:org:us-marshals-service"] = "e:org:us-marshals",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationship reached a node no longer an entity:

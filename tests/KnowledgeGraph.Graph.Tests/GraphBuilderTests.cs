@@ -327,6 +327,42 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void AnArticleNamingACapitalOrAUsStateNamesTheCountryAndTheCountryWrittenTwoWaysIsOneBody()
+    {
+        var b = new GraphBuilder(Schema);
+        // "U.S. Fisheries Department" and "United States Fisheries Department" of two articles, the bare name in a third that
+        // names Ohio but not the country: one body
+        b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Fisheries Department", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "United States"), E(1, "United States Fisheries Department", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "Ohio", EntityType.Location), E(1, "Fisheries Department", EntityType.Organization) }));
+        // the bare name of an article naming only the country Georgia (no state): apart
+        b.Add(Doc("four", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Harbor Board", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Country(0, "Georgia"), E(1, "Harbor Board", EntityType.Organization) }));
+        // an article naming the country's capital (countries.tsv) names the country
+        b.Add(Doc("six", new[] { Country(0, "Peru"), E(1, "Peru Coast Authority", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Lima", EntityType.Location), E(1, "Coast Authority", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Coast Authority"))), Does.Contain("Peru Coast Authority"));
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Fisheries Department"))),
+            Is.SupersetOf(new[] { "U.S. Fisheries Department", "United States Fisheries Department" }));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Harbor Board", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void AServiceAndThePluralOfThoseWhoServeInItAreOneBodyAcrossDocuments()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Kessland Marshals Service", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Kessland Marshals", EntityType.Organization) }));
+        // no plural before "Service": another body
+        b.Add(Doc("three", new[] { E(0, "Kessland Postal Service", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Kessland Postal", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Kessland Marshals"))), Does.Contain("Kessland Marshals Service"));
+        Assert.That(bodies, Has.Count.EqualTo(3));
+    }
+
+    [Test]
     public void EventEdgesCarryTheirCameoCodesModesAndContexts()
     {
         var b = new GraphBuilder(Schema);

@@ -58,6 +58,8 @@ public sealed class EntityClusterer
         MergeByDescription(mentions, clusters, index);
         GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
+        JoinDepartmentFields(mentions, clusters, clusterOf);
+        JoinAcronymsOfPlaces(mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -101,7 +103,11 @@ public sealed class EntityClusterer
     {
         int before = m.FirstToken - 1;
         if (before >= 0 && s.Tokens[before].Text is "the" && before > 0) before--;
-        if (before >= 0 && m.EndToken - m.FirstToken <= 4 && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Tag is "NNP" or "NNPS")
+        // (a possessive name before a common noun opens the noun phrase the preposition takes: "at Orrel's house" is no
+        // place named Orrel; "at Orrel's." with the noun left out, and "Orrel's Bazar", still name a place)
+        bool possessive = m.EndToken + 1 < s.Tokens.Count && s.Tokens[m.EndToken].Text is "'s" or "'" or "\u2019s" or "\u2019"
+                          && s.Tokens[m.EndToken + 1].Text is var next && next.Length > 0 && char.IsLower(next[0]);
+        if (before >= 0 && !possessive && m.EndToken - m.FirstToken <= 4 && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Tag is "NNP" or "NNPS")
             && (PlacePrepositions.Contains(s.Tokens[before].Text) || WeakPlacePrepositions.Contains(s.Tokens[before].Text) && m.Mention.Type == EntityType.Person))
             return true;
         if (before >= 1 && s.Tokens[before].Text == "of" && Directions.Contains(s.Tokens[before - 1].Text)) return true;
@@ -154,7 +160,8 @@ public sealed class EntityClusterer
                         EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains),
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
                              || IsWithoutOwner(words, otherWords)
-                             || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords),
+                             || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords)
+                             || IsWithStateAbbreviation(words, otherWords) || IsWithStateAbbreviation(otherWords, words),
                     })
                 { match = true; break; }
             }
@@ -354,7 +361,7 @@ public sealed class EntityClusterer
     {
         if (shortName.Length == 0 || shortName.Length >= longName.Length) return false;
         // (one word: an acronym, or a plural after a country, "the Marshals" for "the U.S. Marshals"; "Army" is no name of its own)
-        bool plural = shortName.Length == 1 && IsPluralWord(shortName[0]);
+        bool plural = shortName.Length == 1 && NameKey.IsCapitalisedPlural(shortName[0]);
         if (shortName.Length == 1 && !plural && !(NameKey.IsAcronymShape(shortName[0]) && shortName[0].Count(char.IsLetter) >= 3)) return false;
         if (NameKey.MinorWords.Contains(shortName[0])) return false;
         int extra = longName.Length - shortName.Length;
@@ -368,6 +375,22 @@ public sealed class EntityClusterer
         if (extra == 1 && !plural && NameKey.IsAcronymShape(prefix) && prefix.Count(char.IsLetter) is >= 2 and <= 5
             && hits.All(h => h.Entry.Type != EntityType.Location)) return true;
         return hits.Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
+    }
+
+    /// <summary>
+    /// "NJ Regional Task Force" for "New Jersey Regional Task Force", "Ariz. Board of Parks" for "Arizona Board of Parks": a
+    /// U.S. state written as its postal code or as the AP abbreviates it, opening a body's name, is the state written out.
+    /// </summary>
+    private bool IsWithStateAbbreviation(string[] shortName, string[] longName)
+    {
+        // (the words are normalised without their periods: "Ariz" for "Ariz.")
+        if (shortName.Length < 2 || !(_lex.UsStatePostalCodes.TryGetValue(shortName[0], out var state) || _lex.UsStateAbbreviations.TryGetValue(shortName[0] + ".", out state)))
+            return false;
+        var stateWords = state.Split(' ');
+        if (longName.Length != shortName.Length - 1 + stateWords.Length) return false;
+        for (int k = 0; k < longName.Length; k++)
+            if (longName[k] != (k < stateWords.Length ? stateWords[k] : shortName[k - stateWords.Length + 1])) return false;
+        return true;
     }
 
     /// <summary>
@@ -418,13 +441,9 @@ public sealed class EntityClusterer
             if (!string.Equals(shortName[k], longName[k], StringComparison.OrdinalIgnoreCase)) return false;
         var rest = string.Join(' ', longName.Skip(shortName.Length));
         // "the U.S. Marshals" for "the U.S. Marshals Service": the plural of those who serve in a service names the service
-        if (rest == "Service" && shortName.Length >= 2 && IsPluralWord(shortName[^1])) return true;
+        if (rest == "Service" && shortName.Length >= 2 && NameKey.IsCapitalisedPlural(shortName[^1])) return true;
         return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
-
-    /// <summary>A capitalised plural noun: "Marshals", "Marines" (not "Congress").</summary>
-    private static bool IsPluralWord(string w) =>
-        w.Length > 3 && char.IsUpper(w[0]) && w[^1] == 's' && char.IsLower(w[^2]) && w[^2] != 's';
 
     /// <summary>Head nouns that say what kind of body a name is, not which: "Redwood Group" is "Redwood".</summary>
     private static readonly HashSet<string> KindHeads = new(StringComparer.OrdinalIgnoreCase)
@@ -683,6 +702,96 @@ public sealed class EntityClusterer
                 mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = site.Type, FineType = site.FineType } };
             Union(clusters, siteRoots[0], group.Key);
         }
+    }
+
+    /// <summary>Heads of a government department that English also calls by its field alone ("the Treasury", "Defense").</summary>
+    private static readonly HashSet<string> DepartmentHeads = new(StringComparer.Ordinal) { "Department", "Ministry" };
+
+    /// <summary>
+    /// "Treasury is targeting the network" in an article that names "the U.S. Department of the Treasury": a government
+    /// department is called by its field alone, so an organisation named by one capitalised word (no acronym) is the one
+    /// department of the article named "Department of (the) W", "Ministry of W" or "W Department", written before or after
+    /// it. Two such departments in the article ("the Ministry of Fisheries" of two governments): neither.
+    /// </summary>
+    private static void JoinDepartmentFields(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        var fields = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // field word -> department clusters
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k].Mention;
+            if (m.Source == "dropped" || m.Type != EntityType.Organization) continue;
+            var words = Words(KeyText(mentions[k]));
+            string? field = null;
+            if (words.Length >= 3 && words[^2] == "of" && DepartmentHeads.Contains(words[^3])) field = words[^1];
+            else if (words.Length >= 2 && DepartmentHeads.Contains(words[^1])) field = words[^2];
+            if (field is null || field.Length < 4 || !char.IsUpper(field[0]) || NameKey.IsAcronymShape(field)) continue;
+            if (!fields.TryGetValue(field, out var set)) fields[field] = set = new HashSet<int>();
+            set.Add(Root(clusters, clusterOf[k]));
+        }
+        if (fields.Count == 0) return;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var firstWords = Words(KeyText(mentions[group.First()]));
+            if (mentions[group.First()].Mention.Type != EntityType.Organization || firstWords.Length != 1
+                || !fields.TryGetValue(firstWords[0], out var departments)) continue;
+            if (!group.All(k => mentions[k].Mention.Kind == MentionKind.Name && Words(KeyText(mentions[k])) is [var v] && v == firstWords[0])) continue;
+            var roots = departments.Select(c => Root(clusters, c)).Distinct().ToList();
+            if (roots.Count != 1 || roots[0] == group.Key) continue;
+            Union(clusters, roots[0], group.Key);
+        }
+    }
+
+    /// <summary>
+    /// "surged agents to the RGV" in an article that names the Rio Grande Valley: an acronym of three letters or more that
+    /// only the recogniser typed an organisation, and that spells the name of exactly one place of the article and of no
+    /// organisation there, is that place (the recogniser has no better guess for a bare acronym than a body).
+    /// </summary>
+    private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
+        Dictionary<string, List<(int Root, EntityType Type, string[] Words)>>? byInitials = null;
+        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        {
+            var members = group.ToList();
+            var text = mentions[members[0]].Mention.Text;
+            if (!members.All(k => mentions[k].Mention is { Type: EntityType.Organization, Source: "ner", Canonical: null } m && m.Text == text)
+                || !NameKey.IsAcronymShape(text) || NameKey.Normalize(text).Count(char.IsLetter) < 3) continue;
+            if (byInitials is null)
+            {
+                byInitials = new Dictionary<string, List<(int, EntityType, string[])>>(StringComparer.Ordinal);
+                for (int k = 0; k < mentions.Count; k++)
+                {
+                    if (mentions[k].Mention is not { Kind: MentionKind.Name, Type: EntityType.Location or EntityType.Organization } m || m.Source == "dropped") continue;
+                    var words = Words(KeyText(mentions[k]));
+                    foreach (var key in AcronymKeys(words))
+                    {
+                        if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
+                        list.Add((Root(clusters, clusterOf[k]), m.Type, words));
+                    }
+                }
+            }
+            var letters = new string(NameKey.Normalize(text).Where(char.IsLetter).ToArray());
+            var spelled = (byInitials.TryGetValue(letters, out var named) ? named : new List<(int Root, EntityType Type, string[] Words)>())
+                .Where(n => n.Root != group.Key && IsAcronymOf(text, n.Words)).ToList();
+            var places = spelled.Where(n => n.Type == EntityType.Location).Select(n => Root(clusters, n.Root)).Distinct().ToList();
+            if (places.Count != 1 || spelled.Any(n => n.Type == EntityType.Organization)) continue;
+            var place = mentions[clusters[places[0]].Members[0]].Mention;
+            foreach (var k in members)
+                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = place.FineType } };
+            clusters[group.Key].Type = EntityType.Location;
+            Union(clusters, places[0], group.Key);
+        }
+    }
+
+    /// <summary>The letters an acronym of the name would have by <see cref="IsAcronymOf"/>: the initials of its major words,
+    /// of all its words, and the same without a leading acronym.</summary>
+    private static IEnumerable<string> AcronymKeys(string[] nameWords)
+    {
+        if (nameWords.Length < 2) yield break;
+        yield return new string(nameWords.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        yield return new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        if (nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]))
+            foreach (var key in AcronymKeys(nameWords[1..])) yield return key;
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class MentionFinder
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
 
     /// <summary>Words that open a place's name and never a person's.</summary>
-    private static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal)
         { "Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Lac", "Bir", "Jebel", "Jabal", "Wadi", "Ras", "Upper", "Lower" };
 
     /// <summary>An Arabic article written in lower case before a capitalised name: "al-Qaida", "al-Shabaab", "el-Sisi".</summary>
@@ -2319,6 +2319,7 @@ public sealed class MentionFinder
     /// </summary>
     private void AddAnchoredDescriptions(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
     {
+        NameCountryGovernments(doc, s, mentions);
         for (int k = mentions.Count - 1; k >= 0 && mentions[k].Mention.SentenceIndex == s.Index; k--)
         {
             var m = mentions[k];
@@ -2362,6 +2363,33 @@ public sealed class MentionFinder
         }
         AddPlacedAgents(doc, s, words, mentions);
         AddUnplacedAgents(doc, s, words, mentions);
+    }
+
+    /// <summary>
+    /// "The Kessland Government seized the funds", "the US Government": an organisation's name made of a country's name or
+    /// acronym (as the gazetteer knows it) and "Government" is that country's government, the node "Peru's government" and
+    /// "the Peruvian government" name too ("Government of Peru", agent GOV, NATIONALITY to the country). Not a name with
+    /// more words ("U.S. Government Accountability Office"), nor a region's or a city's ("Kessland City Government").
+    /// </summary>
+    private void NameCountryGovernments(Document doc, Sentence s, List<PlacedMention> mentions)
+    {
+        for (int k = mentions.Count - 1; k >= 0 && mentions[k].Mention.SentenceIndex == s.Index; k--)
+        {
+            var m = mentions[k];
+            if (m.Mention is not { Type: EntityType.Organization, Kind: MentionKind.Name } || m.Agent is not null || m.EndToken - m.FirstToken < 2
+                || s.Tokens[m.EndToken - 1].Text != "Government") continue;
+            var prefixEnd = s.Tokens[m.EndToken - 2].End;
+            var prefix = doc.Text[m.Mention.Span.Start..prefixEnd];
+            var country = _lex.Gazetteer.Lookup(prefix).FirstOrDefault(h => h.Kind is MentionKind.Name or MentionKind.Acronym
+                && h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"))?.Entry.Name;
+            if (country is null) continue;
+            var anchor = new Mention(new TextSpan(m.Mention.Span.Start, prefixEnd), prefix, s.Index, EntityType.Location, "Country", MentionKind.Name, "gazetteer", country);
+            mentions[k] = m with
+            {
+                Mention = m.Mention with { FineType = "Government", Source = "rule", Canonical = $"Government of {country}" },
+                AnchorCountry = country, Agent = "GOV", Anchor = anchor,
+            };
+        }
     }
 
     /// <summary>

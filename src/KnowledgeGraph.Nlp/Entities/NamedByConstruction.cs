@@ -48,20 +48,30 @@ internal static class NamedByConstruction
     /// <summary>
     /// "said Tavin Orrel", "a report by Marta J. Quell": a name of two to four capitalised words (middle initials
     /// allowed) whose first word is a given name of the dictionaries' people names a person, whatever the recogniser took
-    /// it for, unless the gazetteer knows the name or its first word (a place or body named after a person: "Jordan",
-    /// "Georgia"), a name keyword heads a word of it ("Elena Valley", "Marta Foundation", "Nadia Street") or it is a U.S.
+    /// it for (two words also when the article writes the last one alone as a person, "Alton Sterling ... Sterling's
+    /// death", and the first opens no place's name: "Port Aldwin ... Aldwin said"), unless the gazetteer knows the name or its
+    /// first word (a place or body named after a person: "Jordan", "Georgia"; not when the last word is written alone as a
+    /// person), a name keyword heads a word of it ("Elena Valley", "Marta Foundation", "Nadia Street") or it is a U.S.
     /// state, or a word of it is no proper noun; the name's first word must open it in the text (no capitalised word right before it)
     /// </summary>
     private static void TypeNamesOpenedByGivenNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         if (lex.GivenNames.Count == 0) return;
+        // "Alton Sterling ... Sterling's death": a last word the article writes alone as a person's name is a surname, so the
+        // word before it is a given name, even one the dictionaries lack or the gazetteer knows as a place ("Alton")
+        var bareSurnames = result.Where(r => r.Mention is { Type: EntityType.Person, Kind: MentionKind.Name } p && p.Text.Length >= 3
+                && !p.Text.Contains(' ', StringComparison.Ordinal) && MentionFinder.IsTitleCase(p.Text))
+            .Select(r => r.Mention.Text).ToHashSet(StringComparer.Ordinal);
         for (int k = 0; k < result.Count; k++)
         {
             if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name, Source: "ner" } m) continue;
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])) continue;
+            // (two words whose last the article writes alone as a person need no listed given name: "Alton Sterling")
+            if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])
+                && !(words.Length == 2 && bareSurnames.Contains(words[1]) && !MentionFinder.PlacePrefixes.Contains(words[0]))) continue;
             if (!words.All(w => MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')) || MentionFinder.IsInitial(words[^1])) continue;
-            if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text) || lex.Gazetteer.Lookup(words[0]).Count > 0) continue;
+            if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text)
+                || lex.Gazetteer.Lookup(words[0]).Count > 0 && !bareSurnames.Contains(words[^1])) continue;
             // (every word a proper noun: "Sara Please" and "Charles V. This" end in a verb and a determiner, no surname)
             var tokens = sentences[m.SentenceIndex].Tokens;
             if (result[k].EndToken - result[k].FirstToken != words.Length
