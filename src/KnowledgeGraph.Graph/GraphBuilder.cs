@@ -558,12 +558,17 @@ public sealed class GraphBuilder
                 nameOf[i] = (name, NodeId(_entities[i], name));
             }
         var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, double Disbelief)>();
+        // the node confidence's relationship feature counts every extracted edge, gated or not: the node weights were
+        // fitted that way, and a node's confidence must not depend on the edge gate
+        var extracted = new HashSet<int>();
         for (int k = 0; k < _relations.Count; k++)
         {
             var r = _relations[k];
             int s = Find(r.Subject), o = Find(r.Object);
             if (!_schema.Allows(r.Type, _entities[s].Type, _entities[o].Type)) { _droppedBySchema++; continue; }
             if (s == o) continue; // one entity: no edge
+            extracted.Add(s);
+            extracted.Add(o);
             var key = (nameOf[s].Id, r.Type, nameOf[o].Id, r.Hedged);
             if (!groups.TryGetValue(key, out var group)) group = (new List<int>(), 1.0);
             group.Members.Add(k);
@@ -604,7 +609,7 @@ public sealed class GraphBuilder
             CapIndexed(props, "name", name);
             if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
             var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
-                g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, related.Contains(i));
+                g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, extracted.Contains(i));
             double confidence = NodeConfidence.Default.Score(features);
             props["confidence"] = confidence;
             var node = new GraphNode(id, labels.ToArray(), props.ToArray());

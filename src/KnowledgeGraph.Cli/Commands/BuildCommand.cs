@@ -54,7 +54,10 @@ public sealed class BuildCommand : ICommand
                                  leave out relationship edges whose confidence (0-1, docs/relations.md) is below p
                                  (default: 0.2: below it 17 of 22 judged news edges were wrong; 0.3 leaves out more
                                  wrong edges and some right ones); 0 keeps every edge. MENTIONS edges and nodes stay
-                                 (a node only a left-out edge touched follows --min-confidence)
+                                 (a node only a left-out edge touched follows --min-confidence). With --shard
+                                 --with-graph each part's own graph is gated on that part's evidence alone: an edge
+                                 whose readings are split between parts is only in the merged graph; give 0 and
+                                 filter on confidence in Cypher when loading parts one by one
           --min-confidence <p>   leave out entity nodes whose confidence (0-1, docs/entities.md) is below p and that
                                  no relationship edge touches (default: 0, every node is kept)
           --node-features <file> also write each entity node's confidence features as TSV (id, labels, name,

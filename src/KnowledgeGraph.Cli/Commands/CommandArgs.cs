@@ -71,11 +71,11 @@ public sealed class CommandArgs
         return n;
     }
 
-    /// <summary>A number in [0, 1] (a confidence threshold), 0 when the option is absent.</summary>
+    /// <summary>A number in [0, 1] (a confidence threshold), the fallback when the option is absent; NaN is refused.</summary>
     public double Fraction(string name, double fallback = 0)
     {
         double d = Double(name, fallback);
-        if (d is < 0 or > 1) throw new UsageException($"option '--{name}' needs a number between 0 and 1, got '{Value(name)}'");
+        if (double.IsNaN(d) || d is < 0 or > 1) throw new UsageException($"option '--{name}' needs a number between 0 and 1, got '{Value(name)}'");
         return d;
     }
 

@@ -59,8 +59,9 @@ public sealed class EvalCommand : ICommand
           --misses <N>          how many misses and false edges to print (default 10, 0 for none)
           --min-confidence <X>  re3d: drop gold rows below this confidence (default 0: only rejects dropped)
           --min-edge-confidence <X>
-                                score only the edges kg build keeps: the relations of each document's edges whose
-                                confidence is at or above X (default 0.2, as kg build; 0 scores every edge)
+                                score only the edges kg build of each document alone keeps: the relations of each
+                                document's edges whose confidence is at or above X (default 0.2, as kg build;
+                                0 scores every edge)
           --edge-confidence-sweep
                                 first print the relation figures of both halves with the edges gated at 0, 0.2, 0.3,
                                 0.4 and 0.5 (re3d: P/R/F1; PLOVER: P = gold category among the predicted ones, of the
