@@ -2144,7 +2144,9 @@ public sealed class MentionFinder
             return StatesHead;
         if (s.Tokens[i].Tag is not ("NNS" or "VBZ")) return null;
         var places = _lex.Descriptors.Lookup(words[i]);
-        return places.Count > 0 && places[0].Type == EntityType.Location ? places[0] : null;
+        // (a noun plural in form only, its own lemma, names one place and heads no list: "the Harbor Agency headquarters" is
+        // the agency's, "Kessa, Harbor Agency headquarters and Velbo" a list of three)
+        return places.Count > 0 && places[0].Type == EntityType.Location && !string.Equals(places[0].Lemma, words[i], StringComparison.OrdinalIgnoreCase) ? places[0] : null;
     }
 
     /// <summary>
