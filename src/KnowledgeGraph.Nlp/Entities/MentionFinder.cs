@@ -2144,7 +2144,9 @@ public sealed class MentionFinder
             return StatesHead;
         if (s.Tokens[i].Tag is not ("NNS" or "VBZ")) return null;
         var places = _lex.Descriptors.Lookup(words[i]);
-        return places.Count > 0 && places[0].Type == EntityType.Location ? places[0] : null;
+        // (a noun plural in form only, its own lemma, names one place and heads no list: "the Harbor Agency headquarters" is
+        // the agency's, "Kessa, Harbor Agency headquarters and Velbo" a list of three)
+        return places.Count > 0 && places[0].Type == EntityType.Location && !string.Equals(places[0].Lemma, words[i], StringComparison.OrdinalIgnoreCase) ? places[0] : null;
     }
 
     /// <summary>
@@ -2161,7 +2163,10 @@ public sealed class MentionFinder
             // place after the comma is where its office is)
             if (c.CharStart < 0 && Keyword(words, c.First, c.End) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }) continue;
             if (next.End < words.Count && words[next.End] is not ("," or "." or ";" or ")" or "-" or "\u2014")) continue;
-            if (k > 0 && settled[k - 1].End == c.First - 1 && words[c.First - 1] == ",") continue; // a list of names, not a town and its state
+            // a list of names, not a town and its state; but a state as news style abbreviates it ("Ga.", "Ariz.") follows only
+            // a town: "Harwick Pipe Company, Dunmore, Ga., agreed" names the company's town
+            if (k > 0 && settled[k - 1].End == c.First - 1 && words[c.First - 1] == ","
+                && !_lex.UsStateAbbreviations.ContainsKey(string.Join(' ', words.Skip(next.First).Take(next.Length)))) continue;
             settled[k] = c with { Type = EntityType.Location, FineType = null, Role = null };
         }
     }

@@ -55,7 +55,10 @@ internal sealed class CountryIndex
             var demonyms = new List<string>();
             if (c.TryGetProperty("demonyms", out var dem) && dem.TryGetProperty("eng", out var eng))
                 foreach (var g in new[] { "m", "f" })
-                    if (eng.TryGetProperty(g, out var v) && v.GetString() is { Length: > 0 } s && !demonyms.Contains(s)) demonyms.Add(s);
+                    if (eng.TryGetProperty(g, out var v) && v.GetString() is { Length: > 0 } s)
+                        // (a land of two parts has two demonyms in one string: "Bosnian, Herzegovinian", "Kittitian or Nevisian")
+                        foreach (var one in s.Split(new[] { ", ", " or " }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            if (!demonyms.Contains(one)) demonyms.Add(one);
             list.Add(new CountryInfo(
                 c.GetProperty("cca3").GetString()!,
                 c.GetProperty("cca2").GetString()!,
@@ -85,12 +88,17 @@ internal sealed record CountryRow(string Cca3, string Name, string Official, IRe
 /// inverted "Congo, the ..." forms), the short forms PETRARCH lists when they are the name's initials
 /// ("U.S.", "U.K.") or a distinctive word of its name ("America", "Britain"), demonyms and capitals.
 /// A short form or demonym claimed by several countries goes to the only independent one, else to none.
+/// Demonyms are mledoze's, and the one-word forms PETRARCH lists for the country that English writes as an adjective (the
+/// UD EWT treebank tags them ADJ, capitalised inside a sentence): "Philippine" beside mledoze's "Filipino".
 /// </summary>
 internal static class CountryDeriver
 {
-    public static List<CountryRow> Derive(IReadOnlyList<CountryInfo> countries, IReadOnlyList<PetrarchActor> petrarchCountries, NameRules rules)
+    /// <param name="properAdjectives">Words the treebank tags ADJ written capitalised inside a sentence ("Philippine", "Bosnian").</param>
+    public static List<CountryRow> Derive(IReadOnlyList<CountryInfo> countries, IReadOnlyList<PetrarchActor> petrarchCountries, NameRules rules,
+        IReadOnlySet<string> properAdjectives)
     {
         var alternatives = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var adjectival = countries.ToDictionary(c => c.Cca3, c => c.Demonyms.ToList(), StringComparer.Ordinal); // demonyms, PETRARCH's added
         var allDemonyms = new HashSet<string>(countries.SelectMany(c => c.Demonyms).Select(d => d.ToUpperInvariant()), StringComparer.Ordinal);
         foreach (var c in countries)
         {
@@ -119,6 +127,14 @@ internal static class CountryDeriver
                     if (clean is null) continue;
                     var bare = NameKey.Normalize(clean.Upper);
                     if (bare.Contains(' ', StringComparison.Ordinal)) continue;
+                    // (a word of the country's own name stays a short form of it: "Saudi"; a common word in lower case is no
+                    // demonym: "Male", the Maldives' capital, is "male" too)
+                    if (!clean.Dotted && !nameWords.Contains(bare) && !rules.IsCommon(bare) && properAdjectives.FirstOrDefault(a => string.Equals(a, bare, StringComparison.OrdinalIgnoreCase)) is { } adjective
+                        && !allDemonyms.Contains(bare) && !adjectival[c.Cca3].Contains(adjective))
+                    {
+                        adjectival[c.Cca3].Add(adjective);
+                        continue;
+                    }
                     if (clean.Dotted && NameKey.IsAcronymShape(clean.Upper) && bare.Length <= 4 && names.Any(n => n.Contains(' ', StringComparison.Ordinal) && NameRules.IsAcronymOf(bare, n)))
                         alts.Add(clean.Upper);
                     else if (!clean.Dotted && nameWords.Contains(bare) && bare.Length > 3 && !rules.IsCommon(bare) && !NameRules.IsSmallWord(bare.ToLowerInvariant())
@@ -135,7 +151,7 @@ internal static class CountryDeriver
         var byCode = countries.ToDictionary(c => c.Cca3, StringComparer.Ordinal);
         var canonical = new HashSet<string>(countries.SelectMany(c => new[] { ActorDeriver.Key(c.Common), ActorDeriver.Key(c.Official) }), StringComparer.Ordinal);
         var altOwners = Owners(alternatives);
-        var demonymOwners = Owners(countries.ToDictionary(c => c.Cca3, c => c.Demonyms.ToList(), StringComparer.Ordinal));
+        var demonymOwners = Owners(adjectival);
 
         bool Owns(Dictionary<string, List<string>> owners, string form, string cca3)
         {
@@ -150,7 +166,7 @@ internal static class CountryDeriver
         {
             var alts = alternatives[c.Cca3].Where(a => !canonical.Contains(ActorDeriver.Key(a)) && Owns(altOwners, a, c.Cca3))
                 .Distinct(StringComparer.Ordinal).OrderBy(a => a, StringComparer.Ordinal).ToList();
-            var demonyms = c.Demonyms.Where(d => Owns(demonymOwners, d, c.Cca3)).OrderBy(d => d, StringComparer.Ordinal).ToList();
+            var demonyms = adjectival[c.Cca3].Where(d => Owns(demonymOwners, d, c.Cca3)).OrderBy(d => d, StringComparer.Ordinal).ToList();
             var capitals = c.Capitals.Where(NameRules.IsLatin).OrderBy(x => x, StringComparer.Ordinal).ToList();
             rows.Add(new CountryRow(c.Cca3, c.Common, c.Official, alts, demonyms, capitals));
         }

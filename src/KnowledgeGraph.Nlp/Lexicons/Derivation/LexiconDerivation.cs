@@ -66,7 +66,7 @@ public static class LexiconDerivation
         foreach (var r in ucdpArmed) foreach (var a in r.Acronyms) hints.Add(NameKey.Normalize(a));
         var rules = new NameRules(commonWords, orgWords, titles, hints);
 
-        var countryRows = CountryDeriver.Derive(countries, countryActors, rules);
+        var countryRows = CountryDeriver.Derive(countries, countryActors, rules, ProperAdjectives(treebankFile));
 
         string CountryOfCode(string code) => code.Length >= 3 && countryIndex.IsCode(code[..3]) ? code[..3] : "";
         var orgRecords = ActorDeriver.FromPetrarch(internationalActors, "petrarch2:International", 1, code =>
@@ -180,6 +180,20 @@ public static class LexiconDerivation
         }
         return lower.Where(kv => kv.Value >= 3 && kv.Value > proper.GetValueOrDefault(kv.Key)).Select(kv => kv.Key)
             .OrderBy(w => w, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Adjectives the treebank writes capitalised inside a sentence (not its first word): "Philippine", "Bosnian".</summary>
+    internal static HashSet<string> ProperAdjectives(string conllu)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(conllu, Encoding.UTF8))
+        {
+            if (line.Length == 0 || !char.IsAsciiDigit(line[0])) continue;
+            var cols = line.Split('\t');
+            if (cols.Length < 4 || cols[0] == "1" || cols[3] != "ADJ" || cols[1].Length < 3 || !char.IsUpper(cols[1][0]) || !cols[1][1..].All(char.IsLower)) continue;
+            words.Add(cols[1]);
+        }
+        return words;
     }
 
     /// <summary>Lowercase word forms seen at least twice in lowercase in the treebank: "army", "state", "the".</summary>
