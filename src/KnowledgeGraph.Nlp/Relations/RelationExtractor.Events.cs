@@ -66,10 +66,9 @@ public sealed partial class RelationExtractor
                 if (head < 0 || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
                 int gi = _groups.FindIndex(g => g.Head == head);
                 var text = v.TextOf(head, i);
-                foreach (var x in Subjects(gi))
-                    foreach (var y in obliged)
-                        if (x.Entity != y.Entity)
-                            yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
+                foreach (var (x, y) in Pairs(Subjects(gi), obliged))
+                    if (x.Entity != y.Entity)
+                        yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
             }
         }
 
@@ -248,9 +247,8 @@ public sealed partial class RelationExtractor
                 if (author < 0) continue;
                 var subjects = Subjects(author);
                 var objects = FindObjects(match.ObjectFrom, subjects.Select(s => s.Entity).ToHashSet(), false, out _, out _, clausal: true);
-                foreach (var s in subjects)
-                    foreach (var o in objects)
-                        yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, false, false);
+                foreach (var (s, o) in Pairs(subjects, objects))
+                    yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, false, false);
             }
         }
 

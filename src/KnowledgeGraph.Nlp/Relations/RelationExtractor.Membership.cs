@@ -190,7 +190,7 @@ public sealed partial class RelationExtractor
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
                     var lemma = v.LemmasOf(j, j + rlen - 1);
-                    var entries = RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
+                    var entries = RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
                     yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
@@ -210,7 +210,7 @@ public sealed partial class RelationExtractor
                         var lemma = v.LemmasOf(r, r + len - 1);
                         IReadOnlyList<TriggerEntry> use = indefinite
                             ? Stative("MEMBER_OF", lemma, 0.75)
-                            : RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
+                            : RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
                         yield return new Candidate(p, org, use, r, last, v.WordsOf(r, r + len - 1),
                             RelationPattern.Role, false, true, DirectionApplied: true);
                         break;

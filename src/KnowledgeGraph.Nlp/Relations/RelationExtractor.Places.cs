@@ -86,10 +86,9 @@ public sealed partial class RelationExtractor
             {
                 var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
                 if (holders.Count == 0) continue;
-                foreach (var s in Subjects(gi))
-                    foreach (var h in holders)
-                        if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
-                            yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                foreach (var (s, h) in Pairs(Subjects(gi), holders))
+                    if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
+                        yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
     }

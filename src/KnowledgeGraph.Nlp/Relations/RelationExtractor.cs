@@ -297,6 +297,10 @@ public sealed partial class RelationExtractor
             return EventCandidates(list);
         }
 
+        /// <summary>Every pair of a mention of <paramref name="first"/> and one of <paramref name="second"/>, in the order of the first.</summary>
+        private static IEnumerable<(MentionRef A, MentionRef B)> Pairs(IReadOnlyList<MentionRef> first, IReadOnlyList<MentionRef> second) =>
+            first.SelectMany(_ => second, (a, b) => (a, b));
+
         private static bool SamePair(Candidate a, Candidate b) =>
             a.A.Entity == b.A.Entity && a.B.Entity == b.B.Entity || a.A.Entity == b.B.Entity && a.B.Entity == b.A.Entity;
 
@@ -450,28 +454,25 @@ public sealed partial class RelationExtractor
             if (match.EndsWithBy)
             {
                 // lexicon entries in participle form ("led by"): A = what is described, B = the agent; direction as listed
-                var patients = reducedRelative ? DescribedList(g.First) : Subjects(gi);
-                foreach (var a in patients)
-                    foreach (var b in objects)
-                        yield return new Candidate(a, b, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
+                var patients = SubjectsOrDescribed(gi, reducedRelative);
+                foreach (var (a, b) in Pairs(patients, objects))
+                    yield return new Candidate(a, b, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
                 yield break;
             }
             if (g.Passive || reducedRelative)
             {
-                var patients = reducedRelative ? DescribedList(g.First) : Subjects(gi);
+                var patients = SubjectsOrDescribed(gi, reducedRelative);
                 if (afterBy)
                 {
-                    foreach (var agent in objects)
-                        foreach (var patient in patients)
-                            yield return new Candidate(agent, patient, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
+                    foreach (var (agent, patient) in Pairs(objects, patients))
+                        yield return new Candidate(agent, patient, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
                 }
                 else if (stativeLike && objects.Count > 0)
                 {
                     // "was deployed in X", "X, based in Y": the grammatical subject keeps the subject role
-                    foreach (var patient in patients)
-                        foreach (var o in objects)
-                            yield return new Candidate(patient, o, match.Entries.Where(e => IsStativeOrPlace(e.Category)).ToList(),
-                                match.First, match.Last, match.Text, RelationPattern.Passive, indirect, false, DirectionApplied: true);
+                    foreach (var (patient, o) in Pairs(patients, objects))
+                        yield return new Candidate(patient, o, match.Entries.Where(e => IsStativeOrPlace(e.Category)).ToList(),
+                            match.First, match.Last, match.Text, RelationPattern.Passive, indirect, false, DirectionApplied: true);
                 }
                 yield break;
             }
@@ -483,18 +484,16 @@ public sealed partial class RelationExtractor
             var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
             if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
-            foreach (var s in subjects)
-                foreach (var o in objects)
-                    yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+            foreach (var (s, o) in Pairs(subjects, objects))
+                yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
                 && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
-                for (int a = 0; a < subjects.Count; a++)
-                    for (int b = 0; b < subjects.Count; b++)
-                        if (a != b && subjects[a].Entity != subjects[b].Entity)
-                            yield return new Candidate(subjects[a], subjects[b], reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
+                foreach (var (a, b) in Pairs(subjects, subjects))
+                    if (a.Entity != b.Entity)
+                        yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
         }
 
         /// <summary>
@@ -563,7 +562,7 @@ public sealed partial class RelationExtractor
             || placeRelation && p is "in" or "inside" or "within";
 
         private HashSet<int> SubjectEntities(int gi, bool reducedRelative) =>
-            (reducedRelative ? DescribedList(_groups[gi].First) : Subjects(gi)).Select(m => m.Entity).ToHashSet();
+            SubjectsOrDescribed(gi, reducedRelative).Select(m => m.Entity).ToHashSet();
 
         /// <summary>The subject mentions of verb group <paramref name="gi"/> (with coordinated subjects), memoised.</summary>
         private List<MentionRef> Subjects(int gi)
@@ -1039,11 +1038,9 @@ public sealed partial class RelationExtractor
 
         // ---------------------------------------------------------------- described noun phrases
 
-        private List<MentionRef> DescribedList(int pos)
-        {
-            var d = Described(pos);
-            return d is null ? new List<MentionRef>() : new List<MentionRef> { d };
-        }
+        /// <summary>The subjects of group <paramref name="gi"/>, or for a reduced relative ("X, replaced by Y") what it describes.</summary>
+        private List<MentionRef> SubjectsOrDescribed(int gi, bool reducedRelative) =>
+            !reducedRelative ? Subjects(gi) : Described(_groups[gi].First) is { } d ? new List<MentionRef> { d } : new List<MentionRef>();
 
         /// <summary>
         /// The entity denoted by the noun phrase ending just before <paramref name="pos"/>: a mention there, or for a
@@ -1202,11 +1199,10 @@ public sealed partial class RelationExtractor
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
                 bool fromGiver = prep >= 0 && v.Lower(prep) == "from" && match.Entries.All(e => e.Category is "SUPPORT" or "AID" or "COOPERATE");
-                foreach (var s in subjects)
-                    foreach (var o in objects)
-                        yield return fromGiver
-                            ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
-                            : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
+                foreach (var (s, o) in Pairs(subjects, objects))
+                    yield return fromGiver
+                        ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
+                        : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
         }
 
@@ -1245,9 +1241,8 @@ public sealed partial class RelationExtractor
                 var text = v.TextOf(j, j + 1);
                 // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
                 bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
-                foreach (var s in subjects)
-                    foreach (var o in objects)
-                        yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+                foreach (var (s, o) in Pairs(subjects, objects))
+                    yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
             }
         }
 
@@ -1267,20 +1262,16 @@ public sealed partial class RelationExtractor
             {
                 if (v.MentionStartingAt(AfterTitle(v.SkipFrom(first.EndToken + 1, v.IsDetOrAdj))) is { } second) parties.Add(second);
             }
-            for (int x = 0; x < parties.Count; x++)
-                for (int y = 0; y < parties.Count; y++)
-                    if (x != y && parties[x].Entity != parties[y].Entity)
-                        yield return new Candidate(parties[x], parties[y], reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
+            foreach (var (x, y) in Pairs(parties, parties))
+                if (x.Entity != y.Entity)
+                    yield return new Candidate(x, y, reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
         }
 
         // ---------------------------------------------------------------- roles and appositions
 
-        private (string Type, IReadOnlyList<TriggerEntry> Entries)? RoleOf(string phrase)
-        {
-            var entries = _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList();
-            if (entries.Count > 0) return (entries[0].Type, entries);
-            return null;
-        }
+        /// <summary>The trigger lexicon's role readings (leading, membership, work, affiliation) of a title, or null.</summary>
+        private IReadOnlyList<TriggerEntry>? RoleOf(string phrase) =>
+            _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList() is { Count: > 0 } entries ? entries : null;
 
         private IEnumerable<Candidate> RoleCandidates()
         {
@@ -1298,7 +1289,7 @@ public sealed partial class RelationExtractor
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
+                IReadOnlyList<TriggerEntry> triggers = role ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1480,10 +1471,9 @@ public sealed partial class RelationExtractor
                     if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
                     {
                         var places = PlacesFrom(j + 1);
-                        foreach (var subject in places.Count > 0 ? Subjects(gi) : new List<MentionRef>())
-                            foreach (var place in places)
-                                if (place.Entity != subject.Entity && !IsPlace(subject))
-                                    yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
+                        foreach (var (subject, place) in Pairs(places.Count > 0 ? Subjects(gi) : new List<MentionRef>(), places))
+                            if (place.Entity != subject.Entity && !IsPlace(subject))
+                                yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
                     }
                     continue;
                 }
@@ -1511,10 +1501,9 @@ public sealed partial class RelationExtractor
                         && meeting.Entries.Any(e => !e.Derived) && meeting.Entries.All(e => e.Type == "MET_WITH"))
                         present.AddRange(FindObjects(meeting.ObjectFrom, subjects.Select(x => x.Entity).ToHashSet(), false, out int mp, out _)
                             .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !IsPlacePreposition(v.Lower(mp)))));
-                    foreach (var subject in present)
-                        foreach (var place in places)
-                            if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
-                                yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
+                    foreach (var (subject, place) in Pairs(present, places))
+                        if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
+                            yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
                     if (places.Count > 0) break;
                 }
             }
