@@ -89,21 +89,11 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             int k = org.EndToken;
-            if (k + 1 >= v.Count || v.Tag(k) != "POS" || v.TypeOf(org) != EntityType.Organization)
-            {
-                yield return new Candidate(holder, org, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
-                yield break;
-            }
-            k++;
-            while (k < v.Count && v.MentionAt(k) is null && v.IsAdjective(k)) k++;
-            if (v.MentionStartingAt(k) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity && v.TypeOf(part) == EntityType.Organization)
+            bool owner = k + 1 < v.Count && v.Tag(k) == "POS" && v.TypeOf(org) == EntityType.Organization;
+            if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
+                && v.TypeOf(part) == EntityType.Organization)
                 yield return new Candidate(holder, part, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
-            else if (!v.IsNoun(k))
-            {
-                yield return new Candidate(holder, org, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
-                yield break;
-            }
-            yield return new Candidate(holder, org, triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers,
+            yield return new Candidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers,
                 r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
         }
     

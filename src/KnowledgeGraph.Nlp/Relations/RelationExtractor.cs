@@ -289,11 +289,11 @@ public sealed partial class RelationExtractor
             list.AddRange(ControlCandidates());
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
-            list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(Unrelated(list, CombatTargetCandidates()));
             list.AddRange(AsPartOfCandidates());
-            list.AddRange(SupportPhraseCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(Unrelated(list, SupportPhraseCandidates()));
             list.AddRange(BondCandidates());
-            list.AddRange(WithSupportCandidates().Where(c => !list.Any(o => SamePair(o, c))).ToList());
+            list.AddRange(Unrelated(list, WithSupportCandidates()));
             return EventCandidates(list);
         }
 
@@ -301,8 +301,9 @@ public sealed partial class RelationExtractor
         private static IEnumerable<(MentionRef A, MentionRef B)> Pairs(IReadOnlyList<MentionRef> first, IReadOnlyList<MentionRef> second) =>
             first.SelectMany(_ => second, (a, b) => (a, b));
 
-        private static bool SamePair(Candidate a, Candidate b) =>
-            a.A.Entity == b.A.Entity && a.B.Entity == b.B.Entity || a.A.Entity == b.B.Entity && a.B.Entity == b.A.Entity;
+        /// <summary>The candidates of <paramref name="found"/> whose subject and object no candidate of <paramref name="list"/> relates yet.</summary>
+        private static List<Candidate> Unrelated(List<Candidate> list, IEnumerable<Candidate> found) =>
+            found.Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList();
 
         // ---------------------------------------------------------------- triggers
 
@@ -1184,12 +1185,7 @@ public sealed partial class RelationExtractor
                     continue;
                 }
                 if (subjects.Count == 0) continue;
-                var exclude = subjects.Select(s => s.Entity).ToHashSet();
-                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _, nominal: true);
-                // "X's operations in Ruritania against Y": a place phrase between the noun and its "against"/"on" phrase is where,
-                // and the target follows it
-                if (prep >= 0 && IsPlacePreposition(v.Lower(prep)) && objects.Count > 0 && objects.All(IsPlace) && AfterPlacePhrase(objects[^1].EndToken, exclude) is { } target)
-                    (objects, prep) = (WithRightConjuncts(target), target.FirstToken - 1);
+                var objects = FindObjects(match.ObjectFrom, subjects.Select(s => s.Entity).ToHashSet(), allowBy: false, out int prep, out _, nominal: true);
                 // "the Kessa summit in Varno": a meeting's place phrase says where it was, not with whom (a visit's or a tour's
                 // place is what is visited: "his tour in Ostland")
                 if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at")
@@ -1210,14 +1206,6 @@ public sealed partial class RelationExtractor
         private bool CoordinatedModifier(int p) =>
             _v.IsCoordinator(p) && p > 0 && _v.MentionAt(p - 1) is null && _v.MentionAt(p + 1) is null
             && (_v.IsAdjective(p - 1) || _v.Tag(p - 1) == "NN") && (_v.IsAdjective(p + 1) || _v.Tag(p + 1) == "NN");
-
-        /// <summary>The mention of an "against"/"on" phrase right after a place phrase ending before <paramref name="j"/>, or null.</summary>
-        private MentionRef? AfterPlacePhrase(int j, HashSet<int> exclude)
-        {
-            var v = _v;
-            if (j >= v.Count || v.Lower(j) is not ("against" or "on" or "upon")) return null;
-            return v.MentionFrom(j + 1, v.IsDetOrAdj, j + 4) is { } m && !exclude.Contains(m.Entity) && !IsPlace(m) ? m : null;
-        }
 
         /// <summary>
         /// "X is (deeply) concerned about Y", "X remains grateful to Y", "X is opposed to Y": a copula, a predicative adjective
