@@ -141,13 +141,8 @@ public sealed partial class RelationExtractor
                 var c = list[n];
                 if (c.IsNoun || !c.Entries.All(e => e.Category == "ASSAULT")) continue;
                 // the words from the subject to the trigger: the subject phrase names the means
-                bool means = false;
-                for (int k = c.A.EndToken; k < c.TriggerFirst && k - c.A.EndToken <= 4; k++)
-                {
-                    if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
-                    if (Grammar.MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
-                }
-                if (means) list[n] = c with { Entries = Entry("kill by military means") };
+                var words = Enumerable.Range(c.A.EndToken, Math.Max(0, Math.Min(c.TriggerFirst - c.A.EndToken, 5))).TakeWhile(k => !v.IsVerb(k) && !v.IsComma(k));
+                if (words.Any(k => Grammar.MilitaryMeans.Contains(v.Lower(k)))) list[n] = c with { Entries = Entry("kill by military means") };
             }
         }
 

@@ -620,14 +620,9 @@ public sealed partial class RelationExtractor
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
                 && !Grammar.ClauselessParticiples.Contains(v.Lemma(g.Head)))
             {
-                for (int k = gi - 1; k >= 0; k--)
-                {
-                    if (!_groups[k].Finite) continue;
-                    bool broken = false;
-                    for (int t = _groups[k].Head + 1; t < g.First - 1 && !broken; t++) broken = v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t);
-                    if (!broken) return Subjects(k);
-                    break;
-                }
+                int k = gi > 0 ? _groups.FindLastIndex(gi - 1, o => o.Finite) : -1;
+                var between = k < 0 ? Enumerable.Empty<int>() : Enumerable.Range(_groups[k].Head + 1, Math.Max(0, g.First - _groups[k].Head - 2));
+                if (k >= 0 && !between.Any(t => v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t))) return Subjects(k);
             }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
@@ -1711,9 +1706,7 @@ public sealed partial class RelationExtractor
                 if (g.Head < token)
                 {
                     // reporter before: its clause must contain the trigger's clause
-                    bool blocked = false;
-                    for (int k = g.Head + 1; k < token; k++) if (v.IsClauseBreak(k)) blocked = true;
-                    if (blocked) continue;
+                    if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(v.IsClauseBreak)) continue;
                     var reporter = SubjectBefore(g.First) ?? (g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null);
                     if (reporter is null) continue;
                     if (reporter.FirstToken >= token) continue;
@@ -1722,9 +1715,7 @@ public sealed partial class RelationExtractor
                 else if (g.First > token)
                 {
                     // reporter after, at the end: "..., X said." or "..., said X."
-                    bool trailing = true;
-                    for (int k = g.Head + 1; k < v.Count; k++) if (v.IsVerb(k)) trailing = false;
-                    if (!trailing) continue;
+                    if (Enumerable.Range(g.Head + 1, v.Count - g.Head - 1).Any(v.IsVerb)) continue;
                     var before = SubjectBefore(g.First);
                     if (before is not null && before.FirstToken > obj.FirstToken && before.FirstToken > subj.FirstToken) return before.Entity;
                     var inverted = g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null;
