@@ -448,7 +448,7 @@ public sealed partial class RelationExtractor
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
-                && EventNounBetween(match.ObjectFrom, prep))
+                && TriggerNounBetween(match.ObjectFrom, prep, e => IsEventCategory(e.Category)))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
@@ -513,7 +513,7 @@ public sealed partial class RelationExtractor
             if (!endsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
-            return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
+            return v.Lower(prep) != "by" && IsJudgement(match) && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
         }
 
         /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
@@ -533,22 +533,11 @@ public sealed partial class RelationExtractor
             return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
         }
 
-        /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
-        private bool ViolentNounBetween(int from, int to) =>
-            TriggerNounBetween(from, to, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
-
-        /// <summary>Whether an event noun of the trigger lexicon (not a stative one) stands in [from, to).</summary>
-        private bool EventNounBetween(int from, int to) =>
-            TriggerNounBetween(from, to, e => IsEventCategory(e.Category));
-
-        private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind)
-        {
-            var v = _v;
-            for (int k = Math.Max(0, from); k < to && k < v.Count; k++)
-                if (v.IsNoun(k) && v.MentionAt(k) is null && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)))
-                    return true;
-            return false;
-        }
+        /// <summary>Whether a common noun with a reading of this kind in the trigger lexicon (not from CAMEO alone) stands in [from, to):
+        /// a noun of violence (ASSAULT, FIGHT, CRIME), an event noun (no stative reading).</summary>
+        private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind) =>
+            Enumerable.Range(Math.Max(0, from), Math.Max(0, Math.Min(to, _v.Count) - Math.Max(0, from)))
+                .Any(k => _v.IsNoun(k) && _v.MentionAt(k) is null && _x._triggers.Lookup(_v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)));
 
         /// <summary>An event category: neither stative nor place, nor one of the stative relations between actors.</summary>
         private static bool IsEventCategory(string category) =>
@@ -1553,12 +1542,8 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
-        private bool InsidePhrase(MentionRef m)
-        {
-            for (int k = m.FirstToken - 1; k >= 0 && !_v.IsComma(k) && !_v.IsClauseBreak(k); k--)
-                if (_v.IsPreposition(k) && _v.MentionAt(k) is null) return true;
-            return false;
-        }
+        private bool InsidePhrase(MentionRef m) =>
+            Enumerable.Range(0, m.FirstToken).Reverse().TakeWhile(k => !_v.IsComma(k) && !_v.IsClauseBreak(k)).Any(k => _v.IsPreposition(k) && _v.MentionAt(k) is null);
 
         // ---------------------------------------------------------------- compound participles
 
