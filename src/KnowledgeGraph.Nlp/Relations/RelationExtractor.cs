@@ -1052,11 +1052,8 @@ public sealed partial class RelationExtractor
             return null;
         }
 
-        private int GroupStartOf(int token)
-        {
-            foreach (var g in _groups) if (g.First <= token && token <= g.Head) return g.First;
-            return token;
-        }
+        /// <summary>The first token of the verb group holding <paramref name="token"/>, else the token itself.</summary>
+        private int GroupStartOf(int token) => _groups.FirstOrDefault(g => g.First <= token && token <= g.Head)?.First ?? token;
 
         // ---------------------------------------------------------------- nominalisations
 
