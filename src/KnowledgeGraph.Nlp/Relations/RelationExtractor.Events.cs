@@ -57,14 +57,10 @@ public sealed partial class RelationExtractor
                 if (v.IsComplementizer(k)) k--;
                 else if (!v.IsVerb(k)) continue;
                 // the stating verb: right before, or before its object and time phrase ("issued a stern reminder Saturday to Y")
-                int head = -1;
-                for (int j = k; j >= 0 && k - j < 10; j--)
-                {
-                    if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
-                    if (v.IsVerb(j) && _groups.Any(g => g.Head == j)) { head = j; break; }
-                }
-                if (head < 0 || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
-                int gi = _groups.FindIndex(g => g.Head == head);
+                int gi = _groups.FindLastIndex(g => g.Head <= k && k - g.Head < 10 && v.IsVerb(g.Head));
+                int head = gi >= 0 ? _groups[gi].Head : -1;
+                if (head < 0 || Enumerable.Range(head, k - head + 1).Any(j => v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j))
+                    || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
                 var text = v.TextOf(head, i);
                 foreach (var (x, y) in Pairs(Subjects(gi), obliged))
                     if (x.Entity != y.Entity)

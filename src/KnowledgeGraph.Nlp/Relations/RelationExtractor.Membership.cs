@@ -124,14 +124,10 @@ public sealed partial class RelationExtractor
         /// <summary>The echelon of a unit name: its largest echelon word ("321st Field Artillery Regiment" -> regiment), or 0.</summary>
         private int EchelonOf(MentionRef m)
         {
-            int best = 0;
             var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (int k = 0; k < words.Length; k++)
-            {
-                if (Grammar.Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
-                if (k + 1 < words.Length && Grammar.Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
-            }
-            return best;
+            // an echelon of one word ("Regiment") or two ("Armed Forces")
+            return words.Select((w, k) => Math.Max(Grammar.Echelons.GetValueOrDefault(w), k + 1 < words.Length ? Grammar.Echelons.GetValueOrDefault(w + " " + words[k + 1]) : 0))
+                .DefaultIfEmpty(0).Max();
         }
 
         /// <summary>

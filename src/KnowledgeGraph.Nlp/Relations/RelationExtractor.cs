@@ -452,17 +452,16 @@ public sealed partial class RelationExtractor
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
+            var patients = SubjectsOrDescribed(gi, reducedRelative);
             if (match.EndsWithBy)
             {
                 // lexicon entries in participle form ("led by"): A = what is described, B = the agent; direction as listed
-                var patients = SubjectsOrDescribed(gi, reducedRelative);
                 foreach (var (a, b) in Pairs(patients, objects))
                     yield return new Candidate(a, b, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
                 yield break;
             }
             if (g.Passive || reducedRelative)
             {
-                var patients = SubjectsOrDescribed(gi, reducedRelative);
                 if (afterBy)
                 {
                     foreach (var (agent, patient) in Pairs(objects, patients))
