@@ -183,12 +183,9 @@ public sealed partial class RelationExtractor
                 while (to < v.Count && !v.IsClauseBreak(to) && !v.IsComma(to) && to - g.Head < 12) to++;
                 bool peacekeeping = Enumerable.Range(from, to - from).Any(k => Grammar.PeacekeepingWords.Contains(v.Lower(k)));
                 if (!peacekeeping) continue;
-                MentionRef? place = null;
-                for (int j = g.Head + 1; j < to && place is null; j++)
-                    if (v.Lower(j) is "in" or "to" or "into" && v.MentionAt(j) is null)
-                        for (int k = j + 1; k < to && place is null; k++)
-                            if (v.MentionAt(k) is { } m && IsPlace(m)) place = m;
-                if (place is null) continue;
+                // the place: the first after "in", "to" or "into"
+                int prep = Enumerable.Range(g.Head + 1, Math.Max(0, to - g.Head - 1)).FirstOrDefault(j => v.Lower(j) is "in" or "to" or "into" && v.MentionAt(j) is null, -1);
+                if (prep < 0 || Enumerable.Range(prep + 1, to - prep - 1).Select(v.MentionAt).FirstOrDefault(m => m is not null && IsPlace(m)) is not { } place) continue;
                 var subjects = Subjects(gi).ToList();
                 // "the deployment of NATO peacekeeping troops arrived": the sender is named inside the subject phrase
                 bool Actor(MentionRef m) => !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country");

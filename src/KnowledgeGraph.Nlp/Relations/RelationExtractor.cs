@@ -1626,12 +1626,8 @@ public sealed partial class RelationExtractor
             var v = _v;
             bool negated = false;
             string? modality = null;
-            int gi = -1;
-            for (int k = 0; k < _groups.Count; k++)
-            {
-                if (_groups[k].First <= token && token <= _groups[k].Head) { gi = k; break; }
-                if (isNoun && _groups[k].Head < token) gi = k; // the nearest group before a noun governs it
-            }
+            int gi = _groups.FindIndex(g => g.First <= token && token <= g.Head);
+            if (gi < 0 && isNoun) gi = _groups.FindLastIndex(g => g.Head < token); // the nearest group before a noun governs it
             if (isNoun && gi >= 0)
             {
                 for (int k = _groups[gi].Head + 1; k < token; k++)
