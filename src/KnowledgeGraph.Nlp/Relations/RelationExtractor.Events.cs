@@ -359,12 +359,9 @@ public sealed partial class RelationExtractor
         private bool TrailingReport(int comma)
         {
             var v = _v;
-            for (int k = comma + 1; k < v.Count && k - comma <= 7; k++)
-            {
-                if (v.IsComma(k) || v.IsClauseBreak(k)) return false;
-                if (v.IsVerb(k)) return Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k) && k > comma + 1;
-            }
-            return false;
+            // the first comma, break or verb of the next seven words: a finite reporting verb after at least one word
+            int k = Enumerable.Range(comma + 1, Math.Max(0, Math.Min(v.Count, comma + 8) - comma - 1)).FirstOrDefault(x => v.IsComma(x) || v.IsClauseBreak(x) || v.IsVerb(x), -1);
+            return k > comma + 1 && !v.IsComma(k) && !v.IsClauseBreak(k) && Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k);
         }
 
         /// <summary>

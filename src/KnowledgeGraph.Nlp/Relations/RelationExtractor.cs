@@ -979,12 +979,8 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int VerbBefore(int token, bool commaEnds)
         {
-            var v = _v;
             int gi = _groups.FindLastIndex(g => g.Head < token);
-            if (gi < 0) return -1;
-            for (int k = _groups[gi].Head; k < token; k++)
-                if (v.IsClauseBreak(k) || commaEnds && v.IsComma(k)) return -1;
-            return gi;
+            return gi >= 0 && !Enumerable.Range(_groups[gi].Head, token - _groups[gi].Head).Any(k => _v.IsClauseBreak(k) || commaEnds && _v.IsComma(k)) ? gi : -1;
         }
 
         /// <summary>"in support of X", "on behalf of X", "in coordination with X": X is whom the act is for or with.</summary>
@@ -1514,8 +1510,7 @@ public sealed partial class RelationExtractor
             if (Grammar.TimeNouns.Contains(v.Lemma(n)) || Grammar.TimeSpanNouns.Contains(v.Lemma(n))) return false;
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
-            for (int k = head + 1; k < n; k++)
-                if (v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k)) return false;
+            if (Enumerable.Range(head + 1, n - head - 1).Any(k => v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k))) return false;
             return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
         }
 
@@ -1630,8 +1625,8 @@ public sealed partial class RelationExtractor
             if (gi < 0 && isNoun) gi = _groups.FindLastIndex(g => g.Head < token); // the nearest group before a noun governs it
             if (isNoun && gi >= 0)
             {
-                for (int k = _groups[gi].Head + 1; k < token; k++)
-                    if (v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)) { gi = -1; break; }
+                if (Enumerable.Range(_groups[gi].Head + 1, Math.Max(0, token - _groups[gi].Head - 1)).Any(k => v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)))
+                    gi = -1;
                 if (gi >= 0 && Grammar.ControlVerbs.TryGetValue(v.Lemma(_groups[gi].Head), out var cv) && _groups[gi].Head != token)
                 {
                     if (cv == "negated") negated = true; else modality = cv;
@@ -1654,22 +1649,14 @@ public sealed partial class RelationExtractor
                 }
                 gi = ctrl;
             }
+            var before = Enumerable.Range(0, token).Reverse();
             // conditional: "if"/"unless" before the trigger with no comma between
-            for (int k = token - 1; k >= 0; k--)
-            {
-                if (v.IsComma(k) || v.IsClauseBreak(k)) break;
-                if (Grammar.Conditionals.Contains(v.Lower(k))) { if (modality is null or "future") modality = "conditional"; break; }
-            }
+            if (before.TakeWhile(k => !v.IsComma(k) && !v.IsClauseBreak(k)).Any(k => Grammar.Conditionals.Contains(v.Lower(k))) && modality is null or "future")
+                modality = "conditional";
             // denial through a that-clause: "X denied that Y attacked Z"
-            for (int k = token - 1; k >= 0; k--)
-            {
-                if (v.IsClauseBreak(k)) break;
-                if (v.IsVerb(k) && v.Lemma(k) is "deny" or "dispute" or "refute" && (v.IsComplementizer(k + 1) || v.MentionAt(k + 1) is not null && !isNoun))
-                {
-                    negated = true;
-                    break;
-                }
-            }
+            if (before.TakeWhile(k => !v.IsClauseBreak(k))
+                .Any(k => v.IsVerb(k) && v.Lemma(k) is "deny" or "dispute" or "refute" && (v.IsComplementizer(k + 1) || v.MentionAt(k + 1) is not null && !isNoun)))
+                negated = true;
             return (negated, modality);
         }
 
