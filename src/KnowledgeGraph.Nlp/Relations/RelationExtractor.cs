@@ -682,19 +682,15 @@ public sealed partial class RelationExtractor
                 if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) return -1;
                 j--; steps++;
             }
-            if (j < 0) return -1;
-            for (int k = gi - 1; k >= 0; k--)
-            {
-                if (_groups[k].Head != j) continue;
-                // object control only for verbs that direct someone else ("urge", "call on", "ask", "force"), and only over a
-                // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
-                // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
-                bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
-                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
-                    objectControl = obj;
-                return k;
-            }
-            return -1;
+            int k = j < 0 || gi == 0 ? -1 : _groups.FindLastIndex(gi - 1, o => o.Head == j);
+            if (k < 0) return -1;
+            // object control only for verbs that direct someone else ("urge", "call on", "ask", "force"), and only over a
+            // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
+            // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
+            bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
+            if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
+                objectControl = obj;
+            return k;
         }
 
         /// <summary>The clause subject left of <paramref name="first"/>, skipping prepositional phrases, appositions and relative clauses.</summary>
@@ -811,10 +807,8 @@ public sealed partial class RelationExtractor
             int k = pronoun - 1;
             if (k >= 0 && v.IsComplementizer(k)) k--;
             while (k >= 0 && (v.Tag(k) is "NNP" or "IN" or "CD" || v.IsAdverb(k) || Grammar.TimeNouns.Contains(v.Lower(k))) && v.MentionAt(k) is null && pronoun - k < 5 && !v.IsVerb(k)) k--; // "said on Tuesday it", "announced yesterday that they"
-            foreach (var g in _groups)
-                if (g.Head == k && Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || g.Head == k && v.Lemma(g.Head) is "announce" or "warn" or "deny")
-                    return SubjectBefore(g.First);
-            return null;
+            var reporting = _groups.Find(o => o.Head == k);
+            return reporting is not null && (Grammar.ReportingVerbs.Contains(v.Lemma(k)) || v.Lemma(k) is "announce" or "warn" or "deny") ? SubjectBefore(reporting.First) : null;
         }
 
         private List<MentionRef> WithLeftConjuncts(MentionRef m)
