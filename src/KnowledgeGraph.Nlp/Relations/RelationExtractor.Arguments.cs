@@ -27,10 +27,9 @@ public sealed partial class RelationExtractor
         // the noun is the trigger itself: the place is the agent of the nominal ("Austrian support to X", "the Russian threat")
         if (c.TriggerFirst >= p && c.TriggerFirst <= head) return false;
         // any noun of the run: a tagger may take the next verb for a noun ("Y's Kessa town strain resources")
-        for (int k = p; k <= head; k++)
-            if (Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k)) || Grammar.TimeSpanNouns.Contains(v.Lemma(k))
-                || placeRelation && Grammar.PresenceNouns.Contains(v.Lemma(k))) return false;
-        return !ActsForState(v.Lower(head), v.Lemma(head));
+        return !Enumerable.Range(p, head - p + 1).Any(k => Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k))
+                || Grammar.TimeSpanNouns.Contains(v.Lemma(k)) || placeRelation && Grammar.PresenceNouns.Contains(v.Lemma(k)))
+            && !ActsForState(v.Lower(head), v.Lemma(head));
     }
 
     /// <summary>
@@ -54,9 +53,7 @@ public sealed partial class RelationExtractor
     {
         if (entry.Category is not ("LOCATED_IN" or "HEADQUARTERED_IN") || !c.IsNoun || v.TypeOf(subj) == EntityType.Person
             || subj.Mention.Kind is not (MentionKind.Name or MentionKind.Acronym) || subj.EndToken > c.TriggerFirst) return false;
-        for (int k = subj.EndToken; k < c.TriggerFirst; k++)
-            if (!(v.IsNoun(k) || v.IsAdjective(k) || v.Tag(k) == "POS") || v.MentionAt(k) is not null) return false;
-        return true;
+        return Enumerable.Range(subj.EndToken, c.TriggerFirst - subj.EndToken).All(k => (v.IsNoun(k) || v.IsAdjective(k) || v.Tag(k) == "POS") && v.MentionAt(k) is null);
     }
 
     private sealed partial class SentenceRun
@@ -89,21 +86,11 @@ public sealed partial class RelationExtractor
         {
             var v = _v;
             int k = org.EndToken;
-            if (k + 1 >= v.Count || v.Tag(k) != "POS" || v.TypeOf(org) != EntityType.Organization)
-            {
-                yield return new Candidate(holder, org, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
-                yield break;
-            }
-            k++;
-            while (k < v.Count && v.MentionAt(k) is null && v.IsAdjective(k)) k++;
-            if (v.MentionStartingAt(k) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity && v.TypeOf(part) == EntityType.Organization)
+            bool owner = k + 1 < v.Count && v.Tag(k) == "POS" && v.TypeOf(org) == EntityType.Organization;
+            if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
+                && v.TypeOf(part) == EntityType.Organization)
                 yield return new Candidate(holder, part, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
-            else if (!v.IsNoun(k))
-            {
-                yield return new Candidate(holder, org, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
-                yield break;
-            }
-            yield return new Candidate(holder, org, triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers,
+            yield return new Candidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers,
                 r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
         }
     

@@ -77,10 +77,9 @@ public sealed partial class RelationExtractor
             while (k >= 0 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.IsDeterminer(k)) && t - k < 4) k--;
             int gi = _groups.FindIndex(g => g.First <= k && k <= g.Head);
             if (gi < 0 || !Grammar.HaveControlVerbs.Contains(v.Lemma(_groups[gi].Head)) || _groups[gi].Passive) yield break;
-            foreach (var s in Subjects(gi))
-                foreach (var h in held)
-                    if (s.Entity != h.Entity && CanHold(s))
-                        yield return new Candidate(s, h, Stative("LEADS", "control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
+            foreach (var (s, h) in Pairs(Subjects(gi), held))
+                if (s.Entity != h.Entity && CanHold(s))
+                    yield return new Candidate(s, h, Stative("LEADS", "control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
         }
 
         private List<MentionRef> PlacesOrOrgsFrom(int j)

@@ -57,19 +57,14 @@ public sealed partial class RelationExtractor
                 if (v.IsComplementizer(k)) k--;
                 else if (!v.IsVerb(k)) continue;
                 // the stating verb: right before, or before its object and time phrase ("issued a stern reminder Saturday to Y")
-                int head = -1;
-                for (int j = k; j >= 0 && k - j < 10; j--)
-                {
-                    if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
-                    if (v.IsVerb(j) && _groups.Any(g => g.Head == j)) { head = j; break; }
-                }
-                if (head < 0 || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
-                int gi = _groups.FindIndex(g => g.Head == head);
+                int gi = _groups.FindLastIndex(g => g.Head <= k && k - g.Head < 10 && v.IsVerb(g.Head));
+                int head = gi >= 0 ? _groups[gi].Head : -1;
+                if (head < 0 || Enumerable.Range(head, k - head + 1).Any(j => v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j))
+                    || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
                 var text = v.TextOf(head, i);
-                foreach (var x in Subjects(gi))
-                    foreach (var y in obliged)
-                        if (x.Entity != y.Entity)
-                            yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
+                foreach (var (x, y) in Pairs(Subjects(gi), obliged))
+                    if (x.Entity != y.Entity)
+                        yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
             }
         }
 
@@ -142,13 +137,8 @@ public sealed partial class RelationExtractor
                 var c = list[n];
                 if (c.IsNoun || !c.Entries.All(e => e.Category == "ASSAULT")) continue;
                 // the words from the subject to the trigger: the subject phrase names the means
-                bool means = false;
-                for (int k = c.A.EndToken; k < c.TriggerFirst && k - c.A.EndToken <= 4; k++)
-                {
-                    if (v.IsVerb(k) && k != c.TriggerFirst || v.IsComma(k)) break;
-                    if (Grammar.MilitaryMeans.Contains(v.Lower(k))) { means = true; break; }
-                }
-                if (means) list[n] = c with { Entries = Entry("kill by military means") };
+                var words = Enumerable.Range(c.A.EndToken, Math.Max(0, Math.Min(c.TriggerFirst - c.A.EndToken, 5))).TakeWhile(k => !v.IsVerb(k) && !v.IsComma(k));
+                if (words.Any(k => Grammar.MilitaryMeans.Contains(v.Lower(k)))) list[n] = c with { Entries = Entry("kill by military means") };
             }
         }
 
@@ -193,12 +183,9 @@ public sealed partial class RelationExtractor
                 while (to < v.Count && !v.IsClauseBreak(to) && !v.IsComma(to) && to - g.Head < 12) to++;
                 bool peacekeeping = Enumerable.Range(from, to - from).Any(k => Grammar.PeacekeepingWords.Contains(v.Lower(k)));
                 if (!peacekeeping) continue;
-                MentionRef? place = null;
-                for (int j = g.Head + 1; j < to && place is null; j++)
-                    if (v.Lower(j) is "in" or "to" or "into" && v.MentionAt(j) is null)
-                        for (int k = j + 1; k < to && place is null; k++)
-                            if (v.MentionAt(k) is { } m && IsPlace(m)) place = m;
-                if (place is null) continue;
+                // the place: the first after "in", "to" or "into"
+                int prep = Enumerable.Range(g.Head + 1, Math.Max(0, to - g.Head - 1)).FirstOrDefault(j => v.Lower(j) is "in" or "to" or "into" && v.MentionAt(j) is null, -1);
+                if (prep < 0 || Enumerable.Range(prep + 1, to - prep - 1).Select(v.MentionAt).FirstOrDefault(m => m is not null && IsPlace(m)) is not { } place) continue;
                 var subjects = Subjects(gi).ToList();
                 // "the deployment of NATO peacekeeping troops arrived": the sender is named inside the subject phrase
                 bool Actor(MentionRef m) => !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country");
@@ -248,9 +235,8 @@ public sealed partial class RelationExtractor
                 if (author < 0) continue;
                 var subjects = Subjects(author);
                 var objects = FindObjects(match.ObjectFrom, subjects.Select(s => s.Entity).ToHashSet(), false, out _, out _, clausal: true);
-                foreach (var s in subjects)
-                    foreach (var o in objects)
-                        yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, false, false);
+                foreach (var (s, o) in Pairs(subjects, objects))
+                    yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, false, false);
             }
         }
 
@@ -383,12 +369,9 @@ public sealed partial class RelationExtractor
         private bool TrailingReport(int comma)
         {
             var v = _v;
-            for (int k = comma + 1; k < v.Count && k - comma <= 7; k++)
-            {
-                if (v.IsComma(k) || v.IsClauseBreak(k)) return false;
-                if (v.IsVerb(k)) return Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k) && k > comma + 1;
-            }
-            return false;
+            // the first comma, break or verb of the next seven words: a finite reporting verb after at least one word
+            int k = Enumerable.Range(comma + 1, Math.Max(0, Math.Min(v.Count, comma + 8) - comma - 1)).FirstOrDefault(x => v.IsComma(x) || v.IsClauseBreak(x) || v.IsVerb(x), -1);
+            return k > comma + 1 && !v.IsComma(k) && !v.IsClauseBreak(k) && Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k);
         }
 
         /// <summary>

@@ -40,6 +40,12 @@ public sealed partial class RelationExtractor
             return _v.TypeOf(member) == EntityType.Organization ? new[] { part, memberOf } : new[] { memberOf, part };
         }
 
+        /// <summary>Each of <paramref name="members"/> that can be a member of <paramref name="group"/>, an organisation, as a member of it.</summary>
+        private IEnumerable<Candidate> MembersOf(MentionRef? group, IEnumerable<MentionRef> members, string lemma, double strength, int first, int last,
+            string text, RelationPattern pattern, bool isNoun) =>
+            group is null || _v.TypeOf(group) != EntityType.Organization ? Enumerable.Empty<Candidate>() : members.Where(m => m.Entity != group.Entity && IsMemberLike(m))
+                .Select(m => new Candidate(m, group, MembershipEntries(m, lemma, strength), first, last, text, pattern, false, isNoun, DirectionApplied: true));
+
         /// <summary>The mention starting at <paramref name="j"/> after determiners, with the mentions coordinated with it.</summary>
         private List<MentionRef> ListFrom(int j)
         {
@@ -67,10 +73,8 @@ public sealed partial class RelationExtractor
                 break;
             }
             if (!relative) group = v.MentionEndingAt(t - 1);
-            if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
-            foreach (var m in ListFrom(t + 1))
-                if (m.Entity != group.Entity && IsMemberLike(m))
-                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(t), 0.8), t, t, v.Words[t], RelationPattern.Verb, false, false, DirectionApplied: true);
+            foreach (var c in MembersOf(group, ListFrom(t + 1), v.Lemma(t), 0.8, t, t, v.Words[t], RelationPattern.Verb, false))
+                yield return c;
         }
 
         /// <summary>
@@ -84,14 +88,10 @@ public sealed partial class RelationExtractor
             while (j > 1 && t - j <= 3 && (v.IsAdverb(j) || v.Lower(j) == "part" && v.Lower(j - 1) == "in")) j -= v.Lower(j) == "part" ? 2 : 1;
             int verb = v.Lower(j) == "up" && v.Lemma(j - 1) == "make" ? j - 1
                 : v.Lemma(j) == "consist" || v.Lower(j) is "composed" or "comprised" ? j : -1;
-            if (verb < 1 || v.Lower(t) == "by" && v.Lemma(verb) != "make") yield break;
+            if (verb < 1 || v.Lower(t) == "by" && v.Lemma(verb) != "make") return Enumerable.Empty<Candidate>();
             int g = verb - 1;
             while (g > 0 && (v.IsBe(g) || v.IsAdverb(g) || v.IsRelativePronoun(g) || v.IsComma(g)) && verb - g < 5) g--;
-            var group = v.MentionEndingAt(g);
-            if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
-            foreach (var m in ListFrom(t + 1))
-                if (m.Entity != group.Entity && IsMemberLike(m))
-                    yield return new Candidate(m, group, MembershipEntries(m, v.Lemma(verb), 0.75), verb, t, v.WordsOf(verb, t), RelationPattern.Role, false, true, DirectionApplied: true);
+            return MembersOf(v.MentionEndingAt(g), ListFrom(t + 1), v.Lemma(verb), 0.75, verb, t, v.WordsOf(verb, t), RelationPattern.Role, true);
         }
 
         /// <summary>"G, including A and B", "our partners, especially A": examples given of a group are its members.</summary>
@@ -107,19 +107,15 @@ public sealed partial class RelationExtractor
             if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
             // "G, A and B, including C": C exemplifies the whole list, not G alone
             if (group.FirstToken > 0 && (v.IsCoordinator(group.FirstToken - 1) || v.IsComma(group.FirstToken - 1) && v.MentionEndingAt(group.FirstToken - 2) is not null)) yield break;
-            foreach (var m in ListFrom(from))
-                if (m.Entity != group.Entity && IsMemberLike(m))
-                    yield return new Candidate(m, group, MembershipEntries(m, v.Lower(t), 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+            foreach (var c in MembersOf(group, ListFrom(from), v.Lower(t), 0.7, t, t, v.Words[t], RelationPattern.Role, true))
+                yield return c;
         }
 
         /// <summary>"working with X within NATO": a country or organisation within an organisation is one of its members.</summary>
         private IEnumerable<Candidate> Within(int t)
         {
-            var v = _v;
-            var member = v.MentionEndingAt(t - 1);
-            var group = ListFrom(t + 1).FirstOrDefault();
-            if (member is null || group is null || v.TypeOf(group) != EntityType.Organization || !IsMemberLike(member) || member.Entity == group.Entity) yield break;
-            yield return new Candidate(member, group, MembershipEntries(member, "within", 0.6), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+            var member = _v.MentionEndingAt(t - 1);
+            return MembersOf(ListFrom(t + 1).FirstOrDefault(), member is null ? [] : [member], "within", 0.6, t, t, _v.Words[t], RelationPattern.Role, true);
         }
 
         private static bool IsOrdinal(string w) =>
@@ -128,14 +124,10 @@ public sealed partial class RelationExtractor
         /// <summary>The echelon of a unit name: its largest echelon word ("321st Field Artillery Regiment" -> regiment), or 0.</summary>
         private int EchelonOf(MentionRef m)
         {
-            int best = 0;
             var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (int k = 0; k < words.Length; k++)
-            {
-                if (Grammar.Echelons.TryGetValue(words[k], out var e)) best = Math.Max(best, e);
-                if (k + 1 < words.Length && Grammar.Echelons.TryGetValue(words[k] + " " + words[k + 1], out var e2)) best = Math.Max(best, e2);
-            }
-            return best;
+            // an echelon of one word ("Regiment") or two ("Armed Forces")
+            return words.Select((w, k) => Math.Max(Grammar.Echelons.GetValueOrDefault(w), k + 1 < words.Length ? Grammar.Echelons.GetValueOrDefault(w + " " + words[k + 1]) : 0))
+                .DefaultIfEmpty(0).Max();
         }
 
         /// <summary>
@@ -190,7 +182,7 @@ public sealed partial class RelationExtractor
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
                     var lemma = v.LemmasOf(j, j + rlen - 1);
-                    var entries = RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
+                    var entries = RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
                     yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
                     continue;
                 }
@@ -210,7 +202,7 @@ public sealed partial class RelationExtractor
                         var lemma = v.LemmasOf(r, r + len - 1);
                         IReadOnlyList<TriggerEntry> use = indefinite
                             ? Stative("MEMBER_OF", lemma, 0.75)
-                            : RoleOf(lemma)?.Entries ?? Stative("WORKS_FOR", lemma, 0.7);
+                            : RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
                         yield return new Candidate(p, org, use, r, last, v.WordsOf(r, r + len - 1),
                             RelationPattern.Role, false, true, DirectionApplied: true);
                         break;

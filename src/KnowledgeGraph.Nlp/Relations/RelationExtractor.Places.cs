@@ -61,14 +61,9 @@ public sealed partial class RelationExtractor
                 }
                 // "X's campaign in Y": the possessor is where its activity is
                 if (m.Mention.Kind is MentionKind.Demonym || p + 2 >= v.Count || v.Tag(p) != "POS") continue;
-                int k = p + 1;
-                int head = -1;
-                while (k < v.Count && k - p <= 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.IsNoun(k) || v.Tag(k) is "VBG"))
-                {
-                    if (v.IsNoun(k)) head = k;
-                    k++;
-                }
-                if (head != k - 1 || !Grammar.PresenceNouns.Contains(v.Lemma(head)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
+                // the noun phrase owned ends in a presence noun
+                int k = v.SkipFrom(p + 1, x => v.IsAdjective(x) || v.IsNoun(x) || v.Tag(x) is "VBG", p + 5);
+                if (k == p + 1 || !v.IsNoun(k - 1) || !Grammar.PresenceNouns.Contains(v.Lemma(k - 1)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
                 foreach (var place in PlacesFrom(k + 1))
                     if (place.Entity != m.Entity)
                         yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
@@ -86,10 +81,9 @@ public sealed partial class RelationExtractor
             {
                 var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
                 if (holders.Count == 0) continue;
-                foreach (var s in Subjects(gi))
-                    foreach (var h in holders)
-                        if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
-                            yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                foreach (var (s, h) in Pairs(Subjects(gi), holders))
+                    if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
+                        yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
     }

@@ -289,16 +289,21 @@ public sealed partial class RelationExtractor
             list.AddRange(ControlCandidates());
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
-            list.AddRange(CombatTargetCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(Unrelated(list, CombatTargetCandidates()));
             list.AddRange(AsPartOfCandidates());
-            list.AddRange(SupportPhraseCandidates().Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList());
+            list.AddRange(Unrelated(list, SupportPhraseCandidates()));
             list.AddRange(BondCandidates());
-            list.AddRange(WithSupportCandidates().Where(c => !list.Any(o => SamePair(o, c))).ToList());
+            list.AddRange(Unrelated(list, WithSupportCandidates()));
             return EventCandidates(list);
         }
 
-        private static bool SamePair(Candidate a, Candidate b) =>
-            a.A.Entity == b.A.Entity && a.B.Entity == b.B.Entity || a.A.Entity == b.B.Entity && a.B.Entity == b.A.Entity;
+        /// <summary>Every pair of a mention of <paramref name="first"/> and one of <paramref name="second"/>, in the order of the first.</summary>
+        private static IEnumerable<(MentionRef A, MentionRef B)> Pairs(IReadOnlyList<MentionRef> first, IReadOnlyList<MentionRef> second) =>
+            first.SelectMany(_ => second, (a, b) => (a, b));
+
+        /// <summary>The candidates of <paramref name="found"/> whose subject and object no candidate of <paramref name="list"/> relates yet.</summary>
+        private static List<Candidate> Unrelated(List<Candidate> list, IEnumerable<Candidate> found) =>
+            found.Where(c => !list.Any(o => o.A.Entity == c.A.Entity && o.B.Entity == c.B.Entity)).ToList();
 
         // ---------------------------------------------------------------- triggers
 
@@ -443,35 +448,31 @@ public sealed partial class RelationExtractor
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
-                && EventNounBetween(match.ObjectFrom, prep))
+                && TriggerNounBetween(match.ObjectFrom, prep, e => IsEventCategory(e.Category)))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
+            var patients = SubjectsOrDescribed(gi, reducedRelative);
             if (match.EndsWithBy)
             {
                 // lexicon entries in participle form ("led by"): A = what is described, B = the agent; direction as listed
-                var patients = reducedRelative ? DescribedList(g.First) : Subjects(gi);
-                foreach (var a in patients)
-                    foreach (var b in objects)
-                        yield return new Candidate(a, b, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
+                foreach (var (a, b) in Pairs(patients, objects))
+                    yield return new Candidate(a, b, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
                 yield break;
             }
             if (g.Passive || reducedRelative)
             {
-                var patients = reducedRelative ? DescribedList(g.First) : Subjects(gi);
                 if (afterBy)
                 {
-                    foreach (var agent in objects)
-                        foreach (var patient in patients)
-                            yield return new Candidate(agent, patient, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
+                    foreach (var (agent, patient) in Pairs(objects, patients))
+                        yield return new Candidate(agent, patient, match.Entries, match.First, match.Last, match.Text, RelationPattern.Passive, false, false);
                 }
                 else if (stativeLike && objects.Count > 0)
                 {
                     // "was deployed in X", "X, based in Y": the grammatical subject keeps the subject role
-                    foreach (var patient in patients)
-                        foreach (var o in objects)
-                            yield return new Candidate(patient, o, match.Entries.Where(e => IsStativeOrPlace(e.Category)).ToList(),
-                                match.First, match.Last, match.Text, RelationPattern.Passive, indirect, false, DirectionApplied: true);
+                    foreach (var (patient, o) in Pairs(patients, objects))
+                        yield return new Candidate(patient, o, match.Entries.Where(e => IsStativeOrPlace(e.Category)).ToList(),
+                            match.First, match.Last, match.Text, RelationPattern.Passive, indirect, false, DirectionApplied: true);
                 }
                 yield break;
             }
@@ -483,18 +484,16 @@ public sealed partial class RelationExtractor
             var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
             if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
-            foreach (var s in subjects)
-                foreach (var o in objects)
-                    yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+            foreach (var (s, o) in Pairs(subjects, objects))
+                yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
                 && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
-                for (int a = 0; a < subjects.Count; a++)
-                    for (int b = 0; b < subjects.Count; b++)
-                        if (a != b && subjects[a].Entity != subjects[b].Entity)
-                            yield return new Candidate(subjects[a], subjects[b], reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
+                foreach (var (a, b) in Pairs(subjects, subjects))
+                    if (a.Entity != b.Entity)
+                        yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
         }
 
         /// <summary>
@@ -513,7 +512,7 @@ public sealed partial class RelationExtractor
             if (!endsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
-            return v.Lower(prep) != "by" && IsJudgement(match) && ViolentNounBetween(match.ObjectFrom, prep);
+            return v.Lower(prep) != "by" && IsJudgement(match) && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
         }
 
         /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
@@ -533,22 +532,11 @@ public sealed partial class RelationExtractor
             return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
         }
 
-        /// <summary>Whether a common noun of violence (a trigger noun of ASSAULT, FIGHT or CRIME) stands in [from, to).</summary>
-        private bool ViolentNounBetween(int from, int to) =>
-            TriggerNounBetween(from, to, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
-
-        /// <summary>Whether an event noun of the trigger lexicon (not a stative one) stands in [from, to).</summary>
-        private bool EventNounBetween(int from, int to) =>
-            TriggerNounBetween(from, to, e => IsEventCategory(e.Category));
-
-        private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind)
-        {
-            var v = _v;
-            for (int k = Math.Max(0, from); k < to && k < v.Count; k++)
-                if (v.IsNoun(k) && v.MentionAt(k) is null && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)))
-                    return true;
-            return false;
-        }
+        /// <summary>Whether a common noun with a reading of this kind in the trigger lexicon (not from CAMEO alone) stands in [from, to):
+        /// a noun of violence (ASSAULT, FIGHT, CRIME), an event noun (no stative reading).</summary>
+        private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind) =>
+            Enumerable.Range(Math.Max(0, from), Math.Max(0, Math.Min(to, _v.Count) - Math.Max(0, from)))
+                .Any(k => _v.IsNoun(k) && _v.MentionAt(k) is null && _x._triggers.Lookup(_v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)));
 
         /// <summary>An event category: neither stative nor place, nor one of the stative relations between actors.</summary>
         private static bool IsEventCategory(string category) =>
@@ -563,7 +551,7 @@ public sealed partial class RelationExtractor
             || placeRelation && p is "in" or "inside" or "within";
 
         private HashSet<int> SubjectEntities(int gi, bool reducedRelative) =>
-            (reducedRelative ? DescribedList(_groups[gi].First) : Subjects(gi)).Select(m => m.Entity).ToHashSet();
+            SubjectsOrDescribed(gi, reducedRelative).Select(m => m.Entity).ToHashSet();
 
         /// <summary>The subject mentions of verb group <paramref name="gi"/> (with coordinated subjects), memoised.</summary>
         private List<MentionRef> Subjects(int gi)
@@ -620,14 +608,9 @@ public sealed partial class RelationExtractor
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
                 && !Grammar.ClauselessParticiples.Contains(v.Lemma(g.Head)))
             {
-                for (int k = gi - 1; k >= 0; k--)
-                {
-                    if (!_groups[k].Finite) continue;
-                    bool broken = false;
-                    for (int t = _groups[k].Head + 1; t < g.First - 1 && !broken; t++) broken = v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t);
-                    if (!broken) return Subjects(k);
-                    break;
-                }
+                int k = gi > 0 ? _groups.FindLastIndex(gi - 1, o => o.Finite) : -1;
+                var between = k < 0 ? Enumerable.Empty<int>() : Enumerable.Range(_groups[k].Head + 1, Math.Max(0, g.First - _groups[k].Head - 2));
+                if (k >= 0 && !between.Any(t => v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t))) return Subjects(k);
             }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
@@ -699,19 +682,15 @@ public sealed partial class RelationExtractor
                 if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) return -1;
                 j--; steps++;
             }
-            if (j < 0) return -1;
-            for (int k = gi - 1; k >= 0; k--)
-            {
-                if (_groups[k].Head != j) continue;
-                // object control only for verbs that direct someone else ("urge", "call on", "ask", "force"), and only over a
-                // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
-                // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
-                bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
-                if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
-                    objectControl = obj;
-                return k;
-            }
-            return -1;
+            int k = j < 0 || gi == 0 ? -1 : _groups.FindLastIndex(gi - 1, o => o.Head == j);
+            if (k < 0) return -1;
+            // object control only for verbs that direct someone else ("urge", "call on", "ask", "force"), and only over a
+            // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
+            // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
+            bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
+            if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
+                objectControl = obj;
+            return k;
         }
 
         /// <summary>The clause subject left of <paramref name="first"/>, skipping prepositional phrases, appositions and relative clauses.</summary>
@@ -828,10 +807,8 @@ public sealed partial class RelationExtractor
             int k = pronoun - 1;
             if (k >= 0 && v.IsComplementizer(k)) k--;
             while (k >= 0 && (v.Tag(k) is "NNP" or "IN" or "CD" || v.IsAdverb(k) || Grammar.TimeNouns.Contains(v.Lower(k))) && v.MentionAt(k) is null && pronoun - k < 5 && !v.IsVerb(k)) k--; // "said on Tuesday it", "announced yesterday that they"
-            foreach (var g in _groups)
-                if (g.Head == k && Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || g.Head == k && v.Lemma(g.Head) is "announce" or "warn" or "deny")
-                    return SubjectBefore(g.First);
-            return null;
+            var reporting = _groups.Find(o => o.Head == k);
+            return reporting is not null && (Grammar.ReportingVerbs.Contains(v.Lemma(k)) || v.Lemma(k) is "announce" or "warn" or "deny") ? SubjectBefore(reporting.First) : null;
         }
 
         private List<MentionRef> WithLeftConjuncts(MentionRef m)
@@ -996,12 +973,8 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int VerbBefore(int token, bool commaEnds)
         {
-            var v = _v;
             int gi = _groups.FindLastIndex(g => g.Head < token);
-            if (gi < 0) return -1;
-            for (int k = _groups[gi].Head; k < token; k++)
-                if (v.IsClauseBreak(k) || commaEnds && v.IsComma(k)) return -1;
-            return gi;
+            return gi >= 0 && !Enumerable.Range(_groups[gi].Head, token - _groups[gi].Head).Any(k => _v.IsClauseBreak(k) || commaEnds && _v.IsComma(k)) ? gi : -1;
         }
 
         /// <summary>"in support of X", "on behalf of X", "in coordination with X": X is whom the act is for or with.</summary>
@@ -1039,11 +1012,9 @@ public sealed partial class RelationExtractor
 
         // ---------------------------------------------------------------- described noun phrases
 
-        private List<MentionRef> DescribedList(int pos)
-        {
-            var d = Described(pos);
-            return d is null ? new List<MentionRef>() : new List<MentionRef> { d };
-        }
+        /// <summary>The subjects of group <paramref name="gi"/>, or for a reduced relative ("X, replaced by Y") what it describes.</summary>
+        private List<MentionRef> SubjectsOrDescribed(int gi, bool reducedRelative) =>
+            !reducedRelative ? Subjects(gi) : Described(_groups[gi].First) is { } d ? new List<MentionRef> { d } : new List<MentionRef>();
 
         /// <summary>
         /// The entity denoted by the noun phrase ending just before <paramref name="pos"/>: a mention there, or for a
@@ -1070,11 +1041,8 @@ public sealed partial class RelationExtractor
             return null;
         }
 
-        private int GroupStartOf(int token)
-        {
-            foreach (var g in _groups) if (g.First <= token && token <= g.Head) return g.First;
-            return token;
-        }
+        /// <summary>The first token of the verb group holding <paramref name="token"/>, else the token itself.</summary>
+        private int GroupStartOf(int token) => _groups.FirstOrDefault(g => g.First <= token && token <= g.Head)?.First ?? token;
 
         // ---------------------------------------------------------------- nominalisations
 
@@ -1187,12 +1155,7 @@ public sealed partial class RelationExtractor
                     continue;
                 }
                 if (subjects.Count == 0) continue;
-                var exclude = subjects.Select(s => s.Entity).ToHashSet();
-                var objects = FindObjects(match.ObjectFrom, exclude, allowBy: false, out int prep, out _, nominal: true);
-                // "X's operations in Ruritania against Y": a place phrase between the noun and its "against"/"on" phrase is where,
-                // and the target follows it
-                if (prep >= 0 && IsPlacePreposition(v.Lower(prep)) && objects.Count > 0 && objects.All(IsPlace) && AfterPlacePhrase(objects[^1].EndToken, exclude) is { } target)
-                    (objects, prep) = (WithRightConjuncts(target), target.FirstToken - 1);
+                var objects = FindObjects(match.ObjectFrom, subjects.Select(s => s.Entity).ToHashSet(), allowBy: false, out int prep, out _, nominal: true);
                 // "the Kessa summit in Varno": a meeting's place phrase says where it was, not with whom (a visit's or a tour's
                 // place is what is visited: "his tour in Ostland")
                 if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at")
@@ -1202,11 +1165,10 @@ public sealed partial class RelationExtractor
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
                 bool fromGiver = prep >= 0 && v.Lower(prep) == "from" && match.Entries.All(e => e.Category is "SUPPORT" or "AID" or "COOPERATE");
-                foreach (var s in subjects)
-                    foreach (var o in objects)
-                        yield return fromGiver
-                            ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
-                            : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
+                foreach (var (s, o) in Pairs(subjects, objects))
+                    yield return fromGiver
+                        ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
+                        : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
         }
 
@@ -1214,14 +1176,6 @@ public sealed partial class RelationExtractor
         private bool CoordinatedModifier(int p) =>
             _v.IsCoordinator(p) && p > 0 && _v.MentionAt(p - 1) is null && _v.MentionAt(p + 1) is null
             && (_v.IsAdjective(p - 1) || _v.Tag(p - 1) == "NN") && (_v.IsAdjective(p + 1) || _v.Tag(p + 1) == "NN");
-
-        /// <summary>The mention of an "against"/"on" phrase right after a place phrase ending before <paramref name="j"/>, or null.</summary>
-        private MentionRef? AfterPlacePhrase(int j, HashSet<int> exclude)
-        {
-            var v = _v;
-            if (j >= v.Count || v.Lower(j) is not ("against" or "on" or "upon")) return null;
-            return v.MentionFrom(j + 1, v.IsDetOrAdj, j + 4) is { } m && !exclude.Contains(m.Entity) && !IsPlace(m) ? m : null;
-        }
 
         /// <summary>
         /// "X is (deeply) concerned about Y", "X remains grateful to Y", "X is opposed to Y": a copula, a predicative adjective
@@ -1245,9 +1199,8 @@ public sealed partial class RelationExtractor
                 var text = v.TextOf(j, j + 1);
                 // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
                 bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
-                foreach (var s in subjects)
-                    foreach (var o in objects)
-                        yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+                foreach (var (s, o) in Pairs(subjects, objects))
+                    yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
             }
         }
 
@@ -1267,20 +1220,16 @@ public sealed partial class RelationExtractor
             {
                 if (v.MentionStartingAt(AfterTitle(v.SkipFrom(first.EndToken + 1, v.IsDetOrAdj))) is { } second) parties.Add(second);
             }
-            for (int x = 0; x < parties.Count; x++)
-                for (int y = 0; y < parties.Count; y++)
-                    if (x != y && parties[x].Entity != parties[y].Entity)
-                        yield return new Candidate(parties[x], parties[y], reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
+            foreach (var (x, y) in Pairs(parties, parties))
+                if (x.Entity != y.Entity)
+                    yield return new Candidate(x, y, reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
         }
 
         // ---------------------------------------------------------------- roles and appositions
 
-        private (string Type, IReadOnlyList<TriggerEntry> Entries)? RoleOf(string phrase)
-        {
-            var entries = _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList();
-            if (entries.Count > 0) return (entries[0].Type, entries);
-            return null;
-        }
+        /// <summary>The trigger lexicon's role readings (leading, membership, work, affiliation) of a title, or null.</summary>
+        private IReadOnlyList<TriggerEntry>? RoleOf(string phrase) =>
+            _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList() is { Count: > 0 } entries ? entries : null;
 
         private IEnumerable<Candidate> RoleCandidates()
         {
@@ -1298,7 +1247,7 @@ public sealed partial class RelationExtractor
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role?.Entries ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
+                IReadOnlyList<TriggerEntry> triggers = role ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1480,10 +1429,9 @@ public sealed partial class RelationExtractor
                     if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
                     {
                         var places = PlacesFrom(j + 1);
-                        foreach (var subject in places.Count > 0 ? Subjects(gi) : new List<MentionRef>())
-                            foreach (var place in places)
-                                if (place.Entity != subject.Entity && !IsPlace(subject))
-                                    yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
+                        foreach (var (subject, place) in Pairs(places.Count > 0 ? Subjects(gi) : new List<MentionRef>(), places))
+                            if (place.Entity != subject.Entity && !IsPlace(subject))
+                                yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
                     }
                     continue;
                 }
@@ -1511,10 +1459,9 @@ public sealed partial class RelationExtractor
                         && meeting.Entries.Any(e => !e.Derived) && meeting.Entries.All(e => e.Type == "MET_WITH"))
                         present.AddRange(FindObjects(meeting.ObjectFrom, subjects.Select(x => x.Entity).ToHashSet(), false, out int mp, out _)
                             .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !IsPlacePreposition(v.Lower(mp)))));
-                    foreach (var subject in present)
-                        foreach (var place in places)
-                            if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
-                                yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
+                    foreach (var (subject, place) in Pairs(present, places))
+                        if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
+                            yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
                     if (places.Count > 0) break;
                 }
             }
@@ -1557,8 +1504,7 @@ public sealed partial class RelationExtractor
             if (Grammar.TimeNouns.Contains(v.Lemma(n)) || Grammar.TimeSpanNouns.Contains(v.Lemma(n))) return false;
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
-            for (int k = head + 1; k < n; k++)
-                if (v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k)) return false;
+            if (Enumerable.Range(head + 1, n - head - 1).Any(k => v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k))) return false;
             return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
         }
 
@@ -1581,12 +1527,8 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
-        private bool InsidePhrase(MentionRef m)
-        {
-            for (int k = m.FirstToken - 1; k >= 0 && !_v.IsComma(k) && !_v.IsClauseBreak(k); k--)
-                if (_v.IsPreposition(k) && _v.MentionAt(k) is null) return true;
-            return false;
-        }
+        private bool InsidePhrase(MentionRef m) =>
+            Enumerable.Range(0, m.FirstToken).Reverse().TakeWhile(k => !_v.IsComma(k) && !_v.IsClauseBreak(k)).Any(k => _v.IsPreposition(k) && _v.MentionAt(k) is null);
 
         // ---------------------------------------------------------------- compound participles
 
@@ -1673,16 +1615,12 @@ public sealed partial class RelationExtractor
             var v = _v;
             bool negated = false;
             string? modality = null;
-            int gi = -1;
-            for (int k = 0; k < _groups.Count; k++)
-            {
-                if (_groups[k].First <= token && token <= _groups[k].Head) { gi = k; break; }
-                if (isNoun && _groups[k].Head < token) gi = k; // the nearest group before a noun governs it
-            }
+            int gi = _groups.FindIndex(g => g.First <= token && token <= g.Head);
+            if (gi < 0 && isNoun) gi = _groups.FindLastIndex(g => g.Head < token); // the nearest group before a noun governs it
             if (isNoun && gi >= 0)
             {
-                for (int k = _groups[gi].Head + 1; k < token; k++)
-                    if (v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)) { gi = -1; break; }
+                if (Enumerable.Range(_groups[gi].Head + 1, Math.Max(0, token - _groups[gi].Head - 1)).Any(k => v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)))
+                    gi = -1;
                 if (gi >= 0 && Grammar.ControlVerbs.TryGetValue(v.Lemma(_groups[gi].Head), out var cv) && _groups[gi].Head != token)
                 {
                     if (cv == "negated") negated = true; else modality = cv;
@@ -1705,22 +1643,14 @@ public sealed partial class RelationExtractor
                 }
                 gi = ctrl;
             }
+            var before = Enumerable.Range(0, token).Reverse();
             // conditional: "if"/"unless" before the trigger with no comma between
-            for (int k = token - 1; k >= 0; k--)
-            {
-                if (v.IsComma(k) || v.IsClauseBreak(k)) break;
-                if (Grammar.Conditionals.Contains(v.Lower(k))) { if (modality is null or "future") modality = "conditional"; break; }
-            }
+            if (before.TakeWhile(k => !v.IsComma(k) && !v.IsClauseBreak(k)).Any(k => Grammar.Conditionals.Contains(v.Lower(k))) && modality is null or "future")
+                modality = "conditional";
             // denial through a that-clause: "X denied that Y attacked Z"
-            for (int k = token - 1; k >= 0; k--)
-            {
-                if (v.IsClauseBreak(k)) break;
-                if (v.IsVerb(k) && v.Lemma(k) is "deny" or "dispute" or "refute" && (v.IsComplementizer(k + 1) || v.MentionAt(k + 1) is not null && !isNoun))
-                {
-                    negated = true;
-                    break;
-                }
-            }
+            if (before.TakeWhile(k => !v.IsClauseBreak(k))
+                .Any(k => v.IsVerb(k) && v.Lemma(k) is "deny" or "dispute" or "refute" && (v.IsComplementizer(k + 1) || v.MentionAt(k + 1) is not null && !isNoun)))
+                negated = true;
             return (negated, modality);
         }
 
@@ -1734,9 +1664,7 @@ public sealed partial class RelationExtractor
                 if (g.Head < token)
                 {
                     // reporter before: its clause must contain the trigger's clause
-                    bool blocked = false;
-                    for (int k = g.Head + 1; k < token; k++) if (v.IsClauseBreak(k)) blocked = true;
-                    if (blocked) continue;
+                    if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(v.IsClauseBreak)) continue;
                     var reporter = SubjectBefore(g.First) ?? (g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null);
                     if (reporter is null) continue;
                     if (reporter.FirstToken >= token) continue;
@@ -1745,9 +1673,7 @@ public sealed partial class RelationExtractor
                 else if (g.First > token)
                 {
                     // reporter after, at the end: "..., X said." or "..., said X."
-                    bool trailing = true;
-                    for (int k = g.Head + 1; k < v.Count; k++) if (v.IsVerb(k)) trailing = false;
-                    if (!trailing) continue;
+                    if (Enumerable.Range(g.Head + 1, v.Count - g.Head - 1).Any(v.IsVerb)) continue;
                     var before = SubjectBefore(g.First);
                     if (before is not null && before.FirstToken > obj.FirstToken && before.FirstToken > subj.FirstToken) return before.Entity;
                     var inverted = g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null;
