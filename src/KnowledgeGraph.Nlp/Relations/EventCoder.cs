@@ -413,11 +413,39 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// The common noun right before a name that says what kind of thing the name is ("hosted exercise Kessa Shield 2019":
+    /// exercise), so the checks read the kind rather than the name: the name is a named event or a proper noun no entity
+    /// took; -1 when the word at <paramref name="head"/> is no such name or no common noun precedes it.
+    /// </summary>
+    private static int EventKindNoun(SentenceView v, int head)
+    {
+        if (head < 0) return -1;
+        int k;
+        if (v.MentionAt(head) is { } m)
+        {
+            if (v.TypeOf(m) != EntityType.Event) return -1;
+            k = m.FirstToken;
+        }
+        else
+        {
+            if (v.Tag(head) is not ("NNP" or "NNPS" or "CD")) return -1;
+            k = head;
+            while (k > 0 && v.MentionAt(k - 1) is null && v.Tag(k - 1) is "NNP" or "NNPS" or "CD") k--;
+        }
+        k--;
+        return k >= 0 && v.MentionAt(k) is null && v.Tag(k) is "NN" or "NNS" ? k : -1;
+    }
+
     /// <summary>The heads an argument names: object, common-noun subject (or the noun a participle modifies), prepositional phrases.</summary>
     private static IEnumerable<int> Words(SentenceView v, string argument, EventArguments a)
     {
         bool noun = argument == "noun";
-        if (argument == "object" || noun) yield return a.Object;
+        if (argument == "object" || noun)
+        {
+            yield return a.Object;
+            if (EventKindNoun(v, a.Object) is var kind and >= 0) yield return kind;
+        }
         if (argument == "subject" || noun)
         {
             if (a.Subject >= 0 && v.MentionAt(a.Subject) is null) yield return a.Subject;
