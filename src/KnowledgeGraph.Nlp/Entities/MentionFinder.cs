@@ -225,11 +225,47 @@ public sealed class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
+        DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
+    }
+
+    /// <summary>
+    /// "Rangers found the hiker ... the rangers said", "Upslope, the flow slowed ... lava moved upslope": a one-word name the
+    /// article writes capitalised only where any word is (opening a sentence or a clause after a mark, or in a headline) and
+    /// also in lower case is a common word of that article, not a name; a name is capitalised wherever it stands. A word
+    /// the gazetteer knows ("Turkey", "Chad") is left alone, and so is one the article also capitalises inside a sentence
+    /// ("Bob Young ... Young said ... young voters").
+    /// </summary>
+    private void DropCommonWordsCapitalisedOnlyToOpen(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        var inside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            bool headline = IsHeadline(s);
+            for (int k = 0; k < s.Tokens.Count; k++)
+            {
+                var w = s.Tokens[k].Text;
+                if (w.Length < 2 || !w.All(char.IsLetter)) continue;
+                // (a lower-case word the tagger still reads as a proper noun, or one next to an address's "@" or ".", is a name
+                // written carelessly: "email: ana.ruiz@...")
+                if (char.IsLower(w[0]))
+                {
+                    if (s.Tokens[k].Tag is not ("NNP" or "NNPS") && (k == 0 || s.Tokens[k - 1].Text is not ("." or "@")) && (k + 1 >= s.Tokens.Count || s.Tokens[k + 1].Text is not ("@" or "."))) lower.Add(w);
+                }
+                // (after a comma a clause goes on in lower case: capitalised there, a word is a name)
+                else if (!headline && k > 0 && (char.IsLetterOrDigit(s.Tokens[k - 1].Text[0]) || s.Tokens[k - 1].Text == ",")) inside.Add(w);
+            }
+        }
+        if (lower.Count == 0) return;
+        result.RemoveAll(m => m.Mention.Kind == MentionKind.Name && m.EndToken - m.FirstToken == 1 && m.Mention.Source != "gazetteer"
+                              && m.Mention.Type is EntityType.Person or EntityType.Organization or EntityType.Location
+                              && IsTitleCase(m.Mention.Text) && m.Mention.Text.All(char.IsLetter) && !inside.Contains(m.Mention.Text)
+                              && lower.Contains(m.Mention.Text.ToLowerInvariant()) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
     }
 
     /// <summary>
