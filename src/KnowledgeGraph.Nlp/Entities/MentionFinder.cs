@@ -147,6 +147,7 @@ public sealed class MentionFinder
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
+            JoinFieldsListedAfterOf(s, words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
@@ -224,11 +225,47 @@ public sealed class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
+        DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
+    }
+
+    /// <summary>
+    /// "Rangers found the hiker ... the rangers said", "Upslope, the flow slowed ... lava moved upslope": a one-word name the
+    /// article writes capitalised only where any word is (opening a sentence or a clause after a mark, or in a headline) and
+    /// also in lower case is a common word of that article, not a name; a name is capitalised wherever it stands. A word
+    /// the gazetteer knows ("Turkey", "Chad") is left alone, and so is one the article also capitalises inside a sentence
+    /// ("Bob Young ... Young said ... young voters").
+    /// </summary>
+    private void DropCommonWordsCapitalisedOnlyToOpen(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        var inside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            bool headline = IsHeadline(s);
+            for (int k = 0; k < s.Tokens.Count; k++)
+            {
+                var w = s.Tokens[k].Text;
+                if (w.Length < 2 || !w.All(char.IsLetter)) continue;
+                // (a lower-case word the tagger still reads as a proper noun, or one next to an address's "@" or ".", is a name
+                // written carelessly: "email: ana.ruiz@...")
+                if (char.IsLower(w[0]))
+                {
+                    if (s.Tokens[k].Tag is not ("NNP" or "NNPS") && (k == 0 || s.Tokens[k - 1].Text is not ("." or "@")) && (k + 1 >= s.Tokens.Count || s.Tokens[k + 1].Text is not ("@" or "."))) lower.Add(w);
+                }
+                // (after a comma a clause goes on in lower case: capitalised there, a word is a name)
+                else if (!headline && k > 0 && (char.IsLetterOrDigit(s.Tokens[k - 1].Text[0]) || s.Tokens[k - 1].Text == ",")) inside.Add(w);
+            }
+        }
+        if (lower.Count == 0) return;
+        result.RemoveAll(m => m.Mention.Kind == MentionKind.Name && m.EndToken - m.FirstToken == 1 && m.Mention.Source != "gazetteer"
+                              && m.Mention.Type is EntityType.Person or EntityType.Organization or EntityType.Location
+                              && IsTitleCase(m.Mention.Text) && m.Mention.Text.All(char.IsLetter) && !inside.Contains(m.Mention.Text)
+                              && lower.Contains(m.Mention.Text.ToLowerInvariant()) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
     }
 
     /// <summary>
@@ -2091,6 +2128,55 @@ public sealed class MentionFinder
             int at = settled.IndexOf(c);
             settled[at] = c with { First = first, Canonical = null };
             k = at;
+        }
+    }
+
+    /// <summary>
+    /// "the Bureau of Ports, Canals, and Waterways", "the Office of Trade and Tourism": a body named "A of B" for the fields it
+    /// covers lists them after "of", one capitalised word each, the last after "and"; the list belongs to the name (the
+    /// recogniser stops at the first field and makes names of the others). A field is a word no name keyword, gazetteer entry,
+    /// place or two-word person reading claims; with two fields only, both are words of ordinary English (UD's common words),
+    /// so "the Ministry of Justice and Interpol" stays two bodies; a capitalised word after the list ("... and Commerce
+    /// Secretary") leaves the name alone.
+    /// </summary>
+    private void JoinFieldsListedAfterOf(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        for (int of = 1; of + 4 < words.Count; of++)
+        {
+            if (words[of] != "of") continue;
+            // the body: an organisation the recogniser ends at the first field, or, when it found none there (it may have
+            // read the whole list as one name and the comma rule dropped it), the capitalised words before "of" ending in a
+            // body's keyword that is no company's ("the Bureau of ...")
+            var c = settled.FirstOrDefault(o => o.Type == EntityType.Organization && o.CharStart < 0 && o.First < of && o.End == of + 2);
+            if (c is null)
+            {
+                if (settled.Any(o => o.First < of && of - 1 < o.End && o.CharStart < 0)
+                    || !_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
+                int start = of - 1;
+                while (start > 0 && of - start < 3 && IsTitleCase(words[start - 1]) && !settled.Any(o => o.First <= start - 1 && start - 1 < o.End)) start--;
+                c = new Candidate(s.Index, start, of + 2, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword);
+            }
+            else if (HeadBeforeOf(words, c.First, of + 1) is null) continue;
+            bool Field(int i) => i < words.Count && IsTitleCase(words[i]) && words[i].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[i]).Count == 0
+                && _lex.Gazetteer.Lookup(words[i]).Count == 0
+                && !settled.Any(o => o != c && o.First <= i && i < o.End && (o.Type == EntityType.Location || o.Type == EntityType.Person && o.Length >= 2));
+            if (!Field(of + 1)) continue;
+            int p = of + 2, fields = 1;
+            while (p + 1 < words.Count && words[p] == "," && Field(p + 1)) { p += 2; fields++; }
+            // (the serial comma before "and")
+            if (fields > 1 && p + 1 < words.Count && words[p] == "," && words[p + 1] == "and") p++;
+            if (p + 1 >= words.Count || words[p] != "and" || !Field(p + 1)) continue;
+            int end = p + 2;
+            if (end < words.Count && IsCapitalized(words[end])) continue;
+            if (fields == 1 && !(IsOrdinaryWord(words[of + 1]) && IsOrdinaryWord(words[p + 1]))) continue;
+            // named without the serial comma, so both ways of writing the list name one body
+            var listed = words.Skip(of + 2).Take(end - of - 2).Where(w => w is not ("," or "and")).ToList();
+            var name = string.Join(' ', words.Skip(c.First).Take(of + 2 - c.First)) + string.Concat(listed.SkipLast(1).Select(w => ", " + w)) + " and " + listed[^1];
+            var joined = c with { End = end, Canonical = name };
+            settled.RemoveAll(o => o.First < end && joined.First < o.End);
+            int at = settled.FindIndex(o => o.First > joined.First);
+            settled.Insert(at < 0 ? settled.Count : at, joined);
+            of = end - 1;
         }
     }
 
