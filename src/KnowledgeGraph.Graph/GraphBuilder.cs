@@ -443,7 +443,8 @@ public sealed class GraphBuilder
         return (capitals, states);
     });
 
-    private static IEnumerable<string[]> EmbeddedRows(string file, string header)
+    /// <summary>The rows of a lexicon embedded in this assembly (no comments, no header line).</summary>
+    internal static IEnumerable<string[]> EmbeddedRows(string file, string header)
     {
         using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
                            ?? throw new InvalidOperationException($"the lexicon {file} is not embedded");

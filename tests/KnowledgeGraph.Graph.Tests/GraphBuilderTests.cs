@@ -366,9 +366,14 @@ public sealed class GraphBuilderTests
         // no plural before "Service": another body
         b.Add(Doc("three", new[] { E(0, "Kessland Postal Service", EntityType.Organization) }));
         b.Add(Doc("four", new[] { E(0, "Kessland Postal", EntityType.Organization) }));
+        // a plural that names no one who serves the state: a news agency is no newspaper, a veterans' service no veterans' team
+        b.Add(Doc("five", new[] { E(0, "Kessland News Service", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "Kessland News", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Ardale Veterans Service", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Ardale Veterans", EntityType.Organization) }));
         var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
         Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Kessland Marshals"))), Does.Contain("Kessland Marshals Service"));
-        Assert.That(bodies, Has.Count.EqualTo(3));
+        Assert.That(bodies, Has.Count.EqualTo(7));
     }
 
     [Test]
