@@ -58,7 +58,7 @@ public sealed class EntityClusterer
         MergeByDescription(mentions, clusters, index);
         GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
-        JoinDepartmentFields(mentions, clusters, clusterOf);
+        JoinDepartmentFields(sentences, mentions, clusters, clusterOf);
         JoinAcronymsOfPlaces(mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
@@ -708,12 +708,14 @@ public sealed class EntityClusterer
     private static readonly HashSet<string> DepartmentHeads = new(StringComparer.Ordinal) { "Department", "Ministry" };
 
     /// <summary>
-    /// "Treasury is targeting the network" in an article that names "the U.S. Department of the Treasury": a government
+    /// "Fisheries is targeting the fleet" in an article that names "the Kessland Department of Fisheries": a government
     /// department is called by its field alone, so an organisation named by one capitalised word (no acronym) is the one
     /// department of the article named "Department of (the) W", "Ministry of W" or "W Department", written before or after
-    /// it. Two such departments in the article ("the Ministry of Fisheries" of two governments): neither.
+    /// it. Two such departments in the article ("the Ministry of Fisheries" of two governments): neither. Nor a field word
+    /// the article describes as something else in an appositive ("Transport, a union of dock workers, ...": a comma and a
+    /// determiner right after it), nor one that a recogniser or lexicon typed as another kind of body than a government.
     /// </summary>
-    private static void JoinDepartmentFields(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    private static void JoinDepartmentFields(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         var fields = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // field word -> department clusters
         for (int k = 0; k < mentions.Count; k++)
@@ -734,11 +736,20 @@ public sealed class EntityClusterer
             var firstWords = Words(KeyText(mentions[group.First()]));
             if (mentions[group.First()].Mention.Type != EntityType.Organization || firstWords.Length != 1
                 || !fields.TryGetValue(firstWords[0], out var departments)) continue;
-            if (!group.All(k => mentions[k].Mention.Kind == MentionKind.Name && Words(KeyText(mentions[k])) is [var v] && v == firstWords[0])) continue;
+            if (!group.All(k => mentions[k].Mention.Kind == MentionKind.Name && Words(KeyText(mentions[k])) is [var v] && v == firstWords[0]
+                                && mentions[k].Mention.FineType is null or "Government" && !HasAppositive(sentences, mentions[k]))) continue;
             var roots = departments.Select(c => Root(clusters, c)).Distinct().ToList();
             if (roots.Count != 1 || roots[0] == group.Key) continue;
             Union(clusters, roots[0], group.Key);
         }
+    }
+
+    /// <summary>A comma and a determiner right after the mention open an appositive that says what it is ("Transport, a union ...").</summary>
+    private static bool HasAppositive(IReadOnlyList<Sentence> sentences, PlacedMention pm)
+    {
+        var tokens = sentences[pm.Mention.SentenceIndex].Tokens;
+        int e = pm.EndToken;
+        return e + 1 < tokens.Count && tokens[e].Text == "," && tokens[e + 1].Tag == "DT";
     }
 
     /// <summary>
