@@ -753,10 +753,16 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
-    /// "surged agents to the RGV" in an article that names the Rio Grande Valley: an acronym of three letters or more that
+    /// "surged agents to the TRV" in an article that names the Tamsin River Valley: an acronym of three letters or more that
     /// only the recogniser typed an organisation, and that spells the name of exactly one place of the article and of no
-    /// organisation there, is that place (the recogniser has no better guess for a bare acronym than a body).
+    /// organisation there, is that place (the recogniser has no better guess for a bare acronym than a body). The guess holds
+    /// in this article only: its mentions become <see cref="GuessedAcronymSource"/>, which names no alias of the place, so
+    /// another article's body of those letters never finds the place by it (GraphBuilder.JoinAcronyms).
     /// </summary>
+    /// <summary>The source of a recogniser's acronym that <see cref="JoinAcronymsOfPlaces"/> took for a place of the article:
+    /// still the recogniser's mention (EntityConfidence), but no alias of the place (EntityAssembler).</summary>
+    internal const string GuessedAcronymSource = "ner+acronym";
+
     private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
@@ -788,7 +794,7 @@ public sealed class EntityClusterer
             if (places.Count != 1 || spelled.Any(n => n.Type == EntityType.Organization)) continue;
             var place = mentions[clusters[places[0]].Members[0]].Mention;
             foreach (var k in members)
-                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = place.FineType } };
+                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = place.FineType, Source = GuessedAcronymSource } };
             clusters[group.Key].Type = EntityType.Location;
             Union(clusters, places[0], group.Key);
         }
