@@ -38,12 +38,13 @@ public sealed class EntityClusterer
         var clusters = new List<Group>();
         var clusterOf = new List<int>(new int[mentions.Count]);
         var index = new FormIndex();
+        var placeInitials = PlaceInitials(mentions);
         // Long names first, so that short forms find the full name they abbreviate wherever it appears.
         var order = Enumerable.Range(0, mentions.Count)
             .OrderByDescending(i => Words(KeyText(mentions[i])).Length).ThenBy(i => i).ToList();
         foreach (var i in order)
         {
-            int found = FindCluster(mentions, i, clusters, index);
+            int found = FindCluster(mentions, i, clusters, index, placeInitials);
             if (found < 0)
             {
                 found = clusters.Count;
@@ -135,7 +136,7 @@ public sealed class EntityClusterer
     /// a mention nearest in the text. Only clusters the <see cref="FormIndex"/> lists under the mention's name, first or
     /// last word or letters are compared, each by its distinct forms.
     /// </summary>
-    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index)
+    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index, HashSet<string> placeInitials)
     {
         var m = mentions[i];
         var key = NameKey.Fold(KeyText(m));
@@ -161,7 +162,8 @@ public sealed class EntityClusterer
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
                              || IsWithoutOwner(words, otherWords)
                              || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords)
-                             || IsWithStateAbbreviation(words, otherWords) || IsWithStateAbbreviation(otherWords, words),
+                             || m.Mention.Type == EntityType.Organization
+                                && (IsWithStateAbbreviation(words, otherWords, placeInitials) || IsWithStateAbbreviation(otherWords, words, placeInitials)),
                     })
                 { match = true; break; }
             }
@@ -378,19 +380,32 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
-    /// "NJ Regional Task Force" for "New Jersey Regional Task Force", "Ariz. Board of Parks" for "Arizona Board of Parks": a
-    /// U.S. state written as its postal code or as the AP abbreviates it, opening a body's name, is the state written out.
+    /// "NJ Regional Harbor Task Force" for "New Jersey Regional Harbor Task Force", "Ariz. Board of Parks" for "Arizona Board
+    /// of Parks": a U.S. state written as its postal code or as the AP abbreviates it, opening a body's name, is the state
+    /// written out; not a postal code that is also the initials of a place of the article ("LA" beside "Los Angeles").
     /// </summary>
-    private bool IsWithStateAbbreviation(string[] shortName, string[] longName)
+    private bool IsWithStateAbbreviation(string[] shortName, string[] longName, HashSet<string> placeInitials)
     {
         // (the words are normalised without their periods: "Ariz" for "Ariz.")
-        if (shortName.Length < 2 || !(_lex.UsStatePostalCodes.TryGetValue(shortName[0], out var state) || _lex.UsStateAbbreviations.TryGetValue(shortName[0] + ".", out state)))
+        if (shortName.Length < 2) return false;
+        if (!(_lex.UsStatePostalCodes.TryGetValue(shortName[0], out var state) && !placeInitials.Contains(shortName[0])
+              || _lex.UsStateAbbreviations.TryGetValue(shortName[0] + ".", out state)))
             return false;
         var stateWords = state.Split(' ');
         if (longName.Length != shortName.Length - 1 + stateWords.Length) return false;
         for (int k = 0; k < longName.Length; k++)
             if (longName[k] != (k < stateWords.Length ? stateWords[k] : shortName[k - stateWords.Length + 1])) return false;
         return true;
+    }
+
+    /// <summary>The initials of the article's places of two words or more ("LA" for "Los Angeles"), with and without their small words.</summary>
+    private static HashSet<string> PlaceInitials(List<PlacedMention> mentions)
+    {
+        var initials = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pm in mentions)
+            if (pm.Mention is { Type: EntityType.Location, Kind: MentionKind.Name } m && m.Source != "dropped")
+                initials.UnionWith(AcronymKeys(Words(KeyText(pm))));
+        return initials;
     }
 
     /// <summary>
