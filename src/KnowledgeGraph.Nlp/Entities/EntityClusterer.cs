@@ -719,7 +719,7 @@ public sealed class EntityClusterer
         }
     }
 
-    /// <summary>Heads of a government department that English also calls by its field alone ("the Treasury", "Defense").</summary>
+    /// <summary>Heads of a government department that English also calls by its field alone ("Fisheries", "Defense").</summary>
     private static readonly HashSet<string> DepartmentHeads = new(StringComparer.Ordinal) { "Department", "Ministry" };
 
     /// <summary>
