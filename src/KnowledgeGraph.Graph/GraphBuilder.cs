@@ -383,10 +383,10 @@ public sealed class GraphBuilder
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
-            // (the country written two ways, "U.S. Department of Justice" and "United States Department of Justice", is one body)
+            // (the country written two ways, "U.S. Fisheries Department" and "United States Fisheries Department", is one body)
             if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
-            // ... and only when every article writing the bare name names that country too, or its capital or one of its
-            // states ("the Armed Forces" of other stories is not Jordan's)
+            // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
+            // Forces" of other stories is not Jordan's)
             int country = Find(group.First().Country);
             if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
@@ -395,44 +395,56 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// The documents that name a country: its own node's, and those naming one of its places the lexicons know to be in it,
-    /// its capital (countries.tsv: "Lima" for Peru, "Washington D.C." for the United States) and, for the United States,
-    /// its states (us_states.tsv: "Ohio"; a "Georgia" read as the state, not the country Georgia's node).
+    /// The documents that name a country: its own node's, and those naming its capital (countries.tsv: "Lima" for Peru,
+    /// "Washington D.C." for the United States) when they name no other country and, for a country other than the United
+    /// States, no U.S. state (us_states.tsv): many capitals are also towns of the United States ("LIMA, Ohio" names no Peru).
+    /// A U.S. state alone names no country: a state has departments of its own ("AUSTIN, Texas: the Department of
+    /// Transportation" is the state's, not the federal one).
     /// </summary>
     private HashSet<long> DocumentsNaming(int country)
     {
         var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
-        var places = new HashSet<string>(StringComparer.Ordinal);
+        var capitals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in _entities[country].Aliases)
-            if (PlacesIn.Value.TryGetValue(name, out var known)) places.UnionWith(known);
-        if (places.Count == 0) return docs;
+            if (CapitalsOf.Value.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);
+        if (capitals.Count == 0) return docs;
+        bool ofUnitedStates = _entities[country].Aliases.Contains("United States");
+        var naming = new HashSet<long>();
+        var elsewhere = new HashSet<long>(); // documents naming another country, or a U.S. state (for another country)
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") == true) continue;
-            if (g.Aliases.Any(places.Contains)) docs.UnionWith(g.Mentions.Select(m => m >> 32));
+            if (Find(i) != i || g.Type != EntityType.Location) continue;
+            if (g.FineTypes?.Contains("Country") == true)
+            {
+                if (i != country) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
+            }
+            else if (g.Aliases.Any(capitals.Contains)) naming.UnionWith(g.Mentions.Select(m => m >> 32));
+            else if (!ofUnitedStates && g.Aliases.Any(CapitalsOf.Value.UsStates.Contains)) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
         }
+        naming.ExceptWith(elsewhere);
+        docs.UnionWith(naming);
         return docs;
     }
 
-    /// <summary>A country's name (as countries.tsv writes it) -> its capitals, and the United States' states (us_states.tsv,
-    /// whose states are the country countries.tsv names "United States"): the pipeline's own lexicons, embedded.</summary>
-    private static readonly Lazy<Dictionary<string, HashSet<string>>> PlacesIn = new(() =>
+    /// <summary>A country's name (as countries.tsv writes it) -> its capitals, and the states of the United States
+    /// (us_states.tsv): the pipeline's own lexicons, embedded (compiled in: <c>--resources</c> does not replace them).</summary>
+    private static readonly Lazy<(Dictionary<string, HashSet<string>> Capitals, HashSet<string> UsStates)> CapitalsOf = new(() =>
     {
-        var places = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        void Add(string country, string place)
-        {
-            if (place.Length == 0) return;
-            if (!places.TryGetValue(country, out var set)) places[country] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(place);
-        }
+        var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var row in EmbeddedRows("countries.tsv", "cca3\t"))
-            if (row.Length > 5) foreach (var capital in row[5].Split('|')) Add(row[1], capital);
-        foreach (var row in EmbeddedRows("us_states.tsv", "name\t")) Add("United States", row[0]);
-        return places;
+            if (row.Length > 5)
+                foreach (var capital in row[5].Split('|').Where(c => c.Length > 0))
+                {
+                    if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
+                    set.Add(capital);
+                }
+        var states = EmbeddedRows("us_states.tsv", "name\t").Select(row => row[0]).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        return (capitals, states);
     });
 
-    private static IEnumerable<string[]> EmbeddedRows(string file, string header)
+    /// <summary>The rows of a lexicon embedded in this assembly (no comments, no header line).</summary>
+    internal static IEnumerable<string[]> EmbeddedRows(string file, string header)
     {
         using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
                            ?? throw new InvalidOperationException($"the lexicon {file} is not embedded");

@@ -62,17 +62,37 @@ public static class ResolutionKey
     }
 
     /// <summary>
-    /// "the Kessland Marshals Service" and "the Kessland Marshals": a service is named by the plural of those who serve in it,
+    /// "the Kessland Marines Service" and "the Kessland Marines": a service is named by the plural of those who serve in it,
     /// so the service's name without "Service" is a key of it (that of the plural name, which then finds it in any article).
-    /// Null unless the word before "Service" is a capitalised plural ("Secret Service", "Postal Service" have none).
+    /// Null unless the word before "Service" is a capitalised plural of a noun of people who serve the state: a state agent
+    /// of agents.tsv (PETRARCH/Phoenix: government, military, police, judiciary, intelligence, legislature) or a title
+    /// titles.tsv writes before a person's name ("Marshals", "Agents"). "Secret Service", "Postal Service" have no plural;
+    /// "Kessland News Service" is no "Kessland News", "Kessland Veterans Service" no "Kessland Veterans" (it serves them).
     /// </summary>
     public static string? OfService(string name)
     {
         const string head = " Service";
         if (!name.EndsWith(head, StringComparison.Ordinal)) return null;
         var rest = name[..^head.Length];
-        return NameKey.IsCapitalisedPlural(rest[(rest.LastIndexOf(' ') + 1)..]) ? Of(rest) : null;
+        var last = rest[(rest.LastIndexOf(' ') + 1)..];
+        return NameKey.IsCapitalisedPlural(last) && ServesTheState(last.ToLowerInvariant()) ? Of(rest) : null;
     }
+
+    private static bool ServesTheState(string plural) =>
+        Servers.Value.Contains(plural) || Servers.Value.Contains(plural[..^1])
+        || plural.EndsWith("es", StringComparison.Ordinal) && Servers.Value.Contains(plural[..^2]);
+
+    /// <summary>Lower-case one-word nouns of people who serve the state, singular and plural as the lexicons list them.</summary>
+    private static readonly Lazy<HashSet<string>> Servers = new(() =>
+    {
+        var stateAgents = new HashSet<string>(StringComparer.Ordinal) { "GOV", "MIL", "COP", "JUD", "SPY", "LEG" };
+        var servers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in GraphBuilder.EmbeddedRows("agents.tsv", "form\t"))
+            if (row.Length > 3 && stateAgents.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
+        foreach (var row in GraphBuilder.EmbeddedRows("titles.tsv", "form\t"))
+            if (row.Length > 3 && row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
+        return servers;
+    });
 
     /// <summary>Heads of a government body's name that English writes before or after its field: "the Defense Department", "the Department of Defense".</summary>
     private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase) { "Department", "Ministry", "Office", "Agency", "Bureau" };

@@ -327,25 +327,34 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
-    public void AnArticleNamingACapitalOrAUsStateNamesTheCountryAndTheCountryWrittenTwoWaysIsOneBody()
+    public void AnArticleNamingACapitalNamesTheCountryButAUsStateOrACapitalSharedWithAUsTownDoesNot()
     {
         var b = new GraphBuilder(Schema);
         // "U.S. Fisheries Department" and "United States Fisheries Department" of two articles, the bare name in a third that
-        // names Ohio but not the country: one body
+        // names the United States: one body
         b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Fisheries Department", EntityType.Organization) }));
         b.Add(Doc("two", new[] { Country(0, "United States"), E(1, "United States Fisheries Department", EntityType.Organization) }));
-        b.Add(Doc("three", new[] { E(0, "Ohio", EntityType.Location), E(1, "Fisheries Department", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { Country(0, "United States"), E(1, "Fisheries Department", EntityType.Organization) }));
+        // the bare name of an article naming only a U.S. state: the state's own department, apart from the federal one
+        b.Add(Doc("four", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Department of Roads", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "Ohio", EntityType.Location), E(1, "Department of Roads", EntityType.Organization) }));
         // the bare name of an article naming only the country Georgia (no state): apart
-        b.Add(Doc("four", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Harbor Board", EntityType.Organization) }));
-        b.Add(Doc("five", new[] { Country(0, "Georgia"), E(1, "Harbor Board", EntityType.Organization) }));
-        // an article naming the country's capital (countries.tsv) names the country
-        b.Add(Doc("six", new[] { Country(0, "Peru"), E(1, "Peru Coast Authority", EntityType.Organization) }));
-        b.Add(Doc("seven", new[] { E(0, "Lima", EntityType.Location), E(1, "Coast Authority", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Harbor Board", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { Country(0, "Georgia"), E(1, "Harbor Board", EntityType.Organization) }));
+        // an article naming the country's capital (countries.tsv) names the country ...
+        b.Add(Doc("eight", new[] { Country(0, "Peru"), E(1, "Peru Coast Authority", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { E(0, "Lima", EntityType.Location), E(1, "Coast Authority", EntityType.Organization) }));
+        // ... but not when it names a U.S. state too ("LIMA, Ohio": a town of Ohio)
+        b.Add(Doc("ten", new[] { Country(0, "Peru"), E(1, "Peru Transit Safety Board", EntityType.Organization) }));
+        b.Add(Doc("eleven", new[] { E(0, "Lima", EntityType.Location), E(1, "Ohio", EntityType.Location),
+            E(2, "Transit Safety Board", EntityType.Organization) }));
         var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
         Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Coast Authority"))), Does.Contain("Peru Coast Authority"));
         Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Fisheries Department"))),
             Is.SupersetOf(new[] { "U.S. Fisheries Department", "United States Fisheries Department" }));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Department of Roads", StringComparison.Ordinal))), Is.EqualTo(2));
         Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Harbor Board", StringComparison.Ordinal))), Is.EqualTo(2));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Transit Safety Board", StringComparison.Ordinal))), Is.EqualTo(2));
     }
 
     [Test]
@@ -357,9 +366,14 @@ public sealed class GraphBuilderTests
         // no plural before "Service": another body
         b.Add(Doc("three", new[] { E(0, "Kessland Postal Service", EntityType.Organization) }));
         b.Add(Doc("four", new[] { E(0, "Kessland Postal", EntityType.Organization) }));
+        // a plural that names no one who serves the state: a news agency is no newspaper, a veterans' service no veterans' team
+        b.Add(Doc("five", new[] { E(0, "Kessland News Service", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "Kessland News", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Ardale Veterans Service", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Ardale Veterans", EntityType.Organization) }));
         var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
         Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Kessland Marshals"))), Does.Contain("Kessland Marshals Service"));
-        Assert.That(bodies, Has.Count.EqualTo(3));
+        Assert.That(bodies, Has.Count.EqualTo(7));
     }
 
     [Test]

@@ -49,7 +49,8 @@ public static class EntityAssembler
             // article's own words finds the node; a description keeps its article ("the junta") and is no cross-document key
             foreach (var m in list)
             {
-                if (m.Mention.Kind == MentionKind.Pronoun) continue;
+                // an acronym taken for a place of this article by its letters alone names the place here only (EntityClusterer.JoinAcronymsOfPlaces)
+                if (m.Mention.Kind == MentionKind.Pronoun || m.Mention.Source == EntityClusterer.GuessedAcronymSource) continue;
                 // a place described ("the area", "the country") is named by its name; the description adds nothing to look it up by
                 // nor is a person ("the commander"); a description with a number counts members ("the two allies"), it does not name
                 if (m.Mention.Kind == MentionKind.Descriptor && m.Mention.Source == "coref"

@@ -38,12 +38,13 @@ public sealed class EntityClusterer
         var clusters = new List<Group>();
         var clusterOf = new List<int>(new int[mentions.Count]);
         var index = new FormIndex();
+        var placeInitials = PlaceInitials(mentions);
         // Long names first, so that short forms find the full name they abbreviate wherever it appears.
         var order = Enumerable.Range(0, mentions.Count)
             .OrderByDescending(i => Words(KeyText(mentions[i])).Length).ThenBy(i => i).ToList();
         foreach (var i in order)
         {
-            int found = FindCluster(mentions, i, clusters, index);
+            int found = FindCluster(mentions, i, clusters, index, placeInitials);
             if (found < 0)
             {
                 found = clusters.Count;
@@ -58,7 +59,7 @@ public sealed class EntityClusterer
         MergeByDescription(mentions, clusters, index);
         GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
-        JoinDepartmentFields(mentions, clusters, clusterOf);
+        JoinDepartmentFields(sentences, mentions, clusters, clusterOf);
         JoinAcronymsOfPlaces(mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
@@ -135,7 +136,7 @@ public sealed class EntityClusterer
     /// a mention nearest in the text. Only clusters the <see cref="FormIndex"/> lists under the mention's name, first or
     /// last word or letters are compared, each by its distinct forms.
     /// </summary>
-    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index)
+    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index, HashSet<string> placeInitials)
     {
         var m = mentions[i];
         var key = NameKey.Fold(KeyText(m));
@@ -161,7 +162,8 @@ public sealed class EntityClusterer
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
                              || IsWithoutOwner(words, otherWords)
                              || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords)
-                             || IsWithStateAbbreviation(words, otherWords) || IsWithStateAbbreviation(otherWords, words),
+                             || m.Mention.Type == EntityType.Organization
+                                && (IsWithStateAbbreviation(words, otherWords, placeInitials) || IsWithStateAbbreviation(otherWords, words, placeInitials)),
                     })
                 { match = true; break; }
             }
@@ -378,19 +380,32 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
-    /// "NJ Regional Task Force" for "New Jersey Regional Task Force", "Ariz. Board of Parks" for "Arizona Board of Parks": a
-    /// U.S. state written as its postal code or as the AP abbreviates it, opening a body's name, is the state written out.
+    /// "NJ Regional Harbor Task Force" for "New Jersey Regional Harbor Task Force", "Ariz. Board of Parks" for "Arizona Board
+    /// of Parks": a U.S. state written as its postal code or as the AP abbreviates it, opening a body's name, is the state
+    /// written out; not a postal code that is also the initials of a place of the article ("LA" beside "Los Angeles").
     /// </summary>
-    private bool IsWithStateAbbreviation(string[] shortName, string[] longName)
+    private bool IsWithStateAbbreviation(string[] shortName, string[] longName, HashSet<string> placeInitials)
     {
         // (the words are normalised without their periods: "Ariz" for "Ariz.")
-        if (shortName.Length < 2 || !(_lex.UsStatePostalCodes.TryGetValue(shortName[0], out var state) || _lex.UsStateAbbreviations.TryGetValue(shortName[0] + ".", out state)))
+        if (shortName.Length < 2) return false;
+        if (!(_lex.UsStatePostalCodes.TryGetValue(shortName[0], out var state) && !placeInitials.Contains(shortName[0])
+              || _lex.UsStateAbbreviations.TryGetValue(shortName[0] + ".", out state)))
             return false;
         var stateWords = state.Split(' ');
         if (longName.Length != shortName.Length - 1 + stateWords.Length) return false;
         for (int k = 0; k < longName.Length; k++)
             if (longName[k] != (k < stateWords.Length ? stateWords[k] : shortName[k - stateWords.Length + 1])) return false;
         return true;
+    }
+
+    /// <summary>The initials of the article's places of two words or more ("LA" for "Los Angeles"), with and without their small words.</summary>
+    private static HashSet<string> PlaceInitials(List<PlacedMention> mentions)
+    {
+        var initials = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pm in mentions)
+            if (pm.Mention is { Type: EntityType.Location, Kind: MentionKind.Name } m && m.Source != "dropped")
+                initials.UnionWith(AcronymKeys(Words(KeyText(pm))));
+        return initials;
     }
 
     /// <summary>
@@ -704,16 +719,18 @@ public sealed class EntityClusterer
         }
     }
 
-    /// <summary>Heads of a government department that English also calls by its field alone ("the Treasury", "Defense").</summary>
+    /// <summary>Heads of a government department that English also calls by its field alone ("Fisheries", "Defense").</summary>
     private static readonly HashSet<string> DepartmentHeads = new(StringComparer.Ordinal) { "Department", "Ministry" };
 
     /// <summary>
-    /// "Treasury is targeting the network" in an article that names "the U.S. Department of the Treasury": a government
+    /// "Fisheries is targeting the fleet" in an article that names "the Kessland Department of Fisheries": a government
     /// department is called by its field alone, so an organisation named by one capitalised word (no acronym) is the one
     /// department of the article named "Department of (the) W", "Ministry of W" or "W Department", written before or after
-    /// it. Two such departments in the article ("the Ministry of Fisheries" of two governments): neither.
+    /// it. Two such departments in the article ("the Ministry of Fisheries" of two governments): neither. Nor a field word
+    /// the article describes as something else in an appositive ("Transport, a union of dock workers, ...": a comma and a
+    /// determiner right after it), nor one that a recogniser or lexicon typed as another kind of body than a government.
     /// </summary>
-    private static void JoinDepartmentFields(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    private static void JoinDepartmentFields(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         var fields = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // field word -> department clusters
         for (int k = 0; k < mentions.Count; k++)
@@ -734,18 +751,33 @@ public sealed class EntityClusterer
             var firstWords = Words(KeyText(mentions[group.First()]));
             if (mentions[group.First()].Mention.Type != EntityType.Organization || firstWords.Length != 1
                 || !fields.TryGetValue(firstWords[0], out var departments)) continue;
-            if (!group.All(k => mentions[k].Mention.Kind == MentionKind.Name && Words(KeyText(mentions[k])) is [var v] && v == firstWords[0])) continue;
+            if (!group.All(k => mentions[k].Mention.Kind == MentionKind.Name && Words(KeyText(mentions[k])) is [var v] && v == firstWords[0]
+                                && mentions[k].Mention.FineType is null or "Government" && !HasAppositive(sentences, mentions[k]))) continue;
             var roots = departments.Select(c => Root(clusters, c)).Distinct().ToList();
             if (roots.Count != 1 || roots[0] == group.Key) continue;
             Union(clusters, roots[0], group.Key);
         }
     }
 
+    /// <summary>A comma and a determiner right after the mention open an appositive that says what it is ("Transport, a union ...").</summary>
+    private static bool HasAppositive(IReadOnlyList<Sentence> sentences, PlacedMention pm)
+    {
+        var tokens = sentences[pm.Mention.SentenceIndex].Tokens;
+        int e = pm.EndToken;
+        return e + 1 < tokens.Count && tokens[e].Text == "," && tokens[e + 1].Tag == "DT";
+    }
+
     /// <summary>
-    /// "surged agents to the RGV" in an article that names the Rio Grande Valley: an acronym of three letters or more that
+    /// "surged agents to the TRV" in an article that names the Tamsin River Valley: an acronym of three letters or more that
     /// only the recogniser typed an organisation, and that spells the name of exactly one place of the article and of no
-    /// organisation there, is that place (the recogniser has no better guess for a bare acronym than a body).
+    /// organisation there, is that place (the recogniser has no better guess for a bare acronym than a body). The guess holds
+    /// in this article only: its mentions become <see cref="GuessedAcronymSource"/>, which names no alias of the place, so
+    /// another article's body of those letters never finds the place by it (GraphBuilder.JoinAcronyms).
     /// </summary>
+    /// <summary>The source of a recogniser's acronym that <see cref="JoinAcronymsOfPlaces"/> took for a place of the article:
+    /// still the recogniser's mention (EntityConfidence), but no alias of the place (EntityAssembler).</summary>
+    internal const string GuessedAcronymSource = "ner+acronym";
+
     private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
@@ -777,7 +809,7 @@ public sealed class EntityClusterer
             if (places.Count != 1 || spelled.Any(n => n.Type == EntityType.Organization)) continue;
             var place = mentions[clusters[places[0]].Members[0]].Mention;
             foreach (var k in members)
-                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = place.FineType } };
+                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = place.FineType, Source = GuessedAcronymSource } };
             clusters[group.Key].Type = EntityType.Location;
             Union(clusters, places[0], group.Key);
         }

@@ -21,7 +21,7 @@ public static class EntityConfidence
         float margin = float.NaN;
         foreach (var m in e.Mentions)
         {
-            if (m.Source is not ("ner" or "ner+context")) continue;
+            if (m.Source is not ("ner" or "ner+context" or EntityClusterer.GuessedAcronymSource)) continue;
             foreach (var n in ner[m.SentenceIndex])
             {
                 var tokens = sentences[n.Sentence].Tokens;
@@ -37,7 +37,7 @@ public static class EntityConfidence
         return new EntityEvidence(
             Gazetteer: e.Mentions.Any(m => m.Source == "gazetteer"),
             Rule: e.Mentions.Any(m => m.Source is "rule" or "surname"),
-            RecogniserOnly: own.Count > 0 && own.All(m => m.Source is "ner" or "ner+context" or "coref"),
+            RecogniserOnly: own.Count > 0 && own.All(m => m.Source is "ner" or "ner+context" or EntityClusterer.GuessedAcronymSource or "coref"),
             Canonical: e.Mentions.Any(m => m.Canonical is not null),
             Margin: float.IsNaN(margin) ? margin : MathF.Round(margin, 2),
             AllSentenceInitial: named.Count > 0 && named.All(m => OpensSentence(sentences[m.SentenceIndex], m)),

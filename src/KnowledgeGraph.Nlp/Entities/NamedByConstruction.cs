@@ -48,7 +48,7 @@ internal static class NamedByConstruction
     /// <summary>
     /// "said Tavin Orrel", "a report by Marta J. Quell": a name of two to four capitalised words (middle initials
     /// allowed) whose first word is a given name of the dictionaries' people names a person, whatever the recogniser took
-    /// it for (two words also when the article writes the last one alone as a person, "Alton Sterling ... Sterling's
+    /// it for (two words also when the article writes the last one alone as a person, "Orvald Brenning ... Brenning's
     /// death", and the first opens no place's name: "Port Aldwin ... Aldwin said"), unless the gazetteer knows the name or its
     /// first word (a place or body named after a person: "Jordan", "Georgia"; not when the last word is written alone as a
     /// person), a name keyword heads a word of it ("Elena Valley", "Marta Foundation", "Nadia Street") or it is a U.S.
@@ -57,7 +57,7 @@ internal static class NamedByConstruction
     private static void TypeNamesOpenedByGivenNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         if (lex.GivenNames.Count == 0) return;
-        // "Alton Sterling ... Sterling's death": a last word the article writes alone as a person's name is a surname, so the
+        // "Orvald Brenning ... Brenning's death": a last word the article writes alone as a person's name is a surname, so the
         // word before it is a given name, even one the dictionaries lack or the gazetteer knows as a place ("Alton")
         var bareSurnames = result.Where(r => r.Mention is { Type: EntityType.Person, Kind: MentionKind.Name } p && p.Text.Length >= 3
                 && !p.Text.Contains(' ', StringComparison.Ordinal) && MentionFinder.IsTitleCase(p.Text))
@@ -66,7 +66,7 @@ internal static class NamedByConstruction
         {
             if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name, Source: "ner" } m) continue;
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            // (two words whose last the article writes alone as a person need no listed given name: "Alton Sterling")
+            // (two words whose last the article writes alone as a person need no listed given name: "Orvald Brenning")
             if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])
                 && !(words.Length == 2 && bareSurnames.Contains(words[1]) && !MentionFinder.PlacePrefixes.Contains(words[0]))) continue;
             if (!words.All(w => MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')) || MentionFinder.IsInitial(words[^1])) continue;
