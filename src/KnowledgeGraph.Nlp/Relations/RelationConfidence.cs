@@ -66,9 +66,8 @@ public static class RelationConfidence
     /// An edge whose subject or object is a place named only as a modifier of the noun that names the participant ("apprehended
     /// 12 Ruritanian nationals": Ruritania): CAMEO codes the people as their state, a reader mostly does not; x0.35, under README's 0.3 advice for all but the surest readings.
     /// </summary>
-    /// <param name="stateActs">The noun names the state's force or body, or its act, in an event ("Ruritanian army bulldozers
-    /// demolished ..."): x0.6, as CAMEO and PLOVER code such people as the state.</param>
-    public static double ModifierOnly(bool stateActs) => stateActs ? 0.6 : 0.35;
+    public static double ModifierOnly(double confidence) =>
+        Math.Round(Math.Clamp(confidence * 0.35, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
 
     public static double Combine(RelationPattern pattern, double strength, int tokensBetween, MentionKind subject, MentionKind obj,
         bool hedged, bool attributed, bool indirect)

@@ -33,33 +33,14 @@ public sealed partial class RelationExtractor
     }
 
     /// <summary>
-    /// Whether a place that <see cref="OnlyModifies"/> its participant's noun still names the state acting in an event: the
-    /// noun phrase names the state's force or body before its head ("Ruritanian army bulldozers demolished ...", "the Ostland
-    /// navy divers") or the head is an act of the state ("complained over two Ruritanian air strikes"). CAMEO codes these as
-    /// the state, and a reader may accept it; nationals, workers or things of a place ("Ruritanian paper workers") are not.
-    /// Not a stative relation: "Ruritanian army officers in Zarnow" places officers, not the state.
-    /// </summary>
-    private bool StateActsThrough(SentenceView v, MentionRef m, string category)
-    {
-        if (!SentenceRun.IsEventCategory(category)) return false;
-        int p = m.EndToken, head = p;
-        while (head + 1 < v.Count && v.MentionAt(head + 1) is null && v.Tag(head + 1) is "NN" or "NNS") head++;
-        return head > p && ActsForState(v.Lower(head - 1), v.Lemma(head - 1));
-    }
-
-    /// <summary>
-    /// The factor for an event or place read from a clause whose subject or object is a place that <see cref="OnlyModifies"/> the
+    /// Whether the subject or the object of an event or place read from a clause is a place that <see cref="OnlyModifies"/> the
     /// noun naming the participant; the edge then rests on a reading of whose people they are, and its confidence says so
     /// (<see cref="RelationConfidence.ModifierOnly"/>). An apposition, a title or a compound ("U.S. Secretary X", "Iraqi-led")
     /// states its relation of the modifier itself.
     /// </summary>
-    private double ModifierArgument(SentenceView v, Candidate c, TriggerEntry entry, MentionRef subj, MentionRef obj)
-    {
-        if (c.Pattern is RelationPattern.Role or RelationPattern.Compound) return 1.0;
-        var modifiers = new[] { (subj, true), (obj, false) }.Where(a => OnlyModifies(v, a.Item1, entry.Category, a.Item2, c)).ToList();
-        if (modifiers.Count == 0) return 1.0;
-        return RelationConfidence.ModifierOnly(modifiers.All(a => StateActsThrough(v, a.Item1, entry.Category)));
-    }
+    private bool ModifierArgument(SentenceView v, Candidate c, TriggerEntry entry, MentionRef subj, MentionRef obj) =>
+        c.Pattern is not (RelationPattern.Role or RelationPattern.Compound)
+        && (OnlyModifies(v, subj, entry.Category, true, c) || OnlyModifies(v, obj, entry.Category, false, c));
 
     /// <summary>
     /// Whether a place relation is stated by a noun phrase about a named organisation or place: "NASA's Kennedy Space Center in

@@ -109,8 +109,7 @@ public sealed partial class RelationExtractor
             int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
-            if (ModifierArgument(v, c, entry, subj, obj) is var factor and < 1.0)
-                confidence = Math.Round(Math.Clamp(confidence * factor, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
+            if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
@@ -540,7 +539,7 @@ public sealed partial class RelationExtractor
                 .Any(k => _v.IsNoun(k) && _v.MentionAt(k) is null && _x._triggers.Lookup(_v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)));
 
         /// <summary>An event category: neither stative nor place, nor one of the stative relations between actors.</summary>
-        internal static bool IsEventCategory(string category) =>
+        private static bool IsEventCategory(string category) =>
             !IsStativeOrPlace(category) && category is not ("LEADS" or "ALLIED_WITH" or "OPPOSES" or "FUNDED_BY" or "REPLACED_BY");
 
         private static bool IsStativeOrPlace(string category) =>
