@@ -14,12 +14,14 @@ public sealed partial class RelationExtractor
     /// a time is no other participant: "freed several Varno neighborhoods" is done to Varno, "Y's Kessa town" is Kessa,
     /// "met in Orvin today"; a trigger noun is the act itself, whose agent the place is ("British support of X", "the
     /// Russian threat"); and a place's presence noun is where the place-named thing is ("the Regiment headquarters in
-    /// Tarn"). The place of a place relation is never lowered: a part of a place ("at Varno area docks") lies in it too.
+    /// Tarn"). The place of a place relation is lowered only when the noun it modifies names no kind of place (a location
+    /// descriptor): "served in the Ruritanian army" puts no one in Ruritania, and the state's own body is no exception here;
+    /// "at the Zarnow airport", "the Ostland capital", "at Varno area docks" lie in the place.
     /// </summary>
     private bool OnlyModifies(SentenceView v, MentionRef m, string category, bool isSubject, Candidate c)
     {
         bool placeRelation = category is "LOCATED_IN" or "HEADQUARTERED_IN";
-        if (v.TypeOf(m) != EntityType.Location || placeRelation && !isSubject) return false;
+        if (v.TypeOf(m) != EntityType.Location) return false;
         int p = m.EndToken;
         if (p >= v.Count || v.MentionAt(p) is not null || v.Tag(p) is not ("NN" or "NNS")) return false;
         int head = p;
@@ -29,7 +31,9 @@ public sealed partial class RelationExtractor
         // any noun of the run: a tagger may take the next verb for a noun ("Y's Kessa town strain resources")
         return !Enumerable.Range(p, head - p + 1).Any(k => Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k))
                 || Grammar.TimeSpanNouns.Contains(v.Lemma(k)) || placeRelation && Grammar.PresenceNouns.Contains(v.Lemma(k)))
-            && !ActsForState(v.Lower(head), v.Lemma(head));
+            && (placeRelation && !isSubject
+                ? !Enumerable.Range(p, head - p + 1).Any(k => _descriptors.Lookup(v.Lemma(k)).Any(e => e.Type == EntityType.Location))
+                : !ActsForState(v.Lower(head), v.Lemma(head)));
     }
 
     /// <summary>

@@ -1056,7 +1056,8 @@ public sealed partial class RelationExtractor
                 // "X's offensive/JJ against Y": a word tagged as an adjective between a possessive and a preposition is a noun
                 bool possessedNoun = v.IsAdjective(i) && i > 0 && v.Tag(i - 1) is "POS" or "PRP$" && v.IsPreposition(i + 1);
                 if (_consumed[i] || !v.IsNoun(i) && !adjective && !possessedNoun || v.MentionAt(i) is not null) continue;
-                if (_x._titles.IsRoleNoun(v.Words[i]) && !v.IsNoun(i + 1)) continue; // role nouns are read by the role patterns
+                // role nouns, in the plural too ("gave members an overview"), are read by the role patterns
+                if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i])) && !v.IsNoun(i + 1)) continue;
                 var match = TriggerAt(i, TriggerPos.Noun);
                 if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
