@@ -487,9 +487,10 @@ public sealed partial class RelationExtractor
             foreach (var (s, o) in Pairs(subjects, objects))
                 yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
-            // no object relates the subjects to each other
+            // no object relates the subjects to each other; a relationship with a direction is no reciprocal one ("X and Y
+            // attended a course", "X and Y seized the town": neither visited nor captured the other)
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
-                && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
+                && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
