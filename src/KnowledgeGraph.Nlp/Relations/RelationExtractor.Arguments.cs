@@ -14,9 +14,9 @@ public sealed partial class RelationExtractor
     /// a time is no other participant: "freed several Varno neighborhoods" is done to Varno, "Y's Kessa town" is Kessa,
     /// "met in Orvin today"; a trigger noun is the act itself, whose agent the place is ("British support of X", "the
     /// Russian threat"); and a place's presence noun is where the place-named thing is ("the Regiment headquarters in
-    /// Tarn"). The place of a place relation is lowered only when the noun it modifies names no kind of place (a location
-    /// descriptor): "served in the Ruritanian army" puts no one in Ruritania, and the state's own body is no exception here;
-    /// "at the Zarnow airport", "the Ostland capital", "at Varno area docks" lie in the place.
+    /// Tarn"). The place of a place relation is lowered only when the noun it modifies names a body or a person (an
+    /// organisation or person descriptor): "served in the Ruritanian army" puts no one in Ruritania, and the state's own body
+    /// is no exception here; "at the Zarnow airport", "at a Lima hotel", "in a Ruritanian prison" lie in the place.
     /// </summary>
     private bool OnlyModifies(SentenceView v, MentionRef m, string category, bool isSubject, Candidate c)
     {
@@ -32,7 +32,7 @@ public sealed partial class RelationExtractor
         return !Enumerable.Range(p, head - p + 1).Any(k => Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k))
                 || Grammar.TimeSpanNouns.Contains(v.Lemma(k)) || placeRelation && Grammar.PresenceNouns.Contains(v.Lemma(k)))
             && (placeRelation && !isSubject
-                ? !Enumerable.Range(p, head - p + 1).Any(k => _descriptors.Lookup(v.Lemma(k)).Any(e => e.Type == EntityType.Location))
+                ? Enumerable.Range(p, head - p + 1).Any(k => _descriptors.Lookup(v.Lemma(k)).Any(e => e.Type is EntityType.Organization or EntityType.Person))
                 : !ActsForState(v.Lower(head), v.Lemma(head)));
     }
 
