@@ -398,12 +398,16 @@ public sealed class EntityClusterer
         return true;
     }
 
-    /// <summary>The initials of the article's places of two words or more ("LA" for "Los Angeles"), with and without their small words.</summary>
-    private static HashSet<string> PlaceInitials(List<PlacedMention> mentions)
+    /// <summary>
+    /// The initials of the article's places of two words or more ("LA" for "Los Angeles"), with and without their small
+    /// words; not those of a U.S. state, whose initials are its own postal code ("NJ" beside "New Jersey" is the state).
+    /// </summary>
+    private HashSet<string> PlaceInitials(List<PlacedMention> mentions)
     {
         var initials = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pm in mentions)
-            if (pm.Mention is { Type: EntityType.Location, Kind: MentionKind.Name } m && m.Source != "dropped")
+            if (pm.Mention is { Type: EntityType.Location, Kind: MentionKind.Name } m && m.Source != "dropped"
+                && !_lex.UsStates.Contains(KeyText(pm)))
                 initials.UnionWith(AcronymKeys(Words(KeyText(pm))));
         return initials;
     }
@@ -767,6 +771,10 @@ public sealed class EntityClusterer
         return e + 1 < tokens.Count && tokens[e].Text == "," && tokens[e + 1].Tag == "DT";
     }
 
+    /// <summary>The source of a recogniser's acronym that <see cref="JoinAcronymsOfPlaces"/> took for a place of the article:
+    /// still the recogniser's mention (EntityConfidence), but no alias of the place (EntityAssembler).</summary>
+    internal const string GuessedAcronymSource = "ner+acronym";
+
     /// <summary>
     /// "surged agents to the TRV" in an article that names the Tamsin River Valley: an acronym of three letters or more that
     /// only the recogniser typed an organisation, and that spells the name of exactly one place of the article and of no
@@ -774,10 +782,6 @@ public sealed class EntityClusterer
     /// in this article only: its mentions become <see cref="GuessedAcronymSource"/>, which names no alias of the place, so
     /// another article's body of those letters never finds the place by it (GraphBuilder.JoinAcronyms).
     /// </summary>
-    /// <summary>The source of a recogniser's acronym that <see cref="JoinAcronymsOfPlaces"/> took for a place of the article:
-    /// still the recogniser's mention (EntityConfidence), but no alias of the place (EntityAssembler).</summary>
-    internal const string GuessedAcronymSource = "ner+acronym";
-
     private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)

@@ -234,7 +234,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "Rangers found the hiker ... the rangers said", "Upslope, the flow slowed ... lava moved upslope": a one-word name the
+    /// "Rangers found the hiker ... the rangers said", "Downstream, the river rose ... water flowed downstream": a one-word name the
     /// article writes capitalised only where any word is (opening a sentence or a clause after a mark, or in a headline) and
     /// also in lower case is a common word of that article, not a name; a name is capitalised wherever it stands. A word
     /// the gazetteer knows ("Turkey", "Chad") is left alone, and so is one the article also capitalises inside a sentence

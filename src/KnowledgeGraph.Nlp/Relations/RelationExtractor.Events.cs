@@ -312,6 +312,10 @@ public sealed partial class RelationExtractor
             foreach (var c in list)
             {
                 if (c.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || c.Intent) continue;
+                var category = c.Entries.OrderByDescending(e => e.Strength).First().Category;
+                bool derived = c.Entries.All(e => e.Derived);
+                // a category whose intention states nothing, known without CAMEO: no further test
+                if (!derived && !Grammar.StatedIntent.ContainsKey(category)) continue;
                 if (c.Entries.Any(e => e.Direction != TriggerDirection.Active)) continue;
                 var (negated, modality) = HedgeAt(c.TriggerFirst, c.IsNoun);
                 if (negated || c.Negated) continue;
@@ -326,11 +330,10 @@ public sealed partial class RelationExtractor
                               || ReadinessBefore(c.TriggerFirst);
                 // "would need to work with", "would try to reach": the modal hedges another verb, not this act
                 if (!intent || InfinitiveAfterOtherVerb(c.TriggerFirst) && !ReadinessBefore(c.TriggerFirst)) continue;
-                var category = c.Entries.OrderByDescending(e => e.Strength).First().Category;
                 // (tried last, after the cheap tests above: the CAMEO patterns cost most) a verb only CAMEO knows codes an event only through a pattern it matches, and the pattern says which: its
                 // intention is that event's ("prepared to impose martial law in Y" threatens Y), and without a pattern there is
                 // none ("promised to continue aid to Y" is no threat: the bare "continue" only guesses a fight)
-                if (c.Entries.All(e => e.Derived))
+                if (derived)
                 {
                     if (_x._coder.IsEmpty) continue;
                     var decided = _x._coder.Decide(v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
