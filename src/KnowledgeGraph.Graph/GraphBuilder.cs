@@ -443,12 +443,15 @@ public sealed class GraphBuilder
         return (capitals, states);
     });
 
+    /// <summary>A text file embedded in this assembly (Resources/, or a lexicon of the pipeline's compiled in), to read once.</summary>
+    internal static StreamReader Embedded(string file) =>
+        new(typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
+            ?? throw new InvalidOperationException($"{file} is not embedded in KnowledgeGraph.Graph"));
+
     /// <summary>The rows of a lexicon embedded in this assembly (no comments, no header line).</summary>
     internal static IEnumerable<string[]> EmbeddedRows(string file, string header)
     {
-        using var stream = typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
-                           ?? throw new InvalidOperationException($"the lexicon {file} is not embedded");
-        using var reader = new StreamReader(stream);
+        using var reader = Embedded(file);
         while (reader.ReadLine() is { } line)
             if (line.Length > 0 && line[0] != '#' && !line.StartsWith(header, StringComparison.Ordinal)) yield return line.Split('\t');
     }

@@ -28,9 +28,7 @@ public sealed class NodeConfidence
 
     private static readonly Lazy<NodeConfidence> Shipped = new(() =>
     {
-        using var stream = typeof(NodeConfidence).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources.node-confidence.tsv")
-                           ?? throw new InvalidOperationException("the node confidence weights are not embedded");
-        using var reader = new StreamReader(stream);
+        using var reader = GraphBuilder.Embedded("node-confidence.tsv");
         return Parse(reader);
     });
 

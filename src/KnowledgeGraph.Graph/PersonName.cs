@@ -74,9 +74,7 @@ public static class PersonName
             if (!related.TryGetValue(a, out var list)) related[a] = list = new List<string>();
             list.Add(b);
         }
-        using var stream = typeof(PersonName).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources.nicknames.tsv")
-                           ?? throw new InvalidOperationException("the nickname lexicon is not embedded");
-        using var reader = new StreamReader(stream);
+        using var reader = GraphBuilder.Embedded("nicknames.tsv");
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;

@@ -630,8 +630,7 @@ public sealed class EntityClusterer
             if (!things.TryGetValue(words[0], out var at) || mentions[at].Mention.Span.Start > m.Span.Start) things[words[0]] = k;
         }
         if (things.Count == 0) return;
-        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped" && mentions[k].Mention.Type == EntityType.Person)
-                     .GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        foreach (var group in ClusterGroups(mentions, clusters, clusterOf, k => mentions[k].Mention.Type == EntityType.Person))
         {
             var full = group.Where(k => mentions[k].Mention.Kind == MentionKind.Name && NameKey.Words(mentions[k].Mention.Text).Length >= 2).ToList();
             if (full.Count == 0) continue;
@@ -692,7 +691,7 @@ public sealed class EntityClusterer
             list.Add(k);
         }
         if (sites.Count == 0) return;
-        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        foreach (var group in ClusterGroups(mentions, clusters, clusterOf))
         {
             var members = group.ToList();
             var first = mentions[members[0]].Mention;
@@ -750,7 +749,7 @@ public sealed class EntityClusterer
             set.Add(Root(clusters, clusterOf[k]));
         }
         if (fields.Count == 0) return;
-        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        foreach (var group in ClusterGroups(mentions, clusters, clusterOf))
         {
             var firstWords = Words(KeyText(mentions[group.First()]));
             if (mentions[group.First()].Mention.Type != EntityType.Organization || firstWords.Length != 1
@@ -771,6 +770,15 @@ public sealed class EntityClusterer
         return e + 1 < tokens.Count && tokens[e].Text == "," && tokens[e + 1].Tag == "DT";
     }
 
+    /// <summary>
+    /// The mentions that were not dropped (and pass <paramref name="where"/>), grouped by the cluster they are in now: taken
+    /// whole before the caller joins any cluster, so its joins do not change the groups it walks.
+    /// </summary>
+    private static List<IGrouping<int, int>> ClusterGroups(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf,
+        Func<int, bool>? where = null) =>
+        Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped" && (where is null || where(k)))
+            .GroupBy(k => Root(clusters, clusterOf[k])).ToList();
+
     /// <summary>The source of a recogniser's acronym that <see cref="JoinAcronymsOfPlaces"/> took for a place of the article:
     /// still the recogniser's mention (EntityConfidence), but no alias of the place (EntityAssembler).</summary>
     internal const string GuessedAcronymSource = "ner+acronym";
@@ -786,7 +794,7 @@ public sealed class EntityClusterer
     {
         // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
         Dictionary<string, List<(int Root, EntityType Type, string[] Words)>>? byInitials = null;
-        foreach (var group in Enumerable.Range(0, mentions.Count).Where(k => mentions[k].Mention.Source != "dropped").GroupBy(k => Root(clusters, clusterOf[k])).ToList())
+        foreach (var group in ClusterGroups(mentions, clusters, clusterOf))
         {
             var members = group.ToList();
             var text = mentions[members[0]].Mention.Text;

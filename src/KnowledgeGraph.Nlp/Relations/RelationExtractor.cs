@@ -1530,7 +1530,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
         private bool InsidePhrase(MentionRef m) =>
-            Enumerable.Range(0, m.FirstToken).Reverse().TakeWhile(k => !_v.IsComma(k) && !_v.IsClauseBreak(k)).Any(k => _v.IsPreposition(k) && _v.MentionAt(k) is null);
+            SentenceView.Before(m.FirstToken).TakeWhile(k => !_v.IsComma(k) && !_v.IsClauseBreak(k)).Any(k => _v.IsPreposition(k) && _v.MentionAt(k) is null);
 
         // ---------------------------------------------------------------- compound participles
 
@@ -1645,7 +1645,7 @@ public sealed partial class RelationExtractor
                 }
                 gi = ctrl;
             }
-            var before = Enumerable.Range(0, token).Reverse();
+            var before = SentenceView.Before(token);
             // conditional: "if"/"unless" before the trigger with no comma between
             if (before.TakeWhile(k => !v.IsComma(k) && !v.IsClauseBreak(k)).Any(k => Grammar.Conditionals.Contains(v.Lower(k))) && modality is null or "future")
                 modality = "conditional";

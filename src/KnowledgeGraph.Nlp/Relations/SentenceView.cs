@@ -141,6 +141,9 @@ internal sealed class SentenceView
         return j;
     }
 
+    /// <summary>The token positions before <paramref name="token"/>, nearest first (lazily: a caller's TakeWhile stops the walk).</summary>
+    public static IEnumerable<int> Before(int token) => Enumerable.Range(0, token).Select(i => token - 1 - i);
+
     /// <summary>The mention starting at <see cref="SkipFrom"/>, or null.</summary>
     public MentionRef? MentionFrom(int j, Func<int, bool> skip, int end = int.MaxValue) => MentionStartingAt(SkipFrom(j, skip, end));
 

@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Nlp.Tests.Parsing;
 /// <summary>The beam decoder and beam training: a beam of 1 is the greedy parser, every beam parse is a tree, the file records the beam.</summary>
 public sealed class BeamSearchTests
 {
-    private static readonly Lazy<DependencyParser> Shipped = new(() => NlpModels.LoadParser());
+    private static Lazy<DependencyParser> Shipped => ShippedParserTests.Parser;
 
     private static readonly string[] Sentences =
     [
@@ -22,7 +22,7 @@ public sealed class BeamSearchTests
     /// <summary>Our sentences tagged by the shipped tagger, and the first 400 EWT dev sentences with their gold tags when the treebank is there.</summary>
     private static IEnumerable<(string[] Words, string[] Tags)> Inputs()
     {
-        var tagger = NlpModels.LoadPos();
+        var tagger = ShippedParserTests.Tagger.Value;
         foreach (var s in Sentences)
         {
             var words = s.Split(' ');

@@ -7,8 +7,9 @@ namespace KnowledgeGraph.Nlp.Tests.Parsing;
 /// <summary>The shipped parse.bin, as the program loads it, on sentences of our own and on EWT.</summary>
 public sealed class ShippedParserTests
 {
-    private static readonly Lazy<DependencyParser> Parser = new(() => NlpModels.LoadParser());
-    private static readonly Lazy<PosTagger> Tagger = new(() => NlpModels.LoadPos());
+    /// <summary>The shipped parser and tagger, loaded once for every parsing test class.</summary>
+    internal static readonly Lazy<DependencyParser> Parser = new(() => NlpModels.LoadParser());
+    internal static readonly Lazy<PosTagger> Tagger = new(() => NlpModels.LoadPos());
 
     /// <summary>Tags and parses a sentence given as space-separated tokens (Penn Treebank tokenisation).</summary>
     private static (string[] Words, DependencyTree Tree) Parse(string sentence)
