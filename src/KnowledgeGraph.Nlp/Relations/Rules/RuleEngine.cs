@@ -22,7 +22,7 @@ public sealed class RuleEngine
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _focus, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
-    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings, _objectOnly;
     private readonly Func<string, string?> _categoryOf;
 
     /// <summary>CAMEO coding and argument checks of event readings (docs/lexicons.md).</summary>
@@ -53,6 +53,7 @@ public sealed class RuleEngine
         _placePrepositions = rules.Set("place-prepositions");
         _meetings = rules.Set("meeting-categories");
         _topicPrepositions = rules.Set("topic-prepositions");
+        _objectOnly = rules.Set("object-only-categories");
         _categoryOf = CategoryLookup(triggers);
     }
 
@@ -159,8 +160,9 @@ public sealed class RuleEngine
             .ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>An argument reached by a path: its token, the mention standing for it, words it adds to the trigger key.</summary>
-    private sealed record Arg(int Token, MentionRef Mention, IReadOnlyList<(int Token, string Word, bool IsCase)> Captured, bool Indirect);
+    /// <summary>An argument reached by a path: its token, the mention standing for it, words it adds to the trigger key,
+    /// and the token the path reached (<paramref name="From"/>: <paramref name="Token"/> itself or a coordination it heads).</summary>
+    private sealed record Arg(int Token, MentionRef Mention, IReadOnlyList<(int Token, string Word, bool IsCase)> Captured, bool Indirect, int From);
 
     /// <summary>The work on one sentence; lives on one thread.</summary>
     private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, RuleTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
@@ -247,7 +249,7 @@ public sealed class RuleEngine
                 {
                     foreach (var a in subjects)
                     {
-                        if (a.Mention.Entity == b.Mention.Entity) continue;
+                        if (a.Mention.Entity == b.Mention.Entity || !Coordinated(rule, t, a, b)) continue;
                         if (Build(rule, t, a, b) is not { } edge) continue;
                         result.Add(new RuleMatch(rule, t, edge));
                         if (StatedIntent(rule, t, edge) is { } intent) result.Add(new RuleMatch(rule, t, intent));
@@ -257,6 +259,26 @@ public sealed class RuleEngine
             }
             return result;
         }
+
+        /// <summary>
+        /// Whether the conjuncts two arguments were spread to can be read together. A later conjunct does not share what
+        /// stands between it and the first one ("a catastrophe in A, B and C counties and the D tribe": "in A" modifies
+        /// "catastrophe", not the parser's conjuncts "counties" and "tribe"; "the X Center (XC) and Y": the acronym
+        /// names the Center, not Y): not the trigger, nor the other argument's phrase. And one coordination fills one
+        /// role: the subject and object of a rule whose two paths differ are never conjuncts of the same phrase ("the
+        /// protesters and students that it has jailed"); reciprocal rules take both from one path on purpose.
+        /// </summary>
+        private static bool Coordinated(RelationRule rule, int t, Arg a, Arg b)
+        {
+            static bool Between(int x, int from, int to) => from < to ? from < x && x < to : to < x && x < from;
+            static bool Spans(Arg spread, int t, Arg other) =>
+                spread.Token != spread.From && (Between(t, spread.From, spread.Token) || Between(other.From, spread.From, spread.Token));
+            if (Spans(a, t, b) || Spans(b, t, a)) return false;
+            return a.From != b.From || Reciprocal(rule);
+        }
+
+        private static bool Reciprocal(RelationRule rule) =>
+            rule.Subject.Select(p => p.Text).SequenceEqual(rule.Object.Select(p => p.Text), StringComparer.Ordinal);
 
         // ------------------------------------------------------------------ paths
 
@@ -281,7 +303,7 @@ public sealed class RuleEngine
                 {
                     var (m, indirect) = MentionFor(u);
                     if (m is null || result.Any(r => r.Mention.Entity == m.Entity)) continue;
-                    result.Add(new Arg(u, m, captured, indirect));
+                    result.Add(new Arg(u, m, captured, indirect, token));
                 }
             }
             return result;
@@ -591,6 +613,10 @@ public sealed class RuleEngine
                     // "X and Y held talks on Z", "X spoke about Z": what a meeting is about is its topic, no partner
                     if (obj.Captured.Skip(n).Any(c => c.IsCase && x._topicPrepositions.Contains(c.Word)))
                         found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
+                    // "X joined the leaders for Z": a standing relation a verb states holds of its own object, not of a
+                    // phrase after a preposition the key does not name (no membership of Z)
+                    // (a rule file writes '_' for a space: the set holds "MEMBER OF")
+                    if (indirect) found = found.Where(e => !x._objectOnly.Contains(e.Category.Replace('_', ' '))).ToList();
                     return (found, keyTokens, indirect);
                 }
                 if (y.Type is null) return (Array.Empty<TriggerEntry>(), keyTokens, false);
