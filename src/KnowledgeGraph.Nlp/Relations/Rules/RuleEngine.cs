@@ -25,6 +25,14 @@ public sealed class RuleEngine
     private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings, _objectOnly;
     private readonly Func<string, string?> _categoryOf;
 
+    /// <summary>The word sets the rules' tests name (<c>lemma!=@reporting-verbs</c>), by the value as written: a test runs
+    /// on every token of every parsed sentence, so the set is found once here, not per token.</summary>
+    private readonly Dictionary<string, IReadOnlySet<string>> _namedSets;
+
+    // names of entity types and lower-case names of mention kinds, as the tests write them (no string per token)
+    private static readonly string[] EntityTypeNames = Enum.GetValues<EntityType>().OrderBy(v => (int)v).Select(v => v.ToString()).ToArray();
+    private static readonly string[] MentionKindNames = Enum.GetValues<MentionKind>().OrderBy(v => (int)v).Select(v => v.ToString().ToLowerInvariant()).ToArray();
+
     /// <summary>CAMEO coding and argument checks of event readings (docs/lexicons.md).</summary>
     private readonly EventCoder _coder;
 
@@ -55,6 +63,10 @@ public sealed class RuleEngine
         _topicPrepositions = rules.Set("topic-prepositions");
         _objectOnly = rules.Set("object-only-categories");
         _categoryOf = CategoryLookup(triggers);
+        _namedSets = rules.Rules
+            .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
+            .SelectMany(test => test.Values).Where(v => v.StartsWith('@')).Distinct(StringComparer.Ordinal)
+            .ToDictionary(v => v, v => rules.Set(v[1..]), StringComparer.Ordinal);
     }
 
     public RuleSet Rules => _rules;
@@ -265,8 +277,8 @@ public sealed class RuleEngine
         /// stands between it and the first one ("a catastrophe in A, B and C counties and the D tribe": "in A" modifies
         /// "catastrophe", not the parser's conjuncts "counties" and "tribe"; "the X Center (XC) and Y": the acronym
         /// names the Center, not Y): not the trigger, nor the other argument's phrase. And one coordination fills one
-        /// role: the subject and object of a rule whose two paths differ are never conjuncts of the same phrase ("the
-        /// protesters and students that it has jailed"); reciprocal rules take both from one path on purpose.
+        /// role: the subject and object of a rule whose two paths differ are never conjuncts of the same phrase (a
+        /// misparse that hangs both paths on one list); reciprocal rules take both from one path on purpose.
         /// </summary>
         private static bool Coordinated(RelationRule rule, int t, Arg a, Arg b)
         {
@@ -462,12 +474,12 @@ public sealed class RuleEngine
                 "word" => In(test.Values, tree.Lower(token)),
                 "upos" => In(test.Values, tree.Upos(token)),
                 "tag" => In(test.Values, tree.Tag(token)),
-                "deprel" => test.Values.Any(v => RuleTree.RelMatches(v, tree.Rel(token))),
-                "has" => test.Values.Any(v => tree.FirstChild(token, v) >= 0),
+                "deprel" => AnyRel(test.Values, tree.Rel(token)),
+                "has" => AnyChild(test.Values, token),
                 "voice" => test.Values.Contains(tree.IsPassive(token) ? "passive" : "active"),
-                "entity" => MentionFor(token).Mention is { } m && In(test.Values, ctx.Entities[m.Entity].Type.ToString()),
+                "entity" => MentionFor(token).Mention is { } m && In(test.Values, EntityTypeNames[(int)ctx.Entities[m.Entity].Type]),
                 "fine" => MentionFor(token).Mention is { } f && ctx.Entities[f.Entity].FineTypes.Any(ft => In(test.Values, ft)),
-                "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, mm.Mention.Kind.ToString().ToLowerInvariant())),
+                "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, MentionKindNames[(int)mm.Mention.Kind])),
                 "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
                 "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
                 "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, e.Category)),
@@ -478,11 +490,24 @@ public sealed class RuleEngine
             return ok != test.Negated;
         }
 
+        // loops, not Any() with a lambda: the trigger tests run on every token of every parsed sentence
+        private static bool AnyRel(IReadOnlyList<string> patterns, string rel)
+        {
+            for (int i = 0; i < patterns.Count; i++) if (RuleTree.RelMatches(patterns[i], rel)) return true;
+            return false;
+        }
+
+        private bool AnyChild(IReadOnlyList<string> patterns, int token)
+        {
+            for (int i = 0; i < patterns.Count; i++) if (tree.FirstChild(token, patterns[i]) >= 0) return true;
+            return false;
+        }
+
         private bool In(IReadOnlyList<string> values, string value)
         {
             foreach (var v in values)
             {
-                if (v.StartsWith('@') ? x._rules.Set(v[1..]).Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
+                if (v.StartsWith('@') ? x._namedSets[v].Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
             }
             return false;
         }
