@@ -314,11 +314,17 @@ public sealed class RuleEngine
                 foreach (var u in WithConjuncts(token))
                 {
                     var (m, indirect) = MentionFor(u);
-                    if (m is null || result.Any(r => r.Mention.Entity == m.Entity)) continue;
+                    if (m is null || HasEntity(result, m.Entity)) continue;
                     result.Add(new Arg(u, m, captured, indirect, token));
                 }
             }
             return result;
+        }
+
+        private static bool HasEntity(List<Arg> args, int entity)
+        {
+            foreach (var a in args) if (a.Mention.Entity == entity) return true;
+            return false;
         }
 
         private IEnumerable<(int Token, List<(int, string, bool)> Captured)> Walk(RulePath path, int t)
@@ -398,6 +404,7 @@ public sealed class RuleEngine
         private IEnumerable<int> WithConjuncts(int token)
         {
             yield return token;
+            if (tree.FirstChild(token, "conj") < 0) yield break; // most tokens head no coordination: no stack for them
             var stack = new Stack<int>(tree.ChildrenWith(token, "conj").Reverse());
             int guard = 0;
             while (stack.Count > 0 && guard++ < tree.Count)
