@@ -59,9 +59,9 @@ public sealed class RuleEngine
         _conditionalIntent = rules.Set("conditional-intent-modalities");
         _lightVerbs = rules.Set("light-verbs");
         _placePrepositions = rules.Set("place-prepositions");
-        _meetings = rules.Set("meeting-categories");
+        _meetings = Categories(rules.Set("meeting-categories"));
         _topicPrepositions = rules.Set("topic-prepositions");
-        _objectOnly = rules.Set("object-only-categories");
+        _objectOnly = Categories(rules.Set("object-only-categories"));
         _categoryOf = CategoryLookup(triggers);
         _namedSets = rules.Rules
             .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
@@ -70,6 +70,11 @@ public sealed class RuleEngine
     }
 
     public RuleSet Rules => _rules;
+
+    /// <summary>A set of category names as the rule files write them: '_' stands for a space in a word set, so
+    /// "ALLIED_WITH" is read as "ALLIED WITH"; category names have no spaces, so the underscore is put back.</summary>
+    private static HashSet<string> Categories(IReadOnlySet<string> written) =>
+        written.Select(c => c.Replace(' ', '_')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Category of a type: from the trigger lexicon, else the type itself when it is a category (LEADS, PART_OF ...).</summary>
     public static Func<string, string?> CategoryLookup(TriggerLexicon triggers)
@@ -647,8 +652,7 @@ public sealed class RuleEngine
                         found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
                     // "X joined the leaders for Z": a standing relation a verb states holds of its own object, not of a
                     // phrase after a preposition the key does not name (no membership of Z)
-                    // (a rule file writes '_' for a space: the set holds "MEMBER OF")
-                    if (indirect) found = found.Where(e => !x._objectOnly.Contains(e.Category.Replace('_', ' '))).ToList();
+                    if (indirect) found = found.Where(e => !x._objectOnly.Contains(e.Category)).ToList();
                     return (found, keyTokens, indirect);
                 }
                 if (y.Type is null) return (Array.Empty<TriggerEntry>(), keyTokens, false);

@@ -77,4 +77,14 @@ public sealed class CoordinationRuleTests
         Assert.That(Edges(ForAnEvent).Where(x => x.Contains("MEMBER_OF")), Is.Empty, Fired(ForAnEvent));
         Assert.That(Edges("On Monday, [Quill|Person] joined [the Harbour Committee|Organization]."), Does.Contain("Quill MEMBER_OF the Harbour Committee"));
     }
+
+    [Test]
+    public void APlaceOfAnAllianceIsNoAlly()
+    {
+        // set meeting-categories of grammar.rules names ALLIED_WITH (a rule file writes '_' for a space)
+        const string Allied = "[Norland|Location] allied with [Vell|Location] in [Arden|Location] last year.";
+        var e = Edges(Allied);
+        Assert.That(e, Does.Contain("Norland ALLIED_WITH Vell"), Fired(Allied));
+        Assert.That(e, Does.Not.Contain("Norland ALLIED_WITH Arden"), Fired(Allied));
+    }
 }
