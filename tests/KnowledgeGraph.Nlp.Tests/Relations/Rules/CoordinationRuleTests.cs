@@ -1,4 +1,3 @@
-using KnowledgeGraph.Nlp.Lexicons;
 using KnowledgeGraph.Nlp.Relations.Rules;
 
 namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
@@ -6,17 +5,12 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// <summary>
 /// What the tree rules must not read beside the surface reader (issue 9, branch both1), on sentences of our own parsed
 /// by the shipped parser: list members are not related to each other through a word of the first member, a role noun
-/// names no place, and a standing relation of a verb holds of its own object only. Each construction with the case
-/// that still reads.
+/// names no place, a standing relation of a verb holds of its own object only, and the place of an alliance is no ally.
+/// Each construction with the case that still reads.
 /// </summary>
 public sealed class CoordinationRuleTests
 {
-    private static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
-    {
-        var lexicons = LexiconSet.Load();
-        var rules = RuleSet.Load(RuleSet.DefaultDirectory, RuleEngine.CategoryLookup(lexicons.Triggers));
-        return (new MarkupContext(NlpModels.LoadPos(), lexicons.Abbreviations, NlpModels.LoadParser()), new RuleEngine(rules, lexicons, SchemaRules.Load()));
-    });
+    private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ReciprocalRuleTests.Shared;
 
     private static List<string> Edges(string markup)
     {
