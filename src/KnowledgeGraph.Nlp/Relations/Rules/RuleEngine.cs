@@ -22,8 +22,16 @@ public sealed class RuleEngine
     private readonly HashSet<string> _verbFirst, _nounFirst;
     private readonly IReadOnlySet<string> _negators, _focus, _objectControl, _reporting, _relatives, _conditionals;
     private readonly IReadOnlyDictionary<string, string> _modals, _control, _intent;
-    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings;
+    private readonly IReadOnlySet<string> _intentModalities, _conditionalIntent, _lightVerbs, _placePrepositions, _topicPrepositions, _meetings, _objectOnly;
     private readonly Func<string, string?> _categoryOf;
+
+    /// <summary>The word sets the rules' tests name (<c>lemma!=@reporting-verbs</c>), by the value as written: a test runs
+    /// on every token of every parsed sentence, so the set is found once here, not per token.</summary>
+    private readonly Dictionary<string, IReadOnlySet<string>> _namedSets;
+
+    // names of entity types and lower-case names of mention kinds, as the tests write them (no string per token)
+    private static readonly string[] EntityTypeNames = Enum.GetValues<EntityType>().OrderBy(v => (int)v).Select(v => v.ToString()).ToArray();
+    private static readonly string[] MentionKindNames = Enum.GetValues<MentionKind>().OrderBy(v => (int)v).Select(v => v.ToString().ToLowerInvariant()).ToArray();
 
     /// <summary>CAMEO coding and argument checks of event readings (docs/lexicons.md).</summary>
     private readonly EventCoder _coder;
@@ -51,12 +59,22 @@ public sealed class RuleEngine
         _conditionalIntent = rules.Set("conditional-intent-modalities");
         _lightVerbs = rules.Set("light-verbs");
         _placePrepositions = rules.Set("place-prepositions");
-        _meetings = rules.Set("meeting-categories");
+        _meetings = Categories(rules.Set("meeting-categories"));
         _topicPrepositions = rules.Set("topic-prepositions");
+        _objectOnly = Categories(rules.Set("object-only-categories"));
         _categoryOf = CategoryLookup(triggers);
+        _namedSets = rules.Rules
+            .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
+            .SelectMany(test => test.Values).Where(v => v.StartsWith('@')).Distinct(StringComparer.Ordinal)
+            .ToDictionary(v => v, v => rules.Set(v[1..]), StringComparer.Ordinal);
     }
 
     public RuleSet Rules => _rules;
+
+    /// <summary>A set of category names as the rule files write them: '_' stands for a space in a word set, so
+    /// "ALLIED_WITH" is read as "ALLIED WITH"; category names have no spaces, so the underscore is put back.</summary>
+    private static HashSet<string> Categories(IReadOnlySet<string> written) =>
+        written.Select(c => c.Replace(' ', '_')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Category of a type: from the trigger lexicon, else the type itself when it is a category (LEADS, PART_OF ...).</summary>
     public static Func<string, string?> CategoryLookup(TriggerLexicon triggers)
@@ -159,8 +177,9 @@ public sealed class RuleEngine
             .ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>An argument reached by a path: its token, the mention standing for it, words it adds to the trigger key.</summary>
-    private sealed record Arg(int Token, MentionRef Mention, IReadOnlyList<(int Token, string Word, bool IsCase)> Captured, bool Indirect);
+    /// <summary>An argument reached by a path: its token, the mention standing for it, words it adds to the trigger key,
+    /// and the token the path reached (<paramref name="From"/>: <paramref name="Token"/> itself or a coordination it heads).</summary>
+    private sealed record Arg(int Token, MentionRef Mention, IReadOnlyList<(int Token, string Word, bool IsCase)> Captured, bool Indirect, int From);
 
     /// <summary>The work on one sentence; lives on one thread.</summary>
     private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, RuleTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
@@ -247,7 +266,7 @@ public sealed class RuleEngine
                 {
                     foreach (var a in subjects)
                     {
-                        if (a.Mention.Entity == b.Mention.Entity) continue;
+                        if (a.Mention.Entity == b.Mention.Entity || !Coordinated(rule, t, a, b)) continue;
                         if (Build(rule, t, a, b) is not { } edge) continue;
                         result.Add(new RuleMatch(rule, t, edge));
                         if (StatedIntent(rule, t, edge) is { } intent) result.Add(new RuleMatch(rule, t, intent));
@@ -257,6 +276,26 @@ public sealed class RuleEngine
             }
             return result;
         }
+
+        /// <summary>
+        /// Whether the conjuncts two arguments were spread to can be read together. A later conjunct does not share what
+        /// stands between it and the first one ("a catastrophe in A, B and C counties and the D tribe": "in A" modifies
+        /// "catastrophe", not the parser's conjuncts "counties" and "tribe"; "the X Center (XC) and Y": the acronym
+        /// names the Center, not Y): not the trigger, nor the other argument's phrase. And one coordination fills one
+        /// role: the subject and object of a rule whose two paths differ are never conjuncts of the same phrase (a
+        /// misparse that hangs both paths on one list); reciprocal rules take both from one path on purpose.
+        /// </summary>
+        private static bool Coordinated(RelationRule rule, int t, Arg a, Arg b)
+        {
+            static bool Between(int x, int from, int to) => from < to ? from < x && x < to : to < x && x < from;
+            static bool Spans(Arg spread, int t, Arg other) =>
+                spread.Token != spread.From && (Between(t, spread.From, spread.Token) || Between(other.From, spread.From, spread.Token));
+            if (Spans(a, t, b) || Spans(b, t, a)) return false;
+            return a.From != b.From || Reciprocal(rule);
+        }
+
+        private static bool Reciprocal(RelationRule rule) =>
+            rule.Subject.Select(p => p.Text).SequenceEqual(rule.Object.Select(p => p.Text), StringComparer.Ordinal);
 
         // ------------------------------------------------------------------ paths
 
@@ -280,11 +319,17 @@ public sealed class RuleEngine
                 foreach (var u in WithConjuncts(token))
                 {
                     var (m, indirect) = MentionFor(u);
-                    if (m is null || result.Any(r => r.Mention.Entity == m.Entity)) continue;
-                    result.Add(new Arg(u, m, captured, indirect));
+                    if (m is null || HasEntity(result, m.Entity)) continue;
+                    result.Add(new Arg(u, m, captured, indirect, token));
                 }
             }
             return result;
+        }
+
+        private static bool HasEntity(List<Arg> args, int entity)
+        {
+            foreach (var a in args) if (a.Mention.Entity == entity) return true;
+            return false;
         }
 
         private IEnumerable<(int Token, List<(int, string, bool)> Captured)> Walk(RulePath path, int t)
@@ -364,6 +409,7 @@ public sealed class RuleEngine
         private IEnumerable<int> WithConjuncts(int token)
         {
             yield return token;
+            if (tree.FirstChild(token, "conj") < 0) yield break; // most tokens head no coordination: no stack for them
             var stack = new Stack<int>(tree.ChildrenWith(token, "conj").Reverse());
             int guard = 0;
             while (stack.Count > 0 && guard++ < tree.Count)
@@ -440,12 +486,12 @@ public sealed class RuleEngine
                 "word" => In(test.Values, tree.Lower(token)),
                 "upos" => In(test.Values, tree.Upos(token)),
                 "tag" => In(test.Values, tree.Tag(token)),
-                "deprel" => test.Values.Any(v => RuleTree.RelMatches(v, tree.Rel(token))),
-                "has" => test.Values.Any(v => tree.FirstChild(token, v) >= 0),
+                "deprel" => AnyRel(test.Values, tree.Rel(token)),
+                "has" => AnyChild(test.Values, token),
                 "voice" => test.Values.Contains(tree.IsPassive(token) ? "passive" : "active"),
-                "entity" => MentionFor(token).Mention is { } m && In(test.Values, ctx.Entities[m.Entity].Type.ToString()),
+                "entity" => MentionFor(token).Mention is { } m && In(test.Values, EntityTypeNames[(int)ctx.Entities[m.Entity].Type]),
                 "fine" => MentionFor(token).Mention is { } f && ctx.Entities[f.Entity].FineTypes.Any(ft => In(test.Values, ft)),
-                "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, mm.Mention.Kind.ToString().ToLowerInvariant())),
+                "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, MentionKindNames[(int)mm.Mention.Kind])),
                 "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
                 "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
                 "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, e.Category)),
@@ -456,11 +502,24 @@ public sealed class RuleEngine
             return ok != test.Negated;
         }
 
+        // loops, not Any() with a lambda: the trigger tests run on every token of every parsed sentence
+        private static bool AnyRel(IReadOnlyList<string> patterns, string rel)
+        {
+            for (int i = 0; i < patterns.Count; i++) if (RuleTree.RelMatches(patterns[i], rel)) return true;
+            return false;
+        }
+
+        private bool AnyChild(IReadOnlyList<string> patterns, int token)
+        {
+            for (int i = 0; i < patterns.Count; i++) if (tree.FirstChild(token, patterns[i]) >= 0) return true;
+            return false;
+        }
+
         private bool In(IReadOnlyList<string> values, string value)
         {
             foreach (var v in values)
             {
-                if (v.StartsWith('@') ? x._rules.Set(v[1..]).Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
+                if (v.StartsWith('@') ? x._namedSets[v].Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
             }
             return false;
         }
@@ -591,6 +650,9 @@ public sealed class RuleEngine
                     // "X and Y held talks on Z", "X spoke about Z": what a meeting is about is its topic, no partner
                     if (obj.Captured.Skip(n).Any(c => c.IsCase && x._topicPrepositions.Contains(c.Word)))
                         found = found.Where(e => !x._meetings.Contains(e.Category)).ToList();
+                    // "X joined the leaders for Z": a standing relation a verb states holds of its own object, not of a
+                    // phrase after a preposition the key does not name (no membership of Z)
+                    if (indirect) found = found.Where(e => !x._objectOnly.Contains(e.Category)).ToList();
                     return (found, keyTokens, indirect);
                 }
                 if (y.Type is null) return (Array.Empty<TriggerEntry>(), keyTokens, false);

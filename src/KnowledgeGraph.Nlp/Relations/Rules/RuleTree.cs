@@ -89,9 +89,13 @@ internal sealed class RuleTree
     }
 
     /// <summary>Passive: a passive subject or auxiliary, an agent, or a past participle modifying a noun ("the force led by X").</summary>
-    public bool IsPassive(int i) =>
-        Children(i).Any(c => Rel(c) is "nsubj:pass" or "aux:pass" or "obl:agent" or "csubj:pass")
-        || (Tag(i) == "VBN" && (Rel(i) is "acl" or "amod"));
+    public bool IsPassive(int i)
+    {
+        // a loop, not Any(): every rule with a voice test asks this of every verb
+        foreach (var c in Children(i))
+            if (Rel(c) is "nsubj:pass" or "aux:pass" or "obl:agent" or "csubj:pass") return true;
+        return Tag(i) == "VBN" && (Rel(i) is "acl" or "amod");
+    }
 
     /// <summary>The clause a token belongs to: up over conj and xcomp links to the verb that heads its clause.</summary>
     public int ClauseHead(int i)

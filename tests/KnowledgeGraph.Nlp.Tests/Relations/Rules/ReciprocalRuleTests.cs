@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// </summary>
 public sealed class ReciprocalRuleTests
 {
-    private static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
+    /// <summary>The shipped tagger and parser and the rule engine over the shipped rules (CoordinationRuleTests uses them too).</summary>
+    internal static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
     {
         var lexicons = LexiconSet.Load();
         var rules = RuleSet.Load(RuleSet.DefaultDirectory, RuleEngine.CategoryLookup(lexicons.Triggers));
