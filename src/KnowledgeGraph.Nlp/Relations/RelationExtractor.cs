@@ -387,6 +387,11 @@ public sealed partial class RelationExtractor
                     if (m is not null) { best = m; break; }
                 }
             }
+            // "is going to face charges", "deployed to support the mission": "to" before a bare verb marks an infinitive (a future,
+            // a purpose), not the destination of a movement; the verb keeps only its own reading
+            if (best is not null && pos == TriggerPos.Verb && best.Last > best.First && v.Tag(best.Last) is "TO" or "IN" && v.Lower(best.Last) == "to"
+                && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => e.Type is "VISITED" or "DEPLOYED_IN"))
+                best = MakeMatch(tl.Lookup(v.Lemmas[start]), pos, start, start, start + 1);
             return best;
         }
 
