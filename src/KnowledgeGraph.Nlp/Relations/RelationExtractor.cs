@@ -1106,9 +1106,11 @@ public sealed partial class RelationExtractor
                 bool possessedNoun = v.IsAdjective(i) && i > 0 && v.Tag(i - 1) is "POS" or "PRP$" && v.IsPreposition(i + 1);
                 if (_consumed[i] || !v.IsNoun(i) && !adjective && !possessedNoun || v.MentionAt(i) is not null) continue;
                 // role nouns, in the plural too ("gave members an overview"), are read by the role patterns
-                // "Kessa Command commander visits Ostland": a plural noun right before a name is a headline's verb, not a compound
+                // "Kessa Command commander visits Ostland": a plural noun right before a name is a headline's verb, not a compound;
+                // "joined President Ana Ruiz and ...": a role noun before a name is the name's title
                 if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i]))
-                    && (!v.IsNoun(i + 1) || v.Tag(i + 1) == "NNS" && v.MentionAt(i + 1) is null && v.MentionStartingAt(i + 2) is not null)) continue;
+                    && (!v.IsNoun(i + 1) || v.MentionStartingAt(i + 1) is not null
+                        || v.Tag(i + 1) == "NNS" && v.MentionAt(i + 1) is null && v.MentionStartingAt(i + 2) is not null)) continue;
                 var match = TriggerAt(i, TriggerPos.Noun);
                 if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
