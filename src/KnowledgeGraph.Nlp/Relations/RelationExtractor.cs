@@ -1114,8 +1114,10 @@ public sealed partial class RelationExtractor
                 var match = TriggerAt(i, TriggerPos.Noun);
                 if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
+                // (a place phrase after the compound places the thing: "their training site in Y")
                 if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
-                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2)) && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
+                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2) && !IsPlacePreposition(v.Lower(match.Last + 2)))
+                    && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
                 // a noun inside a compound ("withdrawal request") is read from the compound's head
                 for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
                 bool negated = false;
