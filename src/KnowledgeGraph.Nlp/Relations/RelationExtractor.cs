@@ -455,7 +455,9 @@ public sealed partial class RelationExtractor
                 objects = new List<MentionRef>();
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
-            if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
+            // (also after a trigger's own preposition: "it is part of an agreement between X and Y" is part of no X)
+            if (prep >= 0 && prep > match.Last && (!endsWithPrep || prep > match.ObjectFrom)
+                && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
                 && TriggerNounBetween(match.ObjectFrom, prep, e => IsEventCategory(e.Category)))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
