@@ -4,7 +4,7 @@
 usage:
   kg build tests/realtext/news --out X1 --quiet --min-edge-confidence 0       (and so for each development corpus)
   python3 tests/realtext/edge_confidence.py X1 tests/realtext X2 tests/realtext-check X3 tests/realtext-check2 \\
-      X4 tests/realtext-check3 [--gates 0.1,0.2,0.3] [--cv]
+      X4 tests/realtext-check3 X5 tests/realtext-check4 X6 tests/realtext-check5 [--gates 0.1,0.2,0.3] [--cv] [--per-corpus]
 
 Each pair is a build folder (graph.jsonl, built with every edge kept) and the corpus folder whose edges-judged-*.tsv
 judged its edges (right / partly: right pair, loose type / wrong). A judged edge is joined to the build by (start,
@@ -12,7 +12,9 @@ type, end); an edge judged in several files of one corpus counts once (the first
 verdicts of the joined edges by confidence band and, for each gate, the verdicts kept and left out; the AUC of the
 confidence (right above wrong; right or partly above wrong). With --cv, also the 5-fold cross-validated AUC of a small
 logistic model over the edge's graph features (confidence, evidence count, documents, category kind, asserted,
-attributed, endpoint types and node confidences), to see whether refitting beats the hand-set confidence.
+attributed, endpoint types and node confidences), to see whether refitting beats the hand-set confidence. With
+--per-corpus, also each corpus's verdicts kept at each gate (the judged edges of tests/realtext-check4 and -check5 are
+the judged-before and judged-after draws of edges-judged-before.tsv / edges-judged-after.tsv).
 """
 import argparse
 import csv
@@ -89,23 +91,31 @@ def main():
     ap.add_argument("pairs", nargs="+", help="build folder, corpus folder, ...")
     ap.add_argument("--gates", default="0.1,0.15,0.2,0.25,0.3,0.4,0.5")
     ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--per-corpus", action="store_true", help="also the verdicts kept at each gate, corpus by corpus")
     a = ap.parse_args()
     if len(a.pairs) % 2:
         ap.error("give build folders and corpus folders in pairs")
-    rows, missing = [], Counter()
+    rows, missing, corpora = [], Counter(), []
     for build, corpus in zip(a.pairs[::2], a.pairs[1::2]):
         nodes, edges = load(build)
+        corpora.append((corpus, len(rows)))
         for key, verdict in judged(corpus).items():
             if key in edges:
                 rows.append((verdict, edges[key]["properties"]["confidence"], features(nodes, edges[key])))
             else:
                 missing[verdict] += 1
+    gates = [float(g) for g in a.gates.split(",")]
+    if a.per_corpus:
+        for (corpus, lo), (_, hi) in zip(corpora, corpora[1:] + [(None, len(rows))]):
+            kept = " ".join(f"{g:.2f}: " + "/".join(str(sum(1 for v, c, _ in rows[lo:hi] if v == w and c >= g)) for w in ("right", "partly", "wrong"))
+                            for g in gates)
+            print(f"{corpus.rstrip('/')}: {hi - lo} judged edges in the build; kept right/partly/wrong at gate {kept}")
     print(f"judged edges in the builds: {len(rows)} {dict(Counter(r[0] for r in rows))}; not there (any more): {dict(missing)}")
     bands = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 1.01]
     for lo, hi in zip(bands, bands[1:]):
         c = Counter(v for v, conf, _ in rows if lo <= conf < hi)
         print(f"  confidence {lo:.1f}-{min(hi, 1):.1f}: right {c['right']:3d}  partly {c['partly']:3d}  wrong {c['wrong']:3d}")
-    for gate in [float(g) for g in a.gates.split(",")]:
+    for gate in gates:
         kept = Counter(v for v, conf, _ in rows if conf >= gate)
         out = Counter(v for v, conf, _ in rows if conf < gate)
         print(f"  gate {gate:.2f}: kept right/partly/wrong {kept['right']}/{kept['partly']}/{kept['wrong']}, "

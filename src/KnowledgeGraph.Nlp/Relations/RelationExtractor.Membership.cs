@@ -130,6 +130,19 @@ public sealed partial class RelationExtractor
                 .DefaultIfEmpty(0).Max();
         }
 
+        /// <summary>Whether the run of ", NAME" from <paramref name="k"/> goes on to ", and NAME" or "and NAME": the end of a list.</summary>
+        private bool EndsInCoordinatedName(int k)
+        {
+            var v = _v;
+            while (k + 1 < v.Count && v.IsComma(k))
+            {
+                if (v.IsCoordinator(k + 1)) return v.MentionFrom(k + 2, v.IsDeterminer) is not null;
+                if (v.MentionFrom(k + 1, v.IsDeterminer) is not { } next) return false;
+                k = next.EndToken;
+            }
+            return k < v.Count && v.IsCoordinator(k) && v.MentionFrom(k + 1, v.IsDeterminer) is not null;
+        }
+
         /// <summary>
         /// "3rd Battalion, 7th Regiment", "the Kingdom's Armed Forces – Royal Army": two unit names side by side, the smaller
         /// part of the larger. With a comma the smaller comes first (a list of peers has equal echelons, or a coordinator).
@@ -150,6 +163,9 @@ public sealed partial class RelationExtractor
                 // a list of units goes on with a coordinator or another comma and name: not a hierarchy
                 int after = b.EndToken;
                 if (after < v.Count && v.IsCoordinator(after)) continue;
+                // "A, B, C, and D": names joined by commas up to a coordinator before the last are peers, however far the pair
+                // stands from the coordinator ("1st Battalion, 5th Regiment, 3rd Division" has none and stays a chain)
+                if (EndsInCoordinatedName(after)) continue;
                 if (a.FirstToken > 0 && v.IsCoordinator(a.FirstToken - 1)) continue;
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);

@@ -387,6 +387,11 @@ public sealed partial class RelationExtractor
                     if (m is not null) { best = m; break; }
                 }
             }
+            // "is going to face charges", "deployed to support the mission": "to" before a bare verb marks an infinitive (a future,
+            // a purpose), not the destination of a movement; the verb keeps only its own reading
+            if (best is not null && pos == TriggerPos.Verb && best.Last > best.First && v.Tag(best.Last) is "TO" or "IN" && v.Lower(best.Last) == "to"
+                && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => e.Type is "VISITED" or "DEPLOYED_IN"))
+                best = MakeMatch(tl.Lookup(v.Lemmas[start]), pos, start, start, start + 1);
             return best;
         }
 
@@ -445,9 +450,14 @@ public sealed partial class RelationExtractor
                 objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: false, out prep, out afterBy, threat, clausal);
                 withPartner = with;
             }
+            // "X is taking a trip to Y", "X returned from a deployment to Y": a vague verb's place after a movement noun is where it goes
+            if (objects.Count > 0 && prep >= 0 && !endsWithPrep && !stativeLike && PlacedAfterObjectNoun(match, objects[0]))
+                objects = new List<MentionRef>();
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
-            if (prep >= 0 && prep > match.Last && !endsWithPrep && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
+            // (also after a trigger's own preposition: "it is part of an agreement between X and Y" is part of no X)
+            if (prep >= 0 && prep > match.Last && (!endsWithPrep || prep > match.ObjectFrom)
+                && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
                 && TriggerNounBetween(match.ObjectFrom, prep, e => IsEventCategory(e.Category)))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
@@ -891,6 +901,40 @@ public sealed partial class RelationExtractor
             return list;
         }
 
+        /// <summary>Whether the noun at <paramref name="i"/> names a movement: a trigger noun read as a visit or a deployment ("trip",
+        /// "visit", "deployment"), whose "to" phrase is where it goes.</summary>
+        private bool MovementNoun(int i) =>
+            new[] { _v.Lemma(i), _v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => e.Type is "VISITED" or "DEPLOYED_IN"));
+
+        /// <summary>Whether a role noun of titles.tsv starts at <paramref name="i"/>, after a possessive "'s".</summary>
+        private bool RoleNounAfter(int i)
+        {
+            var v = _v;
+            if (i < v.Count && v.Tag(i) == "POS") i++;
+            if (i >= v.Count) return false;
+            var (len, entries) = _x._titles.LongestMatchAt(v.Words, i);
+            if (len == 0) (len, entries) = _x._titles.LongestMatchAt(v.Lemmas, i);
+            return len > 0 && entries.Any(e => e.IsRoleNoun && e.ImpliesPerson);
+        }
+
+        /// <summary>
+        /// Whether the place <paramref name="obj"/> found after a vague event verb ("take", "make", "return": every reading under
+        /// strength 0.5) is where a movement noun after the verb goes: "taking her first trip to Y", "made a visit to Y", "returned
+        /// from a deployment to Y" (the nominal patterns read the trip or the visit themselves). The place is no patient of the
+        /// verb; "returned the stolen statues to Y" still gives them back to Y, "cut off assistance to Y" still names Y, and a
+        /// trigger phrase ending in its own noun ("end mediation") keeps its reading.
+        /// </summary>
+        private bool PlacedAfterObjectNoun(Match match, MentionRef obj)
+        {
+            var v = _v;
+            if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && e.Type is not ("VISITED" or "DEPLOYED_IN"))
+                || match.Last > match.First && v.IsNoun(match.Last) || !IsPlace(obj)) return false;
+            int noun = Enumerable.Range(match.ObjectFrom, obj.FirstToken - match.ObjectFrom)
+                .FirstOrDefault(j => v.Tag(j) is "NN" or "NNS" && v.MentionAt(j) is null, -1);
+            int to = PrepositionBefore(obj);
+            return noun >= 0 && to > noun && v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
+        }
+
         /// <summary>
         /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
         /// subject entities, time/cause phrases and (unless <paramref name="allowBy"/>) a "by" agent.
@@ -928,6 +972,12 @@ public sealed partial class RelationExtractor
                 {
                     var w = v.Lower(j);
                     if (w == "by") sawBy = true;
+                    // "her first trip as Ostland's foreign minister to Y": a name in an "as" phrase only says whose the role is
+                    if (w == "as" && v.MentionFrom(j + 1, v.IsDetOrAdj, j + 3) is { } whose && RoleNounAfter(whose.EndToken))
+                    {
+                        skipNext = true;
+                        continue;
+                    }
                     // a threat names its target in its condition: "threatened to strike unless Y ..."
                     skipNext = Grammar.CircumstantialPrepositions.Contains(w) || Grammar.Subordinators.Contains(w) && w is not "as" && !(threat && w is "unless" or "if");
                     continue;
@@ -1058,12 +1108,18 @@ public sealed partial class RelationExtractor
                 bool possessedNoun = v.IsAdjective(i) && i > 0 && v.Tag(i - 1) is "POS" or "PRP$" && v.IsPreposition(i + 1);
                 if (_consumed[i] || !v.IsNoun(i) && !adjective && !possessedNoun || v.MentionAt(i) is not null) continue;
                 // role nouns, in the plural too ("gave members an overview"), are read by the role patterns
-                if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i])) && !v.IsNoun(i + 1)) continue;
+                // "Kessa Command commander visits Ostland": a plural noun right before a name is a headline's verb, not a compound;
+                // "joined President Ana Ruiz and ...": a role noun before a name is the name's title
+                if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i]))
+                    && (!v.IsNoun(i + 1) || v.MentionStartingAt(i + 1) is not null
+                        || v.Tag(i + 1) == "NNS" && v.MentionAt(i + 1) is null && v.MentionStartingAt(i + 2) is not null)) continue;
                 var match = TriggerAt(i, TriggerPos.Noun);
                 if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
+                // (a place phrase after the compound places the thing: "their training site in Y")
                 if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
-                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2)) && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
+                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2) && !IsPlacePreposition(v.Lower(match.Last + 2)))
+                    && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
                 // a noun inside a compound ("withdrawal request") is read from the compound's head
                 for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
                 bool negated = false;
@@ -1309,6 +1365,11 @@ public sealed partial class RelationExtractor
                     int from = last + 1;
                     if (o is null && from < v.Count && v.Tag(from) is "IN" or "TO" && v.Lower(from) is "of" or "at" or "for" or "with" or "in" or "to" or "from" or "on")
                         o = v.MentionFrom(from + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x) || v.Tag(x) is "CD" or "HYPH", from + 6);
+                    // "P, special envoy to the Kessa region", "P's first trip as director to Ostland": a place right after "to" is
+                    // where the role is posted or travels, not whom it serves ("adviser to the Ostland president" still serves)
+                    if (o is not null && o != possessorOrg && v.Lower(from) == "to" && IsPlace(o)
+                        && Enumerable.Range(from + 1, o.FirstToken - from - 1).All(v.IsDeterminer))
+                        o = null;
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
                         triggers = Stative("MEMBER_OF", lemma, 0.7);
