@@ -2039,10 +2039,14 @@ public sealed class MentionFinder
             result.Add(c with { First = known.End, Type = EntityType.Person, FineType = null });
             return true;
         }
-        // "Director of National Intelligence James Clapper": an office opens the span, a person's two names close it
+        // "Director of National Intelligence James Clapper": an office opens the span, a person's two names close it; "the
+        // Honorable Lena Marsh", "Administrator Tomas Reyl": a person's title right before the two names (not when they end
+        // in a body's head word, "the Queen Alia Foundation", nor when a word after the title is a title again or a known
+        // name: "the Judge Advocate General" names an office)
         var (tl, tt) = _lex.Titles.LongestMatchAt(words, c.First);
-        if (tl > 0 && tt.Any(t => t.PrecedesNames && t.ImpliesPerson) && c.End - c.First >= tl + 3 && Enumerable.Range(c.End - 2, 2).All(i => IsProperTag(s.Tokens[i])
-                && _lex.OrgKeywords.Lookup(words[i]).Count == 0))
+        if (tl > 0 && tt.Any(t => t.PrecedesNames && t.ImpliesPerson) && c.End - c.First >= tl + 2 && Enumerable.Range(c.End - 2, 2).All(i => IsProperTag(s.Tokens[i])
+                && _lex.OrgKeywords.Lookup(words[i]).Count == 0)
+            && (c.End - c.First > tl + 2 || Enumerable.Range(c.First + tl, 2).All(i => IsTitleCase(words[i]) && _lex.Titles.Lookup(words[i]).Count == 0 && _lex.Gazetteer.Lookup(words[i]).Count == 0)))
         {
             result.Add(c with { First = c.End - 2, Type = EntityType.Person, FineType = null, Role = RoleOf(tt) });
             return true;
