@@ -23,6 +23,7 @@ internal static class NamedByConstruction
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
         TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
+        TypeDrillsAndRecurringEvents(sentences, result, lex);
         TypeByAppositives(sentences, result, lex);
         UntypeCivilDivisions(sentences, result, lex);
     }
@@ -276,6 +277,57 @@ internal static class NamedByConstruction
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>Head nouns of a drill's noun phrase: "the Kessaran 2024 exercise", "the VELMAR maritime security training exercise".</summary>
+    private static readonly HashSet<string> DrillHeads = new(StringComparer.Ordinal) { "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres" };
+
+    /// <summary>Adjectives that say an event recurs: "the annual Harbor Engagement Activity".</summary>
+    private static readonly HashSet<string> RecurrenceWords = new(StringComparer.Ordinal) { "annual", "biennial", "biannual", "yearly", "triennial" };
+
+    /// <summary>
+    /// "the upcoming Kessaran 2024 exercise", "the multinational VELMAR maritime security training exercise": a name that
+    /// modifies the head noun of a drill (past a year and words in lower case) names the drill; "the annual Harbor
+    /// Engagement Activity", "hosted the annual North Coast Defense Conference": a name after an adjective of recurrence,
+    /// and heading its noun phrase, names an event that recurs, no body. Either way an event (a meeting when its head word
+    /// names one), in every mention of the article; not a name a body's or a place's head word makes ("the Kessa Navy
+    /// training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
+    /// </summary>
+    private static void TypeDrillsAndRecurringEvents(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var events = new HashSet<string>(StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Person)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            if (m.FirstToken > 0 && PlacePrepositions.Contains(tokens[m.FirstToken - 1].Text)) placed.Add(m.Mention.Text);
+            if (m.Mention.Source == "gazetteer" || m.Role is not null || Known(lex, m.Mention.Text)) continue;
+            var heads = lex.OrgKeywords.Lookup(tokens[m.EndToken - 1].Text, KeywordPosition.Suffix);
+            if (heads.Count > 0 && heads.All(h => h.Type != EntityType.Event)) continue;
+            int e = m.EndToken, j = e;
+            if (j < tokens.Count && tokens[j].Tag == "CD") j++;
+            while (j < tokens.Count && j - e <= 5 && char.IsLower(tokens[j].Text[0]) && tokens[j].Tag is "JJ" or "NN" or "VBG" && !DrillHeads.Contains(tokens[j].Text)) j++;
+            bool drill = j < tokens.Count && DrillHeads.Contains(tokens[j].Text);
+            bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
+                && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
+            if (drill || recurring) events.Add(m.Mention.Text);
+        }
+        events.ExceptWith(placed);
+        if (events.Count == 0) return;
+        // ... and so does its acronym, written in brackets right after it: "the annual Harbor Engagement Activity (HEA)"
+        foreach (var m in result)
+            if (IsNamed(m) && NameKey.IsAcronymShape(m.Mention.Text) && m.FirstToken >= 2 && Word(sentences, m, m.FirstToken - 1) == "("
+                && result.Any(n => n.Mention.SentenceIndex == m.Mention.SentenceIndex && n.EndToken == m.FirstToken - 1 && events.Contains(n.Mention.Text)))
+                events.Add(m.Mention.Text);
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || !events.Contains(m.Mention.Text) || m.Mention.Type == EntityType.Event) continue;
+            var last = Word(sentences, m, m.EndToken - 1);
+            var meeting = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting");
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = meeting ? "Meeting" : null, Canonical = null }, Role = null, Agent = null };
         }
     }
 
