@@ -24,6 +24,7 @@ internal static class NamedByConstruction
         TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
         TypeDrillsAndRecurringEvents(sentences, result, lex);
+        JoinNumberedUnitAcronyms(sentences, result);
         TypeByAppositives(sentences, result, lex);
         UntypeCivilDivisions(sentences, result, lex);
     }
@@ -277,6 +278,33 @@ internal static class NamedByConstruction
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "the 488th Expeditionary Rescue Squadron arrived ... Airmen of the 488th ERS": an acronym right after an ordinal, in an
+    /// article that names exactly one body of that ordinal whose other words it spells, is that body, named with its number
+    /// (so "ERS" is no body of its own, and "the 489th ERS" no alias of the 488th squadron)
+    /// </summary>
+    private static void JoinNumberedUnitAcronyms(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var units = result.Where(m => m.Mention.Type == EntityType.Organization && IsNamed(m)).Select(m => m.Mention.Canonical ?? m.Mention.Text)
+            .Where(t => t.Split(' ') is { Length: >= 3 } w && MentionFinder.IsNumericOrdinal(w[0])).Distinct(StringComparer.Ordinal).ToList();
+        if (units.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || m.FirstToken == 0 || m.EndToken - m.FirstToken != 1 || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            var ordinal = sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken - 1];
+            if (!MentionFinder.IsNumericOrdinal(ordinal.Text)) continue;
+            var spelled = units.Where(u => u.Split(' ') is var w && w[0] == ordinal.Text && EntityClusterer.IsAcronymOf(m.Mention.Text, w[1..])).ToList();
+            if (spelled.Count != 1) continue;
+            result[k] = m with
+            {
+                FirstToken = m.FirstToken - 1, Role = null, Agent = null,
+                Mention = m.Mention with { Span = new TextSpan(ordinal.Start, m.Mention.Span.End), Text = ordinal.Text + " " + m.Mention.Text,
+                    Type = EntityType.Organization, Canonical = spelled[0] },
+            };
         }
     }
 
