@@ -395,11 +395,12 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "Velmora" typed a place in the articles that write "in Velmora" and a person in one that writes "Velmora said": one
+    /// "Port Velmora" typed a place in the articles that write "in Port Velmora" and a person in one that writes "Port Velmora said": one
     /// name of the graph under two of the three actor types (person, organisation, place) in articles that never share one
     /// is one thing the recogniser read two ways. The node its confidence trusts more (<see cref="NodeConfidence"/>: its
     /// evidence, mentions and documents) takes the others; their finer labels that do not fit its type and their
-    /// attributes are left behind. An article that writes the name under both types told two things apart ("Lindon" the
+    /// attributes are left behind. Names of two words or more only: one word ("Kessler") is a first name, a surname, a
+    /// company or a place alike. An article that writes the name under both types told two things apart ("Lindon" the
     /// town and "Lindon" the person of one story): those stay apart, and so does a generic actor of one article or a name
     /// known only within another (a U.S. state named like a country).
     /// </summary>
@@ -420,6 +421,9 @@ public sealed class GraphBuilder
         foreach (var group in byName.Values)
         {
             if (group.Count < 2 || group.Select(i => _entities[i].Type).Distinct().Count() < 2) continue;
+            // a name of one word ("Kessler", "Orbix") is a first name, a surname, a company or a place alike: no reading
+            // tells the others apart (on web text the more trusted one was as often wrong as right)
+            if (!CanonicalName(_entities[group[0]]).Contains(' ', StringComparison.Ordinal)) continue;
             var seen = new HashSet<long>();
             if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
             if (related is null)
