@@ -25,6 +25,7 @@ internal static class NamedByConstruction
         TypeMeetingsHeld(sentences, result, lex);
         TypeDrillsAndRecurringEvents(sentences, result, lex);
         JoinNumberedUnitAcronyms(sentences, result);
+        JoinAliasesNamedAfterAka(sentences, result);
         TypeByAppositives(sentences, result, lex);
         UntypeCivilDivisions(sentences, result, lex);
     }
@@ -305,6 +306,52 @@ internal static class NamedByConstruction
                 Mention = m.Mention with { Span = new TextSpan(ordinal.Start, m.Mention.Span.End), Text = ordinal.Text + " " + m.Mention.Text,
                     Type = EntityType.Organization, Canonical = spelled[0] },
             };
+        }
+    }
+
+    private static bool IsQuoteOrComma(string w) => w is "," or "\"" or "``" or "''" or "\u201c" or "\u201d" or "'";
+
+    /// <summary>
+    /// The first token of an "also known as" before token <paramref name="end"/> (exclusive): "a/k/a", "aka", "a.k.a.",
+    /// "also known as", "alias"; -1 when there is none.
+    /// </summary>
+    private static int AkaStart(IReadOnlyList<Token> tokens, int end)
+    {
+        string W(int i) => i >= 0 && i < tokens.Count ? tokens[i].Text : "";
+        if (W(end - 1) == "a" && W(end - 2) == "/" && W(end - 3) == "k" && W(end - 4) == "/" && W(end - 5) == "a") return end - 5;
+        if (W(end - 1) is "a/k/a" or "aka" or "a.k.a." or "AKA" or "alias") return end - 1;
+        if (W(end - 1) == "as" && W(end - 2) == "known" && W(end - 3) == "also") return end - 3;
+        return -1;
+    }
+
+    /// <summary>
+    /// "Tomas Arvelo-Quint, a/k/a \"Don Tito,\" a/k/a \"Relampago\"", "Marta Quell, also known as \"La Jefa\"": a name after
+    /// "a/k/a", "aka", "also known as" or "alias" (past a quotation mark), right after another name and a comma, is another
+    /// name of the same person or body, and so is each further one of the chain; it takes that one's type and is one node
+    /// with it (a name after a comma with no such words is another one: "Ana Ruiz, Tomas Vell")
+    /// </summary>
+    private static void JoinAliasesNamedAfterAka(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var named = new Dictionary<(int Sentence, int End), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (IsNamed(result[k])) named.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        var anchorOf = new Dictionary<int, int>();
+        foreach (var k in named.Values.OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken))
+        {
+            var m = result[k];
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int j = m.FirstToken;
+            if (j > 0 && IsQuoteOrComma(tokens[j - 1].Text) && tokens[j - 1].Text != ",") j--;
+            int aka = AkaStart(tokens, j);
+            if (aka < 0) continue;
+            // back over the comma and a closing quotation mark to the name before
+            int e = aka, skipped = 0;
+            while (e > 0 && skipped < 2 && IsQuoteOrComma(tokens[e - 1].Text)) { e--; skipped++; }
+            if (skipped == 0 || !tokens.Skip(e).Take(aka - e).Any(t => t.Text == ",") || !named.TryGetValue((m.Mention.SentenceIndex, e), out var before)) continue;
+            int anchor = anchorOf.TryGetValue(before, out var a) ? a : before;
+            anchorOf[k] = anchor;
+            var target = result[anchor].Mention;
+            result[k] = m with { Mention = m.Mention with { Type = target.Type, FineType = target.FineType, Canonical = target.Canonical ?? target.Text }, Role = null, Agent = null };
         }
     }
 
