@@ -395,6 +395,70 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
+    /// "Port Velmora" typed a place in the articles that write "in Port Velmora" and a person in one that writes "Port Velmora said": one
+    /// name of the graph under two of the three actor types (person, organisation, place) in articles that never share one
+    /// is one thing the recogniser read two ways. The node its confidence trusts more (<see cref="NodeConfidence"/>: its
+    /// evidence, mentions and documents) takes the others; their finer labels that do not fit its type and their
+    /// attributes are left behind. Names of two words or more only: one word ("Kessler") is a first name, a surname, a
+    /// company or a place alike. An article that writes the name under both types told two things apart ("Lindon" the
+    /// town and "Lindon" the person of one story): those stay apart, and so does a generic actor of one article or a name
+    /// known only within another (a U.S. state named like a country).
+    /// </summary>
+    private void JoinNamesTypedTwoWays()
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type is not (EntityType.Person or EntityType.Organization or EntityType.Location) || g.NameVotes.Count == 0) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            var key = ResolutionKey.Of(CanonicalName(g));
+            if (key.Length == 0) continue;
+            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
+            list.Add(i);
+        }
+        HashSet<int>? related = null;
+        foreach (var group in byName.Values)
+        {
+            if (group.Count < 2 || group.Select(i => _entities[i].Type).Distinct().Count() < 2) continue;
+            // a name of one word ("Kessler", "Orbix") is a first name, a surname, a company or a place alike: no reading
+            // tells the others apart (on web text the more trusted one was as often wrong as right)
+            if (!CanonicalName(_entities[group[0]]).Contains(' ', StringComparison.Ordinal)) continue;
+            var seen = new HashSet<long>();
+            if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
+            if (related is null)
+            {
+                related = new HashSet<int>();
+                foreach (var r in _relations) // as the node confidence of Build counts them: an edge the schema allows
+                {
+                    int s = Find(r.Subject), o = Find(r.Object);
+                    if (s != o && _schema.Allows(r.Type, _entities[s].Type, _entities[o].Type)) { related.Add(s); related.Add(o); }
+                }
+            }
+            double Trust(int i)
+            {
+                var g = _entities[i];
+                long mentions = g.Mentions.Sum(m => m & 0xFFFFFFFF);
+                return NodeConfidence.Default.Score(NodeConfidence.Features(g.Type, CanonicalName(g), g.Evidence, g.Attributes?.ContainsKey("role") == true,
+                    g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related.Contains(i)));
+            }
+            var ranked = group.OrderByDescending(Trust).ThenByDescending(i => _entities[i].Mentions.Sum(m => m & 0xFFFFFFFF)).ThenBy(i => i).ToList();
+            var winner = _entities[ranked[0]];
+            foreach (var i in ranked.Skip(1))
+            {
+                var g = _entities[i];
+                if (g.Type != winner.Type)
+                {
+                    g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, winner.Type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
+                        ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
+                    g.Attributes = null;
+                }
+                Union(ranked[0], i);
+            }
+        }
+    }
+
+    /// <summary>
     /// The documents that name a country: its own node's, and those naming its capital (countries.tsv: "Lima" for Peru,
     /// "Washington D.C." for the United States) when they name no other country and, for a country other than the United
     /// States, no U.S. state (us_states.tsv): many capitals are also towns of the United States ("LIMA, Ohio" names no Peru).
@@ -546,6 +610,7 @@ public sealed class GraphBuilder
         JoinAcronyms();
         JoinBareSurnames();
         JoinCountryPrefixedBodies();
+        JoinNamesTypedTwoWays();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();

@@ -158,7 +158,8 @@ public sealed class EntityClusterer
                         EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords),
                         // "Boston" is not "Boston Harbor": a place's name inside a longer place name is another place
                         // ... but a facility named without its owner is that facility ("Air Station Kestrel Point")
-                        EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains),
+                        EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains)
+                                                || IsPlaceWithoutOneWord(words, otherWords) || IsPlaceWithoutOneWord(otherWords, words),
                         _ => IsShortOrgName(words, otherWords) || IsAcronymOf(KeyText(m), otherWords) || IsHeadShortForm(words, otherWords, m.Mention.Kind)
                              || IsWithoutOwner(words, otherWords)
                              || m.Mention.Type == EntityType.Organization && IsWithoutCountryOrOwnerAcronym(words, otherWords)
@@ -425,6 +426,25 @@ public sealed class EntityClusterer
     /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
     /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
     /// </summary>
+    /// <summary>Heads of a body of water a name may leave out: "the Eastern Pacific" is "the Eastern Pacific Ocean".</summary>
+    private static readonly HashSet<string> WaterHeads = new(StringComparer.Ordinal) { "Ocean", "Sea" };
+
+    /// <summary>
+    /// "Velmar Airport" beside "Velmar International Airport", "the Eastern Pacific" beside "the Eastern Pacific Ocean": in
+    /// one article a facility's name without a word between its first word and its head (an airport, a base, a station, a
+    /// camp), or a sea's name without "Ocean" or "Sea", is the same place; not without its first word ("North Velmar
+    /// Airport" is another town's airport than "Velmar Airport") and never a name of one word.
+    /// </summary>
+    private static bool IsPlaceWithoutOneWord(string[] shortName, string[] longName)
+    {
+        if (shortName.Length < 2 || longName.Length != shortName.Length + 1) return false;
+        if (WaterHeads.Contains(longName[^1]) && shortName.AsSpan().SequenceEqual(longName.AsSpan(0, shortName.Length))) return true;
+        if (!MentionFinder.FacilityHeads.Contains(shortName[^1]) || shortName[^1] != longName[^1] || shortName[0] != longName[0]) return false;
+        for (int p = 1; p < longName.Length - 1; p++)
+            if (shortName.AsSpan(0, p).SequenceEqual(longName.AsSpan(0, p)) && shortName.AsSpan(p).SequenceEqual(longName.AsSpan(p + 1))) return true;
+        return false;
+    }
+
     private static bool IsWithoutOwner(string[] shortName, string[] longName)
     {
         if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || NameKey.MinorWords.Contains(shortName[0])) return false;

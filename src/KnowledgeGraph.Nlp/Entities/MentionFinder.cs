@@ -1502,6 +1502,18 @@ public sealed class MentionFinder
                 && (Keyword(words, c.First, c.End - 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
                     || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1))).Any(h => h.Entry.Type == EntityType.Organization)))
                 c = c with { End = c.End - 1, Type = EntityType.Organization, FineType = Keyword(words, c.First, c.End - 1)?.Fine, Role = null, Canonical = null };
+            // "the 8th Coast Guard District", "Military Region 5": a district, region or zone named by common words and name
+            // keywords only is told from the others of its kind by its number, an ordinal before it or a number of one to three
+            // digits after it, which is part of its name ("the Tarsin District": a name of its own, no number needed)
+            if (c.Source != "gazetteer" && c.Length >= 2 && _lex.OrgKeywords.Lookup(words[c.End - 1], KeywordPosition.Suffix) is { Count: > 0 } regionHead
+                && regionHead[0] is { Type: EntityType.Location, FineType: "Region" }
+                && Enumerable.Range(c.First, c.Length - 1).All(k => IsFieldWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0))
+            {
+                if (c.First > 0 && IsNumericOrdinal(words[c.First - 1]))
+                    c = c with { First = c.First - 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
+                else if (c.End < words.Count && words[c.End].Length <= 3 && IsCardinal(words[c.End]))
+                    c = c with { End = c.End + 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
+            }
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) && IsVehicle(s, words, c, headline, out int vehicleEnd) is { } vehicle)
             {
@@ -1897,6 +1909,22 @@ public sealed class MentionFinder
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
         if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
+        // "two F-15E Strike Eagles", "a C-130J Super Hercules", "an HU-25 Falcon jet": an aircraft's designation of the U.S.
+        // military system (mission letters, a hyphen, the design number, a series letter) before capitalised words names the
+        // aircraft's type, the designation with it ("F-16 Fighting Falcon" and "HU-25 Falcon" are two aircraft); not a
+        // name a head keyword makes a body's or a place's ("the F-35 Joint Program Office")
+        // (the designation opens the span, or stands before it over at most one more capitalised word: "F-16 Fighting" before
+        // a span "Falcon")
+        int named = IsAircraftDesignation(words[c.First]) ? c.First + 1
+            : c.First >= 1 && IsAircraftDesignation(words[c.First - 1]) ? c.First
+            : c.First >= 2 && IsAircraftDesignation(words[c.First - 2]) && IsTitleCase(words[c.First - 1]) ? c.First - 1 : -1;
+        if (named >= 0 && named < c.End
+            && Enumerable.Range(named, c.End - named).All(k => IsTitleCase(words[k]) || words[k] is "II" or "III" or "IV")
+            && Keyword(words, named, c.End) is null && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
+            // (nor people or a description after a group's code: "the G-7 Finance Ministers", "K-12 Schools")
+            && !Enumerable.Range(named, c.End - named).Any(k => _lex.Agents.Lookup(words[k].ToLowerInvariant()).Count > 0 || _lex.Titles.Lookup(words[k]).Count > 0
+                || _lex.Descriptors.Lookup(words[k].ToLowerInvariant()).Count > 0))
+            return string.Join(' ', words.Skip(named - 1).Take(c.End - named + 1));
         // "a 2012 Halden Roadster": an indefinite article and a model year before a name make it a maker's model, a vehicle
         if (c.Length >= 2 && c.First >= 2 && words[c.First - 2] is "a" or "A" && words[c.First - 1] is { Length: 4 } year
             && year.All(char.IsDigit) && year[0] is '1' or '2' && Keyword(words, c.First, c.End) is null) return Name(c.First);
@@ -1950,6 +1978,20 @@ public sealed class MentionFinder
             if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-') || k == c.End && IsDesignation(words[k]))) break;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "F-15E", "C-130J", "KC-135", "MQ-9": the shape of a designation of the U.S. military aircraft system (DoD 4120.15-L):
+    /// one to three of its status, mission and type letters (every capital but I), a hyphen, a design number of one to
+    /// three digits, and at most one series letter.
+    /// </summary>
+    internal static bool IsAircraftDesignation(string w)
+    {
+        int dash = w.IndexOf('-');
+        if (dash is < 1 or > 3 || !w[..dash].All(ch => "ABCDEFGHJKLMNOPQRSTUVWXYZ".Contains(ch))) return false;
+        var rest = w[(dash + 1)..];
+        int digits = rest.TakeWhile(char.IsAsciiDigit).Count();
+        return digits is >= 1 and <= 3 && rest.Length - digits <= 1 && (rest.Length == digits || char.IsAsciiLetterUpper(rest[^1]));
     }
 
     /// <summary>Points of the compass that open a region's name: "Southeast Europe", "North Africa", "Central Asia".</summary>
@@ -2039,10 +2081,14 @@ public sealed class MentionFinder
             result.Add(c with { First = known.End, Type = EntityType.Person, FineType = null });
             return true;
         }
-        // "Director of National Intelligence James Clapper": an office opens the span, a person's two names close it
+        // "Director of National Intelligence James Clapper": an office opens the span, a person's two names close it; "the
+        // Honorable Lena Marsh", "Administrator Tomas Reyl": a person's title right before the two names (not when they end
+        // in a body's head word, "the Queen Alia Foundation", nor when a word after the title is a title again or a known
+        // name: "the Judge Advocate General" names an office)
         var (tl, tt) = _lex.Titles.LongestMatchAt(words, c.First);
-        if (tl > 0 && tt.Any(t => t.PrecedesNames && t.ImpliesPerson) && c.End - c.First >= tl + 3 && Enumerable.Range(c.End - 2, 2).All(i => IsProperTag(s.Tokens[i])
-                && _lex.OrgKeywords.Lookup(words[i]).Count == 0))
+        if (tl > 0 && tt.Any(t => t.PrecedesNames && t.ImpliesPerson) && c.End - c.First >= tl + 2 && Enumerable.Range(c.End - 2, 2).All(i => IsProperTag(s.Tokens[i])
+                && _lex.OrgKeywords.Lookup(words[i]).Count == 0)
+            && (c.End - c.First > tl + 2 || Enumerable.Range(c.First + tl, 2).All(i => IsTitleCase(words[i]) && _lex.Titles.Lookup(words[i]).Count == 0 && _lex.Gazetteer.Lookup(words[i]).Count == 0)))
         {
             result.Add(c with { First = c.End - 2, Type = EntityType.Person, FineType = null, Role = RoleOf(tt) });
             return true;

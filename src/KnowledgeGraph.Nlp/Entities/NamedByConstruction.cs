@@ -23,6 +23,9 @@ internal static class NamedByConstruction
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
         TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
+        TypeDrillsAndRecurringEvents(sentences, result, lex);
+        JoinNumberedUnitAcronyms(sentences, result);
+        JoinAliasesNamedAfterAka(sentences, result);
         TypeByAppositives(sentences, result, lex);
         UntypeCivilDivisions(sentences, result, lex);
     }
@@ -276,6 +279,130 @@ internal static class NamedByConstruction
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "the 488th Expeditionary Rescue Squadron arrived ... Airmen of the 488th ERS": an acronym right after an ordinal, in an
+    /// article that names exactly one body of that ordinal whose other words it spells, is that body, named with its number
+    /// (so "ERS" is no body of its own, and "the 489th ERS" no alias of the 488th squadron)
+    /// </summary>
+    private static void JoinNumberedUnitAcronyms(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var units = result.Where(m => m.Mention.Type == EntityType.Organization && IsNamed(m)).Select(m => m.Mention.Canonical ?? m.Mention.Text)
+            .Where(t => t.Split(' ') is { Length: >= 3 } w && MentionFinder.IsNumericOrdinal(w[0])).Distinct(StringComparer.Ordinal).ToList();
+        if (units.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || m.FirstToken == 0 || m.EndToken - m.FirstToken != 1 || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            var ordinal = sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken - 1];
+            if (!MentionFinder.IsNumericOrdinal(ordinal.Text)) continue;
+            var spelled = units.Where(u => u.Split(' ') is var w && w[0] == ordinal.Text && EntityClusterer.IsAcronymOf(m.Mention.Text, w[1..])).ToList();
+            if (spelled.Count != 1) continue;
+            result[k] = m with
+            {
+                FirstToken = m.FirstToken - 1, Role = null, Agent = null,
+                Mention = m.Mention with { Span = new TextSpan(ordinal.Start, m.Mention.Span.End), Text = ordinal.Text + " " + m.Mention.Text,
+                    Type = EntityType.Organization, Canonical = spelled[0] },
+            };
+        }
+    }
+
+    private static bool IsQuoteOrComma(string w) => w is "," or "\"" or "``" or "''" or "\u201c" or "\u201d" or "'";
+
+    /// <summary>
+    /// The first token of an "also known as" before token <paramref name="end"/> (exclusive): "a/k/a", "aka", "a.k.a.",
+    /// "also known as", "alias"; -1 when there is none.
+    /// </summary>
+    private static int AkaStart(IReadOnlyList<Token> tokens, int end)
+    {
+        string W(int i) => i >= 0 && i < tokens.Count ? tokens[i].Text : "";
+        if (W(end - 1) == "a" && W(end - 2) == "/" && W(end - 3) == "k" && W(end - 4) == "/" && W(end - 5) == "a") return end - 5;
+        if (W(end - 1) is "a/k/a" or "aka" or "a.k.a." or "AKA" or "alias") return end - 1;
+        if (W(end - 1) == "as" && W(end - 2) == "known" && W(end - 3) == "also") return end - 3;
+        return -1;
+    }
+
+    /// <summary>
+    /// "Tomas Arvelo-Quint, a/k/a \"Don Tito,\" a/k/a \"Relampago\"", "Marta Quell, also known as \"La Jefa\"": a name after
+    /// "a/k/a", "aka", "also known as" or "alias" (past a quotation mark), right after another name and a comma, is another
+    /// name of the same person or body, and so is each further one of the chain; it takes that one's type and is one node
+    /// with it (a name after a comma with no such words is another one: "Ana Ruiz, Tomas Vell")
+    /// </summary>
+    private static void JoinAliasesNamedAfterAka(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var named = new Dictionary<(int Sentence, int End), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (IsNamed(result[k])) named.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        var anchorOf = new Dictionary<int, int>();
+        foreach (var k in named.Values.OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken))
+        {
+            var m = result[k];
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int j = m.FirstToken;
+            if (j > 0 && IsQuoteOrComma(tokens[j - 1].Text) && tokens[j - 1].Text != ",") j--;
+            int aka = AkaStart(tokens, j);
+            if (aka < 0) continue;
+            // back over the comma and a closing quotation mark to the name before
+            int e = aka, skipped = 0;
+            while (e > 0 && skipped < 2 && IsQuoteOrComma(tokens[e - 1].Text)) { e--; skipped++; }
+            if (skipped == 0 || !tokens.Skip(e).Take(aka - e).Any(t => t.Text == ",") || !named.TryGetValue((m.Mention.SentenceIndex, e), out var before)) continue;
+            int anchor = anchorOf.TryGetValue(before, out var a) ? a : before;
+            anchorOf[k] = anchor;
+            var target = result[anchor].Mention;
+            result[k] = m with { Mention = m.Mention with { Type = target.Type, FineType = target.FineType, Canonical = target.Canonical ?? target.Text }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>Head nouns of a drill's noun phrase: "the Kessaran 2024 exercise", "the VELMAR maritime security training exercise".</summary>
+    private static readonly HashSet<string> DrillHeads = new(StringComparer.Ordinal) { "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres" };
+
+    /// <summary>Adjectives that say an event recurs: "the annual Harbor Engagement Activity".</summary>
+    private static readonly HashSet<string> RecurrenceWords = new(StringComparer.Ordinal) { "annual", "biennial", "biannual", "yearly", "triennial" };
+
+    /// <summary>
+    /// "the upcoming Kessaran 2024 exercise", "the multinational VELMAR maritime security training exercise": a name that
+    /// modifies the head noun of a drill (past a year and words in lower case) names the drill; "the annual Harbor
+    /// Engagement Activity", "hosted the annual North Coast Defense Conference": a name after an adjective of recurrence,
+    /// and heading its noun phrase, names an event that recurs, no body. Either way an event (a meeting when its head word
+    /// names one), in every mention of the article; not a name a body's or a place's head word makes ("the Kessa Navy
+    /// training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
+    /// </summary>
+    private static void TypeDrillsAndRecurringEvents(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var events = new HashSet<string>(StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Person)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            if (m.FirstToken > 0 && PlacePrepositions.Contains(tokens[m.FirstToken - 1].Text)) placed.Add(m.Mention.Text);
+            if (m.Mention.Source == "gazetteer" || m.Role is not null || Known(lex, m.Mention.Text)) continue;
+            var heads = lex.OrgKeywords.Lookup(tokens[m.EndToken - 1].Text, KeywordPosition.Suffix);
+            if (heads.Count > 0 && heads.All(h => h.Type != EntityType.Event)) continue;
+            int e = m.EndToken, j = e;
+            if (j < tokens.Count && tokens[j].Tag == "CD") j++;
+            while (j < tokens.Count && j - e <= 5 && char.IsLower(tokens[j].Text[0]) && tokens[j].Tag is "JJ" or "NN" or "VBG" && !DrillHeads.Contains(tokens[j].Text)) j++;
+            bool drill = j < tokens.Count && DrillHeads.Contains(tokens[j].Text);
+            bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
+                && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
+            if (drill || recurring) events.Add(m.Mention.Text);
+        }
+        events.ExceptWith(placed);
+        if (events.Count == 0) return;
+        // ... and so does its acronym, written in brackets right after it: "the annual Harbor Engagement Activity (HEA)"
+        foreach (var m in result)
+            if (IsNamed(m) && NameKey.IsAcronymShape(m.Mention.Text) && m.FirstToken >= 2 && Word(sentences, m, m.FirstToken - 1) == "("
+                && result.Any(n => n.Mention.SentenceIndex == m.Mention.SentenceIndex && n.EndToken == m.FirstToken - 1 && events.Contains(n.Mention.Text)))
+                events.Add(m.Mention.Text);
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || !events.Contains(m.Mention.Text) || m.Mention.Type == EntityType.Event) continue;
+            var last = Word(sentences, m, m.EndToken - 1);
+            var meeting = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting");
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = meeting ? "Meeting" : null, Canonical = null }, Role = null, Agent = null };
         }
     }
 

@@ -110,13 +110,14 @@ public sealed class Tokenizer
         return n == 3;
     }
 
-    /// <summary>Single letters separated by periods: U.N, U.S, e.g.</summary>
+    /// <summary>Single letters separated by periods: U.N, U.S, e.g.; also after a hyphen, as a party's initial opens a
+    /// state's dotted abbreviation ("D-N.J.", "R-S.C."): one word, whose periods end no sentence.</summary>
     private static bool IsInitialism(string text, int wordStart, int dot)
     {
         // the segment just before the dot must be one letter, and the one after it too
         int segStart = dot - 1;
         if (segStart < wordStart || !char.IsLetter(text[segStart])) return false;
-        if (segStart > wordStart && text[segStart - 1] != '.') return false;
+        if (segStart > wordStart && text[segStart - 1] != '.' && !(text[segStart - 1] == '-' && segStart - 1 == wordStart + 1 && char.IsUpper(text[wordStart]))) return false;
         return dot + 2 >= text.Length || !char.IsLetter(text[dot + 2]) || text[dot + 2] == '.';
     }
 

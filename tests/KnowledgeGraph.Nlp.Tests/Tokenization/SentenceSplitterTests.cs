@@ -58,6 +58,17 @@ public sealed class SentenceSplitterTests
     }
 
     [Test]
+    public void APartysInitialBeforeAStatesDottedAbbreviationIsOneWordThatEndsNoSentence()
+    {
+        var text = "Senator Ana Ruiz (D-N.J.) and Senator Tom Vell (R-S.C.) spoke. They left.";
+        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+        Assert.That(tokens, Does.Contain("D-N.J.").And.Contain("R-S.C."));
+        Assert.That(Split(text), Is.EqualTo(new[] { "Senator Ana Ruiz (D-N.J.) and Senator Tom Vell (R-S.C.) spoke.", "They left." }));
+        // must not: a hyphenated word before a sentence's last initial still ends at its period
+        Assert.That(Split("The plan was drafted by Plan-B. The crew left."), Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void DottedDegreeAbbreviationsStayOneWord()
     {
         // "Ph.D." after a name is a degree, one word (a "Ph" of its own would be read as a name); glued words are no such abbreviation
