@@ -36,8 +36,16 @@ internal sealed class DenseRowModel
         while (size * 5 < model.RowCount * 8) size <<= 1;
         var slots = new Slot[size];
         _mask = size - 1;
-        var entries = new List<uint>();
-        var dense = new List<float>();
+        // sizes first, so both arrays are allocated once (a model is loaded on every run)
+        int denseRows = 0, packed = 0;
+        for (int r = 0; r < model.RowCount; r++)
+        {
+            int length = model.RowClasses(r).Length;
+            if (length >= denseFrom) denseRows++; else packed += length;
+        }
+        var entries = new uint[packed];
+        var dense = new float[(long)denseRows * Width];
+        int nextEntry = 0, nextRow = 0;
         for (int r = 0; r < model.RowCount; r++)
         {
             var classes = model.RowClasses(r);
@@ -45,15 +53,14 @@ internal sealed class DenseRowModel
             int reference;
             if (classes.Length >= denseFrom)
             {
-                reference = -(dense.Count / Width) - 1;
-                var row = new float[Width];
+                reference = -nextRow - 1;
+                var row = dense.AsSpan(nextRow++ * Width, Width);
                 for (int k = 0; k < classes.Length; k++) row[classes[k]] = weights[k];
-                dense.AddRange(row);
             }
             else
             {
-                reference = entries.Count;
-                for (int k = 0; k < classes.Length; k++) entries.Add(PackedEntry.Pack(weights[k], classes[k], last: k == classes.Length - 1));
+                reference = nextEntry;
+                for (int k = 0; k < classes.Length; k++) entries[nextEntry++] = PackedEntry.Pack(weights[k], classes[k], last: k == classes.Length - 1);
             }
             ulong key = model.RowKey(r);
             int s = Home(key);
@@ -61,8 +68,8 @@ internal sealed class DenseRowModel
             slots[s] = new Slot { Tag = TagOf(key), Ref = reference };
         }
         _slots = slots;
-        _entries = entries.ToArray();
-        _dense = dense.ToArray();
+        _entries = entries;
+        _dense = dense;
     }
 
     public int ClassCount { get; }
