@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace KnowledgeGraph.Nlp.Models;
 
@@ -27,13 +28,24 @@ internal sealed class DenseRowModel
     public DenseRowModel(LinearModel model, int denseFrom)
     {
         ClassCount = model.ClassCount;
-        Width = (ClassCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        // Whole vectors of the widest kind the processor adds in one instruction (AVX-512: 16 floats; Vector<float> is
+        // 8 there, as .NET keeps Vector<T> at 256 bits).
+        int lanes = Vector512.IsHardwareAccelerated ? Vector512<float>.Count : Vector<float>.Count;
+        Width = (ClassCount + lanes - 1) / lanes * lanes;
         int size = 16;
         while (size * 5 < model.RowCount * 8) size <<= 1;
         var slots = new Slot[size];
         _mask = size - 1;
-        var entries = new List<uint>();
-        var dense = new List<float>();
+        // sizes first, so both arrays are allocated once (a model is loaded on every run)
+        int denseRows = 0, packed = 0;
+        for (int r = 0; r < model.RowCount; r++)
+        {
+            int length = model.RowClasses(r).Length;
+            if (length >= denseFrom) denseRows++; else packed += length;
+        }
+        var entries = new uint[packed];
+        var dense = new float[(long)denseRows * Width];
+        int nextEntry = 0, nextRow = 0;
         for (int r = 0; r < model.RowCount; r++)
         {
             var classes = model.RowClasses(r);
@@ -41,15 +53,14 @@ internal sealed class DenseRowModel
             int reference;
             if (classes.Length >= denseFrom)
             {
-                reference = -(dense.Count / Width) - 1;
-                var row = new float[Width];
+                reference = -nextRow - 1;
+                var row = dense.AsSpan(nextRow++ * Width, Width);
                 for (int k = 0; k < classes.Length; k++) row[classes[k]] = weights[k];
-                dense.AddRange(row);
             }
             else
             {
-                reference = entries.Count;
-                for (int k = 0; k < classes.Length; k++) entries.Add(PackedEntry.Pack(weights[k], classes[k], last: k == classes.Length - 1));
+                reference = nextEntry;
+                for (int k = 0; k < classes.Length; k++) entries[nextEntry++] = PackedEntry.Pack(weights[k], classes[k], last: k == classes.Length - 1);
             }
             ulong key = model.RowKey(r);
             int s = Home(key);
@@ -57,13 +68,26 @@ internal sealed class DenseRowModel
             slots[s] = new Slot { Tag = TagOf(key), Ref = reference };
         }
         _slots = slots;
-        _entries = entries.ToArray();
-        _dense = dense.ToArray();
+        _entries = entries;
+        _dense = dense;
     }
 
     public int ClassCount { get; }
     /// <summary>The length score buffers must have: the class count rounded up to a whole number of vectors.</summary>
     public int Width { get; }
+
+    // Lane by lane, so every class's sum is the same whatever the vector width.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ReadOnlySpan<Vector512<float>> row, Span<Vector512<float>> scores)
+    {
+        for (int v = 0; v < scores.Length; v++) scores[v] += row[v];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ReadOnlySpan<Vector<float>> row, Span<Vector<float>> scores)
+    {
+        for (int v = 0; v < scores.Length; v++) scores[v] += row[v];
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(ulong key) => (int)(key & (ulong)_mask);
@@ -103,16 +127,17 @@ internal sealed class DenseRowModel
             }
         }
         // Pass 3: accumulate in key order.
-        var vscores = MemoryMarshal.Cast<float, Vector<float>>(scores);
         var entries = _entries;
+        bool wide = Vector512.IsHardwareAccelerated;
         for (int f = 0; f < n; f++)
         {
             int r = refs[f];
             if (r == int.MaxValue) continue;
             if (r < 0)
             {
-                var row = MemoryMarshal.Cast<float, Vector<float>>(dense.AsSpan((-r - 1) * Width, Width));
-                for (int v = 0; v < vscores.Length; v++) vscores[v] += row[v];
+                var row = dense.AsSpan((-r - 1) * Width, Width);
+                if (wide) Add(MemoryMarshal.Cast<float, Vector512<float>>(row), MemoryMarshal.Cast<float, Vector512<float>>(scores));
+                else Add(MemoryMarshal.Cast<float, Vector<float>>(row), MemoryMarshal.Cast<float, Vector<float>>(scores));
             }
             else
             {

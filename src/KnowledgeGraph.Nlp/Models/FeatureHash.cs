@@ -43,6 +43,7 @@ public static class FeatureHash
     public static ulong Key(int template, ulong a, ulong b, ulong c) => Key(template, Mix(Mix(a + 0x632BE59BD9B4E019UL) ^ b) ^ c);
 
     /// <summary>splitmix64 finaliser: spreads bits so that table slots and template mixing are uniform.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

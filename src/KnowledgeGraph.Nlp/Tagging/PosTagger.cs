@@ -17,6 +17,7 @@ public sealed class PosTagger
     private static readonly ulong UnknownClass = FeatureHash.Text("<unk-class>");
 
     private readonly LinearModel _model;
+    private readonly DenseRowModel _scorer; // the first model laid out for scoring (same sums)
     private readonly LinearModel? _second;
     private readonly PairedLinearModel? _both;
     [ThreadStatic] private static ulong[]? t_feats;
@@ -37,6 +38,7 @@ public sealed class PosTagger
             _both = new PairedLinearModel(model, second);
         }
         foreach (var c in tagDict.Values) if ((uint)c >= (uint)xpos.Length) throw new InvalidDataException("tag dictionary label out of range");
+        _scorer = new DenseRowModel(model, denseFrom: 16);
         _model = model; _xpos = xpos; _upos = upos; _tagDict = tagDict; Lemmatizer = lemmatizer; Description = description;
     }
 
@@ -66,7 +68,7 @@ public sealed class PosTagger
         var amb = AmbiguityClasses(h, _ambiguity, ref t_amb);
         var result = new int[words.Count];
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
-        Span<float> scores = stackalloc float[_model.ClassCount];
+        Span<float> scores = stackalloc float[_scorer.Width];
         int p1 = -1, p2 = -1;
         for (int i = 0; i < result.Length; i++)
         {
@@ -74,8 +76,8 @@ public sealed class PosTagger
             {
                 int nf = Features(h, amb, i, p1, p2, feats);
                 scores.Clear();
-                _model.AddScores(feats[..nf], scores);
-                best = ArgMax(scores);
+                _scorer.AddScores(feats[..nf], scores);
+                best = ArgMax(scores[.._model.ClassCount]);
             }
             result[i] = best;
             p2 = p1; p1 = best;
