@@ -609,7 +609,9 @@ public sealed class EntityClusterer
     /// <summary>
     /// Two mentions side by side that the text says are one: an acronym and its expansion in brackets after it ("JAXA
     /// (Japan Aerospace Exploration Agency)"), and a nickname the text introduces ("Lena Varga, also known as the
-    /// Baroness", "aka", "nicknamed"). Only neighbours in one sentence are compared, so the pass is linear.
+    /// Baroness", "aka", "a/k/a", "alias", "nicknamed"; a chain "X, a/k/a Y, a/k/a Z" is one; past a place of origin: "Rafael
+    /// Dalo, 45, of Tucson, Arizona, a/k/a El Rojo" is Dalo's, not Arizona's). The two must be of one type (NamedByConstruction
+    /// gives an alias after "a/k/a" its name's type). Only neighbours in one sentence are compared, so the pass is linear.
     /// </summary>
     private static void LinkExpansionsAndNicknames(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
@@ -618,14 +620,20 @@ public sealed class EntityClusterer
         for (int n = 0; n + 1 < order.Count; n++)
         {
             var (a, b) = (mentions[order[n]], mentions[order[n + 1]]);
-            if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || a.Mention.Type != b.Mention.Type) continue;
+            if (a.Mention.SentenceIndex != b.Mention.SentenceIndex) continue;
             var tokens = sentences[a.Mention.SentenceIndex].Tokens;
             var between = Enumerable.Range(a.EndToken, Math.Max(0, b.FirstToken - a.EndToken)).Select(k => tokens[k].Text.ToLowerInvariant()).ToList();
             bool bracket = between.Count == 1 && between[0] == "(" && b.EndToken < tokens.Count && tokens[b.EndToken].Text == ")"
                            && NameKey.IsAcronymShape(a.Mention.Text) && SpellsOut(a.Mention.Text, b.Mention.Text);
-            var joined = string.Join(' ', between.Where(w => w != ","));
-            bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "nicknamed" or "better known as" or "dubbed";
-            if (bracket || nickname) Union(clusters, clusterOf[order[n]], clusterOf[order[n + 1]]);
+            var joined = string.Join(' ', between.Where(w => w is not ("," or "\"" or "``" or "''" or "\u201c" or "\u201d")));
+            bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "a/k/a" or "a / k / a" or "alias" or "nicknamed" or "better known as" or "dubbed";
+            // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a El Rojo": past the place of origin to the person
+            int left = n;
+            if (nickname && a.Mention.Type == EntityType.Location && NamedByConstruction.PastPlaceOfOrigin(tokens, a.EndToken) is var origin && origin != a.EndToken)
+                for (int p = n - 1; p >= 0 && n - p <= 4 && mentions[order[p]].Mention.SentenceIndex == a.Mention.SentenceIndex; p--)
+                    if (mentions[order[p]].EndToken == origin) { left = p; break; }
+            if (mentions[order[left]].Mention.Type != b.Mention.Type) continue;
+            if (bracket || nickname) Union(clusters, clusterOf[order[left]], clusterOf[order[n + 1]]);
         }
     }
 

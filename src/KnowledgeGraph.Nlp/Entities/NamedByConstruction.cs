@@ -325,10 +325,25 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
+    /// "Rafael Dalo, 45, of Tucson, Arizona, a/k/a": where the name ends that a place of origin ("of" or "from", place
+    /// names and commas, after a comma and an age or not) follows, given the end of that place; <paramref name="end"/> itself when none.
+    /// </summary>
+    internal static int PastPlaceOfOrigin(IReadOnlyList<Token> tokens, int end)
+    {
+        int j = end;
+        while (j > 0 && end - j <= 8 && (tokens[j - 1].Tag is "NNP" or "NNPS" || tokens[j - 1].Text == ",")) j--;
+        if (j == end || j < 2 || tokens[j - 1].Text is not ("of" or "from") || tokens[j - 2].Text != ",") return end;
+        j -= 2;
+        if (j >= 2 && tokens[j - 1].Tag == "CD" && tokens[j - 2].Text == ",") j -= 2;
+        return j;
+    }
+
+    /// <summary>
     /// "Tomas Arvelo-Quint, a/k/a \"Don Tito,\" a/k/a \"Relampago\"", "Marta Quell, also known as \"La Jefa\"": a name after
     /// "a/k/a", "aka", "also known as" or "alias" (past a quotation mark), right after another name and a comma, is another
-    /// name of the same person or body, and so is each further one of the chain; it takes that one's type and is one node
-    /// with it (a name after a comma with no such words is another one: "Ana Ruiz, Tomas Vell")
+    /// name of the same person or body, and so is each further one of the chain; it takes that one's type (never a place's
+    /// for a person) and the clusterer joins the two (EntityClusterer.LinkExpansionsAndNicknames); its own name stays its
+    /// own, so a surname in it is still found ("Umm Dareth ... Dareth") (a name after a comma with no such words is another one: "Ana Ruiz, Tomas Vell")
     /// </summary>
     private static void JoinAliasesNamedAfterAka(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
@@ -348,10 +363,17 @@ internal static class NamedByConstruction
             int e = aka, skipped = 0;
             while (e > 0 && skipped < 2 && IsQuoteOrComma(tokens[e - 1].Text)) { e--; skipped++; }
             if (skipped == 0 || !tokens.Skip(e).Take(aka - e).Any(t => t.Text == ",") || !named.TryGetValue((m.Mention.SentenceIndex, e), out var before)) continue;
+            // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a ...": the alias is the person's, not the place of origin's
+            if (result[before].Mention.Type == EntityType.Location && PastPlaceOfOrigin(tokens, e) is var origin && origin != e
+                && named.TryGetValue((m.Mention.SentenceIndex, origin), out var person))
+                before = person;
             int anchor = anchorOf.TryGetValue(before, out var a) ? a : before;
             anchorOf[k] = anchor;
             var target = result[anchor].Mention;
-            result[k] = m with { Mention = m.Mention with { Type = target.Type, FineType = target.FineType, Canonical = target.Canonical ?? target.Text }, Role = null, Agent = null };
+            // the alias takes the type of the name it is another name of (the clusterer joins the two: LinkExpansionsAndNicknames);
+            // a place never makes a person of it a place
+            if (target.Type == EntityType.Location && m.Mention.Type == EntityType.Person) continue;
+            result[k] = m with { Mention = m.Mention with { Type = target.Type, FineType = target.FineType }, Role = null, Agent = null };
         }
     }
 
