@@ -422,29 +422,31 @@ public sealed class EntityClusterer
         && string.Equals(shortName[0], longName[^1], StringComparison.OrdinalIgnoreCase)
         && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType is "MediaOrganization" or "ArmedForces");
 
-    /// <summary>
-    /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
-    /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
-    /// </summary>
-    /// <summary>Heads of a body of water a name may leave out: "the Eastern Pacific" is "the Eastern Pacific Ocean".</summary>
+    /// <summary>Heads of a body of water a name may leave out: "the Northern Velic" is "the Northern Velic Ocean".</summary>
     private static readonly HashSet<string> WaterHeads = new(StringComparer.Ordinal) { "Ocean", "Sea" };
 
     /// <summary>
-    /// "Velmar Airport" beside "Velmar International Airport", "the Eastern Pacific" beside "the Eastern Pacific Ocean": in
-    /// one article a facility's name without a word between its first word and its head (an airport, a base, a station, a
-    /// camp), or a sea's name without "Ocean" or "Sea", is the same place; not without its first word ("North Velmar
-    /// Airport" is another town's airport than "Velmar Airport") and never a name of one word.
+    /// "Dalvik Airport" beside "Dalvik International Airport", "the Northern Velic" beside "the Northern Velic Ocean": in one
+    /// article a facility's name without a word between its first word and its head (an airport, a base, a station, a
+    /// camp), or a sea's name without "Ocean" or "Sea", is the same place; not without its first word ("North Dalvik
+    /// Airport" is another town's airport than "Dalvik Airport"), never a name of one word, and not a short form whose
+    /// last word the gazetteer knows as a place: "South China" is a region of the country China, not "the South China Sea".
     /// </summary>
-    private static bool IsPlaceWithoutOneWord(string[] shortName, string[] longName)
+    private bool IsPlaceWithoutOneWord(string[] shortName, string[] longName)
     {
         if (shortName.Length < 2 || longName.Length != shortName.Length + 1) return false;
-        if (WaterHeads.Contains(longName[^1]) && shortName.AsSpan().SequenceEqual(longName.AsSpan(0, shortName.Length))) return true;
+        if (WaterHeads.Contains(longName[^1]) && shortName.AsSpan().SequenceEqual(longName.AsSpan(0, shortName.Length)))
+            return !_lex.Gazetteer.Lookup(shortName[^1]).Any(h => h.Entry.Type == EntityType.Location);
         if (!MentionFinder.FacilityHeads.Contains(shortName[^1]) || shortName[^1] != longName[^1] || shortName[0] != longName[0]) return false;
         for (int p = 1; p < longName.Length - 1; p++)
             if (shortName.AsSpan(0, p).SequenceEqual(longName.AsSpan(0, p)) && shortName.AsSpan(p).SequenceEqual(longName.AsSpan(p + 1))) return true;
         return false;
     }
 
+    /// <summary>
+    /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
+    /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
+    /// </summary>
     private static bool IsWithoutOwner(string[] shortName, string[] longName)
     {
         if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || NameKey.MinorWords.Contains(shortName[0])) return false;
