@@ -388,8 +388,8 @@ internal static class NamedByConstruction
     /// modifies the head noun of a drill (past a year and words in lower case) names the drill; "the annual Harbor
     /// Engagement Activity", "hosted the annual North Coast Defense Conference": a name after an adjective of recurrence,
     /// and heading its noun phrase, names an event that recurs, no body. Either way an event (a meeting when its head word
-    /// names one), in every mention of the article; not a name a body's or a place's head word makes ("the Kessa Navy
-    /// training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
+    /// names one), in every mention of the article; not when the drill word is a verb ("Varkon drills off the coast"), not
+    /// a person's name, nor a name a body's or a place's head word makes ("the Kessa Navy training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
     /// </summary>
     private static void TypeDrillsAndRecurringEvents(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -406,7 +406,10 @@ internal static class NamedByConstruction
             int e = m.EndToken, j = e;
             if (j < tokens.Count && tokens[j].Tag == "CD") j++;
             while (j < tokens.Count && j - e <= 5 && char.IsLower(tokens[j].Text[0]) && tokens[j].Tag is "JJ" or "NN" or "VBG" && !DrillHeads.Contains(tokens[j].Text)) j++;
-            bool drill = j < tokens.Count && DrillHeads.Contains(tokens[j].Text);
+            // the drill word is a noun ("exercises" of "Tomas Reyl exercises every morning" is a verb), and a person's name
+            // (a given name first) names no drill
+            bool drill = j < tokens.Count && DrillHeads.Contains(tokens[j].Text) && tokens[j].Tag is "NN" or "NNS"
+                         && !(m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text));
             bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
                 && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
             if (drill || recurring) events.Add(m.Mention.Text);
