@@ -1502,16 +1502,18 @@ public sealed class MentionFinder
                 && (Keyword(words, c.First, c.End - 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
                     || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1))).Any(h => h.Entry.Type == EntityType.Organization)))
                 c = c with { End = c.End - 1, Type = EntityType.Organization, FineType = Keyword(words, c.First, c.End - 1)?.Fine, Role = null, Canonical = null };
-            // "the 8th Coast Guard District", "Military Region 5": a district, region or zone named by common words and name
+            // "the 12th Harbor Patrol District", "Military Region 9": a district, region or zone named by common words and name
             // keywords only is told from the others of its kind by its number, an ordinal before it or a number of one to three
-            // digits after it, which is part of its name ("the Tarsin District": a name of its own, no number needed)
+            // digits after it, which is part of its name ("the Tarsin District": a name of its own, no number needed); a number
+            // before a plural noun or a noun in lower case counts them ("in the Northern Region 20 schools closed")
             if (c.Source != "gazetteer" && c.Length >= 2 && _lex.OrgKeywords.Lookup(words[c.End - 1], KeywordPosition.Suffix) is { Count: > 0 } regionHead
                 && regionHead[0] is { Type: EntityType.Location, FineType: "Region" }
                 && Enumerable.Range(c.First, c.Length - 1).All(k => IsFieldWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0))
             {
                 if (c.First > 0 && IsNumericOrdinal(words[c.First - 1]))
                     c = c with { First = c.First - 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
-                else if (c.End < words.Count && words[c.End].Length <= 3 && IsCardinal(words[c.End]))
+                else if (c.End < words.Count && words[c.End].Length <= 3 && IsCardinal(words[c.End])
+                         && !(c.End + 1 < words.Count && (s.Tokens[c.End + 1].Tag is "NNS" or "NNPS" || s.Tokens[c.End + 1].Tag == "NN" && char.IsLower(words[c.End + 1][0]))))
                     c = c with { End = c.End + 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
             }
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
