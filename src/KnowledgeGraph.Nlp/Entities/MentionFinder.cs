@@ -1984,17 +1984,25 @@ public sealed class MentionFinder
 
     /// <summary>
     /// "F-15E", "C-130J", "KC-135", "MQ-9": the shape of a designation of the U.S. military aircraft system (DoD 4120.15-L):
-    /// one to three of its status, mission and type letters (every capital but I), a hyphen, a design number of one to
-    /// three digits, and at most one series letter.
+    /// its letters in the system's order (a status prefix, a modified mission, a basic mission, a vehicle type; a basic
+    /// mission or a vehicle type at least: so not "AK-47", whose K is no basic mission after a modified one), a hyphen, a
+    /// design number of one to three digits, and at most one series letter.
     /// </summary>
     internal static bool IsAircraftDesignation(string w)
     {
         int dash = w.IndexOf('-');
-        if (dash is < 1 or > 3 || !w[..dash].All(ch => "ABCDEFGHJKLMNOPQRSTUVWXYZ".Contains(ch))) return false;
+        if (dash is < 1 or > 4 || !DesignationLetters.IsMatch(w[..dash])) return false;
         var rest = w[(dash + 1)..];
         int digits = rest.TakeWhile(char.IsAsciiDigit).Count();
         return digits is >= 1 and <= 3 && rest.Length - digits <= 1 && (rest.Length == digits || char.IsAsciiLetterUpper(rest[^1]));
     }
+
+    /// <summary>
+    /// The letters of a U.S. military aircraft designation in their order (DoD 4120.15-L): status prefix (G J N X Y Z),
+    /// modified mission (A C D E H K L M O P Q R S T U V W), basic mission (A B C E F L O P R S T U X), vehicle type (D G H Q S V Z).
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex DesignationLetters =
+        new("^(?=[A-Z]*[ABCEFLOPRSTUXDGHQSVZ]$)[GJNXYZ]?[ACDEHKLMOPQRSTUVW]?[ABCEFLOPRSTUX]?[DGHQSVZ]?$", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>Points of the compass that open a region's name: "Southeast Europe", "North Africa", "Central Asia".</summary>
     private static readonly HashSet<string> CompassPoints = new(StringComparer.Ordinal)
