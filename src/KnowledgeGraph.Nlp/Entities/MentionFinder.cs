@@ -1911,12 +1911,12 @@ public sealed class MentionFinder
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
         if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
-        // "two F-15E Strike Eagles", "a C-130J Super Hercules", "an HU-25 Falcon jet": an aircraft's designation of the U.S.
+        // "two F-21E Storm Kites", "a C-140J Sky Mule", "an HU-29 Heron jet": an aircraft's designation of the U.S.
         // military system (mission letters, a hyphen, the design number, a series letter) before capitalised words names the
-        // aircraft's type, the designation with it ("F-16 Fighting Falcon" and "HU-25 Falcon" are two aircraft); not a
+        // aircraft's type, the designation with it ("F-14 Sea Kestrel" and "HU-29 Kestrel" are two aircraft); not a
         // name a head keyword makes a body's or a place's ("the F-35 Joint Program Office")
-        // (the designation opens the span, or stands before it over at most one more capitalised word: "F-16 Fighting" before
-        // a span "Falcon")
+        // (the designation opens the span, or stands before it over at most one more capitalised word: "F-14 Sea" before
+        // a span "Kestrel")
         int named = IsAircraftDesignation(words[c.First]) ? c.First + 1
             : c.First >= 1 && IsAircraftDesignation(words[c.First - 1]) ? c.First
             : c.First >= 2 && IsAircraftDesignation(words[c.First - 2]) && IsTitleCase(words[c.First - 1]) ? c.First - 1 : -1;
@@ -1983,7 +1983,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "F-15E", "C-130J", "KC-135", "MQ-9": the shape of a designation of the U.S. military aircraft system (DoD 4120.15-L):
+    /// "F-21E", "C-140J", "KC-150", "MQ-7": the shape of a designation of the U.S. military aircraft system (DoD 4120.15-L):
     /// its letters in the system's order (a status prefix, a modified mission, a basic mission, a vehicle type; a basic
     /// mission or a vehicle type at least: so not "AK-47", whose K is no basic mission after a modified one), a hyphen, a
     /// design number of one to three digits, and at most one series letter.
