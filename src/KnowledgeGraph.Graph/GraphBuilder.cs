@@ -395,13 +395,13 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "Port Velmora" typed a place in the articles that write "in Port Velmora" and a person in one that writes "Port Velmora said": one
-    /// name of the graph under two of the three actor types (person, organisation, place) in articles that never share one
-    /// is one thing the recogniser read two ways. The node its confidence trusts more (<see cref="NodeConfidence"/>: its
+    /// "Port Velmora" typed a place in the articles that write "in Port Velmora" and a body in one that writes "Port Velmora announced":
+    /// one name of the graph typed organisation and place in articles that never share one is one thing the recogniser read
+    /// two ways. Never a person: places and bodies are named after people ("Marek Dovrin" the man and the university). The node its confidence trusts more (<see cref="NodeConfidence"/>: its
     /// evidence, mentions and documents) takes the others; their finer labels that do not fit its type and their
     /// attributes are left behind. Names of two words or more only: one word ("Kessler") is a first name, a surname, a
     /// company or a place alike. An article that writes the name under both types told two things apart ("Lindon" the
-    /// town and "Lindon" the person of one story): those stay apart, and so does a generic actor of one article or a name
+    /// town and "Lindon" the company of one story): those stay apart, and so does a generic actor of one article or a name
     /// known only within another (a U.S. state named like a country).
     /// </summary>
     private void JoinNamesTypedTwoWays()
@@ -410,7 +410,9 @@ public sealed class GraphBuilder
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type is not (EntityType.Person or EntityType.Organization or EntityType.Location) || g.NameVotes.Count == 0) continue;
+            // organisation and place only: a person's name is also that of the places and bodies named after the person
+            // ("George Washington" the president and the university), and a wrong join is worse than two nodes
+            if (Find(i) != i || g.Type is not (EntityType.Organization or EntityType.Location) || g.NameVotes.Count == 0) continue;
             if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
             var key = ResolutionKey.Of(CanonicalName(g));
             if (key.Length == 0) continue;

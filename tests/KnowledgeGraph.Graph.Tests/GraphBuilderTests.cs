@@ -408,31 +408,36 @@ public sealed class GraphBuilderTests
         { Evidence = new EntityEvidence(gazetteer, false, !gazetteer, false, float.NaN, false, false) };
 
     [Test]
-    public void ANameTypedTwoWaysInArticlesThatNeverShareOneIsOneNodeButAnArticleWritingBothKeepsThemApart()
+    public void ANameTypedOrganisationAndPlaceInArticlesThatNeverShareOneIsOneNodeButAPersonOrAnArticleWritingBothKeepsThemApart()
     {
         var b = new GraphBuilder(Schema);
-        // "Troops landed in Port Velmora." twice, a place the gazetteer knows; "Port Velmora said ..." once, the recogniser's guess
+        // "Troops landed in Port Velmora." twice, a place the gazetteer knows; "Port Velmora announced ..." once, read as a body
         b.Add(Doc("one", new[] { Read(0, "Port Velmora", EntityType.Location, 2, true) }));
         b.Add(Doc("two", new[] { Read(0, "Port Velmora", EntityType.Location, 2, true) }));
-        b.Add(Doc("three", new[] { Read(0, "Port Velmora", EntityType.Person, 1, false) }));
+        b.Add(Doc("three", new[] { Read(0, "Port Velmora", EntityType.Organization, 1, false) }));
         // "Kessfield Air Station" read once as a base, once as a force, in other articles
         b.Add(Doc("four", new[] { Read(0, "Kessfield Air Station", EntityType.Location, 3, true, "Facility") }));
         b.Add(Doc("five", new[] { Read(0, "Kessfield Air Station", EntityType.Organization, 1, false, "ArmedForces") }));
-        // must not: one article writes "Lindon Falls" the town and "Lindon Falls" the person; another the person only
-        b.Add(Doc("six", new[] { Read(0, "Lindon Falls", EntityType.Location, 2, true), Read(1, "Lindon Falls", EntityType.Person, 1, false) }));
-        b.Add(Doc("seven", new[] { Read(0, "Lindon Falls", EntityType.Person, 1, false) }));
+        // must not: one article writes "Lindon Falls" the town and "Lindon Falls" the company; another the company only
+        b.Add(Doc("six", new[] { Read(0, "Lindon Falls", EntityType.Location, 2, true), Read(1, "Lindon Falls", EntityType.Organization, 1, false) }));
+        b.Add(Doc("seven", new[] { Read(0, "Lindon Falls", EntityType.Organization, 1, false) }));
         // must not: a name of one word, a surname or a town alike ("Kessler said", "in Kessler")
         b.Add(Doc("eight", new[] { Read(0, "Kessler", EntityType.Location, 3, true) }));
-        b.Add(Doc("nine", new[] { Read(0, "Kessler", EntityType.Person, 1, false) }));
+        b.Add(Doc("nine", new[] { Read(0, "Kessler", EntityType.Organization, 1, false) }));
+        // must not: a person and a place (or body) named after the person: "Marek Dovrin crossed the river." in one
+        // article, "Students at Marek Dovrin protested." (the university read as a place) in another
+        b.Add(Doc("ten", new[] { Read(0, "Marek Dovrin", EntityType.Person, 3, false) }));
+        b.Add(Doc("eleven", new[] { Read(0, "Marek Dovrin", EntityType.Location, 1, false) }));
         var nodes = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToList();
         Assert.That(nodes.Select(n => n.Id), Is.EquivalentTo(new[]
         {
-            "e:loc:port-velmora", "e:loc:kessfield-air-station", "e:loc:lindon-falls", "e:per:lindon-falls", "e:loc:kessler", "e:per:kessler",
+            "e:loc:port-velmora", "e:loc:kessfield-air-station", "e:loc:lindon-falls", "e:org:lindon-falls", "e:loc:kessler", "e:org:kessler",
+            "e:per:marek-dovrin", "e:loc:marek-dovrin",
         }));
         Assert.That(nodes.Single(n => n.Id == "e:loc:port-velmora")["doc_count"], Is.EqualTo(3L));
         var station = nodes.Single(n => n.Id == "e:loc:kessfield-air-station");
         Assert.That(station.Labels, Is.EquivalentTo(new[] { "Entity", "Location", "Facility" }), "a force's label does not fit a place");
-        Assert.That(nodes.Single(n => n.Id == "e:per:lindon-falls")["doc_count"], Is.EqualTo(2L));
+        Assert.That(nodes.Single(n => n.Id == "e:org:lindon-falls")["doc_count"], Is.EqualTo(2L));
     }
 
     [Test]

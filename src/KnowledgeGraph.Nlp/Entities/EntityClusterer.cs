@@ -422,29 +422,31 @@ public sealed class EntityClusterer
         && string.Equals(shortName[0], longName[^1], StringComparison.OrdinalIgnoreCase)
         && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType is "MediaOrganization" or "ArmedForces");
 
-    /// <summary>
-    /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
-    /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
-    /// </summary>
-    /// <summary>Heads of a body of water a name may leave out: "the Eastern Pacific" is "the Eastern Pacific Ocean".</summary>
+    /// <summary>Heads of a body of water a name may leave out: "the Northern Velic" is "the Northern Velic Ocean".</summary>
     private static readonly HashSet<string> WaterHeads = new(StringComparer.Ordinal) { "Ocean", "Sea" };
 
     /// <summary>
-    /// "Velmar Airport" beside "Velmar International Airport", "the Eastern Pacific" beside "the Eastern Pacific Ocean": in
-    /// one article a facility's name without a word between its first word and its head (an airport, a base, a station, a
-    /// camp), or a sea's name without "Ocean" or "Sea", is the same place; not without its first word ("North Velmar
-    /// Airport" is another town's airport than "Velmar Airport") and never a name of one word.
+    /// "Dalvik Airport" beside "Dalvik International Airport", "the Northern Velic" beside "the Northern Velic Ocean": in one
+    /// article a facility's name without a word between its first word and its head (an airport, a base, a station, a
+    /// camp), or a sea's name without "Ocean" or "Sea", is the same place; not without its first word ("North Dalvik
+    /// Airport" is another town's airport than "Dalvik Airport"), never a name of one word, and not a short form whose
+    /// last word the gazetteer knows as a place: "South China" is a region of the country China, not "the South China Sea".
     /// </summary>
-    private static bool IsPlaceWithoutOneWord(string[] shortName, string[] longName)
+    private bool IsPlaceWithoutOneWord(string[] shortName, string[] longName)
     {
         if (shortName.Length < 2 || longName.Length != shortName.Length + 1) return false;
-        if (WaterHeads.Contains(longName[^1]) && shortName.AsSpan().SequenceEqual(longName.AsSpan(0, shortName.Length))) return true;
+        if (WaterHeads.Contains(longName[^1]) && shortName.AsSpan().SequenceEqual(longName.AsSpan(0, shortName.Length)))
+            return !_lex.Gazetteer.Lookup(shortName[^1]).Any(h => h.Entry.Type == EntityType.Location);
         if (!MentionFinder.FacilityHeads.Contains(shortName[^1]) || shortName[^1] != longName[^1] || shortName[0] != longName[0]) return false;
         for (int p = 1; p < longName.Length - 1; p++)
             if (shortName.AsSpan(0, p).SequenceEqual(longName.AsSpan(0, p)) && shortName.AsSpan(p).SequenceEqual(longName.AsSpan(p + 1))) return true;
         return false;
     }
 
+    /// <summary>
+    /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
+    /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
+    /// </summary>
     private static bool IsWithoutOwner(string[] shortName, string[] longName)
     {
         if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || NameKey.MinorWords.Contains(shortName[0])) return false;
@@ -609,7 +611,9 @@ public sealed class EntityClusterer
     /// <summary>
     /// Two mentions side by side that the text says are one: an acronym and its expansion in brackets after it ("JAXA
     /// (Japan Aerospace Exploration Agency)"), and a nickname the text introduces ("Lena Varga, also known as the
-    /// Baroness", "aka", "nicknamed"). Only neighbours in one sentence are compared, so the pass is linear.
+    /// Baroness", "aka", "a/k/a", "alias", "nicknamed"; a chain "X, a/k/a Y, a/k/a Z" is one; past a place of origin: "Rafael
+    /// Dalo, 45, of Tucson, Arizona, a/k/a El Rojo" is Dalo's, not Arizona's). The two must be of one type (NamedByConstruction
+    /// gives an alias after "a/k/a" its name's type). Only neighbours in one sentence are compared, so the pass is linear.
     /// </summary>
     private static void LinkExpansionsAndNicknames(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
@@ -618,14 +622,20 @@ public sealed class EntityClusterer
         for (int n = 0; n + 1 < order.Count; n++)
         {
             var (a, b) = (mentions[order[n]], mentions[order[n + 1]]);
-            if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || a.Mention.Type != b.Mention.Type) continue;
+            if (a.Mention.SentenceIndex != b.Mention.SentenceIndex) continue;
             var tokens = sentences[a.Mention.SentenceIndex].Tokens;
             var between = Enumerable.Range(a.EndToken, Math.Max(0, b.FirstToken - a.EndToken)).Select(k => tokens[k].Text.ToLowerInvariant()).ToList();
             bool bracket = between.Count == 1 && between[0] == "(" && b.EndToken < tokens.Count && tokens[b.EndToken].Text == ")"
                            && NameKey.IsAcronymShape(a.Mention.Text) && SpellsOut(a.Mention.Text, b.Mention.Text);
-            var joined = string.Join(' ', between.Where(w => w != ","));
-            bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "nicknamed" or "better known as" or "dubbed";
-            if (bracket || nickname) Union(clusters, clusterOf[order[n]], clusterOf[order[n + 1]]);
+            var joined = string.Join(' ', between.Where(w => w is not ("," or "\"" or "``" or "''" or "\u201c" or "\u201d")));
+            bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "a/k/a" or "a / k / a" or "alias" or "nicknamed" or "better known as" or "dubbed";
+            // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a El Rojo": past the place of origin to the person
+            int left = n;
+            if (nickname && a.Mention.Type == EntityType.Location && NamedByConstruction.PastPlaceOfOrigin(tokens, a.EndToken) is var origin && origin != a.EndToken)
+                for (int p = n - 1; p >= 0 && n - p <= 4 && mentions[order[p]].Mention.SentenceIndex == a.Mention.SentenceIndex; p--)
+                    if (mentions[order[p]].EndToken == origin) { left = p; break; }
+            if (mentions[order[left]].Mention.Type != b.Mention.Type) continue;
+            if (bracket || nickname) Union(clusters, clusterOf[order[left]], clusterOf[order[n + 1]]);
         }
     }
 

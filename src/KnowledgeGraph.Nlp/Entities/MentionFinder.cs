@@ -1502,16 +1502,18 @@ public sealed class MentionFinder
                 && (Keyword(words, c.First, c.End - 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
                     || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1))).Any(h => h.Entry.Type == EntityType.Organization)))
                 c = c with { End = c.End - 1, Type = EntityType.Organization, FineType = Keyword(words, c.First, c.End - 1)?.Fine, Role = null, Canonical = null };
-            // "the 8th Coast Guard District", "Military Region 5": a district, region or zone named by common words and name
+            // "the 12th Harbor Patrol District", "Military Region 9": a district, region or zone named by common words and name
             // keywords only is told from the others of its kind by its number, an ordinal before it or a number of one to three
-            // digits after it, which is part of its name ("the Tarsin District": a name of its own, no number needed)
+            // digits after it, which is part of its name ("the Tarsin District": a name of its own, no number needed); a number
+            // before a plural noun or a noun in lower case counts them ("in the Northern Region 20 schools closed")
             if (c.Source != "gazetteer" && c.Length >= 2 && _lex.OrgKeywords.Lookup(words[c.End - 1], KeywordPosition.Suffix) is { Count: > 0 } regionHead
                 && regionHead[0] is { Type: EntityType.Location, FineType: "Region" }
                 && Enumerable.Range(c.First, c.Length - 1).All(k => IsFieldWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0))
             {
                 if (c.First > 0 && IsNumericOrdinal(words[c.First - 1]))
                     c = c with { First = c.First - 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
-                else if (c.End < words.Count && words[c.End].Length <= 3 && IsCardinal(words[c.End]))
+                else if (c.End < words.Count && words[c.End].Length <= 3 && IsCardinal(words[c.End])
+                         && !(c.End + 1 < words.Count && (s.Tokens[c.End + 1].Tag is "NNS" or "NNPS" || s.Tokens[c.End + 1].Tag == "NN" && char.IsLower(words[c.End + 1][0]))))
                     c = c with { End = c.End + 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
             }
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
@@ -1909,12 +1911,12 @@ public sealed class MentionFinder
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
         if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
-        // "two F-15E Strike Eagles", "a C-130J Super Hercules", "an HU-25 Falcon jet": an aircraft's designation of the U.S.
+        // "two F-21E Storm Kites", "a C-140J Sky Mule", "an HU-29 Heron jet": an aircraft's designation of the U.S.
         // military system (mission letters, a hyphen, the design number, a series letter) before capitalised words names the
-        // aircraft's type, the designation with it ("F-16 Fighting Falcon" and "HU-25 Falcon" are two aircraft); not a
+        // aircraft's type, the designation with it ("F-14 Sea Kestrel" and "HU-29 Kestrel" are two aircraft); not a
         // name a head keyword makes a body's or a place's ("the F-35 Joint Program Office")
-        // (the designation opens the span, or stands before it over at most one more capitalised word: "F-16 Fighting" before
-        // a span "Falcon")
+        // (the designation opens the span, or stands before it over at most one more capitalised word: "F-14 Sea" before
+        // a span "Kestrel")
         int named = IsAircraftDesignation(words[c.First]) ? c.First + 1
             : c.First >= 1 && IsAircraftDesignation(words[c.First - 1]) ? c.First
             : c.First >= 2 && IsAircraftDesignation(words[c.First - 2]) && IsTitleCase(words[c.First - 1]) ? c.First - 1 : -1;
@@ -1981,18 +1983,26 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "F-15E", "C-130J", "KC-135", "MQ-9": the shape of a designation of the U.S. military aircraft system (DoD 4120.15-L):
-    /// one to three of its status, mission and type letters (every capital but I), a hyphen, a design number of one to
-    /// three digits, and at most one series letter.
+    /// "F-21E", "C-140J", "KC-150", "MQ-7": the shape of a designation of the U.S. military aircraft system (DoD 4120.15-L):
+    /// its letters in the system's order (a status prefix, a modified mission, a basic mission, a vehicle type; a basic
+    /// mission or a vehicle type at least: so not "AK-47", whose K is no basic mission after a modified one), a hyphen, a
+    /// design number of one to three digits, and at most one series letter.
     /// </summary>
     internal static bool IsAircraftDesignation(string w)
     {
         int dash = w.IndexOf('-');
-        if (dash is < 1 or > 3 || !w[..dash].All(ch => "ABCDEFGHJKLMNOPQRSTUVWXYZ".Contains(ch))) return false;
+        if (dash is < 1 or > 4 || !DesignationLetters.IsMatch(w[..dash])) return false;
         var rest = w[(dash + 1)..];
         int digits = rest.TakeWhile(char.IsAsciiDigit).Count();
         return digits is >= 1 and <= 3 && rest.Length - digits <= 1 && (rest.Length == digits || char.IsAsciiLetterUpper(rest[^1]));
     }
+
+    /// <summary>
+    /// The letters of a U.S. military aircraft designation in their order (DoD 4120.15-L): status prefix (G J N X Y Z),
+    /// modified mission (A C D E H K L M O P Q R S T U V W), basic mission (A B C E F L O P R S T U X), vehicle type (D G H Q S V Z).
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex DesignationLetters =
+        new("^(?=[A-Z]*[ABCEFLOPRSTUXDGHQSVZ]$)[GJNXYZ]?[ACDEHKLMOPQRSTUVW]?[ABCEFLOPRSTUX]?[DGHQSVZ]?$", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>Points of the compass that open a region's name: "Southeast Europe", "North Africa", "Central Asia".</summary>
     private static readonly HashSet<string> CompassPoints = new(StringComparer.Ordinal)

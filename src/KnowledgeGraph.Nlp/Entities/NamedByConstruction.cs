@@ -325,10 +325,25 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
+    /// "Rafael Dalo, 45, of Tucson, Arizona, a/k/a": where the name ends that a place of origin ("of" or "from", place
+    /// names and commas, after a comma and an age or not) follows, given the end of that place; <paramref name="end"/> itself when none.
+    /// </summary>
+    internal static int PastPlaceOfOrigin(IReadOnlyList<Token> tokens, int end)
+    {
+        int j = end;
+        while (j > 0 && end - j <= 8 && (tokens[j - 1].Tag is "NNP" or "NNPS" || tokens[j - 1].Text == ",")) j--;
+        if (j == end || j < 2 || tokens[j - 1].Text is not ("of" or "from") || tokens[j - 2].Text != ",") return end;
+        j -= 2;
+        if (j >= 2 && tokens[j - 1].Tag == "CD" && tokens[j - 2].Text == ",") j -= 2;
+        return j;
+    }
+
+    /// <summary>
     /// "Tomas Arvelo-Quint, a/k/a \"Don Tito,\" a/k/a \"Relampago\"", "Marta Quell, also known as \"La Jefa\"": a name after
     /// "a/k/a", "aka", "also known as" or "alias" (past a quotation mark), right after another name and a comma, is another
-    /// name of the same person or body, and so is each further one of the chain; it takes that one's type and is one node
-    /// with it (a name after a comma with no such words is another one: "Ana Ruiz, Tomas Vell")
+    /// name of the same person or body, and so is each further one of the chain; it takes that one's type (never a place's
+    /// for a person) and the clusterer joins the two (EntityClusterer.LinkExpansionsAndNicknames); its own name stays its
+    /// own, so a surname in it is still found ("Umm Dareth ... Dareth") (a name after a comma with no such words is another one: "Ana Ruiz, Tomas Vell")
     /// </summary>
     private static void JoinAliasesNamedAfterAka(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
@@ -348,10 +363,17 @@ internal static class NamedByConstruction
             int e = aka, skipped = 0;
             while (e > 0 && skipped < 2 && IsQuoteOrComma(tokens[e - 1].Text)) { e--; skipped++; }
             if (skipped == 0 || !tokens.Skip(e).Take(aka - e).Any(t => t.Text == ",") || !named.TryGetValue((m.Mention.SentenceIndex, e), out var before)) continue;
+            // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a ...": the alias is the person's, not the place of origin's
+            if (result[before].Mention.Type == EntityType.Location && PastPlaceOfOrigin(tokens, e) is var origin && origin != e
+                && named.TryGetValue((m.Mention.SentenceIndex, origin), out var person))
+                before = person;
             int anchor = anchorOf.TryGetValue(before, out var a) ? a : before;
             anchorOf[k] = anchor;
             var target = result[anchor].Mention;
-            result[k] = m with { Mention = m.Mention with { Type = target.Type, FineType = target.FineType, Canonical = target.Canonical ?? target.Text }, Role = null, Agent = null };
+            // the alias takes the type of the name it is another name of (the clusterer joins the two: LinkExpansionsAndNicknames);
+            // a place never makes a person of it a place
+            if (target.Type == EntityType.Location && m.Mention.Type == EntityType.Person) continue;
+            result[k] = m with { Mention = m.Mention with { Type = target.Type, FineType = target.FineType }, Role = null, Agent = null };
         }
     }
 
@@ -366,8 +388,8 @@ internal static class NamedByConstruction
     /// modifies the head noun of a drill (past a year and words in lower case) names the drill; "the annual Harbor
     /// Engagement Activity", "hosted the annual North Coast Defense Conference": a name after an adjective of recurrence,
     /// and heading its noun phrase, names an event that recurs, no body. Either way an event (a meeting when its head word
-    /// names one), in every mention of the article; not a name a body's or a place's head word makes ("the Kessa Navy
-    /// training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
+    /// names one), in every mention of the article; not when the drill word is a verb ("Varkon drills off the coast"), not
+    /// a person's name, nor a name a body's or a place's head word makes ("the Kessa Navy training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
     /// </summary>
     private static void TypeDrillsAndRecurringEvents(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -384,7 +406,10 @@ internal static class NamedByConstruction
             int e = m.EndToken, j = e;
             if (j < tokens.Count && tokens[j].Tag == "CD") j++;
             while (j < tokens.Count && j - e <= 5 && char.IsLower(tokens[j].Text[0]) && tokens[j].Tag is "JJ" or "NN" or "VBG" && !DrillHeads.Contains(tokens[j].Text)) j++;
-            bool drill = j < tokens.Count && DrillHeads.Contains(tokens[j].Text);
+            // the drill word is a noun ("exercises" of "Tomas Reyl exercises every morning" is a verb), and a person's name
+            // (a given name first) names no drill
+            bool drill = j < tokens.Count && DrillHeads.Contains(tokens[j].Text) && tokens[j].Tag is "NN" or "NNS"
+                         && !(m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text));
             bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
                 && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
             if (drill || recurring) events.Add(m.Mention.Text);

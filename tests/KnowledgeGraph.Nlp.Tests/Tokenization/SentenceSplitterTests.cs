@@ -28,6 +28,20 @@ public sealed class SentenceSplitterTests
     }
 
     [Test]
+    public void TheShippedTechAbbreviationEndsASentenceButNotBeforeARank()
+    {
+        // "Tech." is a rank's ("Tech. Sgt.") and a school's last word ("Kessel Tech."): the shipped list lets it end a sentence
+        var entries = KnowledgeGraph.Nlp.Lexicons.LexiconSet.Load().Abbreviations.Entries;
+        var splitter = new SentenceSplitter(new Tokenizer(entries.Select(e => e.Form).ToHashSet(StringComparer.Ordinal)),
+            entries.Where(e => !e.CanEndSentence).Select(e => e.Form).ToHashSet(StringComparer.Ordinal));
+        const string text = "Daro Venn played football at Kessel Tech. The university announced his award. Tech. Sgt. Ana Moll spoke.";
+        Assert.That(splitter.Split(text).Select(s => s.TextOf(text)), Is.EqualTo(new[]
+        {
+            "Daro Venn played football at Kessel Tech.", "The university announced his award.", "Tech. Sgt. Ana Moll spoke.",
+        }));
+    }
+
+    [Test]
     public void SentenceEndingInAnAbbreviationSplitsBeforeACommonSentenceStart()
     {
         Assert.That(Split("Troops came from the U.S. They left in 2020."),
