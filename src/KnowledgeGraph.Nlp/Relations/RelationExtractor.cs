@@ -1192,7 +1192,9 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
                     bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
-                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
+                    // "X returned from visits to Y": one comes back from one's own trip
+                    bool fromMovement = q >= 0 && v.Lower(q) == "from" && match.Entries.All(e => IsMovementType(e.Type));
+                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo || fromMovement))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
                         // an opening phrase: "In a phone call with Y, X raised ...", "During talks with Y, X ...": the clause it opens
