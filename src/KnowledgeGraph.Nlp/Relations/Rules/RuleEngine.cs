@@ -257,6 +257,14 @@ public sealed class RuleEngine
             return true;
         }
 
+        /// <summary>The tests on what the token names that are not negated: whether it is of the kind asked for.</summary>
+        private bool PassesRequired(IReadOnlyList<TokenTest> tests, int token, int trigger)
+        {
+            for (int i = 0; i < tests.Count; i++)
+                if (tests[i].OfArgument && !tests[i].Negated && !Passes(tests[i], token, trigger)) return false;
+            return true;
+        }
+
         /// <summary>The tests of <paramref name="tests"/> on what the token names (<see cref="TokenTest.OfArgument"/>) or,
         /// with <paramref name="ofArgument"/> false, the others (how it is attached).</summary>
         private bool PassesAll(IReadOnlyList<TokenTest> tests, int token, int trigger, bool ofArgument)
@@ -329,13 +337,15 @@ public sealed class RuleEngine
         {
             var result = new List<Arg>();
             // the last step's tests on what a token names hold of each conjunct it spreads to ("<appos[!entity=Location]" from a
-            // dateline city whose conjunct is the person takes the person, never a place conjunct of a person)
+            // dateline city whose conjunct is the person takes the person, never a place conjunct of a person); a token that
+            // is not of the kind asked for (fails a test that is not negated) is a phrase of another kind, conjuncts and all
             var last = path.Steps.Count > 0 ? path.Steps[^1].Tests : Array.Empty<TokenTest>();
             foreach (var (token, captured) in Walk(path, t))
             {
+                bool otherKind = !PassesRequired(last, token, t);
                 foreach (var u in WithConjuncts(token))
                 {
-                    if (!PassesAll(last, u, t, ofArgument: true)) continue;
+                    if (otherKind || !PassesAll(last, u, t, ofArgument: true)) continue;
                     var (m, indirect) = MentionFor(u);
                     if (m is null || HasEntity(result, m.Entity)) continue;
                     result.Add(new Arg(u, m, captured, indirect, token));

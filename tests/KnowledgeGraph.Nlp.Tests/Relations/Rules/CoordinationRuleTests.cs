@@ -66,6 +66,15 @@ public sealed class CoordinationRuleTests
     }
 
     [Test]
+    public void APhraseOfAnotherKindLendsNoConjunct()
+    {
+        // "in Arden" is inside the forces' own name: its conjunct Vell is no place of the forces (a place test the token
+        // reached fails is not handed on to its conjuncts; only an excluding test is)
+        const string Named = "About 900 Ostland soldiers joined with the [Royal Kessa Armed Forces in Arden|Organization] and [Vell|Location] to develop tactics.";
+        Assert.That(Edges(Named), Does.Not.Contain("Royal Kessa Armed Forces in Arden LOCATED_IN Vell"), Fired(Named));
+    }
+
+    [Test]
     public void ARoleNounNamesNoPlaceOfADateline()
     {
         var e = Edges("[Arden|Location], [Wessex|Location] – Senator [Mara Quill|Person], Chairman of [the Harbour Committee|Organization], released a statement.");
