@@ -74,6 +74,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> ListOpeners = Set("surface-list-openers");
     public static readonly IReadOnlySet<string> StatingVerbs = Union("reporting-verbs", "stating-verbs", "surface-stating-verbs");
     public static readonly IReadOnlySet<string> MilitaryMeans = Set("surface-military-means");
+    public static readonly IReadOnlySet<string> ForceNouns = Set("surface-force-nouns");
     public static readonly IReadOnlySet<string> StatementNouns = Set("surface-statement-nouns");
     public static readonly IReadOnlySet<string> GivingVerbs = Set("surface-giving-verbs");
     public static readonly IReadOnlySet<string> HandoverVerbs = Set("surface-handover-verbs");

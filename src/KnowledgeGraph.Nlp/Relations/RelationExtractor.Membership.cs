@@ -130,17 +130,37 @@ public sealed partial class RelationExtractor
                 .DefaultIfEmpty(0).Max();
         }
 
-        /// <summary>Whether the run of ", NAME" from <paramref name="k"/> goes on to ", and NAME" or "and NAME": the end of a list.</summary>
-        private bool EndsInCoordinatedName(int k)
+        /// <summary>The name after the coordinator that ends the run of ", NAME" from <paramref name="k"/> (", and NAME" or
+        /// "and NAME"): the last item of a list, or null when the run ends without one.</summary>
+        private MentionRef? CoordinatedLastName(int k)
         {
             var v = _v;
             while (k + 1 < v.Count && v.IsComma(k))
             {
-                if (v.IsCoordinator(k + 1)) return v.MentionFrom(k + 2, v.IsDeterminer) is not null;
-                if (v.MentionFrom(k + 1, v.IsDeterminer) is not { } next) return false;
+                if (v.IsCoordinator(k + 1)) return v.MentionFrom(k + 2, v.IsDeterminer);
+                if (v.MentionFrom(k + 1, v.IsDeterminer) is not { } next) return null;
                 k = next.EndToken;
             }
-            return k < v.Count && v.IsCoordinator(k) && v.MentionFrom(k + 1, v.IsDeterminer) is not null;
+            return k < v.Count && v.IsCoordinator(k) ? v.MentionFrom(k + 1, v.IsDeterminer) : null;
+        }
+
+        /// <summary>
+        /// Whether the run of ", NAME" from <paramref name="k"/> ends a list of bodies: its last item, after the coordinator,
+        /// is an organisation standing alone ("..., the Northern Army Corps, and the Coastal Fleet", "..., and Ostlandic forces").
+        /// A list going on to other
+        /// things ("..., 5th Regiment, and Ostlandic officials") or a last unit with its own larger unit after it ("A Battalion,
+        /// B Regiment, and C Battalion, D Regiment": two hierarchies coordinated) leaves the pair a hierarchy.
+        /// </summary>
+        private bool EndsListOfUnits(int k)
+        {
+            var v = _v;
+            if (CoordinatedLastName(k) is not { } last) return false;
+            // "..., and Ostland forces": a name before a noun of troops names a body too
+            if (v.TypeOf(last) != EntityType.Organization
+                && !(last.EndToken < v.Count && v.MentionAt(last.EndToken) is null && Grammar.ForceNouns.Contains(v.Lemma(last.EndToken)))) return false;
+            int el = EchelonOf(last), e = last.EndToken;
+            return !(e + 1 < v.Count && v.IsComma(e) && v.MentionFrom(e + 1, x => v.IsDeterminer(x) || IsOrdinal(v.Words[x])) is { } larger
+                     && v.TypeOf(larger) == EntityType.Organization && EchelonOf(larger) > el);
         }
 
         /// <summary>
@@ -163,9 +183,9 @@ public sealed partial class RelationExtractor
                 // a list of units goes on with a coordinator or another comma and name: not a hierarchy
                 int after = b.EndToken;
                 if (after < v.Count && v.IsCoordinator(after)) continue;
-                // "A, B, C, and D": names joined by commas up to a coordinator before the last are peers, however far the pair
-                // stands from the coordinator ("1st Battalion, 5th Regiment, 3rd Division" has none and stays a chain)
-                if (EndsInCoordinatedName(after)) continue;
+                // "A, B, C, and D": units joined by commas up to a coordinator before the last unit are peers, however far the
+                // pair stands from the coordinator ("1st Battalion, 5th Regiment, 3rd Division" has none and stays a chain)
+                if (EndsListOfUnits(after)) continue;
                 if (a.FirstToken > 0 && v.IsCoordinator(a.FirstToken - 1)) continue;
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);

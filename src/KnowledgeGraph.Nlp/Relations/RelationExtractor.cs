@@ -390,7 +390,7 @@ public sealed partial class RelationExtractor
             // "is going to face charges", "deployed to support the mission": "to" before a bare verb marks an infinitive (a future,
             // a purpose), not the destination of a movement; the verb keeps only its own reading
             if (best is not null && pos == TriggerPos.Verb && best.Last > best.First && v.Tag(best.Last) is "TO" or "IN" && v.Lower(best.Last) == "to"
-                && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => e.Type is "VISITED" or "DEPLOYED_IN"))
+                && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => IsMovementType(e.Type)))
                 best = MakeMatch(tl.Lookup(v.Lemmas[start]), pos, start, start, start + 1);
             return best;
         }
@@ -433,7 +433,7 @@ public sealed partial class RelationExtractor
                 objects = objects.Where(o => !ModifiesNextWord(o)).ToList();
             // "leading efforts in the campaign to defeat Y": what is led is the common noun right after the verb
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
-                && Enumerable.Range(match.ObjectFrom, Math.Max(0, objects[0].FirstToken - match.ObjectFrom)).Any(k => v.Tag(k) is "NN" or "NNS" && v.MentionAt(k) is null))
+                && FirstCommonNoun(match.ObjectFrom, objects[0].FirstToken) >= 0)
                 objects = new List<MentionRef>();
             if (NoPartner(match, prep, objects))
             {
@@ -904,7 +904,7 @@ public sealed partial class RelationExtractor
         /// <summary>Whether the noun at <paramref name="i"/> names a movement: a trigger noun read as a visit or a deployment ("trip",
         /// "visit", "deployment"), whose "to" phrase is where it goes.</summary>
         private bool MovementNoun(int i) =>
-            new[] { _v.Lemma(i), _v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => e.Type is "VISITED" or "DEPLOYED_IN"));
+            new[] { _v.Lemma(i), _v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => IsMovementType(e.Type)));
 
         /// <summary>Whether a role noun of titles.tsv starts at <paramref name="i"/>, after a possessive "'s".</summary>
         private bool RoleNounAfter(int i)
@@ -927,13 +927,23 @@ public sealed partial class RelationExtractor
         private bool PlacedAfterObjectNoun(Match match, MentionRef obj)
         {
             var v = _v;
-            if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && e.Type is not ("VISITED" or "DEPLOYED_IN"))
+            if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && !IsMovementType(e.Type))
                 || match.Last > match.First && v.IsNoun(match.Last) || !IsPlace(obj)) return false;
-            int noun = Enumerable.Range(match.ObjectFrom, obj.FirstToken - match.ObjectFrom)
-                .FirstOrDefault(j => v.Tag(j) is "NN" or "NNS" && v.MentionAt(j) is null, -1);
+            int noun = FirstCommonNoun(match.ObjectFrom, obj.FirstToken);
             int to = PrepositionBefore(obj);
             return noun >= 0 && to > noun && v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
         }
+
+        /// <summary>The first common noun outside a name in [<paramref name="from"/>, <paramref name="to"/>), or -1.</summary>
+        private int FirstCommonNoun(int from, int to)
+        {
+            for (int j = Math.Max(0, from); j < to && j < _v.Count; j++)
+                if (_v.Tag(j) is "NN" or "NNS" && _v.MentionAt(j) is null) return j;
+            return -1;
+        }
+
+        /// <summary>A movement reading: going to a place (VISITED) or being sent there (DEPLOYED_IN).</summary>
+        private static bool IsMovementType(string type) => type is "VISITED" or "DEPLOYED_IN";
 
         /// <summary>
         /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
@@ -1109,9 +1119,11 @@ public sealed partial class RelationExtractor
                 if (_consumed[i] || !v.IsNoun(i) && !adjective && !possessedNoun || v.MentionAt(i) is not null) continue;
                 // role nouns, in the plural too ("gave members an overview"), are read by the role patterns
                 // "Kessa Command commander visits Ostland": a plural noun right before a name is a headline's verb, not a compound;
-                // "joined President Ana Ruiz and ...": a role noun before a name is the name's title
+                // "joined President Ana Ruiz and ...": a role noun before a person's name is the name's title, and so before
+                // a name that itself modifies a noun ("crew members Kessa astronaut Ana Ruiz"); before an organisation's
+                // name standing alone ("Vice President Kessa Trading Group") it is a role in it
                 if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i]))
-                    && (!v.IsNoun(i + 1) || v.MentionStartingAt(i + 1) is not null
+                    && (!v.IsNoun(i + 1) || v.MentionStartingAt(i + 1) is { } named && (v.TypeOf(named) == EntityType.Person || ModifiesNextWord(named))
                         || v.Tag(i + 1) == "NNS" && v.MentionAt(i + 1) is null && v.MentionStartingAt(i + 2) is not null)) continue;
                 var match = TriggerAt(i, TriggerPos.Noun);
                 if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
@@ -1180,7 +1192,9 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
                     bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
-                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
+                    // "X returned from visits to Y": one comes back from one's own trip
+                    bool fromMovement = q >= 0 && v.Lower(q) == "from" && match.Entries.All(e => IsMovementType(e.Type));
+                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo || fromMovement))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
                         // an opening phrase: "In a phone call with Y, X raised ...", "During talks with Y, X ...": the clause it opens
@@ -1366,9 +1380,11 @@ public sealed partial class RelationExtractor
                     if (o is null && from < v.Count && v.Tag(from) is "IN" or "TO" && v.Lower(from) is "of" or "at" or "for" or "with" or "in" or "to" or "from" or "on")
                         o = v.MentionFrom(from + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x) || v.Tag(x) is "CD" or "HYPH", from + 6);
                     // "P, special envoy to the Kessa region", "P's first trip as director to Ostland": a place right after "to" is
-                    // where the role is posted or travels, not whom it serves ("adviser to the Ostland president" still serves)
+                    // where the role is posted or travels, not whom it serves ("adviser to the Ostland president", "adviser to
+                    // Ostland's president", "adviser to the Ostland delegation" still serve: the phrase goes on past the place)
                     if (o is not null && o != possessorOrg && v.Lower(from) == "to" && IsPlace(o)
-                        && Enumerable.Range(from + 1, o.FirstToken - from - 1).All(v.IsDeterminer))
+                        && Enumerable.Range(from + 1, o.FirstToken - from - 1).All(v.IsDeterminer)
+                        && !(o.EndToken < v.Count && (v.Tag(o.EndToken) == "POS" || v.IsNoun(o.EndToken))))
                         o = null;
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))

@@ -19,7 +19,12 @@ public enum TriggerKind
 /// <param name="Key">case, lemma, upos, tag, deprel, entity, fine, has (a child relation), mention.</param>
 /// <param name="Values">Allowed values (empty: any, i.e. "has one"); a value <c>@name</c> stands for a word set of the rule files.</param>
 /// <param name="Negated">The test must fail (<c>!key</c> or <c>key!=...</c>).</param>
-public sealed record TokenTest(string Key, IReadOnlyList<string> Values, bool Negated);
+public sealed record TokenTest(string Key, IReadOnlyList<string> Values, bool Negated)
+{
+    /// <summary>A test of what the token names (its entity type, fine type, mention kind), not of how it is attached: at a
+    /// path's end it holds of each conjunct the argument spreads to.</summary>
+    public bool OfArgument { get; } = Key is "entity" or "fine" or "mention";
+}
 
 /// <summary>One step of a dependency path: down to a child with relation <see cref="Relation"/>, or up (<c>&lt;rel</c>) to the head.</summary>
 /// <param name="Up">Up to the head, when the current token hangs from it by <see cref="Relation"/>.</param>

@@ -71,10 +71,16 @@ public sealed class RuleEngine
 
     public RuleSet Rules => _rules;
 
-    /// <summary>A set of category names as the rule files write them: '_' stands for a space in a word set, so
-    /// "ALLIED_WITH" is read as "ALLIED WITH"; category names have no spaces, so the underscore is put back.</summary>
+    /// <summary>A set of category names as the rule files write them (<see cref="CategoryName"/>).</summary>
     private static HashSet<string> Categories(IReadOnlySet<string> written) =>
-        written.Select(c => c.Replace(' ', '_')).ToHashSet(StringComparer.Ordinal);
+        written.Select(CategoryName).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A category or type name as the rule files' sets and test values hold it: RuleSet reads '_' as a space, so
+    /// "ALLIED_WITH" is held as "ALLIED WITH"; names of the schema have no spaces, so the underscore is put back.</summary>
+    private static string CategoryName(string written) => written.Replace(' ', '_');
+
+    /// <summary>A category name as a rule file's value holds it (the inverse of <see cref="CategoryName"/>).</summary>
+    private static string Written(string category) => category.Replace('_', ' ');
 
     /// <summary>Category of a type: from the trigger lexicon, else the type itself when it is a category (LEADS, PART_OF ...).</summary>
     public static Func<string, string?> CategoryLookup(TriggerLexicon triggers)
@@ -251,6 +257,22 @@ public sealed class RuleEngine
             return true;
         }
 
+        /// <summary>The tests on what the token names that are not negated: whether it is of the kind asked for.</summary>
+        private bool PassesRequired(IReadOnlyList<TokenTest> tests, int token, int trigger)
+        {
+            for (int i = 0; i < tests.Count; i++)
+                if (tests[i].OfArgument && !tests[i].Negated && !Passes(tests[i], token, trigger)) return false;
+            return true;
+        }
+
+        /// <summary>The tests of <paramref name="tests"/> on what the token names (<see cref="TokenTest.OfArgument"/>) or,
+        /// with <paramref name="ofArgument"/> false, the others (how it is attached).</summary>
+        private bool PassesAll(IReadOnlyList<TokenTest> tests, int token, int trigger, bool ofArgument)
+        {
+            for (int i = 0; i < tests.Count; i++) if (tests[i].OfArgument == ofArgument && !Passes(tests[i], token, trigger)) return false;
+            return true;
+        }
+
         /// <summary>
         /// The subject is the first subject alternative that reaches a mention; object alternatives are tried in order
         /// until one gives an edge (an object whose trigger key has no reading lets the next alternative try).
@@ -314,10 +336,16 @@ public sealed class RuleEngine
         private List<Arg> Arguments(RulePath path, int t)
         {
             var result = new List<Arg>();
+            // the last step's tests on what a token names hold of each conjunct it spreads to ("<appos[!entity=Location]" from a
+            // dateline city whose conjunct is the person takes the person, never a place conjunct of a person); a token that
+            // is not of the kind asked for (fails a test that is not negated) is a phrase of another kind, conjuncts and all
+            var last = path.Steps.Count > 0 ? path.Steps[^1].Tests : Array.Empty<TokenTest>();
             foreach (var (token, captured) in Walk(path, t))
             {
+                bool otherKind = !PassesRequired(last, token, t);
                 foreach (var u in WithConjuncts(token))
                 {
+                    if (otherKind || !PassesAll(last, u, t, ofArgument: true)) continue;
                     var (m, indirect) = MentionFor(u);
                     if (m is null || HasEntity(result, m.Entity)) continue;
                     result.Add(new Arg(u, m, captured, indirect, token));
@@ -354,7 +382,8 @@ public sealed class RuleEngine
                     }
                     foreach (var r in reached)
                     {
-                        if (!PassesAll(step.Tests, r, t)) continue;
+                        // the last step's tests on what the token names are left to each of its conjuncts (Arguments)
+                        if (i == path.Steps.Count - 1 ? !PassesAll(step.Tests, r, t, ofArgument: false) : !PassesAll(step.Tests, r, t)) continue;
                         var cap = captured;
                         if (step.CaptureLemma || step.CaptureCase)
                         {
@@ -494,7 +523,8 @@ public sealed class RuleEngine
                 "mention" => ctx.MentionAt(s, token) is { } mm && (test.Values.Count == 0 || In(test.Values, MentionKindNames[(int)mm.Mention.Kind])),
                 "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
                 "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
-                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, e.Category)),
+                "prev" => WordBefore(token) is { } w && In(test.Values, w),
+                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, Written(e.Category))),
                 "before" => token < trigger,
                 "after" => token > trigger,
                 _ => false,
@@ -513,6 +543,15 @@ public sealed class RuleEngine
         {
             for (int i = 0; i < patterns.Count; i++) if (tree.FirstChild(token, patterns[i]) >= 0) return true;
             return false;
+        }
+
+        /// <summary>The word before the token's name (before its determiners), or before the token when it names none:
+        /// the comma or bracket that sets an apposition off, wherever the parser hangs it.</summary>
+        private string? WordBefore(int token)
+        {
+            int k = (ctx.MentionAt(s, token)?.FirstToken ?? token) - 1;
+            while (k >= 0 && tree.Tag(k) == "DT") k--;
+            return k >= 0 ? tree.Lower(k) : null;
         }
 
         private bool In(IReadOnlyList<string> values, string value)
@@ -600,8 +639,7 @@ public sealed class RuleEngine
         private RelationMention? StatedIntent(RelationRule rule, int t, RelationMention edge)
         {
             if (rule.Pattern is not (RelationPattern.Verb or RelationPattern.LightVerbNominal) || edge.Negated || edge.Modality is null) return null;
-            // rule files write '_' for a space; schema types keep theirs
-            if (!x._intent.TryGetValue(edge.Category, out var written) || written.Replace(' ', '_') is var type && x._categoryOf(type) is not { } category) return null;
+            if (!x._intent.TryGetValue(edge.Category, out var written) || CategoryName(written) is var type && x._categoryOf(type) is not { } category) return null;
             if (edge.AttributedTo is not null || ReportedByAnother(t, edge.Subject)) return null;
             bool intent = x._intentModalities.Contains(edge.Modality)
                           || x._conditionalIntent.Contains(edge.Modality) && Enumerable.Range(t + 1, Math.Max(0, tree.Count - t - 1))

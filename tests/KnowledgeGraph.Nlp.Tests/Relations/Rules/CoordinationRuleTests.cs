@@ -58,10 +58,29 @@ public sealed class CoordinationRuleTests
     }
 
     [Test]
+    public void AUnitInAppositionIsSetOffByTheCommaBeforeItsName()
+    {
+        // the parser may hang the comma on a word inside a many-word name ("Arden") instead of on the appositive's head
+        const string Unit = "A spokesperson for the [42nd Sustainment Brigade|Organization], [Royal Arden Army|Organization], speaks to reporters.";
+        Assert.That(Edges(Unit), Does.Contain("42nd Sustainment Brigade PART_OF Royal Arden Army"), Fired(Unit));
+    }
+
+    [Test]
+    public void APhraseOfAnotherKindLendsNoConjunct()
+    {
+        // "in Arden" is inside the forces' own name: its conjunct Vell is no place of the forces (a place test the token
+        // reached fails is not handed on to its conjuncts; only an excluding test is)
+        const string Named = "About 900 Ostland soldiers joined with the [Royal Kessa Armed Forces in Arden|Organization] and [Vell|Location] to develop tactics.";
+        Assert.That(Edges(Named), Does.Not.Contain("Royal Kessa Armed Forces in Arden LOCATED_IN Vell"), Fired(Named));
+    }
+
+    [Test]
     public void ARoleNounNamesNoPlaceOfADateline()
     {
         var e = Edges("[Arden|Location], [Wessex|Location] – Senator [Mara Quill|Person], Chairman of [the Harbour Committee|Organization], released a statement.");
         Assert.That(e.Where(x => x.StartsWith("Arden ", StringComparison.Ordinal) || x.StartsWith("Wessex ", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+        // the role is the senator's, whom the parser may hang as a conjunct of the dateline city
+        Assert.That(e, Does.Contain("Mara Quill LEADS the Harbour Committee"), string.Join("; ", e));
     }
 
     [Test]

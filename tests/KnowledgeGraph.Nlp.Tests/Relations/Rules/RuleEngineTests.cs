@@ -40,6 +40,28 @@ public sealed class RuleEngineTests
     }
 
     [Test]
+    public void AReadsTestNamesACategoryWithAnUnderscore()
+    {
+        // a rule file writes '_' for a space in every value, so reads=ALLIED_WITH must still match the category ALLIED_WITH
+        var (markup, _) = Shared.Value;
+        var lexicons = LexiconSet.Load();
+        var rules = RuleSet.Parse(new[] { ("test.rules", """
+            rule ally-verb
+              trigger  verb reads=ALLIED_WITH
+              subject  nsubj
+              object   obl[prep=with]
+              yields   lexicon
+              base     Verb
+              example  [A|Location] allied with [B|Location]. => A -[ALLIED_WITH]-> B
+            """) }, RuleEngine.CategoryLookup(lexicons.Triggers));
+        var engine = new RuleEngine(rules, lexicons, SchemaRules.Load());
+        // Norland allied with Vell .
+        var c = WithTree(markup.Build("[Norland|Location] allied with [Vell|Location]."), "2:nsubj 0:root 4:case 2:obl 2:punct");
+        var e = engine.Extract(c).Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
+        Assert.That(e, Does.Contain("Norland ALLIED_WITH Vell"));
+    }
+
+    [Test]
     public void ActiveVerbWithObject()
     {
         // The Northern Front attacked Kidal at dawn .
