@@ -417,9 +417,11 @@ internal static class NamedByConstruction
         events.ExceptWith(placed);
         if (events.Count == 0) return;
         // ... and so does its acronym, written in brackets right after it: "the annual Harbor Engagement Activity (HEA)"
+        // (the names ending before each bracket found once, so the pass stays linear in the article's mentions)
+        ILookup<(int Sentence, int End), string>? endingAt = null;
         foreach (var m in result)
             if (IsNamed(m) && NameKey.IsAcronymShape(m.Mention.Text) && m.FirstToken >= 2 && Word(sentences, m, m.FirstToken - 1) == "("
-                && result.Any(n => n.Mention.SentenceIndex == m.Mention.SentenceIndex && n.EndToken == m.FirstToken - 1 && events.Contains(n.Mention.Text)))
+                && (endingAt ??= result.ToLookup(n => (n.Mention.SentenceIndex, n.EndToken), n => n.Mention.Text))[(m.Mention.SentenceIndex, m.FirstToken - 1)].Any(events.Contains))
                 events.Add(m.Mention.Text);
         for (int k = 0; k < result.Count; k++)
         {
