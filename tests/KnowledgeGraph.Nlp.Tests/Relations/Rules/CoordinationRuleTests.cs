@@ -86,7 +86,7 @@ public sealed class CoordinationRuleTests
     [Test]
     public void JoiningPeopleForAnEventIsNoMembershipOfIt()
     {
-        const string ForAnEvent = "On Monday, [Quill|Person] joined regional security leaders for [HARBEX 2024|Organization].";
+        const string ForAnEvent = "On Monday, [Quill|Person] joined the visiting delegates for [HARBEX 2024|Organization].";
         Assert.That(Edges(ForAnEvent).Where(x => x.Contains("MEMBER_OF")), Is.Empty, Fired(ForAnEvent));
         Assert.That(Edges("On Monday, [Quill|Person] joined [the Harbour Committee|Organization]."), Does.Contain("Quill MEMBER_OF the Harbour Committee"));
     }
