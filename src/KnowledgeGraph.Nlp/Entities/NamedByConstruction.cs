@@ -377,16 +377,16 @@ internal static class NamedByConstruction
         }
     }
 
-    /// <summary>Head nouns of a drill's noun phrase: "the Kessaran 2024 exercise", "the VELMAR maritime security training exercise".</summary>
+    /// <summary>Head nouns of a drill's noun phrase: "the Kessaran 2024 exercise", "the VELMAR coastal patrol training exercise".</summary>
     private static readonly HashSet<string> DrillHeads = new(StringComparer.Ordinal) { "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres" };
 
-    /// <summary>Adjectives that say an event recurs: "the annual Harbor Engagement Activity".</summary>
+    /// <summary>Adjectives that say an event recurs: "the biennial Coastal Rescue Activity".</summary>
     private static readonly HashSet<string> RecurrenceWords = new(StringComparer.Ordinal) { "annual", "biennial", "biannual", "yearly", "triennial" };
 
     /// <summary>
-    /// "the upcoming Kessaran 2024 exercise", "the multinational VELMAR maritime security training exercise": a name that
-    /// modifies the head noun of a drill (past a year and words in lower case) names the drill; "the annual Harbor
-    /// Engagement Activity", "hosted the annual North Coast Defense Conference": a name after an adjective of recurrence,
+    /// "for the coming Kessaran 2024 exercise", "sailed in the VELMAR coastal patrol training exercise": a name that
+    /// modifies the head noun of a drill (past a year and words in lower case) names the drill; "the biennial Coastal
+    /// Rescue Activity", "flew to Dalvik for the triennial Ostland Fisheries Conference": a name after an adjective of recurrence,
     /// and heading its noun phrase, names an event that recurs, no body. Either way an event (a meeting when its head word
     /// names one), in every mention of the article; not when the drill word is a verb ("Varkon drills off the coast"), not
     /// a person's name, nor a name a body's or a place's head word makes ("the Kessa Navy training exercise"), the gazetteer knows, or the article also writes after a preposition of place ("in Kessaran").
@@ -416,10 +416,12 @@ internal static class NamedByConstruction
         }
         events.ExceptWith(placed);
         if (events.Count == 0) return;
-        // ... and so does its acronym, written in brackets right after it: "the annual Harbor Engagement Activity (HEA)"
+        // ... and so does its acronym, written in brackets right after it: "the biennial Coastal Rescue Activity (CRA)"
+        // (the names ending before each bracket found once, so the pass stays linear in the article's mentions)
+        ILookup<(int Sentence, int End), string>? endingAt = null;
         foreach (var m in result)
             if (IsNamed(m) && NameKey.IsAcronymShape(m.Mention.Text) && m.FirstToken >= 2 && Word(sentences, m, m.FirstToken - 1) == "("
-                && result.Any(n => n.Mention.SentenceIndex == m.Mention.SentenceIndex && n.EndToken == m.FirstToken - 1 && events.Contains(n.Mention.Text)))
+                && (endingAt ??= result.ToLookup(n => (n.Mention.SentenceIndex, n.EndToken), n => n.Mention.Text))[(m.Mention.SentenceIndex, m.FirstToken - 1)].Any(events.Contains))
                 events.Add(m.Mention.Text);
         for (int k = 0; k < result.Count; k++)
         {

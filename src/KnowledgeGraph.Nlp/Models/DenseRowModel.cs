@@ -24,13 +24,20 @@ internal sealed class DenseRowModel
     private readonly uint[] _entries;
     private readonly float[] _dense;
     private readonly int _mask;
+    private readonly bool _wide; // dense rows are whole Vector512s (else whole Vector<float>s)
 
-    public DenseRowModel(LinearModel model, int denseFrom)
+    public DenseRowModel(LinearModel model, int denseFrom) : this(model, denseFrom, wide: Vector512.IsHardwareAccelerated) { }
+
+    /// <param name="wide">Add dense rows as <see cref="Vector512{T}"/> (16 floats) rather than <see cref="Vector{T}"/>: the
+    /// public constructor chooses 512 bits where the processor has AVX-512; tests choose both, so the path a processor
+    /// without AVX-512 takes is tested on any machine (512-bit vectors are emulated lane by lane where not accelerated).</param>
+    internal DenseRowModel(LinearModel model, int denseFrom, bool wide)
     {
         ClassCount = model.ClassCount;
+        _wide = wide;
         // Whole vectors of the widest kind the processor adds in one instruction (AVX-512: 16 floats; Vector<float> is
         // 8 there, as .NET keeps Vector<T> at 256 bits).
-        int lanes = Vector512.IsHardwareAccelerated ? Vector512<float>.Count : Vector<float>.Count;
+        int lanes = wide ? Vector512<float>.Count : Vector<float>.Count;
         Width = (ClassCount + lanes - 1) / lanes * lanes;
         int size = 16;
         while (size * 5 < model.RowCount * 8) size <<= 1;
@@ -128,7 +135,7 @@ internal sealed class DenseRowModel
         }
         // Pass 3: accumulate in key order.
         var entries = _entries;
-        bool wide = Vector512.IsHardwareAccelerated;
+        bool wide = _wide;
         for (int f = 0; f < n; f++)
         {
             int r = refs[f];

@@ -1120,7 +1120,7 @@ public sealed partial class RelationExtractor
                 // role nouns, in the plural too ("gave members an overview"), are read by the role patterns
                 // "Kessa Command commander visits Ostland": a plural noun right before a name is a headline's verb, not a compound;
                 // "joined President Ana Ruiz and ...": a role noun before a person's name is the name's title, and so before
-                // a name that itself modifies a noun ("crew members Kessa astronaut Ana Ruiz"); before an organisation's
+                // a name that itself modifies a noun ("team members Kessa Marine Institute diver Ana Ruiz"); before an organisation's
                 // name standing alone ("Vice President Kessa Trading Group") it is a role in it
                 if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i]))
                     && (!v.IsNoun(i + 1) || v.MentionStartingAt(i + 1) is { } named && (v.TypeOf(named) == EntityType.Person || ModifiesNextWord(named))

@@ -10,10 +10,14 @@ namespace KnowledgeGraph.Nlp.Tests.Models;
 /// </summary>
 public sealed class DenseRowModelTests
 {
-    [TestCase(7)]    // fewer classes than one vector
-    [TestCase(50)]   // the POS tagger's size: not a whole number of vectors
-    [TestCase(111)]  // the parser's move count
-    public void ScoresEqualTheModelsOwnSumsToTheBit(int classCount)
+    // each size with 512-bit vectors (processors with AVX-512) and with Vector<float> (the others), whatever this machine has
+    [TestCase(7, true)]    // fewer classes than one vector
+    [TestCase(7, false)]
+    [TestCase(50, true)]   // the POS tagger's size: not a whole number of vectors
+    [TestCase(50, false)]
+    [TestCase(111, true)]  // the parser's move count
+    [TestCase(111, false)]
+    public void ScoresEqualTheModelsOwnSumsToTheBit(int classCount, bool wide)
     {
         var rng = new Random(classCount);
         var keys = new List<ulong>();
@@ -37,8 +41,9 @@ public sealed class DenseRowModelTests
             rowStart.Add(classes.Count);
         }
         var model = new LinearModel(classCount, keys.ToArray(), rowStart.ToArray(), classes.ToArray(), weights.ToArray());
-        var dense = new DenseRowModel(model, denseFrom: 16);
+        var dense = new DenseRowModel(model, denseFrom: 16, wide);
         Assert.That(dense.Width, Is.GreaterThanOrEqualTo(classCount));
+        Assert.That(dense.Width % (wide ? 16 : System.Numerics.Vector<float>.Count), Is.Zero, "whole vectors");
         for (int trial = 0; trial < 200; trial++)
         {
             // some keys of the model, some unknown ones, in any order

@@ -49,8 +49,8 @@ public sealed class CoordinationRuleTests
     [Test]
     public void MembersOfAListAreNoUnitsOfEachOther()
     {
-        const string List = "The additions to the register, such as [Norvale Trading Solutions Limited|Organization] and [Brightline Future Limited|Organization], "
-            + "directly answer for their part in arming the militia.";
+        const string List = "Several firms, for example [Norvale Shipping Holdings Limited|Organization] and [Eastgate Marine Limited|Organization], "
+            + "were fined for carrying arms to the militia.";
         Assert.That(Edges(List).Where(x => x.Contains("PART_OF")), Is.Empty, Fired(List));
         // a unit with the larger unit in apposition still reads (membership.unit-apposition's example is the spec)
         Assert.That(Edges("[The 4th Signal Battalion|Organization], [12th Engineer Brigade|Organization], moved north."),
@@ -70,7 +70,7 @@ public sealed class CoordinationRuleTests
     {
         // "in Arden" is inside the forces' own name: its conjunct Vell is no place of the forces (a place test the token
         // reached fails is not handed on to its conjuncts; only an excluding test is)
-        const string Named = "About 900 Ostland soldiers joined with the [Royal Kessa Armed Forces in Arden|Organization] and [Vell|Location] to develop tactics.";
+        const string Named = "Some 300 Ostland marines trained alongside the [Royal Kessa Armed Forces in Arden|Organization] and [Vell|Location] to practise landings.";
         Assert.That(Edges(Named), Does.Not.Contain("Royal Kessa Armed Forces in Arden LOCATED_IN Vell"), Fired(Named));
     }
 
@@ -86,7 +86,7 @@ public sealed class CoordinationRuleTests
     [Test]
     public void JoiningPeopleForAnEventIsNoMembershipOfIt()
     {
-        const string ForAnEvent = "On Monday, [Quill|Person] joined regional security leaders for [HARBEX 2024|Organization].";
+        const string ForAnEvent = "On Monday, [Quill|Person] joined the visiting delegates for [HARBEX 2024|Organization].";
         Assert.That(Edges(ForAnEvent).Where(x => x.Contains("MEMBER_OF")), Is.Empty, Fired(ForAnEvent));
         Assert.That(Edges("On Monday, [Quill|Person] joined [the Harbour Committee|Organization]."), Does.Contain("Quill MEMBER_OF the Harbour Committee"));
     }
