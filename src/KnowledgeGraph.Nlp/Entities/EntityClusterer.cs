@@ -627,7 +627,7 @@ public sealed class EntityClusterer
             var between = Enumerable.Range(a.EndToken, Math.Max(0, b.FirstToken - a.EndToken)).Select(k => tokens[k].Text.ToLowerInvariant()).ToList();
             bool bracket = between.Count == 1 && between[0] == "(" && b.EndToken < tokens.Count && tokens[b.EndToken].Text == ")"
                            && NameKey.IsAcronymShape(a.Mention.Text) && SpellsOut(a.Mention.Text, b.Mention.Text);
-            var joined = string.Join(' ', between.Where(w => w is not ("," or "\"" or "``" or "''" or "\u201c" or "\u201d")));
+            var joined = string.Join(' ', between.Where(w => !NamedByConstruction.IsQuoteOrComma(w)));
             bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "a/k/a" or "a / k / a" or "alias" or "nicknamed" or "better known as" or "dubbed";
             // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a El Rojo": past the place of origin to the person
             int left = n;

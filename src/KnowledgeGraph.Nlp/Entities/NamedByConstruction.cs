@@ -309,7 +309,8 @@ internal static class NamedByConstruction
         }
     }
 
-    private static bool IsQuoteOrComma(string w) => w is "," or "\"" or "``" or "''" or "\u201c" or "\u201d" or "'";
+    /// <summary>A comma or a quotation mark, double or single, straight or curly (around a nickname: a/k/a "X", a/k/a 'X').</summary>
+    internal static bool IsQuoteOrComma(string w) => w is "," or "\"" or "``" or "''" or "\u201c" or "\u201d" or "'" or "`" or "\u2018" or "\u2019";
 
     /// <summary>
     /// The first token of an "also known as" before token <paramref name="end"/> (exclusive): "a/k/a", "aka", "a.k.a.",

@@ -1192,8 +1192,10 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
                     bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
-                    // "X returned from visits to Y": one comes back from one's own trip
-                    bool fromMovement = q >= 0 && v.Lower(q) == "from" && match.Entries.All(e => IsMovementType(e.Type));
+                    // "X returned from visits to Y", "X came back from a tour of Y": one comes back from one's own trip (not "X was
+                    // barred from visits to Y": only a verb of coming back right before "from")
+                    bool fromMovement = q >= 1 && v.Lower(q) == "from" && (v.Lemma(q - 1) == "return" || v.Lower(q - 1) == "back")
+                        && match.Entries.All(e => IsMovementType(e.Type));
                     if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo || fromMovement))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
