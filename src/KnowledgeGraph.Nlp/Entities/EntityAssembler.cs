@@ -131,16 +131,18 @@ public static class EntityAssembler
     private static string CanonicalNameOrEmpty(List<ClusteredMention> list) =>
         list.Any(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym || m.Mention.Canonical is not null) ? CanonicalName(list) : "";
 
-    /// <summary>The gazetteer's or rule's canonical name when there is one; else the most complete name: most words, then most often used.</summary>
+    /// <summary>The gazetteer's or rule's canonical name when there is one; else the most complete name: most words, then most often used, then the first the text uses.</summary>
     private static string CanonicalName(List<ClusteredMention> list)
     {
         var canonical = list.Select(m => m.Mention.Canonical).OfType<string>()
             .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
         if (canonical is not null) return canonical;
-        var names = list.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym).Select(m => Clean(m.Mention.Text)).ToList();
-        if (names.Count == 0) return Clean(list[0].Mention.Text);
-        return names.GroupBy(n => n, StringComparer.Ordinal)
+        var named = list.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
+            .OrderBy(m => m.Mention.SentenceIndex).ThenBy(m => m.Placed.FirstToken).Select(m => Clean(m.Mention.Text)).ToList();
+        if (named.Count == 0) return Clean(list[0].Mention.Text);
+        // (a tie goes to the name the text uses first: "Tomas Vell, a/k/a "Red Fox"" is Tomas Vell)
+        return named.Select((n, i) => (Name: n, Index: i)).GroupBy(x => x.Name, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key.Count(c => c == ' ') + (NameKey.IsAcronymShape(g.Key) ? 0 : 1))
-            .ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            .ThenByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.Index)).First().Key;
     }
 }
