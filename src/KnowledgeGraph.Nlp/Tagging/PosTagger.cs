@@ -17,7 +17,7 @@ public sealed class PosTagger
     private static readonly ulong UnknownClass = FeatureHash.Text("<unk-class>");
 
     private readonly LinearModel _model;
-    private readonly DenseRowModel _scorer; // the first model laid out for scoring (same sums)
+    private readonly Lazy<DenseRowModel> _scorer; // the first model laid out for scoring (same sums); built on the first one-pass tagging
     private readonly LinearModel? _second;
     private readonly PairedLinearModel? _both;
     [ThreadStatic] private static ulong[]? t_feats;
@@ -38,7 +38,7 @@ public sealed class PosTagger
             _both = new PairedLinearModel(model, second);
         }
         foreach (var c in tagDict.Values) if ((uint)c >= (uint)xpos.Length) throw new InvalidDataException("tag dictionary label out of range");
-        _scorer = new DenseRowModel(model, denseFrom: 16);
+        _scorer = new(() => new DenseRowModel(model, denseFrom: 16));
         _model = model; _xpos = xpos; _upos = upos; _tagDict = tagDict; Lemmatizer = lemmatizer; Description = description;
     }
 
@@ -68,7 +68,8 @@ public sealed class PosTagger
         var amb = AmbiguityClasses(h, _ambiguity, ref t_amb);
         var result = new int[words.Count];
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
-        Span<float> scores = stackalloc float[_scorer.Width];
+        var scorer = _scorer.Value;
+        Span<float> scores = stackalloc float[scorer.Width];
         int p1 = -1, p2 = -1;
         for (int i = 0; i < result.Length; i++)
         {
@@ -76,7 +77,7 @@ public sealed class PosTagger
             {
                 int nf = Features(h, amb, i, p1, p2, feats);
                 scores.Clear();
-                _scorer.AddScores(feats[..nf], scores);
+                scorer.AddScores(feats[..nf], scores);
                 best = ArgMax(scores[.._model.ClassCount]);
             }
             result[i] = best;

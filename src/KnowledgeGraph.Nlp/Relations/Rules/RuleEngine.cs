@@ -29,6 +29,9 @@ public sealed class RuleEngine
     /// on every token of every parsed sentence, so the set is found once here, not per token.</summary>
     private readonly Dictionary<string, IReadOnlySet<string>> _namedSets;
 
+    /// <summary>The rules whose subject and object take the same paths (reciprocal: both from one coordination on purpose).</summary>
+    private readonly HashSet<RelationRule> _reciprocal;
+
     // names of entity types and lower-case names of mention kinds, as the tests write them (no string per token)
     private static readonly string[] EntityTypeNames = Enum.GetValues<EntityType>().OrderBy(v => (int)v).Select(v => v.ToString()).ToArray();
     private static readonly string[] MentionKindNames = Enum.GetValues<MentionKind>().OrderBy(v => (int)v).Select(v => v.ToString().ToLowerInvariant()).ToArray();
@@ -67,6 +70,8 @@ public sealed class RuleEngine
             .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
             .SelectMany(test => test.Values).Where(v => v.StartsWith('@')).Distinct(StringComparer.Ordinal)
             .ToDictionary(v => v, v => rules.Set(v[1..]), StringComparer.Ordinal);
+        _reciprocal = rules.Rules.Where(r => r.Subject.Select(p => p.Text).SequenceEqual(r.Object.Select(p => p.Text), StringComparer.Ordinal))
+            .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<RelationRule>);
     }
 
     public RuleSet Rules => _rules;
@@ -251,25 +256,24 @@ public sealed class RuleEngine
             return kind && PassesAll(rule.TriggerTests, t, t);
         }
 
-        private bool PassesAll(IReadOnlyList<TokenTest> tests, int token, int trigger)
-        {
-            for (int i = 0; i < tests.Count; i++) if (!Passes(tests[i], token, trigger)) return false;
-            return true;
-        }
+        /// <summary>Which of a step's tests to run: all; those on what the token names (<see cref="TokenTest.OfArgument"/>);
+        /// only those not negated among them (whether it is of the kind asked for); or the others (how it is attached).</summary>
+        private enum Tests { All, OfArgument, Required, Attachment }
 
-        /// <summary>The tests on what the token names that are not negated: whether it is of the kind asked for.</summary>
-        private bool PassesRequired(IReadOnlyList<TokenTest> tests, int token, int trigger)
+        private bool PassesAll(IReadOnlyList<TokenTest> tests, int token, int trigger, Tests which = Tests.All)
         {
             for (int i = 0; i < tests.Count; i++)
-                if (tests[i].OfArgument && !tests[i].Negated && !Passes(tests[i], token, trigger)) return false;
-            return true;
-        }
-
-        /// <summary>The tests of <paramref name="tests"/> on what the token names (<see cref="TokenTest.OfArgument"/>) or,
-        /// with <paramref name="ofArgument"/> false, the others (how it is attached).</summary>
-        private bool PassesAll(IReadOnlyList<TokenTest> tests, int token, int trigger, bool ofArgument)
-        {
-            for (int i = 0; i < tests.Count; i++) if (tests[i].OfArgument == ofArgument && !Passes(tests[i], token, trigger)) return false;
+            {
+                var test = tests[i];
+                bool run = which switch
+                {
+                    Tests.OfArgument => test.OfArgument,
+                    Tests.Required => test.OfArgument && !test.Negated,
+                    Tests.Attachment => !test.OfArgument,
+                    _ => true,
+                };
+                if (run && !Passes(test, token, trigger)) return false;
+            }
             return true;
         }
 
@@ -307,17 +311,14 @@ public sealed class RuleEngine
         /// role: the subject and object of a rule whose two paths differ are never conjuncts of the same phrase (a
         /// misparse that hangs both paths on one list); reciprocal rules take both from one path on purpose.
         /// </summary>
-        private static bool Coordinated(RelationRule rule, int t, Arg a, Arg b)
+        private bool Coordinated(RelationRule rule, int t, Arg a, Arg b)
         {
             static bool Between(int x, int from, int to) => from < to ? from < x && x < to : to < x && x < from;
             static bool Spans(Arg spread, int t, Arg other) =>
                 spread.Token != spread.From && (Between(t, spread.From, spread.Token) || Between(other.From, spread.From, spread.Token));
             if (Spans(a, t, b) || Spans(b, t, a)) return false;
-            return a.From != b.From || Reciprocal(rule);
+            return a.From != b.From || x._reciprocal.Contains(rule);
         }
-
-        private static bool Reciprocal(RelationRule rule) =>
-            rule.Subject.Select(p => p.Text).SequenceEqual(rule.Object.Select(p => p.Text), StringComparer.Ordinal);
 
         // ------------------------------------------------------------------ paths
 
@@ -342,10 +343,10 @@ public sealed class RuleEngine
             var last = path.Steps.Count > 0 ? path.Steps[^1].Tests : Array.Empty<TokenTest>();
             foreach (var (token, captured) in Walk(path, t))
             {
-                bool otherKind = !PassesRequired(last, token, t);
+                bool otherKind = !PassesAll(last, token, t, Tests.Required);
                 foreach (var u in WithConjuncts(token))
                 {
-                    if (otherKind || !PassesAll(last, u, t, ofArgument: true)) continue;
+                    if (otherKind || !PassesAll(last, u, t, Tests.OfArgument)) continue;
                     var (m, indirect) = MentionFor(u);
                     if (m is null || HasEntity(result, m.Entity)) continue;
                     result.Add(new Arg(u, m, captured, indirect, token));
@@ -383,7 +384,7 @@ public sealed class RuleEngine
                     foreach (var r in reached)
                     {
                         // the last step's tests on what the token names are left to each of its conjuncts (Arguments)
-                        if (i == path.Steps.Count - 1 ? !PassesAll(step.Tests, r, t, ofArgument: false) : !PassesAll(step.Tests, r, t)) continue;
+                        if (!PassesAll(step.Tests, r, t, i == path.Steps.Count - 1 ? Tests.Attachment : Tests.All)) continue;
                         var cap = captured;
                         if (step.CaptureLemma || step.CaptureCase)
                         {

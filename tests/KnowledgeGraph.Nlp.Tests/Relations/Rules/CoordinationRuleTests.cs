@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// </summary>
 public sealed class CoordinationRuleTests
 {
-    private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ReciprocalRuleTests.Shared;
+    private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ShippedRules.Parsed;
 
     private static List<string> Edges(string markup)
     {

@@ -10,12 +10,7 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// </summary>
 public sealed class RuleEngineTests
 {
-    private static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
-    {
-        var lexicons = LexiconSet.Load();
-        var rules = RuleSet.Load(RuleSet.DefaultDirectory, RuleEngine.CategoryLookup(lexicons.Triggers));
-        return (new MarkupContext(NlpModels.LoadPos(), lexicons.Abbreviations), new RuleEngine(rules, lexicons, SchemaRules.Load()));
-    });
+    private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ShippedRules.OnGivenTrees;
 
     /// <summary>The context of <paramref name="markup"/> (one sentence) with the given tree put on its tokens.</summary>
     internal static AnalysisContext WithTree(AnalysisContext c, string tree)

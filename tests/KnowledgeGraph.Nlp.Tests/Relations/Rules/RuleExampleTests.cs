@@ -9,12 +9,7 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// </summary>
 public sealed class RuleExampleTests
 {
-    private static readonly Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared = new(() =>
-    {
-        var lexicons = LexiconSet.Load();
-        var rules = RuleSet.Load(RuleSet.DefaultDirectory, RuleEngine.CategoryLookup(lexicons.Triggers));
-        return (new MarkupContext(NlpModels.LoadPos(), lexicons.Abbreviations, NlpModels.LoadParser()), new RuleEngine(rules, lexicons, SchemaRules.Load()));
-    });
+    private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ShippedRules.Parsed;
 
     public static IEnumerable<TestCaseData> Examples()
     {
