@@ -1015,12 +1015,17 @@ public sealed partial class RelationExtractor
 
         /// <summary>
         /// A demonym opening a noun phrase that ends in a name is its modifier, and the name is what the phrase denotes:
-        /// "Iraqi Prime Minister Haider al-Abadi" is the person, not Iraq. Otherwise the mention itself.
+        /// "Iraqi Prime Minister Haider al-Abadi" is the person, not Iraq. So is a name before a title and a person's name
+        /// ("met with Ostland Ambassador Clara Voss", "Ostland's envoy Clara Voss": Clara Voss). Otherwise the mention itself.
         /// </summary>
         private MentionRef HeadOfPhrase(MentionRef m)
         {
             var v = _v;
-            if (m.Mention.Kind != MentionKind.Demonym) return m;
+            if (m.Mention.Kind != MentionKind.Demonym)
+            {
+                int t = m.EndToken < v.Count && v.Tag(m.EndToken) == "POS" ? m.EndToken + 1 : m.EndToken;
+                return AfterTitle(t) is var after && after > t && v.MentionStartingAt(after) is { } person && v.TypeOf(person) == EntityType.Person ? person : m;
+            }
             int k = m.EndToken;
             while (k < v.Count && k - m.EndToken < 5 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && v.Tag(k) != "POS") k++;
             // "the Iraqi city of Mosul": the name after "of" is what the phrase denotes
