@@ -359,3 +359,36 @@ public sealed class RealTextCheck4JudgedSampleTests
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string file)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graph.Value, "realtext-check4", file, new Dictionary<string, string>(), 60);
 }
+
+/// <summary>
+/// The check corpora of the fifth, seventh and eighth sessions (tests/realtext-check3, -check5, -check6: stories nobody
+/// on the team had read when they were judged by helpers who did no development): every node judged correct in their
+/// samples is still in the graph with the same id and labels (issue 10: "keep the judged sample as a test that fails when
+/// a judged node regresses").
+/// </summary>
+public sealed class RealTextLaterCheckJudgedSampleTests
+{
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6" }
+        .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
+
+    /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        // "the Special Agent in Charge of ICE Dallas": the agency's Dallas office is read as the agency itself (a loss of
+        // detail, not of the actor: the city is a node of its own)
+        ["e:org:ice-dallas"] = "e:org:us-immigration-and-customs-enforcement",
+    };
+
+    [TestCase("realtext-check3", "judged-before.tsv")]
+    [TestCase("realtext-check3", "judged-before-seed12.tsv")]
+    [TestCase("realtext-check3", "judged-after.tsv")]
+    [TestCase("realtext-check3", "judged-after-seed12.tsv")]
+    [TestCase("realtext-check5", "judged-before.tsv")]
+    [TestCase("realtext-check5", "judged-before-seed31.tsv")]
+    [TestCase("realtext-check5", "judged-after.tsv")]
+    [TestCase("realtext-check6", "judged-before.tsv")]
+    [TestCase("realtext-check6", "judged-before-seed51.tsv")]
+    [TestCase("realtext-check6", "judged-after.tsv")]
+    public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file)
+        => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file, Renamed, 60);
+}
