@@ -44,8 +44,8 @@ public sealed class NodeConfidence
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             int i = names.IndexOf(parts[0]);
-            if (parts.Length != 2 || i < 0) throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
-            weights[i] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            if (parts.Length != 2 || i < 0 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weights[i]) || !double.IsFinite(weights[i]))
+                throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
             seen[i] = true;
         }
         if (Array.IndexOf(seen, false) is var missing and >= 0) throw new InvalidDataException($"node confidence weights: no weight for {FeatureNames[missing]}");
