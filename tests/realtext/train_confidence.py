@@ -10,8 +10,7 @@ usage:
 
 A corpus is a features file (one row per entity node of its graph) and a folder of judged samples (judged*.tsv: id,
 labels, name, verdict, reason). A node is joined to its verdicts by the same id, labels and name; when several files
-judge it, the file committed last wins (git log), then the later file name. Logistic regression (batch gradient
-L2 1.0 on the weights but not the bias, fitted to convergence by Newton's method, so the weights do not depend on a
+judge it, the file committed last wins (git log), then the later file name. Logistic regression (L2 1.0 on the weights but not the bias, fitted to convergence by Newton's method, so the weights do not depend on a
 learning rate or step count) learns correct (1) against junk and wrong-type (0); duplicates and wrong merges are judged
 on other grounds than the node's own evidence and are left out of training. --without leaves features out (their weight
 is 0), to see whether a feature earns its place.
@@ -24,7 +23,8 @@ errors removed minus 2 x correct removed) with what it does on the held-out corp
 
 With --held-out, the weights are trained on the other corpora only, and for each threshold the gate's effect (nodes
 below it with no relationship edge dropped) is printed on the training corpora and on the held-out one: the threshold
-is chosen on the training corpora (most judged junk, wrong-type and duplicate nodes removed minus correct nodes lost).
+is chosen on the training corpora (most judged junk, wrong-type, duplicate and wrong-merge nodes removed minus 2 x
+correct nodes lost).
 Without it, all corpora train the weights that --write writes.
 """
 import argparse
@@ -225,7 +225,7 @@ def main():
             if best is None or net > best[0]:
                 best = (net, t)
         t = best[1]
-        print(f"threshold chosen on the training corpora: {t} (judged bad removed minus correct lost: {best[0]})")
+        print(f"threshold chosen on the training corpora: {t} (judged bad removed minus 2 x correct lost: {best[0]})")
         print(f"  training corpora: {describe(training, w, names, t)}")
         for h in held:
             print(f"  held out {h}: {describe(corpora[h], w, names, t)}")
