@@ -10,8 +10,9 @@ usage:
 
 A corpus is a features file (one row per entity node of its graph) and a folder of judged samples (judged*.tsv: id,
 labels, name, verdict, reason). A node is joined to its verdicts by the same id, labels and name; when several files
-judge it, the file committed last wins (git log), then the later file name. Logistic regression (L2 1.0 on the weights but not the bias, fitted to convergence by Newton's method, so the weights do not depend on a
-learning rate or step count) learns correct (1) against junk and wrong-type (0); duplicates and wrong merges are judged
+judge it, the file committed last wins (git log), then the later file name. Logistic regression (L2 1.0 on the
+weights but not the bias, fitted to convergence by Newton's method, so the weights do not depend on a learning rate or
+step count) learns correct (1) against junk and wrong-type (0); duplicates and wrong merges are judged
 on other grounds than the node's own evidence and are left out of training. --without leaves features out (their weight
 is 0), to see whether a feature earns its place.
 
