@@ -12,6 +12,7 @@ namespace KnowledgeGraph.Core;
 /// <param name="Margin">The recogniser's largest Viterbi margin over the entity's mentions (see <c>NerTagger.TagWithMargins</c>); NaN when it found none.</param>
 /// <param name="AllSentenceInitial">Every name mention opens its sentence (where a capital letter says nothing).</param>
 /// <param name="OnlyInFirstSentence">Every name mention is in the first sentence (the headline).</param>
+/// <param name="RecogniserOtherType">The statistical recogniser read a name mention as a person, organisation or place other than the entity's type.</param>
 public sealed record EntityEvidence(
     bool Gazetteer,
     bool Rule,
@@ -19,7 +20,8 @@ public sealed record EntityEvidence(
     bool Canonical,
     float Margin,
     bool AllSentenceInitial,
-    bool OnlyInFirstSentence)
+    bool OnlyInFirstSentence,
+    bool RecogniserOtherType = false)
 {
     /// <summary>The evidence of one entity seen twice (two documents, or two clusters merged): support adds up.</summary>
     public static EntityEvidence? Combine(EntityEvidence? a, EntityEvidence? b)
@@ -28,6 +30,7 @@ public sealed record EntityEvidence(
         if (b is null) return a;
         float margin = float.IsNaN(a.Margin) ? b.Margin : float.IsNaN(b.Margin) ? a.Margin : Math.Max(a.Margin, b.Margin);
         return new EntityEvidence(a.Gazetteer || b.Gazetteer, a.Rule || b.Rule, a.RecogniserOnly && b.RecogniserOnly, a.Canonical || b.Canonical,
-            margin, a.AllSentenceInitial && b.AllSentenceInitial, a.OnlyInFirstSentence && b.OnlyInFirstSentence);
+            margin, a.AllSentenceInitial && b.AllSentenceInitial, a.OnlyInFirstSentence && b.OnlyInFirstSentence,
+            a.RecogniserOtherType || b.RecogniserOtherType);
     }
 }

@@ -442,7 +442,7 @@ public sealed class GraphBuilder
                 var g = _entities[i];
                 long mentions = g.Mentions.Sum(m => m & 0xFFFFFFFF);
                 return NodeConfidence.Default.Score(NodeConfidence.Features(g.Type, CanonicalName(g), g.Evidence, g.Attributes?.ContainsKey("role") == true,
-                    g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related.Contains(i)));
+                    g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related.Contains(i), g.Aliases.Count));
             }
             var ranked = group.OrderByDescending(Trust).ThenByDescending(i => _entities[i].Mentions.Sum(m => m & 0xFFFFFFFF)).ThenBy(i => i).ToList();
             var winner = _entities[ranked[0]];
@@ -691,7 +691,7 @@ public sealed class GraphBuilder
             CapIndexed(props, "name", name);
             if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
             var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
-                g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, extracted.Contains(i));
+                g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, extracted.Contains(i), g.Aliases.Count);
             double confidence = NodeConfidence.Default.Score(features);
             props["confidence"] = confidence;
             var node = new GraphNode(id, labels.ToArray(), props.ToArray());

@@ -16,7 +16,8 @@ public sealed class NodeConfidence
     [
         "bias", "gazetteer", "rule", "recogniser_only", "canonical", "role", "agent", "no_margin", "margin",
         "log_mentions", "log_documents", "relationship", "one_word", "all_capitals", "sentence_initial", "first_sentence",
-        "organization", "person", "location",
+        "organization", "person", "location", "digit", "lower_word", "log_forms", "recogniser_other_type",
+        "hyphen",
     ];
 
     private readonly double[] _weights;
@@ -43,8 +44,8 @@ public sealed class NodeConfidence
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             int i = names.IndexOf(parts[0]);
-            if (parts.Length != 2 || i < 0) throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
-            weights[i] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            if (parts.Length != 2 || i < 0 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weights[i]) || !double.IsFinite(weights[i]))
+                throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
             seen[i] = true;
         }
         if (Array.IndexOf(seen, false) is var missing and >= 0) throw new InvalidDataException($"node confidence weights: no weight for {FeatureNames[missing]}");
@@ -53,11 +54,12 @@ public sealed class NodeConfidence
 
     /// <summary>
     /// The feature vector of a node: its evidence (null = none recorded), whether the text gives it a role (a title before a
-    /// person) or an agent code, its mention and document counts, whether a relationship edge touches it, and its name's shape and type.
+    /// person) or an agent code, its mention and document counts, whether a relationship edge touches it, its name's shape and type,
+    /// and how many distinct surface forms (<paramref name="forms"/>, the name among them) the text gives it.
     /// </summary>
     private static readonly EntityEvidence NoEvidence = new(false, false, false, false, float.NaN, false, false);
 
-    public static double[] Features(EntityType type, string name, EntityEvidence? evidence, bool role, bool agent, long mentions, long documents, bool relationship)
+    public static double[] Features(EntityType type, string name, EntityEvidence? evidence, bool role, bool agent, long mentions, long documents, bool relationship, int forms = 1)
     {
         static double B(bool b) => b ? 1 : 0;
         var ev = evidence ?? NoEvidence;
@@ -70,7 +72,21 @@ public sealed class NodeConfidence
             B(!name.Contains(' ', StringComparison.Ordinal)), B(name.Any(char.IsLetter) && !name.Any(char.IsLower)),
             B(ev.AllSentenceInitial), B(ev.OnlyInFirstSentence),
             B(type == EntityType.Organization), B(type == EntityType.Person), B(type == EntityType.Location),
+            B(name.Any(char.IsDigit)), B(HasLowerCaseWord(name)), Math.Log(1 + Math.Max(1, forms)), B(ev.RecogniserOtherType),
+            B(name.Contains('-', StringComparison.Ordinal)),
         ];
+    }
+
+    /// <summary>
+    /// A word after the first that starts with a lower-case letter and has four letters or more ("Bank of America" has none,
+    /// "Army said" has one): a name the finder ran on into the sentence, or a description, rather than a name.
+    /// </summary>
+    public static bool HasLowerCaseWord(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 1; i < words.Length; i++)
+            if (char.IsLower(words[i][0]) && words[i].Count(char.IsLetter) >= 4) return true;
+        return false;
     }
 
     /// <summary>The probability in [0, 1], rounded to 3 decimals.</summary>

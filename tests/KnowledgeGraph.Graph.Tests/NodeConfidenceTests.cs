@@ -33,7 +33,7 @@ public sealed class NodeConfidenceTests
         {
             E(0, "Ana Ruiz", EntityType.Person, RecogniserGuess with { AllSentenceInitial = true }),
             E(1, "Norland", EntityType.Location, GazetteerEntry, mentions: 4),
-            E(2, "Harvest", EntityType.Organization, RecogniserGuess),
+            E(2, "Harvest", EntityType.Organization, RecogniserGuess with { RecogniserOtherType = true }),
         }, Visit(0, 1, "Ana Ruiz visited Norland.")),
     ];
 
@@ -100,5 +100,57 @@ public sealed class NodeConfidenceTests
         var ex = Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader("bias\t0.5\n")));
         Assert.That(ex!.Message, Does.Contain("no weight for"));
         Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader("colour\t1\n")));
+        // a corrupt number is the same one-line error naming the line, not a parser's stack of exceptions
+        var all = string.Join("\n", NodeConfidence.FeatureNames.Select(f => f == "digit" ? "digit\t0,5x" : $"{f}\t0.1"));
+        var corrupt = Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader(all)));
+        Assert.That(corrupt!.Message, Does.Contain("digit\t0,5x").And.Not.Contain("\n"));
+        Assert.That(corrupt.InnerException, Is.Null);
+    }
+
+    [Test]
+    public void TheShippedWeightsLoadAndGiveEveryFeatureAWeight()
+    {
+        var features = NodeConfidence.Features(EntityType.Person, "Ana Ruiz", GazetteerEntry, false, false, 3, 1, false, 2);
+        Assert.That(features, Has.Length.EqualTo(NodeConfidence.FeatureNames.Count));
+        Assert.That(NodeConfidence.Default.Score(features), Is.InRange(0.0, 1.0));
+        // every feature weighs something: a file that lost a feature's line is refused (above), so none is silently 0
+        var lines = NodeConfidence.FeatureNames.Select(f => f + "\t0").ToList();
+        Assert.That(NodeConfidence.Parse(new StringReader(string.Join("\n", lines))).Score(features), Is.EqualTo(0.5));
+    }
+
+    // The shape of a name the finder ran on into the sentence ("Harvest season") against a name: a lower-case word of four
+    // letters or more after the first word; particles and short function words inside names do not count.
+    [TestCase("Harvest season", true)]
+    [TestCase("Norland army said", true)]
+    [TestCase("Bank of the North", false)]
+    [TestCase("Ana de la Cruz", false)]
+    [TestCase("Ruiz", false)]
+    [TestCase("Ahmad bin Ali", false)]
+    public void ALowerCaseWordInsideTheNameMarksADescriptionNotAName(string name, bool expected) =>
+        Assert.That(NodeConfidence.HasLowerCaseWord(name), Is.EqualTo(expected));
+
+    // Two organisations of one article with the same recogniser evidence: the one named in three forms, whose name is a
+    // name, scores above the one named once in a junk shape (a lower-case word inside, read by the recogniser as another
+    // type); the gate between them leaves the junk-shaped one out and keeps the other.
+    [Test]
+    public void AJunkShapedNodeWithLittleEvidenceFallsBelowAWellSupportedOne()
+    {
+        var guess = RecogniserGuess with { AllSentenceInitial = false };
+        var supported = new DocumentEntity(0, "Norland Farmers Union", EntityType.Organization, Array.Empty<string>(),
+            new[] { "Norland Farmers Union", "NFU", "Farmers Union" },
+            new[] { "Norland Farmers Union", "NFU", "Farmers Union" }.Select(n => new Mention(new TextSpan(0, n.Length), n, 0,
+                EntityType.Organization, null, MentionKind.Name, "test")).ToList(), new Dictionary<string, string>()) { Evidence = guess };
+        var junk = E(1, "Union members said", EntityType.Organization, guess with { RecogniserOtherType = true });
+        KnowledgeGraphModel Graph(double min)
+        {
+            var b = new GraphBuilder(Schema) { MinConfidence = min };
+            b.Add(Doc("Norland Farmers Union (NFU) met. Union members said the Farmers Union would strike.", new[] { supported, junk }));
+            return b.Build();
+        }
+        var nodes = Graph(0).Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToDictionary(n => n.Name!);
+        double good = Confidence(nodes["Norland Farmers Union"]), bad = Confidence(nodes["Union members said"]);
+        Assert.That(good, Is.GreaterThan(bad));
+        var gated = Graph((good + bad) / 2).Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).Select(n => n.Name).ToList();
+        Assert.That(gated, Is.EqualTo(new[] { "Norland Farmers Union" }));
     }
 }

@@ -661,8 +661,9 @@ def _(g, runs):
     rows = runs[0][1]
     total = sum(1 for n in g.nodes.values() if "Entity" in n["labels"])
     return (f"{len(rows)} of {total} entities score below 0.8 (the probability, learned from hand-judged nodes, that a "
-            "node is a real, whole, well-typed entity): the entity review queue, least supported first. On text nobody "
-            "had tuned on, the judged nodes below 0.7 were all junk or of the wrong type (docs/entities.md).")
+            "node is a real, whole, well-typed entity): the entity review queue, least supported first. On judged corpora "
+            "the model was not trained on, judged errors are commoner the lower a node scores, but many correct nodes score "
+            "below 0.8 too, so it is a queue to read, not a filter (docs/entities.md, \"Node confidence\").")
 
 
 def render(g, queries):

@@ -169,13 +169,15 @@ public static class AnalysesFile
         Flag("canonical", ev.Canonical);
         Flag("sentence_initial", ev.AllSentenceInitial);
         Flag("first_sentence", ev.OnlyInFirstSentence);
+        Flag("recogniser_other_type", ev.RecogniserOtherType);
         if (!float.IsNaN(ev.Margin)) { w.WritePropertyName("margin"); w.WriteValue(ev.Margin); }
         w.WriteEndObject();
     }
 
     private static EntityEvidence? ReadEvidence(JObject? o) => o is null ? null : new EntityEvidence(
         (bool?)o["gazetteer"] ?? false, (bool?)o["rule"] ?? false, (bool?)o["recogniser_only"] ?? false, (bool?)o["canonical"] ?? false,
-        (float?)o["margin"] ?? float.NaN, (bool?)o["sentence_initial"] ?? false, (bool?)o["first_sentence"] ?? false);
+        (float?)o["margin"] ?? float.NaN, (bool?)o["sentence_initial"] ?? false, (bool?)o["first_sentence"] ?? false,
+        (bool?)o["recogniser_other_type"] ?? false);
 
     /// <summary>Reads one record line; throws <see cref="FormatException"/> naming what is wrong.</summary>
     internal static ShardRecord ReadRecord(JObject o)

@@ -19,6 +19,7 @@ public static class EntityConfidence
     internal static EntityEvidence Evidence(DocumentEntity e, IReadOnlyList<Sentence> sentences, ILookup<int, NerSpan> ner)
     {
         float margin = float.NaN;
+        bool otherType = false;
         foreach (var m in e.Mentions)
         {
             if (m.Source is not ("ner" or "ner+context" or EntityClusterer.GuessedAcronymSource)) continue;
@@ -27,7 +28,10 @@ public static class EntityConfidence
                 var tokens = sentences[n.Sentence].Tokens;
                 // the recogniser's span, as the mention finder may have trimmed or extended it
                 if (tokens[n.First].Start < m.Span.End && m.Span.Start < tokens[n.End - 1].End)
+                {
                     margin = float.IsNaN(margin) ? n.Margin : Math.Max(margin, n.Margin);
+                    if (RecogniserType(n.Label) is { } t && t != e.Type) otherType = true;
+                }
             }
         }
         var named = e.Mentions.Where(m => m.Kind is MentionKind.Name or MentionKind.Acronym).ToList();
@@ -41,8 +45,18 @@ public static class EntityConfidence
             Canonical: e.Mentions.Any(m => m.Canonical is not null),
             Margin: float.IsNaN(margin) ? margin : MathF.Round(margin, 2),
             AllSentenceInitial: named.Count > 0 && named.All(m => OpensSentence(sentences[m.SentenceIndex], m)),
-            OnlyInFirstSentence: named.Count > 0 && named.All(m => m.SentenceIndex == 0));
+            OnlyInFirstSentence: named.Count > 0 && named.All(m => m.SentenceIndex == 0),
+            RecogniserOtherType: otherType);
     }
+
+    /// <summary>The entity type of a recogniser label that names one (person, organisation, place); null for MISC.</summary>
+    private static EntityType? RecogniserType(string label) => label switch
+    {
+        "PER" => EntityType.Person,
+        "ORG" => EntityType.Organization,
+        "LOC" => EntityType.Location,
+        _ => null,
+    };
 
     /// <summary>Whether the mention is the sentence's first word (bullets and quotation marks before it do not count).</summary>
     private static bool OpensSentence(Sentence s, Mention m) =>

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core;
+using KnowledgeGraph.Nlp.Entities;
 using KnowledgeGraph.Nlp.Ner;
 
 namespace KnowledgeGraph.Nlp.Tests.Models;
@@ -87,5 +88,23 @@ public sealed class NerMarginTests
         Assert.That(float.IsNaN(mayor.Evidence.Margin), Is.False, "the recogniser found her, and says how sure it was");
         Assert.That(mayor.Evidence.AllSentenceInitial, Is.False, "her name stands inside its sentences");
         Assert.That(mayor.Evidence.OnlyInFirstSentence, Is.False, "the second sentence names her too");
+        Assert.That(mayor.Evidence.RecogniserOtherType, Is.False, "the recogniser read her as the person she is");
+    }
+
+    // "Harlow met Dunmore officials": the recogniser's span over "Dunmore" says ORG; an entity the pipeline typed a place
+    // remembers that the recogniser read its name as another type, one it typed an organisation does not, and a MISC
+    // span names no type to disagree with.
+    [TestCase(EntityType.Location, "ORG", true)]
+    [TestCase(EntityType.Organization, "ORG", false)]
+    [TestCase(EntityType.Location, "MISC", false)]
+    public void AnEntityRemembersWhetherTheRecogniserReadItsNameAsAnotherType(EntityType type, string label, bool expected)
+    {
+        var tokens = new[] { new Token("Harlow", 0, 6), new Token("met", 7, 10), new Token("Dunmore", 11, 18), new Token("officials", 19, 28), new Token(".", 28, 29) };
+        var sentence = new Sentence(0, new TextSpan(0, 29), tokens);
+        var entity = new DocumentEntity(0, "Dunmore", type, Array.Empty<string>(), Array.Empty<string>(),
+            new[] { new Mention(new TextSpan(11, 18), "Dunmore", 0, type, null, MentionKind.Name, "ner") }, new Dictionary<string, string>());
+        var evidence = EntityConfidence.Attach(new[] { entity }, new[] { sentence }, new[] { new NerSpan(0, 2, 3, label, 12f) })[0].Evidence!;
+        Assert.That(evidence.RecogniserOtherType, Is.EqualTo(expected));
+        Assert.That(evidence.Margin, Is.EqualTo(12f), "the same span gives the margin");
     }
 }
