@@ -98,7 +98,8 @@ public sealed partial class RelationExtractor
         {
             var (subj, obj) = entry.Direction == TriggerDirection.Active || c.DirectionApplied ? (c.A, c.B) : (c.B, c.A);
             if (subj.Entity == obj.Entity) return null;
-            if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
+            if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))
+                || Grammar.PersonObjectTypes.Contains(entry.Type) && v.TypeOf(obj) == EntityType.Location && !NamesPeople(v, obj)) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
             if (NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
@@ -119,6 +120,11 @@ public sealed partial class RelationExtractor
         }
         return null;
     }
+
+    /// <summary>Whether a place mention names its people: a demonym heading its noun phrase ("arrested 40 Ruritanians"), not
+    /// one modifying a noun ("40 Ruritanian fishermen").</summary>
+    private static bool NamesPeople(SentenceView v, MentionRef m) =>
+        m.Mention.Kind == MentionKind.Demonym && (m.EndToken >= v.Count || !v.IsNoun(m.EndToken) || v.MentionAt(m.EndToken) is not null);
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
