@@ -1493,9 +1493,11 @@ public sealed partial class RelationExtractor
                 if (m.Mention.Kind == MentionKind.Demonym && p > m.EndToken && v.Tag(p - 1) is "NN" or "NNS" && !_x.ActsForState(v.Lower(p - 1), v.Lemma(p - 1))
                     && v.Mentions.All(o => o.Entity != m.Entity || o.Mention.Kind == MentionKind.Demonym))
                     continue;
-                // "the Ostland summit in Varno": a name before a gathering noun only says whose the gathering is, and the place
-                // phrase places the gathering
-                if (p > m.EndToken && (Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || Grammar.GatheringNouns.Contains(v.Lower(p - 1))))
+                // "the Ostland summit in Varno", "Ostland policy in Z": a name before a gathering noun or a singular noun that names
+                // no person or body of it, no unit and no place only says whose the thing is, and the place phrase places the thing
+                // (a plural may name its people: "Ostland service members in Z")
+                if (p > m.EndToken && (Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || Grammar.GatheringNouns.Contains(v.Lower(p - 1))
+                        || v.Tag(p - 1) == "NN" && !NamesPresence(v.Lower(p - 1), v.Lemma(p - 1))))
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
@@ -1572,6 +1574,13 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
             }
         }
+
+        /// <summary>Whether a noun names people or a unit that can stand for the name before it ("ISIL fighters", "U.S. forces",
+        /// "the Ostland embassy", a PETRARCH agent noun or a descriptor of a body or a person), or a place or a presence of it
+        /// ("the Varno district", "the Ostland base").</summary>
+        private bool NamesPresence(string lower, string lemma) =>
+            new[] { lower, lemma }.Any(w => _x._agents.Lookup(w).Count > 0 || Grammar.PresenceNouns.Contains(w) || Grammar.PlaceNouns.Contains(w)
+                || _x._descriptors.Lookup(w).Any(e => e.Type is EntityType.Organization or EntityType.Person or EntityType.Location));
 
         /// <summary>
         /// Whether a place phrase on mention <paramref name="m"/> states a fact of its noun phrase that the clause's negation or
