@@ -746,6 +746,14 @@ public sealed partial class RelationExtractor
                         j = npStart - 1;
                         continue;
                     }
+                    // "The Tribunal in Varno, Ostland ordered ...": a place after a comma closes the address of a place phrase; the
+                    // subject is before that phrase
+                    if (!passedHeadNoun && IsPlace(m) && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } address
+                        && IsPlace(address) && PrepositionBefore(address) is var ap && ap >= 0 && (IsPlacePreposition(v.Lower(ap)) || v.Lower(ap) == "at"))
+                    {
+                        j = npStart - 1;
+                        continue;
+                    }
                     // "X, an ISIL commander in Y, was killed": a name modifying the head of an apposition is not the subject
                     if (passedHeadNoun && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } described
                         && v.TypeOf(described) == EntityType.Person)
