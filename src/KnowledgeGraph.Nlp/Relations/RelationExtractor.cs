@@ -1170,6 +1170,11 @@ public sealed partial class RelationExtractor
                 // (BondCandidates), not its partner
                 if (possessor is not null && !genitive && BondNounAt(i, out _) == Bond.Ally
                     && (possessor.Mention.Kind == MentionKind.Demonym || possessor.FirstToken > 0 && v.Tag(possessor.FirstToken - 1) == "PRP$")) continue;
+                // "the Kessa bombings", "the 2002 Varno attacks": a named place that is no country before an act of violence says
+                // where it was, not who acted ("the Ostlandic attack", "Varno's attack" keep their agent)
+                if (possessor is not null && !genitive && IsPlace(possessor) && possessor.Mention.Kind != MentionKind.Demonym
+                    && !v.Context.Entities[possessor.Entity].FineTypes.Contains("Country") && match.Entries.All(e => e.Category is "ASSAULT" or "FIGHT"))
+                    possessor = null;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
                 // agent: "a request by the government", "the demand by A ... for B"
                 var agentIdx = new HashSet<int>();
