@@ -7,12 +7,13 @@ namespace KnowledgeGraph.Cli.Tests;
 public sealed class EdgeConfidenceCliTests
 {
     /// <summary>The two invented articles of the node-gate tests, and a third whose one event is hedged, claimed by a
-    /// witness and reaches its country only through a modifier of the arrested people: an edge far under the gate.</summary>
+    /// witness and reaches its country only through a modifier of the expelled people: an edge far under the gate (an arrest
+    /// would give no edge at all: one arrests people, never a country).</summary>
     private static (string Dir, string Out) Articles()
     {
         var (dir, outDir) = NodeConfidenceCliTests.Articles();
-        File.WriteAllText(Path.Combine(dir, "arrests.txt"),
-            "Arrests near Kelbor\n\nThe Chadian police may have arrested twelve Peruvian nationals near Kelbor on Monday, a witness claimed.\n");
+        File.WriteAllText(Path.Combine(dir, "expulsions.txt"),
+            "Expulsions near Kelbor\n\nThe Chadian police may have expelled twelve Peruvian nationals near Kelbor on Monday, a witness claimed.\n");
         return (dir, outDir);
     }
 
@@ -35,7 +36,7 @@ public sealed class EdgeConfidenceCliTests
         GraphSnapshot gated = Read(outDir), full = Read(allDir);
         var every = Relationships(full);
         var weak = every.Where(e => (double)e["confidence"]! < EdgeConfidence.DefaultMinimum).ToList();
-        Assert.That(weak, Is.Not.Empty, "the hedged, claimed arrest of people named only by their country is a weak edge");
+        Assert.That(weak, Is.Not.Empty, "the hedged, claimed expulsion of people named only by their country is a weak edge");
         Assert.That(Relationships(gated).Select(e => e.Id), Is.EquivalentTo(every.Except(weak).Select(e => e.Id)));
         Assert.That(run.Out, Does.Contain($"{weak.Count} edges below --min-edge-confidence left out"), "the summary counts what the gate left out");
         // the gate removes edges only: the same nodes with the same properties (confidence included), the same MENTIONS

@@ -67,6 +67,8 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");
     public static readonly IReadOnlySet<string> GatheringNouns = Set("surface-gathering-nouns");
+    /// <summary>Relationship types whose object is people, never a place (surface-constructions.rules).</summary>
+    public static readonly IReadOnlySet<string> PersonObjectTypes = Set("surface-person-object-types");
     /// <summary>Categories of meeting and agreeing, whose place phrase says where, never with whom (grammar.rules).</summary>
     public static readonly IReadOnlySet<string> MeetingCategories = Set("meeting-categories");
     public static readonly IReadOnlyDictionary<string, int> Echelons =

@@ -98,7 +98,8 @@ public sealed partial class RelationExtractor
         {
             var (subj, obj) = entry.Direction == TriggerDirection.Active || c.DirectionApplied ? (c.A, c.B) : (c.B, c.A);
             if (subj.Entity == obj.Entity) return null;
-            if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))) continue;
+            if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))
+                || Grammar.PersonObjectTypes.Contains(entry.Type) && v.TypeOf(obj) == EntityType.Location && !NamesPeople(v, obj)) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
             if (NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
@@ -119,6 +120,11 @@ public sealed partial class RelationExtractor
         }
         return null;
     }
+
+    /// <summary>Whether a place mention names its people: a demonym heading its noun phrase ("arrested 40 Ruritanians"), not
+    /// one modifying a noun ("40 Ruritanian fishermen").</summary>
+    private static bool NamesPeople(SentenceView v, MentionRef m) =>
+        m.Mention.Kind == MentionKind.Demonym && (m.EndToken >= v.Count || !v.IsNoun(m.EndToken) || v.MentionAt(m.EndToken) is not null);
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
@@ -740,6 +746,14 @@ public sealed partial class RelationExtractor
                         j = npStart - 1;
                         continue;
                     }
+                    // "The Tribunal in Varno, Ostland ordered ...": a place after a comma closes the address of a place phrase; the
+                    // subject is before that phrase
+                    if (!passedHeadNoun && IsPlace(m) && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } address
+                        && IsPlace(address) && PrepositionBefore(address) is var ap && ap >= 0 && (IsPlacePreposition(v.Lower(ap)) || v.Lower(ap) == "at"))
+                    {
+                        j = npStart - 1;
+                        continue;
+                    }
                     // "X, an ISIL commander in Y, was killed": a name modifying the head of an apposition is not the subject
                     if (passedHeadNoun && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } described
                         && v.TypeOf(described) == EntityType.Person)
@@ -1156,6 +1170,11 @@ public sealed partial class RelationExtractor
                 // (BondCandidates), not its partner
                 if (possessor is not null && !genitive && BondNounAt(i, out _) == Bond.Ally
                     && (possessor.Mention.Kind == MentionKind.Demonym || possessor.FirstToken > 0 && v.Tag(possessor.FirstToken - 1) == "PRP$")) continue;
+                // "the Kessa bombings", "the 2002 Varno attacks": a named place that is no country before an act of violence says
+                // where it was, not who acted ("the Ostlandic attack", "Varno's attack" keep their agent)
+                if (possessor is not null && !genitive && IsPlace(possessor) && possessor.Mention.Kind != MentionKind.Demonym
+                    && !v.Context.Entities[possessor.Entity].FineTypes.Contains("Country") && match.Entries.All(e => e.Category is "ASSAULT" or "FIGHT"))
+                    possessor = null;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
                 // agent: "a request by the government", "the demand by A ... for B"
                 var agentIdx = new HashSet<int>();
@@ -1487,9 +1506,11 @@ public sealed partial class RelationExtractor
                 if (m.Mention.Kind == MentionKind.Demonym && p > m.EndToken && v.Tag(p - 1) is "NN" or "NNS" && !_x.ActsForState(v.Lower(p - 1), v.Lemma(p - 1))
                     && v.Mentions.All(o => o.Entity != m.Entity || o.Mention.Kind == MentionKind.Demonym))
                     continue;
-                // "the Ostland summit in Varno": a name before a gathering noun only says whose the gathering is, and the place
-                // phrase places the gathering
-                if (p > m.EndToken && (Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || Grammar.GatheringNouns.Contains(v.Lower(p - 1))))
+                // "the Ostland summit in Varno", "Ostland policy in Z": a name before a gathering noun or a singular noun that names
+                // no person or body of it, no unit and no place only says whose the thing is, and the place phrase places the thing
+                // (a plural may name its people: "Ostland service members in Z")
+                if (p > m.EndToken && (Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || Grammar.GatheringNouns.Contains(v.Lower(p - 1))
+                        || v.Tag(p - 1) == "NN" && !NamesPresence(v.Lower(p - 1), v.Lemma(p - 1))))
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
@@ -1566,6 +1587,13 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
             }
         }
+
+        /// <summary>Whether a noun names people or a unit that can stand for the name before it ("ISIL fighters", "U.S. forces",
+        /// "the Ostland embassy", a PETRARCH agent noun or a descriptor of a body or a person), or a place or a presence of it
+        /// ("the Varno district", "the Ostland base").</summary>
+        private bool NamesPresence(string lower, string lemma) =>
+            new[] { lower, lemma }.Any(w => _x._agents.Lookup(w).Count > 0 || Grammar.PresenceNouns.Contains(w) || Grammar.PlaceNouns.Contains(w)
+                || _x._descriptors.Lookup(w).Any(e => e.Type is EntityType.Organization or EntityType.Person or EntityType.Location));
 
         /// <summary>
         /// Whether a place phrase on mention <paramref name="m"/> states a fact of its noun phrase that the clause's negation or
