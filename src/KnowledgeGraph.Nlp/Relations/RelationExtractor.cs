@@ -747,13 +747,12 @@ public sealed partial class RelationExtractor
                         continue;
                     }
                     // "The Tribunal in Varno, Ostland ordered ...": a place after a comma closes the address of a place phrase; the
-                    // subject is before that phrase
+                    // subject is before that phrase, when there is one ("In Varno, Ostland ordered ...": the fronted phrase has none,
+                    // and Ostland is the subject)
                     if (!passedHeadNoun && IsPlace(m) && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } address
-                        && IsPlace(address) && PrepositionBefore(address) is var ap && ap >= 0 && (IsPlacePreposition(v.Lower(ap)) || v.Lower(ap) == "at"))
-                    {
-                        j = npStart - 1;
-                        continue;
-                    }
+                        && IsPlace(address) && PrepositionBefore(address) is var ap && ap >= 0 && (IsPlacePreposition(v.Lower(ap)) || v.Lower(ap) == "at")
+                        && SubjectBefore(npStart) is { } addressed)
+                        return addressed;
                     // "X, an ISIL commander in Y, was killed": a name modifying the head of an apposition is not the subject
                     if (passedHeadNoun && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } described
                         && v.TypeOf(described) == EntityType.Person)
@@ -1471,9 +1470,11 @@ public sealed partial class RelationExtractor
             foreach (var m in v.Mentions)
             {
                 int p = m.EndToken;
-                // "Palmyra, Syria": a place followed by its country
+                // "Palmyra, Syria": a place followed by its country; not a country that opens the clause after a fronted place
+                // phrase ("In Varno, Ostland signed ...": Ostland is the subject)
                 if (IsPlace(m) && p + 1 < v.Count && v.Words[p] == "," && v.MentionStartingAt(p + 1) is { } country && IsPlace(country)
-                    && v.Context.Entities[country.Entity].FineTypes.Contains("Country") && !v.Context.Entities[m.Entity].FineTypes.Contains("Country"))
+                    && v.Context.Entities[country.Entity].FineTypes.Contains("Country") && !v.Context.Entities[m.Entity].FineTypes.Contains("Country")
+                    && !(PrepositionBefore(m) == 0 && country.EndToken < v.Count && (v.IsFinite(country.EndToken) || v.Tag(country.EndToken) == "MD")))
                 {
                     yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true, Factual: NounFact(m));
                     continue;
@@ -1508,9 +1509,11 @@ public sealed partial class RelationExtractor
                     continue;
                 // "the Ostland summit in Varno", "Ostland policy in Z": a name before a gathering noun or a singular noun that names
                 // no person or body of it, no unit and no place only says whose the thing is, and the place phrase places the thing
-                // (a plural may name its people: "Ostland service members in Z")
+                // (a plural may name its people: "Ostland service members in Z", and so may a collective noun: "Ostland
+                // personnel in Z"; one role-holder is no presence of the body: "an Ostland army officer in Z"; a time noun is no
+                // thing: "met Y yesterday in Z")
                 if (p > m.EndToken && (Grammar.GatheringNouns.Contains(v.Lemma(p - 1)) || Grammar.GatheringNouns.Contains(v.Lower(p - 1))
-                        || v.Tag(p - 1) == "NN" && !NamesPresence(v.Lower(p - 1), v.Lemma(p - 1))))
+                        || v.Tag(p - 1) == "NN" && !NamesPresence(v.Lower(p - 1), v.Lemma(p - 1)) && !Grammar.TimeNouns.Contains(v.Lower(p - 1))))
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
@@ -1593,6 +1596,7 @@ public sealed partial class RelationExtractor
         /// ("the Varno district", "the Ostland base").</summary>
         private bool NamesPresence(string lower, string lemma) =>
             new[] { lower, lemma }.Any(w => _x._agents.Lookup(w).Count > 0 || Grammar.PresenceNouns.Contains(w) || Grammar.PlaceNouns.Contains(w)
+                || Grammar.PeopleCollectiveNouns.Contains(w)
                 || _x._descriptors.Lookup(w).Any(e => e.Type is EntityType.Organization or EntityType.Person or EntityType.Location));
 
         /// <summary>
