@@ -152,12 +152,18 @@ public sealed class CorefResolver
                     // (a name that modifies a noun counts here: "the U.S. Air Force colors" names the force)
                     antecedent = Latest(all, s.Index, i, m => Fits(m.Cluster) && all.AnyTextOf(m.Cluster, text => text.EndsWith(tail, StringComparison.Ordinal)), DescriptionWindow);
                 }
-                antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                // "the administration" is the executive of a leader the text may never name: it is only a body the text named
+                // as someone's administration ("the Velk Administration ... the administration"), never the government of
+                // another name nor the country the text mentions most (a press release's "the Administration" is its own)
+                bool administration = entries.All(e => e.Lemma == "administration");
+                if (administration) antecedent = Latest(all, s.Index, i, m => m.Mention.Kind is MentionKind.Name && IsLeadersAdministration(m.Mention.Text)
+                    && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
+                else antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
                 {
-                    var fine = fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
+                    var fine = administration ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
                     var country = fine is null ? null : DominantCountry(all);
                     if (fine is null || country is null)
                     {
@@ -165,6 +171,8 @@ public sealed class CorefResolver
                         int f0 = words[i] is "its" or "their" ? i + 1 : i;
                         int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
                         unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
+                        // "the Velk administration": the leader's name modifies the administration, no body of its own
+                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end);
                         i = end - 1;
                         continue;
                     }
@@ -382,6 +390,16 @@ public sealed class CorefResolver
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 1 && words[..^1].Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase)) && !words[^1].Equals(head, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"Velk Administration", "the Velk administration": one or two capitalised words that are no common words (a
+    /// leader's name, not "Federal Aviation Administration") before "administration".</summary>
+    private bool IsLeadersAdministration(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && words[0] is "the" or "The") words = words[1..];
+        return words.Length is 2 or 3 && words[^1] is "Administration" or "administration"
+            && words[..^1].All(w => char.IsUpper(w[0]) && !_lex.CommonWords.Contains(w.ToLowerInvariant()) && _lex.OrgKeywords.Lookup(w).Count == 0);
     }
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
