@@ -307,7 +307,9 @@ public sealed class CorefResolver
             var next = k + 1 < words.Count ? s.Tokens[k + 1] : null;
             if (GroupModifiers.Contains(w) && next is not null && !Blocked(all, s, k) && !Covered(all, s.Index, k + 1) && MemberHeads.Contains(next.Text.ToLowerInvariant())
                 && !(k + 2 < words.Count && IsNounTag(s.Tokens[k + 2].Tag)))
-                return (first, k + 2, true);
+                // "Coalition nations" are the members of a coalition, a body; "partner nations", "member states" and "allied
+                // countries" are countries with some tie to the speaker, no body of their own
+                return GroupHeads.Contains(w) ? (first, k + 2, true) : null;
             if (GroupHeads.Contains(w))
             {
                 if (Blocked(all, s, k)) return null; // part of a name already ("Global Coalition to Counter X")
