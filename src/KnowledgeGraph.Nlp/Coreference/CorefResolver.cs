@@ -146,7 +146,8 @@ public sealed class CorefResolver
                         text => modifiers.Any(mod => ContainsWords(text, mod) && text.Length > mod.Length)), DescriptionWindow);
                 // "the contractors of the Air Force" after "the U.S. Air Force" and "U.S. Air Forces Central Command": a
                 // description written in capitals is the entity whose name ends with its words, before a nearer one of the type
-                if (antecedent is null && i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0])))
+                bool capitalised = i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0]));
+                if (antecedent is null && capitalised)
                 {
                     var tail = " " + string.Join(' ', words.GetRange(i + 1, end - i - 1));
                     // (a name that modifies a noun counts here: "the U.S. Air Force colors" names the force)
@@ -158,12 +159,15 @@ public sealed class CorefResolver
                 bool administration = entries.All(e => e.Lemma == "administration");
                 if (administration) antecedent = Latest(all, s.Index, i, m => m.Mention.Kind is MentionKind.Name && IsLeadersAdministration(m.Mention.Text)
                     && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
-                else antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
+                // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
+                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command")
+                else if (!Plural(entries) && !capitalised) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
                 {
-                    var fine = administration ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
+                    var fine = administration || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
                     var country = fine is null ? null : DominantCountry(all);
                     if (fine is null || country is null)
                     {
@@ -403,6 +407,10 @@ public sealed class CorefResolver
         return words.Length is 2 or 3 && words[^1] is "Administration" or "administration"
             && words[..^1].All(w => char.IsUpper(w[0]) && !_lex.CommonWords.Contains(w.ToLowerInvariant()) && _lex.OrgKeywords.Lookup(w).Count == 0);
     }
+
+    /// <summary>"governments", "regimes", "juntas": the plural of a government noun whose singular is one body.</summary>
+    private bool Plural(IReadOnlyList<DescriptorEntry> entries) =>
+        entries.All(e => e.Word != e.Lemma && e.FineTypes.Contains("Government") && _lex.Descriptors.Lookup(e.Lemma).Any(d => d.Word == d.Lemma));
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
