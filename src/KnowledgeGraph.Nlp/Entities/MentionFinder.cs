@@ -808,6 +808,13 @@ public sealed class MentionFinder
         if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
+        // "WASHINGTON –", "WASHINGTON, DC –": the AP Stylebook lets the capital stand alone in a dateline; it is the city the
+        // text also writes "Washington, D.C." (one node), never the state of Washington ("Spokane, Wash.")
+        if (end == 1 && words[0] == "WASHINGTON" && (words[1] != "," || end + 1 < words.Count && words[end + 1] is "DC" or "D.C."))
+        {
+            candidates.Add(new Candidate(s.Index, 0, words[1] == "," ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = "Washington D.C." });
+            return;
+        }
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
         AddDatelineState(s, words, end, candidates);
     }
