@@ -172,6 +172,8 @@ public sealed class RealTextCheckJudgedSampleTests
         // "the U.S. Government": a country's name or acronym before "Government" is that country's government, the node
         // other stories' "the U.S. government" is (branch actors14)
         ["e:org:us-government"] = "e:org:government-of-united-states",
+        // the capital standing alone in a dateline is the city "Washington, D.C." (branch actors18)
+        ["e:loc:washington"] = "e:loc:washington\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
