@@ -295,6 +295,9 @@ public sealed class RealTextCheck2JudgedSampleTests
         // "the U.S. Marshals" of one story and "the U.S. Marshals Service" of others: a service named by the plural of those
         // who serve in it is one body across stories, named by the form most mentions use (branch actors14)
         ["e:org:us-marshals-service"] = "e:org:us-marshals",
+        // the WASHINGTON datelines: the capital standing alone in a dateline is the city the stories also write "Washington,
+        // D.C." (branch actors18), one node
+        ["e:loc:washington"] = "e:loc:washington-dc\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationship reached a node no longer an entity:
