@@ -28,4 +28,25 @@ public sealed class PrecisionRuleTests
         Assert.That(Edges("[The 4th Wing|Organization] flew patrols as part of [the 9th Air Group|Organization]."),
             Does.Contain("The 4th Wing PART_OF the 9th Air Group"));
     }
+
+    [Test]
+    public void MembersOfAListOfOfficesAreNoUnitsOfEachOther()
+    {
+        // the parser hangs later list members as appositions of earlier ones; another name after the comma marks the list
+        var e = Edges("I thank the agency's [Special Tasks Division|Organization], [Eastgate Field Division|Organization], "
+            + "[Norvale Resident Office|Organization], [Westport Field Division|Organization], [Harbor Country Office|Organization] "
+            + "and the [Lakeside District|Organization] office.");
+        Assert.That(e.Where(x => x.Contains("PART_OF")), Is.Empty, string.Join("; ", e));
+        // a unit with the larger unit in apposition still reads (membership.unit-apposition's example is the spec)
+        Assert.That(Edges("[The 4th Signal Battalion|Organization], [12th Engineer Brigade|Organization], moved north."),
+            Does.Contain("The 4th Signal Battalion PART_OF 12th Engineer Brigade"));
+    }
+
+    [Test]
+    public void AnAcronymInBracketsIsTheNameNotALargerUnit()
+    {
+        var e = Edges("The case was brought by the [U.S. Department of Trade|Organization]'s ([DOT|Organization|DOT|acronym]) "
+            + "Fraud Division and the [Port Police|Organization].");
+        Assert.That(e.Where(x => x.Contains("PART_OF")), Is.Empty, string.Join("; ", e));
+    }
 }
