@@ -526,7 +526,7 @@ public sealed class RuleEngine
                 "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
                 "prev" => WordBefore(token) is { } w && In(test.Values, w),
                 "listed" => ListContinues(token),
-                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, Written(e.Category))),
+                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => test.Values.Count == 0 || In(test.Values, Written(e.Category))),
                 "before" => token < trigger,
                 "after" => token > trigger,
                 _ => false,

@@ -49,4 +49,15 @@ public sealed class PrecisionRuleTests
             + "Fraud Division and the [Port Police|Organization].");
         Assert.That(e.Where(x => x.Contains("PART_OF")), Is.Empty, string.Join("; ", e));
     }
+
+    [Test]
+    public void TheFallbackDoesNotReachThroughAnEventNounOfAnObliquePhrase()
+    {
+        // the rules reader alone (with its proximity fallback): "returned from visits to Y" is no return (RELEASED) of Y
+        var e = Edges("[Anna Berg|Person] returned from visits to [Chad|Location] and [Niger|Location] on Monday.", fallback: true);
+        Assert.That(e.Where(x => x.Contains("RELEASED")), Is.Empty, string.Join("; ", e));
+        // the object's noun still leads on (verbs.nearest-after-verb's example)
+        Assert.That(Edges("[Chad|Location] denounced the detention of journalists from [Ruritania|Location].", fallback: true),
+            Does.Contain("Chad DENOUNCED Ruritania"));
+    }
 }
