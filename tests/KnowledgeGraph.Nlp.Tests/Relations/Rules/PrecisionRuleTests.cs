@@ -43,6 +43,15 @@ public sealed class PrecisionRuleTests
     }
 
     [Test]
+    public void TheSubjectAfterAnIntroductoryPhraseIsNoUnitOfItsLastName()
+    {
+        // the parser hangs the clause's subject from the name that ends the introductory phrase; an apposition is closed
+        var e = Edges("In coordination with [Ostland|Organization], [Western Command|Organization] conducted an airstrike "
+            + "against rebels near the coast.");
+        Assert.That(e.Where(x => x.Contains("PART_OF")), Is.Empty, string.Join("; ", e));
+    }
+
+    [Test]
     public void AnAcronymInBracketsIsTheNameNotALargerUnit()
     {
         var e = Edges("The case was brought by the [U.S. Department of Trade|Organization]'s ([DOT|Organization|DOT|acronym]) "
