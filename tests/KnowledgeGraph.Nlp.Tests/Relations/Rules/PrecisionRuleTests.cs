@@ -69,4 +69,13 @@ public sealed class PrecisionRuleTests
         Assert.That(Edges("[Chad|Location] denounced the detention of journalists from [Ruritania|Location].", fallback: true),
             Does.Contain("Chad DENOUNCED Ruritania"));
     }
+
+    [Test]
+    public void PlacesBeforeAPluralPlaceNounAreNotInEachOther()
+    {
+        var e = Edges("In the [Arden|Location] and [Bellmoor|Location] provinces alone, at least 600 homes have been destroyed by the flood.");
+        Assert.That(e.Where(x => x.Contains("LOCATED_IN")), Is.Empty, string.Join("; ", e));
+        // a place with the larger place in apposition still reads (places.place-in-place's example is the spec)
+        Assert.That(Edges("[Arlit|Location], [Niger|Location], lies far north."), Does.Contain("Arlit LOCATED_IN Niger"));
+    }
 }
