@@ -172,6 +172,8 @@ public sealed class RealTextCheckJudgedSampleTests
         // "the U.S. Government": a country's name or acronym before "Government" is that country's government, the node
         // other stories' "the U.S. government" is (branch actors14)
         ["e:org:us-government"] = "e:org:government-of-united-states",
+        // the capital standing alone in a dateline is the city "Washington, D.C." (branch actors18)
+        ["e:loc:washington"] = "e:loc:washington\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
@@ -293,6 +295,9 @@ public sealed class RealTextCheck2JudgedSampleTests
         // "the U.S. Marshals" of one story and "the U.S. Marshals Service" of others: a service named by the plural of those
         // who serve in it is one body across stories, named by the form most mentions use (branch actors14)
         ["e:org:us-marshals-service"] = "e:org:us-marshals",
+        // the WASHINGTON datelines: the capital standing alone in a dateline is the city the stories also write "Washington,
+        // D.C." (branch actors18), one node
+        ["e:loc:washington"] = "e:loc:washington-dc\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationship reached a node no longer an entity:

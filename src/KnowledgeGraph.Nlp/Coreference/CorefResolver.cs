@@ -146,18 +146,28 @@ public sealed class CorefResolver
                         text => modifiers.Any(mod => ContainsWords(text, mod) && text.Length > mod.Length)), DescriptionWindow);
                 // "the contractors of the Air Force" after "the U.S. Air Force" and "U.S. Air Forces Central Command": a
                 // description written in capitals is the entity whose name ends with its words, before a nearer one of the type
-                if (antecedent is null && i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0])))
+                bool capitalised = i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0]));
+                if (antecedent is null && capitalised)
                 {
                     var tail = " " + string.Join(' ', words.GetRange(i + 1, end - i - 1));
                     // (a name that modifies a noun counts here: "the U.S. Air Force colors" names the force)
                     antecedent = Latest(all, s.Index, i, m => Fits(m.Cluster) && all.AnyTextOf(m.Cluster, text => text.EndsWith(tail, StringComparison.Ordinal)), DescriptionWindow);
                 }
-                antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                // "the administration" is the executive of a leader the text may never name: it is only a body the text named
+                // as someone's administration ("the Velk Administration ... the administration"), never the government of
+                // another name nor the country the text mentions most (a press release's "the Administration" is its own)
+                bool administration = entries.All(e => e.Lemma == "administration");
+                if (administration) antecedent = Latest(all, s.Index, i, m => m.Mention.Kind is MentionKind.Name && IsLeadersAdministration(m.Mention.Text)
+                    && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
+                // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
+                // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
+                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command")
+                else if (!Plural(entries) && !capitalised) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
                 {
-                    var fine = fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
+                    var fine = administration || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
                     var country = fine is null ? null : DominantCountry(all);
                     if (fine is null || country is null)
                     {
@@ -165,6 +175,8 @@ public sealed class CorefResolver
                         int f0 = words[i] is "its" or "their" ? i + 1 : i;
                         int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
                         unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
+                        // "the Velk administration": the leader's name modifies the administration, no body of its own
+                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end);
                         i = end - 1;
                         continue;
                     }
@@ -299,7 +311,9 @@ public sealed class CorefResolver
             var next = k + 1 < words.Count ? s.Tokens[k + 1] : null;
             if (GroupModifiers.Contains(w) && next is not null && !Blocked(all, s, k) && !Covered(all, s.Index, k + 1) && MemberHeads.Contains(next.Text.ToLowerInvariant())
                 && !(k + 2 < words.Count && IsNounTag(s.Tokens[k + 2].Tag)))
-                return (first, k + 2, true);
+                // "Coalition nations" are the members of a coalition, a body; "partner nations", "member states" and "allied
+                // countries" are countries with some tie to the speaker, no body of their own
+                return GroupHeads.Contains(w) ? (first, k + 2, true) : null;
             if (GroupHeads.Contains(w))
             {
                 if (Blocked(all, s, k)) return null; // part of a name already ("Global Coalition to Counter X")
@@ -383,6 +397,20 @@ public sealed class CorefResolver
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 1 && words[..^1].Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase)) && !words[^1].Equals(head, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>"Velk Administration", "the Velk administration": one or two capitalised words that are no common words (a
+    /// leader's name, not "Federal Aviation Administration") before "administration".</summary>
+    private bool IsLeadersAdministration(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && words[0] is "the" or "The") words = words[1..];
+        return words.Length is 2 or 3 && words[^1] is "Administration" or "administration"
+            && words[..^1].All(w => char.IsUpper(w[0]) && !_lex.CommonWords.Contains(w.ToLowerInvariant()) && _lex.OrgKeywords.Lookup(w).Count == 0);
+    }
+
+    /// <summary>"governments", "regimes", "juntas": the plural of a government noun whose singular is one body.</summary>
+    private bool Plural(IReadOnlyList<DescriptorEntry> entries) =>
+        entries.All(e => e.Word != e.Lemma && e.FineTypes.Contains("Government") && _lex.Descriptors.Lookup(e.Lemma).Any(d => d.Word == d.Lemma));
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 

@@ -225,12 +225,53 @@ public sealed class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
+        ReadAcronymsByTheArticlesNames(doc, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
+    }
+
+    /// <summary>
+    /// "The Coastal Patrol Fund (CPF) met in May ... CPF crews": an acronym the gazetteer knows as another body ("CPF" of a
+    /// distant armed group) is the name the article writes whose initials it spells, when the article never writes the
+    /// gazetteer's name; a lexicon's reading of a few letters needs the article's agreement. Names indexed by their first
+    /// letter, so the pass is linear in the mentions.
+    /// </summary>
+    private static void ReadAcronymsByTheArticlesNames(Document doc, List<PlacedMention> result)
+    {
+        ILookup<char, PlacedMention>? byInitial = null;
+        var written = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            // (three letters or more: two letters spell too many pairs of words by chance)
+            if (m.Source != "gazetteer" || m.Kind != MentionKind.Acronym || m.Canonical is not { } entry || m.Type != EntityType.Organization
+                || m.Text.Count(char.IsLetter) < 3) continue;
+            if (!written.TryGetValue(entry, out var named)) written[entry] = named = doc.Text.Contains(entry, StringComparison.OrdinalIgnoreCase);
+            if (named) continue;
+            byInitial ??= result.Where(x => x.Mention.Kind == MentionKind.Name && x.Mention.Source != "gazetteer" && x.Mention.Text.Contains(' '))
+                .ToLookup(x => char.ToUpperInvariant(x.Mention.Text[0]));
+            // (a plural written with a lower-case s: "CPFs")
+            var words = m.Text.Length > 2 && m.Text[^1] == 's' ? m.Text[..^1] : m.Text;
+            var spelled = byInitial[char.ToUpperInvariant(m.Text[0])].FirstOrDefault(x => EntityClusterer.IsAcronymOf(words, NameKey.Words(x.Mention.Text).ToArray()));
+            // the name may be one no recogniser found ("African ... Flight" opening a sentence): capitalised words whose
+            // initials spell it, minor words between them
+            if (spelled is null && !SpelledInText(doc.Text, words)) continue;
+            result[k] = result[k] with { Mention = m with { Type = spelled?.Mention.Type ?? m.Type, FineType = spelled?.Mention.FineType, Canonical = null, Source = "rule" }, Role = null };
+        }
+    }
+
+    /// <summary>Whether the text writes capitalised words whose initials are the acronym's letters ("Coastal Patrol Fund" for
+    /// "CPF"), minor words ("of", "the", "and", "for") between them allowed.</summary>
+    private static bool SpelledInText(string text, string acronym)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToList();
+        if (letters.Count < 3) return false;
+        var pattern = @"\b" + string.Join(@"\s+(?:(?:of|the|and|for|on|in)\s+)*", letters.Select(l => System.Text.RegularExpressions.Regex.Escape(l.ToString()) + @"[\p{Ll}\p{Lu}'’-]+")) + @"\b";
+        return System.Text.RegularExpressions.Regex.IsMatch(text, pattern);
     }
 
     /// <summary>
@@ -767,6 +808,13 @@ public sealed class MentionFinder
         if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
+        // "WASHINGTON –", "WASHINGTON, DC –": the AP Stylebook lets the capital stand alone in a dateline; it is the city the
+        // text also writes "Washington, D.C." (one node), never the state of Washington ("Spokane, Wash.")
+        if (end == 1 && words[0] == "WASHINGTON" && (words[1] != "," || end + 1 < words.Count && words[end + 1] is "DC" or "D.C."))
+        {
+            candidates.Add(new Candidate(s.Index, 0, words[1] == "," ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = "Washington D.C." });
+            return;
+        }
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
         AddDatelineState(s, words, end, candidates);
     }

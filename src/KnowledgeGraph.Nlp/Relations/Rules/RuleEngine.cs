@@ -525,7 +525,9 @@ public sealed class RuleEngine
                 "role" => x._titles.IsRoleNoun(tree.Lemma(token)) || x._titles.IsPrefixTitle(tree.Token(token).Text),
                 "det" => tree.ChildrenWith(token, "det").Any(d => In(test.Values, tree.Lemma(d)) || In(test.Values, tree.Lower(d))),
                 "prev" => WordBefore(token) is { } w && In(test.Values, w),
-                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => In(test.Values, Written(e.Category))),
+                "next" => In(test.Values, WordAfter(token) ?? "."),
+                "listed" => ListContinues(token),
+                "reads" => x._triggers.Lookup(tree.Lemma(token)).Concat(x._triggers.Lookup(tree.Lower(token))).Any(e => test.Values.Count == 0 || In(test.Values, Written(e.Category))),
                 "before" => token < trigger,
                 "after" => token > trigger,
                 _ => false,
@@ -553,6 +555,27 @@ public sealed class RuleEngine
             int k = (ctx.MentionAt(s, token)?.FirstToken ?? token) - 1;
             while (k >= 0 && tree.Tag(k) == "DT") k--;
             return k >= 0 ? tree.Lower(k) : null;
+        }
+
+        /// <summary>The word after the token's name, or after the token when it names none; null at the sentence's end.</summary>
+        private string? WordAfter(int token)
+        {
+            int k = ctx.MentionAt(s, token)?.EndToken ?? token + 1;
+            return k < tree.Count ? tree.Lower(k) : null;
+        }
+
+        /// <summary>Another name follows the token's name after a comma or "and"/"or" (determiners skipped): the name is a
+        /// member of a list ("A, B and C"), whatever the parser hung the later members from.</summary>
+        private bool ListContinues(int token)
+        {
+            int k = ctx.MentionAt(s, token)?.EndToken ?? token + 1;
+            bool separated = false;
+            for (; k < tree.Count; k++)
+            {
+                if (tree.Lower(k) is "," or "and" or "or") separated = true;
+                else if (tree.Tag(k) != "DT") break;
+            }
+            return separated && k < tree.Count && ctx.MentionAt(s, k) is not null;
         }
 
         private bool In(IReadOnlyList<string> values, string value)

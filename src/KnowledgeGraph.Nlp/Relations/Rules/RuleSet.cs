@@ -161,7 +161,7 @@ public sealed class RuleSet
     }
 
     private static readonly HashSet<string> TestKeys = new(StringComparer.Ordinal)
-        { "case", "prep", "lemma", "upos", "tag", "deprel", "entity", "fine", "has", "mention", "voice", "role", "word", "before", "after", "det", "reads", "prev" };
+        { "case", "prep", "lemma", "upos", "tag", "deprel", "entity", "fine", "has", "mention", "voice", "role", "word", "before", "after", "det", "reads", "prev", "next", "listed" };
 
     internal static RulePath ParsePath(string text, string where)
     {
