@@ -52,13 +52,13 @@ public sealed class NodeConfidence
         return new NodeConfidence(weights);
     }
 
+    private static readonly EntityEvidence NoEvidence = new(false, false, false, false, float.NaN, false, false);
+
     /// <summary>
     /// The feature vector of a node: its evidence (null = none recorded), whether the text gives it a role (a title before a
     /// person) or an agent code, its mention and document counts, whether a relationship edge touches it, its name's shape and type,
     /// and how many distinct surface forms (<paramref name="forms"/>, the name among them) the text gives it.
     /// </summary>
-    private static readonly EntityEvidence NoEvidence = new(false, false, false, false, float.NaN, false, false);
-
     public static double[] Features(EntityType type, string name, EntityEvidence? evidence, bool role, bool agent, long mentions, long documents, bool relationship, int forms = 1)
     {
         static double B(bool b) => b ? 1 : 0;
@@ -73,21 +73,29 @@ public sealed class NodeConfidence
             B(ev.AllSentenceInitial), B(ev.OnlyInFirstSentence),
             B(type == EntityType.Organization), B(type == EntityType.Person), B(type == EntityType.Location),
             B(name.Any(char.IsDigit)), B(HasLowerCaseWord(name)), Math.Log(1 + Math.Max(1, forms)), B(ev.RecogniserOtherType),
-            B(name.Contains('-', StringComparison.Ordinal)),
+            B(HasJoiningHyphen(name)),
         ];
     }
 
     /// <summary>
-    /// A word after the first that starts with a lower-case letter and has four letters or more ("Bank of America" has none,
-    /// "Army said" has one): a name the finder ran on into the sentence, or a description, rather than a name.
+    /// A word after the first that starts with a lower-case letter, has four letters or more and no capital ("Bank of America"
+    /// has none, "Army said" has one; a surname after a particle, "Haider al-Abadi", has none): a name the finder ran on into
+    /// the sentence, or a description, rather than a name.
     /// </summary>
     public static bool HasLowerCaseWord(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (int i = 1; i < words.Length; i++)
-            if (char.IsLower(words[i][0]) && words[i].Count(char.IsLetter) >= 4) return true;
+            if (char.IsLower(words[i][0]) && !words[i].Any(char.IsUpper) && words[i].Count(char.IsLetter) >= 4) return true;
         return false;
     }
+
+    /// <summary>
+    /// A hyphen that joins two words ("Paris-Berlin", "Ostland-based"), not one after a name particle ("al-Abadi", "el-Sayed").
+    /// </summary>
+    public static bool HasJoiningHyphen(string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.IndexOf('-') is var h and >= 0
+            && !(h is > 0 and <= 3 && w[..h].All(char.IsLower) && h + 1 < w.Length && char.IsUpper(w[h + 1])));
 
     /// <summary>The probability in [0, 1], rounded to 3 decimals.</summary>
     public double Score(IReadOnlyList<double> features)
