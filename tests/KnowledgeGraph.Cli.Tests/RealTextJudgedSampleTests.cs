@@ -366,14 +366,14 @@ public sealed class RealTextCheck4JudgedSampleTests
 }
 
 /// <summary>
-/// The check corpora of the fifth, seventh and eighth sessions (tests/realtext-check3, -check5, -check6: stories nobody
+/// The check corpora of the fifth, seventh, eighth and ninth sessions (tests/realtext-check3, -check5, -check6, -check7: stories nobody
 /// on the team had read when they were judged by helpers who did no development): every node judged correct in their
 /// samples is still in the graph with the same id and labels (issue 10: "keep the judged sample as a test that fails when
 /// a judged node regresses").
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -382,6 +382,8 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // "the Special Agent in Charge of ICE Dallas": the agency's Dallas office is read as the agency itself (a loss of
         // detail, not of the actor: the city is a node of its own)
         ["e:org:ice-dallas"] = "e:org:us-immigration-and-customs-enforcement",
+        // "WASHINGTON –" alone in a dateline is the capital (branch actors18), one node with the city the text writes in full
+        ["e:loc:washington"] = "e:loc:washington-dc\tLocation:City",
     };
 
     [TestCase("realtext-check3", "judged-before.tsv")]
@@ -394,6 +396,16 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check6", "judged-before.tsv")]
     [TestCase("realtext-check6", "judged-before-seed51.tsv")]
     [TestCase("realtext-check6", "judged-after.tsv")]
+    [TestCase("realtext-check7", "judged-before.tsv")]
+    [TestCase("realtext-check7", "judged-before-seed61.tsv")]
+    [TestCase("realtext-check7", "judged-after.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file)
-        => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file, Renamed, 60);
+        => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file, Renamed, 60, GoneWithTheirEdge);
+
+    /// <summary>Document-scoped generic actors judged correct whose only relationship a later rule removed: such an actor
+    /// exists only while it takes part in a relationship (issue 10), so it goes with its edge.</summary>
+    private static readonly HashSet<string> GoneWithTheirEdge = new(StringComparer.Ordinal)
+    {
+        "e:org:migrants-d-bed87f86f83e60ab", // its one edge was an arrest whose other end is a place (no one arrests a place: branch edges19)
+    };
 }
