@@ -17,6 +17,7 @@ public sealed class NerTagger
     private readonly float[] _trans1;
     private readonly float[] _trans2;
     private readonly PairedLinearModel _both;
+    [ThreadStatic] private static WordScoreCache? t_wordSums;
 
     internal NerTagger(LinearModel first, LinearModel second, Gazetteer gazetteer, string description)
     {
@@ -145,7 +146,7 @@ public sealed class NerTagger
         int sentences = doc.Words.Count;
         var caseEv = NerFeatures.CaseEvidence(doc);
         var hashes = new WordHashes();
-        var cache = WordScoreCache.For(this);
+        var cache = WordScoreCache.For(ref t_wordSums, this, 2 * L);
         // One probe per shared feature scores both passes: the second pass's emissions start from its weights of
         // the first-pass features, and only its document-evidence features are added after the first pass. The
         // first-pass features live one sentence at a time; only each token's short-shape key is kept for the second.
@@ -168,13 +169,15 @@ public sealed class NerTagger
                 Span<float> a = emit1.AsSpan(i * L, L), b = e2.AsSpan(i * L, L);
                 // The word's own features come first: their partial sums (from zero, in key order) are the same
                 // wherever the word occurs, so they are added once per word and copied after; the rest continue the sums.
-                if (cache.TryGet(words[i], a, b)) _both.AddScores(keys[NerFeatures.WordOnlyCount..], a, b);
-                else
+                var sums = cache.Get(words[i]);
+                if (sums.IsEmpty)
                 {
                     _both.AddScores(keys[..NerFeatures.WordOnlyCount], a, b);
-                    cache.Add(words[i], a, b);
-                    _both.AddScores(keys[NerFeatures.WordOnlyCount..], a, b);
+                    var kept = cache.Add(words[i]);
+                    a.CopyTo(kept); b.CopyTo(kept[L..]);
                 }
+                else { sums[..L].CopyTo(a); sums[L..].CopyTo(b); }
+                _both.AddScores(keys[NerFeatures.WordOnlyCount..], a, b);
                 shapes[i] = f1[i * NerFeatures.Pass1Count + 4];
             }
             first[s] = Viterbi(emit1, _trans1, n);
@@ -274,48 +277,5 @@ public sealed class NerTagger
         var first = LinearModel.Read(r);
         var second = LinearModel.Read(r);
         return new NerTagger(first, second, gaz, description);
-    }
-}
-
-/// <summary>
-/// Per thread, the two passes' partial emission sums of a word's own features (the first
-/// <see cref="NerFeatures.WordOnlyCount"/> keys, which depend on the word's characters alone), by word. Bounded: emptied
-/// when full. The copied sums are the very floats the additions would give, so tagging is unchanged.
-/// </summary>
-internal sealed class WordScoreCache
-{
-    private const int Capacity = 16_384;
-    private const int L = Bilou.Count;
-    [ThreadStatic] private static WordScoreCache? t_cache;
-
-    private readonly object _owner;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly float[] _sums = new float[Capacity * 2 * L];
-
-    private WordScoreCache(object owner) => _owner = owner;
-
-    /// <summary>This thread's cache for <paramref name="owner"/>'s weights (a new one when the thread last served another model).</summary>
-    public static WordScoreCache For(object owner)
-    {
-        var c = t_cache;
-        if (c is null || !ReferenceEquals(c._owner, owner)) t_cache = c = new WordScoreCache(owner);
-        return c;
-    }
-
-    public bool TryGet(string word, Span<float> a, Span<float> b)
-    {
-        if (!_index.TryGetValue(word, out int o)) return false;
-        _sums.AsSpan(o, L).CopyTo(a);
-        _sums.AsSpan(o + L, L).CopyTo(b);
-        return true;
-    }
-
-    public void Add(string word, ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        if (_index.Count == Capacity) _index.Clear();
-        int o = _index.Count * 2 * L;
-        _index.Add(word, o);
-        a.CopyTo(_sums.AsSpan(o, L));
-        b.CopyTo(_sums.AsSpan(o + L, L));
     }
 }
