@@ -41,15 +41,15 @@ public sealed class Gazetteer
     private readonly Dictionary<string, Variant[]> _byKey;
     private readonly HashSet<string> _prefixes;
     private readonly Dictionary<string, GazetteerEntry[]> _byName;
-    // the same tables looked up by a key in a buffer (the first token's key, without making a string)
-    private readonly Dictionary<string, Variant[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
+    // every form and every start of one, looked up by a key in a buffer (the first token's key, without making a string)
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _startsSpan;
 
     private Gazetteer(Dictionary<string, Variant[]> byKey, HashSet<string> prefixes, IReadOnlyList<GazetteerEntry> entries)
     {
         _byKey = byKey; _prefixes = prefixes; Entries = entries;
-        _byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixesSpan = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var starts = new HashSet<string>(byKey.Keys, StringComparer.Ordinal);
+        starts.UnionWith(prefixes);
+        _startsSpan = starts.GetAlternateLookup<ReadOnlySpan<char>>();
         _byName = entries.GroupBy(e => NameKey.Fold(e.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
@@ -99,11 +99,12 @@ public sealed class Gazetteer
     private bool CanStart(string token)
     {
         if (token.Length > 128) return true; // the long way
-        Span<char> normalized = stackalloc char[token.Length];
-        int n = NameKey.Normalize(token, normalized);
-        Span<char> key = stackalloc char[n];
-        NameKey.FoldNormalized(normalized[..n], key);
-        return _byKeySpan.ContainsKey(key) || _prefixesSpan.Contains(key);
+        bool own = OwnNormalForm.Is(token);
+        Span<char> buffer = stackalloc char[token.Length];
+        ReadOnlySpan<char> normalized = own ? token : buffer[..NameKey.Normalize(token, buffer)];
+        Span<char> key = stackalloc char[normalized.Length];
+        NameKey.FoldNormalized(normalized, key);
+        return _startsSpan.Contains(key);
     }
 
     /// <summary>Left-to-right, non-overlapping longest matches over a sentence's tokens.</summary>

@@ -25,12 +25,15 @@ public sealed class PhraseIndex<T>
         }
         _byKey = byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixesSpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var starts = new HashSet<string>(_byKey.Keys, StringComparer.Ordinal);
+        starts.UnionWith(_prefixes);
+        _startsSpan = starts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     // the same tables looked up by a key in a buffer, without making a string
     private readonly Dictionary<string, T[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
+    // every phrase and every start of one (one lookup tells whether a token can start a match)
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _startsSpan;
 
     /// <summary>Most words in any phrase.</summary>
     public int MaxWords { get; }
@@ -52,12 +55,12 @@ public sealed class PhraseIndex<T>
             // most tokens start no phrase: their key is empty, or neither a phrase nor the start of one
             Span<char> buffer = stackalloc char[tokens[start].Length * 2];
             var first = KeyOf(tokens[start], buffer);
-            if (first.Length == 0 || !_byKeySpan.ContainsKey(first) && !_prefixesSpan.Contains(first)) return best;
+            if (first.Length == 0 || !_startsSpan.Contains(first)) return best;
         }
         string key = "";
         for (int end = start; end < tokens.Count && end - start < MaxWords; end++)
         {
-            var word = Key(tokens[end]);
+            var word = IsOwnKey(tokens[end]) ? tokens[end] : Key(tokens[end]);
             if (word.Length == 0) break;
             key = key.Length == 0 ? word : key + " " + word;
             if (_byKey.TryGetValue(key, out var v)) best = (end - start + 1, v);
@@ -72,10 +75,33 @@ public sealed class PhraseIndex<T>
     /// <summary><see cref="Key"/> in <paramref name="buffer"/> (twice the phrase's length): the normal form, then its lower case.</summary>
     private static ReadOnlySpan<char> KeyOf(string phrase, Span<char> buffer)
     {
+        if (IsOwnKey(phrase)) return phrase;
         var normalized = buffer[..phrase.Length];
         int n = NameKey.Normalize(phrase, normalized);
         var lower = buffer.Slice(phrase.Length, n);
         normalized[..n].ToLowerInvariant(lower);
         return lower;
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> is its own <see cref="Key"/>: <see cref="OwnNormalForm.Is"/> and without capitals.</summary>
+    private static bool IsOwnKey(string phrase)
+    {
+        foreach (var c in phrase) if (c is >= 'A' and <= 'Z') return false;
+        return OwnNormalForm.Is(phrase);
+    }
+}
+
+/// <summary>Tells when normalising a token would leave it as it is, so the copy can be skipped.</summary>
+internal static class OwnNormalForm
+{
+    /// <summary>
+    /// Whether <see cref="NameKey.Normalize(string)"/> leaves <paramref name="text"/> as it is: printable ASCII without
+    /// spaces, dots or backticks (the characters it drops or rewrites are all among those or beyond ASCII).
+    /// </summary>
+    public static bool Is(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (c > '~' || c < '!' || c == '.' || c == '`') return false;
+        return true;
     }
 }

@@ -16,7 +16,37 @@ public sealed class Gazetteer
     public const int MaxPhraseTokens = 6;
     private readonly Dictionary<ulong, byte> _phrases;
 
-    public Gazetteer(Dictionary<ulong, byte> phrases) { _phrases = phrases; }
+    // The same phrases as an open-addressing table (linear probing, at most half full; key 0 = empty, so a phrase whose
+    // hash is 0 is kept aside): a miss, the usual case, costs one probe instead of a dictionary's bucket and entry.
+    private readonly ulong[] _keys;
+    private readonly byte[] _masks;
+    private readonly int _mask;
+    private readonly int _zeroMask = -1;
+
+    public Gazetteer(Dictionary<ulong, byte> phrases)
+    {
+        _phrases = phrases;
+        int size = SlotTable.SizeFor(phrases.Count);
+        _keys = new ulong[size]; _masks = new byte[size]; _mask = size - 1;
+        foreach (var (k, m) in phrases)
+        {
+            if (k == 0) { _zeroMask = m; continue; }
+            int s = SlotTable.Home(k, _mask);
+            while (_keys[s] != 0) s = (s + 1) & _mask;
+            _keys[s] = k; _masks[s] = m;
+        }
+    }
+
+    private bool TryGetMask(ulong key, out byte mask)
+    {
+        if (key == 0) { mask = (byte)Math.Max(_zeroMask, 0); return _zeroMask >= 0; }
+        for (int s = SlotTable.Home(key, _mask); ; s = (s + 1) & _mask)
+        {
+            var k = _keys[s];
+            if (k == key) { mask = _masks[s]; return true; }
+            if (k == 0) { mask = 0; return false; }
+        }
+    }
 
     public int Count => _phrases.Count;
 
@@ -45,7 +75,7 @@ public sealed class Gazetteer
             for (int len = 1; len <= longest; len++) hashes[len] = FeatureHash.Mix(hashes[len - 1] ^ lowerHashes[i + len - 1]);
             for (int len = longest; len >= 1; len--)
             {
-                if (!_phrases.TryGetValue(hashes[len], out var mask)) continue;
+                if (!TryGetMask(hashes[len], out var mask)) continue;
                 for (int c = 0; c < Categories.Length; c++)
                 {
                     if ((mask & (1 << c)) == 0 || codes[i * 4 + c] != 0) continue;

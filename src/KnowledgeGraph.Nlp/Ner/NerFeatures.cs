@@ -72,6 +72,8 @@ internal static class NerFeatures
 {
     public const int Pass1Count = 42;
     public const int Pass2Count = Pass1Count + 5;
+    /// <summary>The first keys of a token's first-pass features depend on its characters alone (bias, forms, shapes, affixes).</summary>
+    public const int WordOnlyCount = 5 + 2 * WordHashes.MaxAffix;
     private static readonly ulong None = FeatureHash.Text("<none>");
 
     private static bool IsUpperInitial(string w) => w.Length > 0 && char.IsUpper(w[0]);

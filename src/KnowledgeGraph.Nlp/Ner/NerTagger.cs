@@ -17,6 +17,7 @@ public sealed class NerTagger
     private readonly float[] _trans1;
     private readonly float[] _trans2;
     private readonly PairedLinearModel _both;
+    [ThreadStatic] private static WordScoreCache? t_wordSums;
 
     internal NerTagger(LinearModel first, LinearModel second, Gazetteer gazetteer, string description)
     {
@@ -145,6 +146,7 @@ public sealed class NerTagger
         int sentences = doc.Words.Count;
         var caseEv = NerFeatures.CaseEvidence(doc);
         var hashes = new WordHashes();
+        var cache = WordScoreCache.For(ref t_wordSums, this, 2 * L);
         // One probe per shared feature scores both passes: the second pass's emissions start from its weights of
         // the first-pass features, and only its document-evidence features are added after the first pass. The
         // first-pass features live one sentence at a time; only each token's short-shape key is kept for the second.
@@ -160,9 +162,22 @@ public sealed class NerTagger
             else Array.Clear(emit1, 0, n * L);
             var e2 = emit2[s] = new float[n * L];
             var shapes = shortShape[s] = new ulong[n];
+            var words = doc.Words[s];
             for (int i = 0; i < n; i++)
             {
-                _both.AddScores(f1.AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count), emit1.AsSpan(i * L, L), e2.AsSpan(i * L, L));
+                var keys = f1.AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count);
+                Span<float> a = emit1.AsSpan(i * L, L), b = e2.AsSpan(i * L, L);
+                // The word's own features come first: their partial sums (from zero, in key order) are the same
+                // wherever the word occurs, so they are added once per word and copied after; the rest continue the sums.
+                var sums = cache.Get(words[i]);
+                if (sums.IsEmpty)
+                {
+                    _both.AddScores(keys[..NerFeatures.WordOnlyCount], a, b);
+                    var kept = cache.Add(words[i]);
+                    a.CopyTo(kept); b.CopyTo(kept[L..]);
+                }
+                else { sums[..L].CopyTo(a); sums[L..].CopyTo(b); }
+                _both.AddScores(keys[NerFeatures.WordOnlyCount..], a, b);
                 shapes[i] = f1[i * NerFeatures.Pass1Count + 4];
             }
             first[s] = Viterbi(emit1, _trans1, n);

@@ -29,6 +29,32 @@ public sealed class Lemmatizer
     /// <summary>The lemma of <paramref name="word"/> tagged <paramref name="xpos"/> (Penn tag): lower case except for proper nouns.</summary>
     public string Lemma(string word, string xpos)
     {
+        // a small per-thread memo of recent (word, tag) pairs: most tokens are words seen a little before
+        var memo = t_memo is { } m && ReferenceEquals(m.Owner, this) ? m : t_memo = new Memo(this);
+        int slot = (word.GetHashCode() * 31 + xpos.GetHashCode()) & (Memo.Size - 1);
+        if (ReferenceEquals(memo.Words[slot], word) || word.Equals(memo.Words[slot]))
+        {
+            var tag = memo.Tags[slot];
+            if (ReferenceEquals(tag, xpos) || xpos.Equals(tag)) return memo.Lemmas[slot];
+        }
+        var lemma = Compute(word, xpos);
+        memo.Words[slot] = word; memo.Tags[slot] = xpos; memo.Lemmas[slot] = lemma;
+        return lemma;
+    }
+
+    [ThreadStatic] private static Memo? t_memo;
+
+    private sealed class Memo(Lemmatizer owner)
+    {
+        public const int Size = 4096;
+        public readonly Lemmatizer Owner = owner;
+        public readonly string?[] Words = new string?[Size];
+        public readonly string?[] Tags = new string?[Size];
+        public readonly string[] Lemmas = new string[Size];
+    }
+
+    private string Compute(string word, string xpos)
+    {
         var form = Form(word, xpos);
         if (form.Length + xpos.Length + 1 > MaxKey) return _lexicon.TryGetValue(form + "\t" + xpos, out var found) ? found : ApplyRules(form, xpos);
         Span<char> key = stackalloc char[form.Length + 1 + xpos.Length];

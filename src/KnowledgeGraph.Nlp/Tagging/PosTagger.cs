@@ -22,6 +22,7 @@ public sealed class PosTagger
     private readonly PairedLinearModel? _both;
     [ThreadStatic] private static ulong[]? t_feats;
     [ThreadStatic] private static float[]? t_scores2;
+    [ThreadStatic] private static WordScoreCache? t_wordSums;
     private readonly string[] _xpos;
     private readonly string[] _upos;
     private readonly Dictionary<string, int> _tagDict;
@@ -70,14 +71,23 @@ public sealed class PosTagger
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
         var scorer = _scorer.Value;
         Span<float> scores = stackalloc float[scorer.Width];
+        var cache = WordScoreCache.For(ref t_wordSums, this, scorer.Width);
         int p1 = -1, p2 = -1;
         for (int i = 0; i < result.Length; i++)
         {
             if (!_tagDict.TryGetValue(words[i], out var best))
             {
                 int nf = Features(h, amb, i, p1, p2, feats);
-                scores.Clear();
-                scorer.AddScores(feats[..nf], scores);
+                // The word's own features come first (WordOnlyCount): their sums are kept per word and copied after.
+                var sums = cache.Get(words[i]);
+                if (sums.IsEmpty)
+                {
+                    scores.Clear();
+                    scorer.AddScores(feats[..WordOnlyCount], scores);
+                    scores.CopyTo(cache.Add(words[i]));
+                }
+                else sums.CopyTo(scores);
+                scorer.AddScores(feats[WordOnlyCount..nf], scores);
                 best = ArgMax(scores[.._model.ClassCount]);
             }
             result[i] = best;
@@ -162,6 +172,9 @@ public sealed class PosTagger
         for (int c = 1; c < scores.Length; c++) if (scores[c] > scores[best]) best = c;
         return best;
     }
+
+    /// <summary>How many of the first <see cref="Features"/> depend on the word's characters alone (bias, forms, affixes, shape).</summary>
+    internal const int WordOnlyCount = 11;
 
     /// <summary>The features of word <paramref name="i"/> given the two previous predicted labels (-1 before the sentence).</summary>
     internal static int Features(WordHashes h, ulong[] amb, int i, int p1, int p2, Span<ulong> f)
