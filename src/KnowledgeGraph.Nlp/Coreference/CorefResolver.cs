@@ -161,8 +161,9 @@ public sealed class CorefResolver
                     && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
                 // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
                 // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
-                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command")
-                else if (!Plural(entries) && !capitalised) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
+                // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
+                else if (!Plural(entries) && !(capitalised && Service(entries))) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
@@ -411,6 +412,10 @@ public sealed class CorefResolver
     /// <summary>"governments", "regimes", "juntas": the plural of a government noun whose singular is one body.</summary>
     private bool Plural(IReadOnlyList<DescriptorEntry> entries) =>
         entries.All(e => e.Word != e.Lemma && e.FineTypes.Contains("Government") && _lex.Descriptors.Lookup(e.Lemma).Any(d => d.Word == d.Lemma));
+
+    /// <summary>"army", "navy", "air force": a noun of an armed service (the descriptor lexicon's ArmedForces nouns first of all).</summary>
+    private static bool Service(IReadOnlyList<DescriptorEntry> entries) =>
+        entries.All(e => e.FineTypes.Count > 0 && e.FineTypes[0] == "ArmedForces");
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
