@@ -176,8 +176,11 @@ public sealed class CorefResolver
                         int f0 = words[i] is "its" or "their" ? i + 1 : i;
                         int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
                         unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
-                        // "the Velk administration": the leader's name modifies the administration, no body of its own
-                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end);
+                        // "the Velk administration": the leader's name modifies the administration, no body of its own (the
+                        // recogniser's misreading of it as an organisation goes; a person or a country named there stays: "the
+                        // Chad administration" still names Chad)
+                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end
+                            && x.Mention.Type == EntityType.Organization && x.Mention.FineType != "Country");
                         i = end - 1;
                         continue;
                     }
