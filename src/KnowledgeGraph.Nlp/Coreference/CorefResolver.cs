@@ -161,8 +161,9 @@ public sealed class CorefResolver
                     && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
                 // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
                 // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
-                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command")
-                else if (!Plural(entries) && !capitalised) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
+                // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
+                else if (!Plural(entries) && !(capitalised && Service(entries))) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
@@ -175,8 +176,11 @@ public sealed class CorefResolver
                         int f0 = words[i] is "its" or "their" ? i + 1 : i;
                         int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
                         unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
-                        // "the Velk administration": the leader's name modifies the administration, no body of its own
-                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end);
+                        // "the Velk administration": the leader's name modifies the administration, no body of its own (the
+                        // recogniser's misreading of it as an organisation goes; a person or a country named there stays: "the
+                        // Chad administration" still names Chad)
+                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end
+                            && x.Mention.Type == EntityType.Organization && x.Mention.FineType != "Country");
                         i = end - 1;
                         continue;
                     }
@@ -411,6 +415,10 @@ public sealed class CorefResolver
     /// <summary>"governments", "regimes", "juntas": the plural of a government noun whose singular is one body.</summary>
     private bool Plural(IReadOnlyList<DescriptorEntry> entries) =>
         entries.All(e => e.Word != e.Lemma && e.FineTypes.Contains("Government") && _lex.Descriptors.Lookup(e.Lemma).Any(d => d.Word == d.Lemma));
+
+    /// <summary>"army", "navy", "air force": a noun of an armed service (the descriptor lexicon's ArmedForces nouns first of all).</summary>
+    private static bool Service(IReadOnlyList<DescriptorEntry> entries) =>
+        entries.All(e => e.FineTypes.Count > 0 && e.FineTypes[0] == "ArmedForces");
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 

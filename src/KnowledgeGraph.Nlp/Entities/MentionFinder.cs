@@ -225,7 +225,7 @@ public sealed class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
-        ReadAcronymsByTheArticlesNames(doc, result);
+        ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
@@ -236,14 +236,16 @@ public sealed class MentionFinder
 
     /// <summary>
     /// "The Coastal Patrol Fund (CPF) met in May ... CPF crews": an acronym the gazetteer knows as another body ("CPF" of a
-    /// distant armed group) is the name the article writes whose initials it spells, when the article never writes the
+    /// distant armed group) is the name the article writes whose initials it spell, when the article never writes the
     /// gazetteer's name; a lexicon's reading of a few letters needs the article's agreement. Names indexed by their first
-    /// letter, so the pass is linear in the mentions.
+    /// letter, and each acronym's spelling looked for once per article, so the pass is linear in the mentions and the text.
     /// </summary>
-    private static void ReadAcronymsByTheArticlesNames(Document doc, List<PlacedMention> result)
+    private void ReadAcronymsByTheArticlesNames(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         ILookup<char, PlacedMention>? byInitial = null;
+        HashSet<(int Sentence, int Token)>? persons = null;
         var written = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var spelledInText = new Dictionary<string, bool>(StringComparer.Ordinal);
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k].Mention;
@@ -257,21 +259,51 @@ public sealed class MentionFinder
             // (a plural written with a lower-case s: "CPFs")
             var words = m.Text.Length > 2 && m.Text[^1] == 's' ? m.Text[..^1] : m.Text;
             var spelled = byInitial[char.ToUpperInvariant(m.Text[0])].FirstOrDefault(x => EntityClusterer.IsAcronymOf(words, NameKey.Words(x.Mention.Text).ToArray()));
-            // the name may be one no recogniser found ("African ... Flight" opening a sentence): capitalised words whose
-            // initials spell it, minor words between them
-            if (spelled is null && !SpelledInText(doc.Text, words)) continue;
+            // the name may be one no recogniser found ("Harbor Rescue Team" opening a sentence): capitalised words whose
+            // initials spell it, minor words between them, in a sentence of the body (not a headline, where every word is
+            // capitalised: "Lawmakers Reject Aid Bill"), none of them a person's name or a title ("Lieutenant Robert Anderson")
+            if (spelled is null)
+            {
+                if (!spelledInText.TryGetValue(words, out var inText))
+                {
+                    persons ??= result.Where(x => x.Mention.Type == EntityType.Person)
+                        .SelectMany(x => Enumerable.Range(x.FirstToken, x.EndToken - x.FirstToken).Select(t => (x.Mention.SentenceIndex, t))).ToHashSet();
+                    spelledInText[words] = inText = SpelledInText(sentences, words, persons);
+                }
+                if (!inText) continue;
+            }
             result[k] = result[k] with { Mention = m with { Type = spelled?.Mention.Type ?? m.Type, FineType = spelled?.Mention.FineType, Canonical = null, Source = "rule" }, Role = null };
         }
     }
 
-    /// <summary>Whether the text writes capitalised words whose initials are the acronym's letters ("Coastal Patrol Fund" for
-    /// "CPF"), minor words ("of", "the", "and", "for") between them allowed.</summary>
-    private static bool SpelledInText(string text, string acronym)
+    private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal) { "of", "the", "and", "for", "on", "in" };
+
+    /// <summary>Whether a sentence that is no headline writes capitalised words whose initials are the acronym's letters
+    /// ("Coastal Patrol Fund" for "CPF"), minor words ("of", "the", "and", "for", "on", "in") between them allowed, none of
+    /// them a title or part of a person's name. One pass over the tokens.</summary>
+    private bool SpelledInText(IReadOnlyList<Sentence> sentences, string acronym, HashSet<(int, int)> persons)
     {
         var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToList();
         if (letters.Count < 3) return false;
-        var pattern = @"\b" + string.Join(@"\s+(?:(?:of|the|and|for|on|in)\s+)*", letters.Select(l => System.Text.RegularExpressions.Regex.Escape(l.ToString()) + @"[\p{Ll}\p{Lu}'’-]+")) + @"\b";
-        return System.Text.RegularExpressions.Regex.IsMatch(text, pattern);
+        foreach (var s in sentences)
+        {
+            if (IsHeadline(s)) continue;
+            var tokens = s.Tokens;
+            for (int k = 0; k + letters.Count <= tokens.Count; k++)
+            {
+                int t = k, l = 0;
+                while (l < letters.Count && t < tokens.Count)
+                {
+                    var w = tokens[t].Text;
+                    if (l > 0 && MinorWords.Contains(w)) { t++; continue; }
+                    if (w.Length < 2 || w[0] != letters[l] || !w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-')
+                        || persons.Contains((s.Index, t)) || _lex.Titles.Lookup(w).Count > 0) break;
+                    l++; t++;
+                }
+                if (l == letters.Count) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
