@@ -28,8 +28,15 @@ public sealed class GraphBuilder
     private readonly Dictionary<RelationFacts, RelationFacts> _facts = new();
     private int _duplicates, _droppedBySchema, _notAsserted, _belowConfidence, _documentCount;
     private bool _built;
+    private readonly GraphLexicons _lexicons;
 
-    public GraphBuilder(OntologySchema schema) { _schema = schema; }
+    /// <param name="lexicons">What the joins know from the pipeline's lexicons: those of the resource folder the
+    /// documents were analysed with (default: the shipped ones, <see cref="GraphLexicons.Shipped"/>).</param>
+    public GraphBuilder(OntologySchema schema, GraphLexicons? lexicons = null)
+    {
+        _schema = schema;
+        _lexicons = lexicons ?? GraphLexicons.Shipped;
+    }
 
     /// <summary>
     /// The gate: an entity node whose <c>confidence</c> is below this and that no relationship edge touches is left out of
@@ -170,7 +177,7 @@ public sealed class GraphBuilder
                 foreach (var name in names.Prepend(e.Name))
                 {
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
-                    if (ResolutionKey.OfService(name) is { } service) keys.Add(service);
+                    if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
                 }
         }
         foreach (var k in keys)
@@ -472,7 +479,7 @@ public sealed class GraphBuilder
         var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
         var capitals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in _entities[country].Aliases)
-            if (CapitalsOf.Value.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);
+            if (_lexicons.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);
         if (capitals.Count == 0) return docs;
         bool ofUnitedStates = _entities[country].Aliases.Contains("United States");
         var naming = new HashSet<long>();
@@ -486,41 +493,17 @@ public sealed class GraphBuilder
                 if (i != country) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
             }
             else if (g.Aliases.Any(capitals.Contains)) naming.UnionWith(g.Mentions.Select(m => m >> 32));
-            else if (!ofUnitedStates && g.Aliases.Any(CapitalsOf.Value.UsStates.Contains)) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
+            else if (!ofUnitedStates && g.Aliases.Any(_lexicons.UsStates.Contains)) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
         }
         naming.ExceptWith(elsewhere);
         docs.UnionWith(naming);
         return docs;
     }
 
-    /// <summary>A country's name (as countries.tsv writes it) -> its capitals, and the states of the United States
-    /// (us_states.tsv): the pipeline's own lexicons, embedded (compiled in: <c>--resources</c> does not replace them).</summary>
-    private static readonly Lazy<(Dictionary<string, HashSet<string>> Capitals, HashSet<string> UsStates)> CapitalsOf = new(() =>
-    {
-        var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var row in EmbeddedRows("countries.tsv", "cca3\t"))
-            if (row.Length > 5)
-                foreach (var capital in row[5].Split('|').Where(c => c.Length > 0))
-                {
-                    if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
-                    set.Add(capital);
-                }
-        var states = EmbeddedRows("us_states.tsv", "name\t").Select(row => row[0]).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
-        return (capitals, states);
-    });
-
-    /// <summary>A text file embedded in this assembly (Resources/, or a lexicon of the pipeline's compiled in), to read once.</summary>
+    /// <summary>A text file of this assembly's own embedded in it (Resources/: nicknames, node confidence weights), to read once.</summary>
     internal static StreamReader Embedded(string file) =>
         new(typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
             ?? throw new InvalidOperationException($"{file} is not embedded in KnowledgeGraph.Graph"));
-
-    /// <summary>The rows of a lexicon embedded in this assembly (no comments, no header line).</summary>
-    internal static IEnumerable<string[]> EmbeddedRows(string file, string header)
-    {
-        using var reader = Embedded(file);
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#' && !line.StartsWith(header, StringComparison.Ordinal)) yield return line.Split('\t');
-    }
 
     /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>
     private static string? AcronymLetters(string name)

@@ -30,9 +30,9 @@ public static class ShardBuild
     /// <paramref name="outDir"/>, for loading shard by shard with kg load.</param>
     public static int Run(ShardSpec shard, IDocumentAnalyzer analyzer, ShardProducer producer, IReadOnlyList<string> inputs,
         InputOptions options, int threads, string outDir, bool quiet, CliContext context, OntologySchema? schema = null,
-        double minEdgeConfidence = EdgeConfidence.DefaultMinimum)
+        double minEdgeConfidence = EdgeConfidence.DefaultMinimum, GraphLexicons? lexicons = null)
     {
-        var own = schema is null ? null : new GraphBuilder(schema) { MinEdgeConfidence = minEdgeConfidence };
+        var own = schema is null ? null : new GraphBuilder(schema, lexicons) { MinEdgeConfidence = minEdgeConfidence };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var reader = new InputReader(options, context.OpenStdin);
         var plan = reader.Plan(inputs);
