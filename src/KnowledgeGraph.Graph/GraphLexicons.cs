@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 using KnowledgeGraph.Core;
 using KnowledgeGraph.Core.Lexicons;
 
@@ -35,6 +37,10 @@ public sealed class GraphLexicons
     /// <summary>The lexicon folder these were read from.</summary>
     public string Directory { get; }
 
+    /// <summary>A hash of the files read (name and bytes, in <see cref="Files"/> order; a missing us_states.tsv counts as
+    /// missing): a shard records it, and <c>kg merge</c> refuses a resource folder whose lexicons are not the shards'.</summary>
+    public string Fingerprint { get; }
+
     /// <summary>A country's name (countries.tsv's name column) -> its capitals.</summary>
     public FrozenDictionary<string, FrozenSet<string>> Capitals { get; }
 
@@ -45,9 +51,11 @@ public sealed class GraphLexicons
     /// agents.tsv's state agents and the titles titles.tsv writes before a person's name.</summary>
     public FrozenSet<string> Servers { get; }
 
-    private GraphLexicons(string directory, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates, FrozenSet<string> servers)
+    private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
+        FrozenSet<string> servers)
     {
         Directory = directory;
+        Fingerprint = fingerprint;
         Capitals = capitals;
         UsStates = usStates;
         Servers = servers;
@@ -78,7 +86,19 @@ public sealed class GraphLexicons
             if (StateAgents.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
         foreach (var row in TsvFile.Read(P(TitlesFile), TitleColumns))
             if (row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
-        return new GraphLexicons(dir, capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
+        return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
             states, servers.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    private static string FingerprintOf(string dir)
+    {
+        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Files)
+        {
+            var path = Path.Combine(dir, file);
+            h.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+            h.AppendData(File.Exists(path) ? SHA256.HashData(File.ReadAllBytes(path)) : Encoding.UTF8.GetBytes("missing\n"));
+        }
+        return Convert.ToHexStringLower(h.GetHashAndReset())[..16];
     }
 }

@@ -110,7 +110,7 @@ public sealed class BuildCommand : ICommand
         var inputs = a.Positionals;
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024), ExcludedFolders = new[] { outDir }, FileSystem = context.FileSystem };
         if (shard is { } part)
-            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options, relations), inputs, options, threads, outDir, quiet, context,
+            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options, relations, lexicons), inputs, options, threads, outDir, quiet, context,
                 a.Flag("with-graph") ? schema : null, minEdgeConfidence, lexicons);
 
         GraphBuildResult result;

@@ -27,7 +27,8 @@ public sealed class MergeCommand : ICommand
           --schema <file>   the ontology the shards were built with (default: the program's graph-schema/schema.json)
           --resources <dir> the resource folder the shards were built with (their 'kg build --resources'): the joins
                             across articles read its lexicons/ (countries.tsv, us_states.tsv, agents.tsv, titles.tsv).
-                            Default: the program's resources/, as for a build without --resources
+                            Default: the program's resources/, as for a build without --resources. Refused when
+                            those four files are not the ones the shards were built with
           --min-confidence <p>  as for 'kg build': leave out entity nodes below confidence p that no relationship touches
           --min-edge-confidence <p>  as for 'kg build': leave out relationship edges below confidence p (default: 0.2;
                             0 keeps every edge)
@@ -52,8 +53,10 @@ public sealed class MergeCommand : ICommand
         using var pacer = new AllocationPacer(32L << 20);
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
+        var lexicons = GraphLexicons.Load(a.Value("resources"));
+        shards.CheckLexicons(lexicons);
         double minConfidence = a.Fraction("min-confidence");
-        var builder = new GraphBuilder(schema, GraphLexicons.Load(a.Value("resources"))) { MinConfidence = minConfidence, MinEdgeConfidence = minEdgeConfidence };
+        var builder = new GraphBuilder(schema, lexicons) { MinConfidence = minConfidence, MinEdgeConfidence = minEdgeConfidence };
         var failures = new List<InputFailure>();
         long words = 0;
         long read = 0;
