@@ -360,14 +360,16 @@ public sealed class GraphBuilder
     private void JoinCountryPrefixedBodies()
     {
         var countryOf = new Dictionary<string, int>(StringComparer.Ordinal); // a country's written form -> the country node
+        var shared = new HashSet<string>(StringComparer.Ordinal); // a form two country nodes hold names neither (whichever came first)
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
             if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
             foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
                          .Append(CanonicalName(g)))
-                countryOf.TryAdd(form, i);
+                if (!countryOf.TryAdd(form, i) && countryOf[form] != i) shared.Add(form);
         }
+        foreach (var form in shared) countryOf.Remove(form);
         if (countryOf.Count == 0) return;
         var prefixed = new List<(int Entity, int Country, string Bare)>();
         for (int i = 0; i < _entities.Count; i++)
@@ -383,10 +385,11 @@ public sealed class GraphBuilder
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
-        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal))
+        // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
+        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
-            var rest = group.First().Bare;
+            var rest = group.Select(x => x.Bare).Min(StringComparer.Ordinal)!;
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();

@@ -60,6 +60,39 @@ public sealed class ResourcesLexiconJoinTests
             "Port Velmora is Kessland's capital in the folder's countries.tsv: article 2 names Kessland, its ministry is Kessland's");
     }
 
+    /// <summary>The entity nodes (id, labels, properties) and relationship edges (type, ends, properties but their
+    /// documents, whose ids are hashes of the paths) of a graph, as text, sorted.</summary>
+    private static List<string> EntitiesAndEdges(string outDir) =>
+        File.ReadLines(Path.Combine(outDir, "graph.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "node"
+                ? !e.GetProperty("labels").EnumerateArray().Any(l => l.GetString() == "Document")
+                : e.GetProperty("label").GetString() != "MENTIONS")
+            .Select(e => e.GetProperty("type").GetString() == "node"
+                ? e.GetRawText()
+                : string.Join(' ', e.GetProperty("label").GetString(), e.GetProperty("start").GetProperty("id").GetString(), e.GetProperty("end").GetProperty("id").GetString(),
+                    e.GetProperty("properties").GetProperty("evidence_count").GetInt32()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    [Test]
+    public void The_join_of_the_capital_is_the_same_whichever_article_comes_first()
+    {
+        var resources = WithKessland();
+        var graphs = new[] { ("1.txt", "2.txt"), ("2.txt", "1.txt") }.Select(names =>
+        {
+            var dir = Path.Combine(CliRunner.TempDir(), "news");
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, names.Item1), Article1);
+            File.WriteAllText(Path.Combine(dir, names.Item2), Article2);
+            var outDir = Path.Combine(CliRunner.TempDir(), "out");
+            Kg("build", dir, "--out", outDir, "--quiet", "--resources", resources);
+            Assert.That(Ministries(outDir), Is.EqualTo(new[] { "Kessland Ministry of Fisheries | Ministry of Fisheries" }));
+            return EntitiesAndEdges(outDir);
+        }).ToList();
+        Assert.That(graphs[1], Is.EqualTo(graphs[0]), "the same nodes and edges, read in either order");
+    }
+
     [Test]
     public void A_sharded_build_and_its_merge_read_the_resources_folder_and_a_merge_with_other_lexicons_is_refused()
     {
