@@ -63,6 +63,10 @@ public sealed class GraphBuilder
         public readonly SortedSet<string> Aliases = new(StringComparer.Ordinal);
         public SortedSet<string>? FineTypes;
         public SortedDictionary<string, string>? Attributes;
+        /// <summary>Per attribute and value, the document entities that gave it: an attribute the documents disagree on
+        /// ("role": "secretary", "defence secretary") takes the value most give, then the longer, then the ordinal first,
+        /// so the node's value does not depend on which document came first.</summary>
+        public Dictionary<(string Key, string Value), int>? AttributeVotes;
         public EntityEvidence? Evidence;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
@@ -192,7 +196,12 @@ public sealed class GraphBuilder
         foreach (var a in e.Aliases) g.Aliases.Add(a);
         g.Aliases.Add(e.Name);
         foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) (g.FineTypes ??= new(StringComparer.Ordinal)).Add(f);
-        foreach (var (k, v) in e.Attributes) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        if (e.Attributes.Count > 0)
+        {
+            g.AttributeVotes ??= new();
+            foreach (var (k, v) in e.Attributes) g.AttributeVotes[(k, v)] = g.AttributeVotes.GetValueOrDefault((k, v)) + 1;
+            ElectAttributes(g);
+        }
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
@@ -315,8 +324,8 @@ public sealed class GraphBuilder
     /// <summary>
     /// "Secretary Varga met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Varga"
     /// in others: a person node named only by one word (every capitalised alias one word) joins the one person of the
-    /// graph whose full name ends in that word, when both hold the same role (the title the articles give them). Two
-    /// full names with that last name, another role, or no role: the bare surname stays apart.
+    /// graph whose full name ends in that word, when the bare surname's role (the title the articles give it) is one an
+    /// article gives the person. Two full names with that last name, another role, or no role: the bare surname stays apart.
     /// </summary>
     private void JoinBareSurnames()
     {
@@ -342,8 +351,10 @@ public sealed class GraphBuilder
         {
             if (!_entities[i].Aliases.Select(NameKey.Fold).All(a => a == last) || !byLast.TryGetValue(last, out var full)) continue;
             var people = full.Select(Find).Distinct().ToList();
-            if (people.Count != 1 || _entities[people[0]].Attributes is not { } attributes
-                || !attributes.TryGetValue("role", out var role) || role != _entities[i].Attributes!["role"]) continue;
+            // a role some article gives the person: not only the one the node shows ("secretary" of one article, "defence
+            // secretary" of two), which would make the join depend on the order the articles came in
+            if (people.Count != 1 || _entities[people[0]].AttributeVotes is not { } roles
+                || !roles.ContainsKey(("role", _entities[i].Attributes!["role"]))) continue;
             _entities[i].NameVotes.Clear(); // the person keeps the full name
             Union(people[0], i);
         }
@@ -464,6 +475,7 @@ public sealed class GraphBuilder
                     g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, winner.Type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
                         ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
                     g.Attributes = null;
+                    g.AttributeVotes = null;
                 }
                 Union(ranked[0], i);
             }
@@ -556,6 +568,12 @@ public sealed class GraphBuilder
         ga.Aliases.UnionWith(gb.Aliases);
         if (gb.FineTypes is not null) (ga.FineTypes ??= new(StringComparer.Ordinal)).UnionWith(gb.FineTypes);
         if (gb.Attributes is not null) foreach (var (k, v) in gb.Attributes) (ga.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        if (gb.AttributeVotes is not null)
+        {
+            ga.AttributeVotes ??= new();
+            foreach (var (kv, n) in gb.AttributeVotes) ga.AttributeVotes[kv] = ga.AttributeVotes.GetValueOrDefault(kv) + n;
+            ElectAttributes(ga);
+        }
         ga.Evidence = EntityEvidence.Combine(ga.Evidence, gb.Evidence);
         // both lists ascend by document: merge them, adding the counts of a document both have
         var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
@@ -571,7 +589,18 @@ public sealed class GraphBuilder
         gb.Aliases.Clear();
         gb.FineTypes = null;
         gb.Attributes = null;
+        gb.AttributeVotes = null;
         gb.Evidence = null;
+    }
+
+    /// <summary>Sets each voted attribute of <paramref name="g"/> to its value most document entities gave, then the
+    /// longer, then the ordinal first (<see cref="GlobalEntity.AttributeVotes"/>).</summary>
+    private static void ElectAttributes(GlobalEntity g)
+    {
+        g.Attributes ??= new(StringComparer.Ordinal);
+        foreach (var group in g.AttributeVotes!.GroupBy(kv => kv.Key.Key, StringComparer.Ordinal))
+            g.Attributes[group.Key] = group.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Value.Length)
+                .ThenBy(kv => kv.Key.Value, StringComparer.Ordinal).First().Key.Value;
     }
 
     /// <summary>A cluster's node id: its type and canonical name; a generic actor of one document only also names the
