@@ -28,8 +28,15 @@ public sealed class GraphBuilder
     private readonly Dictionary<RelationFacts, RelationFacts> _facts = new();
     private int _duplicates, _droppedBySchema, _notAsserted, _belowConfidence, _documentCount;
     private bool _built;
+    private readonly GraphLexicons _lexicons;
 
-    public GraphBuilder(OntologySchema schema) { _schema = schema; }
+    /// <param name="lexicons">What the joins know from the pipeline's lexicons: those of the resource folder the
+    /// documents were analysed with (default: the shipped ones, <see cref="GraphLexicons.Shipped"/>).</param>
+    public GraphBuilder(OntologySchema schema, GraphLexicons? lexicons = null)
+    {
+        _schema = schema;
+        _lexicons = lexicons ?? GraphLexicons.Shipped;
+    }
 
     /// <summary>
     /// The gate: an entity node whose <c>confidence</c> is below this and that no relationship edge touches is left out of
@@ -56,6 +63,10 @@ public sealed class GraphBuilder
         public readonly SortedSet<string> Aliases = new(StringComparer.Ordinal);
         public SortedSet<string>? FineTypes;
         public SortedDictionary<string, string>? Attributes;
+        /// <summary>Per attribute and value, the document entities that gave it: an attribute the documents disagree on
+        /// ("role": "secretary", "defence secretary") takes the value most give, then the longer, then the ordinal first,
+        /// so the node's value does not depend on which document came first.</summary>
+        public Dictionary<(string Key, string Value), int>? AttributeVotes;
         public EntityEvidence? Evidence;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
@@ -170,7 +181,7 @@ public sealed class GraphBuilder
                 foreach (var name in names.Prepend(e.Name))
                 {
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
-                    if (ResolutionKey.OfService(name) is { } service) keys.Add(service);
+                    if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
                 }
         }
         foreach (var k in keys)
@@ -185,7 +196,12 @@ public sealed class GraphBuilder
         foreach (var a in e.Aliases) g.Aliases.Add(a);
         g.Aliases.Add(e.Name);
         foreach (var f in e.FineTypes) if (_schema.HasLabel(f) && _schema.Refines(f, e.Type)) (g.FineTypes ??= new(StringComparer.Ordinal)).Add(f);
-        foreach (var (k, v) in e.Attributes) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        if (e.Attributes.Count > 0)
+        {
+            g.AttributeVotes ??= new();
+            foreach (var (k, v) in e.Attributes) g.AttributeVotes[(k, v)] = g.AttributeVotes.GetValueOrDefault((k, v)) + 1;
+            ElectAttributes(g);
+        }
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
@@ -308,8 +324,8 @@ public sealed class GraphBuilder
     /// <summary>
     /// "Secretary Varga met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Varga"
     /// in others: a person node named only by one word (every capitalised alias one word) joins the one person of the
-    /// graph whose full name ends in that word, when both hold the same role (the title the articles give them). Two
-    /// full names with that last name, another role, or no role: the bare surname stays apart.
+    /// graph whose full name ends in that word, when the bare surname's role (the title the articles give it) is one an
+    /// article gives the person. Two full names with that last name, another role, or no role: the bare surname stays apart.
     /// </summary>
     private void JoinBareSurnames()
     {
@@ -335,8 +351,10 @@ public sealed class GraphBuilder
         {
             if (!_entities[i].Aliases.Select(NameKey.Fold).All(a => a == last) || !byLast.TryGetValue(last, out var full)) continue;
             var people = full.Select(Find).Distinct().ToList();
-            if (people.Count != 1 || _entities[people[0]].Attributes is not { } attributes
-                || !attributes.TryGetValue("role", out var role) || role != _entities[i].Attributes!["role"]) continue;
+            // a role some article gives the person: not only the one the node shows ("secretary" of one article, "defence
+            // secretary" of two), which would make the join depend on the order the articles came in
+            if (people.Count != 1 || _entities[people[0]].AttributeVotes is not { } roles
+                || !roles.ContainsKey(("role", _entities[i].Attributes!["role"]))) continue;
             _entities[i].NameVotes.Clear(); // the person keeps the full name
             Union(people[0], i);
         }
@@ -353,14 +371,16 @@ public sealed class GraphBuilder
     private void JoinCountryPrefixedBodies()
     {
         var countryOf = new Dictionary<string, int>(StringComparer.Ordinal); // a country's written form -> the country node
+        var shared = new HashSet<string>(StringComparer.Ordinal); // a form two country nodes hold names neither (whichever came first)
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
             if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
             foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
                          .Append(CanonicalName(g)))
-                countryOf.TryAdd(form, i);
+                if (!countryOf.TryAdd(form, i) && countryOf[form] != i) shared.Add(form);
         }
+        foreach (var form in shared) countryOf.Remove(form);
         if (countryOf.Count == 0) return;
         var prefixed = new List<(int Entity, int Country, string Bare)>();
         for (int i = 0; i < _entities.Count; i++)
@@ -376,10 +396,11 @@ public sealed class GraphBuilder
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
-        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal))
+        // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
+        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
-            var rest = group.First().Bare;
+            var rest = group.Select(x => x.Bare).Min(StringComparer.Ordinal)!;
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
@@ -454,6 +475,7 @@ public sealed class GraphBuilder
                     g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, winner.Type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
                         ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
                     g.Attributes = null;
+                    g.AttributeVotes = null;
                 }
                 Union(ranked[0], i);
             }
@@ -472,7 +494,7 @@ public sealed class GraphBuilder
         var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
         var capitals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in _entities[country].Aliases)
-            if (CapitalsOf.Value.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);
+            if (_lexicons.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);
         if (capitals.Count == 0) return docs;
         bool ofUnitedStates = _entities[country].Aliases.Contains("United States");
         var naming = new HashSet<long>();
@@ -486,41 +508,17 @@ public sealed class GraphBuilder
                 if (i != country) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
             }
             else if (g.Aliases.Any(capitals.Contains)) naming.UnionWith(g.Mentions.Select(m => m >> 32));
-            else if (!ofUnitedStates && g.Aliases.Any(CapitalsOf.Value.UsStates.Contains)) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
+            else if (!ofUnitedStates && g.Aliases.Any(_lexicons.UsStates.Contains)) elsewhere.UnionWith(g.Mentions.Select(m => m >> 32));
         }
         naming.ExceptWith(elsewhere);
         docs.UnionWith(naming);
         return docs;
     }
 
-    /// <summary>A country's name (as countries.tsv writes it) -> its capitals, and the states of the United States
-    /// (us_states.tsv): the pipeline's own lexicons, embedded (compiled in: <c>--resources</c> does not replace them).</summary>
-    private static readonly Lazy<(Dictionary<string, HashSet<string>> Capitals, HashSet<string> UsStates)> CapitalsOf = new(() =>
-    {
-        var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var row in EmbeddedRows("countries.tsv", "cca3\t"))
-            if (row.Length > 5)
-                foreach (var capital in row[5].Split('|').Where(c => c.Length > 0))
-                {
-                    if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
-                    set.Add(capital);
-                }
-        var states = EmbeddedRows("us_states.tsv", "name\t").Select(row => row[0]).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
-        return (capitals, states);
-    });
-
-    /// <summary>A text file embedded in this assembly (Resources/, or a lexicon of the pipeline's compiled in), to read once.</summary>
+    /// <summary>A text file of this assembly's own embedded in it (Resources/: nicknames, node confidence weights), to read once.</summary>
     internal static StreamReader Embedded(string file) =>
         new(typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
             ?? throw new InvalidOperationException($"{file} is not embedded in KnowledgeGraph.Graph"));
-
-    /// <summary>The rows of a lexicon embedded in this assembly (no comments, no header line).</summary>
-    internal static IEnumerable<string[]> EmbeddedRows(string file, string header)
-    {
-        using var reader = Embedded(file);
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#' && !line.StartsWith(header, StringComparison.Ordinal)) yield return line.Split('\t');
-    }
 
     /// <summary>The letters of an acronym of three letters or more ("O.D.R.A." -> "ODRA"); null for any other name.</summary>
     private static string? AcronymLetters(string name)
@@ -570,6 +568,12 @@ public sealed class GraphBuilder
         ga.Aliases.UnionWith(gb.Aliases);
         if (gb.FineTypes is not null) (ga.FineTypes ??= new(StringComparer.Ordinal)).UnionWith(gb.FineTypes);
         if (gb.Attributes is not null) foreach (var (k, v) in gb.Attributes) (ga.Attributes ??= new(StringComparer.Ordinal)).TryAdd(k, v);
+        if (gb.AttributeVotes is not null)
+        {
+            ga.AttributeVotes ??= new();
+            foreach (var (kv, n) in gb.AttributeVotes) ga.AttributeVotes[kv] = ga.AttributeVotes.GetValueOrDefault(kv) + n;
+            ElectAttributes(ga);
+        }
         ga.Evidence = EntityEvidence.Combine(ga.Evidence, gb.Evidence);
         // both lists ascend by document: merge them, adding the counts of a document both have
         var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
@@ -585,7 +589,18 @@ public sealed class GraphBuilder
         gb.Aliases.Clear();
         gb.FineTypes = null;
         gb.Attributes = null;
+        gb.AttributeVotes = null;
         gb.Evidence = null;
+    }
+
+    /// <summary>Sets each voted attribute of <paramref name="g"/> to its value most document entities gave, then the
+    /// longer, then the ordinal first (<see cref="GlobalEntity.AttributeVotes"/>).</summary>
+    private static void ElectAttributes(GlobalEntity g)
+    {
+        g.Attributes ??= new(StringComparer.Ordinal);
+        foreach (var group in g.AttributeVotes!.GroupBy(kv => kv.Key.Key, StringComparer.Ordinal))
+            g.Attributes[group.Key] = group.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Value.Length)
+                .ThenBy(kv => kv.Key.Value, StringComparer.Ordinal).First().Key.Value;
     }
 
     /// <summary>A cluster's node id: its type and canonical name; a generic actor of one document only also names the

@@ -69,30 +69,19 @@ public static class ResolutionKey
     /// titles.tsv writes before a person's name ("Marshals", "Agents"). "Secret Service", "Postal Service" have no plural;
     /// "Kessland News Service" is no "Kessland News", "Kessland Veterans Service" no "Kessland Veterans" (it serves them).
     /// </summary>
-    public static string? OfService(string name)
+    /// <param name="servers">Those nouns, lower case (<see cref="GraphLexicons.Servers"/>).</param>
+    public static string? OfService(string name, IReadOnlySet<string> servers)
     {
         const string head = " Service";
         if (!name.EndsWith(head, StringComparison.Ordinal)) return null;
         var rest = name[..^head.Length];
         var last = rest[(rest.LastIndexOf(' ') + 1)..];
-        return NameKey.IsCapitalisedPlural(last) && ServesTheState(last.ToLowerInvariant()) ? Of(rest) : null;
+        return NameKey.IsCapitalisedPlural(last) && ServesTheState(last.ToLowerInvariant(), servers) ? Of(rest) : null;
     }
 
-    private static bool ServesTheState(string plural) =>
-        Servers.Value.Contains(plural) || Servers.Value.Contains(plural[..^1])
-        || plural.EndsWith("es", StringComparison.Ordinal) && Servers.Value.Contains(plural[..^2]);
-
-    /// <summary>Lower-case one-word nouns of people who serve the state, singular and plural as the lexicons list them.</summary>
-    private static readonly Lazy<HashSet<string>> Servers = new(() =>
-    {
-        var stateAgents = new HashSet<string>(StringComparer.Ordinal) { "GOV", "MIL", "COP", "JUD", "SPY", "LEG" };
-        var servers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in GraphBuilder.EmbeddedRows("agents.tsv", "form\t"))
-            if (row.Length > 3 && stateAgents.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
-        foreach (var row in GraphBuilder.EmbeddedRows("titles.tsv", "form\t"))
-            if (row.Length > 3 && row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
-        return servers;
-    });
+    private static bool ServesTheState(string plural, IReadOnlySet<string> servers) =>
+        servers.Contains(plural) || servers.Contains(plural[..^1])
+        || plural.EndsWith("es", StringComparison.Ordinal) && servers.Contains(plural[..^2]);
 
     /// <summary>Heads of a government body's name that English writes before or after its field: "the Defense Department", "the Department of Defense".</summary>
     private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase) { "Department", "Ministry", "Office", "Agency", "Bureau" };

@@ -15,7 +15,7 @@ public sealed class ResourcesGrammarTests
     private static string ProgramResources => Path.Combine(AppContext.BaseDirectory, "resources");
 
     /// <summary>A copy of the program's resources (the models linked, not copied) with <paramref name="edit"/> applied to one file.</summary>
-    private static string CopyWith(string file, Func<string, string> edit)
+    internal static string CopyWith(string file, Func<string, string> edit)
     {
         var dir = Path.Combine(CliRunner.TempDir(), "resources");
         Directory.CreateDirectory(dir);

@@ -277,6 +277,27 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void ARoleTheArticlesDisagreeOnIsTheOneMostGiveWhicheverArticleComesFirstAndABareSurnameOfAnyOfThemJoins()
+    {
+        var articles = new[]
+        {
+            Doc("one", new[] { Titled(0, "Dorian Vell", "secretary") }),
+            Doc("two", new[] { Titled(0, "Dorian Vell", "defence secretary") }),
+            Doc("three", new[] { Titled(0, "Dorian Vell", "defence secretary") }),
+            Doc("four", new[] { Titled(0, "Vell", "secretary") }),
+        };
+        foreach (var order in new[] { new[] { 0, 1, 2, 3 }, new[] { 3, 2, 1, 0 }, new[] { 1, 0, 3, 2 } })
+        {
+            var b = new GraphBuilder(Schema);
+            foreach (var i in order) b.Add(articles[i]);
+            var vell = b.Build().Snapshot.Nodes.Single(n => n.Labels.Contains("Person"));
+            Assert.That(vell.Name, Is.EqualTo("Dorian Vell"), "the bare 'Vell, secretary' is the person one article calls secretary");
+            Assert.That(vell["role"], Is.EqualTo("defence secretary"), $"two articles of three say so (order {string.Join(",", order)})");
+            Assert.That(vell["doc_count"], Is.EqualTo(4L));
+        }
+    }
+
+    [Test]
     public void ADescriptionInTheAliasesMergesNothingAcrossDocuments()
     {
         // "the junta" of Mali in one article and of Chad in another are two governments

@@ -223,6 +223,7 @@ public sealed class BenchCommand : ICommand
         var outDir = a.Require("out");
         var corpus = a.Positionals[0];
         var schema = OntologySchema.LoadDefault();
+        var lexicons = GraphLexicons.Load(a.Value("resources"));
         BenchRun.Measure(corpus, threads,
             () => ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, Relations = EvalCommand.ParseReader(a.Value("relations")) }),
             pipeline =>
@@ -230,7 +231,8 @@ public sealed class BenchCommand : ICommand
                 var failures = 0;
                 // the corpus is ours: its long articles (--article-mb up to 4096) must not meet kg build's default size limit
                 var inputs = new InputOptions { MaxArticleBytes = 8L * 1024 * 1024 * 1024 };
-                var result = GraphBuild.Run(pipeline, schema, new[] { corpus }, inputs, TextReader.Null, threads, _ => failures++, progress: null);
+                var result = GraphBuild.Run(pipeline, schema, new[] { corpus }, inputs, TextReader.Null, threads, _ => failures++, progress: null,
+                    lexicons: lexicons);
                 return new BuildOutcome(result.Graph, result.Statistics.Documents, result.Words, result.Elapsed.TotalSeconds, failures);
             },
             graph =>

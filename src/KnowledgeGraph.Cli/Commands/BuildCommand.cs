@@ -105,11 +105,13 @@ public sealed class BuildCommand : ICommand
         var schema = a.Value("schema") is { } schemaPath ? OntologySchema.Load(schemaPath) : OntologySchema.LoadDefault();
         var relations = EvalCommand.ParseReader(a.Value("relations"));
         var pipeline = ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = a.Value("resources"), Allows = schema.Allows, Relations = relations });
+        // the joins read the lexicons the pipeline read (the same folder): a country or agent word a user adds counts for both
+        var lexicons = GraphLexicons.Load(a.Value("resources"));
         var inputs = a.Positionals;
         var options = new InputOptions { MaxArticleBytes = (long)(maxMb * 1024 * 1024), ExcludedFolders = new[] { outDir }, FileSystem = context.FileSystem };
         if (shard is { } part)
-            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options, relations), inputs, options, threads, outDir, quiet, context,
-                a.Flag("with-graph") ? schema : null, minEdgeConfidence);
+            return ShardBuild.Run(part, pipeline, ShardBuild.Producer(a.Value("resources"), a.Value("schema"), options, relations, lexicons), inputs, options, threads, outDir, quiet, context,
+                a.Flag("with-graph") ? schema : null, minEdgeConfidence, lexicons);
 
         GraphBuildResult result;
         // the inputs are planned (folders walked, files sized) once, for the progress bar and the build
@@ -126,7 +128,7 @@ public sealed class BuildCommand : ICommand
             using var features = featuresPath is null ? null : new StreamWriter(featuresPath);
             features?.WriteLine(string.Join('\t', new[] { "id", "labels", "name" }.Concat(NodeConfidence.FeatureNames)));
             result = GraphBuild.Run(pipeline, schema, reader, plan, threads, Line, progress, context.Cancellation, onNote: quiet ? null : Line,
-                newBuilder: () => new GraphBuilder(schema)
+                newBuilder: () => new GraphBuilder(schema, lexicons)
                 {
                     MinConfidence = minConfidence,
                     MinEdgeConfidence = minEdgeConfidence,

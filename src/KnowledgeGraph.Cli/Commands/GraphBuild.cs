@@ -21,17 +21,18 @@ public static class GraphBuild
 
     public static GraphBuildResult Run(IDocumentAnalyzer analyzer, OntologySchema schema, IReadOnlyList<string> inputs,
         InputOptions inputOptions, TextReader stdin, int threads, Action<InputFailure> onFailure, Progress? progress,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default, GraphLexicons? lexicons = null) =>
         Run(analyzer, schema, inputs, inputOptions, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd())),
-            threads, onFailure, progress, cancellationToken);
+            threads, onFailure, progress, cancellationToken, lexicons: lexicons);
 
     /// <summary>Builds the graph; <paramref name="onNote"/> hears about inputs skipped on purpose (our own output folders, links read twice).</summary>
     public static GraphBuildResult Run(IDocumentAnalyzer analyzer, OntologySchema schema, IReadOnlyList<string> inputs,
         InputOptions inputOptions, Func<Stream> openStdin, int threads, Action<InputFailure> onFailure, Progress? progress,
-        CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null)
+        CancellationToken cancellationToken = default, Action<InputFailure>? onNote = null, GraphLexicons? lexicons = null)
     {
         var reader = new InputReader(inputOptions, openStdin);
-        return Run(analyzer, schema, reader, reader.Plan(inputs), threads, onFailure, progress, cancellationToken, onNote);
+        return Run(analyzer, schema, reader, reader.Plan(inputs), threads, onFailure, progress, cancellationToken, onNote,
+            () => new GraphBuilder(schema, lexicons));
     }
 
     /// <summary>Builds the graph of inputs already planned (the caller sized them for its progress bar).</summary>

@@ -11,7 +11,7 @@ public sealed class MergeCommand : ICommand
     public string Name => "merge";
     public string Summary => "Merge the shard folders of 'kg build --shard i/n' into one graph";
     public string Help => """
-        Usage: kg merge <shard folders...> [--out <dir>] [--schema <file>] [--min-confidence <p>] [--min-edge-confidence <p>] [--quiet]
+        Usage: kg merge <shard folders...> [--out <dir>] [--schema <file>] [--resources <dir>] [--min-confidence <p>] [--min-edge-confidence <p>] [--quiet]
 
         Reads the analyses.jsonl.gz of every shard (1/n .. n/n, in any order on the command line) and builds one
         graph from them in the input order of a single build, with the same graph builder: graph.jsonl,
@@ -25,6 +25,10 @@ public sealed class MergeCommand : ICommand
         Options:
           --out <dir>       output folder (default: out)
           --schema <file>   the ontology the shards were built with (default: the program's graph-schema/schema.json)
+          --resources <dir> the resource folder the shards were built with (their 'kg build --resources'): the joins
+                            across articles read its lexicons/ (countries.tsv, us_states.tsv, agents.tsv, titles.tsv).
+                            Default: the program's resources/, as for a build without --resources. Refused when
+                            those four files are not the ones the shards were built with
           --min-confidence <p>  as for 'kg build': leave out entity nodes below confidence p that no relationship touches
           --min-edge-confidence <p>  as for 'kg build': leave out relationship edges below confidence p (default: 0.2;
                             0 keeps every edge)
@@ -35,7 +39,7 @@ public sealed class MergeCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, new[] { "out", "schema", "min-confidence", "min-edge-confidence" }, new[] { "quiet" });
+        var a = CommandArgs.Parse(args, new[] { "out", "schema", "resources", "min-confidence", "min-edge-confidence" }, new[] { "quiet" });
         if (a.Positionals.Count == 0) throw new UsageException("give the shard folders to merge");
         var outDir = a.Value("out") ?? "out";
         bool quiet = a.Flag("quiet");
@@ -49,8 +53,10 @@ public sealed class MergeCommand : ICommand
         using var pacer = new AllocationPacer(32L << 20);
         var shards = ShardSet.Open(a.Positionals);
         shards.CheckSchema(schemaPath);
+        var lexicons = GraphLexicons.Load(a.Value("resources"));
+        shards.CheckLexicons(lexicons);
         double minConfidence = a.Fraction("min-confidence");
-        var builder = new GraphBuilder(schema) { MinConfidence = minConfidence, MinEdgeConfidence = minEdgeConfidence };
+        var builder = new GraphBuilder(schema, lexicons) { MinConfidence = minConfidence, MinEdgeConfidence = minEdgeConfidence };
         var failures = new List<InputFailure>();
         long words = 0;
         long read = 0;

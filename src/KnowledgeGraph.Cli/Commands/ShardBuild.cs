@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Cli.Commands;
 public static class ShardBuild
 {
     /// <summary>What made a shard: this program, and the models, lexicons, ontology and input options it runs with.</summary>
-    public static ShardProducer Producer(string? resourcesDirectory, string? schemaPath, InputOptions options, RelationReader relations)
+    public static ShardProducer Producer(string? resourcesDirectory, string? schemaPath, InputOptions options, RelationReader relations, GraphLexicons lexicons)
     {
         var kg = typeof(ShardBuild).Assembly;
         var version = kg.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? kg.GetName().Version?.ToString() ?? "?";
@@ -23,16 +23,16 @@ public static class ShardBuild
             // a part read with another relation reader is another pipeline: kg merge refuses to mix them
             + (relations == RelationReader.Surface ? "" : $"relations={relations}\n");
         return new ShardProducer(version, ShardProducer.BuildId(assemblies), ShardProducer.PipelineId(new[] { resources }, optionText),
-            ShardProducer.FileId(schema));
+            ShardProducer.FileId(schema), lexicons.Fingerprint);
     }
 
     /// <param name="schema">When given, also write this shard's own graph (its documents only) to
     /// <paramref name="outDir"/>, for loading shard by shard with kg load.</param>
     public static int Run(ShardSpec shard, IDocumentAnalyzer analyzer, ShardProducer producer, IReadOnlyList<string> inputs,
         InputOptions options, int threads, string outDir, bool quiet, CliContext context, OntologySchema? schema = null,
-        double minEdgeConfidence = EdgeConfidence.DefaultMinimum)
+        double minEdgeConfidence = EdgeConfidence.DefaultMinimum, GraphLexicons? lexicons = null)
     {
-        var own = schema is null ? null : new GraphBuilder(schema) { MinEdgeConfidence = minEdgeConfidence };
+        var own = schema is null ? null : new GraphBuilder(schema, lexicons) { MinEdgeConfidence = minEdgeConfidence };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var reader = new InputReader(options, context.OpenStdin);
         var plan = reader.Plan(inputs);

@@ -29,7 +29,7 @@ public static class StageProfile
         double read = 0, merge = 0, analyse = 0;
 
         long heapAfterFirst = 0, textAfterFirst = 0, textAll = 0;
-        var builder = new GraphBuilder(schema);
+        var builder = new GraphBuilder(schema, GraphLexicons.Load(resources));
         var reader = new InputReader(new InputOptions(), TextReader.Null);
         int documents = 0;
         sw.Start();

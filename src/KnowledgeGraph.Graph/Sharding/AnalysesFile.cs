@@ -19,7 +19,7 @@ public sealed record FailureRecord(long Item, string Origin, string Reason) : Sh
 /// <c>analyses.jsonl.gz</c>, format <c>kg-analyses</c> version 2 (docs/scaling.md): gzip-compressed JSON lines,
 /// every non-ASCII character escaped so any string (even an unpaired surrogate) comes back exactly.
 /// <list type="number">
-/// <item>header: <c>{"format":"kg-analyses","version":2,"shard":"2/4","partition":"byte-range","kg":..,"build":..,"pipeline":..,"schema":..}</c></item>
+/// <item>header: <c>{"format":"kg-analyses","version":2,"shard":"2/4","partition":"byte-range","kg":..,"build":..,"pipeline":..,"schema":..,"lexicons":..}</c></item>
 /// <item>per input item of the shard's part, in input order, k = 0, 1, ...: <c>{"item":k,"doc":{id,title?,source?,date?,characters,words},"entities":[{name,type,
 /// fine,aliases,mentions,attributes,evidence?}],"evidence":[distinct sentences],"relations":[{s,o,type,category,evidence (index),start,
 /// end,trigger,confidence,date?,negated?,modality?,attributed_to?}]}</c> or <c>{"item":k,"failed":origin,"reason":..}</c></item>
@@ -71,6 +71,7 @@ public static class AnalysesFile
         w.WritePropertyName("build"); w.WriteValue(producer.Build);
         w.WritePropertyName("pipeline"); w.WriteValue(producer.Pipeline);
         w.WritePropertyName("schema"); w.WriteValue(producer.Schema);
+        if (producer.Lexicons is not null) { w.WritePropertyName("lexicons"); w.WriteValue(producer.Lexicons); }
     }
 
     internal static void WriteDocument(JsonWriter w, long item, GraphDocument d)

@@ -69,7 +69,7 @@ public sealed record ShardManifest(
         try
         {
             return new ShardManifest(ShardSpec.Parse((string)o["shard"]!),
-                new ShardProducer((string)o["kg"]!, (string)o["build"]!, (string)o["pipeline"]!, (string)o["schema"]!),
+                new ShardProducer((string)o["kg"]!, (string)o["build"]!, (string)o["pipeline"]!, (string)o["schema"]!, (string?)o["lexicons"]),
                 (long)o["input_bytes"]!, (string)o["input_fingerprint"]!, (long)o["records"]!, (long)o["documents"]!,
                 (long)o["failures"]!, (string)o["analyses_sha256"]!);
         }

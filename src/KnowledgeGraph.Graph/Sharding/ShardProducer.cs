@@ -13,7 +13,9 @@ namespace KnowledgeGraph.Graph.Sharding;
 /// the same compiled code gives the same ids).</param>
 /// <param name="Pipeline">Hash of the models, lexicons and input options the shard ran with.</param>
 /// <param name="Schema">Hash of the ontology file (the merge must build with the same one).</param>
-public sealed record ShardProducer(string Kg, string Build, string Pipeline, string Schema)
+/// <param name="Lexicons">The <see cref="GraphLexicons.Fingerprint"/> of the lexicons the graph's joins read (the merge must
+/// read the same ones); null in shards of a kg that did not record it.</param>
+public sealed record ShardProducer(string Kg, string Build, string Pipeline, string Schema, string? Lexicons = null)
 {
     /// <summary>Hash of one file's bytes, as <see cref="Schema"/> holds it.</summary>
     public static string FileId(string path) => Hash(File.ReadAllBytes(path));

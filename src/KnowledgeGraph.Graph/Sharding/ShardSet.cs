@@ -74,6 +74,13 @@ public sealed class ShardSet
             throw new UserErrorException($"{schemaPath} is not the ontology the shards were built with (schema {Producer.Schema}); give that file with --schema");
     }
 
+    /// <summary>Refuses to merge with other lexicons than the shards' joins were to read (the merge's <c>--resources</c>).</summary>
+    public void CheckLexicons(GraphLexicons lexicons)
+    {
+        if (Producer.Lexicons is { } built && built != lexicons.Fingerprint)
+            throw new UserErrorException($"{lexicons.Directory} does not hold the lexicons the shards were built with (lexicons {built}, these {lexicons.Fingerprint}); give the shards' resource folder with --resources");
+    }
+
     /// <summary>
     /// Every record of every shard in input order: shard 1's part comes first in the input, then shard 2's, ... Records
     /// are read one at a time from one file at a time.

@@ -1,7 +1,6 @@
 using System.Text;
-using KnowledgeGraph.Core;
 
-namespace KnowledgeGraph.Nlp.Lexicons;
+namespace KnowledgeGraph.Core.Lexicons;
 
 /// <summary>One data row of a lexicon TSV file, with its 1-based line number for error messages.</summary>
 public sealed record TsvRow(int Line, IReadOnlyList<string> Cells)

@@ -1,0 +1,104 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeGraph.Core;
+using KnowledgeGraph.Core.Lexicons;
+
+namespace KnowledgeGraph.Graph;
+
+/// <summary>
+/// What the graph's cross-article joins know from the pipeline's lexicons, read from the same resource folder as the
+/// pipeline (<c>--resources DIR</c>: <c>DIR/lexicons</c>; default the program's <c>resources/lexicons</c>), so that a
+/// country, capital or agent word a user adds is known to the joins as it is to the recogniser. Loaded once per run;
+/// immutable, safe to share between builders and threads.
+/// </summary>
+public sealed class GraphLexicons
+{
+    /// <summary>The lexicon files the graph reads, below the resource folder's <c>lexicons/</c>.</summary>
+    public static readonly IReadOnlyList<string> Files = new[] { CountriesFile, UsStatesFile, AgentsFile, TitlesFile };
+
+    private const string CountriesFile = "countries.tsv", UsStatesFile = "us_states.tsv", AgentsFile = "agents.tsv", TitlesFile = "titles.tsv";
+    // the columns as the pipeline's readers check them (KnowledgeGraph.Nlp.Lexicons)
+    private static readonly string[] CountryColumns = { "cca3", "name", "official", "alternatives", "demonyms", "capitals" };
+    private static readonly string[] UsStateColumns = { "name", "postal", "ap_abbreviation" };
+    private static readonly string[] AgentColumns = { "form", "lemma", "code", "primary" };
+    private static readonly string[] TitleColumns = { "form", "role", "person", "usage" };
+    // agents.tsv's codes of those who serve the state (PETRARCH/Phoenix): government, military, police, judiciary, intelligence, legislature
+    private static readonly FrozenSet<string> StateAgents = new[] { "GOV", "MIL", "COP", "JUD", "SPY", "LEG" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly Lazy<GraphLexicons> ShippedLexicons = new(() => Load(null));
+
+    /// <summary>The program's resource folder: <c>AppContext.BaseDirectory/resources</c> (what <c>--resources</c> replaces).</summary>
+    public static string DefaultResourcesDirectory => Path.Combine(AppContext.BaseDirectory, "resources");
+
+    /// <summary>The shipped lexicons (<see cref="DefaultResourcesDirectory"/>), read once.</summary>
+    public static GraphLexicons Shipped => ShippedLexicons.Value;
+
+    /// <summary>The lexicon folder these were read from.</summary>
+    public string Directory { get; }
+
+    /// <summary>A hash of the files read (name and bytes, in <see cref="Files"/> order; a missing us_states.tsv counts as
+    /// missing): a shard records it, and <c>kg merge</c> refuses a resource folder whose lexicons are not the shards'.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>A country's name (countries.tsv's name column) -> its capitals.</summary>
+    public FrozenDictionary<string, FrozenSet<string>> Capitals { get; }
+
+    /// <summary>The states of the United States (us_states.tsv; none when the folder has no such file, as for the pipeline).</summary>
+    public FrozenSet<string> UsStates { get; }
+
+    /// <summary>Lower-case one-word nouns of people who serve the state, singular and plural as the lexicons list them:
+    /// agents.tsv's state agents and the titles titles.tsv writes before a person's name.</summary>
+    public FrozenSet<string> Servers { get; }
+
+    private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
+        FrozenSet<string> servers)
+    {
+        Directory = directory;
+        Fingerprint = fingerprint;
+        Capitals = capitals;
+        UsStates = usStates;
+        Servers = servers;
+    }
+
+    /// <summary>Reads the lexicons of the resource folder <paramref name="resourcesDirectory"/> (its <c>lexicons/</c>;
+    /// default <see cref="DefaultResourcesDirectory"/>).</summary>
+    /// <exception cref="ModelLoadException">A file is missing or malformed (the message names it, on one line).</exception>
+    public static GraphLexicons Load(string? resourcesDirectory)
+    {
+        var dir = Path.GetFullPath(Path.Combine(resourcesDirectory ?? DefaultResourcesDirectory, "lexicons"));
+        if (!System.IO.Directory.Exists(dir)) throw new ModelLoadException(dir, "lexicon folder not found");
+        string P(string file) => Path.Combine(dir, file);
+
+        var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var row in TsvFile.Read(P(CountriesFile), CountryColumns))
+            foreach (var capital in TsvFile.List(row[5]))
+            {
+                if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(capital);
+            }
+        // the pipeline reads us_states.tsv when the folder has one (LexiconSet): so do the joins
+        var states = File.Exists(P(UsStatesFile))
+            ? TsvFile.Read(P(UsStatesFile), UsStateColumns).Select(row => row[0]).Where(s => s.Length > 0).ToFrozenSet(StringComparer.Ordinal)
+            : FrozenSet<string>.Empty;
+        var servers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in TsvFile.Read(P(AgentsFile), AgentColumns))
+            if (StateAgents.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
+        foreach (var row in TsvFile.Read(P(TitlesFile), TitleColumns))
+            if (row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
+        return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
+            states, servers.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    private static string FingerprintOf(string dir)
+    {
+        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Files)
+        {
+            var path = Path.Combine(dir, file);
+            h.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+            h.AppendData(File.Exists(path) ? SHA256.HashData(File.ReadAllBytes(path)) : Encoding.UTF8.GetBytes("missing\n"));
+        }
+        return Convert.ToHexStringLower(h.GetHashAndReset())[..16];
+    }
+}
