@@ -9,14 +9,41 @@ public sealed class PhraseConstraint
 
     public IReadOnlyList<(string Head, IReadOnlyList<string> Modifiers)> Alternatives { get; }
 
+    // the alternatives by head (a set expands to many): a match looks only at those of the lemma and the form. Built at
+    // the first match; threads that race build equal tables, and either one is kept.
+    private Dictionary<string, IReadOnlyList<string>[]>? _byHead;
+
+    private Dictionary<string, IReadOnlyList<string>[]> ByHead()
+    {
+        var byHead = new Dictionary<string, List<IReadOnlyList<string>>>(StringComparer.Ordinal);
+        foreach (var (head, mods) in Alternatives)
+        {
+            if (!byHead.TryGetValue(head, out var list)) byHead[head] = list = new List<IReadOnlyList<string>>();
+            list.Add(mods);
+        }
+        return byHead.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Whether a phrase whose head has lemma <paramref name="lemma"/> and form <paramref name="form"/>, with the words
     /// <paramref name="phrase"/> (lemmas and lower-case forms), fits one alternative.
     /// </summary>
     public bool Matches(string lemma, string form, IReadOnlySet<string> phrase)
     {
-        foreach (var (head, mods) in Alternatives)
-            if ((head == lemma || head == form) && mods.All(phrase.Contains)) return true;
+        var byHead = _byHead ??= ByHead();
+        if (byHead.TryGetValue(lemma, out var ofLemma) && AnyFits(ofLemma, phrase)) return true;
+        return form != lemma && byHead.TryGetValue(form, out var ofForm) && AnyFits(ofForm, phrase);
+    }
+
+    /// <summary>Whether every modifier of one of <paramref name="alternatives"/> is in <paramref name="phrase"/>.</summary>
+    private static bool AnyFits(IReadOnlyList<string>[] alternatives, IReadOnlySet<string> phrase)
+    {
+        foreach (var mods in alternatives)
+        {
+            bool all = true;
+            for (int i = 0; i < mods.Count && all; i++) all = phrase.Contains(mods[i]);
+            if (all) return true;
+        }
         return false;
     }
 

@@ -43,6 +43,8 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerEntry[]> _byName;
     // every form and every start of one, looked up by a key in a buffer (the first token's key, without making a string)
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _startsSpan;
+    private readonly Dictionary<string, Variant[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
 
     private Gazetteer(Dictionary<string, Variant[]> byKey, HashSet<string> prefixes, IReadOnlyList<GazetteerEntry> entries)
     {
@@ -50,6 +52,8 @@ public sealed class Gazetteer
         var starts = new HashSet<string>(byKey.Keys, StringComparer.Ordinal);
         starts.UnionWith(prefixes);
         _startsSpan = starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesSpan = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         _byName = entries.GroupBy(e => NameKey.Fold(e.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
@@ -78,22 +82,39 @@ public sealed class Gazetteer
         int limit = Math.Min(tokens.Count, start + MaxTokens);
         // most tokens start no name: their key is neither a name nor the start of one
         if (start < limit && !CanStart(tokens[start])) return null;
-        var text = new System.Text.StringBuilder();
+        // the span's text, its normal form and its key in reused buffers: no string per span tried
+        var buffers = t_buffers ??= new char[3][];
+        int length = 0;
         for (int end = start; end < limit; end++)
         {
-            if (end > start) text.Append(' ');
-            text.Append(tokens[end]);
-            var normalized = NameKey.Normalize(text.ToString());
-            var key = NameKey.FoldNormalized(normalized);
-            if (_byKey.TryGetValue(key, out var variants))
+            var token = tokens[end];
+            int needed = length + (end > start ? 1 : 0) + token.Length;
+            if (buffers[0] is null || buffers[0].Length < needed)
+            {
+                int size = Math.Max(needed, 256);
+                Array.Resize(ref buffers[0], size);
+                buffers[1] = new char[size];
+                buffers[2] = new char[size];
+            }
+            if (end > start) buffers[0][length++] = ' ';
+            token.CopyTo(buffers[0].AsSpan(length));
+            length += token.Length;
+            int n = NameKey.Normalize(buffers[0].AsSpan(0, length), buffers[1]);
+            ReadOnlySpan<char> normalized = buffers[1].AsSpan(0, n);
+            var key = buffers[2].AsSpan(0, n);
+            NameKey.FoldNormalized(normalized, key);
+            if (_byKeySpan.TryGetValue(key, out var variants))
             {
                 var hits = Filter(variants, normalized);
                 if (hits.Count > 0) best = new GazetteerMatch(start, end - start + 1, hits);
             }
-            if (!_prefixes.Contains(key)) break;
+            if (!_prefixesSpan.Contains(key)) break;
         }
         return best;
     }
+
+    // per-thread buffers of LongestMatchAt: the span's text, its normal form, its key
+    [ThreadStatic] private static char[][]? t_buffers;
 
     /// <summary>Whether the key of <paramref name="token"/> alone is a known form or the start of one (the first step of <see cref="LongestMatchAt"/>).</summary>
     private bool CanStart(string token)
@@ -121,7 +142,7 @@ public sealed class Gazetteer
         return result;
     }
 
-    private static IReadOnlyList<GazetteerHit> Filter(Variant[] variants, string normalizedText)
+    private static IReadOnlyList<GazetteerHit> Filter(Variant[] variants, ReadOnlySpan<char> normalizedText)
     {
         List<GazetteerHit>? hits = null;
         foreach (var v in variants)
@@ -134,7 +155,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Every capital letter of the known form is a capital in the text.</summary>
-    private static bool CapitalsAgree(string known, string text)
+    private static bool CapitalsAgree(string known, ReadOnlySpan<char> text)
     {
         if (known.Length != text.Length) return false;
         for (int i = 0; i < known.Length; i++)

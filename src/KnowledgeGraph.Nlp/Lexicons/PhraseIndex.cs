@@ -28,12 +28,14 @@ public sealed class PhraseIndex<T>
         var starts = new HashSet<string>(_byKey.Keys, StringComparer.Ordinal);
         starts.UnionWith(_prefixes);
         _startsSpan = starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesSpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     // the same tables looked up by a key in a buffer, without making a string
     private readonly Dictionary<string, T[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
     // every phrase and every start of one (one lookup tells whether a token can start a match)
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _startsSpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
 
     /// <summary>Most words in any phrase.</summary>
     public int MaxWords { get; }
@@ -57,17 +59,29 @@ public sealed class PhraseIndex<T>
             var first = KeyOf(tokens[start], buffer);
             if (first.Length == 0 || !_startsSpan.Contains(first)) return best;
         }
-        string key = "";
+        // the words' keys joined by spaces in a reused buffer: no string per span tried
+        var key = t_key ??= new char[256];
+        int length = 0;
+        Span<char> shortWord = stackalloc char[256];
         for (int end = start; end < tokens.Count && end - start < MaxWords; end++)
         {
-            var word = IsOwnKey(tokens[end]) ? tokens[end] : Key(tokens[end]);
+            var token = tokens[end];
+            var buffer = token.Length <= 128 ? shortWord[..(token.Length * 2)] : new char[token.Length * 2];
+            var word = KeyOf(token, buffer);
             if (word.Length == 0) break;
-            key = key.Length == 0 ? word : key + " " + word;
-            if (_byKey.TryGetValue(key, out var v)) best = (end - start + 1, v);
-            if (!_prefixes.Contains(key)) break;
+            int needed = length + (length > 0 ? 1 : 0) + word.Length;
+            if (needed > key.Length) { Array.Resize(ref key, Math.Max(needed, key.Length * 2)); t_key = key; }
+            if (length > 0) key[length++] = ' ';
+            word.CopyTo(key.AsSpan(length));
+            length += word.Length;
+            if (_byKeySpan.TryGetValue(key.AsSpan(0, length), out var v)) best = (end - start + 1, v);
+            if (!_prefixesSpan.Contains(key.AsSpan(0, length))) break;
         }
         return best;
     }
+
+    // per-thread buffer of LongestMatchAt's key
+    [ThreadStatic] private static char[]? t_key;
 
     /// <summary>Lowercase, curly apostrophes straightened, dots dropped, single spaces.</summary>
     public static string Key(string phrase) => NameKey.Normalize(phrase).ToLowerInvariant();

@@ -404,8 +404,18 @@ public sealed partial class RelationExtractor
         private (int Length, IReadOnlyList<TriggerEntry> Entries) LongestMatch(IReadOnlyList<string> lemmas, IReadOnlyList<string> forms, int start)
         {
             var a = _x._triggers.LongestMatchAt(lemmas, start);
+            if (SameWords(lemmas, forms, start, _x._triggers.MaxWords)) return a; // no plural in reach: the same match
             var b = _x._triggers.LongestMatchAt(forms, start);
             return b.Length > a.Length ? b : a;
+        }
+
+        /// <summary>Whether the two lists have the same words from <paramref name="start"/> for <paramref name="count"/> words (or to their end).</summary>
+        private static bool SameWords(IReadOnlyList<string> x, IReadOnlyList<string> y, int start, int count)
+        {
+            if (x.Count != y.Count) return false;
+            for (int i = start; i < x.Count && i - start < count; i++)
+                if (!string.Equals(x[i], y[i], StringComparison.Ordinal)) return false;
+            return true;
         }
 
         /// <summary>

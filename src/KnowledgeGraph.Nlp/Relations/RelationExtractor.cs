@@ -318,12 +318,21 @@ public sealed partial class RelationExtractor
             public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal);
         }
 
+        /// <summary><see cref="FindTriggerAt"/>, worked out once per token and part of speech (several readers ask for the same verb).</summary>
+        private Match? TriggerAt(int start, TriggerPos pos)
+        {
+            _triggerAt ??= new Dictionary<(int, TriggerPos), Match?>();
+            if (!_triggerAt.TryGetValue((start, pos), out var match)) _triggerAt[(start, pos)] = match = FindTriggerAt(start, pos);
+            return match;
+        }
+        private Dictionary<(int, TriggerPos), Match?>? _triggerAt;
+
         /// <summary>
         /// The longest trigger starting at token <paramref name="start"/>: contiguous lemmas, or lemmas with determiners,
         /// adjectives and adverbs skipped ("request the immediate withdrawal of"), or a verb with its particle after the
         /// object ("pushed the force out").
         /// </summary>
-        private Match? TriggerAt(int start, TriggerPos pos)
+        private Match? FindTriggerAt(int start, TriggerPos pos)
         {
             var v = _v;
             var tl = _x._triggers;
