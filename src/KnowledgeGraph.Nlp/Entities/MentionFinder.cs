@@ -236,9 +236,11 @@ public sealed class MentionFinder
 
     /// <summary>
     /// "The Coastal Patrol Fund (CPF) met in May ... CPF crews": an acronym the gazetteer knows as another body ("CPF" of a
-    /// distant armed group) is the name the article writes whose initials it spell, when the article never writes the
-    /// gazetteer's name; a lexicon's reading of a few letters needs the article's agreement. Names indexed by their first
-    /// letter, and each acronym's spelling looked for once per article, so the pass is linear in the mentions and the text.
+    /// distant armed group) is the name the article writes whose initials it spells, when the article never writes the
+    /// gazetteer's name; a lexicon's reading of a few letters needs the article's agreement. Distinct names indexed by their
+    /// first letter, and each distinct acronym matched against them and looked for in the text once per article: the cost
+    /// grows with the article's length times the number of distinct acronyms the gazetteer knows (at most a few hundred),
+    /// not with the square of its length.
     /// </summary>
     private void ReadAcronymsByTheArticlesNames(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
@@ -246,6 +248,7 @@ public sealed class MentionFinder
         HashSet<(int Sentence, int Token)>? persons = null;
         var written = new Dictionary<string, bool>(StringComparer.Ordinal);
         var spelledInText = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var spelledByName = new Dictionary<string, PlacedMention?>(StringComparer.Ordinal);
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k].Mention;
@@ -254,11 +257,15 @@ public sealed class MentionFinder
                 || m.Text.Count(char.IsLetter) < 3) continue;
             if (!written.TryGetValue(entry, out var named)) written[entry] = named = doc.Text.Contains(entry, StringComparison.OrdinalIgnoreCase);
             if (named) continue;
+            // (the first mention of each distinct name: the same text gives the same answer; acronym mentions, which this loop
+            // rewrites, are no names, so the index stays valid)
             byInitial ??= result.Where(x => x.Mention.Kind == MentionKind.Name && x.Mention.Source != "gazetteer" && x.Mention.Text.Contains(' '))
-                .ToLookup(x => char.ToUpperInvariant(x.Mention.Text[0]));
+                .DistinctBy(x => x.Mention.Text, StringComparer.Ordinal).ToLookup(x => char.ToUpperInvariant(x.Mention.Text[0]));
             // (a plural written with a lower-case s: "CPFs")
             var words = m.Text.Length > 2 && m.Text[^1] == 's' ? m.Text[..^1] : m.Text;
-            var spelled = byInitial[char.ToUpperInvariant(m.Text[0])].FirstOrDefault(x => EntityClusterer.IsAcronymOf(words, NameKey.Words(x.Mention.Text).ToArray()));
+            if (!spelledByName.TryGetValue(words, out var spelled))
+                spelledByName[words] = spelled = byInitial[char.ToUpperInvariant(m.Text[0])]
+                    .FirstOrDefault(x => EntityClusterer.IsAcronymOf(words, NameKey.Words(x.Mention.Text).ToArray()));
             // the name may be one no recogniser found ("Harbor Rescue Team" opening a sentence): capitalised words whose
             // initials spell it, minor words between them, in a sentence of the body (not a headline, where every word is
             // capitalised: "Lawmakers Reject Aid Bill"), none of them a person's name or a title ("Lieutenant Robert Anderson")
