@@ -247,7 +247,7 @@ public sealed class MentionFinder
         ILookup<char, PlacedMention>? byInitial = null;
         HashSet<(int Sentence, int Token)>? persons = null;
         var written = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var spelledInText = new Dictionary<string, bool>(StringComparer.Ordinal);
+        HashSet<string>? spellings = null;
         var spelledByName = new Dictionary<string, PlacedMention?>(StringComparer.Ordinal);
         for (int k = 0; k < result.Count; k++)
         {
@@ -271,13 +271,11 @@ public sealed class MentionFinder
             // capitalised: "Lawmakers Reject Aid Bill"), none of them a person's name or a title ("Lieutenant Robert Anderson")
             if (spelled is null)
             {
-                if (!spelledInText.TryGetValue(words, out var inText))
-                {
-                    persons ??= result.Where(x => x.Mention.Type == EntityType.Person)
-                        .SelectMany(x => Enumerable.Range(x.FirstToken, x.EndToken - x.FirstToken).Select(t => (x.Mention.SentenceIndex, t))).ToHashSet();
-                    spelledInText[words] = inText = SpelledInText(sentences, words, persons);
-                }
-                if (!inText) continue;
+                persons ??= result.Where(x => x.Mention.Type == EntityType.Person)
+                    .SelectMany(x => Enumerable.Range(x.FirstToken, x.EndToken - x.FirstToken).Select(t => (x.Mention.SentenceIndex, t))).ToHashSet();
+                spellings ??= Spellings(sentences, persons);
+                var letters = new string(words.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+                if (letters.Length < 3 || !(letters.Length <= MaxSpelling ? spellings.Contains(letters) : SpelledInText(sentences, letters, persons))) continue;
             }
             result[k] = result[k] with { Mention = m with { Type = spelled?.Mention.Type ?? m.Type, FineType = spelled?.Mention.FineType, Canonical = null, Source = "rule" }, Role = null };
         }
@@ -285,29 +283,63 @@ public sealed class MentionFinder
 
     private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal) { "of", "the", "and", "for", "on", "in" };
 
-    /// <summary>Whether a sentence that is no headline writes capitalised words whose initials are the acronym's letters
-    /// ("Coastal Patrol Fund" for "CPF"), minor words ("of", "the", "and", "for", "on", "in") between them allowed, none of
-    /// them a title or part of a person's name. One pass over the tokens.</summary>
-    private bool SpelledInText(IReadOnlyList<Sentence> sentences, string acronym, HashSet<(int, int)> persons)
+    /// <summary>The longest acronym whose spellings <see cref="Spellings"/> collects (a longer one is looked for on its own).</summary>
+    private const int MaxSpelling = 12;
+
+    /// <summary>Whether a word can spell a letter of an acronym: two characters or more, letters (and apostrophes or hyphens)
+    /// only, no title and no part of a person's name.</summary>
+    private bool SpellingWord(string w, int sentence, int token, HashSet<(int, int)> persons) =>
+        w.Length >= 2 && w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-') && !persons.Contains((sentence, token)) && _lex.Titles.Lookup(w).Count == 0;
+
+    /// <summary>Every run of initials, three to <see cref="MaxSpelling"/> long, that the sentences that are no headline write
+    /// with spelling words ("Coastal Patrol Fund": "CPF"), minor words ("of", "the", "and", "for", "on", "in") between them
+    /// allowed: what <see cref="SpelledInText"/> finds for any acronym, collected in one pass over the tokens (each start
+    /// reads at most a few words), so the pass costs the same however many acronyms the article has.</summary>
+    private HashSet<string> Spellings(IReadOnlyList<Sentence> sentences, HashSet<(int, int)> persons)
     {
-        var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToList();
-        if (letters.Count < 3) return false;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var initials = new System.Text.StringBuilder(MaxSpelling);
         foreach (var s in sentences)
         {
             if (IsHeadline(s)) continue;
             var tokens = s.Tokens;
-            for (int k = 0; k + letters.Count <= tokens.Count; k++)
+            var spells = new bool[tokens.Count];
+            for (int t = 0; t < tokens.Count; t++) spells[t] = SpellingWord(tokens[t].Text, s.Index, t, persons);
+            for (int k = 0; k < tokens.Count; k++)
+            {
+                initials.Clear();
+                for (int t = k; t < tokens.Count && initials.Length < MaxSpelling; t++)
+                {
+                    if (initials.Length > 0 && MinorWords.Contains(tokens[t].Text)) continue;
+                    if (!spells[t]) break;
+                    initials.Append(tokens[t].Text[0]);
+                    if (initials.Length >= 3) found.Add(initials.ToString());
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Whether a sentence that is no headline writes capitalised words whose initials are the acronym's letters
+    /// ("Coastal Patrol Fund" for "CPF"), minor words ("of", "the", "and", "for", "on", "in") between them allowed, none of
+    /// them a title or part of a person's name. One pass over the tokens; for acronyms longer than <see cref="MaxSpelling"/>.</summary>
+    private bool SpelledInText(IReadOnlyList<Sentence> sentences, string letters, HashSet<(int, int)> persons)
+    {
+        foreach (var s in sentences)
+        {
+            if (IsHeadline(s)) continue;
+            var tokens = s.Tokens;
+            for (int k = 0; k + letters.Length <= tokens.Count; k++)
             {
                 int t = k, l = 0;
-                while (l < letters.Count && t < tokens.Count)
+                while (l < letters.Length && t < tokens.Count)
                 {
                     var w = tokens[t].Text;
                     if (l > 0 && MinorWords.Contains(w)) { t++; continue; }
-                    if (w.Length < 2 || w[0] != letters[l] || !w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-')
-                        || persons.Contains((s.Index, t)) || _lex.Titles.Lookup(w).Count > 0) break;
+                    if (w[0] != letters[l] || !SpellingWord(w, s.Index, t, persons)) break;
                     l++; t++;
                 }
-                if (l == letters.Count) return true;
+                if (l == letters.Length) return true;
             }
         }
         return false;
