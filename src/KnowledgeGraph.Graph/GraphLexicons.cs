@@ -18,13 +18,6 @@ public sealed class GraphLexicons
     public static readonly IReadOnlyList<string> Files = new[] { CountriesFile, UsStatesFile, AgentsFile, TitlesFile };
 
     private const string CountriesFile = "countries.tsv", UsStatesFile = "us_states.tsv", AgentsFile = "agents.tsv", TitlesFile = "titles.tsv";
-    // the columns as the pipeline's readers check them (KnowledgeGraph.Nlp.Lexicons)
-    private static readonly string[] CountryColumns = { "cca3", "name", "official", "alternatives", "demonyms", "capitals" };
-    private static readonly string[] UsStateColumns = { "name", "postal", "ap_abbreviation" };
-    private static readonly string[] AgentColumns = { "form", "lemma", "code", "primary" };
-    private static readonly string[] TitleColumns = { "form", "role", "person", "usage" };
-    // agents.tsv's codes of those who serve the state (PETRARCH/Phoenix): government, military, police, judiciary, intelligence, legislature
-    private static readonly FrozenSet<string> StateAgents = new[] { "GOV", "MIL", "COP", "JUD", "SPY", "LEG" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly Lazy<GraphLexicons> ShippedLexicons = new(() => Load(null));
 
@@ -71,7 +64,7 @@ public sealed class GraphLexicons
         string P(string file) => Path.Combine(dir, file);
 
         var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var row in TsvFile.Read(P(CountriesFile), CountryColumns))
+        foreach (var row in TsvFile.Read(P(CountriesFile), LexiconFormats.CountryColumns))
             foreach (var capital in TsvFile.List(row[5]))
             {
                 if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
@@ -79,12 +72,12 @@ public sealed class GraphLexicons
             }
         // the pipeline reads us_states.tsv when the folder has one (LexiconSet): so do the joins
         var states = File.Exists(P(UsStatesFile))
-            ? TsvFile.Read(P(UsStatesFile), UsStateColumns).Select(row => row[0]).Where(s => s.Length > 0).ToFrozenSet(StringComparer.Ordinal)
+            ? TsvFile.Read(P(UsStatesFile), LexiconFormats.UsStateColumns).Select(row => row[0]).Where(s => s.Length > 0).ToFrozenSet(StringComparer.Ordinal)
             : FrozenSet<string>.Empty;
         var servers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in TsvFile.Read(P(AgentsFile), AgentColumns))
-            if (StateAgents.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
-        foreach (var row in TsvFile.Read(P(TitlesFile), TitleColumns))
+        foreach (var row in TsvFile.Read(P(AgentsFile), LexiconFormats.AgentColumns))
+            if (LexiconFormats.StateAgentCodes.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
+        foreach (var row in TsvFile.Read(P(TitlesFile), LexiconFormats.TitleColumns))
             if (row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
         return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
             states, servers.ToFrozenSet(StringComparer.Ordinal));

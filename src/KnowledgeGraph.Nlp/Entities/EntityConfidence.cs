@@ -30,7 +30,7 @@ public static class EntityConfidence
                 if (tokens[n.First].Start < m.Span.End && m.Span.Start < tokens[n.End - 1].End)
                 {
                     margin = float.IsNaN(margin) ? n.Margin : Math.Max(margin, n.Margin);
-                    if (RecogniserType(n.Label) is { } t && t != e.Type) otherType = true;
+                    if (MentionFinder.RecogniserType(n.Label) is { } t && t != e.Type) otherType = true;
                 }
             }
         }
@@ -48,15 +48,6 @@ public static class EntityConfidence
             OnlyInFirstSentence: named.Count > 0 && named.All(m => m.SentenceIndex == 0),
             RecogniserOtherType: otherType);
     }
-
-    /// <summary>The entity type of a recogniser label that names one (person, organisation, place); null for MISC.</summary>
-    private static EntityType? RecogniserType(string label) => label switch
-    {
-        "PER" => EntityType.Person,
-        "ORG" => EntityType.Organization,
-        "LOC" => EntityType.Location,
-        _ => null,
-    };
 
     /// <summary>Whether the mention is the sentence's first word (bullets and quotation marks before it do not count).</summary>
     private static bool OpensSentence(Sentence s, Mention m) =>

@@ -273,9 +273,10 @@ public sealed class MentionFinder
             {
                 persons ??= result.Where(x => x.Mention.Type == EntityType.Person)
                     .SelectMany(x => Enumerable.Range(x.FirstToken, x.EndToken - x.FirstToken).Select(t => (x.Mention.SentenceIndex, t))).ToHashSet();
-                spellings ??= Spellings(sentences, persons);
+                // (runs as long as the article's longest acronym: every acronym's spelling is among them)
+                spellings ??= Spellings(sentences, persons, result.Where(x => x.Mention.Kind == MentionKind.Acronym).Max(x => x.Mention.Text.Count(char.IsLetter)));
                 var letters = new string(words.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
-                if (letters.Length < 3 || !(letters.Length <= MaxSpelling ? spellings.Contains(letters) : SpelledInText(sentences, letters, persons))) continue;
+                if (letters.Length < 3 || !spellings.Contains(letters)) continue;
             }
             result[k] = result[k] with { Mention = m with { Type = spelled?.Mention.Type ?? m.Type, FineType = spelled?.Mention.FineType, Canonical = null, Source = "rule" }, Role = null };
         }
@@ -283,22 +284,20 @@ public sealed class MentionFinder
 
     private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal) { "of", "the", "and", "for", "on", "in" };
 
-    /// <summary>The longest acronym whose spellings <see cref="Spellings"/> collects (a longer one is looked for on its own).</summary>
-    private const int MaxSpelling = 12;
-
     /// <summary>Whether a word can spell a letter of an acronym: two characters or more, letters (and apostrophes or hyphens)
     /// only, no title and no part of a person's name.</summary>
     private bool SpellingWord(string w, int sentence, int token, HashSet<(int, int)> persons) =>
         w.Length >= 2 && w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-') && !persons.Contains((sentence, token)) && _lex.Titles.Lookup(w).Count == 0;
 
-    /// <summary>Every run of initials, three to <see cref="MaxSpelling"/> long, that the sentences that are no headline write
-    /// with spelling words ("Coastal Patrol Fund": "CPF"), minor words ("of", "the", "and", "for", "on", "in") between them
-    /// allowed: what <see cref="SpelledInText"/> finds for any acronym, collected in one pass over the tokens (each start
-    /// reads at most a few words), so the pass costs the same however many acronyms the article has.</summary>
-    private HashSet<string> Spellings(IReadOnlyList<Sentence> sentences, HashSet<(int, int)> persons)
+    /// <summary>Every run of initials, three to <paramref name="maxLength"/> long, that the sentences that are no headline
+    /// write with spelling words ("Coastal Patrol Fund": "CPF"), minor words ("of", "the", "and", "for", "on", "in") between
+    /// them allowed, none of them a title or part of a person's name: the spellings of any acronym, collected in one pass
+    /// over the tokens (each start reads at most <paramref name="maxLength"/> words), so the pass costs the same however
+    /// many acronyms the article has.</summary>
+    private HashSet<string> Spellings(IReadOnlyList<Sentence> sentences, HashSet<(int, int)> persons, int maxLength)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        var initials = new System.Text.StringBuilder(MaxSpelling);
+        var initials = new System.Text.StringBuilder(maxLength);
         foreach (var s in sentences)
         {
             if (IsHeadline(s)) continue;
@@ -308,7 +307,7 @@ public sealed class MentionFinder
             for (int k = 0; k < tokens.Count; k++)
             {
                 initials.Clear();
-                for (int t = k; t < tokens.Count && initials.Length < MaxSpelling; t++)
+                for (int t = k; t < tokens.Count && initials.Length < maxLength; t++)
                 {
                     if (initials.Length > 0 && MinorWords.Contains(tokens[t].Text)) continue;
                     if (!spells[t]) break;
@@ -318,31 +317,6 @@ public sealed class MentionFinder
             }
         }
         return found;
-    }
-
-    /// <summary>Whether a sentence that is no headline writes capitalised words whose initials are the acronym's letters
-    /// ("Coastal Patrol Fund" for "CPF"), minor words ("of", "the", "and", "for", "on", "in") between them allowed, none of
-    /// them a title or part of a person's name. One pass over the tokens; for acronyms longer than <see cref="MaxSpelling"/>.</summary>
-    private bool SpelledInText(IReadOnlyList<Sentence> sentences, string letters, HashSet<(int, int)> persons)
-    {
-        foreach (var s in sentences)
-        {
-            if (IsHeadline(s)) continue;
-            var tokens = s.Tokens;
-            for (int k = 0; k + letters.Length <= tokens.Count; k++)
-            {
-                int t = k, l = 0;
-                while (l < letters.Length && t < tokens.Count)
-                {
-                    var w = tokens[t].Text;
-                    if (l > 0 && MinorWords.Contains(w)) { t++; continue; }
-                    if (w[0] != letters[l] || !SpellingWord(w, s.Index, t, persons)) break;
-                    l++; t++;
-                }
-                if (l == letters.Length) return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>
@@ -843,6 +817,15 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>The entity type of a recogniser label (PER, ORG, LOC); null for MISC and anything else.</summary>
+    internal static EntityType? RecogniserType(string label) => label switch
+    {
+        "PER" => EntityType.Person,
+        "ORG" => EntityType.Organization,
+        "LOC" => EntityType.Location,
+        _ => null,
+    };
+
     /// <summary>A capitalised word of ordinary English (UD's common words), name keyword or not: "Defense", "Intelligence".</summary>
     private bool IsFieldWord(string w) =>
         IsTitleCase(w) && _lex.CommonWords.Contains(w.ToLowerInvariant());
@@ -967,13 +950,7 @@ public sealed class MentionFinder
                 && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
                 n = n with { First = f };
         }
-        EntityType? type = n.Label switch
-        {
-            "PER" => EntityType.Person,
-            "ORG" => EntityType.Organization,
-            "LOC" => EntityType.Location,
-            _ => null,
-        };
+        EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
         if (type is not null && Keyword(words, first, end) is { } head)

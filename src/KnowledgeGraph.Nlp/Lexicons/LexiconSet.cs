@@ -81,7 +81,7 @@ public sealed class LexiconSet
         var bareOff = TsvFile.Read(P(CameoBareOffFile), new[] { "lemma", "reason" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
         var triggers = TriggerLexicon.Load(P(TriggersFile)).WithCameo(cameo, eventTypes, bareOff);
         var agents = AgentLexicon.Load(P(LexiconDerivation.AgentsFile));
-        var usStates = File.Exists(P(UsStatesFile)) ? TsvFile.Read(P(UsStatesFile), new[] { "name", "postal", "ap_abbreviation" }).ToList() : new List<TsvRow>();
+        var usStates = File.Exists(P(UsStatesFile)) ? TsvFile.Read(P(UsStatesFile), LexiconFormats.UsStateColumns).ToList() : new List<TsvRow>();
         return new LexiconSet(dir,
             LoadGazetteer(dir),
             TitleLexicon.Load(P(TitlesFile)),

@@ -16,7 +16,7 @@ public sealed record TitleEntry(string Form, string Role, bool ImpliesPerson, Ti
 /// <summary>titles.tsv: honorifics, titles and role nouns.</summary>
 public sealed class TitleLexicon
 {
-    public static readonly string[] Columns = { "form", "role", "person", "usage" };
+    public static readonly string[] Columns = LexiconFormats.TitleColumns;
     private readonly PhraseIndex<TitleEntry> _index;
 
     public TitleLexicon(IReadOnlyList<TitleEntry> entries) { Entries = entries; _index = new PhraseIndex<TitleEntry>(entries.Select(e => (e.Form, e))); }
@@ -165,7 +165,7 @@ public sealed record AgentEntry(string Form, string Lemma, string Code, string P
 /// <summary>agents.tsv: lowercase phrases, longest match.</summary>
 public sealed class AgentLexicon
 {
-    public static readonly string[] Columns = { "form", "lemma", "code", "primary" };
+    public static readonly string[] Columns = LexiconFormats.AgentColumns;
     private readonly PhraseIndex<AgentEntry> _index;
 
     public AgentLexicon(IReadOnlyList<AgentEntry> entries) { Entries = entries; _index = new PhraseIndex<AgentEntry>(entries.Select(e => (e.Form, e))); }

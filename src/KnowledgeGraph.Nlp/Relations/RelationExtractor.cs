@@ -43,7 +43,7 @@ public sealed partial class RelationExtractor
     private readonly DescriptorLexicon _descriptors;
 
     // CAMEO's state sectors (PETRARCH agents' primary codes): government, military, police, judiciary, legislature, intelligence
-    private static readonly IReadOnlySet<string> StateSectors = new HashSet<string>(StringComparer.Ordinal) { "GOV", "MIL", "COP", "JUD", "LEG", "SPY" };
+    private static readonly IReadOnlySet<string> StateSectors = LexiconFormats.StateAgentCodes;
 
     /// <summary>
     /// Whether a state acts through the people a common noun names: a state sector among PETRARCH's agents ("police",

@@ -79,7 +79,7 @@ internal sealed class CountryIndex
 /// <summary>A finished countries.tsv row.</summary>
 internal sealed record CountryRow(string Cca3, string Name, string Official, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals)
 {
-    public static readonly string[] Columns = { "cca3", "name", "official", "alternatives", "demonyms", "capitals" };
+    public static readonly string[] Columns = LexiconFormats.CountryColumns;
     public IReadOnlyList<string> ToCells() => new[] { Cca3, Name, Official, TsvFile.JoinList(Alternatives), TsvFile.JoinList(Demonyms), TsvFile.JoinList(Capitals) };
 }
 

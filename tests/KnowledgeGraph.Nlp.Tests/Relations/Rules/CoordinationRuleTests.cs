@@ -12,12 +12,7 @@ public sealed class CoordinationRuleTests
 {
     private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ShippedRules.Parsed;
 
-    private static List<string> Edges(string markup)
-    {
-        var (m, engine) = Shared.Value;
-        var c = m.Build(markup);
-        return engine.Extract(c, fallback: false).Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
-    }
+    private static List<string> Edges(string markup) => ShippedRules.ParsedEdges(markup, fallback: false);
 
     /// <summary>Every rule firing on the sentence and its tree, for the failure message.</summary>
     private static string Fired(string markup)

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Nlp.Relations.Rules;
 
 namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 
@@ -9,14 +8,7 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// </summary>
 public sealed class PrecisionRuleTests
 {
-    private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ShippedRules.Parsed;
-
-    private static List<string> Edges(string markup, bool fallback = false)
-    {
-        var (m, engine) = Shared.Value;
-        var c = m.Build(markup);
-        return engine.Extract(c, fallback).Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
-    }
+    private static List<string> Edges(string markup, bool fallback = false) => ShippedRules.ParsedEdges(markup, fallback);
 
     [Test]
     public void AsPartOfAnActivityMakesNoPartOfItsOwner()

@@ -12,12 +12,7 @@ public sealed class ReciprocalRuleTests
 {
     private static Lazy<(MarkupContext Markup, RuleEngine Engine)> Shared => ShippedRules.Parsed;
 
-    private static List<string> Edges(string markup)
-    {
-        var (m, engine) = Shared.Value;
-        var c = m.Build(markup);
-        return engine.Extract(c).Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
-    }
+    private static List<string> Edges(string markup) => ShippedRules.ParsedEdges(markup, fallback: true);
 
     /// <summary>Norland and Vell, the coordinated subjects, each relate to the other.</summary>
     private static void BothWays(List<string> edges, string type)

@@ -17,6 +17,14 @@ internal static class ShippedRules
         return (lexicons, new RuleEngine(rules, lexicons, SchemaRules.Load()));
     });
 
+    /// <summary>The edges the tree rules read from a sentence of our own parsed by the shipped parser, as "Subject TYPE Object".</summary>
+    internal static List<string> ParsedEdges(string markup, bool fallback)
+    {
+        var (m, engine) = Parsed.Value;
+        var c = m.Build(markup);
+        return engine.Extract(c, fallback).Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
+    }
+
     private static (MarkupContext, RuleEngine) Load(bool parse)
     {
         var (lexicons, engine) = Engine.Value;
