@@ -79,7 +79,7 @@ public sealed class NodeConfidence
 
     /// <summary>
     /// A word after the first that starts with a lower-case letter, has four letters or more and no capital ("Bank of America"
-    /// has none, "Army said" has one; a surname after a particle, "Haider al-Abadi", has none): a name the finder ran on into
+    /// has none, "Army said" has one; a surname after a particle, "Samir al-Karim", has none): a name the finder ran on into
     /// the sentence, or a description, rather than a name.
     /// </summary>
     public static bool HasLowerCaseWord(string name)

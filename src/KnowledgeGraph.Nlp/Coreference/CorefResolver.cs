@@ -403,7 +403,7 @@ public sealed class CorefResolver
     }
 
     /// <summary>"Velk Administration", "the Velk administration": one or two capitalised words that are no common words (a
-    /// leader's name, not "Federal Aviation Administration") before "administration".</summary>
+    /// leader's name, not "Coastal Shipping Administration") before "administration".</summary>
     private bool IsLeadersAdministration(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
