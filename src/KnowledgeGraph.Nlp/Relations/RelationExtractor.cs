@@ -700,11 +700,19 @@ public sealed partial class RelationExtractor
             int j = q - 1;
             MentionRef? obj = null;
             int steps = 0;
+            bool inList = false;
             while (j >= 0 && steps < 8)
             {
                 var m = v.MentionEndingAt(j);
-                if (m is not null) { obj ??= m; j = m.FirstToken - 1; steps++; continue; }
+                if (m is not null) { obj ??= m; j = m.FirstToken - 1; if (!inList) steps++; continue; }
                 if (v.IsVerb(j) || v.Tag(j) == "MD") break;
+                // "X spoke with ministers from A, B, and C to discuss Z": a list of names ending in "and"/"or" is one object,
+                // its commas no clause break, and the purpose infinitive after it the controlling verb's (A, B and C discuss nothing)
+                if (obj is not null && v.Lower(j) is "and" or "or" && v.MentionFrom(j + 1, v.IsDeterminer) is not null
+                    && (v.MentionEndingAt(j - 1) is not null || j > 1 && v.IsComma(j - 1) && v.MentionEndingAt(j - 2) is not null))
+                { inList = true; j--; continue; }
+                if (inList && v.IsComma(j) && v.Words[j] == "," && v.MentionEndingAt(j - 1) is not null) { j--; continue; }
+                if (!v.IsDeterminer(j)) inList = false;
                 if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) return -1;
                 j--; steps++;
             }
