@@ -219,6 +219,9 @@ public sealed partial class RelationExtractor
                 if (!v.IsVerb(t) || v.MentionAt(t) is not null || _reducedPassives.Contains(t)) continue;
                 // a passive ("was arrested in Zinder") names no agent: the name before it is the patient
                 if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
+                // nor does a participle right after a noun with no object of its own ("Five workers kidnapped in Z", "a leader
+                // accused of abuses in Z"): a reduced relative, or a headline's passive, whose noun is the patient
+                if (v.Tag(t) == "VBN" && t > 0 && (v.IsNoun(t - 1) || v.MentionEndingAt(t - 1) is not null) && NoObjectAfter(t + 1)) continue;
                 // "visiting professor", "ruling party": a participle before a common noun modifies it
                 if (v.Tag(t) == "VBG" && t + 1 < v.Count && v.Tag(t + 1) is "NN" or "NNS" && v.MentionAt(t + 1) is null) continue;
                 var match = TriggerAt(t, TriggerPos.Verb);
