@@ -1582,6 +1582,9 @@ public sealed partial class RelationExtractor
                     // assistance in Z to ...": a noun with a named owner of its own holds the place phrase; it is where that
                     // owner acted, not where X is
                     if (!meets && OwnedNounBetween(g.Head + 1, j)) break;
+                    // "X will transfer the responsibility for security in Z", "X backed the operations of Y in Z": after an "of" or
+                    // "for" phrase of the verb's common-noun object, a place phrase attaches to the nearest noun, not to X's act
+                    if (!meets && !g.Passive && PlacesObjectComplement(g.Head, j)) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
                     var present = new List<MentionRef>(subjects);
@@ -1644,6 +1647,28 @@ public sealed partial class RelationExtractor
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             if (Enumerable.Range(head + 1, n - head - 1).Any(k => v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k))) return false;
             return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
+        }
+
+        /// <summary>
+        /// Whether the place preposition at <paramref name="prep"/> ends the verb's common-noun object and an "of"/"for" phrase
+        /// of it ("transfer the responsibility for security in Z", "the operations of Y in Z"). An event noun keeps the place as
+        /// its act's ("conducted a series of strikes in Z"), unless an "of" phrase names whose act it is.
+        /// </summary>
+        private bool PlacesObjectComplement(int head, int prep)
+        {
+            var v = _v;
+            int k = head + 1;
+            // a noun phrase with its determiner ("found guilty of sedition in Z": a headline's adjective the tagger took for a noun)
+            if (k >= prep || !(v.IsDeterminer(k) || v.Tag(k) == "PRP$")) return false;
+            while (k < prep && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "PRP$")) k++;
+            int noun = k;
+            while (k < prep && v.MentionAt(k) is null && v.Tag(k) is "NN" or "NNS" || k > noun && k < prep && v.Lower(k) == "and" && v.IsNoun(k + 1)) k++;
+            if (k == noun || k >= prep || v.Lower(k) is not ("of" or "for")) return false;
+            int complement = k;
+            for (k++; k < prep; k++)
+                if (!(v.IsNpModifier(k) || v.Lower(k) is "of" or "and")) return false;
+            bool ownerNamed = v.Lower(complement) == "of" && v.MentionFrom(complement + 1, v.IsDeterminer) is not null;
+            return ownerNamed || !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
         }
 
         /// <summary>
