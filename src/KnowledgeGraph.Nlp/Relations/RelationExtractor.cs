@@ -600,7 +600,8 @@ public sealed partial class RelationExtractor
             if (ForSubject(g, out int to) >= 0)
                 return v.MentionEndingAt(to - 1) is { } y ? WithLeftConjuncts(y) : new List<MentionRef>();
             // an infinitive after a noun belongs to the noun's owner: "Coalition efforts to support Y", "their campaign to defeat Y"
-            if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null)
+            // (a time noun has no owner: "X visited A, B and C last week to reaffirm ..." is X's purpose)
+            if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null && !Grammar.TimeNouns.Contains(v.Lower(g.First - 2)))
             {
                 int h = g.First - 2;
                 while (h > 0 && v.IsNoun(h - 1) && v.MentionAt(h - 1) is null) h--;
