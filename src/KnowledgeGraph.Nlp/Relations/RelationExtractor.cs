@@ -745,6 +745,13 @@ public sealed partial class RelationExtractor
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
+                    // "Watchstanders at Harbour Sector Port Vell, Ost., received": a name closing a longer proper-noun phrase
+                    // shares the preposition before it, when a common noun heads that phrase
+                    int q = npStart;
+                    while (q >= 0 && (v.MentionEndingAt(q) is not null || v.Tag(q) is "NNP" or "NNPS" && !Grammar.TimeNouns.Contains(v.Lower(q))))
+                        q = v.MentionEndingAt(q) is { } part ? part.FirstToken - 1 : q - 1;
+                    if (q < npStart && q > 0 && v.Tag(q - 1) is "NN" or "NNS" && (v.IsPreposition(q) || IsPlacePreposition(v.Lower(q))) && !v.IsComplementizer(q))
+                        npStart = q; // ("the Minister for Interior X allowed": a title, X is the subject)
                     // "Rebels fighting the X regime attacked", "the soldiers who fought X attacked": the object of a participle
                     // or relative clause modifying the subject is never the subject
                     if (ObjectOfModifierClause(npStart) is var clause and >= 0)
