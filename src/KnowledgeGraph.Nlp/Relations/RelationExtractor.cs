@@ -219,6 +219,9 @@ public sealed partial class RelationExtractor
                 if (!v.IsVerb(t) || v.MentionAt(t) is not null || _reducedPassives.Contains(t)) continue;
                 // a passive ("was arrested in Zinder") names no agent: the name before it is the patient
                 if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
+                // nor does a participle right after a noun with no object of its own ("Five workers kidnapped in Z", "a leader
+                // accused of abuses in Z"): a reduced relative, or a headline's passive, whose noun is the patient
+                if (v.Tag(t) == "VBN" && t > 0 && (v.IsNoun(t - 1) || v.MentionEndingAt(t - 1) is not null) && NoObjectAfter(t + 1)) continue;
                 // "visiting professor", "ruling party": a participle before a common noun modifies it
                 if (v.Tag(t) == "VBG" && t + 1 < v.Count && v.Tag(t + 1) is "NN" or "NNS" && v.MentionAt(t + 1) is null) continue;
                 var match = TriggerAt(t, TriggerPos.Verb);
@@ -597,7 +600,8 @@ public sealed partial class RelationExtractor
             if (ForSubject(g, out int to) >= 0)
                 return v.MentionEndingAt(to - 1) is { } y ? WithLeftConjuncts(y) : new List<MentionRef>();
             // an infinitive after a noun belongs to the noun's owner: "Coalition efforts to support Y", "their campaign to defeat Y"
-            if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null)
+            // (a time noun has no owner: "X visited A, B and C last week to reaffirm ..." is X's purpose)
+            if (g.First > 1 && v.Tag(g.First - 1) == "TO" && v.IsNoun(g.First - 2) && v.MentionAt(g.First - 2) is null && !Grammar.TimeNouns.Contains(v.Lower(g.First - 2)))
             {
                 int h = g.First - 2;
                 while (h > 0 && v.IsNoun(h - 1) && v.MentionAt(h - 1) is null) h--;
@@ -700,11 +704,19 @@ public sealed partial class RelationExtractor
             int j = q - 1;
             MentionRef? obj = null;
             int steps = 0;
+            bool inList = false;
             while (j >= 0 && steps < 8)
             {
                 var m = v.MentionEndingAt(j);
-                if (m is not null) { obj ??= m; j = m.FirstToken - 1; steps++; continue; }
+                if (m is not null) { obj ??= m; j = m.FirstToken - 1; if (!inList) steps++; continue; }
                 if (v.IsVerb(j) || v.Tag(j) == "MD") break;
+                // "X spoke with ministers from A, B, and C to discuss Z": a list of names ending in "and"/"or" is one object,
+                // its commas no clause break, and the purpose infinitive after it the controlling verb's (A, B and C discuss nothing)
+                if (obj is not null && v.Lower(j) is "and" or "or" && v.MentionFrom(j + 1, v.IsDeterminer) is not null
+                    && (v.MentionEndingAt(j - 1) is not null || j > 1 && v.IsComma(j - 1) && v.MentionEndingAt(j - 2) is not null))
+                { inList = true; j--; continue; }
+                if (inList && v.IsComma(j) && v.Words[j] == "," && v.MentionEndingAt(j - 1) is not null) { j--; continue; }
+                if (!v.IsDeterminer(j)) inList = false;
                 if (v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) return -1;
                 j--; steps++;
             }
@@ -733,6 +745,13 @@ public sealed partial class RelationExtractor
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
+                    // "Watchstanders at Harbour Sector Port Vell, Ost., received": a name closing a longer proper-noun phrase
+                    // shares the preposition before it, when a common noun heads that phrase
+                    int q = npStart;
+                    while (q >= 0 && (v.MentionEndingAt(q) is not null || v.Tag(q) is "NNP" or "NNPS" && !Grammar.TimeNouns.Contains(v.Lower(q))))
+                        q = v.MentionEndingAt(q) is { } part ? part.FirstToken - 1 : q - 1;
+                    if (q < npStart && q > 0 && v.Tag(q - 1) is "NN" or "NNS" && (v.IsPreposition(q) || IsPlacePreposition(v.Lower(q))) && !v.IsComplementizer(q))
+                        npStart = q; // ("the Minister for Interior X allowed": a title, X is the subject)
                     // "Rebels fighting the X regime attacked", "the soldiers who fought X attacked": the object of a participle
                     // or relative clause modifying the subject is never the subject
                     if (ObjectOfModifierClause(npStart) is var clause and >= 0)
@@ -1571,6 +1590,9 @@ public sealed partial class RelationExtractor
                     // assistance in Z to ...": a noun with a named owner of its own holds the place phrase; it is where that
                     // owner acted, not where X is
                     if (!meets && OwnedNounBetween(g.Head + 1, j)) break;
+                    // "X will transfer the responsibility for security in Z", "X backed the operations of Y in Z": after an "of" or
+                    // "for" phrase of the verb's common-noun object, a place phrase attaches to the nearest noun, not to X's act
+                    if (!meets && !g.Passive && PlacesObjectComplement(g.Head, j)) break;
                     var places = PlacesFrom(j + 1);
                     // "X met (with) Y in Z", "X received Y at Z": who is met is there too
                     var present = new List<MentionRef>(subjects);
@@ -1633,6 +1655,28 @@ public sealed partial class RelationExtractor
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             if (Enumerable.Range(head + 1, n - head - 1).Any(k => v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k))) return false;
             return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
+        }
+
+        /// <summary>
+        /// Whether the place preposition at <paramref name="prep"/> ends the verb's common-noun object and an "of"/"for" phrase
+        /// of it ("transfer the responsibility for security in Z", "the operations of Y in Z"). An event noun keeps the place as
+        /// its act's ("conducted a series of strikes in Z"), unless an "of" phrase names whose act it is.
+        /// </summary>
+        private bool PlacesObjectComplement(int head, int prep)
+        {
+            var v = _v;
+            int k = head + 1;
+            // a noun phrase with its determiner ("found guilty of sedition in Z": a headline's adjective the tagger took for a noun)
+            if (k >= prep || !(v.IsDeterminer(k) || v.Tag(k) == "PRP$")) return false;
+            while (k < prep && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "PRP$")) k++;
+            int noun = k;
+            while (k < prep && v.MentionAt(k) is null && v.Tag(k) is "NN" or "NNS" || k > noun && k < prep && v.Lower(k) == "and" && v.IsNoun(k + 1)) k++;
+            if (k == noun || k >= prep || v.Lower(k) is not ("of" or "for")) return false;
+            int complement = k;
+            for (k++; k < prep; k++)
+                if (!(v.IsNpModifier(k) || v.Lower(k) is "of" or "and")) return false;
+            bool ownerNamed = v.Lower(complement) == "of" && v.MentionFrom(complement + 1, v.IsDeterminer) is not null;
+            return ownerNamed || !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
         }
 
         /// <summary>
