@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// it is an actor of this document only, never merged with another article's, and kept only when it takes part in a relationship.</param>
 public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
     string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false,
-    string? Within = null);
+    string? Within = null, string? UsState = null);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -416,14 +416,16 @@ public sealed class MentionFinder
     private void ReadStatesNamedLikeCountries(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         if (_lex.UsStates.Count == 0) return;
-        // "Macon, Ga.": an abbreviation names the state, never the country
+        // "Macon, Ga.": an abbreviation names the state, never the country; "Orvin, Wash.": nor the capital the gazetteer
+        // reads that name as ("Washington" alone is the capital, Washington D.C.)
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k].Mention;
             if (m.Type == EntityType.Location && _lex.UsStateAbbreviations.TryGetValue(m.Text, out var state) && m.Canonical == state
-                && _lex.Gazetteer.EntriesNamed(state).Any(e => e.FineType == "Country"))
+                && (_lex.Gazetteer.EntriesNamed(state).Any(e => e.FineType == "Country") || StatesNamedLikeCapitals.Contains(state)))
                 result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
         }
+        PlaceTownsInStates(sentences, result);
         var shared = result.Where(m => m.Mention.Type == EntityType.Location && m.Mention.FineType == "Country" && m.Mention.Kind == MentionKind.Name
             && m.Mention.Canonical is { } c && _lex.UsStates.Contains(c)).Select(m => m.Mention.Canonical!).ToHashSet(StringComparer.Ordinal);
         if (shared.Count == 0) return;
@@ -458,6 +460,42 @@ public sealed class MentionFinder
             if (m.Type != EntityType.Location || m.FineType != "Country" || m.Kind != MentionKind.Name || m.Canonical is not { } c
                 || !shared.Contains(c) || countryNamed.Contains(c)) continue;
             result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
+        }
+    }
+
+    private HashSet<string>? _statesNamedLikeCapitals;
+
+    /// <summary>The U.S. states whose name opens the name of a capital the gazetteer knows ("Washington" of "Washington
+    /// D.C."): the name alone is read as the capital, so the state named by its abbreviation is kept apart from it.</summary>
+    private HashSet<string> StatesNamedLikeCapitals => _statesNamedLikeCapitals ??= _lex.UsStates
+        .Where(state => _lex.Gazetteer.Entries.Any(e => e.FineType == "City" && e.Name.StartsWith(state + " ", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Orvin, Fla.", "Orvin, Florida": a town written with a U.S. state after its comma is a town of that state
+    /// (<see cref="PlacedMention.UsState"/>): across articles it never becomes one node with a town of the same name in
+    /// another state, nor with one that an article naming no place of the United States writes alone. Not a place
+    /// the gazetteer knows (a country, a capital), not a state itself ("Georgia, Alabama and Florida" is a list of states),
+    /// not a list item (a place and a comma before it: "Orvin, Kessa, Fla." places only the last).
+    /// </summary>
+    private void PlaceTownsInStates(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var byEnd = new Dictionary<(int Sentence, int Token), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Type: EntityType.Location, Kind: MentionKind.Name }) byEnd.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        for (int k = 0; k < result.Count; k++)
+        {
+            var pm = result[k];
+            var m = pm.Mention;
+            if (m.Type != EntityType.Location || m.Kind != MentionKind.Name || pm.Within is not null || m.FineType is "Country" or "Region") continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            if (pm.EndToken + 1 >= tokens.Count || tokens[pm.EndToken].Text != ",") continue;
+            var next = tokens[pm.EndToken + 1].Text;
+            var state = UsStateOf(next) ?? (pm.EndToken + 2 < tokens.Count && _lex.UsStates.Contains(next + " " + tokens[pm.EndToken + 2].Text) ? next + " " + tokens[pm.EndToken + 2].Text : null);
+            if (state is null) continue;
+            var name = m.Canonical ?? m.Text;
+            if (_lex.UsStates.Contains(name) || _lex.Gazetteer.Lookup(name).Count > 0 || _lex.Gazetteer.Lookup(m.Text).Count > 0) continue;
+            if (pm.FirstToken >= 1 && tokens[pm.FirstToken - 1].Text == "," && byEnd.ContainsKey((m.SentenceIndex, pm.FirstToken - 1))) continue;
+            result[k] = pm with { UsState = state };
         }
     }
 
