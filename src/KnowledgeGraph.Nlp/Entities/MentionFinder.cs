@@ -426,6 +426,13 @@ public sealed class MentionFinder
                 result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
         }
         PlaceTownsInStates(sentences, result);
+        // "charges were filed in the District of Columbia": the federal district is the capital
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type == EntityType.Location && m.Kind == MentionKind.Name && CapitalOfDistrict(string.Join(' ', m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))) is { } capital)
+                result[k] = result[k] with { Mention = m with { FineType = "City", Canonical = capital } };
+        }
         var shared = result.Where(m => m.Mention.Type == EntityType.Location && m.Mention.FineType == "Country" && m.Mention.Kind == MentionKind.Name
             && m.Mention.Canonical is { } c && _lex.UsStates.Contains(c)).Select(m => m.Mention.Canonical!).ToHashSet(StringComparer.Ordinal);
         if (shared.Count == 0) return;
@@ -461,6 +468,37 @@ public sealed class MentionFinder
                 || !shared.Contains(c) || countryNamed.Contains(c)) continue;
             result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
         }
+    }
+
+    private Dictionary<string, string>? _capitalsOfDistricts;
+
+    /// <summary>
+    /// The capital a U.S. "state" of us_states.tsv is, when the gazetteer's capital is named by a town and the state's AP
+    /// abbreviation or postal code ("Washington D.C.": the District of Columbia, the federal district): the state's name
+    /// and its postal code written alone name that capital. Null for any other name.
+    /// </summary>
+    private string? CapitalOfDistrict(string name)
+    {
+        _capitalsOfDistricts ??= BuildCapitalsOfDistricts();
+        return _capitalsOfDistricts.GetValueOrDefault(name);
+    }
+
+    private Dictionary<string, string> BuildCapitalsOfDistricts()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = _lex.UsStateAbbreviations.Concat(_lex.UsStatePostalCodes).ToList();
+        foreach (var e in _lex.Gazetteer.Entries)
+        {
+            if (e.FineType != "City" || e.Name.LastIndexOf(' ') is not (> 0 and var space)) continue;
+            var last = NameKey.Fold(e.Name[(space + 1)..]);
+            foreach (var (code, state) in codes)
+                if (NameKey.Fold(code) == last)
+                {
+                    result.TryAdd(state, e.Name);
+                    foreach (var (postal, s2) in _lex.UsStatePostalCodes) if (s2 == state) result.TryAdd(postal, e.Name);
+                }
+        }
+        return result;
     }
 
     private HashSet<string>? _statesNamedLikeCapitals;
@@ -900,15 +938,33 @@ public sealed class MentionFinder
         if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
-        // "WASHINGTON –", "WASHINGTON, DC –": the AP Stylebook lets the capital stand alone in a dateline; it is the city the
-        // text also writes "Washington, D.C." (one node), never the state of Washington ("Spokane, Wash.")
-        if (end == 1 && words[0] == "WASHINGTON" && (words[1] != "," || end + 1 < words.Count && words[end + 1] is "DC" or "D.C."))
+        // "KESSAVILLE –", "KESSAVILLE, DC –": the AP Stylebook lets a capital stand alone in a dateline; capitals that the
+        // gazetteer knows as a capital, or that open the name of one and are no country's name ("Washington" of "Washington
+        // D.C."), are that capital, a City named as the gazetteer names it; the capital's last word after the comma is part
+        // of it. Not with a U.S. state after the comma ("KESSAVILLE, Pa." is a town of that state)
+        if (DatelineCapital(words, end) is { } capital)
         {
-            candidates.Add(new Candidate(s.Index, 0, words[1] == "," ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = "Washington D.C." });
-            return;
+            var lastWord = capital[(capital.LastIndexOf(' ') + 1)..];
+            bool withCode = end + 1 < words.Count && words[end] == "," && capital.Contains(' ') && NameKey.Fold(words[end + 1]) == NameKey.Fold(lastWord);
+            if (withCode || words[end] != "," || end + 1 >= words.Count || UsStateOf(words[end + 1]) is null)
+            {
+                candidates.Add(new Candidate(s.Index, 0, withCode ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = capital });
+                return;
+            }
         }
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
         AddDatelineState(s, words, end, candidates);
+    }
+
+    /// <summary>The capital a dateline's capitals words[0..end) name (see <see cref="AddDateline"/>), or null.</summary>
+    private string? DatelineCapital(List<string> words, int end)
+    {
+        var town = string.Join(' ', words.Take(end).Select(w => w[0] + w[1..].ToLowerInvariant()));
+        var hits = _lex.Gazetteer.Lookup(town);
+        if (hits.Count > 0)
+            return hits.All(h => h.Entry.FineType == "City") ? hits[0].Entry.Name : null;
+        _capitalsOfDistricts ??= BuildCapitalsOfDistricts();
+        return _capitalsOfDistricts.Values.Distinct(StringComparer.Ordinal).Where(c => c.StartsWith(town + " ", StringComparison.Ordinal)).ToList() is [var only] ? only : null;
     }
 
     /// <summary>
