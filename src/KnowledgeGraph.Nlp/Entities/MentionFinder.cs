@@ -229,6 +229,7 @@ public sealed class MentionFinder
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
+        TypeListsOfPlaces(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
@@ -535,6 +536,61 @@ public sealed class MentionFinder
             if (pm.FirstToken >= 1 && tokens[pm.FirstToken - 1].Text == "," && byEnd.ContainsKey((m.SentenceIndex, pm.FirstToken - 1))) continue;
             result[k] = pm with { UsState = state };
         }
+    }
+
+    /// <summary>
+    /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas, "and", "or", a "the"
+    /// after them) are things of one kind; in a list of three names or more whose places outnumber the rest (at least two),
+    /// a name only the recogniser typed as a person or an organisation (no title, keyword, gazetteer entry or rule behind it)
+    /// is a place too, except the last item (after "and" a clause may join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from
+    /// Dorvale"). One pass over the article's mentions.
+    /// </summary>
+    private void TypeListsOfPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var names = Enumerable.Range(0, result.Count).Where(k => result[k].Mention.Kind == MentionKind.Name)
+            .OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken).ToList();
+        int start = 0;
+        for (int i = 1; i <= names.Count; i++)
+        {
+            if (i < names.Count && Coordinated(sentences, result[names[i - 1]], result[names[i]])) continue;
+            var list = names.GetRange(start, i - start);
+            start = i;
+            if (list.Count < 3) continue;
+            int places = list.Count(k => result[k].Mention.Type == EntityType.Location);
+            if (places < 2 || places * 2 <= list.Count) continue;
+            // (not the last item after "and": a clause may join there, "from Orvin, Kessa, and Ana Ruiz from Dorvale")
+            foreach (var k in list.Take(list.Count - 1))
+                if (result[k].Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && result[k].Role is null
+                    && !HasOwnEvidence(m.Text))
+                    result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null } };
+        }
+    }
+
+    /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title in it.</summary>
+    private bool HasOwnEvidence(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && _lex.GivenNames.Contains(words[0])
+               || words.Any(w => _lex.OrgKeywords.Lookup(w).Count > 0 || _lex.Titles.Lookup(w).Count > 0)
+               || _lex.OrgKeywords.Lookup(name).Count > 0;
+    }
+
+    /// <summary>Whether <paramref name="b"/> is the next item of a list after <paramref name="a"/> in one sentence: only ",",
+    /// "and", "or" (and a "the") between them.</summary>
+    private static bool Coordinated(IReadOnlyList<Sentence> sentences, PlacedMention a, PlacedMention b)
+    {
+        if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || b.FirstToken <= a.EndToken) return false;
+        var tokens = sentences[a.Mention.SentenceIndex].Tokens;
+        int gap = b.FirstToken - a.EndToken;
+        if (gap > 3) return false;
+        bool separator = false;
+        for (int t = a.EndToken; t < b.FirstToken; t++)
+        {
+            var w = tokens[t].Text;
+            if (w is "," or "and" or "or") separator = true;
+            else if (!(w is "the" && t == b.FirstToken - 1)) return false;
+        }
+        return separator;
     }
 
     /// <summary>
