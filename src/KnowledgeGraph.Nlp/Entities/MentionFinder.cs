@@ -480,7 +480,7 @@ public sealed class MentionFinder
     /// </summary>
     private string? CapitalOfDistrict(string name)
     {
-        _capitalsOfDistricts ??= BuildCapitalsOfDistricts();
+        LazyInitializer.EnsureInitialized(ref _capitalsOfDistricts, BuildCapitalsOfDistricts);
         return _capitalsOfDistricts.GetValueOrDefault(name);
     }
 
@@ -506,8 +506,8 @@ public sealed class MentionFinder
 
     /// <summary>The U.S. states whose name opens the name of a capital the gazetteer knows ("Washington" of "Washington
     /// D.C."): the name alone is read as the capital, so the state named by its abbreviation is kept apart from it.</summary>
-    private HashSet<string> StatesNamedLikeCapitals => _statesNamedLikeCapitals ??= _lex.UsStates
-        .Where(state => _lex.Gazetteer.Entries.Any(e => e.FineType == "City" && e.Name.StartsWith(state + " ", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+    private HashSet<string> StatesNamedLikeCapitals => LazyInitializer.EnsureInitialized(ref _statesNamedLikeCapitals, () => _lex.UsStates
+        .Where(state => _lex.Gazetteer.Entries.Any(e => e.FineType == "City" && e.Name.StartsWith(state + " ", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>
     /// "Orvin, Fla.", "Orvin, Florida": a town written with a U.S. state after its comma is a town of that state
@@ -1019,7 +1019,7 @@ public sealed class MentionFinder
         var hits = _lex.Gazetteer.Lookup(town);
         if (hits.Count > 0)
             return hits.All(h => h.Entry.FineType == "City") ? hits[0].Entry.Name : null;
-        _capitalsOfDistricts ??= BuildCapitalsOfDistricts();
+        LazyInitializer.EnsureInitialized(ref _capitalsOfDistricts, BuildCapitalsOfDistricts);
         return _capitalsOfDistricts.Values.Distinct(StringComparer.Ordinal).Where(c => c.StartsWith(town + " ", StringComparison.Ordinal)).ToList() is [var only] ? only : null;
     }
 
