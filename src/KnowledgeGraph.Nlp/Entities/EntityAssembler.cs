@@ -74,6 +74,11 @@ public static class EntityAssembler
             }
             // a place of one country that shares another country's name ("Georgia", the U.S. state): the country it is in
             else if (list.Select(m => m.Placed.Within).FirstOrDefault(w => w is not null) is { } within) attributes[WithinAttribute] = within;
+            // "the alliance", "the Coalition", "the Alliance" of "the Orvin-Kessa Alliance" cut: a body named only by the head noun
+            // of a description is the article's own, never the one another article describes by the same noun
+            if (type == EntityType.Organization && !attributes.ContainsKey("agent") && !name.Contains(' ') && name.Length > 1
+                && char.IsUpper(name[0]) && name[1..].All(char.IsLower) && isDescription(name.ToLowerInvariant()))
+                attributes[ScopeAttribute] = DocumentScope;
             // a town written with its U.S. state after it ("Orvin, Fla."): the state
             if (type == EntityType.Location && list.Select(m => m.Placed.UsState).FirstOrDefault(w => w is not null) is { } state) attributes[StateAttribute] = state;
             int index = entities.Count;
