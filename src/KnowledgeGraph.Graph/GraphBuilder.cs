@@ -68,6 +68,10 @@ public sealed class GraphBuilder
         /// so the node's value does not depend on which document came first.</summary>
         public Dictionary<(string Key, string Value), int>? AttributeVotes;
         public EntityEvidence? Evidence;
+        /// <summary>The U.S. states the articles wrote a town with ("Orvin, Fla."); null for none.</summary>
+        public SortedSet<string>? States;
+        /// <summary>Whether an article that names no place of the United States wrote the place alone.</summary>
+        public bool Abroad;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
     }
@@ -119,8 +123,9 @@ public sealed class GraphBuilder
         _documentCount++;
 
         var global = new int[doc.Entities.Count];
+        bool abroad = !doc.Entities.Any(NamesAPlaceOfTheUnitedStates);
         for (int i = 0; i < doc.Entities.Count; i++)
-            global[i] = Resolve(doc.Entities[i], docIndex, doc.Id);
+            global[i] = Resolve(doc.Entities[i], docIndex, doc.Id, abroad);
         foreach (var r in doc.Relations)
         {
             if (r.Negated) { _notAsserted++; continue; }
@@ -159,8 +164,43 @@ public sealed class GraphBuilder
         return false;
     }
 
-    private int Resolve(GraphDocumentEntity e, int docIndex, string docId)
+    /// <summary>The U.S. state an article wrote a place with ("Orvin, Fla."), or null.</summary>
+    private static string? StateOf(IEnumerable<KeyValuePair<string, string>> attributes)
     {
+        foreach (var (k, v) in attributes) if (k == ResolutionKey.StateAttribute) return v;
+        return null;
+    }
+
+    /// <summary>A place of the United States: the country, one of its states, or a town written with its state.</summary>
+    private bool NamesAPlaceOfTheUnitedStates(GraphDocumentEntity e) =>
+        e.Type == EntityType.Location && (e.Name == ResolutionKey.UnitedStates || _lexicons.UsStates.Contains(e.Name) || StateOf(e.Attributes) is not null
+                                          || ResolutionKey.Within(e.Attributes) == ResolutionKey.UnitedStates);
+
+    /// <summary>
+    /// A place one article writes with its U.S. state ("St. Albans, Vt.") and one of the same name that another article
+    /// writes with another state ("St. Albans, W.Va.") are two towns; nor is it the place of that name an article names
+    /// alone when that article names no place of the United States (a town abroad: "flights from St. Albans to Leeds").
+    /// A join needs the states to agree, or no state on one side from an article that may be American.
+    /// </summary>
+    private bool PlacesAgree(int node, string? state, bool alone)
+    {
+        var g = _entities[node];
+        if (state is not null) return !g.Abroad && (g.States is null || g.States.Count == 1 && g.States.Contains(state));
+        return !alone || g.States is null;
+    }
+
+    /// <summary><see cref="PlacesAgree"/> for two nodes: no two states, and no state beside a place written alone abroad.</summary>
+    private bool NodesAgree(int a, int b)
+    {
+        var (ga, gb) = (_entities[a], _entities[b]);
+        if (ga.States is not null && gb.States is not null && !ga.States.SetEquals(gb.States)) return false;
+        return !(ga.States is not null && gb.Abroad || gb.States is not null && ga.Abroad);
+    }
+
+    private int Resolve(GraphDocumentEntity e, int docIndex, string docId, bool abroad = false)
+    {
+        string? state = e.Type == EntityType.Location ? StateOf(e.Attributes) : null;
+        bool alone = e.Type == EntityType.Location && state is null && abroad;
         int found = -1;
         var keys = new List<string>();
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
@@ -184,8 +224,10 @@ public sealed class GraphBuilder
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
                 }
         }
+        // a town written with its state is looked up first by its name in that state (the bare name may be another town's)
+        if (state is not null) keys.Insert(0, "\u0005" + ResolutionKey.Of(e.Name) + "|" + ResolutionKey.Of(state));
         foreach (var k in keys)
-            if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx)) { found = Find(idx); break; }
+            if (k.Length > 0 && _index.TryGetValue((e.Type, k), out var idx) && PlacesAgree(Find(idx), state, alone)) { found = Find(idx); break; }
         if (found < 0)
         {
             found = _entities.Count;
@@ -203,12 +245,17 @@ public sealed class GraphBuilder
             ElectAttributes(g);
         }
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
+        if (state is not null) (g.States ??= new(StringComparer.Ordinal)).Add(state);
+        g.Abroad |= alone;
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
-            if (_index.TryGetValue((e.Type, k), out var other) && Find(other) != found) Union(found, Find(other));
+            if (_index.TryGetValue((e.Type, k), out var other) && Find(other) != found)
+            {
+                if (NodesAgree(found, Find(other))) Union(found, Find(other));
+            }
             else _index.TryAdd((e.Type, k), found);
         }
         if (e.Type == EntityType.Person && !scoped) found = ResolvePersonForms(e, found);
@@ -575,6 +622,8 @@ public sealed class GraphBuilder
             ElectAttributes(ga);
         }
         ga.Evidence = EntityEvidence.Combine(ga.Evidence, gb.Evidence);
+        if (gb.States is not null) (ga.States ??= new(StringComparer.Ordinal)).UnionWith(gb.States);
+        ga.Abroad |= gb.Abroad;
         // both lists ascend by document: merge them, adding the counts of a document both have
         var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
         int i = 0, j = 0;
@@ -654,6 +703,11 @@ public sealed class GraphBuilder
                 var name = CanonicalName(_entities[i]);
                 nameOf[i] = (name, NodeId(_entities[i], name));
             }
+        // two towns of one name kept apart by their states (PlacesAgree): the one written with a state is named by it too
+        foreach (var group in nameOf.GroupBy(kv => kv.Value.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+            foreach (var (i, (name, id)) in group.ToList())
+                if (_entities[i].States is { Count: 1 } states && group.Any(o => o.Key != i && !NodesAgree(i, o.Key)))
+                    nameOf[i] = (name, Ids.Entity(_entities[i].Type, name + " " + states.Min));
         var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, double Disbelief)>();
         // the node confidence's relationship feature counts every extracted edge, gated or not: the node weights were
         // fitted that way, and a node's confidence must not depend on the edge gate

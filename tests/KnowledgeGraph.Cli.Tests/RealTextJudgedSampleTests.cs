@@ -172,8 +172,11 @@ public sealed class RealTextCheckJudgedSampleTests
         // "the U.S. Government": a country's name or acronym before "Government" is that country's government, the node
         // other stories' "the U.S. government" is (branch actors14)
         ["e:org:us-government"] = "e:org:government-of-united-states",
-        // the capital standing alone in a dateline is the city "Washington, D.C." (branch actors18)
-        ["e:loc:washington"] = "e:loc:washington\tLocation:City",
+        // the capital standing alone in a dateline is the city "Washington, D.C." (branch actors18), named as the gazetteer
+        // names the capital (branch actors19: a dateline's capitals name the capital the gazetteer knows)
+        ["e:loc:washington"] = "e:loc:washington-dc\tLocation:City",
+        // "KABUL –": a capital the gazetteer knows, opening a dateline, is that City (branch actors19)
+        ["e:loc:kabul"] = "e:loc:kabul\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationships reached them through a junk node
@@ -298,6 +301,8 @@ public sealed class RealTextCheck2JudgedSampleTests
         // the WASHINGTON datelines: the capital standing alone in a dateline is the city the stories also write "Washington,
         // D.C." (branch actors18), one node
         ["e:loc:washington"] = "e:loc:washington-dc\tLocation:City",
+        // "GUATEMALA CITY –": a capital the gazetteer knows, opening a dateline, is that City (branch actors19)
+        ["e:loc:guatemala-city"] = "e:loc:guatemala-city\tLocation:City",
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationship reached a node no longer an entity:

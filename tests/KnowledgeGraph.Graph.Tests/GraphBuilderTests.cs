@@ -83,6 +83,33 @@ public sealed class GraphBuilderTests
         Assert.That(state.Name, Is.EqualTo("Georgia"));
     }
 
+    private static DocumentEntity Town(int index, string name, string? state) =>
+        new(index, name, EntityType.Location, Array.Empty<string>(), new[] { name }, new[] { M(name, EntityType.Location) },
+            state is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["state"] = state });
+
+    [Test]
+    public void ATownWrittenWithItsStateJoinsTheSameTownButNotOneOfAnotherStateNorOneWrittenAloneAbroad()
+    {
+        var b = new GraphBuilder(Schema);
+        // "flights from St. Albans to Leeds": an article naming no place of the United States
+        b.Add(Doc("abroad", new[] { Town(0, "St. Albans", null), Country(1, "United Kingdom") }));
+        // "St. Albans, Vt." in two articles, "St. Albans, W.Va." in a third
+        b.Add(Doc("vermont one", new[] { Town(0, "St. Albans", "Vermont") }));
+        b.Add(Doc("vermont two", new[] { Town(0, "St. Albans", "Vermont") }));
+        b.Add(Doc("west virginia", new[] { Town(0, "St. Albans", "West Virginia") }));
+        var towns = b.Build().Snapshot.Nodes.Where(n => n.Name == "St. Albans").ToList();
+        Assert.That(towns, Has.Count.EqualTo(3), "the town abroad, the Vermont town, the West Virginia town");
+        Assert.That(towns.Select(t => t.Id).Distinct().Count(), Is.EqualTo(3), "three node ids");
+        Assert.That(towns.Single(t => Equals(t["state"], "Vermont"))["doc_count"], Is.EqualTo(2L), "both Vermont articles");
+        Assert.That(towns.Single(t => t.Properties.All(p => p.Key != "state"))["doc_count"], Is.EqualTo(1L), "the town abroad stays alone");
+
+        // "St. Albans" alone in an article that names the United States may be the town written with its state: one node
+        var american = new GraphBuilder(Schema);
+        american.Add(Doc("vermont", new[] { Town(0, "St. Albans", "Vermont") }));
+        american.Add(Doc("american", new[] { Town(0, "St. Albans", null), Country(1, "United States") }));
+        Assert.That(american.Build().Snapshot.Nodes.Where(n => n.Name == "St. Albans").ToList(), Has.Count.EqualTo(1));
+    }
+
     private static DocumentEntity Storm(int index, string name) =>
         new(index, name, EntityType.Event, new[] { "Storm" }, new[] { name }, new[] { M(name, EntityType.Event) }, new Dictionary<string, string>());
 

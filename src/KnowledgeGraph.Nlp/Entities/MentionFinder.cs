@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// it is an actor of this document only, never merged with another article's, and kept only when it takes part in a relationship.</param>
 public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
     string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false,
-    string? Within = null);
+    string? Within = null, string? UsState = null);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -229,6 +229,7 @@ public sealed class MentionFinder
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
+        TypeListsOfPlaces(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(result);
         return result;
@@ -416,13 +417,22 @@ public sealed class MentionFinder
     private void ReadStatesNamedLikeCountries(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         if (_lex.UsStates.Count == 0) return;
-        // "Macon, Ga.": an abbreviation names the state, never the country
+        // "Macon, Ga.": an abbreviation names the state, never the country; "Orvin, Wash.": nor the capital the gazetteer
+        // reads that name as ("Washington" alone is the capital, Washington D.C.)
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k].Mention;
             if (m.Type == EntityType.Location && _lex.UsStateAbbreviations.TryGetValue(m.Text, out var state) && m.Canonical == state
-                && _lex.Gazetteer.EntriesNamed(state).Any(e => e.FineType == "Country"))
+                && (_lex.Gazetteer.EntriesNamed(state).Any(e => e.FineType == "Country") || StatesNamedLikeCapitals.Contains(state)))
                 result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
+        }
+        PlaceTownsInStates(sentences, result);
+        // "charges were filed in the District of Columbia": the federal district is the capital
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type == EntityType.Location && m.Kind == MentionKind.Name && CapitalOfDistrict(string.Join(' ', m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))) is { } capital)
+                result[k] = result[k] with { Mention = m with { FineType = "City", Canonical = capital } };
         }
         var shared = result.Where(m => m.Mention.Type == EntityType.Location && m.Mention.FineType == "Country" && m.Mention.Kind == MentionKind.Name
             && m.Mention.Canonical is { } c && _lex.UsStates.Contains(c)).Select(m => m.Mention.Canonical!).ToHashSet(StringComparer.Ordinal);
@@ -459,6 +469,128 @@ public sealed class MentionFinder
                 || !shared.Contains(c) || countryNamed.Contains(c)) continue;
             result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
         }
+    }
+
+    private Dictionary<string, string>? _capitalsOfDistricts;
+
+    /// <summary>
+    /// The capital a U.S. "state" of us_states.tsv is, when the gazetteer's capital is named by a town and the state's AP
+    /// abbreviation or postal code ("Washington D.C.": the District of Columbia, the federal district): the state's name
+    /// and its postal code written alone name that capital. Null for any other name.
+    /// </summary>
+    private string? CapitalOfDistrict(string name)
+    {
+        LazyInitializer.EnsureInitialized(ref _capitalsOfDistricts, BuildCapitalsOfDistricts);
+        return _capitalsOfDistricts.GetValueOrDefault(name);
+    }
+
+    private Dictionary<string, string> BuildCapitalsOfDistricts()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = _lex.UsStateAbbreviations.Concat(_lex.UsStatePostalCodes).ToList();
+        foreach (var e in _lex.Gazetteer.Entries)
+        {
+            if (e.FineType != "City" || e.Name.LastIndexOf(' ') is not (> 0 and var space)) continue;
+            var last = NameKey.Fold(e.Name[(space + 1)..]);
+            foreach (var (code, state) in codes)
+                if (NameKey.Fold(code) == last)
+                {
+                    result.TryAdd(state, e.Name);
+                    foreach (var (postal, s2) in _lex.UsStatePostalCodes) if (s2 == state) result.TryAdd(postal, e.Name);
+                }
+        }
+        return result;
+    }
+
+    private HashSet<string>? _statesNamedLikeCapitals;
+
+    /// <summary>The U.S. states whose name opens the name of a capital the gazetteer knows ("Washington" of "Washington
+    /// D.C."): the name alone is read as the capital, so the state named by its abbreviation is kept apart from it.</summary>
+    private HashSet<string> StatesNamedLikeCapitals => LazyInitializer.EnsureInitialized(ref _statesNamedLikeCapitals, () => _lex.UsStates
+        .Where(state => _lex.Gazetteer.Entries.Any(e => e.FineType == "City" && e.Name.StartsWith(state + " ", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// "Orvin, Fla.", "Orvin, Florida": a town written with a U.S. state after its comma is a town of that state
+    /// (<see cref="PlacedMention.UsState"/>): across articles it never becomes one node with a town of the same name in
+    /// another state, nor with one that an article naming no place of the United States writes alone. Not a place
+    /// the gazetteer knows (a country, a capital), not a state itself ("Georgia, Alabama and Florida" is a list of states),
+    /// not a list item (a place and a comma before it: "Orvin, Kessa, Fla." places only the last).
+    /// </summary>
+    private void PlaceTownsInStates(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var byEnd = new Dictionary<(int Sentence, int Token), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Type: EntityType.Location, Kind: MentionKind.Name }) byEnd.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        for (int k = 0; k < result.Count; k++)
+        {
+            var pm = result[k];
+            var m = pm.Mention;
+            if (m.Type != EntityType.Location || m.Kind != MentionKind.Name || pm.Within is not null || m.FineType is "Country" or "Region") continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            if (pm.EndToken + 1 >= tokens.Count || tokens[pm.EndToken].Text != ",") continue;
+            var next = tokens[pm.EndToken + 1].Text;
+            var state = UsStateOf(next) ?? (pm.EndToken + 2 < tokens.Count && _lex.UsStates.Contains(next + " " + tokens[pm.EndToken + 2].Text) ? next + " " + tokens[pm.EndToken + 2].Text : null);
+            if (state is null) continue;
+            var name = m.Canonical ?? m.Text;
+            if (_lex.UsStates.Contains(name) || _lex.Gazetteer.Lookup(name).Count > 0 || _lex.Gazetteer.Lookup(m.Text).Count > 0) continue;
+            if (pm.FirstToken >= 1 && tokens[pm.FirstToken - 1].Text == "," && byEnd.ContainsKey((m.SentenceIndex, pm.FirstToken - 1))) continue;
+            result[k] = pm with { UsState = state };
+        }
+    }
+
+    /// <summary>
+    /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas, "and", "or", a "the"
+    /// after them) are things of one kind; in a list of three names or more whose places outnumber the rest (at least two),
+    /// a name only the recogniser typed as a person or an organisation (no title, keyword, gazetteer entry or rule behind it)
+    /// is a place too, except the last item (after "and" a clause may join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from
+    /// Dorvale"). One pass over the article's mentions.
+    /// </summary>
+    private void TypeListsOfPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var names = Enumerable.Range(0, result.Count).Where(k => result[k].Mention.Kind == MentionKind.Name)
+            .OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken).ToList();
+        int start = 0;
+        for (int i = 1; i <= names.Count; i++)
+        {
+            if (i < names.Count && Coordinated(sentences, result[names[i - 1]], result[names[i]])) continue;
+            var list = names.GetRange(start, i - start);
+            start = i;
+            if (list.Count < 3) continue;
+            int places = list.Count(k => result[k].Mention.Type == EntityType.Location);
+            if (places < 2 || places * 2 <= list.Count) continue;
+            // (not the last item after "and": a clause may join there, "from Orvin, Kessa, and Ana Ruiz from Dorvale")
+            foreach (var k in list.Take(list.Count - 1))
+                if (result[k].Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && result[k].Role is null
+                    && !HasOwnEvidence(m.Text))
+                    result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null } };
+        }
+    }
+
+    /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title in it.</summary>
+    private bool HasOwnEvidence(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && _lex.GivenNames.Contains(words[0])
+               || words.Any(w => _lex.OrgKeywords.Lookup(w).Count > 0 || _lex.Titles.Lookup(w).Count > 0)
+               || _lex.OrgKeywords.Lookup(name).Count > 0;
+    }
+
+    /// <summary>Whether <paramref name="b"/> is the next item of a list after <paramref name="a"/> in one sentence: only ",",
+    /// "and", "or" (and a "the") between them.</summary>
+    private static bool Coordinated(IReadOnlyList<Sentence> sentences, PlacedMention a, PlacedMention b)
+    {
+        if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || b.FirstToken <= a.EndToken) return false;
+        var tokens = sentences[a.Mention.SentenceIndex].Tokens;
+        int gap = b.FirstToken - a.EndToken;
+        if (gap > 3) return false;
+        bool separator = false;
+        for (int t = a.EndToken; t < b.FirstToken; t++)
+        {
+            var w = tokens[t].Text;
+            if (w is "," or "and" or "or") separator = true;
+            else if (!(w is "the" && t == b.FirstToken - 1)) return false;
+        }
+        return separator;
     }
 
     /// <summary>
@@ -862,15 +994,33 @@ public sealed class MentionFinder
         if (end >= words.Count || words[end] is not ("," or "-" or "\u2014" or "\u2013" or "(")) return;
         // an acronym opening a sentence ("NATO, the EU ...") is no dateline: a dateline is a line's first words, then news
         if (end == 1 && NameKey.IsAcronymShape(words[0]) && words[0].Length <= 4) return;
-        // "WASHINGTON –", "WASHINGTON, DC –": the AP Stylebook lets the capital stand alone in a dateline; it is the city the
-        // text also writes "Washington, D.C." (one node), never the state of Washington ("Spokane, Wash.")
-        if (end == 1 && words[0] == "WASHINGTON" && (words[1] != "," || end + 1 < words.Count && words[end + 1] is "DC" or "D.C."))
+        // "KESSAVILLE –", "KESSAVILLE, DC –": the AP Stylebook lets a capital stand alone in a dateline; capitals that the
+        // gazetteer knows as a capital, or that open the name of one and are no country's name ("Washington" of "Washington
+        // D.C."), are that capital, a City named as the gazetteer names it; the capital's last word after the comma is part
+        // of it. Not with a U.S. state after the comma ("KESSAVILLE, Pa." is a town of that state)
+        if (DatelineCapital(words, end) is { } capital)
         {
-            candidates.Add(new Candidate(s.Index, 0, words[1] == "," ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = "Washington D.C." });
-            return;
+            var lastWord = capital[(capital.LastIndexOf(' ') + 1)..];
+            bool withCode = end + 1 < words.Count && words[end] == "," && capital.Contains(' ') && NameKey.Fold(words[end + 1]) == NameKey.Fold(lastWord);
+            if (withCode || words[end] != "," || end + 1 >= words.Count || UsStateOf(words[end + 1]) is null)
+            {
+                candidates.Add(new Candidate(s.Index, 0, withCode ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = capital });
+                return;
+            }
         }
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
         AddDatelineState(s, words, end, candidates);
+    }
+
+    /// <summary>The capital a dateline's capitals words[0..end) name (see <see cref="AddDateline"/>), or null.</summary>
+    private string? DatelineCapital(List<string> words, int end)
+    {
+        var town = string.Join(' ', words.Take(end).Select(w => w[0] + w[1..].ToLowerInvariant()));
+        var hits = _lex.Gazetteer.Lookup(town);
+        if (hits.Count > 0)
+            return hits.All(h => h.Entry.FineType == "City") ? hits[0].Entry.Name : null;
+        LazyInitializer.EnsureInitialized(ref _capitalsOfDistricts, BuildCapitalsOfDistricts);
+        return _capitalsOfDistricts.Values.Distinct(StringComparer.Ordinal).Where(c => c.StartsWith(town + " ", StringComparison.Ordinal)).ToList() is [var only] ? only : null;
     }
 
     /// <summary>
@@ -1997,6 +2147,16 @@ public sealed class MentionFinder
                || _lex.CommonWords.Contains(w[..^1]) && _lex.OrgKeywords.Lookup(word).Count == 0;
     }
 
+    /// <summary>Generic nouns of craft, which make compounds with the word after them ("Boat Ramp", "Ship Repair").</summary>
+    private static readonly HashSet<string> GenericCraftNouns = new(StringComparer.OrdinalIgnoreCase) { "ship", "ships", "vessel", "boat", "aircraft", "plane", "jet", "wreck", "shipwreck" };
+
+    /// <summary>"the Coast Guard Cutter Bear": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
+    /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name.</summary>
+    private bool IsBodysVesselNamed(List<string> words, Candidate c, int kind) =>
+        kind == c.End - 2 && kind > c.First && !GenericCraftNouns.Contains(words[kind]) && !words[c.End - 1].EndsWith('s')
+        && Keyword(words, c.First, kind) is { Type: EntityType.Organization } && Keyword(words, kind + 1, c.End) is null
+        && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0;
+
     /// <summary>
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
     /// vehicle's name; returns the name (the words after the vessel's kind), or null when the span names no vehicle.
@@ -2036,8 +2196,10 @@ public sealed class MentionFinder
         for (int k = c.End - 2; k >= c.First; k--)
             if (VesselPrefixes.Contains(words[k]) || (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k])) && char.IsUpper(words[k][0])
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
-                // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name
-                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) ? null : Name(k + 1);
+                // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name, except one
+                // word ending the name after a body's name and a kind that is no generic noun of craft ("the Coast Guard
+                // Cutter Bear": the body's vessel of that kind, named by a word of ordinary English)
+                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
