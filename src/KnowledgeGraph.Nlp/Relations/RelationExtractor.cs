@@ -601,8 +601,7 @@ public sealed partial class RelationExtractor
             {
                 int h = g.First - 2;
                 while (h > 0 && v.IsNoun(h - 1) && v.MentionAt(h - 1) is null) h--;
-                int b = h - 1;
-                while (b >= 0 && v.MentionAt(b) is null && v.IsAdjective(b)) b--;
+                int b = v.SkipBack(h - 1, v.IsAdjective);
                 if (b >= 0 && v.Tag(b) == "POS") b--;
                 if (v.MentionEndingAt(b) is { } owner && owner.Mention.Kind != MentionKind.Demonym) return WithLeftConjuncts(owner);
                 // "In the campaign to defeat Y, X has ...": an opening phrase's campaign is the clause subject's
@@ -664,8 +663,7 @@ public sealed partial class RelationExtractor
         private int ForSubject(VerbGroup g, out int to)
         {
             var v = _v;
-            to = g.First - 1;
-            while (to > 0 && v.IsAdverb(to) && v.MentionAt(to) is null) to--;
+            to = v.SkipBack(g.First - 1, v.IsAdverb, 0);
             if (to < 2 || v.Tag(to) != "TO") return -1;
             for (int k = to - 1; k >= 0 && to - k <= 8; k--)
             {
@@ -809,13 +807,7 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
-        private int NounPhraseStartBefore(MentionRef m)
-        {
-            var v = _v;
-            int k = m.FirstToken - 1;
-            while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) == "CD")) k--;
-            return k;
-        }
+        private int NounPhraseStartBefore(MentionRef m) => _v.SkipBack(m.FirstToken - 1, k => _v.IsDetOrAdj(k) || _v.Tag(k) == "CD");
 
         /// <summary>
         /// When the verb at <paramref name="k"/> (the token before an object noun phrase) heads a clause modifying the noun
@@ -1048,8 +1040,7 @@ public sealed partial class RelationExtractor
                 int t = m.EndToken < v.Count && v.Tag(m.EndToken) == "POS" ? m.EndToken + 1 : m.EndToken;
                 return AfterTitle(t) is var after && after > t && v.MentionStartingAt(after) is { } person && v.TypeOf(person) == EntityType.Person ? person : m;
             }
-            int k = m.EndToken;
-            while (k < v.Count && k - m.EndToken < 5 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && v.Tag(k) != "POS") k++;
+            int k = v.SkipFrom(m.EndToken, x => (v.IsNoun(x) || v.IsAdjective(x)) && v.Tag(x) != "POS", m.EndToken + 5);
             // "the Iraqi city of Mosul": the name after "of" is what the phrase denotes
             if (k > m.EndToken && v.Lower(k) == "of" && v.MentionStartingAt(k + 1) is { } named && IsPlace(named) && IsPlace(m)) return named;
             return v.MentionStartingAt(k) is { } head && head.Entity != m.Entity && head.Mention.Kind != MentionKind.Demonym ? head : m;
@@ -1093,8 +1084,7 @@ public sealed partial class RelationExtractor
         private int PrepositionBefore(int first)
         {
             var v = _v;
-            int k = first - 1;
-            while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" || v.IsNoun(k) && v.Tag(k + 1) == "POS")) k--;
+            int k = v.SkipBack(first - 1, x => v.IsDetOrAdj(x) || v.Tag(x) is "CD" || v.IsNoun(x) && v.Tag(x + 1) == "POS");
             return k >= 0 && v.IsPreposition(k) ? k : -1;
         }
 
@@ -1212,8 +1202,7 @@ public sealed partial class RelationExtractor
                 // light verb: "X launched an attack on Y", "X carried out the killing of ..."
                 if (subjects.Count == 0)
                 {
-                    int q = p;
-                    while (q >= 0 && v.MentionAt(q) is null && (v.IsDeterminer(q) || v.IsAdjective(q) || v.Tag(q) is "RP" or "CD")) q--;
+                    int q = v.SkipBack(p, x => v.IsDetOrAdj(x) || v.Tag(x) is "RP" or "CD");
                     for (int gi = 0; gi < _groups.Count; gi++)
                         if (_groups[gi].Head == q && (Grammar.LightVerbs.Contains(v.Lemma(q)) || Grammar.ControlVerbs.ContainsKey(v.Lemma(q))))
                         {
@@ -1295,8 +1284,7 @@ public sealed partial class RelationExtractor
                 if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
                 var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
                 if (entries.Count == 0) continue;
-                int k = j - 1;
-                while (k > 0 && v.IsAdverb(k) && v.MentionAt(k) is null) k--;
+                int k = v.SkipBack(j - 1, v.IsAdverb, 0);
                 int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
                 if (gi < 0) continue;
                 var subjects = Subjects(gi);
@@ -1357,8 +1345,7 @@ public sealed partial class RelationExtractor
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
-                int ob = r - 1;
-                while (ob >= 0 && v.MentionAt(ob) is null && (v.IsAdjective(ob) || v.Tag(ob) is "HYPH" || v.IsNoun(ob) && !titles.Lookup(v.Words[ob]).Any()) && r - ob < 3) ob--;
+                int ob = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "HYPH" || v.IsNoun(x) && !titles.Lookup(v.Words[x]).Any(), r - 3);
                 if (ob >= 0 && v.Tag(ob) == "POS") ob--;
                 var org = ob >= 0 ? v.MentionEndingAt(ob) : null;
                 MentionRef? holder = null;
@@ -1394,8 +1381,7 @@ public sealed partial class RelationExtractor
                 if (!isNoun && role is null) continue;
 
                 // (a) "P, [a|the] [adj] ROLE (of|at|for|with|in) O" and "P is/was/became the ROLE of O"
-                int h = r - 1;
-                while (h >= 0 && v.MentionAt(h) is null && (v.IsAdjective(h) || v.Tag(h) is "DT" or "HYPH" || v.IsNoun(h)) && r - h < 5) h--;
+                int h = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "DT" or "HYPH" || v.IsNoun(x), r - 5);
                 MentionRef? possessorOrg = null;
                 if (h >= 0 && v.Tag(h) == "POS")
                 {
@@ -1491,8 +1477,7 @@ public sealed partial class RelationExtractor
                 // "Syria's Idlib province": the possessor of a place contains it
                 if (IsPlace(m) && p + 1 < v.Count && v.Tag(p) == "POS")
                 {
-                    int q = p + 1;
-                    while (q < v.Count && q - p <= 3 && v.MentionAt(q) is null && v.IsAdjective(q)) q++;
+                    int q = v.SkipFrom(p + 1, v.IsAdjective, p + 4);
                     // not a demonym: "Arizona's Indian reservations" are no place of India's
                     if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity && inner.Mention.Kind != MentionKind.Demonym)
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
@@ -1543,8 +1528,7 @@ public sealed partial class RelationExtractor
                 // "X is in Y", "X will remain at Y": being somewhere (the place right after the copula, adverbs aside)
                 if (v.IsCopula(g.Head) && v.Lemma(g.Head) is "be" or "remain")
                 {
-                    int j = g.Head + 1;
-                    while (j < v.Count && v.IsAdverb(j) && v.MentionAt(j) is null) j++;
+                    int j = v.SkipFrom(g.Head + 1, v.IsAdverb);
                     if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
                     {
                         var places = PlacesFrom(j + 1);
@@ -1729,8 +1713,7 @@ public sealed partial class RelationExtractor
             // "cooperate on the development of X's programme": a name in an "of" phrase of the topic is in the topic
             for (int hops = 0; hops < 3 && p > triggerLast + 1 && v.Lower(p) == "of" && v.IsNoun(p - 1); hops++)
             {
-                int k = p - 1;
-                while (k > triggerLast && v.IsNoun(k) && v.MentionAt(k) is null) k--;
+                int k = v.SkipBack(p - 1, v.IsNoun, triggerLast);
                 p = PrepositionBefore(k + 1);
             }
             return p > triggerLast && Grammar.TopicPrepositions.Contains(v.Lower(p));
