@@ -1175,7 +1175,6 @@ public sealed partial class RelationExtractor
                     possessor = null;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
                 // agent: "a request by the government", "the demand by A ... for B"
-                var agentIdx = new HashSet<int>();
                 if (subjects.Count == 0)
                 {
                     for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10; j++)
@@ -1193,7 +1192,6 @@ public sealed partial class RelationExtractor
                     }
                 }
                 // movements name their mover with "of": "the withdrawal of X from Y", "the deployment of X in Y"
-                var ofAgent = new HashSet<int>();
                 if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
                 {
                     var mover = v.MentionFrom(match.Last + 2, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD", match.Last + 5);
