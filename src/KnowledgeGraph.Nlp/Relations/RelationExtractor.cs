@@ -1154,6 +1154,12 @@ public sealed partial class RelationExtractor
                 bool negated = false;
                 var subjects = new List<MentionRef>();
                 var pattern = RelationPattern.Nominal;
+                // the subjects of verb group gi are the agent: a light verb's, or those of the clause the noun's phrase stands in
+                void ClauseAgent(int gi)
+                {
+                    subjects.AddRange(Subjects(gi));
+                    pattern = RelationPattern.LightVerbNominal;
+                }
                 // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
                 int p = i - 1;
                 while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD"
@@ -1203,10 +1209,7 @@ public sealed partial class RelationExtractor
                     int q = v.SkipBack(p, x => v.IsDetOrAdj(x) || v.Tag(x) is "RP" or "CD");
                     for (int gi = 0; gi < _groups.Count; gi++)
                         if (_groups[gi].Head == q && (Grammar.LightVerbs.Contains(v.Lemma(q)) || Grammar.ControlVerbs.ContainsKey(v.Lemma(q))))
-                        {
-                            subjects.AddRange(Subjects(gi));
-                            pattern = RelationPattern.LightVerbNominal;
-                        }
+                            ClauseAgent(gi);
                     // "X raised concerns in a call with Y", "X took part in the fight against Y": an event noun in a
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
@@ -1225,20 +1228,14 @@ public sealed partial class RelationExtractor
                             gi = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
                         }
                         if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
-                        {
-                            subjects.AddRange(Subjects(gi));
-                            pattern = RelationPattern.LightVerbNominal;
-                        }
+                            ClauseAgent(gi);
                     }
                     // "X is (held) responsible for mass killings in Y": the one responsible is the agent
                     if (subjects.Count == 0 && q >= 1 && v.Lower(q) == "for" && v.Lower(q - 1) == "responsible")
                     {
                         int gi = _groups.FindLastIndex(g => g.Head < q - 1);
                         if (gi >= 0 && (v.IsCopula(_groups[gi].Head) || v.Lemma(_groups[gi].Head) == "hold") && _groups[gi].Head >= q - 4)
-                        {
-                            subjects.AddRange(Subjects(gi));
-                            pattern = RelationPattern.LightVerbNominal;
-                        }
+                            ClauseAgent(gi);
                     }
                 }
                 // "talks between X and Y", "clashes between X and Y": a reciprocal event noun names both parties after "between"
@@ -1430,6 +1427,10 @@ public sealed partial class RelationExtractor
 
         private static readonly IReadOnlyList<TriggerEntry> LocatedIn = Entry("in");
 
+        /// <summary><paramref name="m"/> LOCATED_IN each of <paramref name="places"/> but itself, read at token <paramref name="at"/>.</summary>
+        private IEnumerable<Candidate> PlacedIn(MentionRef m, IEnumerable<MentionRef> places, int at, bool indirect, bool factual = false) =>
+            places.Where(p => p.Entity != m.Entity).Select(p => new Candidate(m, p, LocatedIn, at, at, _v.Words[at], RelationPattern.Locative, indirect, true, Factual: factual));
+
         private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
         private bool IsPlace(MentionRef m) => _v.TypeOf(m) == EntityType.Location;
@@ -1487,9 +1488,7 @@ public sealed partial class RelationExtractor
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
                     if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
-                        foreach (var place in PlacesFrom(q + 1))
-                            if (place.Entity != m.Entity)
-                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true, Factual: NounFact(m));
+                        foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
@@ -1515,9 +1514,7 @@ public sealed partial class RelationExtractor
                 // place belongs to the clause
                 if (PrepositionBefore(m) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
                     && v.TypeOf(named) == EntityType.Person) continue;
-                foreach (var place in PlacesFrom(p + 1))
-                    if (place.Entity != m.Entity)
-                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: NounFact(m));
+                foreach (var c in PlacedIn(m, PlacesFrom(p + 1), p, false, NounFact(m))) yield return c;
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
             for (int gi = 0; gi < _groups.Count; gi++)
@@ -1577,8 +1574,7 @@ public sealed partial class RelationExtractor
                 var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && !InsidePhrase(x) && x.Mention.Kind != MentionKind.Demonym)
                     ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
-                foreach (var place in places)
-                    yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
+                foreach (var c in PlacedIn(actor, places, 0, true)) yield return c;
             }
         }
 
