@@ -1343,10 +1343,9 @@ public sealed partial class RelationExtractor
                 int ob = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "HYPH" || v.IsNoun(x) && !titles.Lookup(v.Words[x]).Any(), r - 3);
                 if (ob >= 0 && v.Tag(ob) == "POS") ob--;
                 var org = ob >= 0 ? v.MentionEndingAt(ob) : null;
-                MentionRef? holder = null;
                 int after = last + 1;
                 if (after < v.Count && v.IsComma(after)) after++;
-                holder = v.MentionStartingAt(after);
+                var holder = v.MentionStartingAt(after);
                 var inside = v.MentionAt(r);
                 if (inside is not null && inside.FirstToken == r && v.TypeOf(inside) == EntityType.Person) holder = inside; // title inside the name
                 if (org is not null && holder is not null && v.TypeOf(holder) == EntityType.Person && org.Entity != holder.Entity)
