@@ -73,8 +73,7 @@ public sealed partial class RelationExtractor
             if (v.Lower(t) != "control" || !v.IsNoun(t) || v.Lower(t + 1) is not ("of" or "over")) yield break;
             var held = PlacesOrOrgsFrom(t + 2);
             if (held.Count == 0) yield break;
-            int k = t - 1;
-            while (k >= 0 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.IsDeterminer(k)) && t - k < 4) k--;
+            int k = v.SkipBack(t - 1, x => v.IsAdjective(x) || v.IsDeterminer(x), t - 4);
             int gi = _groups.FindIndex(g => g.First <= k && k <= g.Head);
             if (gi < 0 || !Grammar.HaveControlVerbs.Contains(v.Lemma(_groups[gi].Head)) || _groups[gi].Passive) yield break;
             foreach (var (s, h) in Pairs(Subjects(gi), held))

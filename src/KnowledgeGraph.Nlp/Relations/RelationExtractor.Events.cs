@@ -229,8 +229,7 @@ public sealed partial class RelationExtractor
                 if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !Grammar.StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
                 var match = TriggerAt(g.Head, TriggerPos.Verb);
                 if (match is null || Subjects(gi).Count > 0) continue;
-                int k = g.Head - 2;
-                while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.IsNoun(k))) k--;
+                int k = v.SkipBack(g.Head - 2, x => v.IsDeterminer(x) || v.IsAdjective(x) || v.IsNoun(x));
                 int author = _groups.FindIndex(o => o.Head == k);
                 if (author < 0) continue;
                 var subjects = Subjects(author);
@@ -251,8 +250,7 @@ public sealed partial class RelationExtractor
             {
                 var c = list[n];
                 if (c.IsNoun || !c.Entries.All(e => e.Category == "DEMAND")) continue;
-                int p = c.B.FirstToken - 1;
-                while (p > c.TriggerLast && v.MentionAt(p) is null && (v.IsDeterminer(p) || v.IsAdjective(p))) p--;
+                int p = v.SkipBack(c.B.FirstToken - 1, v.IsDetOrAdj, c.TriggerLast);
                 if (p <= c.TriggerLast || v.Lower(p) is not ("against" or "on")) continue;
                 // the noun before "against" must be punitive: sanctions, an embargo, military action, an attack
                 int noun = p - 1;

@@ -174,8 +174,7 @@ public sealed partial class RelationExtractor
             {
                 int sep = a.EndToken;
                 if (sep + 1 >= v.Count || !(v.Words[sep] is "," or "\u2013" or "\u2014" or "-" or "--")) continue;
-                int j = sep + 1;
-                while (j < v.Count && (v.Tag(j) == "DT" || IsOrdinal(v.Words[j])) && v.MentionAt(j) is null) j++;
+                int j = v.SkipFrom(sep + 1, x => v.Tag(x) == "DT" || IsOrdinal(v.Words[x]));
                 var b = v.MentionStartingAt(j);
                 if (b is null || b.Entity == a.Entity || v.TypeOf(a) != EntityType.Organization || v.TypeOf(b) != EntityType.Organization) continue;
                 int ea = EchelonOf(a), eb = EchelonOf(b);

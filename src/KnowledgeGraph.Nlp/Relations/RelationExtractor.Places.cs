@@ -55,8 +55,7 @@ public sealed partial class RelationExtractor
                         int end = places.Count > 0 ? places[^1].EndToken : -1;
                         // the apposition must close: "of Y, Z," or the sentence ends ("of Y, Z.")
                         if (places.Count > 0 && (end >= v.Count || v.IsComma(end) || v.Tag(end) == "."))
-                            foreach (var place in places)
-                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true);
+                            foreach (var c in PlacedIn(m, places, q, true)) yield return c;
                     }
                 }
                 // "X's campaign in Y": the possessor is where its activity is
@@ -64,9 +63,7 @@ public sealed partial class RelationExtractor
                 // the noun phrase owned ends in a presence noun
                 int k = v.SkipFrom(p + 1, x => v.IsAdjective(x) || v.IsNoun(x) || v.Tag(x) is "VBG", p + 5);
                 if (k == p + 1 || !v.IsNoun(k - 1) || !Grammar.PresenceNouns.Contains(v.Lemma(k - 1)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
-                foreach (var place in PlacesFrom(k + 1))
-                    if (place.Entity != m.Entity)
-                        yield return new Candidate(m, place, LocatedIn, k, k, v.Words[k], RelationPattern.Locative, true, true);
+                foreach (var c in PlacedIn(m, PlacesFrom(k + 1), k, true)) yield return c;
             }
         }
 

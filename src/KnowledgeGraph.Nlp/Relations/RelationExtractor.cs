@@ -605,8 +605,7 @@ public sealed partial class RelationExtractor
             {
                 int h = g.First - 2;
                 while (h > 0 && v.IsNoun(h - 1) && v.MentionAt(h - 1) is null) h--;
-                int b = h - 1;
-                while (b >= 0 && v.MentionAt(b) is null && v.IsAdjective(b)) b--;
+                int b = v.SkipBack(h - 1, v.IsAdjective);
                 if (b >= 0 && v.Tag(b) == "POS") b--;
                 if (v.MentionEndingAt(b) is { } owner && owner.Mention.Kind != MentionKind.Demonym) return WithLeftConjuncts(owner);
                 // "In the campaign to defeat Y, X has ...": an opening phrase's campaign is the clause subject's
@@ -668,8 +667,7 @@ public sealed partial class RelationExtractor
         private int ForSubject(VerbGroup g, out int to)
         {
             var v = _v;
-            to = g.First - 1;
-            while (to > 0 && v.IsAdverb(to) && v.MentionAt(to) is null) to--;
+            to = v.SkipBack(g.First - 1, v.IsAdverb, 0);
             if (to < 2 || v.Tag(to) != "TO") return -1;
             for (int k = to - 1; k >= 0 && to - k <= 8; k--)
             {
@@ -828,13 +826,7 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
-        private int NounPhraseStartBefore(MentionRef m)
-        {
-            var v = _v;
-            int k = m.FirstToken - 1;
-            while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) == "CD")) k--;
-            return k;
-        }
+        private int NounPhraseStartBefore(MentionRef m) => _v.SkipBack(m.FirstToken - 1, k => _v.IsDetOrAdj(k) || _v.Tag(k) == "CD");
 
         /// <summary>
         /// When the verb at <paramref name="k"/> (the token before an object noun phrase) heads a clause modifying the noun
@@ -1067,8 +1059,7 @@ public sealed partial class RelationExtractor
                 int t = m.EndToken < v.Count && v.Tag(m.EndToken) == "POS" ? m.EndToken + 1 : m.EndToken;
                 return AfterTitle(t) is var after && after > t && v.MentionStartingAt(after) is { } person && v.TypeOf(person) == EntityType.Person ? person : m;
             }
-            int k = m.EndToken;
-            while (k < v.Count && k - m.EndToken < 5 && v.MentionAt(k) is null && (v.IsNoun(k) || v.IsAdjective(k)) && v.Tag(k) != "POS") k++;
+            int k = v.SkipFrom(m.EndToken, x => (v.IsNoun(x) || v.IsAdjective(x)) && v.Tag(x) != "POS", m.EndToken + 5);
             // "the Iraqi city of Mosul": the name after "of" is what the phrase denotes
             if (k > m.EndToken && v.Lower(k) == "of" && v.MentionStartingAt(k + 1) is { } named && IsPlace(named) && IsPlace(m)) return named;
             return v.MentionStartingAt(k) is { } head && head.Entity != m.Entity && head.Mention.Kind != MentionKind.Demonym ? head : m;
@@ -1112,8 +1103,7 @@ public sealed partial class RelationExtractor
         private int PrepositionBefore(int first)
         {
             var v = _v;
-            int k = first - 1;
-            while (k >= 0 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" || v.IsNoun(k) && v.Tag(k + 1) == "POS")) k--;
+            int k = v.SkipBack(first - 1, x => v.IsDetOrAdj(x) || v.Tag(x) is "CD" || v.IsNoun(x) && v.Tag(x + 1) == "POS");
             return k >= 0 && v.IsPreposition(k) ? k : -1;
         }
 
@@ -1183,6 +1173,12 @@ public sealed partial class RelationExtractor
                 bool negated = false;
                 var subjects = new List<MentionRef>();
                 var pattern = RelationPattern.Nominal;
+                // the subjects of verb group gi are the agent: a light verb's, or those of the clause the noun's phrase stands in
+                void ClauseAgent(int gi)
+                {
+                    subjects.AddRange(Subjects(gi));
+                    pattern = RelationPattern.LightVerbNominal;
+                }
                 // possessor or modifier: "X's withdrawal", "its attack", "Russian withdrawal"
                 int p = i - 1;
                 while (p >= 0 && v.MentionAt(p) is null && (v.IsAdjective(p) || v.IsNoun(p) || v.Tag(p) is "HYPH" or "VBN" or "CD"
@@ -1204,7 +1200,6 @@ public sealed partial class RelationExtractor
                     possessor = null;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
                 // agent: "a request by the government", "the demand by A ... for B"
-                var agentIdx = new HashSet<int>();
                 if (subjects.Count == 0)
                 {
                     for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10; j++)
@@ -1222,7 +1217,6 @@ public sealed partial class RelationExtractor
                     }
                 }
                 // movements name their mover with "of": "the withdrawal of X from Y", "the deployment of X in Y"
-                var ofAgent = new HashSet<int>();
                 if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
                 {
                     var mover = v.MentionFrom(match.Last + 2, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD", match.Last + 5);
@@ -1231,14 +1225,10 @@ public sealed partial class RelationExtractor
                 // light verb: "X launched an attack on Y", "X carried out the killing of ..."
                 if (subjects.Count == 0)
                 {
-                    int q = p;
-                    while (q >= 0 && v.MentionAt(q) is null && (v.IsDeterminer(q) || v.IsAdjective(q) || v.Tag(q) is "RP" or "CD")) q--;
+                    int q = v.SkipBack(p, x => v.IsDetOrAdj(x) || v.Tag(x) is "RP" or "CD");
                     for (int gi = 0; gi < _groups.Count; gi++)
                         if (_groups[gi].Head == q && (Grammar.LightVerbs.Contains(v.Lemma(q)) || Grammar.ControlVerbs.ContainsKey(v.Lemma(q))))
-                        {
-                            subjects.AddRange(Subjects(gi));
-                            pattern = RelationPattern.LightVerbNominal;
-                        }
+                            ClauseAgent(gi);
                     // "X raised concerns in a call with Y", "X took part in the fight against Y": an event noun in a
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
@@ -1257,20 +1247,14 @@ public sealed partial class RelationExtractor
                             gi = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
                         }
                         if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
-                        {
-                            subjects.AddRange(Subjects(gi));
-                            pattern = RelationPattern.LightVerbNominal;
-                        }
+                            ClauseAgent(gi);
                     }
                     // "X is (held) responsible for mass killings in Y": the one responsible is the agent
                     if (subjects.Count == 0 && q >= 1 && v.Lower(q) == "for" && v.Lower(q - 1) == "responsible")
                     {
                         int gi = _groups.FindLastIndex(g => g.Head < q - 1);
                         if (gi >= 0 && (v.IsCopula(_groups[gi].Head) || v.Lemma(_groups[gi].Head) == "hold") && _groups[gi].Head >= q - 4)
-                        {
-                            subjects.AddRange(Subjects(gi));
-                            pattern = RelationPattern.LightVerbNominal;
-                        }
+                            ClauseAgent(gi);
                     }
                 }
                 // "talks between X and Y", "clashes between X and Y": a reciprocal event noun names both parties after "between"
@@ -1314,8 +1298,7 @@ public sealed partial class RelationExtractor
                 if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
                 var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
                 if (entries.Count == 0) continue;
-                int k = j - 1;
-                while (k > 0 && v.IsAdverb(k) && v.MentionAt(k) is null) k--;
+                int k = v.SkipBack(j - 1, v.IsAdverb, 0);
                 int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
                 if (gi < 0) continue;
                 var subjects = Subjects(gi);
@@ -1376,14 +1359,12 @@ public sealed partial class RelationExtractor
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
-                int ob = r - 1;
-                while (ob >= 0 && v.MentionAt(ob) is null && (v.IsAdjective(ob) || v.Tag(ob) is "HYPH" || v.IsNoun(ob) && !titles.Lookup(v.Words[ob]).Any()) && r - ob < 3) ob--;
+                int ob = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "HYPH" || v.IsNoun(x) && !titles.Lookup(v.Words[x]).Any(), r - 3);
                 if (ob >= 0 && v.Tag(ob) == "POS") ob--;
                 var org = ob >= 0 ? v.MentionEndingAt(ob) : null;
-                MentionRef? holder = null;
                 int after = last + 1;
                 if (after < v.Count && v.IsComma(after)) after++;
-                holder = v.MentionStartingAt(after);
+                var holder = v.MentionStartingAt(after);
                 var inside = v.MentionAt(r);
                 if (inside is not null && inside.FirstToken == r && v.TypeOf(inside) == EntityType.Person) holder = inside; // title inside the name
                 if (org is not null && holder is not null && v.TypeOf(holder) == EntityType.Person && org.Entity != holder.Entity)
@@ -1413,8 +1394,7 @@ public sealed partial class RelationExtractor
                 if (!isNoun && role is null) continue;
 
                 // (a) "P, [a|the] [adj] ROLE (of|at|for|with|in) O" and "P is/was/became the ROLE of O"
-                int h = r - 1;
-                while (h >= 0 && v.MentionAt(h) is null && (v.IsAdjective(h) || v.Tag(h) is "DT" or "HYPH" || v.IsNoun(h)) && r - h < 5) h--;
+                int h = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "DT" or "HYPH" || v.IsNoun(x), r - 5);
                 MentionRef? possessorOrg = null;
                 if (h >= 0 && v.Tag(h) == "POS")
                 {
@@ -1465,6 +1445,10 @@ public sealed partial class RelationExtractor
 
         private static readonly IReadOnlyList<TriggerEntry> LocatedIn = Entry("in");
 
+        /// <summary><paramref name="m"/> LOCATED_IN each of <paramref name="places"/> but itself, read at token <paramref name="at"/>.</summary>
+        private IEnumerable<Candidate> PlacedIn(MentionRef m, IEnumerable<MentionRef> places, int at, bool indirect, bool factual = false) =>
+            places.Where(p => p.Entity != m.Entity).Select(p => new Candidate(m, p, LocatedIn, at, at, _v.Words[at], RelationPattern.Locative, indirect, true, Factual: factual));
+
         private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
         private bool IsPlace(MentionRef m) => _v.TypeOf(m) == EntityType.Location;
@@ -1510,8 +1494,7 @@ public sealed partial class RelationExtractor
                 // "Syria's Idlib province": the possessor of a place contains it
                 if (IsPlace(m) && p + 1 < v.Count && v.Tag(p) == "POS")
                 {
-                    int q = p + 1;
-                    while (q < v.Count && q - p <= 3 && v.MentionAt(q) is null && v.IsAdjective(q)) q++;
+                    int q = v.SkipFrom(p + 1, v.IsAdjective, p + 4);
                     // not a demonym: "Arizona's Indian reservations" are no place of India's
                     if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity && inner.Mention.Kind != MentionKind.Demonym)
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
@@ -1523,9 +1506,7 @@ public sealed partial class RelationExtractor
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
                     if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
-                        foreach (var place in PlacesFrom(q + 1))
-                            if (place.Entity != m.Entity)
-                                yield return new Candidate(m, place, LocatedIn, q, q, v.Words[q], RelationPattern.Locative, true, true, Factual: NounFact(m));
+                        foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
@@ -1551,9 +1532,7 @@ public sealed partial class RelationExtractor
                 // place belongs to the clause
                 if (PrepositionBefore(m) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
                     && v.TypeOf(named) == EntityType.Person) continue;
-                foreach (var place in PlacesFrom(p + 1))
-                    if (place.Entity != m.Entity)
-                        yield return new Candidate(m, place, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: NounFact(m));
+                foreach (var c in PlacedIn(m, PlacesFrom(p + 1), p, false, NounFact(m))) yield return c;
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
             for (int gi = 0; gi < _groups.Count; gi++)
@@ -1562,8 +1541,7 @@ public sealed partial class RelationExtractor
                 // "X is in Y", "X will remain at Y": being somewhere (the place right after the copula, adverbs aside)
                 if (v.IsCopula(g.Head) && v.Lemma(g.Head) is "be" or "remain")
                 {
-                    int j = g.Head + 1;
-                    while (j < v.Count && v.IsAdverb(j) && v.MentionAt(j) is null) j++;
+                    int j = v.SkipFrom(g.Head + 1, v.IsAdverb);
                     if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
                     {
                         var places = PlacesFrom(j + 1);
@@ -1617,8 +1595,7 @@ public sealed partial class RelationExtractor
                 var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && !InsidePhrase(x) && x.Mention.Kind != MentionKind.Demonym)
                     ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
-                foreach (var place in places)
-                    yield return new Candidate(actor, place, LocatedIn, 0, 0, v.Words[0], RelationPattern.Locative, true, true);
+                foreach (var c in PlacedIn(actor, places, 0, true)) yield return c;
             }
         }
 
@@ -1773,8 +1750,7 @@ public sealed partial class RelationExtractor
             // "cooperate on the development of X's programme": a name in an "of" phrase of the topic is in the topic
             for (int hops = 0; hops < 3 && p > triggerLast + 1 && v.Lower(p) == "of" && v.IsNoun(p - 1); hops++)
             {
-                int k = p - 1;
-                while (k > triggerLast && v.IsNoun(k) && v.MentionAt(k) is null) k--;
+                int k = v.SkipBack(p - 1, v.IsNoun, triggerLast);
                 p = PrepositionBefore(k + 1);
             }
             return p > triggerLast && Grammar.TopicPrepositions.Contains(v.Lower(p));

@@ -141,6 +141,16 @@ internal sealed class SentenceView
         return j;
     }
 
+    /// <summary>
+    /// <see cref="SkipFrom"/> leftwards: the first token from <paramref name="j"/> down that a mention covers or
+    /// <paramref name="skip"/> does not pass over (the words before a noun phrase), stopping at <paramref name="end"/>.
+    /// </summary>
+    public int SkipBack(int j, Func<int, bool> skip, int end = -1)
+    {
+        while (j >= 0 && j > end && MentionAt(j) is null && skip(j)) j--;
+        return j;
+    }
+
     /// <summary>The token positions before <paramref name="token"/>, nearest first (lazily: a caller's TakeWhile stops the walk).</summary>
     public static IEnumerable<int> Before(int token) => Enumerable.Range(0, token).Select(i => token - 1 - i);
 
