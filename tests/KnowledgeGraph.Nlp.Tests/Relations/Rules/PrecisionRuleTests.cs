@@ -72,4 +72,29 @@ public sealed class PrecisionRuleTests
         // a place with the larger place in apposition still reads (places.place-in-place's example is the spec)
         Assert.That(Edges("[Arlit|Location], [Niger|Location], lies far north."), Does.Contain("Arlit LOCATED_IN Niger"));
     }
+
+    /// <summary>Edges the default gate keeps (confidence 0.2 and above), as "Subject TYPE Object".</summary>
+    private static List<string> Gated(string markup)
+    {
+        var (m, engine) = ShippedRules.Parsed.Value;
+        var c = m.Build(markup);
+        return engine.Extract(c, fallback: false).Where(r => r.Confidence >= 0.2)
+            .Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
+    }
+
+    [Test]
+    public void ANameBeforeACommonNounIsNotWhereTheNounsReferentIs()
+    {
+        // issue 9 (rules8): "the X summit in Y", "X allies in Y": the meeting or the partners are in Y, X only loosely
+        var e = Gated("Ministers met before the [Red Hand|Organization] summit in [Agadez|Location] on Monday.");
+        Assert.That(e, Does.Not.Contain("Red Hand LOCATED_IN Agadez"), string.Join("; ", e));
+        var a = Gated("The envoy praised our [Coastal Alliance|Organization] allies in [Ostland|Location] on Monday.");
+        Assert.That(a, Does.Not.Contain("Coastal Alliance LOCATED_IN Ostland"), string.Join("; ", a));
+        // a possessor is whose the thing is: "X's office in Y" still places X
+        Assert.That(Gated("Auditors visited [the Red Hand|Organization]'s office in [Agadez|Location] on Monday."),
+            Does.Contain("the Red Hand LOCATED_IN Agadez"));
+        // a name that is the noun itself still reads (places.noun-in-place's example)
+        Assert.That(Gated("Fighters of [the Azawad Front|Organization] in [Agadez|Location] refused to disarm."),
+            Does.Contain("the Azawad Front LOCATED_IN Agadez"));
+    }
 }
