@@ -97,4 +97,24 @@ public sealed class PrecisionRuleTests
         Assert.That(Gated("Fighters of [the Azawad Front|Organization] in [Agadez|Location] refused to disarm."),
             Does.Contain("the Azawad Front LOCATED_IN Agadez"));
     }
+
+    [Test]
+    public void AChiefOfAFunctionWorksForTheUnitAndDoesNotLeadIt()
+    {
+        // issue 9 (rules8): "P, Unit chief of response" heads the response inside the unit
+        var e = Gated("\"We are ready,\" said [Lena Hart|Person], [Harbor Sector Ostport|Organization] chief of response.");
+        Assert.That(e, Does.Contain("Lena Hart WORKS_FOR Harbor Sector Ostport"), string.Join("; ", e));
+        Assert.That(e, Does.Not.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", e));
+        // a place named before the function is no employer, and no place she leads
+        var p = Gated("\"We are ready,\" said [Lena Hart|Person], Harbor Sector [Ostport|Location] chief of response.");
+        Assert.That(p.Where(x => x.StartsWith("Lena Hart", StringComparison.Ordinal)), Is.Empty, string.Join("; ", p));
+        // the same role as a title before the name
+        var m = Gated("[Harbor Sector Ostport|Organization] Chief of Response [Lena Hart|Person] said the crews were ready.");
+        Assert.That(m, Does.Not.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", m));
+        // the chief of the unit itself, and the unit's chief, still lead it
+        var c = Gated("\"We are ready,\" said [Lena Hart|Person], chief of [Harbor Sector Ostport|Organization].");
+        Assert.That(c, Does.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", c));
+        var u = Gated("[Colonel Idriss Diallo|Person], [Red Hand|Organization] commander, was wounded.");
+        Assert.That(u, Does.Contain("Colonel Idriss Diallo LEADS Red Hand"), string.Join("; ", u));
+    }
 }
