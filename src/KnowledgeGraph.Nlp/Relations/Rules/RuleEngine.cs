@@ -542,9 +542,17 @@ public sealed class RuleEngine
             return false;
         }
 
+        /// <summary>A child by one of the relations; "rel/prep" wants that preposition on the child too ("nmod/of").</summary>
         private bool AnyChild(IReadOnlyList<string> patterns, int token)
         {
-            for (int i = 0; i < patterns.Count; i++) if (tree.FirstChild(token, patterns[i]) >= 0) return true;
+            for (int i = 0; i < patterns.Count; i++)
+            {
+                int slash = patterns[i].IndexOf('/');
+                if (slash < 0) { if (tree.FirstChild(token, patterns[i]) >= 0) return true; continue; }
+                string rel = patterns[i][..slash], prep = patterns[i][(slash + 1)..];
+                foreach (var c in tree.ChildrenWith(token, rel))
+                    if (string.Equals(tree.CaseOf(c), prep, StringComparison.Ordinal)) return true;
+            }
             return false;
         }
 

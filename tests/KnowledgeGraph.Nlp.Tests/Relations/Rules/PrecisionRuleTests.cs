@@ -72,4 +72,49 @@ public sealed class PrecisionRuleTests
         // a place with the larger place in apposition still reads (places.place-in-place's example is the spec)
         Assert.That(Edges("[Arlit|Location], [Niger|Location], lies far north."), Does.Contain("Arlit LOCATED_IN Niger"));
     }
+
+    /// <summary>Edges the default gate keeps (confidence 0.2 and above), as "Subject TYPE Object".</summary>
+    private static List<string> Gated(string markup)
+    {
+        var (m, engine) = ShippedRules.Parsed.Value;
+        var c = m.Build(markup);
+        return engine.Extract(c, fallback: false).Where(r => r.Confidence >= 0.2)
+            .Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}").ToList();
+    }
+
+    [Test]
+    public void ANameBeforeACommonNounIsNotWhereTheNounsReferentIs()
+    {
+        // issue 9 (rules8): "the X summit in Y", "X allies in Y": the meeting or the partners are in Y, X only loosely
+        var e = Gated("Ministers met before the [Red Hand|Organization] summit in [Agadez|Location] on Monday.");
+        Assert.That(e, Does.Not.Contain("Red Hand LOCATED_IN Agadez"), string.Join("; ", e));
+        var a = Gated("The envoy praised our [Coastal Alliance|Organization] allies in [Ostland|Location] on Monday.");
+        Assert.That(a, Does.Not.Contain("Coastal Alliance LOCATED_IN Ostland"), string.Join("; ", a));
+        // a possessor is whose the thing is: "X's office in Y" still places X
+        Assert.That(Gated("Auditors visited [the Red Hand|Organization]'s office in [Agadez|Location] on Monday."),
+            Does.Contain("the Red Hand LOCATED_IN Agadez"));
+        // a name that is the noun itself still reads (places.noun-in-place's example)
+        Assert.That(Gated("Fighters of [the Azawad Front|Organization] in [Agadez|Location] refused to disarm."),
+            Does.Contain("the Azawad Front LOCATED_IN Agadez"));
+    }
+
+    [Test]
+    public void AChiefOfAFunctionWorksForTheUnitAndDoesNotLeadIt()
+    {
+        // issue 9 (rules8): "P, Unit chief of response" heads the response inside the unit
+        var e = Gated("\"We are ready,\" said [Lena Hart|Person], [Harbor Sector Ostport|Organization] chief of response.");
+        Assert.That(e, Does.Contain("Lena Hart WORKS_FOR Harbor Sector Ostport"), string.Join("; ", e));
+        Assert.That(e, Does.Not.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", e));
+        // a place named before the function is no employer, and no place she leads
+        var p = Gated("\"We are ready,\" said [Lena Hart|Person], Harbor Sector [Ostport|Location] chief of response.");
+        Assert.That(p.Where(x => x.StartsWith("Lena Hart", StringComparison.Ordinal)), Is.Empty, string.Join("; ", p));
+        // the same role as a title before the name
+        var m = Gated("[Harbor Sector Ostport|Organization] Chief of Response [Lena Hart|Person] said the crews were ready.");
+        Assert.That(m, Does.Not.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", m));
+        // the chief of the unit itself, and the unit's chief, still lead it
+        var c = Gated("\"We are ready,\" said [Lena Hart|Person], chief of [Harbor Sector Ostport|Organization].");
+        Assert.That(c, Does.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", c));
+        var u = Gated("[Colonel Idriss Diallo|Person], [Red Hand|Organization] commander, was wounded.");
+        Assert.That(u, Does.Contain("Colonel Idriss Diallo LEADS Red Hand"), string.Join("; ", u));
+    }
 }
