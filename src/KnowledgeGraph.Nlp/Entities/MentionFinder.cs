@@ -148,6 +148,7 @@ public sealed class MentionFinder
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
             JoinFieldsListedAfterOf(s, words, settled);
+            JoinHeadsToTheirOfPhrase(words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
@@ -2280,6 +2281,58 @@ public sealed class MentionFinder
             int at = settled.IndexOf(c);
             settled[at] = c with { First = first, Canonical = null };
             k = at;
+        }
+    }
+
+    /// <summary>
+    /// "the Kessan Ministry of Foreign Affairs", "the Orvin Department of the Treasury's Office ...", "the Southern District of
+    /// Velmar": a body's head keyword (a ministry, a department, a district) before "of" and capitalised words is named by them;
+    /// cut before "of" it is a name every such body shares ("Kessan Ministry"). The capitalised words after "of" (and "the")
+    /// join the body, through "of" between capitalised words and "and" between words of ordinary English ("the Bureau of Prisons and Interpol" are two), up to a possessive, which leaves the body's office to a
+    /// name of its own ("Office ..."). Not when a person's name or a date is among the words,
+    /// nor when they are another body's name, of its own head or found as a body ("the Emergency Committee of the World Health
+    /// Organization" is part of that organisation), nor after a company's or a medium's head ("Kessa Bank of Orvin").
+    /// </summary>
+    private void JoinHeadsToTheirOfPhrase(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.CharStart >= 0 || c.Source == "gazetteer") continue;
+            // the head: the name's last word, or the word before a trailing "of" the name took without its field
+            int of = words[c.End - 1] == "of" && c.Length >= 2 ? c.End - 1 : c.End;
+            if (of >= words.Count || words[of] != "of" || !IsTitleCase(words[of - 1])) continue;
+            if (!_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType is not ("Company" or "MediaOrganization"))) continue;
+            int first = of + 1;
+            if (first < words.Count && words[first] == "the") first++;
+            int end = first;
+            while (end < words.Count)
+            {
+                if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
+                if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
+                // "of Science and Technology Policy": "and" between two words of ordinary English joins two fields of one body
+                if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
+                break;
+            }
+            if (end == first) continue;
+            // "the Emergency Committee of the World Health Organization": words with a body's head of their own name another
+            // body, the one the first is part of ("of the Kessan Navy"), not its field
+            if (end - first >= 2 && Keyword(words, first, end) is { Type: EntityType.Organization }) continue;
+            bool possessive = end < words.Count && words[end] is "’s" or "'s";
+            // what the other names over those words are: a person or a date stops the join; a name running on past them must
+            // start after a possessive
+            var others = settled.Where(o => o != c && o.First < end && of < o.End).ToList();
+            if (others.Any(o => o.Type == EntityType.Person || o.First < of || o.End <= end && o.Length >= 2 && o.Type == EntityType.Organization)) continue;
+            if (others.Any(o => o.End > end && !(possessive && o.First >= first))) continue;
+            foreach (var o in others)
+            {
+                int at = settled.IndexOf(o);
+                if (o.End > end) settled[at] = o with { First = end + 1, Canonical = null };
+                else settled.RemoveAt(at);
+            }
+            int self = settled.IndexOf(c);
+            settled[self] = c with { End = end, Canonical = null };
+            k = self;
         }
     }
 
