@@ -1964,6 +1964,17 @@ public sealed class MentionFinder
         if (span.Count == 1 && c.First > 0 && words[c.First - 1] is "a" or "A" or "an" or "An" && char.IsLower(last[^1])
             && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS"))
             && _lex.Gazetteer.Lookup(last).Count == 0) return false;
+        // "the exchange gives Sailors a chance", "More than 100 Airmen deployed": one capitalised word the tagger reads as a
+        // plural noun for people, with no article, names people of a kind (a rank of service capitalised), not one body; a body
+        // named by a plural takes "the" ("the Rangers") or is known to the gazetteer ("Reuters"), and a department's field
+        // ("Fisheries said ...") names no people
+        if (span.Count == 1 && c.Source == "ner" && c.Type == EntityType.Organization && c.FineType is null && IsTitleCase(last) && last.Length > 4
+            && (s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s') && IsPeopleNoun(last)
+                // ("Airmen" read as a singular proper noun: a "-men" plural whose "-man" singular is an agent noun of PETRARCH's or
+                // a word of UD's is a plural still)
+                || last.EndsWith("men", StringComparison.Ordinal) && (last[..^3] + "man").ToLowerInvariant() is var man
+                   && (_lex.Agents.Lookup(man).Count > 0 || _lex.CommonWords.Contains(man)))
+            && !(c.First > 0 && words[c.First - 1] is "the" or "The") && _lex.Gazetteer.Lookup(last).Count == 0 && _lex.OrgKeywords.Lookup(last).Count == 0) return false;
         // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
         // or a name keyword) is that noun capitalised, not a name
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
@@ -1982,6 +1993,20 @@ public sealed class MentionFinder
         return w.EndsWith("ing", StringComparison.Ordinal)
                && Relations.SentenceView.RegularStems(w).Any(stem => _lex.Triggers.Lookup(stem, TriggerPos.Verb).Count > 0);
     }
+
+    /// <summary>
+    /// "Welders", "Inspectors", "Chemists": a plural noun for people, one PETRARCH knows as an agent or one made with a
+    /// suffix of English that forms nouns for persons (-er, -or, -ist, -ant, -ent, -ian); a department's field ("Fisheries") is none.
+    /// </summary>
+    private bool IsPeopleNoun(string plural)
+    {
+        var w = plural.ToLowerInvariant();
+        if (_lex.Agents.Lookup(w).Count > 0) return true;
+        var one = w[..^1];
+        return one.Length > 5 && PersonSuffixes.Any(x => one.EndsWith(x, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] PersonSuffixes = { "er", "or", "ist", "ant", "ent", "ian" };
 
     private bool IsOrdinaryWord(string word)
     {
