@@ -148,6 +148,7 @@ public sealed class MentionFinder
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
             JoinFieldsListedAfterOf(s, words, settled);
+            JoinHeadsToTheirOfPhrase(words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
@@ -2113,6 +2114,17 @@ public sealed class MentionFinder
         if (span.Count == 1 && c.First > 0 && words[c.First - 1] is "a" or "A" or "an" or "An" && char.IsLower(last[^1])
             && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS"))
             && _lex.Gazetteer.Lookup(last).Count == 0) return false;
+        // "the exchange gives Sailors a chance", "More than 100 Airmen deployed": one capitalised word the tagger reads as a
+        // plural noun for people, with no article, names people of a kind (a rank of service capitalised), not one body; a body
+        // named by a plural takes "the" ("the Rangers") or is known to the gazetteer ("Reuters"), and a department's field
+        // ("Fisheries said ...") names no people
+        if (span.Count == 1 && c.Source == "ner" && c.Type == EntityType.Organization && c.FineType is null && IsTitleCase(last) && last.Length > 4
+            && (s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s') && IsPeopleNoun(last)
+                // ("Airmen" read as a singular proper noun: a "-men" plural whose "-man" singular is an agent noun of PETRARCH's or
+                // a word of UD's is a plural still)
+                || last.EndsWith("men", StringComparison.Ordinal) && (last[..^3] + "man").ToLowerInvariant() is var man
+                   && (_lex.Agents.Lookup(man).Count > 0 || _lex.CommonWords.Contains(man)))
+            && !(c.First > 0 && words[c.First - 1] is "the" or "The") && _lex.Gazetteer.Lookup(last).Count == 0 && _lex.OrgKeywords.Lookup(last).Count == 0) return false;
         // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
         // or a name keyword) is that noun capitalised, not a name
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
@@ -2131,6 +2143,20 @@ public sealed class MentionFinder
         return w.EndsWith("ing", StringComparison.Ordinal)
                && Relations.SentenceView.RegularStems(w).Any(stem => _lex.Triggers.Lookup(stem, TriggerPos.Verb).Count > 0);
     }
+
+    /// <summary>
+    /// "Welders", "Inspectors", "Chemists": a plural noun for people, one PETRARCH knows as an agent or one made with a
+    /// suffix of English that forms nouns for persons (-er, -or, -ist, -ant, -ent, -ian); a department's field ("Fisheries") is none.
+    /// </summary>
+    private bool IsPeopleNoun(string plural)
+    {
+        var w = plural.ToLowerInvariant();
+        if (_lex.Agents.Lookup(w).Count > 0) return true;
+        var one = w[..^1];
+        return one.Length > 5 && PersonSuffixes.Any(x => one.EndsWith(x, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] PersonSuffixes = { "er", "or", "ist", "ant", "ent", "ian" };
 
     private bool IsOrdinaryWord(string word)
     {
@@ -2442,6 +2468,58 @@ public sealed class MentionFinder
             int at = settled.IndexOf(c);
             settled[at] = c with { First = first, Canonical = null };
             k = at;
+        }
+    }
+
+    /// <summary>
+    /// "the Kessan Ministry of Foreign Affairs", "the Orvin Department of the Treasury's Office ...", "the Southern District of
+    /// Velmar": a body's head keyword (a ministry, a department, a district) before "of" and capitalised words is named by them;
+    /// cut before "of" it is a name every such body shares ("Kessan Ministry"). The capitalised words after "of" (and "the")
+    /// join the body, through "of" between capitalised words and "and" between words of ordinary English ("the Bureau of Prisons and Interpol" are two), up to a possessive, which leaves the body's office to a
+    /// name of its own ("Office ..."). Not when a person's name or a date is among the words,
+    /// nor when they are another body's name, of its own head or found as a body ("the Emergency Committee of the World Health
+    /// Organization" is part of that organisation), nor after a company's or a medium's head ("Kessa Bank of Orvin").
+    /// </summary>
+    private void JoinHeadsToTheirOfPhrase(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.CharStart >= 0 || c.Source == "gazetteer") continue;
+            // the head: the name's last word, or the word before a trailing "of" the name took without its field
+            int of = words[c.End - 1] == "of" && c.Length >= 2 ? c.End - 1 : c.End;
+            if (of >= words.Count || words[of] != "of" || !IsTitleCase(words[of - 1])) continue;
+            if (!_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType is not ("Company" or "MediaOrganization"))) continue;
+            int first = of + 1;
+            if (first < words.Count && words[first] == "the") first++;
+            int end = first;
+            while (end < words.Count)
+            {
+                if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
+                if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
+                // "of Science and Technology Policy": "and" between two words of ordinary English joins two fields of one body
+                if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
+                break;
+            }
+            if (end == first) continue;
+            // "the Emergency Committee of the World Health Organization": words with a body's head of their own name another
+            // body, the one the first is part of ("of the Kessan Navy"), not its field
+            if (end - first >= 2 && Keyword(words, first, end) is { Type: EntityType.Organization }) continue;
+            bool possessive = end < words.Count && words[end] is "’s" or "'s";
+            // what the other names over those words are: a person or a date stops the join; a name running on past them must
+            // start after a possessive
+            var others = settled.Where(o => o != c && o.First < end && of < o.End).ToList();
+            if (others.Any(o => o.Type == EntityType.Person || o.First < of || o.End <= end && o.Length >= 2 && o.Type == EntityType.Organization)) continue;
+            if (others.Any(o => o.End > end && !(possessive && o.First >= first))) continue;
+            foreach (var o in others)
+            {
+                int at = settled.IndexOf(o);
+                if (o.End > end) settled[at] = o with { First = end + 1, Canonical = null };
+                else settled.RemoveAt(at);
+            }
+            int self = settled.IndexOf(c);
+            settled[self] = c with { End = end, Canonical = null };
+            k = self;
         }
     }
 
