@@ -437,7 +437,7 @@ public sealed class GraphBuilder
             foreach (var name in g.Aliases)
             {
                 var words = name.Split(' ');
-                for (int p = 1; p <= 2 && p + 2 <= words.Length; p++)
+                for (int p = 1; p <= 2 && p + 1 <= words.Length; p++)
                     if (countryOf.TryGetValue(string.Join(' ', words.Take(p)), out var country) && char.IsUpper(words[p][0]))
                         prefixed.Add((i, country, string.Join(' ', words.Skip(p))));
             }
@@ -446,12 +446,20 @@ public sealed class GraphBuilder
         // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
         foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
             var rest = group.Select(x => x.Bare).Min(StringComparer.Ordinal)!;
+            // one country written two ways, "U.S. Fisheries Department" and "United States Fisheries Department", is one
+            // body, whatever other countries have one of that name and whether or not the graph has the bare name; not an
+            // office named after its holder's title ("U.S. Attorney's Office", "United States Attorney's Office"): each
+            // district has one, which the name leaves out
+            if (!NamesAHoldersOffice(rest))
+                foreach (var same in group.GroupBy(x => Find(x.Country)))
+                    foreach (var x in same.Skip(1)) Union(same.First().Entity, x.Entity);
+            if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
+            // a bare name of one word ("Army" beside "U.S. Army") is any country's
+            if (!rest.Contains(' ', StringComparison.Ordinal)) continue;
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
             var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
-            // (the country written two ways, "U.S. Fisheries Department" and "United States Fisheries Department", is one body)
             if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
             // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
             // Forces" of other stories is not Jordan's)
@@ -461,6 +469,13 @@ public sealed class GraphBuilder
             foreach (var body in bodies) Union(body, bare[0]);
         }
     }
+
+    /// <summary>
+    /// "Attorney's Office", "Sheriff’s Office": a body named after the title of the one who holds it (a possessive before
+    /// its last word), of which each district, county or city has its own.
+    /// </summary>
+    private static bool NamesAHoldersOffice(string name) =>
+        name.Contains("'s ", StringComparison.Ordinal) || name.Contains("\u2019s ", StringComparison.Ordinal);
 
     /// <summary>
     /// "Port Velmora" typed a place in the articles that write "in Port Velmora" and a body in one that writes "Port Velmora announced":

@@ -406,6 +406,28 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void OneCountryWrittenTwoWaysBeforeABodysNameIsOneBodyWithoutABareNameButAHoldersOfficeStaysApart()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the U.S. Harbor Fleet" and "the United States Harbor Fleet", no bare "Harbor Fleet" anywhere: one body, even
+        // beside another country's "Kessland Harbor Fleet" (which stays its own)
+        b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Harbor Fleet", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "United States"), E(1, "United States Harbor Fleet", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { Country(0, "Kessland"), E(1, "Kessland Harbor Fleet", EntityType.Organization) }));
+        // a name of one word after the country: "U.S. Lancers" and "United States Lancers" are one body too
+        b.Add(Doc("four", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Lancers", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Country(0, "United States"), E(1, "United States Lancers", EntityType.Organization) }));
+        // an office named after its holder's title is one of many (a district's): the two spellings stay apart
+        b.Add(Doc("six", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Attorney's Office", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { Country(0, "United States"), E(1, "United States Attorney's Office", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("U.S. Harbor Fleet"))), Does.Contain("United States Harbor Fleet"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Harbor Fleet", StringComparison.Ordinal))), Is.EqualTo(2));
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("U.S. Lancers"))), Does.Contain("United States Lancers"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Attorney's Office", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
+    [Test]
     public void AServiceAndThePluralOfThoseWhoServeInItAreOneBodyAcrossDocuments()
     {
         var b = new GraphBuilder(Schema);
