@@ -15,6 +15,7 @@ internal static class NamedByConstruction
     {
         TypeStatesAsPlaces(result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
+        TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
         TypeIslandsNamedKey(result);
         DropDiseases(sentences, result, lex);
@@ -82,6 +83,39 @@ internal static class NamedByConstruction
             var before = Word(sentences, result[k], result[k].FirstToken - 1);
             if (before.Length > 0 && char.IsUpper(before[0])) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "the premier of Vessaline, Canada", "from Tarvelo, Nuevo Orlan, Mexico": a name written before a comma and a
+    /// country or a U.S. state that ends the address (no "'s" after it, no capitalised word continuing it) is a place of
+    /// that country, whatever the recogniser took it for; a name with its own evidence stays (a given name opening it, a
+    /// name keyword or a title in it, a role the text gives it, an acronym's shape: "Tavin Orrel, Canada's envoy"); a list
+    /// ("Kessa, Canada and Orvia") is no address
+    /// </summary>
+    private static void TypePlacesWrittenWithTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k] is not { Role: null, Mention: { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } m }) continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            int comma = result[k].EndToken;
+            if (comma + 1 >= tokens.Count || tokens[comma].Text != ",") continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && lex.GivenNames.Contains(words[0]) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text)
+                || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0)) continue;
+            int end = -1;
+            for (int n = 1; n <= 3 && comma + n < tokens.Count && end < 0; n++)
+            {
+                var place = string.Join(' ', Enumerable.Range(comma + 1, n).Select(t => tokens[t].Text));
+                if (lex.UsStates.Contains(place) || lex.Gazetteer.Lookup(place).Any(h => h.Kind == MentionKind.Name && h.Entry.FineTypes.Contains("Country")))
+                    end = comma + 1 + n;
+            }
+            if (end < 0) continue;
+            var after = end < tokens.Count ? tokens[end].Text : "";
+            // ("DOE, Ukraine and the Westinghouse": a list, no address; a country's possessive or a longer name goes on)
+            if (after is "'s" or "\u2019s" or "'" or "and" or "or" || after.Length > 0 && char.IsUpper(after[0])) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
         }
     }
 
