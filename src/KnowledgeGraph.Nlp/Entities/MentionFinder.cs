@@ -157,6 +157,7 @@ public sealed class MentionFinder
             AddTownsBeforeTheirState(s, words, settled);
             NameAlliancesByTheirKind(s, words, settled);
             JoinParticleNames(words, settled);
+            TrimJoiningWords(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
         }
@@ -699,6 +700,25 @@ public sealed class MentionFinder
                 && other[0].Entry.Type == EntityType.Location && other[0].Kind is MentionKind.Name or MentionKind.Acronym && hits[0].Kind is MentionKind.Name or MentionKind.Acronym)
                 candidates.Add(new Candidate(s.Index, i, i + 1, other[0].Entry.Type, other[0].Entry.FineType, other[0].Kind, "gazetteer",
                     PriorityGazetteer, other[0].Entry.Name, CharStart: t.Start + dash + 1, CharEnd: t.End));
+        }
+    }
+
+    /// <summary>
+    /// A name never ends in a word that joins it to what follows: "the Harbor Authority of Dalmore and Governor Ines Varela"
+    /// names the authority and the governor, so when a title or another name was taken off a longer span, the "and", "or",
+    /// "&amp;", "of", "for" or "the" left at its end goes too (a name made only of such words goes altogether).
+    /// </summary>
+    private static void TrimJoiningWords(List<string> words, List<Candidate> settled)
+    {
+        for (int k = settled.Count - 1; k >= 0; k--)
+        {
+            var c = settled[k];
+            if (c.Kind != MentionKind.Name || c.CharStart >= 0) continue;
+            int end = c.End;
+            while (end > c.First && words[end - 1] is "and" or "or" or "&" or "of" or "for" or "the") end--;
+            if (end == c.End) continue;
+            if (end == c.First) settled.RemoveAt(k);
+            else settled[k] = c with { End = end };
         }
     }
 
