@@ -799,6 +799,10 @@ public sealed partial class RelationExtractor
                 if (v.IsComma(j))
                 {
                     int k = j - 1;
+                    // "X, commander of Y (YC), visited": an acronym in brackets belongs to the name before it, not to the apposition's end
+                    if (k > 2 && v.Words[k] == ")" && v.MentionEndingAt(k - 1) is { } acronym && acronym.FirstToken > 1
+                        && v.Words[acronym.FirstToken - 1] == "(" && v.MentionEndingAt(acronym.FirstToken - 2) is not null)
+                        k = acronym.FirstToken - 2;
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
                     // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
