@@ -799,6 +799,10 @@ public sealed partial class RelationExtractor
                 if (v.IsComma(j))
                 {
                     int k = j - 1;
+                    // "X, commander of Y (YC), visited": an acronym in brackets belongs to the name before it, not to the apposition's end
+                    if (k > 2 && v.Words[k] == ")" && v.MentionEndingAt(k - 1) is { } acronym && acronym.FirstToken > 1
+                        && v.Words[acronym.FirstToken - 1] == "(" && v.MentionEndingAt(acronym.FirstToken - 2) is not null)
+                        k = acronym.FirstToken - 2;
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
                     // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
@@ -908,7 +912,13 @@ public sealed partial class RelationExtractor
             if (v.MentionStartingAt(k) is { } d && d.Mention.Kind == MentionKind.Demonym) k = d.EndToken;
             if (k >= v.Count || v.MentionAt(k) is not null) return j;
             var (len, entries) = _x._titles.LongestMatchAt(v.Words, k);
-            return len > 0 && entries.Any(e => e.PrecedesNames) && v.MentionStartingAt(k + len) is not null ? k + len : j;
+            if (len == 0 || !entries.Any(e => e.PrecedesNames)) return j;
+            // "Minister of National Defense X": a title's capitalised portfolio after "of"/"for" is part of the title
+            int q = k + len + 1;
+            if (q < v.Count && v.Lower(q - 1) is "of" or "for")
+                while (q < v.Count && char.IsUpper(v.Words[q][0]) && v.MentionAt(q) is null && q - k - len <= 4) q++;
+            if (q > k + len + 1 && v.MentionStartingAt(q) is { } holder && v.TypeOf(holder) == EntityType.Person) return q;
+            return v.MentionStartingAt(k + len) is not null ? k + len : j;
         }
 
         private List<MentionRef> WithRightConjuncts(MentionRef m)
@@ -1054,9 +1064,16 @@ public sealed partial class RelationExtractor
         private MentionRef HeadOfPhrase(MentionRef m)
         {
             var v = _v;
+            // "Kenyan Minister of Defense X": the title's holder
+            if (m.Mention.Kind == MentionKind.Demonym && AfterTitle(m.FirstToken) is var held && held > m.EndToken
+                && v.MentionStartingAt(held) is { } holder && v.TypeOf(holder) == EntityType.Person)
+                return holder;
             if (m.Mention.Kind != MentionKind.Demonym)
             {
                 int t = m.EndToken < v.Count && v.Tag(m.EndToken) == "POS" ? m.EndToken + 1 : m.EndToken;
+                // "the Republic of Kessa (ROK) Minister of Defense X": an acronym in brackets closes the name
+                if (t + 2 < v.Count && v.Words[t] == "(" && v.MentionStartingAt(t + 1) is { } acronym && acronym.EndToken < v.Count && v.Words[acronym.EndToken] == ")")
+                    t = acronym.EndToken + 1;
                 return AfterTitle(t) is var after && after > t && v.MentionStartingAt(after) is { } person && v.TypeOf(person) == EntityType.Person ? person : m;
             }
             int k = v.SkipFrom(m.EndToken, x => (v.IsNoun(x) || v.IsAdjective(x)) && v.Tag(x) != "POS", m.EndToken + 5);
