@@ -539,32 +539,43 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas, "and", "or", a "the"
-    /// after them) are things of one kind; in a list of three names or more whose places outnumber the rest (at least two),
-    /// a name only the recogniser typed as a person or an organisation (no title, keyword, gazetteer entry or rule behind it)
-    /// is a place too, except the last item (after "and" a clause may join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from
-    /// Dorvale"). One pass over the article's mentions.
+    /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas between them, "and" or
+    /// "or" before the last, a "the" after them) are things of one kind; the name after "and" ends the list ("from Orvin,
+    /// Kessa and Dorvale, Ana Ruiz said": the clause after it is no item). In a list of three names or more whose places
+    /// outnumber the rest (at least two) and whose other names are all such guesses, a name only the recogniser typed as a
+    /// person or an organisation (no title, keyword, gazetteer entry or rule behind it; for an organisation one word, a
+    /// company's name of two words says nothing of a place) is a place too, except the last item (after "and" a clause may
+    /// join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from Dorvale"). One pass over the article's mentions.
     /// </summary>
     private void TypeListsOfPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         var names = Enumerable.Range(0, result.Count).Where(k => result[k].Mention.Kind == MentionKind.Name)
             .OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken).ToList();
+        bool Guess(PlacedMention pm) => pm.Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && pm.Role is null
+                                        && !HasOwnEvidence(m.Text) && (m.Type == EntityType.Person || !m.Text.Contains(' ', StringComparison.Ordinal));
         int start = 0;
+        Link last = Link.None;
         for (int i = 1; i <= names.Count; i++)
         {
-            if (i < names.Count && Coordinated(sentences, result[names[i - 1]], result[names[i]])) continue;
+            var link = i < names.Count && last != Link.Conjunction ? Coordinated(sentences, result[names[i - 1]], result[names[i]]) : Link.None;
+            if (link != Link.None) { last = link; continue; }
             var list = names.GetRange(start, i - start);
+            bool closed = last == Link.Conjunction;
             start = i;
-            if (list.Count < 3) continue;
+            last = Link.None;
+            if (list.Count < 3 || !closed) continue;
             int places = list.Count(k => result[k].Mention.Type == EntityType.Location);
             if (places < 2 || places * 2 <= list.Count) continue;
+            // one kind: a name that is surely no place ("Brightwell Oil", a company last after "and") says the list is not of places
+            if (!list.All(k => result[k].Mention.Type == EntityType.Location || Guess(result[k]))) continue;
             // (not the last item after "and": a clause may join there, "from Orvin, Kessa, and Ana Ruiz from Dorvale")
             foreach (var k in list.Take(list.Count - 1))
-                if (result[k].Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && result[k].Role is null
-                    && !HasOwnEvidence(m.Text))
-                    result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null } };
+                if (Guess(result[k]))
+                    result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Location, Canonical = null } };
         }
     }
+
+    private enum Link { None, Comma, Conjunction }
 
     /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title in it.</summary>
     private bool HasOwnEvidence(string name)
@@ -576,21 +587,22 @@ public sealed class MentionFinder
     }
 
     /// <summary>Whether <paramref name="b"/> is the next item of a list after <paramref name="a"/> in one sentence: only ",",
-    /// "and", "or" (and a "the") between them.</summary>
-    private static bool Coordinated(IReadOnlyList<Sentence> sentences, PlacedMention a, PlacedMention b)
+    /// "and", "or" (and a "the") between them; <see cref="Link.Conjunction"/> when "and" or "or" is among them.</summary>
+    private static Link Coordinated(IReadOnlyList<Sentence> sentences, PlacedMention a, PlacedMention b)
     {
-        if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || b.FirstToken <= a.EndToken) return false;
+        if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || b.FirstToken <= a.EndToken) return Link.None;
         var tokens = sentences[a.Mention.SentenceIndex].Tokens;
         int gap = b.FirstToken - a.EndToken;
-        if (gap > 3) return false;
-        bool separator = false;
+        if (gap > 3) return Link.None;
+        var link = Link.None;
         for (int t = a.EndToken; t < b.FirstToken; t++)
         {
             var w = tokens[t].Text;
-            if (w is "," or "and" or "or") separator = true;
-            else if (!(w is "the" && t == b.FirstToken - 1)) return false;
+            if (w is "and" or "or") link = Link.Conjunction;
+            else if (w is ",") link = link == Link.Conjunction ? link : Link.Comma;
+            else if (!(w is "the" && t == b.FirstToken - 1)) return Link.None;
         }
-        return separator;
+        return link;
     }
 
     /// <summary>
