@@ -1014,7 +1014,7 @@ public sealed class MentionFinder
         {
             var lastWord = capital[(capital.LastIndexOf(' ') + 1)..];
             bool withCode = end + 1 < words.Count && words[end] == "," && capital.Contains(' ') && NameKey.Fold(words[end + 1]) == NameKey.Fold(lastWord);
-            if (withCode || words[end] != "," || end + 1 >= words.Count || UsStateOf(words[end + 1]) is null)
+            if (withCode || words[end] != "," || end + 1 >= words.Count || UsStateOf(words[end + 1]) is null && OwnCountryAfter(capital, words, end + 1))
             {
                 candidates.Add(new Candidate(s.Index, 0, withCode ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = capital });
                 return;
@@ -1022,6 +1022,20 @@ public sealed class MentionFinder
         }
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
         AddDatelineState(s, words, end, candidates);
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="from"/> to the dateline's dash name no place but the capital's own country:
+    /// "LUSAKA, Zambia –" is the capital, "KINGSTON, Ontario –" a town of that province, no capital of another country.
+    /// </summary>
+    private bool OwnCountryAfter(string capital, List<string> words, int from)
+    {
+        int to = from;
+        while (to < words.Count && words[to] is not ("-" or "\u2014" or "\u2013" or "--" or "," or "(")) to++;
+        if (to == from || !IsCapitalized(words[from])) return true;
+        var country = _lex.Gazetteer.Lookup(capital).Select(h => h.Entry).FirstOrDefault(e => e.Name == capital && e.Country is not null)?.Country;
+        var after = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(from).Take(to - from)));
+        return country is not null && after.Any(h => h.Entry.FineType == "Country" && h.Entry.Country == country);
     }
 
     /// <summary>The capital a dateline's capitals words[0..end) name (see <see cref="AddDateline"/>), or null.</summary>
