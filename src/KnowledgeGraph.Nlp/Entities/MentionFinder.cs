@@ -2181,7 +2181,7 @@ public sealed class MentionFinder
     /// <summary>Generic nouns of craft, which make compounds with the word after them ("Boat Ramp", "Ship Repair").</summary>
     private static readonly HashSet<string> GenericCraftNouns = new(StringComparer.OrdinalIgnoreCase) { "ship", "ships", "vessel", "boat", "aircraft", "plane", "jet", "wreck", "shipwreck" };
 
-    /// <summary>"the Coast Guard Cutter Bear": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
+    /// <summary>"the Coast Guard Cutter Patience": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
     /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name.</summary>
     private bool IsBodysVesselNamed(List<string> words, Candidate c, int kind) =>
         kind == c.End - 2 && kind > c.First && !GenericCraftNouns.Contains(words[kind]) && !words[c.End - 1].EndsWith('s')
@@ -2229,7 +2229,7 @@ public sealed class MentionFinder
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name, except one
                 // word ending the name after a body's name and a kind that is no generic noun of craft ("the Coast Guard
-                // Cutter Bear": the body's vessel of that kind, named by a word of ordinary English)
+                // Cutter Patience": the body's vessel of that kind, named by a word of ordinary English)
                 return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
