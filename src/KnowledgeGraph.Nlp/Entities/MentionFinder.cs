@@ -2182,11 +2182,13 @@ public sealed class MentionFinder
     private static readonly HashSet<string> GenericCraftNouns = new(StringComparer.OrdinalIgnoreCase) { "ship", "ships", "vessel", "boat", "aircraft", "plane", "jet", "wreck", "shipwreck" };
 
     /// <summary>"the Coast Guard Cutter Patience": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
-    /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name.</summary>
-    private bool IsBodysVesselNamed(List<string> words, Candidate c, int kind) =>
+    /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name. Not before a
+    /// common noun: "the Coast Guard Cutter Maintenance team" names a team of the body, the words before it modify "team".</summary>
+    private bool IsBodysVesselNamed(Sentence s, List<string> words, Candidate c, int kind) =>
         kind == c.End - 2 && kind > c.First && !GenericCraftNouns.Contains(words[kind]) && !words[c.End - 1].EndsWith('s')
         && Keyword(words, c.First, kind) is { Type: EntityType.Organization } && Keyword(words, kind + 1, c.End) is null
-        && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0;
+        && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
+        && !(c.End < s.Tokens.Count && s.Tokens[c.End].Tag is "NN" or "NNS" && words[c.End].Length > 0 && char.IsLower(words[c.End][0]));
 
     /// <summary>
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
@@ -2230,7 +2232,7 @@ public sealed class MentionFinder
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name, except one
                 // word ending the name after a body's name and a kind that is no generic noun of craft ("the Coast Guard
                 // Cutter Patience": the body's vessel of that kind, named by a word of ordinary English)
-                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
+                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(s, words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
