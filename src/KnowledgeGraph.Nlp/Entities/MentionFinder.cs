@@ -547,7 +547,7 @@ public sealed class MentionFinder
     /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas between them, "and" or
     /// "or" before the last, a "the" after them) are things of one kind; the name after "and" ends the list ("from Orvin,
     /// Kessa and Dorvale, Ana Ruiz said": the clause after it is no item). In a list of three names or more whose places
-    /// outnumber the rest (at least two) and whose other names are all such guesses, a name only the recogniser typed as a
+    /// outnumber the rest (at least two) and that names no body surely (a keyword, a company's name), a name only the recogniser typed as a
     /// person or an organisation (no title, keyword, gazetteer entry or rule behind it; for an organisation one word, a
     /// company's name of two words says nothing of a place) is a place too, except the last item (after "and" a clause may
     /// join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from Dorvale"). One pass over the article's mentions.
@@ -565,14 +565,15 @@ public sealed class MentionFinder
             var link = i < names.Count && last != Link.Conjunction ? Coordinated(sentences, result[names[i - 1]], result[names[i]]) : Link.None;
             if (link != Link.None) { last = link; continue; }
             var list = names.GetRange(start, i - start);
-            bool closed = last == Link.Conjunction;
+            // closed by "and" before its last item, or before words that are no name of ours ("..., San Marro and St. Kessa")
+            bool closed = last == Link.Conjunction || BeforeConjunction(sentences, result[names[i - 1]]);
             start = i;
             last = Link.None;
             if (list.Count < 3 || !closed) continue;
             int places = list.Count(k => result[k].Mention.Type == EntityType.Location);
             if (places < 2 || places * 2 <= list.Count) continue;
-            // one kind: a name that is surely no place ("Brightwell Oil", a company last after "and") says the list is not of places
-            if (!list.All(k => result[k].Mention.Type == EntityType.Location || Guess(result[k]))) continue;
+            // one kind: a body that is surely no place ("Brightwell Oil", a company last after "and") says the list is not of places
+            if (list.Any(k => result[k].Mention.Type == EntityType.Organization && !Guess(result[k]))) continue;
             // (not the last item after "and": a clause may join there, "from Orvin, Kessa, and Ana Ruiz from Dorvale")
             foreach (var k in list.Take(list.Count - 1))
                 if (Guess(result[k]))
@@ -581,6 +582,14 @@ public sealed class MentionFinder
     }
 
     private enum Link { None, Comma, Conjunction }
+
+    /// <summary>Whether "and" or "or" (after a comma or not) follows the mention.</summary>
+    private static bool BeforeConjunction(IReadOnlyList<Sentence> sentences, PlacedMention m)
+    {
+        var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+        int t = m.EndToken < tokens.Count && tokens[m.EndToken].Text == "," ? m.EndToken + 1 : m.EndToken;
+        return t < tokens.Count && tokens[t].Text is "and" or "or";
+    }
 
     /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title in it.</summary>
     private bool HasOwnEvidence(string name)
