@@ -1046,7 +1046,8 @@ public sealed class MentionFinder
     {
         int to = from;
         while (to < words.Count && words[to] is not ("-" or "\u2014" or "\u2013" or "--" or "," or "(")) to++;
-        if (to == from || !IsCapitalized(words[from])) return true;
+        // (a date is no place: "WASHINGTON, June 3, 2014 –")
+        if (to == from || !IsCapitalized(words[from]) || words.Skip(from).Take(to - from).Any(w => w.Any(char.IsDigit))) return true;
         var country = _lex.Gazetteer.Lookup(capital).Select(h => h.Entry).FirstOrDefault(e => e.Name == capital && e.Country is not null)?.Country;
         var after = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(from).Take(to - from)));
         return country is not null && after.Any(h => h.Entry.FineType == "Country" && h.Entry.Country == country);
@@ -2192,12 +2193,14 @@ public sealed class MentionFinder
 
     /// <summary>"the Coast Guard Cutter Patience": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
     /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name. Not before a
-    /// common noun: "the Coast Guard Cutter Maintenance team" names a team of the body, the words before it modify "team".</summary>
-    private bool IsBodysVesselNamed(Sentence s, List<string> words, Candidate c, int kind) =>
+    /// noun of a group of people (surface.rules: "team", "crew", "staff"): "the Coast Guard Cutter Maintenance team" is a
+    /// team of the body, the words before it modify "team".</summary>
+    private bool IsBodysVesselNamed(List<string> words, Candidate c, int kind) =>
         kind == c.End - 2 && kind > c.First && !GenericCraftNouns.Contains(words[kind]) && !words[c.End - 1].EndsWith('s')
         && Keyword(words, c.First, kind) is { Type: EntityType.Organization } && Keyword(words, kind + 1, c.End) is null
         && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
-        && !(c.End < s.Tokens.Count && s.Tokens[c.End].Tag is "NN" or "NNS" && words[c.End].Length > 0 && char.IsLower(words[c.End][0]));
+        && !(c.End < words.Count && (Relations.Grammar.PeopleCollectiveNouns.Contains(words[c.End])
+                                      || words[c.End].EndsWith('s') && Relations.Grammar.PeopleCollectiveNouns.Contains(words[c.End][..^1])));
 
     /// <summary>
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
@@ -2241,7 +2244,7 @@ public sealed class MentionFinder
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name, except one
                 // word ending the name after a body's name and a kind that is no generic noun of craft ("the Coast Guard
                 // Cutter Patience": the body's vessel of that kind, named by a word of ordinary English)
-                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(s, words, c, k) ? null : Name(k + 1);
+                return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
         {
