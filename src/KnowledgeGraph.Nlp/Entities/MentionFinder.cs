@@ -461,10 +461,11 @@ public sealed class MentionFinder
                 else if (w is "County" or "Counties" or "counties" && t > 0 && char.IsUpper(tokens[t - 1].Text[0])) american = true;
             }
         }
-        // "Kvemo Darcheli, Georgia, ... the government in Tbilisi said": a state named like a country that the article reads as
-        // the country names no state of a town before it either
+        // "Kvemo Darcheli, Georgia, ... the government in Tbilisi said": a state named like a country whose capital or people
+        // the article names is the country, and names no state of a town before it either (with no such evidence the town's
+        // comma and the name after it keep the state: "its center in Atlanta, Georgia")
         for (int k = 0; k < result.Count; k++)
-            if (result[k].UsState is { } townState && shared.Contains(townState) && (!american || countryNamed.Contains(townState)))
+            if (result[k].UsState is { } townState && shared.Contains(townState) && countryNamed.Contains(townState))
                 result[k] = result[k] with { UsState = null };
         if (!american) return;
         for (int k = 0; k < result.Count; k++)
