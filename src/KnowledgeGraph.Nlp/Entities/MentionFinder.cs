@@ -549,8 +549,7 @@ public sealed class MentionFinder
     /// "or" before the last, a "the" after them) are things of one kind; the name after "and" ends the list ("from Orvin,
     /// Kessa and Dorvale, Ana Ruiz said": the clause after it is no item). In a list of three names or more whose places
     /// outnumber the rest (at least two) and that names no body surely (a keyword, a company's name), a name only the recogniser typed as a
-    /// person or an organisation (no title, keyword, gazetteer entry or rule behind it; for an organisation one word, a
-    /// company's name of two words says nothing of a place) is a place too, except the last item (after "and" a clause may
+    /// person (no title, keyword, gazetteer entry or rule behind it) is a place too, except the last item (after "and" a clause may
     /// join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from Dorvale"). One pass over the article's mentions.
     /// </summary>
     private void TypeListsOfPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
@@ -576,8 +575,10 @@ public sealed class MentionFinder
             // one kind: a body that is surely no place ("Brightwell Oil", a company last after "and") says the list is not of places
             if (list.Any(k => result[k].Mention.Type == EntityType.Organization && !Guess(result[k]))) continue;
             // (not the last item after "and": a clause may join there, "from Orvin, Kessa, and Ana Ruiz from Dorvale")
+            // (a person only: a one-word body in a list of countries is as often a company as a misread place, "sanctions
+            // on Ostland, Kessa, Varno, Korvex and Dalmar")
             foreach (var k in list.Take(list.Count - 1))
-                if (Guess(result[k]))
+                if (Guess(result[k]) && result[k].Mention.Type == EntityType.Person)
                     result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Location, Canonical = null } };
         }
     }
