@@ -511,6 +511,9 @@ public sealed class GraphBuilder
             if (!CanonicalName(_entities[group[0]]).Contains(' ', StringComparison.Ordinal)) continue;
             var seen = new HashSet<long>();
             if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
+            // towns kept apart by their U.S. states (NodesAgree: "Brennock Hollow, Ore." and "Brennock Hollow, Vt.") are not
+            // joined through a third article's reading of the bare name: which town it meant is not known
+            if (group.Any(i => group.Any(j => i < j && !NodesAgree(i, j)))) continue;
             if (related is null)
             {
                 related = new HashSet<int>();

@@ -511,6 +511,20 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void TownsKeptApartByTheirStatesAreNotJoinedByANameAThirdArticleTypesAnotherWay()
+    {
+        var b = new GraphBuilder(Schema);
+        // "The mayor of Brennock Hollow, Ore., spoke." and "The mayor of Brennock Hollow, Vt., spoke.": two towns
+        b.Add(Doc("oregon", new[] { Town(0, "Brennock Hollow", "Oregon") }));
+        b.Add(Doc("vermont", new[] { Town(0, "Brennock Hollow", "Vermont") }));
+        // "Brennock Hollow asked the United States for help.": the name alone, read as a body, in a third article
+        b.Add(Doc("third", new[] { Read(0, "Brennock Hollow", EntityType.Organization, 1, false), Country(1, "United States") }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => n.Name == "Brennock Hollow").ToList();
+        Assert.That(nodes.Where(n => n.Properties.Any(p => p.Key == "state")).Select(n => (string)n["state"]!), Is.EquivalentTo(new[] { "Oregon", "Vermont" }));
+        Assert.That(nodes.Where(n => n.Properties.Any(p => p.Key == "state")).Select(n => n["doc_count"]), Is.All.EqualTo(1L), "each town keeps its own article");
+    }
+
+    [Test]
     public void EdgesOutsideTheSchemaAndNegatedStatementsAreNotEmitted()
     {
         var b = new GraphBuilder(Schema);

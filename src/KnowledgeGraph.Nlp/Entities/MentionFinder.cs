@@ -463,6 +463,12 @@ public sealed class MentionFinder
                 else if (w is "County" or "Counties" or "counties" && t > 0 && char.IsUpper(tokens[t - 1].Text[0])) american = true;
             }
         }
+        // "Kvemo Darcheli, Georgia, ... the government in Tbilisi said": a state named like a country whose capital or people
+        // the article names is the country, and names no state of a town before it either (with no such evidence the town's
+        // comma and the name after it keep the state: "its center in Atlanta, Georgia")
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].UsState is { } townState && shared.Contains(townState) && countryNamed.Contains(townState))
+                result[k] = result[k] with { UsState = null };
         if (!american) return;
         for (int k = 0; k < result.Count; k++)
         {
@@ -541,31 +547,52 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas, "and", "or", a "the"
-    /// after them) are things of one kind; in a list of three names or more whose places outnumber the rest (at least two),
-    /// a name only the recogniser typed as a person or an organisation (no title, keyword, gazetteer entry or rule behind it)
-    /// is a place too, except the last item (after "and" a clause may join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from
-    /// Dorvale"). One pass over the article's mentions.
+    /// "offices in Orvin, Kessa, Dorvale, El Marro and Tulven": names coordinated in one list (commas between them, "and" or
+    /// "or" before the last, a "the" after them) are things of one kind; the name after "and" ends the list ("from Orvin,
+    /// Kessa and Dorvale, Ana Ruiz said": the clause after it is no item). In a list of three names or more whose places
+    /// outnumber the rest (at least two) and that names no body surely (a keyword, a company's name), a name only the recogniser typed as a
+    /// person (no title, keyword, gazetteer entry or rule behind it) is a place too, except the last item (after "and" a clause may
+    /// join: "Ana Ruiz from Orvin, Kessa, and Tomas Reyl from Dorvale"). One pass over the article's mentions.
     /// </summary>
     private void TypeListsOfPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         var names = Enumerable.Range(0, result.Count).Where(k => result[k].Mention.Kind == MentionKind.Name)
             .OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken).ToList();
+        bool Guess(PlacedMention pm) => pm.Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && pm.Role is null
+                                        && !HasOwnEvidence(m.Text) && (m.Type == EntityType.Person || !m.Text.Contains(' ', StringComparison.Ordinal));
         int start = 0;
+        Link last = Link.None;
         for (int i = 1; i <= names.Count; i++)
         {
-            if (i < names.Count && Coordinated(sentences, result[names[i - 1]], result[names[i]])) continue;
+            var link = i < names.Count && last != Link.Conjunction ? Coordinated(sentences, result[names[i - 1]], result[names[i]]) : Link.None;
+            if (link != Link.None) { last = link; continue; }
             var list = names.GetRange(start, i - start);
+            // closed by "and" before its last item, or before words that are no name of ours ("..., San Marro and St. Kessa")
+            bool closed = last == Link.Conjunction || BeforeConjunction(sentences, result[names[i - 1]]);
             start = i;
-            if (list.Count < 3) continue;
+            last = Link.None;
+            if (list.Count < 3 || !closed) continue;
             int places = list.Count(k => result[k].Mention.Type == EntityType.Location);
             if (places < 2 || places * 2 <= list.Count) continue;
+            // one kind: a body that is surely no place ("Brightwell Oil", a company last after "and") says the list is not of places
+            if (list.Any(k => result[k].Mention.Type == EntityType.Organization && !Guess(result[k]))) continue;
             // (not the last item after "and": a clause may join there, "from Orvin, Kessa, and Ana Ruiz from Dorvale")
+            // (a person only: a one-word body in a list of countries is as often a company as a misread place, "sanctions
+            // on Ostland, Kessa, Varno, Korvex and Dalmar")
             foreach (var k in list.Take(list.Count - 1))
-                if (result[k].Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && result[k].Role is null
-                    && !HasOwnEvidence(m.Text))
-                    result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null } };
+                if (Guess(result[k]) && result[k].Mention.Type == EntityType.Person)
+                    result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Location, Canonical = null } };
         }
+    }
+
+    private enum Link { None, Comma, Conjunction }
+
+    /// <summary>Whether "and" or "or" (after a comma or not) follows the mention.</summary>
+    private static bool BeforeConjunction(IReadOnlyList<Sentence> sentences, PlacedMention m)
+    {
+        var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+        int t = m.EndToken < tokens.Count && tokens[m.EndToken].Text == "," ? m.EndToken + 1 : m.EndToken;
+        return t < tokens.Count && tokens[t].Text is "and" or "or";
     }
 
     /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title in it.</summary>
@@ -578,21 +605,22 @@ public sealed class MentionFinder
     }
 
     /// <summary>Whether <paramref name="b"/> is the next item of a list after <paramref name="a"/> in one sentence: only ",",
-    /// "and", "or" (and a "the") between them.</summary>
-    private static bool Coordinated(IReadOnlyList<Sentence> sentences, PlacedMention a, PlacedMention b)
+    /// "and", "or" (and a "the") between them; <see cref="Link.Conjunction"/> when "and" or "or" is among them.</summary>
+    private static Link Coordinated(IReadOnlyList<Sentence> sentences, PlacedMention a, PlacedMention b)
     {
-        if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || b.FirstToken <= a.EndToken) return false;
+        if (a.Mention.SentenceIndex != b.Mention.SentenceIndex || b.FirstToken <= a.EndToken) return Link.None;
         var tokens = sentences[a.Mention.SentenceIndex].Tokens;
         int gap = b.FirstToken - a.EndToken;
-        if (gap > 3) return false;
-        bool separator = false;
+        if (gap > 3) return Link.None;
+        var link = Link.None;
         for (int t = a.EndToken; t < b.FirstToken; t++)
         {
             var w = tokens[t].Text;
-            if (w is "," or "and" or "or") separator = true;
-            else if (!(w is "the" && t == b.FirstToken - 1)) return false;
+            if (w is "and" or "or") link = Link.Conjunction;
+            else if (w is ",") link = link == Link.Conjunction ? link : Link.Comma;
+            else if (!(w is "the" && t == b.FirstToken - 1)) return Link.None;
         }
-        return separator;
+        return link;
     }
 
     /// <summary>
@@ -1023,7 +1051,7 @@ public sealed class MentionFinder
         {
             var lastWord = capital[(capital.LastIndexOf(' ') + 1)..];
             bool withCode = end + 1 < words.Count && words[end] == "," && capital.Contains(' ') && NameKey.Fold(words[end + 1]) == NameKey.Fold(lastWord);
-            if (withCode || words[end] != "," || end + 1 >= words.Count || UsStateOf(words[end + 1]) is null)
+            if (withCode || words[end] != "," || end + 1 >= words.Count || UsStateOf(words[end + 1]) is null && OwnCountryAfter(capital, words, end + 1))
             {
                 candidates.Add(new Candidate(s.Index, 0, withCode ? end + 2 : end, EntityType.Location, "City", MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = capital });
                 return;
@@ -1031,6 +1059,21 @@ public sealed class MentionFinder
         }
         candidates.Add(new Candidate(s.Index, 0, end, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1));
         AddDatelineState(s, words, end, candidates);
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="from"/> to the dateline's dash name no place but the capital's own country:
+    /// "LUSAKA, Zambia –" is the capital, "KINGSTON, Ontario –" a town of that province, no capital of another country.
+    /// </summary>
+    private bool OwnCountryAfter(string capital, List<string> words, int from)
+    {
+        int to = from;
+        while (to < words.Count && words[to] is not ("-" or "\u2014" or "\u2013" or "--" or "," or "(")) to++;
+        // (a date is no place: "WASHINGTON, June 3, 2014 –")
+        if (to == from || !IsCapitalized(words[from]) || words.Skip(from).Take(to - from).Any(w => w.Any(char.IsDigit))) return true;
+        var country = _lex.Gazetteer.Lookup(capital).Select(h => h.Entry).FirstOrDefault(e => e.Name == capital && e.Country is not null)?.Country;
+        var after = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(from).Take(to - from)));
+        return country is not null && after.Any(h => h.Entry.FineType == "Country" && h.Entry.Country == country);
     }
 
     /// <summary>The capital a dateline's capitals words[0..end) name (see <see cref="AddDateline"/>), or null.</summary>
@@ -2196,12 +2239,16 @@ public sealed class MentionFinder
     /// <summary>Generic nouns of craft, which make compounds with the word after them ("Boat Ramp", "Ship Repair").</summary>
     private static readonly HashSet<string> GenericCraftNouns = new(StringComparer.OrdinalIgnoreCase) { "ship", "ships", "vessel", "boat", "aircraft", "plane", "jet", "wreck", "shipwreck" };
 
-    /// <summary>"the Coast Guard Cutter Bear": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
-    /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name.</summary>
+    /// <summary>"the Coast Guard Cutter Patience": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
+    /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name. Not before a
+    /// noun of a group of people (surface.rules: "team", "crew", "staff"): "the Coast Guard Cutter Maintenance team" is a
+    /// team of the body, the words before it modify "team".</summary>
     private bool IsBodysVesselNamed(List<string> words, Candidate c, int kind) =>
         kind == c.End - 2 && kind > c.First && !GenericCraftNouns.Contains(words[kind]) && !words[c.End - 1].EndsWith('s')
         && Keyword(words, c.First, kind) is { Type: EntityType.Organization } && Keyword(words, kind + 1, c.End) is null
-        && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0;
+        && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
+        && !(c.End < words.Count && (Relations.Grammar.PeopleCollectiveNouns.Contains(words[c.End])
+                                      || words[c.End].EndsWith('s') && Relations.Grammar.PeopleCollectiveNouns.Contains(words[c.End][..^1])));
 
     /// <summary>
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
@@ -2244,7 +2291,7 @@ public sealed class MentionFinder
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name, except one
                 // word ending the name after a body's name and a kind that is no generic noun of craft ("the Coast Guard
-                // Cutter Bear": the body's vessel of that kind, named by a word of ordinary English)
+                // Cutter Patience": the body's vessel of that kind, named by a word of ordinary English)
                 return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)

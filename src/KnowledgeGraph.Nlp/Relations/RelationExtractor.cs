@@ -743,7 +743,7 @@ public sealed partial class RelationExtractor
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
-                    // "Watchstanders at Harbour Sector Port Vell, Ost., received": a name closing a longer proper-noun phrase
+                    // "Duty officers at Harbour Station Port Vell, Ost., received": a name closing a longer proper-noun phrase
                     // shares the preposition before it, when a common noun heads that phrase
                     int q = npStart;
                     while (q >= 0 && (v.MentionEndingAt(q) is not null || v.Tag(q) is "NNP" or "NNPS" && !Grammar.TimeNouns.Contains(v.Lower(q))))
@@ -1585,7 +1585,7 @@ public sealed partial class RelationExtractor
                     // assistance in Z to ...": a noun with a named owner of its own holds the place phrase; it is where that
                     // owner acted, not where X is
                     if (!meets && OwnedNounBetween(g.Head + 1, j)) break;
-                    // "X will transfer the responsibility for security in Z", "X backed the operations of Y in Z": after an "of" or
+                    // "X will give the duty for patrols in Z to W", "X praised the patrols of Y in Z": after an "of" or
                     // "for" phrase of the verb's common-noun object, a place phrase attaches to the nearest noun, not to X's act
                     if (!meets && !g.Passive && PlacesObjectComplement(g.Head, j)) break;
                     var places = PlacesFrom(j + 1);
@@ -1653,7 +1653,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>
         /// Whether the place preposition at <paramref name="prep"/> ends the verb's common-noun object and an "of"/"for" phrase
-        /// of it ("transfer the responsibility for security in Z", "the operations of Y in Z"). An event noun keeps the place as
+        /// of it ("give the duty for patrols in Z to W", "the patrols of Y in Z"). An event noun keeps the place as
         /// its act's ("conducted a series of strikes in Z"), unless an "of" phrase names whose act it is.
         /// </summary>
         private bool PlacesObjectComplement(int head, int prep)
