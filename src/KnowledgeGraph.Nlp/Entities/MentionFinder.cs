@@ -2517,12 +2517,12 @@ public sealed class MentionFinder
             {
                 if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
                 if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
-                // "of Science and Technology Policy": "and" between two words of ordinary English joins two fields of one body
+                // "of Soil and Water Research": "and" between two words of ordinary English joins two fields of one body
                 if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
                 break;
             }
             if (end == first) continue;
-            // "the Emergency Committee of the World Health Organization": words with a body's head of their own name another
+            // "the Standing Committee of the Kessan Trade Organization": words with a body's head of their own name another
             // body, the one the first is part of ("of the Kessan Navy"), not its field
             if (end - first >= 2 && Keyword(words, first, end) is { Type: EntityType.Organization }) continue;
             bool possessive = end < words.Count && words[end] is "’s" or "'s";
