@@ -93,6 +93,12 @@ public sealed class PrecisionRuleTests
         // a possessor is whose the thing is: "X's office in Y" still places X
         Assert.That(Gated("Auditors visited [the Red Hand|Organization]'s office in [Agadez|Location] on Monday."),
             Does.Contain("the Red Hand LOCATED_IN Agadez"));
+        // a possessor's counterpart is another party: "X's rivals in Y", "X's partners in Y" do not place X (review18)
+        foreach (var noun in new[] { "rivals", "allies", "partners" })
+        {
+            var r = Gated($"[Kessa Bank|Organization]'s {noun} in [Dalvik|Location] cut their rates.");
+            Assert.That(r, Does.Not.Contain("Kessa Bank LOCATED_IN Dalvik"), noun + ": " + string.Join("; ", r));
+        }
         // a name that is the noun itself still reads (places.noun-in-place's example)
         Assert.That(Gated("Fighters of [the Azawad Front|Organization] in [Agadez|Location] refused to disarm."),
             Does.Contain("the Azawad Front LOCATED_IN Agadez"));
