@@ -61,4 +61,20 @@ public sealed class EdgeConfidenceCliTests
         Assert.That(shard.ExitCode, Is.EqualTo(2));
         Assert.That(shard.Error, Does.Contain("kg merge"));
     }
+
+    [Test]
+    public void ANameBeforeACommonNounIsNotPlacedEvenWhenTwoSentencesSayIt()
+    {
+        // review18: a weak reading of "the X summit in Y" (X placed in Y) reached the gated graph when two sentences said it
+        var dir = CliRunner.TempDir();
+        File.WriteAllText(Path.Combine(dir, "summit.txt"), "Summit in Varno\n\nMinisters met before the Ostland Union summit in Varno on Monday. "
+            + "Reporters waited outside the Ostland Union summit in Varno for hours. Auditors visited the Kessa Front's office in Dalvik on Tuesday.\n");
+        var outDir = Path.Combine(dir, "out");
+        var run = CliRunner.Run("build", dir, "--out", outDir, "--relations", "both");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var edges = Relationships(Read(outDir)).Select(e => $"{e.StartId} {e.Type} {e.EndId}").ToList();
+        Assert.That(edges, Does.Not.Contain("e:org:ostland-union LOCATED_IN e:loc:varno"), string.Join("; ", edges));
+        // a possessor is whose the office is: it is still placed
+        Assert.That(edges, Does.Contain("e:org:kessa-front LOCATED_IN e:loc:dalvik"), string.Join("; ", edges));
+    }
 }

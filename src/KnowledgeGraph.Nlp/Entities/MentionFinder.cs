@@ -2177,11 +2177,14 @@ public sealed class MentionFinder
         if (span.Count == 1 && c.First > 0 && words[c.First - 1] is "a" or "A" or "an" or "An" && char.IsLower(last[^1])
             && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS"))
             && _lex.Gazetteer.Lookup(last).Count == 0) return false;
-        // "the exchange gives Sailors a chance", "More than 100 Airmen deployed": one capitalised word the tagger reads as a
-        // plural noun for people, with no article, names people of a kind (a rank of service capitalised), not one body; a body
-        // named by a plural takes "the" ("the Rangers") or is known to the gazetteer ("Reuters"), and a department's field
-        // ("Fisheries said ...") names no people
-        if (span.Count == 1 && c.Source == "ner" && c.Type == EntityType.Organization && c.FineType is null && IsTitleCase(last) && last.Length > 4
+        // "the course gives Welders a chance", "About 40 Riggers arrived": one capitalised word the tagger reads as a plural
+        // noun for people, with no article, names people of a kind (a rank of service capitalised), not one body, where the
+        // noun phrase says so: counted or determined ("40 Riggers", "these Riggers"), modified ("harbor support Riggers"),
+        // a verb's first of two objects ("gives Welders a chance") or joined to another plural ("Pilots and Riggers"); a
+        // plural alone as a subject or joined to a name ("Kessa Rovers and Wanderers", "Wanderers said") may be a club, a
+        // body named by a plural takes "the" ("the Rangers") or is known to the gazetteer ("Reuters"), and a department's
+        // field ("Fisheries said ...") names no people
+        if (span.Count == 1 && IsPeopleOfAKind(s, c.First) && c.Source == "ner" && c.Type == EntityType.Organization && c.FineType is null && IsTitleCase(last) && last.Length > 4
             && (s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s') && IsPeopleNoun(last)
                 // ("Airmen" read as a singular proper noun: a "-men" plural whose "-man" singular is an agent noun of PETRARCH's or
                 // a word of UD's is a plural still)
@@ -2205,6 +2208,23 @@ public sealed class MentionFinder
         if (w.EndsWith("ings", StringComparison.Ordinal)) w = w[..^1];
         return w.EndsWith("ing", StringComparison.Ordinal)
                && Relations.SentenceView.RegularStems(w).Any(stem => _lex.Triggers.Lookup(stem, TriggerPos.Verb).Count > 0);
+    }
+
+    /// <summary>
+    /// "40 Riggers", "these Riggers", "harbor support Riggers", "gives Welders a chance", "Pilots and Riggers": the noun
+    /// phrase around the plural at <paramref name="at"/> makes it people of a kind (a count, a determiner, a modifier, a verb's
+    /// first of two objects, a plural it is joined to); "the club Wanderers" names the body a description's noun gives.
+    /// </summary>
+    private bool IsPeopleOfAKind(Sentence s, int at)
+    {
+        if (at == 0) return false;
+        var prev = s.Tokens[at - 1];
+        var before = at >= 2 ? s.Tokens[at - 2] : null;
+        if (prev.Tag is "CD" or "PRP$" or "PDT" || prev.Tag == "DT" && prev.Text is not ("the" or "The")) return true;
+        if (prev.Tag is "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" && char.IsLetter(prev.Text[0])
+            && _lex.Descriptors.Lookup(prev.Text.ToLowerInvariant()).Count == 0) return true;
+        if (prev.Tag is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && at + 1 < s.Tokens.Count && s.Tokens[at + 1].Tag is "DT" or "PRP$") return true;
+        return prev.Text is "and" or "or" && before is { Tag: "NNS" or "NNPS" };
     }
 
     /// <summary>
@@ -2564,12 +2584,12 @@ public sealed class MentionFinder
             {
                 if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
                 if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
-                // "of Science and Technology Policy": "and" between two words of ordinary English joins two fields of one body
+                // "of Soil and Water Research": "and" between two words of ordinary English joins two fields of one body
                 if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
                 break;
             }
             if (end == first) continue;
-            // "the Emergency Committee of the World Health Organization": words with a body's head of their own name another
+            // "the Standing Committee of the Kessan Trade Organization": words with a body's head of their own name another
             // body, the one the first is part of ("of the Kessan Navy"), not its field
             if (end - first >= 2 && Keyword(words, first, end) is { Type: EntityType.Organization }) continue;
             bool possessive = end < words.Count && words[end] is "’s" or "'s";

@@ -93,6 +93,12 @@ public sealed class PrecisionRuleTests
         // a possessor is whose the thing is: "X's office in Y" still places X
         Assert.That(Gated("Auditors visited [the Red Hand|Organization]'s office in [Agadez|Location] on Monday."),
             Does.Contain("the Red Hand LOCATED_IN Agadez"));
+        // a possessor's counterpart is another party: "X's rivals in Y", "X's partners in Y" do not place X (review18)
+        foreach (var noun in new[] { "rivals", "allies", "partners" })
+        {
+            var r = Gated($"[Kessa Bank|Organization]'s {noun} in [Dalvik|Location] cut their rates.");
+            Assert.That(r, Does.Not.Contain("Kessa Bank LOCATED_IN Dalvik"), noun + ": " + string.Join("; ", r));
+        }
         // a name that is the noun itself still reads (places.noun-in-place's example)
         Assert.That(Gated("Fighters of [the Azawad Front|Organization] in [Agadez|Location] refused to disarm."),
             Does.Contain("the Azawad Front LOCATED_IN Agadez"));
@@ -101,19 +107,19 @@ public sealed class PrecisionRuleTests
     [Test]
     public void AChiefOfAFunctionWorksForTheUnitAndDoesNotLeadIt()
     {
-        // issue 9 (rules8): "P, Unit chief of response" heads the response inside the unit
-        var e = Gated("\"We are ready,\" said [Lena Hart|Person], [Harbor Sector Ostport|Organization] chief of response.");
-        Assert.That(e, Does.Contain("Lena Hart WORKS_FOR Harbor Sector Ostport"), string.Join("; ", e));
-        Assert.That(e, Does.Not.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", e));
+        // issue 9 (rules8): "P, Unit head of logistics" heads logistics inside the unit
+        var e = Gated("\"The barges are loaded,\" said [Mira Tessel|Person], [River Command Ostport|Organization] head of logistics.");
+        Assert.That(e, Does.Contain("Mira Tessel WORKS_FOR River Command Ostport"), string.Join("; ", e));
+        Assert.That(e, Does.Not.Contain("Mira Tessel LEADS River Command Ostport"), string.Join("; ", e));
         // a place named before the function is no employer, and no place she leads
-        var p = Gated("\"We are ready,\" said [Lena Hart|Person], Harbor Sector [Ostport|Location] chief of response.");
-        Assert.That(p.Where(x => x.StartsWith("Lena Hart", StringComparison.Ordinal)), Is.Empty, string.Join("; ", p));
+        var p = Gated("\"The barges are loaded,\" said [Mira Tessel|Person], River Command [Ostport|Location] head of logistics.");
+        Assert.That(p.Where(x => x.StartsWith("Mira Tessel", StringComparison.Ordinal)), Is.Empty, string.Join("; ", p));
         // the same role as a title before the name
-        var m = Gated("[Harbor Sector Ostport|Organization] Chief of Response [Lena Hart|Person] said the crews were ready.");
-        Assert.That(m, Does.Not.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", m));
+        var m = Gated("[River Command Ostport|Organization] Head of Logistics [Mira Tessel|Person] said the barges were loaded.");
+        Assert.That(m, Does.Not.Contain("Mira Tessel LEADS River Command Ostport"), string.Join("; ", m));
         // the chief of the unit itself, and the unit's chief, still lead it
-        var c = Gated("\"We are ready,\" said [Lena Hart|Person], chief of [Harbor Sector Ostport|Organization].");
-        Assert.That(c, Does.Contain("Lena Hart LEADS Harbor Sector Ostport"), string.Join("; ", c));
+        var c = Gated("\"The barges are loaded,\" said [Mira Tessel|Person], head of [River Command Ostport|Organization].");
+        Assert.That(c, Does.Contain("Mira Tessel LEADS River Command Ostport"), string.Join("; ", c));
         var u = Gated("[Colonel Idriss Diallo|Person], [Red Hand|Organization] commander, was wounded.");
         Assert.That(u, Does.Contain("Colonel Idriss Diallo LEADS Red Hand"), string.Join("; ", u));
     }
