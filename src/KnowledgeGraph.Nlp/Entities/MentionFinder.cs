@@ -2593,6 +2593,9 @@ public sealed class MentionFinder
             // body, the one the first is part of ("of the Kessan Navy"), not its field
             if (end - first >= 2 && Keyword(words, first, end) is { Type: EntityType.Organization }) continue;
             bool possessive = end < words.Count && words[end] is "’s" or "'s";
+            // "the Fraud Division of the District Attorney's Office": a possessive whose owner is a person's title names
+            // the holder's office, another body (the one the first is part of), not the first body's field
+            if (possessive && _lex.Titles.Lookup(words[end - 1]).Any(t => t.ImpliesPerson)) continue;
             // what the other names over those words are: a person or a date stops the join; a name running on past them must
             // start after a possessive
             var others = settled.Where(o => o != c && o.First < end && of < o.End).ToList();
