@@ -2259,16 +2259,22 @@ public sealed class MentionFinder
     /// <summary>Generic nouns of craft, which make compounds with the word after them ("Boat Ramp", "Ship Repair").</summary>
     private static readonly HashSet<string> GenericCraftNouns = new(StringComparer.OrdinalIgnoreCase) { "ship", "ships", "vessel", "boat", "aircraft", "plane", "jet", "wreck", "shipwreck" };
 
-    /// <summary>"the Coast Guard Cutter Patience": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
+    /// <summary>"the Harbor Guard Cutter Faith": a body's name (its head keyword), a vessel's kind at <paramref name="kind"/> that is
     /// no generic noun of craft, and one last word that is no name keyword: the body's vessel of that name. Not before a
-    /// noun of a group of people (surface.rules: "team", "crew", "staff"): "the Coast Guard Cutter Maintenance team" is a
-    /// team of the body, the words before it modify "team".</summary>
+    /// noun of a group of people (surface.rules: "team", "staff"): "the Harbor Guard Cutter Repair team" is a team of
+    /// the body, the words before it modify "team"; a vessel's own people, its crew, are the vessel's ("the Harbor Guard
+    /// Cutter Faith crew": still the vessel Faith).</summary>
     private bool IsBodysVesselNamed(List<string> words, Candidate c, int kind) =>
         kind == c.End - 2 && kind > c.First && !GenericCraftNouns.Contains(words[kind]) && !words[c.End - 1].EndsWith('s')
         && Keyword(words, c.First, kind) is { Type: EntityType.Organization } && Keyword(words, kind + 1, c.End) is null
         && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
-        && !(c.End < words.Count && (Relations.Grammar.PeopleCollectiveNouns.Contains(words[c.End])
-                                      || words[c.End].EndsWith('s') && Relations.Grammar.PeopleCollectiveNouns.Contains(words[c.End][..^1])));
+        && !(c.End < words.Count && IsGroupOfPeopleButCrew(words[c.End]));
+
+    private static bool IsGroupOfPeopleButCrew(string word)
+    {
+        var w = word.EndsWith('s') && !Relations.Grammar.PeopleCollectiveNouns.Contains(word) ? word[..^1] : word;
+        return Relations.Grammar.PeopleCollectiveNouns.Contains(w) && !w.Equals("crew", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// "the tanker Horten", "Horten Liberian-flagged tanker ship", "Coast Guard Cutter Eagle", "USS Gerald R. Ford": a
@@ -2310,8 +2316,8 @@ public sealed class MentionFinder
             if (VesselPrefixes.Contains(words[k]) || (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k])) && char.IsUpper(words[k][0])
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
                 // "Boat Ramp": a kind followed by ordinary words is a compound ("a boat ramp"), not a vehicle's name, except one
-                // word ending the name after a body's name and a kind that is no generic noun of craft ("the Coast Guard
-                // Cutter Patience": the body's vessel of that kind, named by a word of ordinary English)
+                // word ending the name after a body's name and a kind that is no generic noun of craft ("the Harbor Guard
+                // Cutter Faith": the body's vessel of that kind, named by a word of ordinary English)
                 return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
         for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)

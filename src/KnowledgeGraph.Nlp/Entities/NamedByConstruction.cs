@@ -91,7 +91,8 @@ internal static class NamedByConstruction
     /// country or a U.S. state that ends the address (no "'s" after it, no capitalised word continuing it) is a place of
     /// that country, whatever the recogniser took it for; a name with its own evidence stays (a given name opening it, a
     /// name keyword or a title in it, a role the text gives it, an acronym's shape: "Tavin Orrel, Canada's envoy"); a list
-    /// ("Kessa, Canada and Orvia") is no address
+    /// ("Kessa, Canada and Orvia") is no address, nor is a fronted phrase's comma ("After talks with Tavin Orrel, Kessa
+    /// agreed ...": see <see cref="ClosesFrontedPhrase"/>)
     /// </summary>
     private static void TypePlacesWrittenWithTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -113,10 +114,29 @@ internal static class NamedByConstruction
             }
             if (end < 0) continue;
             var after = end < tokens.Count ? tokens[end].Text : "";
-            // ("DOE, Ukraine and the Westinghouse": a list, no address; a country's possessive or a longer name goes on)
+            // ("the agency, Orvia and the maker": a list, no address; a country's possessive or a longer name goes on)
             if (after is "'s" or "\u2019s" or "'" or "and" or "or" || after.Length > 0 && char.IsUpper(after[0])) continue;
+            if (ClosesFrontedPhrase(tokens, comma, end)) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
         }
+    }
+
+    /// <summary>
+    /// "After talks with Orrel, Kessa agreed ...", "Asked about Tavin, Orvia voters shrugged": a sentence that opens with a
+    /// preposition, subordinator, adverb or participle opens with a fronted adverbial phrase, which ends at the sentence's
+    /// first comma; the words after that comma open the main clause, so a country there is its subject, no address of the
+    /// name before the comma. An address closed by its own comma ("In Tarvelo, Mexico, police said ...") stays one.
+    /// </summary>
+    private static bool ClosesFrontedPhrase(IReadOnlyList<Token> tokens, int comma, int countryEnd)
+    {
+        int first = 0;
+        while (first < comma && tokens[first].Tag is "``" or "''" or "-LRB-" or ":") first++;
+        // (an opening participle the tagger reads as a past tense still takes its preposition: "Asked/VBD about")
+        bool participle = tokens[first].Tag is "VBN" or "VBG" || tokens[first].Tag == "VBD" && first + 1 < comma && tokens[first + 1].Tag is "IN" or "TO";
+        if (first >= comma || !participle && tokens[first].Tag is not ("IN" or "RB" or "WRB")) return false;
+        for (int t = first; t < comma; t++)
+            if (tokens[t].Text == ",") return false;
+        return countryEnd >= tokens.Count || tokens[countryEnd].Text != ",";
     }
 
     /// <summary>

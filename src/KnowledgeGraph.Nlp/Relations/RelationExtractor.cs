@@ -743,7 +743,7 @@ public sealed partial class RelationExtractor
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
-                    // "Duty officers at Harbour Station Port Vell, Ost., received": a name closing a longer proper-noun phrase
+                    // "Nurses at Kessa Clinic Tarn Hollow, Ost., treated": a name closing a longer proper-noun phrase
                     // shares the preposition before it, when a common noun heads that phrase
                     int q = npStart;
                     while (q >= 0 && (v.MentionEndingAt(q) is not null || v.Tag(q) is "NNP" or "NNPS" && !Grammar.TimeNouns.Contains(v.Lower(q))))
@@ -1071,7 +1071,7 @@ public sealed partial class RelationExtractor
             if (m.Mention.Kind != MentionKind.Demonym)
             {
                 int t = m.EndToken < v.Count && v.Tag(m.EndToken) == "POS" ? m.EndToken + 1 : m.EndToken;
-                // "the Republic of Kessa (ROK) Minister of Defense X": an acronym in brackets closes the name
+                // "the United Provinces of Orvia (UPO) Minister of Health X": an acronym in brackets closes the name
                 if (t + 2 < v.Count && v.Words[t] == "(" && v.MentionStartingAt(t + 1) is { } acronym && acronym.EndToken < v.Count && v.Words[acronym.EndToken] == ")")
                     t = acronym.EndToken + 1;
                 return AfterTitle(t) is var after && after > t && v.MentionStartingAt(after) is { } person && v.TypeOf(person) == EntityType.Person ? person : m;
