@@ -102,3 +102,13 @@ public sealed record DocumentAnalysis(
     IReadOnlyList<Mention> Mentions,
     IReadOnlyList<DocumentEntity> Entities,
     IReadOnlyList<RelationMention> Relations);
+
+/// <summary>Entity attributes the pipeline writes and the graph's joins read, defined once for both.</summary>
+public static class EntityAttributes
+{
+    /// <summary>The U.S. state a town is written with ("Orvin, Fla."): its joins across articles need that state's agreement.</summary>
+    public const string State = "state";
+
+    /// <summary>The country every U.S. state is in, as the gazetteer names it.</summary>
+    public const string UnitedStates = "United States";
+}

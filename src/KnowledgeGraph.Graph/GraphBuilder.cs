@@ -167,14 +167,14 @@ public sealed class GraphBuilder
     /// <summary>The U.S. state an article wrote a place with ("Orvin, Fla."), or null.</summary>
     private static string? StateOf(IEnumerable<KeyValuePair<string, string>> attributes)
     {
-        foreach (var (k, v) in attributes) if (k == ResolutionKey.StateAttribute) return v;
+        foreach (var (k, v) in attributes) if (k == EntityAttributes.State) return v;
         return null;
     }
 
     /// <summary>A place of the United States: the country, one of its states, or a town written with its state.</summary>
     private bool NamesAPlaceOfTheUnitedStates(GraphDocumentEntity e) =>
-        e.Type == EntityType.Location && (e.Name == ResolutionKey.UnitedStates || _lexicons.UsStates.Contains(e.Name) || StateOf(e.Attributes) is not null
-                                          || ResolutionKey.Within(e.Attributes) == ResolutionKey.UnitedStates);
+        e.Type == EntityType.Location && (e.Name == EntityAttributes.UnitedStates || _lexicons.UsStates.Contains(e.Name) || StateOf(e.Attributes) is not null
+                                          || ResolutionKey.Within(e.Attributes) == EntityAttributes.UnitedStates);
 
     /// <summary>
     /// A place one article writes with its U.S. state ("St. Albans, Vt.") and one of the same name that another article
@@ -561,7 +561,7 @@ public sealed class GraphBuilder
         foreach (var name in _entities[country].Aliases)
             if (_lexicons.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);
         if (capitals.Count == 0) return docs;
-        bool ofUnitedStates = _entities[country].Aliases.Contains("United States");
+        bool ofUnitedStates = _entities[country].Aliases.Contains(EntityAttributes.UnitedStates);
         var naming = new HashSet<long>();
         var elsewhere = new HashSet<long>(); // documents naming another country, or a U.S. state (for another country)
         for (int i = 0; i < _entities.Count; i++)

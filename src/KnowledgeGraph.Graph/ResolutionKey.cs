@@ -159,12 +159,6 @@ public static class ResolutionKey
     /// <summary>The node property that names the document of a document-scoped generic actor.</summary>
     public const string DocumentAttribute = "document";
 
-    /// <summary>The attribute of the U.S. state a town is written with ("Orvin, Fla."), as the pipeline sets it.</summary>
-    public const string StateAttribute = "state";
-
-    /// <summary>The country every U.S. state is in, as the gazetteer names it.</summary>
-    public const string UnitedStates = "United States";
-
     /// <summary>A generic actor with no country or place ("protesters", "police"): scope = document.</summary>
     public static bool IsDocumentScoped(IEnumerable<KeyValuePair<string, string>> attributes) =>
         attributes.Any(kv => kv.Key == "scope" && kv.Value == "document");

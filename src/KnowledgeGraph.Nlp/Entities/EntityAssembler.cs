@@ -12,9 +12,6 @@ public static class EntityAssembler
     /// <summary>The attribute of a place that shares a country's name ("Georgia", the U.S. state): the country it is in.</summary>
     public const string WithinAttribute = "country";
 
-    /// <summary>The U.S. state a town is written with ("Orvin, Fla."): its joins across articles need that state's agreement.</summary>
-    public const string StateAttribute = "state";
-
     /// <param name="isCommonWord">Whether a lower-case word is ordinary English: an entity named only by one such
     /// capitalised word ("The Department", "Soldiers") and unknown to the gazetteer is dropped.</param>
     /// <param name="isDescription">Whether a phrase is, as a whole, one of the lexicon's descriptions ("junta", "military junta"):
@@ -80,7 +77,7 @@ public static class EntityAssembler
                 && char.IsUpper(name[0]) && name[1..].All(char.IsLower) && isDescription(name.ToLowerInvariant()))
                 attributes[ScopeAttribute] = DocumentScope;
             // a town written with its U.S. state after it ("Orvin, Fla."): the state
-            if (type == EntityType.Location && list.Select(m => m.Placed.UsState).FirstOrDefault(w => w is not null) is { } state) attributes[StateAttribute] = state;
+            if (type == EntityType.Location && list.Select(m => m.Placed.UsState).FirstOrDefault(w => w is not null) is { } state) attributes[EntityAttributes.State] = state;
             int index = entities.Count;
             entities.Add(new DocumentEntity(index, name, type, fine, aliases.ToList(), list.Select(m => m.Mention).ToList(), attributes));
             foreach (var m in list) refs.Add(new MentionRef(m.Mention, index, m.Mention.SentenceIndex, m.Placed.FirstToken, m.Placed.EndToken));

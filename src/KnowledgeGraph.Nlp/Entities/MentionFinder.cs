@@ -406,9 +406,6 @@ public sealed class MentionFinder
         result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
     }
 
-    /// <summary>The country every U.S. state is in: the qualifier of a state that shares a country's name.</summary>
-    public const string UnitedStates = "United States";
-
     /// <summary>
     /// "Georgia" is a country and a U.S. state. An article that places it among U.S. states ("in Georgia, South Carolina and
     /// North Carolina"), writes a state's abbreviation ("Macon, Ga.") or its counties ("Laurens and Wilkes counties") and never
@@ -426,7 +423,7 @@ public sealed class MentionFinder
             var m = result[k].Mention;
             if (m.Type == EntityType.Location && _lex.UsStateAbbreviations.TryGetValue(m.Text, out var state) && m.Canonical == state
                 && (_lex.Gazetteer.EntriesNamed(state).Any(e => e.FineType == "Country") || StatesNamedLikeCapitals.Contains(state)))
-                result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
+                result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = EntityAttributes.UnitedStates };
         }
         PlaceTownsInStates(sentences, result);
         // "charges were filed in the District of Columbia": the federal district is the capital
@@ -475,7 +472,7 @@ public sealed class MentionFinder
             var m = result[k].Mention;
             if (m.Type != EntityType.Location || m.FineType != "Country" || m.Kind != MentionKind.Name || m.Canonical is not { } c
                 || !shared.Contains(c) || countryNamed.Contains(c)) continue;
-            result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = UnitedStates };
+            result[k] = result[k] with { Mention = m with { FineType = "Region" }, Within = EntityAttributes.UnitedStates };
         }
     }
 
@@ -559,7 +556,7 @@ public sealed class MentionFinder
         var names = Enumerable.Range(0, result.Count).Where(k => result[k].Mention.Kind == MentionKind.Name)
             .OrderBy(k => result[k].Mention.SentenceIndex).ThenBy(k => result[k].FirstToken).ToList();
         bool Guess(PlacedMention pm) => pm.Mention is { Type: EntityType.Person or EntityType.Organization, Source: "ner", FineType: null } m && pm.Role is null
-                                        && !HasOwnEvidence(m.Text) && (m.Type == EntityType.Person || !m.Text.Contains(' ', StringComparison.Ordinal));
+                                        && !NamedByConstruction.HasOwnEvidence(_lex, m.Text) && (m.Type == EntityType.Person || !m.Text.Contains(' ', StringComparison.Ordinal));
         int start = 0;
         Link last = Link.None;
         for (int i = 1; i <= names.Count; i++)
@@ -593,15 +590,6 @@ public sealed class MentionFinder
         var tokens = sentences[m.Mention.SentenceIndex].Tokens;
         int t = m.EndToken < tokens.Count && tokens[m.EndToken].Text == "," ? m.EndToken + 1 : m.EndToken;
         return t < tokens.Count && tokens[t].Text is "and" or "or";
-    }
-
-    /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title in it.</summary>
-    private bool HasOwnEvidence(string name)
-    {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 2 && _lex.GivenNames.Contains(words[0])
-               || words.Any(w => _lex.OrgKeywords.Lookup(w).Count > 0 || _lex.Titles.Lookup(w).Count > 0)
-               || _lex.OrgKeywords.Lookup(name).Count > 0;
     }
 
     /// <summary>Whether <paramref name="b"/> is the next item of a list after <paramref name="a"/> in one sentence: only ",",

@@ -36,6 +36,16 @@ internal static class NamedByConstruction
     private static string Word(IReadOnlyList<Sentence> sentences, PlacedMention m, int k) =>
         k >= 0 && k < sentences[m.Mention.SentenceIndex].Tokens.Count ? sentences[m.Mention.SentenceIndex].Tokens[k].Text : "";
 
+    /// <summary>A name that says what it is by its own words: a given name opening it ("Ana Ruiz"), a name keyword or a title
+    /// in it, or the whole name a keyword.</summary>
+    internal static bool HasOwnEvidence(LexiconSet lex, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && lex.GivenNames.Contains(words[0])
+               || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0)
+               || lex.OrgKeywords.Lookup(name).Count > 0;
+    }
+
     private static bool Known(LexiconSet lex, string name) => lex.Gazetteer.Lookup(name).Count > 0 || lex.UsStates.Contains(name);
 
     /// <summary>
@@ -102,9 +112,7 @@ internal static class NamedByConstruction
             var tokens = sentences[m.SentenceIndex].Tokens;
             int comma = result[k].EndToken;
             if (comma + 1 >= tokens.Count || tokens[comma].Text != ",") continue;
-            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 2 && lex.GivenNames.Contains(words[0]) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text)
-                || words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0)) continue;
+            if (HasOwnEvidence(lex, m.Text) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text)) continue;
             int end = -1;
             for (int n = 1; n <= 3 && comma + n < tokens.Count && end < 0; n++)
             {
