@@ -475,7 +475,10 @@ internal static class NamedByConstruction
                          && !(m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text));
             bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
                 && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
-            if (drill || recurring) events.Add(m.Mention.Text);
+            // "Kessa-Orvia Exercise STORMRIDGE": the title word "Exercise" inside the name opens the drill's own name
+            var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool titled = words.Length >= 3 && Array.IndexOf(words, "Exercise", 1, words.Length - 2) > 0;
+            if (drill || recurring || titled || DescribedAsDrill(tokens, m, lex)) events.Add(m.Mention.Text);
         }
         events.ExceptWith(placed);
         if (events.Count == 0) return;
@@ -494,6 +497,31 @@ internal static class NamedByConstruction
             var meeting = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting");
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = meeting ? "Meeting" : null, Canonical = null }, Role = null, Agent = null };
         }
+    }
+
+    /// <summary>
+    /// "Marvessa 31 is a brigade-level exercise involving four navies", "for TALLWIND 2027, an exercise aimed at harbour
+    /// defence": a name (past a number) that is the subject of "is"/"was" with an indefinite complement, or that an appositive
+    /// after its comma restates, whose noun phrase's head (the last of its lower-case words: no noun after it) is a drill
+    /// noun, names that drill. Not a name after a preposition ("the goal of Velmora was an exercise in patience": no
+    /// subject), nor one in a list, nor a person's name opened by a given name, nor a drill noun that only modifies the head
+    /// ("an exercise physiologist").
+    /// </summary>
+    private static bool DescribedAsDrill(IReadOnlyList<Token> tokens, PlacedMention m, LexiconSet lex)
+    {
+        int r = m.EndToken;
+        if (r < tokens.Count && tokens[r].Tag == "CD") r++;
+        if (r + 2 >= tokens.Count || tokens[r + 1].Text is not ("a" or "an" or "the")) return false;
+        var before = m.FirstToken > 0 ? tokens[m.FirstToken - 1] : null;
+        bool copula = tokens[r].Text is "is" or "was" && tokens[r + 1].Text != "the" && before?.Tag is not ("IN" or "TO");
+        bool apposed = tokens[r].Text == "," && before?.Text is not ("," or "and" or "or");
+        if (!copula && !apposed) return false;
+        if (m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text)) return false;
+        int h = r + 2;
+        while (h < tokens.Count && h - r <= 7 && !DrillHeads.Contains(tokens[h].Text)
+               && (tokens[h].Text == "-" || char.IsLower(tokens[h].Text[0]) && tokens[h].Tag is "JJ" or "NN" or "VBG" or "VBN" or "HYPH" or "CD")) h++;
+        return h < tokens.Count && DrillHeads.Contains(tokens[h].Text) && tokens[h].Tag is "NN" or "NNS"
+               && !(h + 1 < tokens.Count && tokens[h + 1].Tag is "NN" or "NNS" && char.IsLower(tokens[h + 1].Text[0]));
     }
 
     /// <summary>
