@@ -14,6 +14,7 @@ internal static class NamedByConstruction
     public static void Apply(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         TypeStatesAsPlaces(result, lex);
+        TypeTitledSurnames(result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
@@ -57,6 +58,29 @@ internal static class NamedByConstruction
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention is { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name } m && m.Source != "gazetteer" && lex.UsStates.Contains(m.Text))
                 result[k] = result[k] with { Mention = m with { Type = EntityType.Location, FineType = null, Canonical = null }, Role = null, Agent = null };
+    }
+
+    /// <summary>
+    /// "a hearing with Admiral Vessan", "the extradition of Mr. Tarrow": a name the recogniser took for a body or a place that
+    /// is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised word is that
+    /// person, whatever the recogniser took it for (also when the gazetteer knows the word as a body's short name: a body
+    /// takes no person's title); not when the word is a name keyword, a title, a common word of English ("General Motors"),
+    /// a U.S. state or a place the gazetteer knows, nor when it knows the whole name
+    /// </summary>
+    private static void TypeTitledSurnames(List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name } m || m.Source == "gazetteer") continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var (len, titles) = lex.Titles.LongestMatchAt(words, 0);
+            if (len == 0 || words.Length != len + 1 || !char.IsUpper(words[0][0]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
+            var last = words[^1];
+            if (!MentionFinder.IsTitleCase(last.Replace("-", "", StringComparison.Ordinal)) || lex.OrgKeywords.Lookup(last).Count > 0 || lex.Titles.Lookup(last).Count > 0
+                || lex.CommonWords.Contains(last.ToLowerInvariant()) || Known(lex, m.Text) || lex.UsStates.Contains(last)
+                || lex.Gazetteer.Lookup(last).Any(h => h.Entry.Type == EntityType.Location)) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = MentionFinder.RoleOf(titles), Agent = null, AnchorCountry = null };
+        }
     }
 
     /// <summary>
