@@ -65,7 +65,8 @@ internal static class NamedByConstruction
     /// is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised word is that
     /// person, whatever the recogniser took it for (also when the gazetteer knows the word as a body's short name: a body
     /// takes no person's title); not when the word is a name keyword, a title, a common word of English ("General Motors"),
-    /// a U.S. state or a place the gazetteer knows, nor when it knows the whole name
+    /// a U.S. state or a place the gazetteer knows, nor when it knows the whole name, nor after a one-word title that is a
+    /// common word too ("General Dynamics": "general" reads as an adjective)
     /// </summary>
     private static void TypeTitledSurnames(List<PlacedMention> result, LexiconSet lex)
     {
@@ -75,6 +76,8 @@ internal static class NamedByConstruction
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var (len, titles) = lex.Titles.LongestMatchAt(words, 0);
             if (len == 0 || words.Length != len + 1 || !char.IsUpper(words[0][0]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
+            // (a one-word title that is a common word of English reads as an adjective or noun too: "General Dynamics")
+            if (len == 1 && lex.CommonWords.Contains(words[0].ToLowerInvariant())) continue;
             var last = words[^1];
             if (!MentionFinder.IsTitleCase(last.Replace("-", "", StringComparison.Ordinal)) || lex.OrgKeywords.Lookup(last).Count > 0 || lex.Titles.Lookup(last).Count > 0
                 || lex.CommonWords.Contains(last.ToLowerInvariant()) || Known(lex, m.Text) || lex.UsStates.Contains(last)
