@@ -2847,7 +2847,7 @@ public sealed class MentionFinder
     internal static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal) { "Station", "Base", "Airport", "Airfield", "Camp" };
 
     /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
-    private static string? RoleOf(IReadOnlyList<TitleEntry> titles)
+    internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
         var role = titles.First(t => t.PrecedesNames).Role;
         return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." ? null : role;

@@ -14,6 +14,7 @@ internal static class NamedByConstruction
     public static void Apply(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         TypeStatesAsPlaces(result, lex);
+        TypeTitledSurnames(result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
@@ -57,6 +58,32 @@ internal static class NamedByConstruction
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention is { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name } m && m.Source != "gazetteer" && lex.UsStates.Contains(m.Text))
                 result[k] = result[k] with { Mention = m with { Type = EntityType.Location, FineType = null, Canonical = null }, Role = null, Agent = null };
+    }
+
+    /// <summary>
+    /// "a hearing with Admiral Vessan", "the extradition of Mr. Tarrow": a name the recogniser took for a body or a place that
+    /// is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised word is that
+    /// person, whatever the recogniser took it for (also when the gazetteer knows the word as a body's short name: a body
+    /// takes no person's title); not when the word is a name keyword, a title, a common word of English ("General Motors"),
+    /// a U.S. state or a place the gazetteer knows, nor when it knows the whole name, nor after a one-word title that is a
+    /// common word too ("General Dynamics": "general" reads as an adjective)
+    /// </summary>
+    private static void TypeTitledSurnames(List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name } m || m.Source == "gazetteer") continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var (len, titles) = lex.Titles.LongestMatchAt(words, 0);
+            if (len == 0 || words.Length != len + 1 || !char.IsUpper(words[0][0]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
+            // (a one-word title that is a common word of English reads as an adjective or noun too: "General Dynamics")
+            if (len == 1 && lex.CommonWords.Contains(words[0].ToLowerInvariant())) continue;
+            var last = words[^1];
+            if (!MentionFinder.IsTitleCase(last.Replace("-", "", StringComparison.Ordinal)) || lex.OrgKeywords.Lookup(last).Count > 0 || lex.Titles.Lookup(last).Count > 0
+                || lex.CommonWords.Contains(last.ToLowerInvariant()) || Known(lex, m.Text) || lex.UsStates.Contains(last)
+                || lex.Gazetteer.Lookup(last).Any(h => h.Entry.Type == EntityType.Location)) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = MentionFinder.RoleOf(titles), Agent = null, AnchorCountry = null };
+        }
     }
 
     /// <summary>
@@ -475,7 +502,10 @@ internal static class NamedByConstruction
                          && !(m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text));
             bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
                 && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
-            if (drill || recurring) events.Add(m.Mention.Text);
+            // "Kessa-Orvia Exercise STORMRIDGE": the title word "Exercise" inside the name opens the drill's own name
+            var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool titled = words.Length >= 3 && Array.IndexOf(words, "Exercise", 1, words.Length - 2) > 0;
+            if (drill || recurring || titled || DescribedAsDrill(tokens, m, lex)) events.Add(m.Mention.Text);
         }
         events.ExceptWith(placed);
         if (events.Count == 0) return;
@@ -494,6 +524,31 @@ internal static class NamedByConstruction
             var meeting = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting");
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = meeting ? "Meeting" : null, Canonical = null }, Role = null, Agent = null };
         }
+    }
+
+    /// <summary>
+    /// "Marvessa 31 is a brigade-level exercise involving four navies", "for TALLWIND 2027, an exercise aimed at harbour
+    /// defence": a name (past a number) that is the subject of "is"/"was" with an indefinite complement, or that an appositive
+    /// after its comma restates, whose noun phrase's head (the last of its lower-case words: no noun after it) is a drill
+    /// noun, names that drill. Not a name after a preposition ("the goal of Velmora was an exercise in patience": no
+    /// subject), nor one in a list, nor a person's name opened by a given name, nor a drill noun that only modifies the head
+    /// ("an exercise physiologist").
+    /// </summary>
+    private static bool DescribedAsDrill(IReadOnlyList<Token> tokens, PlacedMention m, LexiconSet lex)
+    {
+        int r = m.EndToken;
+        if (r < tokens.Count && tokens[r].Tag == "CD") r++;
+        if (r + 2 >= tokens.Count || tokens[r + 1].Text is not ("a" or "an" or "the")) return false;
+        var before = m.FirstToken > 0 ? tokens[m.FirstToken - 1] : null;
+        bool copula = tokens[r].Text is "is" or "was" && tokens[r + 1].Text != "the" && before?.Tag is not ("IN" or "TO");
+        bool apposed = tokens[r].Text == "," && before?.Text is not ("," or "and" or "or");
+        if (!copula && !apposed) return false;
+        if (m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text)) return false;
+        int h = r + 2;
+        while (h < tokens.Count && h - r <= 7 && !DrillHeads.Contains(tokens[h].Text)
+               && (tokens[h].Text == "-" || char.IsLower(tokens[h].Text[0]) && tokens[h].Tag is "JJ" or "NN" or "VBG" or "VBN" or "HYPH" or "CD")) h++;
+        return h < tokens.Count && DrillHeads.Contains(tokens[h].Text) && tokens[h].Tag is "NN" or "NNS"
+               && !(h + 1 < tokens.Count && tokens[h + 1].Tag is "NN" or "NNS" && char.IsLower(tokens[h + 1].Text[0]));
     }
 
     /// <summary>
