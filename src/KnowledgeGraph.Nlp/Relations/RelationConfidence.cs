@@ -69,6 +69,14 @@ public static class RelationConfidence
     public static double ModifierOnly(double confidence) =>
         Math.Round(Math.Clamp(confidence * 0.35, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// A place relation the gazetteer contradicts: a country or a capital read as lying in another country ("oil smuggled
+    /// from Ostland across the Kessan border", "Ostland-backed regions in eastern Kessa": the phrase places something else).
+    /// States do not lie inside one another, so the reading rests on a wrong attachment; x0.2, under the default gate 0.2.
+    /// </summary>
+    public static double Contradicted(double confidence) =>
+        Math.Round(Math.Clamp(confidence * 0.2, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
+
     public static double Combine(RelationPattern pattern, double strength, int tokensBetween, MentionKind subject, MentionKind obj,
         bool hedged, bool attributed, bool indirect)
     {
