@@ -206,8 +206,11 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[k];
                 int h = g.Head;
-                if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 2 || !v.IsComma(h - 1)) continue;
-                if (v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1)) continue;
+                if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 1) continue;
+                // a headline drops "was": "X arrested over Y's murder", "Five workers kidnapped in Z" (its active verbs are in
+                // the present: "Police arrest X"); a past form right after its noun, with no object, is the noun's passive
+                if (!v.IsComma(h - 1) && !(IsHeadline() && (v.IsNoun(h - 1) || v.MentionEndingAt(h - 1) is not null))) continue;
+                if (v.IsComma(h - 1) && (h < 2 || v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1))) continue;
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(h)) || !_x._triggers.Lookup(v.Lemma(h), TriggerPos.Verb).Any(e => e.Strength >= 0.5 && IsEventCategory(e.Category)))
                     continue;
                 if (!NoObjectAfter(h + 1)) continue;
@@ -215,6 +218,9 @@ public sealed partial class RelationExtractor
                 _reducedPassives.Add(h);
             }
         }
+
+        /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark.</summary>
+        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count)).Any(k => _v.Words[k] is "." or "!" or "?");
 
         /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
         /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>
