@@ -69,8 +69,8 @@ public static class RelationConfidence
     public static double ModifierOnly(double confidence) => Scaled(confidence, 0.35);
 
     /// <summary>
-    /// A place relation the gazetteer contradicts: a country or a capital read as lying in another country ("oil smuggled
-    /// from Ostland across the Kessan border", "Ostland-backed regions in eastern Kessa": the phrase places something else).
+    /// A place relation the gazetteer contradicts: a country or a capital read as lying in another country ("villages in the
+    /// south of Bolivia near the Chilean border": the phrase places something else, here the villages).
     /// States do not lie inside one another, so the reading rests on a wrong attachment; x0.2, under the default gate 0.2.
     /// </summary>
     public static double Contradicted(double confidence) => Scaled(confidence, 0.2);

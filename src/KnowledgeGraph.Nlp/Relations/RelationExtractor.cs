@@ -207,7 +207,7 @@ public sealed partial class RelationExtractor
                 var g = _groups[k];
                 int h = g.Head;
                 if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 1) continue;
-                // a headline drops "was": "X arrested over Y's murder", "Five workers kidnapped in Z" (its active verbs are in
+                // a headline drops "was": "X jailed for Y assault", "Z crew attacked at W harbour" (its active verbs are in
                 // the present: "Police arrest X"); a past form right after its noun, with no object, is the noun's passive
                 if (!v.IsComma(h - 1) && !(IsHeadline() && (v.IsNoun(h - 1) || v.MentionEndingAt(h - 1) is not null))) continue;
                 if (v.IsComma(h - 1) && (h < 2 || v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1))) continue;
