@@ -1,5 +1,6 @@
 using KnowledgeGraph.Core;
 using KnowledgeGraph.Nlp.Lexicons;
+using KnowledgeGraph.Nlp.Relations;
 
 namespace KnowledgeGraph.Nlp.Entities;
 
@@ -29,6 +30,10 @@ public static class StructuralRelations
         }
     }
 
+    /// <summary>Whether an entity is known as a body by itself: an organisation kind or a country (gazetteer, keyword), or an acronym.</summary>
+    private static bool KnownBody(DocumentEntity e) =>
+        e.FineTypes.Count > 0 || e.Mentions.Any(m => m.Kind == MentionKind.Acronym) || e.Aliases.Any(a => a.Length > 1 && a.All(char.IsUpper));
+
     /// <summary>
     /// "U.N. Working Group on Mercenaries", "U.S. Central Command": an organisation named after another organisation
     /// or a country, followed by a keyword-headed name, is part of it (PART_OF).
@@ -57,7 +62,7 @@ public static class StructuralRelations
                 if (!seen.Add((r.Entity, owner.Index)) || !allows("PART_OF", EntityType.Organization, owner.Type)) break;
                 var s = context.Sentences[r.SentenceIndex];
                 yield return new RelationMention(r.Entity, owner.Index, "PART_OF", "PART_OF", r.SentenceIndex,
-                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, 0.8);
+                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, KnownBody(owner) ? 0.8 : RelationConfidence.ShortFormOwner(0.8));
                 break;
             }
         }

@@ -66,8 +66,25 @@ public static class RelationConfidence
     /// An edge whose subject or object is a place named only as a modifier of the noun that names the participant ("apprehended
     /// 12 Ruritanian nationals": Ruritania): CAMEO codes the people as their state, a reader mostly does not; x0.35, under README's 0.3 advice for all but the surest readings.
     /// </summary>
-    public static double ModifierOnly(double confidence) =>
-        Math.Round(Math.Clamp(confidence * 0.35, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
+    public static double ModifierOnly(double confidence) => Scaled(confidence, 0.35);
+
+    /// <summary>
+    /// A place relation the gazetteer contradicts: a country or a capital read as lying in another country ("villages in the
+    /// south of Bolivia near the Chilean border": the phrase places something else, here the villages).
+    /// States do not lie inside one another, so the reading rests on a wrong attachment; x0.2, under the default gate 0.2.
+    /// </summary>
+    public static double Contradicted(double confidence) => Scaled(confidence, 0.2);
+
+    /// <summary>
+    /// A part-of read from a name that begins with another entity's name, when that entity is known as no body: no
+    /// organisation kind or country, no acronym ("Kessa Freight Services" and a bare "Kessa" elsewhere; "Marine Corps" and a
+    /// stray "Marine"). The leading words of a name are then mostly its own short form or a word of it, not a parent; x0.2,
+    /// under the default gate 0.2 (a known parent keeps its edge: "the Ostland Navy", "NASA Communications").
+    /// </summary>
+    public static double ShortFormOwner(double confidence) => Scaled(confidence, 0.2);
+
+    private static double Scaled(double confidence, double factor) =>
+        Math.Round(Math.Clamp(confidence * factor, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
 
     public static double Combine(RelationPattern pattern, double strength, int tokensBetween, MentionKind subject, MentionKind obj,
         bool hedged, bool attributed, bool indirect)

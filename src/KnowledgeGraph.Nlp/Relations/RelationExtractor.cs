@@ -36,7 +36,10 @@ public sealed partial class RelationExtractor
         _coder = new EventCoder(lexicons);
         _agents = lexicons.Agents;
         _descriptors = lexicons.Descriptors;
+        _gazetteer = lexicons.Gazetteer;
     }
+
+    private readonly Gazetteer _gazetteer;
 
     // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others
     private readonly AgentLexicon _agents;
@@ -111,6 +114,8 @@ public sealed partial class RelationExtractor
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
+            if (entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity) is { } inner && StateOf(v.Context, obj.Entity, countryOnly: true) is { } outer
+                && inner != outer) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
@@ -119,6 +124,19 @@ public sealed partial class RelationExtractor
                 c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context));
         }
         return null;
+    }
+
+    /// <summary>
+    /// The country (ISO alpha-3) a place entity is, or is the capital of, by the gazetteer (countries.tsv); null when the
+    /// entity is no such place or its name is read several ways. With <paramref name="countryOnly"/>, only a country itself.
+    /// </summary>
+    private string? StateOf(AnalysisContext context, int entity, bool countryOnly = false)
+    {
+        var e = context.Entities[entity];
+        if (e.Type != EntityType.Location || !e.FineTypes.Contains("Country") && (countryOnly || !e.FineTypes.Contains("City"))) return null;
+        var codes = _gazetteer.EntriesNamed(e.Name).Where(g => g.Type == EntityType.Location && g.Country is not null
+                && (g.FineTypes.Contains("Country") || !countryOnly && g.FineTypes.Contains("City"))).Select(g => g.Country).Distinct().ToList();
+        return codes.Count == 1 ? codes[0] : null;
     }
 
     /// <summary>Whether a place mention names its people: a demonym heading its noun phrase ("arrested 40 Ruritanians"), not
@@ -188,8 +206,11 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[k];
                 int h = g.Head;
-                if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 2 || !v.IsComma(h - 1)) continue;
-                if (v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1)) continue;
+                if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 1) continue;
+                // a headline drops "was": "X jailed for Y assault", "Z crew attacked at W harbour" (its active verbs are in
+                // the present: "Police arrest X"); a past form right after its noun, with no object, is the noun's passive
+                if (!v.IsComma(h - 1) && !(IsHeadline() && (v.IsNoun(h - 1) || v.MentionEndingAt(h - 1) is not null))) continue;
+                if (v.IsComma(h - 1) && (h < 2 || v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1))) continue;
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(h)) || !_x._triggers.Lookup(v.Lemma(h), TriggerPos.Verb).Any(e => e.Strength >= 0.5 && IsEventCategory(e.Category)))
                     continue;
                 if (!NoObjectAfter(h + 1)) continue;
@@ -197,6 +218,9 @@ public sealed partial class RelationExtractor
                 _reducedPassives.Add(h);
             }
         }
+
+        /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark.</summary>
+        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count)).Any(k => _v.Words[k] is "." or "!" or "?");
 
         /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
         /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>
