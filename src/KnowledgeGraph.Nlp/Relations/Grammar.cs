@@ -39,8 +39,6 @@ internal static class Grammar
     /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
     public static readonly IReadOnlySet<string> LightVerbs = Set("light-verbs");
 
-    public static readonly IReadOnlySet<string> CombatNouns = Set("surface-combat-nouns");
-
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set("surface-circumstantial");
 
     public static readonly IReadOnlySet<string> Conditionals = Union("conditionals", "surface-conditionals");
@@ -59,11 +57,7 @@ internal static class Grammar
         IsNegator(v.Lower(k)) && !(k + 1 < v.Count && FocusAdverbs.Contains(v.Lower(k + 1)));
 
     // the construction words of RelationExtractor.Control, .Places, .Membership and .Events (surface.rules)
-    public static readonly IReadOnlySet<string> HoldingParticiples = Set("surface-holding-participles");
     public static readonly IReadOnlySet<string> TakeFromVerbs = Set("surface-take-from-verbs");
-    public static readonly IReadOnlySet<string> TakeFromNouns = Set("surface-take-from-nouns");
-    public static readonly IReadOnlySet<string> HaveControlVerbs = Set("surface-have-control-verbs");
-    public static readonly IReadOnlySet<string> CapitalModifiers = new HashSet<string>(Set("surface-capital-modifiers"), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PeopleCollectiveNouns = Set("surface-people-collective-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");
@@ -74,17 +68,10 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> MeetingCategories = Set("meeting-categories");
     public static readonly IReadOnlyDictionary<string, int> Echelons =
         Map("surface-echelons").ToDictionary(e => e.Key, e => int.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
-    public static readonly IReadOnlySet<string> ListOpeners = Set("surface-list-openers");
     public static readonly IReadOnlySet<string> StatingVerbs = Union("reporting-verbs", "stating-verbs", "surface-stating-verbs");
-    public static readonly IReadOnlySet<string> MilitaryMeans = Set("surface-military-means");
     public static readonly IReadOnlySet<string> ForceNouns = Set("surface-force-nouns");
     public static readonly IReadOnlySet<string> StatementNouns = Set("surface-statement-nouns");
-    public static readonly IReadOnlySet<string> GivingVerbs = Set("surface-giving-verbs");
     public static readonly IReadOnlySet<string> HandoverVerbs = Set("surface-handover-verbs");
-    public static readonly IReadOnlySet<string> DeployingVerbs = Set("surface-deploying-verbs");
-    public static readonly IReadOnlySet<string> PeacekeepingWords = Set("surface-peacekeeping-words");
-    public static readonly IReadOnlySet<string> OrderingVerbs = Set("surface-ordering-verbs");
-    public static readonly IReadOnlySet<string> ClosingVerbs = Set("surface-closing-verbs");
     public static readonly IReadOnlySet<string> AnnouncingVerbs = Union("reporting-verbs", "surface-announcing-verbs");
     public static readonly IReadOnlySet<string> ReadinessWords = Set("surface-readiness-words");
     public static readonly IReadOnlySet<string> IntendingVerbs = Set("surface-intending-verbs");
@@ -95,13 +82,10 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> IrregularParticiples = Set("surface-irregular-participles");
     public static readonly IReadOnlySet<string> SupportNouns = Set("surface-support-nouns");
     public static readonly IReadOnlySet<string> PartnershipNouns = Set("surface-partnership-nouns");
-    public static readonly IReadOnlySet<string> BackingNouns = Set("surface-backing-nouns");
     // the construction words of RelationExtractor.Affiliation (surface-constructions.rules)
     public static readonly IReadOnlyDictionary<string, string> BondNouns = Map("surface-bond-nouns");
     public static readonly IReadOnlySet<string> MemberNouns = Set("surface-member-nouns");
     public static readonly IReadOnlySet<string> OtherWords = Set("surface-other-words");
-    // ... and of RelationExtractor.Events
-    public static readonly IReadOnlySet<string> ComplaintVerbs = Set("surface-complaint-verbs");
 
     /// <summary>The entries of the relations constructions state without a trigger word of their own, by key
     /// (lexicons/surface_entries.tsv: "Ostland extradited P to Westmark" is COOPERATE, key "hand over to").</summary>
@@ -136,9 +120,8 @@ public static class GrammarSource
     /// <summary>The keys of surface_entries.tsv the surface reader's constructions look up (RelationExtractor.Entry).</summary>
     private static readonly string[] EntryKeys =
     {
-        "in", "based", "welcome to", "against", "in support of", "together with", "with the support of", "as part of", "take from",
-        "must", "call for against", "kill by military means", "hand over to", "send peacekeepers", "order to close",
-        "protest to demand", "intend",
+        "in", "based", "in support of", "together with", "take from",
+        "must", "call for against", "hand over to", "intend",
     };
 
     private static readonly object Gate = new();

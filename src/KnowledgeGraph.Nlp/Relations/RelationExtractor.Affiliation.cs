@@ -125,25 +125,5 @@ public sealed partial class RelationExtractor
             }
         }
 
-        /// <summary>
-        /// "X, with the support of Y, retook Z", "With the backing of Y, X ...": Y supports the clause's actor (the opposite
-        /// direction of "in support of Y").
-        /// </summary>
-        private IEnumerable<Candidate> WithSupportCandidates()
-        {
-            var v = _v;
-            foreach (var y in v.Mentions)
-            {
-                int p = PrepositionBefore(y);
-                if (p < 3 || v.Lower(p) != "of" || !Grammar.BackingNouns.Contains(v.Lower(p - 1))) continue;
-                int w = p - 2;
-                if (v.IsDeterminer(w) || v.IsAdjective(w)) w--;
-                if (v.Lower(w) != "with") continue;
-                var supporter = HeadOfPhrase(y);
-                foreach (var a in ActorsOfPhrase(w, y, commaEnds: true))
-                    if (a.Entity != supporter.Entity && !IsPlace(a))
-                        yield return new Candidate(supporter, a, Entry("with the support of"), w, p, v.WordsOf(w, p), RelationPattern.Nominal, true, true, DirectionApplied: true);
-            }
-        }
     }
 }

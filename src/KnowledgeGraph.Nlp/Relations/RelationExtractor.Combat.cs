@@ -45,58 +45,5 @@ public sealed partial class RelationExtractor
             return gi >= 0 ? Subjects(gi) : new List<MentionRef>();
         }
 
-        /// <summary>
-        /// "X will fly missions as part of the 407th Group", "X, which operates as part of Y": the clause's actor is part of the
-        /// organisation it acts as part of. Not for events ("strikes as part of Operation Z" names no member).
-        /// </summary>
-        private IEnumerable<Candidate> AsPartOfCandidates()
-        {
-            var v = _v;
-            for (int i = 2; i + 1 < v.Count; i++)
-            {
-                if (v.Lower(i) != "of" || v.Lower(i - 1) != "part" || v.Lower(i - 2) != "as") continue;
-                if (v.MentionFrom(i + 1, v.IsDetOrAdj) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
-                int gi = VerbBefore(i - 2, commaEnds: false);
-                if (gi < 0) continue;
-                foreach (var s in Subjects(gi))
-                    if (s.Entity != whole.Entity && v.TypeOf(s) == EntityType.Organization)
-                        yield return new Candidate(s, whole, Entry("as part of"), i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
-            }
-        }
-
-        /// <summary>
-        /// Military action whose target comes far after its noun: "X conducted 11 strikes, coordinated with Y, using
-        /// aircraft and artillery against Z". The verb's subject fights whoever "against" names later in the clause, when
-        /// a combat noun stands between the verb and "against", or the verb itself fights ("X fought alongside Y against Z").
-        /// Only read where no other construction related the two.
-        /// </summary>
-        private IEnumerable<Candidate> CombatTargetCandidates()
-        {
-            var v = _v;
-            for (int gi = 0; gi < _groups.Count; gi++)
-            {
-                var g = _groups[gi];
-                // a reporting verb reports a clause, unless it takes a plain object ("maintained their positions")
-                bool reports = Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && !(v.Lemma(g.Head) is "maintain" && v.Tag(g.Head + 1) is "DT" or "PRP$" or "JJ" or "NN" or "NNS" or "CD");
-                if (reports || v.IsCopula(g.Head) || g.Passive) continue;
-                // "X fought alongside Y against Z": a fighting verb is its own combat word
-                bool combat = _x._triggers.Lookup(v.Lemma(g.Head), TriggerPos.Verb).Any(e => e.Category is "FIGHT" or "ASSAULT" && e.Type != "CAPTURED");
-                for (int j = g.Head + 1; j < v.Count; j++)
-                {
-                    if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
-                    // a new clause with its own subject ends the search: "X conducted strikes and Y fired at Z"
-                    if (j > g.Head + 1 && _groups.Any(o => o.First == j && o.Finite) && (v.MentionAt(j - 1) is not null || v.Tag(j - 1) == "PRP")) break;
-                    if (v.MentionAt(j) is null && v.IsNoun(j) && Grammar.CombatNouns.Contains(v.Lemma(j))) combat = true;
-                    if (!combat || v.Lower(j) != "against" || v.MentionAt(j) is not null) continue;
-                    if (v.MentionFrom(j + 1, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD") is not { } target) break;
-                    target = HeadOfPhrase(target);
-                    if (IsPlace(target)) break;
-                    foreach (var s in Subjects(gi))
-                        if (s.Entity != target.Entity && !IsPlace(s))
-                            yield return new Candidate(s, target, Entry("against"), j, j, v.Words[j], RelationPattern.LightVerbNominal, true, true);
-                    break;
-                }
-            }
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// <summary>
 /// Event constructions of news English that the verb and nominal patterns do not read on their own: time phrases between a
 /// subject and its verb, demands stated as "Y must ...", statements of intent (PLOVER codes "X will visit Y" as AGREE and
-/// "X would blockade Y" as THREATEN), complaints "over" something, gifts with an indirect object ("gave Y aid").
+/// "X would blockade Y" as THREATEN), extraditions, calls for punishment and statements that urge or demand.
 /// </summary>
 public sealed partial class RelationExtractor
 {
@@ -19,16 +19,10 @@ public sealed partial class RelationExtractor
         {
             var list = new List<Candidate>(found);
             list.AddRange(MustDemandCandidates());
-            list.AddRange(ComplaintCandidates());
-            list.AddRange(GiftCandidates());
             list.AddRange(HandoverCandidates());
-            list.AddRange(PeacekeepingCandidates());
-            list.AddRange(ClosureOrderCandidates());
             list.AddRange(StatementGerundCandidates());
             PunitiveCallCandidates(list);
-            MilitaryMeansCandidates(list);
             list.AddRange(IntentCandidates(list));
-            ProtestDemandCandidates(list);
             return CodeEvents(list);
         }
 
@@ -76,73 +70,6 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>
-        /// "X complained (to Z) over/about Y's raids": a complaint or protest names what it is about after "over"/"about"; the
-        /// actor named there (also as a demonym: "over two Israeli air raids") is its target.
-        /// </summary>
-        private IEnumerable<Candidate> ComplaintCandidates()
-        {
-            var v = _v;
-            foreach (var (gi, g) in GroupsOf(Grammar.ComplaintVerbs, passive: true))
-            {
-                for (int j = g.Head + 1; j < v.Count && j - g.Head < 12; j++)
-                {
-                    if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsRelativePronoun(j) || v.IsFinite(j)) break;
-                    if (v.Lower(j) is not ("over" or "about")) continue;
-                    var target = v.MentionFrom(j + 1, x => v.IsDetOrAdj(x) || v.Tag(x) is "CD", j + 4);
-                    if (target is null) break;
-                    var entry = new[] { new TriggerEntry(v.Lemma(g.Head) + " " + v.Lower(j), TriggerPos.Verb,
-                        v.Lemma(g.Head) == "protest" ? "PROTESTED_AGAINST" : "CRITICIZED", v.Lemma(g.Head) == "protest" ? "PROTEST" : "DISAPPROVE", TriggerDirection.Active, 0.6) };
-                    foreach (var s in Subjects(gi))
-                        yield return new Candidate(s, target, entry, g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, false, false);
-                    break;
-                }
-            }
-        }
-
-        /// <summary>
-        /// "X gave/granted/sent Y aid", "X paid Y compensation": a giving verb with the recipient as indirect object and the
-        /// gift as a trigger noun of cooperation takes the noun's relation (AID, CONCEDE, AGREE).
-        /// </summary>
-        private IEnumerable<Candidate> GiftCandidates()
-        {
-            var v = _v;
-            foreach (var (gi, g) in GroupsOf(Grammar.GivingVerbs))
-            {
-                var recipient = v.MentionFrom(g.Head + 1, v.IsDeterminer);
-                if (recipient is null) continue;
-                // the gift: a noun phrase right after the recipient ("5 million dollars of aid", "a loan")
-                for (int j = recipient.EndToken; j < v.Count && j - recipient.EndToken < 8; j++)
-                {
-                    if (v.MentionAt(j) is not null || v.IsVerb(j) || v.IsComma(j) || v.IsClauseBreak(j)) break;
-                    if (!v.IsNoun(j)) continue;
-                    var entries = _x._triggers.Lookup(v.Lemmas[j], TriggerPos.Noun).Where(e => e.Category is "AID" or "CONCEDE" or "AGREE").ToList();
-                    if (entries.Count == 0) continue;
-                    var text = v.TextOf(g.Head, j);
-                    foreach (var s in Subjects(gi))
-                        yield return new Candidate(s, recipient, entries, g.Head, g.Head, text, RelationPattern.Verb, false, false);
-                    break;
-                }
-            }
-        }
-
-        /// <summary>
-        /// "US drone attacks killed eight militant leaders", "Army shelling killed X": killing or attacking with weapons of war
-        /// is fighting; the candidate's assault reading is replaced.
-        /// </summary>
-        private void MilitaryMeansCandidates(List<Candidate> list)
-        {
-            var v = _v;
-            for (int n = 0; n < list.Count; n++)
-            {
-                var c = list[n];
-                if (c.IsNoun || !c.Entries.All(e => e.Category == "ASSAULT")) continue;
-                // the words from the subject to the trigger: the subject phrase names the means
-                var words = Enumerable.Range(c.A.EndToken, Math.Max(0, Math.Min(c.TriggerFirst - c.A.EndToken, 5))).TakeWhile(k => !v.IsVerb(k) && !v.IsComma(k));
-                if (words.Any(k => Grammar.MilitaryMeans.Contains(v.Lower(k)))) list[n] = c with { Entries = Entry("kill by military means") };
-            }
-        }
-
-        /// <summary>
         /// "X extradited suspect P to Y", "X handed P over to Y": handing a person over to another state's justice is
         /// judicial cooperation with the receiver (CAMEO 0632); the person handed over keeps the verb's own edge.
         /// </summary>
@@ -164,55 +91,6 @@ public sealed partial class RelationExtractor
                             yield return new Candidate(s, receiver, Entry("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
                     break;
                 }
-            }
-        }
-
-        /// <summary>
-        /// "X sent/contributed peacekeepers to Y", "X's peacekeeping troops arrived in Y": providing peacekeepers is military
-        /// aid to the place they go to (CAMEO 0743).
-        /// </summary>
-        private IEnumerable<Candidate> PeacekeepingCandidates()
-        {
-            var v = _v;
-            foreach (var (gi, g) in GroupsOf(Grammar.DeployingVerbs, passive: true))
-            {
-                // the peacekeepers: in the subject phrase ("NATO peacekeeping troops arrived") or the object ("sent peacekeepers")
-                int from = g.First - 1;
-                while (from > 0 && !v.IsComma(from - 1) && !v.IsClauseBreak(from - 1) && !v.IsFinite(from - 1) && g.First - from < 8) from--;
-                int to = g.Head + 1;
-                while (to < v.Count && !v.IsClauseBreak(to) && !v.IsComma(to) && to - g.Head < 12) to++;
-                bool peacekeeping = Enumerable.Range(from, to - from).Any(k => Grammar.PeacekeepingWords.Contains(v.Lower(k)));
-                if (!peacekeeping) continue;
-                // the place: the first after "in", "to" or "into"
-                int prep = Enumerable.Range(g.Head + 1, Math.Max(0, to - g.Head - 1)).FirstOrDefault(j => v.Lower(j) is "in" or "to" or "into" && v.MentionAt(j) is null, -1);
-                if (prep < 0 || Enumerable.Range(prep + 1, to - prep - 1).Select(v.MentionAt).FirstOrDefault(m => m is not null && IsPlace(m)) is not { } place) continue;
-                var subjects = Subjects(gi).ToList();
-                // "the deployment of NATO peacekeeping troops arrived": the sender is named inside the subject phrase
-                bool Actor(MentionRef m) => !IsPlace(m) || v.Context.Entities[m.Entity].FineTypes.Contains("Country");
-                if (!subjects.Any(Actor))
-                    subjects = Enumerable.Range(from, g.First - from).Select(k => v.MentionAt(k)).OfType<MentionRef>().Where(m => !IsPlace(m)).Distinct().ToList();
-                foreach (var s in subjects)
-                    if (s.Entity != place.Entity && Actor(s))
-                        yield return new Candidate(s, place, Entry("send peacekeepers"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
-            }
-        }
-
-        /// <summary>
-        /// "X ordered Y to suspend publication / close its offices / leave the country": an order to stop or go is coercion
-        /// of Y, beyond the demand the verb states.
-        /// </summary>
-        private IEnumerable<Candidate> ClosureOrderCandidates()
-        {
-            var v = _v;
-            foreach (var (gi, g) in GroupsOf(Grammar.OrderingVerbs))
-            {
-                if (v.MentionFrom(g.Head + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x), g.Head + 5) is not { } target) continue;
-                int t = target.EndToken;
-                if (t + 1 >= v.Count || v.Tag(t) != "TO") continue;
-                if (!Grammar.ClosingVerbs.Contains(v.Lemma(t + 1))) continue;
-                foreach (var s in Subjects(gi))
-                    if (s.Entity != target.Entity)
-                        yield return new Candidate(s, target, Entry("order to close"), g.Head, t + 1, v.Words[g.Head] + " ... to " + v.Words[t + 1], RelationPattern.Verb, false, false);
             }
         }
 
@@ -259,41 +137,6 @@ public sealed partial class RelationExtractor
                     .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step";
                 if (!punitive) continue;
                 list[n] = c with { Entries = Entry("call for against") };
-            }
-        }
-
-        /// <summary>
-        /// "X staged demonstrations to demand reforms by Y", "X began a hunger strike outside parliament to press Y": a
-        /// protest held to demand something of Y is a protest against Y (CAMEO 14: the demand is what the protest says),
-        /// and replaces the demand's reading. A place phrase may stand between the protest and its purpose.
-        /// </summary>
-        private void ProtestDemandCandidates(List<Candidate> list)
-        {
-            var v = _v;
-            for (int n = 0; n < list.Count; n++)
-            {
-                var c = list[n];
-                if (c.IsNoun || c.TriggerFirst < 2 || v.Tag(c.TriggerFirst - 1) != "TO") continue;
-                if (!c.Entries.Any(e => e.Category == "DEMAND")) continue;
-                for (int k = c.TriggerFirst - 2; k >= 0 && k >= c.TriggerFirst - 10; k--)
-                {
-                    if (v.IsComma(k) || v.IsClauseBreak(k) || v.IsVerb(k)) break;
-                    if (v.MentionAt(k) is { } m)
-                    {
-                        // "outside parliament", "in the capital": a prepositional phrase, not the protest's object
-                        int p = m.FirstToken - 1;
-                        while (p >= 0 && v.IsDeterminer(p)) p--;
-                        if (p < 0 || !v.IsPreposition(p)) break;
-                        k = p;
-                        continue;
-                    }
-                    if (!v.IsNoun(k)) continue;
-                    if (_x._triggers.Lookup(v.Lemmas[k]).Any(e => e.Pos == TriggerPos.Noun && e.Category == "PROTEST"))
-                    {
-                        list[n] = c with { Entries = Entry("protest to demand"), TriggerFirst = k, TriggerLast = k, TriggerText = v.Words[k], Coding = null };
-                        break;
-                    }
-                }
             }
         }
 
