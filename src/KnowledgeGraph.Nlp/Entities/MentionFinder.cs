@@ -3099,11 +3099,38 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "Libyan smugglers left the port ... the smugglers clashed with police": an agent noun written without a country, in
+    /// an article that writes the same noun (and code) with one country or place, is that actor; the article gave the group
+    /// its country once. Not when the article gives the noun two countries or places ("Libyan smugglers and Tunisian
+    /// smugglers ... the smugglers"), nor for another noun of the code ("Libyan smugglers ... kidnappers").
+    /// </summary>
+    private static void GiveScopedAgentsTheirCountry(List<PlacedMention> result)
+    {
+        var anchored = result.Where(m => m.Agent is not null && m.Mention.FineType == "Agent" && !m.DocumentScoped
+            && (m.AnchorCountry is not null || m.AnchorPlace is not null) && m.Mention.Canonical is not null).ToList();
+        if (anchored.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!m.DocumentScoped || m.Agent is null || m.Mention.Canonical is not { } own) continue;
+            var noun = own.ToLowerInvariant();
+            // the actor's name is the country's demonym and the noun ("Libyan smugglers") or the noun and its place ("Smugglers in Tobruk")
+            var actors = anchored.Where(x => x.Agent == m.Agent && x.Mention.Canonical!.ToLowerInvariant() is var name
+                && (name.EndsWith(" " + noun, StringComparison.Ordinal) || name.StartsWith(noun + " ", StringComparison.Ordinal)))
+                .Select(x => (x.Mention.Canonical, x.AnchorCountry, x.AnchorPlace)).Distinct().ToList();
+            if (actors.Count != 1) continue;
+            var (canonical, country, place) = actors[0];
+            result[k] = m with { Mention = m.Mention with { Canonical = canonical }, DocumentScoped = false, AnchorCountry = country, AnchorPlace = place };
+        }
+    }
+
+    /// <summary>
     /// One actor per country (or place) and agent inside a document: "Peruvian police" and "police in Peru" are one node,
     /// named by the first form the text uses.
     /// </summary>
     private static void UnifyAgents(List<PlacedMention> result)
     {
+        GiveScopedAgentsTheirCountry(result);
         var names = new Dictionary<(string, string), string>();
         for (int k = 0; k < result.Count; k++)
         {
