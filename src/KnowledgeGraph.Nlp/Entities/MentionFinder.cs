@@ -3103,7 +3103,7 @@ public sealed class MentionFinder
     /// refers back to the group the article last named with that noun; when that is an actor the article gave one country
     /// or place ("Libyan smugglers"), it is that actor. Not when the article gives the noun two countries or places
     /// ("Libyan smugglers and Tunisian smugglers ... the smugglers"), nor when the noun's last use before it is another
-    /// group ("found eight smugglers of five countries ... the smugglers"), nor before the country's actor is named
+    /// group ("arrested three smugglers from different countries ... the smugglers"), nor before the country's actor is named
     /// (nothing to refer back to), nor after "other" ("other smugglers" are others), nor for another noun of the code
     /// ("Libyan smugglers ... kidnappers"). One pass over the article's tokens.
     /// </summary>
