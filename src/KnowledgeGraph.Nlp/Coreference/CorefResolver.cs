@@ -128,13 +128,18 @@ public sealed class CorefResolver
                 }
                 var description = Description(s, words, i, all);
                 if (description is null) continue;
-                var (end, entries) = description.Value;
+                var (end, headStart, entries) = description.Value;
                 var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
                 var coarse = entries[0].Type;
                 bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]));
                 // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
                 var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
+                // "the United States government": a country's name (as the gazetteer knows it) before the head names the
+                // owner, so it is only a body named with it or that country's government or forces, never the nearest body
+                // of its type nor the government of the country the text mentions most (a leader's name is no such owner:
+                // "the Halvorsen regime" is still the government named before)
+                var owner = OwnerWords(s, words, i, headStart) is { } ownerWords ? CountryNamed(ownerWords) : null;
                 ClusteredMention? antecedent = null;
                 // "the Chadian capital, N'Djamena": an apposition names what the description describes
                 var apposition = end + 1 < words.Count && words[end] == ","
@@ -163,13 +168,13 @@ public sealed class CorefResolver
                 // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
                 // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
                 // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
-                else if (!Plural(entries) && !(capitalised && Service(entries))) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                else if (!Plural(entries) && !(capitalised && Service(entries)) && owner is null) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
                 {
                     var fine = administration || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
-                    var country = fine is null ? null : DominantCountry(all);
+                    var country = fine is null ? null : owner ?? DominantCountry(all);
                     if (fine is null || country is null)
                     {
                         // a description of something the text never names ("the enemy forces"): a mention, but no entity
@@ -471,7 +476,7 @@ public sealed class CorefResolver
     }
 
     /// <summary>A definite description starting at <paramref name="i"/>: determiner, up to three modifiers, a descriptor head that ends the noun phrase.</summary>
-    private (int End, IReadOnlyList<DescriptorEntry> Entries)? Description(Sentence s, List<string> words, int i, SentenceMentions all)
+    private (int End, int Head, IReadOnlyList<DescriptorEntry> Entries)? Description(Sentence s, List<string> words, int i, SentenceMentions all)
     {
         for (int head = i + 1; head < Math.Min(words.Count, i + 5); head++)
         {
@@ -486,8 +491,16 @@ public sealed class CorefResolver
                 if (end + 1 < words.Count && words[end] == "of" && entries.All(e => e.Type == EntityType.Location)
                     && all.In(s.Index).Any(x => x.Placed.FirstToken == end + 1 && x.Mention.Type == EntityType.Location && x.Mention.Kind == MentionKind.Name))
                     return null;
+                // "the soldiers of the Kessland Guard": an "of" phrase with a name names whose body they are, nothing to look
+                // back for (a person's title with "of" is the office's holder, read by the title rules)
+                if (end + 1 < words.Count && words[end] == "of" && entries.All(e => e.Type == EntityType.Organization))
+                {
+                    int owner = end + 1 < words.Count && words[end + 1] is "the" or "The" ? end + 2 : end + 1;
+                    if (all.In(s.Index).Any(x => x.Placed.FirstToken == owner && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym
+                        && x.Mention.Type is EntityType.Organization or EntityType.Location or EntityType.Person)) return null;
+                }
                 // "the group's leader": a possessive description still refers; "the country's north" too
-                return (end, entries);
+                return (end, head, entries);
             }
             var t = s.Tokens[head];
             bool modifier = t.Tag is "JJ" or "JJR" or "JJS" or "VBN" or "NNP" or "NNPS" or "CD" || t.Text.Contains('-')
@@ -496,6 +509,25 @@ public sealed class CorefResolver
         }
         return null;
     }
+
+    /// <summary>
+    /// The proper nouns between a description's determiner and its head ("United States" of "the United States
+    /// government"), written as in the text; null when there are none. A name the description holds counts as well.
+    /// </summary>
+    private static string? OwnerWords(Sentence s, List<string> words, int determiner, int head)
+    {
+        int from = determiner + 1;
+        while (from < head && !(s.Tokens[from].Tag is "NNP" or "NNPS" && char.IsUpper(words[from][0]))) from++;
+        if (from >= head) return null;
+        int to = from;
+        while (to < head && s.Tokens[to].Tag is "NNP" or "NNPS" && char.IsUpper(words[to][0])) to++;
+        return string.Join(' ', words.GetRange(from, to - from));
+    }
+
+    /// <summary>The country the gazetteer names by <paramref name="words"/> ("United States", "U.S."), else null.</summary>
+    private string? CountryNamed(string words) =>
+        _lex.Gazetteer.Lookup(words).FirstOrDefault(h => h.Kind is MentionKind.Name or MentionKind.Acronym
+            && h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"))?.Entry.Name;
 
     /// <summary>The latest mention before token <paramref name="i"/> whose entity fits, looking back at most the given number of sentences.</summary>
     private static ClusteredMention? Antecedent(IReadOnlyList<Sentence> sentences, SentenceMentions all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack) =>

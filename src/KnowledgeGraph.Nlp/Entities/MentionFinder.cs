@@ -233,7 +233,7 @@ public sealed class MentionFinder
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
         AddSurnames(sentences, result);
-        UnifyAgents(result);
+        UnifyAgents(sentences, result);
         return result;
     }
 
@@ -3099,11 +3099,65 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "Libyan smugglers left the port ... the smugglers clashed with police": an agent noun written without a country
+    /// refers back to the group the article last named with that noun; when that is an actor the article gave one country
+    /// or place ("Libyan smugglers"), it is that actor. Not when the article gives the noun two countries or places
+    /// ("Libyan smugglers and Tunisian smugglers ... the smugglers"), nor when the noun's last use before it is another
+    /// group ("arrested three smugglers from different countries ... the smugglers"), nor before the country's actor is named
+    /// (nothing to refer back to), nor after "other" ("other smugglers" are others), nor for another noun of the code
+    /// ("Libyan smugglers ... kidnappers"). One pass over the article's tokens.
+    /// </summary>
+    private static void GiveScopedAgentsTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var anchored = result.Where(m => m.Agent is not null && m.Mention.FineType == "Agent" && !m.DocumentScoped
+            && (m.AnchorCountry is not null || m.AnchorPlace is not null) && m.Mention.Canonical is not null).ToList();
+        if (anchored.Count == 0) return;
+        // every use of a scoped actor's head noun, in text order: where the noun was last written before each actor
+        var heads = result.Where(m => m.DocumentScoped && m.Mention.Canonical is not null)
+            .Select(m => HeadNoun(m.Mention.Canonical!)).ToHashSet(StringComparer.Ordinal);
+        if (heads.Count == 0) return;
+        var lastBefore = new Dictionary<(int Sentence, int Token), (int Sentence, int Token)>();
+        var last = new Dictionary<string, (int Sentence, int Token)>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            for (int t = 0; t < s.Tokens.Count; t++)
+            {
+                var head = s.Tokens[t].Text.ToLowerInvariant();
+                if (!heads.Contains(head)) continue;
+                if (last.TryGetValue(head, out var before)) lastBefore[(s.Index, t)] = before;
+                last[head] = (s.Index, t);
+            }
+        var joined = new List<PlacedMention>();
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!m.DocumentScoped || m.Agent is null || m.Mention.Canonical is not { } own) continue;
+            if (m.FirstToken > 0 && sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken - 1].Text.Equals("other", StringComparison.OrdinalIgnoreCase)) continue;
+            var noun = own.ToLowerInvariant();
+            // the actor's name is the country's demonym and the noun ("Libyan smugglers") or the noun and its place ("Smugglers in Tobruk")
+            var actors = anchored.Where(x => x.Agent == m.Agent && x.Mention.Span.Start < m.Mention.Span.Start && x.Mention.Canonical!.ToLowerInvariant() is var name
+                && (name.EndsWith(" " + noun, StringComparison.Ordinal) || name.StartsWith(noun + " ", StringComparison.Ordinal))).ToList();
+            if (actors.Select(x => (x.Mention.Canonical, x.AnchorCountry, x.AnchorPlace)).Distinct().Count() != 1) continue;
+            // the noun's last use before this one must be that actor's
+            if (!lastBefore.TryGetValue((m.Mention.SentenceIndex, m.EndToken - 1), out var previous)) continue;
+            // (or a use already found to be that actor's: "Libyan smugglers ... the smugglers ... the smugglers")
+            var actor = actors[0];
+            if (!actors.Concat(joined).Any(x => x.Mention.SentenceIndex == previous.Sentence && x.FirstToken <= previous.Token && previous.Token < x.EndToken
+                && x.Mention.Canonical == actor.Mention.Canonical)) continue;
+            result[k] = m with { Mention = m.Mention with { Canonical = actor.Mention.Canonical }, DocumentScoped = false,
+                AnchorCountry = actor.AnchorCountry, AnchorPlace = actor.AnchorPlace };
+            joined.Add(result[k]);
+        }
+    }
+
+    private static string HeadNoun(string canonical) => canonical[(canonical.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+
+    /// <summary>
     /// One actor per country (or place) and agent inside a document: "Peruvian police" and "police in Peru" are one node,
     /// named by the first form the text uses.
     /// </summary>
-    private static void UnifyAgents(List<PlacedMention> result)
+    private static void UnifyAgents(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
+        GiveScopedAgentsTheirCountry(sentences, result);
         var names = new Dictionary<(string, string), string>();
         for (int k = 0; k < result.Count; k++)
         {
