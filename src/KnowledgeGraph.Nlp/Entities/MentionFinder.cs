@@ -1205,6 +1205,7 @@ public sealed class MentionFinder
         {
             if (!IsRunToken(tokens, i)) { i++; continue; }
             int start = i, end = i + 1;
+            bool oneHead = false;
             while (true)
             {
                 if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
@@ -1221,12 +1222,43 @@ public sealed class MentionFinder
                         end = next;
                         continue;
                     }
+                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next))
+                    {
+                        oneHead = true;
+                        end = next;
+                        continue;
+                    }
                 }
                 break;
             }
             AddRun(s, words, start, end, headline, candidates);
+            // (the head of such a name goes on through "of" and a place: "the Tulven Peace and Renewal Council of Kessa")
+            if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
+                candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "the Tulven Peace and Renewal Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
+    /// of their own, "and", then capitalised words ending in a body's or a region's head keyword are two modifiers of one
+    /// head, which spans both: one name. Not when the words before "and" are a name of their own: a person's (opening with a
+    /// given name: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows, a title, or the last item of a list
+    /// (a comma before them).
+    /// </summary>
+    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next)
+    {
+        // two words or more before "and", in title case (the first may be an acronym: "the KFA Fraud and Money Laundering
+        // Branch"), and title-case words after it: a one-word name or an acronym before "and" is a name of its own
+        // ("Kessa and Harbor Holdings", "the AU and Somali National Forces")
+        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2) return false;
+        if (!Enumerable.Range(start, conj - start).All(k => IsTitleCase(words[k]) || k == start && words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper))
+            || !Enumerable.Range(conj + 1, next - conj - 1).All(k => IsTitleCase(words[k]))) return false;
+        if (Keyword(words, conj + 1, next) is not { Position: KeywordPosition.Suffix } head
+            || !(head.Type == EntityType.Organization || head.Type == EntityType.Location && head.Fine == "Region")) return false;
+        if (start > 0 && words[start - 1] is "," or "and" or "or") return false;
+        if (_lex.GivenNames.Contains(words[start]) || _lex.Titles.LongestMatchAt(words, start).Length > 0) return false;
+        return _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(start).Take(conj - start))).Count == 0;
     }
 
     private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
