@@ -1340,6 +1340,11 @@ public sealed class MentionFinder
     private static bool IsSerial(string w) =>
         w.Length >= 2 && char.IsDigit(w[0]) && char.IsDigit(w[1]) && (w.Length == 2 || w.Length == 4 && w[2] == '.' && char.IsDigit(w[3]));
 
+    /// <summary>A number at <paramref name="i"/>, or after an acronym in brackets there: "Order 4512", "Order (EO) 4512".</summary>
+    private static bool NumberedAfter(List<string> words, int i) =>
+        i < words.Count && IsCardinal(words[i])
+        || i + 3 < words.Count && words[i] == "(" && words[i + 2] == ")" && NameKey.IsAcronymShape(words[i + 1]) && IsCardinal(words[i + 3]);
+
     private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
 
     /// <summary>
@@ -1751,9 +1756,12 @@ public sealed class MentionFinder
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
             // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
             // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
+            // (and "the Executive Order (EO) 4512": a name ending in "Order" that its number follows, after its acronym in
+            // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
                 && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
-                    || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"))
+                    || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
+                    || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
@@ -1777,6 +1785,10 @@ public sealed class MentionFinder
                     continue;
                 }
             }
+            // (the acronym itself, between a numbered order's name and its number, whether or not the name was found: "Order (EO) 4512")
+            if (span.Count == 1 && NameKey.IsAcronymShape(span[0]) && c.First >= 3 && words[c.First - 1] == "(" && words[c.First - 2] == "Order"
+                && IsTitleCase(words[c.First - 3]) && NumberedAfter(words, c.First - 1))
+                documents.Add(span[0]);
             if (documents.Contains(string.Join(' ', span))) continue;
             // "the Disaster Relief Centers in three counties": a name headed by the plural of a body's keyword, with no "of" or
             // "for" after it, names several bodies of a kind, no one actor
