@@ -1306,6 +1306,15 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
             return;
         }
+        // "Attorney Ana Ruiz, Southern District of Ohio": a compass word (or "Middle"), "District of" and a U.S. state name a
+        // federal judicial district, the court's district, whose attorney's office is a body (28 U.S.C. ch. 5 names them so);
+        // the recogniser's reading of the same words goes first
+        if (kw is null && end - start >= 4 && words[start + 1] == "District" && words[start + 2] == "of"
+            && (CompassPoints.Contains(words[start]) || words[start] == "Middle") && _lex.UsStates.Contains(string.Join(' ', words.Skip(start + 3).Take(end - start - 3))))
+        {
+            candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
+            return;
+        }
         if (kw is null)
         {
             // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place ("the Harwick facility": a
