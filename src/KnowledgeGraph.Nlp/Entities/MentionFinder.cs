@@ -1819,6 +1819,11 @@ public sealed class MentionFinder
                 if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
                     && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
+            // "the Global Harbor Rights Accountability Act": capitalised words a document's capitalised head follows are the
+            // first part of that document's name when they have no head keyword of their own ("the Harbor Institute Report"
+            // is the institute's)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.Type != EntityType.Person && c.End < words.Count
+                && IsTitleCase(words[c.End]) && _lex.DocumentHeads.Contains(words[c.End]) && Keyword(words, c.First, c.End) is null) continue;
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "news from around the Corps", "the Navy": a force's head word alone names a force (the one the article names
             // in full, when it does), whatever the recogniser took it for
