@@ -1205,6 +1205,7 @@ public sealed class MentionFinder
         {
             if (!IsRunToken(tokens, i)) { i++; continue; }
             int start = i, end = i + 1;
+            bool oneHead = false;
             while (true)
             {
                 if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
@@ -1221,12 +1222,43 @@ public sealed class MentionFinder
                         end = next;
                         continue;
                     }
+                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next))
+                    {
+                        oneHead = true;
+                        end = next;
+                        continue;
+                    }
                 }
                 break;
             }
             AddRun(s, words, start, end, headline, candidates);
+            // (the head of such a name goes on through "of" and a place: "the Tulven Peace and Renewal Council of Kessa")
+            if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
+                candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "the Tulven Peace and Renewal Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
+    /// of their own, "and", then capitalised words ending in a body's or a region's head keyword are two modifiers of one
+    /// head, which spans both: one name. Not when the words before "and" are a name of their own: a person's (opening with a
+    /// given name: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows, a title, or the last item of a list
+    /// (a comma before them).
+    /// </summary>
+    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next)
+    {
+        // two words or more before "and", in title case (the first may be an acronym: "the KFA Fraud and Money Laundering
+        // Branch"), and title-case words after it: a one-word name or an acronym before "and" is a name of its own
+        // ("Kessa and Harbor Holdings", "the AU and Somali National Forces")
+        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2) return false;
+        if (!Enumerable.Range(start, conj - start).All(k => IsTitleCase(words[k]) || k == start && words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper))
+            || !Enumerable.Range(conj + 1, next - conj - 1).All(k => IsTitleCase(words[k]))) return false;
+        if (Keyword(words, conj + 1, next) is not { Position: KeywordPosition.Suffix } head
+            || !(head.Type == EntityType.Organization || head.Type == EntityType.Location && head.Fine == "Region")) return false;
+        if (start > 0 && words[start - 1] is "," or "and" or "or") return false;
+        if (_lex.GivenNames.Contains(words[start]) || _lex.Titles.LongestMatchAt(words, start).Length > 0) return false;
+        return _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(start).Take(conj - start))).Count == 0;
     }
 
     private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
@@ -1274,6 +1306,15 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
             return;
         }
+        // "Attorney Ana Ruiz, Southern District of Ohio": a compass word (or "Middle"), "District of" and a U.S. state name a
+        // federal judicial district, the court's district, whose attorney's office is a body (28 U.S.C. ch. 5 names them so);
+        // the recogniser's reading of the same words goes first
+        if (kw is null && end - start >= 4 && words[start + 1] == "District" && words[start + 2] == "of"
+            && (CompassPoints.Contains(words[start]) || words[start] == "Middle") && _lex.UsStates.Contains(string.Join(' ', words.Skip(start + 3).Take(end - start - 3))))
+        {
+            candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
+            return;
+        }
         if (kw is null)
         {
             // "the Ras Kamboni territory", "Tibesti region": a name before a place noun is a place ("the Harwick facility": a
@@ -1307,6 +1348,11 @@ public sealed class MentionFinder
     /// <summary>"24", "24.1": a two-digit serial, as recurring exercises are numbered by their year.</summary>
     private static bool IsSerial(string w) =>
         w.Length >= 2 && char.IsDigit(w[0]) && char.IsDigit(w[1]) && (w.Length == 2 || w.Length == 4 && w[2] == '.' && char.IsDigit(w[3]));
+
+    /// <summary>A number at <paramref name="i"/>, or after an acronym in brackets there: "Order 4512", "Order (EO) 4512".</summary>
+    private static bool NumberedAfter(List<string> words, int i) =>
+        i < words.Count && IsCardinal(words[i])
+        || i + 3 < words.Count && words[i] == "(" && words[i + 2] == ")" && NameKey.IsAcronymShape(words[i + 1]) && IsCardinal(words[i + 3]);
 
     private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
 
@@ -1719,9 +1765,12 @@ public sealed class MentionFinder
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
             // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
             // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
+            // (and "the Executive Order (EO) 4512": a name ending in "Order" that its number follows, after its acronym in
+            // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
                 && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
-                    || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"))
+                    || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
+                    || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
@@ -1745,6 +1794,10 @@ public sealed class MentionFinder
                     continue;
                 }
             }
+            // (the acronym itself, between a numbered order's name and its number, whether or not the name was found: "Order (EO) 4512")
+            if (span.Count == 1 && NameKey.IsAcronymShape(span[0]) && c.First >= 3 && words[c.First - 1] == "(" && words[c.First - 2] == "Order"
+                && IsTitleCase(words[c.First - 3]) && NumberedAfter(words, c.First - 1))
+                documents.Add(span[0]);
             if (documents.Contains(string.Join(' ', span))) continue;
             // "the Disaster Relief Centers in three counties": a name headed by the plural of a body's keyword, with no "of" or
             // "for" after it, names several bodies of a kind, no one actor
@@ -1766,6 +1819,11 @@ public sealed class MentionFinder
                 if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
                     && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
+            // "the Global Harbor Rights Accountability Act": capitalised words a document's capitalised head follows are the
+            // first part of that document's name when they have no head keyword of their own ("the Harbor Institute Report"
+            // is the institute's)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.Type != EntityType.Person && c.End < words.Count
+                && IsTitleCase(words[c.End]) && _lex.DocumentHeads.Contains(words[c.End]) && Keyword(words, c.First, c.End) is null) continue;
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "news from around the Corps", "the Navy": a force's head word alone names a force (the one the article names
             // in full, when it does), whatever the recogniser took it for
