@@ -198,6 +198,10 @@ public sealed partial class RelationExtractor
         /// a prepositional phrase, a comma or the sentence's end follows), is a participle describing the name: the name is
         /// its patient, an agent only comes with "by", and a later name is no object of it. A name closing an apposition
         /// ("the chief, X, warned on Monday") is a subject before its verb and keeps it; a reporting verb keeps its subject.
+        /// A headline, which drops "was" and writes its active verbs in the present ("Police arrest two"), needs no comma:
+        /// its lone past form right after a noun or a name, with no object after it, is that noun's passive ("Dock guard
+        /// stabbed outside Orvin depot": the guard is the victim); a sentence that ends in a stop (<see cref="IsHeadline"/>)
+        /// keeps its past tense active.
         /// </summary>
         private void MarkReducedPassives()
         {
@@ -219,8 +223,11 @@ public sealed partial class RelationExtractor
             }
         }
 
-        /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark.</summary>
-        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count)).Any(k => _v.Words[k] is "." or "!" or "?");
+        /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark among its last two tokens
+        /// (a closing quote may follow the stop). A token ending in a full stop closes the sentence too: the tokenizer keeps
+        /// the stop inside an abbreviation that ends a sentence ("... left at 9 p.m.", "... in the U.S.", "... Jr.").</summary>
+        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count))
+            .Any(k => _v.Words[k] is "!" or "?" || _v.Words[k].EndsWith('.'));
 
         /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
         /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>
