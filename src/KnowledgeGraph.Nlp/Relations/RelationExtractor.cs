@@ -114,7 +114,7 @@ public sealed partial class RelationExtractor
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
-            if (entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity) is { } inner && StateOf(v.Context, obj.Entity, countryOnly: true) is { } outer
+            if (entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner && StateOf(v.Context, obj.Entity) is { } outer
                 && inner != outer) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             var sentence = v.Sentence;
@@ -127,16 +127,19 @@ public sealed partial class RelationExtractor
     }
 
     /// <summary>
-    /// The country (ISO alpha-3) a place entity is, or is the capital of, by the gazetteer (countries.tsv); null when the
-    /// entity is no such place or its name is read several ways. With <paramref name="countryOnly"/>, only a country itself.
+    /// The country (ISO alpha-3) a place entity is by the gazetteer (countries.tsv); null when the entity is no country or
+    /// its name is read several ways. With <paramref name="independentOnly"/>, only an independent state: a dependent
+    /// territory lies in another country ("Hong Kong", "Puerto Rico"). A capital is not read as its country: a town of the
+    /// same name lies in other countries ("Tripoli" in Lebanon, "London" in Canada), and no gazetteer of towns tells them apart.
     /// </summary>
-    private string? StateOf(AnalysisContext context, int entity, bool countryOnly = false)
+    private string? StateOf(AnalysisContext context, int entity, bool independentOnly = false)
     {
         var e = context.Entities[entity];
-        if (e.Type != EntityType.Location || !e.FineTypes.Contains("Country") && (countryOnly || !e.FineTypes.Contains("City"))) return null;
-        var codes = _gazetteer.EntriesNamed(e.Name).Where(g => g.Type == EntityType.Location && g.Country is not null
-                && (g.FineTypes.Contains("Country") || !countryOnly && g.FineTypes.Contains("City"))).Select(g => g.Country).Distinct().ToList();
-        return codes.Count == 1 ? codes[0] : null;
+        if (e.Type != EntityType.Location || !e.FineTypes.Contains("Country")) return null;
+        var entries = _gazetteer.EntriesNamed(e.Name).Where(g => g.Type == EntityType.Location && g.Country is not null && g.FineTypes.Contains("Country")).ToList();
+        var codes = entries.Select(g => g.Country).Distinct().ToList();
+        if (codes.Count != 1 || independentOnly && entries.Any(g => g.Dependent)) return null;
+        return codes[0];
     }
 
     /// <summary>Whether a place mention names its people: a demonym heading its noun phrase ("arrested 40 Ruritanians"), not
