@@ -84,8 +84,10 @@ public static class StructuralRelations
                 if (!rest.Any(w => lexicons.OrgKeywords.Lookup(w).Any(kw => kw.Type != EntityType.Location) || lexicons.Descriptors.Lookup(w).Any(d => d.Type == EntityType.Organization))) break;
                 if (!seen.Add((r.Entity, owner.Index)) || !allows("PART_OF", EntityType.Organization, owner.Type)) break;
                 var s = context.Sentences[r.SentenceIndex];
+                bool parent = KnownBody(owner) || SubUnitHeads.Contains(HeadOf(rest));
                 yield return new RelationMention(r.Entity, owner.Index, "PART_OF", "PART_OF", r.SentenceIndex,
-                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, KnownBody(owner) || SubUnitHeads.Contains(HeadOf(rest)) ? 0.8 : RelationConfidence.ShortFormOwner(0.8));
+                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, parent ? 0.8 : RelationConfidence.ShortFormOwner(0.8),
+                    Doubted: !parent);
                 break;
             }
         }

@@ -114,14 +114,15 @@ public sealed partial class RelationExtractor
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
-            if (entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner && StateOf(v.Context, obj.Entity) is { } outer
-                && inner != outer) confidence = RelationConfidence.Contradicted(confidence);
+            bool contradicted = entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner
+                && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
+            if (contradicted) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
                 v.Context.SentenceText(v.Index), sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
                 confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name,
-                c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context));
+                c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context), Doubted: contradicted);
         }
         return null;
     }
