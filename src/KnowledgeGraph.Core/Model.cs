@@ -76,6 +76,9 @@ public sealed record DocumentEntity(
 /// <param name="Cameo">The CAMEO event code the reading was coded with ("173", "1823"), for event categories; else null.</param>
 /// <param name="Mode">PLOVER's mode of that code ("arrest", "visit"), where the CAMEO-to-PLOVER table gives one; else null.</param>
 /// <param name="EventContext">PLOVER's context(s) of that code ("military", "crime|corruption": '|'-separated); else null.</param>
+/// <param name="Doubted">The reading rests on a construction the lexicons contradict (a state placed in another state, a name's
+/// own leading words read as its parent) and was scaled under the gate: a repetition of it is the same misreading again,
+/// no independent evidence, so an edge combines such readings by their maximum (docs/relations.md, "Confidence").</param>
 public sealed record RelationMention(
     int Subject,
     int Object,
@@ -93,7 +96,8 @@ public sealed record RelationMention(
     string? AttributedTo = null,
     string? Cameo = null,
     string? Mode = null,
-    string? EventContext = null);
+    string? EventContext = null,
+    bool Doubted = false);
 
 /// <summary>Everything the pipeline found in one document.</summary>
 public sealed record DocumentAnalysis(

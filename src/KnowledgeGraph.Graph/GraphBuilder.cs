@@ -81,7 +81,7 @@ public sealed class GraphBuilder
 
     /// <summary>What a relation edge needs of one relation mention; its position in the list is its order.</summary>
     private readonly record struct RelationEntry(int Subject, int Object, int Document, string Type, string Evidence, int EvidenceStart,
-        int EvidenceEnd, string Trigger, double Confidence, RelationFacts? Facts)
+        int EvidenceEnd, string Trigger, double Confidence, RelationFacts? Facts, bool Doubted)
     {
         public bool Hedged => Facts?.Modality is not null;
     }
@@ -134,7 +134,7 @@ public sealed class GraphBuilder
             if (!_schema.Allows(r.Type, s.Type, o.Type) || _schema.Type(r.Type)!.Category != r.Category) { _droppedBySchema++; continue; }
             if (Find(global[r.Subject]) == Find(global[r.Object])) continue;
             _relations.Add(new RelationEntry(global[r.Subject], global[r.Object], docIndex, Intern(r.Type), Intern(r.Evidence), r.EvidenceStart,
-                r.EvidenceEnd, Intern(r.Trigger), r.Confidence, Facts(r)));
+                r.EvidenceEnd, Intern(r.Trigger), r.Confidence, Facts(r), r.Doubted));
         }
     }
 
@@ -726,7 +726,7 @@ public sealed class GraphBuilder
             foreach (var (i, (name, id)) in group.ToList())
                 if (_entities[i].States is { Count: 1 } states && group.Any(o => o.Key != i && !NodesAgree(i, o.Key)))
                     nameOf[i] = (name, Ids.Entity(_entities[i].Type, name + " " + states.Min));
-        var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, double Disbelief)>();
+        var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, EdgeConfidence.Belief Belief)>();
         // the node confidence's relationship feature counts every extracted edge, gated or not: the node weights were
         // fitted that way, and a node's confidence must not depend on the edge gate
         var extracted = new HashSet<int>();
@@ -739,15 +739,15 @@ public sealed class GraphBuilder
             extracted.Add(s);
             extracted.Add(o);
             var key = (nameOf[s].Id, r.Type, nameOf[o].Id, r.Hedged);
-            if (!groups.TryGetValue(key, out var group)) group = (new List<int>(), 1.0);
+            if (!groups.TryGetValue(key, out var group)) group = (new List<int>(), EdgeConfidence.Belief.None);
             group.Members.Add(k);
-            groups[key] = (group.Members, EdgeConfidence.Disbelieve(group.Disbelief, r.Confidence));
+            groups[key] = (group.Members, group.Belief.Add(r.Confidence, r.Doubted));
         }
         var related = new HashSet<int>();
         var keptGroups = new List<((string S, string Type, string O, bool Hedged) Key, List<int> Members)>(groups.Count);
         foreach (var (key, group) in groups)
         {
-            if (EdgeConfidence.FromDisbelief(group.Disbelief) < MinEdgeConfidence)
+            if (group.Belief.Confidence < MinEdgeConfidence)
             {
                 if (key.S != key.O) _belowConfidence++;
                 continue;
@@ -842,7 +842,7 @@ public sealed class GraphBuilder
         var cameo = new List<string>();
         var modes = new List<string>();
         var contexts = new List<string>();
-        double disbelief = 1;
+        var belief = EdgeConfidence.Belief.None;
         foreach (var k in members)
         {
             var r = _relations[k];
@@ -860,10 +860,10 @@ public sealed class GraphBuilder
                 if (f.Mode is not null) AddDistinct(modes, f.Mode);
                 if (f.EventContext is not null) foreach (var c in f.EventContext.Split('|')) AddDistinct(contexts, c);
             }
-            disbelief = EdgeConfidence.Disbelieve(disbelief, r.Confidence);
+            belief = belief.Add(r.Confidence, r.Doubted);
         }
-        // Independent pieces of evidence: the edge is wrong only if every one of them is wrong.
-        double confidence = EdgeConfidence.FromDisbelief(disbelief);
+        // Independent pieces of evidence: the edge is wrong only if every one of them is wrong (a doubted reading counts once).
+        double confidence = belief.Confidence;
         var props = new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
             ["category"] = _schema.Type(type)!.Category,

@@ -36,7 +36,7 @@ public sealed record GraphDocument(
         }
         var relations = analysis.Relations.Select(r => new GraphDocumentRelation(
             r.Subject, r.Object, r.Type, r.Category, r.Evidence, r.EvidenceSpan.Start, r.EvidenceSpan.End, r.Trigger,
-            r.Confidence, r.Date, r.Negated, r.Modality, r.AttributedTo, r.Cameo, r.Mode, r.EventContext)).ToList();
+            r.Confidence, r.Date, r.Negated, r.Modality, r.AttributedTo, r.Cameo, r.Mode, r.EventContext, r.Doubted)).ToList();
         long words = analysis.Sentences.Sum(s => (long)s.Tokens.Count(t => char.IsLetterOrDigit(t.Text[0])));
         return new GraphDocument(doc.Id, doc.Title, doc.Source, doc.Date, doc.Text.Length, words, entities, relations);
     }
@@ -74,4 +74,5 @@ public sealed record GraphDocumentRelation(
     string? AttributedTo,
     string? Cameo = null,
     string? Mode = null,
-    string? EventContext = null);
+    string? EventContext = null,
+    bool Doubted = false);

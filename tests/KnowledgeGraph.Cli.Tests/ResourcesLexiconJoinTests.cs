@@ -14,7 +14,7 @@ public sealed class ResourcesLexiconJoinTests
 {
     // An invented country, its capital and a ministry: article 1 names the ministry with the country, article 2 names
     // the ministry bare and the capital, never the country.
-    private const string Country = "KSL\tKessland\tRepublic of Kessland\t\tKesslander\tPort Velmora\n";
+    private const string Country = "KSL\tKessland\tRepublic of Kessland\t\tKesslander\tPort Velmora\tyes\n";
     private const string Article1 = "Kessland closes fishing grounds\n\nThe Kessland Ministry of Fisheries closed the northern fishing grounds on Monday after a survey found too few cod, the ministry said. Fishermen in Kessland protested the decision.\n";
     private const string Article2 = "Fishermen protest in the capital\n\nHundreds of fishermen marched in Port Velmora on Tuesday against the Ministry of Fisheries, which closed the northern fishing grounds this week. The Ministry of Fisheries said the closure would last a month.\n";
 

@@ -70,6 +70,32 @@ public sealed class EdgeConfidenceTests
     }
 
     [Test]
+    public void ADoubtedReadingRepeatedDoesNotLiftItsEdgeOverTheGate()
+    {
+        // the same contradicted reading twice (two sentences, or two articles): 0.12 each. As independent evidence they
+        // would give 1 - 0.88 * 0.88 = 0.2256, over the gate; a misreading repeated counts once: 0.12
+        DocumentAnalysis Doc(string text, bool doubted) => Article(text, visit: 0.8, met: 0.1) with
+        {
+            Relations = new[] { Visit(0, 1, 0.8), Met(0, 2, 0.12) with { Doubted = doubted }, Met(0, 2, 0.12) with { Doubted = doubted, SentenceIndex = 1 } },
+        };
+        var doubted = Doc("Ana Ruiz met Bo Lind. Later Ana Ruiz met Bo Lind.", doubted: true);
+        Assert.That(Types(Build(docs: doubted)), Does.Not.Contain("MET_WITH"), "two doubted readings stay under the default gate");
+        Assert.That(EdgeConfidence.Gate(doubted, EdgeConfidence.DefaultMinimum).Relations.Select(r => r.Type), Is.EqualTo(new[] { "VISITED" }));
+        var all = Build(0, docs: new[] { doubted, Doc("In spring Ana Ruiz met Bo Lind.", doubted: true) });
+        Assert.That((double)all.Snapshot.Edges.Single(e => e.Type == "MET_WITH")["confidence"]!, Is.EqualTo(0.12).Within(1e-9), "nor do they across articles");
+
+        var independent = Doc("Ana Ruiz met Bo Lind. Later Ana Ruiz met Bo Lind.", doubted: false);
+        Assert.That(Types(Build(docs: independent)), Does.Contain("MET_WITH"), "two ordinary readings are two pieces of evidence");
+
+        // a doubted reading beside an ordinary one still adds its own weight once: 1 - 0.85 * 0.88 = 0.252
+        var mixed = Article("Ana Ruiz met Bo Lind.", visit: 0.8, met: 0.15) with
+        {
+            Relations = new[] { Visit(0, 1, 0.8), Met(0, 2, 0.15), Met(0, 2, 0.12) with { Doubted = true }, Met(0, 2, 0.12) with { Doubted = true } },
+        };
+        Assert.That((double)Build(0, docs: mixed).Snapshot.Edges.Single(e => e.Type == "MET_WITH")["confidence"]!, Is.EqualTo(0.252).Within(1e-9));
+    }
+
+    [Test]
     public void ANodeOnlyALeftOutEdgeTouchedFollowsTheNodeGate()
     {
         var doc = Article("Ana Ruiz visited Norland. Ana Ruiz met Bo Lind.", visit: 0.8, met: 0.1);

@@ -6,8 +6,9 @@ namespace KnowledgeGraph.Core.Lexicons;
 /// </summary>
 public static class LexiconFormats
 {
-    /// <summary>countries.tsv (derived from mledoze/countries).</summary>
-    public static readonly string[] CountryColumns = { "cca3", "name", "official", "alternatives", "demonyms", "capitals" };
+    /// <summary>countries.tsv (derived from mledoze/countries); "independent" is mledoze's flag, "yes" or "no" (Hong Kong,
+    /// Puerto Rico, Greenland: "no").</summary>
+    public static readonly string[] CountryColumns = { "cca3", "name", "official", "alternatives", "demonyms", "capitals", "independent" };
 
     /// <summary>us_states.tsv.</summary>
     public static readonly string[] UsStateColumns = { "name", "postal", "ap_abbreviation" };

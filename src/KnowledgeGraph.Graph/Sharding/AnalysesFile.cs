@@ -135,6 +135,7 @@ public static class AnalysesFile
             Optional(w, "cameo", r.Cameo);
             Optional(w, "mode", r.Mode);
             Optional(w, "context", r.EventContext);
+            if (r.Doubted) { w.WritePropertyName("doubted"); w.WriteValue(true); }
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -199,7 +200,7 @@ public static class AnalysesFile
             (int)r["s"]!, (int)r["o"]!, (string)r["type"]!, (string)r["category"]!,
             sentences[(int)r["evidence"]!], (int)r["start"]!, (int)r["end"]!, (string)r["trigger"]!,
             (double)r["confidence"]!, (string?)r["date"], (bool?)r["negated"] ?? false, (string?)r["modality"],
-            (string?)r["attributed_to"], (string?)r["cameo"], (string?)r["mode"], (string?)r["context"])).ToList();
+            (string?)r["attributed_to"], (string?)r["cameo"], (string?)r["mode"], (string?)r["context"], (bool?)r["doubted"] ?? false)).ToList();
         foreach (var r in relations)
             if (r.Subject < 0 || r.Subject >= entities.Count || r.Object < 0 || r.Object >= entities.Count)
                 throw new FormatException($"record {item}: a relation refers to an entity that is not there");

@@ -35,6 +35,29 @@ public static class StructuralRelations
         e.FineTypes.Count > 0 || e.Mentions.Any(m => m.Kind == MentionKind.Acronym) || e.Aliases.Any(a => a.Length > 1 && a.All(char.IsUpper));
 
     /// <summary>
+    /// Head nouns that name a sub-unit of a body, not a body of its own: a name headed by one of them and led by another body's
+    /// name is a part of that body ("the Orvin University Law School", "the Kessa Telecom Billing Division", "the Brel Police
+    /// Traffic Unit"). A name headed by a whole-organisation noun (agency, company, group, corporation, party, center, services,
+    /// corps ...) and led by a bare name is mostly that body's own long form or a body named after the place or person. A
+    /// closed list of English: the organisation keyword lexicon (org_keywords.tsv) marks the kind of a body, not whether it is a part.
+    /// </summary>
+    private static readonly HashSet<string> SubUnitHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "School", "Faculty", "Department", "Division", "Command", "Branch", "Office", "Bureau", "Unit", "Wing", "Directorate",
+        "Section", "Chapter", "Detachment", "Desk",
+    };
+
+    /// <summary>The head noun of a name's words after its leading name: the word before the first "of", "for" or "on"
+    /// ("Office of Audits": Office), else the last word ("Medical School": School).</summary>
+    private static string HeadOf(IReadOnlyList<string> rest)
+    {
+        int end = rest.Count;
+        for (int i = 1; i < rest.Count; i++)
+            if (rest[i] is "of" or "for" or "on") { end = i; break; }
+        return rest[end - 1];
+    }
+
+    /// <summary>
     /// "U.N. Working Group on Mercenaries", "U.S. Central Command": an organisation named after another organisation
     /// or a country, followed by a keyword-headed name, is part of it (PART_OF).
     /// </summary>
@@ -61,8 +84,10 @@ public static class StructuralRelations
                 if (!rest.Any(w => lexicons.OrgKeywords.Lookup(w).Any(kw => kw.Type != EntityType.Location) || lexicons.Descriptors.Lookup(w).Any(d => d.Type == EntityType.Organization))) break;
                 if (!seen.Add((r.Entity, owner.Index)) || !allows("PART_OF", EntityType.Organization, owner.Type)) break;
                 var s = context.Sentences[r.SentenceIndex];
+                bool parent = KnownBody(owner) || SubUnitHeads.Contains(HeadOf(rest));
                 yield return new RelationMention(r.Entity, owner.Index, "PART_OF", "PART_OF", r.SentenceIndex,
-                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, KnownBody(owner) ? 0.8 : RelationConfidence.ShortFormOwner(0.8));
+                    context.SentenceText(r.SentenceIndex), s.Span, r.Mention.Text, r.Mention.Span, parent ? 0.8 : RelationConfidence.ShortFormOwner(0.8),
+                    Doubted: !parent);
                 break;
             }
         }

@@ -12,6 +12,10 @@ public sealed record GazetteerEntry(string Name, EntityType Type, IReadOnlyList<
 {
     /// <summary>The most specific fine label (first), or null.</summary>
     public string? FineType => FineTypes.Count > 0 ? FineTypes[0] : null;
+
+    /// <summary>A country of countries.tsv that is a territory of another state, not independent ("Hong Kong", "Puerto
+    /// Rico", "Greenland"): it does lie in another country. False for every other entry.</summary>
+    public bool Dependent { get; init; }
 }
 
 /// <summary>One reading of a matched surface form: which entry, and how the form refers to it (name, acronym, demonym).</summary>

@@ -125,7 +125,8 @@ public sealed class LexiconSet
             var name = Lexicon.NonEmpty(countriesPath, row, 1);
             // a land of the list with no capital is no country: a continent (Antarctica), an uninhabited island, a city territory
             var country = new GazetteerEntry(name, EntityType.Location, TsvFile.List(row[5]).Count == 0 ? Array.Empty<string>() : new[] { "Country" }, cca3,
-                LexiconDerivation.CountriesFile);
+                LexiconDerivation.CountriesFile) { Dependent = row[6] == "no" };
+            if (row[6] is not ("yes" or "no")) throw Lexicon.Bad(countriesPath, row, $"independent must be yes or no, found '{row[6]}'");
             forms.Add((name, country, MentionKind.Name));
             if (row[2].Length > 0) forms.Add((row[2], country, MentionKind.Name));
             foreach (var alt in TsvFile.List(row[3]))

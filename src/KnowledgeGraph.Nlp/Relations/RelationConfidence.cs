@@ -69,17 +69,19 @@ public static class RelationConfidence
     public static double ModifierOnly(double confidence) => Scaled(confidence, 0.35);
 
     /// <summary>
-    /// A place relation the gazetteer contradicts: a country or a capital read as lying in another country ("villages in the
-    /// south of Bolivia near the Chilean border": the phrase places something else, here the villages).
-    /// States do not lie inside one another, so the reading rests on a wrong attachment; x0.2, under the default gate 0.2.
+    /// A place relation the gazetteer contradicts: an independent state read as lying in another country ("tourists from
+    /// Uruguay in Argentina": the phrase places something else, here the tourists). States do not lie inside one another, so
+    /// the reading rests on a wrong attachment; x0.2, under the default gate 0.2. A dependent territory does lie in a state
+    /// ("Guam in the United States"), and a capital's name may be a town's elsewhere ("Santiago in the Dominican Republic").
     /// </summary>
     public static double Contradicted(double confidence) => Scaled(confidence, 0.2);
 
     /// <summary>
-    /// A part-of read from a name that begins with another entity's name, when that entity is known as no body: no
-    /// organisation kind or country, no acronym ("Kessa Freight Services" and a bare "Kessa" elsewhere; "Marine Corps" and a
-    /// stray "Marine"). The leading words of a name are then mostly its own short form or a word of it, not a parent; x0.2,
-    /// under the default gate 0.2 (a known parent keeps its edge: "the Ostland Navy", "NASA Communications").
+    /// A part-of read from a name that begins with another entity's name, when that entity is known as no body (no
+    /// organisation kind or country, no acronym) and the name's head noun names no sub-unit ("Brenmark Shipping Company" and
+    /// a bare "Brenmark" elsewhere; "Marine Corps" and a stray "Marine"). The leading words of a name are then mostly its own
+    /// short form or a word of it, not a parent; x0.2, under the default gate 0.2 (a known parent keeps its edge: "the Ostland
+    /// Navy", "NASA Communications"; so does a sub-unit's head: "the Velmar Law School").
     /// </summary>
     public static double ShortFormOwner(double confidence) => Scaled(confidence, 0.2);
 

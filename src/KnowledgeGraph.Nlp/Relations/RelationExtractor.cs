@@ -113,29 +113,33 @@ public sealed partial class RelationExtractor
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
-            if (entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity) is { } inner && StateOf(v.Context, obj.Entity, countryOnly: true) is { } outer
-                && inner != outer) confidence = RelationConfidence.Contradicted(confidence);
+            bool contradicted = entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner
+                && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
+            if (contradicted) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
                 v.Context.SentenceText(v.Index), sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
                 confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name,
-                c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context));
+                c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context), Doubted: contradicted);
         }
         return null;
     }
 
     /// <summary>
-    /// The country (ISO alpha-3) a place entity is, or is the capital of, by the gazetteer (countries.tsv); null when the
-    /// entity is no such place or its name is read several ways. With <paramref name="countryOnly"/>, only a country itself.
+    /// The country (ISO alpha-3) a place entity is by the gazetteer (countries.tsv); null when the entity is no country or
+    /// its name is read several ways. With <paramref name="independentOnly"/>, only an independent state: a dependent
+    /// territory lies in another country ("Hong Kong", "Puerto Rico"). A capital is not read as its country: a town of the
+    /// same name lies in other countries ("Tripoli" in Lebanon, "London" in Canada), and no gazetteer of towns tells them apart.
     /// </summary>
-    private string? StateOf(AnalysisContext context, int entity, bool countryOnly = false)
+    private string? StateOf(AnalysisContext context, int entity, bool independentOnly = false)
     {
         var e = context.Entities[entity];
-        if (e.Type != EntityType.Location || !e.FineTypes.Contains("Country") && (countryOnly || !e.FineTypes.Contains("City"))) return null;
-        var codes = _gazetteer.EntriesNamed(e.Name).Where(g => g.Type == EntityType.Location && g.Country is not null
-                && (g.FineTypes.Contains("Country") || !countryOnly && g.FineTypes.Contains("City"))).Select(g => g.Country).Distinct().ToList();
-        return codes.Count == 1 ? codes[0] : null;
+        if (e.Type != EntityType.Location || !e.FineTypes.Contains("Country")) return null;
+        var entries = _gazetteer.EntriesNamed(e.Name).Where(g => g.Type == EntityType.Location && g.Country is not null && g.FineTypes.Contains("Country")).ToList();
+        var codes = entries.Select(g => g.Country).Distinct().ToList();
+        if (codes.Count != 1 || independentOnly && entries.Any(g => g.Dependent)) return null;
+        return codes[0];
     }
 
     /// <summary>Whether a place mention names its people: a demonym heading its noun phrase ("arrested 40 Ruritanians"), not
@@ -197,6 +201,10 @@ public sealed partial class RelationExtractor
         /// a prepositional phrase, a comma or the sentence's end follows), is a participle describing the name: the name is
         /// its patient, an agent only comes with "by", and a later name is no object of it. A name closing an apposition
         /// ("the chief, X, warned on Monday") is a subject before its verb and keeps it; a reporting verb keeps its subject.
+        /// A headline, which drops "was" and writes its active verbs in the present ("Police arrest two"), needs no comma:
+        /// its lone past form right after a noun or a name, with no object after it, is that noun's passive ("Dock guard
+        /// stabbed outside Orvin depot": the guard is the victim); a sentence that ends in a stop (<see cref="IsHeadline"/>)
+        /// keeps its past tense active.
         /// </summary>
         private void MarkReducedPassives()
         {
@@ -218,8 +226,11 @@ public sealed partial class RelationExtractor
             }
         }
 
-        /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark.</summary>
-        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count)).Any(k => _v.Words[k] is "." or "!" or "?");
+        /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark among its last two tokens
+        /// (a closing quote may follow the stop). A token ending in a full stop closes the sentence too: the tokenizer keeps
+        /// the stop inside an abbreviation that ends a sentence ("... left at 9 p.m.", "... in the U.S.", "... Jr.").</summary>
+        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count))
+            .Any(k => _v.Words[k] is "!" or "?" || _v.Words[k].EndsWith('.'));
 
         /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
         /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>

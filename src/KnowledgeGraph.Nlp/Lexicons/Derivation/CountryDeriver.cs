@@ -77,10 +77,12 @@ internal sealed class CountryIndex
 }
 
 /// <summary>A finished countries.tsv row.</summary>
-internal sealed record CountryRow(string Cca3, string Name, string Official, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals)
+internal sealed record CountryRow(string Cca3, string Name, string Official, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals,
+    bool Independent)
 {
     public static readonly string[] Columns = LexiconFormats.CountryColumns;
-    public IReadOnlyList<string> ToCells() => new[] { Cca3, Name, Official, TsvFile.JoinList(Alternatives), TsvFile.JoinList(Demonyms), TsvFile.JoinList(Capitals) };
+    public IReadOnlyList<string> ToCells() => new[] { Cca3, Name, Official, TsvFile.JoinList(Alternatives), TsvFile.JoinList(Demonyms), TsvFile.JoinList(Capitals),
+        Independent ? "yes" : "no" };
 }
 
 /// <summary>
@@ -168,7 +170,7 @@ internal static class CountryDeriver
                 .Distinct(StringComparer.Ordinal).OrderBy(a => a, StringComparer.Ordinal).ToList();
             var demonyms = adjectival[c.Cca3].Where(d => Owns(demonymOwners, d, c.Cca3)).OrderBy(d => d, StringComparer.Ordinal).ToList();
             var capitals = c.Capitals.Where(NameRules.IsLatin).OrderBy(x => x, StringComparer.Ordinal).ToList();
-            rows.Add(new CountryRow(c.Cca3, c.Common, c.Official, alts, demonyms, capitals));
+            rows.Add(new CountryRow(c.Cca3, c.Common, c.Official, alts, demonyms, capitals, c.Independent));
         }
         return rows;
     }
