@@ -530,9 +530,10 @@ internal static class NamedByConstruction
     /// "Steel Tide was a week-long live-fire drill along the border", "Velstrand 9, a joint air drill over the northern plain,
     /// drew ...": a name (past a number) that is the subject of "is"/"was" with an indefinite complement, or that an
     /// appositive after its comma restates, whose noun phrase's head (the last of its lower-case words: no noun after it) is
-    /// a drill noun, names that drill. Not an apposed name in a list, nor the subject after a preposition ("the goal of Velmora was
+    /// a drill noun, names that drill. Not a name in a list, nor the subject after a preposition ("the goal of Velmora was
     /// an exercise in patience"), nor a person's name opened by a given name, nor a drill noun that only modifies the head
-    /// ("an exercise physiologist"), owns a noun ("said Dace, the drill's chief umpire") or opens a main clause ("Once the convoy left Pellmoor, the
+    /// ("an exercise physiologist"), owns a noun ("said Dace, the drill's chief umpire"), begins the idiom of an effort
+    /// ("Marlowe, an exercise in restraint for his critics") or opens a main clause ("Once the convoy left Pellmoor, the
     /// exercise ended").
     /// </summary>
     private static bool DescribedAsDrill(IReadOnlyList<Token> tokens, PlacedMention m, LexiconSet lex)
@@ -540,14 +541,15 @@ internal static class NamedByConstruction
         int r = m.EndToken;
         if (r < tokens.Count && tokens[r].Tag == "CD") r++;
         if (r + 2 >= tokens.Count || tokens[r + 1].Text is not ("a" or "an" or "the")) return false;
-        // (an apposed name is in no list; the subject of "is" follows no preposition, and neither does a name that
+        // (neither branch takes a name in a list; the subject of "is" follows no preposition, and neither does a name that
         // ", the <drill noun>" follows: "After a briefing by Orsk, the drill moved inland" closes a fronted phrase and opens
         // the main clause; an indefinite appositive restates a name after a preposition too: "the frigates sailed
         // for Gellan 12, a week-long drill off the cape")
         var before = m.FirstToken > 0 ? tokens[m.FirstToken - 1] : null;
+        if (before?.Text is "," or "and" or "or") return false;
         bool afterPreposition = before?.Tag is "IN" or "TO";
         bool copula = tokens[r].Text is "is" or "was" && tokens[r + 1].Text != "the" && !afterPreposition;
-        bool apposed = tokens[r].Text == "," && before?.Text is not ("," or "and" or "or") && !(afterPreposition && tokens[r + 1].Text == "the");
+        bool apposed = tokens[r].Text == "," && !(afterPreposition && tokens[r + 1].Text == "the");
         if (!copula && !apposed) return false;
         if (m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text)) return false;
         int h = r + 2;
@@ -557,10 +559,11 @@ internal static class NamedByConstruction
         if (h + 1 >= tokens.Count) return true;
         var next = tokens[h + 1];
         // the drill noun heads the phrase: no noun after it ("an exercise physiologist"), no owner's "'s" ("the drill's
-        // planner": the name is the owner's planner), and no finite verb or modal ("Once the convoy left Pellmoor, the drill ended": the
+        // planner": the name is the owner's planner), no "in"/"of" ("an exercise in restraint", "an exercise of will": the
+        // idiom of an effort, no drill), and no finite verb or modal ("Once the convoy left Pellmoor, the drill ended": the
         // drill noun opens a main clause after a fronted one, it restates no name; a past form after "a"/"an" is read as a
         // participle, "an exercise held off the cape", which the tagger may tag as a past tense)
-        return !(next.Tag is "NN" or "NNS" && char.IsLower(next.Text[0])) && next.Tag != "POS"
+        return !(next.Tag is "NN" or "NNS" && char.IsLower(next.Text[0])) && next.Tag != "POS" && next.Text is not ("in" or "of")
                && !(next.Tag is "VBZ" or "VBP" or "MD" || next.Tag == "VBD" && tokens[r + 1].Text == "the");
     }
 
