@@ -502,9 +502,13 @@ internal static class NamedByConstruction
                          && !(m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text));
             bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
                 && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
-            // "Kessa-Orvia Exercise STORMRIDGE": the title word "Exercise" inside the name opens the drill's own name
+            // "Kessa-Orvia Exercise STORMRIDGE": the title word "Exercise" inside the name opens the drill's own name (not after
+            // "of" or another lower-case word, "the Academy of Exercise Science", nor in a name a body's head word makes: "the
+            // Exercise Science Department")
             var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool titled = words.Length >= 3 && Array.IndexOf(words, "Exercise", 1, words.Length - 2) > 0;
+            int x = words.Length >= 3 ? Array.IndexOf(words, "Exercise", 1, words.Length - 2) : -1;
+            bool titled = x > 0 && !char.IsLower(words[x - 1][0])
+                          && !words.Any(w => lex.OrgKeywords.Lookup(w).Any(kw => kw.Type != EntityType.Event));
             if (drill || recurring || titled || DescribedAsDrill(tokens, m, lex)) events.Add(m.Mention.Text);
         }
         events.ExceptWith(placed);
