@@ -14,7 +14,7 @@ internal static class NamedByConstruction
     public static void Apply(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         TypeStatesAsPlaces(result, lex);
-        TypeTitledSurnames(result, lex);
+        TypeTitledSurnames(sentences, result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
@@ -61,15 +61,18 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
-    /// "a hearing with Admiral Vessan", "the extradition of Mr. Tarrow": a name the recogniser took for a body or a place that
-    /// is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised word is that
-    /// person, whatever the recogniser took it for (also when the gazetteer knows the word as a body's short name: a body
-    /// takes no person's title); not when the word is a name keyword, a title, a common word of English ("General Motors"),
-    /// a U.S. state or a place the gazetteer knows, nor when it knows the whole name, nor after a one-word title that is a
-    /// common word too ("General Dynamics": "general" reads as an adjective)
+    /// "Captain Orrin Dace led the patrol. ... 'We are ready,' Captain Dace said": a name the recogniser took for a body or a
+    /// place that is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised
+    /// word is that person when the article also names a person with that word as the surname (a given name or an initial
+    /// before it); the title is cut off the mention and kept as the role ("Mr." gives none), so the surname joins the full
+    /// name. Without such a person the two words may name a ship, a brand or a place named after one ("the frigate Admiral
+    /// Orlov", "fighting near Sheikh Zarin"), and the recogniser's type stands. Not when the word is a name keyword, a
+    /// title, a common word of English, a U.S. state or a place the gazetteer knows, nor when it knows the whole name, nor
+    /// after a one-word title that is a common word too ("General Dynamics": "general" reads as an adjective).
     /// </summary>
-    private static void TypeTitledSurnames(List<PlacedMention> result, LexiconSet lex)
+    private static void TypeTitledSurnames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
+        HashSet<string>? surnames = null;
         for (int k = 0; k < result.Count; k++)
         {
             if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name } m || m.Source == "gazetteer") continue;
@@ -82,8 +85,27 @@ internal static class NamedByConstruction
             if (!MentionFinder.IsTitleCase(last.Replace("-", "", StringComparison.Ordinal)) || lex.OrgKeywords.Lookup(last).Count > 0 || lex.Titles.Lookup(last).Count > 0
                 || lex.CommonWords.Contains(last.ToLowerInvariant()) || Known(lex, m.Text) || lex.UsStates.Contains(last)
                 || lex.Gazetteer.Lookup(last).Any(h => h.Entry.Type == EntityType.Location)) continue;
-            result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = MentionFinder.RoleOf(titles), Agent = null, AnchorCountry = null };
+            var token = sentences[m.SentenceIndex].Tokens[result[k].EndToken - 1];
+            if (token.Text != last || !(surnames ??= PersonSurnames(result, lex)).Contains(last)) continue;
+            result[k] = result[k] with
+            {
+                FirstToken = result[k].EndToken - 1, Role = MentionFinder.RoleOf(titles), Agent = null, AnchorCountry = null,
+                Mention = m with { Span = token.Span, Text = last, Type = EntityType.Person, FineType = null, Canonical = null, Source = "rule" },
+            };
         }
+    }
+
+    /// <summary>The surnames of the article's people named with a given name or an initial before the surname ("Orrin Dace", "Admiral O. Dace").</summary>
+    private static HashSet<string> PersonSurnames(List<PlacedMention> result, LexiconSet lex)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in result)
+        {
+            if (p.Mention is not { Type: EntityType.Person, Kind: MentionKind.Name } m) continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && lex.Titles.Lookup(words[^2]).Count == 0 && char.IsUpper(words[^2][0])) surnames.Add(words[^1]);
+        }
+        return surnames;
     }
 
     /// <summary>
