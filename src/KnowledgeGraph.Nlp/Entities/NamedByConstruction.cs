@@ -14,7 +14,7 @@ internal static class NamedByConstruction
     public static void Apply(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         TypeStatesAsPlaces(result, lex);
-        TypeTitledSurnames(result, lex);
+        TypeTitledSurnames(sentences, result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
@@ -61,15 +61,18 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
-    /// "a hearing with Admiral Vessan", "the extradition of Mr. Tarrow": a name the recogniser took for a body or a place that
-    /// is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised word is that
-    /// person, whatever the recogniser took it for (also when the gazetteer knows the word as a body's short name: a body
-    /// takes no person's title); not when the word is a name keyword, a title, a common word of English ("General Motors"),
-    /// a U.S. state or a place the gazetteer knows, nor when it knows the whole name, nor after a one-word title that is a
-    /// common word too ("General Dynamics": "general" reads as an adjective)
+    /// "Captain Orrin Dace led the patrol. ... 'We are ready,' Captain Dace said": a name the recogniser took for a body or a
+    /// place that is a person's title written before names (titles.tsv: a prefix title of a person) and one capitalised
+    /// word is that person when the article also names a person with that word as the surname (a given name or an initial
+    /// before it); the title is cut off the mention and kept as the role ("Mr." gives none), so the surname joins the full
+    /// name. Without such a person the two words may name a ship, a brand or a place named after one ("the frigate Admiral
+    /// Orlov", "fighting near Sheikh Zarin"), and the recogniser's type stands. Not when the word is a name keyword, a
+    /// title, a common word of English, a U.S. state or a place the gazetteer knows, nor when it knows the whole name, nor
+    /// after a one-word title that is a common word too ("General Dynamics": "general" reads as an adjective).
     /// </summary>
-    private static void TypeTitledSurnames(List<PlacedMention> result, LexiconSet lex)
+    private static void TypeTitledSurnames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
+        HashSet<string>? surnames = null;
         for (int k = 0; k < result.Count; k++)
         {
             if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name } m || m.Source == "gazetteer") continue;
@@ -82,8 +85,27 @@ internal static class NamedByConstruction
             if (!MentionFinder.IsTitleCase(last.Replace("-", "", StringComparison.Ordinal)) || lex.OrgKeywords.Lookup(last).Count > 0 || lex.Titles.Lookup(last).Count > 0
                 || lex.CommonWords.Contains(last.ToLowerInvariant()) || Known(lex, m.Text) || lex.UsStates.Contains(last)
                 || lex.Gazetteer.Lookup(last).Any(h => h.Entry.Type == EntityType.Location)) continue;
-            result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = MentionFinder.RoleOf(titles), Agent = null, AnchorCountry = null };
+            var token = sentences[m.SentenceIndex].Tokens[result[k].EndToken - 1];
+            if (token.Text != last || !(surnames ??= PersonSurnames(result, lex)).Contains(last)) continue;
+            result[k] = result[k] with
+            {
+                FirstToken = result[k].EndToken - 1, Role = MentionFinder.RoleOf(titles), Agent = null, AnchorCountry = null,
+                Mention = m with { Span = token.Span, Text = last, Type = EntityType.Person, FineType = null, Canonical = null, Source = "rule" },
+            };
         }
+    }
+
+    /// <summary>The surnames of the article's people named with a given name or an initial before the surname ("Orrin Dace", "Admiral O. Dace").</summary>
+    private static HashSet<string> PersonSurnames(List<PlacedMention> result, LexiconSet lex)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in result)
+        {
+            if (p.Mention is not { Type: EntityType.Person, Kind: MentionKind.Name } m) continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && lex.Titles.Lookup(words[^2]).Count == 0 && char.IsUpper(words[^2][0])) surnames.Add(words[^1]);
+        }
+        return surnames;
     }
 
     /// <summary>
@@ -502,9 +524,13 @@ internal static class NamedByConstruction
                          && !(m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text));
             bool recurring = m.FirstToken > 0 && RecurrenceWords.Contains(tokens[m.FirstToken - 1].Text.ToLowerInvariant())
                 && !(e < tokens.Count && char.IsLower(tokens[e].Text[0]) && tokens[e].Tag is "NN" or "NNS");
-            // "Kessa-Orvia Exercise STORMRIDGE": the title word "Exercise" inside the name opens the drill's own name
+            // "Kessa-Orvia Exercise STORMRIDGE": the title word "Exercise" inside the name opens the drill's own name (not after
+            // "of" or another lower-case word, "the Academy of Exercise Science", nor in a name a body's head word makes: "the
+            // Exercise Science Department")
             var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool titled = words.Length >= 3 && Array.IndexOf(words, "Exercise", 1, words.Length - 2) > 0;
+            int x = words.Length >= 3 ? Array.IndexOf(words, "Exercise", 1, words.Length - 2) : -1;
+            bool titled = x > 0 && !char.IsLower(words[x - 1][0])
+                          && !words.Any(w => lex.OrgKeywords.Lookup(w).Any(kw => kw.Type != EntityType.Event));
             if (drill || recurring || titled || DescribedAsDrill(tokens, m, lex)) events.Add(m.Mention.Text);
         }
         events.ExceptWith(placed);
@@ -527,28 +553,44 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
-    /// "Marvessa 31 is a brigade-level exercise involving four navies", "for TALLWIND 2027, an exercise aimed at harbour
-    /// defence": a name (past a number) that is the subject of "is"/"was" with an indefinite complement, or that an appositive
-    /// after its comma restates, whose noun phrase's head (the last of its lower-case words: no noun after it) is a drill
-    /// noun, names that drill. Not a name after a preposition ("the goal of Velmora was an exercise in patience": no
-    /// subject), nor one in a list, nor a person's name opened by a given name, nor a drill noun that only modifies the head
-    /// ("an exercise physiologist").
+    /// "Steel Tide was a week-long live-fire drill along the border", "Velstrand 9, a joint air drill over the northern plain,
+    /// drew ...": a name (past a number) that is the subject of "is"/"was" with an indefinite complement, or that an
+    /// appositive after its comma restates, whose noun phrase's head (the last of its lower-case words: no noun after it) is
+    /// a drill noun, names that drill. Not a name in a list, nor the subject after a preposition ("the goal of Velmora was
+    /// an exercise in patience"), nor a person's name opened by a given name, nor a drill noun that only modifies the head
+    /// ("an exercise physiologist"), owns a noun ("said Dace, the drill's chief umpire"), begins the idiom of an effort
+    /// ("Marlowe, an exercise in restraint for his critics") or opens a main clause ("Once the convoy left Pellmoor, the
+    /// exercise ended").
     /// </summary>
     private static bool DescribedAsDrill(IReadOnlyList<Token> tokens, PlacedMention m, LexiconSet lex)
     {
         int r = m.EndToken;
         if (r < tokens.Count && tokens[r].Tag == "CD") r++;
         if (r + 2 >= tokens.Count || tokens[r + 1].Text is not ("a" or "an" or "the")) return false;
+        // (neither branch takes a name in a list; the subject of "is" follows no preposition, and neither does a name that
+        // ", the <drill noun>" follows: "After a briefing by Orsk, the drill moved inland" closes a fronted phrase and opens
+        // the main clause; an indefinite appositive restates a name after a preposition too: "the frigates sailed
+        // for Gellan 12, a week-long drill off the cape")
         var before = m.FirstToken > 0 ? tokens[m.FirstToken - 1] : null;
-        bool copula = tokens[r].Text is "is" or "was" && tokens[r + 1].Text != "the" && before?.Tag is not ("IN" or "TO");
-        bool apposed = tokens[r].Text == "," && before?.Text is not ("," or "and" or "or");
+        if (before?.Text is "," or "and" or "or") return false;
+        bool afterPreposition = before?.Tag is "IN" or "TO";
+        bool copula = tokens[r].Text is "is" or "was" && tokens[r + 1].Text != "the" && !afterPreposition;
+        bool apposed = tokens[r].Text == "," && !(afterPreposition && tokens[r + 1].Text == "the");
         if (!copula && !apposed) return false;
         if (m.Mention.Type == EntityType.Person && lex.GivenNames.Contains(tokens[m.FirstToken].Text)) return false;
         int h = r + 2;
         while (h < tokens.Count && h - r <= 7 && !DrillHeads.Contains(tokens[h].Text)
                && (tokens[h].Text == "-" || char.IsLower(tokens[h].Text[0]) && tokens[h].Tag is "JJ" or "NN" or "VBG" or "VBN" or "HYPH" or "CD")) h++;
-        return h < tokens.Count && DrillHeads.Contains(tokens[h].Text) && tokens[h].Tag is "NN" or "NNS"
-               && !(h + 1 < tokens.Count && tokens[h + 1].Tag is "NN" or "NNS" && char.IsLower(tokens[h + 1].Text[0]));
+        if (h >= tokens.Count || !DrillHeads.Contains(tokens[h].Text) || tokens[h].Tag is not ("NN" or "NNS")) return false;
+        if (h + 1 >= tokens.Count) return true;
+        var next = tokens[h + 1];
+        // the drill noun heads the phrase: no noun after it ("an exercise physiologist"), no owner's "'s" ("the drill's
+        // planner": the name is the owner's planner), no "in"/"of" ("an exercise in restraint", "an exercise of will": the
+        // idiom of an effort, no drill), and no finite verb or modal ("Once the convoy left Pellmoor, the drill ended": the
+        // drill noun opens a main clause after a fronted one, it restates no name; a past form after "a"/"an" is read as a
+        // participle, "an exercise held off the cape", which the tagger may tag as a past tense)
+        return !(next.Tag is "NN" or "NNS" && char.IsLower(next.Text[0])) && next.Tag != "POS" && next.Text is not ("in" or "of")
+               && !(next.Tag is "VBZ" or "VBP" or "MD" || next.Tag == "VBD" && tokens[r + 1].Text == "the");
     }
 
     /// <summary>
