@@ -1232,7 +1232,7 @@ public sealed class MentionFinder
                 break;
             }
             AddRun(s, words, start, end, headline, candidates);
-            // (the head of such a name goes on through "of" and a place: "the Tulven Peace and Renewal Council of Kessa")
+            // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
             if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
@@ -1240,7 +1240,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the Tulven Peace and Renewal Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
+    /// "the Brackland Dialogue and Recovery Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
     /// of their own, "and", then capitalised words ending in a body's or a region's head keyword are two modifiers of one
     /// head, which spans both: one name. Not when the words before "and" are a name of their own: a person's (opening with a
     /// given name: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows, a title, or the last item of a list
@@ -1306,7 +1306,7 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
             return;
         }
-        // "Attorney Ana Ruiz, Southern District of Ohio": a compass word (or "Middle"), "District of" and a U.S. state name a
+        // "The office, Western District of Kentucky, declined": a compass word (or "Middle"), "District of" and a U.S. state name a
         // federal judicial district, the court's district, whose attorney's office is a body (28 U.S.C. ch. 5 names them so);
         // the recogniser's reading of the same words goes first
         if (kw is null && end - start >= 4 && words[start + 1] == "District" && words[start + 2] == "of"
@@ -1349,7 +1349,7 @@ public sealed class MentionFinder
     private static bool IsSerial(string w) =>
         w.Length >= 2 && char.IsDigit(w[0]) && char.IsDigit(w[1]) && (w.Length == 2 || w.Length == 4 && w[2] == '.' && char.IsDigit(w[3]));
 
-    /// <summary>A number at <paramref name="i"/>, or after an acronym in brackets there: "Order 4512", "Order (EO) 4512".</summary>
+    /// <summary>A number at <paramref name="i"/>, or after an acronym in brackets there: "Order 318", "Order (M.O.) 318".</summary>
     private static bool NumberedAfter(List<string> words, int i) =>
         i < words.Count && IsCardinal(words[i])
         || i + 3 < words.Count && words[i] == "(" && words[i + 2] == ")" && NameKey.IsAcronymShape(words[i + 1]) && IsCardinal(words[i + 3]);
@@ -1765,7 +1765,7 @@ public sealed class MentionFinder
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
             // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
             // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
-            // (and "the Executive Order (EO) 4512": a name ending in "Order" that its number follows, after its acronym in
+            // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
                 && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
@@ -1794,7 +1794,7 @@ public sealed class MentionFinder
                     continue;
                 }
             }
-            // (the acronym itself, between a numbered order's name and its number, whether or not the name was found: "Order (EO) 4512")
+            // (the acronym itself, between a numbered order's name and its number, whether or not the name was found: "Order (M.O.) 318")
             if (span.Count == 1 && NameKey.IsAcronymShape(span[0]) && c.First >= 3 && words[c.First - 1] == "(" && words[c.First - 2] == "Order"
                 && IsTitleCase(words[c.First - 3]) && NumberedAfter(words, c.First - 1))
                 documents.Add(span[0]);
@@ -1819,7 +1819,7 @@ public sealed class MentionFinder
                 if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
                     && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
-            // "the Global Harbor Rights Accountability Act": capitalised words a document's capitalised head follows are the
+            // "the Kessa Coast Oil Drilling Ban Act": capitalised words a document's capitalised head follows are the
             // first part of that document's name when they have no head keyword of their own ("the Harbor Institute Report"
             // is the institute's)
             if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.Type != EntityType.Person && c.End < words.Count
