@@ -116,7 +116,7 @@ public sealed class MentionFinder
             var candidates = new List<Candidate>();
             AddGazetteer(s, words, candidates);
             AddDateline(s, words, candidates);
-            AddRuns(s, words, headline, candidates);
+            AddRuns(s, words, headline, nerBySentence[s.Index], candidates);
             if (!headline) AddUnits(s, words, candidates);
             foreach (var n in nerBySentence[s.Index])
             {
@@ -1197,7 +1197,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Runs of proper nouns, joined by connectors when the whole is a keyword-headed name; titles split them.</summary>
-    private void AddRuns(Sentence s, List<string> words, bool headline, List<Candidate> candidates)
+    private void AddRuns(Sentence s, List<string> words, bool headline, IEnumerable<NerSpan> ner, List<Candidate> candidates)
     {
         var tokens = s.Tokens;
         int i = 0;
@@ -1222,7 +1222,7 @@ public sealed class MentionFinder
                         end = next;
                         continue;
                     }
-                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next))
+                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next, ner))
                     {
                         oneHead = true;
                         end = next;
@@ -1243,10 +1243,10 @@ public sealed class MentionFinder
     /// "the Brackland Dialogue and Recovery Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
     /// of their own, "and", then capitalised words ending in a body's or a region's head keyword are two modifiers of one
     /// head, which spans both: one name. Not when the words before "and" are a name of their own: a person's (opening with a
-    /// given name: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows, a title, or the last item of a list
-    /// (a comma before them).
+    /// given name, or read as a person by the recogniser: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows
+    /// or one with a head keyword of its own ending before "and", a title, or the last item of a list (a comma before them).
     /// </summary>
-    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next)
+    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next, IEnumerable<NerSpan> ner)
     {
         // two words or more before "and", in title case (the first may be an acronym: "the KFA Fraud and Money Laundering
         // Branch"), and title-case words after it: a one-word name or an acronym before "and" is a name of its own
@@ -1258,7 +1258,13 @@ public sealed class MentionFinder
             || !(head.Type == EntityType.Organization || head.Type == EntityType.Location && head.Fine == "Region")) return false;
         if (start > 0 && words[start - 1] is "," or "and" or "or") return false;
         if (_lex.GivenNames.Contains(words[start]) || _lex.Titles.LongestMatchAt(words, start).Length > 0) return false;
-        return _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(start).Take(conj - start))).Count == 0;
+        // the recogniser's person over the words before "and" ("Ngozi Okafor and Coastal Reform Party leaders"); its other
+        // readings say nothing here, as it splits the very names this joins at "and"
+        if (ner.Any(n => n.First < conj && n.End > start && n.Label == "PER")) return false;
+        // a name of the gazetteer's (two words or more), or one with a head keyword of its own, ending before "and"
+        for (int k = start; k < conj; k++)
+            if (Keyword(words, k, conj) is not null || conj - k >= 2 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(conj - k))).Count > 0) return false;
+        return true;
     }
 
     private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
