@@ -3169,13 +3169,27 @@ public sealed class MentionFinder
     /// ("Libyan smugglers and Tunisian smugglers ... the smugglers"), nor when the noun's last use before it is another
     /// group ("arrested three smugglers from different countries ... the smugglers"), nor before the country's actor is named
     /// (nothing to refer back to), nor after "other" ("other smugglers" are others), nor for another noun of the code
-    /// ("Libyan smugglers ... kidnappers"). One pass over the article's tokens.
+    /// ("Libyan smugglers ... kidnappers"). One pass over the article's tokens; actors looked up by code and noun.
     /// </summary>
     private static void GiveScopedAgentsTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
-        var anchored = result.Where(m => m.Agent is not null && m.Mention.FineType == "Agent" && !m.DocumentScoped
-            && (m.AnchorCountry is not null || m.AnchorPlace is not null) && m.Mention.Canonical is not null).ToList();
+        // the anchored actors by code and by each noun their name may be written with: its words after the demonym
+        // ("Libyan smugglers": "smugglers") or before the place ("Smugglers in Tobruk": "smugglers"), in text order
+        var anchored = new Dictionary<(string Agent, string Noun), List<PlacedMention>>();
+        foreach (var x in result)
+        {
+            if (x.Agent is null || x.Mention.FineType != "Agent" || x.DocumentScoped || x.AnchorCountry is null && x.AnchorPlace is null
+                || x.Mention.Canonical is not { } canonical) continue;
+            var name = canonical.ToLowerInvariant();
+            for (int sp = name.IndexOf(' '); sp > 0; sp = name.IndexOf(' ', sp + 1))
+                foreach (var noun in new[] { name[(sp + 1)..], name[..sp] })
+                {
+                    if (!anchored.TryGetValue((x.Agent, noun), out var list)) anchored[(x.Agent, noun)] = list = [];
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], x)) list.Add(x);
+                }
+        }
         if (anchored.Count == 0) return;
+        foreach (var list in anchored.Values) list.Sort((a, b) => a.Mention.Span.Start.CompareTo(b.Mention.Span.Start));
         // every use of a scoped actor's head noun, in text order: where the noun was last written before each actor
         var heads = result.Where(m => m.DocumentScoped && m.Mention.Canonical is not null)
             .Select(m => HeadNoun(m.Mention.Canonical!)).ToHashSet(StringComparer.Ordinal);
@@ -3190,26 +3204,28 @@ public sealed class MentionFinder
                 if (last.TryGetValue(head, out var before)) lastBefore[(s.Index, t)] = before;
                 last[head] = (s.Index, t);
             }
-        var joined = new List<PlacedMention>();
+        // the tokens of the uses already found to be an actor's, with that actor's name
+        var joined = new Dictionary<(int Sentence, int Token), string>();
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k];
             if (!m.DocumentScoped || m.Agent is null || m.Mention.Canonical is not { } own) continue;
-            if (m.FirstToken > 0 && sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken - 1].Text.Equals("other", StringComparison.OrdinalIgnoreCase)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            if (m.FirstToken > 0 && tokens[m.FirstToken - 1].Text.Equals("other", StringComparison.OrdinalIgnoreCase)) continue;
             var noun = own.ToLowerInvariant();
             // the actor's name is the country's demonym and the noun ("Libyan smugglers") or the noun and its place ("Smugglers in Tobruk")
-            var actors = anchored.Where(x => x.Agent == m.Agent && x.Mention.Span.Start < m.Mention.Span.Start && x.Mention.Canonical!.ToLowerInvariant() is var name
-                && (name.EndsWith(" " + noun, StringComparison.Ordinal) || name.StartsWith(noun + " ", StringComparison.Ordinal))).ToList();
+            if (!anchored.TryGetValue((m.Agent, noun), out var candidates)) continue;
+            var actors = candidates.TakeWhile(x => x.Mention.Span.Start < m.Mention.Span.Start).ToList();
             if (actors.Select(x => (x.Mention.Canonical, x.AnchorCountry, x.AnchorPlace)).Distinct().Count() != 1) continue;
             // the noun's last use before this one must be that actor's
             if (!lastBefore.TryGetValue((m.Mention.SentenceIndex, m.EndToken - 1), out var previous)) continue;
             // (or a use already found to be that actor's: "Libyan smugglers ... the smugglers ... the smugglers")
             var actor = actors[0];
-            if (!actors.Concat(joined).Any(x => x.Mention.SentenceIndex == previous.Sentence && x.FirstToken <= previous.Token && previous.Token < x.EndToken
-                && x.Mention.Canonical == actor.Mention.Canonical)) continue;
+            if (!(joined.TryGetValue(previous, out var joinedTo) && joinedTo == actor.Mention.Canonical
+                  || actors.Any(x => x.Mention.SentenceIndex == previous.Sentence && x.FirstToken <= previous.Token && previous.Token < x.EndToken))) continue;
             result[k] = m with { Mention = m.Mention with { Canonical = actor.Mention.Canonical }, DocumentScoped = false,
                 AnchorCountry = actor.AnchorCountry, AnchorPlace = actor.AnchorPlace };
-            joined.Add(result[k]);
+            for (int t = m.FirstToken; t < m.EndToken; t++) joined[(m.Mention.SentenceIndex, t)] = actor.Mention.Canonical!;
         }
     }
 
