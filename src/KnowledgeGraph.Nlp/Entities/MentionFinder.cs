@@ -3169,7 +3169,10 @@ public sealed class MentionFinder
     /// ("Libyan smugglers and Tunisian smugglers ... the smugglers"), nor when the noun's last use before it is another
     /// group ("arrested three smugglers from different countries ... the smugglers"), nor before the country's actor is named
     /// (nothing to refer back to), nor after "other" ("other smugglers" are others), nor for another noun of the code
-    /// ("Libyan smugglers ... kidnappers"). One pass over the article's tokens; actors looked up by code and noun.
+    /// ("Libyan smugglers ... kidnappers"). Nor when the noun is generic or quantified, a description of any such people
+    /// rather than a reference back: after "all", "any", "most", "many" or "some" ("all smugglers pay a fee"), with an
+    /// adjective of its own ("armed smugglers", a country's demonym would have anchored it), or followed by a relative
+    /// clause ("smugglers who cross the desert"). One pass over the article's tokens; actors looked up by code and noun.
     /// </summary>
     private static void GiveScopedAgentsTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
@@ -3211,7 +3214,10 @@ public sealed class MentionFinder
             var m = result[k];
             if (!m.DocumentScoped || m.Agent is null || m.Mention.Canonical is not { } own) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
-            if (m.FirstToken > 0 && tokens[m.FirstToken - 1].Text.Equals("other", StringComparison.OrdinalIgnoreCase)) continue;
+            if (m.FirstToken > 0 && tokens[m.FirstToken - 1].Text.ToLowerInvariant() is "other" or "all" or "any" or "most" or "many" or "some") continue;
+            // (an adjective before the noun, or a relative clause after it: a kind of people, not the group named before)
+            if (m.FirstToken < m.EndToken - own.Count(c => c == ' ') - 1
+                || m.EndToken < tokens.Count && tokens[m.EndToken].Text.ToLowerInvariant() is "who" or "whom" or "that") continue;
             var noun = own.ToLowerInvariant();
             // the actor's name is the country's demonym and the noun ("Libyan smugglers") or the noun and its place ("Smugglers in Tobruk")
             if (!anchored.TryGetValue((m.Agent, noun), out var candidates)) continue;
