@@ -168,7 +168,10 @@ public sealed class CorefResolver
                 // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
                 // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
                 // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
-                else if (!Plural(entries) && !(capitalised && Service(entries)) && owner is null) antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                // (a country's name before any other head, "the U.S. company", says where the body is from, not which one it
+                // is: still the nearest body of its type)
+                else if (!Plural(entries) && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
+                    antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                 int cluster;
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
@@ -523,6 +526,9 @@ public sealed class CorefResolver
         while (to < head && s.Tokens[to].Tag is "NNP" or "NNPS" && char.IsUpper(words[to][0])) to++;
         return string.Join(' ', words.GetRange(from, to - from));
     }
+
+    /// <summary>A government's or an army's noun: a country's name before it names its owner ("the United States government").</summary>
+    private static bool OwnedByCountry(HashSet<string> fines) => fines.Contains("Government") || fines.Contains("ArmedForces");
 
     /// <summary>The country the gazetteer names by <paramref name="words"/> ("United States", "U.S."), else null.</summary>
     private string? CountryNamed(string words) =>

@@ -116,7 +116,7 @@ public sealed class MentionFinder
             var candidates = new List<Candidate>();
             AddGazetteer(s, words, candidates);
             AddDateline(s, words, candidates);
-            AddRuns(s, words, headline, candidates);
+            AddRuns(s, words, headline, nerBySentence[s.Index], candidates);
             if (!headline) AddUnits(s, words, candidates);
             foreach (var n in nerBySentence[s.Index])
             {
@@ -1197,7 +1197,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Runs of proper nouns, joined by connectors when the whole is a keyword-headed name; titles split them.</summary>
-    private void AddRuns(Sentence s, List<string> words, bool headline, List<Candidate> candidates)
+    private void AddRuns(Sentence s, List<string> words, bool headline, IEnumerable<NerSpan> ner, List<Candidate> candidates)
     {
         var tokens = s.Tokens;
         int i = 0;
@@ -1222,7 +1222,7 @@ public sealed class MentionFinder
                         end = next;
                         continue;
                     }
-                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next))
+                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next, ner))
                     {
                         oneHead = true;
                         end = next;
@@ -1232,7 +1232,7 @@ public sealed class MentionFinder
                 break;
             }
             AddRun(s, words, start, end, headline, candidates);
-            // (the head of such a name goes on through "of" and a place: "the Tulven Peace and Renewal Council of Kessa")
+            // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
             if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
@@ -1240,13 +1240,13 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the Tulven Peace and Renewal Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
+    /// "the Brackland Dialogue and Recovery Council", "the Northern Plains and Lake Region": capitalised words with no head keyword
     /// of their own, "and", then capitalised words ending in a body's or a region's head keyword are two modifiers of one
     /// head, which spans both: one name. Not when the words before "and" are a name of their own: a person's (opening with a
-    /// given name: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows, a title, or the last item of a list
-    /// (a comma before them).
+    /// given name, or read as a person by the recogniser: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows
+    /// or one with a head keyword of its own ending before "and", a title, or the last item of a list (a comma before them).
     /// </summary>
-    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next)
+    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next, IEnumerable<NerSpan> ner)
     {
         // two words or more before "and", in title case (the first may be an acronym: "the KFA Fraud and Money Laundering
         // Branch"), and title-case words after it: a one-word name or an acronym before "and" is a name of its own
@@ -1258,7 +1258,13 @@ public sealed class MentionFinder
             || !(head.Type == EntityType.Organization || head.Type == EntityType.Location && head.Fine == "Region")) return false;
         if (start > 0 && words[start - 1] is "," or "and" or "or") return false;
         if (_lex.GivenNames.Contains(words[start]) || _lex.Titles.LongestMatchAt(words, start).Length > 0) return false;
-        return _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(start).Take(conj - start))).Count == 0;
+        // the recogniser's person over the words before "and" ("Ngozi Okafor and Coastal Reform Party leaders"); its other
+        // readings say nothing here, as it splits the very names this joins at "and"
+        if (ner.Any(n => n.First < conj && n.End > start && n.Label == "PER")) return false;
+        // a name of the gazetteer's (two words or more), or one with a head keyword of its own, ending before "and"
+        for (int k = start; k < conj; k++)
+            if (Keyword(words, k, conj) is not null || conj - k >= 2 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(conj - k))).Count > 0) return false;
+        return true;
     }
 
     private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
@@ -1306,7 +1312,7 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
             return;
         }
-        // "Attorney Ana Ruiz, Southern District of Ohio": a compass word (or "Middle"), "District of" and a U.S. state name a
+        // "The office, Western District of Kentucky, declined": a compass word (or "Middle"), "District of" and a U.S. state name a
         // federal judicial district, the court's district, whose attorney's office is a body (28 U.S.C. ch. 5 names them so);
         // the recogniser's reading of the same words goes first
         if (kw is null && end - start >= 4 && words[start + 1] == "District" && words[start + 2] == "of"
@@ -1349,7 +1355,7 @@ public sealed class MentionFinder
     private static bool IsSerial(string w) =>
         w.Length >= 2 && char.IsDigit(w[0]) && char.IsDigit(w[1]) && (w.Length == 2 || w.Length == 4 && w[2] == '.' && char.IsDigit(w[3]));
 
-    /// <summary>A number at <paramref name="i"/>, or after an acronym in brackets there: "Order 4512", "Order (EO) 4512".</summary>
+    /// <summary>A number at <paramref name="i"/>, or after an acronym in brackets there: "Order 318", "Order (M.O.) 318".</summary>
     private static bool NumberedAfter(List<string> words, int i) =>
         i < words.Count && IsCardinal(words[i])
         || i + 3 < words.Count && words[i] == "(" && words[i + 2] == ")" && NameKey.IsAcronymShape(words[i + 1]) && IsCardinal(words[i + 3]);
@@ -1765,7 +1771,7 @@ public sealed class MentionFinder
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
             // ("the Office of Management and Budget" is an office: the head of "A of B" is A)
             // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
-            // (and "the Executive Order (EO) 4512": a name ending in "Order" that its number follows, after its acronym in
+            // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
                 && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
@@ -1794,7 +1800,7 @@ public sealed class MentionFinder
                     continue;
                 }
             }
-            // (the acronym itself, between a numbered order's name and its number, whether or not the name was found: "Order (EO) 4512")
+            // (the acronym itself, between a numbered order's name and its number, whether or not the name was found: "Order (M.O.) 318")
             if (span.Count == 1 && NameKey.IsAcronymShape(span[0]) && c.First >= 3 && words[c.First - 1] == "(" && words[c.First - 2] == "Order"
                 && IsTitleCase(words[c.First - 3]) && NumberedAfter(words, c.First - 1))
                 documents.Add(span[0]);
@@ -1819,7 +1825,7 @@ public sealed class MentionFinder
                 if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
                     && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
-            // "the Global Harbor Rights Accountability Act": capitalised words a document's capitalised head follows are the
+            // "the Kessa Coast Oil Drilling Ban Act": capitalised words a document's capitalised head follows are the
             // first part of that document's name when they have no head keyword of their own ("the Harbor Institute Report"
             // is the institute's)
             if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.Type != EntityType.Person && c.End < words.Count
@@ -3163,13 +3169,30 @@ public sealed class MentionFinder
     /// ("Libyan smugglers and Tunisian smugglers ... the smugglers"), nor when the noun's last use before it is another
     /// group ("arrested three smugglers from different countries ... the smugglers"), nor before the country's actor is named
     /// (nothing to refer back to), nor after "other" ("other smugglers" are others), nor for another noun of the code
-    /// ("Libyan smugglers ... kidnappers"). One pass over the article's tokens.
+    /// ("Libyan smugglers ... kidnappers"). Nor when the noun is generic or quantified, a description of any such people
+    /// rather than a reference back: after "all", "any", "most", "many" or "some" ("all smugglers pay a fee"), with an
+    /// adjective of its own ("armed smugglers", a country's demonym would have anchored it), or followed by a relative
+    /// clause ("smugglers who cross the desert"). One pass over the article's tokens; actors looked up by code and noun.
     /// </summary>
     private static void GiveScopedAgentsTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
-        var anchored = result.Where(m => m.Agent is not null && m.Mention.FineType == "Agent" && !m.DocumentScoped
-            && (m.AnchorCountry is not null || m.AnchorPlace is not null) && m.Mention.Canonical is not null).ToList();
+        // the anchored actors by code and by each noun their name may be written with: its words after the demonym
+        // ("Libyan smugglers": "smugglers") or before the place ("Smugglers in Tobruk": "smugglers"), in text order
+        var anchored = new Dictionary<(string Agent, string Noun), List<PlacedMention>>();
+        foreach (var x in result)
+        {
+            if (x.Agent is null || x.Mention.FineType != "Agent" || x.DocumentScoped || x.AnchorCountry is null && x.AnchorPlace is null
+                || x.Mention.Canonical is not { } canonical) continue;
+            var name = canonical.ToLowerInvariant();
+            for (int sp = name.IndexOf(' '); sp > 0; sp = name.IndexOf(' ', sp + 1))
+                foreach (var noun in new[] { name[(sp + 1)..], name[..sp] })
+                {
+                    if (!anchored.TryGetValue((x.Agent, noun), out var list)) anchored[(x.Agent, noun)] = list = [];
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], x)) list.Add(x);
+                }
+        }
         if (anchored.Count == 0) return;
+        foreach (var list in anchored.Values) list.Sort((a, b) => a.Mention.Span.Start.CompareTo(b.Mention.Span.Start));
         // every use of a scoped actor's head noun, in text order: where the noun was last written before each actor
         var heads = result.Where(m => m.DocumentScoped && m.Mention.Canonical is not null)
             .Select(m => HeadNoun(m.Mention.Canonical!)).ToHashSet(StringComparer.Ordinal);
@@ -3184,26 +3207,31 @@ public sealed class MentionFinder
                 if (last.TryGetValue(head, out var before)) lastBefore[(s.Index, t)] = before;
                 last[head] = (s.Index, t);
             }
-        var joined = new List<PlacedMention>();
+        // the tokens of the uses already found to be an actor's, with that actor's name
+        var joined = new Dictionary<(int Sentence, int Token), string>();
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k];
             if (!m.DocumentScoped || m.Agent is null || m.Mention.Canonical is not { } own) continue;
-            if (m.FirstToken > 0 && sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken - 1].Text.Equals("other", StringComparison.OrdinalIgnoreCase)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            if (m.FirstToken > 0 && tokens[m.FirstToken - 1].Text.ToLowerInvariant() is "other" or "all" or "any" or "most" or "many" or "some") continue;
+            // (an adjective before the noun, or a relative clause after it: a kind of people, not the group named before)
+            if (m.FirstToken < m.EndToken - own.Count(c => c == ' ') - 1
+                || m.EndToken < tokens.Count && tokens[m.EndToken].Text.ToLowerInvariant() is "who" or "whom" or "that") continue;
             var noun = own.ToLowerInvariant();
             // the actor's name is the country's demonym and the noun ("Libyan smugglers") or the noun and its place ("Smugglers in Tobruk")
-            var actors = anchored.Where(x => x.Agent == m.Agent && x.Mention.Span.Start < m.Mention.Span.Start && x.Mention.Canonical!.ToLowerInvariant() is var name
-                && (name.EndsWith(" " + noun, StringComparison.Ordinal) || name.StartsWith(noun + " ", StringComparison.Ordinal))).ToList();
+            if (!anchored.TryGetValue((m.Agent, noun), out var candidates)) continue;
+            var actors = candidates.TakeWhile(x => x.Mention.Span.Start < m.Mention.Span.Start).ToList();
             if (actors.Select(x => (x.Mention.Canonical, x.AnchorCountry, x.AnchorPlace)).Distinct().Count() != 1) continue;
             // the noun's last use before this one must be that actor's
             if (!lastBefore.TryGetValue((m.Mention.SentenceIndex, m.EndToken - 1), out var previous)) continue;
             // (or a use already found to be that actor's: "Libyan smugglers ... the smugglers ... the smugglers")
             var actor = actors[0];
-            if (!actors.Concat(joined).Any(x => x.Mention.SentenceIndex == previous.Sentence && x.FirstToken <= previous.Token && previous.Token < x.EndToken
-                && x.Mention.Canonical == actor.Mention.Canonical)) continue;
+            if (!(joined.TryGetValue(previous, out var joinedTo) && joinedTo == actor.Mention.Canonical
+                  || actors.Any(x => x.Mention.SentenceIndex == previous.Sentence && x.FirstToken <= previous.Token && previous.Token < x.EndToken))) continue;
             result[k] = m with { Mention = m.Mention with { Canonical = actor.Mention.Canonical }, DocumentScoped = false,
                 AnchorCountry = actor.AnchorCountry, AnchorPlace = actor.AnchorPlace };
-            joined.Add(result[k]);
+            for (int t = m.FirstToken; t < m.EndToken; t++) joined[(m.Mention.SentenceIndex, t)] = actor.Mention.Canonical!;
         }
     }
 
