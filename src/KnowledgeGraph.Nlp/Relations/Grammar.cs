@@ -39,6 +39,7 @@ internal static class Grammar
     /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
     public static readonly IReadOnlySet<string> LightVerbs = Set("light-verbs");
 
+
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set("surface-circumstantial");
 
     public static readonly IReadOnlySet<string> Conditionals = Union("conditionals", "surface-conditionals");
@@ -57,7 +58,11 @@ internal static class Grammar
         IsNegator(v.Lower(k)) && !(k + 1 < v.Count && FocusAdverbs.Contains(v.Lower(k + 1)));
 
     // the construction words of RelationExtractor.Control, .Places, .Membership and .Events (surface.rules)
+    public static readonly IReadOnlySet<string> HoldingParticiples = Set("surface-holding-participles");
     public static readonly IReadOnlySet<string> TakeFromVerbs = Set("surface-take-from-verbs");
+    public static readonly IReadOnlySet<string> TakeFromNouns = Set("surface-take-from-nouns");
+    public static readonly IReadOnlySet<string> HaveControlVerbs = Set("surface-have-control-verbs");
+    public static readonly IReadOnlySet<string> CapitalModifiers = new HashSet<string>(Set("surface-capital-modifiers"), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PeopleCollectiveNouns = Set("surface-people-collective-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");
@@ -68,6 +73,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> MeetingCategories = Set("meeting-categories");
     public static readonly IReadOnlyDictionary<string, int> Echelons =
         Map("surface-echelons").ToDictionary(e => e.Key, e => int.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> ListOpeners = Set("surface-list-openers");
     public static readonly IReadOnlySet<string> StatingVerbs = Union("reporting-verbs", "stating-verbs", "surface-stating-verbs");
     public static readonly IReadOnlySet<string> ForceNouns = Set("surface-force-nouns");
     public static readonly IReadOnlySet<string> StatementNouns = Set("surface-statement-nouns");
@@ -120,7 +126,7 @@ public static class GrammarSource
     /// <summary>The keys of surface_entries.tsv the surface reader's constructions look up (RelationExtractor.Entry).</summary>
     private static readonly string[] EntryKeys =
     {
-        "in", "based", "in support of", "together with", "take from",
+        "in", "based", "welcome to", "against", "in support of", "together with", "as part of", "take from",
         "must", "call for against", "hand over to", "intend",
     };
 

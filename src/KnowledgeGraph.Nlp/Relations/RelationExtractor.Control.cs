@@ -14,12 +14,88 @@ public sealed partial class RelationExtractor
 
         private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
 
-        /// <summary>"seize the hospital complex from ISIL fighters": the one it is taken from held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
+        /// <summary>
+        /// Who holds or commands what: "X-held Y" (and "A and other X-held territory"), "X has control of Y",
+        /// "seize Y from X" / "the liberation of Y from X" (X held Y), "Y, a self-proclaimed X capital" /
+        /// "X's self-proclaimed capital, Y", and "X's Task Force 50" (a unit named as an organisation's own).
+        /// </summary>
+        private IEnumerable<Candidate> ControlCandidates()
+        {
+            var list = new List<Candidate>();
+            for (int t = 0; t < _v.Count; t++)
+            {
+                list.AddRange(HeldCompound(t));
+                list.AddRange(ControlOf(t));
+                list.AddRange(TakenFrom(t));
+                list.AddRange(ClaimedCapital(t));
+            }
+            list.AddRange(OwnUnit());
+            list.AddRange(UnitMembers());
+            return list;
+        }
+
+        /// <summary>The noun phrase's entity after <paramref name="j"/>: a mention after adjectives, else a place noun's "of/in" place.</summary>
+        private MentionRef? HeldThingFrom(int j)
+        {
+            var v = _v;
+            j = v.SkipFrom(j, x => v.IsDetOrAdj(x) || v.Tag(x) is "HYPH" or "CD", j + 4);
+            if (v.MentionStartingAt(j) is { } direct) return direct;
+            // "X-held territory in Syria", "X-held areas of the province": the place the held ground lies in
+            int nouns = 0;
+            while (j < v.Count && v.MentionAt(j) is null && v.IsNoun(j) && nouns < 3) { j++; nouns++; }
+            if (nouns == 0 || j >= v.Count || v.Lower(j) is not ("in" or "of")) return null;
+            return PlacesFrom(j + 1).FirstOrDefault();
+        }
+
+        /// <summary>"ISIL-held territory in Syria", "rebel-controlled Idlib", "Raqqah and other ISIL-held areas".</summary>
+        private IEnumerable<Candidate> HeldCompound(int t)
+        {
+            var v = _v;
+            var word = v.Words[t];
+            int dash = word.LastIndexOf('-');
+            if (dash <= 0 || dash == word.Length - 1 || !Grammar.HoldingParticiples.Contains(word[(dash + 1)..].ToLowerInvariant())) yield break;
+            // the compound may itself name a place ("an ISIL-held building"): the holder is then its prefix
+            var holder = v.MentionAt(t) is { } own && CanHold(own) ? own : PrefixEntity(word[..dash], t);
+            if (holder is null || !CanHold(holder)) yield break;
+            var held = new List<MentionRef>();
+            if (HeldThingFrom(t + 1) is { } thing) held.Add(thing);
+            // "A and other X-held territory": A is held too
+            if (t >= 2 && v.Lower(t - 1) == "other" && v.IsCoordinator(t - 2) && v.MentionEndingAt(t - 3) is { } left) held.AddRange(WithLeftConjuncts(left));
+            foreach (var h in held)
+                if (h.Entity != holder.Entity && CanBeHeld(h))
+                    yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
+        }
+
+        /// <summary>"X has had control of Y", "X took full control over Y": the subject of a having verb before "control".</summary>
+        private IEnumerable<Candidate> ControlOf(int t)
+        {
+            var v = _v;
+            if (v.Lower(t) != "control" || !v.IsNoun(t) || v.Lower(t + 1) is not ("of" or "over")) yield break;
+            var held = PlacesOrOrgsFrom(t + 2);
+            if (held.Count == 0) yield break;
+            int k = v.SkipBack(t - 1, x => v.IsAdjective(x) || v.IsDeterminer(x), t - 4);
+            int gi = _groups.FindIndex(g => g.First <= k && k <= g.Head);
+            if (gi < 0 || !Grammar.HaveControlVerbs.Contains(v.Lemma(_groups[gi].Head)) || _groups[gi].Passive) yield break;
+            foreach (var (s, h) in Pairs(Subjects(gi), held))
+                if (s.Entity != h.Entity && CanHold(s))
+                    yield return new Candidate(s, h, Stative("LEADS", "control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
+        }
+
+        private List<MentionRef> PlacesOrOrgsFrom(int j)
+        {
+            var v = _v;
+            var m = v.MentionFrom(j, v.IsDetOrAdj);
+            return m is null || !CanBeHeld(m) ? new List<MentionRef>() : WithRightConjuncts(m).Where(CanBeHeld).ToList();
+        }
+
+        /// <summary>"seize the hospital complex from ISIL fighters", "the liberation of Mosul from ISIL": the one it is taken from held it.</summary>
         private IEnumerable<Candidate> TakenFrom(int t)
         {
             var v = _v;
-            if (!v.IsVerb(t) || !Grammar.TakeFromVerbs.Contains(v.Lemma(t)) || v.MentionAt(t) is not null) yield break;
-            int j = t + 1;
+            bool verb = v.IsVerb(t) && Grammar.TakeFromVerbs.Contains(v.Lemma(t));
+            bool noun = v.IsNoun(t) && Grammar.TakeFromNouns.Contains(v.Lemma(t)) && v.Lower(t + 1) == "of";
+            if (!verb && !noun || v.MentionAt(t) is not null) yield break;
+            int j = noun ? t + 2 : t + 1;
             MentionRef? held = null;
             int k = j;
             // the held thing's noun phrase ("the Al Salem hospital complex", "the Iraqi city of Mosul"), then "from";
@@ -48,6 +124,34 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(h, held, Stative("LEADS", v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
         }
 
+        /// <summary>"Raqqa, a self-proclaimed ISIL capital", "ISIL's self-proclaimed capital, Raqqa": a group's claimed capital is a city it holds.</summary>
+        private IEnumerable<Candidate> ClaimedCapital(int t)
+        {
+            var v = _v;
+            if (v.Lower(t) != "capital" || v.MentionAt(t) is not null) yield break;
+            int k = t - 1;
+            bool claimed = false;
+            while (k >= 0 && v.MentionAt(k) is null && (Grammar.CapitalModifiers.Contains(v.Words[k]) || v.Tag(k) is "HYPH")) { claimed = true; k--; }
+            if (k >= 0 && v.Tag(k) == "POS") k--;
+            var org = v.MentionEndingAt(k);
+            // only a group's claimed seat: a country's capital ("the Iraqi capital") is a plain place fact
+            if (org is null || v.TypeOf(org) != EntityType.Organization || org.Mention.Kind == MentionKind.Demonym) yield break;
+            int npStart = org.FirstToken;
+            // "a self-proclaimed ISIL capital": the claim may come before the group's name
+            while (npStart > 0 && v.MentionAt(npStart - 1) is null && (Grammar.CapitalModifiers.Contains(v.Words[npStart - 1]) || v.Tag(npStart - 1) is "HYPH")) { claimed = true; npStart--; }
+            if (!claimed && (npStart == 0 || !v.IsDeterminer(npStart - 1) && !v.IsComma(npStart - 1))) yield break;
+            MentionRef? city = null;
+            if (t + 1 < v.Count && (v.IsComma(t + 1) || v.Lower(t + 1) == "of")) city = v.MentionStartingAt(t + 2);
+            if (city is null)
+            {
+                int d = npStart - 1;
+                if (d >= 0 && v.IsDeterminer(d)) d--;
+                if (d >= 0 && v.IsComma(d)) city = v.MentionEndingAt(d - 1);
+            }
+            if (city is null || !IsPlace(city) || city.Entity == org.Entity) yield break;
+            yield return new Candidate(org, city, Stative("LEADS", "capital", 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
+        }
+
         /// <summary>"NAVCENT's Task Force 50", "the Command's 5th Fleet": a military unit named as an organisation's own is under its command.</summary>
         private IEnumerable<Candidate> OwnUnit()
         {
@@ -63,6 +167,26 @@ public sealed partial class RelationExtractor
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
                 yield return OwnUnitCandidate(x, unit);
+            }
+        }
+        /// <summary>
+        /// "Airmen from the 507th Wing", "Sgt. Ana Ruiz of 3rd Battalion", "Soldiers visiting from 2nd Brigade": people
+        /// from a military unit serve in it. Only units (an echelon word in the name): "a diplomat from France" is no member.
+        /// </summary>
+        private IEnumerable<Candidate> UnitMembers()
+        {
+            var v = _v;
+            foreach (var p in v.Mentions)
+            {
+                if (v.TypeOf(p) != EntityType.Person) continue;
+                int k = p.EndToken;
+                if (k < v.Count && v.IsComma(k)) k++;
+                if (k < v.Count && v.MentionAt(k) is null && v.Tag(k) is "VBN" or "VBG" && v.Lower(k + 1) is "from" or "with") k++;
+                if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
+                var unit = v.MentionFrom(k + 1, v.IsDeterminer);
+                if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
+                yield return new Candidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7),
+                    k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
     }
