@@ -61,8 +61,6 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> HoldingParticiples = Set("surface-holding-participles");
     public static readonly IReadOnlySet<string> TakeFromVerbs = Set("surface-take-from-verbs");
     public static readonly IReadOnlySet<string> TakeFromNouns = Set("surface-take-from-nouns");
-    public static readonly IReadOnlySet<string> HaveControlVerbs = Set("surface-have-control-verbs");
-    public static readonly IReadOnlySet<string> CapitalModifiers = new HashSet<string>(Set("surface-capital-modifiers"), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PeopleCollectiveNouns = Set("surface-people-collective-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");

@@ -15,9 +15,8 @@ public sealed partial class RelationExtractor
         private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
 
         /// <summary>
-        /// Who holds or commands what: "X-held Y" (and "A and other X-held territory"), "X has control of Y",
-        /// "seize Y from X" / "the liberation of Y from X" (X held Y), "Y, a self-proclaimed X capital" /
-        /// "X's self-proclaimed capital, Y", and "X's Task Force 50" (a unit named as an organisation's own).
+        /// Who holds or commands what: "X-held Y" (and "A and other X-held territory"), "seize Y from X" / "the liberation
+        /// of Y from X" (X held Y), and "X's Task Force 50" (a unit named as an organisation's own); people from a unit.
         /// </summary>
         private IEnumerable<Candidate> ControlCandidates()
         {
@@ -25,9 +24,7 @@ public sealed partial class RelationExtractor
             for (int t = 0; t < _v.Count; t++)
             {
                 list.AddRange(HeldCompound(t));
-                list.AddRange(ControlOf(t));
                 list.AddRange(TakenFrom(t));
-                list.AddRange(ClaimedCapital(t));
             }
             list.AddRange(OwnUnit());
             list.AddRange(UnitMembers());
@@ -66,28 +63,6 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
-        /// <summary>"X has had control of Y", "X took full control over Y": the subject of a having verb before "control".</summary>
-        private IEnumerable<Candidate> ControlOf(int t)
-        {
-            var v = _v;
-            if (v.Lower(t) != "control" || !v.IsNoun(t) || v.Lower(t + 1) is not ("of" or "over")) yield break;
-            var held = PlacesOrOrgsFrom(t + 2);
-            if (held.Count == 0) yield break;
-            int k = v.SkipBack(t - 1, x => v.IsAdjective(x) || v.IsDeterminer(x), t - 4);
-            int gi = _groups.FindIndex(g => g.First <= k && k <= g.Head);
-            if (gi < 0 || !Grammar.HaveControlVerbs.Contains(v.Lemma(_groups[gi].Head)) || _groups[gi].Passive) yield break;
-            foreach (var (s, h) in Pairs(Subjects(gi), held))
-                if (s.Entity != h.Entity && CanHold(s))
-                    yield return new Candidate(s, h, Stative("LEADS", "control", 0.8), t, t + 1, v.Words[t] + " " + v.Words[t + 1], RelationPattern.LightVerbNominal, false, true, DirectionApplied: true);
-        }
-
-        private List<MentionRef> PlacesOrOrgsFrom(int j)
-        {
-            var v = _v;
-            var m = v.MentionFrom(j, v.IsDetOrAdj);
-            return m is null || !CanBeHeld(m) ? new List<MentionRef>() : WithRightConjuncts(m).Where(CanBeHeld).ToList();
-        }
-
         /// <summary>"seize the hospital complex from ISIL fighters", "the liberation of Mosul from ISIL": the one it is taken from held it.</summary>
         private IEnumerable<Candidate> TakenFrom(int t)
         {
@@ -122,34 +97,6 @@ public sealed partial class RelationExtractor
                 if (CanHold(h) && h.Entity != held.Entity)
                     // the holding is a fact even when the taking is only attempted ("tried to seize Y from X")
                     yield return new Candidate(h, held, Stative("LEADS", v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
-        }
-
-        /// <summary>"Raqqa, a self-proclaimed ISIL capital", "ISIL's self-proclaimed capital, Raqqa": a group's claimed capital is a city it holds.</summary>
-        private IEnumerable<Candidate> ClaimedCapital(int t)
-        {
-            var v = _v;
-            if (v.Lower(t) != "capital" || v.MentionAt(t) is not null) yield break;
-            int k = t - 1;
-            bool claimed = false;
-            while (k >= 0 && v.MentionAt(k) is null && (Grammar.CapitalModifiers.Contains(v.Words[k]) || v.Tag(k) is "HYPH")) { claimed = true; k--; }
-            if (k >= 0 && v.Tag(k) == "POS") k--;
-            var org = v.MentionEndingAt(k);
-            // only a group's claimed seat: a country's capital ("the Iraqi capital") is a plain place fact
-            if (org is null || v.TypeOf(org) != EntityType.Organization || org.Mention.Kind == MentionKind.Demonym) yield break;
-            int npStart = org.FirstToken;
-            // "a self-proclaimed ISIL capital": the claim may come before the group's name
-            while (npStart > 0 && v.MentionAt(npStart - 1) is null && (Grammar.CapitalModifiers.Contains(v.Words[npStart - 1]) || v.Tag(npStart - 1) is "HYPH")) { claimed = true; npStart--; }
-            if (!claimed && (npStart == 0 || !v.IsDeterminer(npStart - 1) && !v.IsComma(npStart - 1))) yield break;
-            MentionRef? city = null;
-            if (t + 1 < v.Count && (v.IsComma(t + 1) || v.Lower(t + 1) == "of")) city = v.MentionStartingAt(t + 2);
-            if (city is null)
-            {
-                int d = npStart - 1;
-                if (d >= 0 && v.IsDeterminer(d)) d--;
-                if (d >= 0 && v.IsComma(d)) city = v.MentionEndingAt(d - 1);
-            }
-            if (city is null || !IsPlace(city) || city.Entity == org.Entity) yield break;
-            yield return new Candidate(org, city, Stative("LEADS", "capital", 0.7), t, t, v.Words[t], RelationPattern.Role, false, true, DirectionApplied: true);
         }
 
         /// <summary>"NAVCENT's Task Force 50", "the Command's 5th Fleet": a military unit named as an organisation's own is under its command.</summary>
