@@ -71,7 +71,6 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> MeetingCategories = Set("meeting-categories");
     public static readonly IReadOnlyDictionary<string, int> Echelons =
         Map("surface-echelons").ToDictionary(e => e.Key, e => int.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
-    public static readonly IReadOnlySet<string> ListOpeners = Set("surface-list-openers");
     public static readonly IReadOnlySet<string> StatingVerbs = Union("reporting-verbs", "stating-verbs", "surface-stating-verbs");
     public static readonly IReadOnlySet<string> ForceNouns = Set("surface-force-nouns");
     public static readonly IReadOnlySet<string> StatementNouns = Set("surface-statement-nouns");

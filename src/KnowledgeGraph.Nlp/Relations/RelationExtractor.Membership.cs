@@ -8,26 +8,10 @@ public sealed partial class RelationExtractor
     private sealed partial class SentenceRun
     {
         /// <summary>
-        /// Membership stated by structure: a group and the list of what it includes ("the coalition, which includes X
-        /// and Y"; "partners, especially X"), unit names side by side ("Abel Company, 2nd Battalion"), "X within Y",
-        /// and role appositions naming the organisation before the role ("X, an ABC commander", "X, commander, ABC").
+        /// Membership stated by structure: unit names side by side ("Abel Company, 2nd Battalion") and role appositions naming
+        /// the organisation before the role ("X, an ABC commander", "X, commander, ABC").
         /// </summary>
-        private IEnumerable<Candidate> MembershipCandidates()
-        {
-            var v = _v;
-            var list = new List<Candidate>();
-            for (int t = 0; t < v.Count; t++)
-            {
-                if (v.MentionAt(t) is not null) continue;
-                if (v.IsVerb(t) && v.Lemma(t) is "include" or "comprise") list.AddRange(IncludeList(t));
-                else if (Grammar.ListOpeners.Contains(v.Lower(t)) || v.Lower(t) == "such" && v.Lower(t + 1) == "as") list.AddRange(ExampleList(t));
-                else if (v.Lower(t) == "within") list.AddRange(Within(t));
-                else if (v.Lower(t) is "of" or "by") list.AddRange(MadeOf(t));
-            }
-            list.AddRange(UnitHierarchy());
-            list.AddRange(RoleBeforeTitle());
-            return list;
-        }
+        private IEnumerable<Candidate> MembershipCandidates() => UnitHierarchy().Concat(RoleBeforeTitle());
 
         // a place listed as a member of an organisation stands for its state or people ("members include Norway")
         private bool IsMemberLike(MentionRef m) => _v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
@@ -38,84 +22,6 @@ public sealed partial class RelationExtractor
             var part = Stative("PART_OF", lemma, strength)[0];
             var memberOf = Stative("MEMBER_OF", lemma, strength)[0];
             return _v.TypeOf(member) == EntityType.Organization ? new[] { part, memberOf } : new[] { memberOf, part };
-        }
-
-        /// <summary>Each of <paramref name="members"/> that can be a member of <paramref name="group"/>, an organisation, as a member of it.</summary>
-        private IEnumerable<Candidate> MembersOf(MentionRef? group, IEnumerable<MentionRef> members, string lemma, double strength, int first, int last,
-            string text, RelationPattern pattern, bool isNoun) =>
-            group is null || _v.TypeOf(group) != EntityType.Organization ? Enumerable.Empty<Candidate>() : members.Where(m => m.Entity != group.Entity && IsMemberLike(m))
-                .Select(m => new Candidate(m, group, MembershipEntries(m, lemma, strength), first, last, text, pattern, false, isNoun, DirectionApplied: true));
-
-        /// <summary>The mention starting at <paramref name="j"/> after determiners, with the mentions coordinated with it.</summary>
-        private List<MentionRef> ListFrom(int j)
-        {
-            var v = _v;
-            var first = v.MentionFrom(j, x => v.IsDeterminer(x) || v.Tag(x) is "CD");
-            return first is null ? new List<MentionRef>() : WithRightConjuncts(first);
-        }
-
-        /// <summary>"G include(s) A, B and C", "G, which includes A": each listed name belongs to the group G.</summary>
-        private IEnumerable<Candidate> IncludeList(int t)
-        {
-            var v = _v;
-            // the group: right before the verb, or before a relative clause that ends at the verb ("G which have ... include")
-            MentionRef? group = null;
-            bool relative = false;
-            for (int r = t - 1; r > 0 && t - r < 12; r--)
-            {
-                if (v.IsClauseBreak(r) || v.IsComma(r) && !v.IsRelativePronoun(r + 1)) break;
-                if (!v.IsRelativePronoun(r) && v.Lower(r) != "that") continue; // taggers often call relative "that" a complementizer
-                if (v.Lower(r) is "who" or "whom") yield break; // "Airmen from the Wing, who will comprise ...": people, not the unit
-                int e = r - 1;
-                if (v.IsComma(e)) e--;
-                group = v.MentionEndingAt(e);
-                relative = true;
-                break;
-            }
-            if (!relative) group = v.MentionEndingAt(t - 1);
-            foreach (var c in MembersOf(group, ListFrom(t + 1), v.Lemma(t), 0.8, t, t, v.Words[t], RelationPattern.Verb, false))
-                yield return c;
-        }
-
-        /// <summary>
-        /// "G, made up (in part) of A and B", "G consists of A", "G is composed of A", "G, which is comprised of A": what a group
-        /// is made of are its members (the preposition at <paramref name="t"/>).
-        /// </summary>
-        private IEnumerable<Candidate> MadeOf(int t)
-        {
-            var v = _v;
-            int j = t - 1;
-            while (j > 1 && t - j <= 3 && (v.IsAdverb(j) || v.Lower(j) == "part" && v.Lower(j - 1) == "in")) j -= v.Lower(j) == "part" ? 2 : 1;
-            int verb = v.Lower(j) == "up" && v.Lemma(j - 1) == "make" ? j - 1
-                : v.Lemma(j) == "consist" || v.Lower(j) is "composed" or "comprised" ? j : -1;
-            if (verb < 1 || v.Lower(t) == "by" && v.Lemma(verb) != "make") return Enumerable.Empty<Candidate>();
-            int g = verb - 1;
-            while (g > 0 && (v.IsBe(g) || v.IsAdverb(g) || v.IsRelativePronoun(g) || v.IsComma(g)) && verb - g < 5) g--;
-            return MembersOf(v.MentionEndingAt(g), ListFrom(t + 1), v.Lemma(verb), 0.75, verb, t, v.WordsOf(verb, t), RelationPattern.Role, true);
-        }
-
-        /// <summary>"G, including A and B", "our partners, especially A": examples given of a group are its members.</summary>
-        private IEnumerable<Candidate> ExampleList(int t)
-        {
-            var v = _v;
-            int from = v.Lower(t) == "such" ? t + 2 : t + 1;
-            int g = t - 1;
-            if (v.IsComma(g)) g--;
-            // "G (ACR), including A": the acronym in parentheses is G's
-            if (g > 1 && v.Words[g] == ")" && v.MentionEndingAt(g - 1) is { } acronym && acronym.FirstToken > 0 && v.Words[acronym.FirstToken - 1] == "(") g = acronym.FirstToken - 2;
-            var group = v.MentionEndingAt(g);
-            if (group is null || v.TypeOf(group) != EntityType.Organization) yield break;
-            // "G, A and B, including C": C exemplifies the whole list, not G alone
-            if (group.FirstToken > 0 && (v.IsCoordinator(group.FirstToken - 1) || v.IsComma(group.FirstToken - 1) && v.MentionEndingAt(group.FirstToken - 2) is not null)) yield break;
-            foreach (var c in MembersOf(group, ListFrom(from), v.Lower(t), 0.7, t, t, v.Words[t], RelationPattern.Role, true))
-                yield return c;
-        }
-
-        /// <summary>"working with X within NATO": a country or organisation within an organisation is one of its members.</summary>
-        private IEnumerable<Candidate> Within(int t)
-        {
-            var member = _v.MentionEndingAt(t - 1);
-            return MembersOf(ListFrom(t + 1).FirstOrDefault(), member is null ? [] : [member], "within", 0.6, t, t, _v.Words[t], RelationPattern.Role, true);
         }
 
         private static bool IsOrdinal(string w) =>
