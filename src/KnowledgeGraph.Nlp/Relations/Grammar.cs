@@ -60,7 +60,6 @@ internal static class Grammar
     // the construction words of RelationExtractor.Control, .Places, .Membership and .Events (surface.rules)
     public static readonly IReadOnlySet<string> HoldingParticiples = Set("surface-holding-participles");
     public static readonly IReadOnlySet<string> TakeFromVerbs = Set("surface-take-from-verbs");
-    public static readonly IReadOnlySet<string> TakeFromNouns = Set("surface-take-from-nouns");
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PeopleCollectiveNouns = Set("surface-people-collective-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");

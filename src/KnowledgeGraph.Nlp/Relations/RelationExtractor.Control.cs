@@ -15,17 +15,13 @@ public sealed partial class RelationExtractor
         private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
 
         /// <summary>
-        /// Who holds or commands what: "X-held Y" (and "A and other X-held territory"), "seize Y from X" / "the liberation
-        /// of Y from X" (X held Y), and "X's Task Force 50" (a unit named as an organisation's own); people from a unit.
+        /// Who holds or commands what: "X-held Y" (and "A and other X-held territory") and "X's Task Force 50" (a unit named
+        /// as an organisation's own); people from a unit serve in it.
         /// </summary>
         private IEnumerable<Candidate> ControlCandidates()
         {
             var list = new List<Candidate>();
-            for (int t = 0; t < _v.Count; t++)
-            {
-                list.AddRange(HeldCompound(t));
-                list.AddRange(TakenFrom(t));
-            }
+            for (int t = 0; t < _v.Count; t++) list.AddRange(HeldCompound(t));
             list.AddRange(OwnUnit());
             list.AddRange(UnitMembers());
             return list;
@@ -63,14 +59,12 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
-        /// <summary>"seize the hospital complex from ISIL fighters", "the liberation of Mosul from ISIL": the one it is taken from held it.</summary>
+        /// <summary>"seize the hospital complex from ISIL fighters": the one it is taken from held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
         private IEnumerable<Candidate> TakenFrom(int t)
         {
             var v = _v;
-            bool verb = v.IsVerb(t) && Grammar.TakeFromVerbs.Contains(v.Lemma(t));
-            bool noun = v.IsNoun(t) && Grammar.TakeFromNouns.Contains(v.Lemma(t)) && v.Lower(t + 1) == "of";
-            if (!verb && !noun || v.MentionAt(t) is not null) yield break;
-            int j = noun ? t + 2 : t + 1;
+            if (!v.IsVerb(t) || !Grammar.TakeFromVerbs.Contains(v.Lemma(t)) || v.MentionAt(t) is not null) yield break;
+            int j = t + 1;
             MentionRef? held = null;
             int k = j;
             // the held thing's noun phrase ("the Al Salem hospital complex", "the Iraqi city of Mosul"), then "from";

@@ -69,7 +69,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>
         /// "X liberated the town from Y", "X tried to seize the hospital from Y": whoever takes a place from its holder
-        /// fights the holder (the holding itself is read by the control patterns).
+        /// fights the holder.
         /// </summary>
         private IEnumerable<Candidate> TakenFromFightCandidates()
         {

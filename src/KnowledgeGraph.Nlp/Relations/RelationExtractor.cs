@@ -1442,7 +1442,6 @@ public sealed partial class RelationExtractor
                 MentionRef? p = null;
                 if (h >= 0 && v.IsComma(h)) p = v.MentionEndingAt(h - 1);
                 else if (h >= 0 && v.IsCopula(h)) { int gs = GroupStartOf(h); p = SubjectBefore(gs); }
-                else if (h >= 0 && v.Lower(h) is "as") { var s = SubjectBefore(GroupStartOf(h - 1)); p = s; } // "X served as adviser to Y"
                 if (p is not null && v.TypeOf(p) == EntityType.Person)
                 {
                     MentionRef? o = possessorOrg;
