@@ -39,6 +39,7 @@ internal static class Grammar
     /// <summary>Verbs that take a nominalisation as object and lend it their subject ("launched an attack on X").</summary>
     public static readonly IReadOnlySet<string> LightVerbs = Set("light-verbs");
 
+
     public static readonly IReadOnlySet<string> CircumstantialPrepositions = Set("surface-circumstantial");
 
     public static readonly IReadOnlySet<string> Conditionals = Union("conditionals", "surface-conditionals");
@@ -57,6 +58,7 @@ internal static class Grammar
         IsNegator(v.Lower(k)) && !(k + 1 < v.Count && FocusAdverbs.Contains(v.Lower(k + 1)));
 
     // the construction words of RelationExtractor.Control, .Places, .Membership and .Events (surface.rules)
+    public static readonly IReadOnlySet<string> HoldingParticiples = Set("surface-holding-participles");
     public static readonly IReadOnlySet<string> TakeFromVerbs = Set("surface-take-from-verbs");
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PeopleCollectiveNouns = Set("surface-people-collective-nouns");
@@ -120,7 +122,7 @@ public static class GrammarSource
     /// <summary>The keys of surface_entries.tsv the surface reader's constructions look up (RelationExtractor.Entry).</summary>
     private static readonly string[] EntryKeys =
     {
-        "in", "based", "in support of", "together with", "take from",
+        "in", "based", "welcome to", "against", "in support of", "together with", "as part of", "take from",
         "must", "call for against", "hand over to", "intend",
     };
 

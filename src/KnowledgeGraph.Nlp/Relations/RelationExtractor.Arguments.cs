@@ -46,6 +46,20 @@ public sealed partial class RelationExtractor
         c.Pattern is not (RelationPattern.Role or RelationPattern.Compound)
         && (OnlyModifies(v, subj, entry.Category, true, c) || OnlyModifies(v, obj, entry.Category, false, c));
 
+    /// <summary>
+    /// Whether a place relation is stated by a noun phrase about a named organisation or place: "NASA's Kennedy Space Center in
+    /// Florida", "the Bureau's headquarters in Washington", "its Southwest Regional Office in Albuquerque". Such a phrase says
+    /// where the thing stands whatever the clause's tense or modality ("X will launch from the Center in Florida" leaves the
+    /// Center in Florida), so a modality of the clause is not the relation's. Not a person's place ("P will be in Z", "P, in Z,
+    /// will ..."), which changes with the clause, nor a place read over a verb ("X will be in Y").
+    /// </summary>
+    private static bool StatedByNounPhrase(SentenceView v, Candidate c, TriggerEntry entry, MentionRef subj)
+    {
+        if (entry.Category is not ("LOCATED_IN" or "HEADQUARTERED_IN") || !c.IsNoun || v.TypeOf(subj) == EntityType.Person
+            || subj.Mention.Kind is not (MentionKind.Name or MentionKind.Acronym) || subj.EndToken > c.TriggerFirst) return false;
+        return Enumerable.Range(subj.EndToken, c.TriggerFirst - subj.EndToken).All(k => (v.IsNoun(k) || v.IsAdjective(k) || v.Tag(k) == "POS") && v.MentionAt(k) is null);
+    }
+
     private sealed partial class SentenceRun
     {
         /// <summary>

@@ -45,5 +45,23 @@ public sealed partial class RelationExtractor
             return gi >= 0 ? Subjects(gi) : new List<MentionRef>();
         }
 
+        /// <summary>
+        /// "X will fly missions as part of the 407th Group", "X, which operates as part of Y": the clause's actor is part of the
+        /// organisation it acts as part of. Not for events ("strikes as part of Operation Z" names no member).
+        /// </summary>
+        private IEnumerable<Candidate> AsPartOfCandidates()
+        {
+            var v = _v;
+            for (int i = 2; i + 1 < v.Count; i++)
+            {
+                if (v.Lower(i) != "of" || v.Lower(i - 1) != "part" || v.Lower(i - 2) != "as") continue;
+                if (v.MentionFrom(i + 1, v.IsDetOrAdj) is not { } whole || v.TypeOf(whole) != EntityType.Organization) continue;
+                int gi = VerbBefore(i - 2, commaEnds: false);
+                if (gi < 0) continue;
+                foreach (var s in Subjects(gi))
+                    if (s.Entity != whole.Entity && v.TypeOf(s) == EntityType.Organization)
+                        yield return new Candidate(s, whole, Entry("as part of"), i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
+            }
+        }
     }
 }

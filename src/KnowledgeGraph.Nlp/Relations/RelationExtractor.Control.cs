@@ -14,6 +14,51 @@ public sealed partial class RelationExtractor
 
         private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
 
+        /// <summary>
+        /// Who holds or commands what: "X-held Y" (and "A and other X-held territory") and "X's Task Force 50" (a unit named
+        /// as an organisation's own); people from a unit serve in it.
+        /// </summary>
+        private IEnumerable<Candidate> ControlCandidates()
+        {
+            var list = new List<Candidate>();
+            for (int t = 0; t < _v.Count; t++) list.AddRange(HeldCompound(t));
+            list.AddRange(OwnUnit());
+            list.AddRange(UnitMembers());
+            return list;
+        }
+
+        /// <summary>The noun phrase's entity after <paramref name="j"/>: a mention after adjectives, else a place noun's "of/in" place.</summary>
+        private MentionRef? HeldThingFrom(int j)
+        {
+            var v = _v;
+            j = v.SkipFrom(j, x => v.IsDetOrAdj(x) || v.Tag(x) is "HYPH" or "CD", j + 4);
+            if (v.MentionStartingAt(j) is { } direct) return direct;
+            // "X-held territory in Syria", "X-held areas of the province": the place the held ground lies in
+            int nouns = 0;
+            while (j < v.Count && v.MentionAt(j) is null && v.IsNoun(j) && nouns < 3) { j++; nouns++; }
+            if (nouns == 0 || j >= v.Count || v.Lower(j) is not ("in" or "of")) return null;
+            return PlacesFrom(j + 1).FirstOrDefault();
+        }
+
+        /// <summary>"ISIL-held territory in Syria", "rebel-controlled Idlib", "Raqqah and other ISIL-held areas".</summary>
+        private IEnumerable<Candidate> HeldCompound(int t)
+        {
+            var v = _v;
+            var word = v.Words[t];
+            int dash = word.LastIndexOf('-');
+            if (dash <= 0 || dash == word.Length - 1 || !Grammar.HoldingParticiples.Contains(word[(dash + 1)..].ToLowerInvariant())) yield break;
+            // the compound may itself name a place ("an ISIL-held building"): the holder is then its prefix
+            var holder = v.MentionAt(t) is { } own && CanHold(own) ? own : PrefixEntity(word[..dash], t);
+            if (holder is null || !CanHold(holder)) yield break;
+            var held = new List<MentionRef>();
+            if (HeldThingFrom(t + 1) is { } thing) held.Add(thing);
+            // "A and other X-held territory": A is held too
+            if (t >= 2 && v.Lower(t - 1) == "other" && v.IsCoordinator(t - 2) && v.MentionEndingAt(t - 3) is { } left) held.AddRange(WithLeftConjuncts(left));
+            foreach (var h in held)
+                if (h.Entity != holder.Entity && CanBeHeld(h))
+                    yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
+        }
+
         /// <summary>"seize the hospital complex from ISIL fighters": the one it is taken from held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
         private IEnumerable<Candidate> TakenFrom(int t)
         {
@@ -63,6 +108,26 @@ public sealed partial class RelationExtractor
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
                 yield return OwnUnitCandidate(x, unit);
+            }
+        }
+        /// <summary>
+        /// "Airmen from the 507th Wing", "Sgt. Ana Ruiz of 3rd Battalion", "Soldiers visiting from 2nd Brigade": people
+        /// from a military unit serve in it. Only units (an echelon word in the name): "a diplomat from France" is no member.
+        /// </summary>
+        private IEnumerable<Candidate> UnitMembers()
+        {
+            var v = _v;
+            foreach (var p in v.Mentions)
+            {
+                if (v.TypeOf(p) != EntityType.Person) continue;
+                int k = p.EndToken;
+                if (k < v.Count && v.IsComma(k)) k++;
+                if (k < v.Count && v.MentionAt(k) is null && v.Tag(k) is "VBN" or "VBG" && v.Lower(k + 1) is "from" or "with") k++;
+                if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
+                var unit = v.MentionFrom(k + 1, v.IsDeterminer);
+                if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
+                yield return new Candidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7),
+                    k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);
             }
         }
     }

@@ -104,10 +104,11 @@ public sealed partial class RelationExtractor
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))
                 || Grammar.PersonObjectTypes.Contains(entry.Type) && v.TypeOf(obj) == EntityType.Location && !NamesPeople(v, obj)) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
+            if (NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
-            if (c.Intent) modality = null; // a stated intention is a fact about what was said
+            if (c.Intent || StatedByNounPhrase(v, c, entry, subj)) modality = null; // a stated intention is a fact about what was said
             var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
             int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
@@ -251,9 +252,13 @@ public sealed partial class RelationExtractor
             for (int t = 0; t < v.Count; t++)
             {
                 if (!v.IsVerb(t) || v.MentionAt(t) is not null || _reducedPassives.Contains(t)) continue;
-                // a participle right after a noun with no object of its own ("Five workers kidnapped in Z", "a leader accused of
-                // abuses in Z") names no agent: a reduced relative, or a headline's passive, whose noun is the patient
+                // a passive ("was arrested in Zinder") names no agent: the name before it is the patient
+                if (v.Tag(t) == "VBN" && Enumerable.Range(Math.Max(0, t - 3), t - Math.Max(0, t - 3)).Any(v.IsBe)) continue;
+                // nor does a participle right after a noun with no object of its own ("Five workers kidnapped in Z", "a leader
+                // accused of abuses in Z"): a reduced relative, or a headline's passive, whose noun is the patient
                 if (v.Tag(t) == "VBN" && t > 0 && (v.IsNoun(t - 1) || v.MentionEndingAt(t - 1) is not null) && NoObjectAfter(t + 1)) continue;
+                // "visiting professor", "ruling party": a participle before a common noun modifies it
+                if (v.Tag(t) == "VBG" && t + 1 < v.Count && v.Tag(t + 1) is "NN" or "NNS" && v.MentionAt(t + 1) is null) continue;
                 var match = TriggerAt(t, TriggerPos.Verb);
                 if (match is null) continue;
                 MentionRef? subj = null, obj = null;
@@ -264,8 +269,25 @@ public sealed partial class RelationExtractor
                     subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // "Wife of X Leader Charged": the name only says whose the role-holder is, and the role-holder acts
+                if (ModifiesRoleNoun(subj)) continue;
+                // "a crew from Station Y, Florida, departed": a place in apposition to the name before it only says where that is
+                if (IsPlace(subj) && v.IsComma(subj.EndToken) && subj.FirstToken >= 2 && v.IsComma(subj.FirstToken - 1)
+                    && (v.MentionEndingAt(subj.FirstToken - 2) is not null || v.Tag(subj.FirstToken - 2) is "NNP" or "NNPS"))
+                    continue;
+                // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
+                if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
+                // a place inside a prepositional phrase ("Near Brel, strikes engaged ...", "the liberation of Brel", "inspections
+                // in the Zarn Sea, under a measure to inspect Y") is no actor; a country may be ("troops from X attacked")
+                int before = PrepositionBefore(subj);
+                bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
+                               && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
+                bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
+                if (opening && !country || before >= 0 && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
                 if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
+                // "rebels fighting X attacked Y": X is the participle's object, no actor
+                if (ObjectOfModifierClause(NounPhraseStartBefore(subj)) >= 0) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
                 // that states it, and a weak trigger ("hold") needs its construction to be read
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && IsEventCategory(e.Category)).ToList();
@@ -306,9 +328,10 @@ public sealed partial class RelationExtractor
             list.AddRange(LocativeCandidates());
             list.AddRange(PlaceMoreCandidates());
             list.AddRange(TakenFromFightCandidates());
-            list.AddRange(OwnUnit());
+            list.AddRange(ControlCandidates());
             list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
+            list.AddRange(AsPartOfCandidates());
             list.AddRange(Unrelated(list, SupportPhraseCandidates()));
             list.AddRange(BondCandidates());
             return EventCandidates(list);
@@ -450,6 +473,13 @@ public sealed partial class RelationExtractor
             var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
                 out int prep, out bool afterBy, threat, clausal);
             bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
+            // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin; a vague verb ("hold",
+            // "take") reads only with its direct object: "held its positions against Y" arrests nobody
+            if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS" || e.Strength < 0.5 && v.Lower(prep) == "against"))
+                objects = new List<MentionRef>();
+            // "X and its partners hold a Ruritanian working group meeting": a vague verb's object is the noun a name modifies, not the name
+            if (objects.Count > 0 && prep < 0 && match.Entries.All(e => e.Strength < 0.5))
+                objects = objects.Where(o => !ModifiesNextWord(o)).ToList();
             // "leading efforts in the campaign to defeat Y": what is led is the common noun right after the verb
             if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
                 && FirstCommonNoun(match.ObjectFrom, objects[0].FirstToken) >= 0)
@@ -460,6 +490,14 @@ public sealed partial class RelationExtractor
                 objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
                     out prep, out afterBy, threat, clausal);
                 if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
+            }
+            // "X discussed Z with Y": a verb that takes its partner with "with" has its topic as direct object
+            IReadOnlyList<TriggerEntry>? withPartner = null;
+            if (prep < 0 && objects.Count > 0 && objects[^1].EndToken < v.Count && v.Lower(objects[^1].EndToken) == "with"
+                && _x._triggers.Lookup(v.Lemma(g.Head) + " with", TriggerPos.Verb) is { Count: > 0 } with && with.All(e => e.Category == "CONSULT"))
+            {
+                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: false, out prep, out afterBy, threat, clausal);
+                withPartner = with;
             }
             // "X is taking a trip to Y", "X returned from a deployment to Y": a vague verb's place after a movement noun is where it goes
             if (objects.Count > 0 && prep >= 0 && !endsWithPrep && !stativeLike && PlacedAfterObjectNoun(match, objects[0]))
@@ -502,8 +540,11 @@ public sealed partial class RelationExtractor
             // the organisation is not
             if (match.Entries.All(e => e.Category == "MEMBER_OF"))
                 subjects = subjects.Where(s => !ModifiesPeopleNoun(s)).ToList();
+            var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
+            // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
+            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
             foreach (var (s, o) in Pairs(subjects, objects))
-                yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
+                yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other; a relationship with a direction is no reciprocal one ("X and Y
             // attended a course", "X and Y seized the town": neither visited nor captured the other)
@@ -532,6 +573,16 @@ public sealed partial class RelationExtractor
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
             return v.Lower(prep) != "by" && IsJudgement(match) && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
+        }
+
+        /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
+        private bool WelcomedTo(Match match, List<MentionRef> objects)
+        {
+            var v = _v;
+            if (objects.Count == 0 || v.Lemma(match.First) != "welcome" || match.Last != match.First) return false;
+            int k = objects[^1].EndToken;
+            if (k + 1 >= v.Count || v.Lower(k) is not ("to" or "at")) return false;
+            return v.MentionFrom(k + 1, v.IsDeterminer) is { } place && IsPlace(place) && !objects.Any(IsPlace);
         }
 
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
@@ -1186,6 +1237,10 @@ public sealed partial class RelationExtractor
                 bool genitive = p >= 0 && v.Tag(p) == "POS";
                 if (genitive) p--;
                 var possessor = p >= 0 ? v.MentionEndingAt(p) : null;
+                // "its Ruritanian ally", "the Ruritanian ally": the demonym or name before an ally noun is the ally itself
+                // (BondCandidates), not its partner
+                if (possessor is not null && !genitive && BondNounAt(i, out _) == Bond.Ally
+                    && (possessor.Mention.Kind == MentionKind.Demonym || possessor.FirstToken > 0 && v.Tag(possessor.FirstToken - 1) == "PRP$")) continue;
                 // "the Kessa bombings", "the 2002 Varno attacks": a named place that is no country before an act of violence says
                 // where it was, not who acted ("the Ostlandic attack", "Varno's attack" keep their agent)
                 if (possessor is not null && !genitive && IsPlace(possessor) && possessor.Mention.Kind != MentionKind.Demonym
@@ -1209,6 +1264,12 @@ public sealed partial class RelationExtractor
                         break;
                     }
                 }
+                // movements name their mover with "of": "the withdrawal of X from Y", "the deployment of X in Y"
+                if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
+                {
+                    var mover = v.MentionFrom(match.Last + 2, x => v.IsDetOrAdj(x) || v.Tag(x) == "CD", match.Last + 5);
+                    if (mover is not null) subjects.AddRange(WithRightConjuncts(mover));
+                }
                 // light verb: "X launched an attack on Y", "X carried out the killing of ..."
                 if (subjects.Count == 0)
                 {
@@ -1220,9 +1281,19 @@ public sealed partial class RelationExtractor
                     // prepositional phrase of the clause has the clause's subject as agent
                     // "X is committed to the fight against Y": the one committed to an act is its agent
                     bool committedTo = q >= 1 && v.Lower(q) == "to" && v.Lower(q - 1) is "committed" or "dedicated";
-                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo))
+                    // "X returned from visits to Y", "X came back from a tour of Y": one comes back from one's own trip (not "X was
+                    // barred from visits to Y": only a verb of coming back right before "from")
+                    bool fromMovement = q >= 1 && v.Lower(q) == "from" && (v.Lemma(q - 1) == "return" || v.Lower(q - 1) == "back")
+                        && match.Entries.All(e => IsMovementType(e.Type));
+                    if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo || fromMovement))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
+                        // an opening phrase: "In a phone call with Y, X raised ...", "During talks with Y, X ...": the clause it opens
+                        if (gi < 0 && !committedTo && q == 0)
+                        {
+                            int comma = Enumerable.Range(i, v.Count - i).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+                            gi = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+                        }
                         if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                             ClauseAgent(gi);
                     }
@@ -1249,8 +1320,12 @@ public sealed partial class RelationExtractor
                     objects = objects.Where(o => !IsPlace(o)).ToList();
                 bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
                 bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
+                // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
+                bool fromGiver = prep >= 0 && v.Lower(prep) == "from" && match.Entries.All(e => e.Category is "SUPPORT" or "AID" or "COOPERATE");
                 foreach (var (s, o) in Pairs(subjects, objects))
-                    yield return new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
+                    yield return fromGiver
+                        ? new Candidate(o, s, match.Entries, match.First, match.Last, match.Text, pattern, true, true, Negated: negated, DirectionApplied: true)
+                        : new Candidate(s, o, match.Entries, match.First, match.Last, match.Text, pattern, indirect, true, Negated: negated);
             }
         }
 
@@ -1384,6 +1459,13 @@ public sealed partial class RelationExtractor
                     int from = last + 1;
                     if (o is null && from < v.Count && v.Tag(from) is "IN" or "TO" && v.Lower(from) is "of" or "at" or "for" or "with" or "in" or "to" or "from" or "on")
                         o = v.MentionFrom(from + 1, x => v.IsDetOrAdj(x) || v.IsNoun(x) || v.Tag(x) is "CD" or "HYPH", from + 6);
+                    // "P, special envoy to the Kessa region", "P's first trip as director to Ostland": a place right after "to" is
+                    // where the role is posted or travels, not whom it serves ("adviser to the Ostland president", "adviser to
+                    // Ostland's president", "adviser to the Ostland delegation" still serve: the phrase goes on past the place)
+                    if (o is not null && o != possessorOrg && v.Lower(from) == "to" && IsPlace(o)
+                        && Enumerable.Range(from + 1, o.FirstToken - from - 1).All(v.IsDeterminer)
+                        && !(o.EndToken < v.Count && (v.Tag(o.EndToken) == "POS" || v.IsNoun(o.EndToken))))
+                        o = null;
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
                         triggers = Stative("MEMBER_OF", lemma, 0.7);
@@ -1464,6 +1546,15 @@ public sealed partial class RelationExtractor
                     if (v.MentionStartingAt(q) is { } inner && IsPlace(inner) && inner.Entity != m.Entity && inner.Mention.Kind != MentionKind.Demonym)
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
                 }
+                // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
+                // (a place too: "Raqqa, a self-proclaimed capital in Syria")
+                if (p + 2 < v.Count && v.IsComma(p) && v.IsDeterminer(p + 1))
+                {
+                    int q = p + 2;
+                    while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
+                    if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
+                        foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
+                }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
                 while (p < v.Count && p - m.EndToken < 3 && v.MentionAt(p) is null && (v.Tag(p) is "NN" or "NNS" || v.IsAdjective(p))) p++;
                 // "12 Ruritanian nationals in X": a demonym before a common noun says where the people are from, and the place
@@ -1482,6 +1573,12 @@ public sealed partial class RelationExtractor
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
                 if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
+                // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
+                if (p > 0 && v.IsVerb(p - 1)) continue;
+                // "met P of C in L": an "of" phrase naming a person's country or organisation ends the person's phrase; the
+                // place belongs to the clause
+                if (PrepositionBefore(m) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
+                    && v.TypeOf(named) == EntityType.Person) continue;
                 foreach (var c in PlacedIn(m, PlacesFrom(p + 1), p, false, NounFact(m))) yield return c;
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
