@@ -373,14 +373,15 @@ public sealed class RealTextCheck4JudgedSampleTests
 }
 
 /// <summary>
-/// The check corpora of the fifth, seventh, eighth, ninth and tenth sessions (tests/realtext-check3, -check5, -check6, -check7, -check8: stories nobody
+/// The check corpora of the fifth and seventh to tenth sessions and of the session after them (tests/realtext-check3,
+/// -check5, -check6, -check7, -check8, -check9: stories nobody
 /// on the team had read when they were judged by helpers who did no development): every node judged correct in their
 /// samples is still in the graph with the same id and labels (issue 10: "keep the judged sample as a test that fails when
 /// a judged node regresses").
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -411,6 +412,10 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check8", "judged-before.tsv")]
     [TestCase("realtext-check8", "judged-before-seed71.tsv")]
     [TestCase("realtext-check8", "judged-after.tsv")]
+    // tests/realtext-check9: main b62234d's two samples judged by corpus10; every node judged correct is still there at
+    // 9fd6e6f with its id and labels (its name too, though this test checks id and labels only): no rename, no loss
+    [TestCase("realtext-check9", "judged-before.tsv")]
+    [TestCase("realtext-check9", "judged-before-seed81.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file, Renamed, 60, GoneWithTheirEdge);
 
