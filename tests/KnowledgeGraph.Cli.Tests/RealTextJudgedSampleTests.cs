@@ -412,10 +412,11 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check8", "judged-before.tsv")]
     [TestCase("realtext-check8", "judged-before-seed71.tsv")]
     [TestCase("realtext-check8", "judged-after.tsv")]
-    // tests/realtext-check9: main b62234d's two samples judged by corpus10; every node judged correct is still there at
+    // tests/realtext-check9: main b62234d's two samples judged by corpus10 and judge14's sample of a3244ec; every node judged correct is still there at
     // 9fd6e6f with its id and labels (its name too, though this test checks id and labels only): no rename, no loss
     [TestCase("realtext-check9", "judged-before.tsv")]
     [TestCase("realtext-check9", "judged-before-seed81.tsv")]
+    [TestCase("realtext-check9", "judged-after.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file, Renamed, 60, GoneWithTheirEdge);
 
