@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Core.Lexicons;
 public static class LexiconFormats
 {
     /// <summary>countries.tsv (derived from mledoze/countries); "independent" is mledoze's flag, "yes" or "no" (Hong Kong,
-    /// Puerto Rico, Greenland: "no").</summary>
+    /// Puerto Rico, Greenland, and also Taiwan, Palestine and Western Sahara: "no"; Kosovo, with no flag, is written "no").</summary>
     public static readonly string[] CountryColumns = { "cca3", "name", "official", "alternatives", "demonyms", "capitals", "independent" };
 
     /// <summary>us_states.tsv.</summary>

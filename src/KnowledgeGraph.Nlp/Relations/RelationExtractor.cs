@@ -228,10 +228,14 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>Whether the sentence is a headline: no closing stop, question or exclamation mark among its last two tokens
-        /// (a closing quote may follow the stop). A token ending in a full stop closes the sentence too: the tokenizer keeps
-        /// the stop inside an abbreviation that ends a sentence ("... left at 9 p.m.", "... in the U.S.", "... Jr.").</summary>
+        /// (a closing quote may follow the stop). The last token ending in a full stop closes the sentence too: the tokenizer
+        /// keeps the stop inside an abbreviation that ends a sentence ("... left at 9 p.m.", "... in the U.S.", "... Jr."); an
+        /// abbreviation before the last word does not ("Aid worker abducted outside U.N. compound" is a headline).</summary>
         private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count))
-            .Any(k => _v.Words[k] is "!" or "?" || _v.Words[k].EndsWith('.'));
+            .Any(k => _v.Words[k] is "." or "!" or "?") && !LastWordBeforeAClosingQuote().EndsWith('.');
+
+        private string LastWordBeforeAClosingQuote() =>
+            _v.Count >= 2 && _v.Words[_v.Count - 1] is "\"" or "''" or "\u201D" or "'" or "\u2019" ? _v.Words[_v.Count - 2] : _v.Words[_v.Count - 1];
 
         /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
         /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>
