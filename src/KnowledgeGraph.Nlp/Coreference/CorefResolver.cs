@@ -139,7 +139,7 @@ public sealed class CorefResolver
                 // owner, so it is only a body named with it or that country's government or forces, never the nearest body
                 // of its type nor the government of the country the text mentions most (a leader's name is no such owner:
                 // "the Halvorsen regime" is still the government named before)
-                var owner = OwnerWords(s, words, i, headStart) is { } ownerWords ? CountryNamed(ownerWords) : null;
+                var owner = OwnerWords(s, words, i, headStart) is { } ownerWords ? _lex.Gazetteer.CountryNamed(ownerWords) : null;
                 ClusteredMention? antecedent = null;
                 // "the Chadian capital, N'Djamena": an apposition names what the description describes
                 var apposition = end + 1 < words.Count && words[end] == ","
@@ -530,10 +530,6 @@ public sealed class CorefResolver
     /// <summary>A government's or an army's noun: a country's name before it names its owner ("the United States government").</summary>
     private static bool OwnedByCountry(HashSet<string> fines) => fines.Contains("Government") || fines.Contains("ArmedForces");
 
-    /// <summary>The country the gazetteer names by <paramref name="words"/> ("United States", "U.S."), else null.</summary>
-    private string? CountryNamed(string words) =>
-        _lex.Gazetteer.Lookup(words).FirstOrDefault(h => h.Kind is MentionKind.Name or MentionKind.Acronym
-            && h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"))?.Entry.Name;
 
     /// <summary>The latest mention before token <paramref name="i"/> whose entity fits, looking back at most the given number of sentences.</summary>
     private static ClusteredMention? Antecedent(IReadOnlyList<Sentence> sentences, SentenceMentions all, Sentence s, int i, Func<int, bool> fits, int maxSentencesBack) =>

@@ -3011,8 +3011,7 @@ public sealed class MentionFinder
                 || s.Tokens[m.EndToken - 1].Text != "Government") continue;
             var prefixEnd = s.Tokens[m.EndToken - 2].End;
             var prefix = doc.Text[m.Mention.Span.Start..prefixEnd];
-            var country = _lex.Gazetteer.Lookup(prefix).FirstOrDefault(h => h.Kind is MentionKind.Name or MentionKind.Acronym
-                && h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"))?.Entry.Name;
+            var country = _lex.Gazetteer.CountryNamed(prefix);
             if (country is null) continue;
             var anchor = new Mention(new TextSpan(m.Mention.Span.Start, prefixEnd), prefix, s.Index, EntityType.Location, "Country", MentionKind.Name, "gazetteer", country);
             mentions[k] = m with

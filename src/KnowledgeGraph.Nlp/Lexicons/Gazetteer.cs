@@ -78,6 +78,11 @@ public sealed class Gazetteer
         return _byKey.TryGetValue(NameKey.FoldNormalized(normalized), out var variants) ? Filter(variants, normalized) : Array.Empty<GazetteerHit>();
     }
 
+    /// <summary>The country a phrase names by its name or acronym ("United States", "U.S.": "United States"), else null.</summary>
+    public string? CountryNamed(string phrase) =>
+        Lookup(phrase).FirstOrDefault(h => h.Kind is MentionKind.Name or MentionKind.Acronym
+            && h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"))?.Entry.Name;
+
     /// <summary>The longest known name starting at token <paramref name="start"/>, or null.</summary>
     public GazetteerMatch? LongestMatchAt(IReadOnlyList<string> tokens, int start)
     {

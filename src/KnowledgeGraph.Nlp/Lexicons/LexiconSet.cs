@@ -123,10 +123,10 @@ public sealed class LexiconSet
             var cca3 = Lexicon.NonEmpty(countriesPath, row, 0);
             if (cca3.Length != 3 || !cca3.All(char.IsAsciiLetterUpper)) throw Lexicon.Bad(countriesPath, row, $"cca3 must be three capital letters, found '{cca3}'");
             var name = Lexicon.NonEmpty(countriesPath, row, 1);
+            if (row[6] is not ("yes" or "no")) throw Lexicon.Bad(countriesPath, row, $"independent must be yes or no, found '{row[6]}'");
             // a land of the list with no capital is no country: a continent (Antarctica), an uninhabited island, a city territory
             var country = new GazetteerEntry(name, EntityType.Location, TsvFile.List(row[5]).Count == 0 ? Array.Empty<string>() : new[] { "Country" }, cca3,
                 LexiconDerivation.CountriesFile) { Dependent = row[6] == "no" };
-            if (row[6] is not ("yes" or "no")) throw Lexicon.Bad(countriesPath, row, $"independent must be yes or no, found '{row[6]}'");
             forms.Add((name, country, MentionKind.Name));
             if (row[2].Length > 0) forms.Add((row[2], country, MentionKind.Name));
             foreach (var alt in TsvFile.List(row[3]))
