@@ -3171,7 +3171,7 @@ public sealed class MentionFinder
     /// ("Libyan smugglers ... kidnappers"). Nor when the noun is generic or quantified, a description of any such people
     /// rather than a reference back: after "all", "any", "most", "many" or "some" ("all smugglers pay a fee"), with an
     /// adjective of its own ("armed smugglers", a country's demonym would have anchored it), or followed by a relative
-    /// clause ("smugglers who cross the desert"). One pass over the article's tokens; actors looked up by code and noun.
+    /// clause ("smugglers who cross the desert"). One pass over the article's tokens; actors looked up by code and noun, each use answered by a binary search.
     /// </summary>
     private static void GiveScopedAgentsTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
@@ -3192,6 +3192,20 @@ public sealed class MentionFinder
         }
         if (anchored.Count == 0) return;
         foreach (var list in anchored.Values) list.Sort((a, b) => a.Mention.Span.Start.CompareTo(b.Mention.Span.Start));
+        // per list: how many of its first actors are one actor (same name, country and place), and the first of them whose
+        // words cover each token, so that each use below is answered by a binary search, not a scan of the list
+        var uniform = new Dictionary<(string, string), int>();
+        var cover = new Dictionary<(string, string), Dictionary<(int Sentence, int Token), int>>();
+        foreach (var (key, list) in anchored)
+        {
+            int u = 1;
+            while (u < list.Count && (list[u].Mention.Canonical, list[u].AnchorCountry, list[u].AnchorPlace) == (list[0].Mention.Canonical, list[0].AnchorCountry, list[0].AnchorPlace)) u++;
+            uniform[key] = u;
+            var first = new Dictionary<(int Sentence, int Token), int>();
+            for (int i = 0; i < list.Count; i++)
+                for (int t = list[i].FirstToken; t < list[i].EndToken; t++) first.TryAdd((list[i].Mention.SentenceIndex, t), i);
+            cover[key] = first;
+        }
         // every use of a scoped actor's head noun, in text order: where the noun was last written before each actor
         var heads = result.Where(m => m.DocumentScoped && m.Mention.Canonical is not null)
             .Select(m => HeadNoun(m.Mention.Canonical!)).ToHashSet(StringComparer.Ordinal);
@@ -3220,14 +3234,17 @@ public sealed class MentionFinder
             var noun = own.ToLowerInvariant();
             // the actor's name is the country's demonym and the noun ("Libyan smugglers") or the noun and its place ("Smugglers in Tobruk")
             if (!anchored.TryGetValue((m.Agent, noun), out var candidates)) continue;
-            var actors = candidates.TakeWhile(x => x.Mention.Span.Start < m.Mention.Span.Start).ToList();
-            if (actors.Select(x => (x.Mention.Canonical, x.AnchorCountry, x.AnchorPlace)).Distinct().Count() != 1) continue;
+            // the actors written before this use (a binary search): one actor only
+            int lo = 0, hi = candidates.Count;
+            while (lo < hi) { int mid = (lo + hi) / 2; if (candidates[mid].Mention.Span.Start < m.Mention.Span.Start) lo = mid + 1; else hi = mid; }
+            if (lo == 0 || lo > uniform[(m.Agent, noun)]) continue;
+            int before = lo;
             // the noun's last use before this one must be that actor's
             if (!lastBefore.TryGetValue((m.Mention.SentenceIndex, m.EndToken - 1), out var previous)) continue;
             // (or a use already found to be that actor's: "Libyan smugglers ... the smugglers ... the smugglers")
-            var actor = actors[0];
+            var actor = candidates[0];
             if (!(joined.TryGetValue(previous, out var joinedTo) && joinedTo == actor.Mention.Canonical
-                  || actors.Any(x => x.Mention.SentenceIndex == previous.Sentence && x.FirstToken <= previous.Token && previous.Token < x.EndToken))) continue;
+                  || cover[(m.Agent, noun)].TryGetValue(previous, out int coveredBy) && coveredBy < before)) continue;
             result[k] = m with { Mention = m.Mention with { Canonical = actor.Mention.Canonical }, DocumentScoped = false,
                 AnchorCountry = actor.AnchorCountry, AnchorPlace = actor.AnchorPlace };
             for (int t = m.FirstToken; t < m.EndToken; t++) joined[(m.Mention.SentenceIndex, t)] = actor.Mention.Canonical!;
