@@ -199,10 +199,18 @@ public sealed class EntityClusterer
             var starts = _starts[cluster];
             int at = starts.BinarySearch(m.Mention.Span.Start);
             starts.Insert(at < 0 ? ~at : at, m.Mention.Span.Start); // mentions come mostly in text order: nearly always an append
-            var text = KeyText(m);
-            if (!_entries[cluster].Add("f\u0001" + text + "\u0001" + (m.Mention.Canonical is null ? "0" : "1"))) return;
+            AddForm(cluster, KeyText(m), m.Mention.Canonical is not null);
+            // a country's body named with its own words ("Kessland Defence Forces", canonical "Armed Forces of Kessland")
+            // is also filed by them, so the acronym of those words ("KDF") finds it
+            if (m.Mention is { Kind: MentionKind.Name, Canonical: not null } && m.AnchorCountry is not null && m.Mention.Text != m.Mention.Canonical)
+                AddForm(cluster, m.Mention.Text, true);
+        }
+
+        private void AddForm(int cluster, string text, bool canonical)
+        {
+            if (!_entries[cluster].Add("f\u0001" + text + "\u0001" + (canonical ? "1" : "0"))) return;
             var key = NameKey.Fold(text);
-            _forms[cluster].Add((text, key, m.Mention.Canonical is not null));
+            _forms[cluster].Add((text, key, canonical));
             Enter(cluster, "k\u0001" + key);
             var words = Words(text);
             if (words.Length == 0) return;

@@ -2951,6 +2951,7 @@ public sealed class MentionFinder
     private void AddAnchoredDescriptions(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
     {
         NameCountryGovernments(doc, s, mentions);
+        NameCountryForces(doc, s, mentions);
         for (int k = mentions.Count - 1; k >= 0 && mentions[k].Mention.SentenceIndex == s.Index; k--)
         {
             var m = mentions[k];
@@ -3020,6 +3021,51 @@ public sealed class MentionFinder
                 AnchorCountry = country, Agent = "GOV", Anchor = anchor,
             };
         }
+    }
+
+    /// <summary>
+    /// "The Kessland Defence Forces trained", "the Velbian Armed Forces", "UK Armed Forces": an organisation's name made of
+    /// a country (its name, acronym or demonym, as the gazetteer knows it) and a head the descriptions lexicon reads as a
+    /// country's whole armed forces (a compound ending in "forces" or its singular: "armed forces", "defence forces",
+    /// "security forces", "military forces"; or "military") is that country's armed forces, the node the same words in
+    /// lower case ("Kessland defence forces", "Velbian troops") name ("Armed Forces of Kessland", agent MIL, NATIONALITY
+    /// to the country). Not one service ("Kessland Army", "Kessland Air Force": a branch of its own), nor a name with
+    /// other words ("Kessland Special Forces", "Velbian Rapid Support Forces", "Kessland Self-Defence Forces").
+    /// </summary>
+    private void NameCountryForces(Document doc, Sentence s, List<PlacedMention> mentions)
+    {
+        for (int k = mentions.Count - 1; k >= 0 && mentions[k].Mention.SentenceIndex == s.Index; k--)
+        {
+            var m = mentions[k];
+            if (m.Mention is not { Type: EntityType.Organization, Kind: MentionKind.Name } || m.Agent is not null || m.EndToken - m.FirstToken < 2) continue;
+            for (int p = m.EndToken - 1; p >= Math.Max(m.FirstToken + 1, m.EndToken - 2); p--)
+            {
+                var head = string.Join(' ', Enumerable.Range(p, m.EndToken - p).Select(t => s.Tokens[t].Text.ToLowerInvariant()));
+                if (!IsWholeForceHead(head)) continue;
+                var prefixEnd = s.Tokens[p - 1].End;
+                var prefix = doc.Text[m.Mention.Span.Start..prefixEnd];
+                var country = _lex.Gazetteer.Lookup(prefix).FirstOrDefault(h => h.Kind is MentionKind.Name or MentionKind.Acronym or MentionKind.Demonym
+                    && h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"))?.Entry.Name;
+                if (country is null) continue;
+                var anchor = new Mention(new TextSpan(m.Mention.Span.Start, prefixEnd), prefix, s.Index, EntityType.Location, "Country", MentionKind.Name, "gazetteer", country);
+                mentions[k] = m with
+                {
+                    Mention = m.Mention with { FineType = "ArmedForces", Source = "rule", Canonical = $"Armed Forces of {country}" },
+                    AnchorCountry = country, Agent = "MIL", Anchor = anchor,
+                };
+                break;
+            }
+        }
+    }
+
+    /// <summary>A head naming a country's whole armed forces: "military", or a compound of descriptors.tsv ending in "forces" (or its singular).</summary>
+    private bool IsWholeForceHead(string head)
+    {
+        static bool Force(IReadOnlyList<DescriptorEntry> entries) => entries.Any(e => e.Type == EntityType.Organization && e.FineTypes.Contains("ArmedForces"));
+        if (head == "military") return Force(_lex.Descriptors.Lookup(head));
+        if (!head.Contains(' ')) return false;
+        if (head.EndsWith(" forces", StringComparison.Ordinal)) return Force(_lex.Descriptors.Lookup(head));
+        return head.EndsWith(" force", StringComparison.Ordinal) && Force(_lex.Descriptors.Lookup(head + "s"));
     }
 
     /// <summary>
