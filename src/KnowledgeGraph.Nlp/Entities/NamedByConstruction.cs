@@ -17,6 +17,7 @@ internal static class NamedByConstruction
         TypeTitledSurnames(sentences, result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
+        TypePlacesListedWithPlaces(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
         TypeIslandsNamedKey(result);
         DropDiseases(sentences, result, lex);
@@ -175,6 +176,66 @@ internal static class NamedByConstruction
             if (after is "'s" or "\u2019s" or "'" or "and" or "or" || after.Length > 0 && char.IsUpper(after[0])) continue;
             if (ClosesFrontedPhrase(tokens, comma, end)) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "flights to Varnesk and Olumbo", "the districts of Tessin, Kavra and Ostrel": names coordinated in one list after a
+    /// preposition (of place, or "of") are things of one kind, so a name the recogniser took for a person or a
+    /// body is a place when another name of the list is a place and none is a person or body of another reading (the
+    /// recogniser's guesses without evidence excepted). The list is a run of names joined by commas and a last "and" or
+    /// "or", closed by no possessive, capitalised word or common noun (names before a noun modify it: "from Airmen and
+    /// Marine augmentees"). Only a one-word name is retyped (two capitalised words are as often a given name and a
+    /// surname: "Orla Tesk of Ontario, and Idris Vell of Quebec"); a name with its own evidence stays (a name keyword or
+    /// title in it, a role, an acronym's shape, a gazetteer entry), and so does a word the dictionaries list as a given
+    /// name or the article writes after a given name as a person's surname.
+    /// </summary>
+    private static void TypePlacesListedWithPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        // (sentence, first token) -> mention index: each list is read once from its first name
+        var at = new Dictionary<(int, int), int>();
+        for (int k = 0; k < result.Count; k++) at.TryAdd((result[k].Mention.SentenceIndex, result[k].FirstToken), k);
+        HashSet<string>? surnames = null;
+        var list = new List<int>();
+        for (int k = 0; k < result.Count; k++)
+        {
+            var first = result[k];
+            if (!IsNamed(first) || first.FirstToken == 0) continue;
+            var tokens = sentences[first.Mention.SentenceIndex].Tokens;
+            var before = tokens[first.FirstToken - 1].Text;
+            if (!PlacePrepositions.Contains(before) && before != "of") continue;
+            list.Clear();
+            list.Add(k);
+            bool closed = false;
+            int end = first.EndToken;
+            while (end < tokens.Count)
+            {
+                int next = end;
+                bool last = false;
+                if (tokens[next].Text == ",") next++;
+                if (next < tokens.Count && tokens[next].Text is "and" or "or") { next++; last = true; }
+                if (next == end || !at.TryGetValue((first.Mention.SentenceIndex, next), out var j) || !IsNamed(result[j])) break;
+                list.Add(j);
+                end = result[j].EndToken;
+                if (last) { closed = true; break; }
+            }
+            if (!closed || list.Count < 2) continue;
+            var after = end < tokens.Count ? tokens[end].Text : "";
+            if (after is "'s" or "\u2019s" or "'" || after.Length > 0 && char.IsUpper(after[0])) continue;
+            // ("from Airmen and Marine augmentees": names before a common noun modify it, they are no list of things)
+            if (end < tokens.Count && tokens[end].Tag is "NN" or "NNS") continue;
+            bool Guess(PlacedMention p) => p is { Role: null, Mention: { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } g }
+                                           && !HasOwnEvidence(lex, g.Text) && !Known(lex, g.Text) && !NameKey.IsAcronymShape(g.Text);
+            if (!list.Any(j => result[j].Mention.Type == EntityType.Location)
+                || list.Any(j => result[j].Mention.Type != EntityType.Location && !Guess(result[j]))) continue;
+            foreach (var j in list)
+            {
+                if (result[j].Mention.Type == EntityType.Location) continue;
+                var m = result[j].Mention;
+                // (one word only: two capitalised words are as often a person's given name and surname, "and Idris Vell")
+                if (m.Text.Contains(' ', StringComparison.Ordinal) || lex.GivenNames.Contains(m.Text) || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
+                result[j] = result[j] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
+            }
         }
     }
 
