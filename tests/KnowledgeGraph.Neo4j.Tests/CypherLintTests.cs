@@ -154,7 +154,8 @@ public sealed class CypherLintTests
             var stderr = process.StandardError.ReadToEndAsync();
             process.StandardInput.Write(request.ToString(Formatting.None));
             process.StandardInput.Close();
-            if (!process.WaitForExit(180_000)) { process.Kill(); Assert.Fail("the Cypher linter did not finish in 3 minutes"); }
+            // a guard against a hung linter, not a speed check: on a shared 2-core machine under heavy load it took over 3 minutes
+            if (!process.WaitForExit(900_000)) { process.Kill(); Assert.Fail("the Cypher linter did not finish in 15 minutes"); }
             if (process.ExitCode == 3) Assert.Fail($"the Cypher linter is not installed: run `npm ci --prefix tests/cypher-lint` ({stderr.Result.Trim()})");
             Assert.That(process.ExitCode, Is.Zero, "lint.js failed: " + stderr.Result);
             var response = JObject.Parse(stdout.Result);
