@@ -57,7 +57,7 @@ internal static class Grammar
     public static bool NegatesAt(SentenceView v, int k) =>
         IsNegator(v.Lower(k)) && !(k + 1 < v.Count && FocusAdverbs.Contains(v.Lower(k + 1)));
 
-    // the construction words of RelationExtractor.Control, .Places, .Membership and .Events (surface.rules)
+    // the construction words of RelationExtractor (its place patterns), .Control, .Membership and .Events (surface.rules)
     public static readonly IReadOnlySet<string> HoldingParticiples = Set("surface-holding-participles");
     public static readonly IReadOnlySet<string> TakeFromVerbs = Set("surface-take-from-verbs");
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");

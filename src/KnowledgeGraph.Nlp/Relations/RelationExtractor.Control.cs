@@ -93,21 +93,45 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(h, held, Stative("LEADS", v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
         }
 
-        /// <summary>"NAVCENT's Task Force 50", "the Command's 5th Fleet": a military unit named as an organisation's own is under its command.</summary>
+        /// <summary>
+        /// "X liberated the town from Y", "X tried to seize the hospital from Y": whoever takes a place from its holder
+        /// fights the holder.
+        /// </summary>
+        private IEnumerable<Candidate> TakenFromFightCandidates()
+        {
+            foreach (var (gi, g) in GroupsOf(Grammar.TakeFromVerbs))
+            {
+                var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
+                if (holders.Count == 0) continue;
+                foreach (var (s, h) in Pairs(Subjects(gi), holders))
+                    if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
+                        yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, _v.Words[g.Head], RelationPattern.Verb, true, false);
+            }
+        }
+
+        /// <summary>
+        /// "NAVCENT's Task Force 50", "the Command's 5th Fleet": a unit named as a military organisation's own is under its
+        /// command (LEADS). "The Bureau's Kessa Division", "the Interior Ministry's Criminal Division": a division of an
+        /// organisation that is no armed force (no echelon word in its name, not typed armed forces) is a part of it (PART_OF).
+        /// </summary>
         private IEnumerable<Candidate> OwnUnit()
         {
             var v = _v;
             foreach (var x in v.Mentions)
             {
-                int k = x.EndToken;
-                if (k >= v.Count || v.Tag(k) != "POS" || v.TypeOf(x) != EntityType.Organization) continue;
-                k++;
+                int t = x.EndToken, k = t + 1;
+                if (t >= v.Count || v.Tag(t) != "POS" || v.TypeOf(x) != EntityType.Organization) continue;
                 // "X's (NAVCENT) Task Force": the possessor's acronym in brackets
                 if (v.Words[k] == "(" && k + 2 < v.Count && v.Words[k + 2] == ")") k += 3;
                 var unit = v.MentionStartingAt(k);
                 if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
-                yield return OwnUnitCandidate(x, unit);
+                var entity = v.Context.Entities[x.Entity];
+                bool military = entity.FineTypes.Contains("ArmedForces") || EchelonOf(x) > 0
+                    || entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Grammar.Echelons.ContainsKey(w));
+                yield return military
+                    ? RoleCandidate(x, unit, Stative("LEADS", "'s", 0.65), t, t, v.Words[t])
+                    : RoleCandidate(unit, x, Stative("PART_OF", "'s", 0.65), t, t, v.Words[t]);
             }
         }
         /// <summary>
@@ -126,8 +150,7 @@ public sealed partial class RelationExtractor
                 if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
                 var unit = v.MentionFrom(k + 1, v.IsDeterminer);
                 if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
-                yield return new Candidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7),
-                    k, k, v.Words[k], RelationPattern.Role, false, true, DirectionApplied: true);
+                yield return RoleCandidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7), k, k, v.Words[k]);
             }
         }
     }

@@ -6,7 +6,8 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// <summary>
 /// Event constructions of news English that the verb and nominal patterns do not read on their own: time phrases between a
 /// subject and its verb, demands stated as "Y must ...", statements of intent (PLOVER codes "X will visit Y" as AGREE and
-/// "X would blockade Y" as THREATEN), extraditions, calls for punishment and statements that urge or demand.
+/// "X would blockade Y" as THREATEN), extraditions, calls for punishment and statements that urge or demand; and the event
+/// coding of every candidate with the CAMEO rules and argument checks of <see cref="EventCoder"/>.
 /// </summary>
 public sealed partial class RelationExtractor
 {
@@ -24,6 +25,20 @@ public sealed partial class RelationExtractor
             PunitiveCallCandidates(list);
             list.AddRange(IntentCandidates(list));
             return CodeEvents(list);
+        }
+
+        /// <summary>Every event candidate coded with CAMEO and checked; those that are no event are left out.</summary>
+        private List<Candidate> CodeEvents(List<Candidate> list)
+        {
+            if (_x._coder.IsEmpty) return list;
+            var result = new List<Candidate>(list.Count);
+            foreach (var c in list)
+            {
+                var decided = _x._coder.Decide(_v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
+                // a relationship whose partner is the subject itself gives no edge
+                if (decided is { } d && d.Target.Entity != c.A.Entity) result.Add(c with { Entries = d.Entries, Coding = d.Coding, B = d.Target });
+            }
+            return result;
         }
 
         /// <summary>
@@ -148,7 +163,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> IntentCandidates(List<Candidate> list)
         {
-            var v = _v;
             var result = new List<Candidate>();
             foreach (var c in list)
             {
@@ -160,7 +174,7 @@ public sealed partial class RelationExtractor
                 if (c.Entries.Any(e => e.Direction != TriggerDirection.Active)) continue;
                 var (negated, modality) = HedgeAt(c.TriggerFirst, c.IsNoun);
                 if (negated || c.Negated) continue;
-                bool conditionLater = Enumerable.Range(c.TriggerLast + 1, Math.Max(0, v.Count - c.TriggerLast - 1)).Any(k => v.Lower(k) is "if" or "unless");
+                bool conditionLater = Enumerable.Range(c.TriggerLast + 1, Math.Max(0, _v.Count - c.TriggerLast - 1)).Any(k => _v.Lower(k) is "if" or "unless");
                 var reporter = AttributionAt(c.TriggerFirst, c.A, c.B);
                 if (reporter is not null && reporter != c.A.Entity) continue;
                 var (reported, self) = SpeakerBefore(c.TriggerFirst, c.A);
@@ -177,7 +191,7 @@ public sealed partial class RelationExtractor
                 if (derived)
                 {
                     if (_x._coder.IsEmpty) continue;
-                    var decided = _x._coder.Decide(v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
+                    var decided = _x._coder.Decide(_v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
                     if (decided is not { } d || d.Target.Entity != c.B.Entity) continue;
                     category = d.Entries.OrderByDescending(e => e.Strength).First().Category;
                 }
@@ -196,13 +210,12 @@ public sealed partial class RelationExtractor
         /// </summary>
         private (bool Reported, bool Self) SpeakerBefore(int token, MentionRef actor)
         {
-            var v = _v;
             for (int gi = _groups.Count - 1; gi >= 0; gi--)
             {
                 var g = _groups[gi];
                 if (g.Head >= token) continue;
-                if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => v.IsClauseBreak(k))) break;
-                if (!Grammar.AnnouncingVerbs.Contains(v.Lemma(g.Head))) continue;
+                if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => _v.IsClauseBreak(k))) break;
+                if (!Grammar.AnnouncingVerbs.Contains(_v.Lemma(g.Head))) continue;
                 var speaker = SubjectBefore(g.First);
                 return (true, speaker is not null && speaker.Entity == actor.Entity);
             }

@@ -95,8 +95,7 @@ public sealed partial class RelationExtractor
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
                 if (!dash && ea > eb) continue;
-                yield return new Candidate(part, whole, Stative("PART_OF", v.Words[sep], 0.7),
-                    sep, sep, v.Words[sep], RelationPattern.Role, false, true, DirectionApplied: true);
+                yield return RoleCandidate(part, whole, Stative("PART_OF", v.Words[sep], 0.7), sep, sep, v.Words[sep]);
             }
         }
 
@@ -124,7 +123,7 @@ public sealed partial class RelationExtractor
                 {
                     var lemma = v.LemmasOf(j, j + rlen - 1);
                     var entries = RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
-                    yield return new Candidate(p, o2, entries, j, j + rlen - 1, v.Words[j], RelationPattern.Role, false, true, DirectionApplied: true);
+                    yield return RoleCandidate(p, o2, entries, j, j + rlen - 1, v.Words[j]);
                     continue;
                 }
                 var org = v.MentionFrom(j, v.IsAdjective);
@@ -144,8 +143,7 @@ public sealed partial class RelationExtractor
                         IReadOnlyList<TriggerEntry> use = indefinite
                             ? Stative("MEMBER_OF", lemma, 0.75)
                             : RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
-                        yield return new Candidate(p, org, use, r, last, v.WordsOf(r, r + len - 1),
-                            RelationPattern.Role, false, true, DirectionApplied: true);
+                        yield return RoleCandidate(p, org, use, r, last, v.WordsOf(r, r + len - 1));
                         break;
                     }
                     if (!v.IsNoun(r) || v.MentionAt(r) is not null) break;

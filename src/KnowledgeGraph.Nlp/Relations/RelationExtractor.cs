@@ -167,6 +167,10 @@ public sealed partial class RelationExtractor
     private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
         new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
 
+    /// <summary>A relation a noun phrase states between a holder or member and its organisation, in the order given: "P, director of O".</summary>
+    private static Candidate RoleCandidate(MentionRef a, MentionRef b, IReadOnlyList<TriggerEntry> entries, int first, int last, string text, bool factual = false) =>
+        new(a, b, entries, first, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: factual);
+
     /// <summary>The entries of a construction that states its relation without a trigger word, by its key (<see cref="Grammar.Entries"/>).</summary>
     private static IReadOnlyList<TriggerEntry> Entry(string key) => Grammar.Entries.Lookup(key);
 
@@ -589,6 +593,41 @@ public sealed partial class RelationExtractor
             return v.MentionFrom(k + 1, v.IsDeterminer) is { } place && IsPlace(place) && !objects.Any(IsPlace);
         }
 
+        /// <summary>
+        /// Whether a verb of fighting has an object that is no name and names the other side: a personal pronoun ("X and Y
+        /// will work together to defeat them") or a noun phrase whose head is one of PETRARCH's agent nouns ("X and Y
+        /// fought the rebels"). Its coordinated subjects fight that side together, not each other; "X and Y fought a
+        /// war", "X and Y clashed on Sunday" and "X and Y fought each other" still relate them.
+        /// </summary>
+        private bool UnnamedOpponent(Match match)
+        {
+            var v = _v;
+            int k = match.Last + 1;
+            if (k >= v.Count) return false;
+            // a pronoun the subjects' coreference may have taken for one of them: still the other side
+            if (v.Tag(k) == "PRP") return v.Lower(k) is "them" or "him" or "her" or "us";
+            if (v.MentionAt(k) is not null) return false;
+            while (k < v.Count && k - match.Last <= 4 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "PRP$")) k++;
+            if (k >= v.Count || v.MentionAt(k) is not null || v.Tag(k) is not ("NN" or "NNS")) return false;
+            while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
+            return _x._agents.Lookup(v.Lower(k)).Count > 0 || _x._agents.Lookup(v.Lemma(k)).Count > 0;
+        }
+
+        /// <summary>
+        /// Whether a reciprocal trigger ending in "with" ("working with", "cooperate with") is followed by a partner that is
+        /// no name: "X and Y, working with local partners, arrested 38 people" names the partners, and X and Y do not work
+        /// with each other. "X and Y met with each other" still relates them; other prepositions introduce a topic or a time
+        /// ("agreed on Wednesday"), not the partner.
+        /// </summary>
+        private bool UnnamedPartner(Match match, bool endsWithPrep)
+        {
+            var v = _v;
+            int k = match.Last + 1;
+            return endsWithPrep && v.Lower(match.Last) == "with" && k < v.Count
+                && !(v.Lower(k) == "each" && v.Lower(k + 1) == "other" || v.Lower(k) == "one" && v.Lower(k + 1) == "another")
+                && !v.IsComma(k) && v.Words[k] is not ("." or ";");
+        }
+
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
         private static bool IsJudgement(Match match)
         {
@@ -1004,12 +1043,11 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool PlacedAfterObjectNoun(Match match, MentionRef obj)
         {
-            var v = _v;
             if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && !IsMovementType(e.Type))
-                || match.Last > match.First && v.IsNoun(match.Last) || !IsPlace(obj)) return false;
+                || match.Last > match.First && _v.IsNoun(match.Last) || !IsPlace(obj)) return false;
             int noun = FirstCommonNoun(match.ObjectFrom, obj.FirstToken);
             int to = PrepositionBefore(obj);
-            return noun >= 0 && to > noun && v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
+            return noun >= 0 && to > noun && _v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
         }
 
         /// <summary>The first common noun outside a name in [<paramref name="from"/>, <paramref name="to"/>), or -1.</summary>
@@ -1424,7 +1462,7 @@ public sealed partial class RelationExtractor
                     var t = triggers;
                     if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
                         t = Stative("NATIONALITY", lemma, 0.7);
-                    yield return new Candidate(holder, org, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                    yield return RoleCandidate(holder, org, t, r, last, text);
                     continue;
                 }
                 // (d) "ROLE P of O": "Foreign Minister X of Y", "Sgt. X of the 4th Battalion": the title's holder serves the state or
@@ -1439,7 +1477,7 @@ public sealed partial class RelationExtractor
                         IReadOnlyList<TriggerEntry> t = role is null && !isNoun
                             ? Stative("MEMBER_OF", lemma, 0.7)
                             : triggers;
-                        yield return new Candidate(holder, o, t, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: true);
+                        yield return RoleCandidate(holder, o, t, r, last, text, factual: true);
                         continue;
                     }
                 }
@@ -1486,10 +1524,28 @@ public sealed partial class RelationExtractor
                     {
                         var per = v.MentionStartingAt(o.EndToken + 1);
                         if (per is not null && v.TypeOf(per) == EntityType.Person && per.Entity != o.Entity)
-                            yield return new Candidate(per, o, triggers, r, last, text, RelationPattern.Role, false, true, DirectionApplied: true);
+                            yield return RoleCandidate(per, o, triggers, r, last, text);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// "P, director of the Commission's Varno Regional Office", "P, head of the Agency's Orvin Division": a role of what an
+        /// organisation owns is held in that part: the role's relation goes to the part, and the holder works for the owner. When
+        /// the part is no name ("P, chief of the Commission's enforcement office") the holder only works for the owner: a leading role in
+        /// a part does not lead the whole. Otherwise the role is of the organisation named.
+        /// </summary>
+        private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, string lemma,
+            int r, int last, string text)
+        {
+            var v = _v;
+            int k = org.EndToken;
+            bool owner = k + 1 < v.Count && v.Tag(k) == "POS" && v.TypeOf(org) == EntityType.Organization;
+            if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
+                && v.TypeOf(part) == EntityType.Organization)
+                yield return RoleCandidate(holder, part, triggers, r, last, text);
+            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers, r, last, text);
         }
 
         // ---------------------------------------------------------------- places
@@ -1521,6 +1577,21 @@ public sealed partial class RelationExtractor
                 break;
             }
             return places;
+        }
+
+        /// <summary>
+        /// The token after a place-kind phrase starting at <paramref name="i"/> ("[the] [northwest] province of"), so the name
+        /// after it is read as the place; <paramref name="i"/> itself when there is none.
+        /// </summary>
+        private int AfterPlaceNoun(int i)
+        {
+            var v = _v;
+            int k = i;
+            if (v.Tag(k) == "DT") k++;
+            while (k < v.Count && k - i < 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.Tag(k) is "NN" or "RB") && !Grammar.PlaceNouns.Contains(v.Lower(k))) k++;
+            if (k + 2 < v.Count && v.MentionAt(k) is null && Grammar.PlaceNouns.Contains(v.Lower(k)) && v.Lower(k + 1) == "of" && v.MentionStartingAt(k + 2) is not null)
+                return k + 2;
+            return i;
         }
 
         /// <summary>
@@ -1647,6 +1718,50 @@ public sealed partial class RelationExtractor
                     ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
                 foreach (var c in PlacedIn(actor, places, 0, true)) yield return c;
+            }
+        }
+
+        /// <summary>
+        /// Places stated by other constructions: a person's home town in an apposition ("X, 42, of Y, Z, died"), and an
+        /// actor's presence or activity introduced by a possessive ("X's campaign in Y and Z").
+        /// </summary>
+        private IEnumerable<Candidate> PlaceMoreCandidates()
+        {
+            var v = _v;
+            foreach (var m in v.Mentions)
+            {
+                if (IsPlace(m)) continue;
+                int p = m.EndToken;
+                // "assigned to 5th Special Forces Group, Fort Campbell, Kentucky": a military unit followed by a place that
+                // closes the phrase is stationed there
+                if (v.Context.Entities[m.Entity].FineTypes.Contains("ArmedForces") && p + 1 < v.Count && v.IsComma(p)
+                    && v.MentionStartingAt(p + 1) is { } station && IsPlace(station))
+                {
+                    var places = PlacesFrom(p + 1);
+                    int after = places.Count > 0 ? places[^1].EndToken : station.EndToken;
+                    if (after >= v.Count || v.Words[after] is "." or ";" || v.IsComma(after) && !(after + 1 < v.Count && v.IsCoordinator(after + 1)))
+                        yield return new Candidate(m, station, LocatedIn, p, p, ",", RelationPattern.Locative, true, true);
+                }
+                // "X, 42, of Y, Z,": the apposition gives where the person is from
+                if (v.TypeOf(m) == EntityType.Person && p + 2 < v.Count && v.IsComma(p))
+                {
+                    int q = p + 1;
+                    if (v.Tag(q) == "CD" && v.IsComma(q + 1)) q += 2;
+                    if (v.Lower(q) == "of")
+                    {
+                        var places = PlacesFrom(q + 1);
+                        int end = places.Count > 0 ? places[^1].EndToken : -1;
+                        // the apposition must close: "of Y, Z," or the sentence ends ("of Y, Z.")
+                        if (places.Count > 0 && (end >= v.Count || v.IsComma(end) || v.Tag(end) == "."))
+                            foreach (var c in PlacedIn(m, places, q, true)) yield return c;
+                    }
+                }
+                // "X's campaign in Y": the possessor is where its activity is
+                if (m.Mention.Kind is MentionKind.Demonym || p + 2 >= v.Count || v.Tag(p) != "POS") continue;
+                // the noun phrase owned ends in a presence noun
+                int k = v.SkipFrom(p + 1, x => v.IsAdjective(x) || v.IsNoun(x) || v.Tag(x) is "VBG", p + 5);
+                if (k == p + 1 || !v.IsNoun(k - 1) || !Grammar.PresenceNouns.Contains(v.Lemma(k - 1)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
+                foreach (var c in PlacedIn(m, PlacesFrom(k + 1), k, true)) yield return c;
             }
         }
 
