@@ -27,7 +27,8 @@ public sealed record PipelineOptions
     /// </summary>
     public bool ParseTrees { get; init; }
 
-    /// <summary>Whether the pipeline parses: when asked to, or when the relation reader reads trees.</summary>
+    /// <summary>Whether the pipeline parses: when asked to, or when the relation reader reads trees (the default build
+    /// parses too when a rule is marked <c>default yes</c>: <see cref="ExtractionPipeline.Load"/>).</summary>
     public bool Parses => ParseTrees || Relations != RelationReader.Surface;
 }
 
@@ -89,8 +90,9 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var lexicons = LexiconSet.Load(Path.Combine(root, "lexicons"));
         var rules = Relations.Rules.RuleSet.Load(Path.Combine(root, "rules"), Relations.Rules.RuleEngine.CategoryLookup(lexicons.Triggers));
         var tagger = PosTagger.Load(Path.Combine(root, "models", NlpModels.PosFile));
-        // the 21 MB parser model is read only when something reads trees: the default build does not parse
-        var parser = options.Parses ? DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile)) : null;
+        // the 21 MB parser model is read only when something reads trees: the default build parses only for the rules
+        // marked `default yes` (docs/rules.md, "Default rules")
+        var parser = options.Parses || rules.Rules.Any(r => r.Default) ? DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile)) : null;
         if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, parser, null, options);
         var ner = Ner.NerTagger.Load(Path.Combine(root, "models", NlpModels.NerFile));
         return new ExtractionPipeline(lexicons, rules, tagger, parser, (words, tags) =>
@@ -165,6 +167,9 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains, d => Lexicons.Descriptors.Lookup(d).Count > 0);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));
         timings?.Lap("entity assembly");
+        // the default build: the surface reader reads the sentences before they are parsed, so its edges are those of a
+        // build without trees, and only the rules marked `default yes` read the parse (docs/rules.md, "Default rules")
+        var surfaceUnparsed = _options.Relations == RelationReader.Surface && _rules.HasDefaultRules ? _relations.Extract(context) : null;
         if (_parser is not null)
         {
             // every sentence when asked for trees (kg analyze --tree); else the rules read only sentences with mentions of
@@ -187,6 +192,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         relations.AddRange(_options.Relations switch
         {
             RelationReader.Rules => _rules.Extract(context),
+            RelationReader.Surface when surfaceUnparsed is not null => Relations.Rules.RuleEngine.Merge(surfaceUnparsed, _rules.ExtractDefault(context)),
             RelationReader.Surface => _relations.Extract(context),
             _ => Relations.Rules.RuleEngine.Merge(_relations.Extract(context), _rules.Extract(context, fallback: false)),
         });

@@ -67,4 +67,9 @@ public sealed record RelationRule(
     RuleYield Yield,
     RelationPattern Pattern,
     IReadOnlyList<RuleExample> Examples,
-    string Source);
+    string Source)
+{
+    /// <summary>The rule also runs in the default build (<c>default yes</c>): beside the surface reader, as
+    /// <c>--relations both</c> merges them, on the rules whose added edges were judged mostly right (docs/rules.md, "Default rules").</summary>
+    public bool Default { get; init; }
+}

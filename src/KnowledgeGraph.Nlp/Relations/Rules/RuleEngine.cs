@@ -66,6 +66,7 @@ public sealed class RuleEngine
         _topicPrepositions = rules.Set("topic-prepositions");
         _objectOnly = Categories(rules.Set("object-only-categories"));
         _categoryOf = CategoryLookup(triggers);
+        HasDefaultRules = rules.Rules.Any(r => r.Default);
         _namedSets = rules.Rules
             .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
             .SelectMany(test => test.Values).Where(v => v.StartsWith('@')).Distinct(StringComparer.Ordinal)
@@ -106,6 +107,13 @@ public sealed class RuleEngine
     public IReadOnlyList<RelationMention> Extract(AnalysisContext context, bool fallback) =>
         Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge));
 
+    /// <summary>Whether some rule is marked <c>default yes</c> (<see cref="RelationRule.Default"/>): the default build then parses and runs them.</summary>
+    public bool HasDefaultRules { get; }
+
+    /// <summary>The edges of the rules marked <c>default yes</c> only (no fallback rules), for the default build's merge with the surface reader.</summary>
+    public IReadOnlyList<RelationMention> ExtractDefault(AnalysisContext context) =>
+        Dedupe(OneReadingPerTrigger(Matches(context, fallback: false, defaultOnly: true)).Select(m => m.Edge));
+
     /// <summary>
     /// A construction that names its own words and states its relation outranks the general clause rules on the same
     /// word: where a rule with listed trigger lemmas and a fixed type (<c>trigger lemma=include</c>, <c>yields MEMBER_OF</c>)
@@ -126,7 +134,9 @@ public sealed class RuleEngine
     public IEnumerable<RuleMatch> Matches(AnalysisContext context) => Matches(context, fallback: true);
 
     /// <summary>Every rule firing in the document; without <paramref name="fallback"/> the rules of base Proximity are not tried.</summary>
-    public IEnumerable<RuleMatch> Matches(AnalysisContext context, bool fallback)
+    public IEnumerable<RuleMatch> Matches(AnalysisContext context, bool fallback) => Matches(context, fallback, defaultOnly: false);
+
+    private IEnumerable<RuleMatch> Matches(AnalysisContext context, bool fallback, bool defaultOnly)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dates = new DateResolver(context.AnchorDate);
@@ -140,7 +150,7 @@ public sealed class RuleEngine
                 var tree = new RuleTree(sentence);
                 tree.RepairVerbLemmas(_verbFirst);
                 var run = new SentenceMatch(this, context, s, tree, found, dates);
-                foreach (var m in run.All(fallback)) yield return m;
+                foreach (var m in run.All(fallback, defaultOnly)) yield return m;
             }
             dates.Observe(found);
         }
@@ -196,7 +206,7 @@ public sealed class RuleEngine
     private sealed class SentenceMatch(RuleEngine x, AnalysisContext ctx, int s, RuleTree tree, IReadOnlyList<DateExpression> found, DateResolver dates)
     {
         /// <summary>Every rule at every token; fallback rules (base Proximity), when asked for, only at a trigger no other rule used.</summary>
-        public List<RuleMatch> All(bool withFallback)
+        public List<RuleMatch> All(bool withFallback, bool defaultOnly = false)
         {
             var result = new List<RuleMatch>();
             var rules = x._rules.Rules;
@@ -211,7 +221,7 @@ public sealed class RuleEngine
                     for (int r = 0; r < rules.Count; r++)
                     {
                         var rule = rules[r];
-                        if ((rule.Pattern == RelationPattern.Proximity) != fallback || !Accepts(rule, t)) continue;
+                        if ((rule.Pattern == RelationPattern.Proximity) != fallback || defaultOnly && !rule.Default || !Accepts(rule, t)) continue;
                         result.AddRange(Fire(rule, t));
                     }
                 }

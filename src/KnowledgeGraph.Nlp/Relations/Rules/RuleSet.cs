@@ -201,6 +201,7 @@ public sealed class RuleSet
         private string _yieldsWhere = "";
         private RelationPattern _pattern = RelationPattern.Verb;
         private readonly List<RuleExample> _examples = new();
+        private bool _default;
 
         public UserErrorException Error(string message) => new($"{where}: {message}");
 
@@ -248,8 +249,16 @@ public sealed class RuleSet
                 case "example":
                     _examples.Add(ParseExample(rest, at));
                     break;
+                case "default":
+                    _default = rest.Trim() switch
+                    {
+                        "yes" => true,
+                        "no" => false,
+                        _ => throw new UserErrorException($"{at}: default is yes or no, found '{rest.Trim()}'"),
+                    };
+                    break;
                 default:
-                    throw new UserErrorException($"{at}: unknown rule line '{keyword}' (trigger, subject, object, yields, base, example)");
+                    throw new UserErrorException($"{at}: unknown rule line '{keyword}' (trigger, subject, object, yields, base, example, default)");
             }
         }
 
@@ -270,7 +279,7 @@ public sealed class RuleSet
             if (_yields is null) throw Error($"rule {name} has no 'yields' line");
             if (_examples.Count == 0) throw Error($"rule {name} has no 'example' line: every rule states the construction with a sentence of our own");
             return new RelationRule(name, family, _trigger.Value, _lemmas, _triggerTests, _subject, _object, ParseYield(_yields, _yieldsWhere, categoryOf),
-                _pattern, _examples, where);
+                _pattern, _examples, where) { Default = _default };
         }
 
         private static RuleYield ParseYield(string text, string at, Func<string, string?> categoryOf)

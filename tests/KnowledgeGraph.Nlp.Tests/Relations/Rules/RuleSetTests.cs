@@ -45,7 +45,16 @@ public sealed class RuleSetTests
         Assert.That(r.Examples.Single().Type, Is.EqualTo("ATTACKED"));
     }
 
+    [Test]
+    public void OnlyRulesMarkedDefaultRunInTheDefaultBuild()
+    {
+        const string Rule = "rule {0}\n  trigger token entity=Location\n  subject .\n  object appos[entity=Location]\n  yields LOCATED_IN\n{1}  example [Arlit|Location], [Niger|Location], lies far north. => Arlit -[LOCATED_IN]-> Niger\n";
+        var set = Parse(string.Format(Rule, "marked", "  default  yes\n") + string.Format(Rule, "unmarked", "") + string.Format(Rule, "off", "  default  no\n"));
+        Assert.That(set.Rules.Where(r => r.Default).Select(r => r.Name), Is.EqualTo(new[] { "test.marked" }));
+    }
+
     [TestCase("rule x\n  trigger verb\n  subject nsubj\n  object obj\n  yields lexicon\n", "test.rules:1: rule test.x has no 'example' line")]
+    [TestCase("rule x\n  trigger verb\n  default maybe\n", "test.rules:3: default is yes or no, found 'maybe'")]
     [TestCase("rule x\n  trigger verb colour=red\n", "test.rules:2: unknown test 'colour'")]
     [TestCase("rule x\n  trigger adverb\n", "test.rules:2: trigger is verb, noun, role, token or lemma=a|b")]
     [TestCase("rule x\n  trigger verb\n  subject nsubj[lemma=@nowhere]\n  object obj\n  yields lexicon\n  example [A|Person] x [B|Person]. => A -[LEADS]-> B\n", "word set @nowhere")]
