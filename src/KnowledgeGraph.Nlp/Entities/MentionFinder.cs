@@ -1678,6 +1678,20 @@ public sealed class MentionFinder
                 result.Add(c with { End = conj, Canonical = null });
                 c = c with { First = conj + 1, Canonical = null };
             }
+            // "trained with the Kessland Navy in Port Orvel": an armed force's name (ending in its head keyword) and "in" before a
+            // country or a city the gazetteer knows say where the force is: two names, the force and the place. A region or a
+            // continent after "in" stays part of a command's name ("U.S. Air Forces in Europe"), and so does a name the
+            // gazetteer knows whole
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type is EntityType.Organization or EntityType.Location && c.Length >= 4
+                && Enumerable.Range(c.First + 2, c.Length - 3).FirstOrDefault(k => words[k] == "in", -1) is int inAt and > 0
+                && Keyword(words, c.First, inAt) is { Type: EntityType.Organization, Fine: "ArmedForces", Position: KeywordPosition.Suffix } armed
+                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(inAt + 1).Take(c.End - inAt - 1))) is { Count: > 0 } where
+                && where[0].Entry.Type == EntityType.Location && where[0].Entry.FineTypes.Any(f => f is "Country" or "City")
+                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+            {
+                result.Add(c with { End = inAt, Type = armed.Type, FineType = armed.Fine, Canonical = null, Role = null });
+                c = c with { First = inAt + 1, Type = EntityType.Location, FineType = where[0].Entry.FineType, Canonical = null, Role = null };
+            }
             // "the Justice Department and U.S. Environmental Protection Agency": two names, each of two words or more ending in a
             // body's head keyword, joined by "and" are two bodies; not when the second half opens with a word of ordinary English
             // ("Battle Space Command and Control Center") or the gazetteer knows the whole
