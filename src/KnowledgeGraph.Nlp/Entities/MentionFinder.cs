@@ -752,6 +752,9 @@ public sealed class MentionFinder
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
             if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
             int of = i + len;
+            // "Officer in Charge of the Department of Harbours Lena Voss": "in Charge"/"in Command" after the office noun is part
+            // of the title, and the field follows it
+            if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
             if (of >= words.Count || words[of] is not ("of" or "for")) continue;
             int runStart = of + 1, runEnd = runStart;
             // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
@@ -777,7 +780,9 @@ public sealed class MentionFinder
             // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
             // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
             int joined = runStart;
-            for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&") joined = k + 2;
+            // (not when an initial follows that word: "... of the Harbour Office and Lena K. Voss" joins a second person, whose name
+            // opens right after "and")
+            for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&" && !IsInitial(words[k + 2])) joined = k + 2;
             for (int k = runStart; k < runEnd - 1; k++)
             {
                 var w = words[k];
@@ -788,6 +793,12 @@ public sealed class MentionFinder
                 if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
             if (fieldEnd == runStart) continue;
+            // "Secretary of Trade for Grain Export Administration Irma K. Lotvik": a person's name holds no body's head word, so
+            // the field goes on through the last one that still leaves two words of name after it
+            for (int k = runEnd - 3; k >= fieldEnd; k--)
+                if (IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
+                    && words[fieldEnd..k].All(w => w is "for" or "and" or "the" or "of" || IsTitleCase(w)))
+                { fieldEnd = k + 1; break; }
             if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
                 && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
             int nameStart = fieldEnd;
@@ -1667,6 +1678,20 @@ public sealed class MentionFinder
                 result.Add(c with { End = conj, Canonical = null });
                 c = c with { First = conj + 1, Canonical = null };
             }
+            // "trained with the Kessland Navy in Port Orvel": an armed force's name (ending in its head keyword) and "in" before a
+            // country or a city the gazetteer knows say where the force is: two names, the force and the place. A region or a
+            // continent after "in" stays part of a command's name ("U.S. Air Forces in Europe"), and so does a name the
+            // gazetteer knows whole
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type is EntityType.Organization or EntityType.Location && c.Length >= 4
+                && Enumerable.Range(c.First + 2, c.Length - 3).FirstOrDefault(k => words[k] == "in", -1) is int inAt and > 0
+                && Keyword(words, c.First, inAt) is { Type: EntityType.Organization, Fine: "ArmedForces", Position: KeywordPosition.Suffix } armed
+                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(inAt + 1).Take(c.End - inAt - 1))) is { Count: > 0 } where
+                && where[0].Entry.Type == EntityType.Location && where[0].Entry.FineTypes.Any(f => f is "Country" or "City")
+                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+            {
+                result.Add(c with { End = inAt, Type = armed.Type, FineType = armed.Fine, Canonical = null, Role = null });
+                c = c with { First = inAt + 1, Type = EntityType.Location, FineType = where[0].Entry.FineType, Canonical = null, Role = null };
+            }
             // "the Justice Department and U.S. Environmental Protection Agency": two names, each of two words or more ending in a
             // body's head keyword, joined by "and" are two bodies; not when the second half opens with a word of ordinary English
             // ("Battle Space Command and Control Center") or the gazetteer knows the whole
@@ -1719,6 +1744,10 @@ public sealed class MentionFinder
             if (span.Count == 1 && c.Source != "gazetteer" && Tokenization.Tokenizer.IsDottedAbbreviation(span[0])) continue;
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
+            // "a bail of GEL 20,000", "PKR 50 billion": three capitals right before an amount (a number with a thousands
+            // separator or a decimal point, or a number and "million"/"billion") are its currency's ISO 4217 code, no entity
+            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && span[0].All(char.IsAsciiLetterUpper) && IsAmountAt(words, c.End)
+                && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
                 && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
@@ -2453,6 +2482,15 @@ public sealed class MentionFinder
 
     /// <summary>"EDT", "UTC", "CEST": a time zone's abbreviation, three to five capitals ending in "T" (for time) or "UTC".</summary>
     private static bool IsTimeZoneShape(string w) => w.Length is >= 3 and <= 5 && w.All(char.IsAsciiLetterUpper) && (w[^1] == 'T' || w == "UTC");
+
+    /// <summary>"20,000", "7.5", "50 billion": an amount of money opens at token i (a number with a thousands separator or a
+    /// decimal point, or a number and a magnitude word); "2024" or "28" alone is none (a year, an ordinal event: "COP 28").</summary>
+    private static bool IsAmountAt(List<string> words, int i)
+    {
+        if (i >= words.Count || words[i].Length == 0 || !char.IsAsciiDigit(words[i][0]) || !words[i].All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.')) return false;
+        if (words[i].Contains(',') || words[i].Contains('.') && char.IsAsciiDigit(words[i][^1])) return true;
+        return i + 1 < words.Count && words[i + 1].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn";
+    }
 
     /// <summary>"8 a.m.", "14:30", "1200" (a 24-hour clock time of four digits), "noon": a clock time ends at token i.</summary>
     private static bool IsClockTime(List<string> words, int i)
