@@ -44,7 +44,7 @@ public sealed class EntityClusterer
             .OrderByDescending(i => Words(KeyText(mentions[i])).Length).ThenBy(i => i).ToList();
         foreach (var i in order)
         {
-            int found = FindCluster(mentions, i, clusters, index, placeInitials);
+            int found = FindCluster(sentences, mentions, i, clusters, index, placeInitials);
             if (found < 0)
             {
                 found = clusters.Count;
@@ -136,13 +136,14 @@ public sealed class EntityClusterer
     /// a mention nearest in the text. Only clusters the <see cref="FormIndex"/> lists under the mention's name, first or
     /// last word or letters are compared, each by its distinct forms.
     /// </summary>
-    private int FindCluster(List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index, HashSet<string> placeInitials)
+    private int FindCluster(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, int i, List<Group> clusters, FormIndex index, HashSet<string> placeInitials)
     {
         var m = mentions[i];
         var key = NameKey.Fold(KeyText(m));
         var words = Words(KeyText(m));
         int best = -1;
         int bestDistance = int.MaxValue;
+        int sentenceStart = sentences[m.Mention.SentenceIndex].Tokens[0].Start;
         foreach (var c in index.Candidates(m, key, words))
         {
             if (clusters[c].Parent != c || clusters[c].Type != m.Mention.Type) continue;
@@ -172,6 +173,13 @@ public sealed class EntityClusterer
             // Two people sharing a surname: the one named most recently before this mention; one named after it only
             // when none is named before.
             int distance = index.Distance(c, m.Mention.Span.Start);
+            // "Mara Quist was elected in May. Judge Tobias Quist told reporters that Quist would resign.": a name in a
+            // clause that another part of its sentence governs ("... that Quist would resign") is not the person the
+            // governing part has named (that person is "he", "she" there), so a bare surname goes to another person of
+            // that surname named before the sentence; the one named in the sentence only when no other is
+            if (m.Mention.Type == EntityType.Person && words.Length == 1 && distance < m.Mention.Span.Start - sentenceStart
+                && ThatBetween(sentences[m.Mention.SentenceIndex], m.Mention.Span.Start - distance, m.Mention.Span.Start))
+                distance += SameSentencePenalty;
             if (distance < bestDistance) { best = c; bestDistance = distance; }
         }
         return best;
@@ -283,6 +291,14 @@ public sealed class EntityClusterer
             return k < starts.Count ? 1_000_000_000 + (starts[k] - start) : int.MaxValue;
         }
     }
+
+    /// <summary>Added to the distance of a person named earlier in a bare surname's own sentence: any person of that
+    /// surname named before the sentence is nearer (the penalty stays below the distance of one named only after it).</summary>
+    private const int SameSentencePenalty = 500_000_000;
+
+    /// <summary>Whether the complementiser "that" stands between two offsets of a sentence.</summary>
+    private static bool ThatBetween(Sentence s, int from, int to) =>
+        s.Tokens.Any(t => t.Start > from && t.End <= to && t.Text.Equals("that", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"Tomas K. Varga" and "Tomas Varga": the same names once middle initials are left out.</summary>
     private static bool SameNameButInitials(string[] a, string[] b)
