@@ -133,7 +133,9 @@ internal static class NamedByConstruction
             // (two words whose last the article writes alone as a person need no listed given name: "Orvald Brenning")
             if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])
                 && !(words.Length == 2 && bareSurnames.Contains(words[1]) && !MentionFinder.PlacePrefixes.Contains(words[0]))) continue;
-            if (!words.All(w => MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')) || MentionFinder.IsInitial(words[^1])) continue;
+            // (a surname after the first word may open with the Arabic article "al-"/"el-": "Samir al-Haddadi")
+            if (!words.Select((w, i) => i > 0 && IsArticledSurname(w) || MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')).All(ok => ok)
+                || MentionFinder.IsInitial(words[^1])) continue;
             if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text)
                 || lex.Gazetteer.Lookup(words[0]).Count > 0 && !bareSurnames.Contains(words[^1])) continue;
             // (every word a proper noun: "Sara Please" and "Charles V. This" end in a verb and a determiner, no surname)
@@ -145,6 +147,11 @@ internal static class NamedByConstruction
             result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = null, Agent = null };
         }
     }
+
+    /// <summary>"al-Haddadi", "el-Sayed": the Arabic article, a hyphen and a title-case name (a surname or a nisba).</summary>
+    private static bool IsArticledSurname(string w) =>
+        w.Length > 4 && (w.StartsWith("al-", StringComparison.Ordinal) || w.StartsWith("el-", StringComparison.Ordinal))
+        && char.IsUpper(w[3]) && w.Skip(4).All(c => char.IsLower(c) || c is '-' or '\'');
 
     /// <summary>
     /// "the premier of Vessaline, Canada", "from Tarvelo, Nuevo Orlan, Mexico": a name written before a comma and a
