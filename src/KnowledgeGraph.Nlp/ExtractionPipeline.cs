@@ -173,11 +173,13 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         if (_parser is not null)
         {
             // every sentence when asked for trees (kg analyze --tree); else the rules read only sentences with mentions of
-            // two entities, and the others are not parsed (the parse is the costliest stage; docs/rules.md). Nothing
+            // two entities, and the others are not parsed (the parse is the costliest stage; docs/rules.md); the default
+            // build parses only those where a rule marked `default yes` can fire (RuleEngine.DefaultRuleMayFire). Nothing
             // before the relation readers reads the tree.
             for (int k = 0; k < sentences.Count; k++)
             {
-                if (!_options.ParseTrees && !context.MentionsIn(k).Select(m => m.Entity).Distinct().Skip(1).Any()) continue;
+                if (!_options.ParseTrees && (surfaceUnparsed is not null ? !_rules.DefaultRuleMayFire(context, k)
+                    : !context.MentionsIn(k).Select(m => m.Entity).Distinct().Skip(1).Any())) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 var tree = _parser.Parse(words[k], tags[k]);
                 var tokens = sentences[k].Tokens.Select((t, i) => t with { Head = tree.Heads[i], Deprel = tree.Deprels[i] }).ToArray();

@@ -36,3 +36,31 @@ public sealed class PipelineSpecTests
         });
     }
 }
+
+/// <summary>The default build parses only the sentences where a rule marked <c>default yes</c> can fire (issue 9's speed).</summary>
+public sealed class DefaultParseTests
+{
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => ExtractionPipeline.Load());
+
+    [Test]
+    public void OnlySentencesADefaultRuleCanReadAreParsed()
+    {
+        // 0: two places in apposition (places.place-in-place); 1: a title before a name (roles.title);
+        // 2: a person and a place, no title and no second place: no default rule can fire there
+        var text = "Engineers from Halden, Norway, repaired the dam.\n\n"
+            + "The Chilean minister Rosa Quintero opened the port.\n\n"
+            + "Marek Olsen flew to Lisbon on Tuesday.";
+        var analysis = Pipeline.Value.Analyze(KnowledgeGraph.Core.Document.Create(text));
+        bool Parsed(int k) => analysis.Sentences[k].Tokens.All(t => t.Deprel is not null);
+        Assert.That(analysis.Sentences, Has.Count.EqualTo(3));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Parsed(0), Is.True, "two places in apposition");
+            Assert.That(Parsed(1), Is.True, "a title before a name");
+            Assert.That(Parsed(2), Is.False, "a person and a place only");
+        });
+        string Name(int e) => analysis.Entities[e].Name;
+        Assert.That(analysis.Relations.Any(r => Name(r.Subject) == "Halden" && r.Type == "LOCATED_IN" && Name(r.Object) == "Norway"),
+            "the default rule still reads the parsed sentence");
+    }
+}

@@ -71,6 +71,7 @@ public sealed class RuleEngine
             .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
             .SelectMany(test => test.Values).Where(v => v.StartsWith('@')).Distinct(StringComparer.Ordinal)
             .ToDictionary(v => v, v => rules.Set(v[1..]), StringComparer.Ordinal);
+        _defaultGates = rules.Rules.Where(r => r.Default).Select(GateOf).ToList();
         _reciprocal = rules.Rules.Where(r => r.Subject.Select(p => p.Text).SequenceEqual(r.Object.Select(p => p.Text), StringComparer.Ordinal))
             .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<RelationRule>);
     }
@@ -109,6 +110,127 @@ public sealed class RuleEngine
 
     /// <summary>Whether some rule is marked <c>default yes</c> (<see cref="RelationRule.Default"/>): the default build then parses and runs them.</summary>
     public bool HasDefaultRules { get; }
+
+    /// <summary>
+    /// Whether a rule marked <c>default yes</c> can fire in sentence <paramref name="s"/>, judged before the parse from what
+    /// the rule itself requires: a token of the trigger's kind passing the trigger's tests that need no tree (lemma, word,
+    /// upos, tag, role), and mentions of two entities of the types the trigger, subject and object paths test
+    /// (<c>entity=</c> at a path's end; the subject path <c>.</c> is the trigger's own). Each test is one the rule would
+    /// apply after the parse too, so a sentence that fails it yields no default edge and the default build leaves it
+    /// unparsed (docs/rules.md, "Default rules").
+    /// </summary>
+    public bool DefaultRuleMayFire(AnalysisContext context, int s)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var mentions = context.MentionsIn(s);
+        if (!mentions.Select(m => m.Entity).Distinct().Skip(1).Any()) return false;
+        var tokens = context.Sentences[s].Tokens;
+        foreach (var gate in _defaultGates)
+        {
+            if (!TwoEntities(context, mentions, gate.Subject, gate.Object)) continue;
+            for (int t = 0; t < tokens.Count; t++)
+                if (TriggerWithoutTree(gate.Rule, tokens[t]) && (!gate.ObjectInPhrase || InPhraseWith(context, mentions, tokens, t, gate.Object))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>What a default rule needs of a sentence before the parse: the entity types its subject and object must have (null: any).</summary>
+    /// <param name="ObjectInPhrase">Every object path moves only along the modifiers inside a noun phrase (amod, compound,
+    /// nmod:poss, flat, nmod:desc, down or up): the object's mention and the trigger are then words of one phrase, with no
+    /// verb, punctuation, preposition or conjunction between them.</param>
+    private sealed record DefaultGate(RelationRule Rule, IReadOnlySet<string>? Subject, IReadOnlySet<string>? Object, bool ObjectInPhrase);
+
+    private static readonly HashSet<string> PhraseRelations = new(StringComparer.Ordinal) { "amod", "compound", "nmod:poss", "flat", "nmod:desc" };
+
+    /// <summary>A mention of another entity (of the object's types) in the trigger's noun phrase: only words that can stand inside
+    /// one phrase lie between them ("Ghana's foreign minister", "the Kenyan President").</summary>
+    private static bool InPhraseWith(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlyList<Token> tokens, int t, IReadOnlySet<string>? types)
+    {
+        foreach (var m in mentions)
+        {
+            if (types is not null && !types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type])) continue;
+            int from = m.EndToken <= t ? m.EndToken : t + 1, to = m.EndToken <= t ? t : m.FirstToken;
+            if (m.FirstToken <= t && t < m.EndToken) return true;
+            bool joined = true;
+            for (int k = from; k < to && joined; k++)
+                joined = tokens[k].Upos is not ("VERB" or "AUX" or "PUNCT" or "ADP" or "CCONJ" or "SCONJ");
+            if (joined) return true;
+        }
+        return false;
+    }
+
+    private readonly IReadOnlyList<DefaultGate> _defaultGates;
+
+    private static DefaultGate GateOf(RelationRule rule)
+    {
+        // the types a token must name when the tests list them; several tests: each must hold, one is enough to narrow
+        static IReadOnlySet<string>? Types(IEnumerable<TokenTest> tests) =>
+            tests.FirstOrDefault(t => t.Key == "entity" && !t.Negated && t.Values.Count > 0 && !t.Values.Any(v => v.StartsWith('@')))
+                is { } test ? test.Values.ToHashSet(StringComparer.Ordinal) : null;
+        var trigger = Types(rule.TriggerTests);
+        IReadOnlySet<string>? PathTypes(IReadOnlyList<RulePath> paths)
+        {
+            var union = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in paths)
+            {
+                var types = p.Steps.Count == 0 ? trigger : Types(p.Steps[^1].Tests);
+                if (types is null) return null;
+                union.UnionWith(types);
+            }
+            return union;
+        }
+        bool inPhrase = rule.Object.Count > 0 && rule.Object.All(p => p.Steps.Count > 0 && p.Steps.All(st => PhraseRelations.Contains(st.Relation)));
+        return new DefaultGate(rule, PathTypes(rule.Subject), PathTypes(rule.Object), inPhrase);
+    }
+
+    private static bool TwoEntities(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlySet<string>? subject, IReadOnlySet<string>? obj)
+    {
+        bool Fits(MentionRef m, IReadOnlySet<string>? types) => types is null || types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type]);
+        foreach (var a in mentions)
+        {
+            if (!Fits(a, subject)) continue;
+            foreach (var b in mentions)
+                if (b.Entity != a.Entity && Fits(b, obj)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The trigger's kind and those of its tests that read the token alone; tests on the tree and on mentions pass here.</summary>
+    private bool TriggerWithoutTree(RelationRule rule, Token token)
+    {
+        string lemma = (token.Lemma ?? token.Text).ToLowerInvariant(), lower = token.Text.ToLowerInvariant();
+        bool kind = rule.Trigger switch
+        {
+            // a verb's lemma may be repaired from its surface after the parse (RuleTree.RepairVerbLemmas): any verb may be one
+            TriggerKind.Verb => token.Upos is "VERB",
+            TriggerKind.Noun => _nounFirst.Contains(lemma) || _nounFirst.Contains(lower),
+            TriggerKind.Role => _titles.IsRoleNoun(lemma) || _titles.IsRoleNoun(token.Text) || _titles.IsPrefixTitle(token.Text),
+            TriggerKind.Token => true,
+            _ => true, // lemma triggers: the lemma may be repaired too
+        };
+        if (!kind) return false;
+        foreach (var test in rule.TriggerTests)
+        {
+            bool? ok = test.Key switch
+            {
+                "lemma" when token.Upos is not "VERB" => In(test.Values, lemma),
+                "word" => In(test.Values, lower),
+                "upos" => In(test.Values, token.Upos ?? ""),
+                "tag" => In(test.Values, token.Tag ?? ""),
+                "role" => _titles.IsRoleNoun(lemma) || _titles.IsPrefixTitle(token.Text),
+                _ => null,
+            };
+            if (ok is { } holds && holds == test.Negated) return false;
+        }
+        return true;
+    }
+
+    private bool In(IReadOnlyList<string> values, string value)
+    {
+        foreach (var v in values)
+            if (v.StartsWith('@') ? _namedSets[v].Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>The edges of the rules marked <c>default yes</c> only (no fallback rules), for the default build's merge with the surface reader.</summary>
     public IReadOnlyList<RelationMention> ExtractDefault(AnalysisContext context) =>
