@@ -37,11 +37,67 @@ public sealed class PipelineSpecTests
     }
 }
 
-/// <summary>The default build parses only the sentences where a rule marked <c>default yes</c> can fire (issue 9's speed).</summary>
+/// <summary>
+/// The default build parses only the sentences where a rule marked <c>default yes</c> can fire (issue 9's speed), and
+/// runs those rules beside the surface reader. No shipped rule is marked now (docs/rules.md, "Default rules": the two
+/// candidates wait on a review's findings and on the speed floor), so these tests mark places.place-in-place and
+/// roles.title in a copy of the resources.
+/// </summary>
 public sealed class DefaultParseTests
 {
-    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => ExtractionPipeline.Load());
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() =>
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "resources");
+        var copy = Path.Combine(Path.GetTempPath(), "kg-default-rules-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        Mark(Path.Combine(copy, "rules", "places.rules"), "place-in-place");
+        Mark(Path.Combine(copy, "rules", "roles.rules"), "title");
+        return ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = copy });
+    });
 
+    /// <summary>Turns the rule's <c>default no</c> line into <c>default yes</c>; fails if the rule has none.</summary>
+    private static void Mark(string file, string rule)
+    {
+        var lines = File.ReadAllLines(file);
+        int at = Array.IndexOf(lines, "rule " + rule);
+        int line = at < 0 ? -1 : Array.FindIndex(lines, at, l => l.Trim() == "default  no" || l.Trim() == "default no");
+        Assert.That(line, Is.GreaterThan(at), $"{file}: rule {rule} has no 'default no' line");
+        lines[line] = "  default  yes";
+        File.WriteAllLines(file, lines);
+    }
+
+    [Test]
+    public void The_shipped_rules_mark_none_so_the_default_build_does_not_parse()
+    {
+        var analysis = ExtractionPipeline.Load().Analyze(KnowledgeGraph.Core.Document.Create("Engineers from Halden, Norway, repaired the dam."));
+        Assert.That(analysis.Sentences[0].Tokens.Any(t => t.Deprel is not null), Is.False);
+    }
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        RelationSpecReader.ReadFolder(Path.Combine(AppContext.BaseDirectory, "Relations", "Specs", "DefaultRules"))
+            .Select(c => new TestCaseData(c).SetName($"default rules: {c.Name}"));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Spec(RelationSpecCase spec)
+    {
+        var analysis = Pipeline.Value.Analyze(KnowledgeGraph.Core.Document.Create(spec.Text, date: spec.Date));
+        string Name(int e) => analysis.Entities[e].Name;
+        var report = "found:\n" + RelationSpecReader.Describe(analysis.Relations, Name);
+        Assert.Multiple(() =>
+        {
+            foreach (var e in spec.Edges)
+            {
+                var same = analysis.Relations.Where(r => Name(r.Subject) == e.Subject && Name(r.Object) == e.Object && r.Type == e.Type).ToList();
+                if (e.Kind == Expectation.Absent) Assert.That(same, Is.Empty, $"must not appear: {e}\n{report}");
+                else Assert.That(same, Is.Not.Empty, $"missing: {e}\n{report}");
+            }
+        });
+    }
     [Test]
     public void OnlySentencesADefaultRuleCanReadAreParsed()
     {
