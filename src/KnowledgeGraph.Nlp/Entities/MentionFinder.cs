@@ -1447,7 +1447,7 @@ public sealed class MentionFinder
             // body's, types the name ("District of Columbia National Guard" is a guard: its B ends in a body's head)
             if (suffix[0].Type != EntityType.Organization || suffix[0].FineType is "Company" or "MediaOrganization")
                 if (HeadBeforeOf(words, start, end - k) is { } head) return head;
-            // "the Ground Self-Defense Forces Coastal Brigade": a unit's head ("Brigade", "Battalion": an armed group's
+            // "the Velmar Ground Forces Coastal Brigade": a unit's head ("Brigade", "Battalion": an armed group's
             // when alone) after a state force's head word inside the same name is that force's unit
             if (suffix[0].FineType == "ArmedGroup"
                 && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
