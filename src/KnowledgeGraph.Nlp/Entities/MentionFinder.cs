@@ -752,7 +752,7 @@ public sealed class MentionFinder
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
             if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
             int of = i + len;
-            // "Officer in Charge of the Department of Harbours Lena Voss": "in Charge"/"in Command" after the office noun is part
+            // "stocks inspected by Officer in Charge of the Ministry of Public Works Mirela Dantosh": "in Charge"/"in Command" after the office noun is part
             // of the title, and the field follows it
             if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
             if (of >= words.Count || words[of] is not ("of" or "for")) continue;
@@ -1447,7 +1447,7 @@ public sealed class MentionFinder
             // body's, types the name ("District of Columbia National Guard" is a guard: its B ends in a body's head)
             if (suffix[0].Type != EntityType.Organization || suffix[0].FineType is "Company" or "MediaOrganization")
                 if (HeadBeforeOf(words, start, end - k) is { } head) return head;
-            // "the Ground Self-Defense Forces Coastal Brigade": a unit's head ("Brigade", "Battalion": an armed group's
+            // "the Velmar Ground Forces Coastal Brigade": a unit's head ("Brigade", "Battalion": an armed group's
             // when alone) after a state force's head word inside the same name is that force's unit
             if (suffix[0].FineType == "ArmedGroup"
                 && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
@@ -1686,9 +1686,11 @@ public sealed class MentionFinder
             // "trained with the Kessland Navy in Port Orvel": an armed force's name (ending in its head keyword) and "in" before a
             // country or a city the gazetteer knows say where the force is: two names, the force and the place. A region or a
             // continent after "in" stays part of a command's name ("U.S. Air Forces in Europe"), and so does a name the
-            // gazetteer knows whole
+            // gazetteer knows whole, and a name with "of" before the force word, whose head is then the word before "of"
+            // ("the Command of Valdorian Forces in Portugal" is one command)
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type is EntityType.Organization or EntityType.Location && c.Length >= 4
                 && Enumerable.Range(c.First + 2, c.Length - 3).FirstOrDefault(k => words[k] == "in", -1) is int inAt and > 0
+                && !Enumerable.Range(c.First, inAt - c.First).Any(k => words[k] == "of")
                 && Keyword(words, c.First, inAt) is { Type: EntityType.Organization, Fine: "ArmedForces", Position: KeywordPosition.Suffix } armed
                 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(inAt + 1).Take(c.End - inAt - 1))) is { Count: > 0 } where
                 && where[0].Entry.Type == EntityType.Location && where[0].Entry.FineTypes.Any(f => f is "Country" or "City")
@@ -1749,9 +1751,10 @@ public sealed class MentionFinder
             if (span.Count == 1 && c.Source != "gazetteer" && Tokenization.Tokenizer.IsDottedAbbreviation(span[0])) continue;
             // "8 a.m. EDT (1200 UTC)": capitals right after a clock time abbreviate its time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.First > 0 && IsClockTime(words, c.First - 1)) continue;
-            // "a bail of GEL 20,000", "PKR 50 billion": three capitals right before an amount (a number with a thousands
-            // separator or a decimal point, or a number and "million"/"billion") are its currency's ISO 4217 code, no entity
-            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && span[0].All(char.IsAsciiLetterUpper) && IsAmountAt(words, c.End)
+            // "a fine of CHF 8,500", "a loan of NOK 3 billion": an active ISO 4217 code (currencies.tsv) right before an amount
+            // (a number with a thousands separator or a decimal point, or a number and "million"/"billion") is its currency,
+            // no entity; other capitals there stay a name ("the KLM 1.5 million passengers")
+            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && IsAmountAt(words, c.End)
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
@@ -3000,6 +3003,7 @@ public sealed class MentionFinder
             var m = mentions[k];
             if (m.Mention.Type != EntityType.Location || m.Mention.FineType != "Country" || m.Mention.Canonical is null) continue;
             if (m.Mention.Span.End != s.Tokens[m.EndToken - 1].End) continue; // "French-led": a prefix, not a possessor
+            if (PremodifiedByGroup(s, mentions, k)) continue; // "the Tarnic-run Velbian army": the group's, not the country's
             int i = m.EndToken;
             if (m.Mention.Kind != MentionKind.Demonym)
             {
@@ -3073,7 +3077,8 @@ public sealed class MentionFinder
     /// "security forces", "military forces"; or "military") is that country's armed forces, the node the same words in
     /// lower case ("Kessland defence forces", "Velbian troops") name ("Armed Forces of Kessland", agent MIL, NATIONALITY
     /// to the country). Not one service ("Kessland Army", "Kessland Air Force": a branch of its own), nor a name with
-    /// other words ("Kessland Special Forces", "Velbian Rapid Support Forces", "Kessland Self-Defence Forces").
+    /// other words ("Kessland Special Forces", "Velbian Rapid Support Forces", "Kessland Self-Defence Forces"), nor one a group
+    /// premodifies ("the Tarnic-run Velbian Armed Forces": that group's forces).
     /// </summary>
     private void NameCountryForces(Document doc, Sentence s, List<PlacedMention> mentions)
     {
@@ -3081,6 +3086,7 @@ public sealed class MentionFinder
         {
             var m = mentions[k];
             if (m.Mention is not { Type: EntityType.Organization, Kind: MentionKind.Name } || m.Agent is not null || m.EndToken - m.FirstToken < 2) continue;
+            if (PremodifiedByGroup(s, mentions, k)) continue;
             for (int p = m.EndToken - 1; p >= Math.Max(m.FirstToken + 1, m.EndToken - 2); p--)
             {
                 var head = string.Join(' ', Enumerable.Range(p, m.EndToken - p).Select(t => s.Tokens[t].Text.ToLowerInvariant()));
@@ -3100,6 +3106,31 @@ public sealed class MentionFinder
             }
         }
     }
+
+    /// <summary>Participles that make a group the controller of what follows: "the Tarnic-run ...", "the Vessim-backed ...".</summary>
+    private static readonly HashSet<string> GroupControlParticiples = new(StringComparer.OrdinalIgnoreCase) { "run", "led", "controlled", "aligned", "backed", "allied", "dominated", "held" };
+
+    /// <summary>
+    /// "the Tarnic-run Velbian Armed Forces", "the Red Hand Velbian Armed Forces": a name premodified by a group (a hyphenated
+    /// "X-run / -led / -controlled / -aligned / -backed" word, or an armed group's name right before it) names that group's
+    /// forces, a rival body to the state's own, not the country's whole armed forces
+    /// </summary>
+    private bool PremodifiedByGroup(Sentence s, List<PlacedMention> mentions, int k)
+    {
+        int first = mentions[k].FirstToken;
+        if (first == 0) return false;
+        var before = s.Tokens[first - 1].Text;
+        int dash = before.LastIndexOf('-');
+        // (a country's "Kessland-backed" or "Velbian-led" is a state's support, no rival group's control)
+        if (dash > 0 && GroupControlParticiples.Contains(before[(dash + 1)..]) && !IsCountryWord(before[..dash])) return true;
+        if (first >= 3 && GroupControlParticiples.Contains(before) && s.Tokens[first - 2].Text is "-" or "\u2010" or "\u2011" && !IsCountryWord(s.Tokens[first - 3].Text)) return true;
+        for (int j = k - 1; j >= 0 && mentions[j].Mention.SentenceIndex == s.Index; j--)
+            if (mentions[j].EndToken == first) return mentions[j].Mention.FineType == "ArmedGroup";
+        return false;
+    }
+
+    /// <summary>A country's name, acronym or demonym as the gazetteer knows it ("Kessland", "Velbian").</summary>
+    private bool IsCountryWord(string word) => _lex.Gazetteer.Lookup(word).Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country"));
 
     /// <summary>A head naming a country's whole armed forces: "military", or a compound of descriptors.tsv ending in "forces" (or its singular).</summary>
     private bool IsWholeForceHead(string head)

@@ -187,12 +187,14 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
-    /// "flights to Varnesk and Olumbo", "the districts of Tessin, Kavra and Ostrel": names coordinated in one list after a
-    /// preposition (of place, or "of") are things of one kind, so a name the recogniser took for a person or a
+    /// "flights landed in Varnesk and Olumbo", "the districts of Tessin, Kavra and Ostrel": names coordinated in one list
+    /// after a preposition that takes places alone (in, at, near, into, across, throughout, outside, around), or after "of"
+    /// after a place noun (descriptors.tsv, or a place keyword of org_keywords.tsv: "the oblasts of"), are things of one kind ("from" and "to" take people and firms as
+    /// readily: "letters went to Varnesk and Kadrowski" stays a person), so a name the recogniser took for a person or a
     /// body is a place when another name of the list is a place and none is a person or body of another reading (the
     /// recogniser's guesses without evidence excepted). The list is a run of names joined by commas and a last "and" or
-    /// "or", closed by no possessive, capitalised word or common noun (names before a noun modify it: "from Airmen and
-    /// Marine augmentees"). Only a one-word name is retyped (two capitalised words are as often a given name and a
+    /// "or", closed by no possessive, capitalised word or common noun (names before a noun modify it: "beside Navy and
+    /// Reserve trainees"). Only a one-word name is retyped (two capitalised words are as often a given name and a
     /// surname: "Orla Tesk of Ontario, and Idris Vell of Quebec"); a name with its own evidence stays (a name keyword or
     /// title in it, a role, an acronym's shape, a gazetteer entry), and so does a word the dictionaries list as a given
     /// name or the article writes after a given name as a person's surname.
@@ -210,7 +212,10 @@ internal static class NamedByConstruction
             if (!IsNamed(first) || first.FirstToken == 0) continue;
             var tokens = sentences[first.Mention.SentenceIndex].Tokens;
             var before = tokens[first.FirstToken - 1].Text;
-            if (!PlacePrepositions.Contains(before) && before != "of") continue;
+            // (a preposition that takes places alone; "of" only after a place noun of descriptors.tsv, "the oblasts of";
+            // "from" and "to" take people and firms as readily: "letters went to Varnesk and Kadrowski")
+            if (!ListPlacePrepositions.Contains(before)
+                && !(before == "of" && first.FirstToken >= 2 && IsPlaceNoun(lex, tokens[first.FirstToken - 2].Text))) continue;
             list.Clear();
             list.Add(k);
             bool closed = false;
@@ -229,7 +234,7 @@ internal static class NamedByConstruction
             if (!closed || list.Count < 2) continue;
             var after = end < tokens.Count ? tokens[end].Text : "";
             if (after is "'s" or "\u2019s" or "'" || after.Length > 0 && char.IsUpper(after[0])) continue;
-            // ("from Airmen and Marine augmentees": names before a common noun modify it, they are no list of things)
+            // ("beside Navy and Reserve trainees": names before a common noun modify it, they are no list of things)
             if (end < tokens.Count && tokens[end].Tag is "NN" or "NNS") continue;
             bool Guess(PlacedMention p) => p is { Role: null, Mention: { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } g }
                                            && !HasOwnEvidence(lex, g.Text) && !Known(lex, g.Text) && !NameKey.IsAcronymShape(g.Text);
@@ -288,6 +293,22 @@ internal static class NamedByConstruction
         ("infected", "with"), ("infection", "with"), ("died", "of"), ("died", "from"), ("vaccinated", "against"), ("vaccine", "against"),
         ("vaccines", "against"), ("positive", "for"),
     };
+
+    /// <summary>
+    /// A common noun of places: a Location head of descriptors.tsv ("provinces", "districts", "cities") or, singular and
+    /// capitalised, a place's suffix keyword of org_keywords.tsv ("oblasts": "Oblast")
+    /// </summary>
+    private static bool IsPlaceNoun(LexiconSet lex, string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Length < 3 || !lower.All(char.IsLetter)) return false;
+        if (lex.Descriptors.Lookup(lower).Any(e => e.Type == EntityType.Location)) return true;
+        var singular = lower.EndsWith('s') ? lower[..^1] : lower;
+        return lex.OrgKeywords.Lookup(char.ToUpperInvariant(singular[0]) + singular[1..], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Location);
+    }
+
+    /// <summary>Prepositions that take places alone, no person or firm: the list of places after one ("in Varnesk and Olumbo").</summary>
+    private static readonly HashSet<string> ListPlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "into", "across", "throughout", "outside", "around" };
 
     /// <summary>Prepositions of place: a name written after one somewhere in the article is a place there, whatever else it names.</summary>
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "to", "into", "across", "throughout" };

@@ -24,6 +24,8 @@ public sealed class LexiconSet
     public const string UsStatesFile = "us_states.tsv";
     /// <summary>Head nouns of documents, plans, laws and software: a name they head is no actor.</summary>
     public const string DocumentHeadsFile = "document_heads.tsv";
+    /// <summary>ISO 4217 active currency codes ("GEL", "PKR").</summary>
+    public const string CurrenciesFile = "currencies.tsv";
 
     private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
         DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
@@ -52,6 +54,8 @@ public sealed class LexiconSet
     public IReadOnlySet<string> CommonWords { get; private init; } = new HashSet<string>();
     /// <summary>Head nouns of documents, plans, laws and software (document_heads.tsv, as written): "Report", "Act", "Directive".</summary>
     public IReadOnlySet<string> DocumentHeads { get; private init; } = new HashSet<string>();
+    /// <summary>ISO 4217 active currency codes (currencies.tsv): three capitals before an amount are a currency only when listed.</summary>
+    public IReadOnlySet<string> CurrencyCodes { get; private init; } = new HashSet<string>();
     /// <summary>Given names of people (given_names.tsv, title case, from the PETRARCH2 dictionaries' people): "a name of 2-4 capitalised words opening with one names a person".</summary>
     public IReadOnlySet<string> GivenNames { get; private init; } = new HashSet<string>();
     /// <summary>Country name -> its first demonym ("Peru" -> "Peruvian"), from countries.tsv: names generic actors ("Peruvian police").</summary>
@@ -94,6 +98,8 @@ public sealed class LexiconSet
             CommonWords = TsvFile.Read(P(LexiconDerivation.CommonWordsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
             DocumentHeads = File.Exists(P(DocumentHeadsFile))
                 ? TsvFile.Read(P(DocumentHeadsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+            CurrencyCodes = File.Exists(P(CurrenciesFile))
+                ? TsvFile.Read(P(CurrenciesFile), new[] { "code", "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
             GivenNames = File.Exists(P(LexiconDerivation.GivenNamesFile))
                 ? TsvFile.Read(P(LexiconDerivation.GivenNamesFile), new[] { "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
             Demonyms = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).Where(r => TsvFile.List(r[4]).Count > 0)
