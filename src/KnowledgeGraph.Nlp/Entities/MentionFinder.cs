@@ -793,7 +793,7 @@ public sealed class MentionFinder
                 if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
             if (fieldEnd == runStart) continue;
-            // "Secretary of Trade for Grain Export Administration Irma K. Lotvik": a person's name holds no body's head word, so
+            // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
             // the field goes on through the last one that still leaves two words of name after it
             for (int k = runEnd - 3; k >= fieldEnd; k--)
                 if (IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
@@ -1447,7 +1447,7 @@ public sealed class MentionFinder
             // body's, types the name ("District of Columbia National Guard" is a guard: its B ends in a body's head)
             if (suffix[0].Type != EntityType.Organization || suffix[0].FineType is "Company" or "MediaOrganization")
                 if (HeadBeforeOf(words, start, end - k) is { } head) return head;
-            // "the Velmar Ground Forces Coastal Brigade": a unit's head ("Brigade", "Battalion": an armed group's
+            // "the Kessland Army Mountain Brigade": a unit's head ("Brigade", "Battalion": an armed group's
             // when alone) after a state force's head word inside the same name is that force's unit
             if (suffix[0].FineType == "ArmedGroup"
                 && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
