@@ -48,24 +48,37 @@ public sealed class DefaultParseTests
     private static readonly Lazy<ExtractionPipeline> Pipeline = new(() =>
     {
         var source = Path.Combine(AppContext.BaseDirectory, "resources");
-        var copy = Path.Combine(Path.GetTempPath(), "kg-default-rules-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        // the surface grammar's folder is process-wide (first one wins): keep it the program's, never the copy
+        KnowledgeGraph.Nlp.Relations.GrammarSource.Use(source);
+        var copy = Copy = Path.Combine(Path.GetTempPath(), "kg-default-rules-" + Guid.NewGuid().ToString("N"));
+        foreach (var dir in new[] { "rules", "lexicons" })
+            foreach (var file in Directory.GetFiles(Path.Combine(source, dir), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        Directory.CreateSymbolicLink(Path.Combine(copy, "models"), Path.Combine(source, "models")); // 26 MB of models: linked, not copied
         Mark(Path.Combine(copy, "rules", "places.rules"), "place-in-place");
         Mark(Path.Combine(copy, "rules", "roles.rules"), "title");
         return ExtractionPipeline.Load(new PipelineOptions { ResourcesDirectory = copy });
     });
+
+    private static string? Copy;
+
+    [OneTimeTearDown]
+    public void RemoveTheCopy()
+    {
+        if (Copy is not null && Directory.Exists(Copy)) Directory.Delete(Copy, recursive: true);
+    }
 
     /// <summary>Turns the rule's <c>default no</c> line into <c>default yes</c>; fails if the rule has none.</summary>
     private static void Mark(string file, string rule)
     {
         var lines = File.ReadAllLines(file);
         int at = Array.IndexOf(lines, "rule " + rule);
-        int line = at < 0 ? -1 : Array.FindIndex(lines, at, l => l.Trim() == "default  no" || l.Trim() == "default no");
+        int next = at < 0 ? -1 : Array.FindIndex(lines, at + 1, l => l.StartsWith("rule ", StringComparison.Ordinal));
+        int line = at < 0 ? -1 : Array.FindIndex(lines, at, (next < 0 ? lines.Length : next) - at, l => l.Trim() == "default  no" || l.Trim() == "default no");
         Assert.That(line, Is.GreaterThan(at), $"{file}: rule {rule} has no 'default no' line");
         lines[line] = "  default  yes";
         File.WriteAllLines(file, lines);
@@ -115,8 +128,5 @@ public sealed class DefaultParseTests
             Assert.That(Parsed(1), Is.True, "a title before a name");
             Assert.That(Parsed(2), Is.False, "a person and a place only");
         });
-        string Name(int e) => analysis.Entities[e].Name;
-        Assert.That(analysis.Relations.Any(r => Name(r.Subject) == "Halden" && r.Type == "LOCATED_IN" && Name(r.Object) == "Norway"),
-            "the default rule still reads the parsed sentence");
     }
 }
