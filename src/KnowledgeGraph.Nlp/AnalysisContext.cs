@@ -44,6 +44,9 @@ public sealed class AnalysisContext
     /// <summary>The mentions of one sentence, in token order.</summary>
     public IReadOnlyList<MentionRef> MentionsIn(int sentenceIndex) => _bySentence[sentenceIndex];
 
+    /// <summary>Whether a sentence mentions two different entities (the least a relation between them needs).</summary>
+    public bool NamesTwoEntities(int sentenceIndex) => _bySentence[sentenceIndex].Select(m => m.Entity).Distinct().Skip(1).Any();
+
     /// <summary>The mention covering token <paramref name="token"/> of a sentence, or null.</summary>
     public MentionRef? MentionAt(int sentenceIndex, int token)
     {

@@ -92,7 +92,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var tagger = PosTagger.Load(Path.Combine(root, "models", NlpModels.PosFile));
         // the 21 MB parser model is read only when something reads trees: the default build parses only for the rules
         // marked `default yes` (docs/rules.md, "Default rules")
-        var parser = options.Parses || rules.Rules.Any(r => r.Default) ? DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile)) : null;
+        var parser = options.Parses || rules.HasDefaultRules ? DependencyParser.Load(Path.Combine(root, "models", NlpModels.ParseFile)) : null;
         if (!options.UseRecognizer) return new ExtractionPipeline(lexicons, rules, tagger, parser, null, options);
         var ner = Ner.NerTagger.Load(Path.Combine(root, "models", NlpModels.NerFile));
         return new ExtractionPipeline(lexicons, rules, tagger, parser, (words, tags) =>
@@ -179,7 +179,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
             for (int k = 0; k < sentences.Count; k++)
             {
                 if (!_options.ParseTrees && (surfaceUnparsed is not null ? !_rules.DefaultRuleMayFire(context, k)
-                    : !context.MentionsIn(k).Select(m => m.Entity).Distinct().Skip(1).Any())) continue;
+                    : !context.NamesTwoEntities(k))) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 var tree = _parser.Parse(words[k], tags[k]);
                 var tokens = sentences[k].Tokens.Select((t, i) => t with { Head = tree.Heads[i], Deprel = tree.Deprels[i] }).ToArray();

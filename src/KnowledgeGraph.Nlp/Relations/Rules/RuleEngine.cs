@@ -66,7 +66,6 @@ public sealed class RuleEngine
         _topicPrepositions = rules.Set("topic-prepositions");
         _objectOnly = Categories(rules.Set("object-only-categories"));
         _categoryOf = CategoryLookup(triggers);
-        HasDefaultRules = rules.Rules.Any(r => r.Default);
         _namedSets = rules.Rules
             .SelectMany(r => r.TriggerTests.Concat(r.Subject.Concat(r.Object).SelectMany(p => p.Steps).SelectMany(st => st.Tests)))
             .SelectMany(test => test.Values).Where(v => v.StartsWith('@')).Distinct(StringComparer.Ordinal)
@@ -109,7 +108,7 @@ public sealed class RuleEngine
         Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge));
 
     /// <summary>Whether some rule is marked <c>default yes</c> (<see cref="RelationRule.Default"/>): the default build then parses and runs them.</summary>
-    public bool HasDefaultRules { get; }
+    public bool HasDefaultRules => _defaultGates.Count > 0;
 
     /// <summary>
     /// Whether a rule marked <c>default yes</c> can fire in sentence <paramref name="s"/>, judged before the parse from what
@@ -122,8 +121,8 @@ public sealed class RuleEngine
     public bool DefaultRuleMayFire(AnalysisContext context, int s)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!context.NamesTwoEntities(s)) return false;
         var mentions = context.MentionsIn(s);
-        if (!mentions.Select(m => m.Entity).Distinct().Skip(1).Any()) return false;
         var tokens = context.Sentences[s].Tokens;
         foreach (var gate in _defaultGates)
         {
@@ -225,6 +224,7 @@ public sealed class RuleEngine
         return true;
     }
 
+    /// <summary>Whether a test's values hold a value: a listed word, or a member of a named set (<c>@set</c>).</summary>
     private bool In(IReadOnlyList<string> values, string value)
     {
         foreach (var v in values)
@@ -267,7 +267,7 @@ public sealed class RuleEngine
             var sentence = context.Sentences[s];
             var found = DateResolver.Find(sentence, context.Document.Text);
             var mentions = context.MentionsIn(s);
-            if (mentions.Select(m => m.Entity).Distinct().Skip(1).Any() && RuleTree.IsParsed(sentence))
+            if (context.NamesTwoEntities(s) && RuleTree.IsParsed(sentence))
             {
                 var tree = new RuleTree(sentence);
                 tree.RepairVerbLemmas(_verbFirst);
@@ -718,14 +718,7 @@ public sealed class RuleEngine
             return separated && k < tree.Count && ctx.MentionAt(s, k) is not null;
         }
 
-        private bool In(IReadOnlyList<string> values, string value)
-        {
-            foreach (var v in values)
-            {
-                if (v.StartsWith('@') ? x._namedSets[v].Contains(value) : string.Equals(v, value, StringComparison.Ordinal)) return true;
-            }
-            return false;
-        }
+        private bool In(IReadOnlyList<string> values, string value) => x.In(values, value);
 
         // ------------------------------------------------------------------ edges
 

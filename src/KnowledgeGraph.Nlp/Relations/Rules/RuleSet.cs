@@ -23,6 +23,9 @@ public sealed class RuleSet
 
     public IReadOnlyList<RelationRule> Rules { get; }
 
+    /// <summary>Whether some rule is marked <c>default yes</c>: the default build then parses for it (docs/rules.md, "Default rules").</summary>
+    public bool HasDefaultRules => Rules.Any(r => r.Default);
+
     /// <summary>The folder the pipeline reads: <c>resources/rules</c> beside the program.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "resources", "rules");
 
