@@ -537,13 +537,16 @@ public sealed class CorefResolver
         all.In(sentence).FirstOrDefault(x => x.Placed.FirstToken > determiner && x.Placed.EndToken <= head
             && x.Mention.Type == EntityType.Location && x.Mention.FineType == "Country" && x.Mention.Canonical is not null)?.Mention.Canonical;
 
-    /// <summary>Whether a sentence names a country (by name, acronym or demonym) other than <paramref name="country"/> and never that one.</summary>
+    /// <summary>Whether a sentence names a country (by name, acronym or demonym, alone or anchoring a body: "the Australian
+    /// Armed Forces") other than <paramref name="country"/> and never that one.</summary>
     private static bool NamesOnlyOtherCountries(SentenceMentions all, int sentence, string country)
     {
         bool other = false;
         foreach (var x in all.In(sentence))
         {
-            if (x.Mention.Type != EntityType.Location || x.Mention.FineType != "Country" || x.Mention.Canonical is not { } named) continue;
+            var named = x.Placed.AnchorCountry
+                ?? (x.Mention.Type == EntityType.Location && x.Mention.FineType == "Country" ? x.Mention.Canonical : null);
+            if (named is null) continue;
             if (named == country) return false;
             other = true;
         }
