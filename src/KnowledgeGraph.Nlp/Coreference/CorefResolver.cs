@@ -139,7 +139,9 @@ public sealed class CorefResolver
                 // owner, so it is only a body named with it or that country's government or forces, never the nearest body
                 // of its type nor the government of the country the text mentions most (a leader's name is no such owner:
                 // "the Halvorsen regime" is still the government named before)
-                var owner = OwnerWords(s, words, i, headStart) is { } ownerWords ? _lex.Gazetteer.CountryNamed(ownerWords) : null;
+                // (a country the recogniser found there counts as well, whatever its tag: "the Saudi authorities")
+                var owner = (OwnerWords(s, words, i, headStart) is { } ownerWords ? _lex.Gazetteer.CountryNamed(ownerWords) : null)
+                    ?? CountryBetween(all, s.Index, i, headStart);
                 ClusteredMention? antecedent = null;
                 // "the Chadian capital, N'Djamena": an apposition names what the description describes
                 var apposition = end + 1 < words.Count && words[end] == ","
@@ -178,6 +180,9 @@ public sealed class CorefResolver
                 {
                     var fine = administration || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
                     var country = fine is null ? null : owner ?? DominantCountry(all);
+                    // "Egypt objects to the warrant and the government will appeal": a sentence that names other countries
+                    // and not the one the text mentions most gives no ground for that one's government; the noun refers to none
+                    if (owner is null && country is not null && NamesOnlyOtherCountries(all, s.Index, country)) country = null;
                     if (fine is null || country is null)
                     {
                         // a description of something the text never names ("the enemy forces"): a mention, but no entity
@@ -525,6 +530,27 @@ public sealed class CorefResolver
         int to = from;
         while (to < head && s.Tokens[to].Tag is "NNP" or "NNPS" && char.IsUpper(words[to][0])) to++;
         return string.Join(' ', words.GetRange(from, to - from));
+    }
+
+    /// <summary>The country (its gazetteer name) of a country's mention lying between a description's determiner and its head.</summary>
+    private static string? CountryBetween(SentenceMentions all, int sentence, int determiner, int head) =>
+        all.In(sentence).FirstOrDefault(x => x.Placed.FirstToken > determiner && x.Placed.EndToken <= head
+            && x.Mention.Type == EntityType.Location && x.Mention.FineType == "Country" && x.Mention.Canonical is not null)?.Mention.Canonical;
+
+    /// <summary>Whether a sentence names a country (by name, acronym or demonym, alone or anchoring a body: "the Australian
+    /// Armed Forces") other than <paramref name="country"/> and never that one.</summary>
+    private static bool NamesOnlyOtherCountries(SentenceMentions all, int sentence, string country)
+    {
+        bool other = false;
+        foreach (var x in all.In(sentence))
+        {
+            var named = x.Placed.AnchorCountry
+                ?? (x.Mention.Type == EntityType.Location && x.Mention.FineType == "Country" ? x.Mention.Canonical : null);
+            if (named is null) continue;
+            if (named == country) return false;
+            other = true;
+        }
+        return other;
     }
 
     /// <summary>A government's or an army's noun: a country's name before it names its owner ("the United States government").</summary>

@@ -53,6 +53,10 @@ public sealed class EntityClusterer
             clusters[found].Members.Add(i);
             clusterOf[i] = found;
             index.Add(found, mentions[i]);
+            // "Australian Defence Force personnel ... the ADF": a body whose name the recogniser split from the country
+            // before it is also filed by the words written together, for the acronym of them alone
+            if (CountryBefore(mentions, i) is { } country)
+                index.AddAcronymForm(found, country.Mention.Text + " " + KeyText(mentions[i]));
         }
         LinkParentheses(doc, sentences, mentions, clusters, clusterOf);
         LinkExpansionsAndNicknames(sentences, mentions, clusters, clusterOf);
@@ -169,6 +173,9 @@ public sealed class EntityClusterer
                     })
                 { match = true; break; }
             }
+            // an acronym of a body's name and the country written before it ("ADF" for "Australian" + "Defence Force")
+            if (!match && m.Mention.Type == EntityType.Organization && NameKey.IsAcronymShape(KeyText(m)))
+                match = index.AcronymForms(c).Any(f => IsAcronymOf(KeyText(m), f));
             if (!match) continue;
             // Two people sharing a surname: the one named most recently before this mention; one named after it only
             // when none is named before.
@@ -213,6 +220,21 @@ public sealed class EntityClusterer
             if (m.Mention is { Kind: MentionKind.Name, Canonical: not null } && m.AnchorCountry is not null && m.Mention.Text != m.Mention.Canonical)
                 AddForm(cluster, m.Mention.Text, true);
         }
+
+        private readonly Dictionary<int, List<string[]>> _acronymForms = new();
+
+        /// <summary>Files words a cluster's name is written with in the text, to be matched by an acronym of them only.</summary>
+        public void AddAcronymForm(int cluster, string text)
+        {
+            var words = Words(text);
+            if (words.Length < 3) return;
+            if (!_acronymForms.TryGetValue(cluster, out var list)) _acronymForms[cluster] = list = new List<string[]>();
+            list.Add(words);
+            Enter(cluster, "i\u0001" + new string(words.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+        }
+
+        /// <summary>The words filed by <see cref="AddAcronymForm"/> for a cluster.</summary>
+        public IReadOnlyList<string[]> AcronymForms(int cluster) => _acronymForms.TryGetValue(cluster, out var list) ? list : Array.Empty<string[]>();
 
         private void AddForm(int cluster, string text, bool canonical)
         {
@@ -375,6 +397,20 @@ public sealed class EntityClusterer
         int hyphen = last.IndexOf('-');
         if (hyphen >= 3 && hyphen < last.Length - 3 && char.IsUpper(last[0]) && last[1..hyphen].All(char.IsLower) && char.IsUpper(last[hyphen + 1])) return last[..hyphen];
         return null;
+    }
+
+    /// <summary>
+    /// The country's mention (by name or demonym) that ends right where an organisation's name starts, in its sentence:
+    /// "Australian" of "Australian Defence Force" when the recogniser split the two; null for anything else.
+    /// </summary>
+    private static PlacedMention? CountryBefore(List<PlacedMention> mentions, int i)
+    {
+        var m = mentions[i];
+        if (m.Mention.Type != EntityType.Organization || m.Mention.Kind != MentionKind.Name || i == 0) return null;
+        var before = mentions[i - 1];
+        return before.Mention.SentenceIndex == m.Mention.SentenceIndex && before.EndToken == m.FirstToken
+            && before.Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name or MentionKind.Demonym, Canonical: not null }
+            ? before : null;
     }
 
     /// <summary>
