@@ -22,12 +22,12 @@ public sealed partial class RelationExtractor
     {
         bool placeRelation = category is "LOCATED_IN" or "HEADQUARTERED_IN";
         if (v.TypeOf(m) != EntityType.Location) return false;
-        int p = m.EndToken;
+        int p = v.SkipFrom(m.EndToken, v.IsAdjective, m.EndToken + 1); // "Ruritanian civil society": an adjective before the noun
         if (p >= v.Count || v.MentionAt(p) is not null || v.Tag(p) is not ("NN" or "NNS")) return false;
         int head = p;
         while (head + 1 < v.Count && v.MentionAt(head + 1) is null && v.Tag(head + 1) is "NN" or "NNS") head++;
         // the noun is the trigger itself: the place is the agent of the nominal ("Austrian support to X", "the Russian threat")
-        if (c.TriggerFirst >= p && c.TriggerFirst <= head) return false;
+        if (c.TriggerFirst >= m.EndToken && c.TriggerFirst <= head) return false;
         // any noun of the run: a tagger may take the next verb for a noun ("Y's Kessa town strain resources")
         return !Enumerable.Range(p, head - p + 1).Any(k => Grammar.PlaceNouns.Contains(v.Lemma(k)) || Grammar.TimeNouns.Contains(v.Lower(k))
                 || Grammar.TimeSpanNouns.Contains(v.Lemma(k)) || placeRelation && Grammar.PresenceNouns.Contains(v.Lemma(k)))

@@ -285,10 +285,10 @@ public sealed partial class RelationExtractor
                     continue;
                 // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
                 if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
-                // a place inside a prepositional phrase ("Near Brel, strikes engaged ...", "the liberation of Brel", "inspections
-                // in the Zarn Sea, under a measure to inspect Y") is no actor; a country may be ("troops from X attacked")
+                // a place inside a prepositional or opening participle phrase ("Near Brel, strikes engaged ...", "Visiting Brel, the envoy
+                // met Y", "the liberation of Brel", "inspections in the Zarn Sea, under ...") is no actor; a country may be
                 int before = PrepositionBefore(subj);
-                bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0))) && v.IsComma(subj.EndToken)
+                bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0)) || v.Tag(0) == "VBG") && v.IsComma(subj.EndToken)
                                && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
                 if (opening && !country || before >= 0 && IsPlace(subj) && !country) continue;
@@ -1087,8 +1087,8 @@ public sealed partial class RelationExtractor
                 // a noun's participants stand in its own phrase: "its allies will defeat Y", "X, a NATO ally, shot down Y" name
                 // no ally of Y
                 if (nominal && v.MentionAt(j) is null && (v.IsFinite(j) || v.Tag(j) == "VB" || v.IsComma(j))) break;
-                // "to target enemy fighters firing on Y": a participle after the object noun starts a clause of its own
-                if (j > from && v.Tag(j) == "VBG" && v.Tag(j - 1) is "NN" or "NNS" && v.MentionAt(j - 1) is null) break;
+                // "to target fighters firing on Y", "stood by allies in urging Y": a participle or a gerund (not "life-saving") starts a clause
+                if (j > from && v.Tag(j) == "VBG" && v.MentionAt(j - 1) is null && (v.Tag(j - 1) is "NN" or "NNS" || v.Tag(j - 1) == "IN" && !v.Words[j].Contains('-'))) break;
                 // "meets to coordinate efforts to counter Y": what follows an infinitive is that verb's
                 if (!threat && !clausal && v.Tag(j) == "TO" && j + 1 < v.Count && v.Tag(j + 1) == "VB") break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
