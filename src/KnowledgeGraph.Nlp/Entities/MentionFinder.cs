@@ -1810,8 +1810,10 @@ public sealed class MentionFinder
             // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
             // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
+            // (a head of two words is data too: "the Varn Trade Sanctions Regime" is a legal regime, no government)
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
-                && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
+                && ((_lex.DocumentHeads.Contains(span[^1]) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
+                    && HeadBeforeOf(words, c.First, c.End - 1) is null
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
                     || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
