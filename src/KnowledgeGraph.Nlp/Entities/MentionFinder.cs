@@ -1803,6 +1803,19 @@ public sealed class MentionFinder
                 result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name, Canonical = Communities.EthnicCanonical(s.Tokens[c.First], ethnic), Role = null });
                 continue;
             }
+            // "the Orsk Convention on Salvage Rights", "the Tallin Convention against Piracy": a convention, or an agreement's head
+            // word, that "on", "against" or "for" follows (after the name or inside it) is a treaty on that subject, an agreement,
+            // whatever the recogniser took the name for; "the Varn Party Convention opened" stays a meeting
+            if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2)
+                for (int k = 1; k <= span.Count; k++)
+                {
+                    var after = k < span.Count ? span[k] : c.End < words.Count ? words[c.End] : "";
+                    if (after is not ("on" or "against" or "for")) continue;
+                    if (span[k - 1] is "Convention" or "Conventions"
+                        || _lex.OrgKeywords.Lookup(span[k - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Agreement"))
+                        c = c with { Type = EntityType.Event, FineType = "Agreement", Canonical = null, Role = null };
+                    break;
+                }
             // "the National Readiness Report (NRR)", "a Youth Mentoring Program": a name headed by a noun for a document, plan
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
