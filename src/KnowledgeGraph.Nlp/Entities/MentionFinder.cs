@@ -105,6 +105,7 @@ public sealed class MentionFinder
         var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
         var kinds = new HashSet<string>(StringComparer.Ordinal); // keyword names the text introduces with "a": kinds of body
         var titled = new HashSet<string>(StringComparer.Ordinal); // group names the text gives a person by a title ("leader Abu Karim")
+        var speakers = new HashSet<string>(StringComparer.Ordinal); // surnames of the speakers a transcript's labels name ("NORA VALE, HOST:")
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         // ethnic names the text introduces as such ("ethnic Zorvani", "the Zorvani tribe"): that name is a community everywhere
@@ -127,6 +128,7 @@ public sealed class MentionFinder
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
+            AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
             // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
             for (int i = 0; i < words.Count; i++)
                 if (ethnic.Contains(words[i]))
@@ -981,6 +983,49 @@ public sealed class MentionFinder
     /// quotation marks and a surname are one person, named by the given name and the surname (the nickname is in the
     /// mention's text, an alias); the recogniser often cuts such a name into pieces of other types.
     /// </summary>
+    // the roles a transcript gives its speakers besides titles.tsv's titles ("NORA VALE, HOST:")
+    private static readonly HashSet<string> TranscriptRoles = new(StringComparer.OrdinalIgnoreCase)
+        { "host", "co-host", "presenter", "interviewer", "moderator", "anchor", "reporter", "journalist", "narrator" };
+
+    /// <summary>
+    /// "NORA VALE, HOST: Good morning." / "DEFENCE MINISTER, TOMAS RADEK: Thanks.": a line of a transcript opens with its
+    /// speaker's label, two parts in capitals split by a comma and closed by a colon, a name and a role (a title of
+    /// titles.tsv, or a transcript's role word); the part that is no role is the speaker, a person, whatever the recogniser
+    /// read the capitals as. Only at the start of a line; each part of four words at most. A later line that opens with such a
+    /// speaker's surname in capitals and a colon ("VALE: And then?") is that speaker's turn: the surname is the person's.
+    /// </summary>
+    private void AddSpeakerLabel(string text, Sentence s, List<string> words, HashSet<string> speakers, List<Candidate> candidates)
+    {
+        if (words.Count < 3 || s.Tokens[0].Start > 0 && text[s.Tokens[0].Start - 1] != '\n') return;
+        if (words[1] == ":" && speakers.Contains(words[0]))
+        {
+            candidates.Add(new Candidate(s.Index, 0, 1, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2));
+            return;
+        }
+        if (words.Count < 5) return;
+        int comma = words.IndexOf(",");
+        if (comma < 1 || comma > 4) return;
+        int colon = comma + 2;
+        while (colon < words.Count && colon <= comma + 5 && words[colon] != ":") colon++;
+        if (colon >= words.Count || words[colon] != ":") return;
+        static bool Caps(string w) => w.Any(char.IsLetter) && w.All(c => char.IsUpper(c) || c is '\'' or '\u2019' or '-' or '.');
+        if (!Enumerable.Range(0, colon).All(k => k == comma || Caps(words[k]))) return;
+        string Title(int from, int to) => string.Join(' ', words.Skip(from).Take(to - from).Select(w => w[0] + w[1..].ToLowerInvariant()));
+        bool IsRole(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+                if (_lex.Titles.Lookup(Title(k, to)).Count > 0 || _lex.Titles.Lookup(Title(from, k + 1)).Count > 0) return true;
+            return to - from == 1 && TranscriptRoles.Contains(words[from]);
+        }
+        bool IsSpeaker(int from, int to) => to - from is >= 2 and <= 4 && !IsRole(from, to)
+            && _lex.Gazetteer.Lookup(Title(from, to)).Count == 0 && Keyword(words, from, to) is null;
+        var (first, end) = IsRole(comma + 1, colon) && IsSpeaker(0, comma) ? (0, comma)
+            : IsRole(0, comma) && IsSpeaker(comma + 1, colon) ? (comma + 1, colon) : (-1, -1);
+        if (first < 0) return;
+        candidates.Add(new Candidate(s.Index, first, end, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2));
+        speakers.Add(words[end - 1]);
+    }
+
     private void AddNicknamedPeople(Sentence s, List<string> words, List<Candidate> candidates)
     {
         for (int i = 0; i + 3 < words.Count; i++)
