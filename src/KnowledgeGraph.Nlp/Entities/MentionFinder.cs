@@ -983,6 +983,9 @@ public sealed class MentionFinder
     /// quotation marks and a surname are one person, named by the given name and the surname (the nickname is in the
     /// mention's text, an alias); the recogniser often cuts such a name into pieces of other types.
     /// </summary>
+    // legislators' nouns before "for" and the electorate they sit for ("the Member for Kessa Bay", "the MP for Orvin North")
+    private static readonly HashSet<string> Legislators = new(StringComparer.OrdinalIgnoreCase) { "Member", "MP", "MLA", "MSP", "Senator" };
+
     // the roles a transcript gives its speakers besides titles.tsv's titles ("NORA VALE, HOST:")
     private static readonly HashSet<string> TranscriptRoles = new(StringComparer.OrdinalIgnoreCase)
         { "host", "co-host", "presenter", "interviewer", "moderator", "anchor", "reporter", "journalist", "narrator" };
@@ -1759,6 +1762,15 @@ public sealed class MentionFinder
                 result.Add(c with { End = and2, Type = left.Type, FineType = left.Fine, Canonical = null, Role = null });
                 c = c with { First = and2 + 1, Type = right.Type, FineType = right.Fine, Canonical = null, Role = null };
             }
+            // "the Federal Member for Kessa Bay", "the MP for Orvin North": the name after a legislator's "Member for" or "MP for"
+            // is the electorate the legislator sits for, a place; the office before it names no body
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type != EntityType.Person)
+                for (int k = Math.Max(c.First - 1, 1); k < c.End - 1; k++)
+                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First || c.First == k + 1))
+                    {
+                        c = c with { First = k + 1, Type = EntityType.Location, FineType = null, Canonical = null, Role = null };
+                        break;
+                    }
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
