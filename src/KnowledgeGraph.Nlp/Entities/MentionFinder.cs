@@ -1771,6 +1771,15 @@ public sealed class MentionFinder
                         c = c with { First = k + 1, Type = EntityType.Location, FineType = null, Canonical = null, Role = null };
                         break;
                     }
+            // "Harbor Air Flight 212 went down": an airline's name, "Flight" and a flight number name the flight's aircraft, a
+            // craft; not the airline ("the African Partnership Flight 12-2", an exercise, has no airline's word before "Flight")
+            // (the number goes on the name when the name stops before it)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 2 && words[c.End - 1] == "Flight" && c.End < words.Count
+                && words[c.End].Any(char.IsDigit) && words[c.End].All(char.IsLetterOrDigit) && words[c.End - 2] is "Airlines" or "Airline" or "Airways" or "Air")
+                c = c with { End = c.End + 1 };
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 3 && words[c.End - 2] == "Flight" && words[c.End - 1].Any(char.IsDigit)
+                && words[c.End - 3] is "Airlines" or "Airline" or "Airways" or "Air")
+                c = c with { Type = EntityType.Vehicle, FineType = null, Canonical = null, Role = null };
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
