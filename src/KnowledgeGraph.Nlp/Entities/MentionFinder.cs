@@ -1763,10 +1763,11 @@ public sealed class MentionFinder
                 c = c with { First = and2 + 1, Type = right.Type, FineType = right.Fine, Canonical = null, Role = null };
             }
             // "the Federal Member for Kessa Bay", "the MP for Orvin North": the name after a legislator's "Member for" or "MP for"
-            // is the electorate the legislator sits for, a place; the office before it names no body
-            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type != EntityType.Person)
+            // is the electorate the legislator sits for, a place (whatever a title before it made of it); the office before it
+            // names no body
+            if (c.Source != "gazetteer" && c.CharStart < 0)
                 for (int k = Math.Max(c.First - 1, 1); k < c.End - 1; k++)
-                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First || c.First == k + 1))
+                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First && c.Type != EntityType.Person || c.First == k + 1))
                     {
                         c = c with { First = k + 1, Type = EntityType.Location, FineType = null, Canonical = null, Role = null };
                         break;
