@@ -2280,8 +2280,9 @@ public sealed class MentionFinder
     /// <summary>Head words of roads that take a number after them: "County Road 12", "State Route 9", "Highway 61".</summary>
     private static readonly HashSet<string> RoadHeads = new(StringComparer.Ordinal) { "Road", "Route", "Highway", "Street", "Avenue" };
 
-    /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll".</summary>
-    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV" };
+    /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll", and a navy's type prefixes, an offshore
+    /// patrol vessel's and a fast patrol boat's ("OPV Tarsel 601", "FPB Orla 505"), Indonesia's "KRI" and the Philippines' "BRP".</summary>
+    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV", "OPV", "FPB", "KRI", "BRP" };
 
     /// <summary>
     /// What no name looks like, whatever proposed it: an adjective of origin with no head ("Central American", "North
