@@ -105,6 +105,7 @@ public sealed class MentionFinder
         var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
         var kinds = new HashSet<string>(StringComparer.Ordinal); // keyword names the text introduces with "a": kinds of body
         var titled = new HashSet<string>(StringComparer.Ordinal); // group names the text gives a person by a title ("leader Abu Karim")
+        var speakers = new HashSet<string>(StringComparer.Ordinal); // surnames of the speakers a transcript's labels name ("NORA VALE, HOST:")
         var nerBySentence = ner.ToLookup(n => n.Sentence);
         var usedAgain = new UsedAgain(doc.Text, sentences);
         // ethnic names the text introduces as such ("ethnic Zorvani", "the Zorvani tribe"): that name is a community everywhere
@@ -127,6 +128,7 @@ public sealed class MentionFinder
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
+            AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
             // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
             for (int i = 0; i < words.Count; i++)
                 if (ethnic.Contains(words[i]))
@@ -981,6 +983,52 @@ public sealed class MentionFinder
     /// quotation marks and a surname are one person, named by the given name and the surname (the nickname is in the
     /// mention's text, an alias); the recogniser often cuts such a name into pieces of other types.
     /// </summary>
+    // legislators' nouns before "for" and the electorate they sit for ("the Member for Kessa Bay", "the MP for Orvin North")
+    private static readonly HashSet<string> Legislators = new(StringComparer.OrdinalIgnoreCase) { "Member", "MP", "MLA", "MSP", "Senator" };
+
+    // the roles a transcript gives its speakers besides titles.tsv's titles ("NORA VALE, HOST:")
+    private static readonly HashSet<string> TranscriptRoles = new(StringComparer.OrdinalIgnoreCase)
+        { "host", "co-host", "presenter", "interviewer", "moderator", "anchor", "reporter", "journalist", "narrator" };
+
+    /// <summary>
+    /// "NORA VALE, HOST: Good morning." / "DEFENCE MINISTER, TOMAS RADEK: Thanks.": a line of a transcript opens with its
+    /// speaker's label, two parts in capitals split by a comma and closed by a colon, a name and a role (a title of
+    /// titles.tsv, or a transcript's role word); the part that is no role is the speaker, a person, whatever the recogniser
+    /// read the capitals as. Only at the start of a line; each part of four words at most. A later line that opens with such a
+    /// speaker's surname in capitals and a colon ("VALE: And then?") is that speaker's turn: the surname is the person's.
+    /// </summary>
+    private void AddSpeakerLabel(string text, Sentence s, List<string> words, HashSet<string> speakers, List<Candidate> candidates)
+    {
+        if (words.Count < 3 || s.Tokens[0].Start > 0 && text[s.Tokens[0].Start - 1] != '\n') return;
+        if (words[1] == ":" && speakers.Contains(words[0]))
+        {
+            candidates.Add(new Candidate(s.Index, 0, 1, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2));
+            return;
+        }
+        if (words.Count < 5) return;
+        int comma = words.IndexOf(",");
+        if (comma < 1 || comma > 4) return;
+        int colon = comma + 2;
+        while (colon < words.Count && colon <= comma + 5 && words[colon] != ":") colon++;
+        if (colon >= words.Count || words[colon] != ":") return;
+        static bool Caps(string w) => w.Any(char.IsLetter) && w.All(c => char.IsUpper(c) || c is '\'' or '\u2019' or '-' or '.');
+        if (!Enumerable.Range(0, colon).All(k => k == comma || Caps(words[k]))) return;
+        string Title(int from, int to) => string.Join(' ', words.Skip(from).Take(to - from).Select(w => w[0] + w[1..].ToLowerInvariant()));
+        bool IsRole(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+                if (_lex.Titles.Lookup(Title(k, to)).Count > 0 || _lex.Titles.Lookup(Title(from, k + 1)).Count > 0) return true;
+            return to - from == 1 && TranscriptRoles.Contains(words[from]);
+        }
+        bool IsSpeaker(int from, int to) => to - from is >= 2 and <= 4 && !IsRole(from, to)
+            && _lex.Gazetteer.Lookup(Title(from, to)).Count == 0 && Keyword(words, from, to) is null;
+        var (first, end) = IsRole(comma + 1, colon) && IsSpeaker(0, comma) ? (0, comma)
+            : IsRole(0, comma) && IsSpeaker(comma + 1, colon) ? (comma + 1, colon) : (-1, -1);
+        if (first < 0) return;
+        candidates.Add(new Candidate(s.Index, first, end, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2));
+        speakers.Add(words[end - 1]);
+    }
+
     private void AddNicknamedPeople(Sentence s, List<string> words, List<Candidate> candidates)
     {
         for (int i = 0; i + 3 < words.Count; i++)
@@ -1714,6 +1762,25 @@ public sealed class MentionFinder
                 result.Add(c with { End = and2, Type = left.Type, FineType = left.Fine, Canonical = null, Role = null });
                 c = c with { First = and2 + 1, Type = right.Type, FineType = right.Fine, Canonical = null, Role = null };
             }
+            // "the Federal Member for Kessa Bay", "the MP for Orvin North": the name after a legislator's "Member for" or "MP for"
+            // is the electorate the legislator sits for, a place (whatever a title before it made of it); the office before it
+            // names no body
+            if (c.Source != "gazetteer" && c.CharStart < 0)
+                for (int k = Math.Max(c.First - 1, 1); k < c.End - 1; k++)
+                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First && c.Type != EntityType.Person || c.First == k + 1))
+                    {
+                        c = c with { First = k + 1, Type = EntityType.Location, FineType = null, Canonical = null, Role = null };
+                        break;
+                    }
+            // "Harbor Air Flight 212 went down": an airline's name, "Flight" and a flight number name the flight's aircraft, a
+            // craft; not the airline ("the African Partnership Flight 12-2", an exercise, has no airline's word before "Flight")
+            // (the number goes on the name when the name stops before it)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 2 && words[c.End - 1] == "Flight" && c.End < words.Count
+                && words[c.End].Any(char.IsDigit) && words[c.End].All(char.IsLetterOrDigit) && words[c.End - 2] is "Airlines" or "Airline" or "Airways" or "Air")
+                c = c with { End = c.End + 1 };
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 3 && words[c.End - 2] == "Flight" && words[c.End - 1].Any(char.IsDigit)
+                && words[c.End - 3] is "Airlines" or "Airline" or "Airways" or "Air")
+                c = c with { Type = EntityType.Vehicle, FineType = null, Canonical = null, Role = null };
             var span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
             // "Newport, Rhode Island": a U.S. state's name names the state, whatever its head word says ("Island")
             if (c.Type == EntityType.Location && c.FineType is not null && c.Source != "gazetteer" && _lex.UsStates.Contains(string.Join(' ', span)))
@@ -1803,6 +1870,19 @@ public sealed class MentionFinder
                 result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name, Canonical = Communities.EthnicCanonical(s.Tokens[c.First], ethnic), Role = null });
                 continue;
             }
+            // "the Orsk Convention on Salvage Rights", "the Tallin Convention against Piracy": a convention, or an agreement's head
+            // word, that "on", "against" or "for" follows (after the name or inside it) is a treaty on that subject, an agreement,
+            // whatever the recogniser took the name for; "the Varn Party Convention opened" stays a meeting
+            if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2)
+                for (int k = 1; k <= span.Count; k++)
+                {
+                    var after = k < span.Count ? span[k] : c.End < words.Count ? words[c.End] : "";
+                    if (after is not ("on" or "against" or "for")) continue;
+                    if (span[k - 1] is "Convention" or "Conventions"
+                        || _lex.OrgKeywords.Lookup(span[k - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Agreement"))
+                        c = c with { Type = EntityType.Event, FineType = "Agreement", Canonical = null, Role = null };
+                    break;
+                }
             // "the National Readiness Report (NRR)", "a Youth Mentoring Program": a name headed by a noun for a document, plan
             // or programme names that document or scheme, which is no actor nor place (the ontology has no label for it; an
             // agreement's head, "Accord", "Arrangement", makes an Event:Agreement instead); nor is its acronym in brackets
@@ -1810,8 +1890,10 @@ public sealed class MentionFinder
             // (a document head opening the name before "for" heads it too: "the Authorization for the Use of Force Against Kessa")
             // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
+            // (a head of two words is data too: "the Varn Trade Sanctions Regime" is a legal regime, no government)
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
-                && (_lex.DocumentHeads.Contains(span[^1]) && HeadBeforeOf(words, c.First, c.End - 1) is null
+                && ((_lex.DocumentHeads.Contains(span[^1]) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
+                    && HeadBeforeOf(words, c.First, c.End - 1) is null
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
                     || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
@@ -2198,8 +2280,9 @@ public sealed class MentionFinder
     /// <summary>Head words of roads that take a number after them: "County Road 12", "State Route 9", "Highway 61".</summary>
     private static readonly HashSet<string> RoadHeads = new(StringComparer.Ordinal) { "Road", "Route", "Highway", "Street", "Avenue" };
 
-    /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll".</summary>
-    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV" };
+    /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll", and a navy's type prefixes, an offshore
+    /// patrol vessel's and a fast patrol boat's ("OPV Tarsel 601", "FPB Orla 505"), Indonesia's "KRI" and the Philippines' "BRP".</summary>
+    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV", "OPV", "FPB", "KRI", "BRP" };
 
     /// <summary>
     /// What no name looks like, whatever proposed it: an adjective of origin with no head ("Central American", "North

@@ -134,7 +134,9 @@ internal static class NamedByConstruction
             if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])
                 && !(words.Length == 2 && bareSurnames.Contains(words[1]) && !MentionFinder.PlacePrefixes.Contains(words[0]))) continue;
             // (a surname after the first word may open with the Arabic article "al-"/"el-": "Samir al-Haddadi")
-            if (!words.Select((w, i) => i > 0 && IsArticledSurname(w) || MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'')).All(ok => ok)
+            // (and a double-barrelled surname's second part has its capital too: "Tomas Vidal-Arenas")
+            if (!words.Select((w, i) => i > 0 && IsArticledSurname(w) || MentionFinder.IsInitial(w) || w.Length > 1 && char.IsUpper(w[0])
+                    && w.Skip(1).Select((c, j) => char.IsLower(c) || c is '-' or '\'' || i > 0 && char.IsUpper(c) && w[j] == '-' && j > 0).All(ok => ok)).All(ok => ok)
                 || MentionFinder.IsInitial(words[^1])) continue;
             if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text)
                 || lex.Gazetteer.Lookup(words[0]).Count > 0 && !bareSurnames.Contains(words[^1])) continue;
