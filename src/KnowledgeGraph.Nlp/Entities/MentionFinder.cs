@@ -2280,9 +2280,16 @@ public sealed class MentionFinder
     /// <summary>Head words of roads that take a number after them: "County Road 12", "State Route 9", "Highway 61".</summary>
     private static readonly HashSet<string> RoadHeads = new(StringComparer.Ordinal) { "Road", "Route", "Highway", "Street", "Avenue" };
 
-    /// <summary>Hull and registration prefixes of vessels: "USS Mason", "HMS Argyll", and a navy's type prefixes, an offshore
-    /// patrol vessel's and a fast patrol boat's ("OPV Tarsel 601", "FPB Orla 505"), Indonesia's "KRI" and the Philippines' "BRP".</summary>
-    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal) { "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "M/V", "RV", "OPV", "FPB", "KRI", "BRP" };
+    /// <summary>Ship prefixes before a vessel's name: the commissioned-ship prefixes of the world's navies and coast guards
+    /// (the common list of national ship prefixes: "USS Mason", "HMS Argyll", "INS Vikrant", "TCG Anadolu"), merchant and
+    /// research prefixes ("MV", "MT", "FV", "RV") and the type prefixes navies write for patrol craft ("OPV", "FPB"). Only
+    /// prefixes that are not also common acronyms of bodies ("SAS", "ITS", "SS" are left out).</summary>
+    private static readonly HashSet<string> VesselPrefixes = new(StringComparer.Ordinal)
+    {
+        "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ARA", "BAP", "BNS", "BRP", "ESPS", "FGS", "HDMS",
+        "HNLMS", "HNoMS", "HSwMS", "HTMS", "KD", "KRI", "NRP", "PNS", "ROKS", "TCG",
+        "MV", "M/V", "MT", "FV", "RV", "OPV", "FPB",
+    };
 
     /// <summary>
     /// What no name looks like, whatever proposed it: an adjective of origin with no head ("Central American", "North
