@@ -73,6 +73,52 @@ public sealed class PrecisionRuleTests
         Assert.That(Edges("[Arlit|Location], [Niger|Location], lies far north."), Does.Contain("Arlit LOCATED_IN Niger"));
     }
 
+    [Test]
+    public void ACommonPlaceNounStandsForItsPossessorAndTheApposedNameLiesInIt()
+    {
+        // "capital" stands for its possessor, so the old place-in-place read Norland in Weston (review24)
+        var e = Edges("[Norland|Location]'s capital, [Weston|Location], was calm on Sunday.");
+        Assert.That(e, Does.Not.Contain("Norland LOCATED_IN Weston"), string.Join("; ", e));
+        Assert.That(e, Does.Contain("Weston LOCATED_IN Norland"), string.Join("; ", e));
+    }
+
+    [Test]
+    public void PlacesOfAListAreNotInEachOther()
+    {
+        // no "and": the second place is followed by the verb, not closed as an apposition
+        var e = Edges("[Norland|Location], [Ostria|Location] reject the new tariff plan.");
+        Assert.That(e.Where(x => x.Contains("LOCATED_IN")), Is.Empty, string.Join("; ", e));
+        // a focus adverb marks a part of the first place, not its container
+        e = Edges("Relief flights reached [Norland|Location], particularly [Weston|Location], in May.");
+        Assert.That(e, Does.Not.Contain("Norland LOCATED_IN Weston"), string.Join("; ", e));
+    }
+
+    [Test]
+    public void AStatesAdjectiveBeforeANounOfStatusOrOfAGroupGivesNoPost()
+    {
+        var e = Edges("[Lena Marsh|Person], a [Norlandic|Location|Norland|demonym] refugee, opened a bakery.");
+        Assert.That(e.Where(x => x.Contains("WORKS_FOR") || x.Contains("LEADS")), Is.Empty, string.Join("; ", e));
+        e = Edges("[Ivo Brandt|Person], a [Norlandic|Location|Norland|demonym] rebel commander, surrendered on Monday.");
+        Assert.That(e.Where(x => x.Contains("WORKS_FOR") || x.Contains("LEADS")), Is.Empty, string.Join("; ", e));
+        e = Edges("[Marta Ilves|Person], an [Ostrian|Location|Ostria|demonym] activist, was released.");
+        Assert.That(e.Where(x => x.Contains("WORKS_FOR") || x.Contains("LEADS")), Is.Empty, string.Join("; ", e));
+        // "P, a refugee from X" is no job at X either (roles.apposition)
+        e = Edges("[Lena Marsh|Person], a refugee from [Ostria|Location], opened a bakery.");
+        Assert.That(e.Where(x => x.Contains("WORKS_FOR")), Is.Empty, string.Join("; ", e));
+        // the state's own office still reads (roles.title-demonym's examples are the spec too)
+        Assert.That(Edges("The [Kenyan|Location|Kenya|demonym] President [William Otieno|Person] met the envoys on Monday."),
+            Does.Contain("William Otieno LEADS Kenya"));
+    }
+
+    [Test]
+    public void GIncludingInAPlaceListsWhereNotWho()
+    {
+        var e = Edges("[The Relief League|Organization]'s national societies, including in [Ostria|Location], sent aid.");
+        Assert.That(e.Where(x => x.Contains("MEMBER_OF")), Is.Empty, string.Join("; ", e));
+        Assert.That(Edges("[The Lake Alliance|Organization], including [Niger|Location], met in May."),
+            Does.Contain("Niger MEMBER_OF The Lake Alliance"));
+    }
+
     /// <summary>Edges the default gate keeps (confidence 0.2 and above), as "Subject TYPE Object".</summary>
     private static List<string> Gated(string markup)
     {
