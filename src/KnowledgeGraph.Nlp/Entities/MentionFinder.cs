@@ -149,6 +149,7 @@ public sealed class MentionFinder
             JoinBodiesNamedForFields(words, settled);
             JoinFieldsListedAfterOf(s, words, settled);
             JoinHeadsToTheirOfPhrase(words, settled);
+            if (!headline) JoinHeadsToTheirFieldAfterOnOrFor(words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
@@ -2711,6 +2712,53 @@ public sealed class MentionFinder
                 if (o.End > end) settled[at] = o with { First = end + 1, Canonical = null };
                 else settled.RemoveAt(at);
             }
+            int self = settled.IndexOf(c);
+            settled[self] = c with { End = end, Canonical = null };
+            k = self;
+        }
+    }
+
+    /// <summary>
+    /// "the Standing Committee on Coastal Fisheries", "the Regional Court for the Eastern District of Norland", "the Charter
+    /// on Civil and Maritime Rights": a body's head keyword (no company's or medium's) or a meeting's or agreement's head
+    /// before "on" or "for" and capitalised words that open with a word of ordinary English (UD's common words: a field or
+    /// an area, not a name) is named by them; cut before the preposition it is a name every such body shares ("Senate
+    /// Committee"). The words join as after "of" (capitalised words, "of" between them, "and" between words of ordinary
+    /// English). Not when a person's name, a date, another body's name or a possessive is among or after them ("thanked
+    /// the Council for Kessland's help"), nor in a headline, whose every word is capitalised.
+    /// </summary>
+    private void JoinHeadsToTheirFieldAfterOnOrFor(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.CharStart >= 0 || c.Source == "gazetteer" || c.End + 1 >= words.Count || words[c.End] is not ("on" or "for")) continue;
+            var head = words[c.End - 1];
+            if (!IsTitleCase(head)) continue;
+            var heads = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix);
+            bool named = c.Type == EntityType.Organization && heads.Any(h => h.Type == EntityType.Organization && h.FineType is not ("Company" or "MediaOrganization"))
+                         || c.Type == EntityType.Event && heads.Any(h => h.Type == EntityType.Event && h.FineType is "Agreement" or "Meeting");
+            if (!named) continue;
+            int first = c.End + 1;
+            if (words[first] == "the") first++;
+            if (first >= words.Count || !IsOrdinaryWord(words[first]) || DateWords.Contains(words[first])) continue;
+            int end = first;
+            while (end < words.Count)
+            {
+                if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
+                if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
+                if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
+                break;
+            }
+            if (end < words.Count && words[end] is "'s" or "\u2019s") continue;
+            // what the other names over those words are: a place, an area's name or a field the recogniser took for a name is
+            // part of the field ("for the Eastern District of Norland", "on Civil Rights"); a person, a body of its own head
+            // keyword or the gazetteer's (the body the first is part of: "the Planning Group for the Harbor Guard Bureau") or a
+            // name running on past them stops it
+            var others = settled.Where(o => o != c && o.First < end && c.End < o.End).ToList();
+            if (others.Any(o => o.End > end || o.Type == EntityType.Person || o.Source == "gazetteer" && o.Type != EntityType.Location
+                                || o.Type == EntityType.Organization && Keyword(words, o.First, o.End) is { Type: EntityType.Organization })) continue;
+            foreach (var o in others) settled.Remove(o);
             int self = settled.IndexOf(c);
             settled[self] = c with { End = end, Canonical = null };
             k = self;
