@@ -2238,6 +2238,12 @@ public sealed class MentionFinder
         // "Bicycles", "Recovery Centers": a plural common noun is no person's name, nor is a plural a body's name is headed by
         if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1])
             && (IsCommonPlural(last) || _lex.OrgKeywords.Lookup(last[..^1]).Count > 0 && !last.EndsWith("ss", StringComparison.Ordinal))) return false;
+        // "a meeting of Alliance Foreign Ministers", "Defence Ministers will meet": a name headed (its last word, or the word
+        // before its "of" or "for") by the plural of a person's title names several office holders, no one actor; a body's
+        // keyword heads a body's name ("Council of Ministers"), and the gazetteer's names and people's names (a given name
+        // before the head) stay
+        if (c.Source != "gazetteer" && PluralTitleHead(span) && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0
+            && !(c.Type == EntityType.Person && span.Count >= 2 && _lex.GivenNames.Contains(span[0]))) return false;
         // "Remembering the Past and Embracing the Future", "our Kidnappings page": one capitalised word that is a verb's -ing
         // form (or its plural, the act as a noun) of a verb the trigger lexicon knows is that verb capitalised, not a name
         if (span.Count == 1 && c.Source == "ner" && IsTitleCase(last) && IsVerbalNoun(last.ToLowerInvariant()) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
@@ -2287,6 +2293,22 @@ public sealed class MentionFinder
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
         return true;
+    }
+
+    /// <summary>
+    /// "Foreign Ministers", "Volunteers", "Governors of the Provinces": the name's head is the plural of a one-word title of a
+    /// person (titles.tsv) and no name keyword: its last word, a role noun ("Ministers", "Volunteers"; a title only put before
+    /// a name, "Marshals", may name a service), or the word before its first "of" or "for", an office's title that is also a
+    /// role noun ("Governors of ..."; a plural role noun alone there names members of a body: "Veterans of Foreign Wars").
+    /// </summary>
+    private bool PluralTitleHead(List<string> span)
+    {
+        int of = span.FindIndex(w => w is "of" or "for");
+        var head = of > 0 ? span[of - 1] : span[^1];
+        if (head.Length < 4 || !IsTitleCase(head) || !head.EndsWith('s') || head.EndsWith("ss", StringComparison.Ordinal)
+            || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
+        var one = head.EndsWith("ies", StringComparison.Ordinal) ? head[..^3] + "y" : head[..^1];
+        return _lex.Titles.Lookup(one).Any(t => t.ImpliesPerson && !t.Form.Contains(' ') && (of > 0 ? t.Usage == TitleUsage.Both : t.IsRoleNoun));
     }
 
     /// <summary>Marks that open the items of a list at the start of a line.</summary>
@@ -2563,6 +2585,12 @@ public sealed class MentionFinder
             // "the NATO Quick Response Force": a body's head noun ends the words after the name, a body of its, not a person
             && !_lex.Descriptors.Lookup(words[c.End - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Organization))
         {
+            // "the Alliance Foreign Ministers": the plural of a title after the name is the body's office holders, no person
+            if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)))
+            {
+                result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
+                return true;
+            }
             result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
             result.Add(c with { First = known.End, Type = EntityType.Person, FineType = null });
             return true;
