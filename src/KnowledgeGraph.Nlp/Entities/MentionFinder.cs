@@ -2116,12 +2116,18 @@ public sealed class MentionFinder
     }
 
     /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
-    private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal) { "de", "del", "de la", "de las", "de los", "da", "das", "do", "dos", "du", "des" };
+    private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal)
+    {
+        "de", "del", "de la", "de las", "de los", "da", "das", "do", "dos", "du", "des",
+        // French "sans" ("without"), Italian "della", "di", Dutch and German "van", "von", "van der", "von der", "für" ("for")
+        "sans", "della", "di", "van", "von", "van der", "van den", "von der", "f\u00FCr",
+    };
 
     /// <summary>
-    /// "San Lorenzo de la Sierra", "Juan de los Santos": a lower-case particle of a Spanish, Portuguese or French name between
-    /// two names of one type joins them into one name; the recogniser often sees two (and types the first half of a place
-    /// otherwise: the whole is of the second half's type when that is a place).
+    /// "San Lorenzo de la Sierra", "Juan de los Santos", "Docteurs sans Limites", "Stiftung für Frieden": a lower-case
+    /// particle or preposition of a Spanish, Portuguese, French, Italian, Dutch or German name between two names of one type
+    /// joins them into one name; the recogniser often sees two (and types the first half of a place otherwise: the whole is
+    /// of the second half's type when that is a place).
     /// </summary>
     private static void JoinParticleNames(List<string> words, List<Candidate> settled)
     {
@@ -2129,8 +2135,14 @@ public sealed class MentionFinder
         {
             var (c, next) = (settled[k], settled[k + 1]);
             int gap = next.First - c.End;
-            if (gap is < 1 or > 2 || c.Type != next.Type && (c.Source != "ner" || next.Type != EntityType.Location || next.Source == "gazetteer") || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
-            if (!RomanceParticles.Contains(string.Join(' ', words.Skip(c.End).Take(gap)))) continue;
+            if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
+            var particle = string.Join(' ', words.Skip(c.End).Take(gap));
+            if (!RomanceParticles.Contains(particle)) continue;
+            // "Ingenieros sans Murallas": after a body's first half, a preposition ("sans", "für") goes on with the body's name,
+            // whatever the recogniser took the second half for
+            bool bodys = particle is "sans" or "f\u00FCr" && c.Type == EntityType.Organization && c.Source != "gazetteer" && next.Source != "gazetteer";
+            if (!bodys && c.Type != next.Type && (c.Source != "ner" || next.Type != EntityType.Location || next.Source == "gazetteer")) continue;
+            if (bodys) { settled[k] = c with { End = next.End, Canonical = null }; settled.RemoveAt(k + 1); k--; continue; }
             settled[k] = c with { End = next.End, Canonical = null, Type = next.Type, FineType = c.FineType ?? next.FineType, Role = next.Type == c.Type ? c.Role : null };
             settled.RemoveAt(k + 1);
             k--;
