@@ -505,14 +505,18 @@ public sealed class EntityClusterer
 
     /// <summary>
     /// "Air Station Cape Cod" for "Coast Guard Air Station Cape Cod": a unit's name without the organisation that owns it,
-    /// when what remains is a name of at least three words of its own (it opens with a capitalised word).
+    /// when what remains is a name of at least three words of its own (it opens with a capitalised word). Not when a
+    /// preposition comes before it in the longer name: "the Harbor Attorney's Office for the Western District of Norland"
+    /// is an office serving the district, not the district.
     /// </summary>
     private static bool IsWithoutOwner(string[] shortName, string[] longName)
     {
         if (shortName.Length < 3 || shortName.Length >= longName.Length || !char.IsUpper(shortName[0][0]) || NameKey.MinorWords.Contains(shortName[0])) return false;
         for (int k = 1; k <= shortName.Length; k++)
             if (!string.Equals(shortName[^k], longName[^k], StringComparison.OrdinalIgnoreCase)) return false;
-        return true;
+        int before = longName.Length - shortName.Length - 1;
+        if (before > 0 && longName[before].Equals("the", StringComparison.OrdinalIgnoreCase)) before--;
+        return longName[before] is not ("for" or "on" or "of" or "in");
     }
 
     private static bool IsPartOfPersonNameAsWritten(string[] part, string[] full)

@@ -151,6 +151,7 @@ public sealed class MentionFinder
             JoinBodiesNamedForFields(words, settled);
             JoinFieldsListedAfterOf(s, words, settled);
             JoinHeadsToTheirOfPhrase(words, settled);
+            if (!headline) JoinHeadsToTheirFieldAfterOnOrFor(words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
@@ -2197,12 +2198,18 @@ public sealed class MentionFinder
     }
 
     /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
-    private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal) { "de", "del", "de la", "de las", "de los", "da", "das", "do", "dos", "du", "des" };
+    private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal)
+    {
+        "de", "del", "de la", "de las", "de los", "da", "das", "do", "dos", "du", "des",
+        // French "sans" ("without"), Italian "della", "di", Dutch and German "van", "von", "van der", "von der", "für" ("for")
+        "sans", "della", "di", "van", "von", "van der", "van den", "von der", "f\u00FCr",
+    };
 
     /// <summary>
-    /// "San Lorenzo de la Sierra", "Juan de los Santos": a lower-case particle of a Spanish, Portuguese or French name between
-    /// two names of one type joins them into one name; the recogniser often sees two (and types the first half of a place
-    /// otherwise: the whole is of the second half's type when that is a place).
+    /// "San Lorenzo de la Sierra", "Juan de los Santos", "Docteurs sans Limites", "Stiftung für Frieden": a lower-case
+    /// particle or preposition of a Spanish, Portuguese, French, Italian, Dutch or German name between two names of one type
+    /// joins them into one name; the recogniser often sees two (and types the first half of a place otherwise: the whole is
+    /// of the second half's type when that is a place).
     /// </summary>
     private static void JoinParticleNames(List<string> words, List<Candidate> settled)
     {
@@ -2210,8 +2217,14 @@ public sealed class MentionFinder
         {
             var (c, next) = (settled[k], settled[k + 1]);
             int gap = next.First - c.End;
-            if (gap is < 1 or > 2 || c.Type != next.Type && (c.Source != "ner" || next.Type != EntityType.Location || next.Source == "gazetteer") || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
-            if (!RomanceParticles.Contains(string.Join(' ', words.Skip(c.End).Take(gap)))) continue;
+            if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
+            var particle = string.Join(' ', words.Skip(c.End).Take(gap));
+            if (!RomanceParticles.Contains(particle)) continue;
+            // "Ingenieros sans Murallas": after a body's first half, a preposition ("sans", "für") goes on with the body's name,
+            // whatever the recogniser took the second half for
+            bool bodys = particle is "sans" or "f\u00FCr" && c.Type == EntityType.Organization && c.Source != "gazetteer" && next.Source != "gazetteer";
+            if (!bodys && c.Type != next.Type && (c.Source != "ner" || next.Type != EntityType.Location || next.Source == "gazetteer")) continue;
+            if (bodys) { settled[k] = c with { End = next.End, Canonical = null }; settled.RemoveAt(k + 1); k--; continue; }
             settled[k] = c with { End = next.End, Canonical = null, Type = next.Type, FineType = c.FineType ?? next.FineType, Role = next.Type == c.Type ? c.Role : null };
             settled.RemoveAt(k + 1);
             k--;
@@ -2327,6 +2340,12 @@ public sealed class MentionFinder
         // "Bicycles", "Recovery Centers": a plural common noun is no person's name, nor is a plural a body's name is headed by
         if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1])
             && (IsCommonPlural(last) || _lex.OrgKeywords.Lookup(last[..^1]).Count > 0 && !last.EndsWith("ss", StringComparison.Ordinal))) return false;
+        // "a meeting of Alliance Foreign Ministers", "Defence Ministers will meet": a name headed (its last word, or the word
+        // before its "of" or "for") by the plural of a person's title names several office holders, no one actor; a body's
+        // keyword heads a body's name ("Council of Ministers"), and the gazetteer's names and people's names (a given name
+        // before the head) stay
+        if (c.Source != "gazetteer" && PluralTitleHead(span) && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0
+            && !(c.Type == EntityType.Person && span.Count >= 2 && _lex.GivenNames.Contains(span[0]))) return false;
         // "Remembering the Past and Embracing the Future", "our Kidnappings page": one capitalised word that is a verb's -ing
         // form (or its plural, the act as a noun) of a verb the trigger lexicon knows is that verb capitalised, not a name
         if (span.Count == 1 && c.Source == "ner" && IsTitleCase(last) && IsVerbalNoun(last.ToLowerInvariant()) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
@@ -2376,6 +2395,22 @@ public sealed class MentionFinder
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
         return true;
+    }
+
+    /// <summary>
+    /// "Foreign Ministers", "Volunteers", "Governors of the Provinces": the name's head is the plural of a one-word title of a
+    /// person (titles.tsv) and no name keyword: its last word, a role noun ("Ministers", "Volunteers"; a title only put before
+    /// a name, "Marshals", may name a service), or the word before its first "of" or "for", an office's title that is also a
+    /// role noun ("Governors of ..."; a plural role noun alone there names members of a body: "Veterans of Foreign Wars").
+    /// </summary>
+    private bool PluralTitleHead(List<string> span)
+    {
+        int of = span.FindIndex(w => w is "of" or "for");
+        var head = of > 0 ? span[of - 1] : span[^1];
+        if (head.Length < 4 || !IsTitleCase(head) || !head.EndsWith('s') || head.EndsWith("ss", StringComparison.Ordinal)
+            || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
+        var one = head.EndsWith("ies", StringComparison.Ordinal) ? head[..^3] + "y" : head[..^1];
+        return _lex.Titles.Lookup(one).Any(t => t.ImpliesPerson && !t.Form.Contains(' ') && (of > 0 ? t.Usage == TitleUsage.Both : t.IsRoleNoun));
     }
 
     /// <summary>Marks that open the items of a list at the start of a line.</summary>
@@ -2652,6 +2687,12 @@ public sealed class MentionFinder
             // "the NATO Quick Response Force": a body's head noun ends the words after the name, a body of its, not a person
             && !_lex.Descriptors.Lookup(words[c.End - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Organization))
         {
+            // "the Alliance Foreign Ministers": the plural of a title after the name is the body's office holders, no person
+            if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)))
+            {
+                result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
+                return true;
+            }
             result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
             result.Add(c with { First = known.End, Type = EntityType.Person, FineType = null });
             return true;
@@ -2801,6 +2842,53 @@ public sealed class MentionFinder
                 if (o.End > end) settled[at] = o with { First = end + 1, Canonical = null };
                 else settled.RemoveAt(at);
             }
+            int self = settled.IndexOf(c);
+            settled[self] = c with { End = end, Canonical = null };
+            k = self;
+        }
+    }
+
+    /// <summary>
+    /// "the Standing Committee on Coastal Fisheries", "the Regional Court for the Eastern District of Norland", "the Charter
+    /// on Civil and Maritime Rights": a body's head keyword (no company's or medium's) or a meeting's or agreement's head
+    /// before "on" or "for" and capitalised words that open with a word of ordinary English (UD's common words: a field or
+    /// an area, not a name) is named by them; cut before the preposition it is a name every such body shares ("Senate
+    /// Committee"). The words join as after "of" (capitalised words, "of" between them, "and" between words of ordinary
+    /// English). Not when a person's name, a date, another body's name or a possessive is among or after them ("thanked
+    /// the Council for Kessland's help"), nor in a headline, whose every word is capitalised.
+    /// </summary>
+    private void JoinHeadsToTheirFieldAfterOnOrFor(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.CharStart >= 0 || c.Source == "gazetteer" || c.End + 1 >= words.Count || words[c.End] is not ("on" or "for")) continue;
+            var head = words[c.End - 1];
+            if (!IsTitleCase(head)) continue;
+            var heads = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix);
+            bool named = c.Type == EntityType.Organization && heads.Any(h => h.Type == EntityType.Organization && h.FineType is not ("Company" or "MediaOrganization"))
+                         || c.Type == EntityType.Event && heads.Any(h => h.Type == EntityType.Event && h.FineType is "Agreement" or "Meeting");
+            if (!named) continue;
+            int first = c.End + 1;
+            if (words[first] == "the") first++;
+            if (first >= words.Count || !IsOrdinaryWord(words[first]) || DateWords.Contains(words[first])) continue;
+            int end = first;
+            while (end < words.Count)
+            {
+                if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
+                if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
+                if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
+                break;
+            }
+            if (end < words.Count && words[end] is "'s" or "\u2019s") continue;
+            // what the other names over those words are: a place, an area's name or a field the recogniser took for a name is
+            // part of the field ("for the Eastern District of Norland", "on Civil Rights"); a person, a body of its own head
+            // keyword or the gazetteer's (the body the first is part of: "the Planning Group for the Harbor Guard Bureau") or a
+            // name running on past them stops it
+            var others = settled.Where(o => o != c && o.First < end && c.End < o.End).ToList();
+            if (others.Any(o => o.End > end || o.Type == EntityType.Person || o.Source == "gazetteer" && o.Type != EntityType.Location
+                                || o.Type == EntityType.Organization && Keyword(words, o.First, o.End) is { Type: EntityType.Organization })) continue;
+            foreach (var o in others) settled.Remove(o);
             int self = settled.IndexOf(c);
             settled[self] = c with { End = end, Canonical = null };
             k = self;
