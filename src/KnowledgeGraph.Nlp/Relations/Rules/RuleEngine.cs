@@ -128,7 +128,8 @@ public sealed class RuleEngine
         {
             if (!TwoEntities(context, mentions, gate.Subject, gate.Object)) continue;
             for (int t = 0; t < tokens.Count; t++)
-                if (TriggerWithoutTree(gate.Rule, tokens[t]) && (!gate.ObjectInPhrase || InPhraseWith(context, mentions, tokens, t, gate.Object))) return true;
+                if (TriggerWithoutTree(gate.Rule, tokens[t]) && (!gate.ObjectInPhrase || InPhraseWith(context, mentions, tokens, t, gate.Object, gate.TriggerNamed))
+                    && (!gate.ObjectApposed || Apposed(context, mentions, tokens, gate.Object))) return true;
         }
         return false;
     }
@@ -137,23 +138,46 @@ public sealed class RuleEngine
     /// <param name="ObjectInPhrase">Every object path moves only along the modifiers inside a noun phrase (amod, compound,
     /// nmod:poss, flat, nmod:desc, down or up): the object's mention and the trigger are then words of one phrase, with no
     /// verb, punctuation, preposition or conjunction between them.</param>
-    private sealed record DefaultGate(RelationRule Rule, IReadOnlySet<string>? Subject, IReadOnlySet<string>? Object, bool ObjectInPhrase);
+    /// <param name="ObjectApposed">Every object path is one step down an apposition (appos): an apposition is set off by
+    /// punctuation ("Arlit, Niger", "the port (Vell)"), so a mention of the object's types must follow a comma, a bracket
+    /// or a dash, determiners between them allowed.</param>
+    /// <param name="TriggerNamed">The trigger is a word of an entity's mention (an <c>entity=</c> test): that mention is the
+    /// trigger's own, so the object is another one ("Ostria's Vell province": not Vell itself).</param>
+    private sealed record DefaultGate(RelationRule Rule, IReadOnlySet<string>? Subject, IReadOnlySet<string>? Object, bool ObjectInPhrase, bool ObjectApposed, bool TriggerNamed);
 
     private static readonly HashSet<string> PhraseRelations = new(StringComparer.Ordinal) { "amod", "compound", "nmod:poss", "flat", "nmod:desc" };
 
     /// <summary>A mention of another entity (of the object's types) in the trigger's noun phrase: only words that can stand inside
     /// one phrase lie between them ("Ghana's foreign minister", "the Kenyan President").</summary>
-    private static bool InPhraseWith(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlyList<Token> tokens, int t, IReadOnlySet<string>? types)
+    private static bool InPhraseWith(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlyList<Token> tokens, int t, IReadOnlySet<string>? types, bool triggerNamed)
     {
         foreach (var m in mentions)
         {
             if (types is not null && !types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type])) continue;
             int from = m.EndToken <= t ? m.EndToken : t + 1, to = m.EndToken <= t ? t : m.FirstToken;
-            if (m.FirstToken <= t && t < m.EndToken) return true;
+            if (m.FirstToken <= t && t < m.EndToken)
+            {
+                if (triggerNamed) continue;
+                return true;
+            }
             bool joined = true;
             for (int k = from; k < to && joined; k++)
                 joined = tokens[k].Upos is not ("VERB" or "AUX" or "PUNCT" or "ADP" or "CCONJ" or "SCONJ");
             if (joined) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A mention of an entity (of the object's types) set off by punctuation before it, as an apposition is: a
+    /// comma, an opening bracket or a dash, with at most determiners between ("Arlit, Niger", "Lena Marsh, the envoy").</summary>
+    private static bool Apposed(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlyList<Token> tokens, IReadOnlySet<string>? types)
+    {
+        foreach (var m in mentions)
+        {
+            if (types is not null && !types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type])) continue;
+            int k = m.FirstToken - 1;
+            while (k >= 0 && tokens[k].Upos == "DET") k--;
+            if (k >= 0 && tokens[k].Text is "," or "(" or "-" or "\u2013" or "\u2014") return true;
         }
         return false;
     }
@@ -179,7 +203,9 @@ public sealed class RuleEngine
             return union;
         }
         bool inPhrase = rule.Object.Count > 0 && rule.Object.All(p => p.Steps.Count > 0 && p.Steps.All(st => PhraseRelations.Contains(st.Relation)));
-        return new DefaultGate(rule, PathTypes(rule.Subject), PathTypes(rule.Object), inPhrase);
+        bool apposed = rule.Object.Count > 0 && rule.Object.All(p => p.Steps is [{ Up: false, Relation: "appos" }]);
+        bool triggerNamed = rule.TriggerTests.Any(t => t.Key == "entity" && !t.Negated);
+        return new DefaultGate(rule, PathTypes(rule.Subject), PathTypes(rule.Object), inPhrase, apposed, triggerNamed);
     }
 
     private static bool TwoEntities(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlySet<string>? subject, IReadOnlySet<string>? obj)
