@@ -1873,12 +1873,19 @@ public sealed class MentionFinder
             }
             // "the Orsk Convention on Salvage Rights", "the Tallin Convention against Piracy": a convention, or an agreement's head
             // word, that "on", "against" or "for" follows (after the name or inside it) is a treaty on that subject, an agreement,
-            // whatever the recogniser took the name for; "the Varn Party Convention opened" stays a meeting
+            // whatever the recogniser took the name for; "the Varn Party Convention opened" stays a meeting, and so does one
+            // that a date or a lower-case phrase follows outside its name ("the Varn Party Convention on Sunday", "... for
+            // three days"): the subject of a treaty is capitalised ("on the Law of the Sea")
             if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2)
                 for (int k = 1; k <= span.Count; k++)
                 {
                     var after = k < span.Count ? span[k] : c.End < words.Count ? words[c.End] : "";
                     if (after is not ("on" or "against" or "for")) continue;
+                    if (k == span.Count)
+                    {
+                        int subject = c.End + 1 < words.Count && words[c.End + 1] == "the" ? c.End + 2 : c.End + 1;
+                        if (subject >= words.Count || !IsCapitalized(words[subject]) || DateWords.Contains(words[subject])) break;
+                    }
                     if (span[k - 1] is "Convention" or "Conventions"
                         || _lex.OrgKeywords.Lookup(span[k - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Agreement"))
                         c = c with { Type = EntityType.Event, FineType = "Agreement", Canonical = null, Role = null };
