@@ -985,7 +985,8 @@ public sealed class MentionFinder
     /// mention's text, an alias); the recogniser often cuts such a name into pieces of other types.
     /// </summary>
     // legislators' nouns before "for" and the electorate they sit for ("the Member for Kessa Bay", "the MP for Orvin North")
-    private static readonly HashSet<string> Legislators = new(StringComparer.OrdinalIgnoreCase) { "Member", "MP", "MLA", "MSP", "Senator" };
+    // (the titles capitalised, as a legislator's office is written: "a board member for Orvin Shipping Partners" is a company's)
+    private static readonly HashSet<string> Legislators = new(StringComparer.Ordinal) { "Member", "MEMBER", "MP", "MLA", "MSP", "Senator", "SENATOR" };
 
     // the roles a transcript gives its speakers besides titles.tsv's titles ("NORA VALE, HOST:")
     private static readonly HashSet<string> TranscriptRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -1765,10 +1766,11 @@ public sealed class MentionFinder
             }
             // "the Federal Member for Kessa Bay", "the MP for Orvin North": the name after a legislator's "Member for" or "MP for"
             // is the electorate the legislator sits for, a place (whatever a title before it made of it); the office before it
-            // names no body
+            // names no body; nor is a name headed by a body's keyword an electorate ("a Member for Harbor Relief Group since 2010")
             if (c.Source != "gazetteer" && c.CharStart < 0)
                 for (int k = Math.Max(c.First - 1, 1); k < c.End - 1; k++)
-                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First && c.Type != EntityType.Person || c.First == k + 1))
+                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First && c.Type != EntityType.Person || c.First == k + 1)
+                        && Keyword(words, k + 1, c.End) is not { Type: EntityType.Organization })
                     {
                         c = c with { First = k + 1, Type = EntityType.Location, FineType = null, Canonical = null, Role = null };
                         break;
