@@ -1022,8 +1022,10 @@ public sealed class MentionFinder
                 if (_lex.Titles.Lookup(Title(k, to)).Count > 0 || _lex.Titles.Lookup(Title(from, k + 1)).Count > 0) return true;
             return to - from == 1 && TranscriptRoles.Contains(words[from]);
         }
+        // (a person's name has a word that is no word of ordinary English: "MEDIA STATEMENT, PRIME MINISTER:" heads a release)
         bool IsSpeaker(int from, int to) => to - from is >= 2 and <= 4 && !IsRole(from, to)
-            && _lex.Gazetteer.Lookup(Title(from, to)).Count == 0 && Keyword(words, from, to) is null;
+            && _lex.Gazetteer.Lookup(Title(from, to)).Count == 0 && Keyword(words, from, to) is null
+            && !Enumerable.Range(from, to - from).All(k => _lex.CommonWords.Contains(words[k].ToLowerInvariant()));
         var (first, end) = IsRole(comma + 1, colon) && IsSpeaker(0, comma) ? (0, comma)
             : IsRole(0, comma) && IsSpeaker(comma + 1, colon) ? (comma + 1, colon) : (-1, -1);
         if (first < 0) return;
