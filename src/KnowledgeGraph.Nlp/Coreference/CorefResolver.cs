@@ -182,7 +182,9 @@ public sealed class CorefResolver
                     var country = fine is null ? null : owner ?? DominantCountry(all);
                     // "Egypt objects to the warrant and the government will appeal": a sentence that names other countries
                     // and not the one the text mentions most gives no ground for that one's government; the noun refers to none
-                    if (owner is null && country is not null && NamesOnlyOtherCountries(all, s.Index, country)) country = null;
+                    // (a country's bare name after the noun is where the government acts, no rival owner: "the government will
+                    // send engineers to Mali" in a story about Ghana is Ghana's)
+                    if (owner is null && country is not null && NamesOnlyOtherCountries(all, s.Index, country, i)) country = null;
                     if (fine is null || country is null)
                     {
                         // a description of something the text never names ("the enemy forces"): a mention, but no entity
@@ -538,12 +540,15 @@ public sealed class CorefResolver
             && x.Mention.Type == EntityType.Location && x.Mention.FineType == "Country" && x.Mention.Canonical is not null)?.Mention.Canonical;
 
     /// <summary>Whether a sentence names a country (by name, acronym or demonym, alone or anchoring a body: "the Australian
-    /// Armed Forces") other than <paramref name="country"/> and never that one.</summary>
-    private static bool NamesOnlyOtherCountries(SentenceMentions all, int sentence, string country)
+    /// Armed Forces") other than <paramref name="country"/> and never that one; a country named by its bare name after the
+    /// description's first token (<paramref name="from"/>) is not counted as another: "... send engineers to Mali".</summary>
+    private static bool NamesOnlyOtherCountries(SentenceMentions all, int sentence, string country, int from)
     {
         bool other = false;
         foreach (var x in all.In(sentence))
         {
+            if (x.Placed.FirstToken > from && x.Placed.AnchorCountry is null && x.Mention.Kind == MentionKind.Name
+                && x.Mention.Canonical != country) continue;
             var named = x.Placed.AnchorCountry
                 ?? (x.Mention.Type == EntityType.Location && x.Mention.FineType == "Country" ? x.Mention.Canonical : null);
             if (named is null) continue;

@@ -985,7 +985,8 @@ public sealed class MentionFinder
     /// mention's text, an alias); the recogniser often cuts such a name into pieces of other types.
     /// </summary>
     // legislators' nouns before "for" and the electorate they sit for ("the Member for Kessa Bay", "the MP for Orvin North")
-    private static readonly HashSet<string> Legislators = new(StringComparer.OrdinalIgnoreCase) { "Member", "MP", "MLA", "MSP", "Senator" };
+    // (the titles capitalised, as a legislator's office is written: "a board member for Orvin Shipping Partners" is a company's)
+    private static readonly HashSet<string> Legislators = new(StringComparer.Ordinal) { "Member", "MEMBER", "MP", "MLA", "MSP", "Senator", "SENATOR" };
 
     // the roles a transcript gives its speakers besides titles.tsv's titles ("NORA VALE, HOST:")
     private static readonly HashSet<string> TranscriptRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -1021,8 +1022,10 @@ public sealed class MentionFinder
                 if (_lex.Titles.Lookup(Title(k, to)).Count > 0 || _lex.Titles.Lookup(Title(from, k + 1)).Count > 0) return true;
             return to - from == 1 && TranscriptRoles.Contains(words[from]);
         }
+        // (a person's name has a word that is no word of ordinary English: "MEDIA STATEMENT, PRIME MINISTER:" heads a release)
         bool IsSpeaker(int from, int to) => to - from is >= 2 and <= 4 && !IsRole(from, to)
-            && _lex.Gazetteer.Lookup(Title(from, to)).Count == 0 && Keyword(words, from, to) is null;
+            && _lex.Gazetteer.Lookup(Title(from, to)).Count == 0 && Keyword(words, from, to) is null
+            && !Enumerable.Range(from, to - from).All(k => _lex.CommonWords.Contains(words[k].ToLowerInvariant()));
         var (first, end) = IsRole(comma + 1, colon) && IsSpeaker(0, comma) ? (0, comma)
             : IsRole(0, comma) && IsSpeaker(comma + 1, colon) ? (comma + 1, colon) : (-1, -1);
         if (first < 0) return;
@@ -1765,10 +1768,11 @@ public sealed class MentionFinder
             }
             // "the Federal Member for Kessa Bay", "the MP for Orvin North": the name after a legislator's "Member for" or "MP for"
             // is the electorate the legislator sits for, a place (whatever a title before it made of it); the office before it
-            // names no body
+            // names no body; nor is a name headed by a body's keyword an electorate ("a Member for Harbor Relief Group since 2010")
             if (c.Source != "gazetteer" && c.CharStart < 0)
                 for (int k = Math.Max(c.First - 1, 1); k < c.End - 1; k++)
-                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First && c.Type != EntityType.Person || c.First == k + 1))
+                    if (words[k] is "for" or "FOR" && Legislators.Contains(words[k - 1]) && (k >= c.First && c.Type != EntityType.Person || c.First == k + 1)
+                        && Keyword(words, k + 1, c.End) is not { Type: EntityType.Organization })
                     {
                         c = c with { First = k + 1, Type = EntityType.Location, FineType = null, Canonical = null, Role = null };
                         break;
@@ -1873,12 +1877,19 @@ public sealed class MentionFinder
             }
             // "the Orsk Convention on Salvage Rights", "the Tallin Convention against Piracy": a convention, or an agreement's head
             // word, that "on", "against" or "for" follows (after the name or inside it) is a treaty on that subject, an agreement,
-            // whatever the recogniser took the name for; "the Varn Party Convention opened" stays a meeting
+            // whatever the recogniser took the name for; "the Varn Party Convention opened" stays a meeting, and so does one
+            // that a date or a lower-case phrase follows outside its name ("the Varn Party Convention on Sunday", "... for
+            // three days"): the subject of a treaty is capitalised ("on the Law of the Sea")
             if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2)
                 for (int k = 1; k <= span.Count; k++)
                 {
                     var after = k < span.Count ? span[k] : c.End < words.Count ? words[c.End] : "";
                     if (after is not ("on" or "against" or "for")) continue;
+                    if (k == span.Count)
+                    {
+                        int subject = c.End + 1 < words.Count && words[c.End + 1] == "the" ? c.End + 2 : c.End + 1;
+                        if (subject >= words.Count || !IsCapitalized(words[subject]) || DateWords.Contains(words[subject])) break;
+                    }
                     if (span[k - 1] is "Convention" or "Conventions"
                         || _lex.OrgKeywords.Lookup(span[k - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Agreement"))
                         c = c with { Type = EntityType.Event, FineType = "Agreement", Canonical = null, Role = null };
