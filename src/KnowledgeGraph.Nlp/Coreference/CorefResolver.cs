@@ -139,7 +139,7 @@ public sealed class CorefResolver
                 // owner, so it is only a body named with it or that country's government or forces, never the nearest body
                 // of its type nor the government of the country the text mentions most (a leader's name is no such owner:
                 // "the Halvorsen regime" is still the government named before)
-                // (a country the recogniser found there counts as well, whatever its tag: "the Saudi authorities")
+                // (a country the recogniser found there counts as well, whatever its tag: "the Omani authorities")
                 var owner = (OwnerWords(s, words, i, headStart) is { } ownerWords ? _lex.Gazetteer.CountryNamed(ownerWords) : null)
                     ?? CountryBetween(all, s.Index, i, headStart);
                 ClusteredMention? antecedent = null;

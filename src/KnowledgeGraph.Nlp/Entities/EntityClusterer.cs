@@ -229,6 +229,8 @@ public sealed class EntityClusterer
             var words = Words(text);
             if (words.Length < 3) return;
             if (!_acronymForms.TryGetValue(cluster, out var list)) _acronymForms[cluster] = list = new List<string[]>();
+            // each written form once: a body named fifty times keeps one form, so matching an acronym stays linear
+            if (list.Any(w => w.AsSpan().SequenceEqual(words))) return;
             list.Add(words);
             Enter(cluster, "i\u0001" + new string(words.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
         }

@@ -2351,7 +2351,7 @@ public sealed class MentionFinder
         // "Bicycles", "Recovery Centers": a plural common noun is no person's name, nor is a plural a body's name is headed by
         if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1])
             && (IsCommonPlural(last) || _lex.OrgKeywords.Lookup(last[..^1]).Count > 0 && !last.EndsWith("ss", StringComparison.Ordinal))) return false;
-        // "a meeting of Alliance Foreign Ministers", "Defence Ministers will meet": a name headed (its last word, or the word
+        // "Coastal League Fisheries Ministers signed", "Defence Ministers will meet": a name headed (its last word, or the word
         // before its "of" or "for") by the plural of a person's title names several office holders, no one actor; a body's
         // keyword heads a body's name ("Council of Ministers"), and the gazetteer's names and people's names (a given name
         // before the head) stay
@@ -2698,7 +2698,7 @@ public sealed class MentionFinder
             // "the NATO Quick Response Force": a body's head noun ends the words after the name, a body of its, not a person
             && !_lex.Descriptors.Lookup(words[c.End - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Organization))
         {
-            // "the Alliance Foreign Ministers": the plural of a title after the name is the body's office holders, no person
+            // "the Coastal League Fisheries Ministers": the plural of a title after the name is the body's office holders, no person
             if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)))
             {
                 result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });

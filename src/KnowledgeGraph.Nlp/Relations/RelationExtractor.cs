@@ -285,7 +285,7 @@ public sealed partial class RelationExtractor
                     continue;
                 // "Ruritanian-backed rebels attacked Y": the name backs the noun after it, it does not act
                 if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
-                // a place inside a prepositional or opening participle phrase ("Near Brel, strikes engaged ...", "Visiting Brel, the envoy
+                // a place inside a prepositional or opening participle phrase ("Near Brel, strikes engaged ...", "Leaving Brel, the minister
                 // met Y", "the liberation of Brel", "inspections in the Zarn Sea, under ...") is no actor; a country may be
                 int before = PrepositionBefore(subj);
                 bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0)) || v.Tag(0) == "VBG") && v.IsComma(subj.EndToken)
@@ -1087,7 +1087,7 @@ public sealed partial class RelationExtractor
                 // a noun's participants stand in its own phrase: "its allies will defeat Y", "X, a NATO ally, shot down Y" name
                 // no ally of Y
                 if (nominal && v.MentionAt(j) is null && (v.IsFinite(j) || v.Tag(j) == "VB" || v.IsComma(j))) break;
-                // "to target fighters firing on Y", "stood by allies in urging Y": a participle or a gerund (not "life-saving") starts a clause
+                // "to target fighters firing on Y", "stood by its neighbours in pressing Y": a participle or a gerund (not "water-purifying") starts a clause
                 if (j > from && v.Tag(j) == "VBG" && v.MentionAt(j - 1) is null && (v.Tag(j - 1) is "NN" or "NNS" || v.Tag(j - 1) == "IN" && !v.Words[j].Contains('-'))) break;
                 // "meets to coordinate efforts to counter Y": what follows an infinitive is that verb's
                 if (!threat && !clausal && v.Tag(j) == "TO" && j + 1 < v.Count && v.Tag(j + 1) == "VB") break;
