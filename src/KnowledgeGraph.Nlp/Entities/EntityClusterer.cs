@@ -232,7 +232,7 @@ public sealed class EntityClusterer
             // each written form once: a body named fifty times keeps one form, so matching an acronym stays linear
             if (list.Any(w => w.AsSpan().SequenceEqual(words))) return;
             list.Add(words);
-            Enter(cluster, "i\u0001" + new string(words.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray()));
+            Enter(cluster, "i\u0001" + AcronymKeys(words).First()); // the initials of its major words
         }
 
         /// <summary>The words filed by <see cref="AddAcronymForm"/> for a cluster.</summary>

@@ -2825,15 +2825,7 @@ public sealed class MentionFinder
             if (!_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType is not ("Company" or "MediaOrganization"))) continue;
             int first = of + 1;
             if (first < words.Count && words[first] == "the") first++;
-            int end = first;
-            while (end < words.Count)
-            {
-                if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
-                if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
-                // "of Soil and Water Research": "and" between two words of ordinary English joins two fields of one body
-                if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
-                break;
-            }
+            int end = FieldEnd(words, first);
             if (end == first) continue;
             // "the Standing Committee of the Kessan Trade Organization": words with a body's head of their own name another
             // body, the one the first is part of ("of the Kessan Navy"), not its field
@@ -2857,6 +2849,22 @@ public sealed class MentionFinder
             settled[self] = c with { End = end, Canonical = null };
             k = self;
         }
+    }
+
+    /// <summary>Where the field a body's head names after "of", "on" or "for" ends, from its first word: capitalised words (no
+    /// date word), "of" before another capitalised word, and "and" between two words of ordinary English ("of Soil and Water
+    /// Research": two fields of one body).</summary>
+    private int FieldEnd(List<string> words, int first)
+    {
+        int end = first;
+        while (end < words.Count)
+        {
+            if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
+            if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
+            if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
+            break;
+        }
+        return end;
     }
 
     /// <summary>
@@ -2883,14 +2891,7 @@ public sealed class MentionFinder
             int first = c.End + 1;
             if (words[first] == "the") first++;
             if (first >= words.Count || !IsOrdinaryWord(words[first]) || DateWords.Contains(words[first])) continue;
-            int end = first;
-            while (end < words.Count)
-            {
-                if (IsCapitalized(words[end]) && !DateWords.Contains(words[end]) && words[end].Any(char.IsLetter)) { end++; continue; }
-                if (end > first && words[end] == "of" && end + 1 < words.Count && IsCapitalized(words[end + 1])) { end++; continue; }
-                if (end > first && words[end] == "and" && end + 1 < words.Count && IsOrdinaryWord(words[end - 1]) && IsOrdinaryWord(words[end + 1])) { end++; continue; }
-                break;
-            }
+            int end = FieldEnd(words, first);
             if (end < words.Count && words[end] is "'s" or "\u2019s") continue;
             // what the other names over those words are: a place, an area's name or a field the recogniser took for a name is
             // part of the field ("for the Eastern District of Norland", "on Civil Rights"); a person, a body of its own head

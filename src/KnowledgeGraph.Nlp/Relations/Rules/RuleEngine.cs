@@ -153,7 +153,7 @@ public sealed class RuleEngine
     {
         foreach (var m in mentions)
         {
-            if (types is not null && !types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type])) continue;
+            if (!Fits(context, m, types)) continue;
             int from = m.EndToken <= t ? m.EndToken : t + 1, to = m.EndToken <= t ? t : m.FirstToken;
             if (m.FirstToken <= t && t < m.EndToken)
             {
@@ -174,7 +174,7 @@ public sealed class RuleEngine
     {
         foreach (var m in mentions)
         {
-            if (types is not null && !types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type])) continue;
+            if (!Fits(context, m, types)) continue;
             int k = m.FirstToken - 1;
             while (k >= 0 && tokens[k].Upos == "DET") k--;
             if (k >= 0 && tokens[k].Text is "," or "(" or "-" or "\u2013" or "\u2014") return true;
@@ -208,14 +208,17 @@ public sealed class RuleEngine
         return new DefaultGate(rule, PathTypes(rule.Subject), PathTypes(rule.Object), inPhrase, apposed, triggerNamed);
     }
 
+    /// <summary>Whether a mention's entity is of one of the types (null: any type).</summary>
+    private static bool Fits(AnalysisContext context, MentionRef m, IReadOnlySet<string>? types) =>
+        types is null || types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type]);
+
     private static bool TwoEntities(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlySet<string>? subject, IReadOnlySet<string>? obj)
     {
-        bool Fits(MentionRef m, IReadOnlySet<string>? types) => types is null || types.Contains(EntityTypeNames[(int)context.Entities[m.Entity].Type]);
         foreach (var a in mentions)
         {
-            if (!Fits(a, subject)) continue;
+            if (!Fits(context, a, subject)) continue;
             foreach (var b in mentions)
-                if (b.Entity != a.Entity && Fits(b, obj)) return true;
+                if (b.Entity != a.Entity && Fits(context, b, obj)) return true;
         }
         return false;
     }
