@@ -819,6 +819,11 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
+    private bool IsPostNominal(string w) =>
+        w.Length >= 2 && char.IsUpper(w[0]) && w.All(ch => char.IsUpper(ch) || ch == '.')
+        && _lex.Titles.Lookup(w).Any(t => t.ImpliesPerson && (t.Usage == TitleUsage.After || t.Form == w));
+
     /// <summary>
     /// Words that modify an office noun to make a longer title, a closed class of English: "Acting", "Deputy", "Assistant",
     /// "Special" ("Deputy Bureau Director", "Assistant Special Agent in Charge", "Acting Operations Division Deputy Chief").
@@ -1643,6 +1648,16 @@ public sealed class MentionFinder
                     result.Add(c with { First = end - 1, End = end, FineType = null, Role = null, Canonical = null });
                     end--;
                 }
+                // "Dara Quill MP", "Ruth Marr T.D.": post-nominal letters after a person's name are no part of it, and say the
+                // name before them is a person's, whatever the recogniser took it for
+                int post = end - first >= 2 && IsPostNominal(words[end - 1]) ? end - 1
+                    : end < words.Count && IsPostNominal(words[end]) && (end + 1 >= words.Count || !IsCapitalized(words[end + 1])) ? end : -1;
+                if (post > first && Enumerable.Range(first, post - first).All(k => IsNameWord(words[k]) || IsInitial(words[k]))
+                    && Keyword(words, first, post) is null && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(post - first))).Count == 0)
+                {
+                    end = post;
+                    if (c.Type != EntityType.Person) c = c with { Type = EntityType.Person, FineType = null, Canonical = null };
+                }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
                     || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
@@ -2343,6 +2358,8 @@ public sealed class MentionFinder
             && Enumerable.Range(c.First, c.Length).All(k => _lex.OrgKeywords.Lookup(words[k]).Count == 0)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
+            // ("Dara Quill MP said": post-nominal letters with no name after them follow a person's name)
+            && !(IsPostNominal(words[c.End]) && (c.End + 1 >= words.Count || !IsCapitalized(words[c.End + 1])))
             && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0 && c.Type != EntityType.Location) return false;
         // "more than 5,000 Sailors", "40 Volunteers": a number counts a common noun, so a capitalised plural it counts is no name
         // (a year is no count: "2024 Olympics")
@@ -2400,6 +2417,9 @@ public sealed class MentionFinder
                 || last.EndsWith("men", StringComparison.Ordinal) && (last[..^3] + "man").ToLowerInvariant() is var man
                    && (_lex.Agents.Lookup(man).Count > 0 || _lex.CommonWords.Contains(man)))
             && !(c.First > 0 && words[c.First - 1] is "the" or "The") && _lex.Gazetteer.Lookup(last).Count == 0 && _lex.OrgKeywords.Lookup(last).Count == 0) return false;
+        // "H.E.", "T.D.", "MP": a person's title written in capitals (an honorific or post-nominal letters) alone names no one
+        if (span.Count == 1 && c.Source != "gazetteer" && !last.Any(char.IsLower) && _lex.Gazetteer.Lookup(last).Count == 0
+            && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson && t.Form == last)) return false;
         // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
         // or a name keyword) is that noun capitalised, not a name
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
@@ -2698,8 +2718,9 @@ public sealed class MentionFinder
             // "the NATO Quick Response Force": a body's head noun ends the words after the name, a body of its, not a person
             && !_lex.Descriptors.Lookup(words[c.End - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Organization))
         {
-            // "the Coastal League Fisheries Ministers": the plural of a title after the name is the body's office holders, no person
-            if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)))
+            // "the Coastal League Fisheries Ministers": the plural of a title after the name is the body's office holders, no person;
+            // "the Kessa League Relief Coordinator": a person's title closing the words after the name is an office of the body's
+            if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)) || _lex.Titles.Lookup(words[c.End - 1]).Any(t => t.ImpliesPerson))
             {
                 result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
                 return true;
@@ -3150,7 +3171,7 @@ public sealed class MentionFinder
     internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
         var role = titles.First(t => t.PrecedesNames).Role;
-        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." ? null : role;
+        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" ? null : role;
     }
 
     private bool IsOnlyTitles(List<string> words, int first, int end)
