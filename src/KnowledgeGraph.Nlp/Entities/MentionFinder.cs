@@ -795,6 +795,9 @@ public sealed class MentionFinder
                 if (!field) break;
                 if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
+            // "Special Representative for the DPRK Ola Brandt", "High Commissioner for Refugees Tomas Vell": a field of words no
+            // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
+            if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
             if (fieldEnd == runStart) continue;
             // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
             // the field goes on through the last one that still leaves two words of name after it
@@ -806,18 +809,51 @@ public sealed class MentionFinder
                 && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
             int nameStart = fieldEnd;
             while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
+            // "for the Bureau of Chilean Affairs Kara Voss": the field goes on over such words before the last two
+            if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
                 && known[0].Entry.Type != EntityType.Person) continue;
             candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
             candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
-            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy")
+            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
+            // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
             if (body && fieldEnd > runStart && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
-                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization, bodyKw[0].FineType, MentionKind.Name, "rule", PriorityKeyword));
+                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
+                    _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(runStart).Take(fieldEnd - runStart))) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
+                    MentionKind.Name, "rule", PriorityKeyword));
             i = runEnd - 1;
         }
     }
+
+    /// <summary>
+    /// Where a person's two-word name opens after an office's field that runs from <paramref name="from"/> to
+    /// <paramref name="runEnd"/>: <c>runEnd - 2</c> when every word before it is a connector or a word a field is made of (a
+    /// word of ordinary English or its plural, a place or body the gazetteer knows, a people noun of the agents dictionary,
+    /// a name keyword, an adjective or plural noun by its tag) and the last two are name words of no such kind (no initial
+    /// among them: "Ana K. Voss" keeps its initial); otherwise <paramref name="from"/>.
+    /// </summary>
+    private int FieldBeforeTwoWordName(Sentence s, List<string> words, int from, int runEnd)
+    {
+        int name = runEnd - 2;
+        if (name <= from || words[from] is "for" or "and" or "the" or "of" || IsInitial(words[name - 1]) || !IsTwoWordName(words, name)) return from;
+        for (int k = from; k < name; k++)
+        {
+            var w = words[k];
+            if (w is "for" or "and" or "the" or "of" || IsFieldWord(w) || IsOrdinaryWord(w) || _lex.OrgKeywords.Lookup(w).Count > 0
+                || s.Tokens[k].Tag is "JJ" or "NNS" or "NNPS" || w.EndsWith('s') && IsPeopleNoun(w)
+                || _lex.Gazetteer.Lookup(w) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person) continue;
+            return from;
+        }
+        return name;
+    }
+
+    /// <summary>Two words at <paramref name="k"/> that can be a person's name: name words, none a word of ordinary English, a
+    /// name keyword, a title, a date word or a name particle.</summary>
+    private bool IsTwoWordName(List<string> words, int k) =>
+        k >= 0 && k + 2 <= words.Count && Enumerable.Range(k, 2).All(j => IsNameWord(words[j]) && !IsOrdinaryWord(words[j]) && _lex.OrgKeywords.Lookup(words[j]).Count == 0
+            && !DateWords.Contains(words[j]) && _lex.Titles.LongestMatchAt(words, j).Length == 0 && !RomanceParticles.Contains(words[j]));
 
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
     private bool IsPostNominal(string w) =>
