@@ -759,6 +759,19 @@ public sealed class MentionFinder
             // of the title, and the field follows it
             if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
             if (of >= words.Count || words[of] is not ("of" or "for")) continue;
+            // "Lord Pemberly, the Minister for Defence, visited", "the Minister of State for Overseas Trade and the Diaspora,
+            // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
+            // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
+            // knows, an acronym, or a name a body's keyword heads
+            if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
+            {
+                // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
+                candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
+                                          && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                          && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)));
+                i = alone - 1;
+                continue;
+            }
             int runStart = of + 1, runEnd = runStart;
             // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
             bool body = false;
@@ -854,6 +867,31 @@ public sealed class MentionFinder
     private bool IsTwoWordName(List<string> words, int k) =>
         k >= 0 && k + 2 <= words.Count && Enumerable.Range(k, 2).All(j => IsNameWord(words[j]) && !IsOrdinaryWord(words[j]) && _lex.OrgKeywords.Lookup(words[j]).Count == 0
             && !DateWords.Contains(words[j]) && _lex.Titles.LongestMatchAt(words, j).Length == 0 && !RomanceParticles.Contains(words[j]));
+
+    /// <summary>
+    /// The end of an office's field opening at <paramref name="from"/> (after a title's "of"/"for") that no name follows:
+    /// capitalised words, with "and", "the", "for" or "&amp;" between them, then punctuation or the sentence's end, the last two
+    /// words no person's name; -1 otherwise.
+    /// </summary>
+    private int FieldAloneEnd(List<string> words, int from)
+    {
+        int e = from;
+        while (e < words.Count)
+        {
+            var w = words[e];
+            if (IsCapitalized(w) && w.Any(char.IsLetter) && !DateWords.Contains(w)) { e++; continue; }
+            if (w is "and" or "the" or "for" or "&" && e + 1 < words.Count && (IsCapitalized(words[e + 1]) || words[e + 1] == "the" && e + 2 < words.Count && IsCapitalized(words[e + 2])))
+            { e++; continue; }
+            break;
+        }
+        while (e > from && words[e - 1] is "and" or "the" or "for" or "&") e--;
+        if (e == from || e < words.Count && words[e] is not ("," or "." or ";" or ":" or ")")) return -1;
+        // (a name may close the run: two name words, or an initial and a name word, "Lena K. Brask"; a name in capitals too)
+        bool NameWord(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsUpper)) && !IsOrdinaryWord(words[k])
+                                && _lex.OrgKeywords.Lookup(words[k]).Count == 0 && _lex.Titles.LongestMatchAt(words, k).Length == 0;
+        if (e - from >= 2 && NameWord(e - 1) && (NameWord(e - 2) || IsInitial(words[e - 2])) || Enumerable.Range(from, e - from).Any(k => IsInitial(words[k]))) return -1;
+        return e;
+    }
 
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
     private bool IsPostNominal(string w) =>
