@@ -893,6 +893,14 @@ public sealed class MentionFinder
         return e;
     }
 
+    /// <summary>A person's title (one put before names) whose last word is <c>words[end - 1]</c>: where it opens and its readings.</summary>
+    private (int First, IReadOnlyList<TitleEntry> Titles)? TitleEndingAt(List<string> words, int end)
+    {
+        for (int f = Math.Max(0, end - 3); f < end; f++)
+            if (_lex.Titles.LongestMatchAt(words, f) is { Length: > 0 } t && f + t.Length == end && t.Entries.Any(e => e.PrecedesNames && e.ImpliesPerson)) return (f, t.Entries);
+        return null;
+    }
+
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
     private bool IsPostNominal(string w) =>
         w.Length >= 2 && char.IsUpper(w[0]) && w.All(ch => char.IsUpper(ch) || ch == '.')
@@ -2311,8 +2319,18 @@ public sealed class MentionFinder
     /// joins them into one name; the recogniser often sees two (and types the first half of a place otherwise: the whole is
     /// of the second half's type when that is a place).
     /// </summary>
-    private static void JoinParticleNames(List<string> words, List<Candidate> settled)
+    private void JoinParticleNames(List<string> words, List<Candidate> settled)
     {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            // "Secretary del Valle said": a person's title, a particle and a name: the particle opens the person's surname,
+            // whatever the recogniser took the name for
+            var n = settled[k];
+            if (n.CharStart < 0 && n.Source != "gazetteer" && n.First >= 2 && IsTitleCase(words[n.First]) && Keyword(words, n.First, n.End) is null
+                && RomanceParticles.Contains(words[n.First - 1]) && (k == 0 || settled[k - 1].End < n.First - 1)
+                && TitleEndingAt(words, n.First - 1) is { } t && IsCapitalized(words[t.First]))
+                settled[k] = n with { First = n.First - 1, Type = EntityType.Person, FineType = null, Canonical = null, Role = n.Role ?? RoleOf(t.Titles) };
+        }
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, next) = (settled[k], settled[k + 1]);
@@ -2320,6 +2338,14 @@ public sealed class MentionFinder
             if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
             var particle = string.Join(' ', words.Skip(c.End).Take(gap));
             if (!RomanceParticles.Contains(particle)) continue;
+            // "Mr. Rafael T. de la Cruz": a person's name ending in a middle initial goes on over the particle and the surname,
+            // whatever the recogniser took the surname for
+            if (c.Type == EntityType.Person && c.Length >= 2 && IsInitial(words[c.End - 1]) && next.Source != "gazetteer" && IsTitleCase(words[next.First]))
+            {
+                settled[k] = c with { End = next.First + 1, Canonical = null };
+                if (next.End > next.First + 1) settled[k + 1] = next with { First = next.First + 1, Canonical = null }; else settled.RemoveAt(k + 1);
+                continue;
+            }
             // "Ingenieros sans Murallas": after a body's first half, a preposition ("sans", "für") goes on with the body's name,
             // whatever the recogniser took the second half for
             bool bodys = particle is "sans" or "f\u00FCr" && c.Type == EntityType.Organization && c.Source != "gazetteer" && next.Source != "gazetteer";
