@@ -759,6 +759,19 @@ public sealed class MentionFinder
             // of the title, and the field follows it
             if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
             if (of >= words.Count || words[of] is not ("of" or "for")) continue;
+            // "Lord Pemberly, the Minister for Defence, visited", "the Minister of State for Overseas Trade and the Diaspora,
+            // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
+            // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
+            // knows, an acronym, or a name a body's keyword heads
+            if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
+            {
+                // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
+                candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
+                                          && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                          && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)));
+                i = alone - 1;
+                continue;
+            }
             int runStart = of + 1, runEnd = runStart;
             // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
             bool body = false;
@@ -795,6 +808,9 @@ public sealed class MentionFinder
                 if (!field) break;
                 if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
+            // "Special Representative for the DPRK Ola Brandt", "High Commissioner for Refugees Tomas Vell": a field of words no
+            // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
+            if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
             if (fieldEnd == runStart) continue;
             // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
             // the field goes on through the last one that still leaves two words of name after it
@@ -806,18 +822,89 @@ public sealed class MentionFinder
                 && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
             int nameStart = fieldEnd;
             while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
+            // "for the Bureau of Chilean Affairs Kara Voss": the field goes on over such words before the last two
+            if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
                 && known[0].Entry.Type != EntityType.Person) continue;
             candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
             candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
-            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy")
+            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
+            // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
             if (body && fieldEnd > runStart && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
-                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization, bodyKw[0].FineType, MentionKind.Name, "rule", PriorityKeyword));
+                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
+                    _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(runStart).Take(fieldEnd - runStart))) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
+                    MentionKind.Name, "rule", PriorityKeyword));
             i = runEnd - 1;
         }
     }
+
+    /// <summary>
+    /// Where a person's two-word name opens after an office's field that runs from <paramref name="from"/> to
+    /// <paramref name="runEnd"/>: <c>runEnd - 2</c> when every word before it is a connector or a word a field is made of (a
+    /// word of ordinary English or its plural, a place or body the gazetteer knows, a people noun of the agents dictionary,
+    /// a name keyword, an adjective or plural noun by its tag) and the last two are name words of no such kind (no initial
+    /// among them: "Ana K. Voss" keeps its initial); otherwise <paramref name="from"/>.
+    /// </summary>
+    private int FieldBeforeTwoWordName(Sentence s, List<string> words, int from, int runEnd)
+    {
+        int name = runEnd - 2;
+        if (name <= from || words[from] is "for" or "and" or "the" or "of" || IsInitial(words[name - 1]) || !IsTwoWordName(words, name)) return from;
+        for (int k = from; k < name; k++)
+        {
+            var w = words[k];
+            if (w is "for" or "and" or "the" or "of" || IsFieldWord(w) || IsOrdinaryWord(w) || _lex.OrgKeywords.Lookup(w).Count > 0
+                || s.Tokens[k].Tag is "JJ" or "NNS" or "NNPS" || w.EndsWith('s') && IsPeopleNoun(w)
+                || _lex.Gazetteer.Lookup(w) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person) continue;
+            return from;
+        }
+        return name;
+    }
+
+    /// <summary>Two words at <paramref name="k"/> that can be a person's name: name words, none a word of ordinary English, a
+    /// name keyword, a title, a date word or a name particle.</summary>
+    private bool IsTwoWordName(List<string> words, int k) =>
+        k >= 0 && k + 2 <= words.Count && Enumerable.Range(k, 2).All(j => IsNameWord(words[j]) && !IsOrdinaryWord(words[j]) && _lex.OrgKeywords.Lookup(words[j]).Count == 0
+            && !DateWords.Contains(words[j]) && _lex.Titles.LongestMatchAt(words, j).Length == 0 && !RomanceParticles.Contains(words[j]));
+
+    /// <summary>
+    /// The end of an office's field opening at <paramref name="from"/> (after a title's "of"/"for") that no name follows:
+    /// capitalised words, with "and", "the", "for" or "&amp;" between them, then punctuation or the sentence's end, the last two
+    /// words no person's name; -1 otherwise.
+    /// </summary>
+    private int FieldAloneEnd(List<string> words, int from)
+    {
+        int e = from;
+        while (e < words.Count)
+        {
+            var w = words[e];
+            if (IsCapitalized(w) && w.Any(char.IsLetter) && !DateWords.Contains(w)) { e++; continue; }
+            if (w is "and" or "the" or "for" or "&" && e + 1 < words.Count && (IsCapitalized(words[e + 1]) || words[e + 1] == "the" && e + 2 < words.Count && IsCapitalized(words[e + 2])))
+            { e++; continue; }
+            break;
+        }
+        while (e > from && words[e - 1] is "and" or "the" or "for" or "&") e--;
+        if (e == from || e < words.Count && words[e] is not ("," or "." or ";" or ":" or ")")) return -1;
+        // (a name may close the run: two name words, or an initial and a name word, "Lena K. Brask"; a name in capitals too)
+        bool NameWord(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsUpper)) && !IsOrdinaryWord(words[k])
+                                && _lex.OrgKeywords.Lookup(words[k]).Count == 0 && _lex.Titles.LongestMatchAt(words, k).Length == 0;
+        if (e - from >= 2 && NameWord(e - 1) && (NameWord(e - 2) || IsInitial(words[e - 2])) || Enumerable.Range(from, e - from).Any(k => IsInitial(words[k]))) return -1;
+        return e;
+    }
+
+    /// <summary>A person's title (one put before names) whose last word is <c>words[end - 1]</c>: where it opens and its readings.</summary>
+    private (int First, IReadOnlyList<TitleEntry> Titles)? TitleEndingAt(List<string> words, int end)
+    {
+        for (int f = Math.Max(0, end - 3); f < end; f++)
+            if (_lex.Titles.LongestMatchAt(words, f) is { Length: > 0 } t && f + t.Length == end && t.Entries.Any(e => e.PrecedesNames && e.ImpliesPerson)) return (f, t.Entries);
+        return null;
+    }
+
+    /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
+    private bool IsPostNominal(string w) =>
+        w.Length >= 2 && char.IsUpper(w[0]) && w.All(ch => char.IsUpper(ch) || ch == '.')
+        && _lex.Titles.Lookup(w).Any(t => t.ImpliesPerson && (t.Usage == TitleUsage.After || t.Form == w));
 
     /// <summary>
     /// Words that modify an office noun to make a longer title, a closed class of English: "Acting", "Deputy", "Assistant",
@@ -1643,6 +1730,16 @@ public sealed class MentionFinder
                     result.Add(c with { First = end - 1, End = end, FineType = null, Role = null, Canonical = null });
                     end--;
                 }
+                // "Dara Quill MP", "Ruth Marr T.D.": post-nominal letters after a person's name are no part of it, and say the
+                // name before them is a person's, whatever the recogniser took it for
+                int post = end - first >= 2 && IsPostNominal(words[end - 1]) ? end - 1
+                    : end < words.Count && IsPostNominal(words[end]) && (end + 1 >= words.Count || !IsCapitalized(words[end + 1])) ? end : -1;
+                if (post > first && Enumerable.Range(first, post - first).All(k => IsNameWord(words[k]) || IsInitial(words[k]))
+                    && Keyword(words, first, post) is null && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(post - first))).Count == 0)
+                {
+                    end = post;
+                    if (c.Type != EntityType.Person) c = c with { Type = EntityType.Person, FineType = null, Canonical = null };
+                }
                 // trailing possessives, punctuation and dates: "Raqqah, Dec." is Raqqah
                 while (end > first && (words[end - 1] is "'s" or "\u2019s" or "'" or "\u2019" || DateWords.Contains(words[end - 1])
                     || words[end - 1].All(ch => !char.IsLetterOrDigit(ch)))) end--;
@@ -2222,8 +2319,18 @@ public sealed class MentionFinder
     /// joins them into one name; the recogniser often sees two (and types the first half of a place otherwise: the whole is
     /// of the second half's type when that is a place).
     /// </summary>
-    private static void JoinParticleNames(List<string> words, List<Candidate> settled)
+    private void JoinParticleNames(List<string> words, List<Candidate> settled)
     {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            // "Secretary del Valle said": a person's title, a particle and a name: the particle opens the person's surname,
+            // whatever the recogniser took the name for
+            var n = settled[k];
+            if (n.CharStart < 0 && n.Source != "gazetteer" && n.First >= 2 && IsTitleCase(words[n.First]) && Keyword(words, n.First, n.End) is null
+                && RomanceParticles.Contains(words[n.First - 1]) && (k == 0 || settled[k - 1].End < n.First - 1)
+                && TitleEndingAt(words, n.First - 1) is { } t && IsCapitalized(words[t.First]))
+                settled[k] = n with { First = n.First - 1, Type = EntityType.Person, FineType = null, Canonical = null, Role = n.Role ?? RoleOf(t.Titles) };
+        }
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, next) = (settled[k], settled[k + 1]);
@@ -2231,6 +2338,14 @@ public sealed class MentionFinder
             if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
             var particle = string.Join(' ', words.Skip(c.End).Take(gap));
             if (!RomanceParticles.Contains(particle)) continue;
+            // "Mr. Rafael T. de la Cruz": a person's name ending in a middle initial goes on over the particle and the surname,
+            // whatever the recogniser took the surname for
+            if (c.Type == EntityType.Person && c.Length >= 2 && IsInitial(words[c.End - 1]) && next.Source != "gazetteer" && IsTitleCase(words[next.First]))
+            {
+                settled[k] = c with { End = next.First + 1, Canonical = null };
+                if (next.End > next.First + 1) settled[k + 1] = next with { First = next.First + 1, Canonical = null }; else settled.RemoveAt(k + 1);
+                continue;
+            }
             // "Ingenieros sans Murallas": after a body's first half, a preposition ("sans", "für") goes on with the body's name,
             // whatever the recogniser took the second half for
             bool bodys = particle is "sans" or "f\u00FCr" && c.Type == EntityType.Organization && c.Source != "gazetteer" && next.Source != "gazetteer";
@@ -2343,6 +2458,8 @@ public sealed class MentionFinder
             && Enumerable.Range(c.First, c.Length).All(k => _lex.OrgKeywords.Lookup(words[k]).Count == 0)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         if (c.Source == "ner" && c.End < words.Count && IsCapitalized(words[c.End]) && _lex.Titles.Lookup(words[c.End]).Any(t => t.PrecedesNames && t.ImpliesPerson)
+            // ("Dara Quill MP said": post-nominal letters with no name after them follow a person's name)
+            && !(IsPostNominal(words[c.End]) && (c.End + 1 >= words.Count || !IsCapitalized(words[c.End + 1])))
             && Keyword(words, c.First, c.End) is null && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0 && c.Type != EntityType.Location) return false;
         // "more than 5,000 Sailors", "40 Volunteers": a number counts a common noun, so a capitalised plural it counts is no name
         // (a year is no count: "2024 Olympics")
@@ -2400,6 +2517,9 @@ public sealed class MentionFinder
                 || last.EndsWith("men", StringComparison.Ordinal) && (last[..^3] + "man").ToLowerInvariant() is var man
                    && (_lex.Agents.Lookup(man).Count > 0 || _lex.CommonWords.Contains(man)))
             && !(c.First > 0 && words[c.First - 1] is "the" or "The") && _lex.Gazetteer.Lookup(last).Count == 0 && _lex.OrgKeywords.Lookup(last).Count == 0) return false;
+        // "H.E.", "T.D.", "MP": a person's title written in capitals (an honorific or post-nominal letters) alone names no one
+        if (span.Count == 1 && c.Source != "gazetteer" && !last.Any(char.IsLower) && _lex.Gazetteer.Lookup(last).Count == 0
+            && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson && t.Form == last)) return false;
         // "Bureau", "Sailors", "Battalion": one word that is itself a common noun of ours (an agent, a title, a description's head
         // or a name keyword) is that noun capitalised, not a name
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
@@ -2698,8 +2818,9 @@ public sealed class MentionFinder
             // "the NATO Quick Response Force": a body's head noun ends the words after the name, a body of its, not a person
             && !_lex.Descriptors.Lookup(words[c.End - 1].ToLowerInvariant()).Any(d => d.Type == EntityType.Organization))
         {
-            // "the Coastal League Fisheries Ministers": the plural of a title after the name is the body's office holders, no person
-            if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)))
+            // "the Coastal League Fisheries Ministers": the plural of a title after the name is the body's office holders, no person;
+            // "the Kessa League Relief Coordinator": a person's title closing the words after the name is an office of the body's
+            if (PluralTitleHead(words.GetRange(known.End, c.End - known.End)) || _lex.Titles.Lookup(words[c.End - 1]).Any(t => t.ImpliesPerson))
             {
                 result.Add(c with { End = known.End, Canonical = known.Best.Entry.Name, FineType = known.Best.Entry.FineType });
                 return true;
@@ -3150,7 +3271,7 @@ public sealed class MentionFinder
     internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
         var role = titles.First(t => t.PrecedesNames).Role;
-        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." ? null : role;
+        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" ? null : role;
     }
 
     private bool IsOnlyTitles(List<string> words, int first, int end)

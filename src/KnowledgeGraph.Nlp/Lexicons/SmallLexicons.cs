@@ -3,14 +3,15 @@ using KnowledgeGraph.Core;
 
 namespace KnowledgeGraph.Nlp.Lexicons;
 
-/// <summary>Where a title or role word goes: before a name ("Maj. Gen. X"), as a role noun ("X, an analyst"), or both.</summary>
-public enum TitleUsage { Prefix, Noun, Both }
+/// <summary>Where a title or role word goes: before a name ("Maj. Gen. X"), as a role noun ("X, an analyst"), or both; or
+/// after a name only, as post-nominal letters ("Ana Ruiz T.D.").</summary>
+public enum TitleUsage { Prefix, Noun, Both, After }
 
 /// <summary>A title or role: its written form, normalised role ("major general"), whether it implies a person.</summary>
 public sealed record TitleEntry(string Form, string Role, bool ImpliesPerson, TitleUsage Usage)
 {
-    public bool PrecedesNames => Usage != TitleUsage.Noun;
-    public bool IsRoleNoun => Usage != TitleUsage.Prefix;
+    public bool PrecedesNames => Usage is TitleUsage.Prefix or TitleUsage.Both;
+    public bool IsRoleNoun => Usage is TitleUsage.Noun or TitleUsage.Both;
 }
 
 /// <summary>titles.tsv: honorifics, titles and role nouns.</summary>
@@ -46,7 +47,8 @@ public sealed class TitleLexicon
                 "prefix" => TitleUsage.Prefix,
                 "noun" => TitleUsage.Noun,
                 "both" => TitleUsage.Both,
-                _ => throw Lexicon.Bad(path, row, $"usage must be prefix, noun or both, found '{row[3]}'"),
+                "after" => TitleUsage.After,
+                _ => throw Lexicon.Bad(path, row, $"usage must be prefix, noun, both or after, found '{row[3]}'"),
             };
             list.Add(new TitleEntry(Lexicon.NonEmpty(path, row, 0), Lexicon.NonEmpty(path, row, 1), person, usage));
         }
