@@ -1591,6 +1591,9 @@ public sealed class MentionFinder
             if (suffix[0].FineType == "ArmedGroup"
                 && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
+            if (suffix[0].Type == EntityType.Organization && suffix[0].FineType is null && k == 1
+                && suffix.FirstOrDefault(h => h is { Type: EntityType.Location, FineType: "Region" }) is { } region && SubdivisionPlaced(words, start, end))
+                return (region.Type, region.FineType, KeywordPosition.Suffix);
             return (suffix[0].Type, suffix[0].FineType, KeywordPosition.Suffix);
         }
         for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
@@ -1600,6 +1603,27 @@ public sealed class MentionFinder
             if (prefix.Count > 0) return (prefix[0].Type, prefix[0].FineType, KeywordPosition.Prefix);
         }
         return null;
+    }
+
+    /// <summary>Prepositions that take a place alone, with no article before a subdivision's name ("in Kessa State").</summary>
+    private static readonly HashSet<string> SubdivisionPrepositions = new(StringComparer.Ordinal) { "in", "across", "throughout", "near", "from", "into" };
+
+    /// <summary>
+    /// "in Kessa State", "Orvin County, Upper Kessa State", "Marovia's Kessa State", "Kessa State, Marovia": a name whose head
+    /// word names a body as well as a country's subdivision ("State") is the subdivision where the words around it place it:
+    /// a preposition of place right before it (no article: "in the Union State" stays the body), a place's name ending in a
+    /// place's head word or a country and a comma before it, a country's possessive before it, or a comma and a country after
+    /// it; not a name the gazetteer knows ("in Islamic State territory")
+    /// </summary>
+    private bool SubdivisionPlaced(List<string> words, int start, int end)
+    {
+        if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(start).Take(end - start))).Count > 0) return false;
+        bool IsCountry(string w) => _lex.Gazetteer.Lookup(w).Any(h => h.Kind == MentionKind.Name && h.Entry.FineTypes.Contains("Country"));
+        if (start >= 1 && SubdivisionPrepositions.Contains(words[start - 1])) return true;
+        if (start >= 2 && words[start - 1] == "," && IsCapitalized(words[start - 2])
+            && (_lex.OrgKeywords.Lookup(words[start - 2], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Location) || IsCountry(words[start - 2]))) return true;
+        if (start >= 2 && words[start - 1] is "'s" or "\u2019s" && IsCountry(words[start - 2])) return true;
+        return end + 1 < words.Count && words[end] == "," && IsCountry(words[end + 1]);
     }
 
     /// <summary>
@@ -3536,6 +3560,20 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// Whether the places after the comma at <paramref name="comma"/> go on into a list ("Brevard, Broward and Pasco"): the
+    /// run of places split by commas ends in "and" or "or". A run that ends otherwise is an address, a place and the larger
+    /// place it lies in ("in Orvin County, Upper Kessa State, on Monday").
+    /// </summary>
+    private static bool ListOfPlaces(List<string> words, List<PlacedMention> here, int comma)
+    {
+        int q = comma;
+        while (q + 1 < words.Count && words[q] == "," && here.FirstOrDefault(x => x.FirstToken == q + 1 && x.Mention.Type == EntityType.Location) is { } next) q = next.EndToken;
+        if (q == comma) return false;
+        if (q < words.Count && words[q] == ",") q++;
+        return q < words.Count && words[q] is "and" or "or";
+    }
+
+    /// <summary>
     /// "police in Lima", "rebels in Chad", "the army of Chad": a plural or collective agent noun followed by "in" or "of"
     /// and a place the text names. The agent words are the mention (the place keeps its own); a country gives the actor
     /// its country, a city or region its place (LOCATED_IN). "of" with a country is that country's government or army.
@@ -3560,7 +3598,7 @@ public sealed class MentionFinder
             // the place ends the phrase: "police in Lima province" is about the province, "residents of Brevard, Broward
             // and Pasco counties" about all three
             if (place.EndToken < words.Count && (s.Tokens[place.EndToken].Tag is "NN" or "NNS" || words[place.EndToken] is "and" or "or"
-                || words[place.EndToken] == "," && place.EndToken + 1 < words.Count && here.Any(x => x.FirstToken == place.EndToken + 1 && x.Mention.Type == EntityType.Location))) continue;
+                || words[place.EndToken] == "," && ListOfPlaces(words, here, place.EndToken))) continue;
             bool isCountry = place.Mention.FineType == "Country" && place.Mention.Canonical is not null;
             var code = head.Value.Code;
             if (!isCountry && code is "GOV" or "MIL" && words[after] == "of") continue; // "the government of Lima province": a local body

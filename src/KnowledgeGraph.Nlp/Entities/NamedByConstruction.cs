@@ -30,6 +30,7 @@ internal static class NamedByConstruction
         JoinNumberedUnitAcronyms(sentences, result);
         JoinAliasesNamedAfterAka(sentences, result);
         TypeByAppositives(sentences, result, lex);
+        TypeByAppositiveTitles(sentences, result, lex);
         UntypeCivilDivisions(sentences, result, lex);
     }
 
@@ -712,6 +713,53 @@ internal static class NamedByConstruction
             if (readings.Count == 0 || readings[0].Type == m.Mention.Type || readings[0].Type == EntityType.Event) continue;
             var fine = readings[0].FineTypes.FirstOrDefault(f => f is not ("Facility" or "ArmedGroup" or "Organization"));
             result[k] = m with { Mention = m.Mention with { Type = readings[0].Type, FineType = fine, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "TARVO Henrik, Foreign Minister of Kessa, arrived", "a letter from Orla Venn, the Minister of Harbours.": a name that a
+    /// comma, "the" or not, and a person's title (titles.tsv, capitalised) followed by "of" or "to" restate is the office
+    /// holder, a person, whatever the recogniser took it for (and a person it took for one stays one, whatever a
+    /// preposition of place before the name suggests). The title must go on into its field ("of", "to"): a title
+    /// right before a name opens another person ("Kessa, President Orvin said"), and so does one whose field a person's name
+    /// closes ("Kessa, Secretary of Harbours Orla Venn, said"). A name with its own evidence (a name
+    /// keyword or a title in it, a given name opening it), a name the gazetteer knows or holding a word it knows, an acronym's shape, a name in a list
+    /// and a name with a fine type stay.
+    /// </summary>
+    private static void TypeByAppositiveTitles(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        HashSet<(int, int)>? persons = null, ends = null;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (m.Mention is not { Kind: MentionKind.Name, Type: EntityType.Organization or EntityType.Location or EntityType.Person, FineType: null } mention
+                || mention.Source is not ("ner" or "rule") || m.Role is not null) continue;
+            var tokens = sentences[mention.SentenceIndex].Tokens;
+            int e = m.EndToken;
+            if (e + 3 >= tokens.Count || tokens[e].Text != ",") continue;
+            // (a name in a list: after "and"/"or", or after a comma that closes another name; a comma closing a fronted phrase,
+            // "For thirty minutes on Monday, OSKARI Lenna, Prime Minister of Kessa, spoke", opens the clause)
+            if (m.FirstToken > 0 && (tokens[m.FirstToken - 1].Text is "and" or "or"
+                                     || tokens[m.FirstToken - 1].Text == "," && (ends ??= result.Select(p => (p.Mention.SentenceIndex, p.EndToken)).ToHashSet())
+                                         .Contains((mention.SentenceIndex, m.FirstToken - 1)))) continue;
+            if (HasOwnEvidence(lex, mention.Text) || NameKey.IsAcronymShape(mention.Text)) continue;
+            // (a name holding a known place's or body's name is no person's: "South Kessa", "the OSCE Chairmanship")
+            if (Known(lex, mention.Text) || NameKey.Words(mention.Text).Any(w => Known(lex, w))) continue;
+            int j = e + 1;
+            if (tokens[j].Text == "the") j++;
+            if (!char.IsUpper(tokens[j].Text[0])) continue;
+            var words = new string[Math.Min(tokens.Count - j, 6)];
+            for (int t = 0; t < words.Length; t++) words[t] = tokens[j + t].Text;
+            var (len, titles) = lex.Titles.LongestMatchAt(words, 0);
+            if (len == 0 || len >= words.Length || !titles.Any(t => t.ImpliesPerson) || words[len] is not ("of" or "to")) continue;
+            // ("Kessa, Secretary of Harbours Orla Venn, said": a person named after the title's field holds the office)
+            persons ??= result.Where(p => p.Mention.Type == EntityType.Person).Select(p => (p.Mention.SentenceIndex, p.FirstToken)).ToHashSet();
+            int f = j + len;
+            while (f < tokens.Count && f - j <= 16 && tokens[f].Text is not ("," or "." or ";" or ":") && !persons.Contains((mention.SentenceIndex, f))) f++;
+            if (f < tokens.Count && persons.Contains((mention.SentenceIndex, f))) continue;
+            // (a rule's reading: a preposition of place before the name, "a complaint from Orla Venn, the Minister of ...", does not
+            // correct it back to a place)
+            result[k] = m with { Mention = mention with { Type = EntityType.Person, Canonical = null, Source = "rule" }, Agent = null };
         }
     }
 
