@@ -593,13 +593,16 @@ public sealed class EntityClusterer
         for (int i = 0; i < count; i++)
         {
             var m = mentions[i];
-            if (m.Mention.Type != EntityType.Organization || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
             var s = sentences[m.Mention.SentenceIndex];
             if (m.FirstToken < 2 || m.EndToken >= s.Tokens.Count || s.Tokens[m.FirstToken - 1].Text != "(" || s.Tokens[m.EndToken].Text != ")") continue;
             int npEnd = m.FirstToken - 1; // exclusive
             var here = inSentence[s.Index];
             var before = here.FirstOrDefault(k => mentions[k].EndToken == npEnd, -1);
-            if (before >= 0 && mentions[before].Mention.Type == m.Mention.Type)
+            // (an acronym the recogniser or the gazetteer already took for a place: only the country it spells, below)
+            if (m.Mention.Type == EntityType.Location && !(before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name } cty
+                && SpellsOut(m.Mention.Text, cty.Text))) continue;
+            if (before >= 0 && mentions[before].Mention.Type == m.Mention.Type && m.Mention.Type == EntityType.Organization)
             {
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
