@@ -696,7 +696,11 @@ public sealed class EntityClusterer
             var between = Enumerable.Range(a.EndToken, Math.Max(0, b.FirstToken - a.EndToken)).Select(k => tokens[k].Text.ToLowerInvariant()).ToList();
             bool bracket = between.Count == 1 && between[0] == "(" && b.EndToken < tokens.Count && tokens[b.EndToken].Text == ")"
                            && NameKey.IsAcronymShape(a.Mention.Text) && SpellsOut(a.Mention.Text, b.Mention.Text);
-            var joined = string.Join(' ', between.Where(w => !NamedByConstruction.IsQuoteOrComma(w)));
+            // (the introducer may stand in brackets or dashes, and the nickname may take "the": "Kessel Works (a.k.a. Vantor
+            // Mills)", "the Red Hand — also known as the Tanners —")
+            var introducer = between.Where(w => !NamedByConstruction.IsQuoteOrComma(w) && w is not ("(" or "—" or "–" or "--")).ToList();
+            if (introducer.Count > 1 && introducer[^1] == "the") introducer.RemoveAt(introducer.Count - 1);
+            var joined = string.Join(' ', introducer);
             bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "a/k/a" or "a / k / a" or "alias" or "nicknamed" or "better known as" or "dubbed";
             // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a El Rojo": past the place of origin to the person
             int left = n;
