@@ -274,7 +274,7 @@ public sealed class GraphBuilder
     {
         foreach (var name in e.Aliases.Append(e.Name).Where(a => IsCrossDocumentKey(a, EntityType.Person)).Distinct(StringComparer.Ordinal))
         {
-            if (PersonName.Parse(name) is not { } form) continue;
+            if (PersonName.Parse(name, e.Aliases as IReadOnlyCollection<string>) is not { } form) continue;
             if (!_personForms.TryGetValue(form.Core, out var seen)) _personForms[form.Core] = seen = new();
             var roots = seen.Where(s => PersonName.Compatible(s.Form, form)).Select(s => Find(s.Entity)).Distinct().ToList();
             bool clash = seen.Any(s => !PersonName.Compatible(s.Form, form) && Find(s.Entity) != Find(found));
@@ -388,7 +388,7 @@ public sealed class GraphBuilder
                 bare.Add((i, NameKey.Fold(names[0])));
                 continue;
             }
-            foreach (var last in names.Select(PersonName.Parse).OfType<PersonName.Form>().Select(f => f.Last).Distinct(StringComparer.Ordinal))
+            foreach (var last in names.Select(n => PersonName.Parse(n, names)).OfType<PersonName.Form>().Select(f => f.Last).Distinct(StringComparer.Ordinal))
             {
                 if (!byLast.TryGetValue(last, out var list)) byLast[last] = list = new List<int>();
                 list.Add(i);

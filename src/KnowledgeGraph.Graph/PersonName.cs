@@ -18,7 +18,7 @@ public static class PersonName
     /// "Lloyd J. Austin III" -> (LLOYD AUSTIN, J, III); null unless the name is a first name and a last name of two
     /// letters or more, with only one-letter initials or one or two written-out middle names between them.
     /// </summary>
-    public static Form? Parse(string name)
+    public static Form? Parse(string name, IReadOnlyCollection<string>? aliases = null)
     {
         var words = name.Replace(",", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         string suffix = "";
@@ -26,6 +26,21 @@ public static class PersonName
         if (words.Count < 2) return null;
         static bool Initial(string w) => w.TrimEnd('.').Length == 1 && char.IsUpper(w[0]);
         static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && !w.EndsWith('.') && w.Skip(1).Any(char.IsLower);
+        // "TANAKA Hiroe", "Oksana Petrivna HALYCH": a name whose one word in capitals is its surname (the style of East Asian
+        // and other governments' readouts: "Foreign Minister Tanaka" then calls her by it), written first or last;
+        // surname first is read in the other order, so that "Hiroe Tanaka" of another article is the same name. Only a
+        // word the article also writes alone in title case as the person's name (in <paramref name="aliases"/>): letters
+        // in capitals after a name are as often an honour or an office ("Ewan Baird MSP")
+        static bool Capitals(string w) => w.Length >= 2 && w.All(c => char.IsUpper(c) || c is '-' or '\'') && w.Count(char.IsLetter) >= 2;
+        if (aliases is not null && suffix.Length == 0 && words.Count(Capitals) == 1)
+        {
+            int at = Capitals(words[0]) && words.Count == 2 ? 0 : Capitals(words[^1]) ? words.Count - 1 : -1;
+            if (at >= 0 && Word(words[words.Count - 1 - at]) && aliases.Contains(Title(words[at])))
+            {
+                words[at] = Title(words[at]);
+                if (at == 0) (words[0], words[1]) = (words[1], words[0]);
+            }
+        }
         if (!Word(words[0]) || !Word(words[^1])) return null;
         var middle = words.Skip(1).Take(words.Count - 2).ToList();
         // "Ana Maria Lind": one middle name written out counts as its initial ("Ana M. Lind", "Ana Lind"), and so do two
@@ -33,6 +48,14 @@ public static class PersonName
         if (!middle.All(Initial) && !(middle.Count is 1 or 2 && middle.All(Word))) return null;
         return new Form(NameKey.Fold(words[0] + " " + words[^1]), string.Concat(middle.Select(w => char.ToUpperInvariant(w[0]))), suffix,
             NameKey.Fold(words[0]), NameKey.Fold(words[^1]));
+    }
+
+    /// <summary>"TANAKA" -> "Tanaka", "AL-SAYED" -> "Al-Sayed": a surname in capitals in title case.</summary>
+    private static string Title(string w)
+    {
+        var c = w.ToLowerInvariant().ToCharArray();
+        for (int i = 0; i < c.Length; i++) if (i == 0 || c[i - 1] is '-' or '\'') c[i] = char.ToUpperInvariant(c[i]);
+        return new string(c);
     }
 
     /// <summary>One form adds to the other only what it leaves out: initials equal or one has none, suffix likewise.</summary>

@@ -593,13 +593,16 @@ public sealed class EntityClusterer
         for (int i = 0; i < count; i++)
         {
             var m = mentions[i];
-            if (m.Mention.Type != EntityType.Organization || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
             var s = sentences[m.Mention.SentenceIndex];
             if (m.FirstToken < 2 || m.EndToken >= s.Tokens.Count || s.Tokens[m.FirstToken - 1].Text != "(" || s.Tokens[m.EndToken].Text != ")") continue;
             int npEnd = m.FirstToken - 1; // exclusive
             var here = inSentence[s.Index];
             var before = here.FirstOrDefault(k => mentions[k].EndToken == npEnd, -1);
-            if (before >= 0 && mentions[before].Mention.Type == m.Mention.Type)
+            // (an acronym the recogniser or the gazetteer already took for a place: only the country it spells, below)
+            if (m.Mention.Type == EntityType.Location && !(before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name } cty
+                && SpellsOut(m.Mention.Text, cty.Text))) continue;
+            if (before >= 0 && mentions[before].Mention.Type == m.Mention.Type && m.Mention.Type == EntityType.Organization)
             {
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
@@ -693,7 +696,11 @@ public sealed class EntityClusterer
             var between = Enumerable.Range(a.EndToken, Math.Max(0, b.FirstToken - a.EndToken)).Select(k => tokens[k].Text.ToLowerInvariant()).ToList();
             bool bracket = between.Count == 1 && between[0] == "(" && b.EndToken < tokens.Count && tokens[b.EndToken].Text == ")"
                            && NameKey.IsAcronymShape(a.Mention.Text) && SpellsOut(a.Mention.Text, b.Mention.Text);
-            var joined = string.Join(' ', between.Where(w => !NamedByConstruction.IsQuoteOrComma(w)));
+            // (the introducer may stand in brackets or dashes, and the nickname may take "the": "Kessel Works (a.k.a. Vantor
+            // Mills)", "the Red Hand — also known as the Tanners —")
+            var introducer = between.Where(w => !NamedByConstruction.IsQuoteOrComma(w) && w is not ("(" or "—" or "–" or "--")).ToList();
+            if (introducer.Count > 1 && introducer[^1] == "the") introducer.RemoveAt(introducer.Count - 1);
+            var joined = string.Join(' ', introducer);
             bool nickname = joined is "known as" or "also known as" or "aka" or "a.k.a." or "a/k/a" or "a / k / a" or "alias" or "nicknamed" or "better known as" or "dubbed";
             // "Rafael Dalo, 45, of Tucson, Arizona, a/k/a El Rojo": past the place of origin to the person
             int left = n;

@@ -3720,11 +3720,17 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>CAMEO's code for the civilian population (agents.tsv: civilians, women, children, residents, victims ...).</summary>
+    private const string PopulationCode = "CVL";
+
     private static string HeadNoun(string canonical) => canonical[(canonical.LastIndexOf(' ') + 1)..].ToLowerInvariant();
 
     /// <summary>
     /// One actor per country (or place) and agent inside a document: "Peruvian police" and "police in Peru" are one node,
-    /// named by the first form the text uses.
+    /// named by the first form the text uses. An actor with no country or place is one per agent noun when its code is
+    /// the population's (CVL): the dictionary files women, children, residents, victims, villagers and communities under
+    /// that one code, and a text that writes two of these nouns names two groups ("the women ... the children"), while the
+    /// nouns of one role name one group ("protesters ... demonstrators", "police ... policemen").
     /// </summary>
     private static void UnifyAgents(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
@@ -3734,7 +3740,8 @@ public sealed class MentionFinder
         {
             var m = result[k];
             if (m.Agent is null || m.Mention.FineType != "Agent") continue;
-            var key = (m.DocumentScoped ? "#" : m.AnchorCountry ?? "@" + m.AnchorPlace, m.Agent);
+            var key = (m.DocumentScoped ? "#" : m.AnchorCountry ?? "@" + m.AnchorPlace,
+                m.DocumentScoped && m.Agent == PopulationCode ? m.Agent + "|" + m.Mention.Canonical!.ToLowerInvariant() : m.Agent);
             if (!names.TryGetValue(key, out var name)) names[key] = name = m.Mention.Canonical!;
             if (name != m.Mention.Canonical) result[k] = m with { Mention = m.Mention with { Canonical = name } };
         }

@@ -131,6 +131,14 @@ internal static class NamedByConstruction
         {
             if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name, Source: "ner" } m) continue;
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "TANAKA Hiroe, Foreign Minister, ... Minister Tanaka said": a surname in capitals before a given name (the
+            // style of East Asian governments' readouts) that the article writes alone as a person is that person's name
+            if (words.Length == 2 && words[0].Length >= 2 && words[0].All(char.IsUpper) && MentionFinder.IsTitleCase(words[1])
+                && bareSurnames.Contains(words[0][0] + words[0][1..].ToLowerInvariant()))
+            {
+                result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = null, Agent = null };
+                continue;
+            }
             // (two words whose last the article writes alone as a person need no listed given name: "Orvald Brenning")
             if (words.Length is < 2 or > 4 || !lex.GivenNames.Contains(words[0])
                 && !(words.Length == 2 && bareSurnames.Contains(words[1]) && !MentionFinder.PlacePrefixes.Contains(words[0]))) continue;

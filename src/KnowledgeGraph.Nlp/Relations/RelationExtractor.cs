@@ -557,7 +557,7 @@ public sealed partial class RelationExtractor
             // no object relates the subjects to each other; a relationship with a direction is no reciprocal one ("X and Y
             // attended a course", "X and Y seized the town": neither visited nor captured the other)
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
-                && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && UnnamedOpponent(match))).ToList();
+                && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && (UnnamedOpponent(match) || PeacefulActivity(match)))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
@@ -611,6 +611,21 @@ public sealed partial class RelationExtractor
             if (k >= v.Count || v.MentionAt(k) is not null || v.Tag(k) is not ("NN" or "NNS")) return false;
             while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
             return _x._agents.Lookup(v.Lower(k)).Count > 0 || _x._agents.Lookup(v.Lemma(k)).Count > 0;
+        }
+
+        /// <summary>
+        /// Whether a verb of fighting is followed by "in" and an activity that is no fighting: "X and Y engaged in talks",
+        /// "... took part in marches": the subjects share the activity named after "in", they do not fight each other ("X
+        /// and Y engaged in heavy fighting" still relates them: a noun of violence of the trigger lexicon).
+        /// </summary>
+        private bool PeacefulActivity(Match match)
+        {
+            var v = _v;
+            int k = match.Last + 1;
+            if (k >= v.Count || v.Lower(k) != "in") return false;
+            int end = k + 1;
+            while (end < v.Count && end - k <= 4 && v.MentionAt(end) is null && (v.IsDeterminer(end) || v.IsAdjective(end) || v.IsNoun(end) || v.Tag(end) is "CD" or "PRP$")) end++;
+            return end > k + 1 && !TriggerNounBetween(k + 1, end, e => e.Category is "FIGHT" or "ASSAULT");
         }
 
         /// <summary>
