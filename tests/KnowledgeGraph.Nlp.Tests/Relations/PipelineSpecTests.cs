@@ -121,4 +121,25 @@ public sealed class DefaultParseTests
             Assert.That(Parsed(2), Is.False, "a person and a place only");
         });
     }
+
+    [Test]
+    public void A_title_inside_the_only_name_of_its_phrase_or_two_places_apart_are_not_parsed()
+    {
+        // 0: a title inside a person's name, the other entity far from it: roles.title and title-demonym need a second
+        // name in the title's phrase or set off before it; 1: two places, neither in apposition nor in one noun phrase
+        // (places.possessive-place-in-place needs both in one phrase); 2: a title in apposition, set off by a comma
+        var text = "Mr. Henrik Dahl said the talks with Sweden would resume.\n\n"
+            + "Patrols from Norway searched the coast near Bergen.\n\n"
+            + "Rosa Quintero, Chile's foreign minister, arrived on Monday.";
+        var analysis = Pipeline.Value.Analyze(KnowledgeGraph.Core.Document.Create(text));
+        bool Parsed(int k) => analysis.Sentences[k].Tokens.All(t => t.Deprel is not null);
+        Assert.That(analysis.Sentences, Has.Count.EqualTo(3));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Parsed(0), Is.False, "a title inside the only name of its phrase");
+            Assert.That(Parsed(1), Is.False, "two places in different phrases");
+            Assert.That(Parsed(2), Is.True, "a title in apposition to a name");
+            Assert.That(analysis.Relations.Any(r => r.Type == "WORKS_FOR" && analysis.Entities[r.Subject].Name == "Rosa Quintero"), Is.True, "Rosa Quintero WORKS_FOR Chile");
+        });
+    }
 }
