@@ -174,7 +174,9 @@ public sealed class RuleEngine
         foreach (var subject in mentions)
         {
             if (!Fits(context, subject, gate.Subject)) continue;
-            bool near = Joined(tokens, subject, t) || gate.SubjectApposed && setOff && subject.EndToken <= start - 1;
+            // a title's own complement may stand between it and the name ("Minister of Defense and Trade Ana Ruiz"), and
+            // the parser may hang the title on the name across it: only a verb or punctuation keeps the name out
+            bool near = Joined(tokens, subject, t, loose: true) || gate.SubjectApposed && setOff && subject.EndToken <= start - 1;
             if (!near) continue;
             foreach (var obj in mentions)
                 if (obj.Entity != subject.Entity && Fits(context, obj, gate.Object) && (Joined(tokens, obj, t) && !(gate.TriggerNamed && Covers(obj, t)))) return true;
@@ -191,11 +193,13 @@ public sealed class RuleEngine
     }
 
     /// <summary>The mention covers the trigger, or only words that can stand inside one noun phrase lie between them.</summary>
-    private static bool Joined(IReadOnlyList<Token> tokens, MentionRef m, int t)
+    /// <param name="loose">Prepositions and conjunctions between them allowed (a title's complement: "Minister of Defense").</param>
+    private static bool Joined(IReadOnlyList<Token> tokens, MentionRef m, int t, bool loose = false)
     {
         if (Covers(m, t)) return true;
         int from = m.EndToken <= t ? m.EndToken : t + 1, to = m.EndToken <= t ? t : m.FirstToken;
-        for (int k = from; k < to; k++) if (EndsPhrase(tokens[k])) return false;
+        for (int k = from; k < to; k++)
+            if (loose ? tokens[k].Upos is "VERB" or "AUX" || tokens[k].Upos == "PUNCT" && !IsQuote(tokens[k].Text) : EndsPhrase(tokens[k])) return false;
         return true;
     }
 
