@@ -81,6 +81,9 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
 
     public LexiconSet Lexicons { get; }
 
+    /// <summary>Work counted by <see cref="Analyze(Document, StageTimings?, CancellationToken)"/>: sentences, and the sentences and words parsed.</summary>
+    public const string SentencesWork = "sentences", ParsedWork = "sentences parsed", ParsedWordsWork = "words of the sentences parsed";
+
     /// <summary>Loads models and lexicons; a missing or corrupt file is a <see cref="ModelLoadException"/> naming it.</summary>
     public static ExtractionPipeline Load(PipelineOptions? options = null)
     {
@@ -170,16 +173,23 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         // the default build: the surface reader reads the sentences before they are parsed, so its edges are those of a
         // build without trees, and only the rules marked `default yes` read the parse (docs/rules.md, "Default rules")
         var surfaceUnparsed = _options.Relations == RelationReader.Surface && _rules.HasDefaultRules ? _relations.Extract(context) : null;
+        if (surfaceUnparsed is not null) timings?.Lap("relations (surface reader, before the parse)");
         if (_parser is not null)
         {
             // every sentence when asked for trees (kg analyze --tree); else the rules read only sentences with mentions of
             // two entities, and the others are not parsed (the parse is the costliest stage; docs/rules.md); the default
             // build parses only those where a rule marked `default yes` can fire (RuleEngine.DefaultRuleMayFire). Nothing
             // before the relation readers reads the tree.
+            var parse = new bool[sentences.Count];
+            for (int k = 0; k < sentences.Count; k++)
+                parse[k] = _options.ParseTrees || (surfaceUnparsed is not null ? _rules.DefaultRuleMayFire(context, k) : context.NamesTwoEntities(k));
+            timings?.Lap("pre-parse test");
+            timings?.Count(SentencesWork, sentences.Count);
             for (int k = 0; k < sentences.Count; k++)
             {
-                if (!_options.ParseTrees && (surfaceUnparsed is not null ? !_rules.DefaultRuleMayFire(context, k)
-                    : !context.NamesTwoEntities(k))) continue;
+                if (!parse[k]) continue;
+                timings?.Count(ParsedWork, 1);
+                timings?.Count(ParsedWordsWork, words[k].Count);
                 cancellationToken.ThrowIfCancellationRequested();
                 var tree = _parser.Parse(words[k], tags[k]);
                 var tokens = sentences[k].Tokens.Select((t, i) => t with { Head = tree.Heads[i], Deprel = tree.Deprels[i] }).ToArray();
@@ -198,6 +208,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
             RelationReader.Surface => _relations.Extract(context),
             _ => Relations.Rules.RuleEngine.Merge(_relations.Extract(context), _rules.Extract(context, fallback: false)),
         });
+        if (surfaceUnparsed is not null) timings?.Lap("rules marked default yes");
         var allMentions = refs.Select(r => r.Mention).Concat(unresolved).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End).ToList();
         var kept = relations.Where(r => _options.Allows(r.Type, entities[r.Subject].Type, entities[r.Object].Type)).ToList();
         // faith and ethnic communities the text ties an actor to ("Ayla Morven, a Sunni cleric"): nodes with AFFILIATED_WITH edges

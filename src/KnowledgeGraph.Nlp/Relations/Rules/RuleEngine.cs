@@ -127,8 +127,10 @@ public sealed class RuleEngine
         foreach (var gate in _defaultGates)
         {
             if (!TwoEntities(context, mentions, gate.Subject, gate.Object)) continue;
+            if (gate.SubjectIsTrigger && gate.ObjectInPhrase && !PairInPhrase(context, mentions, tokens, gate.Subject, gate.Object)) continue;
             for (int t = 0; t < tokens.Count; t++)
                 if (TriggerWithoutTree(gate.Rule, tokens[t]) && (!gate.ObjectInPhrase || InPhraseWith(context, mentions, tokens, t, gate.Object, gate.TriggerNamed))
+                    && (!gate.SubjectIsHead || HeadNamed(context, mentions, tokens, t, gate))
                     && (!gate.ObjectApposed || Apposed(context, mentions, tokens, gate.Object))) return true;
         }
         return false;
@@ -143,7 +145,63 @@ public sealed class RuleEngine
     /// or a dash, determiners between them allowed.</param>
     /// <param name="TriggerNamed">The trigger is a word of an entity's mention (an <c>entity=</c> test): that mention is the
     /// trigger's own, so the object is another one ("Ostria's Vell province": not Vell itself).</param>
-    private sealed record DefaultGate(RelationRule Rule, IReadOnlySet<string>? Subject, IReadOnlySet<string>? Object, bool ObjectInPhrase, bool ObjectApposed, bool TriggerNamed);
+    /// <param name="SubjectIsTrigger">Every subject path is the trigger itself (<c>.</c>): the subject is the mention standing
+    /// for the trigger, its own or one in its phrase (RuleEngine's MentionFor: the name in apposition right after it, a
+    /// modifier's); with <paramref name="ObjectInPhrase"/>, both ends are then mentions of one noun phrase.</param>
+    /// <param name="SubjectIsHead">Every subject path is one step up to the trigger's head inside a noun phrase or to the noun
+    /// it is in apposition to (<c>&lt;compound</c>, <c>&lt;flat</c>, <c>&lt;nmod:desc</c>, <c>&lt;appos</c>): "Ghana's foreign
+    /// minister Ama Boateng", "Lena Marsh, the Ostrian envoy" (<see cref="HeadNamed"/>).</param>
+    /// <param name="SubjectApposed">One of those steps is <c>&lt;appos</c>.</param>
+    private sealed record DefaultGate(RelationRule Rule, IReadOnlySet<string>? Subject, IReadOnlySet<string>? Object, bool ObjectInPhrase, bool ObjectApposed, bool TriggerNamed, bool SubjectIsTrigger,
+        bool SubjectIsHead, bool SubjectApposed);
+
+    private static readonly HashSet<string> HeadRelations = new(StringComparer.Ordinal) { "compound", "flat", "nmod:desc", "appos" };
+
+    /// <summary>
+    /// A rule whose subject is the trigger's head (<see cref="DefaultGate.SubjectIsHead"/>) and whose object lies in the
+    /// trigger's phrase needs two mentions of different entities: the object's in the phrase (<see cref="InPhraseWith"/>:
+    /// its own name counts, "Secretary Kerry"), and the subject's, also in the phrase ("foreign minister Ama Boateng":
+    /// the head of a compound, a flat name or a descriptor is a word of the same noun phrase), or, for an apposition, before
+    /// the trigger's phrase, which a comma, an opening bracket or a dash sets off ("Lena Marsh, the Ostrian envoy"; an
+    /// apposition follows its noun). So "Mr. Kwaja said" (one name, a title inside it) is not parsed for these rules.
+    /// </summary>
+    private static bool HeadNamed(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlyList<Token> tokens, int t, DefaultGate gate)
+    {
+        // where the trigger's phrase starts: back over words that stand inside a noun phrase and over words of names
+        int start = t;
+        while (start > 0 && (!EndsPhrase(tokens[start - 1]) || InMention(mentions, start - 1))) start--;
+        bool setOff = start > 0 && tokens[start - 1].Text is "," or "(" or "-" or "\u2013" or "\u2014";
+        foreach (var subject in mentions)
+        {
+            if (!Fits(context, subject, gate.Subject)) continue;
+            // a title's own complement may stand between it and the name ("Minister of Defense and Trade Ana Ruiz"), and
+            // the parser may hang the title on the name across it: only a verb or punctuation keeps the name out
+            bool near = Joined(tokens, subject, t, loose: true) || gate.SubjectApposed && setOff && subject.EndToken <= start - 1;
+            if (!near) continue;
+            foreach (var obj in mentions)
+                if (obj.Entity != subject.Entity && Fits(context, obj, gate.Object) && (Joined(tokens, obj, t) && !(gate.TriggerNamed && Covers(obj, t)))) return true;
+        }
+        return false;
+    }
+
+    private static bool Covers(MentionRef m, int t) => m.FirstToken <= t && t < m.EndToken;
+
+    private static bool InMention(IReadOnlyList<MentionRef> mentions, int k)
+    {
+        foreach (var m in mentions) if (Covers(m, k)) return true;
+        return false;
+    }
+
+    /// <summary>The mention covers the trigger, or only words that can stand inside one noun phrase lie between them.</summary>
+    /// <param name="loose">Prepositions and conjunctions between them allowed (a title's complement: "Minister of Defense").</param>
+    private static bool Joined(IReadOnlyList<Token> tokens, MentionRef m, int t, bool loose = false)
+    {
+        if (Covers(m, t)) return true;
+        int from = m.EndToken <= t ? m.EndToken : t + 1, to = m.EndToken <= t ? t : m.FirstToken;
+        for (int k = from; k < to; k++)
+            if (loose ? tokens[k].Upos is "VERB" or "AUX" || tokens[k].Upos == "PUNCT" && !IsQuote(tokens[k].Text) : EndsPhrase(tokens[k])) return false;
+        return true;
+    }
 
     private static readonly HashSet<string> PhraseRelations = new(StringComparer.Ordinal) { "amod", "compound", "nmod:poss", "flat", "nmod:desc" };
 
@@ -162,11 +220,40 @@ public sealed class RuleEngine
             }
             bool joined = true;
             for (int k = from; k < to && joined; k++)
-                joined = tokens[k].Upos is not ("VERB" or "AUX" or "PUNCT" or "ADP" or "CCONJ" or "SCONJ");
+                joined = !EndsPhrase(tokens[k]);
             if (joined) return true;
         }
         return false;
     }
+
+    /// <summary>Two mentions of different entities, one of the subject's types and one of the object's, with only words that can
+    /// stand inside one noun phrase between them ("Ostria's Vell province", "northern Norland's Vell valley"): what a rule
+    /// whose subject is the trigger's own mention and whose object is a modifier in its phrase needs. Linear in the
+    /// sentence: a running count of the words that end a phrase, and one pass over the pairs of the sentence's mentions.</summary>
+    private static bool PairInPhrase(AnalysisContext context, IReadOnlyList<MentionRef> mentions, IReadOnlyList<Token> tokens, IReadOnlySet<string>? subject, IReadOnlySet<string>? obj)
+    {
+        Span<int> breaks = tokens.Count < 256 ? stackalloc int[tokens.Count + 1] : new int[tokens.Count + 1];
+        breaks[0] = 0;
+        for (int k = 0; k < tokens.Count; k++) breaks[k + 1] = breaks[k] + (EndsPhrase(tokens[k]) ? 1 : 0);
+        foreach (var a in mentions)
+        {
+            if (!Fits(context, a, subject)) continue;
+            foreach (var b in mentions)
+            {
+                if (b.Entity == a.Entity || !Fits(context, b, obj)) continue;
+                int from = Math.Min(a.EndToken, b.EndToken), to = Math.Max(a.FirstToken, b.FirstToken);
+                if (from >= to || breaks[to] == breaks[from]) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A word that cannot stand inside a noun phrase: a verb, an auxiliary, a preposition, a conjunction, punctuation
+    /// other than quotation marks (a quoted word stays in its phrase: 'the military "president"').</summary>
+    private static bool EndsPhrase(Token token) =>
+        token.Upos is "VERB" or "AUX" or "ADP" or "CCONJ" or "SCONJ" || token.Upos == "PUNCT" && !IsQuote(token.Text);
+
+    private static bool IsQuote(string text) => text is "\"" or "'" or "``" or "''" or "\u201c" or "\u201d" or "\u2018" or "\u2019";
 
     /// <summary>A mention of an entity (of the object's types) set off by punctuation before it, as an apposition is: a
     /// comma, an opening bracket or a dash, with at most determiners between ("Arlit, Niger", "Lena Marsh, the envoy").</summary>
@@ -205,7 +292,10 @@ public sealed class RuleEngine
         bool inPhrase = rule.Object.Count > 0 && rule.Object.All(p => p.Steps.Count > 0 && p.Steps.All(st => PhraseRelations.Contains(st.Relation)));
         bool apposed = rule.Object.Count > 0 && rule.Object.All(p => p.Steps is [{ Up: false, Relation: "appos" }]);
         bool triggerNamed = rule.TriggerTests.Any(t => t.Key == "entity" && !t.Negated);
-        return new DefaultGate(rule, PathTypes(rule.Subject), PathTypes(rule.Object), inPhrase, apposed, triggerNamed);
+        bool subjectIsTrigger = rule.Subject.Count > 0 && rule.Subject.All(p => p.Steps.Count == 0);
+        bool subjectIsHead = rule.Subject.Count > 0 && rule.Subject.All(p => p.Steps is [{ Up: true } step] && HeadRelations.Contains(step.Relation) && step.Tests.Count == 0);
+        bool subjectApposed = rule.Subject.Any(p => p.Steps is [{ Up: true, Relation: "appos" }]);
+        return new DefaultGate(rule, PathTypes(rule.Subject), PathTypes(rule.Object), inPhrase, apposed, triggerNamed, subjectIsTrigger, subjectIsHead && inPhrase, subjectApposed);
     }
 
     /// <summary>Whether a mention's entity is of one of the types (null: any type).</summary>
