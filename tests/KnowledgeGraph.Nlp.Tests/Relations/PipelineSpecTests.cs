@@ -42,10 +42,10 @@ public sealed class PipelineSpecTests
 
 /// <summary>
 /// The default build parses only the sentences where a rule marked <c>default yes</c> can fire (issue 9's speed), and
-/// runs those rules beside the surface reader. Four rules ship marked (docs/rules.md, "Default rules"):
-/// places.possessive-place-in-place, places.possessed-place-apposition, roles.title and roles.title-demonym;
-/// places.place-in-place stays unmarked (a wrong edge on the held-out corpus check11), so these tests mark all five in a
-/// copy of the resources.
+/// runs those rules beside the surface reader. No shipped rule is marked now (docs/rules.md, "Default rules": the two
+/// candidates wait on a review's findings and on the speed floor), so these tests mark them in a copy of the resources:
+/// places.place-in-place, places.possessive-place-in-place, places.possessed-place-apposition (the first rule's three
+/// constructions since branch rel23), roles.title and roles.title-demonym (the title rule's two).
 /// </summary>
 public sealed class DefaultParseTests
 {
@@ -78,31 +78,23 @@ public sealed class DefaultParseTests
         if (Copy is not null && Directory.Exists(Copy)) Directory.Delete(Copy, recursive: true);
     }
 
-    /// <summary>Makes the rule's <c>default</c> line <c>default yes</c>; fails if the rule has none.</summary>
+    /// <summary>Turns the rule's <c>default no</c> line into <c>default yes</c>; fails if the rule has none.</summary>
     private static void Mark(string file, string rule)
     {
         var lines = File.ReadAllLines(file);
         int at = Array.IndexOf(lines, "rule " + rule);
         int next = at < 0 ? -1 : Array.FindIndex(lines, at + 1, l => l.StartsWith("rule ", StringComparison.Ordinal));
-        int line = at < 0 ? -1 : Array.FindIndex(lines, at, (next < 0 ? lines.Length : next) - at, l => l.Trim().StartsWith("default ", StringComparison.Ordinal));
-        Assert.That(line, Is.GreaterThan(at), $"{file}: rule {rule} has no 'default' line");
+        int line = at < 0 ? -1 : Array.FindIndex(lines, at, (next < 0 ? lines.Length : next) - at, l => l.Trim() == "default  no" || l.Trim() == "default no");
+        Assert.That(line, Is.GreaterThan(at), $"{file}: rule {rule} has no 'default no' line");
         lines[line] = "  default  yes";
         File.WriteAllLines(file, lines);
     }
 
     [Test]
-    public void The_shipped_build_parses_for_the_title_rules_and_not_for_places_in_apposition()
+    public void The_shipped_rules_mark_none_so_the_default_build_does_not_parse()
     {
-        // place-in-place ships unmarked: two places in apposition are not parsed; a demonym before a title is (title-demonym)
-        var analysis = ExtractionPipeline.Load().Analyze(KnowledgeGraph.Core.Document.Create(
-            "Engineers from Halden, Norway, repaired the dam.\n\nThe Chilean minister Rosa Quintero opened the port."));
-        Assert.Multiple(() =>
-        {
-            Assert.That(analysis.Sentences[0].Tokens.Any(t => t.Deprel is not null), Is.False, "two places in apposition");
-            Assert.That(analysis.Sentences[1].Tokens.All(t => t.Deprel is not null), Is.True, "a title after a demonym");
-            Assert.That(analysis.Relations.Any(r => analysis.Entities[r.Subject].Name == "Rosa Quintero" && analysis.Entities[r.Object].Name == "Chile"), Is.True,
-                "Rosa Quintero's post for Chile");
-        });
+        var analysis = ExtractionPipeline.Load().Analyze(KnowledgeGraph.Core.Document.Create("Engineers from Halden, Norway, repaired the dam."));
+        Assert.That(analysis.Sentences[0].Tokens.Any(t => t.Deprel is not null), Is.False);
     }
 
     public static IEnumerable<TestCaseData> Cases() =>
