@@ -1606,7 +1606,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Prepositions that take a place alone, with no article before a subdivision's name ("in Kessa State").</summary>
-    private static readonly HashSet<string> SubdivisionPrepositions = new(StringComparer.Ordinal) { "in", "across", "throughout", "near", "from", "into" };
+    private static readonly HashSet<string> SubdivisionPrepositions = new(StringComparer.Ordinal) { "in", "across", "throughout", "near", "into" };
 
     /// <summary>
     /// "in Kessa State", "Orvin County, Upper Kessa State", "Marovia's Kessa State", "Kessa State, Marovia": a name whose head
