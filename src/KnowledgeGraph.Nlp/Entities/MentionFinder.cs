@@ -768,6 +768,8 @@ public sealed class MentionFinder
                 // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
                 candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                          // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
+                                          && !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
                                           && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)));
                 i = alone - 1;
                 continue;
@@ -1606,7 +1608,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>Prepositions that take a place alone, with no article before a subdivision's name ("in Kessa State").</summary>
-    private static readonly HashSet<string> SubdivisionPrepositions = new(StringComparer.Ordinal) { "in", "across", "throughout", "near", "from", "into" };
+    private static readonly HashSet<string> SubdivisionPrepositions = new(StringComparer.Ordinal) { "in", "across", "throughout", "near", "into" };
 
     /// <summary>
     /// "in Kessa State", "Orvin County, Upper Kessa State", "Marovia's Kessa State", "Kessa State, Marovia": a name whose head

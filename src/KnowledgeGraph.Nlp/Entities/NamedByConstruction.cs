@@ -734,6 +734,16 @@ internal static class NamedByConstruction
     /// keyword or a title in it, a given name opening it), a name the gazetteer knows or holding a word it knows, an acronym's shape, a name in a list
     /// and a name with a fine type stay.
     /// </summary>
+    /// <summary>The sentence opens with a preposition and only determiners, adjectives and names lie between it and
+    /// <paramref name="first"/> ("In northern Kovarra", "At the Brellin").</summary>
+    private static bool OpensWithPrepositionBefore(IReadOnlyList<Token> tokens, int first)
+    {
+        if (first < 1 || tokens[0].Upos != "ADP") return false;
+        for (int k = 1; k < first; k++)
+            if (tokens[k].Upos is not ("DET" or "ADJ" or "PROPN")) return false;
+        return true;
+    }
+
     private static void TypeByAppositiveTitles(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         HashSet<(int, int)>? persons = null, ends = null;
@@ -751,6 +761,9 @@ internal static class NamedByConstruction
                                      || tokens[m.FirstToken - 1].Text == "," && (ends ??= result.Select(p => (p.Mention.SentenceIndex, p.EndToken)).ToHashSet())
                                          .Contains((mention.SentenceIndex, m.FirstToken - 1)))) continue;
             if (HasOwnEvidence(lex, mention.Text) || NameKey.IsAcronymShape(mention.Text)) continue;
+            // (a place or body closing a phrase that opens the sentence with a preposition is followed by the clause, no
+            // apposition: "At Brellin, Head of the delegation Mira Tols spoke", "In Kovarra, Chair of the council told us")
+            if (mention.Type != EntityType.Person && OpensWithPrepositionBefore(tokens, m.FirstToken)) continue;
             // (a name holding a known place's or body's name is no person's: "South Kessa", "the OSCE Chairmanship")
             if (Known(lex, mention.Text) || NameKey.Words(mention.Text).Any(w => Known(lex, w))) continue;
             int j = e + 1;
