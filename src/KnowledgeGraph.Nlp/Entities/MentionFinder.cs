@@ -759,7 +759,7 @@ public sealed class MentionFinder
             // of the title, and the field follows it
             if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
             if (of >= words.Count || words[of] is not ("of" or "for")) continue;
-            // "Lord Pemberly, the Minister for Defence, visited", "the Minister of State for Overseas Trade and the Diaspora,
+            // "Lord Pemberly, the Minister for Defence, visited", "opened by the Minister of State for Fisheries and the Diaspora,
             // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
             // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
             // knows, an acronym, or a name a body's keyword heads
@@ -810,7 +810,7 @@ public sealed class MentionFinder
                 if (!field) break;
                 if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
             }
-            // "Special Representative for the DPRK Ola Brandt", "High Commissioner for Refugees Tomas Vell": a field of words no
+            // "Special Envoy for Chile Ola Brandt", "High Commissioner for Migrants Tomas Vell": a field of words no
             // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
             if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
             if (fieldEnd == runStart) continue;
@@ -824,7 +824,7 @@ public sealed class MentionFinder
                 && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
             int nameStart = fieldEnd;
             while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
-            // "for the Bureau of Chilean Affairs Kara Voss": the field goes on over such words before the last two
+            // "for the Bureau of Arctic Fisheries Kara Voss": the field goes on over such words before the last two
             if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
@@ -2349,7 +2349,7 @@ public sealed class MentionFinder
     {
         for (int k = 0; k < settled.Count; k++)
         {
-            // "Secretary del Valle said": a person's title, a particle and a name: the particle opens the person's surname,
+            // "at the airport, Minister de la Vega said": a person's title, a particle and a name: the particle opens the person's surname,
             // whatever the recogniser took the name for
             var n = settled[k];
             if (n.CharStart < 0 && n.Source != "gazetteer" && n.First >= 2 && IsTitleCase(words[n.First]) && Keyword(words, n.First, n.End) is null
@@ -2364,7 +2364,7 @@ public sealed class MentionFinder
             if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
             var particle = string.Join(' ', words.Skip(c.End).Take(gap));
             if (!RomanceParticles.Contains(particle)) continue;
-            // "Mr. Rafael T. de la Cruz": a person's name ending in a middle initial goes on over the particle and the surname,
+            // "a speech by Mrs. Ines M. de la Vega": a person's name ending in a middle initial goes on over the particle and the surname,
             // whatever the recogniser took the surname for
             if (c.Type == EntityType.Person && c.Length >= 2 && IsInitial(words[c.End - 1]) && next.Source != "gazetteer" && IsTitleCase(words[next.First]))
             {

@@ -725,7 +725,7 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
-    /// "TARVO Henrik, Foreign Minister of Kessa, arrived", "a letter from Orla Venn, the Minister of Harbours.": a name that a
+    /// "TARVO Henrik, Foreign Minister of Kessa, arrived", "a radio order from Varno Teskel, the Minister of Harbours,": a name that a
     /// comma, "the" or not, and a person's title (titles.tsv, capitalised) followed by "of" or "to" restate is the office
     /// holder, a person, whatever the recogniser took it for (and a person it took for one stays one, whatever a
     /// preposition of place before the name suggests). The title must go on into its field ("of", "to"): a title
@@ -756,7 +756,7 @@ internal static class NamedByConstruction
             int e = m.EndToken;
             if (e + 3 >= tokens.Count || tokens[e].Text != ",") continue;
             // (a name in a list: after "and"/"or", or after a comma that closes another name; a comma closing a fronted phrase,
-            // "For thirty minutes on Monday, OSKARI Lenna, Prime Minister of Kessa, spoke", opens the clause)
+            // "Once the ballots were counted, OSKARI Lenna, Prime Minister of Kessa, thanked", opens the clause)
             if (m.FirstToken > 0 && (tokens[m.FirstToken - 1].Text is "and" or "or"
                                      || tokens[m.FirstToken - 1].Text == "," && (ends ??= result.Select(p => (p.Mention.SentenceIndex, p.EndToken)).ToHashSet())
                                          .Contains((mention.SentenceIndex, m.FirstToken - 1)))) continue;
@@ -778,7 +778,7 @@ internal static class NamedByConstruction
             int f = j + len;
             while (f < tokens.Count && f - j <= 16 && tokens[f].Text is not ("," or "." or ";" or ":") && !persons.Contains((mention.SentenceIndex, f))) f++;
             if (f < tokens.Count && persons.Contains((mention.SentenceIndex, f))) continue;
-            // (a rule's reading: a preposition of place before the name, "a complaint from Orla Venn, the Minister of ...", does not
+            // (a rule's reading: a preposition of place before the name, "a radio order from Varno Teskel, the Minister of ...", does not
             // correct it back to a place)
             result[k] = m with { Mention = mention with { Type = EntityType.Person, Canonical = null, Source = "rule" }, Agent = null };
         }
