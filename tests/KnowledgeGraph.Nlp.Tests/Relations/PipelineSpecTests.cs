@@ -103,6 +103,16 @@ public sealed class DefaultParseTests
 
     [TestCaseSource(nameof(Cases))]
     public void Spec(RelationSpecCase spec) => PipelineSpecTests.AssertSpec(Pipeline.Value, spec);
+
+    /// <summary>Analyses three sentences with the marked rules; the function says whether sentence k was parsed (every
+    /// token has a relation).</summary>
+    private static (KnowledgeGraph.Core.DocumentAnalysis Analysis, Func<int, bool> Parsed) AnalyzeThree(string text)
+    {
+        var analysis = Pipeline.Value.Analyze(KnowledgeGraph.Core.Document.Create(text));
+        Assert.That(analysis.Sentences, Has.Count.EqualTo(3));
+        return (analysis, k => analysis.Sentences[k].Tokens.All(t => t.Deprel is not null));
+    }
+
     [Test]
     public void OnlySentencesADefaultRuleCanReadAreParsed()
     {
@@ -111,9 +121,7 @@ public sealed class DefaultParseTests
         var text = "Engineers from Halden, Norway, repaired the dam.\n\n"
             + "The Chilean minister Rosa Quintero opened the port.\n\n"
             + "Marek Olsen flew to Lisbon on Tuesday.";
-        var analysis = Pipeline.Value.Analyze(KnowledgeGraph.Core.Document.Create(text));
-        bool Parsed(int k) => analysis.Sentences[k].Tokens.All(t => t.Deprel is not null);
-        Assert.That(analysis.Sentences, Has.Count.EqualTo(3));
+        var (analysis, Parsed) = AnalyzeThree(text);
         Assert.Multiple(() =>
         {
             Assert.That(Parsed(0), Is.True, "two places in apposition");
@@ -131,9 +139,7 @@ public sealed class DefaultParseTests
         var text = "Mr. Henrik Dahl said the talks with Sweden would resume.\n\n"
             + "Patrols from Norway searched the coast near Bergen.\n\n"
             + "Rosa Quintero, Chile's foreign minister, arrived on Monday.";
-        var analysis = Pipeline.Value.Analyze(KnowledgeGraph.Core.Document.Create(text));
-        bool Parsed(int k) => analysis.Sentences[k].Tokens.All(t => t.Deprel is not null);
-        Assert.That(analysis.Sentences, Has.Count.EqualTo(3));
+        var (analysis, Parsed) = AnalyzeThree(text);
         Assert.Multiple(() =>
         {
             Assert.That(Parsed(0), Is.False, "a title inside the only name of its phrase");
