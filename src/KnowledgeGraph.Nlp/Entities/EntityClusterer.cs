@@ -160,7 +160,7 @@ public sealed class EntityClusterer
                 var otherWords = Words(otherText);
                 if (m.Mention.Type switch
                     {
-                        EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords),
+                        EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords) || IsFirstOfTwoSurnames(words, otherWords),
                         // "Boston" is not "Boston Harbor": a place's name inside a longer place name is another place
                         // ... but a facility named without its owner is that facility ("Air Station Kestrel Point")
                         EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains)
@@ -399,6 +399,23 @@ public sealed class EntityClusterer
         int hyphen = last.IndexOf('-');
         if (hyphen >= 3 && hyphen < last.Length - 3 && char.IsUpper(last[0]) && last[1..hyphen].All(char.IsLower) && char.IsUpper(last[hyphen + 1])) return last[..hyphen];
         return null;
+    }
+
+    /// <summary>
+    /// "Luis Carvajal Ortuño ... Carvajal said": Spanish and Portuguese names carry two surnames, the father's and then the
+    /// mother's, written apart, and a later mention calls the person by the first of them alone. Read so only when the name
+    /// has three or four words, one before the surname a given name of the lexicon (PETRARCH's), and neither surname a
+    /// given name ("Mary Ann Smith": "Ann" is no surname); a row of surnames with no given name ("Rothko Kline Motherwell")
+    /// is no person's name to shorten.
+    /// </summary>
+    private bool IsFirstOfTwoSurnames(string[] part, string[] full)
+    {
+        if (part.Length != 1 || full.Length is < 3 or > 4) return false;
+        static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+        if (!full.All(Word) || !string.Equals(part[0], full[^2], StringComparison.OrdinalIgnoreCase) || full[^2].Length < 3) return false;
+        if (full[^1] is "Jr" or "Sr" or "II" or "III" or "IV") return false;
+        var given = _lex.GivenNames;
+        return !given.Contains(full[^2]) && !given.Contains(full[^1]) && full[..^2].Any(given.Contains);
     }
 
     /// <summary>
