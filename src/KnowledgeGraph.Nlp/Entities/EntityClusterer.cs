@@ -910,7 +910,7 @@ public sealed class EntityClusterer
     /// in this article only: its mentions become <see cref="GuessedAcronymSource"/>, which names no alias of the place, so
     /// another article's body of those letters never finds the place by it (GraphBuilder.JoinAcronyms).
     /// </summary>
-    private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    private void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
         Dictionary<string, List<(int Root, EntityType Type, string[] Words)>>? byInitials = null;
@@ -926,12 +926,17 @@ public sealed class EntityClusterer
                 for (int k = 0; k < mentions.Count; k++)
                 {
                     if (mentions[k].Mention is not { Kind: MentionKind.Name, Type: EntityType.Location or EntityType.Organization } m || m.Source == "dropped") continue;
-                    var words = Words(KeyText(mentions[k]));
-                    foreach (var key in AcronymKeys(words))
-                    {
-                        if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
-                        list.Add((Root(clusters, clusterOf[k]), m.Type, words));
-                    }
+                    var names = new List<string[]> { Words(KeyText(mentions[k])) };
+                    // a country is also spelled by its official name and its written-out alternatives ("ROK" for South
+                    // Korea, the Republic of Korea), whichever of its names the article writes
+                    if (m is { Type: EntityType.Location, FineType: "Country", Canonical: { } country } && _lex.CountryLongNames.TryGetValue(country, out var longNames))
+                        names.AddRange(longNames.Select(Words));
+                    foreach (var words in names)
+                        foreach (var key in AcronymKeys(words))
+                        {
+                            if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
+                            list.Add((Root(clusters, clusterOf[k]), m.Type, words));
+                        }
                 }
             }
             var letters = new string(NameKey.Normalize(text).Where(char.IsLetter).ToArray());
