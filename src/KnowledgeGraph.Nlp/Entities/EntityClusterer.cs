@@ -592,10 +592,27 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
+    /// "Reciprocal Access Agreement" of "the Kessland-Ostmark Reciprocal Access Agreement": a name without the countries
+    /// party to it, written joined by hyphens as its first word (each a country's name or acronym in the gazetteer), which
+    /// its acronym usually leaves out; the name unchanged otherwise.
+    /// </summary>
+    private string WithoutCountriesOpening(string name)
+    {
+        int space = name.IndexOf(' ');
+        if (space <= 0) return name;
+        var parts = name[..space].Split('-');
+        return parts.Length >= 2 && parts.All(p => p.Length > 0 && _lex.Gazetteer.CountryNamed(p) is not null) ? name[(space + 1)..] : name;
+    }
+
+    /// <summary>Every mention of the cluster is the acronym as written, typed by the recogniser's guess alone (no gazetteer, no rule).</summary>
+    private static bool GuessedOnly(List<PlacedMention> mentions, List<Group> clusters, int cluster, string text) =>
+        clusters[Root(clusters, cluster)].Members.All(k => mentions[k].Mention is { Source: "ner" or "ner+context", Canonical: null, Kind: MentionKind.Name or MentionKind.Acronym } a && a.Text == text);
+
+    /// <summary>
     /// "the U.N. mission in South Sudan (UNMISS)": the acronym in brackets names what comes before it. When that is a
     /// name, the two clusters join; when it is a description, it becomes a mention and alias of the acronym's entity.
     /// </summary>
-    private static void LinkParentheses(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
+    private void LinkParentheses(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
         List<Group> clusters, List<int> clusterOf)
     {
         int count = mentions.Count;
@@ -610,12 +627,26 @@ public sealed class EntityClusterer
         for (int i = 0; i < count; i++)
         {
             var m = mentions[i];
-            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Event) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
             var s = sentences[m.Mention.SentenceIndex];
             if (m.FirstToken < 2 || m.EndToken >= s.Tokens.Count || s.Tokens[m.FirstToken - 1].Text != "(" || s.Tokens[m.EndToken].Text != ")") continue;
             int npEnd = m.FirstToken - 1; // exclusive
             var here = inSentence[s.Index];
             var before = here.FirstOrDefault(k => mentions[k].EndToken == npEnd, -1);
+            // "the Varden-Ostmark Fisheries Accord (VOFA)", "the Tamsin Free Travel Zone (TFTZ)": an acronym in brackets right
+            // after a name it spells is that name, also where only the recogniser's guess typed the acronym another kind
+            // (a body, an event); it takes the name's type (a country's acronym is read below)
+            if (before >= 0 && mentions[before].Mention is { Kind: MentionKind.Name, Type: EntityType.Organization or EntityType.Location or EntityType.Event } named
+                && named.Type != m.Mention.Type && named.FineType != "Country" && GuessedOnly(mentions, clusters, clusterOf[i], m.Mention.Text)
+                && (SpellsOut(m.Mention.Text, named.Text) || SpellsOut(m.Mention.Text, WithoutCountriesOpening(named.Text))))
+            {
+                foreach (var k in clusters[Root(clusters, clusterOf[i])].Members)
+                    mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = named.Type, FineType = named.FineType } };
+                clusters[Root(clusters, clusterOf[i])].Type = named.Type;
+                Union(clusters, clusterOf[i], clusterOf[before]);
+                continue;
+            }
+            if (m.Mention.Type == EntityType.Event) continue;
             // (an acronym the recogniser or the gazetteer already took for a place: only the country it spells, below)
             if (m.Mention.Type == EntityType.Location && !(before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name } cty
                 && SpellsOut(m.Mention.Text, cty.Text))) continue;
