@@ -15,6 +15,18 @@ public static class ResolutionKey
     }
 
     /// <summary>
+    /// "Xi Jin Ping" / "Xi Jinping", "Harbor News Briefs" / "Harbor Newsbriefs": a name of two words or more keyed by its
+    /// letters with the spaces and hyphens between them left out, so one name written with its parts apart or together is
+    /// one name; null for a name of one word (it cannot collide with a name's key: it starts with a control character).
+    /// </summary>
+    public static string? OfSpacing(string name)
+    {
+        var key = Of(name);
+        if (!key.Contains(' ', StringComparison.Ordinal)) return null;
+        return "\u0007" + new string(key.Where(ch => ch is not (' ' or '-')).ToArray());
+    }
+
+    /// <summary>
     /// A generic actor is its country (or place) plus its CAMEO agent code: "Peruvian police" in one article and
     /// "police in Peru" in another are one node. The key cannot collide with a name's key (it starts with a control character).
     /// </summary>

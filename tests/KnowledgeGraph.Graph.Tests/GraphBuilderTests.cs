@@ -195,6 +195,24 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void ANameWrittenWithItsPartsApartOrTogetherIsOneNameAcrossArticles()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Hu Ran Tao", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Hu Rantao", EntityType.Person) }));
+        b.Add(Doc("three", new[] { E(0, "Kessland Newsbriefs", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Kessland News Briefs", EntityType.Organization) }));
+        // the same letters split otherwise in another order are another name
+        b.Add(Doc("seven", new[] { E(0, "Rantao Hu", EntityType.Person) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        var hu = nodes.Single(n => Aliases(n).Contains("Hu Rantao"));
+        Assert.That(Aliases(hu), Does.Contain("Hu Ran Tao"));
+        Assert.That(Aliases(hu).Contains("Rantao Hu"), Is.False);
+        var briefs = nodes.Single(n => Aliases(n).Contains("Kessland Newsbriefs"));
+        Assert.That(Aliases(briefs), Does.Contain("Kessland News Briefs"));
+    }
+
+    [Test]
     public void APersonNamedByTheShortFormOfTheFirstNameIsOnePersonButAFatherOrTwoCandidatesAreNot()
     {
         var b = new GraphBuilder(Schema);

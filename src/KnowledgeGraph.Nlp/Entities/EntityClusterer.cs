@@ -160,7 +160,7 @@ public sealed class EntityClusterer
                 var otherWords = Words(otherText);
                 if (m.Mention.Type switch
                     {
-                        EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords),
+                        EntityType.Person => IsPartOfPersonName(words, otherWords) || SameNameButInitials(words, otherWords) || IsFirstOfTwoSurnames(words, otherWords),
                         // "Boston" is not "Boston Harbor": a place's name inside a longer place name is another place
                         // ... but a facility named without its owner is that facility ("Air Station Kestrel Point")
                         EntityType.Location => IsAcronymOf(KeyText(m), otherWords) || IsWithoutOwner(words, otherWords) && words.Any(MentionFinder.FacilityHeads.Contains)
@@ -402,6 +402,23 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
+    /// "Luis Carvajal Ortuño ... Carvajal said": Spanish and Portuguese names carry two surnames, the father's and then the
+    /// mother's, written apart, and a later mention calls the person by the first of them alone. Read so only when the name
+    /// has three or four words, one before the surname a given name of the lexicon (PETRARCH's), and neither surname a
+    /// given name ("Mary Ann Smith": "Ann" is no surname); a row of surnames with no given name ("Rothko Kline Motherwell")
+    /// is no person's name to shorten.
+    /// </summary>
+    private bool IsFirstOfTwoSurnames(string[] part, string[] full)
+    {
+        if (part.Length != 1 || full.Length is < 3 or > 4) return false;
+        static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+        if (!full.All(Word) || !string.Equals(part[0], full[^2], StringComparison.OrdinalIgnoreCase) || full[^2].Length < 3) return false;
+        if (full[^1] is "Jr" or "Sr" or "II" or "III" or "IV") return false;
+        var given = _lex.GivenNames;
+        return !given.Contains(full[^2]) && !given.Contains(full[^1]) && full[..^2].Any(given.Contains);
+    }
+
+    /// <summary>
     /// The country's mention (by name or demonym) that ends right where an organisation's name starts, in its sentence:
     /// "Australian" of "Australian Defence Force" when the recogniser split the two; null for anything else.
     /// </summary>
@@ -575,10 +592,27 @@ public sealed class EntityClusterer
     }
 
     /// <summary>
+    /// "Reciprocal Access Agreement" of "the Kessland-Ostmark Reciprocal Access Agreement": a name without the countries
+    /// party to it, written joined by hyphens as its first word (each a country's name or acronym in the gazetteer), which
+    /// its acronym usually leaves out; the name unchanged otherwise.
+    /// </summary>
+    private string WithoutCountriesOpening(string name)
+    {
+        int space = name.IndexOf(' ');
+        if (space <= 0) return name;
+        var parts = name[..space].Split('-');
+        return parts.Length >= 2 && parts.All(p => p.Length > 0 && _lex.Gazetteer.CountryNamed(p) is not null) ? name[(space + 1)..] : name;
+    }
+
+    /// <summary>Every mention of the cluster is the acronym as written, typed by the recogniser's guess alone (no gazetteer, no rule).</summary>
+    private static bool GuessedOnly(List<PlacedMention> mentions, List<Group> clusters, int cluster, string text) =>
+        clusters[Root(clusters, cluster)].Members.All(k => mentions[k].Mention is { Source: "ner" or "ner+context", Canonical: null, Kind: MentionKind.Name or MentionKind.Acronym } a && a.Text == text);
+
+    /// <summary>
     /// "the U.N. mission in South Sudan (UNMISS)": the acronym in brackets names what comes before it. When that is a
     /// name, the two clusters join; when it is a description, it becomes a mention and alias of the acronym's entity.
     /// </summary>
-    private static void LinkParentheses(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
+    private void LinkParentheses(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions,
         List<Group> clusters, List<int> clusterOf)
     {
         int count = mentions.Count;
@@ -593,12 +627,26 @@ public sealed class EntityClusterer
         for (int i = 0; i < count; i++)
         {
             var m = mentions[i];
-            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Event) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
             var s = sentences[m.Mention.SentenceIndex];
             if (m.FirstToken < 2 || m.EndToken >= s.Tokens.Count || s.Tokens[m.FirstToken - 1].Text != "(" || s.Tokens[m.EndToken].Text != ")") continue;
             int npEnd = m.FirstToken - 1; // exclusive
             var here = inSentence[s.Index];
             var before = here.FirstOrDefault(k => mentions[k].EndToken == npEnd, -1);
+            // "the Varden-Ostmark Fisheries Accord (VOFA)", "the Tamsin Free Travel Zone (TFTZ)": an acronym in brackets right
+            // after a name it spells is that name, also where only the recogniser's guess typed the acronym another kind
+            // (a body, an event); it takes the name's type (a country's acronym is read below)
+            if (before >= 0 && mentions[before].Mention is { Kind: MentionKind.Name, Type: EntityType.Organization or EntityType.Location or EntityType.Event } named
+                && named.Type != m.Mention.Type && named.FineType != "Country" && GuessedOnly(mentions, clusters, clusterOf[i], m.Mention.Text)
+                && (SpellsOut(m.Mention.Text, named.Text) || SpellsOut(m.Mention.Text, WithoutCountriesOpening(named.Text))))
+            {
+                foreach (var k in clusters[Root(clusters, clusterOf[i])].Members)
+                    mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = named.Type, FineType = named.FineType } };
+                clusters[Root(clusters, clusterOf[i])].Type = named.Type;
+                Union(clusters, clusterOf[i], clusterOf[before]);
+                continue;
+            }
+            if (m.Mention.Type == EntityType.Event) continue;
             // (an acronym the recogniser or the gazetteer already took for a place: only the country it spells, below)
             if (m.Mention.Type == EntityType.Location && !(before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name } cty
                 && SpellsOut(m.Mention.Text, cty.Text))) continue;
@@ -893,7 +941,7 @@ public sealed class EntityClusterer
     /// in this article only: its mentions become <see cref="GuessedAcronymSource"/>, which names no alias of the place, so
     /// another article's body of those letters never finds the place by it (GraphBuilder.JoinAcronyms).
     /// </summary>
-    private static void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    private void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
         // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
         Dictionary<string, List<(int Root, EntityType Type, string[] Words)>>? byInitials = null;
@@ -909,12 +957,17 @@ public sealed class EntityClusterer
                 for (int k = 0; k < mentions.Count; k++)
                 {
                     if (mentions[k].Mention is not { Kind: MentionKind.Name, Type: EntityType.Location or EntityType.Organization } m || m.Source == "dropped") continue;
-                    var words = Words(KeyText(mentions[k]));
-                    foreach (var key in AcronymKeys(words))
-                    {
-                        if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
-                        list.Add((Root(clusters, clusterOf[k]), m.Type, words));
-                    }
+                    var names = new List<string[]> { Words(KeyText(mentions[k])) };
+                    // a country is also spelled by its official name and its written-out alternatives ("ROK" for South
+                    // Korea, the Republic of Korea), whichever of its names the article writes
+                    if (m is { Type: EntityType.Location, FineType: "Country", Canonical: { } country } && _lex.CountryLongNames.TryGetValue(country, out var longNames))
+                        names.AddRange(longNames.Select(Words));
+                    foreach (var words in names)
+                        foreach (var key in AcronymKeys(words))
+                        {
+                            if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
+                            list.Add((Root(clusters, clusterOf[k]), m.Type, words));
+                        }
                 }
             }
             var letters = new string(NameKey.Normalize(text).Where(char.IsLetter).ToArray());

@@ -60,6 +60,12 @@ public sealed class LexiconSet
     public IReadOnlySet<string> GivenNames { get; private init; } = new HashSet<string>();
     /// <summary>Country name -> its first demonym ("Peru" -> "Peruvian"), from countries.tsv: names generic actors ("Peruvian police").</summary>
     public IReadOnlyDictionary<string, string> Demonyms { get; private init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Country name -> its official name and written-out alternatives of two words or more, as countries.tsv lists them with a
+    /// bracketed gloss left out ("South Korea" -> "Republic of Korea"; "Taiwan" -> "Republic of China", "Chinese Taipei"):
+    /// the names an acronym of a country may spell ("ROK").
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> CountryLongNames { get; private init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>Country code (cca3) -> country name, to name the country of a capital ("Lima" -> "Peru").</summary>
     public IReadOnlyDictionary<string, string> CountryNames { get; private init; } = new Dictionary<string, string>();
 
@@ -104,6 +110,8 @@ public sealed class LexiconSet
                 ? TsvFile.Read(P(LexiconDerivation.GivenNamesFile), new[] { "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
             Demonyms = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).Where(r => TsvFile.List(r[4]).Count > 0)
                 .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => TsvFile.List(g.First()[4])[0], StringComparer.Ordinal),
+            CountryLongNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
+                .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)LongNames(g.First()), StringComparer.Ordinal),
             CountryNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
                 .GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
             UsStates = usStates.Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
@@ -113,6 +121,18 @@ public sealed class LexiconSet
             EventTypes = eventTypes,
             EventChecks = EventChecks.Load(dir, cameo, triggers, agents),
         };
+    }
+
+    private static List<string> LongNames(TsvRow row)
+    {
+        var names = new List<string>();
+        foreach (var name in new[] { row[2] }.Concat(TsvFile.List(row[3])))
+        {
+            int bracket = name.IndexOf('(');
+            var text = (bracket > 0 ? name[..bracket] : name).Trim();
+            if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 && !NameKey.IsAcronymShape(text) && !names.Contains(text)) names.Add(text);
+        }
+        return names;
     }
 
     /// <summary>
