@@ -1688,7 +1688,9 @@ public sealed partial class RelationExtractor
                     }
                     continue;
                 }
-                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head)) continue;
+                // not after a reporting verb, a copula or an active verb that judges or demands: "X condemned the killing of Y in Z"
+                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head) || !g.Passive && TriggerAt(g.Head, TriggerPos.Verb) is { } said
+                    && said.Entries.Where(e => !e.Derived).DefaultIfEmpty().All(e => e?.Category is "DISAPPROVE" or "REJECT" or "DEMAND")) continue;
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
                 // one meets or visits where the other is ("X visited troops at Z"): the verb's reading, the same at every place phrase
