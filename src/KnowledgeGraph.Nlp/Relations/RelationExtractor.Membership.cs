@@ -137,8 +137,8 @@ public sealed partial class RelationExtractor
                     if (len > 0 && entries.Any(e => e.IsRoleNoun && e.ImpliesPerson))
                     {
                         int last = r + len - 1;
-                        // the role noun must end the noun phrase
-                        if (last + 1 < v.Count && v.IsNoun(last + 1) && v.MentionAt(last + 1) is null) break;
+                        // the role noun must end the noun phrase, and hold no name after it ("P, O Governor Q": Q's title)
+                        if (last + 1 < v.Count && (v.IsNoun(last + 1) && v.MentionAt(last + 1) is null || v.MentionStartingAt(last + 1) is { } q && v.TypeOf(q) == EntityType.Person)) break;
                         var lemma = v.LemmasOf(r, r + len - 1);
                         IReadOnlyList<TriggerEntry> use = indefinite
                             ? Stative("MEMBER_OF", lemma, 0.75)

@@ -1526,22 +1526,17 @@ public sealed partial class RelationExtractor
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
                         triggers = Stative("MEMBER_OF", lemma, 0.7);
-                    if (o is not null && o.Entity != p.Entity)
+                    // "P, CEO of O Q": in a list of titles before names, the name right after O holds the title ((c)), not P
+                    bool nextHolds = o is not null && v.MentionStartingAt(o.EndToken) is { } q && v.TypeOf(q) == EntityType.Person;
+                    if (o is not null && o.Entity != p.Entity && !nextHolds)
                         foreach (var owned in RoleInOwnedPart(p, o, triggers, lemma, r, last, text)) yield return owned;
-                    continue;
+                    if (!nextHolds) continue;
                 }
 
-                // (c) "the ROLE of O, P" : "the commander of the force, X,"
-                if (after < v.Count && v.Lower(last + 1) is "of" or "at")
-                {
-                    var o = v.MentionFrom(last + 2, v.IsDetOrAdj, last + 5);
-                    if (o is not null && o.EndToken < v.Count && v.IsComma(o.EndToken))
-                    {
-                        var per = v.MentionStartingAt(o.EndToken + 1);
-                        if (per is not null && v.TypeOf(per) == EntityType.Person && per.Entity != o.Entity)
-                            yield return RoleCandidate(per, o, triggers, r, last, text);
-                    }
-                }
+                // (c) "the ROLE of O, P" : "the commander of the force, X,"; in a list of titles before names, "CEO of O P"
+                if (after < v.Count && v.Lower(last + 1) is "of" or "at" && v.MentionFrom(last + 2, v.IsDetOrAdj, last + 5) is { } of && of.EndToken < v.Count
+                    && v.MentionStartingAt(v.IsComma(of.EndToken) ? of.EndToken + 1 : of.EndToken) is { } per && v.TypeOf(per) == EntityType.Person && per.Entity != of.Entity)
+                    yield return RoleCandidate(per, of, triggers, r, last, text);
             }
         }
 
@@ -1688,7 +1683,9 @@ public sealed partial class RelationExtractor
                     }
                     continue;
                 }
-                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head)) continue;
+                // not after a reporting verb, a copula or an active verb that judges or demands: "X condemned the killing of Y in Z"
+                if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head) || !g.Passive && TriggerAt(g.Head, TriggerPos.Verb) is { } said
+                    && said.Entries.Where(e => !e.Derived).DefaultIfEmpty().All(e => e?.Category is "DISAPPROVE" or "REJECT" or "DEMAND")) continue;
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
                 // one meets or visits where the other is ("X visited troops at Z"): the verb's reading, the same at every place phrase
