@@ -1498,6 +1498,21 @@ public sealed class MentionFinder
         "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
     };
 
+    /// <summary>
+    /// Whether <paramref name="acronym"/> spells the capitalised owner written before a possessive right before token
+    /// <paramref name="first"/>: "the Kessa Relief Agency's Flash Appeal (KRA)" (the owner's words run back over capitalised
+    /// words and the connectors "and", "of", "for", at most twelve words).
+    /// </summary>
+    private static bool SpellsOwner(List<string> words, int first, string acronym)
+    {
+        if (first < 2 || words[first - 1] is not ("'s" or "\u2019s")) return false;
+        int k = first - 2;
+        while (k >= 0 && first - 2 - k < 12 && (IsTitleCase(words[k]) || words[k] is "and" or "of" or "for")) k--;
+        while (k + 1 < first - 1 && !IsTitleCase(words[k + 1])) k++;
+        var owner = words.Skip(k + 1).Take(first - 2 - k).ToArray();
+        return owner.Length >= 2 && EntityClusterer.IsAcronymOf(acronym, owner);
+    }
+
     /// <summary>"3rd", "21st", and the military's "2d", "3d".</summary>
     internal static bool IsNumericOrdinal(string w) =>
         w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit)
@@ -2026,13 +2041,21 @@ public sealed class MentionFinder
             // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             // (a head of two words is data too: "the Varn Trade Sanctions Regime" is a legal regime, no government)
+            // (the head alone after "the" too: "Article 4 of the Statute", "the Framework's second annex": the short name of a
+            // document, no actor)
+            if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the"
+                && _lex.DocumentHeads.Contains(span[0]))
+                continue;
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
                 && ((_lex.DocumentHeads.Contains(span[^1]) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
                     && HeadBeforeOf(words, c.First, c.End - 1) is null
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
                     || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
-                if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
+                // (not an acronym that spells the owner before the name's possessive: "the Kessa Relief Agency's Flash Appeal
+                // (KRA)" puts the agency's acronym after its appeal)
+                if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])
+                    && !SpellsOwner(words, c.First, words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
             }
             // "Chemical, Biological, and Nuclear (CBN) teams": an acronym of a list of capitalised modifiers abbreviates a
