@@ -110,6 +110,9 @@ public sealed class MentionFinder
         var usedAgain = new UsedAgain(doc.Text, sentences);
         // ethnic names the text introduces as such ("ethnic Zorvani", "the Zorvani tribe"): that name is a community everywhere
         var ethnic = Communities.EthnicNames(sentences, _lex, kinOnly: true);
+        // peoples the text names before "refugees" ("Velani refugees"): a community where the recogniser read a person
+        var displaced = Communities.DisplacedPeoples(sentences, _lex);
+        var peoples = displaced.Count > 0 ? ethnic.Union(displaced).ToHashSet(StringComparer.Ordinal) : ethnic;
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -143,7 +146,7 @@ public sealed class MentionFinder
                 i = Math.Max(i, j - 1);
             }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, titled);
+            settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             TypeAcronymsLikeTheirNames(words, settled);
@@ -1683,7 +1686,7 @@ public sealed class MentionFinder
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
     private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events, HashSet<string> exercises,
-        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, HashSet<string> titled)
+        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, IReadOnlySet<string> displaced, IReadOnlySet<string> peoples, HashSet<string> titled)
     {
         var result = new List<Candidate>();
         var numberedRoads = new List<(int First, int End)>();
@@ -2008,9 +2011,12 @@ public sealed class MentionFinder
                 continue;
             }
             // "the Zorvani people protested": an ethnic name is a community node, whatever the recogniser took it for
-            if (c.Length == 1 && c.CharStart < 0 && (ethnic.Contains(words[c.First]) || Communities.IsEthnicName(_lex, words, c.First, kinOnly: c.Type == EntityType.Organization)))
+            if (c.Length == 1 && c.CharStart < 0 && (ethnic.Contains(words[c.First]) || Communities.IsEthnicName(_lex, words, c.First, kinOnly: c.Type == EntityType.Organization)
+                                                     || c.Type == EntityType.Person && c.Source == "ner"
+                                                        && (displaced.Contains(words[c.First]) || words[c.First].EndsWith('s') && displaced.Contains(words[c.First][..^1]))))
             {
-                result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name, Canonical = Communities.EthnicCanonical(s.Tokens[c.First], ethnic), Role = null });
+                result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name,
+                    Canonical = Communities.EthnicCanonical(s.Tokens[c.First], peoples), Role = null });
                 continue;
             }
             // "the Orsk Convention on Salvage Rights", "the Tallin Convention against Piracy": a convention, or an agreement's head
