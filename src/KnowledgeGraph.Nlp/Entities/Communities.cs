@@ -97,6 +97,30 @@ public static class Communities
         return token.Tag == "NNPS" || ethnic.Contains(w[..^1]) ? w[..^1] : w;
     }
 
+    /// <summary>Nouns of people who fled, which a people's name modifies: "Velani refugees".</summary>
+    private static readonly HashSet<string> DisplacedNouns = new(StringComparer.Ordinal) { "refugees", "refugee" };
+
+    /// <summary>
+    /// "aid for Velani refugees in Kessa": a capitalised word alone (no capitalised word before it) right before "refugees"
+    /// that no gazetteer knows (so no country's demonym or country: "Syrian refugees", "Ukraine refugees"), no faith word and
+    /// no common English word names the people who fled; MentionFinder makes it a community where the recogniser took it
+    /// for a person, which a person's name never modifies (a place it took for a place stays: "Darfur refugees").
+    /// </summary>
+    public static HashSet<string> DisplacedPeoples(IEnumerable<Sentence> sentences, LexiconSet lexicons)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            for (int i = 1; i + 1 < s.Tokens.Count; i++)
+            {
+                var w = s.Tokens[i].Text;
+                if (!DisplacedNouns.Contains(s.Tokens[i + 1].Text) || w.Length < 3 || !MentionFinder.IsTitleCase(w) || names.Contains(w)) continue;
+                var before = s.Tokens[i - 1].Text;
+                if (before.Length > 0 && char.IsUpper(before[0])) continue;
+                if (lexicons.Gazetteer.Lookup(w).Count == 0 && !IsFaithWord(lexicons, w) && !lexicons.CommonWords.Contains(w.ToLowerInvariant())) names.Add(w);
+            }
+        return names;
+    }
+
     /// <summary>The ethnic names the article introduces (<see cref="IsEthnicName"/>).</summary>
     public static HashSet<string> EthnicNames(IEnumerable<Sentence> sentences, LexiconSet lexicons, bool kinOnly = false, IReadOnlySet<string>? taken = null)
     {

@@ -110,6 +110,9 @@ public sealed class MentionFinder
         var usedAgain = new UsedAgain(doc.Text, sentences);
         // ethnic names the text introduces as such ("ethnic Zorvani", "the Zorvani tribe"): that name is a community everywhere
         var ethnic = Communities.EthnicNames(sentences, _lex, kinOnly: true);
+        // peoples the text names before "refugees" ("Velani refugees"): a community where the recogniser read a person
+        var displaced = Communities.DisplacedPeoples(sentences, _lex);
+        var peoples = displaced.Count > 0 ? ethnic.Union(displaced).ToHashSet(StringComparer.Ordinal) : ethnic;
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -143,7 +146,7 @@ public sealed class MentionFinder
                 i = Math.Max(i, j - 1);
             }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, titled);
+            settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             TypeAcronymsLikeTheirNames(words, settled);
@@ -1498,6 +1501,21 @@ public sealed class MentionFinder
         "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
     };
 
+    /// <summary>
+    /// Whether <paramref name="acronym"/> spells the capitalised owner written before a possessive right before token
+    /// <paramref name="first"/>: "the Kessa Relief Agency's Flash Appeal (KRA)" (the owner's words run back over capitalised
+    /// words and the connectors "and", "of", "for", at most twelve words).
+    /// </summary>
+    private static bool SpellsOwner(List<string> words, int first, string acronym)
+    {
+        if (first < 2 || words[first - 1] is not ("'s" or "\u2019s")) return false;
+        int k = first - 2;
+        while (k >= 0 && first - 2 - k < 12 && (IsTitleCase(words[k]) || words[k] is "and" or "of" or "for")) k--;
+        while (k + 1 < first - 1 && !IsTitleCase(words[k + 1])) k++;
+        var owner = words.Skip(k + 1).Take(first - 2 - k).ToArray();
+        return owner.Length >= 2 && EntityClusterer.IsAcronymOf(acronym, owner);
+    }
+
     /// <summary>"3rd", "21st", and the military's "2d", "3d".</summary>
     internal static bool IsNumericOrdinal(string w) =>
         w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit)
@@ -1668,7 +1686,7 @@ public sealed class MentionFinder
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
     private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events, HashSet<string> exercises,
-        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, HashSet<string> titled)
+        HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, IReadOnlySet<string> displaced, IReadOnlySet<string> peoples, HashSet<string> titled)
     {
         var result = new List<Candidate>();
         var numberedRoads = new List<(int First, int End)>();
@@ -1993,9 +2011,12 @@ public sealed class MentionFinder
                 continue;
             }
             // "the Zorvani people protested": an ethnic name is a community node, whatever the recogniser took it for
-            if (c.Length == 1 && c.CharStart < 0 && (ethnic.Contains(words[c.First]) || Communities.IsEthnicName(_lex, words, c.First, kinOnly: c.Type == EntityType.Organization)))
+            if (c.Length == 1 && c.CharStart < 0 && (ethnic.Contains(words[c.First]) || Communities.IsEthnicName(_lex, words, c.First, kinOnly: c.Type == EntityType.Organization)
+                                                     || c.Type == EntityType.Person && c.Source == "ner"
+                                                        && (displaced.Contains(words[c.First]) || words[c.First].EndsWith('s') && displaced.Contains(words[c.First][..^1]))))
             {
-                result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name, Canonical = Communities.EthnicCanonical(s.Tokens[c.First], ethnic), Role = null });
+                result.Add(c with { Type = EntityType.Organization, FineType = Communities.Label, Kind = MentionKind.Name,
+                    Canonical = Communities.EthnicCanonical(s.Tokens[c.First], peoples), Role = null });
                 continue;
             }
             // "the Orsk Convention on Salvage Rights", "the Tallin Convention against Piracy": a convention, or an agreement's head
@@ -2026,13 +2047,21 @@ public sealed class MentionFinder
             // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             // (a head of two words is data too: "the Varn Trade Sanctions Regime" is a legal regime, no government)
+            // (the head alone after "the" too: "Article 4 of the Statute", "the Framework's second annex": the short name of a
+            // document, no actor)
+            if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the"
+                && _lex.DocumentHeads.Contains(span[0]))
+                continue;
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
                 && ((_lex.DocumentHeads.Contains(span[^1]) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
                     && HeadBeforeOf(words, c.First, c.End - 1) is null
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
                     || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
-                if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])) documents.Add(words[c.End + 1]);
+                // (not an acronym that spells the owner before the name's possessive: "the Kessa Relief Agency's Flash Appeal
+                // (KRA)" puts the agency's acronym after its appeal)
+                if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])
+                    && !SpellsOwner(words, c.First, words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;
             }
             // "Chemical, Biological, and Nuclear (CBN) teams": an acronym of a list of capitalised modifiers abbreviates a

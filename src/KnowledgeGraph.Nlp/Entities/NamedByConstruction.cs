@@ -26,6 +26,7 @@ internal static class NamedByConstruction
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
         TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
+        TypeMeetingsByTime(sentences, result, lex);
         TypeDrillsAndRecurringEvents(sentences, result, lex);
         JoinNumberedUnitAcronyms(sentences, result);
         JoinAliasesNamedAfterAka(sentences, result);
@@ -490,6 +491,62 @@ internal static class NamedByConstruction
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>Adjectives that place a meeting in time: "at the upcoming Harbour Fisheries Conference".</summary>
+    private static readonly HashSet<string> MeetingTimeWords = new(StringComparer.Ordinal)
+        { "recent", "upcoming", "forthcoming", "coming", "next", "last", "previous", "inaugural", "first", "second", "third" };
+
+    /// <summary>
+    /// "at the upcoming Harbour Fisheries Conference", "ahead of the Ostland Recovery Summit", "during the 12th Kessa Forum",
+    /// "spoke at the Varn Trade Conference 2031": a name headed by a word that names a meeting as well as a body (a Meeting suffix
+    /// of org_keywords.tsv: "Conference", "Summit", "Forum", "Session") is that meeting, an Event:Meeting, when the words
+    /// around it place it in time: an adjective of time or an ordinal right before it ("the recent", "the 12th"), a year
+    /// right before or after it ("the 2031 ...", "... 2031", "... of 2031"), or a preposition of time before it ("during",
+    /// "ahead of", "on the sidelines of"); "at" alone is no sign, it also takes the body one works at ("a fellow at the
+    /// Kessa Policy Forum"). Every mention of the name in the article follows; a name the gazetteer knows whole stays.
+    /// A name headed by "Week" ("the Ostland Assembly High-Level Week") names a week of events, an Event, in any
+    /// construction; not one a given name opens (a person's surname).
+    /// </summary>
+    private static void TypeMeetingsByTime(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var meetings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        static bool Year(string w) => w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2';
+        foreach (var m in result)
+        {
+            // (a name longer than the gazetteer's entry it opens with is no known body: "the Ostland Assembly High-Level Week")
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person) || Known(lex, m.Mention.Text) || m.EndToken - m.FirstToken < 2) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            var last = tokens[m.EndToken - 1].Text;
+            if (last == "Week")
+            {
+                if (!lex.GivenNames.Contains(tokens[m.FirstToken].Text)) meetings[m.Mention.Text] = null;
+                continue;
+            }
+            if (!lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting")) continue;
+            if (lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Location)) continue;
+            string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text : "";
+            int f = m.FirstToken, e = m.EndToken;
+            var first = W(f);
+            // (a year or an ordinal opening the name or right before it: "the 2031 Varn Summit", "the 12th Kessa Forum")
+            int b = Year(first) || MentionFinder.IsNumericOrdinal(first) ? f : f - 1;
+            bool dated = Year(W(b)) || MentionFinder.IsNumericOrdinal(W(b)) || MeetingTimeWords.Contains(W(b))
+                         || Year(W(e)) || W(e) == "of" && Year(W(e + 1));
+            // (the preposition before the determiner: "during the ...", "ahead of the ...", "on the sidelines of the ...")
+            int p = W(f - 1) is "the" or "this" or "its" ? f - 2 : f - 1;
+            if (MeetingTimeWords.Contains(W(p + 1)) && W(p) is "the") p--;
+            var prep = W(p);
+            // ("at" is no sign of time: "at the Kessa Conference" may be where a body sits as well as a meeting)
+            bool timed = prep is "during" or "During" || prep == "of" && W(p - 1) is "ahead" or "sidelines" or "margins" or "eve";
+            if (dated || timed) meetings[m.Mention.Text] = "Meeting";
+        }
+        if (meetings.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person) || !meetings.TryGetValue(m.Mention.Text, out var fine)) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = fine, Canonical = null }, Role = null, Agent = null };
         }
     }
 
