@@ -1951,6 +1951,12 @@ public sealed class MentionFinder
             // no entity; other capitals there stay a name ("the KLM 1.5 million passengers")
             if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && IsAmountAt(words, c.End)
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            // "$7 billion USD", "4,500 EUR": an active ISO 4217 code right after an amount (a number with a thousands separator or a
+            // decimal point, a number and a magnitude word, or a number after a currency sign) is its currency, no entity
+            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && c.First > 0 && IsAmountEndingAt(words, c.First - 1)
+                && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            // "at 6:10 p.m. (Kestrel Time)": a capitalised word and "Time" in brackets after a clock time name its time zone, no entity
+            if (span.Count == 2 && c.Source != "gazetteer" && span[1] == "Time" && c.First >= 2 && words[c.First - 1] == "(" && IsClockTime(words, c.First - 2)) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
                 && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
@@ -2782,6 +2788,16 @@ public sealed class MentionFinder
         return i + 1 < words.Count && words[i + 1].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn";
     }
 
+    /// <summary>"20,000", "$7", "7.5 million": an amount of money ends at token i (a number with a thousands separator or a decimal
+    /// point, a number after a currency sign, or a number and a magnitude word).</summary>
+    private static bool IsAmountEndingAt(List<string> words, int i)
+    {
+        static bool Number(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && w.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
+        if (words[i].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn") return i > 0 && Number(words[i - 1]);
+        if (!Number(words[i])) return false;
+        return words[i].Contains(',') || words[i].Contains('.') && char.IsAsciiDigit(words[i][^1]) || i > 0 && words[i - 1] is "$" or "\u20AC" or "\u00A3" or "\u00A5";
+    }
+
     /// <summary>"8 a.m.", "14:30", "1200" (a 24-hour clock time of four digits), "noon": a clock time ends at token i.</summary>
     private static bool IsClockTime(List<string> words, int i)
     {
@@ -2789,6 +2805,9 @@ public sealed class MentionFinder
         if (w.ToLowerInvariant() is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m" or "noon" or "midnight") return true;
         int colon = w.IndexOf(':');
         if (colon is 1 or 2 && w.Length == colon + 3 && w.Remove(colon, 1).All(char.IsAsciiDigit)) return true;
+        // "16:25", "03:12:40" split by the tokenizer into hours, colons and two-digit minutes (and seconds)
+        if (w.Length == 2 && w.All(char.IsAsciiDigit) && i >= 2 && words[i - 1] == ":" && words[i - 2].Length is 1 or 2 && words[i - 2].All(char.IsAsciiDigit))
+            return true;
         // a four-digit 24-hour time is no year: "(1200 UTC)" opens a bracket or follows "at"
         return w.Length == 4 && w.All(char.IsAsciiDigit) && int.Parse(w) % 100 < 60 && int.Parse(w) / 100 < 24
                && i > 0 && words[i - 1] is "(" or "at" or "At";
