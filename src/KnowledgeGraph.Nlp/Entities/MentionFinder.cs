@@ -1304,6 +1304,11 @@ public sealed class MentionFinder
                 && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
                 n = n with { First = f };
         }
+        // "the EU Member States", "Velmar, a State Party": the recogniser's span ending in a country's standing in a body names
+        // the states, no one actor (the body before it is the gazetteer's or a run's); "of" before it makes it a body's field
+        // ("the Conference of States Parties")
+        if (n.End - n.First >= 2 && words[n.End - 2] != words[n.End - 1] && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && StandingWords.Contains(words[n.End - 2]) && StandingWords.Contains(words[n.End - 1])
+            && (words[n.End - 2] is "State" or "States" || words[n.End - 1] is "State" or "States")) return;
         EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
@@ -1957,6 +1962,10 @@ public sealed class MentionFinder
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             // "at 6:10 p.m. (Kestrel Time)": a capitalised word and "Time" in brackets after a clock time name its time zone, no entity
             if (span.Count == 2 && c.Source != "gazetteer" && span[1] == "Time" && c.First >= 2 && words[c.First - 1] == "(" && IsClockTime(words, c.First - 2)) continue;
+            // "the Member States agreed", "a State Party to the convention", "participating States": a country's standing in a body
+            // or a treaty, capitalised by the body's usage, is a common noun, no name (a name goes on with a word of its own:
+            // "Federated States of Micronesia", "Baltic States", "Conference of States Parties")
+            if (c.Source != "gazetteer" && IsStandingInABody(s, words, c, span)) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
                 && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
@@ -2786,6 +2795,21 @@ public sealed class MentionFinder
         if (i >= words.Count || words[i].Length == 0 || !char.IsAsciiDigit(words[i][0]) || !words[i].All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.')) return false;
         if (words[i].Contains(',') || words[i].Contains('.') && char.IsAsciiDigit(words[i][^1])) return true;
         return i + 1 < words.Count && words[i + 1].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn";
+    }
+
+    private static readonly HashSet<string> StandingWords = new(StringComparer.Ordinal) { "Member", "State", "States", "Party", "Parties" };
+
+    /// <summary>
+    /// "Member States", "State Party", "States Parties": only the words of a country's standing in a body or a treaty, with
+    /// "State" or "States" among them; or "States" alone after a lower-case modifier or a possessive ("participating States",
+    /// "its States"; "the States" may be the United States and stays).
+    /// </summary>
+    private static bool IsStandingInABody(Sentence s, List<string> words, Candidate c, List<string> span)
+    {
+        if (span.Count > 2 || !span.All(StandingWords.Contains) || !span.Any(w => w is "State" or "States")) return false;
+        if (span.Count == 2) return span[0] != span[1];
+        return span[0] == "States" && c.First > 0 && (words[c.First - 1] is "Member" or "member"
+               || char.IsLower(words[c.First - 1][0]) && words[c.First - 1] != "the" && s.Tokens[c.First - 1].Tag is "JJ" or "VBG" or "VBN" or "NN" or "PRP$");
     }
 
     /// <summary>"20,000", "$7", "7.5 million": an amount of money ends at token i (a number with a thousands separator or a decimal
