@@ -1379,7 +1379,7 @@ public sealed class MentionFinder
                         end = next;
                         continue;
                     }
-                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next, ner))
+                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(tokens, words, start, end, next, ner))
                     {
                         oneHead = true;
                         end = next;
@@ -1387,6 +1387,14 @@ public sealed class MentionFinder
                     }
                 }
                 break;
+            }
+            // "the Asian and Arctic Research Bureau": an adjective the run did not take (no proper noun after it) and "and" before
+            // the run are a second modifier of the run's head (ModifiersUnderOneHead says when)
+            if (!oneHead && !headline && start >= 2 && tokens[start - 1].Text == "and" && !IsRunToken(tokens, start - 2)
+                && ModifiersUnderOneHead(tokens, words, start - 2, start - 1, end, ner))
+            {
+                oneHead = true;
+                start -= 2;
             }
             AddRun(s, words, start, end, headline, candidates);
             // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
@@ -1403,12 +1411,15 @@ public sealed class MentionFinder
     /// given name, or read as a person by the recogniser: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows
     /// or one with a head keyword of its own ending before "and", a title, or the last item of a list (a comma before them).
     /// </summary>
-    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next, IEnumerable<NerSpan> ner)
+    private bool ModifiersUnderOneHead(IReadOnlyList<Token> tokens, List<string> words, int start, int conj, int next, IEnumerable<NerSpan> ner)
     {
         // two words or more before "and", in title case (the first may be an acronym: "the KFA Fraud and Money Laundering
         // Branch"), and title-case words after it: a one-word name or an acronym before "and" is a name of its own
         // ("Kessa and Harbor Holdings", "the AU and Somali National Forces")
-        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2) return false;
+        // (or one adjective the gazetteer does not know, no name of its own: "the Polar and Coastal Survey Bureau"; a country's
+        // adjective stays out, "the Russian and Chinese Navy" are two navies)
+        bool oneAdjective = conj - start == 1 && IsTitleCase(words[start]) && IsAdjective(tokens, start) && _lex.Gazetteer.Lookup(words[start]).Count == 0;
+        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2 && !oneAdjective) return false;
         if (!Enumerable.Range(start, conj - start).All(k => IsTitleCase(words[k]) || k == start && words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper))
             || !Enumerable.Range(conj + 1, next - conj - 1).All(k => IsTitleCase(words[k]))) return false;
         if (Keyword(words, conj + 1, next) is not { Position: KeywordPosition.Suffix } head
@@ -1423,6 +1434,13 @@ public sealed class MentionFinder
             if (Keyword(words, k, conj) is not null || conj - k >= 2 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(conj - k))).Count > 0) return false;
         return true;
     }
+
+    private static readonly string[] AdjectiveSuffixes = { "al", "ic", "ine", "ary", "ive", "ern", "ar" };
+
+    /// <summary>"Asian" (the tagger's adjective), "Coastal", "Oceanic": an adjective, one the tagger reads so or an ordinary
+    /// word of English (common_words.tsv) with an adjective's suffix.</summary>
+    private bool IsAdjective(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i].Tag == "JJ" || IsOrdinaryWord(tokens[i].Text) && AdjectiveSuffixes.Any(x => tokens[i].Text.EndsWith(x, StringComparison.Ordinal));
 
     private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
     {
