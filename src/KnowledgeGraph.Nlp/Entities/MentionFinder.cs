@@ -232,6 +232,7 @@ public sealed class MentionFinder
         DropAcronymsOfDescriptions(sentences, result);
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
+        DropNumberedHeadingWords(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
@@ -358,6 +359,21 @@ public sealed class MentionFinder
                               && m.Mention.Type is EntityType.Person or EntityType.Organization or EntityType.Location
                               && IsTitleCase(m.Mention.Text) && m.Mention.Text.All(char.IsLetter) && !inside.Contains(m.Mention.Text)
                               && lower.Contains(m.Mention.Text.ToLowerInvariant()) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
+    }
+
+    /// <summary>
+    /// "1. Introduction", "IV. Outlook": a section's number ("1.", "IV.", "b)") as a sentence of its own and one capitalised
+    /// word alone as the next sentence are a numbered heading, the section's topic, no name; the gazetteer's names
+    /// ("2. Ukraine") and acronyms stay. One pass over the mentions.
+    /// </summary>
+    private void DropNumberedHeadingWords(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        static bool SectionNumber(Sentence s) => s.Tokens.Count is 2 or 3 && s.Tokens[^1].Text is "." or ")"
+            && s.Tokens.SkipLast(1).All(t => t.Text == "(" || t.Text.Length <= 4 && (t.Text.All(char.IsAsciiDigit) || t.Text.All(ch => ch is 'I' or 'V' or 'X') || t.Text.Length == 1 && char.IsAsciiLetterLower(t.Text[0])));
+        result.RemoveAll(m => m.Mention.Kind == MentionKind.Name && m.Mention.Source != "gazetteer" && m.EndToken - m.FirstToken == 1 && m.FirstToken == 0
+                              && m.Mention.SentenceIndex is int k && k > 0 && k < sentences.Count && sentences[k].Index == k
+                              && sentences[k].Tokens.Skip(1).All(t => !t.Text.Any(char.IsLetterOrDigit)) && SectionNumber(sentences[k - 1])
+                              && m.Mention.Text.Any(char.IsLower) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
     }
 
     /// <summary>
