@@ -785,8 +785,11 @@ public sealed class MentionFinder
                 candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
                                           // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
-                                          && !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
-                                          && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)));
+                                          // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
+                                          // office of, opening it before "and", keeps it the field whatever keyword ends it)
+                                          && (c.Length >= 3 && words[c.First + 1] == "and" && IsOfficeField(words, c.First, c.First + 1)
+                                              || !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
+                                                 && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0))));
                 i = alone - 1;
                 continue;
             }
@@ -849,7 +852,9 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
             // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
             // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
-            if (body && fieldEnd > runStart && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
+            // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
+            if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
+                && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
                 candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
                     _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(runStart).Take(fieldEnd - runStart))) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
