@@ -235,6 +235,7 @@ public sealed class MentionFinder
         DropAcronymsOfDescriptions(sentences, result);
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
+        DropNumberedHeadingWords(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
@@ -361,6 +362,21 @@ public sealed class MentionFinder
                               && m.Mention.Type is EntityType.Person or EntityType.Organization or EntityType.Location
                               && IsTitleCase(m.Mention.Text) && m.Mention.Text.All(char.IsLetter) && !inside.Contains(m.Mention.Text)
                               && lower.Contains(m.Mention.Text.ToLowerInvariant()) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
+    }
+
+    /// <summary>
+    /// "1. Introduction", "IV. Outlook": a section's number ("1.", "IV.", "b)") as a sentence of its own and one capitalised
+    /// word alone as the next sentence are a numbered heading, the section's topic, no name; the gazetteer's names
+    /// ("2. Ukraine") and acronyms stay. One pass over the mentions.
+    /// </summary>
+    private void DropNumberedHeadingWords(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        static bool SectionNumber(Sentence s) => s.Tokens.Count is 2 or 3 && s.Tokens[^1].Text is "." or ")"
+            && s.Tokens.SkipLast(1).All(t => t.Text == "(" || t.Text.Length <= 4 && (t.Text.All(char.IsAsciiDigit) || t.Text.All(ch => ch is 'I' or 'V' or 'X') || t.Text.Length == 1 && char.IsAsciiLetterLower(t.Text[0])));
+        result.RemoveAll(m => m.Mention.Kind == MentionKind.Name && m.Mention.Source != "gazetteer" && m.EndToken - m.FirstToken == 1 && m.FirstToken == 0
+                              && m.Mention.SentenceIndex is int k && k > 0 && k < sentences.Count && sentences[k].Index == k
+                              && sentences[k].Tokens.Skip(1).All(t => !t.Text.Any(char.IsLetterOrDigit)) && SectionNumber(sentences[k - 1])
+                              && m.Mention.Text.Any(char.IsLower) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
     }
 
     /// <summary>
@@ -772,8 +788,11 @@ public sealed class MentionFinder
                 candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
                                           // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
-                                          && !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
-                                          && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)));
+                                          // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
+                                          // office of, opening it before "and", keeps it the field whatever keyword ends it)
+                                          && (c.Length >= 3 && words[c.First + 1] == "and" && IsOfficeField(words, c.First, c.First + 1)
+                                              || !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
+                                                 && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0))));
                 i = alone - 1;
                 continue;
             }
@@ -836,7 +855,9 @@ public sealed class MentionFinder
             candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
             // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
             // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
-            if (body && fieldEnd > runStart && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
+            // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
+            if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
+                && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
                 candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
                     _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(runStart).Take(fieldEnd - runStart))) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
@@ -1307,6 +1328,11 @@ public sealed class MentionFinder
                 && _lex.Gazetteer.Lookup(w).Count == 0 && !DateWords.Contains(w))
                 n = n with { First = f };
         }
+        // "the EU Member States", "Velmar, a State Party": the recogniser's span ending in a country's standing in a body names
+        // the states, no one actor (the body before it is the gazetteer's or a run's); "of" before it makes it a body's field
+        // ("the Conference of States Parties")
+        if (n.End - n.First >= 2 && words[n.End - 2] != words[n.End - 1] && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && StandingWords.Contains(words[n.End - 2]) && StandingWords.Contains(words[n.End - 1])
+            && (words[n.End - 2] is "State" or "States" || words[n.End - 1] is "State" or "States")) return;
         EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
@@ -1377,7 +1403,7 @@ public sealed class MentionFinder
                         end = next;
                         continue;
                     }
-                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(words, start, end, next, ner))
+                    if (tokens[end].Text is "and" or "&" && !headline && ModifiersUnderOneHead(tokens, words, start, end, next, ner))
                     {
                         oneHead = true;
                         end = next;
@@ -1385,6 +1411,14 @@ public sealed class MentionFinder
                     }
                 }
                 break;
+            }
+            // "the Asian and Arctic Research Bureau": an adjective the run did not take (no proper noun after it) and "and" before
+            // the run are a second modifier of the run's head (ModifiersUnderOneHead says when)
+            if (!oneHead && !headline && start >= 2 && tokens[start - 1].Text == "and" && !IsRunToken(tokens, start - 2)
+                && ModifiersUnderOneHead(tokens, words, start - 2, start - 1, end, ner))
+            {
+                oneHead = true;
+                start -= 2;
             }
             AddRun(s, words, start, end, headline, candidates);
             // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
@@ -1401,12 +1435,15 @@ public sealed class MentionFinder
     /// given name, or read as a person by the recogniser: "Ana Ruiz and Harbor Council members"), a name the gazetteer knows
     /// or one with a head keyword of its own ending before "and", a title, or the last item of a list (a comma before them).
     /// </summary>
-    private bool ModifiersUnderOneHead(List<string> words, int start, int conj, int next, IEnumerable<NerSpan> ner)
+    private bool ModifiersUnderOneHead(IReadOnlyList<Token> tokens, List<string> words, int start, int conj, int next, IEnumerable<NerSpan> ner)
     {
         // two words or more before "and", in title case (the first may be an acronym: "the KFA Fraud and Money Laundering
         // Branch"), and title-case words after it: a one-word name or an acronym before "and" is a name of its own
         // ("Kessa and Harbor Holdings", "the AU and Somali National Forces")
-        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2) return false;
+        // (or one adjective the gazetteer does not know, no name of its own: "the Polar and Coastal Survey Bureau"; a country's
+        // adjective stays out, "the Russian and Chinese Navy" are two navies)
+        bool oneAdjective = conj - start == 1 && IsTitleCase(words[start]) && IsAdjective(tokens, start) && _lex.Gazetteer.Lookup(words[start]).Count == 0;
+        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2 && !oneAdjective) return false;
         if (!Enumerable.Range(start, conj - start).All(k => IsTitleCase(words[k]) || k == start && words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper))
             || !Enumerable.Range(conj + 1, next - conj - 1).All(k => IsTitleCase(words[k]))) return false;
         if (Keyword(words, conj + 1, next) is not { Position: KeywordPosition.Suffix } head
@@ -1421,6 +1458,13 @@ public sealed class MentionFinder
             if (Keyword(words, k, conj) is not null || conj - k >= 2 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(conj - k))).Count > 0) return false;
         return true;
     }
+
+    private static readonly string[] AdjectiveSuffixes = { "al", "ic", "ine", "ary", "ive", "ern", "ar" };
+
+    /// <summary>"Asian" (the tagger's adjective), "Coastal", "Oceanic": an adjective, one the tagger reads so or an ordinary
+    /// word of English (common_words.tsv) with an adjective's suffix.</summary>
+    private bool IsAdjective(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i].Tag == "JJ" || IsOrdinaryWord(tokens[i].Text) && AdjectiveSuffixes.Any(x => tokens[i].Text.EndsWith(x, StringComparison.Ordinal));
 
     private bool IsRunToken(IReadOnlyList<Token> tokens, int i)
     {
@@ -1969,6 +2013,16 @@ public sealed class MentionFinder
             // no entity; other capitals there stay a name ("the KLM 1.5 million passengers")
             if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && IsAmountAt(words, c.End)
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            // "$7 billion USD", "4,500 EUR": an active ISO 4217 code right after an amount (a number with a thousands separator or a
+            // decimal point, a number and a magnitude word, or a number after a currency sign) is its currency, no entity
+            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && c.First > 0 && IsAmountEndingAt(words, c.First - 1)
+                && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
+            // "at 6:10 p.m. (Kestrel Time)": a capitalised word and "Time" in brackets after a clock time name its time zone, no entity
+            if (span.Count == 2 && c.Source != "gazetteer" && span[1] == "Time" && c.First >= 2 && words[c.First - 1] == "(" && IsClockTime(words, c.First - 2)) continue;
+            // "the Member States agreed", "a State Party to the convention", "participating States": a country's standing in a body
+            // or a treaty, capitalised by the body's usage, is a common noun, no name (a name goes on with a word of its own:
+            // "Federated States of Micronesia", "Baltic States", "Conference of States Parties")
+            if (c.Source != "gazetteer" && IsStandingInABody(s, words, c, span)) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
                 && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
@@ -2811,6 +2865,31 @@ public sealed class MentionFinder
         return i + 1 < words.Count && words[i + 1].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn";
     }
 
+    private static readonly HashSet<string> StandingWords = new(StringComparer.Ordinal) { "Member", "State", "States", "Party", "Parties" };
+
+    /// <summary>
+    /// "Member States", "State Party", "States Parties": only the words of a country's standing in a body or a treaty, with
+    /// "State" or "States" among them; or "States" alone after a lower-case modifier or a possessive ("participating States",
+    /// "its States"; "the States" may be the United States and stays).
+    /// </summary>
+    private static bool IsStandingInABody(Sentence s, List<string> words, Candidate c, List<string> span)
+    {
+        if (span.Count > 2 || !span.All(StandingWords.Contains) || !span.Any(w => w is "State" or "States")) return false;
+        if (span.Count == 2) return span[0] != span[1];
+        return span[0] == "States" && c.First > 0 && (words[c.First - 1] is "Member" or "member"
+               || char.IsLower(words[c.First - 1][0]) && words[c.First - 1] != "the" && s.Tokens[c.First - 1].Tag is "JJ" or "VBG" or "VBN" or "NN" or "PRP$");
+    }
+
+    /// <summary>"20,000", "$7", "7.5 million": an amount of money ends at token i (a number with a thousands separator or a decimal
+    /// point, a number after a currency sign, or a number and a magnitude word).</summary>
+    private static bool IsAmountEndingAt(List<string> words, int i)
+    {
+        static bool Number(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && w.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
+        if (words[i].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn") return i > 0 && Number(words[i - 1]);
+        if (!Number(words[i])) return false;
+        return words[i].Contains(',') || words[i].Contains('.') && char.IsAsciiDigit(words[i][^1]) || i > 0 && words[i - 1] is "$" or "\u20AC" or "\u00A3" or "\u00A5";
+    }
+
     /// <summary>"8 a.m.", "14:30", "1200" (a 24-hour clock time of four digits), "noon": a clock time ends at token i.</summary>
     private static bool IsClockTime(List<string> words, int i)
     {
@@ -2818,6 +2897,9 @@ public sealed class MentionFinder
         if (w.ToLowerInvariant() is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m" or "noon" or "midnight") return true;
         int colon = w.IndexOf(':');
         if (colon is 1 or 2 && w.Length == colon + 3 && w.Remove(colon, 1).All(char.IsAsciiDigit)) return true;
+        // "16:25", "03:12:40" split by the tokenizer into hours, colons and two-digit minutes (and seconds)
+        if (w.Length == 2 && w.All(char.IsAsciiDigit) && i >= 2 && words[i - 1] == ":" && words[i - 2].Length is 1 or 2 && words[i - 2].All(char.IsAsciiDigit))
+            return true;
         // a four-digit 24-hour time is no year: "(1200 UTC)" opens a bracket or follows "at"
         return w.Length == 4 && w.All(char.IsAsciiDigit) && int.Parse(w) % 100 < 60 && int.Parse(w) / 100 < 24
                && i > 0 && words[i - 1] is "(" or "at" or "At";
