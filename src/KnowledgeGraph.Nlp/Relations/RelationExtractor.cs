@@ -1102,13 +1102,13 @@ public sealed partial class RelationExtractor
                 // a noun's participants stand in its own phrase: "its allies will defeat Y", "X, a NATO ally, shot down Y" name
                 // no ally of Y
                 if (nominal && v.MentionAt(j) is null && (v.IsFinite(j) || v.Tag(j) == "VB" || v.IsComma(j))) break;
-                // "to target fighters firing on Y", "stood by its neighbours in pressing Y": a participle or a gerund (not "water-purifying") starts a clause
-                if (j > from && v.Tag(j) == "VBG" && v.MentionAt(j - 1) is null && (v.Tag(j - 1) is "NN" or "NNS" || v.Tag(j - 1) == "IN" && !v.Words[j].Contains('-'))) break;
+                // "to target fighters firing on Y", "in pressing Y", "committed to helping Y", "the release of workers held in Y" (not "held by Y": the agent): a gerund (not "water-purifying") or participle starts a clause
+                if ((j > from || v.Lower(j - 1) == "to") && v.MentionAt(j - 1) is null && (v.Tag(j) == "VBG" && (v.Tag(j - 1) is "NN" or "NNS" || v.Tag(j - 1) is "IN" or "TO" && !v.Words[j].Contains('-'))
+                    || v.Tag(j) == "VBN" && v.Tag(j - 1) is "NN" or "NNS" && v.Lower(j + 1) != "by")) break;
                 // "meets to coordinate efforts to counter Y": what follows an infinitive is that verb's
                 if (!threat && !clausal && v.Tag(j) == "TO" && j + 1 < v.Count && v.Tag(j + 1) == "VB") break;
                 if (v.IsCoordinator(j) && (v.IsVerb(j + 1) || v.IsAdverb(j + 1) && v.IsVerb(j + 2))) break;
-                if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG")) break;
-                if (v.IsComma(j) && TrailingReport(j)) break; // "..., officials in X said": X is the reporters' place, no participant
+                if (v.IsComma(j) && (v.IsCoordinator(j + 1) && (v.IsVerb(j + 2) || v.IsFinite(j + 3)) || v.IsRelativePronoun(j + 1) || v.Tag(j + 1) is "VBG" || TrailingReport(j))) break; // "..., officials in X said": X no participant
                 if (v.Tag(j) == "IN" && v.MentionAt(j) is null)
                 {
                     var w = v.Lower(j);
