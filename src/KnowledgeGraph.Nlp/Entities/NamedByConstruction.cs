@@ -506,7 +506,7 @@ internal static class NamedByConstruction
     /// right before or after it ("the 2031 ...", "... 2031", "... of 2031"), or a preposition of time before it ("during",
     /// "ahead of", "on the sidelines of"); "at" alone is no sign, it also takes the body one works at ("a fellow at the
     /// Kessa Policy Forum"). Every mention of the name in the article follows; a name the gazetteer knows whole stays.
-    /// A name headed by "Week" ("the Ostland Assembly High-Level Week") names a week of events, an Event, in any
+    /// A name headed by "Week" ("the World Bank Open Data Week") names a week of events, an Event, in any
     /// construction; not one a given name opens (a person's surname). A name that modifies a common noun after it ("the
     /// first Kessa Forum newsletter", "the Kessa Forum 2031 report") is not placed in time by those words: they date the noun.
     /// </summary>
@@ -516,7 +516,7 @@ internal static class NamedByConstruction
         static bool Year(string w) => w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2';
         foreach (var m in result)
         {
-            // (a name longer than the gazetteer's entry it opens with is no known body: "the Ostland Assembly High-Level Week")
+            // (a name longer than the gazetteer's entry it opens with is no known body: "the World Bank Open Data Week")
             if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person) || Known(lex, m.Mention.Text) || m.EndToken - m.FirstToken < 2) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             var last = tokens[m.EndToken - 1].Text;
