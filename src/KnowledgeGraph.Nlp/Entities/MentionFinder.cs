@@ -1547,7 +1547,7 @@ public sealed class MentionFinder
 
     /// <summary>
     /// Whether <paramref name="acronym"/> spells the capitalised owner written before a possessive right before token
-    /// <paramref name="first"/>: "the Kessa Relief Agency's Flash Appeal (KRA)" (the owner's words run back over capitalised
+    /// <paramref name="first"/>: "the Orvel Harvest Trust's Winter Appeal (OHT)" (the owner's words run back over capitalised
     /// words and the connectors "and", "of", "for", at most twelve words).
     /// </summary>
     private static bool SpellsOwner(List<string> words, int first, string acronym)
@@ -2101,7 +2101,7 @@ public sealed class MentionFinder
             // (and "Ministerial Order (M.O.) 318": a name ending in "Order" that its number follows, after its acronym in
             // brackets or not, is a numbered order, a document; "the Orange Order" with no number may be a body)
             // (a head of two words is data too: "the Varn Trade Sanctions Regime" is a legal regime, no government)
-            // (the head alone after "the" too: "Article 4 of the Statute", "the Framework's second annex": the short name of a
+            // (the head alone after "the" too: "the judges read the Statute", "the Framework's second annex": the short name of a
             // document, no actor)
             if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the"
                 && _lex.DocumentHeads.Contains(span[0]))
@@ -2112,8 +2112,8 @@ public sealed class MentionFinder
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
                     || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
-                // (not an acronym that spells the owner before the name's possessive: "the Kessa Relief Agency's Flash Appeal
-                // (KRA)" puts the agency's acronym after its appeal)
+                // (not an acronym that spells the owner before the name's possessive: "the Orvel Harvest Trust's Winter Appeal
+                // (OHT)" puts the trust's acronym after its appeal)
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])
                     && !SpellsOwner(words, c.First, words[c.End + 1])) documents.Add(words[c.End + 1]);
                 continue;

@@ -506,8 +506,9 @@ internal static class NamedByConstruction
     /// right before or after it ("the 2031 ...", "... 2031", "... of 2031"), or a preposition of time before it ("during",
     /// "ahead of", "on the sidelines of"); "at" alone is no sign, it also takes the body one works at ("a fellow at the
     /// Kessa Policy Forum"). Every mention of the name in the article follows; a name the gazetteer knows whole stays.
-    /// A name headed by "Week" ("the Ostland Assembly High-Level Week") names a week of events, an Event, in any
-    /// construction; not one a given name opens (a person's surname).
+    /// A name headed by "Week" ("the World Bank Open Data Week") names a week of events, an Event, in any
+    /// construction; not one a given name opens (a person's surname). A name that modifies a common noun after it ("the
+    /// first Kessa Forum newsletter", "the Kessa Forum 2031 report") is not placed in time by those words: they date the noun.
     /// </summary>
     private static void TypeMeetingsByTime(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -515,7 +516,7 @@ internal static class NamedByConstruction
         static bool Year(string w) => w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2';
         foreach (var m in result)
         {
-            // (a name longer than the gazetteer's entry it opens with is no known body: "the Ostland Assembly High-Level Week")
+            // (a name longer than the gazetteer's entry it opens with is no known body: "the World Bank Open Data Week")
             if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person) || Known(lex, m.Mention.Text) || m.EndToken - m.FirstToken < 2) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             var last = tokens[m.EndToken - 1].Text;
@@ -529,6 +530,10 @@ internal static class NamedByConstruction
             string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text : "";
             int f = m.FirstToken, e = m.EndToken;
             var first = W(f);
+            // (a name that modifies a common noun after it, or its year does, names no meeting: the words before place the noun,
+            // "the first Kessa Forum newsletter", "the Kessa Forum 2031 report")
+            bool Modifies(int k) => k < tokens.Count && tokens[k].Tag is "NN" or "NNS" && char.IsLower(tokens[k].Text[0]);
+            if (Modifies(e) || Year(W(e)) && Modifies(e + 1)) continue;
             // (a year or an ordinal opening the name or right before it: "the 2031 Varn Summit", "the 12th Kessa Forum")
             int b = Year(first) || MentionFinder.IsNumericOrdinal(first) ? f : f - 1;
             bool dated = Year(W(b)) || MentionFinder.IsNumericOrdinal(W(b)) || MeetingTimeWords.Contains(W(b))
