@@ -64,7 +64,7 @@ public sealed class EntityClusterer
         GiveSurnamesBeforeThePersonToTheThingNamedAfterThem(sentences, mentions, clusters, clusterOf);
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
         JoinDepartmentFields(sentences, mentions, clusters, clusterOf);
-        JoinAcronymsOfPlaces(mentions, clusters, clusterOf);
+        JoinAcronymsOfPlaces(doc, sentences, mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -941,10 +941,11 @@ public sealed class EntityClusterer
     /// in this article only: its mentions become <see cref="GuessedAcronymSource"/>, which names no alias of the place, so
     /// another article's body of those letters never finds the place by it (GraphBuilder.JoinAcronyms).
     /// </summary>
-    private void JoinAcronymsOfPlaces(List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    private void JoinAcronymsOfPlaces(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
     {
-        // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym)
-        Dictionary<string, List<(int Root, EntityType Type, string[] Words)>>? byInitials = null;
+        // the article's place and body names by the letters an acronym of them would have (one pass, then a lookup per acronym);
+        // Long marks a country's official name or alternative that the mention itself is not
+        Dictionary<string, List<(int Root, EntityType Type, string[] Words, bool Long)>>? byInitials = null;
         foreach (var group in ClusterGroups(mentions, clusters, clusterOf))
         {
             var members = group.ToList();
@@ -953,26 +954,30 @@ public sealed class EntityClusterer
                 || !NameKey.IsAcronymShape(text) || NameKey.Normalize(text).Count(char.IsLetter) < 3) continue;
             if (byInitials is null)
             {
-                byInitials = new Dictionary<string, List<(int, EntityType, string[])>>(StringComparer.Ordinal);
+                byInitials = new Dictionary<string, List<(int, EntityType, string[], bool)>>(StringComparer.Ordinal);
                 for (int k = 0; k < mentions.Count; k++)
                 {
                     if (mentions[k].Mention is not { Kind: MentionKind.Name, Type: EntityType.Location or EntityType.Organization } m || m.Source == "dropped") continue;
-                    var names = new List<string[]> { Words(KeyText(mentions[k])) };
+                    var names = new List<(string[] Words, bool Long)> { (Words(KeyText(mentions[k])), false) };
                     // a country is also spelled by its official name and its written-out alternatives ("ROK" for South
-                    // Korea, the Republic of Korea), whichever of its names the article writes
+                    // Korea, the Republic of Korea), where the article writes that name or the acronym brackets the country
+                    // (below): an everyday abbreviation of the same letters ("the ROI on new plants" and "Republic of
+                    // India") is no country
                     if (m is { Type: EntityType.Location, FineType: "Country", Canonical: { } country } && _lex.CountryLongNames.TryGetValue(country, out var longNames))
-                        names.AddRange(longNames.Select(Words));
-                    foreach (var words in names)
+                        names.AddRange(longNames.Select(n => (Words(n), true)));
+                    foreach (var (words, isLong) in names)
                         foreach (var key in AcronymKeys(words))
                         {
-                            if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[])>();
-                            list.Add((Root(clusters, clusterOf[k]), m.Type, words));
+                            if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = new List<(int, EntityType, string[], bool)>();
+                            list.Add((Root(clusters, clusterOf[k]), m.Type, words, isLong));
                         }
                 }
             }
             var letters = new string(NameKey.Normalize(text).Where(char.IsLetter).ToArray());
-            var spelled = (byInitials.TryGetValue(letters, out var named) ? named : new List<(int Root, EntityType Type, string[] Words)>())
-                .Where(n => n.Root != group.Key && IsAcronymOf(text, n.Words)).ToList();
+            var spelled = (byInitials.TryGetValue(letters, out var named) ? named : new List<(int Root, EntityType Type, string[] Words, bool Long)>())
+                .Where(n => n.Root != group.Key && IsAcronymOf(text, n.Words)
+                            && (!n.Long || doc.Text.Contains(string.Join(' ', n.Words), StringComparison.Ordinal) || BracketsPlace(sentences, mentions, members, clusters, clusterOf, n.Root)))
+                .ToList();
             var places = spelled.Where(n => n.Type == EntityType.Location).Select(n => Root(clusters, n.Root)).Distinct().ToList();
             if (places.Count != 1 || spelled.Any(n => n.Type == EntityType.Organization)) continue;
             var place = mentions[clusters[places[0]].Members[0]].Mention;
@@ -981,6 +986,22 @@ public sealed class EntityClusterer
             clusters[group.Key].Type = EntityType.Location;
             Union(clusters, places[0], group.Key);
         }
+    }
+
+    /// <summary>"the ROC (Taiwan)": a mention of the acronym is followed by the place of cluster <paramref name="root"/> in brackets
+    /// (run only for an acronym that spells a country's long name the article does not write).</summary>
+    private static bool BracketsPlace(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<int> acronym, List<Group> clusters, List<int> clusterOf, int root)
+    {
+        foreach (var a in acronym)
+        {
+            var m = mentions[a];
+            var t = sentences[m.Mention.SentenceIndex].Tokens;
+            if (m.EndToken + 2 >= t.Count || t[m.EndToken].Text != "(") continue;
+            for (int p = 0; p < mentions.Count; p++)
+                if (mentions[p] is var q && q.Mention.SentenceIndex == m.Mention.SentenceIndex && q.FirstToken == m.EndToken + 1
+                    && q.EndToken < t.Count && t[q.EndToken].Text == ")" && Root(clusters, clusterOf[p]) == Root(clusters, root)) return true;
+        }
+        return false;
     }
 
     /// <summary>The letters an acronym of the name would have by <see cref="IsAcronymOf"/>: the initials of its major words,
