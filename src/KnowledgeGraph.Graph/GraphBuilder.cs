@@ -215,9 +215,11 @@ public sealed class GraphBuilder
             keys.Add(ResolutionKey.Of(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(ResolutionKey.Of));
-            // one name written with its parts apart or together ("Xi Jin Ping" / "Xi Jinping")
-            foreach (var name in names.Prepend(e.Name).Where(n => IsCrossDocumentKey(n, e.Type)))
-                if (ResolutionKey.OfSpacing(name) is { } spacing) keys.Add(spacing);
+            // one person's name written with its parts apart or together ("Xi Jin Ping" / "Xi Jinping"); not a body's or a
+            // place's, whose words apart and together may name two things ("New Port Authority", "Newport Authority")
+            if (e.Type == EntityType.Person)
+                foreach (var name in names.Prepend(e.Name).Where(n => IsCrossDocumentKey(n, e.Type)))
+                    if (ResolutionKey.OfSpacing(name) is { } spacing) keys.Add(spacing);
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);
             if (e.Type == EntityType.Organization)
