@@ -491,5 +491,9 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     private static readonly HashSet<string> GoneWithTheirEdge = new(StringComparer.Ordinal)
     {
         "e:org:migrants-d-bed87f86f83e60ab", // its one edge was an arrest whose other end is a place (no one arrests a place: branch edges19)
+        // tests/realtext-check13 (judge18): "calling for ... investment in the health and protection of women and girls" made
+        // "UNFPA DEMANDED Girls" (judged wrong in edges-judged-before.tsv), its one edge; the edge is gone since branch
+        // edges27 ("girls affected by crises": a reduced relative clause), and the document-scoped actor with it
+        "e:org:girls-d-7d9f60a31f852e31",
     };
 }
