@@ -218,7 +218,7 @@ public sealed class GraphBuilder
             // one person's name written with its parts apart or together ("Xi Jin Ping" / "Xi Jinping"); not a body's or a
             // place's, whose words apart and together may name two things ("New Port Authority", "Newport Authority")
             if (e.Type == EntityType.Person)
-                foreach (var name in names.Prepend(e.Name).Where(n => IsCrossDocumentKey(n, e.Type)))
+                foreach (var name in IsCrossDocumentKey(e.Name, e.Type) ? names.Prepend(e.Name) : names)
                     if (ResolutionKey.OfSpacing(name) is { } spacing) keys.Add(spacing);
             if (ResolutionKey.OfAgent(e.Attributes) is { } agent) keys.Add(agent);
             if (e.Type == EntityType.Event && e.FineTypes.Contains("Storm") && ResolutionKey.OfStorm(e.Name) is { } storm) keys.Add(storm);

@@ -1331,8 +1331,7 @@ public sealed class MentionFinder
         // "the EU Member States", "Velmar, a State Party": the recogniser's span ending in a country's standing in a body names
         // the states, no one actor (the body before it is the gazetteer's or a run's); "of" before it makes it a body's field
         // ("the Conference of States Parties")
-        if (n.End - n.First >= 2 && words[n.End - 2] != words[n.End - 1] && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && StandingWords.Contains(words[n.End - 2]) && StandingWords.Contains(words[n.End - 1])
-            && (words[n.End - 2] is "State" or "States" || words[n.End - 1] is "State" or "States")) return;
+        if (n.End - n.First >= 2 && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && IsStandingPair(words[n.End - 2], words[n.End - 1])) return;
         EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
@@ -2011,11 +2010,10 @@ public sealed class MentionFinder
             // "a fine of CHF 8,500", "a loan of NOK 3 billion": an active ISO 4217 code (currencies.tsv) right before an amount
             // (a number with a thousands separator or a decimal point, or a number and "million"/"billion") is its currency,
             // no entity; other capitals there stay a name ("the KLM 1.5 million passengers")
-            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && IsAmountAt(words, c.End)
-                && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
-            // "$7 billion USD", "4,500 EUR": an active ISO 4217 code right after an amount (a number with a thousands separator or a
-            // decimal point, a number and a magnitude word, or a number after a currency sign) is its currency, no entity
-            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0]) && c.First > 0 && IsAmountEndingAt(words, c.First - 1)
+            // ... and so is one right after an amount, "$7 billion USD", "4,500 EUR" (a number with a thousands separator or a
+            // decimal point, a number and a magnitude word, or a number after a currency sign)
+            if (span.Count == 1 && c.Source != "gazetteer" && span[0].Length == 3 && _lex.CurrencyCodes.Contains(span[0])
+                && (IsAmountAt(words, c.End) || c.First > 0 && IsAmountEndingAt(words, c.First - 1))
                 && _lex.Gazetteer.Lookup(span[0]).Count == 0) continue;
             // "at 6:10 p.m. (Kestrel Time)": a capitalised word and "Time" in brackets after a clock time name its time zone, no entity
             if (span.Count == 2 && c.Source != "gazetteer" && span[1] == "Time" && c.First >= 2 && words[c.First - 1] == "(" && IsClockTime(words, c.First - 2)) continue;
@@ -2860,12 +2858,24 @@ public sealed class MentionFinder
     /// decimal point, or a number and a magnitude word); "2024" or "28" alone is none (a year, an ordinal event: "COP 28").</summary>
     private static bool IsAmountAt(List<string> words, int i)
     {
-        if (i >= words.Count || words[i].Length == 0 || !char.IsAsciiDigit(words[i][0]) || !words[i].All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.')) return false;
-        if (words[i].Contains(',') || words[i].Contains('.') && char.IsAsciiDigit(words[i][^1])) return true;
-        return i + 1 < words.Count && words[i + 1].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn";
+        if (i >= words.Count || !IsNumeral(words[i])) return false;
+        return HasSeparator(words[i]) || i + 1 < words.Count && IsMagnitude(words[i + 1]);
     }
 
+    /// <summary>"20,000", "7.5", "12": digits, with thousands separators or a decimal point.</summary>
+    private static bool IsNumeral(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && w.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
+
+    /// <summary>A numeral with a thousands separator or a decimal point ("20,000", "7.5"): an amount, no year or count.</summary>
+    private static bool HasSeparator(string w) => w.Contains(',') || w.Contains('.') && char.IsAsciiDigit(w[^1]);
+
+    /// <summary>"million", "bn": a word that multiplies the number before it.</summary>
+    private static bool IsMagnitude(string w) => w.ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn";
+
     private static readonly HashSet<string> StandingWords = new(StringComparer.Ordinal) { "Member", "State", "States", "Party", "Parties" };
+
+    /// <summary>"Member States", "State Party", "States Parties": two different words of a country's standing, "State(s)" one of them.</summary>
+    private static bool IsStandingPair(string a, string b) =>
+        a != b && StandingWords.Contains(a) && StandingWords.Contains(b) && (a is "State" or "States" || b is "State" or "States");
 
     /// <summary>
     /// "Member States", "State Party", "States Parties": only the words of a country's standing in a body or a treaty, with
@@ -2874,9 +2884,8 @@ public sealed class MentionFinder
     /// </summary>
     private static bool IsStandingInABody(Sentence s, List<string> words, Candidate c, List<string> span)
     {
-        if (span.Count > 2 || !span.All(StandingWords.Contains) || !span.Any(w => w is "State" or "States")) return false;
-        if (span.Count == 2) return span[0] != span[1];
-        return span[0] == "States" && c.First > 0 && (words[c.First - 1] is "Member" or "member"
+        if (span.Count == 2) return IsStandingPair(span[0], span[1]);
+        return span.Count == 1 && span[0] == "States" && c.First > 0 && (words[c.First - 1] is "Member" or "member"
                || char.IsLower(words[c.First - 1][0]) && words[c.First - 1] != "the" && s.Tokens[c.First - 1].Tag is "JJ" or "VBG" or "VBN" or "NN" or "PRP$");
     }
 
@@ -2884,10 +2893,8 @@ public sealed class MentionFinder
     /// point, a number after a currency sign, or a number and a magnitude word).</summary>
     private static bool IsAmountEndingAt(List<string> words, int i)
     {
-        static bool Number(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && w.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
-        if (words[i].ToLowerInvariant() is "thousand" or "million" or "billion" or "trillion" or "mn" or "bn") return i > 0 && Number(words[i - 1]);
-        if (!Number(words[i])) return false;
-        return words[i].Contains(',') || words[i].Contains('.') && char.IsAsciiDigit(words[i][^1]) || i > 0 && words[i - 1] is "$" or "\u20AC" or "\u00A3" or "\u00A5";
+        if (IsMagnitude(words[i])) return i > 0 && IsNumeral(words[i - 1]);
+        return IsNumeral(words[i]) && (HasSeparator(words[i]) || i > 0 && words[i - 1] is "$" or "\u20AC" or "\u00A3" or "\u00A5");
     }
 
     /// <summary>"8 a.m.", "14:30", "1200" (a 24-hour clock time of four digits), "noon": a clock time ends at token i.</summary>

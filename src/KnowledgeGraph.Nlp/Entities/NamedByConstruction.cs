@@ -525,8 +525,8 @@ internal static class NamedByConstruction
                 if (!lex.GivenNames.Contains(tokens[m.FirstToken].Text)) meetings[m.Mention.Text] = null;
                 continue;
             }
-            if (!lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting")) continue;
-            if (lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Location)) continue;
+            var heads = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix);
+            if (!heads.Any(h => h.Type == EntityType.Event && h.FineType == "Meeting") || heads.Any(h => h.Type == EntityType.Location)) continue;
             string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text : "";
             int f = m.FirstToken, e = m.EndToken;
             var first = W(f);
@@ -796,16 +796,6 @@ internal static class NamedByConstruction
     /// keyword or a title in it, a given name opening it), a name the gazetteer knows or holding a word it knows, an acronym's shape, a name in a list
     /// and a name with a fine type stay.
     /// </summary>
-    /// <summary>The sentence opens with a preposition and only determiners, adjectives and names lie between it and
-    /// <paramref name="first"/> ("In northern Kovarra", "At the Brellin").</summary>
-    private static bool OpensWithPrepositionBefore(IReadOnlyList<Token> tokens, int first)
-    {
-        if (first < 1 || tokens[0].Upos != "ADP") return false;
-        for (int k = 1; k < first; k++)
-            if (tokens[k].Upos is not ("DET" or "ADJ" or "PROPN")) return false;
-        return true;
-    }
-
     private static void TypeByAppositiveTitles(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         HashSet<(int, int)>? persons = null, ends = null;
@@ -844,6 +834,16 @@ internal static class NamedByConstruction
             // correct it back to a place)
             result[k] = m with { Mention = mention with { Type = EntityType.Person, Canonical = null, Source = "rule" }, Agent = null };
         }
+    }
+
+    /// <summary>The sentence opens with a preposition and only determiners, adjectives and names lie between it and
+    /// <paramref name="first"/> ("In northern Kovarra", "At the Brellin").</summary>
+    private static bool OpensWithPrepositionBefore(IReadOnlyList<Token> tokens, int first)
+    {
+        if (first < 1 || tokens[0].Upos != "ADP") return false;
+        for (int k = 1; k < first; k++)
+            if (tokens[k].Upos is not ("DET" or "ADJ" or "PROPN")) return false;
+        return true;
     }
 
     /// <summary>

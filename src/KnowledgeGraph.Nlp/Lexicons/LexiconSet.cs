@@ -92,6 +92,7 @@ public sealed class LexiconSet
         var triggers = TriggerLexicon.Load(P(TriggersFile)).WithCameo(cameo, eventTypes, bareOff);
         var agents = AgentLexicon.Load(P(LexiconDerivation.AgentsFile));
         var usStates = File.Exists(P(UsStatesFile)) ? TsvFile.Read(P(UsStatesFile), LexiconFormats.UsStateColumns).ToList() : new List<TsvRow>();
+        var countries = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).ToList();
         return new LexiconSet(dir,
             LoadGazetteer(dir),
             TitleLexicon.Load(P(TitlesFile)),
@@ -108,12 +109,10 @@ public sealed class LexiconSet
                 ? TsvFile.Read(P(CurrenciesFile), new[] { "code", "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
             GivenNames = File.Exists(P(LexiconDerivation.GivenNamesFile))
                 ? TsvFile.Read(P(LexiconDerivation.GivenNamesFile), new[] { "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
-            Demonyms = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns).Where(r => TsvFile.List(r[4]).Count > 0)
+            Demonyms = countries.Where(r => TsvFile.List(r[4]).Count > 0)
                 .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => TsvFile.List(g.First()[4])[0], StringComparer.Ordinal),
-            CountryLongNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
-                .GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)LongNames(g.First()), StringComparer.Ordinal),
-            CountryNames = TsvFile.Read(P(LexiconDerivation.CountriesFile), CountryRow.Columns)
-                .GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
+            CountryLongNames = countries.GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)LongNames(g.First()), StringComparer.Ordinal),
+            CountryNames = countries.GroupBy(r => r[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal),
             UsStates = usStates.Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
             UsStateAbbreviations = usStates.Where(r => r[2].EndsWith('.')).ToDictionary(r => r[2], r => r[0], StringComparer.Ordinal),
             UsStatePostalCodes = usStates.Where(r => r[1].Length == 2).GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[0], StringComparer.Ordinal),

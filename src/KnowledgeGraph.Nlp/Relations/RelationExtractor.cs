@@ -644,11 +644,11 @@ public sealed partial class RelationExtractor
         }
 
         /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
-        private static bool IsJudgement(Match match)
-        {
-            var own = match.Entries.Where(e => !e.Derived).ToList();
-            return own.Count > 0 && own.All(e => e.Category is "DISAPPROVE" or "SUPPORT" or "REJECT");
-        }
+        private static bool IsJudgement(Match match) => OwnReadingsAll(match.Entries, c => c is "DISAPPROVE" or "SUPPORT" or "REJECT");
+
+        /// <summary>The trigger has readings of its own (not derived from CAMEO alone) and every one is of a category <paramref name="kind"/> accepts.</summary>
+        private static bool OwnReadingsAll(IEnumerable<TriggerEntry> entries, Func<string, bool> kind) =>
+            entries.Any(e => !e.Derived) && entries.All(e => e.Derived || kind(e.Category));
 
         /// <summary>Whether a common noun with a reading of this kind in the trigger lexicon (not from CAMEO alone) stands in [from, to):
         /// a noun of violence (ASSAULT, FIGHT, CRIME), an event noun (no stative reading).</summary>
@@ -1685,7 +1685,7 @@ public sealed partial class RelationExtractor
                 }
                 // not after a reporting verb, a copula or an active verb that judges or demands: "X condemned the killing of Y in Z"
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) || v.IsCopula(g.Head) || !g.Passive && TriggerAt(g.Head, TriggerPos.Verb) is { } said
-                    && said.Entries.Where(e => !e.Derived).DefaultIfEmpty().All(e => e?.Category is "DISAPPROVE" or "REJECT" or "DEMAND")) continue;
+                    && OwnReadingsAll(said.Entries, c => c is "DISAPPROVE" or "REJECT" or "DEMAND")) continue;
                 var subjects = Subjects(gi);
                 if (subjects.Count == 0) continue;
                 // one meets or visits where the other is ("X visited troops at Z"): the verb's reading, the same at every place phrase
