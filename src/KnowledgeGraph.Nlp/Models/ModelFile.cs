@@ -12,8 +12,10 @@ namespace KnowledgeGraph.Nlp.Models;
 public static class ModelFile
 {
     // 2: POS payload may hold a second (right-context) pass; 3: the parse payload starts with its feature-set number;
-    // 4: a beam parser's payload has its beam width after the feature set (greedy parsers are still written as 3)
-    public const int FormatVersion = 4;
+    // 4: a beam parser's payload has its beam width after the feature set (greedy parsers are still written as 3);
+    // 5: a model may end its payload with a word-cluster table (WordClusters.WriteOptional; models without one keep
+    // their earlier version)
+    public const int FormatVersion = 5;
     // The POS and NER payloads have not changed since version 2: they are still written as 2, so retraining them
     // gives the shipped files byte for byte.
     private const int UnchangedPayloadVersion = 2;

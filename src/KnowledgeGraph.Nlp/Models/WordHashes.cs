@@ -21,6 +21,10 @@ public sealed class WordHashes
     /// <summary>Suffix[k][j]: the last k+1 lower-case characters (the whole word when shorter).</summary>
     public ulong[][] Suffix = [[], [], [], []];
     public ulong[][] Prefix = [[], [], [], []];
+    /// <summary>Leaf[j]: the word's <see cref="WordClusters"/> leaf when <see cref="Clusters"/> is set (padding: <see cref="WordClusters.Boundary"/>).</summary>
+    public int[] Leaf = [];
+    /// <summary>The word classes to look words up in (null: <see cref="Leaf"/> is not filled).</summary>
+    public WordClusters? Clusters;
     public int Count;
 
     /// <summary>Fills the arrays for <paramref name="words"/>, reusing storage when large enough.</summary>
@@ -34,6 +38,7 @@ public sealed class WordHashes
             int cap = Math.Max(len, 64);
             Exact = new ulong[cap]; Norm = new ulong[cap]; Shape = new ulong[cap]; ShortShape = new ulong[cap];
             for (int k = 0; k < MaxAffix; k++) { Suffix[k] = new ulong[cap]; Prefix[k] = new ulong[cap]; }
+            Leaf = new int[cap];
         }
         for (int p = 0; p < Pad; p++)
         {
@@ -46,6 +51,7 @@ public sealed class WordHashes
     private void Fill(int j, ulong mark)
     {
         Exact[j] = mark; Norm[j] = mark; Shape[j] = mark; ShortShape[j] = mark;
+        Leaf[j] = WordClusters.Boundary;
         for (int k = 0; k < MaxAffix; k++) { Suffix[k][j] = mark; Prefix[k][j] = mark; }
     }
 
@@ -63,6 +69,7 @@ public sealed class WordHashes
     {
         Exact[j] = FeatureHash.Text(w);
         Norm[j] = NormHash(w);
+        if (Clusters is not null) Leaf[j] = Clusters.Leaf(w);
 
         const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
         ulong shape = offset, shortShape = offset;
