@@ -131,7 +131,11 @@ public sealed class CorefResolver
                 var (end, headStart, entries) = description.Value;
                 var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
                 var coarse = entries[0].Type;
-                bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]));
+                // "Refugees crossed the border ... the team registered them": a singular noun ("the team") describes one body, never
+                // a generic actor, which is people named by the plural of their kind ("refugees", "children")
+                bool singular = entries.All(e => e.Word == e.Lemma);
+                bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
+                    && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"));
                 // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
                 var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
