@@ -237,6 +237,7 @@ public sealed class MentionFinder
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
+        DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
         AddSurnames(sentences, result);
@@ -362,6 +363,28 @@ public sealed class MentionFinder
                               && m.Mention.Type is EntityType.Person or EntityType.Organization or EntityType.Location
                               && IsTitleCase(m.Mention.Text) && m.Mention.Text.All(char.IsLetter) && !inside.Contains(m.Mention.Text)
                               && lower.Contains(m.Mention.Text.ToLowerInvariant()) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
+    }
+
+    /// <summary>
+    /// "the Ministries of Fisheries and Transport", "the Bureau and Council reports": a plural head of a body's name with
+    /// fields joined by "and", or two heads of bodies' names joined by "and", name two bodies (each by its kind), never one;
+    /// such a mention is no entity (the heads are those of org_keywords.tsv). "the Council for Trade and Industry" is one
+    /// body: its head is singular and comes first. One pass over the mentions.
+    /// </summary>
+    private void DropCoordinatedBodies(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        bool Head(string w) => char.IsUpper(w[0]) && _lex.OrgKeywords.Lookup(w).Any(k => k.Type == EntityType.Organization);
+        bool PluralHead(string w) => w.Length > 3 && w.EndsWith('s') && !Head(w)
+            && (Head(w[..^1]) || w.EndsWith("ies", StringComparison.Ordinal) && Head(w[..^3] + "y"));
+        result.RemoveAll(m =>
+        {
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer") return false;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            var w = Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).Select(k => tokens[k].Text).ToList();
+            if (w.Count > 0 && w[0] is "the" or "The") w.RemoveAt(0);
+            if (w.Count == 3 && w[1] is "and" or "&" && Head(w[0]) && Head(w[2])) return true;
+            return w.Count >= 4 && w[1] == "of" && PluralHead(w[0]) && w.Skip(3).Any(x => x is "and" or "&");
+        });
     }
 
     /// <summary>
