@@ -1465,7 +1465,11 @@ public sealed class MentionFinder
         // (or one adjective the gazetteer does not know, no name of its own: "the Polar and Coastal Survey Bureau"; a country's
         // adjective stays out, "the Russian and Chinese Navy" are two navies)
         bool oneAdjective = conj - start == 1 && IsTitleCase(words[start]) && IsAdjective(tokens, start) && _lex.Gazetteer.Lookup(words[start]).Count == 0;
-        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2 && !oneAdjective) return false;
+        // (or one ordinary noun of English right after "the", a field of the body like the words after "and": "the Relief and
+        // Security Council" is one council, no "Security Council" of its own)
+        bool oneField = conj - start == 1 && start > 0 && words[start - 1] is "the" or "The" && IsOrdinaryWord(words[start])
+            && _lex.Gazetteer.Lookup(words[start]).Count == 0;
+        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2 && !oneAdjective && !oneField) return false;
         if (!Enumerable.Range(start, conj - start).All(k => IsTitleCase(words[k]) || k == start && words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper))
             || !Enumerable.Range(conj + 1, next - conj - 1).All(k => IsTitleCase(words[k]))) return false;
         if (Keyword(words, conj + 1, next) is not { Position: KeywordPosition.Suffix } head
