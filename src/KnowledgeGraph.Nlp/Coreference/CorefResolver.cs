@@ -131,7 +131,11 @@ public sealed class CorefResolver
                 var (end, headStart, entries) = description.Value;
                 var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
                 var coarse = entries[0].Type;
-                bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]));
+                // "Refugees crossed the border ... the team registered them": a singular noun ("the team") describes one body, never
+                // a generic actor, which is people named by the plural of their kind ("refugees", "children")
+                bool singular = entries.All(e => e.Word == e.Lemma);
+                bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
+                    && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"));
                 // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
                 var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
@@ -503,11 +507,16 @@ public sealed class CorefResolver
                     return null;
                 // "the soldiers of the Kessland Guard": an "of" phrase with a name names whose body they are, nothing to look
                 // back for (a person's title with "of" is the office's holder, read by the title rules)
-                if (end + 1 < words.Count && words[end] == "of" && entries.All(e => e.Type == EntityType.Organization))
+                // "the government and people of Tarvia", "the senate and government of Tarvia": nouns joined by "and" share the
+                // "of" phrase after the last one, so it names the owner of the first as well
+                int of = SharedOf(s, words, end);
+                if (of + 1 < words.Count && words[of] == "of" && entries.All(e => e.Type == EntityType.Organization))
                 {
-                    int owner = end + 1 < words.Count && words[end + 1] is "the" or "The" ? end + 2 : end + 1;
-                    if (all.In(s.Index).Any(x => x.Placed.FirstToken == owner && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym
-                        && x.Mention.Type is EntityType.Organization or EntityType.Location or EntityType.Person)) return null;
+                    int owner = of + 1 < words.Count && words[of + 1] is "the" or "The" ? of + 2 : of + 1;
+                    // (any name there, whatever its type and whether the recogniser found it or not: "the presidency of the
+                    // Velmar Lakes Summit" is the summit's presidency, not an earlier government)
+                    if (all.In(s.Index).Any(x => x.Placed.FirstToken == owner && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
+                        || owner < words.Count && s.Tokens[owner].Tag is "NNP" or "NNPS" && char.IsUpper(words[owner][0])) return null;
                 }
                 // "the group's leader": a possessive description still refers; "the country's north" too
                 return (end, head, entries);
@@ -518,6 +527,18 @@ public sealed class CorefResolver
             if (!modifier) return null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where the "of" phrase of a description ending before <paramref name="end"/> would start: <paramref name="end"/> itself,
+    /// or, when "and" joins one or two more nouns to the head ("the government and people of ..."), the token after them.
+    /// </summary>
+    private static int SharedOf(Sentence s, List<string> words, int end)
+    {
+        if (end + 2 >= words.Count || words[end] is not ("and" or "&")) return end;
+        int k = end + 1;
+        while (k < words.Count && k - end <= 2 && IsNounTag(s.Tokens[k].Tag)) k++;
+        return k > end + 1 && k < words.Count && words[k] == "of" ? k : end;
     }
 
     /// <summary>

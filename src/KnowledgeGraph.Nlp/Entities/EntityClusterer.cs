@@ -687,6 +687,17 @@ public sealed class EntityClusterer
             }
             while (npStart < npEnd && s.Tokens[npStart].Text is "in" or "of" or "for" or "on") npStart++;
             if (npEnd - npStart < 2) continue;
+            // "Port Kessel (KNA) –", "the Vell League in Osta and the Marches (VLOM)": a place's name alone before the
+            // brackets is no description of the body the acronym names (a dateline's source, or the end of a longer name
+            // whose place is the last of several); the place keeps its own entity
+            int named0 = s.Tokens[npStart].Tag == "DT" || s.Tokens[npStart].Text is "the" or "The" ? npStart + 1 : npStart;
+            // (one capitalised word after the article is a place's name as well, whether the recogniser found it or not:
+            // "the Marches"; a description has a noun and what it says of it: "the relief mission")
+            if (npEnd - named0 == 1 && char.IsUpper(s.Tokens[named0].Text[0])) continue;
+            // (unless the acronym spells the place's name or its last words: "the Orvin Hydro Power Plant (HPP)")
+            if (here.Any(k => mentions[k].FirstToken == named0 && mentions[k].EndToken == npEnd && mentions[k].Mention.Type == EntityType.Location
+                              && mentions[k].Mention.Kind == MentionKind.Name
+                              && !Enumerable.Range(named0, npEnd - named0).Any(j => SpellsOut(m.Mention.Text, doc.Text[s.Tokens[j].Start..s.Tokens[npEnd - 1].End])))) continue;
             int start = s.Tokens[npStart].Start, end = s.Tokens[npEnd - 1].End;
             // the description swallows any names inside it ("Chad" in "the U.N. mission in South Sudan")
             foreach (var k in here)

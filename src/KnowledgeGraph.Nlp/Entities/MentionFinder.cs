@@ -237,6 +237,7 @@ public sealed class MentionFinder
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
         NamedByConstruction.Apply(sentences, result, _lex);
+        DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
         AddSurnames(sentences, result);
@@ -362,6 +363,28 @@ public sealed class MentionFinder
                               && m.Mention.Type is EntityType.Person or EntityType.Organization or EntityType.Location
                               && IsTitleCase(m.Mention.Text) && m.Mention.Text.All(char.IsLetter) && !inside.Contains(m.Mention.Text)
                               && lower.Contains(m.Mention.Text.ToLowerInvariant()) && _lex.Gazetteer.Lookup(m.Mention.Text).Count == 0);
+    }
+
+    /// <summary>
+    /// "the Ministries of Fisheries and Transport", "the Bureau and Council reports": a plural head of a body's name with
+    /// fields joined by "and", or two heads of bodies' names joined by "and", name two bodies (each by its kind), never one;
+    /// such a mention is no entity (the heads are those of org_keywords.tsv). "the Council for Trade and Industry" is one
+    /// body: its head is singular and comes first. One pass over the mentions.
+    /// </summary>
+    private void DropCoordinatedBodies(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        bool Head(string w) => char.IsUpper(w[0]) && _lex.OrgKeywords.Lookup(w).Any(k => k.Type == EntityType.Organization);
+        bool PluralHead(string w) => w.Length > 3 && w.EndsWith('s') && !Head(w)
+            && (Head(w[..^1]) || w.EndsWith("ies", StringComparison.Ordinal) && Head(w[..^3] + "y"));
+        result.RemoveAll(m =>
+        {
+            if (m.Mention.Type != EntityType.Organization || m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer") return false;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            var w = Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).Select(k => tokens[k].Text).ToList();
+            if (w.Count > 0 && w[0] is "the" or "The") w.RemoveAt(0);
+            if (w.Count == 3 && w[1] is "and" or "&" && Head(w[0]) && Head(w[2])) return true;
+            return w.Count >= 4 && w[1] == "of" && PluralHead(w[0]) && w.Skip(3).Any(x => x is "and" or "&");
+        });
     }
 
     /// <summary>
@@ -1442,7 +1465,11 @@ public sealed class MentionFinder
         // (or one adjective the gazetteer does not know, no name of its own: "the Polar and Coastal Survey Bureau"; a country's
         // adjective stays out, "the Russian and Chinese Navy" are two navies)
         bool oneAdjective = conj - start == 1 && IsTitleCase(words[start]) && IsAdjective(tokens, start) && _lex.Gazetteer.Lookup(words[start]).Count == 0;
-        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2 && !oneAdjective) return false;
+        // (or one ordinary noun of English right after "the", a field of the body like the words after "and": "the Relief and
+        // Security Council" is one council, no "Security Council" of its own)
+        bool oneField = conj - start == 1 && start > 0 && words[start - 1] is "the" or "The" && IsOrdinaryWord(words[start])
+            && _lex.Gazetteer.Lookup(words[start]).Count == 0;
+        if (Keyword(words, start, conj) is not null || next - conj < 3 || conj - start < 2 && !oneAdjective && !oneField) return false;
         if (!Enumerable.Range(start, conj - start).All(k => IsTitleCase(words[k]) || k == start && words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper))
             || !Enumerable.Range(conj + 1, next - conj - 1).All(k => IsTitleCase(words[k]))) return false;
         if (Keyword(words, conj + 1, next) is not { Position: KeywordPosition.Suffix } head
