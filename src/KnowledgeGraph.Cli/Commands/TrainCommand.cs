@@ -49,6 +49,9 @@ public sealed class TrainCommand : ICommand
           --seed S         shuffling seed (default 1)
           --pos-model <f>  POS model used for NER features (default: the shipped pos.bin)
           --gazetteers <d> gazetteer source folder for NER (default: <shared>/gazetteers)
+          --clusters <f>   ner: word classes for features of the word and its neighbours, stored in ner.bin
+                           (format 5): a clusters.bin, or 'shipped' for the shipped one; default 'none', the
+                           feature set of the shipped ner.bin (format 2; docs/models.md, "word classes")
           --no-dev         do not report dev figures while training
           --test <path>    pos: after training, print accuracy on this .conllu
           --prune X        drop averaged weights below X in magnitude (default 0.05; parse {{ParserPrune.ToString(CultureInfo.InvariantCulture)}})
@@ -66,7 +69,7 @@ public sealed class TrainCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p", "beam", "embeddings", "words"], ["no-dev"]);
+        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p", "beam", "embeddings", "words", "clusters"], ["no-dev"]);
         if (a.Positionals.Count != 1 || a.Positionals[0] is not ("pos" or "ner" or "parse" or "clusters"))
             throw new UsageException("say what to train: 'pos', 'ner', 'parse' or 'clusters'");
         var outDir = a.Value("out") ?? ".";
@@ -103,8 +106,15 @@ public sealed class TrainCommand : ICommand
             var gazetteer = GazetteerBuilder.FromSources(gazDir);
             var train = ConllReader.Read(data);
             var dev = devPath is null ? null : ConllReader.Read(devPath);
+            var clusterFile = a.Value("clusters") ?? "none";
+            var clusters = clusterFile switch
+            {
+                "none" => null,
+                "shipped" => WordClusters.Load(Path.Combine(NlpModels.DefaultDirectory, WordClusters.FileName)),
+                _ => WordClusters.Load(clusterFile),
+            };
             var options = new NerTrainingOptions(a.Int("epochs", NerTrainingOptions.DefaultEpochs, 1, 1000), seed, DataName: DataName(data));
-            var ner = NerTrainer.Train(train, pos, gazetteer, options, Log, dev);
+            var ner = NerTrainer.Train(train, pos, gazetteer, options, Log, dev, clusters);
             path = Path.Combine(outDir, "ner.bin");
             ner.Save(path);
         }

@@ -70,10 +70,22 @@ internal sealed class NerDocument(IReadOnlyList<IReadOnlyList<string>> words, IR
 /// </summary>
 internal static class NerFeatures
 {
+    /// <summary>First-pass features per token of a model without word classes (ner.bin format 2).</summary>
     public const int Pass1Count = 42;
-    public const int Pass2Count = Pass1Count + 5;
+    public const int Pass2Count = Pass1Count + ExtraCount;
     /// <summary>The first keys of a token's first-pass features depend on its characters alone (bias, forms, shapes, affixes).</summary>
     public const int WordOnlyCount = 5 + 2 * WordHashes.MaxAffix;
+    /// <summary>Word-class features of the word itself (a model with a <see cref="WordClusters"/> table): kept among the word-only keys.</summary>
+    public const int ClusterWordCount = 3;
+    /// <summary>Word-class features of the neighbours (a model with a table).</summary>
+    public const int ClusterContextCount = 2;
+
+    /// <summary>First-pass features per token, with or without word classes.</summary>
+    public static int Pass1(bool clusters) => clusters ? Pass1Count + ClusterWordCount + ClusterContextCount : Pass1Count;
+    /// <summary>First- and second-pass features per token.</summary>
+    public static int Pass2(bool clusters) => Pass1(clusters) + ExtraCount;
+    /// <summary>How many of a token's first keys depend on its characters alone.</summary>
+    public static int WordOnly(bool clusters) => clusters ? WordOnlyCount + ClusterWordCount : WordOnlyCount;
     private static readonly ulong None = FeatureHash.Text("<none>");
 
     private static bool IsUpperInitial(string w) => w.Length > 0 && char.IsUpper(w[0]);
@@ -127,13 +139,13 @@ internal static class NerFeatures
         return d;
     }
 
-    public const int ExtraCount = Pass2Count - Pass1Count;
+    public const int ExtraCount = 5;
 
     /// <summary>
     /// The second pass's extra features (first-pass labels of this word elsewhere in the document and of its
     /// neighbours): result[s] has words*<see cref="ExtraCount"/> keys. The second pass also uses all first-pass features.
     /// </summary>
-    public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] pass1) => ExtractExtra(doc, pass1, Pass1Count, 4);
+    public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] pass1, int pass1Count) => ExtractExtra(doc, pass1, pass1Count, 4);
 
     /// <summary>
     /// <see cref="ExtractExtra(NerDocument, ulong[][])"/> given each token's short-shape key at
@@ -176,17 +188,18 @@ internal static class NerFeatures
     }
 
     /// <summary>Both passes' features side by side per token (what the second pass is trained on).</summary>
-    public static ulong[][] Merge(ulong[][] pass1, ulong[][] extra)
+    public static ulong[][] Merge(ulong[][] pass1, ulong[][] extra, int pass1Count)
     {
+        int pass2Count = pass1Count + ExtraCount;
         var result = new ulong[pass1.Length][];
         for (int s = 0; s < pass1.Length; s++)
         {
-            int n = pass1[s].Length / Pass1Count;
-            var f = new ulong[n * Pass2Count];
+            int n = pass1[s].Length / pass1Count;
+            var f = new ulong[n * pass2Count];
             for (int i = 0; i < n; i++)
             {
-                pass1[s].AsSpan(i * Pass1Count, Pass1Count).CopyTo(f.AsSpan(i * Pass2Count));
-                extra[s].AsSpan(i * ExtraCount, ExtraCount).CopyTo(f.AsSpan(i * Pass2Count + Pass1Count));
+                pass1[s].AsSpan(i * pass1Count, pass1Count).CopyTo(f.AsSpan(i * pass2Count));
+                extra[s].AsSpan(i * ExtraCount, ExtraCount).CopyTo(f.AsSpan(i * pass2Count + pass1Count));
             }
             result[s] = f;
         }
@@ -194,23 +207,25 @@ internal static class NerFeatures
     }
 
     /// <summary>First-pass features of every token of every sentence of <paramref name="doc"/>: result[s] has words*<see cref="Pass1Count"/> keys.</summary>
-    public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer)
+    public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer, WordClusters? clusters = null)
     {
         var caseEv = CaseEvidence(doc);
-        var h = new WordHashes();
+        var h = new WordHashes { Clusters = clusters };
         var result = new ulong[doc.Words.Count][];
         for (int s = 0; s < doc.Words.Count; s++) result[s] = ExtractSentence(doc, s, gazetteer, caseEv, h);
         return result;
     }
 
     /// <summary>
-    /// First-pass features of one sentence (words*<see cref="Pass1Count"/> keys), given the document's case evidence
+    /// First-pass features of one sentence (words*<see cref="Pass1"/> keys), given the document's case evidence
     /// (<see cref="CaseEvidence"/>) and a reusable <see cref="WordHashes"/>: lets a tagger keep one sentence's
-    /// features at a time instead of the whole document's.
+    /// features at a time instead of the whole document's. When <paramref name="h"/> has a <see cref="WordClusters"/>
+    /// table, the word-class features are added: the word's own after the word-only keys, the neighbours' at the end.
     /// </summary>
     public static ulong[] ExtractSentence(NerDocument doc, int s, Gazetteer gazetteer, Dictionary<ulong, int> caseEv, WordHashes h)
     {
-        const int count = Pass1Count;
+        bool classes = h.Clusters is not null;
+        int count = Pass1(classes), clusterWord = classes ? ClusterWordCount : 0, clusterContext = classes ? ClusterContextCount : 0;
         var words = doc.Words[s];
         int n = words.Count;
         h.Compute(words);
@@ -239,6 +254,7 @@ internal static class NerFeatures
             span[k++] = FeatureHash.Key(4, h.ShortShape[j]);
             for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(5 + a, h.Prefix[a][j]);
             for (int a = 0; a < WordHashes.MaxAffix; a++) span[k++] = FeatureHash.Key(9 + a, h.Suffix[a][j]);
+            if (clusterWord > 0) k = ClusterWordFeatures(h, j, span, k);
             span[k++] = FeatureHash.Key(13, h.Exact[j - 1]);
             span[k++] = FeatureHash.Key(14, h.Exact[j + 1]);
             span[k++] = FeatureHash.Key(15, h.Norm[j - 2]);
@@ -266,8 +282,36 @@ internal static class NerFeatures
             span[k++] = FeatureHash.Key(39, h.ShortShape[j], h.Norm[j + 1]);
             span[k++] = FeatureHash.Key(40, h.Suffix[2][j - 1]);
             span[k++] = FeatureHash.Key(41, pos[j + 1], h.ShortShape[j + 1]);
+            if (clusterContext > 0) k = ClusterContextFeatures(h, j, span, k);
             if (k != count) throw new InvalidOperationException("feature count mismatch");
         }
         return f;
+    }
+
+    /// <summary>The class of word j at <paramref name="level"/> (every unknown word shares one, padding another).</summary>
+    private static ulong Class(WordHashes h, int j, int level) => FeatureHash.Int(WordClusters.Prefix(h.Leaf[j], level));
+
+    /// <summary>
+    /// Word-class features of word j alone (so they join the per-word cached sums): its class at a coarse and at
+    /// the finest level, and the finest class with the short shape (for an unknown word: "an unknown word of this shape").
+    /// </summary>
+    private static int ClusterWordFeatures(WordHashes h, int j, Span<ulong> span, int k)
+    {
+        span[k++] = FeatureHash.Key(50, Class(h, j, 4));
+        span[k++] = FeatureHash.Key(51, Class(h, j, 6));
+        span[k++] = FeatureHash.Key(52, Class(h, j, 6), h.ShortShape[j]);
+        return k;
+    }
+
+    /// <summary>
+    /// Word-class features of the neighbours: the classes (level 4, 256 classes) of the previous and the next word
+    /// ("after a title", "before a verb of saying"). Pairs of the word's and a neighbour's class (level 5) scored 0.4 F1
+    /// more on eng.testa but less in the pipeline (docs/models.md).
+    /// </summary>
+    private static int ClusterContextFeatures(WordHashes h, int j, Span<ulong> span, int k)
+    {
+        span[k++] = FeatureHash.Key(55, Class(h, j - 1, 4));
+        span[k++] = FeatureHash.Key(56, Class(h, j + 1, 4));
+        return k;
     }
 }

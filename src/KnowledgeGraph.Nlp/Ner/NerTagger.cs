@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Nlp.Ner;
 /// Named-entity recogniser: two structured averaged perceptrons over BILOU tags with Viterbi decoding. The first
 /// pass labels the document; the second sees, for every word, how the first pass labelled the same word elsewhere
 /// in the document (so "Clinton" in a headline borrows from "Bill Clinton" below). Features: word forms, shapes,
-/// affixes, neighbours, Penn tags, gazetteer matches, document-level capitalisation. Immutable and thread-safe.
+/// affixes, neighbours, Penn tags, gazetteer matches, document-level capitalisation, and (a model that stores a
+/// <see cref="WordClusters"/> table, format 5) the distributional word classes of the word and its neighbours.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class NerTagger
 {
@@ -17,17 +19,21 @@ public sealed class NerTagger
     private readonly float[] _trans1;
     private readonly float[] _trans2;
     private readonly PairedLinearModel _both;
+    private readonly int _pass1, _wordOnly;
     [ThreadStatic] private static WordScoreCache? t_wordSums;
 
-    internal NerTagger(LinearModel first, LinearModel second, Gazetteer gazetteer, string description)
+    internal NerTagger(LinearModel first, LinearModel second, Gazetteer gazetteer, string description, WordClusters? clusters = null)
     {
         if (first.ClassCount != Bilou.Count || second.ClassCount != Bilou.Count) throw new InvalidDataException("NER weights have the wrong number of labels");
-        _first = first; _second = second; Gazetteer = gazetteer; Description = description;
+        _first = first; _second = second; Gazetteer = gazetteer; Description = description; Clusters = clusters;
+        _pass1 = NerFeatures.Pass1(clusters is not null); _wordOnly = NerFeatures.WordOnly(clusters is not null);
         _trans1 = Transitions(first); _trans2 = Transitions(second);
         _both = new PairedLinearModel(first, second);
     }
 
     public Gazetteer Gazetteer { get; }
+    /// <summary>The word classes the model's features use (null: a model without word-class features).</summary>
+    public WordClusters? Clusters { get; }
     /// <summary>Training data and settings, from the model file header.</summary>
     public string Description { get; }
     public int FeatureCount => _first.FeatureCount + _second.FeatureCount;
@@ -145,7 +151,7 @@ public sealed class NerTagger
         const int L = Bilou.Count;
         int sentences = doc.Words.Count;
         var caseEv = NerFeatures.CaseEvidence(doc);
-        var hashes = new WordHashes();
+        var hashes = new WordHashes { Clusters = Clusters };
         var cache = WordScoreCache.For(ref t_wordSums, this, 2 * L);
         // One probe per shared feature scores both passes: the second pass's emissions start from its weights of
         // the first-pass features, and only its document-evidence features are added after the first pass. The
@@ -165,20 +171,20 @@ public sealed class NerTagger
             var words = doc.Words[s];
             for (int i = 0; i < n; i++)
             {
-                var keys = f1.AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count);
+                var keys = f1.AsSpan(i * _pass1, _pass1);
                 Span<float> a = emit1.AsSpan(i * L, L), b = e2.AsSpan(i * L, L);
                 // The word's own features come first: their partial sums (from zero, in key order) are the same
                 // wherever the word occurs, so they are added once per word and copied after; the rest continue the sums.
                 var sums = cache.Get(words[i]);
                 if (sums.IsEmpty)
                 {
-                    _both.AddScores(keys[..NerFeatures.WordOnlyCount], a, b);
+                    _both.AddScores(keys[.._wordOnly], a, b);
                     var kept = cache.Add(words[i]);
                     a.CopyTo(kept); b.CopyTo(kept[L..]);
                 }
                 else { sums[..L].CopyTo(a); sums[L..].CopyTo(b); }
-                _both.AddScores(keys[NerFeatures.WordOnlyCount..], a, b);
-                shapes[i] = f1[i * NerFeatures.Pass1Count + 4];
+                _both.AddScores(keys[_wordOnly..], a, b);
+                shapes[i] = f1[i * _pass1 + 4];
             }
             first[s] = Viterbi(emit1, _trans1, n);
         }
@@ -199,13 +205,13 @@ public sealed class NerTagger
     internal int[][] FirstPassIds(NerDocument doc)
     {
         const int L = Bilou.Count;
-        var feats = NerFeatures.Extract(doc, Gazetteer);
+        var feats = NerFeatures.Extract(doc, Gazetteer, Clusters);
         var result = new int[feats.Length][];
         for (int s = 0; s < feats.Length; s++)
         {
             int n = doc.Words[s].Count;
             var emit = new float[n * L];
-            for (int i = 0; i < n; i++) _first.AddScores(feats[s].AsSpan(i * NerFeatures.Pass1Count, NerFeatures.Pass1Count), emit.AsSpan(i * L, L));
+            for (int i = 0; i < n; i++) _first.AddScores(feats[s].AsSpan(i * _pass1, _pass1), emit.AsSpan(i * L, L));
             result[s] = Viterbi(emit, _trans1, n);
         }
         return result;
@@ -253,29 +259,34 @@ public sealed class NerTagger
     private static readonly int[][] AllowedNext = Enumerable.Range(0, Bilou.Count)
         .Select(p => Enumerable.Range(0, Bilou.Count).Where(c => Bilou.Allowed(p, c)).ToArray()).ToArray();
 
-    /// <summary>The model file bytes (deterministic).</summary>
+    /// <summary>
+    /// The model file bytes (deterministic). A model with word classes is written as format 5 with its table after the
+    /// weights; one without is written as format 2, the same bytes as before word classes existed.
+    /// </summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
     {
         ModelFile.WriteStrings(w, Bilou.Types);
         Gazetteer.Write(w);
         _first.Write(w);
         _second.Write(w);
-    });
+        if (Clusters is not null) WordClusters.WriteOptional(w, Clusters);
+    }, Clusters is null ? 2 : 5);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
     /// <summary>Loads a recogniser; a missing or corrupt file raises <see cref="KnowledgeGraph.Core.ModelLoadException"/>.</summary>
-    public static NerTagger Load(string path) => ModelFile.Load(path, Kind, Read);
+    public static NerTagger Load(string path) => ModelFile.Load<NerTagger>(path, Kind, Read);
 
-    public static NerTagger FromBytes(byte[] bytes, string name = "ner model") => ModelFile.Parse(bytes, name, Kind, Read);
+    public static NerTagger FromBytes(byte[] bytes, string name = "ner model") => ModelFile.Parse<NerTagger>(bytes, name, Kind, Read);
 
-    private static NerTagger Read(BinaryReader r, string description)
+    private static NerTagger Read(BinaryReader r, string description, int version)
     {
         var types = ModelFile.ReadStrings(r);
         if (!types.SequenceEqual(Bilou.Types)) throw new InvalidDataException("unexpected entity types " + string.Join(",", types));
         var gaz = Gazetteer.Read(r);
         var first = LinearModel.Read(r);
         var second = LinearModel.Read(r);
-        return new NerTagger(first, second, gaz, description);
+        var clusters = WordClusters.ReadOptional(r, version);
+        return new NerTagger(first, second, gaz, description, clusters);
     }
 }

@@ -19,39 +19,43 @@ public static class NerTrainer
 {
     private sealed record Sample(ulong[] Features, int[] Gold);
 
+    /// <summary>
+    /// Trains both passes; with <paramref name="clusters"/> the first-pass features include the word classes of the word
+    /// and its neighbours and the model stores the table (format 5); without, the features and bytes are those of format 2.
+    /// </summary>
     public static NerTagger Train(IReadOnlyList<ConllDocument> train, PosTagger pos, Gazetteer gazetteer, NerTrainingOptions options,
-        Action<string>? log = null, IReadOnlyList<ConllDocument>? dev = null)
+        Action<string>? log = null, IReadOnlyList<ConllDocument>? dev = null, WordClusters? clusters = null)
     {
         var docs = train.Select(d => Prepare(d, pos)).ToList();
         var gold = train.Select(d => d.Sentences.Select(s => Bilou.Encode(s.Tokens.Length, ConllEvaluator.Spans(s.Gold))).ToArray()).ToList();
-        var f1 = docs.Select(d => NerFeatures.Extract(d, gazetteer)).ToList();
+        var f1 = docs.Select(d => NerFeatures.Extract(d, gazetteer, clusters)).ToList();
+        int pass1 = NerFeatures.Pass1(clusters is not null);
         log?.Invoke($"NER: {docs.Count} documents, {train.Sum(d => d.Sentences.Count)} sentences prepared");
 
         // Jackknifed first-pass labels for the training documents.
         for (int fold = 0; fold < options.Folds; fold++)
         {
             var samples = Samples(docs.Count, d => d % options.Folds != fold, f1, gold);
-            var m = TrainModel(samples, NerFeatures.Pass1Count, options, options.Seed + (ulong)fold + 1, null);
-            var trans = NerTagger.Transitions(m);
-            var tagger = new NerTagger(m, m, gazetteer, "");
+            var m = TrainModel(samples, pass1, options, options.Seed + (ulong)fold + 1, null);
+            var tagger = new NerTagger(m, m, gazetteer, "", clusters);
             for (int d = 0; d < docs.Count; d++)
                 if (d % options.Folds == fold) docs[d].FirstPass = tagger.FirstPassIds(docs[d]);
             log?.Invoke($"fold {fold + 1}/{options.Folds} first pass done");
         }
-        var first = TrainModel(Samples(docs.Count, _ => true, f1, gold), NerFeatures.Pass1Count, options, options.Seed, null);
+        var first = TrainModel(Samples(docs.Count, _ => true, f1, gold), pass1, options, options.Seed, null);
         log?.Invoke("first pass trained");
-        var f2 = docs.Select((d, i) => NerFeatures.Merge(f1[i], NerFeatures.ExtractExtra(d, f1[i]))).ToList();
+        var f2 = docs.Select((d, i) => NerFeatures.Merge(f1[i], NerFeatures.ExtractExtra(d, f1[i], pass1), pass1)).ToList();
         string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{options.DataName}: {train.Count} documents, {train.Sum(d => d.Sentences.Count)} sentences; POS from [{pos.Description}]; {gazetteer.Count} gazetteer phrases; two-pass structured averaged perceptron, BILOU, {options.Epochs} epochs, {options.Folds} folds, seed {options.Seed}, prune {options.PruneBelow}");
+            $"{options.DataName}: {train.Count} documents, {train.Sum(d => d.Sentences.Count)} sentences; POS from [{pos.Description}]; {gazetteer.Count} gazetteer phrases; two-pass structured averaged perceptron, BILOU, {options.Epochs} epochs, {options.Folds} folds, seed {options.Seed}, prune {options.PruneBelow}{(clusters is null ? "" : "; word classes [" + clusters.Description + "]")}");
         Action<int, LinearModel>? report = null;
         if (dev is not null && log is not null)
             report = (epoch, m) =>
             {
-                var t = new NerTagger(first, m, gazetteer, "");
+                var t = new NerTagger(first, m, gazetteer, "", clusters);
                 log(string.Create(CultureInfo.InvariantCulture, $"second pass epoch {epoch}: dev F1 {Evaluate(t, pos, dev).Overall.F1:F2} (first pass alone {EvaluateFirst(t, pos, dev).Overall.F1:F2})"));
             };
-        var second = TrainModel(Samples(docs.Count, _ => true, f2, gold), NerFeatures.Pass2Count, options, options.Seed, report);
-        return new NerTagger(first, second, gazetteer, Describe());
+        var second = TrainModel(Samples(docs.Count, _ => true, f2, gold), pass1 + NerFeatures.ExtraCount, options, options.Seed, report);
+        return new NerTagger(first, second, gazetteer, Describe(), clusters);
     }
 
     private static NerDocument Prepare(ConllDocument d, PosTagger pos)
