@@ -131,8 +131,8 @@ public sealed class CorefResolver
                 var (end, headStart, entries) = description.Value;
                 var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
                 var coarse = entries[0].Type;
-                // "Refugees crossed the border ... the team registered them": a singular noun ("the team") describes one body, never
-                // a generic actor, which is people named by the plural of their kind ("refugees", "children")
+                // "Protesters clashed with soldiers ... the team met them": a singular noun ("the team") describes one body, never
+                // a generic actor, which is people named by the plural of their kind ("protesters", "farmers")
                 bool singular = entries.All(e => e.Word == e.Lemma);
                 bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
                     && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"));
@@ -507,7 +507,7 @@ public sealed class CorefResolver
                     return null;
                 // "the soldiers of the Kessland Guard": an "of" phrase with a name names whose body they are, nothing to look
                 // back for (a person's title with "of" is the office's holder, read by the title rules)
-                // "the government and people of Tarvia", "the senate and government of Tarvia": nouns joined by "and" share the
+                // "the government and navy of Tarvia", "the courts and government of Tarvia": nouns joined by "and" share the
                 // "of" phrase after the last one, so it names the owner of the first as well
                 int of = SharedOf(s, words, end);
                 if (of + 1 < words.Count && words[of] == "of" && entries.All(e => e.Type == EntityType.Organization))
@@ -531,7 +531,7 @@ public sealed class CorefResolver
 
     /// <summary>
     /// Where the "of" phrase of a description ending before <paramref name="end"/> would start: <paramref name="end"/> itself,
-    /// or, when "and" joins one or two more nouns to the head ("the government and people of ..."), the token after them.
+    /// or, when "and" joins one or two more nouns to the head ("the government and navy of ..."), the token after them.
     /// </summary>
     private static int SharedOf(Sentence s, List<string> words, int end)
     {

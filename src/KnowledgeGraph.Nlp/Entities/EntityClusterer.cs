@@ -692,8 +692,10 @@ public sealed class EntityClusterer
             // whose place is the last of several); the place keeps its own entity
             int named0 = s.Tokens[npStart].Tag == "DT" || s.Tokens[npStart].Text is "the" or "The" ? npStart + 1 : npStart;
             // (one capitalised word after the article is a place's name as well, whether the recogniser found it or not:
-            // "the Marches"; a description has a noun and what it says of it: "the relief mission")
-            if (npEnd - named0 == 1 && char.IsUpper(s.Tokens[named0].Text[0])) continue;
+            // "the Marches"; a description has a noun and what it says of it: "the relief mission"; a body's head keyword
+            // alone is the body the acronym names: "the Tribunal (KLT)")
+            if (npEnd - named0 == 1 && char.IsUpper(s.Tokens[named0].Text[0])
+                && !_lex.OrgKeywords.Lookup(s.Tokens[named0].Text).Any(k => k.Type == EntityType.Organization)) continue;
             // (unless the acronym spells the place's name or its last words: "the Orvin Hydro Power Plant (HPP)")
             if (here.Any(k => mentions[k].FirstToken == named0 && mentions[k].EndToken == npEnd && mentions[k].Mention.Type == EntityType.Location
                               && mentions[k].Mention.Kind == MentionKind.Name

@@ -366,7 +366,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the Ministries of Fisheries and Transport", "the Bureau and Council reports": a plural head of a body's name with
+    /// "the Ministries of Fisheries and Transport", "the Agency and Tribunal offices": a plural head of a body's name with
     /// fields joined by "and", or two heads of bodies' names joined by "and", name two bodies (each by its kind), never one;
     /// such a mention is no entity (the heads are those of org_keywords.tsv). "the Council for Trade and Industry" is one
     /// body: its head is singular and comes first. One pass over the mentions.
