@@ -11,8 +11,8 @@ namespace KnowledgeGraph.Nlp.Parsing;
 /// second buffer word paired with b0, s0 and s1. Feature set 2 (84 templates): the first set's 87 without seven
 /// word-pair variants that gave nothing on EWT dev (s0w+b0w and its word/word-tag mixes, s1w+s0w, s1w+b0w, and the
 /// word pairs by distance), plus four b1 templates (+0.2 UAS on dev). Feature set 4: set 2 plus 18 word-class
-/// templates (<see cref="WordClusters"/>; Koo, Carreras and Collins 2008): the classes of s0, b0, s1 and b1 at levels 3
-/// and 5 (64 and 1,024 classes), alone and with the word's tag, and the level-3 class pairs s0-b0 and s1-s0;
+/// templates (<see cref="WordClusters"/>; Koo, Carreras and Collins 2008): the classes of s0, b0, s1 and b1 at levels 2
+/// and 4 (16 and 256 classes), alone and with the word's tag, and the level-2 class pairs s0-b0 and s1-s0;
 /// docs/models.md has the figures.
 /// Word and tag hashes are computed once per sentence (<see cref="Load"/>), so extracting features allocates nothing.
 /// Reused from sentence to sentence; not thread-safe (one per thread).
@@ -33,7 +33,7 @@ public sealed class ParseFeatures
 
     // Index N is the root, N + 1 "no word".
     private ulong[] _w = new ulong[64], _p = new ulong[64], _wp = new ulong[64];
-    // word classes (feature set 4): a coarse one (level 3, 64 classes) and a fine one (level 5, 1,024 classes), each alone and mixed with the tag
+    // word classes (feature set 4): a coarse one (level 2, 16 classes) and a finer one (level 4, 256 classes), each alone and mixed with the tag
     private ulong[] _cA = new ulong[64], _cB = new ulong[64], _cAp = new ulong[64], _cBp = new ulong[64];
     private int _n;
     private WordClusters? _clusters;
@@ -71,8 +71,8 @@ public sealed class ParseFeatures
         for (int i = 0; i < n; i++)
         {
             int leaf = _clusters.Leaf(words[i]);
-            _cA[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 3));
-            _cB[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 5));
+            _cA[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 2));
+            _cB[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 4));
             _cAp[i] = FeatureHash.Mix(_cA[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
             _cBp[i] = FeatureHash.Mix(_cB[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
         }
