@@ -26,12 +26,14 @@ public sealed class DependencyParser
     private readonly DenseRowModel _scorer;
     private readonly string[] _labels;
     private readonly BeamSearch.Scorer _score;
+    private readonly WordClusters? _clusters;
 
-    internal DependencyParser(LinearModel model, string[] labels, string description, int beam = 1)
-        : this(model, new DenseRowModel(model, denseFrom: 16), labels, description, beam) { }
+    internal DependencyParser(LinearModel model, string[] labels, string description, int beam = 1, WordClusters? clusters = null)
+        : this(model, new DenseRowModel(model, denseFrom: 16), labels, description, beam, clusters) { }
 
-    private DependencyParser(LinearModel model, DenseRowModel scorer, string[] labels, string description, int beam)
+    private DependencyParser(LinearModel model, DenseRowModel scorer, string[] labels, string description, int beam, WordClusters? clusters)
     {
+        _clusters = clusters;
         System = CreateSystem(labels);
         if (model.ClassCount != System.MoveCount) throw new InvalidDataException("move count does not match the weights");
         if (beam is < 1 or > MaxBeam) throw new InvalidDataException($"beam width {beam} out of range (1 to {MaxBeam})");
@@ -46,12 +48,16 @@ public sealed class DependencyParser
     public int Beam { get; }
 
     /// <summary>The same weights decoding with another beam width (a greedy-trained model with a beam, or the reverse).</summary>
-    public DependencyParser WithBeam(int beam) => beam == Beam ? this : new DependencyParser(_model, _scorer, _labels, Description, beam);
+    public DependencyParser WithBeam(int beam) => beam == Beam ? this : new DependencyParser(_model, _scorer, _labels, Description, beam, _clusters);
 
     /// <summary>Training data and settings, from the model file header.</summary>
     public string Description { get; }
     public int FeatureCount => _model.FeatureCount;
     public int WeightCount => _model.WeightCount;
+    /// <summary>The feature set the weights were trained with: <see cref="ParseFeatures.FeatureSet"/>, or <see cref="ParseFeatures.ClassFeatureSet"/> when the model has word classes.</summary>
+    public int FeatureSet => _clusters is null ? ParseFeatures.FeatureSet : ParseFeatures.ClassFeatureSet;
+    /// <summary>The word classes of feature set 4 (stored in the model file), or null.</summary>
+    public WordClusters? Clusters => _clusters;
     /// <summary>The relations the parser predicts, lifted ones ("obj|ccomp") included.</summary>
     public IReadOnlyList<string> Labels => _labels;
     internal ArcHybrid System { get; }
@@ -73,6 +79,7 @@ public sealed class DependencyParser
         int n = words.Count;
         var features = t_features ??= new ParseFeatures();
         if (Beam > 1) return ParseWithBeam(words, tags, Beam);
+        features.Use(_clusters);
         features.Load(words, tags);
         var c = t_config ??= new Configuration();
         c.Reset(n);
@@ -101,6 +108,7 @@ public sealed class DependencyParser
     {
         if (words.Count != tags.Count) throw new ArgumentException("one tag per word is needed", nameof(tags));
         var features = t_features ??= new ParseFeatures();
+        features.Use(_clusters);
         features.Load(words, tags);
         var beam = t_beam ??= new BeamSearch();
         beam.Decode(System, features, words.Count, width, _score, _scorer.Width);
@@ -122,15 +130,17 @@ public sealed class DependencyParser
 
     /// <summary>
     /// The model file bytes (deterministic: the same model always gives the same bytes). A greedy model is written
-    /// as format 3 (so retraining the shipped one gives its bytes); format 4 adds the beam width after the feature set.
+    /// as format 3 (so retraining the shipped one gives its bytes); format 4 adds the beam width after the feature set;
+    /// a model with word classes (feature set 4) is format 5, which ends with their table.
     /// </summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
     {
-        w.Write(ParseFeatures.FeatureSet);
-        if (Beam > 1) w.Write(Beam);
+        w.Write(FeatureSet);
+        if (Beam > 1 || _clusters is not null) w.Write(Beam);
         ModelFile.WriteStrings(w, _labels);
         _model.Write(w);
-    }, version: Beam > 1 ? 4 : 3);
+        if (_clusters is not null) WordClusters.WriteOptional(w, _clusters);
+    }, version: _clusters is not null ? 5 : Beam > 1 ? 4 : 3);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -143,13 +153,17 @@ public sealed class DependencyParser
     {
         // Format 3 added the feature-set number; older parse models all used feature set 1.
         int featureSet = version >= 3 ? r.ReadInt32() : 1;
-        if (featureSet != ParseFeatures.FeatureSet)
-            throw new NotSupportedException($"parse model uses feature set {featureSet}, this build computes feature set {ParseFeatures.FeatureSet}: retrain it with 'kg train parse'");
+        if (featureSet is not (ParseFeatures.FeatureSet or ParseFeatures.ClassFeatureSet))
+            throw new NotSupportedException($"parse model uses feature set {featureSet}, this build computes feature sets {ParseFeatures.FeatureSet} and {ParseFeatures.ClassFeatureSet}: retrain it with 'kg train parse'");
         // Format 4 added the beam width; older parse models are greedy.
         int beam = version >= 4 ? r.ReadInt32() : 1;
         if (beam is < 1 or > MaxBeam) throw new InvalidDataException($"beam width {beam} out of range");
         var labels = ModelFile.ReadStrings(r);
         var model = LinearModel.Read(r);
-        return new DependencyParser(model, labels, description, beam);
+        // Format 5 may end with the word classes; feature set 4 needs them, set 2 has none.
+        var clusters = WordClusters.ReadOptional(r, version);
+        if ((clusters is not null) != (featureSet == ParseFeatures.ClassFeatureSet))
+            throw new InvalidDataException($"feature set {featureSet} {(clusters is null ? "without" : "with")} a word-class table");
+        return new DependencyParser(model, labels, description, beam, clusters);
     }
 }

@@ -10,7 +10,10 @@ namespace KnowledgeGraph.Nlp.Parsing;
 /// rightmost dependents and of the second ones (third order), and the sets of relations already attached; the
 /// second buffer word paired with b0, s0 and s1. Feature set 2 (84 templates): the first set's 87 without seven
 /// word-pair variants that gave nothing on EWT dev (s0w+b0w and its word/word-tag mixes, s1w+s0w, s1w+b0w, and the
-/// word pairs by distance), plus four b1 templates (+0.2 UAS on dev); docs/models.md has the figures.
+/// word pairs by distance), plus four b1 templates (+0.2 UAS on dev). Feature set 4: set 2 plus 18 word-class
+/// templates (<see cref="WordClusters"/>; Koo, Carreras and Collins 2008): the classes of s0, b0, s1 and b1 at levels 2
+/// and 4 (16 and 256 classes), alone and with the word's tag, and the level-2 class pairs s0-b0 and s1-s0;
+/// docs/models.md has the figures.
 /// Word and tag hashes are computed once per sentence (<see cref="Load"/>), so extracting features allocates nothing.
 /// Reused from sentence to sentence; not thread-safe (one per thread).
 /// </summary>
@@ -18,23 +21,44 @@ public sealed class ParseFeatures
 {
     /// <summary>
     /// The number of this template set, stored in model files: a model trained with other templates would load but
-    /// score garbage, so a mismatch is a load error. 1: the 87 templates of the first parser; 2: see the class summary.
+    /// score garbage, so a mismatch is a load error. 1: the 87 templates of the first parser; 2 and 4
+    /// (<see cref="ClassFeatureSet"/>): see the class summary. Set 3 (ambiguity classes) was an experiment never shipped.
     /// </summary>
     public const int FeatureSet = 2;
-    public const int MaxFeatures = 96;
+    /// <summary>Feature set 2 plus word-class templates; needs a <see cref="WordClusters"/> table.</summary>
+    public const int ClassFeatureSet = 4;
+    public const int MaxFeatures = 128;
     private static readonly ulong RootMark = FeatureHash.Text("<root>");
     private static readonly ulong NoneMark = FeatureHash.Text("<none>");
 
     // Index N is the root, N + 1 "no word".
     private ulong[] _w = new ulong[64], _p = new ulong[64], _wp = new ulong[64];
+    // word classes (feature set 4): a coarse one (level 2, 16 classes) and a finer one (level 4, 256 classes), each alone and mixed with the tag
+    private ulong[] _cA = new ulong[64], _cB = new ulong[64], _cAp = new ulong[64], _cBp = new ulong[64];
     private int _n;
+    private WordClusters? _clusters;
+
+    /// <summary>Which templates <see cref="Extract"/> computes: <see cref="FeatureSet"/>, or <see cref="ClassFeatureSet"/> with a table.</summary>
+    public int Set { get; private set; } = FeatureSet;
+
+    /// <summary>Selects the template set (a parser's, before each sentence): word classes are used exactly when <paramref name="clusters"/> is given.</summary>
+    public void Use(WordClusters? clusters)
+    {
+        _clusters = clusters;
+        Set = clusters is null ? FeatureSet : ClassFeatureSet;
+    }
 
     /// <summary>Hashes the words (normalised lower case) and Penn tags of a sentence.</summary>
     public void Load(IReadOnlyList<string> words, IReadOnlyList<string> tags)
     {
         int n = words.Count;
         _n = n;
-        if (_w.Length < n + 2) { int cap = Math.Max(n + 2, _w.Length * 2); _w = new ulong[cap]; _p = new ulong[cap]; _wp = new ulong[cap]; }
+        if (_w.Length < n + 2)
+        {
+            int cap = Math.Max(n + 2, _w.Length * 2);
+            _w = new ulong[cap]; _p = new ulong[cap]; _wp = new ulong[cap];
+            _cA = new ulong[cap]; _cB = new ulong[cap]; _cAp = new ulong[cap]; _cBp = new ulong[cap];
+        }
         for (int i = 0; i < n; i++)
         {
             _w[i] = WordHashes.NormHash(words[i]);
@@ -43,6 +67,17 @@ public sealed class ParseFeatures
         }
         _w[n] = _p[n] = _wp[n] = RootMark;
         _w[n + 1] = _p[n + 1] = _wp[n + 1] = NoneMark;
+        if (_clusters is null) return;
+        for (int i = 0; i < n; i++)
+        {
+            int leaf = _clusters.Leaf(words[i]);
+            _cA[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 2));
+            _cB[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 4));
+            _cAp[i] = FeatureHash.Mix(_cA[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
+            _cBp[i] = FeatureHash.Mix(_cB[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
+        }
+        _cA[n] = _cB[n] = _cAp[n] = _cBp[n] = RootMark;
+        _cA[n + 1] = _cB[n + 1] = _cAp[n + 1] = _cBp[n + 1] = NoneMark;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -173,6 +208,26 @@ public sealed class ParseFeatures
         f[k++] = FeatureHash.Key(94, b0wp, b1p);
         f[k++] = FeatureHash.Key(95, s0w, b1p);
         f[k++] = FeatureHash.Key(96, s1p, s0p, b1p);
+        if (Set != ClassFeatureSet) return k;
+        // word classes of s0, b0, s1 and b1 (feature set 4)
+        f[k++] = FeatureHash.Key(101, _cA[i0]);
+        f[k++] = FeatureHash.Key(102, _cB[i0]);
+        f[k++] = FeatureHash.Key(103, _cAp[i0]);
+        f[k++] = FeatureHash.Key(104, _cBp[i0]);
+        f[k++] = FeatureHash.Key(105, _cA[j0]);
+        f[k++] = FeatureHash.Key(106, _cB[j0]);
+        f[k++] = FeatureHash.Key(107, _cAp[j0]);
+        f[k++] = FeatureHash.Key(108, _cBp[j0]);
+        f[k++] = FeatureHash.Key(109, _cA[i1]);
+        f[k++] = FeatureHash.Key(110, _cB[i1]);
+        f[k++] = FeatureHash.Key(111, _cAp[i1]);
+        f[k++] = FeatureHash.Key(112, _cBp[i1]);
+        f[k++] = FeatureHash.Key(113, _cA[j1]);
+        f[k++] = FeatureHash.Key(114, _cB[j1]);
+        f[k++] = FeatureHash.Key(115, _cAp[j1]);
+        f[k++] = FeatureHash.Key(116, _cBp[j1]);
+        f[k++] = FeatureHash.Key(117, _cA[i0], _cA[j0]);
+        f[k++] = FeatureHash.Key(118, _cA[i1], _cA[i0]);
         return k;
     }
 }

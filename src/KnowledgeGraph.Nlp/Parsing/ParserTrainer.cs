@@ -4,9 +4,11 @@ using KnowledgeGraph.Nlp.Tagging;
 
 namespace KnowledgeGraph.Nlp.Parsing;
 
-/// <summary>Settings of a parser training run. Lifted relations seen fewer than <paramref name="MinLiftedCount"/> times are trained as their plain relation.</summary>
+/// <summary>Settings of a parser training run. Lifted relations seen fewer than <paramref name="MinLiftedCount"/> times are trained as their plain relation.
+/// With <paramref name="Clusters"/> the parser uses feature set 4 (word classes) and stores the table.</summary>
 public sealed record ParserTrainingOptions(int Epochs = 15, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank",
-    int MinLiftedCount = 20, string TagSource = "gold tags", IReadOnlyList<int>? ReportEpochs = null, int ExploreFrom = 2, double ExploreProbability = 0.9, int Beam = 1);
+    int MinLiftedCount = 20, string TagSource = "gold tags", IReadOnlyList<int>? ReportEpochs = null, int ExploreFrom = 2, double ExploreProbability = 0.9, int Beam = 1,
+    WordClusters? Clusters = null);
 
 /// <summary>
 /// Trains a <see cref="DependencyParser"/> with the dynamic oracle (Goldberg and Nivre 2012): until epoch
@@ -30,6 +32,7 @@ public static class ParserTrainer
         var rng = new DeterministicRandom(options.Seed);
         var order = Enumerable.Range(0, train.Count).ToList();
         var features = new ParseFeatures();
+        features.Use(options.Clusters);
         var c = new Configuration();
         var f = new ulong[ParseFeatures.MaxFeatures];
         var scores = new float[system.MoveCount];
@@ -41,7 +44,7 @@ public static class ParserTrainer
             ? $"beam {beamWidth}, max-violation updates with the dynamic oracle's zero-cost moves as gold"
             : string.Create(CultureInfo.InvariantCulture, $"dynamic oracle (the model's moves from epoch {options.ExploreFrom} with probability {options.ExploreProbability})");
         string Describe(int epochs) => string.Create(CultureInfo.InvariantCulture,
-            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words, {options.TagSource}; arc-hybrid, {Method()}, averaged perceptron, feature set {ParseFeatures.FeatureSet}, {epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; {labels.Length} relations (pseudo-projective, lifted relations seen {options.MinLiftedCount}+ times)");
+            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words, {options.TagSource}; arc-hybrid, {Method()}, averaged perceptron, feature set {features.Set}, {epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; {labels.Length} relations (pseudo-projective, lifted relations seen {options.MinLiftedCount}+ times)");
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -82,9 +85,9 @@ public static class ParserTrainer
                 ? string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {100.0 * errors / moves:F2}% of {moves:N0} moves not optimal, {trainer.EntryCount:N0} weights")
                 : string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {100.0 * errors / moves:F2}% of {moves:N0} sentences updated, {trainer.EntryCount:N0} weights"));
             if (dev is not null && log is not null && options.ReportEpochs?.Contains(epoch) == true && epoch != options.Epochs)
-                log($"epoch {epoch}: dev {ParseEvaluation.Score(dev, new DependencyParser(trainer.Finish(options.PruneBelow), labels, "", beamWidth)).Summary}");
+                log($"epoch {epoch}: dev {ParseEvaluation.Score(dev, new DependencyParser(trainer.Finish(options.PruneBelow), labels, "", beamWidth, options.Clusters)).Summary}");
         }
-        var parser = new DependencyParser(trainer.Finish(options.PruneBelow), labels, Describe(options.Epochs), beamWidth);
+        var parser = new DependencyParser(trainer.Finish(options.PruneBelow), labels, Describe(options.Epochs), beamWidth, options.Clusters);
         if (dev is not null && log is not null) log($"epoch {options.Epochs}: dev {ParseEvaluation.Score(dev, parser).Summary}");
         return parser;
     }

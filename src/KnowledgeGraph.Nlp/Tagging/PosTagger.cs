@@ -27,10 +27,13 @@ public sealed class PosTagger
     private readonly string[] _upos;
     private readonly Dictionary<string, int> _tagDict;
     private readonly Dictionary<ulong, ulong> _ambiguity;
+    private readonly WordClusters? _clusters;
 
-    internal PosTagger(LinearModel model, LinearModel? second, string[] xpos, string[] upos, Dictionary<string, int> tagDict, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer, string description)
+    internal PosTagger(LinearModel model, LinearModel? second, string[] xpos, string[] upos, Dictionary<string, int> tagDict, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer, string description,
+        WordClusters? clusters = null)
     {
         _ambiguity = ambiguity;
+        _clusters = clusters;
         if (xpos.Length != model.ClassCount || upos.Length != model.ClassCount) throw new InvalidDataException("label table does not match weights");
         if (second is not null)
         {
@@ -49,6 +52,8 @@ public sealed class PosTagger
     public string Description { get; }
     public int FeatureCount => _model.FeatureCount;
     public int WeightCount => _model.WeightCount;
+    /// <summary>The word classes whose features this tagger was trained with (stored in its file), or null.</summary>
+    public WordClusters? Clusters => _clusters;
 
     /// <summary>Tags one sentence of words (Penn Treebank tokenisation): Penn tags and universal tags, one per word.</summary>
     public (string[] Xpos, string[] Upos) Tag(IReadOnlyList<string> words)
@@ -65,6 +70,7 @@ public sealed class PosTagger
     internal int[] FirstPass(IReadOnlyList<string> words)
     {
         var h = t_hashes ??= new WordHashes();
+        h.Clusters = _clusters;
         h.Compute(words);
         var amb = AmbiguityClasses(h, _ambiguity, ref t_amb);
         var result = new int[words.Count];
@@ -72,6 +78,7 @@ public sealed class PosTagger
         var scorer = _scorer.Value;
         Span<float> scores = stackalloc float[scorer.Width];
         var cache = WordScoreCache.For(ref t_wordSums, this, scorer.Width);
+        int wordOnly = WordOnlyCount + (_clusters is null ? 0 : ClusterWordOnlyCount);
         int p1 = -1, p2 = -1;
         for (int i = 0; i < result.Length; i++)
         {
@@ -83,11 +90,11 @@ public sealed class PosTagger
                 if (sums.IsEmpty)
                 {
                     scores.Clear();
-                    scorer.AddScores(feats[..WordOnlyCount], scores);
+                    scorer.AddScores(feats[..wordOnly], scores);
                     scores.CopyTo(cache.Add(words[i]));
                 }
                 else sums.CopyTo(scores);
-                scorer.AddScores(feats[WordOnlyCount..nf], scores);
+                scorer.AddScores(feats[wordOnly..nf], scores);
                 best = ArgMax(scores[.._model.ClassCount]);
             }
             result[i] = best;
@@ -105,6 +112,7 @@ public sealed class PosTagger
     {
         int n = words.Count, C = _model.ClassCount;
         var h = t_hashes ??= new WordHashes();
+        h.Clusters = _clusters;
         h.Compute(words);
         var amb = AmbiguityClasses(h, _ambiguity, ref t_amb);
         var result = new int[n];
@@ -175,6 +183,10 @@ public sealed class PosTagger
 
     /// <summary>How many of the first <see cref="Features"/> depend on the word's characters alone (bias, forms, affixes, shape).</summary>
     internal const int WordOnlyCount = 11;
+    /// <summary>How many word-class features of the word alone follow the first <see cref="WordOnlyCount"/> when the hashes have word classes.</summary>
+    internal const int ClusterWordOnlyCount = 3;
+
+    private static ulong Class(WordHashes h, int j, int level) => FeatureHash.Int(WordClusters.Prefix(h.Leaf[j], level));
 
     /// <summary>The features of word <paramref name="i"/> given the two previous predicted labels (-1 before the sentence).</summary>
     internal static int Features(WordHashes h, ulong[] amb, int i, int p1, int p2, Span<ulong> f)
@@ -193,6 +205,14 @@ public sealed class PosTagger
         f[n++] = FeatureHash.Key(8, h.Prefix[1][j]);
         f[n++] = FeatureHash.Key(9, h.Prefix[2][j]);
         f[n++] = FeatureHash.Key(10, h.Shape[j]);
+        bool classes = h.Clusters is not null;
+        if (classes)
+        {
+            // word classes (Koo, Carreras and Collins 2008): the word's own, coarse and fine, and the fine one with the word's suffix
+            f[n++] = FeatureHash.Key(45, Class(h, j, 4));
+            f[n++] = FeatureHash.Key(46, Class(h, j, 6));
+            f[n++] = FeatureHash.Key(47, Class(h, j, 6), h.Suffix[2][j]);
+        }
         f[n++] = FeatureHash.Key(11, t1);
         f[n++] = FeatureHash.Key(12, t2);
         f[n++] = FeatureHash.Key(13, t1, t2);
@@ -224,6 +244,14 @@ public sealed class PosTagger
         f[n++] = FeatureHash.Key(39, h.Suffix[2][j], h.ShortShape[j]);
         f[n++] = FeatureHash.Key(40, h.Norm[j - 1], h.Norm[j + 1]);
         f[n++] = FeatureHash.Key(41, t1, amb[j]);
+        if (classes)
+        {
+            // the neighbours' classes, a stand-in for the unknown tags to the right like the ambiguity classes
+            f[n++] = FeatureHash.Key(48, Class(h, j - 1, 4));
+            f[n++] = FeatureHash.Key(49, Class(h, j + 1, 4));
+            f[n++] = FeatureHash.Key(50, t1, Class(h, j, 4));
+            f[n++] = FeatureHash.Key(51, Class(h, j, 4), Class(h, j + 1, 4));
+        }
         return n;
     }
 
@@ -255,7 +283,9 @@ public sealed class PosTagger
         w.Write(_second is not null);
         _second?.Write(w);
         Lemmatizer.Write(w);
-    });
+        // a tagger with word classes ends with their table (format 5); one without is written as before
+        if (_clusters is not null) WordClusters.WriteOptional(w, _clusters);
+    }, version: _clusters is null ? 2 : 5);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -264,7 +294,7 @@ public sealed class PosTagger
 
     public static PosTagger FromBytes(byte[] bytes, string name = "pos model") => ModelFile.Parse(bytes, name, Kind, Read);
 
-    private static PosTagger Read(BinaryReader r, string description)
+    private static PosTagger Read(BinaryReader r, string description, int version)
     {
         var xpos = ModelFile.ReadStrings(r);
         var upos = ModelFile.ReadStrings(r);
@@ -279,6 +309,7 @@ public sealed class PosTagger
         var model = LinearModel.Read(r);
         var second = r.ReadBoolean() ? LinearModel.Read(r) : null;
         var lem = Lemmatizer.Read(r);
-        return new PosTagger(model, second, xpos, upos, dict, amb, lem, description);
+        var clusters = WordClusters.ReadOptional(r, version);
+        return new PosTagger(model, second, xpos, upos, dict, amb, lem, description, clusters);
     }
 }

@@ -3,8 +3,10 @@ using KnowledgeGraph.Nlp.Models;
 
 namespace KnowledgeGraph.Nlp.Tagging;
 
-/// <summary>Settings of a POS training run. <paramref name="Folds"/> &gt;= 2 adds a second (right-context) pass trained on jackknifed first-pass tags; 0 trains one pass.</summary>
-public sealed record PosTrainingOptions(int Epochs = 10, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank", int Folds = 0, int DictMinCount = 20);
+/// <summary>Settings of a POS training run. <paramref name="Folds"/> &gt;= 2 adds a second (right-context) pass trained on jackknifed first-pass tags; 0 trains one pass.
+/// <paramref name="Clusters"/>: word classes whose features the tagger uses (stored in the model), or null for none.</summary>
+public sealed record PosTrainingOptions(int Epochs = 10, ulong Seed = 1, float PruneBelow = 0.05f, string DataName = "treebank", int Folds = 0, int DictMinCount = 20,
+    WordClusters? Clusters = null);
 
 /// <summary>
 /// Trains a <see cref="PosTagger"/>: deterministic for a given corpus, options and seed. The second pass must learn
@@ -28,9 +30,9 @@ public static class PosTrainer
         var setup = new Setup(train, gold, labels.Count, BuildTagDictionary(train, gold, options.DictMinCount), BuildAmbiguityClasses(train, gold));
         var lemmatizer = Lemmatizer.Train(train);
         PosTagger Make(LinearModel first, LinearModel? second, string description) =>
-            new(first, second, xpos, upos, setup.TagDict, setup.Ambiguity, lemmatizer, description);
+            new(first, second, xpos, upos, setup.TagDict, setup.Ambiguity, lemmatizer, description, options.Clusters);
         string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words; averaged perceptron, {options.Epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; labels XPOS+UPOS pairs; {(options.Folds >= 2 ? $"second right-context pass on {options.Folds}-fold jackknifed tags" : "one pass")}");
+            $"{options.DataName}: {train.Count} sentences, {train.Sum(s => s.Words.Length)} words; averaged perceptron, {options.Epochs} epochs, seed {options.Seed}, prune {options.PruneBelow}; labels XPOS+UPOS pairs; {(options.Folds >= 2 ? $"second right-context pass on {options.Folds}-fold jackknifed tags" : "one pass")}{(options.Clusters is null ? "" : $"; word classes ({options.Clusters.Count} words)")}");
 
         var all = Enumerable.Range(0, train.Count).ToArray();
         bool twoPass = options.Folds >= 2;
@@ -77,7 +79,7 @@ public static class PosTrainer
         var trainer = new PerceptronTrainer(setup.LabelCount);
         var rng = new DeterministicRandom(seed);
         var order = indices.ToList();
-        var h = new WordHashes();
+        var h = new WordHashes { Clusters = options.Clusters };
         ulong[]? amb = null;
         var feats = new ulong[PosTagger.MaxFeatures * 2];
         var scores = new float[setup.LabelCount];
