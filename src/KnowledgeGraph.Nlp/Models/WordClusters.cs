@@ -110,14 +110,14 @@ public sealed class WordClusters
     public static WordClusters Load(string path) => ModelFile.Load(path, Kind, ReadPayload);
 
     /// <summary>
-    /// Builds the tree from word vectors (the first <paramref name="maxWords"/> of <paramref name="words"/>, which
-    /// are in frequency order): vectors scaled to unit length, each node split by spherical k-means (k-means++
+    /// Builds the tree from word vectors (<paramref name="words"/>, in frequency order, one vector each): vectors scaled to unit length, each node split by spherical k-means (k-means++
     /// seeding from a <see cref="DeterministicRandom"/> seeded by <paramref name="seed"/> and the node's path, a
     /// fixed number of rounds), in one thread, so the same input gives the same table.
     /// </summary>
     public static WordClusters Derive(IReadOnlyList<string> words, float[][] vectors, string description, ulong seed = 1, int rounds = 20)
     {
         int n = words.Count;
+        if (n == 0 || vectors.Length != n) throw new ArgumentException("one vector per word, and at least one word is needed");
         int dim = vectors[0].Length;
         var unit = new float[n * dim];
         for (int i = 0; i < n; i++)
@@ -253,16 +253,19 @@ public sealed class WordClusters
                 {
                     case "dimensions": dims = reader.GetInt32(); break;
                     case "words":
+                        if (reader.TokenType != JsonTokenType.StartArray) throw new InvalidDataException("'words' is not an array");
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                             if (words.Count < maxWords) { var w = reader.GetString()!; index.TryAdd(w, words.Count); words.Add(w); }
                         break;
                     case "vectors":
                         if (dims <= 0 || words.Count == 0) throw new InvalidDataException("'dimensions' and 'words' must come before 'vectors'");
+                        if (reader.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("'vectors' is not an object");
                         vectors = new float[words.Count][];
                         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                         {
                             var w = reader.GetString()!;
                             reader.Read();
+                            if (reader.TokenType != JsonTokenType.StartArray) throw new InvalidDataException($"the vector of '{w}' is not an array");
                             float[]? v = index.TryGetValue(w, out var at) && vectors[at] is null ? new float[dims] : null;
                             int d = 0;
                             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -279,11 +282,14 @@ public sealed class WordClusters
         }
         catch (JsonException e) { throw new ModelLoadException(path, $"embeddings file is not valid JSON: {e.Message}"); }
         catch (InvalidDataException e) { throw new ModelLoadException(path, $"not a wink embeddings file: {e.Message}"); }
+        // a value of the wrong kind ("dimensions":"x", a word that is a number, a vector entry that is a string)
+        catch (Exception e) when (e is InvalidOperationException or FormatException) { throw new ModelLoadException(path, $"not a wink embeddings file: {e.Message}"); }
         if (vectors is null) throw new ModelLoadException(path, "not a wink embeddings file: no 'vectors'");
         var keptWords = new List<string>();
         var kept = new List<float[]>();
         for (int i = 0; i < words.Count; i++)
             if (vectors[i] is { } v) { keptWords.Add(words[i]); kept.Add(v); }
+        if (keptWords.Count == 0) throw new ModelLoadException(path, "not a wink embeddings file: no word of 'words' has a vector");
         return (keptWords, kept.ToArray());
     }
 }

@@ -72,7 +72,6 @@ internal static class NerFeatures
 {
     /// <summary>First-pass features per token of a model without word classes (ner.bin format 2).</summary>
     public const int Pass1Count = 42;
-    public const int Pass2Count = Pass1Count + ExtraCount;
     /// <summary>The first keys of a token's first-pass features depend on its characters alone (bias, forms, shapes, affixes).</summary>
     public const int WordOnlyCount = 5 + 2 * WordHashes.MaxAffix;
     /// <summary>Word-class features of the word itself (a model with a <see cref="WordClusters"/> table): kept among the word-only keys.</summary>
@@ -82,8 +81,6 @@ internal static class NerFeatures
 
     /// <summary>First-pass features per token, with or without word classes.</summary>
     public static int Pass1(bool clusters) => clusters ? Pass1Count + ClusterWordCount + ClusterContextCount : Pass1Count;
-    /// <summary>First- and second-pass features per token.</summary>
-    public static int Pass2(bool clusters) => Pass1(clusters) + ExtraCount;
     /// <summary>How many of a token's first keys depend on its characters alone.</summary>
     public static int WordOnly(bool clusters) => clusters ? WordOnlyCount + ClusterWordCount : WordOnlyCount;
     private static readonly ulong None = FeatureHash.Text("<none>");
@@ -148,7 +145,7 @@ internal static class NerFeatures
     public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] pass1, int pass1Count) => ExtractExtra(doc, pass1, pass1Count, 4);
 
     /// <summary>
-    /// <see cref="ExtractExtra(NerDocument, ulong[][])"/> given each token's short-shape key at
+    /// <see cref="ExtractExtra(NerDocument, ulong[][], int)"/> given each token's short-shape key at
     /// <c>keys[s][i * stride + offset]</c> (the first-pass features, or the short-shape keys alone).
     /// </summary>
     public static ulong[][] ExtractExtra(NerDocument doc, ulong[][] keys, int stride, int offset)
@@ -206,7 +203,7 @@ internal static class NerFeatures
         return result;
     }
 
-    /// <summary>First-pass features of every token of every sentence of <paramref name="doc"/>: result[s] has words*<see cref="Pass1Count"/> keys.</summary>
+    /// <summary>First-pass features of every token of every sentence of <paramref name="doc"/>: result[s] has words*<see cref="Pass1"/> keys.</summary>
     public static ulong[][] Extract(NerDocument doc, Gazetteer gazetteer, WordClusters? clusters = null)
     {
         var caseEv = CaseEvidence(doc);

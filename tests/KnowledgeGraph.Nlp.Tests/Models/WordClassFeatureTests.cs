@@ -123,6 +123,21 @@ public sealed class WordClassFeatureTests
     }
 
     [Test]
+    public void AParserFileOfFeatureSetFourWithoutItsTableIsRefused()
+    {
+        // the same file as a set-4 model's, but its table flag says "no table": the weights would be scored without
+        // the class templates they were trained with, so loading must fail with one line, not parse badly
+        var with = TrainParser(PastaTable(NounLeaf));
+        var bytes = with.ToBytes();
+        int header = ModelFile.Build(DependencyParser.Kind, with.Description, _ => { }, 5).Length - 8;
+        using var table = new MemoryStream();
+        using (var w = new BinaryWriter(table, System.Text.Encoding.UTF8, leaveOpen: true)) WordClusters.WriteOptional(w, with.Clusters);
+        var weights = bytes.AsSpan(header, bytes.Length - 8 - header - (int)table.Length).ToArray();
+        var stripped = ModelFile.Build(DependencyParser.Kind, with.Description, w => { w.Write(weights); w.Write(false); }, 5);
+        Assert.That(() => DependencyParser.FromBytes(stripped), Throws.TypeOf<KnowledgeGraph.Core.ModelLoadException>().With.Message.Contains("without a word-class table"));
+    }
+
+    [Test]
     public void ClassTemplatesAreExtractedOnlyWithATable()
     {
         var c = new Configuration();

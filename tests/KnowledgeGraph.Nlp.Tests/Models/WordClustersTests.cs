@@ -87,6 +87,20 @@ public sealed class WordClustersTests
 
             File.WriteAllText(path, """{"dimensions":2,"words":["the"],"vectors":{"the":[1,""");
             Assert.That(() => WordClusters.ReadWinkEmbeddings(path, 10), Throws.TypeOf<ModelLoadException>().With.Message.Contains("not valid JSON"));
+
+            // a file of the wrong shape is a one-line load error, never a crash
+            foreach (var bad in new[]
+            {
+                """{"dimensions":"two","words":["the"],"vectors":{"the":[1,0]}}""",
+                """{"dimensions":2,"words":[7],"vectors":{"the":[1,0]}}""",
+                """{"dimensions":2,"words":["the"],"vectors":{"the":["x",0]}}""",
+                """{"dimensions":2,"words":["the"],"vectors":{"the":1}}""",
+                """{"dimensions":2,"words":["the","navy"],"vectors":{"oslo":[1,0]}}""",
+            })
+            {
+                File.WriteAllText(path, bad);
+                Assert.That(() => WordClusters.ReadWinkEmbeddings(path, 10), Throws.TypeOf<ModelLoadException>().With.Message.Contains("not a wink embeddings file"), bad);
+            }
         }
         finally { Directory.Delete(dir, true); }
     }
