@@ -24,19 +24,14 @@ public sealed class WordClusters
     public const int Boundary = LeafCount + 1;
 
     private readonly Dictionary<ulong, ushort> _leaf;
-    private readonly ulong[] _sortedKeys;
-    private readonly ushort[] _sortedLeaves;
 
     public string Description { get; }
-    public int Count => _sortedKeys.Length;
+    public int Count => _leaf.Count;
 
-    private WordClusters(ulong[] sortedKeys, ushort[] sortedLeaves, string description)
+    private WordClusters(Dictionary<ulong, ushort> leaf, string description)
     {
-        _sortedKeys = sortedKeys;
-        _sortedLeaves = sortedLeaves;
+        _leaf = leaf;
         Description = description;
-        _leaf = new Dictionary<ulong, ushort>(sortedKeys.Length);
-        for (int i = 0; i < sortedKeys.Length; i++) _leaf[sortedKeys[i]] = sortedLeaves[i];
     }
 
     /// <summary>The word's leaf (0 .. <see cref="LeafCount"/> - 1), or <see cref="Unknown"/>.</summary>
@@ -56,12 +51,17 @@ public sealed class WordClusters
         return (leaf >> shift) | (level << 16);
     }
 
+    /// <summary>A feature-hash part for the class of <paramref name="leaf"/> at <paramref name="level"/> (<see cref="Prefix"/>).</summary>
+    public static ulong ClassKey(int leaf, int level) => FeatureHash.Int(Prefix(leaf, level));
+
     /// <summary>Writes the table (sorted hashes and their leaves) into a model payload.</summary>
     public void WritePayload(BinaryWriter w)
     {
-        w.Write(_sortedKeys.Length);
-        foreach (var k in _sortedKeys) w.Write(k);
-        foreach (var l in _sortedLeaves) w.Write(l);
+        var keys = _leaf.Keys.ToArray();
+        Array.Sort(keys);
+        w.Write(keys.Length);
+        foreach (var k in keys) w.Write(k);
+        foreach (var k in keys) w.Write(_leaf[k]);
     }
 
     /// <summary>Reads a table written by <see cref="WritePayload"/>.</summary>
@@ -75,13 +75,14 @@ public sealed class WordClusters
             keys[i] = r.ReadUInt64();
             if (i > 0 && keys[i] <= keys[i - 1]) throw new InvalidDataException("cluster keys not sorted");
         }
-        var leaves = new ushort[n];
-        for (int i = 0; i < n; i++)
+        var byKey = new Dictionary<ulong, ushort>(n);
+        foreach (var k in keys)
         {
-            leaves[i] = r.ReadUInt16();
-            if (leaves[i] >= LeafCount) throw new InvalidDataException("cluster leaf out of range");
+            var leaf = r.ReadUInt16();
+            if (leaf >= LeafCount) throw new InvalidDataException("cluster leaf out of range");
+            byKey[k] = leaf;
         }
-        return new WordClusters(keys, leaves, description);
+        return new WordClusters(byKey, description);
     }
 
     /// <summary>
@@ -135,10 +136,7 @@ public sealed class WordClusters
         // one entry per distinct hash: the first (most frequent) word wins
         var byKey = new Dictionary<ulong, ushort>();
         for (int i = 0; i < n; i++) byKey.TryAdd(FeatureHash.Lower(words[i]), (ushort)leaf[i]);
-        var keys = byKey.Keys.ToArray();
-        Array.Sort(keys);
-        var leaves = keys.Select(k => byKey[k]).ToArray();
-        return new WordClusters(keys, leaves, description);
+        return new WordClusters(byKey, description);
     }
 
     private static void Split(float[] unit, int dim, int[] members, int level, int path, int[] leaf, ulong seed, int rounds)

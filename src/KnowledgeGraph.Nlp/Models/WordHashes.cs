@@ -27,6 +27,9 @@ public sealed class WordHashes
     public WordClusters? Clusters;
     public int Count;
 
+    /// <summary>The class of word <paramref name="j"/> (an index like the arrays') at <paramref name="level"/>, as a feature-hash part (needs <see cref="Clusters"/>).</summary>
+    public ulong Class(int j, int level) => WordClusters.ClassKey(Leaf[j], level);
+
     /// <summary>Fills the arrays for <paramref name="words"/>, reusing storage when large enough.</summary>
     public void Compute(IReadOnlyList<string> words)
     {

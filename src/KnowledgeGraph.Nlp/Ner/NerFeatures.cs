@@ -285,8 +285,6 @@ internal static class NerFeatures
         return f;
     }
 
-    /// <summary>The class of word j at <paramref name="level"/> (every unknown word shares one, padding another).</summary>
-    private static ulong Class(WordHashes h, int j, int level) => FeatureHash.Int(WordClusters.Prefix(h.Leaf[j], level));
 
     /// <summary>
     /// Word-class features of word j alone (so they join the per-word cached sums): its class at a coarse and at
@@ -294,9 +292,9 @@ internal static class NerFeatures
     /// </summary>
     private static int ClusterWordFeatures(WordHashes h, int j, Span<ulong> span, int k)
     {
-        span[k++] = FeatureHash.Key(50, Class(h, j, 4));
-        span[k++] = FeatureHash.Key(51, Class(h, j, 6));
-        span[k++] = FeatureHash.Key(52, Class(h, j, 6), h.ShortShape[j]);
+        span[k++] = FeatureHash.Key(50, h.Class(j, 4));
+        span[k++] = FeatureHash.Key(51, h.Class(j, 6));
+        span[k++] = FeatureHash.Key(52, h.Class(j, 6), h.ShortShape[j]);
         return k;
     }
 
@@ -307,8 +305,8 @@ internal static class NerFeatures
     /// </summary>
     private static int ClusterContextFeatures(WordHashes h, int j, Span<ulong> span, int k)
     {
-        span[k++] = FeatureHash.Key(55, Class(h, j - 1, 4));
-        span[k++] = FeatureHash.Key(56, Class(h, j + 1, 4));
+        span[k++] = FeatureHash.Key(55, h.Class(j - 1, 4));
+        span[k++] = FeatureHash.Key(56, h.Class(j + 1, 4));
         return k;
     }
 }

@@ -71,8 +71,8 @@ public sealed class ParseFeatures
         for (int i = 0; i < n; i++)
         {
             int leaf = _clusters.Leaf(words[i]);
-            _cA[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 2));
-            _cB[i] = FeatureHash.Int(WordClusters.Prefix(leaf, 4));
+            _cA[i] = WordClusters.ClassKey(leaf, 2);
+            _cB[i] = WordClusters.ClassKey(leaf, 4);
             _cAp[i] = FeatureHash.Mix(_cA[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
             _cBp[i] = FeatureHash.Mix(_cB[i] ^ (_p[i] * 0x9E3779B97F4A7C15UL));
         }

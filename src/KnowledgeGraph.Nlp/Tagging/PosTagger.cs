@@ -186,7 +186,6 @@ public sealed class PosTagger
     /// <summary>How many word-class features of the word alone follow the first <see cref="WordOnlyCount"/> when the hashes have word classes.</summary>
     internal const int ClusterWordOnlyCount = 3;
 
-    private static ulong Class(WordHashes h, int j, int level) => FeatureHash.Int(WordClusters.Prefix(h.Leaf[j], level));
 
     /// <summary>The features of word <paramref name="i"/> given the two previous predicted labels (-1 before the sentence).</summary>
     internal static int Features(WordHashes h, ulong[] amb, int i, int p1, int p2, Span<ulong> f)
@@ -209,9 +208,9 @@ public sealed class PosTagger
         if (classes)
         {
             // word classes (Koo, Carreras and Collins 2008): the word's own, coarse and fine, and the fine one with the word's suffix
-            f[n++] = FeatureHash.Key(45, Class(h, j, 4));
-            f[n++] = FeatureHash.Key(46, Class(h, j, 6));
-            f[n++] = FeatureHash.Key(47, Class(h, j, 6), h.Suffix[2][j]);
+            f[n++] = FeatureHash.Key(45, h.Class(j, 4));
+            f[n++] = FeatureHash.Key(46, h.Class(j, 6));
+            f[n++] = FeatureHash.Key(47, h.Class(j, 6), h.Suffix[2][j]);
         }
         f[n++] = FeatureHash.Key(11, t1);
         f[n++] = FeatureHash.Key(12, t2);
@@ -247,10 +246,10 @@ public sealed class PosTagger
         if (classes)
         {
             // the neighbours' classes, a stand-in for the unknown tags to the right like the ambiguity classes
-            f[n++] = FeatureHash.Key(48, Class(h, j - 1, 4));
-            f[n++] = FeatureHash.Key(49, Class(h, j + 1, 4));
-            f[n++] = FeatureHash.Key(50, t1, Class(h, j, 4));
-            f[n++] = FeatureHash.Key(51, Class(h, j, 4), Class(h, j + 1, 4));
+            f[n++] = FeatureHash.Key(48, h.Class(j - 1, 4));
+            f[n++] = FeatureHash.Key(49, h.Class(j + 1, 4));
+            f[n++] = FeatureHash.Key(50, t1, h.Class(j, 4));
+            f[n++] = FeatureHash.Key(51, h.Class(j, 4), h.Class(j + 1, 4));
         }
         return n;
     }
