@@ -45,15 +45,13 @@ public sealed partial class RelationExtractor
     private readonly AgentLexicon _agents;
     private readonly DescriptorLexicon _descriptors;
 
-    // CAMEO's state sectors (PETRARCH agents' primary codes): government, military, police, judiciary, legislature, intelligence
-    private static readonly IReadOnlySet<string> StateSectors = LexiconFormats.StateAgentCodes;
-
     /// <summary>
     /// Whether a state acts through the people a common noun names: a state sector among PETRARCH's agents ("police",
-    /// "troops"), a descriptor of a government or armed force ("forces", "authorities") or of a person in office ("minister").
+    /// "troops": CAMEO's government, military, police, judiciary, legislature and intelligence codes), a descriptor of a
+    /// government or armed force ("forces", "authorities") or of a person in office ("minister").
     /// </summary>
     private bool ActsForState(string lowerWord, string lemma) =>
-        new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => StateSectors.Contains(a.Primary))
+        new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => LexiconFormats.StateAgentCodes.Contains(a.Primary))
             || _descriptors.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")));
 
     // the CAMEO event rules and argument checks
@@ -455,9 +453,7 @@ public sealed partial class RelationExtractor
         private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom)
         {
             var e = entries.Where(x => x.Pos == pos).ToList();
-            if (e.Count == 0) return null;
-            var text = _v.TextOf(first, last);
-            return new Match(e, first, last, objectFrom, text);
+            return e.Count == 0 ? null : new Match(e, first, last, objectFrom, _v.TextOf(first, last));
         }
 
         // ---------------------------------------------------------------- verbs
@@ -607,7 +603,6 @@ public sealed partial class RelationExtractor
             if (k >= v.Count) return false;
             // a pronoun the subjects' coreference may have taken for one of them: still the other side
             if (v.Tag(k) == "PRP") return v.Lower(k) is "them" or "him" or "her" or "us";
-            if (v.MentionAt(k) is not null) return false;
             while (k < v.Count && k - match.Last <= 4 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "PRP$")) k++;
             if (k >= v.Count || v.MentionAt(k) is not null || v.Tag(k) is not ("NN" or "NNS")) return false;
             while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
@@ -1136,9 +1131,8 @@ public sealed partial class RelationExtractor
                 if (allowBy && sawBy && !byAgent) continue; // passive: wait for the agent
                 // "rejected calls by X", "denounced obstructions by X": the agent of the object noun is the target
                 if (!allowBy && byAgent && !(p > from && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)) continue;
-                if (!allowBy && byAgent) { prep = p; return WithRightConjuncts(m); }
                 prep = p;
-                afterBy = byAgent;
+                afterBy = allowBy && byAgent;
                 return WithRightConjuncts(m);
             }
             return new List<MentionRef>();
@@ -1503,9 +1497,7 @@ public sealed partial class RelationExtractor
                     h = possessorOrg is null ? h : possessorOrg.FirstToken - 1;
                     while (h >= 0 && v.Tag(h) == "DT") h--;
                 }
-                MentionRef? p = null;
-                if (h >= 0 && v.IsComma(h)) p = v.MentionEndingAt(h - 1);
-                else if (h >= 0 && v.IsCopula(h)) { int gs = GroupStartOf(h); p = SubjectBefore(gs); }
+                var p = h >= 0 && v.IsComma(h) ? v.MentionEndingAt(h - 1) : h >= 0 && v.IsCopula(h) ? SubjectBefore(GroupStartOf(h)) : null;
                 if (p is not null && v.TypeOf(p) == EntityType.Person)
                 {
                     MentionRef? o = possessorOrg;
