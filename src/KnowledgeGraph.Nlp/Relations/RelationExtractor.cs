@@ -1298,22 +1298,17 @@ public sealed partial class RelationExtractor
                     && !v.Context.Entities[possessor.Entity].FineTypes.Contains("Country") && match.Entries.All(e => e.Category is "ASSAULT" or "FIGHT"))
                     possessor = null;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
-                // agent: "a request by the government", "the demand by A ... for B"
-                if (subjects.Count == 0)
+                // agent: "a request by the government", "the demand by A ... for B" (a "by" in the noun's clause, ten words at most)
+                int by = subjects.Count > 0 ? -1 : Enumerable.Range(match.Last + 1, Math.Max(0, Math.Min(v.Count, match.Last + 11) - match.Last - 1))
+                    .TakeWhile(j => !v.IsFinite(j) && !v.IsClauseBreak(j) && !v.IsRelativePronoun(j)).FirstOrDefault(j => v.Lower(j) == "by", -1);
+                if (by >= 0 && v.MentionFrom(by + 1, v.IsDetOrAdj) is { } agent)
                 {
-                    for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10; j++)
-                    {
-                        if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
-                        if (v.Lower(j) != "by") continue;
-                        var agent = v.MentionFrom(j + 1, v.IsDetOrAdj);
-                        // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event; not when
-                        // Y is a place or only modifies the noun after it ("an attack by X's Kessa region forces": X stays)
-                        if (agent is not null && v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned
-                            && !IsPlace(owned) && !(owned.EndToken < v.Count && v.Tag(owned.EndToken) is "NN" or "NNS" or "NNP" or "NNPS"))
-                            agent = owned;
-                        if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
-                        break;
-                    }
+                    // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event; not when
+                    // Y is a place or only modifies the noun after it ("an attack by X's Kessa region forces": X stays)
+                    if (v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned
+                        && !IsPlace(owned) && !(owned.EndToken < v.Count && v.Tag(owned.EndToken) is "NN" or "NNS" or "NNP" or "NNPS"))
+                        agent = owned;
+                    subjects.AddRange(WithRightConjuncts(agent));
                 }
                 // movements name their mover with "of": "the withdrawal of X from Y", "the deployment of X in Y"
                 if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
