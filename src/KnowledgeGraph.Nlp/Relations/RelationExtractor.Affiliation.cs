@@ -96,18 +96,15 @@ public sealed partial class RelationExtractor
                         m = c >= 1 && v.Words[c] == "," ? v.MentionEndingAt(c - 1) : null;
                     }
                 }
-                else if (compound && v.Tag(last) is "NNS" or "NNPS" && v.MentionStartingAt(last + 1) is { } named)
+                else if (compound && v.Tag(last) is "NNS" or "NNPS" && v.MentionStartingAt(last + 1) is { } named && (h < 0 || !v.IsCoordinator(h)))
                 {
-                    // "G members A and B": the plural noun and the names it is said of
-                    if (h < 0 || !v.IsCoordinator(h))
-                    {
-                        // the listed names may be the clause's subject ("G members A and B voted"): the last conjunct's own verb
-                        // does not end the list here
-                        members.AddRange(WithRightConjuncts(named));
-                        int c = members[^1].EndToken;
-                        if (c + 1 < v.Count && v.IsCoordinator(c) && v.MentionStartingAt(c + 1) is { } lastNamed && members.All(x => x.Entity != lastNamed.Entity))
-                            members.Add(lastNamed);
-                    }
+                    // "G members A and B": the plural noun and the names it is said of (not "A and other G members", above)
+                    // the listed names may be the clause's subject ("G members A and B voted"): the last conjunct's own verb
+                    // does not end the list here
+                    members.AddRange(WithRightConjuncts(named));
+                    int c = members[^1].EndToken;
+                    if (c + 1 < v.Count && v.IsCoordinator(c) && v.MentionStartingAt(c + 1) is { } lastNamed && members.All(x => x.Entity != lastNamed.Entity))
+                        members.Add(lastNamed);
                 }
                 else if (v.Tag(last) is "NN" or "NNP" && h >= 0)
                 {

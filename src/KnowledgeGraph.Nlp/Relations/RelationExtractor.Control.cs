@@ -18,14 +18,8 @@ public sealed partial class RelationExtractor
         /// Who holds or commands what: "X-held Y" (and "A and other X-held territory") and "X's Task Force 50" (a unit named
         /// as an organisation's own); people from a unit serve in it.
         /// </summary>
-        private IEnumerable<Candidate> ControlCandidates()
-        {
-            var list = new List<Candidate>();
-            for (int t = 0; t < _v.Count; t++) list.AddRange(HeldCompound(t));
-            list.AddRange(OwnUnit());
-            list.AddRange(UnitMembers());
-            return list;
-        }
+        private IEnumerable<Candidate> ControlCandidates() =>
+            Enumerable.Range(0, _v.Count).SelectMany(HeldCompound).Concat(OwnUnit()).Concat(UnitMembers());
 
         /// <summary>The noun phrase's entity after <paramref name="j"/>: a mention after adjectives, else a place noun's "of/in" place.</summary>
         private MentionRef? HeldThingFrom(int j)
@@ -59,8 +53,8 @@ public sealed partial class RelationExtractor
                     yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
-        /// <summary>"seize the hospital complex from ISIL fighters": the one it is taken from held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
-        private IEnumerable<Candidate> TakenFrom(int t)
+        /// <summary>"seize the hospital complex from ISIL fighters": the ones it is taken from, who held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
+        private IEnumerable<MentionRef> HoldersTakenFrom(int t)
         {
             var v = _v;
             if (!v.IsVerb(t) || !Grammar.TakeFromVerbs.Contains(v.Lemma(t)) || v.MentionAt(t) is not null) yield break;
@@ -88,9 +82,7 @@ public sealed partial class RelationExtractor
             var holder = v.MentionFrom(k + 1, v.IsDetOrAdj, k + 4);
             if (holder is null || holder.Entity == held.Entity || !CanHold(holder)) yield break;
             foreach (var h in WithRightConjuncts(holder))
-                if (CanHold(h) && h.Entity != held.Entity)
-                    // the holding is a fact even when the taking is only attempted ("tried to seize Y from X")
-                    yield return new Candidate(h, held, Stative("LEADS", v.Lemma(t) + " from", 0.7), k, k, v.Words[t] + " ... " + v.Words[k], RelationPattern.Role, true, true, DirectionApplied: true, Factual: true);
+                if (CanHold(h) && h.Entity != held.Entity) yield return h;
         }
 
         /// <summary>
@@ -101,7 +93,7 @@ public sealed partial class RelationExtractor
         {
             foreach (var (gi, g) in GroupsOf(Grammar.TakeFromVerbs))
             {
-                var holders = TakenFrom(g.Head).Select(c => c.A).ToList();
+                var holders = HoldersTakenFrom(g.Head).ToList();
                 if (holders.Count == 0) continue;
                 foreach (var (s, h) in Pairs(Subjects(gi), holders))
                     if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))

@@ -93,19 +93,16 @@ public sealed partial class RelationExtractor
             var v = _v;
             foreach (var (gi, g) in GroupsOf(Grammar.HandoverVerbs))
             {
-                for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
-                {
-                    if (v.IsClauseBreak(j) || v.IsComma(j) || v.IsFinite(j) && v.MentionAt(j) is null) break;
-                    if (v.Lower(j) != "to" || v.MentionAt(j) is not null) continue;
-                    if (v.MentionFrom(j + 1, v.IsDeterminer) is not { } receiver) break;
-                    // a person handed over must stand between the verb and "to": "handed the city to Y" is no extradition
-                    bool person = Enumerable.Range(g.Head + 1, j - g.Head - 1).Any(k => v.MentionAt(k) is { } m && v.TypeOf(m) == EntityType.Person);
-                    if (!person) break;
-                    foreach (var s in Subjects(gi))
-                        if (s.Entity != receiver.Entity)
-                            yield return new Candidate(s, receiver, Entry("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
-                    break;
-                }
+                // the first "to" in the verb's clause, twelve words at most, with the receiver after it
+                int j = Enumerable.Range(g.Head + 1, Math.Max(0, Math.Min(v.Count, g.Head + 13) - g.Head - 1))
+                    .TakeWhile(k => !(v.IsClauseBreak(k) || v.IsComma(k) || v.IsFinite(k) && v.MentionAt(k) is null))
+                    .FirstOrDefault(k => v.Lower(k) == "to" && v.MentionAt(k) is null, -1);
+                if (j < 0 || v.MentionFrom(j + 1, v.IsDeterminer) is not { } receiver) continue;
+                // a person handed over must stand between the verb and "to": "handed the city to Y" is no extradition
+                if (!Enumerable.Range(g.Head + 1, j - g.Head - 1).Any(k => v.MentionAt(k) is { } m && v.TypeOf(m) == EntityType.Person)) continue;
+                foreach (var s in Subjects(gi))
+                    if (s.Entity != receiver.Entity)
+                        yield return new Candidate(s, receiver, Entry("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
             }
         }
 

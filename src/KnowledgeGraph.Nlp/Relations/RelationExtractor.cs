@@ -45,15 +45,13 @@ public sealed partial class RelationExtractor
     private readonly AgentLexicon _agents;
     private readonly DescriptorLexicon _descriptors;
 
-    // CAMEO's state sectors (PETRARCH agents' primary codes): government, military, police, judiciary, legislature, intelligence
-    private static readonly IReadOnlySet<string> StateSectors = LexiconFormats.StateAgentCodes;
-
     /// <summary>
     /// Whether a state acts through the people a common noun names: a state sector among PETRARCH's agents ("police",
-    /// "troops"), a descriptor of a government or armed force ("forces", "authorities") or of a person in office ("minister").
+    /// "troops": CAMEO's government, military, police, judiciary, legislature and intelligence codes), a descriptor of a
+    /// government or armed force ("forces", "authorities") or of a person in office ("minister").
     /// </summary>
     private bool ActsForState(string lowerWord, string lemma) =>
-        new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => StateSectors.Contains(a.Primary))
+        new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => LexiconFormats.StateAgentCodes.Contains(a.Primary))
             || _descriptors.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")));
 
     // the CAMEO event rules and argument checks
@@ -455,9 +453,7 @@ public sealed partial class RelationExtractor
         private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom)
         {
             var e = entries.Where(x => x.Pos == pos).ToList();
-            if (e.Count == 0) return null;
-            var text = _v.TextOf(first, last);
-            return new Match(e, first, last, objectFrom, text);
+            return e.Count == 0 ? null : new Match(e, first, last, objectFrom, _v.TextOf(first, last));
         }
 
         // ---------------------------------------------------------------- verbs
@@ -475,11 +471,14 @@ public sealed partial class RelationExtractor
             bool onlyAdverbsBefore = Enumerable.Range(g.First, g.Head - g.First).All(v.IsAdverb);
             bool reducedRelative = !g.Finite && onlyAdverbsBefore && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
                                    && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
-            bool stativeLike = match.Entries.Any(e => TriggerLexicon.Categories.Contains(e.Category) && IsStativeOrPlace(e.Category));
+            bool stativeLike = match.Entries.Any(e => IsStativeOrPlace(e.Category));
             bool threat = match.Entries.Any(e => e.Category == "THREATEN");
             bool clausal = match.Entries.Any(e => e.Category is "DEMAND" or "DISAPPROVE" or "THREATEN" or "REJECT" or "AGREE" or "SUPPORT" or "PROTEST");
-            var objects = FindObjects(match.ObjectFrom, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
-                out int prep, out bool afterBy, threat, clausal);
+            // the subjects (or, for a reduced relative, what it describes) are never objects; a passive waits for its "by" agent
+            var patients = SubjectsOrDescribed(gi, reducedRelative);
+            var exclude = patients.Select(m => m.Entity).ToHashSet();
+            bool allowBy = g.Passive || reducedRelative || match.EndsWithBy;
+            var objects = FindObjects(match.ObjectFrom, exclude, allowBy, out int prep, out bool afterBy, threat, clausal);
             bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
             // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin; a vague verb ("hold",
             // "take") reads only with its direct object: "held its positions against Y" arrests nobody
@@ -495,8 +494,7 @@ public sealed partial class RelationExtractor
             if (NoPartner(match, prep, objects))
             {
                 // "X met in Geneva with Y": the partner may follow the place
-                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: g.Passive || reducedRelative || match.EndsWithBy,
-                    out prep, out afterBy, threat, clausal);
+                objects = FindObjects(objects[^1].EndToken, exclude, allowBy, out prep, out afterBy, threat, clausal);
                 if (NoPartner(match, prep, objects)) objects = new List<MentionRef>();
             }
             // "X discussed Z with Y": a verb that takes its partner with "with" has its topic as direct object
@@ -504,7 +502,7 @@ public sealed partial class RelationExtractor
             if (prep < 0 && objects.Count > 0 && objects[^1].EndToken < v.Count && v.Lower(objects[^1].EndToken) == "with"
                 && _x._triggers.Lookup(v.Lemma(g.Head) + " with", TriggerPos.Verb) is { Count: > 0 } with && with.All(e => e.Category == "CONSULT"))
             {
-                objects = FindObjects(objects[^1].EndToken, SubjectEntities(gi, reducedRelative), allowBy: false, out prep, out afterBy, threat, clausal);
+                objects = FindObjects(objects[^1].EndToken, exclude, allowBy: false, out prep, out afterBy, threat, clausal);
                 withPartner = with;
             }
             // "X is taking a trip to Y", "X returned from a deployment to Y": a vague verb's place after a movement noun is where it goes
@@ -519,7 +517,6 @@ public sealed partial class RelationExtractor
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
-            var patients = SubjectsOrDescribed(gi, reducedRelative);
             if (match.EndsWithBy)
             {
                 // lexicon entries in participle form ("led by"): A = what is described, B = the agent; direction as listed
@@ -606,7 +603,6 @@ public sealed partial class RelationExtractor
             if (k >= v.Count) return false;
             // a pronoun the subjects' coreference may have taken for one of them: still the other side
             if (v.Tag(k) == "PRP") return v.Lower(k) is "them" or "him" or "her" or "us";
-            if (v.MentionAt(k) is not null) return false;
             while (k < v.Count && k - match.Last <= 4 && v.MentionAt(k) is null && (v.IsDeterminer(k) || v.IsAdjective(k) || v.Tag(k) is "CD" or "PRP$")) k++;
             if (k >= v.Count || v.MentionAt(k) is not null || v.Tag(k) is not ("NN" or "NNS")) return false;
             while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
@@ -668,9 +664,6 @@ public sealed partial class RelationExtractor
             p is "against" or "on" or "with" or "to" or "toward" or "towards" or "into" or "from" or "at" or "of" or "upon" or "by" or "onto"
             || placeRelation && p is "in" or "inside" or "within";
 
-        private HashSet<int> SubjectEntities(int gi, bool reducedRelative) =>
-            SubjectsOrDescribed(gi, reducedRelative).Select(m => m.Entity).ToHashSet();
-
         /// <summary>The subject mentions of verb group <paramref name="gi"/> (with coordinated subjects), memoised.</summary>
         private List<MentionRef> Subjects(int gi)
         {
@@ -698,13 +691,8 @@ public sealed partial class RelationExtractor
                 if (b >= 0 && v.Tag(b) == "POS") b--;
                 if (v.MentionEndingAt(b) is { } owner && owner.Mention.Kind != MentionKind.Demonym) return WithLeftConjuncts(owner);
                 // "In the campaign to defeat Y, X has ...": an opening phrase's campaign is the clause subject's
-                int comma = Enumerable.Range(g.Head + 1, Math.Max(0, v.Count - g.Head - 1)).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
                 bool opening = Enumerable.Range(0, h).All(k => !v.IsVerb(k) && !v.IsComma(k) && !v.IsClauseBreak(k));
-                if (opening && comma > 0 && v.IsComma(comma))
-                {
-                    int next = _groups.FindIndex(o => o.First > comma && o.Finite);
-                    if (next >= 0) return Subjects(next);
-                }
+                if (opening && ClauseAfterOpening(g.Head + 1, anyComma: true) is var next and >= 0) return Subjects(next);
             }
             // a purpose infinitive opening its clause: "To defeat Y, X must ...", "... clear that to defeat Y we would need ...": the
             // one acting is the subject of the clause it opens
@@ -717,8 +705,7 @@ public sealed partial class RelationExtractor
             // a participle clause opening the sentence: "Speaking in Vienna, X said ...", "Advancing from the south, X took Y"
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == 0)
             {
-                int comma = Enumerable.Range(g.Head + 1, Math.Max(0, v.Count - g.Head - 1)).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
-                int next = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+                int next = ClauseAfterOpening(g.Head + 1);
                 return next >= 0 ? Subjects(next) : new List<MentionRef>();
             }
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
@@ -747,6 +734,14 @@ public sealed partial class RelationExtractor
             }
             var s = SubjectBefore(g.First);
             return s is null ? new List<MentionRef>() : WithLeftConjuncts(s);
+        }
+
+        /// <summary>The clause an opening phrase opens: the first finite verb group after the first comma or clause break from
+        /// <paramref name="from"/> when that is a "," (with <paramref name="anyComma"/>, a dash or bracket too), else -1.</summary>
+        private int ClauseAfterOpening(int from, bool anyComma = false)
+        {
+            int comma = Enumerable.Range(from, Math.Max(0, _v.Count - from)).FirstOrDefault(k => _v.IsComma(k) || _v.IsClauseBreak(k), -1);
+            return comma > 0 && (anyComma ? _v.IsComma(comma) : _v.Words[comma] == ",") ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
         }
 
         /// <summary>
@@ -1136,9 +1131,8 @@ public sealed partial class RelationExtractor
                 if (allowBy && sawBy && !byAgent) continue; // passive: wait for the agent
                 // "rejected calls by X", "denounced obstructions by X": the agent of the object noun is the target
                 if (!allowBy && byAgent && !(p > from && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)) continue;
-                if (!allowBy && byAgent) { prep = p; return WithRightConjuncts(m); }
                 prep = p;
-                afterBy = byAgent;
+                afterBy = allowBy && byAgent;
                 return WithRightConjuncts(m);
             }
             return new List<MentionRef>();
@@ -1304,22 +1298,17 @@ public sealed partial class RelationExtractor
                     && !v.Context.Entities[possessor.Entity].FineTypes.Contains("Country") && match.Entries.All(e => e.Category is "ASSAULT" or "FIGHT"))
                     possessor = null;
                 if (possessor is not null) subjects.AddRange(WithLeftConjuncts(possessor));
-                // agent: "a request by the government", "the demand by A ... for B"
-                if (subjects.Count == 0)
+                // agent: "a request by the government", "the demand by A ... for B" (a "by" in the noun's clause, ten words at most)
+                int by = subjects.Count > 0 ? -1 : Enumerable.Range(match.Last + 1, Math.Max(0, Math.Min(v.Count, match.Last + 11) - match.Last - 1))
+                    .TakeWhile(j => !v.IsFinite(j) && !v.IsClauseBreak(j) && !v.IsRelativePronoun(j)).FirstOrDefault(j => v.Lower(j) == "by", -1);
+                if (by >= 0 && v.MentionFrom(by + 1, v.IsDetOrAdj) is { } agent)
                 {
-                    for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10; j++)
-                    {
-                        if (v.IsFinite(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j)) break;
-                        if (v.Lower(j) != "by") continue;
-                        var agent = v.MentionFrom(j + 1, v.IsDetOrAdj);
-                        // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event; not when
-                        // Y is a place or only modifies the noun after it ("an attack by X's Kessa region forces": X stays)
-                        if (agent is not null && v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned
-                            && !IsPlace(owned) && !(owned.EndToken < v.Count && v.Tag(owned.EndToken) is "NN" or "NNS" or "NNP" or "NNPS"))
-                            agent = owned;
-                        if (agent is not null) subjects.AddRange(WithRightConjuncts(agent));
-                        break;
-                    }
+                    // "an inspection by X's Y": the agent is Y, named as X's own part, and X is no party of the event; not when
+                    // Y is a place or only modifies the noun after it ("an attack by X's Kessa region forces": X stays)
+                    if (v.Tag(agent.EndToken) == "POS" && v.MentionFrom(agent.EndToken + 1, v.IsDetOrAdj) is { } owned
+                        && !IsPlace(owned) && !(owned.EndToken < v.Count && v.Tag(owned.EndToken) is "NN" or "NNS" or "NNP" or "NNPS"))
+                        agent = owned;
+                    subjects.AddRange(WithRightConjuncts(agent));
                 }
                 // movements name their mover with "of": "the withdrawal of X from Y", "the deployment of X in Y"
                 if (subjects.Count == 0 && match.Entries.Any(e => e.Category is "RETREAT" or "MOBILIZE") && v.Lower(match.Last + 1) == "of")
@@ -1346,11 +1335,7 @@ public sealed partial class RelationExtractor
                     {
                         int gi = VerbBefore(q, commaEnds: true);
                         // an opening phrase: "In a phone call with Y, X raised ...", "During talks with Y, X ...": the clause it opens
-                        if (gi < 0 && !committedTo && q == 0)
-                        {
-                            int comma = Enumerable.Range(i, v.Count - i).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
-                            gi = comma > 0 && v.Words[comma] == "," ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
-                        }
+                        if (gi < 0 && !committedTo && q == 0) gi = ClauseAfterOpening(i);
                         if (gi >= 0 && (committedTo || !v.IsCopula(_groups[gi].Head)) && !Grammar.ReportingVerbs.Contains(v.Lemma(_groups[gi].Head)))
                             ClauseAgent(gi);
                     }
@@ -1507,9 +1492,7 @@ public sealed partial class RelationExtractor
                     h = possessorOrg is null ? h : possessorOrg.FirstToken - 1;
                     while (h >= 0 && v.Tag(h) == "DT") h--;
                 }
-                MentionRef? p = null;
-                if (h >= 0 && v.IsComma(h)) p = v.MentionEndingAt(h - 1);
-                else if (h >= 0 && v.IsCopula(h)) { int gs = GroupStartOf(h); p = SubjectBefore(gs); }
+                var p = h >= 0 && v.IsComma(h) ? v.MentionEndingAt(h - 1) : h >= 0 && v.IsCopula(h) ? SubjectBefore(GroupStartOf(h)) : null;
                 if (p is not null && v.TypeOf(p) == EntityType.Person)
                 {
                     MentionRef? o = possessorOrg;
@@ -1674,13 +1657,8 @@ public sealed partial class RelationExtractor
                 if (v.IsCopula(g.Head) && v.Lemma(g.Head) is "be" or "remain")
                 {
                     int j = v.SkipFrom(g.Head + 1, v.IsAdverb);
-                    if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null)
-                    {
-                        var places = PlacesFrom(j + 1);
-                        foreach (var (subject, place) in Pairs(places.Count > 0 ? Subjects(gi) : new List<MentionRef>(), places))
-                            if (place.Entity != subject.Entity && !IsPlace(subject))
-                                yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, false, true);
-                    }
+                    if (j + 1 < v.Count && v.Lower(j) is "in" or "at" or "inside" && v.MentionAt(j) is null && PlacesFrom(j + 1) is { Count: > 0 } places)
+                        foreach (var c in Subjects(gi).Where(x => !IsPlace(x)).SelectMany(x => PlacedIn(x, places, j, false))) yield return c;
                     continue;
                 }
                 // not after a reporting verb, a copula or an active verb that judges or demands: "X condemned the killing of Y in Z"
@@ -1712,9 +1690,8 @@ public sealed partial class RelationExtractor
                         && meeting.Entries.Any(e => !e.Derived) && meeting.Entries.All(e => e.Type == "MET_WITH"))
                         present.AddRange(FindObjects(meeting.ObjectFrom, subjects.Select(x => x.Entity).ToHashSet(), false, out int mp, out _)
                             .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !IsPlacePreposition(v.Lower(mp)))));
-                    foreach (var (subject, place) in Pairs(present, places))
-                        if (place.Entity != subject.Entity && !IsPlace(subject) && subject.Mention.Kind != MentionKind.Descriptor)
-                            yield return new Candidate(subject, place, LocatedIn, j, j, v.Words[j], RelationPattern.Locative, true, true);
+                    foreach (var c in present.Where(x => !IsPlace(x) && x.Mention.Kind != MentionKind.Descriptor).SelectMany(x => PlacedIn(x, places, j, true)))
+                        yield return c;
                     if (places.Count > 0) break;
                 }
             }
@@ -1940,16 +1917,18 @@ public sealed partial class RelationExtractor
             var v = _v;
             bool negated = false;
             string? modality = null;
+            // a control verb governing the clause ("refused to attack", "threatened to strike") denies or hedges it
+            void Governed(int head)
+            {
+                if (Grammar.ControlVerbs.TryGetValue(v.Lemma(head), out var cv)) { if (cv == "negated") negated = true; else modality ??= cv; }
+            }
             int gi = _groups.FindIndex(g => g.First <= token && token <= g.Head);
             if (gi < 0 && isNoun) gi = _groups.FindLastIndex(g => g.Head < token); // the nearest group before a noun governs it
             if (isNoun && gi >= 0)
             {
                 if (Enumerable.Range(_groups[gi].Head + 1, Math.Max(0, token - _groups[gi].Head - 1)).Any(k => v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)))
                     gi = -1;
-                if (gi >= 0 && Grammar.ControlVerbs.TryGetValue(v.Lemma(_groups[gi].Head), out var cv) && _groups[gi].Head != token)
-                {
-                    if (cv == "negated") negated = true; else modality = cv;
-                }
+                if (gi >= 0 && _groups[gi].Head != token) Governed(_groups[gi].Head);
             }
             // "the demand for Y to leave", "time for Y to act": what "for Y to" says is asked or planned, not done
             if (gi >= 0 && ForSubject(_groups[gi], out _) is var forAt && forAt > 0)
@@ -1962,10 +1941,7 @@ public sealed partial class RelationExtractor
                 modality ??= g.Modality;
                 int ctrl = Controller(gi, out _);
                 if (ctrl < 0) break;
-                if (Grammar.ControlVerbs.TryGetValue(v.Lemma(_groups[ctrl].Head), out var cv))
-                {
-                    if (cv == "negated") negated = true; else modality ??= cv;
-                }
+                Governed(_groups[ctrl].Head);
                 gi = ctrl;
             }
             var before = SentenceView.Before(token);
