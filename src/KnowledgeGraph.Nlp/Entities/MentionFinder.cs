@@ -3270,10 +3270,24 @@ public sealed class MentionFinder
     /// <summary>
     /// "the Miyako and Luzon Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
     /// plural that is itself a name keyword: "Straits", "Islands", "Mountains") after two names joined by "and" heads both;
-    /// the first is named with it, not left a bare word.
+    /// the first is named with it, not left a bare word; and so when the recogniser took the four words for one name (not
+    /// one the gazetteer knows: "the Turks and Caicos Islands" is one territory).
     /// </summary>
     private void ShareFeatureHeads(List<string> words, List<Candidate> settled)
     {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var w = settled[k];
+            if (w.Length != 4 || w.Source == "gazetteer" || w.CharStart >= 0 || words[w.First + 1] != "and"
+                || !IsTitleCase(words[w.First]) || !IsTitleCase(words[w.First + 2])
+                || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(w.First).Take(4))).Count > 0 || _lex.Gazetteer.Lookup(words[w.First]).Count > 0) continue;
+            var plural = words[w.End - 1];
+            if (plural.Length < 4 || plural[^1] != 's') continue;
+            var heads = _lex.OrgKeywords.Lookup(plural, KeywordPosition.Suffix);
+            if (heads.Count == 0 || heads[0].Type != EntityType.Location) continue;
+            settled[k] = w with { End = w.First + 1, Type = EntityType.Location, FineType = heads[0].FineType, Role = null, Canonical = words[w.First] + " " + plural };
+            settled.Insert(k + 1, w with { First = w.First + 2, Type = EntityType.Location, FineType = heads[0].FineType, Role = null, Canonical = null });
+        }
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, n) = (settled[k], settled[k + 1]);
