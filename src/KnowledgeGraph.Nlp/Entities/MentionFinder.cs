@@ -163,6 +163,7 @@ public sealed class MentionFinder
             AddTownsBeforeTheirState(s, words, settled);
             NameAlliancesByTheirKind(s, words, settled);
             JoinParticleNames(words, settled);
+            RoleFromTitleBefore(words, settled);
             TrimJoiningWords(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
@@ -2439,6 +2440,23 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>
+    /// "U.S. Chargé d'Affaires Nora Belden": a person's title written right before the person's name, which the name's span
+    /// left out (a title with a lower-case word breaks the capitalised run the title rule reads), is the person's role
+    /// (an honorific, "the Honourable", is none: RoleOf).
+    /// </summary>
+    private void RoleFromTitleBefore(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Person || c.Role is not null || c.CharStart >= 0 || c.First == 0) continue;
+            // (a capitalised title only, as the title rule reads them: "his Greek counterpart Nikos Dendias" names no office)
+            if (TitleEndingAt(words, c.First) is { } t && IsCapitalized(words[t.First]) && (k == 0 || settled[k - 1].End <= t.First))
+                settled[k] = c with { Role = RoleOf(t.Titles) };
+        }
+    }
+
     /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
     private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal)
     {
@@ -3456,7 +3474,7 @@ public sealed class MentionFinder
     internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
         var role = titles.First(t => t.PrecedesNames).Role;
-        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" ? null : role;
+        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" or "honourable" or "honorable" ? null : role;
     }
 
     private bool IsOnlyTitles(List<string> words, int first, int end)
