@@ -163,6 +163,7 @@ public sealed class MentionFinder
             AddTownsBeforeTheirState(s, words, settled);
             NameAlliancesByTheirKind(s, words, settled);
             JoinParticleNames(words, settled);
+            RoleFromTitleBefore(words, settled);
             TrimJoiningWords(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
@@ -2439,6 +2440,23 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>
+    /// "U.S. Chargé d'Affaires Nora Belden": a person's title written right before the person's name, which the name's span
+    /// left out (a title with a lower-case word breaks the capitalised run the title rule reads), is the person's role
+    /// (an honorific, "the Honourable", is none: RoleOf).
+    /// </summary>
+    private void RoleFromTitleBefore(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Person || c.Role is not null || c.CharStart >= 0 || c.First == 0) continue;
+            // (a capitalised title only, as the title rule reads them: "his Greek counterpart Nikos Dendias" names no office)
+            if (TitleEndingAt(words, c.First) is { } t && IsCapitalized(words[t.First]) && (k == 0 || settled[k - 1].End <= t.First))
+                settled[k] = c with { Role = RoleOf(t.Titles) };
+        }
+    }
+
     /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
     private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal)
     {
@@ -3270,10 +3288,24 @@ public sealed class MentionFinder
     /// <summary>
     /// "the Miyako and Luzon Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
     /// plural that is itself a name keyword: "Straits", "Islands", "Mountains") after two names joined by "and" heads both;
-    /// the first is named with it, not left a bare word.
+    /// the first is named with it, not left a bare word; and so when the recogniser took the four words for one name (not
+    /// one the gazetteer knows: "the Turks and Caicos Islands" is one territory).
     /// </summary>
     private void ShareFeatureHeads(List<string> words, List<Candidate> settled)
     {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var w = settled[k];
+            if (w.Length != 4 || w.Source == "gazetteer" || w.CharStart >= 0 || words[w.First + 1] != "and"
+                || !IsTitleCase(words[w.First]) || !IsTitleCase(words[w.First + 2])
+                || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(w.First).Take(4))).Count > 0 || _lex.Gazetteer.Lookup(words[w.First]).Count > 0) continue;
+            var plural = words[w.End - 1];
+            if (plural.Length < 4 || plural[^1] != 's') continue;
+            var heads = _lex.OrgKeywords.Lookup(plural, KeywordPosition.Suffix);
+            if (heads.Count == 0 || heads[0].Type != EntityType.Location) continue;
+            settled[k] = w with { End = w.First + 1, Type = EntityType.Location, FineType = heads[0].FineType, Role = null, Canonical = words[w.First] + " " + plural };
+            settled.Insert(k + 1, w with { First = w.First + 2, Type = EntityType.Location, FineType = heads[0].FineType, Role = null, Canonical = null });
+        }
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, n) = (settled[k], settled[k + 1]);
@@ -3442,7 +3474,7 @@ public sealed class MentionFinder
     internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
         var role = titles.First(t => t.PrecedesNames).Role;
-        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" ? null : role;
+        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" or "honourable" or "honorable" ? null : role;
     }
 
     private bool IsOnlyTitles(List<string> words, int first, int end)
