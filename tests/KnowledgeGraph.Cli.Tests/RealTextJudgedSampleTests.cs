@@ -31,7 +31,6 @@ public sealed class RealTextJudgedSampleTests
     {
         ["e:per:kayla-mueller"] = "e:per:kayla-jean-mueller", // one person with and without her written-out middle name
         // one body with and without its country: "U.S. Army South" of an article that also writes "Army South", and the
-        // articles that write only "Army South" and name the U.S. (GraphBuilder.JoinCountryPrefixedBodies)
         // articles that write only "Army South" and name the U.S. (GraphBuilder.JoinCountryPrefixedBodies); since the recogniser
         // with word classes (branch nerjudged) it is a plain Organization: the ArmedForces subtype is lost (coarser, not wrong)
         ["e:org:army-south"] = "e:org:us-army-south\tOrganization",
@@ -538,7 +537,17 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check14", "judged-after.tsv")]
     [TestCase("realtext-check14", "judged-after-seed132.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file, int atLeast = 60)
-        => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file, Renamed, atLeast, GoneWithTheirEdge.Concat(KnownLosses.Where(l => l.Folder == folder).Select(l => l.Id)).ToHashSet(StringComparer.Ordinal));
+        => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file,
+            Renamed.Concat(RenamedIn.Where(r => r.Key.Folder == folder).Select(r => KeyValuePair.Create(r.Key.Id, r.Value))).ToDictionary(StringComparer.Ordinal),
+            atLeast, GoneWithTheirEdge.Concat(KnownLosses.Where(l => l.Folder == folder).Select(l => l.Id)).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Renames that hold in one corpus only (the same id judged correct elsewhere keeps its labels there).</summary>
+    private static readonly Dictionary<(string Folder, string Id), string> RenamedIn = new()
+    {
+        // the recogniser with word classes (branch nerjudged): tests/realtext-check13's Western Balkans are a plain Location
+        // (the Region subtype lost: coarser, not wrong), while check12's stay a Region
+        [("realtext-check13", "e:loc:western-balkans")] = "e:loc:western-balkans\tLocation",
+    };
 
     /// <summary>Correct nodes a later change lost, knowingly, to remove a worse error elsewhere; each is a regression the
     /// closing note reports (not a rename: the node is wrong now).</summary>
@@ -581,9 +590,6 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // tests/realtext-check13: the World Bank is typed a Company too, and WHO is no longer a name
         ("realtext-check11", "e:org:world-bank"), ("realtext-check12", "e:org:world-bank"), ("realtext-check12", "e:loc:kryvyi-rih"),
         ("realtext-check12", "e:evt:leaders-summit-on-climate"), ("realtext-check13", "e:org:world-bank"), ("realtext-check13", "e:org:who"),
-        // tests/realtext-check13: the Western Balkans are a plain Location there (the Region subtype lost, coarser) while
-        // check12's stay a Region, so no one rename holds for both corpora
-        ("realtext-check13", "e:loc:western-balkans"),
         // tests/realtext-check14 (judge19's what-if of this recogniser): the café of an attack is a Person; "the Battle of
         // Al-Aqsa Flood" is read as an armed group's alias
         ("realtext-check14", "e:org:cappuccino-coffee-shop"), ("realtext-check14", "e:evt:al-aqsa-flood"),
