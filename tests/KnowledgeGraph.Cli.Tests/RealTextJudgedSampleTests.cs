@@ -276,9 +276,11 @@ public sealed class RealTextCheckJudgedSampleTests
     public void TheAstronomerNoLongerHoldsTheTelescopeNamedAfterHer()
     {
         // judged a wrong merge in judged-before.tsv: "Roman's construction", written before Dr. Nancy Grace Roman is named,
-        // is the Roman Space Telescope (a spacecraft: Vehicle since branch actors6)
+        // is the Roman Space Telescope (a spacecraft: Vehicle since branch actors6); since the recogniser with word classes the
+        // headline's short name no longer makes a node of its own (it was judged a duplicate in judged-actors8-seed32.tsv), so the
+        // telescope is its one node, named in full as the article names it, "Nancy Grace Roman Space Telescope" (nerfix-b)
         Assert.That(Graph.Value["e:per:nancy-grace-roman"]["properties"]!["aliases"]!.Select(a => (string)a!), Has.None.EqualTo("Roman"));
-        Assert.That(Graph.Value["e:veh:roman-space-telescope"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Roman"));
+        Assert.That(Graph.Value["e:veh:nancy-grace-roman-space-telescope"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Roman"));
     }
 
     [Test]
@@ -408,8 +410,8 @@ public sealed class RealTextCheck4JudgedSampleTests
         // the recogniser with word classes (branch nerjudged): "the War Room of Freeman Hall" is cut in two, "Freeman Hall" a
         // Person; "Kharkiv Institute of Physics and Technology" is cut after "Physics"; "NATO's Baltic front" no longer
         // yields the region (the "Baltic Sea region" of the story is the sea now); "CENTCOM Commander Gen. ..." and "a WTO
-        // dispute" no longer yield the command and the organisation; nor does "the Commanding General of U.S. Army South"
-        "e:org:army-south", "e:loc:war-room-of-freeman-hall", "e:org:kharkiv-institute-of-physics-and-technology", "e:loc:baltic", "e:org:centcom", "e:org:wto",
+        // dispute" no longer yield the command and the organisation
+        "e:loc:war-room-of-freeman-hall", "e:org:kharkiv-institute-of-physics-and-technology", "e:loc:baltic", "e:org:centcom", "e:org:wto",
     };
 
     /// <summary>Correct nodes a later change named better, with why (judged id -> id now).</summary>
@@ -424,6 +426,10 @@ public sealed class RealTextCheck4JudgedSampleTests
         // "Main Intelligence Directorate of the General Staff" (and no longer takes "the General Staff"); the U.S. Department
         // of Agriculture is a plain Organization (the GovernmentAgency subtype is lost: coarser, not wrong)
         ["e:org:gru"] = "e:org:main-intelligence-directorate-of-the-general-staff",
+        // "the Commanding General of U.S. Army South, Maj. Gen. ...": lost to the recogniser with word classes, found again
+        // (branch nerfix-b: an armed force after a title's "of" is no field) and named with its country as the article
+        // writes it, as in tests/realtext (one body with and without its country)
+        ["e:org:army-south"] = "e:org:us-army-south",
         ["e:org:us-department-of-agriculture"] = "e:org:us-department-of-agriculture\tOrganization",
     };
 }
@@ -576,10 +582,11 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // to "and Royal Navy"
         ("realtext-check9", "e:loc:aung-ban"), ("realtext-check9", "e:loc:nato-hq"), ("realtext-check9", "e:loc:east-africa"),
         ("realtext-check9", "e:org:us-coast-guard-law-enforcement-detachment"),
-        // tests/realtext-check11 and -check12: "President of the World Bank Group" is an Organization and the bank is gone;
-        // tests/realtext-check12: Kryvyi Rih is a Person, the Leaders Summit on Climate is cut to "Leaders Summit";
+        // (tests/realtext-check11 and -check12's World Bank, read as "President of the World Bank Group", and -check12's
+        // Kryvyi Rih, a Person, are right again since branch nerfix-b: an office noun and "of the" before a body, and the
+        // examples of "cities including ...")
+        // tests/realtext-check12: the Leaders Summit on Climate is cut to "Leaders Summit";
         // tests/realtext-check13: the World Bank is typed a Company too, and WHO is no longer a name
-        ("realtext-check11", "e:org:world-bank"), ("realtext-check12", "e:org:world-bank"), ("realtext-check12", "e:loc:kryvyi-rih"),
         ("realtext-check12", "e:evt:leaders-summit-on-climate"), ("realtext-check13", "e:org:world-bank"), ("realtext-check13", "e:org:who"),
         // tests/realtext-check13: the Western Balkans are a plain Location there (the Region subtype lost, coarser) while
         // check12's stay a Region, so no one rename holds for both corpora
