@@ -275,9 +275,11 @@ public sealed class RealTextCheckJudgedSampleTests
     public void TheAstronomerNoLongerHoldsTheTelescopeNamedAfterHer()
     {
         // judged a wrong merge in judged-before.tsv: "Roman's construction", written before Dr. Nancy Grace Roman is named,
-        // is the Roman Space Telescope (a spacecraft: Vehicle since branch actors6)
+        // is the Roman Space Telescope (a spacecraft: Vehicle since branch actors6); since the recogniser with word classes the
+        // headline's short name no longer makes a node of its own (it was judged a duplicate in judged-actors8-seed32.tsv), so the
+        // telescope is its one node, named in full as the article names it, "Nancy Grace Roman Space Telescope" (nerfix-b)
         Assert.That(Graph.Value["e:per:nancy-grace-roman"]["properties"]!["aliases"]!.Select(a => (string)a!), Has.None.EqualTo("Roman"));
-        Assert.That(Graph.Value["e:veh:roman-space-telescope"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Roman"));
+        Assert.That(Graph.Value["e:veh:nancy-grace-roman-space-telescope"]["properties"]!["aliases"]!.Select(a => (string)a!), Does.Contain("Roman"));
     }
 
     [Test]
@@ -407,8 +409,8 @@ public sealed class RealTextCheck4JudgedSampleTests
         // the recogniser with word classes (branch nerjudged): "the War Room of Freeman Hall" is cut in two, "Freeman Hall" a
         // Person; "Kharkiv Institute of Physics and Technology" is cut after "Physics"; "NATO's Baltic front" no longer
         // yields the region (the "Baltic Sea region" of the story is the sea now); "CENTCOM Commander Gen. ..." and "a WTO
-        // dispute" no longer yield the command and the organisation; nor does "the Commanding General of U.S. Army South"
-        "e:org:army-south", "e:loc:war-room-of-freeman-hall", "e:org:kharkiv-institute-of-physics-and-technology", "e:loc:baltic", "e:org:centcom", "e:org:wto",
+        // dispute" no longer yield the command and the organisation
+        "e:loc:war-room-of-freeman-hall", "e:org:kharkiv-institute-of-physics-and-technology", "e:loc:baltic", "e:org:centcom", "e:org:wto",
     };
 
     /// <summary>Correct nodes a later change named better, with why (judged id -> id now).</summary>
@@ -423,6 +425,10 @@ public sealed class RealTextCheck4JudgedSampleTests
         // "Main Intelligence Directorate of the General Staff" (and no longer takes "the General Staff"); the U.S. Department
         // of Agriculture is a plain Organization (the GovernmentAgency subtype is lost: coarser, not wrong)
         ["e:org:gru"] = "e:org:main-intelligence-directorate-of-the-general-staff",
+        // "the Commanding General of U.S. Army South, Maj. Gen. ...": lost to the recogniser with word classes, found again
+        // (branch nerfix-b: an armed force after a title's "of" is no field) and named with its country as the article
+        // writes it, as in tests/realtext (one body with and without its country)
+        ["e:org:army-south"] = "e:org:us-army-south",
         ["e:org:us-department-of-agriculture"] = "e:org:us-department-of-agriculture\tOrganization",
     };
 }
@@ -553,10 +559,8 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     /// closing note reports (not a rename: the node is wrong now).</summary>
     private static readonly (string Folder, string Id)[] KnownLosses =
     {
-        // tests/realtext-check10, judged correct at b97e9af: a one-word place listed with a place after "of" is typed by
-        // the list only after a place noun since mend26 (review25: "from"/"to"/"of" lists turned people and companies
-        // into places); this one is back to the recogniser's Organization (it was so before the session, 1ea945d)
-        ("realtext-check10", "e:loc:sevastopol"),
+        // (tests/realtext-check10's Sevastopol, back to the old recogniser's Organization since mend26, is a Location again
+        // with the recogniser with word classes: checked again since branch nerfix-b)
         // tests/realtext-check8, judged correct for "Officials in Kenya say" (002), a phrase that never made this node: its
         // one mention was "the last stable government by Siad Barre" in a sentence naming Somalia alone, filed under the
         // story's most named country; since dups24 a bare government noun in a sentence naming only other countries refers
@@ -572,8 +576,9 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         ("realtext-check5", "e:evt:s-ministerial-consultations"),
         // tests/realtext-check6: the Caribbean Border Interagency Group and Bali are no longer names
         ("realtext-check6", "e:org:caribbean-border-interagency-group"), ("realtext-check6", "e:loc:bali"),
-        // tests/realtext-check7: Dire Dawa is a Person; the chant "Muqtada" and the "U.S. Navy P-8" are no longer names
-        ("realtext-check7", "e:loc:dire-dawa"), ("realtext-check7", "e:per:muqtada"), ("realtext-check7", "e:veh:us-navy-p-8"),
+        // tests/realtext-check7: the chant "Muqtada" and the "U.S. Navy P-8" are no longer names (Dire Dawa, a Person, is a
+        // place again since branch nerfix-b: "the eastern Ethiopian city of Dire Dawa")
+        ("realtext-check7", "e:per:muqtada"), ("realtext-check7", "e:veh:us-navy-p-8"),
         // tests/realtext-check8: Donna (Texas) is a Person; "Myanma Oil and Gas Enterprise (MOGE)" is named "Gas Enterprise";
         // "Air Expeditionary Group-CI19" is cut to "Air Expeditionary"; "(CBP) Office of Field Operations (OFO)" is named
         // "CBP) Office of Field Operations"; "The United States Attorney's Office" and "the Coast Guard Cutter Chandeleur" are
@@ -581,14 +586,14 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         ("realtext-check8", "e:loc:donna"), ("realtext-check8", "e:org:moge"), ("realtext-check8", "e:org:air-expeditionary-group-ci19"),
         ("realtext-check8", "e:org:office-of-field-operations"), ("realtext-check8", "e:org:united-states-attorneys-office"),
         ("realtext-check8", "e:veh:chandeleur"), ("realtext-check8", "e:org:smugglers-d-b94c74dfc3090033"),
-        // tests/realtext-check9: Aung Ban, NATO HQ and East Africa are no longer names; the Law Enforcement Detachment is glued
-        // to "and Royal Navy"
+        // tests/realtext-check9: Aung Ban, NATO HQ and East Africa are no longer names (the Law Enforcement Detachment, glued
+        // to "and Royal Navy", is its own body again since branch nerfix-b)
         ("realtext-check9", "e:loc:aung-ban"), ("realtext-check9", "e:loc:nato-hq"), ("realtext-check9", "e:loc:east-africa"),
-        ("realtext-check9", "e:org:us-coast-guard-law-enforcement-detachment"),
-        // tests/realtext-check11 and -check12: "President of the World Bank Group" is an Organization and the bank is gone;
-        // tests/realtext-check12: Kryvyi Rih is a Person, the Leaders Summit on Climate is cut to "Leaders Summit";
+        // (tests/realtext-check11 and -check12's World Bank, read as "President of the World Bank Group", and -check12's
+        // Kryvyi Rih, a Person, are right again since branch nerfix-b: an office noun and "of the" before a body, and the
+        // examples of "cities including ...")
+        // tests/realtext-check12: the Leaders Summit on Climate is cut to "Leaders Summit";
         // tests/realtext-check13: the World Bank is typed a Company too, and WHO is no longer a name
-        ("realtext-check11", "e:org:world-bank"), ("realtext-check12", "e:org:world-bank"), ("realtext-check12", "e:loc:kryvyi-rih"),
         ("realtext-check12", "e:evt:leaders-summit-on-climate"), ("realtext-check13", "e:org:world-bank"), ("realtext-check13", "e:org:who"),
         // tests/realtext-check14 (judge19's what-if of this recogniser): the café of an attack is a Person; "the Battle of
         // Al-Aqsa Flood" is read as an armed group's alias

@@ -131,6 +131,7 @@ public sealed class MentionFinder
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
+            if (!headline) AddForcesNamedAfterTheirKind(s, words, candidates);
             AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
             // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
             for (int i = 0; i < words.Count; i++)
@@ -811,6 +812,9 @@ public sealed class MentionFinder
                 // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
                 candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                          // (an armed force after "of" is where the office is held, no field of work: "the Deputy
+                                          // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
+                                          && !(words[of] == "of" && NamesArmedForce(words, c.First, c.End))
                                           // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
                                           // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
                                           // office of, opening it before "and", keeps it the field whatever keyword ends it)
@@ -1045,6 +1049,21 @@ public sealed class MentionFinder
                     foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
                         candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
                 }
+                // "the Chairman of the Orvell Credit Union spoke": a body span opening with an office noun and going on over "of
+                // the" into capitalised words is the office and the body it is held in; "the" opens the body's name (a field of
+                // work takes none: "Minister of Trade"), so the body is the words after it. (A dictionary's entry for the
+                // office, as PETRARCH lists a body's head under the body, "President of the Kessa Bank", is no name either.)
+                else if (end + 2 < words.Count && words[end] == "of" && words[end + 1] == "the" && IsCapitalized(words[end + 2]) && i > 0 && words[i - 1] is "the" or "The" or "to" or "as" or "of" or ",")
+                {
+                    var office = candidates.Where(c => c.CharStart < 0 && c.Source is "ner" or "gazetteer" && c.Type == EntityType.Organization && c.First == i && c.End > end + 2).ToList();
+                    candidates.RemoveAll(office.Contains);
+                    if (office.Count == 0) continue;
+                    // (the body as the dictionaries know it, when they do: "the World Bank Group" is the World Bank's)
+                    if (_lex.Gazetteer.LongestMatchAt(words, end + 2) is { } bodyHit && bodyHit.Best.Entry.Type == EntityType.Organization)
+                        candidates.Add(new Candidate(s.Index, end + 2, bodyHit.End, bodyHit.Best.Entry.Type, bodyHit.Best.Entry.FineType, bodyHit.Best.Kind, "gazetteer", PriorityGazetteer, bodyHit.Best.Entry.Name));
+                    if (office.Where(c => c.Source == "ner").MaxBy(c => c.End) is { } longest)
+                        candidates.Add(longest with { First = end + 2, FineType = null, Canonical = null, Role = null });
+                }
                 continue;
             }
             // the name: capitalised proper nouns and initials, no name keyword, no title
@@ -1090,6 +1109,53 @@ public sealed class MentionFinder
                 KeepBodiesBefore(words, across, i, candidates);
             }
         }
+    }
+
+    /// <summary>
+    /// "a Norlandic armed forces Heimwehr medic", "the militia Kessa Guard": a common noun of an armed body's kind
+    /// (descriptors.tsv, ArmedForces or ArmedGroup: "armed forces", "army", "militia"), lower-case, right before capitalised
+    /// proper nouns (one to three, none a title, a date word or a place the gazetteer knows) that a lower-case word or the
+    /// clause's end closes, names that body: the noun says what kind of thing the name is. A weak candidate: any span the
+    /// recogniser or the dictionaries made over the words wins.
+    /// </summary>
+    private void AddForcesNamedAfterTheirKind(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (!IsTitleCase(words[i]) || s.Tokens[i].Tag is not ("NNP" or "NNPS") || !char.IsLower(words[i - 1][0])) continue;
+            // (a two-word kind, "armed forces", or one singular word of one kind: not a plural, "troops Ruiz led", nor a kind
+            // that is as often a plain body's, "the group Ruiz founded")
+            bool twoWords = i >= 2 && char.IsLower(words[i - 2][0]) && _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]).Count > 0;
+            var kind = twoWords ? _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]) : _lex.Descriptors.Lookup(words[i - 1]);
+            if (kind.FirstOrDefault(d => d.Type == EntityType.Organization) is not { } force || force.FineTypes.Count == 0
+                || !(force.FineTypes[0] == "ArmedForces" || force.FineTypes.Count == 1 && force.FineTypes[0] == "ArmedGroup")
+                || !twoWords && words[i - 1].EndsWith('s')) continue;
+            int end = i;
+            while (end < words.Count && end - i < 3 && IsTitleCase(words[end]) && s.Tokens[end].Tag is "NNP" or "NNPS" && !DateWords.Contains(words[end])
+                   && _lex.Titles.LongestMatchAt(words, end).Length == 0) end++;
+            if (end == i || end < words.Count && (IsCapitalized(words[end]) || words[end] is "'s" or "\u2019s")) { i = end; continue; }
+            var name = string.Join(' ', words.Skip(i).Take(end - i));
+            if (_lex.Gazetteer.Lookup(name).Count > 0 || _lex.Descriptors.Lookup(name.ToLowerInvariant()).Count > 0) { i = end; continue; }
+            candidates.Add(new Candidate(s.Index, i, end, EntityType.Organization, force.FineTypes[0], MentionKind.Name, "rule", PriorityNer - 2));
+            i = end;
+        }
+    }
+
+    /// <summary>Where the one "and" of words[first..end) stands, or -1 (none, or more than one).</summary>
+    private static int IndexOfAnd(List<string> words, int first, int end)
+    {
+        int at = -1;
+        for (int k = first; k < end; k++)
+            if (words[k] == "and") { if (at >= 0) return -1; at = k; }
+        return at;
+    }
+
+    /// <summary>Words naming an armed force: one of them a name keyword of the ArmedForces kind ("Army", "Fleet", "Corps").</summary>
+    private bool NamesArmedForce(List<string> words, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+            if (IsCapitalized(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Any(h => h.FineType == "ArmedForces")) return true;
+        return false;
     }
 
     /// <summary>A word a person's name is made of: a capital, then letters with a lower-case one among them ("McColgan", "O'Neil", "Silva-Gonzalez").</summary>
@@ -1356,6 +1422,26 @@ public sealed class MentionFinder
         // the states, no one actor (the body before it is the gazetteer's or a run's); "of" before it makes it a body's field
         // ("the Conference of States Parties")
         if (n.End - n.First >= 2 && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && IsStandingPair(words[n.End - 2], words[n.End - 1])) return;
+        // "divers of the Norland Harbour Rescue Detachment and Royal Navy engineers": a name headed by a body's keyword of its
+        // own (two words or more), "and", and a body the dictionaries know by the words after it are two bodies, no one body
+        // the recogniser ran over both ("Ministry of Trade and Industry", "Relief and Works Agency": one side no such name)
+        if (n.Label == "ORG" && IndexOfAnd(words, n.First, n.End) is int and && and - n.First >= 2 && n.End - and >= 3
+            && Keyword(words, n.First, and) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization }
+            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(and + 1).Take(n.End - and - 1))) is { Count: > 0 } right
+            && right[0].Entry.Type == EntityType.Organization)
+        {
+            AddNer(s, words, n with { End = and }, candidates);
+            AddNer(s, words, n with { First = and + 1 }, candidates);
+            return;
+        }
+        // "the training area, Norland Oct. 4, 2031": a month (or a weekday) and the day's number after a place or body open a
+        // date, no part of the name the recogniser ran on into them (a person's name may end in a month's: "Ana May")
+        if (n.Label != "PER")
+        {
+            int trimmed = n.End;
+            while (trimmed - n.First > 1 && DateWords.Contains(words[trimmed - 1]) && (trimmed >= words.Count || words[trimmed].All(char.IsAsciiDigit) || words[trimmed] is "," or ".")) trimmed--;
+            if (trimmed < n.End) n = n with { End = trimmed };
+        }
         EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
@@ -1371,6 +1457,15 @@ public sealed class MentionFinder
                 end += 2;
                 while (end < words.Count && IsRunToken(s.Tokens, end)) end++;
             }
+        }
+        // "Velmar Navy North", "U.S. Army South": a country's name and a force's keyword opening the span name that country's
+        // force (a command named for its area), whatever place the recogniser read in the area's word
+        else if (type == EntityType.Location && end - first >= 3 && _lex.Gazetteer.LongestMatchAt(words, first) is { } country
+                 && country.Best.Entry.FineTypes.Contains("Country") && country.End < end - 1 && IsCapitalized(words[country.End])
+                 && _lex.OrgKeywords.Lookup(words[country.End]).Any(h => h.FineType == "ArmedForces"))
+        {
+            type = EntityType.Organization;
+            fine = "ArmedForces";
         }
         if (type is null)
         {
