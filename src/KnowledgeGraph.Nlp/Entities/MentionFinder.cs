@@ -3628,6 +3628,9 @@ public sealed class MentionFinder
             var (len, entries) = _lex.Descriptors.LongestMatchAt(words, headStart);
             string? fine = len == 0 ? null : entries.SelectMany(e => e.FineTypes).FirstOrDefault(f => f is "Government" or "ArmedForces");
             string? agent = fine switch { "Government" => "GOV", "ArmedForces" => "MIL", _ => null };
+            // "the Iraqi parliament", "the Latvian Parliament": a legislature (agents.tsv's LEG) is the country's actor of
+            // its own, not the country's government
+            if (fine == "Government" && IsLegislature(words, headStart, len)) (fine, agent) = ("Agent", "LEG");
             if (fine is null)
             {
                 var head = AgentHead(s, words, headStart);
@@ -3818,6 +3821,10 @@ public sealed class MentionFinder
     /// ("police", "military"), lower case, and not followed by another noun ("police officers" is about officers).
     /// A singular person noun ("a Peruvian doctor", "the French president") is one person, not an actor.
     /// </summary>
+    /// <summary>Whether the words at <paramref name="start"/> are a legislature's noun (agents.tsv code LEG: "parliament", "legislature", "senate").</summary>
+    private bool IsLegislature(List<string> words, int start, int length) =>
+        _lex.Agents.IsLegislature(string.Join(' ', words.Skip(start).Take(length)).ToLowerInvariant());
+
     private (int Length, string Code)? AgentHead(Sentence s, List<string> words, int start)
     {
         // lower case, or capitalised only because it opens the sentence ("Police in Lima said ...")
@@ -3827,7 +3834,10 @@ public sealed class MentionFinder
         int last = start + len - 1;
         if (last + 1 < words.Count && s.Tokens[last + 1].Tag is "NN" or "NNS" or "NNPS") return null;
         var entry = entries[0];
-        bool plural = s.Tokens[last].Tag is "NNS" || !string.Equals(entry.Form, entry.Lemma, StringComparison.Ordinal);
+        // the head of "minister of foreign affairs" is "minister": the noun before "of", not the last word
+        int of = words.FindIndex(start, len, w => w == "of");
+        int headWord = of > start ? of - 1 : last;
+        bool plural = s.Tokens[headWord].Tag is "NNS" || of < 0 && !string.Equals(entry.Form, entry.Lemma, StringComparison.Ordinal);
         bool collective = _lex.Descriptors.Lookup(entry.Form).Any(d => d.Type == EntityType.Organization);
         if (!plural && !collective) return null;
         return (len, entry.Primary);
