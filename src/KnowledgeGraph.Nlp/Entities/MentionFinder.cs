@@ -1453,7 +1453,8 @@ public sealed class MentionFinder
     }
 
     /// <summary>"OTV (Orvin Transit Vehicles)", "the Orvin Transit Vehicles (OTV)": the acronym at <paramref name="i"/> and,
-    /// in brackets after it or before its own brackets, capitalised words (minor words between them) whose initials spell it.</summary>
+    /// in brackets after it (its letters in order, as the clusterer reads an expansion: "JAXA (Japan Aerospace Exploration
+    /// Agency)") or before its own brackets (their initials), capitalised words, minor words between them, that spell it.</summary>
     private static bool SpelledBeside(List<string> words, int i)
     {
         var acronym = words[i];
@@ -1463,7 +1464,7 @@ public sealed class MentionFinder
             while (close < words.Count && close - i <= 12 && words[close] != ")") close++;
             if (close < words.Count && words[close] == ")" && close - i >= 4
                 && Enumerable.Range(i + 2, close - i - 2).All(k => IsTitleCase(words[k]) || MinorWords.Contains(words[k]))
-                && EntityClusterer.IsAcronymOf(acronym, words.Skip(i + 2).Take(close - i - 2).ToArray())) return true;
+                && EntityClusterer.SpellsOut(acronym, string.Join(' ', words.Skip(i + 2).Take(close - i - 2)))) return true;
         }
         if (i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")")
         {
@@ -1559,7 +1560,8 @@ public sealed class MentionFinder
         int kind = -1;
         for (int k = end - 2; k >= start && kind < 0; k--)
             if (VesselPrefixes.Contains(words[k]) || IsTitleCase(words[k]) && (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k]))) kind = k;
-        if (kind < 0 || Enumerable.Range(kind + 1, end - kind - 1).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0)) return;
+        // (nor a group of people after the kind: "the Harbor Special Boat Team Sailors" are a unit's people)
+        if (kind < 0 || Enumerable.Range(kind + 1, end - kind - 1).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0 || IsGroupOfPeopleButCrew(words[k]) || IsPeopleNoun(words[k]))) return;
         var vessel = new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1);
         if (IsVehicle(s, words, vessel, false, out _) is not null) candidates.Add(vessel);
     }
