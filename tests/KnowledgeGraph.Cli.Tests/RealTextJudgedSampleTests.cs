@@ -571,7 +571,8 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // no longer names, and the document's smugglers, whose one relationship ran to the cutter, go with it
         ("realtext-check8", "e:loc:donna"), ("realtext-check8", "e:org:moge"), ("realtext-check8", "e:org:air-expeditionary-group-ci19"),
         ("realtext-check8", "e:org:office-of-field-operations"), ("realtext-check8", "e:org:united-states-attorneys-office"),
-        ("realtext-check8", "e:veh:chandeleur"), ("realtext-check8", "e:org:smugglers-d-b94c74dfc3090033"),
+        // (the cutter Chandeleur is a vessel again since branch nerfix-a: a run with a vessel's kind goes to the vehicle rules)
+        ("realtext-check8", "e:org:smugglers-d-b94c74dfc3090033"),
         // tests/realtext-check9: Aung Ban, NATO HQ and East Africa are no longer names; the Law Enforcement Detachment is glued
         // to "and Royal Navy"
         ("realtext-check9", "e:loc:aung-ban"), ("realtext-check9", "e:loc:nato-hq"), ("realtext-check9", "e:loc:east-africa"),
@@ -579,7 +580,8 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // tests/realtext-check11 and -check12: "President of the World Bank Group" is an Organization and the bank is gone;
         // tests/realtext-check12: Kryvyi Rih is a Person, the Leaders Summit on Climate is cut to "Leaders Summit";
         // tests/realtext-check13: the World Bank is typed a Company too, and WHO is no longer a name
-        ("realtext-check11", "e:org:world-bank"), ("realtext-check12", "e:org:world-bank"), ("realtext-check12", "e:loc:kryvyi-rih"),
+        // (the bank of check11 and check12 is back since branch nerfix-a: a title and "of" opening the span name an office in it)
+        ("realtext-check12", "e:loc:kryvyi-rih"),
         ("realtext-check12", "e:evt:leaders-summit-on-climate"), ("realtext-check13", "e:org:world-bank"), ("realtext-check13", "e:org:who"),
         // tests/realtext-check13: the Western Balkans are a plain Location there (the Region subtype lost, coarser) while
         // check12's stay a Region, so no one rename holds for both corpora
