@@ -128,6 +128,7 @@ public sealed class MentionFinder
                 if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
+            if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
@@ -442,6 +443,7 @@ public sealed class MentionFinder
                     matched--; k--;
                 }
                 if (matched == 0 && !agent) described.Add(acronym);
+                else if (SpellsDocumentName(t, open, acronym)) described.Add(acronym);
             }
         }
         if (plural.Count > 0)
@@ -451,6 +453,26 @@ public sealed class MentionFinder
                 && EntityClusterer.IsAcronymOf(acronym[..^1], m.Mention.Text.Split(' ')));
         if (described.Count == 0) return;
         result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+    }
+
+    /// <summary>
+    /// "the Orvin Fishing Charter (OFC)", "the Harbor Dues Act (HDA)": capitalised words ending in a noun for a document
+    /// (document_heads.tsv: an act, a charter, a directive, a plan) right before the bracket, whose initials spell the
+    /// acronym in it: the acronym is that document's short name, no actor, whatever the recogniser took either for (the
+    /// name rules drop the document's own name; "the Office of Management and Budget" is an office: a document head
+    /// before "of" heads no name).
+    /// </summary>
+    private bool SpellsDocumentName(IReadOnlyList<Token> t, int open, string acronym)
+    {
+        if (open < 2 || !_lex.DocumentHeads.Contains(t[open - 1].Text) || !IsTitleCase(t[open - 1].Text)) return false;
+        int k = open - 1;
+        while (k - 1 >= 0 && open - k < 12 && (IsTitleCase(t[k - 1].Text) || NameKey.IsAcronymShape(t[k - 1].Text) || t[k - 1].Text is "of" or "on" or "for" or "and")) k--;
+        for (; k < open - 1; k++)
+        {
+            if (!IsTitleCase(t[k].Text) && !NameKey.IsAcronymShape(t[k].Text)) continue;
+            if (EntityClusterer.IsAcronymOf(acronym, t.Skip(k).Take(open - k).Select(x => x.Text).ToArray())) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -1442,6 +1464,21 @@ public sealed class MentionFinder
             while (trimmed - n.First > 1 && DateWords.Contains(words[trimmed - 1]) && (trimmed >= words.Count || words[trimmed].All(char.IsAsciiDigit) || words[trimmed] is "," or ".")) trimmed--;
             if (trimmed < n.End) n = n with { End = trimmed };
         }
+        // "the Director of the Port Authority": a span opening with a person's title and "of" names the title's office in the
+        // body after "of", which is the name when a head keyword of its own makes it one (a field alone, "Minister of
+        // Defence", names no body)
+        if (n.Label is "ORG" or "MISC" && _lex.Titles.LongestMatchAt(words, n.First) is { Length: > 0 } title && title.Entries.Any(t => t.ImpliesPerson)
+            && n.First + title.Length + 1 < n.End && words[n.First + title.Length] == "of")
+        {
+            int body = n.First + title.Length + 1;
+            if (words[body] is "the" && body + 1 < n.End) body++;
+            if (IsCapitalized(words[body]) && Keyword(words, body, n.End) is { Type: EntityType.Organization }) n = n with { First = body, Label = "ORG" };
+        }
+        // "an Air Station Kestrel Point HC-144 aircrew": an aircraft's designation closing a span of two names or more before a
+        // lower-case noun modifies that noun (the crew of an aircraft of that type); it is no part of the name before it
+        if (n.End - n.First >= 3 && n.End < words.Count && IsAircraftDesignation(words[n.End - 1]) && char.IsLower(words[n.End][0])
+            && IsTitleCase(words[n.End - 2]))
+            n = n with { End = n.End - 1 };
         EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
@@ -1479,6 +1516,64 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "the OTV drivers", "shares of the 40 GRL stores", "OTV (Orvin Transit Vehicles) said", "the Orvin Transit Vehicles (OTV)",
+    /// "OTV's drivers": a word of three to six capitals that a definite article opens a noun phrase with (numbers between
+    /// allowed), that stands beside the words it spells in brackets, or that takes a possessive, is a proper name, and a
+    /// bare acronym so used names a body far more often than anything else. The recogniser with word classes leaves many
+    /// such words untagged or calls them miscellaneous (it has no class for an unseen acronym); this candidate is the
+    /// guess it used to make, an organisation of source "ner" (so that the rules that correct the recogniser's guesses for
+    /// acronyms read it: a place or a document it spells, the long name in brackets beside it). Not a word the recogniser
+    /// read as a person, place or body, or inside a longer span; not in a line of capitals (two capitals words side by
+    /// side: "NEW YORK", a dateline or a shouted heading); not an ordinary English word or a known name written in capitals
+    /// for emphasis ("NOTE", "WASHINGTON"), a month or a day, a time zone, or a Roman numeral after a name ("Henry VIII").
+    /// </summary>
+    private void AddBareAcronyms(Sentence s, List<string> words, IEnumerable<NerSpan> ner, List<Candidate> candidates)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.Length is < 3 or > 6 || !IsCapitalsWord(w)) continue;
+            if (i > 0 && IsCapitalsWord(words[i - 1]) || i + 1 < words.Count && IsCapitalsWord(words[i + 1])) continue;
+            if (ner.Any(n => n.First <= i && i < n.End && (n.Label != "MISC" || n.End - n.First > 1))) continue;
+            var lower = w.ToLowerInvariant();
+            if (_lex.CommonWords.Contains(lower) || _lex.Gazetteer.Lookup(char.ToUpperInvariant(w[0]) + lower[1..]).Count > 0
+                || DateWords.Contains(w) || IsTimeZoneShape(w) || i > 0 && IsTitleCase(words[i - 1]) && IsRomanNumeral(w)) continue;
+            int d = i - 1;
+            while (d >= 0 && IsCardinal(words[d].Replace(",", "")) && i - d <= 2) d--;
+            bool definite = d >= 0 && words[d] is "the" or "The";
+            bool possessive = i + 1 < words.Count && words[i + 1] is "'s" or "\u2019s";
+            if (!definite && !possessive && !SpelledBeside(words, i)) continue;
+            candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, null, MentionKind.Name, "ner", PriorityNer));
+        }
+    }
+
+    /// <summary>"OTV (Orvin Transit Vehicles)", "the Orvin Transit Vehicles (OTV)": the acronym at <paramref name="i"/> and,
+    /// in brackets after it (its letters in order, as the clusterer reads an expansion: "JAXA (Japan Aerospace Exploration
+    /// Agency)") or before its own brackets (their initials), capitalised words, minor words between them, that spell it.</summary>
+    private static bool SpelledBeside(List<string> words, int i)
+    {
+        var acronym = words[i];
+        if (i + 2 < words.Count && words[i + 1] == "(")
+        {
+            int close = i + 2;
+            while (close < words.Count && close - i <= 12 && words[close] != ")") close++;
+            if (close < words.Count && words[close] == ")" && close - i >= 4
+                && Enumerable.Range(i + 2, close - i - 2).All(k => IsTitleCase(words[k]) || MinorWords.Contains(words[k]))
+                && EntityClusterer.SpellsOut(acronym, string.Join(' ', words.Skip(i + 2).Take(close - i - 2)))) return true;
+        }
+        if (i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")")
+        {
+            int k = i - 2;
+            while (k - 1 >= 0 && i - k < 12 && (IsTitleCase(words[k - 1]) || MinorWords.Contains(words[k - 1]))) k--;
+            for (; k < i - 2; k++)
+                if (IsTitleCase(words[k]) && EntityClusterer.IsAcronymOf(acronym, words.Skip(k).Take(i - 1 - k).ToArray())) return true;
+        }
+        return false;
+    }
+
+    private static bool IsRomanNumeral(string w) => w.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M') && w.Length <= 4;
+
+    /// <summary>
     /// "Kennedy Space Center in Florida", "the Harbor Institute in Boston": "in" and a place the gazetteer knows after a
     /// name say where the body is; they are part of the name only for a mission or a force, whose names say where they
     /// serve ("Mission in South Sudan", "Multinational Force in Iraq").
@@ -1508,6 +1603,7 @@ public sealed class MentionFinder
             while (true)
             {
                 if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
+                if (!headline && KeywordHeadAfter(tokens, words, start, end) is var headEnd && headEnd > end) { end = headEnd; continue; }
                 // a connector joins when a proper noun follows and the joined phrase has a keyword head
                 if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1)
                     && !PlaceAfterIn(words, end, Keyword(words, start, end)?.Fine))
@@ -1539,11 +1635,51 @@ public sealed class MentionFinder
                 start -= 2;
             }
             AddRun(s, words, start, end, headline, candidates);
+            if (!headline && !ner.Any(n => n.Label != "MISC" && n.First < end && start < n.End)) AddVesselRun(s, words, start, end, candidates);
             // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
             if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "the Harbor Guard Cutter Faith", "the Port Police Cutters Tern and ...": a run with a vessel's kind or hull prefix
+    /// before its last word, and no name keyword after it, names a vessel when the recogniser read no person, place or
+    /// body there (it may call the whole miscellaneous, or leave it); the vehicle rules (IsVehicle) say which words name
+    /// it, and the run is proposed only when they name one.
+    /// </summary>
+    private void AddVesselRun(Sentence s, List<string> words, int start, int end, List<Candidate> candidates)
+    {
+        if (end - start < 2 || Keyword(words, start, end) is not null) return;
+        int kind = -1;
+        for (int k = end - 2; k >= start && kind < 0; k--)
+            if (VesselPrefixes.Contains(words[k]) || IsTitleCase(words[k]) && (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k]))) kind = k;
+        // (nor a group of people after the kind: "the Harbor Special Boat Team Sailors" are a unit's people)
+        if (kind < 0 || Enumerable.Range(kind + 1, end - kind - 1).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0 || IsGroupOfPeopleButCrew(words[k]) || IsPeopleNoun(words[k]))) return;
+        var vessel = new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1);
+        if (IsVehicle(s, words, vessel, false, out _) is not null) candidates.Add(vessel);
+    }
+
+    /// <summary>
+    /// "the Velmar Port Authority", "the Orvin Water Board", "the UK Government": capitalised common nouns right after
+    /// proper nouns, the last of them a body's head keyword, close the name; the tagger reads such a head ("Board",
+    /// "Government") as a common noun, capitalised because it is part of the name. At most three words; the end of the
+    /// head (<paramref name="end"/> when there is none).
+    /// </summary>
+    private int KeywordHeadAfter(IReadOnlyList<Token> tokens, List<string> words, int start, int end)
+    {
+        for (int j = end; j < tokens.Count && j - end < 3; j++)
+        {
+            var t = tokens[j];
+            if (t.Tag is not ("NN" or "NNS") || !IsTitleCase(t.Text) || DateWords.Contains(t.Text)) return end;
+            // (the head closes the name: no capitalised word after it, "the Export Administration Regulations"; and a
+            // document's head, "Programme", makes no body)
+            if (_lex.OrgKeywords.Lookup(t.Text, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization) && !_lex.DocumentHeads.Contains(t.Text)
+                && (j + 1 >= tokens.Count || !IsCapitalized(tokens[j + 1].Text))
+                && Keyword(words, start, j + 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }) return j + 1;
+        }
+        return end;
     }
 
     /// <summary>
@@ -2582,6 +2718,18 @@ public sealed class MentionFinder
         {
             var (c, next) = (settled[k], settled[k + 1]);
             int gap = next.First - c.End;
+            // "Villa Rosa de la Mar" read as "Villa Rosa" and "de la Mar": the second name opening with the lower-case particle
+            // is the first's other half (a name never opens with a particle of its own after another name); the whole is of
+            // the first half's type
+            if (gap == 0 && c.CharStart < 0 && next.CharStart < 0 && next.Source != "gazetteer" && IsTitleCase(words[c.End - 1])
+                && Enumerable.Range(1, Math.Min(2, next.Length - 1)).FirstOrDefault(g => RomanceParticles.Contains(string.Join(' ', words.Skip(next.First).Take(g)))
+                    && char.IsLower(words[next.First][0]) && IsTitleCase(words[next.First + g])) is > 0)
+            {
+                settled[k] = c with { End = next.End, Canonical = null };
+                settled.RemoveAt(k + 1);
+                k--;
+                continue;
+            }
             if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
             var particle = string.Join(' ', words.Skip(c.End).Take(gap));
             if (!RomanceParticles.Contains(particle)) continue;
