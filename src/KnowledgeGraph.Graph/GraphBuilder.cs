@@ -553,6 +553,71 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
+    /// "Sergey Lavrov" / "Sergei Lavrov", "Kata'ib Hezbollah" / "Kata'ib Hizbollah", "Tomas Kombis" / "Tomas Kombos": one name
+    /// of two words or more that two articles spell with one vowel written for another inside a word of five letters or
+    /// more (a transliteration's or a typist's variant), or with a final "y" for "i" ("-ey" / "-ei"), is one node. Not a
+    /// word's first letter, nor another final vowel ("Maria" / "Mario", "Carla" / "Carlo" name two people), nor a
+    /// consonant ("Hansen" / "Jansen", "Colombia" / "Columbia"), nor a name of one word; and not when one article writes
+    /// both spellings (it told them apart). Names are indexed by their letters with those vowels blanked, so each name
+    /// is compared only with the few that share its consonants.
+    /// </summary>
+    private void JoinVowelVariants()
+    {
+        var bySkeleton = new Dictionary<(EntityType, string), List<(int Entity, string Folded)>>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.NameVotes.Count == 0) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            foreach (var alias in g.Aliases)
+            {
+                if (!IsCrossDocumentKey(alias, g.Type) || !alias.Contains(' ', StringComparison.Ordinal)) continue;
+                var folded = ResolutionKey.Of(alias);
+                var skeleton = VowelSkeleton(folded);
+                if (skeleton is null) continue;
+                if (!bySkeleton.TryGetValue((g.Type, skeleton), out var list)) bySkeleton[(g.Type, skeleton)] = list = new();
+                if (!list.Contains((i, folded))) list.Add((i, folded));
+            }
+        }
+        foreach (var group in bySkeleton.Values)
+        {
+            if (group.Count < 2) continue;
+            for (int x = 0; x < group.Count; x++)
+                for (int y = x + 1; y < group.Count; y++)
+                {
+                    int a = Find(group[x].Entity), b = Find(group[y].Entity);
+                    if (a == b || !NodesAgree(a, b)) continue;
+                    var (fa, fb) = (group[x].Folded, group[y].Folded);
+                    if (Enumerable.Range(0, fa.Length).Count(k => fa[k] != fb[k]) != 1) continue;
+                    var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
+                    if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
+                    Union(a, b);
+                }
+        }
+    }
+
+    /// <summary>A folded name with each vowel inside a word of five letters or more, and a final Y or I of such a word,
+    /// blanked; null for a name of one word.</summary>
+    private static string? VowelSkeleton(string folded)
+    {
+        if (!folded.Contains(' ', StringComparison.Ordinal)) return null;
+        var chars = folded.ToCharArray();
+        int start = 0;
+        for (int k = 0; k <= chars.Length; k++)
+        {
+            if (k < chars.Length && char.IsLetter(chars[k])) continue;
+            int length = k - start;
+            if (length >= 5)
+            {
+                for (int q = start + 1; q < k - 1; q++) if (chars[q] is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y') chars[q] = '*';
+                if (chars[k - 1] is 'Y' or 'I') chars[k - 1] = '*';
+            }
+            start = k + 1;
+        }
+        return new string(chars);
+    }
+
+    /// <summary>
     /// The documents that name a country: its own node's, and those naming its capital (countries.tsv: "Lima" for Peru,
     /// "Washington D.C." for the United States) when they name no other country and, for a country other than the United
     /// States, no U.S. state (us_states.tsv): many capitals are also towns of the United States ("LIMA, Ohio" names no Peru).
@@ -700,6 +765,7 @@ public sealed class GraphBuilder
         JoinBareSurnames();
         JoinCountryPrefixedBodies();
         JoinNamesTypedTwoWays();
+        JoinVowelVariants();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();
         var nodeOf = new Dictionary<int, GraphNode>();

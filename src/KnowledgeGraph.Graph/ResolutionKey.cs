@@ -115,11 +115,17 @@ public static class ResolutionKey
         if (words.Count < 2) return null;
         List<string> field;
         string head;
-        if (BodyHeads.Contains(words[0]) && words[1].Equals("of", StringComparison.OrdinalIgnoreCase))
+        // the owner's words may come first ("Kessland Ministry of Fisheries" = "Kessland Fisheries Ministry"): capitalised
+        // words that are no head nor "of", before the head and "of"; they open the field
+        int at = 0;
+        while (at + 1 < words.Count && !BodyHeads.Contains(words[at]) && char.IsUpper(words[at][0]) && !words[at].Equals("of", StringComparison.OrdinalIgnoreCase)) at++;
+        if (at + 1 < words.Count && BodyHeads.Contains(words[at]) && words[at + 1].Equals("of", StringComparison.OrdinalIgnoreCase))
         {
-            head = words[0];
-            field = words.Skip(2).ToList();
-            if (field.Count > 0 && field[0].Equals("the", StringComparison.OrdinalIgnoreCase)) field.RemoveAt(0);
+            head = words[at];
+            var after = words.Skip(at + 2).ToList();
+            if (after.Count > 0 && after[0].Equals("the", StringComparison.OrdinalIgnoreCase)) after.RemoveAt(0);
+            field = words.Take(at).Concat(after).ToList();
+            if (after.Count == 0) return null;
         }
         else if (BodyHeads.Contains(words[^1]) && !words.Take(words.Count - 1).Any(w => BodyHeads.Contains(w) || w.Equals("of", StringComparison.OrdinalIgnoreCase)))
         {
@@ -128,6 +134,10 @@ public static class ResolutionKey
         }
         else return null;
         if (field.Count == 0 || !char.IsUpper(field[0][0]) || !field.All(w => IsNameWord(w) || w == "for")) return null;
+        // "the Ministry of Foreign Affairs" is "the Foreign Ministry": "Affairs" closing a field is left out, when the
+        // field keeps two words (an owner's and the field's: "Kessland Foreign"), so a bare "Foreign Ministry" of one
+        // country never meets a bare "Ministry of Foreign Affairs" of another through it
+        if (field.Count >= 3 && field[^1].Equals("Affairs", StringComparison.Ordinal)) field.RemoveAt(field.Count - 1);
         return "\u0005" + prefix + "|" + head.ToUpperInvariant() + "|" + Of(string.Join(' ', field));
     }
 

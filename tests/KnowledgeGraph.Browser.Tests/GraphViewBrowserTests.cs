@@ -161,12 +161,15 @@ public sealed class GraphViewBrowserTests
     [Test]
     public async Task Focus_opens_on_the_neighbourhood_of_an_entity_named_by_an_alias()
     {
-        BrowserHost.Kg("view", Path.Combine(_dir, "graph.jsonl"), "--focus", "Wagner", "--hops", "1", "--out", Path.Combine(_dir, "focus.html"));
-        var centre = IdOf("Wagner Group");
+        // the acronym the seed article writes for the mission (an alias: the node is named by the long form); "Wagner", used
+        // here before, was an alias only while the recogniser cut "the Wagner group" to "Wagner" (the article never writes
+        // it alone; branch nerjudged)
+        BrowserHost.Kg("view", Path.Combine(_dir, "graph.jsonl"), "--focus", "MINUSMA", "--hops", "1", "--out", Path.Combine(_dir, "focus.html"));
+        var centre = IdOf("U.N. Multidimensional Integrated Stabilization Mission in Mali");
         await using var p = await Open("focus.html");
         Assert.That(await DrawnIds(p, "node"), Is.EqualTo(Neighbourhood(centre)));
         Assert.That(await DrawnIds(p, "node:selected"), Is.EqualTo(new[] { centre }));
-        Assert.That(await p.Eval<string>("document.getElementById('kg-note-text').textContent"), Does.Contain("Neighbourhood of Wagner Group"));
+        Assert.That(await p.Eval<string>("document.getElementById('kg-note-text').textContent"), Does.Contain("Neighbourhood of U.N. Multidimensional Integrated Stabilization Mission in Mali"));
         // Back to the whole graph.
         await p.Page.ClickAsync("#kg-show-top");
         Assert.That(await DrawnIds(p, "node"), Has.Length.EqualTo(_nodes.Count));

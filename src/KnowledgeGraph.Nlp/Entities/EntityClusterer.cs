@@ -116,8 +116,11 @@ public sealed class EntityClusterer
             && (PlacePrepositions.Contains(s.Tokens[before].Text) || WeakPlacePrepositions.Contains(s.Tokens[before].Text) && m.Mention.Type == EntityType.Person))
             return true;
         if (before >= 1 && s.Tokens[before].Text == "of" && Directions.Contains(s.Tokens[before - 1].Text)) return true;
+        // ("the northern river town of Vell Oran": a place noun and "of" name the place whatever its length, as a preposition
+        // of place does; a name of capitalised words only, whatever the tagger made of them, "Dire/JJ", four words at most)
+        if (before >= 1 && s.Tokens[before].Text == "of" && IsPlaceNoun(s.Tokens[before - 1].Text) && m.EndToken - m.FirstToken <= 4
+            && Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken).All(k => s.Tokens[k].Text is { Length: > 0 } w && char.IsUpper(w[0]))) return true;
         if (m.EndToken - m.FirstToken != 1) return false;
-        if (before >= 1 && s.Tokens[before].Text == "of" && IsPlaceNoun(s.Tokens[before - 1].Text)) return true;
         return m.EndToken < s.Tokens.Count && IsPlaceNoun(s.Tokens[m.EndToken].Text);
     }
 
@@ -777,7 +780,8 @@ public sealed class EntityClusterer
     /// "The Halden Space Telescope was finished. Halden's mirror is the largest ... Halden, named after Dr. Mara Halden,
     /// ...": when the article writes a bare surname and "named after" (or "named for") its person, the bare surname
     /// without a title written before that person is named in full, after a longer name of a thing (no person) that opens
-    /// with the word, is that thing, not the person. Without "named after" the person keeps it ("the Bush Presidential
+    /// with the word (or holds it before its own head: "The Mara Halden Space Telescope was finished. Halden's mirror ..."),
+    /// is that thing, not the person. Without "named after" the person keeps it ("the Bush Presidential
     /// Library ... Bush's appointees"), and so does a person named in full before ("Ana Kessler founded Kessler Group.
     /// Kessler said ...").
     /// </summary>
@@ -791,7 +795,9 @@ public sealed class EntityClusterer
             if (m.Source == "dropped" || m.Kind != MentionKind.Name || m.Type == EntityType.Person) continue;
             var words = NameKey.Words(m.Text);
             if (words.Length < 2 || !char.IsUpper(words[0][0])) continue;
-            if (!things.TryGetValue(words[0], out var at) || mentions[at].Mention.Span.Start > m.Span.Start) things[words[0]] = k;
+            // (the thing's name may hold the person's whole name before its own head: "the Mara Halden Space Telescope")
+            for (int w = 0; w < words.Length - 1; w++)
+                if (char.IsUpper(words[w][0]) && (!things.TryGetValue(words[w], out var at) || mentions[at].Mention.Span.Start > m.Span.Start)) things[words[w]] = k;
         }
         if (things.Count == 0) return;
         foreach (var group in ClusterGroups(mentions, clusters, clusterOf, k => mentions[k].Mention.Type == EntityType.Person))

@@ -128,9 +128,11 @@ public sealed class MentionFinder
                 if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
+            if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
+            if (!headline) AddForcesNamedAfterTheirKind(s, words, candidates);
             AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
             // "the Maruki tribe attacked": an ethnic name the text introduces is a community's name, found or not by the recogniser
             for (int i = 0; i < words.Count; i++)
@@ -163,6 +165,7 @@ public sealed class MentionFinder
             AddTownsBeforeTheirState(s, words, settled);
             NameAlliancesByTheirKind(s, words, settled);
             JoinParticleNames(words, settled);
+            RoleFromTitleBefore(words, settled);
             TrimJoiningWords(words, settled);
             foreach (var c in settled) result.Add(Place(doc, s, c));
             AddAnchoredDescriptions(doc, s, words, result);
@@ -440,6 +443,7 @@ public sealed class MentionFinder
                     matched--; k--;
                 }
                 if (matched == 0 && !agent) described.Add(acronym);
+                else if (SpellsDocumentName(t, open, acronym)) described.Add(acronym);
             }
         }
         if (plural.Count > 0)
@@ -449,6 +453,26 @@ public sealed class MentionFinder
                 && EntityClusterer.IsAcronymOf(acronym[..^1], m.Mention.Text.Split(' ')));
         if (described.Count == 0) return;
         result.RemoveAll(m => described.Contains(m.Mention.Text) && m.Mention.Source != "gazetteer" && m.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+    }
+
+    /// <summary>
+    /// "the Orvin Fishing Charter (OFC)", "the Harbor Dues Act (HDA)": capitalised words ending in a noun for a document
+    /// (document_heads.tsv: an act, a charter, a directive, a plan) right before the bracket, whose initials spell the
+    /// acronym in it: the acronym is that document's short name, no actor, whatever the recogniser took either for (the
+    /// name rules drop the document's own name; "the Office of Management and Budget" is an office: a document head
+    /// before "of" heads no name).
+    /// </summary>
+    private bool SpellsDocumentName(IReadOnlyList<Token> t, int open, string acronym)
+    {
+        if (open < 2 || !_lex.DocumentHeads.Contains(t[open - 1].Text) || !IsTitleCase(t[open - 1].Text)) return false;
+        int k = open - 1;
+        while (k - 1 >= 0 && open - k < 12 && (IsTitleCase(t[k - 1].Text) || NameKey.IsAcronymShape(t[k - 1].Text) || t[k - 1].Text is "of" or "on" or "for" or "and")) k--;
+        for (; k < open - 1; k++)
+        {
+            if (!IsTitleCase(t[k].Text) && !NameKey.IsAcronymShape(t[k].Text)) continue;
+            if (EntityClusterer.IsAcronymOf(acronym, t.Skip(k).Take(open - k).Select(x => x.Text).ToArray())) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -810,6 +834,9 @@ public sealed class MentionFinder
                 // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
                 candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                          // (an armed force after "of" is where the office is held, no field of work: "the Deputy
+                                          // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
+                                          && !(words[of] == "of" && NamesArmedForce(words, c.First, c.End))
                                           // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
                                           // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
                                           // office of, opening it before "and", keeps it the field whatever keyword ends it)
@@ -1044,6 +1071,21 @@ public sealed class MentionFinder
                     foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
                         candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
                 }
+                // "the Chairman of the Orvell Credit Union spoke": a body span opening with an office noun and going on over "of
+                // the" into capitalised words is the office and the body it is held in; "the" opens the body's name (a field of
+                // work takes none: "Minister of Trade"), so the body is the words after it. (A dictionary's entry for the
+                // office, as PETRARCH lists a body's head under the body, "President of the Kessa Bank", is no name either.)
+                else if (end + 2 < words.Count && words[end] == "of" && words[end + 1] == "the" && IsCapitalized(words[end + 2]) && i > 0 && words[i - 1] is "the" or "The" or "to" or "as" or "of" or ",")
+                {
+                    var office = candidates.Where(c => c.CharStart < 0 && c.Source is "ner" or "gazetteer" && c.Type == EntityType.Organization && c.First == i && c.End > end + 2).ToList();
+                    candidates.RemoveAll(office.Contains);
+                    if (office.Count == 0) continue;
+                    // (the body as the dictionaries know it, when they do: "the World Bank Group" is the World Bank's)
+                    if (_lex.Gazetteer.LongestMatchAt(words, end + 2) is { } bodyHit && bodyHit.Best.Entry.Type == EntityType.Organization)
+                        candidates.Add(new Candidate(s.Index, end + 2, bodyHit.End, bodyHit.Best.Entry.Type, bodyHit.Best.Entry.FineType, bodyHit.Best.Kind, "gazetteer", PriorityGazetteer, bodyHit.Best.Entry.Name));
+                    if (office.Where(c => c.Source == "ner").MaxBy(c => c.End) is { } longest)
+                        candidates.Add(longest with { First = end + 2, FineType = null, Canonical = null, Role = null });
+                }
                 continue;
             }
             // the name: capitalised proper nouns and initials, no name keyword, no title
@@ -1089,6 +1131,53 @@ public sealed class MentionFinder
                 KeepBodiesBefore(words, across, i, candidates);
             }
         }
+    }
+
+    /// <summary>
+    /// "a Norlandic armed forces Heimwehr medic", "the militia Kessa Guard": a common noun of an armed body's kind
+    /// (descriptors.tsv, ArmedForces or ArmedGroup: "armed forces", "army", "militia"), lower-case, right before capitalised
+    /// proper nouns (one to three, none a title, a date word or a place the gazetteer knows) that a lower-case word or the
+    /// clause's end closes, names that body: the noun says what kind of thing the name is. A weak candidate: any span the
+    /// recogniser or the dictionaries made over the words wins.
+    /// </summary>
+    private void AddForcesNamedAfterTheirKind(Sentence s, List<string> words, List<Candidate> candidates)
+    {
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (!IsTitleCase(words[i]) || s.Tokens[i].Tag is not ("NNP" or "NNPS") || !char.IsLower(words[i - 1][0])) continue;
+            // (a two-word kind, "armed forces", or one singular word of one kind: not a plural, "troops Ruiz led", nor a kind
+            // that is as often a plain body's, "the group Ruiz founded")
+            bool twoWords = i >= 2 && char.IsLower(words[i - 2][0]) && _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]).Count > 0;
+            var kind = twoWords ? _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]) : _lex.Descriptors.Lookup(words[i - 1]);
+            if (kind.FirstOrDefault(d => d.Type == EntityType.Organization) is not { } force || force.FineTypes.Count == 0
+                || !(force.FineTypes[0] == "ArmedForces" || force.FineTypes.Count == 1 && force.FineTypes[0] == "ArmedGroup")
+                || !twoWords && words[i - 1].EndsWith('s')) continue;
+            int end = i;
+            while (end < words.Count && end - i < 3 && IsTitleCase(words[end]) && s.Tokens[end].Tag is "NNP" or "NNPS" && !DateWords.Contains(words[end])
+                   && _lex.Titles.LongestMatchAt(words, end).Length == 0) end++;
+            if (end == i || end < words.Count && (IsCapitalized(words[end]) || words[end] is "'s" or "\u2019s")) { i = end; continue; }
+            var name = string.Join(' ', words.Skip(i).Take(end - i));
+            if (_lex.Gazetteer.Lookup(name).Count > 0 || _lex.Descriptors.Lookup(name.ToLowerInvariant()).Count > 0) { i = end; continue; }
+            candidates.Add(new Candidate(s.Index, i, end, EntityType.Organization, force.FineTypes[0], MentionKind.Name, "rule", PriorityNer - 2));
+            i = end;
+        }
+    }
+
+    /// <summary>Where the one "and" of words[first..end) stands, or -1 (none, or more than one).</summary>
+    private static int IndexOfAnd(List<string> words, int first, int end)
+    {
+        int at = -1;
+        for (int k = first; k < end; k++)
+            if (words[k] == "and") { if (at >= 0) return -1; at = k; }
+        return at;
+    }
+
+    /// <summary>Words naming an armed force: one of them a name keyword of the ArmedForces kind ("Army", "Fleet", "Corps").</summary>
+    private bool NamesArmedForce(List<string> words, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+            if (IsCapitalized(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Any(h => h.FineType == "ArmedForces")) return true;
+        return false;
     }
 
     /// <summary>A word a person's name is made of: a capital, then letters with a lower-case one among them ("McColgan", "O'Neil", "Silva-Gonzalez").</summary>
@@ -1355,6 +1444,41 @@ public sealed class MentionFinder
         // the states, no one actor (the body before it is the gazetteer's or a run's); "of" before it makes it a body's field
         // ("the Conference of States Parties")
         if (n.End - n.First >= 2 && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && IsStandingPair(words[n.End - 2], words[n.End - 1])) return;
+        // "divers of the Norland Harbour Rescue Detachment and Royal Navy engineers": a name headed by a body's keyword of its
+        // own (two words or more), "and", and a body the dictionaries know by the words after it are two bodies, no one body
+        // the recogniser ran over both ("Ministry of Trade and Industry", "Relief and Works Agency": one side no such name)
+        if (n.Label == "ORG" && IndexOfAnd(words, n.First, n.End) is int and && and - n.First >= 2 && n.End - and >= 3
+            && Keyword(words, n.First, and) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization }
+            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(and + 1).Take(n.End - and - 1))) is { Count: > 0 } right
+            && right[0].Entry.Type == EntityType.Organization)
+        {
+            AddNer(s, words, n with { End = and }, candidates);
+            AddNer(s, words, n with { First = and + 1 }, candidates);
+            return;
+        }
+        // "the training area, Norland Oct. 4, 2031": a month (or a weekday) and the day's number after a place or body open a
+        // date, no part of the name the recogniser ran on into them (a person's name may end in a month's: "Ana May")
+        if (n.Label != "PER")
+        {
+            int trimmed = n.End;
+            while (trimmed - n.First > 1 && DateWords.Contains(words[trimmed - 1]) && (trimmed >= words.Count || words[trimmed].All(char.IsAsciiDigit) || words[trimmed] is "," or ".")) trimmed--;
+            if (trimmed < n.End) n = n with { End = trimmed };
+        }
+        // "the Director of the Port Authority": a span opening with a person's title and "of" names the title's office in the
+        // body after "of", which is the name when a head keyword of its own makes it one (a field alone, "Minister of
+        // Defence", names no body)
+        if (n.Label is "ORG" or "MISC" && _lex.Titles.LongestMatchAt(words, n.First) is { Length: > 0 } title && title.Entries.Any(t => t.ImpliesPerson)
+            && n.First + title.Length + 1 < n.End && words[n.First + title.Length] == "of")
+        {
+            int body = n.First + title.Length + 1;
+            if (words[body] is "the" && body + 1 < n.End) body++;
+            if (IsCapitalized(words[body]) && Keyword(words, body, n.End) is { Type: EntityType.Organization }) n = n with { First = body, Label = "ORG" };
+        }
+        // "an Air Station Kestrel Point HC-144 aircrew": an aircraft's designation closing a span of two names or more before a
+        // lower-case noun modifies that noun (the crew of an aircraft of that type); it is no part of the name before it
+        if (n.End - n.First >= 3 && n.End < words.Count && IsAircraftDesignation(words[n.End - 1]) && char.IsLower(words[n.End][0])
+            && IsTitleCase(words[n.End - 2]))
+            n = n with { End = n.End - 1 };
         EntityType? type = RecogniserType(n.Label);
         string? fine = null;
         int first = n.First, end = n.End;
@@ -1371,6 +1495,15 @@ public sealed class MentionFinder
                 while (end < words.Count && IsRunToken(s.Tokens, end)) end++;
             }
         }
+        // "Velmar Navy North", "U.S. Army South": a country's name and a force's keyword opening the span name that country's
+        // force (a command named for its area), whatever place the recogniser read in the area's word
+        else if (type == EntityType.Location && end - first >= 3 && _lex.Gazetteer.LongestMatchAt(words, first) is { } country
+                 && country.Best.Entry.FineTypes.Contains("Country") && country.End < end - 1 && IsCapitalized(words[country.End])
+                 && _lex.OrgKeywords.Lookup(words[country.End]).Any(h => h.FineType == "ArmedForces"))
+        {
+            type = EntityType.Organization;
+            fine = "ArmedForces";
+        }
         if (type is null)
         {
             // MISC: keep named events ("Operation Desert Storm", "the Gulf War"); demonyms come from the gazetteer.
@@ -1381,6 +1514,64 @@ public sealed class MentionFinder
         }
         candidates.Add(new Candidate(s.Index, first, end, type.Value, fine, MentionKind.Name, "ner", PriorityNer));
     }
+
+    /// <summary>
+    /// "the OTV drivers", "shares of the 40 GRL stores", "OTV (Orvin Transit Vehicles) said", "the Orvin Transit Vehicles (OTV)",
+    /// "OTV's drivers": a word of three to six capitals that a definite article opens a noun phrase with (numbers between
+    /// allowed), that stands beside the words it spells in brackets, or that takes a possessive, is a proper name, and a
+    /// bare acronym so used names a body far more often than anything else. The recogniser with word classes leaves many
+    /// such words untagged or calls them miscellaneous (it has no class for an unseen acronym); this candidate is the
+    /// guess it used to make, an organisation of source "ner" (so that the rules that correct the recogniser's guesses for
+    /// acronyms read it: a place or a document it spells, the long name in brackets beside it). Not a word the recogniser
+    /// read as a person, place or body, or inside a longer span; not in a line of capitals (two capitals words side by
+    /// side: "NEW YORK", a dateline or a shouted heading); not an ordinary English word or a known name written in capitals
+    /// for emphasis ("NOTE", "WASHINGTON"), a month or a day, a time zone, or a Roman numeral after a name ("Henry VIII").
+    /// </summary>
+    private void AddBareAcronyms(Sentence s, List<string> words, IEnumerable<NerSpan> ner, List<Candidate> candidates)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.Length is < 3 or > 6 || !IsCapitalsWord(w)) continue;
+            if (i > 0 && IsCapitalsWord(words[i - 1]) || i + 1 < words.Count && IsCapitalsWord(words[i + 1])) continue;
+            if (ner.Any(n => n.First <= i && i < n.End && (n.Label != "MISC" || n.End - n.First > 1))) continue;
+            var lower = w.ToLowerInvariant();
+            if (_lex.CommonWords.Contains(lower) || _lex.Gazetteer.Lookup(char.ToUpperInvariant(w[0]) + lower[1..]).Count > 0
+                || DateWords.Contains(w) || IsTimeZoneShape(w) || i > 0 && IsTitleCase(words[i - 1]) && IsRomanNumeral(w)) continue;
+            int d = i - 1;
+            while (d >= 0 && IsCardinal(words[d].Replace(",", "")) && i - d <= 2) d--;
+            bool definite = d >= 0 && words[d] is "the" or "The";
+            bool possessive = i + 1 < words.Count && words[i + 1] is "'s" or "\u2019s";
+            if (!definite && !possessive && !SpelledBeside(words, i)) continue;
+            candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, null, MentionKind.Name, "ner", PriorityNer));
+        }
+    }
+
+    /// <summary>"OTV (Orvin Transit Vehicles)", "the Orvin Transit Vehicles (OTV)": the acronym at <paramref name="i"/> and,
+    /// in brackets after it (its letters in order, as the clusterer reads an expansion: "JAXA (Japan Aerospace Exploration
+    /// Agency)") or before its own brackets (their initials), capitalised words, minor words between them, that spell it.</summary>
+    private static bool SpelledBeside(List<string> words, int i)
+    {
+        var acronym = words[i];
+        if (i + 2 < words.Count && words[i + 1] == "(")
+        {
+            int close = i + 2;
+            while (close < words.Count && close - i <= 12 && words[close] != ")") close++;
+            if (close < words.Count && words[close] == ")" && close - i >= 4
+                && Enumerable.Range(i + 2, close - i - 2).All(k => IsTitleCase(words[k]) || MinorWords.Contains(words[k]))
+                && EntityClusterer.SpellsOut(acronym, string.Join(' ', words.Skip(i + 2).Take(close - i - 2)))) return true;
+        }
+        if (i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")")
+        {
+            int k = i - 2;
+            while (k - 1 >= 0 && i - k < 12 && (IsTitleCase(words[k - 1]) || MinorWords.Contains(words[k - 1]))) k--;
+            for (; k < i - 2; k++)
+                if (IsTitleCase(words[k]) && EntityClusterer.IsAcronymOf(acronym, words.Skip(k).Take(i - 1 - k).ToArray())) return true;
+        }
+        return false;
+    }
+
+    private static bool IsRomanNumeral(string w) => w.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M') && w.Length <= 4;
 
     /// <summary>
     /// "Kennedy Space Center in Florida", "the Harbor Institute in Boston": "in" and a place the gazetteer knows after a
@@ -1412,6 +1603,7 @@ public sealed class MentionFinder
             while (true)
             {
                 if (end < tokens.Count && IsRunToken(tokens, end)) { end++; continue; }
+                if (!headline && KeywordHeadAfter(tokens, words, start, end) is var headEnd && headEnd > end) { end = headEnd; continue; }
                 // a connector joins when a proper noun follows and the joined phrase has a keyword head
                 if (end + 1 < tokens.Count && Connectors.Contains(tokens[end].Text) && IsRunToken(tokens, end + 1)
                     && !PlaceAfterIn(words, end, Keyword(words, start, end)?.Fine))
@@ -1443,11 +1635,51 @@ public sealed class MentionFinder
                 start -= 2;
             }
             AddRun(s, words, start, end, headline, candidates);
+            if (!headline && !ner.Any(n => n.Label != "MISC" && n.First < end && start < n.End)) AddVesselRun(s, words, start, end, candidates);
             // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
             if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "the Harbor Guard Cutter Faith", "the Port Police Cutters Tern and ...": a run with a vessel's kind or hull prefix
+    /// before its last word, and no name keyword after it, names a vessel when the recogniser read no person, place or
+    /// body there (it may call the whole miscellaneous, or leave it); the vehicle rules (IsVehicle) say which words name
+    /// it, and the run is proposed only when they name one.
+    /// </summary>
+    private void AddVesselRun(Sentence s, List<string> words, int start, int end, List<Candidate> candidates)
+    {
+        if (end - start < 2 || Keyword(words, start, end) is not null) return;
+        int kind = -1;
+        for (int k = end - 2; k >= start && kind < 0; k--)
+            if (VesselPrefixes.Contains(words[k]) || IsTitleCase(words[k]) && (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k]))) kind = k;
+        // (nor a group of people after the kind: "the Harbor Special Boat Team Sailors" are a unit's people)
+        if (kind < 0 || Enumerable.Range(kind + 1, end - kind - 1).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0 || IsGroupOfPeopleButCrew(words[k]) || IsPeopleNoun(words[k]))) return;
+        var vessel = new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1);
+        if (IsVehicle(s, words, vessel, false, out _) is not null) candidates.Add(vessel);
+    }
+
+    /// <summary>
+    /// "the Velmar Port Authority", "the Orvin Water Board", "the UK Government": capitalised common nouns right after
+    /// proper nouns, the last of them a body's head keyword, close the name; the tagger reads such a head ("Board",
+    /// "Government") as a common noun, capitalised because it is part of the name. At most three words; the end of the
+    /// head (<paramref name="end"/> when there is none).
+    /// </summary>
+    private int KeywordHeadAfter(IReadOnlyList<Token> tokens, List<string> words, int start, int end)
+    {
+        for (int j = end; j < tokens.Count && j - end < 3; j++)
+        {
+            var t = tokens[j];
+            if (t.Tag is not ("NN" or "NNS") || !IsTitleCase(t.Text) || DateWords.Contains(t.Text)) return end;
+            // (the head closes the name: no capitalised word after it, "the Export Administration Regulations"; and a
+            // document's head, "Programme", makes no body)
+            if (_lex.OrgKeywords.Lookup(t.Text, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization) && !_lex.DocumentHeads.Contains(t.Text)
+                && (j + 1 >= tokens.Count || !IsCapitalized(tokens[j + 1].Text))
+                && Keyword(words, start, j + 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }) return j + 1;
+        }
+        return end;
     }
 
     /// <summary>
@@ -2439,6 +2671,23 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>
+    /// "U.S. Chargé d'Affaires Nora Belden": a person's title written right before the person's name, which the name's span
+    /// left out (a title with a lower-case word breaks the capitalised run the title rule reads), is the person's role
+    /// (an honorific, "the Honourable", is none: RoleOf).
+    /// </summary>
+    private void RoleFromTitleBefore(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Person || c.Role is not null || c.CharStart >= 0 || c.First == 0) continue;
+            // (a capitalised title only, as the title rule reads them: "his Greek counterpart Nikos Dendias" names no office)
+            if (TitleEndingAt(words, c.First) is { } t && IsCapitalized(words[t.First]) && (k == 0 || settled[k - 1].End <= t.First))
+                settled[k] = c with { Role = RoleOf(t.Titles) };
+        }
+    }
+
     /// <summary>The lower-case particles of Spanish, Portuguese and French names: "de la" in "Villa de la Cruz".</summary>
     private static readonly HashSet<string> RomanceParticles = new(StringComparer.Ordinal)
     {
@@ -2469,6 +2718,18 @@ public sealed class MentionFinder
         {
             var (c, next) = (settled[k], settled[k + 1]);
             int gap = next.First - c.End;
+            // "Villa Rosa de la Mar" read as "Villa Rosa" and "de la Mar": the second name opening with the lower-case particle
+            // is the first's other half (a name never opens with a particle of its own after another name); the whole is of
+            // the first half's type
+            if (gap == 0 && c.CharStart < 0 && next.CharStart < 0 && next.Source != "gazetteer" && IsTitleCase(words[c.End - 1])
+                && Enumerable.Range(1, Math.Min(2, next.Length - 1)).FirstOrDefault(g => RomanceParticles.Contains(string.Join(' ', words.Skip(next.First).Take(g)))
+                    && char.IsLower(words[next.First][0]) && IsTitleCase(words[next.First + g])) is > 0)
+            {
+                settled[k] = c with { End = next.End, Canonical = null };
+                settled.RemoveAt(k + 1);
+                k--;
+                continue;
+            }
             if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
             var particle = string.Join(' ', words.Skip(c.End).Take(gap));
             if (!RomanceParticles.Contains(particle)) continue;
@@ -3270,10 +3531,24 @@ public sealed class MentionFinder
     /// <summary>
     /// "the Miyako and Luzon Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
     /// plural that is itself a name keyword: "Straits", "Islands", "Mountains") after two names joined by "and" heads both;
-    /// the first is named with it, not left a bare word.
+    /// the first is named with it, not left a bare word; and so when the recogniser took the four words for one name (not
+    /// one the gazetteer knows: "the Turks and Caicos Islands" is one territory).
     /// </summary>
     private void ShareFeatureHeads(List<string> words, List<Candidate> settled)
     {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var w = settled[k];
+            if (w.Length != 4 || w.Source == "gazetteer" || w.CharStart >= 0 || words[w.First + 1] != "and"
+                || !IsTitleCase(words[w.First]) || !IsTitleCase(words[w.First + 2])
+                || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(w.First).Take(4))).Count > 0 || _lex.Gazetteer.Lookup(words[w.First]).Count > 0) continue;
+            var plural = words[w.End - 1];
+            if (plural.Length < 4 || plural[^1] != 's') continue;
+            var heads = _lex.OrgKeywords.Lookup(plural, KeywordPosition.Suffix);
+            if (heads.Count == 0 || heads[0].Type != EntityType.Location) continue;
+            settled[k] = w with { End = w.First + 1, Type = EntityType.Location, FineType = heads[0].FineType, Role = null, Canonical = words[w.First] + " " + plural };
+            settled.Insert(k + 1, w with { First = w.First + 2, Type = EntityType.Location, FineType = heads[0].FineType, Role = null, Canonical = null });
+        }
         for (int k = 0; k + 1 < settled.Count; k++)
         {
             var (c, n) = (settled[k], settled[k + 1]);
@@ -3442,7 +3717,7 @@ public sealed class MentionFinder
     internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
         var role = titles.First(t => t.PrecedesNames).Role;
-        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" ? null : role;
+        return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" or "honourable" or "honorable" ? null : role;
     }
 
     private bool IsOnlyTitles(List<string> words, int first, int end)
@@ -3501,6 +3776,9 @@ public sealed class MentionFinder
             var (len, entries) = _lex.Descriptors.LongestMatchAt(words, headStart);
             string? fine = len == 0 ? null : entries.SelectMany(e => e.FineTypes).FirstOrDefault(f => f is "Government" or "ArmedForces");
             string? agent = fine switch { "Government" => "GOV", "ArmedForces" => "MIL", _ => null };
+            // "the Iraqi parliament", "the Latvian Parliament": a legislature (agents.tsv's LEG) is the country's actor of
+            // its own, not the country's government
+            if (fine == "Government" && IsLegislature(words, headStart, len)) (fine, agent) = ("Agent", "LEG");
             if (fine is null)
             {
                 var head = AgentHead(s, words, headStart);
@@ -3691,6 +3969,10 @@ public sealed class MentionFinder
     /// ("police", "military"), lower case, and not followed by another noun ("police officers" is about officers).
     /// A singular person noun ("a Peruvian doctor", "the French president") is one person, not an actor.
     /// </summary>
+    /// <summary>Whether the words at <paramref name="start"/> are a legislature's noun (agents.tsv code LEG: "parliament", "legislature", "senate").</summary>
+    private bool IsLegislature(List<string> words, int start, int length) =>
+        _lex.Agents.IsLegislature(string.Join(' ', words.Skip(start).Take(length)).ToLowerInvariant());
+
     private (int Length, string Code)? AgentHead(Sentence s, List<string> words, int start)
     {
         // lower case, or capitalised only because it opens the sentence ("Police in Lima said ...")
@@ -3700,7 +3982,10 @@ public sealed class MentionFinder
         int last = start + len - 1;
         if (last + 1 < words.Count && s.Tokens[last + 1].Tag is "NN" or "NNS" or "NNPS") return null;
         var entry = entries[0];
-        bool plural = s.Tokens[last].Tag is "NNS" || !string.Equals(entry.Form, entry.Lemma, StringComparison.Ordinal);
+        // the head of "minister of foreign affairs" is "minister": the noun before "of", not the last word
+        int of = words.FindIndex(start, len, w => w == "of");
+        int headWord = of > start ? of - 1 : last;
+        bool plural = s.Tokens[headWord].Tag is "NNS" || of < 0 && !string.Equals(entry.Form, entry.Lemma, StringComparison.Ordinal);
         bool collective = _lex.Descriptors.Lookup(entry.Form).Any(d => d.Type == EntityType.Organization);
         if (!plural && !collective) return null;
         return (len, entry.Primary);

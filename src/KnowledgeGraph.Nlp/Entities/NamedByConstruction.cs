@@ -207,7 +207,9 @@ internal static class NamedByConstruction
     /// recogniser's guesses without evidence excepted). The list is a run of names joined by commas and a last "and" or
     /// "or", closed by no possessive, capitalised word or common noun (names before a noun modify it: "beside Navy and
     /// Reserve trainees"). Only a one-word name is retyped (two capitalised words are as often a given name and a
-    /// surname: "Orla Tesk of Ontario, and Idris Vell of Quebec"); a name with its own evidence stays (a name keyword or
+    /// surname: "Orla Tesk of Ontario, and Idris Vell of Quebec"), but for the examples a plural place noun introduces with
+    /// "including", "such as" or "like" ("cities including Varnesk, Vell Oran and Tessin": places by what the noun says,
+    /// one word or several, unless a given name opens them); a name with its own evidence stays (a name keyword or
     /// title in it, a role, an acronym's shape, a gazetteer entry), and so does a word the dictionaries list as a given
     /// name or the article writes after a given name as a person's surname.
     /// </summary>
@@ -226,7 +228,12 @@ internal static class NamedByConstruction
             var before = tokens[first.FirstToken - 1].Text;
             // (a preposition that takes places alone; "of" only after a place noun of descriptors.tsv, "the oblasts of";
             // "from" and "to" take people and firms as readily: "letters went to Varnesk and Kadrowski")
-            if (!ListPlacePrepositions.Contains(before)
+            // ("cities including Varnesk, Olumbo and Tessin", "ports such as ...": a plural place noun's examples are places too,
+            // and say so of a name of several words as well)
+            bool examples = before is "including" or "like" or "as" && first.FirstToken >= 2
+                            && (before != "as" ? first.FirstToken - 2 : first.FirstToken - 3) is int head && head >= 0 && (before != "as" || tokens[first.FirstToken - 2].Text == "such")
+                            && tokens[head].Tag == "NNS" && IsPlaceNoun(lex, tokens[head].Text);
+            if (!ListPlacePrepositions.Contains(before) && !examples
                 && !(before == "of" && first.FirstToken >= 2 && IsPlaceNoun(lex, tokens[first.FirstToken - 2].Text))) continue;
             list.Clear();
             list.Add(k);
@@ -257,7 +264,8 @@ internal static class NamedByConstruction
                 if (result[j].Mention.Type == EntityType.Location) continue;
                 var m = result[j].Mention;
                 // (one word only: two capitalised words are as often a person's given name and surname, "and Idris Vell")
-                if (m.Text.Contains(' ', StringComparison.Ordinal) || lex.GivenNames.Contains(m.Text) || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
+                if (m.Text.Contains(' ', StringComparison.Ordinal) && !(examples && !lex.GivenNames.Contains(m.Text.Split(' ')[0]))
+                    || lex.GivenNames.Contains(m.Text) || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
                 result[j] = result[j] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
             }
         }

@@ -165,18 +165,82 @@ public sealed class LexiconSet
             foreach (var capital in TsvFile.List(row[5]))
                 capitals.Add((capital, new GazetteerEntry(capital, EntityType.Location, new[] { "City" }, cca3, LexiconDerivation.CountriesFile + " (capital)"), MentionKind.Name));
         }
-        AddActors(forms, Path.Combine(directory, ExtraActorsFile), ExtraActorsFile);
-        AddActors(forms, Path.Combine(directory, LexiconDerivation.ArmedGroupsFile), LexiconDerivation.ArmedGroupsFile);
-        AddActors(forms, Path.Combine(directory, LexiconDerivation.OrganisationsFile), LexiconDerivation.OrganisationsFile);
+        var ownerAcronyms = OwnerAcronyms(directory);
+        AddActors(forms, Path.Combine(directory, ExtraActorsFile), ExtraActorsFile, ownerAcronyms);
+        AddActors(forms, Path.Combine(directory, LexiconDerivation.ArmedGroupsFile), LexiconDerivation.ArmedGroupsFile, ownerAcronyms);
+        AddActors(forms, Path.Combine(directory, LexiconDerivation.OrganisationsFile), LexiconDerivation.OrganisationsFile, ownerAcronyms);
+        AddOwnerSpellings(forms);
         forms.AddRange(capitals);
         return Gazetteer.Build(forms);
     }
 
-    private static void AddActors(List<(string, GazetteerEntry, MentionKind)> forms, string path, string file)
+    /// <summary>
+    /// "the UN General Assembly" / "the United Nations General Assembly": a body of an international organisation is
+    /// named with the organisation's acronym or with its full name before the body's own words, so each known form that
+    /// opens with one (an international organisation of the gazetteer with an acronym: "U.N." / "United Nations", "EU" /
+    /// "European Union") is also known with the other, for the same entry. Forms of the organisation itself, and forms
+    /// that are the acronym alone, are left as they are.
+    /// </summary>
+    private static void AddOwnerSpellings(List<(string Surface, GazetteerEntry Entry, MentionKind Kind)> forms)
+    {
+        var owners = new Dictionary<string, (string Acronym, string Name)>(StringComparer.Ordinal); // folded acronym or name -> both
+        foreach (var (surface, entry, kind) in forms)
+        {
+            if (kind != MentionKind.Acronym || entry.Type != EntityType.Organization || !entry.FineTypes.Contains("InternationalOrganization")) continue;
+            if (surface.Contains(' ', StringComparison.Ordinal) || entry.Name.Split(' ').Length < 2) continue;
+            var pair = (surface, entry.Name);
+            owners.TryAdd(NameKey.Fold(surface), pair);
+            owners.TryAdd(NameKey.Fold(entry.Name), pair);
+        }
+        int count = forms.Count;
+        for (int f = 0; f < count; f++)
+        {
+            var (surface, entry, kind) = forms[f];
+            if (kind != MentionKind.Name || entry.Type != EntityType.Organization) continue;
+            var words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // the owner is the first word (an acronym) or the first words (its name), and the body's own words follow
+            for (int n = 1; n < words.Length && n <= 6; n++)
+            {
+                var head = string.Join(' ', words[..n]);
+                if (!owners.TryGetValue(NameKey.Fold(head), out var owner)) continue;
+                if (NameKey.Fold(owner.Name) == NameKey.Fold(entry.Name)) break; // the organisation itself
+                var rest = string.Join(' ', words[n..]);
+                bool acronymWritten = NameKey.Fold(head) == NameKey.Fold(owner.Acronym);
+                forms.Add(((acronymWritten ? owner.Name : owner.Acronym) + " " + rest, entry, MentionKind.Name));
+                break;
+            }
+        }
+    }
+
+    /// <summary>The folded acronyms of the international organisations of the actor lists ("UN", "EU", "NATO").</summary>
+    private static HashSet<string> OwnerAcronyms(string directory)
+    {
+        var acronyms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in new[] { ExtraActorsFile, LexiconDerivation.ArmedGroupsFile, LexiconDerivation.OrganisationsFile })
+        {
+            var path = Path.Combine(directory, file);
+            foreach (var row in TsvFile.Read(path, ActorRow.Columns))
+                if (TsvFile.List(row[2]).Contains("InternationalOrganization"))
+                    foreach (var acronym in TsvFile.List(row[4])) acronyms.Add(NameKey.Fold(acronym));
+        }
+        return acronyms;
+    }
+
+    /// <summary>"Un General Assembly" -> "UN General Assembly": the derived lists write names in title case (PETRARCH's are in
+    /// capitals), so an international organisation's acronym opening a name is written back in capitals.</summary>
+    private static string WithOwnerAcronymInCapitals(string name, HashSet<string> ownerAcronyms)
+    {
+        int space = name.IndexOf(' ');
+        if (space <= 1) return name;
+        var first = name[..space];
+        return first.All(char.IsLetter) && !first.All(char.IsUpper) && ownerAcronyms.Contains(first.ToUpperInvariant()) ? first.ToUpperInvariant() + name[space..] : name;
+    }
+
+    private static void AddActors(List<(string, GazetteerEntry, MentionKind)> forms, string path, string file, HashSet<string> ownerAcronyms)
     {
         foreach (var row in TsvFile.Read(path, ActorRow.Columns))
         {
-            var name = Lexicon.NonEmpty(path, row, 0);
+            var name = WithOwnerAcronymInCapitals(Lexicon.NonEmpty(path, row, 0), ownerAcronyms);
             var coarse = Lexicon.Coarse(path, row, 1);
             var fine = TsvFile.List(row[2]);
             var entry = new GazetteerEntry(name, coarse, fine, row[5].Length == 0 ? null : row[5], file);

@@ -201,6 +201,10 @@ public sealed class AgentLexicon
 
     public IReadOnlyList<AgentEntry> Lookup(string phrase) => _index.Lookup(phrase);
 
+    /// <summary>Whether a lower-case phrase is only a legislature's noun: every agent entry of it has the primary code LEG
+    /// ("parliament", "legislature", "senate"): a body of its own beside a country's government.</summary>
+    public bool IsLegislature(string lowerPhrase) => Lookup(lowerPhrase) is { Count: > 0 } e && e.All(x => x.Primary == "LEG");
+
     public (int Length, IReadOnlyList<AgentEntry> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start) => _index.LongestMatchAt(tokens, start);
 
     public static AgentLexicon Load(string path)

@@ -14,8 +14,14 @@ public static class ModelFile
     // 2: POS payload may hold a second (right-context) pass; 3: the parse payload starts with its feature-set number;
     // 4: a beam parser's payload has its beam width after the feature set (greedy parsers are still written as 3);
     // 5: a model may end its payload with a word-cluster table (WordClusters.WriteOptional; models without one keep
-    // their earlier version)
-    public const int FormatVersion = 5;
+    // their earlier version); 6: the table starts with the class-feature version of the model kind (which class
+    // templates the weights were trained on), checked on load. A format-5 file with a table is refused (no version),
+    // one without loads as before. 6 and not a field inside format 5, because builds that read format 5 take the
+    // bytes after the table flag for the table's description: they refuse a format-6 file with one line instead of
+    // misreading the version number.
+    public const int FormatVersion = 6;
+    /// <summary>The format a model with a word-class table is written as (<see cref="WordClusters.WriteOptional"/>).</summary>
+    public const int ClassTableVersion = 6;
     // The POS and NER payloads have not changed since version 2: they are still written as 2, so retraining them
     // gives the shipped files byte for byte.
     private const int UnchangedPayloadVersion = 2;

@@ -86,21 +86,34 @@ public sealed class WordClusters
     }
 
     /// <summary>
-    /// A model payload's optional table (model file format 5): a flag byte, then the table when there is one.
-    /// Files of earlier formats have none.
+    /// A model payload's optional table: a flag byte, then, when there is a table, the class-feature version of the
+    /// model kind (<paramref name="classFeatures"/>: which class templates its features use), the table's description
+    /// and the table (model file format 6, <see cref="ModelFile.ClassTableVersion"/>).
     /// </summary>
-    public static void WriteOptional(BinaryWriter w, WordClusters? clusters)
+    public static void WriteOptional(BinaryWriter w, WordClusters? clusters, int classFeatures)
     {
         w.Write(clusters is not null);
         if (clusters is null) return;
+        w.Write(classFeatures);
         w.Write(clusters.Description);
         clusters.WritePayload(w);
     }
 
-    /// <summary>Reads what <see cref="WriteOptional"/> wrote (null for a file of format below 5 or without a table).</summary>
-    public static WordClusters? ReadOptional(BinaryReader r, int version)
+    /// <summary>
+    /// Reads what <see cref="WriteOptional"/> wrote: null for a file of format below 5 or without a table. A table
+    /// whose class-feature version is not <paramref name="classFeatures"/> (the version this build extracts for
+    /// <paramref name="kind"/>) is refused: the weights were trained on other class templates and would score wrong
+    /// keys. So is a table of a format-5 file, which has no version (its class templates are unknown: feature set 4
+    /// of the parser changed its class levels while it was format 5).
+    /// </summary>
+    public static WordClusters? ReadOptional(BinaryReader r, int version, string kind, int classFeatures)
     {
         if (version < 5 || !r.ReadBoolean()) return null;
+        if (version < ModelFile.ClassTableVersion)
+            throw new NotSupportedException($"{kind} model has word classes but no class-feature version (format {version}, written before they had one): retrain it with 'kg train {kind} --clusters shipped'");
+        int stored = r.ReadInt32();
+        if (stored != classFeatures)
+            throw new NotSupportedException($"{kind} model uses word-class features version {stored}, this build extracts version {classFeatures}: retrain it with 'kg train {kind} --clusters shipped'");
         var description = r.ReadString();
         return ReadPayload(r, description);
     }

@@ -78,6 +78,14 @@ internal static class NerFeatures
     public const int ClusterWordCount = 3;
     /// <summary>Word-class features of the neighbours (a model with a table).</summary>
     public const int ClusterContextCount = 2;
+    /// <summary>
+    /// The version of the word-class templates (<see cref="ClusterWordFeatures"/>, <see cref="ClusterContextFeatures"/>),
+    /// stored in every ner.bin with a table and checked on load. Change it whenever those templates change (which
+    /// levels, which neighbours, which conjunctions, their template numbers) or <see cref="WordClusters.ClassKey"/> does.
+    /// 1: the word's class at levels 4 and 6, its level-6 class with its short shape, the level-4 classes of the
+    /// previous and the next word.
+    /// </summary>
+    public const int ClassFeatureVersion = 1;
 
     /// <summary>First-pass features per token, with or without word classes.</summary>
     public static int Pass1(bool clusters) => clusters ? Pass1Count + ClusterWordCount + ClusterContextCount : Pass1Count;

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Nlp.Ner;
 /// pass labels the document; the second sees, for every word, how the first pass labelled the same word elsewhere
 /// in the document (so "Clinton" in a headline borrows from "Bill Clinton" below). Features: word forms, shapes,
 /// affixes, neighbours, Penn tags, gazetteer matches, document-level capitalisation, and (a model that stores a
-/// <see cref="WordClusters"/> table, format 5) the distributional word classes of the word and its neighbours.
+/// <see cref="WordClusters"/> table, format 6) the distributional word classes of the word and its neighbours.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class NerTagger
@@ -260,7 +260,7 @@ public sealed class NerTagger
         .Select(p => Enumerable.Range(0, Bilou.Count).Where(c => Bilou.Allowed(p, c)).ToArray()).ToArray();
 
     /// <summary>
-    /// The model file bytes (deterministic). A model with word classes is written as format 5 with its table after the
+    /// The model file bytes (deterministic). A model with word classes is written as format 6 with its class-feature version and table after the
     /// weights; one without is written as format 2, the same bytes as before word classes existed.
     /// </summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
@@ -269,8 +269,8 @@ public sealed class NerTagger
         Gazetteer.Write(w);
         _first.Write(w);
         _second.Write(w);
-        if (Clusters is not null) WordClusters.WriteOptional(w, Clusters);
-    }, Clusters is null ? 2 : 5);
+        if (Clusters is not null) WordClusters.WriteOptional(w, Clusters, NerFeatures.ClassFeatureVersion);
+    }, Clusters is null ? 2 : ModelFile.ClassTableVersion);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -286,7 +286,7 @@ public sealed class NerTagger
         var gaz = Gazetteer.Read(r);
         var first = LinearModel.Read(r);
         var second = LinearModel.Read(r);
-        var clusters = WordClusters.ReadOptional(r, version);
+        var clusters = WordClusters.ReadOptional(r, version, Kind, NerFeatures.ClassFeatureVersion);
         return new NerTagger(first, second, gaz, description, clusters);
     }
 }

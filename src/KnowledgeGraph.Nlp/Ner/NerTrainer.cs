@@ -21,7 +21,7 @@ public static class NerTrainer
 
     /// <summary>
     /// Trains both passes; with <paramref name="clusters"/> the first-pass features include the word classes of the word
-    /// and its neighbours and the model stores the table (format 5); without, the features and bytes are those of format 2.
+    /// and its neighbours and the model stores the table (format 6); without, the features and bytes are those of format 2.
     /// </summary>
     public static NerTagger Train(IReadOnlyList<ConllDocument> train, PosTagger pos, Gazetteer gazetteer, NerTrainingOptions options,
         Action<string>? log = null, IReadOnlyList<ConllDocument>? dev = null, WordClusters? clusters = null)

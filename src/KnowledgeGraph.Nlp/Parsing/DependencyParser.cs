@@ -131,7 +131,7 @@ public sealed class DependencyParser
     /// <summary>
     /// The model file bytes (deterministic: the same model always gives the same bytes). A greedy model is written
     /// as format 3 (so retraining the shipped one gives its bytes); format 4 adds the beam width after the feature set;
-    /// a model with word classes (feature set 4) is format 5, which ends with their table.
+    /// a model with word classes (feature set 4) is format 6, which ends with their class-feature version and table.
     /// </summary>
     public byte[] ToBytes() => ModelFile.Build(Kind, Description, w =>
     {
@@ -139,8 +139,8 @@ public sealed class DependencyParser
         if (Beam > 1 || _clusters is not null) w.Write(Beam);
         ModelFile.WriteStrings(w, _labels);
         _model.Write(w);
-        if (_clusters is not null) WordClusters.WriteOptional(w, _clusters);
-    }, version: _clusters is not null ? 5 : Beam > 1 ? 4 : 3);
+        if (_clusters is not null) WordClusters.WriteOptional(w, _clusters, ParseFeatures.ClassFeatureVersion);
+    }, version: _clusters is not null ? ModelFile.ClassTableVersion : Beam > 1 ? 4 : 3);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -160,8 +160,9 @@ public sealed class DependencyParser
         if (beam is < 1 or > MaxBeam) throw new InvalidDataException($"beam width {beam} out of range");
         var labels = ModelFile.ReadStrings(r);
         var model = LinearModel.Read(r);
-        // Format 5 may end with the word classes; feature set 4 needs them, set 2 has none.
-        var clusters = WordClusters.ReadOptional(r, version);
+        // Format 5 and later may end with the word classes (refused unless format 6 with this build's class-feature
+        // version); feature set 4 needs them, set 2 has none.
+        var clusters = WordClusters.ReadOptional(r, version, Kind, ParseFeatures.ClassFeatureVersion);
         if ((clusters is not null) != (featureSet == ParseFeatures.ClassFeatureSet))
             throw new InvalidDataException($"feature set {featureSet} {(clusters is null ? "without" : "with")} a word-class table");
         return new DependencyParser(model, labels, description, beam, clusters);

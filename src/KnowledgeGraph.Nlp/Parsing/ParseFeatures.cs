@@ -27,6 +27,13 @@ public sealed class ParseFeatures
     public const int FeatureSet = 2;
     /// <summary>Feature set 2 plus word-class templates; needs a <see cref="WordClusters"/> table.</summary>
     public const int ClassFeatureSet = 4;
+    /// <summary>
+    /// The version of feature set 4's word-class templates, stored in every parse.bin with a table beside the feature
+    /// set and checked on load. Change it whenever those templates change (levels, which words, conjunctions) or
+    /// <see cref="WordClusters.ClassKey"/> does. 1: the classes of s0, b0, s1 and b1 at levels 2 and 4, alone and with
+    /// the word's tag, and the level-2 class pairs s0-b0 and s1-s0.
+    /// </summary>
+    public const int ClassFeatureVersion = 1;
     public const int MaxFeatures = 128;
     private static readonly ulong RootMark = FeatureHash.Text("<root>");
     private static readonly ulong NoneMark = FeatureHash.Text("<none>");

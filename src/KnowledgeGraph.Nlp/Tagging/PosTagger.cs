@@ -185,6 +185,14 @@ public sealed class PosTagger
     internal const int WordOnlyCount = 11;
     /// <summary>How many word-class features of the word alone follow the first <see cref="WordOnlyCount"/> when the hashes have word classes.</summary>
     internal const int ClusterWordOnlyCount = 3;
+    /// <summary>
+    /// The version of the word-class templates of <see cref="Features"/> (45-51), stored in every pos.bin with a table
+    /// and checked on load. Change it whenever those templates change (levels, neighbours, conjunctions, template
+    /// numbers) or <see cref="WordClusters.ClassKey"/> does. 1: the word's class at levels 4 and 6, its level-6 class
+    /// with its last three letters, the level-4 classes of the previous and next words, the previous tag with the
+    /// word's level-4 class, the word's and the next word's level-4 classes together.
+    /// </summary>
+    public const int ClassFeatureVersion = 1;
 
 
     /// <summary>The features of word <paramref name="i"/> given the two previous predicted labels (-1 before the sentence).</summary>
@@ -282,9 +290,9 @@ public sealed class PosTagger
         w.Write(_second is not null);
         _second?.Write(w);
         Lemmatizer.Write(w);
-        // a tagger with word classes ends with their table (format 5); one without is written as before
-        if (_clusters is not null) WordClusters.WriteOptional(w, _clusters);
-    }, version: _clusters is null ? 2 : 5);
+        // a tagger with word classes ends with their class-feature version and table (format 6); one without is written as before
+        if (_clusters is not null) WordClusters.WriteOptional(w, _clusters, ClassFeatureVersion);
+    }, version: _clusters is null ? 2 : ModelFile.ClassTableVersion);
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
 
@@ -308,7 +316,7 @@ public sealed class PosTagger
         var model = LinearModel.Read(r);
         var second = r.ReadBoolean() ? LinearModel.Read(r) : null;
         var lem = Lemmatizer.Read(r);
-        var clusters = WordClusters.ReadOptional(r, version);
+        var clusters = WordClusters.ReadOptional(r, version, Kind, ClassFeatureVersion);
         return new PosTagger(model, second, xpos, upos, dict, amb, lem, description, clusters);
     }
 }

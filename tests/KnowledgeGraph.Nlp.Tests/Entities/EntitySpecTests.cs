@@ -4,7 +4,7 @@ using KnowledgeGraph.Core;
 namespace KnowledgeGraph.Nlp.Tests.Entities;
 
 /// <summary>One case of Entities/Specs/*.md: a text of our own and what the entity stage must (and must not) make of it.</summary>
-public sealed record EntitySpecCase(string File, string Name, string Text, IReadOnlyList<string> Expectations)
+public sealed record EntitySpecCase(string File, string Name, string Text, IReadOnlyList<string> Expectations, string? Known = null)
 {
     public override string ToString() => $"{File}: {Name}";
 }
@@ -17,6 +17,9 @@ public sealed record EntitySpecCase(string File, string Name, string Text, IRead
 /// <c>+ same: A = B</c> one entity holds both forms; <c>! same: A = B</c> no entity holds both;
 /// <c>+ edge: A -[TYPE]-> B</c> and <c>! edge: ...</c> a relation between the entities so named;
 /// <c>+ mention: Name = form</c> (and <c>!</c>) the entity so named has (has not) a mention written so.
+/// A line <c>~ known: reason</c> marks the case a known regression of the recogniser (the rule under test still works
+/// when the name is found, shown by a sibling case): the case must then FAIL, and the test fails with "now passes:
+/// remove the known marker" the day every expectation holds again.
 /// </summary>
 public sealed class EntitySpecTests
 {
@@ -30,10 +33,11 @@ public sealed class EntitySpecTests
             string? name = null;
             var text = new List<string>();
             var expect = new List<string>();
+            string? known = null;
             IEnumerable<TestCaseData> Flush()
             {
                 if (name is not null && text.Count > 0)
-                    yield return new TestCaseData(new EntitySpecCase(Path.GetFileName(file), name, string.Join('\n', text), expect.ToList()))
+                    yield return new TestCaseData(new EntitySpecCase(Path.GetFileName(file), name, string.Join('\n', text), expect.ToList(), known))
                         .SetName($"entities: {Path.GetFileNameWithoutExtension(file)}: {name}");
             }
             foreach (var line in File.ReadLines(file))
@@ -41,10 +45,11 @@ public sealed class EntitySpecTests
                 if (line.StartsWith("## ", StringComparison.Ordinal))
                 {
                     foreach (var c in Flush()) yield return c;
-                    name = line[3..].Trim(); text.Clear(); expect.Clear();
+                    name = line[3..].Trim(); text.Clear(); expect.Clear(); known = null;
                 }
                 else if (line.StartsWith("> ", StringComparison.Ordinal) || line == ">") text.Add(line.Length > 2 ? line[2..] : "");
                 else if (line.StartsWith("+ ", StringComparison.Ordinal) || line.StartsWith("! ", StringComparison.Ordinal)) expect.Add(line);
+                else if (line.StartsWith("~ known: ", StringComparison.Ordinal)) known = line["~ known: ".Length..].Trim();
             }
             foreach (var c in Flush()) yield return c;
         }
@@ -57,13 +62,28 @@ public sealed class EntitySpecTests
     [TestCaseSource(nameof(Cases))]
     public void Spec(EntitySpecCase spec)
     {
+        var failures = Check(spec);
+        if (spec.Known is null)
+        {
+            Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
+            return;
+        }
+        // a known regression of the recogniser: the case must still fail (any expectation), and be unmarked the day it passes
+        Assert.That(failures, Is.Not.Empty, $"now passes: remove the known marker ({spec.Known})");
+        TestContext.Out.WriteLine($"known regression ({spec.Known}), still failing:\n{string.Join("\n\n", failures)}");
+    }
+
+    /// <summary>Every expectation of the case that does not hold, one message each (with the entities found).</summary>
+    private static List<string> Check(EntitySpecCase spec)
+    {
+        var failures = new List<string>();
+        void That(bool holds, string message) { if (!holds) failures.Add(message); }
         var analysis = Pipeline.Value.Analyze(Document.Create(spec.Text));
         var entities = analysis.Entities;
         bool Has(DocumentEntity e, string form) => e.Name == form || e.Aliases.Contains(form);
         var report = "entities:\n" + string.Join('\n', entities.Select(e =>
             $"  {e.Name} ({e.Type}:{string.Join(':', e.FineTypes)}) aliases: {string.Join(" | ", e.Aliases)} {string.Join(' ', e.Attributes.Select(a => a.Key + "=" + a.Value))}"))
             + "\nrelations:\n" + string.Join('\n', analysis.Relations.Select(r => $"  {entities[r.Subject].Name} -[{r.Type}]-> {entities[r.Object].Name}"));
-        Assert.Multiple(() =>
         {
             foreach (var line in spec.Expectations)
             {
@@ -75,29 +95,31 @@ public sealed class EntitySpecTests
                 {
                     case "entity" when must:
                         var m = EntityLine.Match(arg);
-                        Assert.That(m.Success, $"bad spec line: {line}");
+                        That(m.Success, $"bad spec line: {line}");
+                        if (!m.Success) break;
                         var found = entities.Where(e => e.Name == m.Groups["name"].Value).ToList();
-                        Assert.That(found, Is.Not.Empty, $"missing entity: {arg}\n{report}");
+                        That(found.Count > 0, $"missing entity: {arg}\n{report}");
                         if (found.Count == 0) break;
-                        Assert.That(found[0].Type.ToString(), Is.EqualTo(m.Groups["type"].Value), $"type of {arg}\n{report}");
-                        if (m.Groups["fine"].Success) Assert.That(found[0].FineTypes, Does.Contain(m.Groups["fine"].Value), $"label of {arg}\n{report}");
+                        That(found[0].Type.ToString() == m.Groups["type"].Value, $"type of {arg}\n{report}");
+                        if (m.Groups["fine"].Success) That(found[0].FineTypes.Contains(m.Groups["fine"].Value), $"label of {arg}\n{report}");
                         break;
                     case "entity" when EntityLine.Match(arg) is { Success: true } typed:
                         // "! entity: Name (Type[:Fine])": no entity so named has that type (and fine label)
-                        Assert.That(entities.Where(e => e.Name == typed.Groups["name"].Value && e.Type.ToString() == typed.Groups["type"].Value
-                                                        && (!typed.Groups["fine"].Success || e.FineTypes.Contains(typed.Groups["fine"].Value))), Is.Empty,
+                        That(!entities.Any(e => e.Name == typed.Groups["name"].Value && e.Type.ToString() == typed.Groups["type"].Value
+                                                        && (!typed.Groups["fine"].Success || e.FineTypes.Contains(typed.Groups["fine"].Value))),
                             $"must not be so typed: {arg}\n{report}");
                         break;
                     case "entity":
-                        Assert.That(entities.Where(e => Has(e, arg)), Is.Empty, $"must not be an entity or alias: {arg}\n{report}");
+                        That(!entities.Any(e => Has(e, arg)), $"must not be an entity or alias: {arg}\n{report}");
                         break;
                     case "attr":
                         // "Name key=value": the value may have spaces ("country=United States")
                         var am = AttrLine.Match(arg);
-                        Assert.That(am.Success, $"bad spec line: {line}");
+                        That(am.Success, $"bad spec line: {line}");
+                        if (!am.Success) break;
                         var kv = new[] { am.Groups["key"].Value, am.Groups["value"].Value };
                         var named = am.Groups["name"].Value;
-                        Assert.That(entities.Any(e => e.Name == named && e.Attributes.TryGetValue(kv[0], out var v) && v == kv[1]) == must, $"{line}\n{report}");
+                        That(entities.Any(e => e.Name == named && e.Attributes.TryGetValue(kv[0], out var v) && v == kv[1]) == must, $"{line}\n{report}");
                         break;
                     case "alias":
                     case "same":
@@ -105,26 +127,28 @@ public sealed class EntitySpecTests
                         bool one = kind == "alias"
                             ? entities.Any(e => e.Name == pair[0] && e.Aliases.Contains(pair[1]))
                             : entities.Any(e => Has(e, pair[0]) && Has(e, pair[1]));
-                        Assert.That(one, Is.EqualTo(must), $"{line}\n{report}");
+                        That(one == must, $"{line}\n{report}");
                         break;
                     case "mention":
                         // "+ mention: Name = form": the entity so named has a mention written so (descriptions and pronouns too)
                         var mp = arg.Split(" = ");
                         bool said = entities.Any(e => e.Name == mp[0] && e.Mentions.Any(x => x.Text == mp[1]));
-                        Assert.That(said, Is.EqualTo(must), $"{line}\n{report}");
+                        That(said == must, $"{line}\n{report}");
                         break;
                     case "edge":
                         var em = EdgeLine.Match(arg);
-                        Assert.That(em.Success, $"bad spec line: {line}");
+                        That(em.Success, $"bad spec line: {line}");
+                        if (!em.Success) break;
                         bool any = analysis.Relations.Any(r => entities[r.Subject].Name == em.Groups["s"].Value && r.Type == em.Groups["t"].Value
                                                                && entities[r.Object].Name == em.Groups["o"].Value);
-                        Assert.That(any, Is.EqualTo(must), $"{line}\n{report}");
+                        That(any == must, $"{line}\n{report}");
                         break;
                     default:
-                        Assert.Fail($"unknown spec line: {line}");
+                        That(false, $"unknown spec line: {line}");
                         break;
                 }
             }
-        });
+        }
+        return failures;
     }
 }

@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Nlp.Tests.Models;
 /// </summary>
 public sealed class WordClassFeatureTests
 {
-    private const int NounLeaf = 0, VerbLeaf = WordClusters.LeafCount - 1;
+    internal const int NounLeaf = 0, VerbLeaf = WordClusters.LeafCount - 1;
 
     /// <summary>A table giving each word its leaf (the payload layout: count, sorted lower-case hashes, leaves).</summary>
     private static WordClusters Table(params (string Word, int Leaf)[] entries)
@@ -34,12 +34,12 @@ public sealed class WordClassFeatureTests
     private static readonly string[] Verbs = ["run", "sleep", "jump", "sing", "walk", "read"];
 
     // One-word sentences ("Stop." / "A dog."): the context of nouns and verbs is the same, only the word tells them apart.
-    private static readonly TaggedSentence[] OneWord =
+    internal static readonly TaggedSentence[] OneWord =
         [.. Nouns.Select(w => Sentence(w, "NN", "NOUN")), .. Verbs.Select(w => Sentence(w, "VB", "VERB"))];
 
     private static TaggedSentence Sentence(string word, string xpos, string upos) => new([word, "."], [xpos, "."], [upos, "PUNCT"], [word, "."]);
 
-    private static WordClusters TableWith(string unseen, int leafOfUnseen) =>
+    internal static WordClusters TableWith(string unseen, int leafOfUnseen) =>
         Table([.. Nouns.Select(w => (w, NounLeaf)), .. Verbs.Select(w => (w, VerbLeaf)), (unseen, leafOfUnseen)]);
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class WordClassFeatureTests
         var table = TableWith("zebu", VerbLeaf);
         var with = PosTrainer.Train(OneWord, new PosTrainingOptions(10, 3, DataName: "one-word", Clusters: table));
         var loaded = PosTagger.FromBytes(with.ToBytes());
-        Assert.That(FormatVersion(with.ToBytes()), Is.EqualTo(5));
+        Assert.That(FormatVersion(with.ToBytes()), Is.EqualTo(6));
         Assert.That(loaded.Clusters, Is.Not.Null);
         Assert.That(loaded.Clusters!.Leaf("zebu"), Is.EqualTo(VerbLeaf));
         Assert.That(loaded.ToBytes(), Is.EqualTo(with.ToBytes()));
@@ -82,12 +82,12 @@ public sealed class WordClassFeatureTests
     private static TreebankSentence Pasta(string noun, bool tool) =>
         TreeAssert.Tree($"I/PRP/2/nsubj ate/VBD/0/root pasta/NN/2/obj with/IN/5/case {noun}/NN/{(tool ? 2 : 3)}/{(tool ? "obl" : "nmod")} ././2/punct");
 
-    private static readonly TreebankSentence[] PastaBank = [.. Tools.Select(n => Pasta(n, true)), .. Foods.Select(n => Pasta(n, false))];
+    internal static readonly TreebankSentence[] PastaBank = [.. Tools.Select(n => Pasta(n, true)), .. Foods.Select(n => Pasta(n, false))];
 
-    private static WordClusters PastaTable(int leafOfUnseen) =>
+    internal static WordClusters PastaTable(int leafOfUnseen) =>
         Table([.. Tools.Select(w => (w, NounLeaf)), .. Foods.Select(w => (w, VerbLeaf)), ("zebu", leafOfUnseen)]);
 
-    private static DependencyParser TrainParser(WordClusters? table) =>
+    internal static DependencyParser TrainParser(WordClusters? table) =>
         ParserTrainer.Train(PastaBank, new ParserTrainingOptions(Epochs: 15, MinLiftedCount: 1, PruneBelow: 0.01f, Clusters: table));
 
     [Test]
@@ -108,7 +108,7 @@ public sealed class WordClassFeatureTests
     {
         var with = TrainParser(PastaTable(NounLeaf));
         var bytes = with.ToBytes();
-        Assert.That(FormatVersion(bytes), Is.EqualTo(5));
+        Assert.That(FormatVersion(bytes), Is.EqualTo(6));
         var loaded = DependencyParser.FromBytes(bytes);
         Assert.That(loaded.ToBytes(), Is.EqualTo(bytes));
         Assert.That(loaded.FeatureSet, Is.EqualTo(ParseFeatures.ClassFeatureSet));
@@ -129,11 +129,11 @@ public sealed class WordClassFeatureTests
         // the class templates they were trained with, so loading must fail with one line, not parse badly
         var with = TrainParser(PastaTable(NounLeaf));
         var bytes = with.ToBytes();
-        int header = ModelFile.Build(DependencyParser.Kind, with.Description, _ => { }, 5).Length - 8;
+        int header = ModelFile.Build(DependencyParser.Kind, with.Description, _ => { }, 6).Length - 8;
         using var table = new MemoryStream();
-        using (var w = new BinaryWriter(table, System.Text.Encoding.UTF8, leaveOpen: true)) WordClusters.WriteOptional(w, with.Clusters);
+        using (var w = new BinaryWriter(table, System.Text.Encoding.UTF8, leaveOpen: true)) WordClusters.WriteOptional(w, with.Clusters, ParseFeatures.ClassFeatureVersion);
         var weights = bytes.AsSpan(header, bytes.Length - 8 - header - (int)table.Length).ToArray();
-        var stripped = ModelFile.Build(DependencyParser.Kind, with.Description, w => { w.Write(weights); w.Write(false); }, 5);
+        var stripped = ModelFile.Build(DependencyParser.Kind, with.Description, w => { w.Write(weights); w.Write(false); }, 6);
         Assert.That(() => DependencyParser.FromBytes(stripped), Throws.TypeOf<KnowledgeGraph.Core.ModelLoadException>().With.Message.Contains("without a word-class table"));
     }
 

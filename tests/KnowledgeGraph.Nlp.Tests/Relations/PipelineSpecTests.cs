@@ -16,27 +16,41 @@ public sealed class PipelineSpecTests
     [TestCaseSource(nameof(Cases))]
     public void Spec(RelationSpecCase spec) => AssertSpec(Pipeline.Value, spec);
 
-    /// <summary>The spec's edges are found (or, marked <c>!</c>, absent) in what <paramref name="pipeline"/> reads from its text.</summary>
+    /// <summary>The spec's edges are found (or, marked <c>!</c>, absent) in what <paramref name="pipeline"/> reads from its text;
+    /// a case marked <c>known:</c> (a known regression of the recogniser) must instead fail, and the test fails with "now
+    /// passes: remove the known marker" when it holds again.</summary>
     internal static void AssertSpec(ExtractionPipeline pipeline, RelationSpecCase spec)
+    {
+        var failures = Failures(pipeline, spec);
+        if (spec.Known is null)
+        {
+            Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
+            return;
+        }
+        Assert.That(failures, Is.Not.Empty, $"now passes: remove the known marker ({spec.Known})");
+        TestContext.Out.WriteLine($"known regression ({spec.Known}), still failing:\n{string.Join("\n\n", failures)}");
+    }
+
+    /// <summary>Every expectation of the case that does not hold, one message each.</summary>
+    private static List<string> Failures(ExtractionPipeline pipeline, RelationSpecCase spec)
     {
         var analysis = pipeline.Analyze(KnowledgeGraph.Core.Document.Create(spec.Text, date: spec.Date));
         string Name(int e) => analysis.Entities[e].Name;
         var report = "found:\n" + RelationSpecReader.Describe(analysis.Relations, Name);
-        Assert.Multiple(() =>
+        var failures = new List<string>();
+        foreach (var e in spec.Edges)
         {
-            foreach (var e in spec.Edges)
-            {
-                var same = analysis.Relations.Where(r => Name(r.Subject) == e.Subject && Name(r.Object) == e.Object && r.Type == e.Type).ToList();
-                if (e.Kind == Expectation.Absent) { Assert.That(same, Is.Empty, $"must not appear: {e}\n{report}"); continue; }
-                Assert.That(same, Is.Not.Empty, $"missing: {e}\n{report}");
-                // README's advice: filter at 0.3, as RelationSpecTests reads {confidence=...}: "low" holds only if no reading
-                // of the triple is at 0.3 or more, "high" only if one is
-                if (e.Confidence is "low")
-                    Assert.That(same.Where(r => r.Confidence >= 0.3), Is.Empty, $"not low, a reading is at 0.3 or more: {e}\n{report}");
-                if (e.Confidence is "high")
-                    Assert.That(same.Where(r => r.Confidence >= 0.3), Is.Not.Empty, $"not high, every reading is under 0.3: {e}\n{report}");
-            }
-        });
+            var same = analysis.Relations.Where(r => Name(r.Subject) == e.Subject && Name(r.Object) == e.Object && r.Type == e.Type).ToList();
+            if (e.Kind == Expectation.Absent) { if (same.Count > 0) failures.Add($"must not appear: {e}\n{report}"); continue; }
+            if (same.Count == 0) { failures.Add($"missing: {e}\n{report}"); continue; }
+            // README's advice: filter at 0.3, as RelationSpecTests reads {confidence=...}: "low" holds only if no reading
+            // of the triple is at 0.3 or more, "high" only if one is
+            if (e.Confidence is "low" && same.Any(r => r.Confidence >= 0.3))
+                failures.Add($"not low, a reading is at 0.3 or more: {e}\n{report}");
+            if (e.Confidence is "high" && !same.Any(r => r.Confidence >= 0.3))
+                failures.Add($"not high, every reading is under 0.3: {e}\n{report}");
+        }
+        return failures;
     }
 }
 
