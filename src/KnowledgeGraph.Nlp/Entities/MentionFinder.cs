@@ -3529,7 +3529,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the Miyako and Luzon Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
+    /// "the Velbo and Kessa Straits", "the Kessa and Dunmore Islands": one plural head of a natural feature's name (a
     /// plural that is itself a name keyword: "Straits", "Islands", "Mountains") after two names joined by "and" heads both;
     /// the first is named with it, not left a bare word; and so when the recogniser took the four words for one name (not
     /// one the gazetteer knows: "the Turks and Caicos Islands" is one territory).
