@@ -553,7 +553,7 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "Sergey Lavrov" / "Sergei Lavrov", "Kata'ib Hezbollah" / "Kata'ib Hizbollah", "Tomas Kombis" / "Tomas Kombos": one name
+    /// "Sergey Lavrov" / "Sergei Lavrov", "Kata'ib Hezbollah" / "Kata'ib Hizbollah", "Tomas Veltris" / "Tomas Veltros": one name
     /// of two words or more that two articles spell with one vowel written for another inside a word of five letters or
     /// more (a transliteration's or a typist's variant), or with a final "y" for "i" ("-ey" / "-ei"), is one node. Not a
     /// word's first letter, nor another final vowel ("Maria" / "Mario", "Carla" / "Carlo" name two people), nor a

@@ -295,8 +295,8 @@ public sealed class GraphBuilderTests
     public void ANameSpeltWithOneVowelForAnotherInALongWordIsOneNodeAcrossArticles()
     {
         var b = new GraphBuilder(Schema);
-        b.Add(Doc("one", new[] { E(0, "Sergey Malkov", EntityType.Person), E(1, "Harakat Hezbollah", EntityType.Organization), E(2, "Tomas Kombis", EntityType.Person) }));
-        b.Add(Doc("two", new[] { E(0, "Sergei Malkov", EntityType.Person), E(1, "Harakat Hizbollah", EntityType.Organization), E(2, "Tomas Kombos", EntityType.Person) }));
+        b.Add(Doc("one", new[] { E(0, "Sergey Malkov", EntityType.Person), E(1, "Harakat Hezbollah", EntityType.Organization), E(2, "Tomas Veltris", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Sergei Malkov", EntityType.Person), E(1, "Harakat Hizbollah", EntityType.Organization), E(2, "Tomas Veltros", EntityType.Person) }));
         // must not: another final vowel, a consonant, a word's first letter, a short word, a name of one word, both in one article
         b.Add(Doc("three", new[] { E(0, "Maria Delgado", EntityType.Person), E(1, "Ana Hansen", EntityType.Person), E(2, "Colombia", EntityType.Location),
             E(3, "Lena Ostrova", EntityType.Person), E(4, "Jan Moore", EntityType.Person), E(5, "Pavel Dorin", EntityType.Person), E(6, "Pavel Doran", EntityType.Person) }));
@@ -306,7 +306,7 @@ public sealed class GraphBuilderTests
         GraphNode Of(string alias) => nodes.Single(n => Aliases(n).Contains(alias));
         Assert.That(Aliases(Of("Sergey Malkov")), Is.EquivalentTo(new[] { "Sergey Malkov", "Sergei Malkov" }));
         Assert.That(Aliases(Of("Harakat Hezbollah")), Is.EquivalentTo(new[] { "Harakat Hezbollah", "Harakat Hizbollah" }));
-        Assert.That(Aliases(Of("Tomas Kombis")), Is.EquivalentTo(new[] { "Tomas Kombis", "Tomas Kombos" }));
+        Assert.That(Aliases(Of("Tomas Veltris")), Is.EquivalentTo(new[] { "Tomas Veltris", "Tomas Veltros" }));
         foreach (var apart in new[] { "Maria Delgado", "Ana Hansen", "Colombia", "Lena Ostrova", "Jan Moore", "Pavel Dorin", "Pavel Doran" })
             Assert.That(Aliases(Of(apart)), Is.EquivalentTo(new[] { apart }), apart);
     }

@@ -1444,7 +1444,7 @@ public sealed class MentionFinder
         // the states, no one actor (the body before it is the gazetteer's or a run's); "of" before it makes it a body's field
         // ("the Conference of States Parties")
         if (n.End - n.First >= 2 && !(n.End - n.First >= 3 && words[n.End - 3] == "of") && IsStandingPair(words[n.End - 2], words[n.End - 1])) return;
-        // "divers of the Norland Harbour Rescue Detachment and Royal Navy engineers": a name headed by a body's keyword of its
+        // "the Tarsk Mountain Rescue Detachment and Royal Navy helicopters searched": a name headed by a body's keyword of its
         // own (two words or more), "and", and a body the dictionaries know by the words after it are two bodies, no one body
         // the recogniser ran over both ("Ministry of Trade and Industry", "Relief and Works Agency": one side no such name)
         if (n.Label == "ORG" && IndexOfAnd(words, n.First, n.End) is int and && and - n.First >= 2 && n.End - and >= 3
