@@ -553,12 +553,13 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "Sergey Lavrov" / "Sergei Lavrov", "Kata'ib Hezbollah" / "Kata'ib Hizbollah", "Tomas Veltris" / "Tomas Veltros": one name
+    /// "Sergey Lavrov" / "Sergei Lavrov", "Kata'ib Hezbollah" / "Kata'ib Hizbollah": one name
     /// of two words or more that two articles spell with one vowel written for another inside a word of five letters or
     /// more (a transliteration's or a typist's variant), or with a final "y" for "i" ("-ey" / "-ei"), is one node. Not a
     /// word's first letter, nor another final vowel ("Maria" / "Mario", "Carla" / "Carlo" name two people), nor a
     /// consonant ("Hansen" / "Jansen", "Colombia" / "Columbia"), nor a name of one word; and not when one article writes
-    /// both spellings (it told them apart). Names are indexed by their letters with those vowels blanked, so each name
+    /// both spellings (it told them apart). A person's names join only on the final "y" / "i" (review33: "Marian" / "Marion
+    /// Kowalski", "Erik Andersen" / "Erik Anderson" are two people as often as one). Names are indexed by their letters with those vowels blanked, so each name
     /// is compared only with the few that share its consonants.
     /// </summary>
     private void JoinVowelVariants()
@@ -589,11 +590,20 @@ public sealed class GraphBuilder
                     if (a == b || !NodesAgree(a, b)) continue;
                     var (fa, fb) = (group[x].Folded, group[y].Folded);
                     if (Enumerable.Range(0, fa.Length).Count(k => fa[k] != fb[k]) != 1) continue;
+                    // (a person's names differing inside a word are two people as often as one: given names "Marian" /
+                    // "Marion", surnames "Andersen" / "Anderson"; only the final "y" / "i" of a transliteration joins them)
+                    if (_entities[a].Type == EntityType.Person && !DiffersInFinalYOrI(fa, fb)) continue;
                     var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
                     if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
                     Union(a, b);
                 }
         }
+    }
+
+    private static bool DiffersInFinalYOrI(string a, string b)
+    {
+        int k = Enumerable.Range(0, a.Length).First(j => a[j] != b[j]);
+        return (k + 1 == a.Length || !char.IsLetter(a[k + 1])) && char.ToLowerInvariant(a[k]) is 'y' or 'i' && char.ToLowerInvariant(b[k]) is 'y' or 'i';
     }
 
     /// <summary>A folded name with each vowel inside a word of five letters or more, and a final Y or I of such a word,

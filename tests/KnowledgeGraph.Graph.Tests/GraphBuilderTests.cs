@@ -297,17 +297,19 @@ public sealed class GraphBuilderTests
         var b = new GraphBuilder(Schema);
         b.Add(Doc("one", new[] { E(0, "Sergey Malkov", EntityType.Person), E(1, "Harakat Hezbollah", EntityType.Organization), E(2, "Tomas Veltris", EntityType.Person) }));
         b.Add(Doc("two", new[] { E(0, "Sergei Malkov", EntityType.Person), E(1, "Harakat Hizbollah", EntityType.Organization), E(2, "Tomas Veltros", EntityType.Person) }));
-        // must not: another final vowel, a consonant, a word's first letter, a short word, a name of one word, both in one article
+        // must not: another final vowel, a consonant, a word's first letter, a short word, a name of one word, both in one article,
+        // a person's names differing by a vowel inside a word (two people as often as one: review33)
         b.Add(Doc("three", new[] { E(0, "Maria Delgado", EntityType.Person), E(1, "Ana Hansen", EntityType.Person), E(2, "Colombia", EntityType.Location),
-            E(3, "Lena Ostrova", EntityType.Person), E(4, "Jan Moore", EntityType.Person), E(5, "Pavel Dorin", EntityType.Person), E(6, "Pavel Doran", EntityType.Person) }));
+            E(3, "Lena Ostrova", EntityType.Person), E(4, "Jan Moore", EntityType.Person), E(5, "Pavel Dorin", EntityType.Person), E(6, "Pavel Doran", EntityType.Person),
+            E(7, "Marian Kowalski", EntityType.Person), E(8, "Erik Andersen", EntityType.Person) }));
         b.Add(Doc("four", new[] { E(0, "Mario Delgado", EntityType.Person), E(1, "Ana Jansen", EntityType.Person), E(2, "Columbia", EntityType.Location),
-            E(3, "Lena Astrova", EntityType.Person), E(4, "Jon Moore", EntityType.Person) }));
+            E(3, "Lena Astrova", EntityType.Person), E(4, "Jon Moore", EntityType.Person), E(5, "Marion Kowalski", EntityType.Person), E(6, "Erik Anderson", EntityType.Person) }));
         var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
         GraphNode Of(string alias) => nodes.Single(n => Aliases(n).Contains(alias));
         Assert.That(Aliases(Of("Sergey Malkov")), Is.EquivalentTo(new[] { "Sergey Malkov", "Sergei Malkov" }));
         Assert.That(Aliases(Of("Harakat Hezbollah")), Is.EquivalentTo(new[] { "Harakat Hezbollah", "Harakat Hizbollah" }));
-        Assert.That(Aliases(Of("Tomas Veltris")), Is.EquivalentTo(new[] { "Tomas Veltris", "Tomas Veltros" }));
-        foreach (var apart in new[] { "Maria Delgado", "Ana Hansen", "Colombia", "Lena Ostrova", "Jan Moore", "Pavel Dorin", "Pavel Doran" })
+        foreach (var apart in new[] { "Maria Delgado", "Ana Hansen", "Colombia", "Lena Ostrova", "Jan Moore", "Pavel Dorin", "Pavel Doran",
+                     "Tomas Veltris", "Tomas Veltros", "Marian Kowalski", "Marion Kowalski", "Erik Andersen", "Erik Anderson" })
             Assert.That(Aliases(Of(apart)), Is.EquivalentTo(new[] { apart }), apart);
     }
 

@@ -1134,7 +1134,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "a Norlandic armed forces Heimwehr medic", "the militia Kessa Guard": a common noun of an armed body's kind
+    /// "a Kessland armed forces Landvern engineer", "the militia Kessa Guard": a common noun of an armed body's kind
     /// (descriptors.tsv, ArmedForces or ArmedGroup: "armed forces", "army", "militia"), lower-case, right before capitalised
     /// proper nouns (one to three, none a title, a date word or a place the gazetteer knows) that a lower-case word or the
     /// clause's end closes, names that body: the noun says what kind of thing the name is. A weak candidate: any span the
@@ -1145,13 +1145,15 @@ public sealed class MentionFinder
         for (int i = 1; i < words.Count; i++)
         {
             if (!IsTitleCase(words[i]) || s.Tokens[i].Tag is not ("NNP" or "NNPS") || !char.IsLower(words[i - 1][0])) continue;
-            // (a two-word kind, "armed forces", or one singular word of one kind: not a plural, "troops Ruiz led", nor a kind
-            // that is as often a plain body's, "the group Ruiz founded")
+            // (a two-word kind, "armed forces", or one singular word of an armed group's kind alone, "the militia Kataeb": not a
+            // plural, "troops Ruiz led", nor a kind that is as often a plain body's, "the group Ruiz founded", nor one word of a
+            // state's force, which more often names the force's equipment after it, "the navy Seahawk crew", "army Javelin
+            // launchers")
             bool twoWords = i >= 2 && char.IsLower(words[i - 2][0]) && _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]).Count > 0;
             var kind = twoWords ? _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]) : _lex.Descriptors.Lookup(words[i - 1]);
             if (kind.FirstOrDefault(d => d.Type == EntityType.Organization) is not { } force || force.FineTypes.Count == 0
                 || !(force.FineTypes[0] == "ArmedForces" || force.FineTypes.Count == 1 && force.FineTypes[0] == "ArmedGroup")
-                || !twoWords && words[i - 1].EndsWith('s')) continue;
+                || !twoWords && (words[i - 1].EndsWith('s') || force.FineTypes[0] == "ArmedForces")) continue;
             int end = i;
             while (end < words.Count && end - i < 3 && IsTitleCase(words[end]) && s.Tokens[end].Tag is "NNP" or "NNPS" && !DateWords.Contains(words[end])
                    && _lex.Titles.LongestMatchAt(words, end).Length == 0) end++;
@@ -1474,7 +1476,7 @@ public sealed class MentionFinder
             if (words[body] is "the" && body + 1 < n.End) body++;
             if (IsCapitalized(words[body]) && Keyword(words, body, n.End) is { Type: EntityType.Organization }) n = n with { First = body, Label = "ORG" };
         }
-        // "an Air Station Kestrel Point HC-144 aircrew": an aircraft's designation closing a span of two names or more before a
+        // "a Velm Island Air Wing KX-90 patrol": an aircraft's designation closing a span of two names or more before a
         // lower-case noun modifies that noun (the crew of an aircraft of that type); it is no part of the name before it
         if (n.End - n.First >= 3 && n.End < words.Count && IsAircraftDesignation(words[n.End - 1]) && char.IsLower(words[n.End][0])
             && IsTitleCase(words[n.End - 2]))
