@@ -589,10 +589,13 @@ public sealed class GraphBuilder
                     int a = Find(group[x].Entity), b = Find(group[y].Entity);
                     if (a == b || !NodesAgree(a, b)) continue;
                     var (fa, fb) = (group[x].Folded, group[y].Folded);
-                    if (Enumerable.Range(0, fa.Length).Count(k => fa[k] != fb[k]) != 1) continue;
+                    // (one skeleton: the same length, differing only where vowels were blanked)
+                    int at = -1, count = 0;
+                    for (int k = 0; k < fa.Length && count < 2; k++) if (fa[k] != fb[k]) { at = k; count++; }
+                    if (count != 1) continue;
                     // (a person's names differing inside a word are two people as often as one: given names "Marian" /
                     // "Marion", surnames "Andersen" / "Anderson"; only the final "y" / "i" of a transliteration joins them)
-                    if (_entities[a].Type == EntityType.Person && !DiffersInFinalYOrI(fa, fb)) continue;
+                    if (_entities[a].Type == EntityType.Person && !IsFinalYOrI(fa, fb, at)) continue;
                     var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
                     if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
                     Union(a, b);
@@ -600,11 +603,8 @@ public sealed class GraphBuilder
         }
     }
 
-    private static bool DiffersInFinalYOrI(string a, string b)
-    {
-        int k = Enumerable.Range(0, a.Length).First(j => a[j] != b[j]);
-        return (k + 1 == a.Length || !char.IsLetter(a[k + 1])) && char.ToLowerInvariant(a[k]) is 'y' or 'i' && char.ToLowerInvariant(b[k]) is 'y' or 'i';
-    }
+    private static bool IsFinalYOrI(string a, string b, int k) =>
+        (k + 1 == a.Length || !char.IsLetter(a[k + 1])) && char.ToLowerInvariant(a[k]) is 'y' or 'i' && char.ToLowerInvariant(b[k]) is 'y' or 'i';
 
     /// <summary>A folded name with each vowel inside a word of five letters or more, and a final Y or I of such a word,
     /// blanked; null for a name of one word.</summary>

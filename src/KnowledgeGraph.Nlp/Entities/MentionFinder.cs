@@ -1149,8 +1149,9 @@ public sealed class MentionFinder
             // plural, "troops Ruiz led", nor a kind that is as often a plain body's, "the group Ruiz founded", nor one word of a
             // state's force, which more often names the force's equipment after it, "the navy Seahawk crew", "army Javelin
             // launchers")
-            bool twoWords = i >= 2 && char.IsLower(words[i - 2][0]) && _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]).Count > 0;
-            var kind = twoWords ? _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]) : _lex.Descriptors.Lookup(words[i - 1]);
+            var pairKind = i >= 2 && char.IsLower(words[i - 2][0]) ? _lex.Descriptors.Lookup(words[i - 2] + " " + words[i - 1]) : null;
+            bool twoWords = pairKind is { Count: > 0 };
+            var kind = twoWords ? pairKind! : _lex.Descriptors.Lookup(words[i - 1]);
             if (kind.FirstOrDefault(d => d.Type == EntityType.Organization) is not { } force || force.FineTypes.Count == 0
                 || !(force.FineTypes[0] == "ArmedForces" || force.FineTypes.Count == 1 && force.FineTypes[0] == "ArmedGroup")
                 || !twoWords && (words[i - 1].EndsWith('s') || force.FineTypes[0] == "ArmedForces")) continue;

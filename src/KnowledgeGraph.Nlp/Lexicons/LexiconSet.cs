@@ -165,10 +165,11 @@ public sealed class LexiconSet
             foreach (var capital in TsvFile.List(row[5]))
                 capitals.Add((capital, new GazetteerEntry(capital, EntityType.Location, new[] { "City" }, cca3, LexiconDerivation.CountriesFile + " (capital)"), MentionKind.Name));
         }
-        var ownerAcronyms = OwnerAcronyms(directory);
-        AddActors(forms, Path.Combine(directory, ExtraActorsFile), ExtraActorsFile, ownerAcronyms);
-        AddActors(forms, Path.Combine(directory, LexiconDerivation.ArmedGroupsFile), LexiconDerivation.ArmedGroupsFile, ownerAcronyms);
-        AddActors(forms, Path.Combine(directory, LexiconDerivation.OrganisationsFile), LexiconDerivation.OrganisationsFile, ownerAcronyms);
+        // (each actor file read once: the owner acronyms come from the same rows the entries do)
+        var actorFiles = new[] { ExtraActorsFile, LexiconDerivation.ArmedGroupsFile, LexiconDerivation.OrganisationsFile }
+            .Select(file => (File: file, Path: Path.Combine(directory, file))).Select(f => (f.File, f.Path, Rows: TsvFile.Read(f.Path, ActorRow.Columns))).ToList();
+        var ownerAcronyms = OwnerAcronyms(actorFiles.SelectMany(f => f.Rows));
+        foreach (var (file, path, rows) in actorFiles) AddActors(forms, path, file, rows, ownerAcronyms);
         AddOwnerSpellings(forms);
         forms.AddRange(capitals);
         return Gazetteer.Build(forms);
@@ -213,16 +214,12 @@ public sealed class LexiconSet
     }
 
     /// <summary>The folded acronyms of the international organisations of the actor lists ("UN", "EU", "NATO").</summary>
-    private static HashSet<string> OwnerAcronyms(string directory)
+    private static HashSet<string> OwnerAcronyms(IEnumerable<TsvRow> actorRows)
     {
         var acronyms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in new[] { ExtraActorsFile, LexiconDerivation.ArmedGroupsFile, LexiconDerivation.OrganisationsFile })
-        {
-            var path = Path.Combine(directory, file);
-            foreach (var row in TsvFile.Read(path, ActorRow.Columns))
-                if (TsvFile.List(row[2]).Contains("InternationalOrganization"))
-                    foreach (var acronym in TsvFile.List(row[4])) acronyms.Add(NameKey.Fold(acronym));
-        }
+        foreach (var row in actorRows)
+            if (TsvFile.List(row[2]).Contains("InternationalOrganization"))
+                foreach (var acronym in TsvFile.List(row[4])) acronyms.Add(NameKey.Fold(acronym));
         return acronyms;
     }
 
@@ -236,9 +233,9 @@ public sealed class LexiconSet
         return first.All(char.IsLetter) && !first.All(char.IsUpper) && ownerAcronyms.Contains(first.ToUpperInvariant()) ? first.ToUpperInvariant() + name[space..] : name;
     }
 
-    private static void AddActors(List<(string, GazetteerEntry, MentionKind)> forms, string path, string file, HashSet<string> ownerAcronyms)
+    private static void AddActors(List<(string, GazetteerEntry, MentionKind)> forms, string path, string file, IReadOnlyList<TsvRow> rows, HashSet<string> ownerAcronyms)
     {
-        foreach (var row in TsvFile.Read(path, ActorRow.Columns))
+        foreach (var row in rows)
         {
             var name = WithOwnerAcronymInCapitals(Lexicon.NonEmpty(path, row, 0), ownerAcronyms);
             var coarse = Lexicon.Coarse(path, row, 1);
