@@ -1908,7 +1908,10 @@ public sealed class MentionFinder
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
         if (end - start < 2) return null;
-        for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
+        // a name that is itself a head of two or three words whose last word alone names a business ("Central Bank",
+        // "Development Bank") is read by the whole head: a bank of a state is no company
+        bool wholeHead = end - start <= 3 && _lex.OrgKeywords.Lookup(words[end - 1], KeywordPosition.Suffix) is { Count: > 0 } lastWord && lastWord[0].FineType == "Company";
+        for (int k = Math.Min(3, wholeHead ? end - start : end - start - 1); k >= 1; k--)
         {
             var phrase = string.Join(' ', words.Skip(end - k).Take(k));
             var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);
