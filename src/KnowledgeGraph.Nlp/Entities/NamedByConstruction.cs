@@ -497,9 +497,32 @@ internal static class NamedByConstruction
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             int v = m.FirstToken - 1;
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
-            if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
+            if ((v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true)
+                && !HeldAfter(tokens, m.EndToken)) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
         }
+    }
+
+    /// <summary>Auxiliaries between a subject and its passive participle: "was", "has been", "will be".</summary>
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
+        { "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "to", "also", "first" };
+
+    /// <summary>
+    /// "The Harbour Fisheries Conference (HFC) has been held since 2029", "the Kessa Forum, hosted in Orvin": the name (and its
+    /// bracketed acronym) is the subject of a passive verb of holding, hosting or attending ("was held", "will be hosted",
+    /// "has been convened"), or a participle of one with a preposition after it follows the name: what is held is a
+    /// meeting. Only a participle (VBN) counts: "the Kessa Forum hosted a dinner" (past tense) says the body hosted.
+    /// </summary>
+    private static bool HeldAfter(IReadOnlyList<Token> tokens, int end)
+    {
+        int t = end;
+        if (t + 2 < tokens.Count && tokens[t].Text == "(" && NameKey.IsAcronymShape(tokens[t + 1].Text) && tokens[t + 2].Text == ")") t += 3;
+        int aux = 0;
+        if (t < tokens.Count && tokens[t].Text == ",") t++;
+        while (t < tokens.Count && aux < 3 && PassiveAuxiliaries.Contains(tokens[t].Text)) { t++; aux++; }
+        if (t >= tokens.Count || tokens[t].Tag != "VBN" || tokens[t].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant())) return false;
+        // (with no auxiliary, a reduced relative clause: "the Kessa Forum held in Orvin", "... hosted by Varno")
+        return aux > 0 && tokens[t - 1].Text is not ("to" or "have" or "has" or "had") || t + 1 < tokens.Count && tokens[t + 1].Tag is "IN";
     }
 
     /// <summary>Adjectives that place a meeting in time: "at the upcoming Harbour Fisheries Conference".</summary>
