@@ -847,7 +847,10 @@ public sealed class GraphBuilder
             var g = _entities[i];
             var (name, id) = nameOf[i];
             var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
-            if (g.FineTypes is not null) labels.AddRange(g.FineTypes);
+            // "Syria" read as a country in one article and as a region or a city in another is one country: a place the
+            // gazetteer knows as a country is no city or region of its own (a city-state is its country)
+            if (g.FineTypes is not null) labels.AddRange(g.Type == EntityType.Location && g.FineTypes.Contains("Country")
+                ? g.FineTypes.Where(f => f is not ("City" or "Region")) : g.FineTypes);
             long mentionCount = 0;
             foreach (var m in g.Mentions) mentionCount += m & 0xFFFFFFFF;
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal)

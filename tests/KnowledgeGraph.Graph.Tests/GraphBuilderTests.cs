@@ -67,6 +67,20 @@ public sealed class GraphBuilderTests
             within is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["country"] = within });
 
     [Test]
+    public void ACountryReadAsARegionOrACityInOneArticleIsLabelledOnlyACountry()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("country", new[] { Place(0, "Velmaria", "Country", null) }));
+        b.Add(Doc("region", new[] { Place(0, "Velmaria", "Region", null) }));
+        b.Add(Doc("city", new[] { Place(0, "Velmaria", "City", null), Place(1, "Tessin Basin", "Region", null) }));
+        var nodes = b.Build().Snapshot.Nodes;
+        var country = nodes.Single(n => n.Name == "Velmaria");
+        Assert.That(country.Labels, Does.Contain("Country"));
+        Assert.That(country.Labels, Does.Not.Contain("Region").And.Not.Contain("City"), "a country is no region or city of its own");
+        Assert.That(nodes.Single(n => n.Name == "Tessin Basin").Labels, Does.Contain("Region"), "a region that is no country keeps its label");
+    }
+
+    [Test]
     public void AUsStateNamedLikeACountryNeverBecomesOneNodeWithTheCountry()
     {
         var b = new GraphBuilder(Schema);

@@ -1425,6 +1425,13 @@ public sealed class MentionFinder
             && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(1).Take(n.End - 1))) is { Count: > 0 } tail
             && tail[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Take(n.End))).Count == 0)
             n = n with { First = 1, Label = "LOC" };
+        // "in Marsel, The Netherlands": the article the recogniser took in with a place the gazetteer knows is no part of its
+        // name; the span without it meets the gazetteer's reading (a country keeps its sublabel), when the article with the
+        // name is no name the gazetteer knows itself
+        if (n.End - n.First >= 2 && words[n.First] is "The" or "the"
+            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(n.First + 1).Take(n.End - n.First - 1))) is { Count: > 0 } named
+            && named[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(n.First).Take(n.End - n.First))).Count == 0)
+            n = n with { First = n.First + 1 };
         // "Thomas J. McCool", "citizen Kayla Jean Mueller" found as "J. McCool", "Jean Mueller": one capitalised proper noun
         // right before a recognised person of two words or more is the first name the recogniser cut off, when it is no
         // title, name keyword, known place or date word, and nothing capitalised stands before it; at a sentence's start
@@ -1901,7 +1908,10 @@ public sealed class MentionFinder
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
         if (end - start < 2) return null;
-        for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
+        // a name that is itself a head of two or three words whose last word alone names a business ("Central Bank",
+        // "Development Bank") is read by the whole head: a bank of a state is no company
+        bool wholeHead = end - start <= 3 && _lex.OrgKeywords.Lookup(words[end - 1], KeywordPosition.Suffix) is { Count: > 0 } lastWord && lastWord[0].FineType == "Company";
+        for (int k = Math.Min(3, wholeHead ? end - start : end - start - 1); k >= 1; k--)
         {
             var phrase = string.Join(' ', words.Skip(end - k).Take(k));
             var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);

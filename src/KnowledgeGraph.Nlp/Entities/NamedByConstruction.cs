@@ -18,6 +18,7 @@ internal static class NamedByConstruction
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         TypePlacesListedWithPlaces(sentences, result, lex);
+        TypeEndsOfJourneys(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
         TypeIslandsNamedKey(result);
         DropDiseases(sentences, result, lex);
@@ -271,6 +272,44 @@ internal static class NamedByConstruction
         }
     }
 
+    /// <summary>Nouns of a journey, whose "to" phrase names where it goes: "a visit to", "the trip to", "flights to".</summary>
+    private static readonly HashSet<string> JourneyNouns = new(StringComparer.OrdinalIgnoreCase)
+        { "visit", "visits", "trip", "trips", "journey", "journeys", "voyage", "flight", "flights", "tour", "return" };
+
+    /// <summary>
+    /// "during her visit to Tessin", "the first trip to Vell Oran", "by road from Varnesk to Olumbo": the "to" phrase of a
+    /// noun of a journey, and either end of "from A to B" whose other end is a place, name a place; a name only the recogniser
+    /// took for a person there (no title, role, given name, name keyword or gazetteer entry behind it, not the surname of a
+    /// person the article names: "a visit to Brenning" after "Orvald Brenning" stays the man) is that place. A body keeps its
+    /// reading ("a visit to the Kessa Institute", "flights to Orvia Air": a body is a destination too).
+    /// </summary>
+    private static void TypeEndsOfJourneys(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        HashSet<string>? surnames = null;
+        var at = new Dictionary<(int, int), int>(); // (sentence, end token) -> mention: "from A to": the mention ending at "to"
+        for (int k = 0; k < result.Count; k++) at.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        var startsAt = new Dictionary<(int, int), int>();
+        for (int k = 0; k < result.Count; k++) startsAt.TryAdd((result[k].Mention.SentenceIndex, result[k].FirstToken), k);
+        bool IsPlace(int j) => result[j].Mention.Type == EntityType.Location;
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k] is not { Role: null, Mention: { Type: EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } m }) continue;
+            if (HasOwnEvidence(lex, m.Text) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text) || lex.GivenNames.Contains(m.Text.Split(' ')[0])) continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            int f = result[k].FirstToken, e = result[k].EndToken;
+            bool end = false;
+            if (f >= 2 && tokens[f - 1].Text == "to")
+                // "a visit to X"; "from A to X" with A a place
+                end = JourneyNouns.Contains(tokens[f - 2].Text) && tokens[f - 2].Tag is "NN" or "NNS"
+                      || at.TryGetValue((m.SentenceIndex, f - 1), out var a) && IsPlace(a) && result[a].FirstToken >= 1 && tokens[result[a].FirstToken - 1].Text == "from";
+            // "from X to B" with B a place
+            if (!end && f >= 1 && tokens[f - 1].Text == "from" && e + 1 < tokens.Count && tokens[e].Text == "to"
+                && startsAt.TryGetValue((m.SentenceIndex, e + 1), out var b) && IsPlace(b)) end = true;
+            if (!end || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
+        }
+    }
+
     /// <summary>
     /// "After talks with Orrel, Kessa agreed ...", "Asked about Tavin, Orvia voters shrugged": a sentence that opens with a
     /// preposition, subordinator, adverb or participle opens with a fronted adverbial phrase, which ends at the sentence's
@@ -497,9 +536,32 @@ internal static class NamedByConstruction
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             int v = m.FirstToken - 1;
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
-            if (v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true) continue;
+            if ((v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true)
+                && !HeldAfter(tokens, m.EndToken)) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
         }
+    }
+
+    /// <summary>Auxiliaries between a subject and its passive participle: "was", "has been", "will be".</summary>
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
+        { "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "to", "also", "first" };
+
+    /// <summary>
+    /// "The Harbour Fisheries Conference (HFC) has been held since 2029", "the Kessa Forum, hosted in Orvin": the name (and its
+    /// bracketed acronym) is the subject of a passive verb of holding, hosting or attending ("was held", "will be hosted",
+    /// "has been convened"), or a participle of one with a preposition after it follows the name: what is held is a
+    /// meeting. Only a participle (VBN) counts: "the Kessa Forum hosted a dinner" (past tense) says the body hosted.
+    /// </summary>
+    private static bool HeldAfter(IReadOnlyList<Token> tokens, int end)
+    {
+        int t = end;
+        if (t + 2 < tokens.Count && tokens[t].Text == "(" && NameKey.IsAcronymShape(tokens[t + 1].Text) && tokens[t + 2].Text == ")") t += 3;
+        int aux = 0;
+        if (t < tokens.Count && tokens[t].Text == ",") t++;
+        while (t < tokens.Count && aux < 3 && PassiveAuxiliaries.Contains(tokens[t].Text)) { t++; aux++; }
+        if (t >= tokens.Count || tokens[t].Tag != "VBN" || tokens[t].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant())) return false;
+        // (with no auxiliary, a reduced relative clause: "the Kessa Forum held in Orvin", "... hosted by Varno")
+        return aux > 0 && tokens[t - 1].Text is not ("to" or "have" or "has" or "had") || t + 1 < tokens.Count && tokens[t + 1].Tag is "IN";
     }
 
     /// <summary>Adjectives that place a meeting in time: "at the upcoming Harbour Fisheries Conference".</summary>
