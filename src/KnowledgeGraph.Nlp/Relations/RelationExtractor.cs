@@ -393,7 +393,9 @@ public sealed partial class RelationExtractor
                     break;
                 }
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
-                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
+                // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against"
+                bool head = v.IsAdjective(j) && v.Tag(j - 1) == "DT" && j + 1 < v.Count && v.IsPreposition(j + 1);
+                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 if (v.Tag(j) == "PRP$") continue;
                 idx.Add(j);
             }
@@ -890,12 +892,12 @@ public sealed partial class RelationExtractor
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
                     // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
-                    if (k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && first0.FirstToken == 0) return first0;
+                    if (k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && TitleStart(first0.FirstToken) == 0) return first0;
                     return null;
                 }
                 if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
                     || v.Tag(j) == "IN" && Grammar.Subordinators.Contains(v.Lower(j)) || v.Lower(j) is "and" or "but" or "or")
-                    return null;
+                    return v.IsVerb(j) && RelativeClauseEndingAt(j) is var rc and >= 0 ? Described(rc) : null;
                 if (v.Tag(j) == "PRP" && v.Lower(j) is "it" or "they" or "he" or "she" or "we" && ReporterOf(j) is { } reporter)
                     return reporter; // "X said it would ...": an unresolved subject pronoun after a reporting verb is the reporter
                 if (v.IsNoun(j) || v.Tag(j) == "PRP") passedHeadNoun = true;
@@ -904,13 +906,29 @@ public sealed partial class RelationExtractor
                     // "X and a group of deputies held talks": a name coordinated with a common-noun phrase is the subject
                     if (j >= 2 && v.Lower(j - 1) is "and" && v.MentionEndingAt(j - 2) is { } coordinated && PrepositionBefore(coordinated) < 0)
                         return coordinated;
-                    return null; // left the noun phrase that heads the clause
+                    // left the noun phrase that heads the clause, unless it ends a relative clause on the subject
+                    return RelativeClauseEndingAt(j) is var rc and >= 0 ? Described(rc) : null;
                 }
                 else if (passedHeadNoun && v.Lower(j) == "of" && j > 0 && v.IsNoun(j - 1) && v.MentionAt(j - 1) is null) { j--; continue; } // "a group of deputies"
                 else if (passedHeadNoun && v.IsPreposition(j)) return null;
                 j--;
             }
             return null;
+        }
+
+        /// <summary>"The states that have signed the accord include X": the relative pronoun opening a clause, with a verb of
+        /// its own, that runs through <paramref name="j"/> and follows a noun phrase; -1 when there is none within 12 tokens.</summary>
+        private int RelativeClauseEndingAt(int j)
+        {
+            var v = _v;
+            bool verb = false;
+            for (int r = j; r >= 0 && j - r <= 12; r--)
+            {
+                if (v.IsRelativePronoun(r)) return verb && r > 0 && (v.IsNoun(r - 1) || v.MentionEndingAt(r - 1) is not null) ? r : -1;
+                if (v.IsComma(r) || v.IsClauseBreak(r) || v.IsComplementizer(r) || v.IsCoordinator(r)) return -1;
+                verb |= v.IsVerb(r);
+            }
+            return -1;
         }
 
         /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
