@@ -671,9 +671,7 @@ public sealed partial class RelationExtractor
         {
             if (_subjects.TryGetValue(gi, out var cached)) return cached;
             _subjects[gi] = new List<MentionRef>(); // guards against cycles through controllers
-            var r = ComputeSubjects(gi);
-            _subjects[gi] = r;
-            return r;
+            return _subjects[gi] = ComputeSubjects(gi);
         }
 
         private List<MentionRef> ComputeSubjects(int gi)
@@ -921,14 +919,9 @@ public sealed partial class RelationExtractor
         private int RelativeClauseEndingAt(int j)
         {
             var v = _v;
-            bool verb = false;
-            for (int r = j; r >= 0 && j - r <= 12; r--)
-            {
-                if (v.IsRelativePronoun(r)) return verb && r > 0 && (v.IsNoun(r - 1) || v.MentionEndingAt(r - 1) is not null) ? r : -1;
-                if (v.IsComma(r) || v.IsClauseBreak(r) || v.IsComplementizer(r) || v.IsCoordinator(r)) return -1;
-                verb |= v.IsVerb(r);
-            }
-            return -1;
+            int r = j;
+            while (r > 0 && j - r < 12 && !v.IsRelativePronoun(r) && !v.IsComma(r) && !v.IsClauseBreak(r) && !v.IsComplementizer(r) && !v.IsCoordinator(r)) r--;
+            return r > 0 && v.IsRelativePronoun(r) && Enumerable.Range(r + 1, j - r).Any(v.IsVerb) && (v.IsNoun(r - 1) || v.MentionEndingAt(r - 1) is not null) ? r : -1;
         }
 
         /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
