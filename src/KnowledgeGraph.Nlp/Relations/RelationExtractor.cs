@@ -1626,12 +1626,13 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
                 }
                 // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
-                // (a place too: "Raqqa, a self-proclaimed capital in Syria")
+                // (a place too: "Raqqa, a self-proclaimed capital in Syria", "Brel, the capital of Ostland")
                 if (p + 2 < v.Count && v.IsComma(p) && v.IsDeterminer(p + 1))
                 {
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
-                    if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
+                    if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null
+                        && (IsPlacePreposition(v.Lower(q)) || v.Lower(q) == "of" && IsPlace(m) && Grammar.PlaceNouns.Contains(v.Lemma(q - 1))))
                         foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
