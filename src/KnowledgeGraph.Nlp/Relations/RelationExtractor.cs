@@ -354,9 +354,7 @@ public sealed partial class RelationExtractor
         // ---------------------------------------------------------------- triggers
 
         private sealed record Match(IReadOnlyList<TriggerEntry> Entries, int First, int Last, int ObjectFrom, string Text)
-        {
-            public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal);
-        }
+        { public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal); }
 
         /// <summary><see cref="FindTriggerAt"/>, worked out once per token and part of speech (several readers ask for the same verb).</summary>
         private Match? TriggerAt(int start, TriggerPos pos)
@@ -452,11 +450,8 @@ public sealed partial class RelationExtractor
             return best;
         }
 
-        private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom)
-        {
-            var e = entries.Where(x => x.Pos == pos).ToList();
-            return e.Count == 0 ? null : new Match(e, first, last, objectFrom, _v.TextOf(first, last));
-        }
+        private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom) =>
+            entries.Where(x => x.Pos == pos).ToList() is { Count: > 0 } e ? new Match(e, first, last, objectFrom, _v.TextOf(first, last)) : null;
 
         // ---------------------------------------------------------------- verbs
 
@@ -698,16 +693,10 @@ public sealed partial class RelationExtractor
             // one acting is the subject of the clause it opens
             if (g.First > 0 && v.Tag(g.First - 1) == "TO" && !g.Finite
                 && (g.First == 1 || v.IsComma(g.First - 2) || v.IsClauseBreak(g.First - 2) || v.IsComplementizer(g.First - 2)))
-            {
-                int next = _groups.FindIndex(o => o.First > g.Head && o.Finite);
-                return next >= 0 ? Subjects(next) : new List<MentionRef>();
-            }
+                return _groups.FindIndex(o => o.First > g.Head && o.Finite) is var next and >= 0 ? Subjects(next) : new List<MentionRef>();
             // a participle clause opening the sentence: "Speaking in Vienna, X said ...", "Advancing from the south, X took Y"
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == 0)
-            {
-                int next = ClauseAfterOpening(g.Head + 1);
-                return next >= 0 ? Subjects(next) : new List<MentionRef>();
-            }
+                return ClauseAfterOpening(g.Head + 1) is var opened and >= 0 ? Subjects(opened) : new List<MentionRef>();
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
             // the main clause's (not "including", "according" ..., which open no clause of their own)
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
@@ -719,11 +708,7 @@ public sealed partial class RelationExtractor
             }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
-            if (ctrl >= 0)
-            {
-                if (objectControl is not null) return WithLeftConjuncts(objectControl);
-                return Subjects(ctrl);
-            }
+            if (ctrl >= 0) return objectControl is not null ? WithLeftConjuncts(objectControl) : Subjects(ctrl);
             // coordinated verb phrase: "X attacked Y and killed Z"
             int p = g.First - 1;
             while (p >= 0 && v.IsAdverb(p)) p--;
