@@ -1617,7 +1617,7 @@ public sealed partial class RelationExtractor
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
                     if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null
-                        && (IsPlacePreposition(v.Lower(q)) || v.Lower(q) == "of" && IsPlace(m) && Grammar.PlaceNouns.Contains(v.Lemma(q - 1))))
+                        && (IsPlacePreposition(v.Lower(q)) || v.Lower(q) == "of" && IsPlace(m) && (Grammar.PlaceNouns.Contains(v.Lemma(q - 1)) || Grammar.SeatNouns.Contains(v.Lemma(q - 1)))))
                         foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
