@@ -63,6 +63,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> PresenceNouns = Set("surface-presence-nouns");
     public static readonly IReadOnlySet<string> PeopleCollectiveNouns = Set("surface-people-collective-nouns");
     public static readonly IReadOnlySet<string> PlaceNouns = Set("surface-place-nouns");
+    public static readonly IReadOnlySet<string> SeatNouns = Set("surface-seat-nouns");
     public static readonly IReadOnlySet<string> GatheringNouns = Set("surface-gathering-nouns");
     /// <summary>Relationship types whose object is people, never a place (surface-constructions.rules).</summary>
     public static readonly IReadOnlySet<string> PersonObjectTypes = Set("surface-person-object-types");

@@ -250,14 +250,14 @@ public sealed partial class RelationExtractor
 
         /// <summary>
         /// The longer lexicon match over the lemmas or over the lemmas with plural nouns as written: entries say
-        /// "impose sanctions on" and "cut ties with", where a lemma sequence reads "impose sanction on".
+        /// "impose sanctions on" and "cut ties with", where a lemma sequence reads "impose sanction on"; a tie goes to the plural.
         /// </summary>
         private (int Length, IReadOnlyList<TriggerEntry> Entries) LongestMatch(IReadOnlyList<string> lemmas, IReadOnlyList<string> forms, int start)
         {
             var a = _x._triggers.LongestMatchAt(lemmas, start);
             if (SameWords(lemmas, forms, start, _x._triggers.MaxWords)) return a; // no plural in reach: the same match
             var b = _x._triggers.LongestMatchAt(forms, start);
-            return b.Length > a.Length ? b : a;
+            return b.Length >= a.Length && b.Length > 0 ? b : a; // a tie goes to the plural as written ("talks", a noun; "talk", a verb)
         }
 
         /// <summary>Whether the two lists have the same words from <paramref name="start"/> for <paramref name="count"/> words (or to their end).</summary>

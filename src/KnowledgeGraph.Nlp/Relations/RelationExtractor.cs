@@ -354,9 +354,7 @@ public sealed partial class RelationExtractor
         // ---------------------------------------------------------------- triggers
 
         private sealed record Match(IReadOnlyList<TriggerEntry> Entries, int First, int Last, int ObjectFrom, string Text)
-        {
-            public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal);
-        }
+        { public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal); }
 
         /// <summary><see cref="FindTriggerAt"/>, worked out once per token and part of speech (several readers ask for the same verb).</summary>
         private Match? TriggerAt(int start, TriggerPos pos)
@@ -393,7 +391,9 @@ public sealed partial class RelationExtractor
                     break;
                 }
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
-                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
+                // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against"
+                bool head = v.IsAdjective(j) && v.Tag(j - 1) == "DT" && j + 1 < v.Count && v.IsPreposition(j + 1);
+                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 if (v.Tag(j) == "PRP$") continue;
                 idx.Add(j);
             }
@@ -450,11 +450,8 @@ public sealed partial class RelationExtractor
             return best;
         }
 
-        private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom)
-        {
-            var e = entries.Where(x => x.Pos == pos).ToList();
-            return e.Count == 0 ? null : new Match(e, first, last, objectFrom, _v.TextOf(first, last));
-        }
+        private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom) =>
+            entries.Where(x => x.Pos == pos).ToList() is { Count: > 0 } e ? new Match(e, first, last, objectFrom, _v.TextOf(first, last)) : null;
 
         // ---------------------------------------------------------------- verbs
 
@@ -669,9 +666,7 @@ public sealed partial class RelationExtractor
         {
             if (_subjects.TryGetValue(gi, out var cached)) return cached;
             _subjects[gi] = new List<MentionRef>(); // guards against cycles through controllers
-            var r = ComputeSubjects(gi);
-            _subjects[gi] = r;
-            return r;
+            return _subjects[gi] = ComputeSubjects(gi);
         }
 
         private List<MentionRef> ComputeSubjects(int gi)
@@ -698,16 +693,10 @@ public sealed partial class RelationExtractor
             // one acting is the subject of the clause it opens
             if (g.First > 0 && v.Tag(g.First - 1) == "TO" && !g.Finite
                 && (g.First == 1 || v.IsComma(g.First - 2) || v.IsClauseBreak(g.First - 2) || v.IsComplementizer(g.First - 2)))
-            {
-                int next = _groups.FindIndex(o => o.First > g.Head && o.Finite);
-                return next >= 0 ? Subjects(next) : new List<MentionRef>();
-            }
+                return _groups.FindIndex(o => o.First > g.Head && o.Finite) is var next and >= 0 ? Subjects(next) : new List<MentionRef>();
             // a participle clause opening the sentence: "Speaking in Vienna, X said ...", "Advancing from the south, X took Y"
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == 0)
-            {
-                int next = ClauseAfterOpening(g.Head + 1);
-                return next >= 0 ? Subjects(next) : new List<MentionRef>();
-            }
+                return ClauseAfterOpening(g.Head + 1) is var opened and >= 0 ? Subjects(opened) : new List<MentionRef>();
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
             // the main clause's (not "including", "according" ..., which open no clause of their own)
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
@@ -719,11 +708,7 @@ public sealed partial class RelationExtractor
             }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
-            if (ctrl >= 0)
-            {
-                if (objectControl is not null) return WithLeftConjuncts(objectControl);
-                return Subjects(ctrl);
-            }
+            if (ctrl >= 0) return objectControl is not null ? WithLeftConjuncts(objectControl) : Subjects(ctrl);
             // coordinated verb phrase: "X attacked Y and killed Z"
             int p = g.First - 1;
             while (p >= 0 && v.IsAdverb(p)) p--;
@@ -890,12 +875,12 @@ public sealed partial class RelationExtractor
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
                     // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
-                    if (k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && first0.FirstToken == 0) return first0;
+                    if (k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && TitleStart(first0.FirstToken) == 0) return first0;
                     return null;
                 }
                 if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
                     || v.Tag(j) == "IN" && Grammar.Subordinators.Contains(v.Lower(j)) || v.Lower(j) is "and" or "but" or "or")
-                    return null;
+                    return v.IsVerb(j) && RelativeClauseEndingAt(j) is var rc and >= 0 ? Described(rc) : null;
                 if (v.Tag(j) == "PRP" && v.Lower(j) is "it" or "they" or "he" or "she" or "we" && ReporterOf(j) is { } reporter)
                     return reporter; // "X said it would ...": an unresolved subject pronoun after a reporting verb is the reporter
                 if (v.IsNoun(j) || v.Tag(j) == "PRP") passedHeadNoun = true;
@@ -904,13 +889,24 @@ public sealed partial class RelationExtractor
                     // "X and a group of deputies held talks": a name coordinated with a common-noun phrase is the subject
                     if (j >= 2 && v.Lower(j - 1) is "and" && v.MentionEndingAt(j - 2) is { } coordinated && PrepositionBefore(coordinated) < 0)
                         return coordinated;
-                    return null; // left the noun phrase that heads the clause
+                    // left the noun phrase that heads the clause, unless it ends a relative clause on the subject
+                    return RelativeClauseEndingAt(j) is var rc and >= 0 ? Described(rc) : null;
                 }
                 else if (passedHeadNoun && v.Lower(j) == "of" && j > 0 && v.IsNoun(j - 1) && v.MentionAt(j - 1) is null) { j--; continue; } // "a group of deputies"
                 else if (passedHeadNoun && v.IsPreposition(j)) return null;
                 j--;
             }
             return null;
+        }
+
+        /// <summary>"The states that have signed the accord include X": the relative pronoun opening a clause, with a verb of
+        /// its own, that runs through <paramref name="j"/> and follows a noun phrase; -1 when there is none within 12 tokens.</summary>
+        private int RelativeClauseEndingAt(int j)
+        {
+            var v = _v;
+            int r = j;
+            while (r > 0 && j - r < 12 && !v.IsRelativePronoun(r) && !v.IsComma(r) && !v.IsClauseBreak(r) && !v.IsComplementizer(r) && !v.IsCoordinator(r)) r--;
+            return r > 0 && v.IsRelativePronoun(r) && Enumerable.Range(r + 1, j - r).Any(v.IsVerb) && (v.IsNoun(r - 1) || v.MentionEndingAt(r - 1) is not null) ? r : -1;
         }
 
         /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
@@ -1615,12 +1611,13 @@ public sealed partial class RelationExtractor
                         yield return new Candidate(inner, m, LocatedIn, p, p, v.Words[p], RelationPattern.Locative, false, true, Factual: true);
                 }
                 // "X, an ISIL commander in Raqqah, ...": an apposition's place is the described entity's
-                // (a place too: "Raqqa, a self-proclaimed capital in Syria")
+                // (a place too: "Raqqa, a self-proclaimed capital in Syria", "Brel, the capital of Ostland")
                 if (p + 2 < v.Count && v.IsComma(p) && v.IsDeterminer(p + 1))
                 {
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
-                    if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null && IsPlacePreposition(v.Lower(q)))
+                    if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null
+                        && (IsPlacePreposition(v.Lower(q)) || v.Lower(q) == "of" && IsPlace(m) && (Grammar.PlaceNouns.Contains(v.Lemma(q - 1)) || Grammar.SeatNouns.Contains(v.Lemma(q - 1)))))
                         foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
