@@ -443,7 +443,9 @@ public sealed class MentionFinder
                     matched--; k--;
                 }
                 if (matched == 0 && !agent) described.Add(acronym);
-                else if (SpellsDocumentName(t, open, acronym)) described.Add(acronym);
+                // "the Orvin Fishing Charter (OFC)": capitalised words ending in a document's head, whose initials spell it
+                else if (open >= 2 && _lex.DocumentHeads.Contains(t[open - 1].Text) && IsTitleCase(t[open - 1].Text)
+                         && InitialsBeforeBracketSpell(t.Select(x => x.Text).ToList(), open, acronym, 12, DocumentNameJoiners, acronymsSpell: true)) described.Add(acronym);
             }
         }
         if (plural.Count > 0)
@@ -456,24 +458,26 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the Orvin Fishing Charter (OFC)", "the Harbor Dues Act (HDA)": capitalised words ending in a noun for a document
-    /// (document_heads.tsv: an act, a charter, a directive, a plan) right before the bracket, whose initials spell the
-    /// acronym in it: the acronym is that document's short name, no actor, whatever the recogniser took either for (the
-    /// name rules drop the document's own name; "the Office of Management and Budget" is an office: a document head
-    /// before "of" heads no name).
+    /// "the Orvin Fishing Charter (OFC)", "the Harbor Dues Act (HDA)" (a document's head before the bracket: the acronym is
+    /// that document's short name, no actor, whatever the recogniser took either for; the name rules drop the document's own
+    /// name; "the Office of Management and Budget" is an office: a document head before "of" heads no name), "the Orvin
+    /// Transit Vehicles (OTV)" (SpelledBeside): whether words ending right before the bracket at <paramref name="open"/>
+    /// spell <paramref name="acronym"/> by their initials (EntityClusterer.IsAcronymOf), two words or more from a
+    /// capitalised word (or, when <paramref name="acronymsSpell"/>, a word of an acronym's shape: "the DHS Border Act"),
+    /// such words and <paramref name="joiners"/> between them, reaching at most <paramref name="reach"/> words back.
     /// </summary>
-    private bool SpellsDocumentName(IReadOnlyList<Token> t, int open, string acronym)
+    private static bool InitialsBeforeBracketSpell(IReadOnlyList<string> words, int open, string acronym, int reach, HashSet<string> joiners, bool acronymsSpell)
     {
-        if (open < 2 || !_lex.DocumentHeads.Contains(t[open - 1].Text) || !IsTitleCase(t[open - 1].Text)) return false;
+        bool Spells(string w) => IsTitleCase(w) || acronymsSpell && NameKey.IsAcronymShape(w);
         int k = open - 1;
-        while (k - 1 >= 0 && open - k < 12 && (IsTitleCase(t[k - 1].Text) || NameKey.IsAcronymShape(t[k - 1].Text) || t[k - 1].Text is "of" or "on" or "for" or "and")) k--;
+        while (k - 1 >= 0 && open - k < reach && (Spells(words[k - 1]) || joiners.Contains(words[k - 1]))) k--;
         for (; k < open - 1; k++)
-        {
-            if (!IsTitleCase(t[k].Text) && !NameKey.IsAcronymShape(t[k].Text)) continue;
-            if (EntityClusterer.IsAcronymOf(acronym, t.Skip(k).Take(open - k).Select(x => x.Text).ToArray())) return true;
-        }
+            if (Spells(words[k]) && EntityClusterer.IsAcronymOf(acronym, words.Skip(k).Take(open - k).ToArray())) return true;
         return false;
     }
+
+    /// <summary>The minor words inside a document's name that spells its acronym ("the Act on Ports and Fees").</summary>
+    private static readonly HashSet<string> DocumentNameJoiners = new(StringComparer.Ordinal) { "of", "on", "for", "and" };
 
     /// <summary>
     /// "Georgia" is a country and a U.S. state. An article that places it among U.S. states ("in Georgia, South Carolina and
@@ -1571,14 +1575,9 @@ public sealed class MentionFinder
                 && Enumerable.Range(i + 2, close - i - 2).All(k => IsTitleCase(words[k]) || MinorWords.Contains(words[k]))
                 && EntityClusterer.SpellsOut(acronym, string.Join(' ', words.Skip(i + 2).Take(close - i - 2)))) return true;
         }
-        if (i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")")
-        {
-            int k = i - 2;
-            while (k - 1 >= 0 && i - k < 12 && (IsTitleCase(words[k - 1]) || MinorWords.Contains(words[k - 1]))) k--;
-            for (; k < i - 2; k++)
-                if (IsTitleCase(words[k]) && EntityClusterer.IsAcronymOf(acronym, words.Skip(k).Take(i - 1 - k).ToArray())) return true;
-        }
-        return false;
+        // (eleven words back from the bracket: twelve from the acronym)
+        return i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")"
+               && InitialsBeforeBracketSpell(words, i - 1, acronym, 11, MinorWords, acronymsSpell: false);
     }
 
     private static bool IsRomanNumeral(string w) => w.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M') && w.Length <= 4;
