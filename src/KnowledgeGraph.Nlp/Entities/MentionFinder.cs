@@ -760,6 +760,14 @@ public sealed class MentionFinder
             // "Kirby", "El Paso", "Coach": a company's short name is an ordinary word or place far more often than the company
             if (hit.Kind == MentionKind.Name && hit.Entry.FineTypes.Contains("Company")
                 && !string.Equals(NameKey.Fold(hit.Surface), NameKey.Fold(hit.Entry.Name), StringComparison.Ordinal)) continue;
+            // "the President of the Kessa Bank": a dictionary's entry for an office, as PETRARCH lists a body's head under the
+            // body, is no name; the body is the dictionaries' name after "the", when they know it (BodyAfterOffice)
+            if (hit.Entry.Type == EntityType.Organization && BodyAfterOffice(s, words, m.Start, m.End, keywordless: true, dictionary: true) is int body and >= 0)
+            {
+                if (_lex.Gazetteer.LongestMatchAt(words, body) is { } bodyHit && bodyHit.Best.Entry.Type == EntityType.Organization)
+                    candidates.Add(new Candidate(s.Index, body, bodyHit.End, bodyHit.Best.Entry.Type, bodyHit.Best.Entry.FineType, bodyHit.Best.Kind, "gazetteer", PriorityGazetteer, bodyHit.Best.Entry.Name));
+                continue;
+            }
             candidates.Add(new Candidate(s.Index, m.Start, m.End, hit.Entry.Type, hit.Entry.FineType, hit.Kind, "gazetteer",
                 PriorityGazetteer, hit.Entry.Name));
         }
@@ -1043,6 +1051,29 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "the Director of the Port Authority", "the Chairman of the Orvell Credit Union spoke": a span opening with a person's
+    /// title and "of" names the title's office in the body after "of"; the body is the name when a head keyword of its own
+    /// makes it one (a field alone, "Minister of Defence", names no body), or, after a one-word office that "the", "to",
+    /// "as", "of" or a comma introduces, when "the" opens it (a field of work takes none: "Minister of Trade"), keyword or
+    /// not (<paramref name="keywordless"/>: the recogniser's body spans and the dictionaries' entries; not in a headline,
+    /// whose capitals say nothing). A dictionary's entry (<paramref name="dictionary"/>) is read by the second way only.
+    /// Returns where the body's name starts, or -1.
+    /// </summary>
+    private int BodyAfterOffice(Sentence s, List<string> words, int first, int end, bool keywordless, bool dictionary = false)
+    {
+        if (_lex.Titles.LongestMatchAt(words, first) is not { Length: > 0 } title || !title.Entries.Any(t => t.ImpliesPerson)
+            || first + title.Length + 1 >= end || words[first + title.Length] != "of") return -1;
+        int body = first + title.Length + 1;
+        if (words[body] is "the" && body + 1 < end) body++;
+        if (!IsCapitalized(words[body])) return -1;
+        var head = Keyword(words, body, end);
+        if (!dictionary && head is { Type: EntityType.Organization }) return body;
+        bool introduced = title.Length == 1 && words[body - 1] == "the" && first > 0 && words[first - 1] is "the" or "The" or "to" or "as" or "of" or ","
+                          && IsCapitalized(words[first]) && !IsInChargeAcronym(words[first]) && TitlePhraseEnd(words, first) == first + 1 && !IsHeadline(s);
+        return keywordless && introduced && (dictionary || head is null) ? body : -1;
+    }
+
+    /// <summary>
     /// A job title between a body's name and a person's name separates them: "FBI SAC James L. Turgal" is the FBI and James L.
     /// Turgal, "Special Agent in Charge James Gibbons" is James Gibbons, "U.S. Customs and Border Protection Acting Operations
     /// Division Deputy Chief Jaime Salazar" is the agency and Jaime Salazar; the title is neither. A span the recogniser made
@@ -1070,21 +1101,6 @@ public sealed class MentionFinder
                     // (a body's acronym as the field stays that body: "as CEO of Kessco")
                     foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
                         candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
-                }
-                // "the Chairman of the Orvell Credit Union spoke": a body span opening with an office noun and going on over "of
-                // the" into capitalised words is the office and the body it is held in; "the" opens the body's name (a field of
-                // work takes none: "Minister of Trade"), so the body is the words after it. (A dictionary's entry for the
-                // office, as PETRARCH lists a body's head under the body, "President of the Kessa Bank", is no name either.)
-                else if (end + 2 < words.Count && words[end] == "of" && words[end + 1] == "the" && IsCapitalized(words[end + 2]) && i > 0 && words[i - 1] is "the" or "The" or "to" or "as" or "of" or ",")
-                {
-                    var office = candidates.Where(c => c.CharStart < 0 && c.Source is "ner" or "gazetteer" && c.Type == EntityType.Organization && c.First == i && c.End > end + 2).ToList();
-                    candidates.RemoveAll(office.Contains);
-                    if (office.Count == 0) continue;
-                    // (the body as the dictionaries know it, when they do: "the World Bank Group" is the World Bank's)
-                    if (_lex.Gazetteer.LongestMatchAt(words, end + 2) is { } bodyHit && bodyHit.Best.Entry.Type == EntityType.Organization)
-                        candidates.Add(new Candidate(s.Index, end + 2, bodyHit.End, bodyHit.Best.Entry.Type, bodyHit.Best.Entry.FineType, bodyHit.Best.Kind, "gazetteer", PriorityGazetteer, bodyHit.Best.Entry.Name));
-                    if (office.Where(c => c.Source == "ner").MaxBy(c => c.End) is { } longest)
-                        candidates.Add(longest with { First = end + 2, FineType = null, Canonical = null, Role = null });
                 }
                 continue;
             }
@@ -1467,16 +1483,9 @@ public sealed class MentionFinder
             while (trimmed - n.First > 1 && DateWords.Contains(words[trimmed - 1]) && (trimmed >= words.Count || words[trimmed].All(char.IsAsciiDigit) || words[trimmed] is "," or ".")) trimmed--;
             if (trimmed < n.End) n = n with { End = trimmed };
         }
-        // "the Director of the Port Authority": a span opening with a person's title and "of" names the title's office in the
-        // body after "of", which is the name when a head keyword of its own makes it one (a field alone, "Minister of
-        // Defence", names no body)
-        if (n.Label is "ORG" or "MISC" && _lex.Titles.LongestMatchAt(words, n.First) is { Length: > 0 } title && title.Entries.Any(t => t.ImpliesPerson)
-            && n.First + title.Length + 1 < n.End && words[n.First + title.Length] == "of")
-        {
-            int body = n.First + title.Length + 1;
-            if (words[body] is "the" && body + 1 < n.End) body++;
-            if (IsCapitalized(words[body]) && Keyword(words, body, n.End) is { Type: EntityType.Organization }) n = n with { First = body, Label = "ORG" };
-        }
+        // "the Director of the Port Authority": the office and the body it is held in (BodyAfterOffice)
+        if (n.Label is "ORG" or "MISC" && BodyAfterOffice(s, words, n.First, n.End, n.Label == "ORG") is int officeBody and >= 0)
+            n = n with { First = officeBody, Label = "ORG" };
         // "a Velm Island Air Wing KX-90 patrol": an aircraft's designation closing a span of two names or more before a
         // lower-case noun modifies that noun (the crew of an aircraft of that type); it is no part of the name before it
         if (n.End - n.First >= 3 && n.End < words.Count && IsAircraftDesignation(words[n.End - 1]) && char.IsLower(words[n.End][0])
