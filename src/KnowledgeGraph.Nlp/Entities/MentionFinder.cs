@@ -113,6 +113,8 @@ public sealed class MentionFinder
         // peoples the text names before "refugees" ("Velani refugees"): a community where the recogniser read a person
         var displaced = Communities.DisplacedPeoples(sentences, _lex);
         var peoples = displaced.Count > 0 ? ethnic.Union(displaced).ToHashSet(StringComparer.Ordinal) : ethnic;
+        // acronyms the article writes only before a lower-case common noun ("the GPS units"): kinds of thing, no body's name
+        var modifiers = AcronymsOnlyModifying(sentences);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -128,7 +130,7 @@ public sealed class MentionFinder
                 if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
-            if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], candidates);
+            if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], modifiers, candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
@@ -1528,7 +1530,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the OTV drivers", "shares of the 40 GRL stores", "OTV (Orvin Transit Vehicles) said", "the Orvin Transit Vehicles (OTV)",
+    /// "the OTV pilots", "Pilots of the GRV walked out", "OTV (Orvin Transit Vehicles) said", "the Orvin Transit Vehicles (OTV)",
     /// "OTV's drivers": a word of three to six capitals that a definite article opens a noun phrase with (numbers between
     /// allowed), that stands beside the words it spells in brackets, or that takes a possessive, is a proper name, and a
     /// bare acronym so used names a body far more often than anything else. The recogniser with word classes leaves many
@@ -1537,9 +1539,10 @@ public sealed class MentionFinder
     /// acronyms read it: a place or a document it spells, the long name in brackets beside it). Not a word the recogniser
     /// read as a person, place or body, or inside a longer span; not in a line of capitals (two capitals words side by
     /// side: "NEW YORK", a dateline or a shouted heading); not an ordinary English word or a known name written in capitals
-    /// for emphasis ("NOTE", "WASHINGTON"), a month or a day, a time zone, or a Roman numeral after a name ("Henry VIII").
+    /// for emphasis ("NOTE", "WASHINGTON"), a month or a day, a time zone, or a Roman numeral after a name ("Henry VIII");
+    /// after "the", not an acronym the article writes only as a pre-modifier of things ("the GPS units", AcronymsOnlyModifying).
     /// </summary>
-    private void AddBareAcronyms(Sentence s, List<string> words, IEnumerable<NerSpan> ner, List<Candidate> candidates)
+    private void AddBareAcronyms(Sentence s, List<string> words, IEnumerable<NerSpan> ner, HashSet<string> modifiers, List<Candidate> candidates)
     {
         for (int i = 0; i < words.Count; i++)
         {
@@ -1554,9 +1557,41 @@ public sealed class MentionFinder
             while (d >= 0 && IsCardinal(words[d].Replace(",", "")) && i - d <= 2) d--;
             bool definite = d >= 0 && words[d] is "the" or "The";
             bool possessive = i + 1 < words.Count && words[i + 1] is "'s" or "\u2019s";
-            if (!definite && !possessive && !SpelledBeside(words, i)) continue;
+            // (after "the" only when the article also writes the acronym as a noun phrase's head: "the GPS units", "the AIDS
+            // clinic" name kinds of thing, AcronymsOnlyModifying)
+            if (!(definite && !modifiers.Contains(w)) && !possessive && !SpelledBeside(words, i)) continue;
             candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, null, MentionKind.Name, "ner", PriorityNer));
         }
+    }
+
+    /// <summary>
+    /// "The GPS units were replaced", "the USB drives had been wiped", "The AIDS clinic will open": a word of capitals written
+    /// right before a lower-case common noun is that noun's pre-modifier, and "the" determines the noun, not the acronym.
+    /// An acronym the article writes nowhere else (never as a subject, an object, before a possessive or a verb, in
+    /// brackets beside its long form) names a kind of thing as often as a body, so "the" before it is no evidence of a name:
+    /// these are the words of three to six capitals of the article all of whose occurrences stand before a lower-case word
+    /// the tagger reads as a common noun, none a person's role or a group of people (titles.tsv, PETRARCH's agents.tsv: "the
+    /// RVK delegates", "the GRV pilots", "the KLT workers" are people serving a body, which the acronym names). ("Pilots of the GRV walked out" writes GRV as a head.) One pass over the
+    /// article's tokens.
+    /// </summary>
+    private HashSet<string> AcronymsOnlyModifying(IReadOnlyList<Sentence> sentences)
+    {
+        var modifying = new HashSet<string>(StringComparer.Ordinal);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var t = s.Tokens;
+            for (int i = 0; i < t.Count; i++)
+            {
+                var w = t[i].Text;
+                if (w.Length is < 3 or > 6 || !IsCapitalsWord(w)) continue;
+                bool modifier = i + 1 < t.Count && t[i + 1].Text.Length > 0 && char.IsLower(t[i + 1].Text[0]) && t[i + 1].Tag is "NN" or "NNS"
+                                && !_lex.Titles.Lookup(t[i + 1].Lemma ?? t[i + 1].Text).Any(e => e.ImpliesPerson) && _lex.Agents.Lookup(t[i + 1].Text).Count == 0;
+                (modifier ? modifying : heads).Add(w);
+            }
+        }
+        modifying.ExceptWith(heads);
+        return modifying;
     }
 
     /// <summary>"OTV (Orvin Transit Vehicles)", "the Orvin Transit Vehicles (OTV)": the acronym at <paramref name="i"/> and,
