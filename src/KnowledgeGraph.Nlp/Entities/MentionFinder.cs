@@ -1570,10 +1570,19 @@ public sealed class MentionFinder
     /// An acronym the article writes nowhere else (never as a subject, an object, before a possessive or a verb, in
     /// brackets beside its long form) names a kind of thing as often as a body, so "the" before it is no evidence of a name:
     /// these are the words of three to six capitals of the article all of whose occurrences stand before a lower-case word
-    /// the tagger reads as a common noun, none a person's role or a group of people (titles.tsv, PETRARCH's agents.tsv: "the
-    /// RVK delegates", "the GRV pilots", "the KLT workers" are people serving a body, which the acronym names). ("Pilots of the GRV walked out" writes GRV as a head.) One pass over the
+    /// the tagger reads as a common noun, none a person's role or a group of people (IsPeopleServing: "the RVK delegates",
+    /// "the GRV pilots", "the 40 KLM crews" are people serving a body, which the acronym names). ("Pilots of the GRV walked out" writes GRV as a head.) One pass over the
     /// article's tokens.
     /// </summary>
+    /// <summary>A person's role noun (titles.tsv), a plural noun of people (agents.tsv, or an agent's suffix: "drivers") or a
+    /// collective noun of people ("crew", "staff", surface.rules).</summary>
+    private bool IsPeopleServing(Token t)
+    {
+        var lemma = t.Lemma ?? t.Text;
+        return _lex.Titles.Lookup(lemma).Any(e => e.ImpliesPerson) || Relations.Grammar.PeopleCollectiveNouns.Contains(lemma)
+               || Relations.Grammar.PeopleCollectiveNouns.Contains(t.Text) || t.Tag == "NNS" && t.Text.Length > 2 && IsPeopleNoun(t.Text);
+    }
+
     private HashSet<string> AcronymsOnlyModifying(IReadOnlyList<Sentence> sentences)
     {
         var modifying = new HashSet<string>(StringComparer.Ordinal);
@@ -1586,7 +1595,7 @@ public sealed class MentionFinder
                 var w = t[i].Text;
                 if (w.Length is < 3 or > 6 || !IsCapitalsWord(w)) continue;
                 bool modifier = i + 1 < t.Count && t[i + 1].Text.Length > 0 && char.IsLower(t[i + 1].Text[0]) && t[i + 1].Tag is "NN" or "NNS"
-                                && !_lex.Titles.Lookup(t[i + 1].Lemma ?? t[i + 1].Text).Any(e => e.ImpliesPerson) && _lex.Agents.Lookup(t[i + 1].Text).Count == 0;
+                                && !IsPeopleServing(t[i + 1]);
                 (modifier ? modifying : heads).Add(w);
             }
         }
