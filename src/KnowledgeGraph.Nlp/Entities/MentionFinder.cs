@@ -153,6 +153,7 @@ public sealed class MentionFinder
             settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
+            NumberAgreements(s, words, settled);
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
@@ -1872,6 +1873,27 @@ public sealed class MentionFinder
         while (k + 1 < first - 1 && !IsTitleCase(words[k + 1])) k++;
         var owner = words.Skip(k + 1).Take(first - 2 - k).ToArray();
         return owner.Length >= 2 && EntityClusterer.IsAcronymOf(acronym, owner);
+    }
+
+    /// <summary>
+    /// "The council adopted Assembly Resolution 4127 on Tuesday", "under Marrow Treaty 6": a cardinal written right after a
+    /// name an agreement's head keyword ends ("Resolution", "Treaty": org_keywords.tsv, Event:Agreement) is the number
+    /// that tells that agreement from the others of its body, part of its name; without it "Resolution 4127" and
+    /// "Resolution 311" of one article would be one node. Not a number a noun, an adjective or another number goes on from
+    /// ("the Velm Accord 2030 targets", "Accord 2030 Summit"): that number modifies what follows. The mention's text grows
+    /// by the number; a name already ending in a number is left as it is.
+    /// </summary>
+    private void NumberAgreements(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Event || c.FineType != "Agreement" || c.CharStart >= 0 || c.Canonical is not null || c.End >= words.Count || !IsCardinal(words[c.End])) continue;
+            if (c.End + 1 < words.Count && s.Tokens[c.End + 1].Tag is { } next && (next.StartsWith("NN", StringComparison.Ordinal) || next.StartsWith("JJ", StringComparison.Ordinal) || next == "CD")) continue;
+            if (Keyword(words, c.First, c.End) is not { Type: EntityType.Event, Fine: "Agreement", Position: KeywordPosition.Suffix }) continue;
+            if (settled.Any(o => o.First <= c.End && c.End < o.End)) continue;
+            settled[k] = c with { End = c.End + 1 };
+        }
     }
 
     /// <summary>"3rd", "21st", and the military's "2d", "3d".</summary>
