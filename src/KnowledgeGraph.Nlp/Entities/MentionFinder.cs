@@ -113,6 +113,8 @@ public sealed class MentionFinder
         // peoples the text names before "refugees" ("Velani refugees"): a community where the recogniser read a person
         var displaced = Communities.DisplacedPeoples(sentences, _lex);
         var peoples = displaced.Count > 0 ? ethnic.Union(displaced).ToHashSet(StringComparer.Ordinal) : ethnic;
+        // acronyms the article writes only before a lower-case common noun ("the GPS units"): kinds of thing, no body's name
+        var modifiers = AcronymsOnlyModifying(sentences);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -128,7 +130,7 @@ public sealed class MentionFinder
                 if (headline && !usedAgain.Test(s, n.First, n.End)) continue;
                 AddNer(s, words, n, candidates);
             }
-            if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], candidates);
+            if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], modifiers, candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
@@ -151,6 +153,7 @@ public sealed class MentionFinder
             settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
+            NumberAgreements(s, words, settled);
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
@@ -764,6 +767,14 @@ public sealed class MentionFinder
             // "Kirby", "El Paso", "Coach": a company's short name is an ordinary word or place far more often than the company
             if (hit.Kind == MentionKind.Name && hit.Entry.FineTypes.Contains("Company")
                 && !string.Equals(NameKey.Fold(hit.Surface), NameKey.Fold(hit.Entry.Name), StringComparison.Ordinal)) continue;
+            // "the President of the Kessa Bank": a dictionary's entry for an office, as PETRARCH lists a body's head under the
+            // body, is no name; the body is the dictionaries' name after "the", when they know it (BodyAfterOffice)
+            if (hit.Entry.Type == EntityType.Organization && BodyAfterOffice(s, words, m.Start, m.End, keywordless: true, dictionary: true) is int body and >= 0)
+            {
+                if (_lex.Gazetteer.LongestMatchAt(words, body) is { } bodyHit && bodyHit.Best.Entry.Type == EntityType.Organization)
+                    candidates.Add(new Candidate(s.Index, body, bodyHit.End, bodyHit.Best.Entry.Type, bodyHit.Best.Entry.FineType, bodyHit.Best.Kind, "gazetteer", PriorityGazetteer, bodyHit.Best.Entry.Name));
+                continue;
+            }
             candidates.Add(new Candidate(s.Index, m.Start, m.End, hit.Entry.Type, hit.Entry.FineType, hit.Kind, "gazetteer",
                 PriorityGazetteer, hit.Entry.Name));
         }
@@ -1047,6 +1058,29 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "the Director of the Port Authority", "the Chairman of the Orvell Credit Union spoke": a span opening with a person's
+    /// title and "of" names the title's office in the body after "of"; the body is the name when a head keyword of its own
+    /// makes it one (a field alone, "Minister of Defence", names no body), or, after a one-word office that "the", "to",
+    /// "as", "of" or a comma introduces, when "the" opens it (a field of work takes none: "Minister of Trade"), keyword or
+    /// not (<paramref name="keywordless"/>: the recogniser's body spans and the dictionaries' entries; not in a headline,
+    /// whose capitals say nothing). A dictionary's entry (<paramref name="dictionary"/>) is read by the second way only.
+    /// Returns where the body's name starts, or -1.
+    /// </summary>
+    private int BodyAfterOffice(Sentence s, List<string> words, int first, int end, bool keywordless, bool dictionary = false)
+    {
+        if (_lex.Titles.LongestMatchAt(words, first) is not { Length: > 0 } title || !title.Entries.Any(t => t.ImpliesPerson)
+            || first + title.Length + 1 >= end || words[first + title.Length] != "of") return -1;
+        int body = first + title.Length + 1;
+        if (words[body] is "the" && body + 1 < end) body++;
+        if (!IsCapitalized(words[body])) return -1;
+        var head = Keyword(words, body, end);
+        if (!dictionary && head is { Type: EntityType.Organization }) return body;
+        bool introduced = title.Length == 1 && words[body - 1] == "the" && first > 0 && words[first - 1] is "the" or "The" or "to" or "as" or "of" or ","
+                          && IsCapitalized(words[first]) && !IsInChargeAcronym(words[first]) && TitlePhraseEnd(words, first) == first + 1 && !IsHeadline(s);
+        return keywordless && introduced && (dictionary || head is null) ? body : -1;
+    }
+
+    /// <summary>
     /// A job title between a body's name and a person's name separates them: "FBI SAC James L. Turgal" is the FBI and James L.
     /// Turgal, "Special Agent in Charge James Gibbons" is James Gibbons, "U.S. Customs and Border Protection Acting Operations
     /// Division Deputy Chief Jaime Salazar" is the agency and Jaime Salazar; the title is neither. A span the recogniser made
@@ -1074,21 +1108,6 @@ public sealed class MentionFinder
                     // (a body's acronym as the field stays that body: "as CEO of Kessco")
                     foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
                         candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
-                }
-                // "the Chairman of the Orvell Credit Union spoke": a body span opening with an office noun and going on over "of
-                // the" into capitalised words is the office and the body it is held in; "the" opens the body's name (a field of
-                // work takes none: "Minister of Trade"), so the body is the words after it. (A dictionary's entry for the
-                // office, as PETRARCH lists a body's head under the body, "President of the Kessa Bank", is no name either.)
-                else if (end + 2 < words.Count && words[end] == "of" && words[end + 1] == "the" && IsCapitalized(words[end + 2]) && i > 0 && words[i - 1] is "the" or "The" or "to" or "as" or "of" or ",")
-                {
-                    var office = candidates.Where(c => c.CharStart < 0 && c.Source is "ner" or "gazetteer" && c.Type == EntityType.Organization && c.First == i && c.End > end + 2).ToList();
-                    candidates.RemoveAll(office.Contains);
-                    if (office.Count == 0) continue;
-                    // (the body as the dictionaries know it, when they do: "the World Bank Group" is the World Bank's)
-                    if (_lex.Gazetteer.LongestMatchAt(words, end + 2) is { } bodyHit && bodyHit.Best.Entry.Type == EntityType.Organization)
-                        candidates.Add(new Candidate(s.Index, end + 2, bodyHit.End, bodyHit.Best.Entry.Type, bodyHit.Best.Entry.FineType, bodyHit.Best.Kind, "gazetteer", PriorityGazetteer, bodyHit.Best.Entry.Name));
-                    if (office.Where(c => c.Source == "ner").MaxBy(c => c.End) is { } longest)
-                        candidates.Add(longest with { First = end + 2, FineType = null, Canonical = null, Role = null });
                 }
                 continue;
             }
@@ -1478,16 +1497,9 @@ public sealed class MentionFinder
             while (trimmed - n.First > 1 && DateWords.Contains(words[trimmed - 1]) && (trimmed >= words.Count || words[trimmed].All(char.IsAsciiDigit) || words[trimmed] is "," or ".")) trimmed--;
             if (trimmed < n.End) n = n with { End = trimmed };
         }
-        // "the Director of the Port Authority": a span opening with a person's title and "of" names the title's office in the
-        // body after "of", which is the name when a head keyword of its own makes it one (a field alone, "Minister of
-        // Defence", names no body)
-        if (n.Label is "ORG" or "MISC" && _lex.Titles.LongestMatchAt(words, n.First) is { Length: > 0 } title && title.Entries.Any(t => t.ImpliesPerson)
-            && n.First + title.Length + 1 < n.End && words[n.First + title.Length] == "of")
-        {
-            int body = n.First + title.Length + 1;
-            if (words[body] is "the" && body + 1 < n.End) body++;
-            if (IsCapitalized(words[body]) && Keyword(words, body, n.End) is { Type: EntityType.Organization }) n = n with { First = body, Label = "ORG" };
-        }
+        // "the Director of the Port Authority": the office and the body it is held in (BodyAfterOffice)
+        if (n.Label is "ORG" or "MISC" && BodyAfterOffice(s, words, n.First, n.End, n.Label == "ORG") is int officeBody and >= 0)
+            n = n with { First = officeBody, Label = "ORG" };
         // "a Velm Island Air Wing KX-90 patrol": an aircraft's designation closing a span of two names or more before a
         // lower-case noun modifies that noun (the crew of an aircraft of that type); it is no part of the name before it
         if (n.End - n.First >= 3 && n.End < words.Count && IsAircraftDesignation(words[n.End - 1]) && char.IsLower(words[n.End][0])
@@ -1530,7 +1542,7 @@ public sealed class MentionFinder
     }
 
     /// <summary>
-    /// "the OTV drivers", "shares of the 40 GRL stores", "OTV (Orvin Transit Vehicles) said", "the Orvin Transit Vehicles (OTV)",
+    /// "the OTV pilots", "Pilots of the GRV walked out", "OTV (Orvin Transit Vehicles) said", "the Orvin Transit Vehicles (OTV)",
     /// "OTV's drivers": a word of three to six capitals that a definite article opens a noun phrase with (numbers between
     /// allowed), that stands beside the words it spells in brackets, or that takes a possessive, is a proper name, and a
     /// bare acronym so used names a body far more often than anything else. The recogniser with word classes leaves many
@@ -1539,9 +1551,10 @@ public sealed class MentionFinder
     /// acronyms read it: a place or a document it spells, the long name in brackets beside it). Not a word the recogniser
     /// read as a person, place or body, or inside a longer span; not in a line of capitals (two capitals words side by
     /// side: "NEW YORK", a dateline or a shouted heading); not an ordinary English word or a known name written in capitals
-    /// for emphasis ("NOTE", "WASHINGTON"), a month or a day, a time zone, or a Roman numeral after a name ("Henry VIII").
+    /// for emphasis ("NOTE", "WASHINGTON"), a month or a day, a time zone, or a Roman numeral after a name ("Henry VIII");
+    /// after "the", not an acronym the article writes only as a pre-modifier of things ("the GPS units", AcronymsOnlyModifying).
     /// </summary>
-    private void AddBareAcronyms(Sentence s, List<string> words, IEnumerable<NerSpan> ner, List<Candidate> candidates)
+    private void AddBareAcronyms(Sentence s, List<string> words, IEnumerable<NerSpan> ner, HashSet<string> modifiers, List<Candidate> candidates)
     {
         for (int i = 0; i < words.Count; i++)
         {
@@ -1556,9 +1569,50 @@ public sealed class MentionFinder
             while (d >= 0 && IsCardinal(words[d].Replace(",", "")) && i - d <= 2) d--;
             bool definite = d >= 0 && words[d] is "the" or "The";
             bool possessive = i + 1 < words.Count && words[i + 1] is "'s" or "\u2019s";
-            if (!definite && !possessive && !SpelledBeside(words, i)) continue;
+            // (after "the" only when the article also writes the acronym as a noun phrase's head: "the GPS units", "the AIDS
+            // clinic" name kinds of thing, AcronymsOnlyModifying)
+            if (!(definite && !modifiers.Contains(w)) && !possessive && !SpelledBeside(words, i)) continue;
             candidates.Add(new Candidate(s.Index, i, i + 1, EntityType.Organization, null, MentionKind.Name, "ner", PriorityNer));
         }
+    }
+
+    /// <summary>
+    /// "The GPS units were replaced", "the USB drives had been wiped", "The AIDS clinic will open": a word of capitals written
+    /// right before a lower-case common noun is that noun's pre-modifier, and "the" determines the noun, not the acronym.
+    /// An acronym the article writes nowhere else (never as a subject, an object, before a possessive or a verb, in
+    /// brackets beside its long form) names a kind of thing as often as a body, so "the" before it is no evidence of a name:
+    /// these are the words of three to six capitals of the article all of whose occurrences stand before a lower-case word
+    /// the tagger reads as a common noun, none a person's role or a group of people (IsPeopleServing: "the RVK delegates",
+    /// "the GRV pilots", "the 40 KLM crews" are people serving a body, which the acronym names). ("Pilots of the GRV walked out" writes GRV as a head.) One pass over the
+    /// article's tokens.
+    /// </summary>
+    /// <summary>A person's role noun (titles.tsv), a plural noun of people (agents.tsv, or an agent's suffix: "drivers") or a
+    /// collective noun of people ("crew", "staff", surface.rules).</summary>
+    private bool IsPeopleServing(Token t)
+    {
+        var lemma = t.Lemma ?? t.Text;
+        return _lex.Titles.Lookup(lemma).Any(e => e.ImpliesPerson) || Relations.Grammar.PeopleCollectiveNouns.Contains(lemma)
+               || Relations.Grammar.PeopleCollectiveNouns.Contains(t.Text) || t.Tag == "NNS" && t.Text.Length > 2 && IsPeopleNoun(t.Text);
+    }
+
+    private HashSet<string> AcronymsOnlyModifying(IReadOnlyList<Sentence> sentences)
+    {
+        var modifying = new HashSet<string>(StringComparer.Ordinal);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var t = s.Tokens;
+            for (int i = 0; i < t.Count; i++)
+            {
+                var w = t[i].Text;
+                if (w.Length is < 3 or > 6 || !IsCapitalsWord(w)) continue;
+                bool modifier = i + 1 < t.Count && t[i + 1].Text.Length > 0 && char.IsLower(t[i + 1].Text[0]) && t[i + 1].Tag is "NN" or "NNS"
+                                && !IsPeopleServing(t[i + 1]);
+                (modifier ? modifying : heads).Add(w);
+            }
+        }
+        modifying.ExceptWith(heads);
+        return modifying;
     }
 
     /// <summary>"OTV (Orvin Transit Vehicles)", "the Orvin Transit Vehicles (OTV)": the acronym at <paramref name="i"/> and,
@@ -1825,6 +1879,27 @@ public sealed class MentionFinder
         while (k + 1 < first - 1 && !IsTitleCase(words[k + 1])) k++;
         var owner = words.Skip(k + 1).Take(first - 2 - k).ToArray();
         return owner.Length >= 2 && EntityClusterer.IsAcronymOf(acronym, owner);
+    }
+
+    /// <summary>
+    /// "The council adopted Assembly Resolution 4127 on Tuesday", "under Marrow Treaty 6": a cardinal written right after a
+    /// name an agreement's head keyword ends ("Resolution", "Treaty": org_keywords.tsv, Event:Agreement) is the number
+    /// that tells that agreement from the others of its body, part of its name; without it "Resolution 4127" and
+    /// "Resolution 311" of one article would be one node. Not a number a noun, an adjective or another number goes on from
+    /// ("the Velm Accord 2030 targets", "Accord 2030 Summit"): that number modifies what follows. The mention's text grows
+    /// by the number; a name already ending in a number is left as it is.
+    /// </summary>
+    private void NumberAgreements(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Event || c.FineType != "Agreement" || c.CharStart >= 0 || c.Canonical is not null || c.End >= words.Count || !IsCardinal(words[c.End])) continue;
+            if (c.End + 1 < words.Count && s.Tokens[c.End + 1].Tag is { } next && (next.StartsWith("NN", StringComparison.Ordinal) || next.StartsWith("JJ", StringComparison.Ordinal) || next == "CD")) continue;
+            if (Keyword(words, c.First, c.End) is not { Type: EntityType.Event, Fine: "Agreement", Position: KeywordPosition.Suffix }) continue;
+            if (settled.Any(o => o.First <= c.End && c.End < o.End)) continue;
+            settled[k] = c with { End = c.End + 1 };
+        }
     }
 
     /// <summary>"3rd", "21st", and the military's "2d", "3d".</summary>
