@@ -277,9 +277,14 @@ public sealed class GraphBuilder
     /// </summary>
     private int ResolvePersonForms(GraphDocumentEntity e, int found)
     {
+        var forms = new List<PersonName.Form>();
         foreach (var name in e.Aliases.Append(e.Name).Where(a => IsCrossDocumentKey(a, EntityType.Person)).Distinct(StringComparer.Ordinal))
         {
-            if (PersonName.Parse(name, e.Aliases as IReadOnlyCollection<string>) is not { } form) continue;
+            if (PersonName.Parse(name, e.Aliases as IReadOnlyCollection<string>) is { } parsed) forms.Add(parsed);
+            if (PersonName.WithoutSecondSurname(name, _lexicons.GivenNames) is { } first) forms.Add(first);
+        }
+        foreach (var form in forms.Distinct())
+        {
             if (!_personForms.TryGetValue(form.Core, out var seen)) _personForms[form.Core] = seen = new();
             var roots = seen.Where(s => PersonName.Compatible(s.Form, form)).Select(s => Find(s.Entity)).Distinct().ToList();
             bool clash = seen.Any(s => !PersonName.Compatible(s.Form, form) && Find(s.Entity) != Find(found));
@@ -419,6 +424,9 @@ public sealed class GraphBuilder
     /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
     /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
     /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>).
+    /// An international organisation owns bodies the same way ("EU Agency for Fisheries" / "European Union Agency for
+    /// Fisheries", "AU Commission" / "African Union Commission"): its node's name and the acronyms it holds open names
+    /// like a country's.
     /// </summary>
     private void JoinCountryPrefixedBodies()
     {
@@ -427,14 +435,30 @@ public sealed class GraphBuilder
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
+            bool owner = g.Type == EntityType.Location && g.FineTypes?.Contains("Country") == true
+                         || g.Type == EntityType.Organization && g.FineTypes?.Contains("InternationalOrganization") == true;
+            if (Find(i) != i || !owner || g.NameVotes.Count == 0) continue;
             foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
                          .Append(CanonicalName(g)))
                 if (!countryOf.TryAdd(form, i) && countryOf[form] != i) shared.Add(form);
         }
         foreach (var form in shared) countryOf.Remove(form);
         if (countryOf.Count == 0) return;
-        var prefixed = new List<(int Entity, int Country, string Bare)>();
+        // a country's demonyms (countries.tsv) open names too, for the join of one country written two ways only
+        // ("Lithuania Army" / "Lithuanian Army"); a demonym opens names of their own ("American Red Cross" is no "Red Cross")
+        var demonymOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        shared.Clear();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
+            foreach (var name in g.Aliases)
+                if (_lexicons.Demonyms.TryGetValue(name, out var demonyms))
+                    foreach (var demonym in demonyms)
+                        if (!countryOf.ContainsKey(demonym) && !demonymOf.TryAdd(demonym, i) && demonymOf[demonym] != i) shared.Add(demonym);
+        }
+        foreach (var form in shared) demonymOf.Remove(form);
+        var prefixed = new List<(int Entity, int Country, string Bare, bool Demonym)>();
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
@@ -443,8 +467,12 @@ public sealed class GraphBuilder
             {
                 var words = name.Split(' ');
                 for (int p = 1; p <= 2 && p + 1 <= words.Length; p++)
-                    if (countryOf.TryGetValue(string.Join(' ', words.Take(p)), out var country) && char.IsUpper(words[p][0]))
-                        prefixed.Add((i, country, string.Join(' ', words.Skip(p))));
+                {
+                    if (!char.IsUpper(words[p][0])) continue;
+                    var opening = string.Join(' ', words.Take(p));
+                    if (countryOf.TryGetValue(opening, out var country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), false));
+                    else if (demonymOf.TryGetValue(opening, out country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), true));
+                }
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
@@ -459,16 +487,18 @@ public sealed class GraphBuilder
             if (!NamesAHoldersOffice(rest))
                 foreach (var same in group.GroupBy(x => Find(x.Country)))
                     foreach (var x in same.Skip(1)) Union(same.First().Entity, x.Entity);
-            if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
+            var named = group.Where(x => !x.Demonym).ToList();
+            if (named.Count == 0) continue;
+            if (named.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
             // a bare name of one word ("Army" beside "U.S. Army") is any country's
             if (!rest.Contains(' ', StringComparison.Ordinal)) continue;
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
-            var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
+            var bodies = named.Select(x => Find(x.Entity)).Distinct().ToList();
             if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
             // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
             // Forces" of other stories is not Jordan's)
-            int country = Find(group.First().Country);
+            int country = Find(named[0].Country);
             if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
             foreach (var body in bodies) Union(body, bare[0]);
