@@ -72,6 +72,9 @@ public sealed class GraphBuilder
         public SortedSet<string>? States;
         /// <summary>Whether an article that names no place of the United States wrote the place alone.</summary>
         public bool Abroad;
+        /// <summary>Whether an article named it by a ministry's bare name only (<see cref="IsBareMinistry"/>): another
+        /// node of its name is another country's ministry.</summary>
+        public bool Bare;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
     }
@@ -212,9 +215,12 @@ public sealed class GraphBuilder
         }
         else
         {
-            keys.Add(ResolutionKey.Of(e.Name));
+            // a ministry's bare name is a key only within its article (IsBareMinistry)
+            bool Bare(string name) => e.Type == EntityType.Organization && IsBareMinistry(name);
+            string Key(string name) => Bare(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
+            keys.Add(Key(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
-            keys.AddRange(names.Select(ResolutionKey.Of));
+            keys.AddRange(names.Select(Key));
             // one person's name written with its parts apart or together ("Xi Jin Ping" / "Xi Jinping"); not a body's or a
             // place's, whose words apart and together may name two things ("New Port Authority", "Newport Authority")
             if (e.Type == EntityType.Person)
@@ -225,7 +231,7 @@ public sealed class GraphBuilder
             if (e.Type == EntityType.Organization)
                 foreach (var name in names.Prepend(e.Name))
                 {
-                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
+                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(Bare(name) ? body + "\u0003" + docId : body);
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
                 }
         }
@@ -252,6 +258,7 @@ public sealed class GraphBuilder
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         if (state is not null) (g.States ??= new(StringComparer.Ordinal)).Add(state);
         g.Abroad |= alone;
+        g.Bare |= e.Type == EntityType.Organization && IsBareMinistry(e.Name);
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
         foreach (var k in keys)
@@ -506,6 +513,31 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
+    /// "the Ministry of Foreign Affairs", "the Justice Ministry": a ministry named without its country ("Ministry of" and its
+    /// field, or one field word and "Ministry"; no word or words of it a country's name or demonym, countries.tsv, nor an
+    /// acronym, which names an owner: "UK Ministry of Defence", "Ministry of Defence of Peru") is
+    /// the ministry of whichever country its article speaks for, and every country has one of that name: the name is a
+    /// key only within its article (two articles' bare "Ministry of Foreign Affairs" may be Mexico's and Ukraine's), and
+    /// the node joins another article's only through a name that says whose it is (an acronym, "Ministry of Foreign
+    /// Affairs of Kessland"). Not "Department": "the Department of Defense" of most English news is one body.
+    /// </summary>
+    private bool IsBareMinistry(string name)
+    {
+        var words = NameKey.Words(name).ToList();
+        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        if (words.Count < 2) return false;
+        // "Ministry of W ..." or one field word before "Ministry" ("Justice Ministry"; in "Kessland Foreign Ministry" the
+        // first word may be an owner no lexicon knows)
+        bool opens = words[0] == "Ministry" && words[1] == "of", ends = words.Count == 2 && words[1] == "Ministry" && char.IsUpper(words[0][0]);
+        if (!opens && !ends || words.Count(w => w == "Ministry") != 1) return false;
+        if (words.Any(NameKey.IsAcronymShape)) return false;
+        for (int i = 0; i < words.Count; i++)
+            for (int n = 1; n <= 4 && i + n <= words.Count; n++)
+                if (_lexicons.CountryWords.Contains(string.Join(' ', words.Skip(i).Take(n)))) return false;
+        return true;
+    }
+
+    /// <summary>
     /// "Attorney's Office", "Sheriff’s Office": a body named after the title of the one who holds it (a possessive before
     /// its last word), of which each district, county or city has its own.
     /// </summary>
@@ -752,6 +784,7 @@ public sealed class GraphBuilder
         ga.Evidence = EntityEvidence.Combine(ga.Evidence, gb.Evidence);
         if (gb.States is not null) (ga.States ??= new(StringComparer.Ordinal)).UnionWith(gb.States);
         ga.Abroad |= gb.Abroad;
+        ga.Bare |= gb.Bare;
         // both lists ascend by document: merge them, adding the counts of a document both have
         var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
         int i = 0, j = 0;
@@ -837,6 +870,13 @@ public sealed class GraphBuilder
             foreach (var (i, (name, id)) in group.ToList())
                 if (_entities[i].States is { Count: 1 } states && group.Any(o => o.Key != i && !NodesAgree(i, o.Key)))
                     nameOf[i] = (name, Ids.Entity(_entities[i].Type, name + " " + states.Min));
+        // two ministries of one bare name (IsBareMinistry: two countries' "Ministry of Foreign Affairs") are two nodes: the
+        // one of the most articles (then the earliest) keeps the name's id, each other is named by its first article too
+        foreach (var group in nameOf.GroupBy(kv => kv.Value.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+            foreach (var (i, (name, _)) in group.OrderByDescending(kv => _entities[kv.Key].Mentions.Count)
+                         .ThenBy(kv => _entities[kv.Key].Mentions[0] >> 32).Skip(1).ToList())
+                if (_entities[i].Bare)
+                    nameOf[i] = (name, Ids.Entity(_entities[i].Type, name + " " + _documents[(int)(_entities[i].Mentions[0] >> 32)].Id));
         var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, EdgeConfidence.Belief Belief)>();
         // the node confidence's relationship feature counts every extracted edge, gated or not: the node weights were
         // fitted that way, and a node's confidence must not depend on the edge gate

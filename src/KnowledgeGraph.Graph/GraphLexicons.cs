@@ -48,13 +48,17 @@ public sealed class GraphLexicons
     /// <summary>A country's name (countries.tsv's name column) -> its demonyms ("Lithuania" -> "Lithuanian").</summary>
     public FrozenDictionary<string, FrozenSet<string>> Demonyms { get; }
 
+    /// <summary>Every name of a country and its demonyms (countries.tsv: name, official name, alternatives, demonyms).</summary>
+    public FrozenSet<string> CountryWords { get; }
+
     /// <summary>Given names of people (given_names.tsv, derived from PETRARCH's people; none when the folder has no such
     /// file, as for the pipeline).</summary>
     public FrozenSet<string> GivenNames { get; }
 
     private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
-        FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames)
+        FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames, FrozenSet<string> countryWords)
     {
+        CountryWords = countryWords;
         GivenNames = givenNames;
         Demonyms = demonyms;
         Directory = directory;
@@ -75,6 +79,7 @@ public sealed class GraphLexicons
 
         var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var demonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var countryWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in TsvFile.Read(P(CountriesFile), LexiconFormats.CountryColumns))
         {
             foreach (var capital in TsvFile.List(row[5]))
@@ -82,6 +87,10 @@ public sealed class GraphLexicons
                 if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(capital);
             }
+            countryWords.Add(row[1]);
+            if (row[2].Length > 0) countryWords.Add(row[2]);
+            countryWords.UnionWith(TsvFile.List(row[3]));
+            countryWords.UnionWith(TsvFile.List(row[4]));
             foreach (var demonym in TsvFile.List(row[4]))
             {
                 if (!demonyms.TryGetValue(row[1], out var set)) demonyms[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
@@ -102,7 +111,8 @@ public sealed class GraphLexicons
             if (row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
         return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
             states, servers.ToFrozenSet(StringComparer.Ordinal),
-            demonyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), givenNames);
+            demonyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), givenNames,
+            countryWords.ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static string FingerprintOf(string dir)

@@ -553,6 +553,38 @@ public sealed class GraphBuilderTests
         Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Lantern Society", StringComparison.Ordinal))), Is.EqualTo(2));
     }
 
+    [Test]
+    public void AMinistrysBareNameIsAKeyOnlyInItsArticleButANameThatSaysWhoseItIsJoins()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the Ministry of Fisheries" of a Peruvian and of a Chilean article: two countries' ministries, two nodes
+        b.Add(Doc("one", new[] { Country(0, "Peru"), E(1, "Ministry of Fisheries", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "Chile"), E(1, "Ministry of Fisheries", EntityType.Organization) }));
+        // "the Harbour Ministry" likewise
+        b.Add(Doc("three", new[] { E(0, "Harbour Ministry", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Harbour Ministry", EntityType.Organization) }));
+        // the bare name beside its acronym in two articles: one ministry, through the acronym
+        b.Add(Doc("five", new[] { E(0, "Ministry of Tides", EntityType.Organization, "MOTI") }));
+        b.Add(Doc("six", new[] { E(0, "Ministry of Tides", EntityType.Organization, "MOTI") }));
+        // a name with its country is a key everywhere: "Ministry of Fisheries of Peru", "Chilean Salt Ministry"
+        b.Add(Doc("seven", new[] { E(0, "Ministry of Fisheries of Peru", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Ministry of Fisheries of Peru", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { E(0, "Chilean Salt Ministry", EntityType.Organization) }));
+        b.Add(Doc("ten", new[] { E(0, "Chilean Salt Ministry", EntityType.Organization) }));
+        // "Department" is not a ministry: "the Department of Lighthouses" of two articles stays one body
+        b.Add(Doc("eleven", new[] { E(0, "Department of Lighthouses", EntityType.Organization) }));
+        b.Add(Doc("twelve", new[] { E(0, "Department of Lighthouses", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        int Count(string name) => bodies.Count(n => n.Name == name);
+        Assert.That(Count("Ministry of Fisheries"), Is.EqualTo(2));
+        Assert.That(bodies.Where(n => n.Name == "Ministry of Fisheries").Select(n => n.Id).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(Count("Harbour Ministry"), Is.EqualTo(2));
+        Assert.That(Count("Ministry of Tides"), Is.EqualTo(1));
+        Assert.That(Count("Ministry of Fisheries of Peru"), Is.EqualTo(1));
+        Assert.That(Count("Chilean Salt Ministry"), Is.EqualTo(1));
+        Assert.That(Count("Department of Lighthouses"), Is.EqualTo(1));
+    }
+
     private static DocumentEntity Union(int index, string name, params string[] aliases) =>
         new(index, name, EntityType.Organization, new[] { "InternationalOrganization" }, aliases.Append(name).ToList(),
             new[] { M(name, EntityType.Organization) }, new Dictionary<string, string>());
