@@ -206,6 +206,7 @@ public sealed class GraphBuilder
         bool alone = e.Type == EntityType.Location && state is null && abroad;
         int found = -1;
         var keys = new List<string>();
+        var bareNames = new HashSet<string>(StringComparer.Ordinal);
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
         if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
         else if (ResolutionKey.Within(e.Attributes) is { } within)
@@ -218,6 +219,7 @@ public sealed class GraphBuilder
             // a ministry's bare name is a key only within its article (IsBareMinistry)
             bool Bare(string name) => e.Type == EntityType.Organization && IsBareMinistry(name);
             string Key(string name) => Bare(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
+            foreach (var name in e.Aliases.Append(e.Name).Where(Bare)) bareNames.Add(ResolutionKey.Of(name));
             keys.Add(Key(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(Key));
@@ -261,6 +263,11 @@ public sealed class GraphBuilder
         g.Bare |= e.Type == EntityType.Organization && IsBareMinistry(e.Name);
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
+        foreach (var name in bareNames)
+        {
+            if (!_bareMinistries.TryGetValue(name, out var list)) _bareMinistries[name] = list = new List<int>();
+            list.Add(found);
+        }
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
@@ -273,6 +280,10 @@ public sealed class GraphBuilder
         if (e.Type == EntityType.Person && !scoped) found = ResolvePersonForms(e, found);
         return found;
     }
+
+    /// <summary>The nodes of each ministry's bare name (folded), keyed only within their articles (<see cref="IsBareMinistry"/>),
+    /// for <see cref="JoinCountryPrefixedBodies"/>.</summary>
+    private readonly Dictionary<string, List<int>> _bareMinistries = new(StringComparer.Ordinal);
 
     /// <summary>Each person's full name without middle initials and generational suffix, with the forms seen of it.</summary>
     private readonly Dictionary<string, List<(int Entity, PersonName.Form Form)>> _personForms = new(StringComparer.Ordinal);
@@ -501,6 +512,8 @@ public sealed class GraphBuilder
             if (!rest.Contains(' ', StringComparison.Ordinal)) continue;
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
+            // a ministry's bare name, keyed only within its articles: the one node of that name
+            if (bare.Count == 0 && _bareMinistries.TryGetValue(ResolutionKey.Of(rest), out var ministries)) bare = ministries.Select(Find).Distinct().ToList();
             var bodies = named.Select(x => Find(x.Entity)).Distinct().ToList();
             if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
             // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
