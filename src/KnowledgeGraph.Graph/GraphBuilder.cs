@@ -72,6 +72,9 @@ public sealed class GraphBuilder
         public SortedSet<string>? States;
         /// <summary>Whether an article that names no place of the United States wrote the place alone.</summary>
         public bool Abroad;
+        /// <summary>Whether an article named it by a ministry's bare name only (<see cref="IsBareMinistry"/>): another
+        /// node of its name is another country's ministry.</summary>
+        public bool Bare;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
     }
@@ -203,6 +206,7 @@ public sealed class GraphBuilder
         bool alone = e.Type == EntityType.Location && state is null && abroad;
         int found = -1;
         var keys = new List<string>();
+        var bareNames = new HashSet<string>(StringComparer.Ordinal);
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
         if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
         else if (ResolutionKey.Within(e.Attributes) is { } within)
@@ -212,9 +216,13 @@ public sealed class GraphBuilder
         }
         else
         {
-            keys.Add(ResolutionKey.Of(e.Name));
+            // a ministry's bare name is a key only within its article (IsBareMinistry)
+            bool Bare(string name) => e.Type == EntityType.Organization && IsBareMinistry(name);
+            string Key(string name) => Bare(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
+            foreach (var name in e.Aliases.Append(e.Name).Where(Bare)) bareNames.Add(ResolutionKey.Of(name));
+            keys.Add(Key(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
-            keys.AddRange(names.Select(ResolutionKey.Of));
+            keys.AddRange(names.Select(Key));
             // one person's name written with its parts apart or together ("Xi Jin Ping" / "Xi Jinping"); not a body's or a
             // place's, whose words apart and together may name two things ("New Port Authority", "Newport Authority")
             if (e.Type == EntityType.Person)
@@ -225,7 +233,7 @@ public sealed class GraphBuilder
             if (e.Type == EntityType.Organization)
                 foreach (var name in names.Prepend(e.Name))
                 {
-                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(body);
+                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(Bare(name) ? body + "\u0003" + docId : body);
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
                 }
         }
@@ -252,8 +260,14 @@ public sealed class GraphBuilder
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         if (state is not null) (g.States ??= new(StringComparer.Ordinal)).Add(state);
         g.Abroad |= alone;
+        g.Bare |= e.Type == EntityType.Organization && IsBareMinistry(e.Name);
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
+        foreach (var name in bareNames)
+        {
+            if (!_bareMinistries.TryGetValue(name, out var list)) _bareMinistries[name] = list = new List<int>();
+            list.Add(found);
+        }
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
@@ -267,6 +281,10 @@ public sealed class GraphBuilder
         return found;
     }
 
+    /// <summary>The nodes of each ministry's bare name (folded), keyed only within their articles (<see cref="IsBareMinistry"/>),
+    /// for <see cref="JoinCountryPrefixedBodies"/>.</summary>
+    private readonly Dictionary<string, List<int>> _bareMinistries = new(StringComparer.Ordinal);
+
     /// <summary>Each person's full name without middle initials and generational suffix, with the forms seen of it.</summary>
     private readonly Dictionary<string, List<(int Entity, PersonName.Form Form)>> _personForms = new(StringComparer.Ordinal);
 
@@ -277,9 +295,14 @@ public sealed class GraphBuilder
     /// </summary>
     private int ResolvePersonForms(GraphDocumentEntity e, int found)
     {
+        var forms = new List<PersonName.Form>();
         foreach (var name in e.Aliases.Append(e.Name).Where(a => IsCrossDocumentKey(a, EntityType.Person)).Distinct(StringComparer.Ordinal))
         {
-            if (PersonName.Parse(name, e.Aliases as IReadOnlyCollection<string>) is not { } form) continue;
+            if (PersonName.Parse(name, e.Aliases as IReadOnlyCollection<string>) is { } parsed) forms.Add(parsed);
+            if (PersonName.WithoutSecondSurname(name, _lexicons.GivenNames) is { } first) forms.Add(first);
+        }
+        foreach (var form in forms.Distinct())
+        {
             if (!_personForms.TryGetValue(form.Core, out var seen)) _personForms[form.Core] = seen = new();
             var roots = seen.Where(s => PersonName.Compatible(s.Form, form)).Select(s => Find(s.Entity)).Distinct().ToList();
             bool clash = seen.Any(s => !PersonName.Compatible(s.Form, form) && Find(s.Entity) != Find(found));
@@ -419,6 +442,9 @@ public sealed class GraphBuilder
     /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
     /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
     /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>).
+    /// An international organisation owns bodies the same way ("EU Agency for Fisheries" / "European Union Agency for
+    /// Fisheries", "AU Commission" / "African Union Commission"): its node's name and the acronyms it holds open names
+    /// like a country's.
     /// </summary>
     private void JoinCountryPrefixedBodies()
     {
@@ -427,14 +453,30 @@ public sealed class GraphBuilder
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
+            bool owner = g.Type == EntityType.Location && g.FineTypes?.Contains("Country") == true
+                         || g.Type == EntityType.Organization && g.FineTypes?.Contains("InternationalOrganization") == true;
+            if (Find(i) != i || !owner || g.NameVotes.Count == 0) continue;
             foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
                          .Append(CanonicalName(g)))
                 if (!countryOf.TryAdd(form, i) && countryOf[form] != i) shared.Add(form);
         }
         foreach (var form in shared) countryOf.Remove(form);
         if (countryOf.Count == 0) return;
-        var prefixed = new List<(int Entity, int Country, string Bare)>();
+        // a country's demonyms (countries.tsv) open names too, for the join of one country written two ways only
+        // ("Lithuania Army" / "Lithuanian Army"); a demonym opens names of their own ("American Red Cross" is no "Red Cross")
+        var demonymOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        shared.Clear();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
+            foreach (var name in g.Aliases)
+                if (_lexicons.Demonyms.TryGetValue(name, out var demonyms))
+                    foreach (var demonym in demonyms)
+                        if (!countryOf.ContainsKey(demonym) && !demonymOf.TryAdd(demonym, i) && demonymOf[demonym] != i) shared.Add(demonym);
+        }
+        foreach (var form in shared) demonymOf.Remove(form);
+        var prefixed = new List<(int Entity, int Country, string Bare, bool Demonym)>();
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
@@ -443,8 +485,12 @@ public sealed class GraphBuilder
             {
                 var words = name.Split(' ');
                 for (int p = 1; p <= 2 && p + 1 <= words.Length; p++)
-                    if (countryOf.TryGetValue(string.Join(' ', words.Take(p)), out var country) && char.IsUpper(words[p][0]))
-                        prefixed.Add((i, country, string.Join(' ', words.Skip(p))));
+                {
+                    if (!char.IsUpper(words[p][0])) continue;
+                    var opening = string.Join(' ', words.Take(p));
+                    if (countryOf.TryGetValue(opening, out var country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), false));
+                    else if (demonymOf.TryGetValue(opening, out country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), true));
+                }
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
@@ -459,20 +505,49 @@ public sealed class GraphBuilder
             if (!NamesAHoldersOffice(rest))
                 foreach (var same in group.GroupBy(x => Find(x.Country)))
                     foreach (var x in same.Skip(1)) Union(same.First().Entity, x.Entity);
-            if (group.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
+            var named = group.Where(x => !x.Demonym).ToList();
+            if (named.Count == 0) continue;
+            if (named.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
             // a bare name of one word ("Army" beside "U.S. Army") is any country's
             if (!rest.Contains(' ', StringComparison.Ordinal)) continue;
             var keys = new[] { ResolutionKey.Of(rest), ResolutionKey.OfBody(rest) }.OfType<string>();
             var bare = keys.Select(k => _index.TryGetValue((EntityType.Organization, k), out var idx) ? Find(idx) : -1).Where(x => x >= 0).Distinct().ToList();
-            var bodies = group.Select(x => Find(x.Entity)).Distinct().ToList();
+            // a ministry's bare name, keyed only within its articles: the one node of that name
+            if (bare.Count == 0 && _bareMinistries.TryGetValue(ResolutionKey.Of(rest), out var ministries)) bare = ministries.Select(Find).Distinct().ToList();
+            var bodies = named.Select(x => Find(x.Entity)).Distinct().ToList();
             if (bare.Count != 1 || bodies.Contains(bare[0])) continue;
             // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
             // Forces" of other stories is not Jordan's)
-            int country = Find(group.First().Country);
+            int country = Find(named[0].Country);
             if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
             foreach (var body in bodies) Union(body, bare[0]);
         }
+    }
+
+    /// <summary>
+    /// "the Ministry of Foreign Affairs", "the Justice Ministry": a ministry named without its country ("Ministry of" and its
+    /// field, or one field word and "Ministry"; no word or words of it a country's name or demonym, countries.tsv, nor an
+    /// acronym, which names an owner: "UK Ministry of Defence", "Ministry of Defence of Peru") is
+    /// the ministry of whichever country its article speaks for, and every country has one of that name: the name is a
+    /// key only within its article (two articles' bare "Ministry of Foreign Affairs" may be Mexico's and Ukraine's), and
+    /// the node joins another article's only through a name that says whose it is (an acronym, "Ministry of Foreign
+    /// Affairs of Kessland"). Not "Department": "the Department of Defense" of most English news is one body.
+    /// </summary>
+    private bool IsBareMinistry(string name)
+    {
+        var words = NameKey.Words(name).ToList();
+        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        if (words.Count < 2) return false;
+        // "Ministry of W ..." or one field word before "Ministry" ("Justice Ministry"; in "Kessland Foreign Ministry" the
+        // first word may be an owner no lexicon knows)
+        bool opens = words[0] == "Ministry" && words[1] == "of", ends = words.Count == 2 && words[1] == "Ministry" && char.IsUpper(words[0][0]);
+        if (!opens && !ends || words.Count(w => w == "Ministry") != 1) return false;
+        if (words.Any(NameKey.IsAcronymShape)) return false;
+        for (int i = 0; i < words.Count; i++)
+            for (int n = 1; n <= 4 && i + n <= words.Count; n++)
+                if (_lexicons.CountryWords.Contains(string.Join(' ', words.Skip(i).Take(n)))) return false;
+        return true;
     }
 
     /// <summary>
@@ -722,6 +797,7 @@ public sealed class GraphBuilder
         ga.Evidence = EntityEvidence.Combine(ga.Evidence, gb.Evidence);
         if (gb.States is not null) (ga.States ??= new(StringComparer.Ordinal)).UnionWith(gb.States);
         ga.Abroad |= gb.Abroad;
+        ga.Bare |= gb.Bare;
         // both lists ascend by document: merge them, adding the counts of a document both have
         var merged = new List<long>(ga.Mentions.Count + gb.Mentions.Count);
         int i = 0, j = 0;
@@ -807,6 +883,13 @@ public sealed class GraphBuilder
             foreach (var (i, (name, id)) in group.ToList())
                 if (_entities[i].States is { Count: 1 } states && group.Any(o => o.Key != i && !NodesAgree(i, o.Key)))
                     nameOf[i] = (name, Ids.Entity(_entities[i].Type, name + " " + states.Min));
+        // two ministries of one bare name (IsBareMinistry: two countries' "Ministry of Foreign Affairs") are two nodes: the
+        // one of the most articles (then the earliest) keeps the name's id, each other is named by its first article too
+        foreach (var group in nameOf.GroupBy(kv => kv.Value.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+            foreach (var (i, (name, _)) in group.OrderByDescending(kv => _entities[kv.Key].Mentions.Count)
+                         .ThenBy(kv => _entities[kv.Key].Mentions[0] >> 32).Skip(1).ToList())
+                if (_entities[i].Bare)
+                    nameOf[i] = (name, Ids.Entity(_entities[i].Type, name + " " + _documents[(int)(_entities[i].Mentions[0] >> 32)].Id));
         var groups = new Dictionary<(string S, string Type, string O, bool Hedged), (List<int> Members, EdgeConfidence.Belief Belief)>();
         // the node confidence's relationship feature counts every extracted edge, gated or not: the node weights were
         // fitted that way, and a node's confidence must not depend on the edge gate

@@ -15,9 +15,10 @@ namespace KnowledgeGraph.Graph;
 public sealed class GraphLexicons
 {
     /// <summary>The lexicon files the graph reads, below the resource folder's <c>lexicons/</c>.</summary>
-    public static readonly IReadOnlyList<string> Files = new[] { CountriesFile, UsStatesFile, AgentsFile, TitlesFile };
+    public static readonly IReadOnlyList<string> Files = new[] { CountriesFile, UsStatesFile, AgentsFile, TitlesFile, GivenNamesFile };
 
-    private const string CountriesFile = "countries.tsv", UsStatesFile = "us_states.tsv", AgentsFile = "agents.tsv", TitlesFile = "titles.tsv";
+    private const string CountriesFile = "countries.tsv", UsStatesFile = "us_states.tsv", AgentsFile = "agents.tsv", TitlesFile = "titles.tsv",
+        GivenNamesFile = "given_names.tsv";
 
     private static readonly Lazy<GraphLexicons> ShippedLexicons = new(() => Load(null));
 
@@ -44,9 +45,22 @@ public sealed class GraphLexicons
     /// agents.tsv's state agents and the titles titles.tsv writes before a person's name.</summary>
     public FrozenSet<string> Servers { get; }
 
+    /// <summary>A country's name (countries.tsv's name column) -> its demonyms ("Lithuania" -> "Lithuanian").</summary>
+    public FrozenDictionary<string, FrozenSet<string>> Demonyms { get; }
+
+    /// <summary>Every name of a country and its demonyms (countries.tsv: name, official name, alternatives, demonyms).</summary>
+    public FrozenSet<string> CountryWords { get; }
+
+    /// <summary>Given names of people (given_names.tsv, derived from PETRARCH's people; none when the folder has no such
+    /// file, as for the pipeline).</summary>
+    public FrozenSet<string> GivenNames { get; }
+
     private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
-        FrozenSet<string> servers)
+        FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames, FrozenSet<string> countryWords)
     {
+        CountryWords = countryWords;
+        GivenNames = givenNames;
+        Demonyms = demonyms;
         Directory = directory;
         Fingerprint = fingerprint;
         Capitals = capitals;
@@ -64,15 +78,31 @@ public sealed class GraphLexicons
         string P(string file) => Path.Combine(dir, file);
 
         var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var demonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var countryWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in TsvFile.Read(P(CountriesFile), LexiconFormats.CountryColumns))
+        {
             foreach (var capital in TsvFile.List(row[5]))
             {
                 if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(capital);
             }
+            countryWords.Add(row[1]);
+            if (row[2].Length > 0) countryWords.Add(row[2]);
+            countryWords.UnionWith(TsvFile.List(row[3]));
+            countryWords.UnionWith(TsvFile.List(row[4]));
+            foreach (var demonym in TsvFile.List(row[4]))
+            {
+                if (!demonyms.TryGetValue(row[1], out var set)) demonyms[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(demonym);
+            }
+        }
         // the pipeline reads us_states.tsv when the folder has one (LexiconSet): so do the joins
         var states = File.Exists(P(UsStatesFile))
             ? TsvFile.Read(P(UsStatesFile), LexiconFormats.UsStateColumns).Select(row => row[0]).Where(s => s.Length > 0).ToFrozenSet(StringComparer.Ordinal)
+            : FrozenSet<string>.Empty;
+        var givenNames = File.Exists(P(GivenNamesFile))
+            ? TsvFile.Read(P(GivenNamesFile), new[] { "name" }).Select(row => row[0]).ToFrozenSet(StringComparer.Ordinal)
             : FrozenSet<string>.Empty;
         var servers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in TsvFile.Read(P(AgentsFile), LexiconFormats.AgentColumns))
@@ -80,7 +110,9 @@ public sealed class GraphLexicons
         foreach (var row in TsvFile.Read(P(TitlesFile), LexiconFormats.TitleColumns))
             if (row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
         return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
-            states, servers.ToFrozenSet(StringComparer.Ordinal));
+            states, servers.ToFrozenSet(StringComparer.Ordinal),
+            demonyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), givenNames,
+            countryWords.ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static string FingerprintOf(string dir)

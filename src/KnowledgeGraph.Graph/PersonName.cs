@@ -50,6 +50,25 @@ public static class PersonName
             NameKey.Fold(words[0]), NameKey.Fold(words[^1]));
     }
 
+    /// <summary>
+    /// "Marisol Quintana Albéniz" is also "Marisol Quintana": by the Spanish and Portuguese custom a person's surnames are
+    /// the father's and then the mother's, and the first is used alone. The form of the name without its last word, whose
+    /// suffix holds that word ("+ALBENIZ"), so that another article's bare "Marisol Quintana" agrees with it (no suffix)
+    /// and "Marisol Quintana Ferrer" does not (another second surname: two people). Only for a name of three or four
+    /// title-case words where a word before the first surname is a given name of <paramref name="givenNames"/> and
+    /// neither surname is one ("Hector Jean Whitcombe": the second-last word of a long name may be a given name; "Ana
+    /// Maria Lind" stays Ana Lind). Null otherwise.
+    /// </summary>
+    public static Form? WithoutSecondSurname(string name, IReadOnlySet<string> givenNames)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 3 or > 4) return null;
+        static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+        if (!words.All(Word) || words[^2].Length < 3 || Suffixes.Contains(words[^1])) return null;
+        if (givenNames.Contains(words[^2]) || givenNames.Contains(words[^1]) || !words[..^2].Any(givenNames.Contains)) return null;
+        return Parse(string.Join(' ', words[..^1])) is { Suffix.Length: 0 } form ? form with { Suffix = "+" + NameKey.Fold(words[^1]) } : null;
+    }
+
     /// <summary>"TANAKA" -> "Tanaka", "AL-SAYED" -> "Al-Sayed": a surname in capitals in title case.</summary>
     private static string Title(string w)
     {

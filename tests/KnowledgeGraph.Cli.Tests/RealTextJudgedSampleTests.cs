@@ -570,6 +570,9 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // tests/realtext-check15: "Washington" alone (the U.S. capital, no "D.C." in any story) stays its own plain Location,
         // the node judged correct in judged-after-seed142.tsv (the corpus-wide rename to e:loc:washington-dc does not hold)
         [("realtext-check15", "e:loc:washington")] = "e:loc:washington",
+        // tests/realtext-check11 (branch dups34): "UNSC" / "United Nations Security Council" (050) joined the story's "UN
+        // Security Council" node, the same body: the United Nations owns "Security Council" written either way
+        [("realtext-check11", "e:org:unsc")] = "e:org:security-council",
     };
 
     /// <summary>Correct nodes a later change lost, knowingly, to remove a worse error elsewhere; each is a regression the

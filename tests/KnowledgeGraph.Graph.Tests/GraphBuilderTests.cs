@@ -209,6 +209,26 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void APersonNamedWithTwoSurnamesIsThePersonNamedWithTheFirstAloneButTwoSecondSurnamesAreTwoPeople()
+    {
+        var b = new GraphBuilder(Schema);
+        // "Santiago Orvalle Quintero" (father's and mother's surnames) and another article's "Santiago Orvalle": one person
+        b.Add(Doc("one", new[] { E(0, "Santiago Orvalle Quintero", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Santiago Orvalle", EntityType.Person) }));
+        // two second surnames are two people, and the bare "Antonio Velarde" beside both is neither
+        b.Add(Doc("three", new[] { E(0, "Antonio Velarde Sastre", EntityType.Person) }));
+        b.Add(Doc("four", new[] { E(0, "Antonio Velarde Ferrol", EntityType.Person) }));
+        b.Add(Doc("five", new[] { E(0, "Antonio Velarde", EntityType.Person) }));
+        // the second-last word a given name: a middle name, not a surname ("Hector Jean" is not "Hector Jean Whitcombe")
+        b.Add(Doc("six", new[] { E(0, "Hector Jean Whitcombe", EntityType.Person) }));
+        b.Add(Doc("seven", new[] { E(0, "Hector Jean", EntityType.Person) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        Assert.That(Aliases(people.Single(n => Aliases(n).Contains("Santiago Orvalle"))), Does.Contain("Santiago Orvalle Quintero"));
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.StartsWith("Antonio Velarde", StringComparison.Ordinal))), Is.EqualTo(3));
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.StartsWith("Hector Jean", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
+    [Test]
     public void APersonsNameWrittenWithItsPartsApartOrTogetherIsOneNameAcrossArticlesButABodysIsNot()
     {
         var b = new GraphBuilder(Schema);
@@ -526,6 +546,84 @@ public sealed class GraphBuilderTests
         Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Harbor Fleet", StringComparison.Ordinal))), Is.EqualTo(2));
         Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("U.S. Lancers"))), Does.Contain("United States Lancers"));
         Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Attorney's Office", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void ACountrysNameAndItsDemonymBeforeOneBodysNameAreOneBodyButTheDemonymAloneJoinsNoBareName()
+    {
+        var b = new GraphBuilder(Schema);
+        // "training with Peru Mountain Rangers" and "the Peruvian Mountain Rangers" of two articles: one body
+        b.Add(Doc("one", new[] { Country(0, "Peru"), E(1, "Peru Mountain Rangers", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "Peru", "Peruvian"), E(1, "Peruvian Mountain Rangers", EntityType.Organization) }));
+        // another country's demonym before the same words: another body
+        b.Add(Doc("three", new[] { Country(0, "Chile", "Chilean"), E(1, "Chilean Mountain Rangers", EntityType.Organization) }));
+        // a demonym opens a name of its own: "the Peruvian Lantern Society" is no bare "Lantern Society", even in an
+        // article that names Peru
+        b.Add(Doc("four", new[] { Country(0, "Peru", "Peruvian"), E(1, "Peruvian Lantern Society", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Country(0, "Peru"), E(1, "Lantern Society", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Peru Mountain Rangers"))), Does.Contain("Peruvian Mountain Rangers"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Mountain Rangers", StringComparison.Ordinal))), Is.EqualTo(2));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Lantern Society", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void AMinistrysBareNameIsAKeyOnlyInItsArticleButANameThatSaysWhoseItIsJoins()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the Ministry of Fisheries" of a Peruvian and of a Chilean article: two countries' ministries, two nodes
+        b.Add(Doc("one", new[] { Country(0, "Peru"), E(1, "Ministry of Fisheries", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Country(0, "Chile"), E(1, "Ministry of Fisheries", EntityType.Organization) }));
+        // "the Harbour Ministry" likewise
+        b.Add(Doc("three", new[] { E(0, "Harbour Ministry", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Harbour Ministry", EntityType.Organization) }));
+        // the bare name beside its acronym in two articles: one ministry, through the acronym
+        b.Add(Doc("five", new[] { E(0, "Ministry of Tides", EntityType.Organization, "MOTI") }));
+        b.Add(Doc("six", new[] { E(0, "Ministry of Tides", EntityType.Organization, "MOTI") }));
+        // a name with its country is a key everywhere: "Ministry of Fisheries of Peru", "Chilean Salt Ministry"
+        b.Add(Doc("seven", new[] { E(0, "Ministry of Fisheries of Peru", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Ministry of Fisheries of Peru", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { E(0, "Chilean Salt Ministry", EntityType.Organization) }));
+        b.Add(Doc("ten", new[] { E(0, "Chilean Salt Ministry", EntityType.Organization) }));
+        // "Department" is not a ministry: "the Department of Lighthouses" of two articles stays one body
+        b.Add(Doc("eleven", new[] { E(0, "Department of Lighthouses", EntityType.Organization) }));
+        b.Add(Doc("twelve", new[] { E(0, "Department of Lighthouses", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        int Count(string name) => bodies.Count(n => n.Name == name);
+        Assert.That(Count("Ministry of Fisheries"), Is.EqualTo(2));
+        Assert.That(bodies.Where(n => n.Name == "Ministry of Fisheries").Select(n => n.Id).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(Count("Harbour Ministry"), Is.EqualTo(2));
+        Assert.That(Count("Ministry of Tides"), Is.EqualTo(1));
+        Assert.That(Count("Ministry of Fisheries of Peru"), Is.EqualTo(1));
+        Assert.That(Count("Chilean Salt Ministry"), Is.EqualTo(1));
+        Assert.That(Count("Department of Lighthouses"), Is.EqualTo(1));
+    }
+
+    private static DocumentEntity Union(int index, string name, params string[] aliases) =>
+        new(index, name, EntityType.Organization, new[] { "InternationalOrganization" }, aliases.Append(name).ToList(),
+            new[] { M(name, EntityType.Organization) }, new Dictionary<string, string>());
+
+    [Test]
+    public void AnInternationalOrganisationWrittenTwoWaysBeforeABodysNameIsOneBodyAndItsBareNameJoinsWhereTheArticleNamesIt()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the TU Fisheries Board" and "the Tidal Union Fisheries Board" of two articles: one body
+        b.Add(Doc("one", new[] { Union(0, "Tidal Union", "TU"), E(1, "TU Fisheries Board", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Union(0, "Tidal Union"), E(1, "Tidal Union Fisheries Board", EntityType.Organization) }));
+        // "the Tidal Gazette" of an article that names the union is its "TU Tidal Gazette" ...
+        b.Add(Doc("three", new[] { Union(0, "Tidal Union", "TU"), E(1, "TU Tidal Gazette", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { Union(0, "TU"), E(1, "Tidal Gazette", EntityType.Organization) }));
+        // ... but not in an article that never names the union (another publisher's gazette of that name)
+        b.Add(Doc("five", new[] { Union(0, "Tidal Union", "TU"), E(1, "TU Harbour Review", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "Harbour Review", EntityType.Organization) }));
+        // an organisation with no finer label is no owner: "Kessler Group Trust Fund" is no "Kessler Trust Fund"
+        b.Add(Doc("seven", new[] { E(0, "Kessler Group", EntityType.Organization, "KG"), E(1, "KG Trust Fund", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Kessler Group", EntityType.Organization), E(1, "Kessler Group Trust Fund", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("TU Fisheries Board"))), Does.Contain("Tidal Union Fisheries Board"));
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("TU Tidal Gazette"))), Does.Contain("Tidal Gazette"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Harbour Review", StringComparison.Ordinal))), Is.EqualTo(2));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Trust Fund", StringComparison.Ordinal))), Is.EqualTo(2));
     }
 
     [Test]

@@ -26,9 +26,10 @@ public sealed class MergeCommand : ICommand
           --out <dir>       output folder (default: out)
           --schema <file>   the ontology the shards were built with (default: the program's graph-schema/schema.json)
           --resources <dir> the resource folder the shards were built with (their 'kg build --resources'): the joins
-                            across articles read its lexicons/ (countries.tsv, us_states.tsv, agents.tsv, titles.tsv).
+                            across articles read its lexicons/ (countries.tsv, us_states.tsv, agents.tsv, titles.tsv,
+                            given_names.tsv).
                             Default: the program's resources/, as for a build without --resources. Refused when
-                            those four files are not the ones the shards were built with
+                            those five files are not the ones the shards were built with
           --min-confidence <p>  as for 'kg build': leave out entity nodes below confidence p that no relationship touches
           --min-edge-confidence <p>  as for 'kg build': leave out relationship edges below confidence p (default: 0.2;
                             0 keeps every edge)
