@@ -3800,10 +3800,12 @@ public sealed class MentionFinder
     /// <summary>Head nouns of facilities that are named after a place: "Station Harbor City", "Air Base Kestrel City".</summary>
     internal static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal) { "Station", "Base", "Airport", "Airfield", "Camp" };
 
-    /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role.</summary>
+    /// <summary>Courtesy titles ("Mr.", "Ms.", "Sir") say someone is a person, not what they do: no role. The reading as a
+    /// title before names comes first; a role noun with no such reading ("candidate", written in an apposition or, as in
+    /// "backed candidate Ana Ruiz", right before a name) gives its own role; no reading at all gives none.</summary>
     internal static string? RoleOf(IReadOnlyList<TitleEntry> titles)
     {
-        var role = titles.First(t => t.PrecedesNames).Role;
+        var role = (titles.FirstOrDefault(t => t.PrecedesNames) ?? titles.FirstOrDefault(t => t.ImpliesPerson))?.Role;
         return role is "mister" or "missus" or "ms" or "miss" or "sir" or "madam" or "mister." or "excellency" or "honourable" or "honorable" ? null : role;
     }
 
