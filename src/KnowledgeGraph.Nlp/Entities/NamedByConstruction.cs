@@ -547,7 +547,7 @@ internal static class NamedByConstruction
         { "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "to", "also", "first" };
 
     /// <summary>
-    /// "The Harbour Fisheries Conference (HFC) has been held since 2029", "the Kessa Forum, hosted in Orvin": the name (and its
+    /// "the Marsh Water Forum (MWF) will be held in a tent", "the Kessa Forum, hosted in Orvin": the name (and its
     /// bracketed acronym) is the subject of a passive verb of holding, hosting or attending ("was held", "will be hosted",
     /// "has been convened"), or a participle of one with a preposition after it follows the name: what is held is a
     /// meeting. Only a participle (VBN) counts: "the Kessa Forum hosted a dinner" (past tense) says the body hosted.
