@@ -299,7 +299,7 @@ public sealed class GraphBuilder
         foreach (var name in e.Aliases.Append(e.Name).Where(a => IsCrossDocumentKey(a, EntityType.Person)).Distinct(StringComparer.Ordinal))
         {
             if (PersonName.Parse(name, e.Aliases as IReadOnlyCollection<string>) is { } parsed) forms.Add(parsed);
-            if (PersonName.WithoutSecondSurname(name, _lexicons.GivenNames) is { } first) forms.Add(first);
+            if (PersonName.WithoutSecondSurname(name, _lexicons.GivenNames, e.Aliases as IReadOnlyCollection<string>) is { } first) forms.Add(first);
         }
         foreach (var form in forms.Distinct())
         {

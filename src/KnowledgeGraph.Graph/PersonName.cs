@@ -57,15 +57,18 @@ public static class PersonName
     /// and "Marisol Quintana Ferrer" does not (another second surname: two people). Only for a name of three or four
     /// title-case words where a word before the first surname is a given name of <paramref name="givenNames"/> and
     /// neither surname is one ("Hector Jean Whitcombe": the second-last word of a long name may be a given name; "Ana
-    /// Maria Lind" stays Ana Lind). Null otherwise.
+    /// Maria Lind" stays Ana Lind). Not when the article writes the last word alone as the person's surname and never the
+    /// first surname alone (<paramref name="aliases"/>): "George Walker Bush ... Bush said" is the English custom of middle
+    /// names, and George Walker Bush is no "George Walker". Null otherwise.
     /// </summary>
-    public static Form? WithoutSecondSurname(string name, IReadOnlySet<string> givenNames)
+    public static Form? WithoutSecondSurname(string name, IReadOnlySet<string> givenNames, IReadOnlyCollection<string>? aliases = null)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 3 or > 4) return null;
         static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
         if (!words.All(Word) || words[^2].Length < 3 || Suffixes.Contains(words[^1])) return null;
         if (givenNames.Contains(words[^2]) || givenNames.Contains(words[^1]) || !words[..^2].Any(givenNames.Contains)) return null;
+        if (aliases is not null && aliases.Contains(words[^1]) && !aliases.Contains(words[^2])) return null;
         return Parse(string.Join(' ', words[..^1])) is { Suffix.Length: 0 } form ? form with { Suffix = "+" + NameKey.Fold(words[^1]) } : null;
     }
 

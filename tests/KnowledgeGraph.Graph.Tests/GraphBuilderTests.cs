@@ -222,10 +222,18 @@ public sealed class GraphBuilderTests
         // the second-last word a given name: a middle name, not a surname ("Hector Jean" is not "Hector Jean Whitcombe")
         b.Add(Doc("six", new[] { E(0, "Hector Jean Whitcombe", EntityType.Person) }));
         b.Add(Doc("seven", new[] { E(0, "Hector Jean", EntityType.Person) }));
+        // an article that calls the person by the last word alone follows the English custom of middle names: "Robert Hale
+        // Brisco ... Brisco said" is no "Robert Hale" of another article; one that calls him by the first surname is
+        b.Add(Doc("eight", new[] { E(0, "Robert Hale Brisco", EntityType.Person, "Brisco") }));
+        b.Add(Doc("nine", new[] { E(0, "Robert Hale", EntityType.Person) }));
+        b.Add(Doc("ten", new[] { E(0, "Marta Orvalle Pineda", EntityType.Person, "Orvalle") }));
+        b.Add(Doc("eleven", new[] { E(0, "Marta Orvalle", EntityType.Person) }));
         var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
         Assert.That(Aliases(people.Single(n => Aliases(n).Contains("Santiago Orvalle"))), Does.Contain("Santiago Orvalle Quintero"));
         Assert.That(people.Count(n => Aliases(n).Any(a => a.StartsWith("Antonio Velarde", StringComparison.Ordinal))), Is.EqualTo(3));
         Assert.That(people.Count(n => Aliases(n).Any(a => a.StartsWith("Hector Jean", StringComparison.Ordinal))), Is.EqualTo(2));
+        Assert.That(people.Count(n => Aliases(n).Any(a => a.StartsWith("Robert Hale", StringComparison.Ordinal))), Is.EqualTo(2), "middle name");
+        Assert.That(Aliases(people.Single(n => Aliases(n).Contains("Marta Orvalle"))), Does.Contain("Marta Orvalle Pineda"));
     }
 
     [Test]

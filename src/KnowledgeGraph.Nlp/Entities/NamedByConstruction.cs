@@ -280,7 +280,8 @@ internal static class NamedByConstruction
     /// "during her visit to Tessin", "the first trip to Vell Oran", "by road from Varnesk to Olumbo": the "to" phrase of a
     /// noun of a journey, and either end of "from A to B" whose other end is a place, name a place; a name only the recogniser
     /// took for a person there (no title, role, given name, name keyword or gazetteer entry behind it, not the surname of a
-    /// person the article names: "a visit to Brenning" after "Orvald Brenning" stays the man) is that place. A body keeps its
+    /// person the article names: "a visit to Brenning" after "Orvald Brenning" stays the man; nor one a relative "who"
+    /// follows: "a trip to Kowalczyk, who runs the mill") is that place. A body keeps its
     /// reading ("a visit to the Kessa Institute", "flights to Orvia Air": a body is a destination too).
     /// </summary>
     private static void TypeEndsOfJourneys(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
@@ -305,6 +306,9 @@ internal static class NamedByConstruction
             // "from X to B" with B a place
             if (!end && f >= 1 && tokens[f - 1].Text == "from" && e + 1 < tokens.Count && tokens[e].Text == "to"
                 && startsAt.TryGetValue((m.SentenceIndex, e + 1), out var b) && IsPlace(b)) end = true;
+            // "a trip to Kowalczyk, who runs the mill": a relative "who" says the end is a person
+            if (end && (e < tokens.Count && tokens[e].Text is "who" or "whom" or "whose"
+                        || e + 1 < tokens.Count && tokens[e].Text == "," && tokens[e + 1].Text is "who" or "whom" or "whose")) continue;
             if (!end || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
         }
@@ -542,12 +546,16 @@ internal static class NamedByConstruction
         }
     }
 
+    /// <summary>Of <see cref="HoldVerbs"/>, those whose passive takes only a meeting: a body too is "organised by three
+    /// universities", "opened to the public", "chaired by a banker" (review34).</summary>
+    private static readonly HashSet<string> PassiveHoldVerbs = new(StringComparer.Ordinal) { "hold", "host", "attend", "convene" };
+
     /// <summary>Auxiliaries between a subject and its passive participle: "was", "has been", "will be".</summary>
     private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
         { "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "to", "also", "first" };
 
     /// <summary>
-    /// "The Harbour Fisheries Conference (HFC) has been held since 2029", "the Kessa Forum, hosted in Orvin": the name (and its
+    /// "the Marsh Water Forum (MWF) will be held in a tent", "the Kessa Forum, hosted in Orvin": the name (and its
     /// bracketed acronym) is the subject of a passive verb of holding, hosting or attending ("was held", "will be hosted",
     /// "has been convened"), or a participle of one with a preposition after it follows the name: what is held is a
     /// meeting. Only a participle (VBN) counts: "the Kessa Forum hosted a dinner" (past tense) says the body hosted.
@@ -559,7 +567,7 @@ internal static class NamedByConstruction
         int aux = 0;
         if (t < tokens.Count && tokens[t].Text == ",") t++;
         while (t < tokens.Count && aux < 3 && PassiveAuxiliaries.Contains(tokens[t].Text)) { t++; aux++; }
-        if (t >= tokens.Count || tokens[t].Tag != "VBN" || tokens[t].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant())) return false;
+        if (t >= tokens.Count || tokens[t].Tag != "VBN" || tokens[t].Lemma is not { } lemma || !PassiveHoldVerbs.Contains(lemma.ToLowerInvariant())) return false;
         // (with no auxiliary, a reduced relative clause: "the Kessa Forum held in Orvin", "... hosted by Varno")
         return aux > 0 && tokens[t - 1].Text is not ("to" or "have" or "has" or "had") || t + 1 < tokens.Count && tokens[t + 1].Tag is "IN";
     }
