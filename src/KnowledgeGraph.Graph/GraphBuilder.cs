@@ -206,7 +206,12 @@ public sealed class GraphBuilder
         bool alone = e.Type == EntityType.Location && state is null && abroad;
         int found = -1;
         var keys = new List<string>();
-        var bareNames = new HashSet<string>(StringComparer.Ordinal);
+        // the entity's names that are a ministry's bare name (IsBareMinistry), found once
+        HashSet<string>? bare = null;
+        if (e.Type == EntityType.Organization)
+            foreach (var name in e.Aliases.Append(e.Name))
+                if (IsBareMinistry(name)) (bare ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        bool keyedByArticle = false;
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
         if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
         else if (ResolutionKey.Within(e.Attributes) is { } within)
@@ -217,9 +222,9 @@ public sealed class GraphBuilder
         else
         {
             // a ministry's bare name is a key only within its article (IsBareMinistry)
-            bool Bare(string name) => e.Type == EntityType.Organization && IsBareMinistry(name);
+            keyedByArticle = bare is not null;
+            bool Bare(string name) => bare?.Contains(name) == true;
             string Key(string name) => Bare(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
-            foreach (var name in e.Aliases.Append(e.Name).Where(Bare)) bareNames.Add(ResolutionKey.Of(name));
             keys.Add(Key(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(Key));
@@ -260,14 +265,15 @@ public sealed class GraphBuilder
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         if (state is not null) (g.States ??= new(StringComparer.Ordinal)).Add(state);
         g.Abroad |= alone;
-        g.Bare |= e.Type == EntityType.Organization && IsBareMinistry(e.Name);
+        g.Bare |= bare?.Contains(e.Name) == true;
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
-        foreach (var name in bareNames)
-        {
-            if (!_bareMinistries.TryGetValue(name, out var list)) _bareMinistries[name] = list = new List<int>();
-            list.Add(found);
-        }
+        if (keyedByArticle)
+            foreach (var name in bare!.Select(ResolutionKey.Of).Distinct(StringComparer.Ordinal))
+            {
+                if (!_bareMinistries.TryGetValue(name, out var list)) _bareMinistries[name] = list = new List<int>();
+                list.Add(found);
+            }
         foreach (var k in keys)
         {
             if (k.Length == 0) continue;
@@ -450,12 +456,14 @@ public sealed class GraphBuilder
     {
         var countryOf = new Dictionary<string, int>(StringComparer.Ordinal); // a country's written form -> the country node
         var shared = new HashSet<string>(StringComparer.Ordinal); // a form two country nodes hold names neither (whichever came first)
+        var countries = new List<int>(); // the owners that are countries, whose demonyms open names too (below)
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            bool owner = g.Type == EntityType.Location && g.FineTypes?.Contains("Country") == true
-                         || g.Type == EntityType.Organization && g.FineTypes?.Contains("InternationalOrganization") == true;
+            bool country = g.Type == EntityType.Location && g.FineTypes?.Contains("Country") == true;
+            bool owner = country || g.Type == EntityType.Organization && g.FineTypes?.Contains("InternationalOrganization") == true;
             if (Find(i) != i || !owner || g.NameVotes.Count == 0) continue;
+            if (country) countries.Add(i);
             foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
                          .Append(CanonicalName(g)))
                 if (!countryOf.TryAdd(form, i) && countryOf[form] != i) shared.Add(form);
@@ -466,11 +474,9 @@ public sealed class GraphBuilder
         // ("Lithuania Army" / "Lithuanian Army"); a demonym opens names of their own ("American Red Cross" is no "Red Cross")
         var demonymOf = new Dictionary<string, int>(StringComparer.Ordinal);
         shared.Clear();
-        for (int i = 0; i < _entities.Count; i++)
+        foreach (int i in countries)
         {
-            var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Location || g.FineTypes?.Contains("Country") != true || g.NameVotes.Count == 0) continue;
-            foreach (var name in g.Aliases)
+            foreach (var name in _entities[i].Aliases)
                 if (_lexicons.Demonyms.TryGetValue(name, out var demonyms))
                     foreach (var demonym in demonyms)
                         if (!countryOf.ContainsKey(demonym) && !demonymOf.TryAdd(demonym, i) && demonymOf[demonym] != i) shared.Add(demonym);

@@ -90,8 +90,9 @@ public sealed class GraphLexicons
             countryWords.Add(row[1]);
             if (row[2].Length > 0) countryWords.Add(row[2]);
             countryWords.UnionWith(TsvFile.List(row[3]));
-            countryWords.UnionWith(TsvFile.List(row[4]));
-            foreach (var demonym in TsvFile.List(row[4]))
+            var rowDemonyms = TsvFile.List(row[4]);
+            countryWords.UnionWith(rowDemonyms);
+            foreach (var demonym in rowDemonyms)
             {
                 if (!demonyms.TryGetValue(row[1], out var set)) demonyms[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(demonym);

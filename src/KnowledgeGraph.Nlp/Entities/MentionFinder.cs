@@ -1576,6 +1576,15 @@ public sealed class MentionFinder
         }
     }
 
+    /// <summary>A person's role noun (titles.tsv), a plural noun of people (agents.tsv, or an agent's suffix: "drivers") or a
+    /// collective noun of people ("crew", "staff", surface.rules).</summary>
+    private bool IsPeopleServing(Token t)
+    {
+        var lemma = t.Lemma ?? t.Text;
+        return _lex.Titles.Lookup(lemma).Any(e => e.ImpliesPerson) || Relations.Grammar.PeopleCollectiveNouns.Contains(lemma)
+               || Relations.Grammar.PeopleCollectiveNouns.Contains(t.Text) || t.Tag == "NNS" && t.Text.Length > 2 && IsPeopleNoun(t.Text);
+    }
+
     /// <summary>
     /// "The GPS units were replaced", "the USB drives had been wiped", "The AIDS clinic will open": a word of capitals written
     /// right before a lower-case common noun is that noun's pre-modifier, and "the" determines the noun, not the acronym.
@@ -1586,15 +1595,6 @@ public sealed class MentionFinder
     /// "the GRV pilots", "the 40 KLM crews" are people serving a body, which the acronym names). ("Pilots of the GRV walked out" writes GRV as a head.) One pass over the
     /// article's tokens.
     /// </summary>
-    /// <summary>A person's role noun (titles.tsv), a plural noun of people (agents.tsv, or an agent's suffix: "drivers") or a
-    /// collective noun of people ("crew", "staff", surface.rules).</summary>
-    private bool IsPeopleServing(Token t)
-    {
-        var lemma = t.Lemma ?? t.Text;
-        return _lex.Titles.Lookup(lemma).Any(e => e.ImpliesPerson) || Relations.Grammar.PeopleCollectiveNouns.Contains(lemma)
-               || Relations.Grammar.PeopleCollectiveNouns.Contains(t.Text) || t.Tag == "NNS" && t.Text.Length > 2 && IsPeopleNoun(t.Text);
-    }
-
     private HashSet<string> AcronymsOnlyModifying(IReadOnlyList<Sentence> sentences)
     {
         var modifying = new HashSet<string>(StringComparer.Ordinal);

@@ -287,10 +287,14 @@ internal static class NamedByConstruction
     private static void TypeEndsOfJourneys(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         HashSet<string>? surnames = null;
-        var at = new Dictionary<(int, int), int>(); // (sentence, end token) -> mention: "from A to": the mention ending at "to"
-        for (int k = 0; k < result.Count; k++) at.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        // (sentence, token) -> the mention ending there ("from A to": A ends at "to") and the one starting there
+        var at = new Dictionary<(int, int), int>();
         var startsAt = new Dictionary<(int, int), int>();
-        for (int k = 0; k < result.Count; k++) startsAt.TryAdd((result[k].Mention.SentenceIndex, result[k].FirstToken), k);
+        for (int k = 0; k < result.Count; k++)
+        {
+            at.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+            startsAt.TryAdd((result[k].Mention.SentenceIndex, result[k].FirstToken), k);
+        }
         bool IsPlace(int j) => result[j].Mention.Type == EntityType.Location;
         for (int k = 0; k < result.Count; k++)
         {
