@@ -4105,16 +4105,27 @@ public sealed class MentionFinder
         while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
         var here = mentions.GetRange(from, mentions.Count - from);
         bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        PlacedMention? PlaceAfter(int after)
+        {
+            if (after + 1 >= words.Count || words[after] is not ("in" or "of")) return null;
+            int p = after + 1;
+            if (p < words.Count && words[p] == "the") p++;
+            return here.FirstOrDefault(x => x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+        }
+        // The agent's words end right before "in"/"of" and a place: the token after which such a place comes next, so
+        // the agent lexicon is only asked at tokens a phrase of its length (MaxWords at most) can reach one from.
+        var nextPlaceAfter = new int[words.Count + 1];
+        nextPlaceAfter[words.Count] = int.MaxValue;
+        for (int a = words.Count - 1; a >= 0; a--)
+            nextPlaceAfter[a] = here.Count > 0 && PlaceAfter(a) is not null ? a : nextPlaceAfter[a + 1];
         for (int i = 0; i + 2 < words.Count; i++)
         {
+            if (nextPlaceAfter[i + 1] - i > _lex.Agents.MaxWords) continue;
             if (Covered(i)) continue;
             var head = AgentHead(s, words, i);
             if (head is null) continue;
             int after = i + head.Value.Length;
-            if (after + 1 >= words.Count || words[after] is not ("in" or "of")) continue;
-            int p = after + 1;
-            if (p < words.Count && words[p] == "the") p++;
-            var place = here.FirstOrDefault(x => x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+            var place = PlaceAfter(after);
             if (place is null) continue;
             // the place ends the phrase: "police in Lima province" is about the province, "residents of Brevard, Broward
             // and Pasco counties" about all three

@@ -207,6 +207,9 @@ public sealed class AgentLexicon
 
     public (int Length, IReadOnlyList<AgentEntry> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start) => _index.LongestMatchAt(tokens, start);
 
+    /// <summary>The most words an entry has: no match is longer.</summary>
+    public int MaxWords => _index.MaxWords;
+
     public static AgentLexicon Load(string path)
     {
         var list = new List<AgentEntry>();

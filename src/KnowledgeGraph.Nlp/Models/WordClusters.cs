@@ -23,19 +23,52 @@ public sealed class WordClusters
     /// <summary>The leaf <see cref="WordHashes"/> gives its padding slots (before the first and after the last word).</summary>
     public const int Boundary = LeafCount + 1;
 
-    private readonly Dictionary<ulong, ushort> _leaf;
+    /// <summary>A word's hash and its leaf in one 16-byte slot, so a lookup reads one place in memory.</summary>
+    private struct Slot : IKeyedSlot
+    {
+        public ulong Hash;
+        public ushort Leaf;
+        public readonly ulong Key => Hash;
+    }
+
+    // The table is looked up for every token the recogniser reads: an open-addressing table (SlotTable: a power of
+    // two at most half full, linear probing) costs one cache miss where a dictionary's bucket and entry cost two.
+    // Hash 0 marks an empty slot, so a word whose hash is 0 keeps its leaf apart.
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+    private readonly int _zeroLeaf = Unknown;
 
     public string Description { get; }
-    public int Count => _leaf.Count;
+    public int Count { get; }
 
     private WordClusters(Dictionary<ulong, ushort> leaf, string description)
     {
-        _leaf = leaf;
         Description = description;
+        Count = leaf.Count;
+        _slots = new Slot[SlotTable.SizeFor(leaf.Count)];
+        _mask = _slots.Length - 1;
+        foreach (var (hash, l) in leaf)
+        {
+            if (hash == 0) { _zeroLeaf = l; continue; }
+            _slots[SlotTable.FreeSlot(_slots, hash, _mask)] = new Slot { Hash = hash, Leaf = l };
+        }
     }
 
     /// <summary>The word's leaf (0 .. <see cref="LeafCount"/> - 1), or <see cref="Unknown"/>.</summary>
-    public int Leaf(ulong lowerHash) => _leaf.TryGetValue(lowerHash, out var l) ? l : Unknown;
+    public int Leaf(ulong lowerHash)
+    {
+        if (lowerHash == 0) return _zeroLeaf;
+        int s = SlotTable.Find(_slots, lowerHash, _mask, SlotTable.Home(lowerHash, _mask));
+        return s < 0 ? Unknown : _slots[s].Leaf;
+    }
+
+    /// <summary>Every (hash, leaf) pair of the table.</summary>
+    private IEnumerable<(ulong Hash, ushort Leaf)> Pairs()
+    {
+        if (_zeroLeaf != Unknown) yield return (0, (ushort)_zeroLeaf);
+        foreach (var slot in _slots)
+            if (slot.Hash != 0) yield return (slot.Hash, slot.Leaf);
+    }
 
     /// <summary>The word's leaf, looked up by its lower-case form.</summary>
     public int Leaf(string word) => Leaf(FeatureHash.Lower(word));
@@ -57,11 +90,10 @@ public sealed class WordClusters
     /// <summary>Writes the table (sorted hashes and their leaves) into a model payload.</summary>
     public void WritePayload(BinaryWriter w)
     {
-        var keys = _leaf.Keys.ToArray();
-        Array.Sort(keys);
-        w.Write(keys.Length);
-        foreach (var k in keys) w.Write(k);
-        foreach (var k in keys) w.Write(_leaf[k]);
+        var pairs = Pairs().OrderBy(p => p.Hash).ToArray();
+        w.Write(pairs.Length);
+        foreach (var (hash, _) in pairs) w.Write(hash);
+        foreach (var (_, leaf) in pairs) w.Write(leaf);
     }
 
     /// <summary>Reads a table written by <see cref="WritePayload"/>.</summary>

@@ -72,7 +72,8 @@ public sealed class WordHashes
     {
         Exact[j] = FeatureHash.Text(w);
         Norm[j] = NormHash(w);
-        if (Clusters is not null) Leaf[j] = Clusters.Leaf(w);
+        // The normalised hash is the lower-case hash unless the word opens with a digit (NormHash): not hashed twice.
+        if (Clusters is not null) Leaf[j] = Clusters.Leaf(w.Length > 0 && char.IsAsciiDigit(w[0]) ? FeatureHash.Lower(w) : Norm[j]);
 
         const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
         ulong shape = offset, shortShape = offset;
