@@ -87,8 +87,7 @@ public sealed partial class RelationExtractor
                 string text = v.WordsOf(compound ? k : start, last);
                 if (other && h >= 0 && v.IsCoordinator(h))
                 {
-                    // "A, B and other members of G"
-                    // (the whole list before "and other": "A, B and other members")
+                    // "A, B and other members of G": the whole list before "and other"
                     for (var m = v.MentionEndingAt(h - 1); m is not null && members.All(x => x.Entity != m.Entity); )
                     {
                         members.Insert(0, m);
@@ -106,11 +105,12 @@ public sealed partial class RelationExtractor
                     if (c + 1 < v.Count && v.IsCoordinator(c) && v.MentionStartingAt(c + 1) is { } lastNamed && members.All(x => x.Entity != lastNamed.Entity))
                         members.Add(lastNamed);
                 }
-                else if (v.Tag(last) is "NN" or "NNP" && h >= 0)
+                else if (v.Tag(last) is "NN" or "NNP")
                 {
-                    // "X, a member of G" (apposition) or "X is a member of G" (copula)
-                    if (v.IsComma(h) && v.MentionEndingAt(h - 1) is { } x && !(h + 1 < start && v.Lower(h + 1) == "the" && compound)) members.Add(x);
-                    else if (v.IsCopula(h) && SubjectBefore(GroupStartOf(h)) is { } s) members.Add(s);
+                    // "X, a member of G" (apposition), "X is a member of G" (copula), "G's newest member, X" (the name after it)
+                    if (h >= 0 && v.IsComma(h) && v.MentionEndingAt(h - 1) is { } x && !(h + 1 < start && v.Lower(h + 1) == "the" && compound)) members.Add(x);
+                    else if (h >= 0 && v.IsCopula(h) && SubjectBefore(GroupStartOf(h)) is { } s) members.Add(s);
+                    else if (compound && last + 2 < v.Count && v.Words[last + 1] == "," && v.MentionStartingAt(last + 2) is { } y) members.Add(y);
                 }
                 foreach (var m in members)
                 {
