@@ -607,6 +607,35 @@ public sealed class GraphBuilderTests
         Assert.That(Count("Department of Lighthouses"), Is.EqualTo(1));
     }
 
+    [Test]
+    public void AMinistrysBareNameIsTheOneOwnedMinistryOfItsFieldInItsArticleAndOneCountrysMinistryIsOneNodeWhateverTheWording()
+    {
+        var b = new GraphBuilder(Schema);
+        // "The Chilean Ministry of Fisheries closed the bay on Friday. The Ministry of Fisheries said ...": one ministry
+        b.Add(Doc("one", new[] { E(0, "Chilean Ministry of Fisheries", EntityType.Organization), E(1, "Ministry of Fisheries", EntityType.Organization) },
+            R(1, 0, "PART_OF", "PART_OF", "The Ministry of Fisheries said the bay stays shut.", 0.9)));
+        // the same country's ministry written with "of" and the country, or its possessive, in other articles
+        b.Add(Doc("two", new[] { E(0, "Ministry of Fisheries of Chile", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "Peru's Fisheries Ministry", EntityType.Organization) }));
+        // must not: two owners' ministries of the field beside the bare name (it joins neither), another field, another country
+        b.Add(Doc("four", new[] { E(0, "Fisheries Ministry", EntityType.Organization), E(1, "Peruvian Ministry of Fisheries", EntityType.Organization),
+            E(2, "Chilean Fisheries Ministry", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "Ministry of Tides", EntityType.Organization), E(1, "Chilean Ministry of Fisheries", EntityType.Organization) }));
+        // "the Foreign Ministry" is "the Ministry of Foreign Affairs": "Affairs" closing the field is left out
+        b.Add(Doc("six", new[] { E(0, "Ministry of Foreign Affairs", EntityType.Organization), E(1, "Peruvian Foreign Ministry", EntityType.Organization) }));
+        var graph = b.Build();
+        var bodies = graph.Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        var chile = Of("Chilean Ministry of Fisheries");
+        Assert.That(chile.Name, Is.EqualTo("Chilean Ministry of Fisheries"), "the node keeps the name that says whose it is");
+        Assert.That(Aliases(chile), Is.EquivalentTo(new[] { "Chilean Ministry of Fisheries", "Ministry of Fisheries", "Ministry of Fisheries of Chile", "Chilean Fisheries Ministry" }));
+        Assert.That(Aliases(Of("Peru's Fisheries Ministry")), Is.EquivalentTo(new[] { "Peru's Fisheries Ministry", "Peruvian Ministry of Fisheries" }));
+        Assert.That(Aliases(Of("Fisheries Ministry")), Is.EquivalentTo(new[] { "Fisheries Ministry" }), "two owners' ministries in its article");
+        Assert.That(Aliases(Of("Ministry of Tides")), Is.EquivalentTo(new[] { "Ministry of Tides" }), "another field");
+        Assert.That(Aliases(Of("Peruvian Foreign Ministry")), Is.EquivalentTo(new[] { "Peruvian Foreign Ministry", "Ministry of Foreign Affairs" }));
+        Assert.That(graph.Snapshot.Edges.Where(e => e.Type == "PART_OF"), Is.Empty, "the bare name and its owner's name are one node: no edge between them");
+    }
+
     private static DocumentEntity Union(int index, string name, params string[] aliases) =>
         new(index, name, EntityType.Organization, new[] { "InternationalOrganization" }, aliases.Append(name).ToList(),
             new[] { M(name, EntityType.Organization) }, new Dictionary<string, string>());
