@@ -244,6 +244,9 @@ public sealed class GraphBuilder
                     // one country's ministry of one field, whichever way its name says whose it is ("the Kessan Foreign
                     // Ministry", "Kessland's Ministry of Foreign Affairs", "the Ministry of Foreign Affairs of Kessland")
                     if (!Bare(name) && OwnedMinistry(name) is { Country: { } country } owned) keys.Add("\u0008" + country + "|" + owned.Field);
+                    // the Arabic article joined to a body's name by a hyphen may be left out: "the Al-Kessar Brigades" are
+                    // "the Kessar Brigades" (not a space: "Al Kessar" may be a person's name in a body's)
+                    if (name.Length > 3 && name.StartsWith("Al-", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[3])) keys.Add(ResolutionKey.Of(name[3..]));
                 }
         }
         // a town written with its state is looked up first by its name in that state (the bare name may be another town's)
@@ -490,7 +493,7 @@ public sealed class GraphBuilder
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Organization || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
+            if (Find(i) != i || g.Type is not (EntityType.Organization or EntityType.Event) || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
             foreach (var name in g.Aliases)
             {
                 var words = name.Split(' ');
@@ -499,13 +502,16 @@ public sealed class GraphBuilder
                     if (!char.IsUpper(words[p][0])) continue;
                     var opening = string.Join(' ', words.Take(p));
                     if (countryOf.TryGetValue(opening, out var country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), false));
-                    else if (demonymOf.TryGetValue(opening, out country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), true));
+                    else if (g.Type == EntityType.Organization && demonymOf.TryGetValue(opening, out country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), true));
                 }
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
         // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
-        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // (an event's group apart from a body's: "the UN Charter" and "the United Nations Charter" are one charter, joined
+        // as one owner written two ways only: an event's bare name, "the Charter", joins nothing)
+        foreach (var group in prefixed.GroupBy(x => (_entities[x.Entity].Type == EntityType.Event ? "\u0008" : "") + ResolutionKey.Of(x.Bare), StringComparer.Ordinal)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rest = group.Select(x => x.Bare).Min(StringComparer.Ordinal)!;
             // one country written two ways, "U.S. Fisheries Department" and "United States Fisheries Department", is one
@@ -515,6 +521,7 @@ public sealed class GraphBuilder
             if (!NamesAHoldersOffice(rest))
                 foreach (var same in group.GroupBy(x => Find(x.Country)))
                     foreach (var x in same.Skip(1)) Union(same.First().Entity, x.Entity);
+            if (group.Key.StartsWith('\u0008')) continue;
             var named = group.Where(x => !x.Demonym).ToList();
             if (named.Count == 0) continue;
             if (named.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither

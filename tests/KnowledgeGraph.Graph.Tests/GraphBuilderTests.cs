@@ -664,6 +664,39 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void AnAgreementNamedWithItsOwnerWrittenTwoWaysIsOneEventButItsBareNameJoinsNothing()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the TU Harbour Charter" and "the Tidal Union Harbour Charter" of two articles: one charter
+        b.Add(Doc("one", new[] { Union(0, "Tidal Union", "TU"), E(1, "TU Harbour Charter", EntityType.Event) }));
+        b.Add(Doc("two", new[] { Union(0, "Tidal Union"), E(1, "Tidal Union Harbour Charter", EntityType.Event) }));
+        // must not: an event's bare name, even in an article naming the union; a body of the same name (another type)
+        b.Add(Doc("three", new[] { Union(0, "Tidal Union", "TU"), E(1, "Harbour Charter", EntityType.Event) }));
+        b.Add(Doc("four", new[] { Union(0, "Tidal Union", "TU"), E(1, "Tidal Union Harbour Charter", EntityType.Organization) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        var events = nodes.Where(n => n.Labels.Contains("Event")).ToList();
+        Assert.That(Aliases(events.Single(n => Aliases(n).Contains("TU Harbour Charter"))), Is.EquivalentTo(new[] { "TU Harbour Charter", "Tidal Union Harbour Charter" }));
+        Assert.That(Aliases(events.Single(n => Aliases(n).Contains("Harbour Charter"))), Is.EquivalentTo(new[] { "Harbour Charter" }));
+        Assert.That(nodes.Count(n => n.Labels.Contains("Organization") && Aliases(n).Contains("Tidal Union Harbour Charter")), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ABodysNameWithTheArabicArticleJoinedByAHyphenIsTheNameWithoutIt()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the Al-Kessar Brigades claimed the attack" and "the Kessar Brigades said" of two articles: one group
+        b.Add(Doc("one", new[] { E(0, "Al-Kessar Brigades", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Kessar Brigades", EntityType.Organization) }));
+        // must not: the article written apart ("Al Dorra Foundation" may be named after a person), a person, a place
+        b.Add(Doc("three", new[] { E(0, "Al Dorra Foundation", EntityType.Organization), E(1, "Al-Harith Vell", EntityType.Person), E(2, "Al-Marsa", EntityType.Location) }));
+        b.Add(Doc("four", new[] { E(0, "Dorra Foundation", EntityType.Organization), E(1, "Harith Vell", EntityType.Person), E(2, "Marsa", EntityType.Location) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        Assert.That(Aliases(nodes.Single(n => Aliases(n).Contains("Kessar Brigades"))), Is.EquivalentTo(new[] { "Al-Kessar Brigades", "Kessar Brigades" }));
+        foreach (var apart in new[] { "Al Dorra Foundation", "Dorra Foundation", "Al-Harith Vell", "Harith Vell", "Al-Marsa", "Marsa" })
+            Assert.That(Aliases(nodes.Single(n => Aliases(n).Contains(apart))), Is.EquivalentTo(new[] { apart }), apart);
+    }
+
+    [Test]
     public void AServiceAndThePluralOfThoseWhoServeInItAreOneBodyAcrossDocuments()
     {
         var b = new GraphBuilder(Schema);
