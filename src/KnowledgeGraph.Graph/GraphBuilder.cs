@@ -584,9 +584,12 @@ public sealed class GraphBuilder
         {
             var e = doc.Entities[i];
             if (e.Type != EntityType.Organization || ResolutionKey.IsDocumentScoped(e.Attributes)) continue;
+            // only an entity named by bare ministries alone (and descriptions): another name of it (an acronym, "MOFA") is a
+            // key across articles, and would bring other articles' ministry into the owner's
+            bool onlyBare = e.Aliases.Append(e.Name).All(n => n.Length == 0 || char.IsLower(n[0]) || IsBareMinistry(n));
             foreach (var name in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
             {
-                if (IsBareMinistry(name)) { if (MinistryField(WordsOf(name)) is { } field) (bare ??= new()).Add((i, field)); }
+                if (IsBareMinistry(name)) { if (onlyBare && MinistryField(WordsOf(name)) is { } field) (bare ??= new()).Add((i, field)); }
                 else if (OwnedMinistry(name) is { } field) (owned ??= new()).Add((i, field.Field));
             }
         }

@@ -621,6 +621,8 @@ public sealed class GraphBuilderTests
         b.Add(Doc("four", new[] { E(0, "Fisheries Ministry", EntityType.Organization), E(1, "Peruvian Ministry of Fisheries", EntityType.Organization),
             E(2, "Chilean Fisheries Ministry", EntityType.Organization) }));
         b.Add(Doc("five", new[] { E(0, "Ministry of Tides", EntityType.Organization), E(1, "Chilean Ministry of Fisheries", EntityType.Organization) }));
+        // nor a bare name with an acronym (a key across articles: another article's "Ministry of Salt (MOSA)" would come along)
+        b.Add(Doc("seven", new[] { E(0, "Ministry of Salt", EntityType.Organization, "MOSA"), E(1, "Chilean Ministry of Salt", EntityType.Organization) }));
         // "the Foreign Ministry" is "the Ministry of Foreign Affairs": "Affairs" closing the field is left out
         b.Add(Doc("six", new[] { E(0, "Ministry of Foreign Affairs", EntityType.Organization), E(1, "Peruvian Foreign Ministry", EntityType.Organization) }));
         var graph = b.Build();
@@ -632,6 +634,7 @@ public sealed class GraphBuilderTests
         Assert.That(Aliases(Of("Peru's Fisheries Ministry")), Is.EquivalentTo(new[] { "Peru's Fisheries Ministry", "Peruvian Ministry of Fisheries" }));
         Assert.That(Aliases(Of("Fisheries Ministry")), Is.EquivalentTo(new[] { "Fisheries Ministry" }), "two owners' ministries in its article");
         Assert.That(Aliases(Of("Ministry of Tides")), Is.EquivalentTo(new[] { "Ministry of Tides" }), "another field");
+        Assert.That(Aliases(Of("MOSA")), Is.EquivalentTo(new[] { "Ministry of Salt", "MOSA" }), "a bare name with an acronym");
         Assert.That(Aliases(Of("Peruvian Foreign Ministry")), Is.EquivalentTo(new[] { "Peruvian Foreign Ministry", "Ministry of Foreign Affairs" }));
         Assert.That(graph.Snapshot.Edges.Where(e => e.Type == "PART_OF"), Is.Empty, "the bare name and its owner's name are one node: no edge between them");
     }
