@@ -129,6 +129,7 @@ public sealed class GraphBuilder
         bool abroad = !doc.Entities.Any(NamesAPlaceOfTheUnitedStates);
         for (int i = 0; i < doc.Entities.Count; i++)
             global[i] = Resolve(doc.Entities[i], docIndex, doc.Id, abroad);
+        JoinOwnedMinistries(doc, global);
         foreach (var r in doc.Relations)
         {
             if (r.Negated) { _notAsserted++; continue; }
@@ -240,6 +241,12 @@ public sealed class GraphBuilder
                 {
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(Bare(name) ? body + "\u0003" + docId : body);
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
+                    // one country's ministry of one field, whichever way its name says whose it is ("the Kessan Foreign
+                    // Ministry", "Kessland's Ministry of Foreign Affairs", "the Ministry of Foreign Affairs of Kessland")
+                    if (!Bare(name) && OwnedMinistry(name) is { Country: { } country } owned) keys.Add("\u0008" + country + "|" + owned.Field);
+                    // the Arabic article joined to a body's name by a hyphen may be left out: "the Al-Kessar Brigades" are
+                    // "the Kessar Brigades" (not a space: "Al Kessar" may be a person's name in a body's)
+                    if (name.Length > 3 && name.StartsWith("Al-", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[3])) keys.Add(ResolutionKey.Of(name[3..]));
                 }
         }
         // a town written with its state is looked up first by its name in that state (the bare name may be another town's)
@@ -486,7 +493,7 @@ public sealed class GraphBuilder
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Organization || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
+            if (Find(i) != i || g.Type is not (EntityType.Organization or EntityType.Event) || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
             foreach (var name in g.Aliases)
             {
                 var words = name.Split(' ');
@@ -495,13 +502,16 @@ public sealed class GraphBuilder
                     if (!char.IsUpper(words[p][0])) continue;
                     var opening = string.Join(' ', words.Take(p));
                     if (countryOf.TryGetValue(opening, out var country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), false));
-                    else if (demonymOf.TryGetValue(opening, out country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), true));
+                    else if (g.Type == EntityType.Organization && demonymOf.TryGetValue(opening, out country)) prefixed.Add((i, country, string.Join(' ', words.Skip(p)), true));
                 }
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
         // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
-        foreach (var group in prefixed.GroupBy(x => ResolutionKey.Of(x.Bare), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // (an event's group apart from a body's: "the UN Charter" and "the United Nations Charter" are one charter, joined
+        // as one owner written two ways only: an event's bare name, "the Charter", joins nothing)
+        foreach (var group in prefixed.GroupBy(x => (_entities[x.Entity].Type == EntityType.Event ? "\u0008" : "") + ResolutionKey.Of(x.Bare), StringComparer.Ordinal)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rest = group.Select(x => x.Bare).Min(StringComparer.Ordinal)!;
             // one country written two ways, "U.S. Fisheries Department" and "United States Fisheries Department", is one
@@ -511,6 +521,7 @@ public sealed class GraphBuilder
             if (!NamesAHoldersOffice(rest))
                 foreach (var same in group.GroupBy(x => Find(x.Country)))
                     foreach (var x in same.Skip(1)) Union(same.First().Entity, x.Entity);
+            if (group.Key.StartsWith('\u0008')) continue;
             var named = group.Where(x => !x.Demonym).ToList();
             if (named.Count == 0) continue;
             if (named.Select(x => x.Country).Distinct().Count() != 1) continue; // two countries' bodies of one name: neither
@@ -554,6 +565,101 @@ public sealed class GraphBuilder
             for (int n = 1; n <= 4 && i + n <= words.Count; n++)
                 if (_lexicons.CountryWords.Contains(string.Join(' ', words.Skip(i).Take(n)))) return false;
         return true;
+    }
+
+    /// <summary>
+    /// "The Kessan Ministry of Fisheries opened the port on Monday. The Ministry of Fisheries said ...": an article that
+    /// names one owner's ministry of a field (a country's name or demonym, countries.tsv, or an acronym before the name; or
+    /// "of" and the country after it: "the Ministry of Fisheries of Kessland"; or the country's possessive: "Kessland's
+    /// Fisheries Ministry") and also a ministry of that field by its bare name (<see cref="IsBareMinistry"/>) means that
+    /// ministry by the bare name: the bare node joins it and keeps no vote for its name. The field is the words after
+    /// "Ministry of" (or "for") or before "Ministry", "Affairs" closing it left out ("the Foreign Ministry" is "the Ministry
+    /// of Foreign Affairs"). Two owners' ministries of the field in the article, or none: the bare name joins neither (it
+    /// stays keyed within its article). Linear in the article's entities.
+    /// </summary>
+    private void JoinOwnedMinistries(GraphDocument doc, int[] global)
+    {
+        List<(int Entity, string Field)>? bare = null, owned = null;
+        for (int i = 0; i < doc.Entities.Count; i++)
+        {
+            var e = doc.Entities[i];
+            if (e.Type != EntityType.Organization || ResolutionKey.IsDocumentScoped(e.Attributes)) continue;
+            // only an entity named by bare ministries alone (and descriptions): another name of it (an acronym, "MOFA") is a
+            // key across articles, and would bring other articles' ministry into the owner's
+            bool onlyBare = e.Aliases.Append(e.Name).All(n => n.Length == 0 || char.IsLower(n[0]) || IsBareMinistry(n));
+            foreach (var name in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
+            {
+                if (IsBareMinistry(name)) { if (onlyBare && MinistryField(WordsOf(name)) is { } field) (bare ??= new()).Add((i, field)); }
+                else if (OwnedMinistry(name) is { } field) (owned ??= new()).Add((i, field.Field));
+            }
+        }
+        if (bare is null || owned is null) return;
+        foreach (var (i, field) in bare)
+        {
+            var owners = owned.Where(o => o.Field == field).Select(o => Find(global[o.Entity])).Distinct().ToList();
+            int root = Find(global[i]);
+            if (owners.Count != 1 || owners[0] == root) continue;
+            // the node keeps the name that says whose ministry it is (and is no bare name's node: GlobalEntity.Bare)
+            var g = _entities[root];
+            foreach (var name in g.NameVotes.Keys.Where(IsBareMinistry).ToList()) g.NameVotes.Remove(name);
+            bool ownerBare = _entities[owners[0]].Bare;
+            Union(owners[0], root);
+            _entities[Find(owners[0])].Bare = ownerBare;
+        }
+    }
+
+    /// <summary>A name's words, a leading "the" left out.</summary>
+    private static List<string> WordsOf(string name)
+    {
+        var words = NameKey.Words(name).ToList();
+        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        return words;
+    }
+
+    /// <summary>The field of a ministry's name without its owner (folded): "Ministry of Foreign Affairs", "Ministry for
+    /// Foreign Affairs", "Foreign Ministry" -> "FOREIGN"; "Ministry of Fisheries" -> "FISHERIES"; null for any other name.</summary>
+    private static string? MinistryField(List<string> words)
+    {
+        List<string> field;
+        if (words.Count >= 3 && words[0] == "Ministry" && words[1] is "of" or "for")
+            field = words.Skip(2).SkipWhile(w => w.Equals("the", StringComparison.OrdinalIgnoreCase)).ToList();
+        else if (words.Count >= 2 && words[^1] == "Ministry") field = words.Take(words.Count - 1).ToList();
+        else return null;
+        if (field.Count >= 2 && field[^1] == "Affairs") field.RemoveAt(field.Count - 1);
+        if (field.Count == 0 || field.Any(w => w == "Ministry") || !field.All(w => char.IsUpper(w[0]) || w is "and" or "of" or "for" or "the" or "&")) return null;
+        return NameKey.Fold(string.Join(' ', field));
+    }
+
+    /// <summary>The owner and field of a ministry's name that says whose it is (<see cref="JoinOwnedMinistries"/>): "Kessan
+    /// Ministry of Fisheries", "Ministry of Fisheries of the Kessland", "Kessland's Fisheries Ministry" -> (Kessland,
+    /// FISHERIES); "KR Fisheries Ministry" -> (null, FISHERIES): an acronym says whose it is, but no lexicon says which
+    /// country it names. Null for any other name.</summary>
+    private (string? Country, string Field)? OwnedMinistry(string name)
+    {
+        var words = WordsOf(name);
+        if (words.Count < 3 || words.Count(w => w == "Ministry") != 1) return null;
+        bool IsOwner(IEnumerable<string> owner)
+        {
+            var list = owner.SkipWhile(w => w.Equals("the", StringComparison.OrdinalIgnoreCase)).ToList();
+            return list.Count is > 0 and <= 4 && _lexicons.CountryWords.Contains(string.Join(' ', list));
+        }
+        string? CountryOf(IEnumerable<string> owner) =>
+            _lexicons.CountryOf.GetValueOrDefault(string.Join(' ', owner.SkipWhile(w => w.Equals("the", StringComparison.OrdinalIgnoreCase))));
+        (string?, string)? With(string? country, string? field) => field is null ? null : (country, field);
+        // "of" and the owner after the field
+        for (int k = 2; k < words.Count - 1; k++)
+            if (words[k] == "of" && IsOwner(words.Skip(k + 1)))
+                return With(CountryOf(words.Skip(k + 1)), MinistryField(words.Take(k).ToList()));
+        // the owner before: its name, demonym or possessive, or an acronym of one word
+        for (int p = 1; p <= 3 && p < words.Count - 1; p++)
+        {
+            var owner = words.Take(p).ToList();
+            var last = owner[^1];
+            if (last.EndsWith("'s", StringComparison.Ordinal) || last.EndsWith("\u2019s", StringComparison.Ordinal)) owner[^1] = last[..^2];
+            if (IsOwner(owner)) return With(CountryOf(owner), MinistryField(words.Skip(p).ToList()));
+            if (p == 1 && NameKey.IsAcronymShape(owner[0])) return With(null, MinistryField(words.Skip(p).ToList()));
+        }
+        return null;
     }
 
     /// <summary>

@@ -51,14 +51,20 @@ public sealed class GraphLexicons
     /// <summary>Every name of a country and its demonyms (countries.tsv: name, official name, alternatives, demonyms).</summary>
     public FrozenSet<string> CountryWords { get; }
 
+    /// <summary>Each of <see cref="CountryWords"/> that names one country only -> that country's name (countries.tsv's name
+    /// column): "Kessan" -> "Kessland"; a word of two countries ("Congolese") is left out.</summary>
+    public FrozenDictionary<string, string> CountryOf { get; }
+
     /// <summary>Given names of people (given_names.tsv, derived from PETRARCH's people; none when the folder has no such
     /// file, as for the pipeline).</summary>
     public FrozenSet<string> GivenNames { get; }
 
     private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
-        FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames, FrozenSet<string> countryWords)
+        FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames, FrozenSet<string> countryWords,
+        FrozenDictionary<string, string> countryOf)
     {
         CountryWords = countryWords;
+        CountryOf = countryOf;
         GivenNames = givenNames;
         Demonyms = demonyms;
         Directory = directory;
@@ -80,8 +86,11 @@ public sealed class GraphLexicons
         var capitals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var demonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var countryWords = new HashSet<string>(StringComparer.Ordinal);
+        var countryOf = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var row in TsvFile.Read(P(CountriesFile), LexiconFormats.CountryColumns))
         {
+            foreach (var word in TsvFile.List(row[3]).Concat(TsvFile.List(row[4])).Append(row[1]).Append(row[2]).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))
+                countryOf[word] = countryOf.TryGetValue(word, out var was) && was != row[1] ? null : row[1];
             foreach (var capital in TsvFile.List(row[5]))
             {
                 if (!capitals.TryGetValue(row[1], out var set)) capitals[row[1]] = set = new HashSet<string>(StringComparer.Ordinal);
@@ -113,7 +122,8 @@ public sealed class GraphLexicons
         return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
             states, servers.ToFrozenSet(StringComparer.Ordinal),
             demonyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), givenNames,
-            countryWords.ToFrozenSet(StringComparer.Ordinal));
+            countryWords.ToFrozenSet(StringComparer.Ordinal),
+            countryOf.Where(kv => kv.Value is not null).ToFrozenDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal));
     }
 
     private static string FingerprintOf(string dir)

@@ -607,6 +607,38 @@ public sealed class GraphBuilderTests
         Assert.That(Count("Department of Lighthouses"), Is.EqualTo(1));
     }
 
+    [Test]
+    public void AMinistrysBareNameIsTheOneOwnedMinistryOfItsFieldInItsArticleAndOneCountrysMinistryIsOneNodeWhateverTheWording()
+    {
+        var b = new GraphBuilder(Schema);
+        // "The Chilean Ministry of Fisheries closed the bay on Friday. The Ministry of Fisheries said ...": one ministry
+        b.Add(Doc("one", new[] { E(0, "Chilean Ministry of Fisheries", EntityType.Organization), E(1, "Ministry of Fisheries", EntityType.Organization) },
+            R(1, 0, "PART_OF", "PART_OF", "The Ministry of Fisheries said the bay stays shut.", 0.9)));
+        // the same country's ministry written with "of" and the country, or its possessive, in other articles
+        b.Add(Doc("two", new[] { E(0, "Ministry of Fisheries of Chile", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "Peru's Fisheries Ministry", EntityType.Organization) }));
+        // must not: two owners' ministries of the field beside the bare name (it joins neither), another field, another country
+        b.Add(Doc("four", new[] { E(0, "Fisheries Ministry", EntityType.Organization), E(1, "Peruvian Ministry of Fisheries", EntityType.Organization),
+            E(2, "Chilean Fisheries Ministry", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "Ministry of Tides", EntityType.Organization), E(1, "Chilean Ministry of Fisheries", EntityType.Organization) }));
+        // nor a bare name with an acronym (a key across articles: another article's "Ministry of Salt (MOSA)" would come along)
+        b.Add(Doc("seven", new[] { E(0, "Ministry of Salt", EntityType.Organization, "MOSA"), E(1, "Chilean Ministry of Salt", EntityType.Organization) }));
+        // "the Foreign Ministry" is "the Ministry of Foreign Affairs": "Affairs" closing the field is left out
+        b.Add(Doc("six", new[] { E(0, "Ministry of Foreign Affairs", EntityType.Organization), E(1, "Peruvian Foreign Ministry", EntityType.Organization) }));
+        var graph = b.Build();
+        var bodies = graph.Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        var chile = Of("Chilean Ministry of Fisheries");
+        Assert.That(chile.Name, Is.EqualTo("Chilean Ministry of Fisheries"), "the node keeps the name that says whose it is");
+        Assert.That(Aliases(chile), Is.EquivalentTo(new[] { "Chilean Ministry of Fisheries", "Ministry of Fisheries", "Ministry of Fisheries of Chile", "Chilean Fisheries Ministry" }));
+        Assert.That(Aliases(Of("Peru's Fisheries Ministry")), Is.EquivalentTo(new[] { "Peru's Fisheries Ministry", "Peruvian Ministry of Fisheries" }));
+        Assert.That(Aliases(Of("Fisheries Ministry")), Is.EquivalentTo(new[] { "Fisheries Ministry" }), "two owners' ministries in its article");
+        Assert.That(Aliases(Of("Ministry of Tides")), Is.EquivalentTo(new[] { "Ministry of Tides" }), "another field");
+        Assert.That(Aliases(Of("MOSA")), Is.EquivalentTo(new[] { "Ministry of Salt", "MOSA" }), "a bare name with an acronym");
+        Assert.That(Aliases(Of("Peruvian Foreign Ministry")), Is.EquivalentTo(new[] { "Peruvian Foreign Ministry", "Ministry of Foreign Affairs" }));
+        Assert.That(graph.Snapshot.Edges.Where(e => e.Type == "PART_OF"), Is.Empty, "the bare name and its owner's name are one node: no edge between them");
+    }
+
     private static DocumentEntity Union(int index, string name, params string[] aliases) =>
         new(index, name, EntityType.Organization, new[] { "InternationalOrganization" }, aliases.Append(name).ToList(),
             new[] { M(name, EntityType.Organization) }, new Dictionary<string, string>());
@@ -632,6 +664,39 @@ public sealed class GraphBuilderTests
         Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("TU Tidal Gazette"))), Does.Contain("Tidal Gazette"));
         Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Harbour Review", StringComparison.Ordinal))), Is.EqualTo(2));
         Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Trust Fund", StringComparison.Ordinal))), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void AnAgreementNamedWithItsOwnerWrittenTwoWaysIsOneEventButItsBareNameJoinsNothing()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the TU Harbour Charter" and "the Tidal Union Harbour Charter" of two articles: one charter
+        b.Add(Doc("one", new[] { Union(0, "Tidal Union", "TU"), E(1, "TU Harbour Charter", EntityType.Event) }));
+        b.Add(Doc("two", new[] { Union(0, "Tidal Union"), E(1, "Tidal Union Harbour Charter", EntityType.Event) }));
+        // must not: an event's bare name, even in an article naming the union; a body of the same name (another type)
+        b.Add(Doc("three", new[] { Union(0, "Tidal Union", "TU"), E(1, "Harbour Charter", EntityType.Event) }));
+        b.Add(Doc("four", new[] { Union(0, "Tidal Union", "TU"), E(1, "Tidal Union Harbour Charter", EntityType.Organization) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        var events = nodes.Where(n => n.Labels.Contains("Event")).ToList();
+        Assert.That(Aliases(events.Single(n => Aliases(n).Contains("TU Harbour Charter"))), Is.EquivalentTo(new[] { "TU Harbour Charter", "Tidal Union Harbour Charter" }));
+        Assert.That(Aliases(events.Single(n => Aliases(n).Contains("Harbour Charter"))), Is.EquivalentTo(new[] { "Harbour Charter" }));
+        Assert.That(nodes.Count(n => n.Labels.Contains("Organization") && Aliases(n).Contains("Tidal Union Harbour Charter")), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ABodysNameWithTheArabicArticleJoinedByAHyphenIsTheNameWithoutIt()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the Al-Kessar Brigades claimed the attack" and "the Kessar Brigades said" of two articles: one group
+        b.Add(Doc("one", new[] { E(0, "Al-Kessar Brigades", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Kessar Brigades", EntityType.Organization) }));
+        // must not: the article written apart ("Al Dorra Foundation" may be named after a person), a person, a place
+        b.Add(Doc("three", new[] { E(0, "Al Dorra Foundation", EntityType.Organization), E(1, "Al-Harith Vell", EntityType.Person), E(2, "Al-Marsa", EntityType.Location) }));
+        b.Add(Doc("four", new[] { E(0, "Dorra Foundation", EntityType.Organization), E(1, "Harith Vell", EntityType.Person), E(2, "Marsa", EntityType.Location) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        Assert.That(Aliases(nodes.Single(n => Aliases(n).Contains("Kessar Brigades"))), Is.EquivalentTo(new[] { "Al-Kessar Brigades", "Kessar Brigades" }));
+        foreach (var apart in new[] { "Al Dorra Foundation", "Dorra Foundation", "Al-Harith Vell", "Harith Vell", "Al-Marsa", "Marsa" })
+            Assert.That(Aliases(nodes.Single(n => Aliases(n).Contains(apart))), Is.EquivalentTo(new[] { apart }), apart);
     }
 
     [Test]
