@@ -386,16 +386,19 @@ internal static class NamedByConstruction
     /// between them allowed, or with "of" right after it) are examples of that noun, places, whether the text writes one or a
     /// list of them (commas, "and" or "or" before the last), and whether or not the article's other items are names it found:
     /// a run of capitalised words between the commas counts as an item. A name only the recogniser took for a person or a
-    /// body there is a place, one word or several, unless a given name opens it, the article writes it as a person's surname,
-    /// it has its own evidence (a name keyword or title in it, a role, an acronym's shape, a gazetteer entry), or an item of
+    /// body there is a place, one word or several, even one a given name opens (the noun says what it is: "villages such as
+    /// Orlec and Miriam Tal"), unless the article writes it as a person's surname, it has its own evidence (a name keyword
+    /// or title in it, a role, an acronym's shape, a gazetteer entry), or an item of
     /// the list is surely no place (a body or person with evidence). A list followed by a possessive, a capitalised word or a
     /// common noun modifies what follows ("towns such as Orlec and Kessim police") and is left alone. Only sentences holding
     /// such a guess are read, each once.
     /// </summary>
     private static void TypeExamplesOfPlaceNouns(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
+        // (a given name opening a name is no evidence against the noun: "villages such as Orlec and Miriam Tal" names a village)
         bool Guess(PlacedMention p) => p is { Role: null, Mention: { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } g }
-                                       && !HasOwnEvidence(lex, g.Text) && !Known(lex, g.Text) && !NameKey.IsAcronymShape(g.Text);
+                                       && !g.Text.Split(' ').Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0)
+                                       && lex.OrgKeywords.Lookup(g.Text).Count == 0 && !Known(lex, g.Text) && !NameKey.IsAcronymShape(g.Text);
         var read = new SortedSet<int>();
         for (int k = 0; k < result.Count; k++)
             if (Guess(result[k])) read.Add(result[k].Mention.SentenceIndex);
@@ -451,7 +454,7 @@ internal static class NamedByConstruction
                 {
                     if (result[j].Mention.Type == EntityType.Location) continue;
                     var m = result[j].Mention;
-                    if (lex.GivenNames.Contains(m.Text.Split(' ')[0]) || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
+                    if ((surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
                     result[j] = result[j] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
                 }
                 t = p - 1;
