@@ -70,10 +70,12 @@ public sealed class EntityClusterer
             .Where(c => c.Mention.Source != "dropped").ToList();
     }
 
-    /// <summary>The same name gets the same type throughout a document: the most trusted source decides, then the majority.</summary>
+    /// <summary>The same name gets the same type throughout a document: the most trusted source decides, then the majority.
+    /// A recogniser's mention whose type a construction changed ("a visit to Harkness", "in Tessin and Kavra") is trusted as a
+    /// rule's: one decision per name, so "Harkness welcomed her" later in the article names the same place.</summary>
     private List<PlacedMention> UnifyTypes(List<PlacedMention> mentions, IReadOnlyList<Sentence> sentences)
     {
-        static int Trust(Mention m) => m.Source switch { "gazetteer" => 3, "rule" => 2, _ => 1 };
+        static int Trust(PlacedMention p) => p.Mention.Source switch { "gazetteer" => 3, "rule" => 2, _ => p.TypedByConstruction ? 2 : 1 };
         // The recogniser's guesses get context: "in Abeche", "the village of Abeche", "the Ras Kamboni territory" are places.
         // A guess of place the context confirms ("near Cedar Key") weighs as much as one the context corrects: the same
         // name typed organisation elsewhere by the recogniser alone does not outvote it.
@@ -86,7 +88,7 @@ public sealed class EntityClusterer
         var best = mentions.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
             .GroupBy(m => NameKey.Fold(m.Mention.Text))
             .ToDictionary(g => g.Key, g => g.GroupBy(m => (m.Mention.Type, m.Mention.FineType))
-                .OrderByDescending(t => t.Max(m => Trust(m.Mention))).ThenByDescending(Votes)
+                .OrderByDescending(t => t.Max(Trust)).ThenByDescending(Votes)
                 .ThenBy(t => t.Key.Item1).First().First().Mention);
         return mentions.Select(m =>
         {

@@ -11,9 +11,11 @@ namespace KnowledgeGraph.Nlp.Entities;
 /// <param name="Phrase">The whole phrase as written when the mention covers only its head ("police in Lima" for "police"): an alias.</param>
 /// <param name="DocumentScoped">A generic actor the text gives no country or place ("protesters clashed with police"):
 /// it is an actor of this document only, never merged with another article's, and kept only when it takes part in a relationship.</param>
+/// <param name="TypedByConstruction">The words around this mention changed the type the recogniser gave it ("a visit to Harkness",
+/// "in Tessin and Kavra"): the entity clusterer lets that decision hold for every mention of the name in the article.</param>
 public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken, string? Role, string? AnchorCountry,
     string? Agent = null, string? AnchorPlace = null, Mention? Anchor = null, string? Phrase = null, bool DocumentScoped = false,
-    string? Within = null, string? UsState = null);
+    string? Within = null, string? UsState = null, bool TypedByConstruction = false);
 
 /// <summary>
 /// Finds named mentions in tagged sentences by combining three sources, most trusted first: the gazetteer
@@ -242,10 +244,21 @@ public sealed class MentionFinder
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
+        // (the type each recogniser's mention had before the constructions read it: an actor or place they retype as a person,
+        // a place or an event is marked, so the clusterer gives that type to the name's every mention, "a visit to Harkness ...
+        // Harkness welcomed her"; a vessel, and a name made a body, keep the vote of their mentions: "the cutter Alert ... the Alert")
+        var before = new Dictionary<(int, int, int), EntityType>();
+        foreach (var m in result)
+            if (m.Mention.Source == "ner" && m.Mention.Kind == MentionKind.Name) before.TryAdd((m.Mention.SentenceIndex, m.FirstToken, m.EndToken), m.Mention.Type);
         NamedByConstruction.Apply(sentences, result, _lex);
         DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Source: "ner", Type: EntityType.Person or EntityType.Location or EntityType.Event } now
+                && before.TryGetValue((now.SentenceIndex, result[k].FirstToken, result[k].EndToken), out var was)
+                && was is EntityType.Person or EntityType.Organization or EntityType.Location && was != now.Type)
+                result[k] = result[k] with { TypedByConstruction = true };
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
         return result;
@@ -644,6 +657,16 @@ public sealed class MentionFinder
             bool closed = last == Link.Conjunction || BeforeConjunction(sentences, result[names[i - 1]]);
             start = i;
             last = Link.None;
+            // "Orvin, Kessa, Dorvale and other border towns": the items a list closes with "and other" and a plural place noun
+            // are such places, every one a guess of the recogniser (a person, a one-word body), the last too
+            if (list.Count >= 2 && OtherPlacesAfter(sentences[result[list[^1]].Mention.SentenceIndex].Tokens, result[list[^1]].EndToken)
+                && !list.Any(k => result[k].Mention.Type != EntityType.Location && !Guess(result[k])))
+            {
+                foreach (var k in list)
+                    if (result[k].Mention.Type != EntityType.Location && !_lex.GivenNames.Contains(result[k].Mention.Text.Split(' ')[0]))
+                        result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Location, Canonical = null } };
+                continue;
+            }
             if (list.Count < 3 || !closed) continue;
             int places = list.Count(k => result[k].Mention.Type == EntityType.Location);
             if (places < 2 || places * 2 <= list.Count) continue;
@@ -656,6 +679,17 @@ public sealed class MentionFinder
                 if (Guess(result[k]) && result[k].Mention.Type == EntityType.Person)
                     result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Location, Canonical = null } };
         }
+    }
+
+    /// <summary>Whether ", and other" or "or other", adjectives or participles and a plural place noun follow a list's last item
+    /// ("..., Dorvale, and other coastal towns").</summary>
+    private bool OtherPlacesAfter(IReadOnlyList<Token> tokens, int end)
+    {
+        int t = end < tokens.Count && tokens[end].Text == "," ? end + 1 : end;
+        if (t + 2 >= tokens.Count || tokens[t].Text is not ("and" or "or") || tokens[t + 1].Text != "other") return false;
+        t += 2;
+        for (int n = 0; n < 3 && t < tokens.Count && tokens[t].Tag is "JJ" or "VBN" or "VBG" or "RB"; n++) t++;
+        return t < tokens.Count && tokens[t].Tag == "NNS" && NamedByConstruction.IsPlaceNoun(_lex, tokens[t].Text);
     }
 
     private enum Link { None, Comma, Conjunction }
@@ -2584,13 +2618,17 @@ public sealed class MentionFinder
             if (c.Length >= 3 && words[c.First] is "Exercise" or "Exercises" && c.CharStart < 0)
                 c = c with { First = c.First + 1, Type = EntityType.Event, FineType = null, Role = null, Canonical = null };
             // "the Coastal Working Group Meeting of Principals": the word before "of" heads a name ("Ministry of ..."), so an event's
-            // head word there makes the name an event, whatever the words before it name
-            if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 4 && Keyword(words, c.First, c.End) is null)
+            // head word there makes the name an event, whatever the words before it name; a head word that names only an event
+            // ("Meeting", "Summit": no body's reading in org_keywords.tsv) does so whatever body the words after "of" name too
+            // ("the Ministerial Meeting of the Kessa Coastal Union", "the Annual Meeting of Heads of Mission")
+            if (c.Type == EntityType.Organization && c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 4)
                 for (int k = c.First + 2; k < c.End - 1; k++)
                     if (words[k] == "of")
                     {
+                        bool eventOnly = _lex.OrgKeywords.Lookup(words[k - 1], KeywordPosition.Suffix) is { Count: > 0 } readings && readings.All(h => h.Type == EntityType.Event);
                         // (an agreement's head is a document's, "Declaration of ...", left to the recogniser)
-                        if (Keyword(words, c.First, k) is { Type: EntityType.Event, Position: KeywordPosition.Suffix } head && head.Fine != "Agreement")
+                        if ((eventOnly || Keyword(words, c.First, c.End) is null)
+                            && Keyword(words, c.First, k) is { Type: EntityType.Event, Position: KeywordPosition.Suffix } head && head.Fine != "Agreement")
                             c = c with { Type = EntityType.Event, FineType = head.Fine, Role = null };
                         break;
                     }

@@ -18,6 +18,7 @@ internal static class NamedByConstruction
         TypeNamesOpenedByGivenNames(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         TypePlacesListedWithPlaces(sentences, result, lex);
+        TypeExamplesOfPlaceNouns(sentences, result, lex);
         TypeEndsOfJourneys(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
         TypeIslandsNamedKey(result);
@@ -25,6 +26,7 @@ internal static class NamedByConstruction
         TypeAcronymsOfDescriptions(sentences, result, lex);
         TypeMakersBeforeProducts(sentences, result, lex);
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
+        TypePeopleBeforeWho(sentences, result, lex);
         TypeVictims(sentences, result, lex);
         TypeMeetingsHeld(sentences, result, lex);
         TypeMeetingsByTime(sentences, result, lex);
@@ -272,10 +274,6 @@ internal static class NamedByConstruction
         }
     }
 
-    /// <summary>Nouns of a journey, whose "to" phrase names where it goes: "a visit to", "the trip to", "flights to".</summary>
-    private static readonly HashSet<string> JourneyNouns = new(StringComparer.OrdinalIgnoreCase)
-        { "visit", "visits", "trip", "trips", "journey", "journeys", "voyage", "flight", "flights", "tour", "return" };
-
     /// <summary>
     /// "during her visit to Tessin", "the first trip to Vell Oran", "by road from Varnesk to Olumbo": the "to" phrase of a
     /// noun of a journey, and either end of "from A to B" whose other end is a place, name a place; a name only the recogniser
@@ -305,7 +303,7 @@ internal static class NamedByConstruction
             bool end = false;
             if (f >= 2 && tokens[f - 1].Text == "to")
                 // "a visit to X"; "from A to X" with A a place
-                end = JourneyNouns.Contains(tokens[f - 2].Text) && tokens[f - 2].Tag is "NN" or "NNS"
+                end = lex.JourneyNouns.Contains(tokens[f - 2].Text) && tokens[f - 2].Tag is "NN" or "NNS"
                       || at.TryGetValue((m.SentenceIndex, f - 1), out var a) && IsPlace(a) && result[a].FirstToken >= 1 && tokens[result[a].FirstToken - 1].Text == "from";
             // "from X to B" with B a place
             if (!end && f >= 1 && tokens[f - 1].Text == "from" && e + 1 < tokens.Count && tokens[e].Text == "to"
@@ -362,10 +360,113 @@ internal static class NamedByConstruction
     };
 
     /// <summary>
+    /// "Vasquel, who is the gentleman in the portrait, founded the school", "we met Darrow Keth, who had walked for days": the
+    /// relative pronoun "who" (with its comma or without) refers to a person, so a name of one to three words that only the
+    /// recogniser took for a body (no name keyword, title, role, acronym's shape or gazetteer entry behind it) is a person
+    /// when "who" follows it and a verb follows "who". A body named like one keeps its reading ("the Kessa Trust, who ..."
+    /// has a keyword), and so does a place the recogniser found ("Orvin, whose ..." is no "who").
+    /// </summary>
+    private static void TypePeopleBeforeWho(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k] is not { Role: null, Mention: { Type: EntityType.Organization, Kind: MentionKind.Name, Source: "ner", FineType: null } m }) continue;
+            if (result[k].EndToken - result[k].FirstToken > 3) continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            int w = result[k].EndToken < tokens.Count && tokens[result[k].EndToken].Text == "," ? result[k].EndToken + 1 : result[k].EndToken;
+            if (w + 1 >= tokens.Count || tokens[w].Text != "who" || tokens[w + 1].Tag is not { } tag || !(tag.StartsWith("VB", StringComparison.Ordinal) || tag == "MD" || tag == "RB")) continue;
+            if (HasOwnEvidence(lex, m.Text) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text)) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Person, Canonical = null }, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "border villages such as Orlec, Tel Varra, Kessim and Dunmore", "coastal towns, including Ostrel and Vell Oran", "the
+    /// provinces of Tessin and Kavra": the names a plural place noun introduces (with "including", "like" or "such as", a comma
+    /// between them allowed, or with "of" right after it) are examples of that noun, places, whether the text writes one or a
+    /// list of them (commas, "and" or "or" before the last), and whether or not the article's other items are names it found:
+    /// a run of capitalised words between the commas counts as an item. A name only the recogniser took for a person or a
+    /// body there is a place, one word or several, even one a given name opens (the noun says what it is: "villages such as
+    /// Orlec and Miriam Tal"), unless the article writes it as a person's surname, it has its own evidence (a name keyword
+    /// or title in it, a role, an acronym's shape, a gazetteer entry), or an item of
+    /// the list is surely no place (a body or person with evidence). A list followed by a possessive, a capitalised word or a
+    /// common noun modifies what follows ("towns such as Orlec and Kessim police") and is left alone. Only sentences holding
+    /// such a guess are read, each once.
+    /// </summary>
+    private static void TypeExamplesOfPlaceNouns(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        // (a given name opening a name is no evidence against the noun: "villages such as Orlec and Miriam Tal" names a village)
+        bool Guess(PlacedMention p) => p is { Role: null, Mention: { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } g }
+                                       && !g.Text.Split(' ').Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0)
+                                       && lex.OrgKeywords.Lookup(g.Text).Count == 0 && !Known(lex, g.Text) && !NameKey.IsAcronymShape(g.Text);
+        var read = new SortedSet<int>();
+        for (int k = 0; k < result.Count; k++)
+            if (Guess(result[k])) read.Add(result[k].Mention.SentenceIndex);
+        if (read.Count == 0) return;
+        var at = new Dictionary<(int, int), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (read.Contains(result[k].Mention.SentenceIndex) && IsNamed(result[k])) at.TryAdd((result[k].Mention.SentenceIndex, result[k].FirstToken), k);
+        HashSet<string>? surnames = null;
+        var items = new List<int>();
+        // (a word of a name the tagger may have misread, "Jabal/JJ"; "al-Varra" goes on a name: a particle and a capital after its hyphen)
+        static bool Capitalised(Token t) => t.Text.Length > 0 && char.IsUpper(t.Text[0]);
+        static bool NameWord(Token t) => Capitalised(t) || t.Text.IndexOf('-') is > 0 and var h && h + 1 < t.Text.Length && char.IsUpper(t.Text[h + 1]);
+        foreach (var si in read)
+        {
+            var tokens = sentences[si].Tokens;
+            for (int t = 1; t + 1 < tokens.Count; t++)
+            {
+                // the plural place noun before the trigger word
+                int head = tokens[t].Text switch
+                {
+                    "including" or "like" => tokens[t - 1].Text == "," ? t - 2 : t - 1,
+                    "as" when tokens[t - 1].Text == "such" => t >= 3 && tokens[t - 2].Text == "," ? t - 3 : t - 2,
+                    "of" => t - 1,
+                    _ => -1,
+                };
+                if (head < 0 || tokens[head].Tag != "NNS" || !IsPlaceNoun(lex, tokens[head].Text)) continue;
+                items.Clear();
+                int p = t + 1, count = 0;
+                bool closed = false;
+                while (p < tokens.Count && count < 12)
+                {
+                    if (at.TryGetValue((si, p), out var j)) { items.Add(j); p = result[j].EndToken; }
+                    else if (Capitalised(tokens[p]))
+                    {
+                        int run = 0;
+                        while (p < tokens.Count && run < 5 && NameWord(tokens[p])) { p++; run++; }
+                    }
+                    else break;
+                    count++;
+                    if (closed) break;
+                    int q = p;
+                    if (q < tokens.Count && tokens[q].Text == ",") q++;
+                    if (q < tokens.Count && tokens[q].Text is "and" or "or") { q++; closed = true; }
+                    // (a comma not followed by another item ends the list: "towns such as Orlec, where ...")
+                    if (q == p || q >= tokens.Count || !(at.ContainsKey((si, q)) || Capitalised(tokens[q]))) { closed = closed && false; break; }
+                    p = q;
+                }
+                if (items.Count == 0 || count > 1 && !closed) continue;
+                var after = p < tokens.Count ? tokens[p] : null;
+                if (after is not null && (after.Text is "'s" or "\u2019s" or "'" || char.IsUpper(after.Text[0]) || after.Tag is "NN" or "NNS")) continue;
+                if (items.Any(j => result[j].Mention.Type != EntityType.Location && !Guess(result[j]))) continue;
+                foreach (var j in items)
+                {
+                    if (result[j].Mention.Type == EntityType.Location) continue;
+                    var m = result[j].Mention;
+                    if ((surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
+                    result[j] = result[j] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
+                }
+                t = p - 1;
+            }
+        }
+    }
+
+    /// <summary>
     /// A common noun of places: a Location head of descriptors.tsv ("provinces", "districts", "cities") or, singular and
     /// capitalised, a place's suffix keyword of org_keywords.tsv ("oblasts": "Oblast")
     /// </summary>
-    private static bool IsPlaceNoun(LexiconSet lex, string word)
+    internal static bool IsPlaceNoun(LexiconSet lex, string word)
     {
         var lower = word.ToLowerInvariant();
         if (lower.Length < 3 || !lower.All(char.IsLetter)) return false;
@@ -545,7 +646,7 @@ internal static class NamedByConstruction
             int v = m.FirstToken - 1;
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if ((v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true)
-                && !HeldAfter(tokens, m.EndToken)) continue;
+                && !HeldAfter(tokens, m.EndToken, lex)) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
         }
     }
@@ -554,23 +655,19 @@ internal static class NamedByConstruction
     /// universities", "opened to the public", "chaired by a banker" (review34).</summary>
     private static readonly HashSet<string> PassiveHoldVerbs = new(StringComparer.Ordinal) { "hold", "host", "attend", "convene" };
 
-    /// <summary>Auxiliaries between a subject and its passive participle: "was", "has been", "will be".</summary>
-    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
-        { "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "to", "also", "first" };
-
     /// <summary>
     /// "the Marsh Water Forum (MWF) will be held in a tent", "the Kessa Forum, hosted in Orvin": the name (and its
     /// bracketed acronym) is the subject of a passive verb of holding, hosting or attending ("was held", "will be hosted",
     /// "has been convened"), or a participle of one with a preposition after it follows the name: what is held is a
     /// meeting. Only a participle (VBN) counts: "the Kessa Forum hosted a dinner" (past tense) says the body hosted.
     /// </summary>
-    private static bool HeldAfter(IReadOnlyList<Token> tokens, int end)
+    private static bool HeldAfter(IReadOnlyList<Token> tokens, int end, LexiconSet lex)
     {
         int t = end;
         if (t + 2 < tokens.Count && tokens[t].Text == "(" && NameKey.IsAcronymShape(tokens[t + 1].Text) && tokens[t + 2].Text == ")") t += 3;
         int aux = 0;
         if (t < tokens.Count && tokens[t].Text == ",") t++;
-        while (t < tokens.Count && aux < 3 && PassiveAuxiliaries.Contains(tokens[t].Text)) { t++; aux++; }
+        while (t < tokens.Count && aux < 3 && lex.PassiveAuxiliaries.Contains(tokens[t].Text)) { t++; aux++; }
         if (t >= tokens.Count || tokens[t].Tag != "VBN" || tokens[t].Lemma is not { } lemma || !PassiveHoldVerbs.Contains(lemma.ToLowerInvariant())) return false;
         // (with no auxiliary, a reduced relative clause: "the Kessa Forum held in Orvin", "... hosted by Varno")
         return aux > 0 && tokens[t - 1].Text is not ("to" or "have" or "has" or "had") || t + 1 < tokens.Count && tokens[t + 1].Tag is "IN";

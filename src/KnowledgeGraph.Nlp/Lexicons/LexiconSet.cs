@@ -26,6 +26,8 @@ public sealed class LexiconSet
     public const string DocumentHeadsFile = "document_heads.tsv";
     /// <summary>ISO 4217 active currency codes ("GEL", "PKR").</summary>
     public const string CurrenciesFile = "currencies.tsv";
+    /// <summary>Small closed word classes the type constructions read: nouns of a journey, passive auxiliaries.</summary>
+    public const string ConstructionWordsFile = "construction_words.tsv";
 
     private LexiconSet(string directory, Gazetteer gazetteer, TitleLexicon titles, AbbreviationLexicon abbreviations,
         DescriptorLexicon descriptors, OrgKeywordLexicon keywords, TriggerLexicon triggers, AgentLexicon agents)
@@ -54,6 +56,10 @@ public sealed class LexiconSet
     public IReadOnlySet<string> CommonWords { get; private init; } = new HashSet<string>();
     /// <summary>Head nouns of documents, plans, laws and software (document_heads.tsv, as written): "Report", "Act", "Directive".</summary>
     public IReadOnlySet<string> DocumentHeads { get; private init; } = new HashSet<string>();
+    /// <summary>Nouns of a journey (construction_words.tsv, class journey_noun, lower case): "a visit to", "flights to" take a place.</summary>
+    public IReadOnlySet<string> JourneyNouns { get; private init; } = new HashSet<string>();
+    /// <summary>Words between a subject and its passive participle (construction_words.tsv, class passive_auxiliary): "was", "has been", "will be".</summary>
+    public IReadOnlySet<string> PassiveAuxiliaries { get; private init; } = new HashSet<string>();
     /// <summary>ISO 4217 active currency codes (currencies.tsv): three capitals before an amount are a currency only when listed.</summary>
     public IReadOnlySet<string> CurrencyCodes { get; private init; } = new HashSet<string>();
     /// <summary>Given names of people (given_names.tsv, title case, from the PETRARCH2 dictionaries' people): "a name of 2-4 capitalised words opening with one names a person".</summary>
@@ -105,6 +111,8 @@ public sealed class LexiconSet
             CommonWords = TsvFile.Read(P(LexiconDerivation.CommonWordsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal),
             DocumentHeads = File.Exists(P(DocumentHeadsFile))
                 ? TsvFile.Read(P(DocumentHeadsFile), new[] { "word" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+            JourneyNouns = ConstructionWords(P(ConstructionWordsFile), "journey_noun"),
+            PassiveAuxiliaries = ConstructionWords(P(ConstructionWordsFile), "passive_auxiliary"),
             CurrencyCodes = File.Exists(P(CurrenciesFile))
                 ? TsvFile.Read(P(CurrenciesFile), new[] { "code", "name" }).Select(r => r[0]).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
             GivenNames = File.Exists(P(LexiconDerivation.GivenNamesFile))
@@ -121,6 +129,12 @@ public sealed class LexiconSet
             EventChecks = EventChecks.Load(dir, cameo, triggers, agents),
         };
     }
+
+    /// <summary>The words of one class of construction_words.tsv, compared without case; none when the file is absent.</summary>
+    private static HashSet<string> ConstructionWords(string path, string wordClass) =>
+        File.Exists(path)
+            ? TsvFile.Read(path, new[] { "class", "word" }).Where(r => r[0] == wordClass).Select(r => r[1]).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     private static List<string> LongNames(TsvRow row)
     {
