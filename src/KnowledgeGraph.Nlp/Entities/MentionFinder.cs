@@ -3013,12 +3013,14 @@ public sealed class MentionFinder
     /// <summary>
     /// "Foreign Ministers", "Volunteers", "Governors of the Provinces": the name's head is the plural of a one-word title of a
     /// person (titles.tsv) and no name keyword: its last word, a role noun ("Ministers", "Volunteers"; a title only put before
-    /// a name, "Marshals", may name a service), or the word before its first "of" or "for", an office's title that is also a
+    /// a name, "Marshals", may name a service), or the word before its first "of", "for" or "on", an office's title that is also a
     /// role noun ("Governors of ..."; a plural role noun alone there names members of a body: "Veterans of Foreign Wars").
+    /// ("the Tarvel Council on Smugglers", "the U.N. Working Group on Pirates": the field after "on" is no head; "Council" and
+    /// "Group" are, and name a body.)
     /// </summary>
     private bool PluralTitleHead(List<string> span)
     {
-        int of = span.FindIndex(w => w is "of" or "for");
+        int of = span.FindIndex(w => w is "of" or "for" or "on");
         var head = of > 0 ? span[of - 1] : span[^1];
         if (head.Length < 4 || !IsTitleCase(head) || !head.EndsWith('s') || head.EndsWith("ss", StringComparison.Ordinal)
             || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
