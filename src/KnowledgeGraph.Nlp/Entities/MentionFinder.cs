@@ -246,6 +246,7 @@ public sealed class MentionFinder
         DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
         TypeListsOfPlaces(sentences, result);
+        TypeBareAcronymsLikeTheirNames(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
         return result;
@@ -2731,6 +2732,41 @@ public sealed class MentionFinder
                 || words[c.End] != ")" || c.Type == name.Type && c.FineType == name.FineType || name.Type == EntityType.Person
                 || !EntityClusterer.IsAcronymOf(words[c.First], words.Skip(name.First).Take(name.Length).ToArray())) continue;
             settled[k] = c with { Type = name.Type, FineType = name.FineType, Role = null };
+        }
+    }
+
+    /// <summary>
+    /// "the Tarvel Harbor Board (THB) ... in all THB ports", "THB said": an acronym the article spells out in brackets right
+    /// after a name (as TypeAcronymsLikeTheirNames reads it) is that name's short form wherever else the article writes it
+    /// alone, so it takes the name's type (as the rules left it) there too, whatever the recogniser or a rule took the bare
+    /// acronym for ("all THB countries" read as a country), and the clusterer can join it to the name. Not a mention the
+    /// gazetteer named, nor an acronym two names of different types spell in the article, nor one spelling a person's name.
+    /// Two passes over the mentions (indexed by sentence and end).
+    /// </summary>
+    private static void TypeBareAcronymsLikeTheirNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var byEnd = new Dictionary<(int Sentence, int End), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention.Kind == MentionKind.Name) byEnd.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        var spelled = new Dictionary<string, (EntityType Type, string? Fine)?>(StringComparer.Ordinal);
+        foreach (var a in result)
+        {
+            var t = sentences[a.Mention.SentenceIndex].Tokens;
+            if (a.EndToken - a.FirstToken != 1 || a.FirstToken < 2 || a.EndToken >= t.Count || t[a.FirstToken - 1].Text != "(" || t[a.EndToken].Text != ")"
+                || !NameKey.IsAcronymShape(a.Mention.Text) || !byEnd.TryGetValue((a.Mention.SentenceIndex, a.FirstToken - 1), out var n)) continue;
+            var name = result[n];
+            if (name.Mention.Type == EntityType.Person
+                || !EntityClusterer.IsAcronymOf(a.Mention.Text, t.Skip(name.FirstToken).Take(name.EndToken - name.FirstToken).Select(x => x.Text).ToArray())) continue;
+            var type = (name.Mention.Type, name.Mention.FineType);
+            spelled[a.Mention.Text] = spelled.TryGetValue(a.Mention.Text, out var known) && known != type ? null : type;
+        }
+        if (spelled.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Source == "gazetteer" || m.Kind is not (MentionKind.Name or MentionKind.Acronym) || result[k].EndToken - result[k].FirstToken != 1
+                || !spelled.TryGetValue(m.Text, out var named) || named is not { } t || m.Type == t.Type && m.FineType == t.Fine) continue;
+            result[k] = result[k] with { Mention = m with { Type = t.Type, FineType = t.Fine, Canonical = null }, Role = null, Within = null, UsState = null };
         }
     }
 
