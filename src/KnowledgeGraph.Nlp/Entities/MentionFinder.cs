@@ -259,6 +259,7 @@ public sealed class MentionFinder
                 && before.TryGetValue((now.SentenceIndex, result[k].FirstToken, result[k].EndToken), out var was)
                 && was is EntityType.Person or EntityType.Organization or EntityType.Location && was != now.Type)
                 result[k] = result[k] with { TypedByConstruction = true };
+        TypeBareAcronymsLikeTheirNames(sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
         return result;
@@ -2773,6 +2774,41 @@ public sealed class MentionFinder
     }
 
     /// <summary>
+    /// "the Tarvel Harbor Board (THB) ... in all THB ports", "THB said": an acronym the article spells out in brackets right
+    /// after a name (as TypeAcronymsLikeTheirNames reads it) is that name's short form wherever else the article writes it
+    /// alone, so it takes the name's type (as the rules left it) there too, whatever the recogniser or a rule took the bare
+    /// acronym for ("all THB countries" read as a country), and the clusterer can join it to the name. Not a mention the
+    /// gazetteer named, nor an acronym two names of different types spell in the article, nor one spelling a person's name.
+    /// Two passes over the mentions (indexed by sentence and end).
+    /// </summary>
+    private static void TypeBareAcronymsLikeTheirNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var byEnd = new Dictionary<(int Sentence, int End), int>();
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention.Kind == MentionKind.Name) byEnd.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        var spelled = new Dictionary<string, (EntityType Type, string? Fine)?>(StringComparer.Ordinal);
+        foreach (var a in result)
+        {
+            var t = sentences[a.Mention.SentenceIndex].Tokens;
+            if (a.EndToken - a.FirstToken != 1 || a.FirstToken < 2 || a.EndToken >= t.Count || t[a.FirstToken - 1].Text != "(" || t[a.EndToken].Text != ")"
+                || !NameKey.IsAcronymShape(a.Mention.Text) || !byEnd.TryGetValue((a.Mention.SentenceIndex, a.FirstToken - 1), out var n)) continue;
+            var name = result[n];
+            if (name.Mention.Type == EntityType.Person
+                || !EntityClusterer.IsAcronymOf(a.Mention.Text, t.Skip(name.FirstToken).Take(name.EndToken - name.FirstToken).Select(x => x.Text).ToArray())) continue;
+            var type = (name.Mention.Type, name.Mention.FineType);
+            spelled[a.Mention.Text] = spelled.TryGetValue(a.Mention.Text, out var known) && known != type ? null : type;
+        }
+        if (spelled.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Source == "gazetteer" || m.Kind is not (MentionKind.Name or MentionKind.Acronym) || result[k].EndToken - result[k].FirstToken != 1
+                || !spelled.TryGetValue(m.Text, out var named) || named is not { } t || m.Type == t.Type && m.FineType == t.Fine) continue;
+            result[k] = result[k] with { Mention = m with { Type = t.Type, FineType = t.Fine, Canonical = null }, Role = null, Within = null, UsState = null };
+        }
+    }
+
+    /// <summary>
     /// "the station's NICER (Neutron star Interior Composition ExploreR) telescope": words in brackets right after an acronym
     /// whose capitals spell it, with a lower-case common word among them, are the acronym's long form written as a
     /// description; a name found inside covering only part of them ("Neutron", "Interior Composition ExploreR") is a
@@ -3051,12 +3087,14 @@ public sealed class MentionFinder
     /// <summary>
     /// "Foreign Ministers", "Volunteers", "Governors of the Provinces": the name's head is the plural of a one-word title of a
     /// person (titles.tsv) and no name keyword: its last word, a role noun ("Ministers", "Volunteers"; a title only put before
-    /// a name, "Marshals", may name a service), or the word before its first "of" or "for", an office's title that is also a
+    /// a name, "Marshals", may name a service), or the word before its first "of", "for" or "on", an office's title that is also a
     /// role noun ("Governors of ..."; a plural role noun alone there names members of a body: "Veterans of Foreign Wars").
+    /// ("the Tarvel Council on Smugglers", "the U.N. Working Group on Pirates": the field after "on" is no head; "Council" and
+    /// "Group" are, and name a body.)
     /// </summary>
     private bool PluralTitleHead(List<string> span)
     {
-        int of = span.FindIndex(w => w is "of" or "for");
+        int of = span.FindIndex(w => w is "of" or "for" or "on");
         var head = of > 0 ? span[of - 1] : span[^1];
         if (head.Length < 4 || !IsTitleCase(head) || !head.EndsWith('s') || head.EndsWith("ss", StringComparison.Ordinal)
             || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
