@@ -871,6 +871,12 @@ public sealed class MentionFinder
             {
                 var w = words[runEnd];
                 if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
+                // "Secretary of State for Fisheries and Harbours Elske van Dam": a surname's particle ("van", "de", "al") between
+                // capitalised words is inside the person's name, so the run goes on to its end
+                if (EntityClusterer.IsNameParticle(w) && runEnd > runStart && IsCapitalized(words[runEnd - 1])
+                    && (runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                        || runEnd + 2 < words.Count && EntityClusterer.IsNameParticle(words[runEnd + 1]) && IsCapitalized(words[runEnd + 2])))
+                { runEnd++; continue; }
                 if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
                     // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
                     // opens a second office holder, not more of this one's field
@@ -2105,6 +2111,9 @@ public sealed class MentionFinder
                     while (first < c.End)
                     {
                         var (len, titles) = _lex.Titles.LongestMatchAt(words, first);
+                        // "Senators Hollis and Brandt", "Generals Voss and Ardent": the plural of a title put before names
+                        // stands before the names of several people, each of whom holds it; it is no part of the first name
+                        if (len == 0 && first + 1 < c.End && PluralOfPrefixTitle(words[first]) is { } one) (len, titles) = (1, one);
                         if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
                         role ??= RoleOf(titles);
                         first += len;
@@ -2118,6 +2127,9 @@ public sealed class MentionFinder
                         first = k + len;
                         break;
                     }
+                    // "Vice Premier He Jianmin", "H.E. He Lin": English writes the pronoun "he" in lower case inside a sentence, so a
+                    // capitalised "He" between a title put before names and the name is the surname He, the first word of the name
+                    if (first == c.First && first >= 2 && words[first - 1] == "He" && TitleEndingAt(words, first - 1) is not null) first--;
                 }
                 else if (c.Source == "ner" && SplitOrganisationAndPerson(s, words, c with { First = first }, result)
                          || c.Source != "gazetteer" && SplitOfficeAndService(words, c with { First = first }, result)) continue;
@@ -2898,6 +2910,9 @@ public sealed class MentionFinder
     /// <summary>Suffixes of abstract nouns ("Cybersecurity", "Preparedness" is left out: surnames end in -ness): one such word is no person's name.</summary>
     private static readonly string[] AbstractNounSuffixes = { "ity", "tion", "sion", "ment", "ism" };
 
+    /// <summary>Suffixes of nouns of a fear, a fondness or a doctrine ("Xenophobia", "Anglophilia", "Pacifism").</summary>
+    private static readonly string[] DoctrineSuffixes = { "phobia", "philia", "ism" };
+
     /// <summary>Head words of roads that take a number after them: "County Road 12", "State Route 9", "Highway 61".</summary>
     private static readonly HashSet<string> RoadHeads = new(StringComparer.Ordinal) { "Road", "Route", "Highway", "Street", "Avenue" };
 
@@ -2967,6 +2982,10 @@ public sealed class MentionFinder
         // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
             && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
+        // "the spread of Ruritanophobia", "a wave of Slavophilia", "the rise of Nordism": one word made with the suffix of a fear,
+        // a fondness or a doctrine ("-phobia", "-philia", "-ism") names a state of mind or a creed, no person, body or place
+        if (span.Count == 1 && c.Source != "gazetteer" && IsTitleCase(last) && last.Length > 6
+            && DoctrineSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal)) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         // "Kessa Media, LLC", "Orvin Tools, Inc.": a company's legal form after a comma closes the company's name; alone it names nothing
         // (a U.S. state's code after a town's comma is the state: "Orvin, CO")
         if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "," && last.TrimEnd('.').Length <= 4
@@ -3016,6 +3035,15 @@ public sealed class MentionFinder
     /// a name, "Marshals", may name a service), or the word before its first "of" or "for", an office's title that is also a
     /// role noun ("Governors of ..."; a plural role noun alone there names members of a body: "Veterans of Foreign Wars").
     /// </summary>
+    /// <summary>The readings of the one-word title a plural names ("Senators": "Senator") when that title goes before names and
+    /// says its holder is a person; null otherwise.</summary>
+    private IReadOnlyList<TitleEntry>? PluralOfPrefixTitle(string w)
+    {
+        if (w.Length < 5 || !IsTitleCase(w) || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal)) return null;
+        var one = _lex.Titles.Lookup(w[..^1]).Where(t => t.PrecedesNames && t.ImpliesPerson && !t.Form.Contains(' ') && t.Form == w[..^1]).ToList();
+        return one.Count > 0 ? one : null;
+    }
+
     private bool PluralTitleHead(List<string> span)
     {
         int of = span.FindIndex(w => w is "of" or "for");
