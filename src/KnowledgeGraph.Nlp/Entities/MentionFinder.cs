@@ -982,7 +982,26 @@ public sealed class MentionFinder
             break;
         }
         while (e > from && words[e - 1] is "and" or "the" or "for" or "&") e--;
+        // "the Minister for Tourism and Overseas Trade of Chile, Tomas Vell": "of" and a country or place the gazetteer knows,
+        // then punctuation, say whose office the field is; the field still ends before "of", and the place is a name of its own
+        if (e > from && e + 1 < words.Count && words[e] == "of" && PlaceThenPunctuation(words, e + 1)) return FieldAloneCheck(words, from, e);
         if (e == from || e < words.Count && words[e] is not ("," or "." or ";" or ":" or ")")) return -1;
+        return FieldAloneCheck(words, from, e);
+    }
+
+    /// <summary>Whether a place the gazetteer knows (capitalised words, "the" before them or not) opens at <paramref name="k"/> and
+    /// punctuation or the sentence's end follows it.</summary>
+    private bool PlaceThenPunctuation(List<string> words, int k)
+    {
+        if (k < words.Count && words[k] == "the") k++;
+        int q = k;
+        while (q < words.Count && q - k < 4 && IsCapitalized(words[q]) && words[q].Any(char.IsLetter)) q++;
+        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(string.Join(' ', words.Skip(k).Take(q - k)));
+    }
+
+    /// <summary>The end <paramref name="e"/> of an office's field with no name after it, or -1 when its last words can be a person's name.</summary>
+    private int FieldAloneCheck(List<string> words, int from, int e)
+    {
         // (a name may close the run: two name words, or an initial and a name word, "Lena K. Brask"; a name in capitals too)
         bool NameWord(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsUpper)) && !IsOrdinaryWord(words[k])
                                 && _lex.OrgKeywords.Lookup(words[k]).Count == 0 && _lex.Titles.LongestMatchAt(words, k).Length == 0;
@@ -2982,6 +3001,9 @@ public sealed class MentionFinder
         // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
             && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
+        // "The Special Envoy has spoken", "the Chief Whip said": one word that closes a person's title opening before it (titles.tsv)
+        // is the end of that title, no person's name
+        if (c.Type == EntityType.Person && span.Count == 1 && c.First > 0 && IsTitleCase(last) && TitleEndingAt(words, c.End) is { } whole && whole.First < c.First) return false;
         // "the spread of Ruritanophobia", "a wave of Slavophilia", "the rise of Nordism": one word made with the suffix of a fear,
         // a fondness or a doctrine ("-phobia", "-philia", "-ism") names a state of mind or a creed, no person, body or place
         if (span.Count == 1 && c.Source != "gazetteer" && IsTitleCase(last) && last.Length > 6
