@@ -2133,6 +2133,15 @@ public sealed class MentionFinder
                         // "Senators Hollis and Brandt", "Generals Voss and Ardent": the plural of a title put before names
                         // stands before the names of several people, each of whom holds it; it is no part of the first name
                         if (len == 0 && first + 1 < c.End && PluralOfPrefixTitle(words[first]) is { } one) (len, titles) = (1, one);
+                        // "Undersecretary Ruiz", "State Councilor Li Weimin": a government office the PETRARCH agents dictionary
+                        // knows (GOV, one word or two ending at the span's first word), capitalised before a name and no given name,
+                        // is a title the title list lacks
+                        if (len == 0 && first + 1 < c.End && IsGovernmentOfficeWord(words, first))
+                        {
+                            role ??= words[first].ToLowerInvariant();
+                            first++;
+                            continue;
+                        }
                         if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
                         role ??= RoleOf(titles);
                         first += len;
@@ -3064,6 +3073,15 @@ public sealed class MentionFinder
         if (w.Length < 5 || !IsTitleCase(w) || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal)) return null;
         var one = _lex.Titles.Lookup(w[..^1]).Where(t => t.PrecedesNames && t.ImpliesPerson && !t.Form.Contains(' ') && t.Form == w[..^1]).ToList();
         return one.Count > 0 ? one : null;
+    }
+
+    /// <summary>Whether <c>words[i]</c>, title case and no given name, ends a government office the agents dictionary knows
+    /// (code GOV): alone ("Undersecretary") or with the capitalised word before it ("State Councilor").</summary>
+    private bool IsGovernmentOfficeWord(List<string> words, int i)
+    {
+        if (!IsTitleCase(words[i]) || _lex.GivenNames.Contains(words[i])) return false;
+        bool Gov(string form) => _lex.Agents.Lookup(form).Any(a => a.Code == "GOV");
+        return Gov(words[i].ToLowerInvariant()) || i > 0 && IsTitleCase(words[i - 1]) && Gov((words[i - 1] + " " + words[i]).ToLowerInvariant());
     }
 
     private bool PluralTitleHead(List<string> span)
