@@ -906,6 +906,12 @@ public sealed class MentionFinder
             {
                 var w = words[runEnd];
                 if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
+                // "Secretary of State for Fisheries and Harbours Elske van Dam": a surname's particle ("van", "de", "al") between
+                // capitalised words is inside the person's name, so the run goes on to its end
+                if (EntityClusterer.IsNameParticle(w) && runEnd > runStart && IsCapitalized(words[runEnd - 1])
+                    && (runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                        || runEnd + 2 < words.Count && EntityClusterer.IsNameParticle(words[runEnd + 1]) && IsCapitalized(words[runEnd + 2])))
+                { runEnd++; continue; }
                 if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
                     // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
                     // opens a second office holder, not more of this one's field
@@ -1011,7 +1017,26 @@ public sealed class MentionFinder
             break;
         }
         while (e > from && words[e - 1] is "and" or "the" or "for" or "&") e--;
+        // "the Minister for Tourism and Overseas Trade of Chile, Tomas Vell": "of" and a country or place the gazetteer knows,
+        // then punctuation, say whose office the field is; the field still ends before "of", and the place is a name of its own
+        if (e > from && e + 1 < words.Count && words[e] == "of" && PlaceThenPunctuation(words, e + 1)) return FieldAloneCheck(words, from, e);
         if (e == from || e < words.Count && words[e] is not ("," or "." or ";" or ":" or ")")) return -1;
+        return FieldAloneCheck(words, from, e);
+    }
+
+    /// <summary>Whether a place the gazetteer knows (capitalised words, "the" before them or not) opens at <paramref name="k"/> and
+    /// punctuation or the sentence's end follows it.</summary>
+    private bool PlaceThenPunctuation(List<string> words, int k)
+    {
+        if (k < words.Count && words[k] == "the") k++;
+        int q = k;
+        while (q < words.Count && q - k < 4 && IsCapitalized(words[q]) && words[q].Any(char.IsLetter)) q++;
+        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(string.Join(' ', words.Skip(k).Take(q - k)));
+    }
+
+    /// <summary>The end <paramref name="e"/> of an office's field with no name after it, or -1 when its last words can be a person's name.</summary>
+    private int FieldAloneCheck(List<string> words, int from, int e)
+    {
         // (a name may close the run: two name words, or an initial and a name word, "Lena K. Brask"; a name in capitals too)
         bool NameWord(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsUpper)) && !IsOrdinaryWord(words[k])
                                 && _lex.OrgKeywords.Lookup(words[k]).Count == 0 && _lex.Titles.LongestMatchAt(words, k).Length == 0;
@@ -2140,6 +2165,18 @@ public sealed class MentionFinder
                     while (first < c.End)
                     {
                         var (len, titles) = _lex.Titles.LongestMatchAt(words, first);
+                        // "Senators Hollis and Brandt", "Generals Voss and Ardent": the plural of a title put before names
+                        // stands before the names of several people, each of whom holds it; it is no part of the first name
+                        if (len == 0 && first + 1 < c.End && PluralOfPrefixTitle(words[first]) is { } one) (len, titles) = (1, one);
+                        // "Undersecretary Ruiz", "State Councilor Li Weimin": a government office the PETRARCH agents dictionary
+                        // knows (GOV, one word or two ending at the span's first word), capitalised before a name and no given name,
+                        // is a title the title list lacks
+                        if (len == 0 && first + 1 < c.End && IsGovernmentOfficeWord(words, first))
+                        {
+                            role ??= words[first].ToLowerInvariant();
+                            first++;
+                            continue;
+                        }
                         if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
                         role ??= RoleOf(titles);
                         first += len;
@@ -2153,6 +2190,9 @@ public sealed class MentionFinder
                         first = k + len;
                         break;
                     }
+                    // "Vice Premier He Jianmin", "H.E. He Lin": English writes the pronoun "he" in lower case inside a sentence, so a
+                    // capitalised "He" between a title put before names and the name is the surname He, the first word of the name
+                    if (first == c.First && first >= 2 && words[first - 1] == "He" && TitleEndingAt(words, first - 1) is not null) first--;
                 }
                 else if (c.Source == "ner" && SplitOrganisationAndPerson(s, words, c with { First = first }, result)
                          || c.Source != "gazetteer" && SplitOfficeAndService(words, c with { First = first }, result)) continue;
@@ -2972,6 +3012,9 @@ public sealed class MentionFinder
     /// <summary>Suffixes of abstract nouns ("Cybersecurity", "Preparedness" is left out: surnames end in -ness): one such word is no person's name.</summary>
     private static readonly string[] AbstractNounSuffixes = { "ity", "tion", "sion", "ment", "ism" };
 
+    /// <summary>Suffixes of nouns of a fear, a fondness or a doctrine ("Xenophobia", "Anglophilia", "Pacifism").</summary>
+    private static readonly string[] DoctrineSuffixes = { "phobia", "philia", "ism" };
+
     /// <summary>Head words of roads that take a number after them: "County Road 12", "State Route 9", "Highway 61".</summary>
     private static readonly HashSet<string> RoadHeads = new(StringComparer.Ordinal) { "Road", "Route", "Highway", "Street", "Avenue" };
 
@@ -3041,6 +3084,13 @@ public sealed class MentionFinder
         // "Infrastructure Systems and Cybersecurity": one word with the suffix of an abstract noun is no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && IsTitleCase(last) && last.Length > 6
             && AbstractNounSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal))) return false;
+        // "The Special Envoy has spoken", "the Chief Whip said": one word that closes a person's title opening before it (titles.tsv)
+        // is the end of that title, no person's name
+        if (c.Type == EntityType.Person && span.Count == 1 && c.First > 0 && IsTitleCase(last) && TitleEndingAt(words, c.End) is { } whole && whole.First < c.First) return false;
+        // "the spread of Ruritanophobia", "a wave of Slavophilia", "the rise of Nordism": one word made with the suffix of a fear,
+        // a fondness or a doctrine ("-phobia", "-philia", "-ism") names a state of mind or a creed, no person, body or place
+        if (span.Count == 1 && c.Source != "gazetteer" && IsTitleCase(last) && last.Length > 6
+            && DoctrineSuffixes.Any(x => last.EndsWith(x, StringComparison.Ordinal)) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         // "Kessa Media, LLC", "Orvin Tools, Inc.": a company's legal form after a comma closes the company's name; alone it names nothing
         // (a U.S. state's code after a town's comma is the state: "Orvin, CO")
         if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "," && last.TrimEnd('.').Length <= 4
@@ -3092,6 +3142,24 @@ public sealed class MentionFinder
     /// ("the Tarvel Council on Smugglers", "the U.N. Working Group on Pirates": the field after "on" is no head; "Council" and
     /// "Group" are, and name a body.)
     /// </summary>
+    /// <summary>The readings of the one-word title a plural names ("Senators": "Senator") when that title goes before names and
+    /// says its holder is a person; null otherwise.</summary>
+    private IReadOnlyList<TitleEntry>? PluralOfPrefixTitle(string w)
+    {
+        if (w.Length < 5 || !IsTitleCase(w) || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal)) return null;
+        var one = _lex.Titles.Lookup(w[..^1]).Where(t => t.PrecedesNames && t.ImpliesPerson && !t.Form.Contains(' ') && t.Form == w[..^1]).ToList();
+        return one.Count > 0 ? one : null;
+    }
+
+    /// <summary>Whether <c>words[i]</c>, title case and no given name, ends a government office the agents dictionary knows
+    /// (code GOV): alone ("Undersecretary") or with the capitalised word before it ("State Councilor").</summary>
+    private bool IsGovernmentOfficeWord(List<string> words, int i)
+    {
+        if (!IsTitleCase(words[i]) || _lex.GivenNames.Contains(words[i])) return false;
+        bool Gov(string form) => _lex.Agents.Lookup(form).Any(a => a.Code == "GOV");
+        return Gov(words[i].ToLowerInvariant()) || i > 0 && IsTitleCase(words[i - 1]) && Gov((words[i - 1] + " " + words[i]).ToLowerInvariant());
+    }
+
     private bool PluralTitleHead(List<string> span)
     {
         int of = span.FindIndex(w => w is "of" or "for" or "on");
