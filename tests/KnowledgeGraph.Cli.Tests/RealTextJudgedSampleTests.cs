@@ -442,7 +442,7 @@ public sealed class RealTextCheck4JudgedSampleTests
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -560,6 +560,13 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check16", "judged-before-seed151.tsv")]
     [TestCase("realtext-check16", "judged-after.tsv")]
     [TestCase("realtext-check16", "judged-after-seed152.tsv")]
+    // tests/realtext-check17: main 614cda4's two samples judged by corpus18 and judge22's re-judged samples and fresh draw of
+    // 15c2f98; the graph of 15c2f98 is byte-identical to 614cda4's, so every node of the two before samples is still there
+    // with its id, labels, name and aliases (no rename, no loss)
+    [TestCase("realtext-check17", "judged-before.tsv")]
+    [TestCase("realtext-check17", "judged-before-seed161.tsv")]
+    [TestCase("realtext-check17", "judged-after.tsv")]
+    [TestCase("realtext-check17", "judged-after-seed162.tsv")]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file, int atLeast = 60)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file,
             Renamed.Where(r => !RenamedIn.ContainsKey((folder, r.Key))).Concat(RenamedIn.Where(r => r.Key.Folder == folder).Select(r => KeyValuePair.Create(r.Key.Id, r.Value))).ToDictionary(StringComparer.Ordinal),
