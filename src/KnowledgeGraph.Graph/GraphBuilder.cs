@@ -575,7 +575,8 @@ public sealed class GraphBuilder
     /// ministry by the bare name: the bare node joins it and keeps no vote for its name. The field is the words after
     /// "Ministry of" (or "for") or before "Ministry", "Affairs" closing it left out ("the Foreign Ministry" is "the Ministry
     /// of Foreign Affairs"). Two owners' ministries of the field in the article, or none: the bare name joins neither (it
-    /// stays keyed within its article). Linear in the article's entities.
+    /// stays keyed within its article), nor when a relation of the article (not PART_OF) links the bare and the owned one.
+    /// Linear in the article's entities and relations.
     /// </summary>
     private void JoinOwnedMinistries(GraphDocument doc, int[] global)
     {
@@ -594,8 +595,15 @@ public sealed class GraphBuilder
             }
         }
         if (bare is null || owned is null) return;
+        // "The Ministry of Foreign Affairs welcomed the statement of the Ministry of Foreign Affairs of Kessland": a relation
+        // the article states between the bare ministry and the owned one (not PART_OF) says they are two ministries, the
+        // bare one most often the writer's own (a ministry's press release about another country's)
+        HashSet<(int, int)>? related = null;
+        foreach (var r in doc.Relations)
+            if (r.Type != "PART_OF" && r.Subject != r.Object) (related ??= new()).Add((Math.Min(r.Subject, r.Object), Math.Max(r.Subject, r.Object)));
         foreach (var (i, field) in bare)
         {
+            if (related is not null && owned.Any(o => o.Field == field && related.Contains((Math.Min(i, o.Entity), Math.Max(i, o.Entity))))) continue;
             var owners = owned.Where(o => o.Field == field).Select(o => Find(global[o.Entity])).Distinct().ToList();
             int root = Find(global[i]);
             if (owners.Count != 1 || owners[0] == root) continue;

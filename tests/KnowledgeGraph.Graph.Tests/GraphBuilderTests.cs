@@ -623,6 +623,10 @@ public sealed class GraphBuilderTests
         b.Add(Doc("five", new[] { E(0, "Ministry of Tides", EntityType.Organization), E(1, "Chilean Ministry of Fisheries", EntityType.Organization) }));
         // nor a bare name with an acronym (a key across articles: another article's "Ministry of Salt (MOSA)" would come along)
         b.Add(Doc("seven", new[] { E(0, "Ministry of Salt", EntityType.Organization, "MOSA"), E(1, "Chilean Ministry of Salt", EntityType.Organization) }));
+        // nor a bare name the article relates to the owned one: "The Ministry of Tides welcomed the statement of the
+        // Chilean Ministry of Tides" (a ministry's release about another country's ministry) names two ministries
+        b.Add(Doc("eight", new[] { E(0, "Ministry of Tides", EntityType.Organization), E(1, "Chilean Ministry of Tides", EntityType.Organization) },
+            R(0, 1, "SUPPORTS", "SUPPORT", "The Ministry of Tides welcomed the statement of the Chilean Ministry of Tides.", 0.9)));
         // "the Foreign Ministry" is "the Ministry of Foreign Affairs": "Affairs" closing the field is left out
         b.Add(Doc("six", new[] { E(0, "Ministry of Foreign Affairs", EntityType.Organization), E(1, "Peruvian Foreign Ministry", EntityType.Organization) }));
         var graph = b.Build();
@@ -633,7 +637,9 @@ public sealed class GraphBuilderTests
         Assert.That(Aliases(chile), Is.EquivalentTo(new[] { "Chilean Ministry of Fisheries", "Ministry of Fisheries", "Ministry of Fisheries of Chile", "Chilean Fisheries Ministry" }));
         Assert.That(Aliases(Of("Peru's Fisheries Ministry")), Is.EquivalentTo(new[] { "Peru's Fisheries Ministry", "Peruvian Ministry of Fisheries" }));
         Assert.That(Aliases(Of("Fisheries Ministry")), Is.EquivalentTo(new[] { "Fisheries Ministry" }), "two owners' ministries in its article");
-        Assert.That(Aliases(Of("Ministry of Tides")), Is.EquivalentTo(new[] { "Ministry of Tides" }), "another field");
+        Assert.That(bodies.Where(n => n.Name == "Ministry of Tides").Select(Aliases), Has.All.EquivalentTo(new[] { "Ministry of Tides" }), "another field");
+        Assert.That(Aliases(Of("Chilean Ministry of Tides")), Is.EquivalentTo(new[] { "Chilean Ministry of Tides" }), "a bare ministry the article relates to the owned one");
+        Assert.That(graph.Snapshot.Edges.Count(e => e.Type == "SUPPORTS"), Is.EqualTo(1), "the relation between the two ministries stays");
         Assert.That(Aliases(Of("MOSA")), Is.EquivalentTo(new[] { "Ministry of Salt", "MOSA" }), "a bare name with an acronym");
         Assert.That(Aliases(Of("Peruvian Foreign Ministry")), Is.EquivalentTo(new[] { "Peruvian Foreign Ministry", "Ministry of Foreign Affairs" }));
         Assert.That(graph.Snapshot.Edges.Where(e => e.Type == "PART_OF"), Is.Empty, "the bare name and its owner's name are one node: no edge between them");

@@ -3087,6 +3087,10 @@ public sealed class MentionFinder
         // "The Special Envoy has spoken", "the Chief Whip said": one word that closes a person's title opening before it (titles.tsv)
         // is the end of that title, no person's name
         if (c.Type == EntityType.Person && span.Count == 1 && c.First > 0 && IsTitleCase(last) && TitleEndingAt(words, c.End) is { } whole && whole.First < c.First) return false;
+        // "Tarvish State Councilor and Envoy Li Weimin": so does the last word of a government office of two words the agents
+        // dictionary knows (GOV: "State Councilor"), stripped before a name like a title
+        if (c.Type == EntityType.Person && span.Count == 1 && c.First > 0 && IsTitleCase(last) && IsTitleCase(words[c.First - 1])
+            && _lex.Agents.Lookup((words[c.First - 1] + " " + last).ToLowerInvariant()).Any(a => a.Code == "GOV")) return false;
         // "the spread of Ruritanophobia", "a wave of Slavophilia", "the rise of Nordism": one word made with the suffix of a fear,
         // a fondness or a doctrine ("-phobia", "-philia", "-ism") names a state of mind or a creed, no person, body or place
         if (span.Count == 1 && c.Source != "gazetteer" && IsTitleCase(last) && last.Length > 6
