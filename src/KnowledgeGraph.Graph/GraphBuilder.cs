@@ -553,8 +553,7 @@ public sealed class GraphBuilder
     /// </summary>
     private bool IsBareMinistry(string name)
     {
-        var words = NameKey.Words(name).ToList();
-        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        var words = WordsOf(name);
         if (words.Count < 2) return false;
         // "Ministry of W ..." or one field word before "Ministry" ("Justice Ministry"; in "Kessland Foreign Ministry" the
         // first word may be an owner no lexicon knows)
@@ -587,10 +586,11 @@ public sealed class GraphBuilder
             if (e.Type != EntityType.Organization || ResolutionKey.IsDocumentScoped(e.Attributes)) continue;
             // only an entity named by bare ministries alone (and descriptions): another name of it (an acronym, "MOFA") is a
             // key across articles, and would bring other articles' ministry into the owner's
-            bool onlyBare = e.Aliases.Append(e.Name).All(n => n.Length == 0 || char.IsLower(n[0]) || IsBareMinistry(n));
-            foreach (var name in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
+            var names = e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal).Select(n => (Name: n, Bare: IsBareMinistry(n))).ToList();
+            bool onlyBare = names.All(n => n.Name.Length == 0 || char.IsLower(n.Name[0]) || n.Bare);
+            foreach (var (name, isBare) in names)
             {
-                if (IsBareMinistry(name)) { if (onlyBare && MinistryField(WordsOf(name)) is { } field) (bare ??= new()).Add((i, field)); }
+                if (isBare) { if (onlyBare && MinistryField(WordsOf(name)) is { } field) (bare ??= new()).Add((i, field)); }
                 else if (OwnedMinistry(name) is { } field) (owned ??= new()).Add((i, field.Field));
             }
         }

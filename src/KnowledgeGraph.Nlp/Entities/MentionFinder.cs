@@ -3090,7 +3090,7 @@ public sealed class MentionFinder
         // "Tarvish State Councilor and Envoy Li Weimin": so does the last word of a government office of two words the agents
         // dictionary knows (GOV: "State Councilor"), stripped before a name like a title
         if (c.Type == EntityType.Person && span.Count == 1 && c.First > 0 && IsTitleCase(last) && IsTitleCase(words[c.First - 1])
-            && _lex.Agents.Lookup((words[c.First - 1] + " " + last).ToLowerInvariant()).Any(a => a.Code == "GOV")) return false;
+            && IsGovernmentOffice(words[c.First - 1] + " " + last)) return false;
         // "the spread of Ruritanophobia", "a wave of Slavophilia", "the rise of Nordism": one word made with the suffix of a fear,
         // a fondness or a doctrine ("-phobia", "-philia", "-ism") names a state of mind or a creed, no person, body or place
         if (span.Count == 1 && c.Source != "gazetteer" && IsTitleCase(last) && last.Length > 6
@@ -3160,9 +3160,11 @@ public sealed class MentionFinder
     private bool IsGovernmentOfficeWord(List<string> words, int i)
     {
         if (!IsTitleCase(words[i]) || _lex.GivenNames.Contains(words[i])) return false;
-        bool Gov(string form) => _lex.Agents.Lookup(form).Any(a => a.Code == "GOV");
-        return Gov(words[i].ToLowerInvariant()) || i > 0 && IsTitleCase(words[i - 1]) && Gov((words[i - 1] + " " + words[i]).ToLowerInvariant());
+        return IsGovernmentOffice(words[i]) || i > 0 && IsTitleCase(words[i - 1]) && IsGovernmentOffice(words[i - 1] + " " + words[i]);
     }
+
+    /// <summary>Whether PETRARCH's agents dictionary (agents.tsv) codes the office, in any case, GOV ("envoy", "state councilor").</summary>
+    private bool IsGovernmentOffice(string form) => _lex.Agents.Lookup(form.ToLowerInvariant()).Any(a => a.Code == "GOV");
 
     private bool PluralTitleHead(List<string> span)
     {
