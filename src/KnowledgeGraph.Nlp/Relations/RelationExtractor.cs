@@ -161,10 +161,6 @@ public sealed partial class RelationExtractor
     internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj) =>
         NoParty(context, entry.Category, subject) || entry.Type != "VISITED" && NoParty(context, entry.Category, obj);
 
-    /// <summary>The entry of a relation a construction states without a trigger verb (type = category): "X-held Y" LEADS.</summary>
-    private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
-        new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
-
     /// <summary>A relation a noun phrase states between a holder or member and its organisation, in the order given: "P, director of O".</summary>
     private static Candidate RoleCandidate(MentionRef a, MentionRef b, IReadOnlyList<TriggerEntry> entries, int first, int last, string text, bool factual = false) =>
         new(a, b, entries, first, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: factual);
@@ -1441,7 +1437,7 @@ public sealed partial class RelationExtractor
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
+                IReadOnlyList<TriggerEntry> triggers = role ?? Entry(isPrefix ? "prefix title" : "role");
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1457,7 +1453,7 @@ public sealed partial class RelationExtractor
                 {
                     var t = triggers;
                     if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
-                        t = Stative("NATIONALITY", lemma, 0.7);
+                        t = Entry("demonym role");
                     yield return RoleCandidate(holder, org, t, r, last, text);
                     continue;
                 }
@@ -1471,7 +1467,7 @@ public sealed partial class RelationExtractor
                     if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
                     {
                         IReadOnlyList<TriggerEntry> t = role is null && !isNoun
-                            ? Stative("MEMBER_OF", lemma, 0.7)
+                            ? Entry("role member")
                             : triggers;
                         yield return RoleCandidate(holder, o, t, r, last, text, factual: true);
                         continue;
@@ -1504,11 +1500,11 @@ public sealed partial class RelationExtractor
                         o = null;
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
-                        triggers = Stative("MEMBER_OF", lemma, 0.7);
+                        triggers = Entry("role member");
                     // "P, CEO of O Q": in a list of titles before names, the name right after O holds the title ((c)), not P
                     bool nextHolds = o is not null && v.MentionStartingAt(o.EndToken) is { } q && v.TypeOf(q) == EntityType.Person;
                     if (o is not null && o.Entity != p.Entity && !nextHolds)
-                        foreach (var owned in RoleInOwnedPart(p, o, triggers, lemma, r, last, text)) yield return owned;
+                        foreach (var owned in RoleInOwnedPart(p, o, triggers, r, last, text)) yield return owned;
                     if (!nextHolds) continue;
                 }
 
@@ -1525,8 +1521,7 @@ public sealed partial class RelationExtractor
         /// the part is no name ("P, chief of the Commission's enforcement office") the holder only works for the owner: a leading role in
         /// a part does not lead the whole. Otherwise the role is of the organisation named.
         /// </summary>
-        private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, string lemma,
-            int r, int last, string text)
+        private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, int r, int last, string text)
         {
             var v = _v;
             int k = org.EndToken;
@@ -1534,7 +1529,7 @@ public sealed partial class RelationExtractor
             if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
                 && v.TypeOf(part) == EntityType.Organization)
                 yield return RoleCandidate(holder, part, triggers, r, last, text);
-            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers, r, last, text);
+            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Entry("role") : triggers, r, last, text);
         }
 
         // ---------------------------------------------------------------- places
