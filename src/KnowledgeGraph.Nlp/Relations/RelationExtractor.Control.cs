@@ -57,7 +57,6 @@ public sealed partial class RelationExtractor
         private IEnumerable<MentionRef> HoldersTakenFrom(int t)
         {
             var v = _v;
-            if (!v.IsVerb(t) || !Grammar.TakeFromVerbs.Contains(v.Lemma(t)) || v.MentionAt(t) is not null) yield break;
             int j = t + 1;
             MentionRef? held = null;
             int k = j;
