@@ -12,9 +12,6 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// </summary>
 public sealed partial class RelationExtractor
 {
-    private static readonly IReadOnlySet<string> RoleCategories = new HashSet<string>(StringComparer.Ordinal)
-        { "LEADS", "MEMBER_OF", "WORKS_FOR", "AFFILIATED_WITH" };
-
     private readonly TriggerLexicon _triggers;
     private readonly TitleLexicon _titles;
     private readonly Func<string, EntityType, EntityType, bool> _allows;
@@ -116,9 +113,8 @@ public sealed partial class RelationExtractor
                 && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
             if (contradicted) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
-            var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
-                v.Context.SentenceText(v.Index), sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
+                v.Context.SentenceText(v.Index), v.Sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
                 confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name,
                 c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context), Doubted: contradicted);
         }
@@ -1419,7 +1415,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>The trigger lexicon's role readings (leading, membership, work, affiliation) of a title, or null.</summary>
         private IReadOnlyList<TriggerEntry>? RoleOf(string phrase) =>
-            _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList() is { Count: > 0 } entries ? entries : null;
+            _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => e.Category is "LEADS" or "MEMBER_OF" or "WORKS_FOR" or "AFFILIATED_WITH").ToList() is { Count: > 0 } entries ? entries : null;
 
         private IEnumerable<Candidate> RoleCandidates()
         {
