@@ -385,8 +385,7 @@ public sealed partial class RelationExtractor
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
                 // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against"
                 bool head = v.IsAdjective(j) && v.Tag(j - 1) == "DT" && j + 1 < v.Count && v.IsPreposition(j + 1);
-                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
-                if (v.Tag(j) == "PRP$") continue;
+                if (v.Tag(j) is "DT" or "PDT" or "CD" or "PRP$" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 idx.Add(j);
             }
             Match? best = null;
