@@ -124,7 +124,8 @@ public static class GrammarSource
     private static readonly string[] EntryKeys =
     {
         "in", "based", "welcome to", "against", "in support of", "together with", "as part of", "take from",
-        "must", "call for against", "hand over to", "intend",
+        "must", "call for against", "hand over to", "intend", "role", "prefix title", "demonym role", "role member",
+        "indefinite role", "bond member", "bond part", "ally", "held", "own unit", "own division", "unit of",
     };
 
     private static readonly object Gate = new();

@@ -28,10 +28,10 @@ public sealed partial class RelationExtractor
         /// organisation); an ally or partner of an organisation ("a NATO ally", "a coalition partner") is one of its members;
         /// an ally of a state or person is ALLIED_WITH it.
         /// </summary>
-        private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group, string lemma, double strength) =>
+        private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group) =>
             bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
-                ? MembershipEntries(member, lemma, strength)
-                : Stative("ALLIED_WITH", lemma, strength);
+                ? MembershipEntries(member)
+                : Entry("ally");
 
         /// <summary>
         /// Membership and alliance of states and organisations stated by a noun phrase:
@@ -47,7 +47,6 @@ public sealed partial class RelationExtractor
             {
                 var bond = BondNounAt(k, out int last);
                 if (bond == Bond.None) continue;
-                var lemma = v.Lemma(k);
                 // the group: "G member(s)" (a name right before the noun, after adjectives) or "member(s) of G"
                 MentionRef? group = v.MentionEndingAt(k - 1);
                 int start = group?.FirstToken ?? k;
@@ -72,7 +71,7 @@ public sealed partial class RelationExtractor
                 if (bond == Bond.Ally && group.EndToken == k && poss >= 0 && v.Tag(poss) == "PRP$")
                 {
                     if (v.MentionAt(poss) is { } partner && partner.Entity != group.Entity && IsMemberLike(group))
-                        yield return RoleCandidate(group, partner, Stative("ALLIED_WITH", lemma, 0.75), k, last, v.WordsOf(poss, last), factual: true);
+                        yield return RoleCandidate(group, partner, Entry("ally"), k, last, v.WordsOf(poss, last), factual: true);
                     continue;
                 }
                 // what stands before the phrase: determiners and adjectives ("a key", "one of the", "other", "fellow")
@@ -115,7 +114,7 @@ public sealed partial class RelationExtractor
                 foreach (var m in members)
                 {
                     if (m.Entity == group.Entity || v.TypeOf(m) == EntityType.Person && bond == Bond.Member || !IsMemberLike(m)) continue;
-                    yield return RoleCandidate(m, group, BondEntries(bond, m, group, lemma, 0.75), k, last, text, factual: true);
+                    yield return RoleCandidate(m, group, BondEntries(bond, m, group), k, last, text, factual: true);
                 }
             }
         }

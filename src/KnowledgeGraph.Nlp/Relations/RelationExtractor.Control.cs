@@ -50,14 +50,13 @@ public sealed partial class RelationExtractor
             if (t >= 2 && v.Lower(t - 1) == "other" && v.IsCoordinator(t - 2) && v.MentionEndingAt(t - 3) is { } left) held.AddRange(WithLeftConjuncts(left));
             foreach (var h in held)
                 if (h.Entity != holder.Entity && CanBeHeld(h))
-                    yield return new Candidate(holder, h, Stative("LEADS", word[(dash + 1)..].ToLowerInvariant(), 0.75), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
+                    yield return new Candidate(holder, h, Entry("held"), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
         /// <summary>"seize the hospital complex from ISIL fighters": the ones it is taken from, who held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
         private IEnumerable<MentionRef> HoldersTakenFrom(int t)
         {
             var v = _v;
-            if (!v.IsVerb(t) || !Grammar.TakeFromVerbs.Contains(v.Lemma(t)) || v.MentionAt(t) is not null) yield break;
             int j = t + 1;
             MentionRef? held = null;
             int k = j;
@@ -122,8 +121,8 @@ public sealed partial class RelationExtractor
                 bool military = entity.FineTypes.Contains("ArmedForces") || EchelonOf(x) > 0
                     || entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Grammar.Echelons.ContainsKey(w));
                 yield return military
-                    ? RoleCandidate(x, unit, Stative("LEADS", "'s", 0.65), t, t, v.Words[t])
-                    : RoleCandidate(unit, x, Stative("PART_OF", "'s", 0.65), t, t, v.Words[t]);
+                    ? RoleCandidate(x, unit, Entry("own unit"), t, t, v.Words[t])
+                    : RoleCandidate(unit, x, Entry("own division"), t, t, v.Words[t]);
             }
         }
         /// <summary>
@@ -142,7 +141,7 @@ public sealed partial class RelationExtractor
                 if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
                 var unit = v.MentionFrom(k + 1, v.IsDeterminer);
                 if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
-                yield return RoleCandidate(p, unit, Stative("MEMBER_OF", v.Lower(k), 0.7), k, k, v.Words[k]);
+                yield return RoleCandidate(p, unit, Entry("role member"), k, k, v.Words[k]);
             }
         }
     }

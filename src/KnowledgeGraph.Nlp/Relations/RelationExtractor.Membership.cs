@@ -17,12 +17,8 @@ public sealed partial class RelationExtractor
         private bool IsMemberLike(MentionRef m) => _v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
 
         /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
-        private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member, string lemma, double strength)
-        {
-            var part = Stative("PART_OF", lemma, strength)[0];
-            var memberOf = Stative("MEMBER_OF", lemma, strength)[0];
-            return _v.TypeOf(member) == EntityType.Organization ? new[] { part, memberOf } : new[] { memberOf, part };
-        }
+        private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member) =>
+            Entry(_v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member");
 
         private static bool IsOrdinal(string w) =>
             w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
@@ -95,7 +91,7 @@ public sealed partial class RelationExtractor
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
                 if (!dash && ea > eb) continue;
-                yield return RoleCandidate(part, whole, Stative("PART_OF", v.Words[sep], 0.7), sep, sep, v.Words[sep]);
+                yield return RoleCandidate(part, whole, Entry("unit of"), sep, sep, v.Words[sep]);
             }
         }
 
@@ -122,7 +118,7 @@ public sealed partial class RelationExtractor
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
                     var lemma = v.LemmasOf(j, j + rlen - 1);
-                    var entries = RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
+                    var entries = RoleOf(lemma) ?? Entry("role");
                     yield return RoleCandidate(p, o2, entries, j, j + rlen - 1, v.Words[j]);
                     continue;
                 }
@@ -141,8 +137,8 @@ public sealed partial class RelationExtractor
                         if (last + 1 < v.Count && (v.IsNoun(last + 1) && v.MentionAt(last + 1) is null || v.MentionStartingAt(last + 1) is { } q && v.TypeOf(q) == EntityType.Person)) break;
                         var lemma = v.LemmasOf(r, r + len - 1);
                         IReadOnlyList<TriggerEntry> use = indefinite
-                            ? Stative("MEMBER_OF", lemma, 0.75)
-                            : RoleOf(lemma) ?? Stative("WORKS_FOR", lemma, 0.7);
+                            ? Entry("indefinite role")
+                            : RoleOf(lemma) ?? Entry("role");
                         yield return RoleCandidate(p, org, use, r, last, v.WordsOf(r, r + len - 1));
                         break;
                     }

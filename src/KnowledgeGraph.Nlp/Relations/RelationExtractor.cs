@@ -12,9 +12,6 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// </summary>
 public sealed partial class RelationExtractor
 {
-    private static readonly IReadOnlySet<string> RoleCategories = new HashSet<string>(StringComparer.Ordinal)
-        { "LEADS", "MEMBER_OF", "WORKS_FOR", "AFFILIATED_WITH" };
-
     private readonly TriggerLexicon _triggers;
     private readonly TitleLexicon _titles;
     private readonly Func<string, EntityType, EntityType, bool> _allows;
@@ -116,9 +113,8 @@ public sealed partial class RelationExtractor
                 && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
             if (contradicted) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
-            var sentence = v.Sentence;
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
-                v.Context.SentenceText(v.Index), sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
+                v.Context.SentenceText(v.Index), v.Sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
                 confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name,
                 c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context), Doubted: contradicted);
         }
@@ -160,10 +156,6 @@ public sealed partial class RelationExtractor
     /// a region may be visited.</summary>
     internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj) =>
         NoParty(context, entry.Category, subject) || entry.Type != "VISITED" && NoParty(context, entry.Category, obj);
-
-    /// <summary>The entry of a relation a construction states without a trigger verb (type = category): "X-held Y" LEADS.</summary>
-    private static TriggerEntry[] Stative(string type, string lemma, double strength) =>
-        new[] { new TriggerEntry(lemma, TriggerPos.Noun, type, type, TriggerDirection.Active, strength) };
 
     /// <summary>A relation a noun phrase states between a holder or member and its organisation, in the order given: "P, director of O".</summary>
     private static Candidate RoleCandidate(MentionRef a, MentionRef b, IReadOnlyList<TriggerEntry> entries, int first, int last, string text, bool factual = false) =>
@@ -393,8 +385,7 @@ public sealed partial class RelationExtractor
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
                 // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against"
                 bool head = v.IsAdjective(j) && v.Tag(j - 1) == "DT" && j + 1 < v.Count && v.IsPreposition(j + 1);
-                if (v.Tag(j) is "DT" or "PDT" or "CD" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
-                if (v.Tag(j) == "PRP$") continue;
+                if (v.Tag(j) is "DT" or "PDT" or "CD" or "PRP$" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 idx.Add(j);
             }
             Match? best = null;
@@ -1423,7 +1414,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>The trigger lexicon's role readings (leading, membership, work, affiliation) of a title, or null.</summary>
         private IReadOnlyList<TriggerEntry>? RoleOf(string phrase) =>
-            _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => RoleCategories.Contains(e.Category)).ToList() is { Count: > 0 } entries ? entries : null;
+            _x._triggers.Lookup(phrase, TriggerPos.Noun).Where(e => e.Category is "LEADS" or "MEMBER_OF" or "WORKS_FOR" or "AFFILIATED_WITH").ToList() is { Count: > 0 } entries ? entries : null;
 
         private IEnumerable<Candidate> RoleCandidates()
         {
@@ -1441,7 +1432,7 @@ public sealed partial class RelationExtractor
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role ?? Stative("WORKS_FOR", lemma, isPrefix ? 0.8 : 0.7);
+                IReadOnlyList<TriggerEntry> triggers = role ?? Entry(isPrefix ? "prefix title" : "role");
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1457,7 +1448,7 @@ public sealed partial class RelationExtractor
                 {
                     var t = triggers;
                     if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
-                        t = Stative("NATIONALITY", lemma, 0.7);
+                        t = Entry("demonym role");
                     yield return RoleCandidate(holder, org, t, r, last, text);
                     continue;
                 }
@@ -1471,7 +1462,7 @@ public sealed partial class RelationExtractor
                     if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
                     {
                         IReadOnlyList<TriggerEntry> t = role is null && !isNoun
-                            ? Stative("MEMBER_OF", lemma, 0.7)
+                            ? Entry("role member")
                             : triggers;
                         yield return RoleCandidate(holder, o, t, r, last, text, factual: true);
                         continue;
@@ -1504,11 +1495,11 @@ public sealed partial class RelationExtractor
                         o = null;
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
-                        triggers = Stative("MEMBER_OF", lemma, 0.7);
+                        triggers = Entry("role member");
                     // "P, CEO of O Q": in a list of titles before names, the name right after O holds the title ((c)), not P
                     bool nextHolds = o is not null && v.MentionStartingAt(o.EndToken) is { } q && v.TypeOf(q) == EntityType.Person;
                     if (o is not null && o.Entity != p.Entity && !nextHolds)
-                        foreach (var owned in RoleInOwnedPart(p, o, triggers, lemma, r, last, text)) yield return owned;
+                        foreach (var owned in RoleInOwnedPart(p, o, triggers, r, last, text)) yield return owned;
                     if (!nextHolds) continue;
                 }
 
@@ -1525,8 +1516,7 @@ public sealed partial class RelationExtractor
         /// the part is no name ("P, chief of the Commission's enforcement office") the holder only works for the owner: a leading role in
         /// a part does not lead the whole. Otherwise the role is of the organisation named.
         /// </summary>
-        private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, string lemma,
-            int r, int last, string text)
+        private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, int r, int last, string text)
         {
             var v = _v;
             int k = org.EndToken;
@@ -1534,7 +1524,7 @@ public sealed partial class RelationExtractor
             if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
                 && v.TypeOf(part) == EntityType.Organization)
                 yield return RoleCandidate(holder, part, triggers, r, last, text);
-            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Stative("WORKS_FOR", lemma, 0.7) : triggers, r, last, text);
+            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Entry("role") : triggers, r, last, text);
         }
 
         // ---------------------------------------------------------------- places
