@@ -1033,7 +1033,8 @@ public sealed class EntityClusterer
                 && (!countries.TryGetValue(c, out var seen) || (m.SentenceIndex, mentions[k].FirstToken).CompareTo((seen.Sentence, seen.Token)) < 0))
                 countries[c] = (k, m.SentenceIndex, mentions[k].FirstToken);
         if (countries.Count == 0) return;
-        List<(string Country, string[] Words)>? forms = null;
+        // the countries' names by their first word (folded), so a name is compared only with the forms it could open
+        Dictionary<string, List<(string Country, string[] Words)>>? forms = null;
         foreach (var group in ClusterGroups(mentions, clusters, clusterOf))
         {
             var members = group.ToList();
@@ -1050,8 +1051,10 @@ public sealed class EntityClusterer
             else if (words.Length >= 2 || Directions.Contains(words[0]))
             {
                 forms ??= countries.Keys.SelectMany(c => new[] { c }.Concat(_lex.CountryLongNames.TryGetValue(c, out var longNames) ? longNames : Array.Empty<string>())
-                    .Select(n => (c, Words(n)))).ToList();
-                var opened = forms.Where(f => f.Words.Length > words.Length && words.Select((w, i) => string.Equals(w, f.Words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
+                        .Select(n => (Country: c, Words: Words(n)))).Where(f => f.Words.Length > 0)
+                    .GroupBy(f => NameKey.Fold(f.Words[0]), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                var opened = (forms.TryGetValue(NameKey.Fold(words[0]), out var candidates) ? candidates : new List<(string Country, string[] Words)>())
+                    .Where(f => f.Words.Length > words.Length && words.Select((w, i) => string.Equals(w, f.Words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
                     .Select(f => f.Country).Distinct(StringComparer.Ordinal).ToList();
                 if (opened.Count != 1) continue;
                 var at = countries[opened[0]];
