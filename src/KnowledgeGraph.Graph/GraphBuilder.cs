@@ -457,7 +457,9 @@ public sealed class GraphBuilder
     /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>).
     /// An international organisation owns bodies the same way ("EU Agency for Fisheries" / "European Union Agency for
     /// Fisheries", "AU Commission" / "African Union Commission"): its node's name and the acronyms it holds open names
-    /// like a country's.
+    /// like a country's. Any other body owns its units by an acronym of three letters or more that its node holds ("the
+    /// KFP Harbour Response Unit" of one article, "the Harbour Response Unit" of another that names the KFP too): the same
+    /// conditions, the bare name's articles all naming that body.
     /// </summary>
     private void JoinCountryPrefixedBodies()
     {
@@ -469,10 +471,15 @@ public sealed class GraphBuilder
             var g = _entities[i];
             bool country = g.Type == EntityType.Location && g.FineTypes?.Contains("Country") == true;
             bool owner = country || g.Type == EntityType.Organization && g.FineTypes?.Contains("InternationalOrganization") == true;
-            if (Find(i) != i || !owner || g.NameVotes.Count == 0) continue;
+            // any other body owns units by its acronym of three letters or more only ("the KFP Harbour Unit" / "the Harbour
+            // Unit" of an article that names the KFP too), not by its name or a two-letter form, which open names of their own
+            bool body = !owner && g.Type == EntityType.Organization && !(g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes));
+            if (Find(i) != i || !owner && !body || g.NameVotes.Count == 0) continue;
             if (country) countries.Add(i);
-            foreach (var form in g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
-                         .Append(CanonicalName(g)))
+            var forms = body ? g.Aliases.Where(a => AcronymLetters(a) is not null)
+                : g.Aliases.Where(a => AcronymLetters(a) is not null || a.Length == 2 && a.All(char.IsUpper) || a.EndsWith('.') && a.Count(ch => ch == '.') >= 2)
+                    .Append(CanonicalName(g));
+            foreach (var form in forms)
                 if (!countryOf.TryAdd(form, i) && countryOf[form] != i) shared.Add(form);
         }
         foreach (var form in shared) countryOf.Remove(form);

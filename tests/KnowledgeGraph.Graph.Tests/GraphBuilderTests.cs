@@ -504,6 +504,26 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void ABodysUnitNamedWithTheBodysAcronymIsTheUnitNamedWithoutItWhereTheArticleNamesTheBody()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the KFP Harbour Response Unit" in one article, "the Harbour Response Unit" in another that names the KFP too: one unit
+        b.Add(Doc("one", new[] { E(0, "Kessland Federal Police", EntityType.Organization, "KFP"), E(1, "KFP Harbour Response Unit", EntityType.Organization, "Harbour Response Unit") }));
+        b.Add(Doc("two", new[] { E(0, "KFP", EntityType.Organization), E(1, "Harbour Response Unit", EntityType.Organization, "HRU") }));
+        // an article writing the bare name without the owner: its unit may be anyone's, it stays apart
+        b.Add(Doc("three", new[] { E(0, "KFP Dive Squad", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Dive Squad", EntityType.Organization) }));
+        // two owners' units of one name: the bare name joins neither
+        b.Add(Doc("five", new[] { E(0, "KFP", EntityType.Organization), E(1, "KFP Canine Section", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "ORP", EntityType.Organization), E(1, "ORP Canine Section", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "KFP", EntityType.Organization), E(1, "ORP", EntityType.Organization), E(2, "Canine Section", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("HRU"))), Does.Contain("KFP Harbour Response Unit"));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Dive Squad", StringComparison.Ordinal))), Is.EqualTo(2));
+        Assert.That(bodies.Count(n => Aliases(n).Any(a => a.EndsWith("Canine Section", StringComparison.Ordinal))), Is.EqualTo(3));
+    }
+
+    [Test]
     public void AnArticleNamingACapitalNamesTheCountryButAUsStateOrACapitalSharedWithAUsTownDoesNot()
     {
         var b = new GraphBuilder(Schema);

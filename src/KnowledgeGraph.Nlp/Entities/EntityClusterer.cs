@@ -65,6 +65,7 @@ public sealed class EntityClusterer
         JoinSiteShortNames(sentences, mentions, clusters, clusterOf);
         JoinDepartmentFields(sentences, mentions, clusters, clusterOf);
         JoinAcronymsOfPlaces(doc, sentences, mentions, clusters, clusterOf);
+        JoinCountryShortForms(sentences, mentions, clusters, clusterOf);
         timings?.Count(ComparisonsWork, index.Comparisons);
         return mentions.Select((m, i) => new ClusteredMention(m, Root(clusters, clusterOf[i])))
             .Where(c => c.Mention.Source != "dropped").ToList();
@@ -1007,6 +1008,75 @@ public sealed class EntityClusterer
             clusters[group.Key].Type = EntityType.Location;
             Union(clusters, places[0], group.Key);
         }
+    }
+
+    /// <summary>A qualifier of English that names a country's main landmass before the country's name ("mainland China",
+    /// "continental Portugal", "metropolitan France"): the phrase is the country, unless the gazetteer knows it as a place of its own.</summary>
+    private static readonly HashSet<string> LandmassQualifiers = new(StringComparer.OrdinalIgnoreCase) { "mainland", "continental", "metropolitan" };
+
+    /// <summary>
+    /// "North Sudan rejected the plan ... the North did not answer": a name the recogniser or a keyword rule found (place or
+    /// body, no gazetteer reading) is a country of the article named in full in two ways. (1) Its words, written after "the", are the opening
+    /// words of the name, official name or written-out alternative (countries.tsv) of exactly one country the article names
+    /// before it: a compass word alone ("the North" for North Korea, "the South" for South Sudan) or two words or more ("the
+    /// Islamic Republic" for the Islamic Republic of Iran); English shortens a country so only once it has named it. (2) A
+    /// landmass qualifier and a country's name ("Mainland China") are that country where the article names it. Two countries
+    /// the words could open ("the South" beside South Korea and South Africa), a phrase the gazetteer knows, a name written
+    /// without "the" ("North said"), or a short form before the country's first full name: no join.
+    /// </summary>
+    private void JoinCountryShortForms(IReadOnlyList<Sentence> sentences, List<PlacedMention> mentions, List<Group> clusters, List<int> clusterOf)
+    {
+        // the article's countries (the gazetteer's name), each with the position of its first mention
+        var countries = new Dictionary<string, (int Member, int Sentence, int Token)>(StringComparer.Ordinal);
+        for (int k = 0; k < mentions.Count; k++)
+            if (mentions[k].Mention is { Type: EntityType.Location, FineType: "Country", Canonical: { } c } m && m.Source != "dropped"
+                && (!countries.TryGetValue(c, out var seen) || (m.SentenceIndex, mentions[k].FirstToken).CompareTo((seen.Sentence, seen.Token)) < 0))
+                countries[c] = (k, m.SentenceIndex, mentions[k].FirstToken);
+        if (countries.Count == 0) return;
+        // the countries' names by their first word (folded), so a name is compared only with the forms it could open
+        Dictionary<string, List<(string Country, string[] Words)>>? forms = null;
+        foreach (var group in ClusterGroups(mentions, clusters, clusterOf))
+        {
+            var members = group.ToList();
+            var first = mentions[members[0]].Mention;
+            if (!members.All(k => mentions[k].Mention is { Kind: MentionKind.Name, Canonical: null, Type: EntityType.Location or EntityType.Organization } m
+                    && m.Source != "gazetteer" && NameKey.Fold(m.Text) == NameKey.Fold(first.Text))) continue;
+            var words = Words(first.Text);
+            if (words.Length == 0 || words.Length > 4 || !words.All(w => char.IsUpper(w[0])) || _lex.Gazetteer.Lookup(string.Join(' ', words)).Count > 0) continue;
+            string? country = null;
+            if (words.Length >= 2 && LandmassQualifiers.Contains(words[0]))
+            {
+                if (_lex.Gazetteer.CountryNamed(string.Join(' ', words[1..])) is { } named && countries.ContainsKey(named)) country = named;
+            }
+            else if (words.Length >= 2 || Directions.Contains(words[0]))
+            {
+                forms ??= countries.Keys.SelectMany(c => new[] { c }.Concat(_lex.CountryLongNames.TryGetValue(c, out var longNames) ? longNames : Array.Empty<string>())
+                        .Select(n => (Country: c, Words: Words(n)))).Where(f => f.Words.Length > 0)
+                    .GroupBy(f => NameKey.Fold(f.Words[0]), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                var opened = (forms.TryGetValue(NameKey.Fold(words[0]), out var candidates) ? candidates : new List<(string Country, string[] Words)>())
+                    .Where(f => f.Words.Length > words.Length && words.Select((w, i) => string.Equals(w, f.Words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
+                    .Select(f => f.Country).Distinct(StringComparer.Ordinal).ToList();
+                if (opened.Count != 1) continue;
+                var at = countries[opened[0]];
+                if (!members.All(k => HasTheBefore(sentences, mentions[k]) && (mentions[k].Mention.SentenceIndex, mentions[k].FirstToken).CompareTo((at.Sentence, at.Token)) > 0)) continue;
+                country = opened[0];
+            }
+            if (country is null) continue;
+            int root = Root(clusters, clusterOf[countries[country].Member]);
+            if (root == group.Key) continue;
+            foreach (var k in members)
+                mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = EntityType.Location, FineType = "Country" } };
+            clusters[group.Key].Type = EntityType.Location;
+            Union(clusters, root, group.Key);
+        }
+    }
+
+    /// <summary>The mention opens with "the" or follows it.</summary>
+    private static bool HasTheBefore(IReadOnlyList<Sentence> sentences, PlacedMention m)
+    {
+        if (m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return true;
+        var t = sentences[m.Mention.SentenceIndex].Tokens;
+        return m.FirstToken > 0 && string.Equals(t[m.FirstToken - 1].Text, "the", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"the ROC (Taiwan)": a mention of the acronym is followed by the place of cluster <paramref name="root"/> in brackets

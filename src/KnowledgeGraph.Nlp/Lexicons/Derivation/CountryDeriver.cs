@@ -137,12 +137,12 @@ internal static class CountryDeriver
                         adjectival[c.Cca3].Add(adjective);
                         continue;
                     }
-                    if (clean.Dotted && NameKey.IsAcronymShape(clean.Upper) && bare.Length <= 4 && names.Any(n => n.Contains(' ', StringComparison.Ordinal) && NameRules.IsAcronymOf(bare, n)))
+                    if (clean.Dotted && NameKey.IsAcronymShape(clean.Upper) && bare.Length <= 4 && names.Any(n => n.Contains(' ', StringComparison.Ordinal) && IsCountryAcronym(bare, n)))
                         alts.Add(clean.Upper);
                     else if (!clean.Dotted && nameWords.Contains(bare) && bare.Length > 3 && !rules.IsCommon(bare) && !NameRules.IsSmallWord(bare.ToLowerInvariant())
                              && !allDemonyms.Contains(bare))
                         alts.Add(rules.ProperCase(bare, new HashSet<string>()));
-                    else if (!clean.Dotted && bare.Length >= 3 && bare.Length <= 4 && names.Any(n => n.Contains(' ', StringComparison.Ordinal) && NameRules.IsAcronymOf(bare, n)))
+                    else if (!clean.Dotted && bare.Length >= 3 && bare.Length <= 4 && names.Any(n => n.Contains(' ', StringComparison.Ordinal) && IsCountryAcronym(bare, n)))
                         alts.Add(bare);
                 }
             }
@@ -173,6 +173,22 @@ internal static class CountryDeriver
             rows.Add(new CountryRow(c.Cca3, c.Common, c.Official, alts, demonyms, capitals, c.Independent));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// "U.K." for "United Kingdom", and "ROK" / "R.O.K." for "Republic of Korea": a short form PETRARCH lists for the country
+    /// spells the initials of one of its names, either without the small words or with an "of" that joins a state's form to
+    /// its name (English writes the O of "Republic of": ROK, DPRK, not "RK").
+    /// </summary>
+    internal static bool IsCountryAcronym(string acronym, string name)
+    {
+        if (NameRules.IsAcronymOf(acronym, name)) return true;
+        var words = NameKey.Words(name).ToList();
+        if (!words.Any(w => string.Equals(w, "of", StringComparison.OrdinalIgnoreCase))) return false;
+        var withOf = string.Concat(words.Where(w => string.Equals(w, "of", StringComparison.OrdinalIgnoreCase) || NameRules.Initials(w).Length > 0)
+            .Select(w => string.Equals(w, "of", StringComparison.OrdinalIgnoreCase) ? "O" : NameRules.Initials(w)));
+        var a = NameKey.Normalize(acronym).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        return a.Length >= 3 && string.Equals(a, withOf, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, List<string>> Owners(Dictionary<string, List<string>> forms)
