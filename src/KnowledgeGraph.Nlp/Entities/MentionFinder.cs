@@ -2071,7 +2071,35 @@ public sealed class MentionFinder
             var prefix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Prefix);
             if (prefix.Count > 0) return (prefix[0].Type, prefix[0].FineType, KeywordPosition.Prefix);
         }
+        // "the Summit of the Future", "a Joint Declaration of Support": with no keyword at either end, the head of "A of B" is
+        // A's last word; one that names only an event (a suffix keyword of org_keywords.tsv with no body's reading: "Summit",
+        // "Declaration", "Games") makes the name that event ("the Conference of Bishops" stays the recogniser's: "Conference"
+        // names a body too) (round 36)
+        for (int k = start + 1; k < end - 1; k++)
+        {
+            if (words[k] is not ("of" or "for")) continue;
+            var heads = _lex.OrgKeywords.Lookup(words[k - 1], KeywordPosition.Suffix);
+            if (heads.Count > 0 && heads.All(h => h.Type == EntityType.Event)) return (heads[0].Type, heads[0].FineType, KeywordPosition.Suffix);
+            break;
+        }
         return null;
+    }
+
+    /// <summary>
+    /// "the Joint Comprehensive Plan of Action", "a National Strategy for Cooperation", "the Law of the Sea": a name "A of B"
+    /// or "A for B" whose A ends in a document's head word (document_heads.tsv) and whose B holds no body's keyword is that
+    /// document: the head of the name is A's last word, and a place or a subject after it says what the document is about
+    /// ("the Plan for the Kessa Institute" is left alone: a body's noun after "for" may head the name) (round 36)
+    /// </summary>
+    private bool DocumentHeadBeforeOf(List<string> words, int start, int end)
+    {
+        for (int k = start + 1; k < end - 1; k++)
+        {
+            if (words[k] is not ("of" or "for")) continue;
+            return _lex.DocumentHeads.Contains(words[k - 1]) && Keyword(words, k + 1, end) is not { Type: EntityType.Organization }
+                   && Enumerable.Range(k + 1, end - k - 1).All(j => !_lex.OrgKeywords.Lookup(words[j], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization));
+        }
+        return false;
     }
 
     /// <summary>Prepositions that take a place alone, with no article before a subdivision's name ("in Kessa State").</summary>
@@ -2529,6 +2557,7 @@ public sealed class MentionFinder
                 && ((_lex.DocumentHeads.Contains(span[^1]) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
                     && HeadBeforeOf(words, c.First, c.End - 1) is null
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
+                    || DocumentHeadBeforeOf(words, c.First, c.End)
                     || span[^1] == "Order" && NumberedAfter(words, c.End)))
             {
                 // (not an acronym that spells the owner before the name's possessive: "the Orvel Harvest Trust's Winter Appeal

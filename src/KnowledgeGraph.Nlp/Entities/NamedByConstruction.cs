@@ -101,6 +101,47 @@ internal static class NamedByConstruction
         }
     }
 
+    /// <summary>
+    /// The names the article writes as a speaker: the subject right before a finite verb of saying ("Marlow told reporters",
+    /// "Marlow said"; not "Marlow, 54, said"), the name right after a verb of saying that a comma or a closing quotation
+    /// mark opens ("..., said Marlow"), or a name written with a title or role ("Mayor Marlow"). One pass over the mentions.
+    /// </summary>
+    private static HashSet<string> Speakers(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var speakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in result)
+        {
+            if (p.Mention.Kind != MentionKind.Name) continue;
+            var tokens = sentences[p.Mention.SentenceIndex].Tokens;
+            int f = p.FirstToken, e = p.EndToken;
+            static bool Saying(Token t) => t.Tag is "VBD" or "VBZ" or "VBP" && Relations.Grammar.ReportingVerbs.Contains((t.Lemma ?? t.Text).ToLowerInvariant());
+            if (p.Role is not null
+                || e < tokens.Count && Saying(tokens[e])
+                || f >= 2 && Saying(tokens[f - 1]) && (tokens[f - 2].Text == "," || MentionFinder.IsCloseQuote(tokens[f - 2].Text)))
+                speakers.Add(p.Mention.Text);
+        }
+        return speakers;
+    }
+
+    /// <summary>The names the article gives a body's evidence: the words before the head of a body named with a body's head
+    /// word (a name keyword of org_keywords.tsv ending the name: "Velstra Inc" gives "Velstra", "Orvia Shipping Holdings"
+    /// gives "Orvia Shipping"), and a name written after a role noun and "of" ("the chief executive of Norvane": titles.tsv).</summary>
+    private static HashSet<string> BodyOpenings(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var openings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in result)
+        {
+            if (p.Mention.Kind == MentionKind.Name && p.FirstToken >= 2 && Word(sentences, p, p.FirstToken - 1) == "of"
+                && Word(sentences, p, p.FirstToken - 2) is { Length: > 0 } role && char.IsLower(role[0]) && lex.Titles.IsRoleNoun(role))
+                openings.Add(p.Mention.Text);
+            if (p.Mention is not { Type: EntityType.Organization, Kind: MentionKind.Name } m) continue;
+            int space = m.Text.LastIndexOf(' ');
+            if (space > 0 && lex.OrgKeywords.Lookup(m.Text[(space + 1)..], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization))
+                openings.Add(m.Text[..space]);
+        }
+        return openings;
+    }
+
     /// <summary>The surnames of the article's people named with a given name or an initial before the surname ("Orrin Dace", "Admiral O. Dace").</summary>
     private static HashSet<string> PersonSurnames(List<PlacedMention> result, LexiconSet lex)
     {
@@ -284,7 +325,7 @@ internal static class NamedByConstruction
     /// </summary>
     private static void TypeEndsOfJourneys(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
-        HashSet<string>? surnames = null;
+        HashSet<string>? surnames = null, speakers = null;
         // (sentence, token) -> the mention ending there ("from A to": A ends at "to") and the one starting there
         var at = new Dictionary<(int, int), int>();
         var startsAt = new Dictionary<(int, int), int>();
@@ -312,6 +353,9 @@ internal static class NamedByConstruction
             if (end && (e < tokens.Count && tokens[e].Text is "who" or "whom" or "whose"
                         || e + 1 < tokens.Count && tokens[e].Text == "," && tokens[e + 1].Text is "who" or "whom" or "whose")) continue;
             if (!end || (surnames ??= PersonSurnames(result, lex)).Contains(m.Text)) continue;
+            // "a visit to Marlow ... Marlow told reporters": a name the article writes elsewhere as the speaker of a verb of
+            // saying, or after a title, is a person; places do not speak (round 36)
+            if ((speakers ??= Speakers(sentences, result)).Contains(m.Text)) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
         }
     }
@@ -368,6 +412,7 @@ internal static class NamedByConstruction
     /// </summary>
     private static void TypePeopleBeforeWho(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
+        HashSet<string>? bodies = null;
         for (int k = 0; k < result.Count; k++)
         {
             if (result[k] is not { Role: null, Mention: { Type: EntityType.Organization, Kind: MentionKind.Name, Source: "ner", FineType: null } m }) continue;
@@ -376,6 +421,10 @@ internal static class NamedByConstruction
             int w = result[k].EndToken < tokens.Count && tokens[result[k].EndToken].Text == "," ? result[k].EndToken + 1 : result[k].EndToken;
             if (w + 1 >= tokens.Count || tokens[w].Text != "who" || tokens[w + 1].Tag is not { } tag || !(tag.StartsWith("VB", StringComparison.Ordinal) || tag == "MD" || tag == "RB")) continue;
             if (HasOwnEvidence(lex, m.Text) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text)) continue;
+            // "Velstra Inc said ... Velstra, who announced the deal": the short form of a body the article names with a
+            // body's head word after it ("Inc", "Holdings", "Trust"), or a name written after a role noun and "of" ("the chief
+            // executive of Norvane ... Norvane, who announced"), is a body (round 36)
+            if ((bodies ??= BodyOpenings(sentences, result, lex)).Contains(m.Text)) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Person, Canonical = null }, Agent = null };
         }
     }
