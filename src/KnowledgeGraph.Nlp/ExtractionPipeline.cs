@@ -109,6 +109,15 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         }, options);
     }
 
+    /// <summary>A common word of English written in lower case (common_words.tsv), or an inflection of one ("condemns").</summary>
+    private bool IsCommonWord(string lower) =>
+        Lexicons.CommonWords.Contains(lower) || lower.Length > 3 && LemmasOf(lower).Any(Lexicons.CommonWords.Contains);
+
+    private static readonly string[] InflectedTags = { "VBZ", "VBD", "VBG", "NNS" };
+
+    /// <summary>The lemmas a lower-case word has read as an inflected verb or a plural noun ("denounced" -> "denounce").</summary>
+    private IEnumerable<string> LemmasOf(string lower) => InflectedTags.Select(t => _tagger.Lemmatizer.Lemma(lower, t)).Append(lower).Distinct();
+
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default) =>
         Analyze(document, null, cancellationToken);
 
@@ -120,7 +129,8 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     {
         timings?.Start();
         if (Language.LanguageCheck.Refusal(document.Text) is { } refusal) throw new UnsupportedDocumentException(refusal);
-        var raw = _splitter.Split(document.Text);
+        // a line in capitals (a headline) is recased word by word before anything reads case
+        var raw = Truecaser.Recase(_splitter.Split(document.Text), Lexicons.Gazetteer, IsCommonWord, LemmasOf);
         timings?.Lap("split + tokenise");
         var sentences = new List<Sentence>(raw.Count);
         var words = new List<IReadOnlyList<string>>(raw.Count);
