@@ -13,12 +13,13 @@ namespace KnowledgeGraph.Nlp.Tokenization;
 /// 3. a common word of English (common_words.tsv, or its lemma is one: "CONDEMNS" -> "condemns"), or an inflection of a
 ///    word the article writes in lower case ("DENOUNCES" where the text says "denounced"): lower case;
 /// 4. a one-word name the gazetteer knows, in its listed form ("JEDDAH" -> "Jeddah", "NATO" -> "NATO");
-/// 5. else a word of 2-5 letters stays in capitals (an acronym), a longer one is written in lower case: a name in a
-///    headline is almost always named again in the article (step 1) or listed (steps 2, 4).
+/// 5. else lower case: a name or acronym in a headline is almost always named again in the article (step 1) or listed
+///    (steps 2, 4); an unknown word kept in capitals would be read as an acronym ("THE GIG IS UP": no "GIG").
 /// Only a line of at least three words (of two letters or more) with no small letter, one of them a preposition,
 /// verb or article other than those inside names ("of", "and", "the", "for"), is recased: a name written in
 /// capitals alone ("IVAN PETROV", "HAWAIIAN VOLCANO OBSERVATORY") is no sentence and keeps its capitals. Offsets stay those of
-/// the text; only the tokens' text changes. Linear in the article's length (one dictionary of the article's words).
+/// the text; the tokens' text changes, and so does the text the entity stages read names from (the evidence of relations
+/// stays the article's own). Linear in the article's length (one dictionary of the article's words).
 /// </summary>
 public static class Truecaser
 {
@@ -53,21 +54,28 @@ public static class Truecaser
     /// <summary>The sentences with every capitals line recased (the same list when there is none).</summary>
     /// <param name="isCommonWord">Whether a lower-case word is a common word of English (or an inflection of one).</param>
     /// <param name="lemmasOf">The lemmas a lower-case word may have (as a verb or a plural noun): "denounces" -> "denounce".</param>
-    public static IReadOnlyList<Sentence> Recase(IReadOnlyList<Sentence> sentences, Gazetteer gazetteer, Func<string, bool> isCommonWord,
-        Func<string, IEnumerable<string>> lemmasOf)
+    /// <returns>The sentences, and the text with the same words recased at the same offsets (what the entity stages name
+    /// mentions from, so a name reads as in the article: "Nice", not "NICE"); both the same objects when no line is recased.</returns>
+    public static (IReadOnlyList<Sentence> Sentences, string Text) Recase(string text, IReadOnlyList<Sentence> sentences, Gazetteer gazetteer,
+        Func<string, bool> isCommonWord, Func<string, IEnumerable<string>> lemmasOf)
     {
         List<int>? lines = null;
         for (int k = 0; k < sentences.Count; k++)
             if (IsCapitalsSentence(sentences[k].Tokens)) (lines ??= new()).Add(k);
-        if (lines is null) return sentences;
+        if (lines is null) return (sentences, text);
         var evidence = Evidence(sentences);
         // the lemmas of the words the article writes in lower case: "DENOUNCES" is "denounces" where the text says "denounced"
         var lowerLemmas = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, forms) in evidence)
             if (forms.ContainsKey(key)) lowerLemmas.UnionWith(lemmasOf(key));
         var result = sentences.ToList();
-        foreach (var k in lines) result[k] = Recase(sentences[k], evidence, gazetteer, w => isCommonWord(w) || lemmasOf(w).Any(lowerLemmas.Contains));
-        return result;
+        var chars = text.ToCharArray();
+        foreach (var k in lines)
+        {
+            result[k] = Recase(sentences[k], evidence, gazetteer, w => isCommonWord(w) || lemmasOf(w).Any(lowerLemmas.Contains));
+            foreach (var t in result[k].Tokens) t.Text.CopyTo(0, chars, t.Start, t.Text.Length);
+        }
+        return (result, new string(chars));
     }
 
     /// <summary>Per lower-cased word, its forms written inside mixed-case sentences, not first: form -> count.</summary>
@@ -133,13 +141,13 @@ public static class Truecaser
             // 4. a one-word name the gazetteer knows
             var hit = gazetteer.Lookup(w);
             if (hit.Count > 0 && string.Equals(hit[0].Surface, w, StringComparison.OrdinalIgnoreCase)) { texts[i] = hit[0].Surface; continue; }
-            // 5. an acronym; a longer word neither the article nor a lexicon writes as a name is a word of the sentence
-            int letters = w.Count(char.IsLetter);
-            if (letters is >= 2 and <= 5) continue;
+            // 5. a word neither the article nor a lexicon writes as a name is a word of the sentence ("THE GIG IS UP")
             texts[i] = lower;
         }
+        // (a word whose recased form has another length, as a few Unicode letters have, keeps its capitals: offsets stay exact)
         for (int i = 0; i < tokens.Length; i++)
-            if (!ReferenceEquals(texts[i], tokens[i].Text) && texts[i] != tokens[i].Text) tokens[i] = tokens[i] with { Text = texts[i] };
+            if (texts[i] != tokens[i].Text && texts[i].Length == tokens[i].End - tokens[i].Start && tokens[i].Text.Length == texts[i].Length)
+                tokens[i] = tokens[i] with { Text = texts[i] };
         return s with { Tokens = tokens };
     }
 }
