@@ -109,6 +109,15 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         }, options);
     }
 
+    /// <summary>A common word of English written in lower case (common_words.tsv), or an inflection of one ("condemns").</summary>
+    private bool IsCommonWord(string lower) =>
+        Lexicons.CommonWords.Contains(lower) || lower.Length > 3 && LemmasOf(lower).Any(Lexicons.CommonWords.Contains);
+
+    private static readonly string[] InflectedTags = { "VBZ", "VBD", "VBG", "NNS" };
+
+    /// <summary>The lemmas a lower-case word has read as an inflected verb or a plural noun ("denounced" -> "denounce").</summary>
+    private IEnumerable<string> LemmasOf(string lower) => InflectedTags.Select(t => _tagger.Lemmatizer.Lemma(lower, t)).Append(lower).Distinct();
+
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default) =>
         Analyze(document, null, cancellationToken);
 
@@ -120,7 +129,11 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
     {
         timings?.Start();
         if (Language.LanguageCheck.Refusal(document.Text) is { } refusal) throw new UnsupportedDocumentException(refusal);
-        var raw = _splitter.Split(document.Text);
+        // a line in capitals (a headline) is recased word by word before anything reads case
+        // (the entity stages read names from the recased text, so they are written as the article writes them elsewhere:
+        // "Nice", not "NICE"; the relations' evidence stays the article's own text)
+        var (raw, recased) = Truecaser.Recase(document.Text, _splitter.Split(document.Text), Lexicons.Gazetteer, IsCommonWord, LemmasOf);
+        var named = ReferenceEquals(recased, document.Text) ? document : document with { Text = recased };
         timings?.Lap("split + tokenise");
         var sentences = new List<Sentence>(raw.Count);
         var words = new List<IReadOnlyList<string>>(raw.Count);
@@ -159,13 +172,13 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         timings?.Lap("named-entity recogniser");
         // a name in another script inside an English article ("Правительство Мали"): the models cannot judge it,
         // so only what a gazetteer lists is kept
-        var placed = _mentions.Find(document, sentences, ner)
+        var placed = _mentions.Find(named, sentences, ner)
             .Where(p => p.Mention.Source == "gazetteer" || !Language.LanguageCheck.HasNonLatinLetter(p.Mention.Text));
         timings?.Lap("mentions (gazetteer, rules)");
-        var clustered = _clusterer.Cluster(document, sentences, placed.ToList(), timings);
+        var clustered = _clusterer.Cluster(named, sentences, placed.ToList(), timings);
         timings?.Lap("entity clustering");
         var unresolved = new List<Mention>();
-        var (mentions, introduced) = _coref.Resolve(document, sentences, clustered, unresolved, timings);
+        var (mentions, introduced) = _coref.Resolve(named, sentences, clustered, unresolved, timings);
         timings?.Lap("coreference");
         var (entities, refs) = EntityAssembler.Assemble(mentions, introduced, Lexicons.CommonWords.Contains, d => Lexicons.Descriptors.Lookup(d).Count > 0);
         var context = new AnalysisContext(document, sentences, entities, refs, NormaliseDate(document.Date));

@@ -138,7 +138,8 @@ public static class EntityAssembler
     private static string CanonicalNameOrEmpty(List<ClusteredMention> list) =>
         list.Any(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym || m.Mention.Canonical is not null) ? CanonicalName(list) : "";
 
-    /// <summary>The gazetteer's or rule's canonical name when there is one; else the most complete name: most words, then most often used, then the first the text uses.</summary>
+    /// <summary>The gazetteer's or rule's canonical name when there is one; else the most complete name: most words, then
+    /// one with a small letter before one of several words all in capitals, then most often used, then the first the text uses.</summary>
     private static string CanonicalName(List<ClusteredMention> list)
     {
         var canonical = list.Select(m => m.Mention.Canonical).OfType<string>()
@@ -150,6 +151,8 @@ public static class EntityAssembler
         // (a tie goes to the name the text uses first: "Tomas Vell, a/k/a "Red Fox"" is Tomas Vell)
         return named.Select((n, i) => (Name: n, Index: i)).GroupBy(x => x.Name, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key.Count(c => c == ' ') + (NameKey.IsAcronymShape(g.Key) ? 0 : 1))
+            // (a name written in mixed case goes before the same words in capitals: a signature line or heading shouts)
+            .ThenBy(g => g.Key.Contains(' ') && !g.Key.Any(char.IsLower) ? 1 : 0)
             .ThenByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.Index)).First().Key;
     }
 }

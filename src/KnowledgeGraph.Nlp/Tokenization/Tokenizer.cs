@@ -117,8 +117,22 @@ public sealed class Tokenizer
         // the segment just before the dot must be one letter, and the one after it too
         int segStart = dot - 1;
         if (segStart < wordStart || !char.IsLetter(text[segStart])) return false;
-        if (segStart > wordStart && text[segStart - 1] != '.' && !(text[segStart - 1] == '-' && segStart - 1 == wordStart + 1 && char.IsUpper(text[wordStart]))) return false;
+        if (segStart > wordStart && text[segStart - 1] != '.' && !(text[segStart - 1] == '-' && segStart - 1 == wordStart + 1 && char.IsUpper(text[wordStart]))
+            && !HyphenedInitialism(text, segStart, dot)) return false;
         return dot + 2 >= text.Length || !char.IsLetter(text[dot + 2]) || text[dot + 2] == '.';
+    }
+
+    /// <summary>"Brazil-U.K.", "Franco-U.S.": a hyphen, then a whole dotted initialism of capitals ("U.K.", "U.S.A."),
+    /// the second part of a compound. The compound stays one word, so its periods end no sentence and no name starts
+    /// with the "K." or "S." cut from it.</summary>
+    private static bool HyphenedInitialism(string text, int segStart, int dot)
+    {
+        if (text[segStart - 1] != '-' || !char.IsUpper(text[segStart])) return false;
+        int k = dot;
+        int parts = 1;
+        // the rest: capital + period, repeated ("S.", "S.A.")
+        while (k + 2 < text.Length && char.IsUpper(text[k + 1]) && text[k + 2] == '.') { k += 2; parts++; }
+        return parts >= 2 && (k + 1 >= text.Length || !char.IsLetterOrDigit(text[k + 1]));
     }
 
     private static readonly string[] Clitics = { "n't", "'s", "'re", "'ve", "'ll", "'d", "'m" };

@@ -83,6 +83,19 @@ public sealed class SentenceSplitterTests
     }
 
     [Test]
+    public void ADottedAbbreviationAfterAHyphenStaysOneWordWithItsCompound()
+    {
+        // "Brazil-U.K.", "Franco-U.S.": the compound is one word, its periods end no sentence, no "K." or "S." is cut from it
+        var text = "The Brazil-U.K. Trade Council met. A Franco-U.S. Summit Conference opened in Lyon. The Chile-U.S.A. Forum closed.";
+        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+        Assert.That(tokens, Does.Contain("Brazil-U.K.").And.Contain("Franco-U.S.").And.Contain("Chile-U.S.A."));
+        Assert.That(tokens, Does.Not.Contain("S.").And.Not.Contain("K."));
+        Assert.That(Split(text), Has.Count.EqualTo(3));
+        // must not: a hyphenated word ending in one capital and a period before a new sentence still ends it
+        Assert.That(Split("The plan was drafted by Plan-B. The crew left."), Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void DottedDegreeAbbreviationsStayOneWord()
     {
         // "Ph.D." after a name is a degree, one word (a "Ph" of its own would be read as a name); glued words are no such abbreviation
