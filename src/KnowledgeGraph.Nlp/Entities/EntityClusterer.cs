@@ -592,10 +592,20 @@ public sealed class EntityClusterer
         var initials = new string(nameWords.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         var allInitials = new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
         if (letters.Length >= 2 && (letters == initials || letters == allInitials)) return true;
+        // "SDF" for "Self-Defense Forces", "CPEC" for "China-Pakistan Economic Corridor": each part of a word joined by
+        // hyphens gives its initial
+        if (letters.Length >= 3 && nameWords.Any(w => w.IndexOf('-') > 0) && letters == HyphenPartInitials(nameWords)) return true;
         // "CBP" for "U.S. Customs and Border Protection", "NVO" for "RGS Northern Volcano Observatory": a leading abbreviated
         // country or owning body is often left out
         return nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]) && IsAcronymOf(acronym, nameWords[1..]);
     }
+
+    /// <summary>The initials of a name's major words, a word joined by hyphens giving one for each of its capitalised parts
+    /// ("Self-Defense Forces": "SDF"; "al-Kessar Front": "KF").</summary>
+    private static string HyphenPartInitials(string[] nameWords) =>
+        new(nameWords.Where(w => !NameKey.MinorWords.Contains(w))
+            .SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(part => char.IsUpper(part[0])).DefaultIfEmpty(w))
+            .Select(part => char.ToUpperInvariant(part[0])).ToArray());
 
     /// <summary>
     /// "Reciprocal Access Agreement" of "the Kessland-Ostmark Reciprocal Access Agreement": a name without the countries
@@ -1102,6 +1112,7 @@ public sealed class EntityClusterer
         if (nameWords.Length < 2) yield break;
         yield return new string(nameWords.Where(w => !NameKey.MinorWords.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         yield return new string(nameWords.Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        if (nameWords.Any(w => w.IndexOf('-') > 0) && HyphenPartInitials(nameWords) is { Length: >= 3 } parts) yield return parts;
         if (nameWords.Length >= 3 && NameKey.IsAcronymShape(nameWords[0]))
             foreach (var key in AcronymKeys(nameWords[1..])) yield return key;
     }

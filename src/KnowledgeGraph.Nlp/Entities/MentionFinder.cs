@@ -386,10 +386,18 @@ public sealed class MentionFinder
                 initials.Clear();
                 for (int t = k; t < tokens.Count && initials.Length < maxLength; t++)
                 {
-                    if (initials.Length > 0 && MinorWords.Contains(tokens[t].Text)) continue;
+                    // (a dash standing alone joins two names as a hyphen does: "the Orvin - Tessa Canal Board")
+                    if (initials.Length > 0 && (MinorWords.Contains(tokens[t].Text) || tokens[t].Text is "-" or "–")) continue;
                     if (!spells[t]) break;
-                    initials.Append(tokens[t].Text[0]);
-                    if (initials.Length >= 3) found.Add(initials.ToString());
+                    // (each capitalised part of a word joined by hyphens gives its initial: "Self-Defense Forces", "SDF")
+                    var word = tokens[t].Text;
+                    if (word.IndexOf('-') > 0 && word.Split('-', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts && parts.All(p => char.IsUpper(p[0])))
+                        foreach (var part in parts) { initials.Append(part[0]); if (initials.Length >= 3) found.Add(initials.ToString()); }
+                    else
+                    {
+                        initials.Append(word[0]);
+                        if (initials.Length >= 3) found.Add(initials.ToString());
+                    }
                 }
             }
         }
@@ -2884,44 +2892,96 @@ public sealed class MentionFinder
             if (c.Length != 1 || c.CharStart >= 0 || name.CharStart >= 0 || name.End != c.First - 1 || words[c.First - 1] != "(" || c.End >= words.Count
                 || words[c.End] != ")" || c.Type == name.Type && c.FineType == name.FineType || name.Type == EntityType.Person
                 || !EntityClusterer.IsAcronymOf(words[c.First], words.Skip(name.First).Take(name.Length).ToArray())) continue;
-            settled[k] = c with { Type = name.Type, FineType = name.FineType, Role = null };
+            // (a name with no sublabel leaves the acronym's: "Agence France-Presse (AFP)" a news agency)
+            settled[k] = c with { Type = name.Type, FineType = name.FineType ?? (c.Type == name.Type ? c.FineType : null), Role = null };
         }
     }
 
     /// <summary>
     /// "the Tarvel Harbor Board (THB) ... in all THB ports", "THB said": an acronym the article spells out in brackets right
-    /// after a name (as TypeAcronymsLikeTheirNames reads it) is that name's short form wherever else the article writes it
-    /// alone, so it takes the name's type (as the rules left it) there too, whatever the recogniser or a rule took the bare
-    /// acronym for ("all THB countries" read as a country), and the clusterer can join it to the name. Not a mention the
-    /// gazetteer named, nor an acronym two names of different types spell in the article, nor one spelling a person's name.
-    /// Two passes over the mentions (indexed by sentence and end).
+    /// after a name (as TypeAcronymsLikeTheirNames reads it), or a name it spells written in brackets right after the
+    /// acronym ("THB (Tarvel Harbor Board)"), is that name's short form wherever else the article writes it alone, so it
+    /// takes the name's type (as the rules left it) there too, whatever the recogniser or a rule took the bare acronym for
+    /// ("all THB countries" read as a country), and the clusterer can join it to the name. Not an acronym two names of
+    /// different types spell in the article, nor one spelling a person's name.
+    /// The article's definition beats the gazetteer: a mention the gazetteer read as a body of the same letters under
+    /// another name ("THB" of a distant armed group) loses that reading, its name and its sublabel, in this article.
+    /// A name the recogniser alone took for a person, which the acronym in brackets spells and none of whose words is a
+    /// given name ("the Valdemarist (VMT) party", "Kolvanta (KVT) legislators"), is no person: it and the acronym are one
+    /// body, of the acronym's type, every mention of it in the article (a person has no acronym in brackets; "Mara Lind
+    /// (ML)" keeps her given name's reading). Two passes over the mentions (indexed by sentence and end).
     /// </summary>
-    private static void TypeBareAcronymsLikeTheirNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    private void TypeBareAcronymsLikeTheirNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
         var byEnd = new Dictionary<(int Sentence, int End), int>();
         for (int k = 0; k < result.Count; k++)
-            if (result[k].Mention.Kind == MentionKind.Name) byEnd.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
-        var spelled = new Dictionary<string, (EntityType Type, string? Fine)?>(StringComparer.Ordinal);
-        foreach (var a in result)
+            if (result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym) byEnd.TryAdd((result[k].Mention.SentenceIndex, result[k].EndToken), k);
+        var spelled = new Dictionary<string, Definition?>(StringComparer.Ordinal);
+        foreach (var inBrackets in result)
         {
-            var t = sentences[a.Mention.SentenceIndex].Tokens;
-            if (a.EndToken - a.FirstToken != 1 || a.FirstToken < 2 || a.EndToken >= t.Count || t[a.FirstToken - 1].Text != "(" || t[a.EndToken].Text != ")"
-                || !NameKey.IsAcronymShape(a.Mention.Text) || !byEnd.TryGetValue((a.Mention.SentenceIndex, a.FirstToken - 1), out var n)) continue;
-            var name = result[n];
-            if (name.Mention.Type == EntityType.Person
-                || !EntityClusterer.IsAcronymOf(a.Mention.Text, t.Skip(name.FirstToken).Take(name.EndToken - name.FirstToken).Select(x => x.Text).ToArray())) continue;
-            var type = (name.Mention.Type, name.Mention.FineType);
-            spelled[a.Mention.Text] = spelled.TryGetValue(a.Mention.Text, out var known) && known != type ? null : type;
+            var t = sentences[inBrackets.Mention.SentenceIndex].Tokens;
+            if (inBrackets.FirstToken < 2 || inBrackets.EndToken >= t.Count || t[inBrackets.FirstToken - 1].Text != "(" || t[inBrackets.EndToken].Text != ")"
+                || inBrackets.Mention.Kind is not (MentionKind.Name or MentionKind.Acronym)
+                || !byEnd.TryGetValue((inBrackets.Mention.SentenceIndex, inBrackets.FirstToken - 1), out var b)) continue;
+            // "Name (ACR)" or "ACR (Name)"
+            var (a, name) = inBrackets.EndToken - inBrackets.FirstToken == 1 && NameKey.IsAcronymShape(inBrackets.Mention.Text) ? (inBrackets, result[b])
+                : result[b].EndToken - result[b].FirstToken == 1 && NameKey.IsAcronymShape(result[b].Mention.Text) ? (result[b], inBrackets) : (null!, null!);
+            if (a is null || name.Mention.Kind != MentionKind.Name || name.EndToken - name.FirstToken < 1) continue;
+            var words = t.Skip(name.FirstToken).Take(name.EndToken - name.FirstToken).Select(x => x.Text).ToArray();
+            if (name.Mention.Type == EntityType.Person)
+            {
+                // a name only the recogniser took for a person, spelled by the letters in brackets ("Kolvanta (KVT)")
+                if (name.Mention.Source != "ner" || a.Mention.Type is EntityType.Person or EntityType.Vehicle || words.Any(_lex.GivenNames.Contains)
+                    || !(EntityClusterer.IsAcronymOf(a.Mention.Text, words) || words.Length == 1 && a.Mention.Text.Count(char.IsLetter) >= 3
+                         && EntityClusterer.SpellsOut(a.Mention.Text, words[0]))) continue;
+                var guessed = a.Mention.Source == "gazetteer" && a.Mention.Canonical is not null;
+                Define(a.Mention.Text, new Definition(a.Mention.Type, guessed ? null : a.Mention.FineType, name.Mention.Text, null, true));
+                continue;
+            }
+            if (!EntityClusterer.IsAcronymOf(a.Mention.Text, words)) continue;
+            // (a long form with no sublabel leaves the acronym's own, one no gazetteer read from its letters: "told the Velm
+            // Courier-Herald (VCH)", a news outlet by the verb)
+            var fine = name.Mention.FineType ?? (a.Mention.Type == name.Mention.Type && a.Mention.Source != "gazetteer" ? a.Mention.FineType : null);
+            Define(a.Mention.Text, new Definition(name.Mention.Type, fine, name.Mention.Text, name.Mention.Canonical, false));
         }
+        void Define(string acronym, Definition d) =>
+            spelled[acronym] = spelled.TryGetValue(acronym, out var known) && (known is null || known.Type != d.Type || known.Fine != d.Fine) ? null : d;
         if (spelled.Count == 0) return;
+        var persons = spelled.Values.OfType<Definition>().Where(d => d.WasPerson).ToDictionary(d => d.Long, StringComparer.Ordinal);
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k].Mention;
-            if (m.Source == "gazetteer" || m.Kind is not (MentionKind.Name or MentionKind.Acronym) || result[k].EndToken - result[k].FirstToken != 1
-                || !spelled.TryGetValue(m.Text, out var named) || named is not { } t || m.Type == t.Type && m.FineType == t.Fine) continue;
-            result[k] = result[k] with { Mention = m with { Type = t.Type, FineType = t.Fine, Canonical = null }, Role = null, Within = null, UsState = null };
+            // the long form read as a person: every mention of it the recogniser typed so
+            if (persons.Count > 0 && m is { Type: EntityType.Person, Source: "ner", Kind: MentionKind.Name } && persons.TryGetValue(m.Text, out var body))
+            {
+                result[k] = result[k] with { Mention = m with { Type = body.Type, FineType = body.Fine, Canonical = null }, Role = null };
+                continue;
+            }
+            if (m.Kind is not (MentionKind.Name or MentionKind.Acronym) || result[k].EndToken - result[k].FirstToken != 1
+                || !spelled.TryGetValue(m.Text, out var named) || named is not { } d) continue;
+            if (m.Source == "gazetteer")
+            {
+                // the gazetteer's reading of the letters stands when it is the body the article spells out, and, where the
+                // gazetteer knows the letters alone ("ICC" an international organisation, no expansion), when the long form
+                // says nothing against it (no other type, no other sublabel than a firm's, which a news agency is too: "the
+                // International Criminal Court (ICC)", "the Kessa Broadcasting Corporation (KBC)")
+                if (m.Canonical is null || m.Canonical == d.Canonical || NameKey.Fold(m.Canonical) == NameKey.Fold(d.Long)
+                    || NameKey.IsAcronymShape(m.Canonical) && d.Type == m.Type && (d.Fine is null or "Company" || d.Fine == EntryFineType(m))) continue;
+                result[k] = result[k] with { Mention = m with { Type = d.Type, FineType = d.Fine, Canonical = null, Source = "rule" }, Role = null, Within = null, UsState = null };
+                continue;
+            }
+            if (m.Type == d.Type && m.FineType == d.Fine) continue;
+            result[k] = result[k] with { Mention = m with { Type = d.Type, FineType = d.Fine, Canonical = null }, Role = null, Within = null, UsState = null };
         }
     }
+
+    /// <summary>The sublabel the gazetteer's entry gives a mention it named (a rule may since have changed the mention's).</summary>
+    private string? EntryFineType(Mention m) =>
+        _lex.Gazetteer.Lookup(m.Text).FirstOrDefault(h => h.Entry.Name == m.Canonical) is { } hit ? hit.Entry.FineType : m.FineType;
+
+    /// <summary>What an article's definition of an acronym says it is: the type and sublabel, the long form as written and
+    /// its gazetteer name, and whether the recogniser took the long form for a person.</summary>
+    private sealed record Definition(EntityType Type, string? Fine, string Long, string? Canonical, bool WasPerson);
 
     /// <summary>
     /// "the station's NICER (Neutron star Interior Composition ExploreR) telescope": words in brackets right after an acronym
