@@ -925,6 +925,12 @@ public sealed class MentionFinder
                 break;
             }
             if (runEnd - runStart < 2) continue;
+            // (a role noun's office is read only when a name surely ends the run: two last words that are singular proper nouns,
+            // name words of no ordinary English nor an abstract noun's suffix ("Coordination"), and no title inside the run, which would introduce the name itself: "Chief of the Army Staff General ...")
+            if (roleNoun && !(Enumerable.Range(runEnd - 2, 2).All(k => IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0
+                                  && s.Tokens[k].Tag == "NNP" && !AbstractNounSuffixes.Any(x => words[k].EndsWith(x, StringComparison.Ordinal)))
+                              && !Enumerable.Range(runStart, runEnd - runStart).Any(k => _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson))))
+                continue;
             // the field: the longest opening of the run made of field words, leaving the name two words when it can
             int fieldEnd = runStart;
             // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
@@ -970,7 +976,10 @@ public sealed class MentionFinder
                 int k = runEnd - 1;
                 while (k > nameStart && IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0) k--;
                 if (k >= nameStart && k < runEnd - 1 && runEnd - k - 1 <= 3 && (IsFieldWord(words[k]) || IsOrdinaryWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0)
-                    && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the"))
+                    && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the")
+                    // (no name the gazetteer knows across the cut, nor a place or body after it: "the Southern District of New York")
+                    && !Enumerable.Range(runStart, k - runStart + 1).Any(f => _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(f).Take(runEnd - f))).Count > 0)
+                    && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k + 1).Take(runEnd - k - 1))) is { Count: > 0 } after && after.Any(h => h.Entry.Type != EntityType.Person)))
                     nameStart = fieldEnd = k + 1;
             }
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
@@ -1078,18 +1087,25 @@ public sealed class MentionFinder
     /// the first (or the only one) no word of ordinary English, none a name keyword, a title or a date word, naming nothing the gazetteer knows as other
     /// than a person, and no capitalised word after them ("General Motors", "Admiral Street Bridge" stay what they are).
     /// </summary>
-    private bool NameAfterTitle(List<string> words, int first, int end)
+    private bool NameAfterTitle(Sentence s, List<string> words, int first, int end)
     {
         int k = first;
         while (k < end)
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
-            if (len > 0 && IsCapitalized(words[k]) && titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) { k += len; continue; }
+            if (len > 0 && IsCapitalized(words[k]) && titles.Any(t => t.PrecedesNames && t.ImpliesPerson))
+            {
+                k += len;
+                if (k < end - 1 && words[k] is "'" or "\u2019") k++;
+                continue;
+            }
             if (IsGovernmentOfficeWord(words, k)) { k++; continue; }
             break;
         }
         if (k == first && TitleEndingAt(words, first) is null) return false;
         if (k >= end || end - k > 3 || end < words.Count && IsCapitalized(words[end]) && words[end].Any(char.IsLetter)) return false;
+        // (nor a name that modifies a common noun after it: "the General Assembly hall", "the Admiral Benbow inn")
+        if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS") return false;
         for (int j = k; j < end; j++)
             // (a surname may be a word of ordinary English after a given name that is none: "Lena Ferry", "Tom Price")
             if (!(IsNameWord(words[j]) || IsInitial(words[j]) && j < end - 1) || (j == k || end - k == 1) && IsOrdinaryWord(words[j]) || _lex.OrgKeywords.Lookup(words[j]).Count > 0
@@ -2207,7 +2223,8 @@ public sealed class MentionFinder
                     first++;
                 // "Inspector Varga said", "Councillor Ostrom arrived": a person's title (one put before names) opening the span, or
                 // right before it, and one to three name words after it make the name a person's, whatever the recogniser said
-                if (c.Type != EntityType.Person && c.Source != "gazetteer" && NameAfterTitle(words, first, c.End)) c = c with { Type = EntityType.Person, FineType = null, Canonical = null };
+                // (the title is the evidence, so the span is the rule's, no longer the recogniser's)
+                if (c.Type != EntityType.Person && c.Source != "gazetteer" && NameAfterTitle(s, words, first, c.End)) c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Source = "rule" };
                 if (c.Type == EntityType.Person)
                 {
                     while (first < c.End)
@@ -2228,6 +2245,8 @@ public sealed class MentionFinder
                         if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
                         role ??= RoleOf(titles);
                         first += len;
+                        // "Dato’ Amin Rahim": the apostrophe some styles are written with closes the title
+                        if (first < c.End - 1 && words[first] is "'" or "\u2019") first++;
                     }
                     // "Navy Adm. Craig Faller": a rank inside the span; what precedes it is the service, not the name
                     for (int k = first + 1; k < c.End - 1; k++)
@@ -3113,7 +3132,8 @@ public sealed class MentionFinder
         if (span.Count == 1 && c.First > 0 && s.Tokens[c.First - 1].Tag == "CD" && s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s')
             && !(words[c.First - 1].Length == 4 && words[c.First - 1].All(char.IsDigit))) return false;
         // "Bicycles", "Recovery Centers": a plural common noun is no person's name, nor is a plural a body's name is headed by
-        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1])
+        // (a surname that looks so after a title and a given name is a name: "Cmdr. Lena Rivers")
+        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1]) && !(span.Count >= 2 && c.Role is not null && TitleEndingAt(words, c.First) is not null)
             && (IsCommonPlural(last) || _lex.OrgKeywords.Lookup(last[..^1]).Count > 0 && !last.EndsWith("ss", StringComparison.Ordinal))) return false;
         // "Coastal League Fisheries Ministers signed", "Defence Ministers will meet": a name headed (its last word, or the word
         // before its "of" or "for") by the plural of a person's title names several office holders, no one actor; a body's
@@ -3311,7 +3331,7 @@ public sealed class MentionFinder
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
         // "Captain Lena Ferry said": a person's title before a name makes it a person's, whatever vessel's kind ends it
         // (not a title after a vessel's kind or prefix: "the ferry Lady Marlow" is a vessel)
-        if (NameAfterTitle(words, c.First, c.End) && (TitleEndingAt(words, c.First)?.First ?? c.First) is var title
+        if (NameAfterTitle(s, words, c.First, c.End) && (TitleEndingAt(words, c.First)?.First ?? c.First) is var title
             && !(title > 0 && (VehicleNouns.Contains(words[title - 1]) || VesselPrefixes.Contains(words[title - 1])))) return null;
         // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
         if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
@@ -3529,6 +3549,14 @@ public sealed class MentionFinder
             var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
             if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !IsCapitalized(words[k])) continue;
             if (Enumerable.Range(k + len, c.End - k - len).Any(i => _lex.OrgKeywords.Lookup(words[i]).Count > 0)) return false;
+            // "State Councillor H.E.": titles after the title name no one; the words before them stay a body only when a name
+            // keyword or the gazetteer makes them one
+            if (Enumerable.Range(k + len, c.End - k - len).All(i => _lex.Titles.Lookup(words[i]).Any(t => t.ImpliesPerson)))
+            {
+                if (Keyword(words, c.First, k) is { Type: EntityType.Organization } || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(k - c.First))).Count > 0)
+                    result.Add(c with { End = k });
+                return true;
+            }
             result.Add(c with { End = k });
             result.Add(c with { First = k + len, Type = EntityType.Person, FineType = null, Role = RoleOf(titles) });
             return true;
