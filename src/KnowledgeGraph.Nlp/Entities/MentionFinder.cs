@@ -923,7 +923,11 @@ public sealed class MentionFinder
         for (int i = 0; i + 3 < words.Count; i++)
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
-            if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson)) continue;
+            if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.ImpliesPerson)) continue;
+            // "Spokesperson of the Harbour Board Ines Vardy": a role noun (titles.tsv, one not put before names), capitalised,
+            // with "of the" or "for the" and a body's name after it, is an office too, read only when a name follows the body
+            bool roleNoun = !titles.Any(t => t.PrecedesNames && t.ImpliesPerson);
+            if (roleNoun && !(IsTitleCase(words[i]) && i + len + 1 < words.Count && words[i + len] is "of" or "for" && words[i + len + 1] == "the")) continue;
             int of = i + len;
             // "stocks inspected by Officer in Charge of the Ministry of Public Works Mirela Dantosh": "in Charge"/"in Command" after the office noun is part
             // of the title, and the field follows it
@@ -935,6 +939,7 @@ public sealed class MentionFinder
             // knows, an acronym, or a name a body's keyword heads
             if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
             {
+                if (roleNoun) continue;
                 // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
                 candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
@@ -974,11 +979,20 @@ public sealed class MentionFinder
                 break;
             }
             if (runEnd - runStart < 2) continue;
+            // (a role noun's office is read only when a name surely ends the run: two last words that are singular proper nouns,
+            // name words of no ordinary English nor an abstract noun's suffix ("Coordination"), and no title inside the run, which would introduce the name itself: "Chief of the Army Staff General ...")
+            if (roleNoun && !(Enumerable.Range(runEnd - 2, 2).All(k => IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0
+                                  && s.Tokens[k].Tag == "NNP" && !AbstractNounSuffixes.Any(x => words[k].EndsWith(x, StringComparison.Ordinal)))
+                              && !Enumerable.Range(runStart, runEnd - runStart).Any(k => _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson))))
+                continue;
             // the field: the longest opening of the run made of field words, leaving the name two words when it can
             int fieldEnd = runStart;
             // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
             // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
             // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
+            // "Chief of the KPF Tomas Brekke": an acronym opening the body's name after "the" is the whole body, and the name follows it
+            bool acronymBody = body && runEnd - runStart >= 3 && NameKey.IsAcronymShape(words[runStart]) && words[runStart].Count(char.IsAsciiLetterUpper) >= 2
+                               && Enumerable.Range(runStart + 1, runEnd - runStart - 1).All(k => IsNameWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0);
             int joined = runStart;
             // (not when an initial follows that word: "... of the Harbour Office and Lena K. Voss" joins a second person, whose name
             // opens right after "and")
@@ -994,6 +1008,7 @@ public sealed class MentionFinder
             }
             // "Special Envoy for Chile Ola Brandt", "High Commissioner for Migrants Tomas Vell": a field of words no
             // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
+            if (acronymBody) fieldEnd = runStart + 1;
             if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
             if (fieldEnd == runStart) continue;
             // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
@@ -1008,6 +1023,19 @@ public sealed class MentionFinder
             while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
             // "for the Bureau of Arctic Fisheries Kara Voss": the field goes on over such words before the last two
             if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
+            // "Director for the Office of Coastal Planning Arvo": the body named "A of B" goes on over B's words of ordinary English
+            // (and name keywords); the person's name is the name words after the last of them, none of them a given name
+            if (body && !acronymBody && nameStart < runEnd)
+            {
+                int k = runEnd - 1;
+                while (k > nameStart && IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0) k--;
+                if (k >= nameStart && k < runEnd - 1 && runEnd - k - 1 <= 3 && (IsFieldWord(words[k]) || IsOrdinaryWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0)
+                    && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the")
+                    // (no name the gazetteer knows across the cut, nor a place or body after it: "the Southern District of New York")
+                    && !Enumerable.Range(runStart, k - runStart + 1).Any(f => _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(f).Take(runEnd - f))).Count > 0)
+                    && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k + 1).Take(runEnd - k - 1))) is { Count: > 0 } after && after.Any(h => h.Entry.Type != EntityType.Person)))
+                    nameStart = fieldEnd = k + 1;
+            }
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
                 && known[0].Entry.Type != EntityType.Person) continue;
@@ -1016,7 +1044,8 @@ public sealed class MentionFinder
             // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
             // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
             // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
-            if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
+            if (acronymBody) candidates.Add(new Candidate(s.Index, runStart, runStart + 1, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword));
+            else if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
                 && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
                     .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
                 candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
@@ -1104,6 +1133,38 @@ public sealed class MentionFinder
         for (int f = Math.Max(0, end - 3); f < end; f++)
             if (_lex.Titles.LongestMatchAt(words, f) is { Length: > 0 } t && f + t.Length == end && t.Entries.Any(e => e.PrecedesNames && e.ImpliesPerson)) return (f, t.Entries);
         return null;
+    }
+
+    /// <summary>
+    /// Whether words[first..end) are a person's name after a title: titles put before names (titles.tsv, or a capitalised
+    /// government office of the agents dictionary) open the span or end right before it, and one to three name words follow,
+    /// the first (or the only one) no word of ordinary English, none a name keyword, a title or a date word, naming nothing the gazetteer knows as other
+    /// than a person, and no capitalised word after them ("General Motors", "Admiral Street Bridge" stay what they are).
+    /// </summary>
+    private bool NameAfterTitle(Sentence s, List<string> words, int first, int end)
+    {
+        int k = first;
+        while (k < end)
+        {
+            var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
+            if (len > 0 && IsCapitalized(words[k]) && titles.Any(t => t.PrecedesNames && t.ImpliesPerson))
+            {
+                k += len;
+                if (k < end - 1 && words[k] is "'" or "\u2019") k++;
+                continue;
+            }
+            if (IsGovernmentOfficeWord(words, k)) { k++; continue; }
+            break;
+        }
+        if (k == first && TitleEndingAt(words, first) is null) return false;
+        if (k >= end || end - k > 3 || end < words.Count && IsCapitalized(words[end]) && words[end].Any(char.IsLetter)) return false;
+        // (nor a name that modifies a common noun after it: "the General Assembly hall", "the Admiral Benbow inn")
+        if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS") return false;
+        for (int j = k; j < end; j++)
+            // (a surname may be a word of ordinary English after a given name that is none: "Lena Ferry", "Tom Price")
+            if (!(IsNameWord(words[j]) || IsInitial(words[j]) && j < end - 1) || (j == k || end - k == 1) && IsOrdinaryWord(words[j]) || _lex.OrgKeywords.Lookup(words[j]).Count > 0
+                || DateWords.Contains(words[j]) || _lex.Titles.LongestMatchAt(words, j).Length > 0 || EntityClusterer.IsNameParticle(words[j])) return false;
+        return !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(end - k))) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person));
     }
 
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
@@ -2242,6 +2303,10 @@ public sealed class MentionFinder
                 // "Petty Officer 1st Class Ana Ruiz": an ordinal and "Class" grade a rank, they are no part of the name
                 if (c.Type == EntityType.Person && first + 1 < c.End && words[first] == "Class" && first > 0 && (IsNumericOrdinal(words[first - 1]) || SpelledOrdinals.Contains(words[first - 1])))
                     first++;
+                // "Inspector Varga said", "Councillor Ostrom arrived": a person's title (one put before names) opening the span, or
+                // right before it, and one to three name words after it make the name a person's, whatever the recogniser said
+                // (the title is the evidence, so the span is the rule's, no longer the recogniser's)
+                if (c.Type != EntityType.Person && c.Source != "gazetteer" && NameAfterTitle(s, words, first, c.End)) c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Source = "rule" };
                 if (c.Type == EntityType.Person)
                 {
                     while (first < c.End)
@@ -2262,6 +2327,8 @@ public sealed class MentionFinder
                         if (len == 0 || first + len >= c.End || !titles.Any(t => t.PrecedesNames)) break;
                         role ??= RoleOf(titles);
                         first += len;
+                        // "Dato’ Amin Rahim": the apostrophe some styles are written with closes the title
+                        if (first < c.End - 1 && words[first] is "'" or "\u2019") first++;
                     }
                     // "Navy Adm. Craig Faller": a rank inside the span; what precedes it is the service, not the name
                     for (int k = first + 1; k < c.End - 1; k++)
@@ -3200,7 +3267,8 @@ public sealed class MentionFinder
         if (span.Count == 1 && c.First > 0 && s.Tokens[c.First - 1].Tag == "CD" && s.Tokens[c.First].Tag is "NNS" or "NNPS" && last.EndsWith('s')
             && !(words[c.First - 1].Length == 4 && words[c.First - 1].All(char.IsDigit))) return false;
         // "Bicycles", "Recovery Centers": a plural common noun is no person's name, nor is a plural a body's name is headed by
-        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1])
+        // (a surname that looks so after a title and a given name is a name: "Cmdr. Lena Rivers")
+        if (c.Type == EntityType.Person && last.Length > 3 && last.EndsWith('s') && char.IsLower(last[1]) && !(span.Count >= 2 && c.Role is not null && TitleEndingAt(words, c.First) is not null)
             && (IsCommonPlural(last) || _lex.OrgKeywords.Lookup(last[..^1]).Count > 0 && !last.EndsWith("ss", StringComparison.Ordinal))) return false;
         // "Coastal League Fisheries Ministers signed", "Defence Ministers will meet": a name headed (its last word, or the word
         // before its "of" or "for") by the plural of a person's title names several office holders, no one actor; a body's
@@ -3396,6 +3464,10 @@ public sealed class MentionFinder
     {
         end = c.End;
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
+        // "Captain Lena Ferry said": a person's title before a name makes it a person's, whatever vessel's kind ends it
+        // (not a title after a vessel's kind or prefix: "the ferry Lady Marlow" is a vessel)
+        if (NameAfterTitle(s, words, c.First, c.End) && (TitleEndingAt(words, c.First)?.First ?? c.First) is var title
+            && !(title > 0 && (VehicleNouns.Contains(words[title - 1]) || VesselPrefixes.Contains(words[title - 1])))) return null;
         // "the Orbital Space Station": a space station is a crewed spacecraft, named whole
         if (c.Length >= 3 && words[c.End - 2] == "Space" && words[c.End - 1] == "Station") return Name(c.First);
         // "two F-21E Storm Kites", "a C-140J Sky Mule", "an HU-29 Heron jet": an aircraft's designation of the U.S.
@@ -3612,6 +3684,14 @@ public sealed class MentionFinder
             var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
             if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !IsCapitalized(words[k])) continue;
             if (Enumerable.Range(k + len, c.End - k - len).Any(i => _lex.OrgKeywords.Lookup(words[i]).Count > 0)) return false;
+            // "State Councillor H.E.": titles after the title name no one; the words before them stay a body only when a name
+            // keyword or the gazetteer makes them one
+            if (Enumerable.Range(k + len, c.End - k - len).All(i => _lex.Titles.Lookup(words[i]).Any(t => t.ImpliesPerson)))
+            {
+                if (Keyword(words, c.First, k) is { Type: EntityType.Organization } || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(k - c.First))).Count > 0)
+                    result.Add(c with { End = k });
+                return true;
+            }
             result.Add(c with { End = k });
             result.Add(c with { First = k + len, Type = EntityType.Person, FineType = null, Role = RoleOf(titles) });
             return true;
