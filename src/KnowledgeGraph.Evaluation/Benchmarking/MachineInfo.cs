@@ -20,8 +20,8 @@ public static class MachineInfo
     public static bool IsOptimized(Assembly assembly) =>
         assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
 
-    /// <summary>How the program's code is compiled: precompiled (a ReadyToRun image, as `dotnet publish` makes it) or
-    /// jitted, and whether tiered compilation is off (docs/benchmarks.md, "Issue 9: the fixed JIT cost, precompiled").</summary>
+    /// <summary>How the program's code is compiled: precompiled (a ReadyToRun image, as `dotnet publish -p:KgPrecompile=true` makes it) or
+    /// jitted, and whether tiered compilation is off (docs/benchmarks.md, "Issue 9: the fixed JIT cost and ReadyToRun").</summary>
     public static string CodeGeneration(Assembly assembly)
     {
         bool precompiled = false;
@@ -36,7 +36,7 @@ public static class MachineInfo
         catch (ArgumentException) { }
         var tiered = AppContext.GetData("System.Runtime.TieredCompilation") is not (false or "false" or "False");
         if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is { } env) tiered = env != "0";
-        return (precompiled ? "precompiled (ReadyToRun)" : "jitted (not precompiled: `dotnet publish` makes the precompiled program)")
+        return (precompiled ? "precompiled (ReadyToRun)" : "jitted (not precompiled)")
                + (tiered ? ", tiered compilation on" : ", tiered compilation off");
     }
 
