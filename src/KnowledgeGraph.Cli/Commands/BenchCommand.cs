@@ -93,7 +93,8 @@ public sealed class BenchCommand : ICommand
         try
         {
             bool allIdentical = true;
-            BenchReport.WriteHeader(context.Out, $"kg bench {string.Join(' ', args)}", MachineInfo.IsOptimized(typeof(BenchCommand).Assembly));
+            BenchReport.WriteHeader(context.Out, $"kg bench {string.Join(' ', args)}", MachineInfo.IsOptimized(typeof(BenchCommand).Assembly),
+                MachineInfo.CodeGeneration(typeof(BenchCommand).Assembly));
             string? firstCorpus = null;
             foreach (var text in sizes.Count == 0 ? Array.Empty<BenchText>() : texts)
             {

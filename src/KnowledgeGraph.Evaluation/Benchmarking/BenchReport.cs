@@ -11,13 +11,13 @@ public static class BenchReport
     private const double Megabyte = 1024 * 1024;
 
     /// <summary>The header: command, machine, runtime.</summary>
-    public static void WriteHeader(TextWriter o, string command, bool optimized)
+    public static void WriteHeader(TextWriter o, string command, bool optimized, string? codeGeneration = null)
     {
         o.WriteLine("## kg build throughput and memory");
         o.WriteLine();
         o.WriteLine($"Command: `{command}`  ");
         o.WriteLine($"Machine: {MachineInfo.Describe()}  ");
-        o.WriteLine($"Runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(optimized ? "Release" : "Debug (unoptimised: use -c Release for real figures)")} build of kg  ");
+        o.WriteLine($"Runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(optimized ? "Release" : "Debug (unoptimised: use -c Release for real figures)")} build of kg{(codeGeneration is null ? "" : ", " + codeGeneration)}  ");
     }
 
     /// <summary>One table of runs over one kind of text.</summary>

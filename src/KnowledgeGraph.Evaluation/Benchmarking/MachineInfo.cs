@@ -20,6 +20,26 @@ public static class MachineInfo
     public static bool IsOptimized(Assembly assembly) =>
         assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
 
+    /// <summary>How the program's code is compiled: precompiled (a ReadyToRun image, as `dotnet publish -p:KgPrecompile=true` makes it) or
+    /// jitted, and whether tiered compilation is off (docs/benchmarks.md, "Issue 9: the fixed JIT cost and ReadyToRun").</summary>
+    public static string CodeGeneration(Assembly assembly)
+    {
+        bool precompiled = false;
+        try
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly.Location));
+            precompiled = pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        catch (BadImageFormatException) { }
+        catch (ArgumentException) { }
+        var tiered = AppContext.GetData("System.Runtime.TieredCompilation") is not (false or "false" or "False");
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is { } env) tiered = env != "0";
+        return (precompiled ? "precompiled (ReadyToRun)" : "jitted (not precompiled)")
+               + (tiered ? ", tiered compilation on" : ", tiered compilation off");
+    }
+
     public static string CpuModel()
     {
         try
