@@ -445,7 +445,7 @@ public sealed class RealTextCheck4JudgedSampleTests
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -570,6 +570,16 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check17", "judged-before-seed161.tsv")]
     [TestCase("realtext-check17", "judged-after.tsv")]
     [TestCase("realtext-check17", "judged-after-seed162.tsv")]
+    // tests/realtext-check18: main 66068ee's two samples judged by corpus19 and judge23's re-judged samples and fresh draw of
+    // 398ec07; every node judged correct before is still there with its id, labels and name (no rename, no loss); three
+    // nodes of the before draws changed, all judged wrong before: the Japan-Korea Export Control Policy Dialogue is an
+    // Event:Meeting (correct now), ITA joined the WTO Information Technology Agreement it abbreviates, and a document's
+    // cut title makes no node; the draws have 57 (before), 58 (after) and 59 (seed 172) rows judged correct, so each asks
+    // for 55 of them rather than 60
+    [TestCase("realtext-check18", "judged-before.tsv", 55)]
+    [TestCase("realtext-check18", "judged-before-seed171.tsv", 55)]
+    [TestCase("realtext-check18", "judged-after.tsv", 55)]
+    [TestCase("realtext-check18", "judged-after-seed172.tsv", 55)]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file, int atLeast = 60)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file,
             Renamed.Where(r => !RenamedIn.ContainsKey((folder, r.Key))).Concat(RenamedIn.Where(r => r.Key.Folder == folder).Select(r => KeyValuePair.Create(r.Key.Id, r.Value))).ToDictionary(StringComparer.Ordinal),
@@ -597,6 +607,10 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         // tests/realtext-check11 (branch dups34): "UNSC" / "United Nations Security Council" (050) joined the story's "UN
         // Security Council" node, the same body: the United Nations owns "Security Council" written either way
         [("realtext-check11", "e:org:unsc")] = "e:org:security-council",
+        // tests/realtext-check14 (found by judge23 at main 398ec07, where this test failed): "the Hon Fiamē Naomi Mata'afa,
+        // Prime Minister ... of Samoa" (023) keeps "Fiamē" since the honorific "the Hon" is read as a style (title36);
+        // the judged row's reason noted that "Fiamē" was left off, so the fuller name is right
+        [("realtext-check14", "e:per:naomi-mataafa")] = "e:per:fiame-naomi-mataafa",
     };
 
     /// <summary>Correct nodes a later change lost, knowingly, to remove a worse error elsewhere; each is a regression the
