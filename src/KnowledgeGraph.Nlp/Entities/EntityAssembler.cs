@@ -139,7 +139,7 @@ public static class EntityAssembler
         list.Any(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym || m.Mention.Canonical is not null) ? CanonicalName(list) : "";
 
     /// <summary>The gazetteer's or rule's canonical name when there is one; else the most complete name: most words, then
-    /// one with a small letter before one of several words all in capitals, then most often used, then the first the text uses.</summary>
+    /// one with a small letter before the same several words all in capitals, then most often used, then the first the text uses.</summary>
     private static string CanonicalName(List<ClusteredMention> list)
     {
         var canonical = list.Select(m => m.Mention.Canonical).OfType<string>()
@@ -149,10 +149,12 @@ public static class EntityAssembler
             .OrderBy(m => m.Mention.SentenceIndex).ThenBy(m => m.Placed.FirstToken).Select(m => Clean(m.Mention.Text)).ToList();
         if (named.Count == 0) return Clean(list[0].Mention.Text);
         // (a tie goes to the name the text uses first: "Tomas Vell, a/k/a "Red Fox"" is Tomas Vell)
+        var mixedCase = new HashSet<string>(named.Where(n => n.Any(char.IsLower)), StringComparer.OrdinalIgnoreCase);
         return named.Select((n, i) => (Name: n, Index: i)).GroupBy(x => x.Name, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key.Count(c => c == ' ') + (NameKey.IsAcronymShape(g.Key) ? 0 : 1))
-            // (a name written in mixed case goes before the same words in capitals: a signature line or heading shouts)
-            .ThenBy(g => g.Key.Contains(' ') && !g.Key.Any(char.IsLower) ? 1 : 0)
+            // (a name written in mixed case goes before the same words in capitals: a signature line or heading shouts;
+            // not before other words: "ARVID STENHOLM, also known as "Grey Heron"" is still ARVID STENHOLM)
+            .ThenBy(g => g.Key.Contains(' ') && !g.Key.Any(char.IsLower) && mixedCase.Contains(g.Key) ? 1 : 0)
             .ThenByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.Index)).First().Key;
     }
 }

@@ -1161,7 +1161,7 @@ public sealed class MentionFinder
         // (nor a name that modifies a common noun after it: "the General Assembly hall", "the Admiral Benbow inn")
         if (end < words.Count && s.Tokens[end].Tag is "NN" or "NNS") return false;
         for (int j = k; j < end; j++)
-            // (a surname may be a word of ordinary English after a given name that is none: "Lena Ferry", "Tom Price")
+            // (a surname may be a word of ordinary English after a given name that is none: "Nadia Cutter", "Tom Price")
             if (!(IsNameWord(words[j]) || IsInitial(words[j]) && j < end - 1) || (j == k || end - k == 1) && IsOrdinaryWord(words[j]) || _lex.OrgKeywords.Lookup(words[j]).Count > 0
                 || DateWords.Contains(words[j]) || _lex.Titles.LongestMatchAt(words, j).Length > 0 || EntityClusterer.IsNameParticle(words[j])) return false;
         return !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(end - k))) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person));
@@ -3464,7 +3464,7 @@ public sealed class MentionFinder
     {
         end = c.End;
         string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
-        // "Captain Lena Ferry said": a person's title before a name makes it a person's, whatever vessel's kind ends it
+        // "Inspector Nadia Cutter said": a person's title before a name makes it a person's, whatever vessel's kind ends it
         // (not a title after a vessel's kind or prefix: "the ferry Lady Marlow" is a vessel)
         if (NameAfterTitle(s, words, c.First, c.End) && (TitleEndingAt(words, c.First)?.First ?? c.First) is var title
             && !(title > 0 && (VehicleNouns.Contains(words[title - 1]) || VesselPrefixes.Contains(words[title - 1])))) return null;

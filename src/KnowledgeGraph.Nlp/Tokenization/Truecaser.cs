@@ -17,7 +17,9 @@ namespace KnowledgeGraph.Nlp.Tokenization;
 ///    (steps 2, 4); an unknown word kept in capitals would be read as an acronym ("THE GIG IS UP": no "GIG").
 /// Only a line of at least three words (of two letters or more) with no small letter, one of them a preposition,
 /// verb or article other than those inside names ("of", "and", "the", "for"), is recased: a name written in
-/// capitals alone ("IVAN PETROV", "HAWAIIAN VOLCANO OBSERVATORY") is no sentence and keeps its capitals. Offsets stay those of
+/// capitals alone ("IVAN PETROV", "HAWAIIAN VOLCANO OBSERVATORY") is no sentence and keeps its capitals; an article whose
+/// sentences are mostly such lines (a release written all in capitals) is left as written: it has too little mixed-case
+/// text for step 1, and step 5 would turn every unlisted name into a common word. Offsets stay those of
 /// the text; the tokens' text changes, and so does the text the entity stages read names from (the evidence of relations
 /// stays the article's own). Linear in the article's length (one dictionary of the article's words).
 /// </summary>
@@ -63,6 +65,9 @@ public static class Truecaser
         for (int k = 0; k < sentences.Count; k++)
             if (IsCapitalsSentence(sentences[k].Tokens)) (lines ??= new()).Add(k);
         if (lines is null) return (sentences, text);
+        // (an article written mostly in capitals gives too little evidence of its own: step 5 would make every name it
+        // writes, and the gazetteer does not list, a common word; its lines are left as written)
+        if (lines.Count * 2 > sentences.Count) return (sentences, text);
         var evidence = Evidence(sentences);
         // the lemmas of the words the article writes in lower case: "DENOUNCES" is "denounces" where the text says "denounced"
         var lowerLemmas = new HashSet<string>(StringComparer.Ordinal);
@@ -100,6 +105,10 @@ public static class Truecaser
         return d;
     }
 
+    /// <summary>The gazetteer's form and the word in capitals are the same letters, accents aside ("Brasília", "BRASILIA").</summary>
+    private static bool SameLetters(string listed, string written) =>
+        listed.Length == written.Length && string.Equals(NameKey.Fold(listed), NameKey.Fold(written), StringComparison.Ordinal);
+
     private static Sentence Recase(Sentence s, Dictionary<string, Dictionary<string, int>> evidence, Gazetteer gazetteer, Func<string, bool> isCommonWord)
     {
         var tokens = s.Tokens.ToArray();
@@ -127,7 +136,7 @@ public static class Truecaser
             var surface = m.Best.Surface.Split(' ');
             if (surface.Length != m.Length) continue;
             for (int j = 0; j < m.Length; j++)
-                if (!done[i + j] && string.Equals(surface[j], tokens[i + j].Text, StringComparison.OrdinalIgnoreCase)) { texts[i + j] = surface[j]; done[i + j] = true; }
+                if (!done[i + j] && SameLetters(surface[j], tokens[i + j].Text)) { texts[i + j] = surface[j]; done[i + j] = true; }
             i += m.Length - 1;
         }
         for (int i = 0; i < tokens.Length; i++)
@@ -140,7 +149,7 @@ public static class Truecaser
             if (isCommonWord(lower)) { texts[i] = lower; continue; }
             // 4. a one-word name the gazetteer knows
             var hit = gazetteer.Lookup(w);
-            if (hit.Count > 0 && string.Equals(hit[0].Surface, w, StringComparison.OrdinalIgnoreCase)) { texts[i] = hit[0].Surface; continue; }
+            if (hit.Count > 0 && SameLetters(hit[0].Surface, w)) { texts[i] = hit[0].Surface; continue; }
             // 5. a word neither the article nor a lexicon writes as a name is a word of the sentence ("THE GIG IS UP")
             texts[i] = lower;
         }
