@@ -244,7 +244,6 @@ public sealed class MentionFinder
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
-        SplitOwnersGluedBeforeNames(doc, sentences, result);
         // (the type each recogniser's mention had before the constructions read it: an actor or place they retype as a person,
         // a place or an event is marked, so the clusterer gives that type to the name's every mention, "a visit to Harkness ...
         // Harkness welcomed her"; a vessel, and a name made a body, keep the vote of their mentions: "the cutter Alert ... the Alert")
@@ -264,51 +263,6 @@ public sealed class MentionFinder
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
         return result;
-    }
-
-    /// <summary>
-    /// "the Chief of the ZNP Arvel Tomasz Kolber", "the joint KSF/ZNP Regional Harbour Elections team": an organisation's
-    /// acronym written right before a capitalised name is the owner or a modifier of what follows, no part of its name, when
-    /// the article names that thing without the acronym elsewhere: a person (a person's name never holds a body's
-    /// acronym), or anything after a pair of acronyms joined by a slash (the pair modifies the phrase as a whole). The
-    /// acronym must be a body the article or the gazetteer names on its own, and not spell the words after it (then they
-    /// are its long form). The mention is cut into the acronym (an organisation) and the name after it (the type the
-    /// article gives that name elsewhere). One dictionary of the article's names: linear in the mentions.
-    /// </summary>
-    private void SplitOwnersGluedBeforeNames(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
-    {
-        static bool Acronym(string w) => w.Length is >= 2 and <= 6 && w.All(char.IsAsciiLetterUpper);
-        Dictionary<string, EntityType>? named = null;
-        HashSet<string>? bodies = null;
-        foreach (var m in result)
-        {
-            if (m.Mention.Kind != MentionKind.Name && m.Mention.Kind != MentionKind.Acronym) continue;
-            if (m.EndToken - m.FirstToken == 1 && Acronym(m.Mention.Text) && m.Mention.Type == EntityType.Organization) (bodies ??= new(StringComparer.Ordinal)).Add(m.Mention.Text);
-            else if (m.Mention.Type is EntityType.Person or EntityType.Event) (named ??= new(StringComparer.Ordinal)).TryAdd(m.Mention.Text, m.Mention.Type);
-        }
-        if (named is null) return;
-        bool Body(string w) => bodies?.Contains(w) == true || _lex.Gazetteer.Lookup(w).Any(h => h.Entry.Type == EntityType.Organization);
-        for (int k = result.Count - 1; k >= 0; k--)
-        {
-            var m = result[k];
-            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer" || m.EndToken - m.FirstToken < 2) continue;
-            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
-            if (m.EndToken > tokens.Count) continue;
-            var acronym = tokens[m.FirstToken].Text;
-            if (!Acronym(acronym) || !IsCapitalized(tokens[m.FirstToken + 1].Text) || tokens[m.FirstToken + 1].Text.All(char.IsUpper)) continue;
-            var rest = new TextSpan(tokens[m.FirstToken + 1].Start, tokens[m.EndToken - 1].End);
-            var restText = doc.Text[rest.Start..rest.End];
-            if (!named.TryGetValue(restText, out var type)) continue;
-            bool slashPair = m.FirstToken >= 2 && tokens[m.FirstToken - 1].Text == "/" && Acronym(tokens[m.FirstToken - 2].Text);
-            if (!(type == EntityType.Person || slashPair)) continue;
-            var restWords = Enumerable.Range(m.FirstToken + 1, m.EndToken - m.FirstToken - 1).Select(i => tokens[i].Text).ToArray();
-            if (!Body(acronym) || EntityClusterer.IsAcronymOf(acronym, restWords)) continue;
-            var head = new TextSpan(tokens[m.FirstToken].Start, tokens[m.FirstToken].End);
-            result[k] = m with { Mention = m.Mention with { Span = rest, Text = restText, Type = type, FineType = type == m.Mention.Type ? m.Mention.FineType : null, Canonical = null },
-                                 FirstToken = m.FirstToken + 1, Role = type == m.Mention.Type ? m.Role : null };
-            result.Add(new PlacedMention(new Mention(head, acronym, m.Mention.SentenceIndex, EntityType.Organization, null, MentionKind.Name, m.Mention.Source),
-                m.FirstToken, m.FirstToken + 1, null, null));
-        }
     }
 
     /// <summary>
