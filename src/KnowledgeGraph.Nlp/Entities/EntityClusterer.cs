@@ -1069,6 +1069,7 @@ public sealed class EntityClusterer
                 if (opened.Count != 1) continue;
                 var at = countries[opened[0]];
                 if (!members.All(k => HasTheBefore(sentences, mentions[k]) && (mentions[k].Mention.SentenceIndex, mentions[k].FirstToken).CompareTo((at.Sentence, at.Token)) > 0)) continue;
+                if (words.Length == 1 && members.Any(k => ReadsAsRegion(sentences, mentions[k]))) continue;
                 country = opened[0];
             }
             if (country is null) continue;
@@ -1079,6 +1080,20 @@ public sealed class EntityClusterer
             clusters[group.Key].Type = EntityType.Location;
             Union(clusters, root, group.Key);
         }
+    }
+
+    /// <summary>Prepositions of place before "the" + a compass word: "across the South", "in the North" name a region.</summary>
+    private static readonly HashSet<string> RegionPrepositions = new(StringComparer.OrdinalIgnoreCase)
+        { "in", "across", "throughout", "from", "to", "into", "through", "around", "over" };
+
+    /// <summary>"farmers across the South", "the North of England": a compass word after "the" that follows a preposition of
+    /// place, or that "of" follows, names a region, not a country the article named before.</summary>
+    private static bool ReadsAsRegion(IReadOnlyList<Sentence> sentences, PlacedMention m)
+    {
+        var t = sentences[m.Mention.SentenceIndex].Tokens;
+        int the = m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? m.FirstToken : m.FirstToken - 1;
+        if (the >= 1 && RegionPrepositions.Contains(t[the - 1].Text)) return true;
+        return m.EndToken < t.Count && string.Equals(t[m.EndToken].Text, "of", StringComparison.Ordinal);
     }
 
     /// <summary>The mention opens with "the" or follows it.</summary>
