@@ -1091,17 +1091,20 @@ public sealed class EntityClusterer
     private static bool ReadsAsRegion(IReadOnlyList<Sentence> sentences, PlacedMention m)
     {
         var t = sentences[m.Mention.SentenceIndex].Tokens;
-        int the = m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? m.FirstToken : m.FirstToken - 1;
+        int the = TheAt(sentences, m);
         if (the >= 1 && RegionPrepositions.Contains(t[the - 1].Text)) return true;
         return m.EndToken < t.Count && string.Equals(t[m.EndToken].Text, "of", StringComparison.Ordinal);
     }
 
     /// <summary>The mention opens with "the" or follows it.</summary>
-    private static bool HasTheBefore(IReadOnlyList<Sentence> sentences, PlacedMention m)
+    private static bool HasTheBefore(IReadOnlyList<Sentence> sentences, PlacedMention m) => TheAt(sentences, m) >= 0;
+
+    /// <summary>The token index of the "the" the mention opens with or follows; -1 when there is none.</summary>
+    private static int TheAt(IReadOnlyList<Sentence> sentences, PlacedMention m)
     {
-        if (m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return true;
+        if (m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return m.FirstToken;
         var t = sentences[m.Mention.SentenceIndex].Tokens;
-        return m.FirstToken > 0 && string.Equals(t[m.FirstToken - 1].Text, "the", StringComparison.OrdinalIgnoreCase);
+        return m.FirstToken > 0 && string.Equals(t[m.FirstToken - 1].Text, "the", StringComparison.OrdinalIgnoreCase) ? m.FirstToken - 1 : -1;
     }
 
     /// <summary>"the ROC (Taiwan)": a mention of the acronym is followed by the place of cluster <paramref name="root"/> in brackets

@@ -112,7 +112,8 @@ public static class Truecaser
     private static Sentence Recase(Sentence s, Dictionary<string, Dictionary<string, int>> evidence, Gazetteer gazetteer, Func<string, bool> isCommonWord)
     {
         var tokens = s.Tokens.ToArray();
-        var texts = tokens.Select(t => t.Text).ToList();
+        var written = tokens.Select(t => t.Text).ToList();
+        var texts = written.ToList();
         var done = new bool[tokens.Length];
         // 1. the article's own forms
         for (int i = 0; i < tokens.Length; i++)
@@ -126,8 +127,7 @@ public static class Truecaser
                 done[i] = true;
             }
         }
-        // 2. names of two or more words the gazetteer knows
-        var written = s.Tokens.Select(t => t.Text).ToList();
+        // 2. names of two or more words the gazetteer knows (matched on the words as written)
         for (int i = 0; i < tokens.Length; i++)
         {
             if (done[i]) continue;

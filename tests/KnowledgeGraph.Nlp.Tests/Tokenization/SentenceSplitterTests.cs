@@ -10,6 +10,9 @@ public sealed class SentenceSplitterTests
     };
     private static readonly HashSet<string> NeverFinal = new(StringComparer.Ordinal) { "Mr.", "Mrs.", "Dr.", "Gen.", "Maj.", "Lt.", "Col.", "St." };
 
+    /// <summary>The tokenizer's words of <paramref name="text"/>, with the test's abbreviations.</summary>
+    private static List<string> Words(string text) => new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+
     private static List<string> Split(string text)
     {
         var splitter = new SentenceSplitter(new Tokenizer(Abbreviations), NeverFinal);
@@ -75,7 +78,7 @@ public sealed class SentenceSplitterTests
     public void APartysInitialBeforeAStatesDottedAbbreviationIsOneWordThatEndsNoSentence()
     {
         var text = "Senator Ana Ruiz (D-N.J.) and Senator Tom Vell (R-S.C.) spoke. They left.";
-        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+        var tokens = Words(text);
         Assert.That(tokens, Does.Contain("D-N.J.").And.Contain("R-S.C."));
         Assert.That(Split(text), Is.EqualTo(new[] { "Senator Ana Ruiz (D-N.J.) and Senator Tom Vell (R-S.C.) spoke.", "They left." }));
         // must not: a hyphenated word before a sentence's last initial still ends at its period
@@ -87,7 +90,7 @@ public sealed class SentenceSplitterTests
     {
         // "Brazil-U.K.", "Franco-U.S.": the compound is one word, its periods end no sentence, no "K." or "S." is cut from it
         var text = "The Brazil-U.K. Trade Council met. A Franco-U.S. Summit Conference opened in Lyon. The Chile-U.S.A. Forum closed.";
-        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+        var tokens = Words(text);
         Assert.That(tokens, Does.Contain("Brazil-U.K.").And.Contain("Franco-U.S.").And.Contain("Chile-U.S.A."));
         Assert.That(tokens, Does.Not.Contain("S.").And.Not.Contain("K."));
         Assert.That(Split(text), Has.Count.EqualTo(3));
@@ -100,7 +103,7 @@ public sealed class SentenceSplitterTests
     {
         // "Ph.D." after a name is a degree, one word (a "Ph" of its own would be read as a name); glued words are no such abbreviation
         var text = "Orla Venn, Ph.D., and Tam Ruse, M.Sc., met Mr.Smith at the U.S. office.";
-        var tokens = new Tokenizer(Abbreviations).Tokenize(text, 0, text.Length).Select(t => t.Text).ToList();
+        var tokens = Words(text);
         Assert.That(tokens, Does.Contain("Ph.D.").And.Contain("M.Sc.").And.Contain("U.S."));
         Assert.That(tokens, Does.Not.Contain("Ph").And.Not.Contain("Mr.Smith"));
         Assert.That(Split("She holds a Ph.D. in law. She left."), Is.EqualTo(new[] { "She holds a Ph.D. in law.", "She left." }));
