@@ -372,7 +372,7 @@ def main():
     print('| held out | threshold | positives merged / reachable | correct-correct merged / blocked |')
     print('|---|---|---|---|')
     P = N = R = 0
-    wrong, held_scores = [], []
+    wrong, right, held_scores = [], [], []
     for c in CORPORA:
         tr = [r for d in CORPORA if d != c for r in data[d][0] + data[d][1]]
         model = train([r[3] for r in tr], [r[2] for r in tr])
@@ -385,12 +385,17 @@ def main():
         print('| %s | %.3f | %d / %d | %d / %d |' % (c, t, p, r_, len(n), sum(1 for r in held if r[2] == 0)))
         P += p; N += len(n); R += r_
         wrong += [(c, graphs[c][r[1][0]]['name'], graphs[c][r[1][1]]['name'], round(score(model, r[3]), 3)) for r in n]
+        right += [(c, graphs[c][r[1][0]]['name'], graphs[c][r[1][1]]['name'], round(score(model, r[3]), 3))
+                  for r in held if r[2] == 1 and score(model, r[3]) >= t]
     print('| pooled | | %d / %d | %d |' % (P, R, N))
     print('\npooled held-out scores at fixed thresholds (descriptive; the rule above is the threshold chosen on training)')
     print('| threshold | positives merged | correct-correct merged |')
     print('|---|---|---|')
     for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
         print('| %.2f | %d | %d |' % (t, sum(1 for s_, l in held_scores if s_ >= t and l == 1), sum(1 for s_, l in held_scores if s_ >= t and l == 0)))
+    print('\nright merges (judged duplicates) on held-out corpora:')
+    for w in right:
+        print('  ', w)
     print('\nwould-be wrong merges (correct-correct) on held-out corpora:')
     for w in wrong:
         print('  ', w)
