@@ -383,8 +383,11 @@ public sealed partial class RelationExtractor
                     break;
                 }
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
-                // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against"
-                bool head = v.IsAdjective(j) && v.Tag(j - 1) == "DT" && j + 1 < v.Count && v.IsPreposition(j + 1);
+                // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against", also
+                // after a possessive, a number or another adjective of the phrase: "launched a new offensive against",
+                // "launched its second offensive against" (the words before it are skipped as the phrase's modifiers)
+                bool head = v.IsAdjective(j) && j + 1 < v.Count && v.IsPreposition(j + 1)
+                            && (v.Tag(j - 1) is "DT" or "PRP$" or "CD" || v.IsAdjective(j - 1) && j - 2 > start && v.Tag(j - 2) is "DT" or "PRP$" or "CD");
                 if (v.Tag(j) is "DT" or "PDT" or "CD" or "PRP$" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 idx.Add(j);
             }
