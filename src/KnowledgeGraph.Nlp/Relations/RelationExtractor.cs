@@ -1685,10 +1685,13 @@ public sealed partial class RelationExtractor
                     if (places.Count > 0) break;
                 }
             }
-            // an opening place phrase: "In Syria, ...", "Near Mosul, ..."
-            if (v.Count > 3 && IsPlacePreposition(v.Lower(0)))
+            // an opening place phrase: "In Syria, ...", "Near Mosul, ..."; also after a subordinator of time, a clause with its
+            // subject and copula left out: "While in Varno, X will meet ..." (X is in Varno)
+            int from = v.Count > 3 && IsPlacePreposition(v.Lower(0)) ? 1
+                : v.Count > 4 && v.Lower(0) is "while" or "when" or "once" && IsPlacePreposition(v.Lower(1)) ? 2 : -1;
+            if (from > 0)
             {
-                var places = PlacesFrom(1);
+                var places = PlacesFrom(from);
                 if (places.Count == 0) yield break;
                 int comma = places[^1].EndToken;
                 if (comma >= v.Count || v.Words[comma] != ",") yield break;
@@ -1696,7 +1699,7 @@ public sealed partial class RelationExtractor
                 var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && !InsidePhrase(x) && x.Mention.Kind != MentionKind.Demonym)
                     ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
-                foreach (var c in PlacedIn(actor, places, 0, true)) yield return c;
+                foreach (var c in PlacedIn(actor, places, from - 1, true)) yield return c;
             }
         }
 
