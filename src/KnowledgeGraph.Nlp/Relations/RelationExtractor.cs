@@ -383,8 +383,11 @@ public sealed partial class RelationExtractor
                     break;
                 }
                 if (v.IsComma(j) || v.IsClauseBreak(j)) break;
-                // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against"
-                bool head = v.IsAdjective(j) && v.Tag(j - 1) == "DT" && j + 1 < v.Count && v.IsPreposition(j + 1);
+                // an adjective between a determiner and a preposition heads its phrase: "launched an offensive against", also
+                // after a possessive, a number or another adjective of the phrase: "launched a new offensive against",
+                // "launched its second offensive against" (the words before it are skipped as the phrase's modifiers)
+                bool head = v.IsAdjective(j) && j + 1 < v.Count && v.IsPreposition(j + 1)
+                            && (v.Tag(j - 1) is "DT" or "PRP$" or "CD" || v.IsAdjective(j - 1) && j - 2 > start && v.Tag(j - 2) is "DT" or "PRP$" or "CD");
                 if (v.Tag(j) is "DT" or "PDT" or "CD" or "PRP$" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 idx.Add(j);
             }
@@ -1682,10 +1685,13 @@ public sealed partial class RelationExtractor
                     if (places.Count > 0) break;
                 }
             }
-            // an opening place phrase: "In Syria, ...", "Near Mosul, ..."
-            if (v.Count > 3 && IsPlacePreposition(v.Lower(0)))
+            // an opening place phrase: "In Syria, ...", "Near Mosul, ..."; also after a subordinator of time, a clause with its
+            // subject and copula left out: "While in Varno, X will meet ..." (X is in Varno)
+            int from = v.Count > 3 && IsPlacePreposition(v.Lower(0)) ? 1
+                : v.Count > 4 && v.Lower(0) is "while" or "when" or "once" && IsPlacePreposition(v.Lower(1)) ? 2 : -1;
+            if (from > 0)
             {
-                var places = PlacesFrom(1);
+                var places = PlacesFrom(from);
                 if (places.Count == 0) yield break;
                 int comma = places[^1].EndToken;
                 if (comma >= v.Count || v.Words[comma] != ",") yield break;
@@ -1693,7 +1699,7 @@ public sealed partial class RelationExtractor
                 var actor = v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x) && !InsidePhrase(x) && x.Mention.Kind != MentionKind.Demonym)
                     ?? v.Mentions.FirstOrDefault(x => x.FirstToken > comma && !IsPlace(x));
                 if (actor is null) yield break;
-                foreach (var c in PlacedIn(actor, places, 0, true)) yield return c;
+                foreach (var c in PlacedIn(actor, places, from - 1, true)) yield return c;
             }
         }
 
