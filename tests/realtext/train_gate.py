@@ -287,8 +287,9 @@ def main():
           f"wrong-type {pooled['wrong-type']} duplicate {pooled['duplicate']} wrong-merge {pooled['wrong-merge']} unjudged {pooled[None]}; "
           f"errors per correct {errors / max(1, pooled['correct']):.2f}; correct share {before:.3f} -> {after:.3f}; "
           f"corpora with >= 2 errors per correct: {passes}/{len(keys)}")
-    print("bar (pooled >= 3 per correct and >= 15 of 19 corpora at >= 2):",
-          "met" if errors >= 3 * pooled["correct"] and passes >= 15 else "NOT met")
+    if a.folds:
+        print("bar of docs/entities.md (pooled >= 3 errors per correct, and >= 2 per correct on >= 15 of 19 corpora):",
+              "met" if errors >= 3 * pooled["correct"] and pooled["correct"] + errors > 0 and passes >= 15 else "NOT met")
 
 
 if __name__ == "__main__":
