@@ -734,8 +734,10 @@ public sealed class GraphBuilder
             {
                 var g = _entities[i];
                 long mentions = g.Mentions.Sum(m => m & 0xFFFFFFFF);
-                return NodeConfidence.Default.Score(NodeConfidence.Features(g.Type, CanonicalName(g), g.Evidence, g.Attributes?.ContainsKey("role") == true,
-                    g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related.Contains(i), g.Aliases.Count));
+                string name = CanonicalName(g);
+                return NodeConfidence.Default.Score(NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
+                    g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related.Contains(i), g.Aliases.Count),
+                    NodeConfidence.SparseFeatures(string.Join(':', LabelsOf(g).Skip(1)), name));
             }
             var ranked = group.OrderByDescending(Trust).ThenByDescending(i => _entities[i].Mentions.Sum(m => m & 0xFFFFFFFF)).ThenBy(i => i).ToList();
             var winner = _entities[ranked[0]];
@@ -863,6 +865,17 @@ public sealed class GraphBuilder
     }
 
     /// <summary>A text file of this assembly's own embedded in it (Resources/: nicknames, node confidence weights), to read once.</summary>
+    /// <summary>A node's labels: Entity, its type, its fine types.</summary>
+    private static List<string> LabelsOf(GlobalEntity g)
+    {
+        var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
+        // "Syria" read as a country in one article and as a region or a city in another is one country: a place the
+        // gazetteer knows as a country is no city or region of its own (a city-state is its country)
+        if (g.FineTypes is not null) labels.AddRange(g.Type == EntityType.Location && g.FineTypes.Contains("Country")
+            ? g.FineTypes.Where(f => f is not ("City" or "Region")) : g.FineTypes);
+        return labels;
+    }
+
     internal static StreamReader Embedded(string file) =>
         new(typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
             ?? throw new InvalidOperationException($"{file} is not embedded in KnowledgeGraph.Graph"));
@@ -1056,11 +1069,7 @@ public sealed class GraphBuilder
             if (Find(i) != i) continue;
             var g = _entities[i];
             var (name, id) = nameOf[i];
-            var labels = new List<string> { OntologySchema.EntityLabel, g.Type.ToString() };
-            // "Syria" read as a country in one article and as a region or a city in another is one country: a place the
-            // gazetteer knows as a country is no city or region of its own (a city-state is its country)
-            if (g.FineTypes is not null) labels.AddRange(g.Type == EntityType.Location && g.FineTypes.Contains("Country")
-                ? g.FineTypes.Where(f => f is not ("City" or "Region")) : g.FineTypes);
+            var labels = LabelsOf(g);
             long mentionCount = 0;
             foreach (var m in g.Mentions) mentionCount += m & 0xFFFFFFFF;
             var props = new SortedDictionary<string, object>(StringComparer.Ordinal)
@@ -1073,7 +1082,7 @@ public sealed class GraphBuilder
             if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
             var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
                 g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, extracted.Contains(i), g.Aliases.Count);
-            double confidence = NodeConfidence.Default.Score(features);
+            double confidence = NodeConfidence.Default.Score(features, NodeConfidence.SparseFeatures(string.Join(':', labels.Skip(1)), name));
             props["confidence"] = confidence;
             var node = new GraphNode(id, labels.ToArray(), props.ToArray());
             if (byId.TryGetValue(id, out var clash))

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using KnowledgeGraph.Core;
 
@@ -21,8 +22,16 @@ public sealed class NodeConfidence
     ];
 
     private readonly double[] _weights;
+    private readonly FrozenDictionary<string, double> _sparse;
 
-    private NodeConfidence(double[] weights) { _weights = weights; }
+    private NodeConfidence(double[] weights, Dictionary<string, double> sparse)
+    {
+        _weights = weights;
+        _sparse = sparse.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>How many sparse features (<see cref="SparseFeatures"/>) carry a weight.</summary>
+    public int SparseWeightCount => _sparse.Count;
 
     /// <summary>The shipped weights.</summary>
     public static NodeConfidence Default => Shipped.Value;
@@ -33,23 +42,34 @@ public sealed class NodeConfidence
         return Parse(reader);
     });
 
-    /// <summary>Reads "feature TAB weight" lines ('#' starts a comment); every feature of <see cref="FeatureNames"/> must be there.</summary>
+    /// <summary>
+    /// Reads "feature TAB weight" lines ('#' starts a comment); every feature of <see cref="FeatureNames"/> must be there.
+    /// A line "s:KEY TAB weight" weighs the sparse feature KEY (<see cref="SparseFeatures"/>); a sparse feature not listed weighs 0.
+    /// </summary>
     public static NodeConfidence Parse(TextReader reader)
     {
         var weights = new double[FeatureNames.Count];
         var seen = new bool[weights.Length];
         var names = FeatureNames.ToList();
+        var sparse = new Dictionary<string, double>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
+            if (parts[0].StartsWith("s:", StringComparison.Ordinal))
+            {
+                if (parts.Length != 2 || parts[0].Length == 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                    || !double.IsFinite(v) || !sparse.TryAdd(parts[0][2..], v))
+                    throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
+                continue;
+            }
             int i = names.IndexOf(parts[0]);
             if (parts.Length != 2 || i < 0 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weights[i]) || !double.IsFinite(weights[i]))
                 throw new InvalidDataException($"node confidence weights: unexpected line '{line}'");
             seen[i] = true;
         }
         if (Array.IndexOf(seen, false) is var missing and >= 0) throw new InvalidDataException($"node confidence weights: no weight for {FeatureNames[missing]}");
-        return new NodeConfidence(weights);
+        return new NodeConfidence(weights, sparse);
     }
 
     private static readonly EntityEvidence NoEvidence = new(false, false, false, false, float.NaN, false, false);
@@ -97,11 +117,50 @@ public sealed class NodeConfidence
         name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.IndexOf('-') is var h and >= 0
             && !(h is > 0 and <= 3 && w[..h].All(char.IsLower) && h + 1 < w.Length && char.IsUpper(w[h + 1])));
 
-    /// <summary>The probability in [0, 1], rounded to 3 decimals.</summary>
-    public double Score(IReadOnlyList<double> features)
+    /// <summary>
+    /// The sparse features of a node, each worth 1 when present (tests/realtext/train_gate.py computes the same from the
+    /// features file): its labels after Entity (<paramref name="labels"/>, ':'-joined: "Location:Country") and each sublabel;
+    /// the name's lower-cased words; its first word; its last word with the type; the shapes of its first four words with
+    /// the type (upper X, lower x, digit d, any other character as itself, a run written once: "Xx X.X."); its number of
+    /// words (five or more as 5) with the type. Sorted, without repeats.
+    /// </summary>
+    public static IReadOnlyList<string> SparseFeatures(string labels, string name)
+    {
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return [];
+        var parts = labels.Split(':');
+        string type = parts[0];
+        var f = new SortedSet<string>(StringComparer.Ordinal) { "labels=" + labels };
+        foreach (var p in parts.Skip(1)) f.Add("sub=" + p);
+        foreach (var w in words) f.Add("w=" + w.ToLowerInvariant());
+        f.Add("first=" + words[0].ToLowerInvariant());
+        f.Add("last=" + type + "|" + words[^1].ToLowerInvariant());
+        f.Add("shape=" + type + "|" + string.Join(' ', words.Take(4).Select(Shape)) + (words.Length > 4 ? "+" : ""));
+        f.Add("n=" + type + "|" + Math.Min(words.Length, 5).ToString(CultureInfo.InvariantCulture));
+        return f.ToList();
+    }
+
+    /// <summary>A word's shape: upper X, lower x, digit d, any other character as itself; a run of one symbol written once ("Xx", "X.X.").</summary>
+    public static string Shape(string word)
+    {
+        var sb = new System.Text.StringBuilder(word.Length);
+        foreach (char c in word)
+        {
+            char s = c is >= '0' and <= '9' ? 'd' : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : c;
+            if (sb.Length == 0 || sb[^1] != s) sb.Append(s);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The probability in [0, 1], rounded to 3 decimals, of the dense features alone.</summary>
+    public double Score(IReadOnlyList<double> features) => Score(features, []);
+
+    /// <summary>The probability in [0, 1], rounded to 3 decimals, of the dense and sparse features (<see cref="SparseFeatures"/>).</summary>
+    public double Score(IReadOnlyList<double> features, IReadOnlyList<string> sparse)
     {
         double z = 0;
         for (int i = 0; i < _weights.Length; i++) z += _weights[i] * features[i];
+        foreach (var k in sparse) if (_sparse.TryGetValue(k, out var w)) z += w;
         return Math.Round(1 / (1 + Math.Exp(-z)), 3);
     }
 }

@@ -116,8 +116,51 @@ public sealed class NodeConfidenceTests
         using var stream = typeof(NodeConfidence).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources.node-confidence.tsv")!;
         var weights = new StreamReader(stream).ReadToEnd().Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#'))
             .ToDictionary(l => l.Split('\t')[0], l => double.Parse(l.Split('\t')[1], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.That(weights.Keys, Is.EquivalentTo(NodeConfidence.FeatureNames));
+        Assert.That(weights.Keys.Where(k => !k.StartsWith("s:", StringComparison.Ordinal)), Is.EquivalentTo(NodeConfidence.FeatureNames));
         Assert.That(weights.Where(w => w.Value == 0).Select(w => w.Key), Is.Empty, "features that weigh nothing");
+        // the sparse weights of the name and labels load too, and the model is the one every build uses
+        Assert.That(NodeConfidence.Default.SparseWeightCount, Is.EqualTo(weights.Keys.Count(k => k.StartsWith("s:", StringComparison.Ordinal))));
+        Assert.That(NodeConfidence.Default.SparseWeightCount, Is.GreaterThan(0));
+    }
+
+    [TestCase("Norland", "Xx")]
+    [TestCase("U.S.", "X.X.")]
+    [TestCase("McArdle", "XxXx")]
+    [TestCase("F-16", "X-d")]
+    [TestCase("al-Karim", "x-Xx")]
+    [TestCase("NORLAND", "X")]
+    public void AWordsShapeWritesEachRunOfOneKindOfCharacterOnce(string word, string shape) =>
+        Assert.That(NodeConfidence.Shape(word), Is.EqualTo(shape));
+
+    [Test]
+    public void TheSparseFeaturesDescribeTheNameAndTheLabels()
+    {
+        // what tests/realtext/train_gate.py's sparse() gives for the same node (the trainer and the builder must agree)
+        Assert.That(NodeConfidence.SparseFeatures("Organization:ArmedForces", "Norland  Coast Guard"), Is.EqualTo(new[]
+        {
+            "first=norland", "labels=Organization:ArmedForces", "last=Organization|guard", "n=Organization|3",
+            "shape=Organization|Xx Xx Xx", "sub=ArmedForces", "w=coast", "w=guard", "w=norland",
+        }));
+        // five words or more count as 5; the shape keeps the first four words and marks the rest
+        var f = NodeConfidence.SparseFeatures("Location", "Port of Anselm Bay North 2");
+        Assert.That(f, Does.Contain("n=Location|5").And.Contain("shape=Location|Xx x Xx Xx+").And.Contain("last=Location|2"));
+        Assert.That(NodeConfidence.SparseFeatures("Person", " "), Is.Empty);
+    }
+
+    [Test]
+    public void SparseWeightsMoveTheScoreAndBadSparseLinesAreRefused()
+    {
+        string dense = string.Join("\n", NodeConfidence.FeatureNames.Select(f => $"{f}\t0"));
+        var model = NodeConfidence.Parse(new StringReader(dense + "\ns:w=harvest\t-2\ns:labels=Location\t1.5\n"));
+        var features = NodeConfidence.Features(EntityType.Organization, "Harvest", null, false, false, 1, 1, false);
+        Assert.That(model.Score(features), Is.EqualTo(0.5), "all dense weights 0");
+        Assert.That(model.Score(features, NodeConfidence.SparseFeatures("Organization", "Harvest")), Is.EqualTo(Math.Round(1 / (1 + Math.Exp(2)), 3)));
+        Assert.That(model.Score(features, NodeConfidence.SparseFeatures("Location", "Harvest Valley")), Is.EqualTo(Math.Round(1 / (1 + Math.Exp(0.5)), 3)));
+        foreach (var bad in new[] { "s:\t1", "s:w=harvest\t1\ns:w=harvest\t2", "s:w=harvest\tone", "s:w=harvest\t1\t2" })
+        {
+            var ex = Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader(dense + "\n" + bad)));
+            Assert.That(ex!.Message, Does.StartWith("node confidence weights:").And.Not.Contain("\n"));
+        }
     }
 
     [TestCase("Paris-Berlin talks", true)]
