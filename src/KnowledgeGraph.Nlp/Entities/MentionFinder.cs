@@ -117,6 +117,8 @@ public sealed class MentionFinder
         var peoples = displaced.Count > 0 ? ethnic.Union(displaced).ToHashSet(StringComparer.Ordinal) : ethnic;
         // acronyms the article writes only before a lower-case common noun ("the GPS units"): kinds of thing, no body's name
         var modifiers = AcronymsOnlyModifying(sentences);
+        // the initials of the compound titles the article writes in full ("Deputy Prime Minister" -> DPM)
+        var titleInitials = TitleInitials(sentences);
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -135,6 +137,7 @@ public sealed class MentionFinder
             if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], modifiers, candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
+            if (titleInitials.Count > 0) AddPeopleAfterTitleInitials(s, words, titleInitials, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
             if (!headline) AddForcesNamedAfterTheirKind(s, words, candidates);
             AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
@@ -895,7 +898,9 @@ public sealed class MentionFinder
             {
                 if (roleNoun) continue;
                 // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
-                candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
+                // ("Secretary of Ports of Norway, chair of ...": a span from the field over its "of" and the place goes too; the place stays a name)
+                int bound = alone < words.Count && words[alone] == "of" ? PlaceEnd(words, alone + 1) : alone;
+                candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.First < alone && c.End <= bound && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&" or ","
                                           && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
                                           // (an armed force after "of" is where the office is held, no field of work: "the Deputy
                                           // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
@@ -991,6 +996,11 @@ public sealed class MentionFinder
                     nameStart = fieldEnd = k + 1;
             }
             if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
+            // "The Chancellor of the Republic of Austria arrived": the words after the field's own "of" that close a name the
+            // gazetteer knows as a place or body ("the Republic of Austria") are that name's end, the office's complement, no holder
+            if (words[nameStart - 1] is "of" && Enumerable.Range(runStart, nameStart - runStart)
+                    .Any(f => _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(f).Take(runEnd - f))) is { Count: > 0 } whole && whole.All(h => h.Entry.Type != EntityType.Person)))
+                continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
                 && known[0].Entry.Type != EntityType.Person) continue;
             candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
@@ -1054,6 +1064,10 @@ public sealed class MentionFinder
             break;
         }
         while (e > from && words[e - 1] is "and" or "the" or "for" or "&") e--;
+        // "the Minister of Fisheries, Forests and Rivers spoke": fields listed with commas, the last after "and", are one field
+        // (each part a word of ordinary English or a place or body the gazetteer knows), then punctuation or a lower-case word
+        if (e > from && e < words.Count && words[e] == "," && ListedFieldEnd(words, e + 1) is var listed && listed > 0)
+            return FieldAloneCheck(words, from, listed);
         // "the Minister for Tourism and Overseas Trade of Chile, Tomas Vell": "of" and a country or place the gazetteer knows,
         // then punctuation, say whose office the field is; the field still ends before "of", and the place is a name of its own
         if (e > from && e + 1 < words.Count && words[e] == "of" && PlaceThenPunctuation(words, e + 1)) return FieldAloneCheck(words, from, e);
@@ -1061,14 +1075,46 @@ public sealed class MentionFinder
         return FieldAloneCheck(words, from, e);
     }
 
+    /// <summary>
+    /// The end of the rest of a field listed with commas, opening at <paramref name="k"/> after a comma: parts of capitalised
+    /// words of ordinary English (UD's common words) or of a place or body the gazetteer knows, with commas between them and
+    /// "and" before the last, then punctuation, a lower-case word or the sentence's end; -1 otherwise.
+    /// </summary>
+    private int ListedFieldEnd(List<string> words, int k)
+    {
+        bool and = false;
+        int e = k;
+        while (e < words.Count)
+        {
+            int p = e;
+            while (p < words.Count && IsTitleCase(words[p])) p++;
+            if (p == e) return -1;
+            // (each part: words of ordinary English, or a name the gazetteer knows as no person)
+            if (!Enumerable.Range(e, p - e).All(q => IsFieldWord(words[q]))
+                && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(e).Take(p - e))) is { Count: > 0 } known && known.All(h => h.Entry.Type != EntityType.Person)))
+                return -1;
+            e = p;
+            if (and) break;
+            if (e + 1 < words.Count && words[e] == "and") { and = true; e++; continue; }
+            if (e + 1 < words.Count && words[e] == ",") { e++; if (words[e] == "and") { and = true; e++; } continue; }
+            return -1;
+        }
+        return and && (e == words.Count || words[e] is "," or "." or ";" or ":" or ")" || char.IsLower(words[e][0])) ? e : -1;
+    }
+
     /// <summary>Whether a place the gazetteer knows (capitalised words, "the" before them or not) opens at <paramref name="k"/> and
     /// punctuation or the sentence's end follows it.</summary>
-    private bool PlaceThenPunctuation(List<string> words, int k)
+    private bool PlaceThenPunctuation(List<string> words, int k) => PlaceEnd(words, k) > k;
+
+    /// <summary>Where a place the gazetteer knows that opens at <paramref name="k"/> ("the" before it or not) and that punctuation or the
+    /// sentence's end follows ends; <paramref name="k"/> when there is none.</summary>
+    private int PlaceEnd(List<string> words, int k)
     {
+        int at = k;
         if (k < words.Count && words[k] == "the") k++;
         int q = k;
         while (q < words.Count && q - k < 4 && IsCapitalized(words[q]) && words[q].Any(char.IsLetter)) q++;
-        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(string.Join(' ', words.Skip(k).Take(q - k)));
+        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(string.Join(' ', words.Skip(k).Take(q - k))) ? q : at;
     }
 
     /// <summary>The end <paramref name="e"/> of an office's field with no name after it, or -1 when its last words can be a person's name.</summary>
@@ -1174,6 +1220,63 @@ public sealed class MentionFinder
         // "Deputy Chief Jaime Salazar": the last modifier, itself an office noun, closes the title
         if (end < 0 && j > i && TitleModifiers.Contains(words[j - 1]) && IsPersonTitle(words, j - 1, out _)) end = j;
         return end;
+    }
+
+    /// <summary>
+    /// The initials of the compound titles of people the article writes in full, capitalised ("Deputy Prime Minister" gives
+    /// DPM, "Vice Minister of Finance" VM: the title's own words, not its field after "of"), with the title's readings; none
+    /// that spells a name the gazetteer knows. One pass over the article's tokens.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<TitleEntry>> TitleInitials(IReadOnlyList<Sentence> sentences)
+    {
+        var found = new Dictionary<string, IReadOnlyList<TitleEntry>>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var words = s.Tokens.Select(t => t.Text).ToList();
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (!IsTitleCase(words[i])) continue;
+                int end = TitlePhraseEnd(words, i);
+                if (end - i < 2 || end - i > 4 || !Enumerable.Range(i, end - i).All(k => IsTitleCase(words[k]))) continue;
+                // the office noun's readings: the last title inside the phrase
+                IReadOnlyList<TitleEntry>? office = null;
+                for (int k = i; k < end; k++)
+                    if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } t && t.Entries.Any(e => e.ImpliesPerson && e.PrecedesNames)) { office = t.Entries; k += t.Length - 1; }
+                var initials = string.Concat(Enumerable.Range(i, end - i).Select(k => words[k][0]));
+                if (office is not null && _lex.Gazetteer.Lookup(initials).Count == 0 && _lex.Titles.Lookup(initials).Count == 0) found.TryAdd(initials, office);
+                i = end - 1;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// "Deputy Prime Minister Tarja Velloso ... DPM Velloso said": the initials of a compound title the article writes in full,
+    /// in capitals right before one to three name words (a surname written in capitals too: "VM HALVOR"), are that title
+    /// abbreviated, and the words after it a person's name: the title is no part of the name, nor the name a body's acronym.
+    /// The initials with no name after them are the title alone, no name at all.
+    /// </summary>
+    private void AddPeopleAfterTitleInitials(Sentence s, List<string> words, Dictionary<string, IReadOnlyList<TitleEntry>> initials, List<Candidate> candidates)
+    {
+        for (int i = 0; i + 1 < words.Count; i++)
+        {
+            if (!initials.TryGetValue(words[i], out var titles)) continue;
+            bool Name(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper)) && !DateWords.Contains(words[k])
+                                && _lex.OrgKeywords.Lookup(words[k]).Count == 0 && _lex.Titles.LongestMatchAt(words, k).Length == 0 && !IsOrdinaryWord(words[k])
+                                && !initials.ContainsKey(words[k]);
+            int f = i + 1;
+            while (f < words.Count && f - i <= 3 && Name(f)) f++;
+            // ("since taking office as DPM,": the initials alone, no name after them, are the title, no body's acronym)
+            if (f == i + 1 && (f == words.Count || !IsCapitalized(words[f]))) { candidates.RemoveAll(c => c.CharStart < 0 && c.First == i && c.End == i + 1 && c.Source != "gazetteer"); continue; }
+            // (a capitalised word after the name says the run is longer, but a word of ordinary English in a headline's capitals:
+            // "DPM Velloso Opens Talks"; and a name that goes on over "and", "of" or "for" is a body's: "at DG Fisheries and Oceans")
+            if (f == i + 1 || f < words.Count && IsCapitalized(words[f]) && words[f].Any(char.IsLetter) && !IsOrdinaryWord(words[f])) continue;
+            if (f + 1 < words.Count && words[f] is "and" or "&" or "of" or "for" && IsCapitalized(words[f + 1])) continue;
+            if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(i + 1).Take(f - i - 1))) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person)) continue;
+            candidates.RemoveAll(c => c.CharStart < 0 && c.First < f && i < c.End);
+            candidates.Add(new Candidate(s.Index, i + 1, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+            i = f - 1;
+        }
     }
 
     /// <summary>"SAC", "ASAC": an acronym whose letters are the initials of modifiers, an office noun and "in Charge" ("Special Agent in Charge").</summary>
