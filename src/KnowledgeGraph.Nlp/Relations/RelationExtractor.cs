@@ -394,7 +394,11 @@ public sealed partial class RelationExtractor
             var (clen, centries) = LongestMatch(v.Lemmas, v.PluralForms, start);
             if (clen > 0) { best = MakeMatch(centries, pos, start, start + clen - 1, start + clen); bestWords = best is null ? 0 : clen; }
             // Lemmas of the gapped list; "the" inside a multiword entry ("request the withdrawal of") is matched contiguously above.
-            var (glen, gentries) = LongestMatch(idx.Select(i => v.Lemmas[i]).ToList(), idx.Select(i => v.PluralForms[i]).ToList(), 0);
+            // (lists built by loops: a lambda over v made every call allocate its closure)
+            var gappedLemmas = new List<string>(idx.Count);
+            var gappedForms = new List<string>(idx.Count);
+            foreach (var i in idx) { gappedLemmas.Add(v.Lemmas[i]); gappedForms.Add(v.PluralForms[i]); }
+            var (glen, gentries) = LongestMatch(gappedLemmas, gappedForms, 0);
             if (glen > bestWords)
             {
                 var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
@@ -407,7 +411,9 @@ public sealed partial class RelationExtractor
                 && v.TypeOf(named) == EntityType.Location)
             {
                 var head = v.Lemmas[named.EndToken - 1].ToLowerInvariant();
-                var keys = idx.Select(i => v.Lemmas[i]).Append(head).ToList();
+                var keys = new List<string>(idx.Count + 1);
+                foreach (var i in idx) keys.Add(v.Lemmas[i]);
+                keys.Add(head);
                 var (nlen, nentries) = _x._triggers.LongestMatchAt(keys, 0);
                 if (nlen == keys.Count && nlen > bestWords && MakeMatch(nentries, pos, start, idx[^1], named.FirstToken) is { } m)
                 {
