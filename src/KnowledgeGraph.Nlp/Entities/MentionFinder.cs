@@ -883,134 +883,137 @@ public sealed class MentionFinder
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
             if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.ImpliesPerson)) continue;
-            // "Spokesperson of the Harbour Board Ines Vardy": a role noun (titles.tsv, one not put before names), capitalised,
-            // with "of the" or "for the" and a body's name after it, is an office too, read only when a name follows the body
-            bool roleNoun = !titles.Any(t => t.PrecedesNames && t.ImpliesPerson);
-            if (roleNoun && !(IsTitleCase(words[i]) && i + len + 1 < words.Count && words[i + len] is "of" or "for" && words[i + len + 1] == "the")) continue;
-            int of = i + len;
-            // "stocks inspected by Officer in Charge of the Ministry of Public Works Mirela Dantosh": "in Charge"/"in Command" after the office noun is part
-            // of the title, and the field follows it
-            if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
-            if (of >= words.Count || words[of] is not ("of" or "for")) continue;
-            // "Lord Pemberly, the Minister for Defence, visited", "opened by the Minister of State for Fisheries and the Diaspora,
-            // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
-            // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
-            // knows, an acronym, or a name a body's keyword heads
-            if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
             {
-                if (roleNoun) continue;
-                // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
-                candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
-                                          && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
-                                          // (an armed force after "of" is where the office is held, no field of work: "the Deputy
-                                          // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
-                                          && !(words[of] == "of" && NamesArmedForce(words, c.First, c.End))
-                                          // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
-                                          // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
-                                          // office of, opening it before "and", keeps it the field whatever keyword ends it)
-                                          && (c.Length >= 3 && words[c.First + 1] == "and" && IsOfficeField(words, c.First, c.First + 1)
-                                              || !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
-                                                 && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0))));
-                i = alone - 1;
-                continue;
+                // "Spokesperson of the Harbour Board Ines Vardy": a role noun (titles.tsv, one not put before names), capitalised,
+                // with "of the" or "for the" and a body's name after it, is an office too, read only when a name follows the body
+                bool roleNoun = !titles.Any(t => t.PrecedesNames && t.ImpliesPerson);
+                if (roleNoun && !(IsTitleCase(words[i]) && i + len + 1 < words.Count && words[i + len] is "of" or "for" && words[i + len + 1] == "the")) continue;
+                int of = i + len;
+                // "stocks inspected by Officer in Charge of the Ministry of Public Works Mirela Dantosh": "in Charge"/"in Command" after the office noun is part
+                // of the title, and the field follows it
+                if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
+                if (of >= words.Count || words[of] is not ("of" or "for")) continue;
+                // "Lord Pemberly, the Minister for Defence, visited", "opened by the Minister of State for Fisheries and the Diaspora,
+                // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
+                // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
+                // knows, an acronym, or a name a body's keyword heads
+                if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
+                {
+                    if (roleNoun) continue;
+                    // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
+                    candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.End <= alone && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&"
+                                              && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                              // (an armed force after "of" is where the office is held, no field of work: "the Deputy
+                                              // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
+                                              && !(words[of] == "of" && NamesArmedForce(words, c.First, c.End))
+                                              // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
+                                              // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
+                                              // office of, opening it before "and", keeps it the field whatever keyword ends it)
+                                              && (c.Length >= 3 && words[c.First + 1] == "and" && IsOfficeField(words, c.First, c.First + 1)
+                                                  || !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
+                                                     && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0))));
+                    i = alone - 1;
+                    continue;
+                }
+                int runStart = of + 1, runEnd = runStart;
+                // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
+                bool body = false;
+                if (runStart + 1 < words.Count && words[runStart] == "the" && IsCapitalized(words[runStart + 1])) { runStart++; runEnd++; body = true; }
+                // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence"), and
+                // "of" inside a body's name
+                while (runEnd < words.Count)
+                {
+                    var w = words[runEnd];
+                    if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
+                    // "Secretary of State for Fisheries and Harbours Elske van Dam": a surname's particle ("van", "de", "al") between
+                    // capitalised words is inside the person's name, so the run goes on to its end
+                    if (EntityClusterer.IsNameParticle(w) && runEnd > runStart && IsCapitalized(words[runEnd - 1])
+                        && (runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                            || runEnd + 2 < words.Count && EntityClusterer.IsNameParticle(words[runEnd + 1]) && IsCapitalized(words[runEnd + 2])))
+                    { runEnd++; continue; }
+                    if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                        // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
+                        // opens a second office holder, not more of this one's field
+                        && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsCapitalized(words[k]) && _lex.Titles.LongestMatchAt(words, k).Entries is var t && t.Any(e => e.ImpliesPerson) && t.Any(e => e.PrecedesNames))))
+                    { runEnd++; continue; }
+                    break;
+                }
+                if (runEnd - runStart < 2) continue;
+                // (a role noun's office is read only when a name surely ends the run: two last words that are singular proper nouns,
+                // name words of no ordinary English nor an abstract noun's suffix ("Coordination"), and no title inside the run, which would introduce the name itself: "Chief of the Army Staff General ...")
+                if (roleNoun && !(Enumerable.Range(runEnd - 2, 2).All(k => IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0
+                                      && s.Tokens[k].Tag == "NNP" && !AbstractNounSuffixes.Any(x => words[k].EndsWith(x, StringComparison.Ordinal)))
+                                  && !Enumerable.Range(runStart, runEnd - runStart).Any(k => _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson))))
+                    continue;
+                // the field: the longest opening of the run made of field words, leaving the name two words when it can
+                int fieldEnd = runStart;
+                // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
+                // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
+                // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
+                // "Chief of the KPF Tomas Brekke": an acronym opening the body's name after "the" is the whole body, and the name follows it
+                bool acronymBody = body && runEnd - runStart >= 3 && NameKey.IsAcronymShape(words[runStart]) && words[runStart].Count(char.IsAsciiLetterUpper) >= 2
+                                   && Enumerable.Range(runStart + 1, runEnd - runStart - 1).All(k => IsNameWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0);
+                int joined = runStart;
+                // (not when an initial follows that word: "... of the Harbour Office and Lena K. Voss" joins a second person, whose name
+                // opens right after "and")
+                for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&" && !IsInitial(words[k + 2])) joined = k + 2;
+                for (int k = runStart; k < runEnd - 1; k++)
+                {
+                    var w = words[k];
+                    bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1)
+                                 || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0)
+                                 || !body && k < runEnd - 2 && (k < joined || k > runStart && fieldEnd == k && s.Tokens[k].Tag is "JJ" or "NN" or "NNS" or "NNPS");
+                    if (!field) break;
+                    if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
+                }
+                // "Special Envoy for Chile Ola Brandt", "High Commissioner for Migrants Tomas Vell": a field of words no
+                // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
+                if (acronymBody) fieldEnd = runStart + 1;
+                if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
+                if (fieldEnd == runStart) continue;
+                // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
+                // the field goes on through the last one that still leaves two words of name after it
+                for (int k = runEnd - 3; k >= fieldEnd; k--)
+                    if (IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
+                        && words[fieldEnd..k].All(w => w is "for" or "and" or "the" or "of" || IsTitleCase(w)))
+                    { fieldEnd = k + 1; break; }
+                if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
+                    && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
+                int nameStart = fieldEnd;
+                while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
+                // "for the Bureau of Arctic Fisheries Kara Voss": the field goes on over such words before the last two
+                if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
+                // "Director for the Office of Coastal Planning Arvo": the body named "A of B" goes on over B's words of ordinary English
+                // (and name keywords); the person's name is the name words after the last of them, none of them a given name
+                if (body && !acronymBody && nameStart < runEnd)
+                {
+                    int k = runEnd - 1;
+                    while (k > nameStart && IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0) k--;
+                    if (k >= nameStart && k < runEnd - 1 && runEnd - k - 1 <= 3 && (IsFieldWord(words[k]) || IsOrdinaryWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0)
+                        && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the")
+                        // (no name the gazetteer knows across the cut, nor a place or body after it: "the Southern District of New York")
+                        && !Enumerable.Range(runStart, k - runStart + 1).Any(f => _lex.Gazetteer.Lookup(WordRun.Join(words, f, runEnd - f)).Count > 0)
+                        && !(_lex.Gazetteer.Lookup(WordRun.Join(words, k + 1, runEnd - k - 1)) is { Count: > 0 } after && after.Any(h => h.Entry.Type != EntityType.Person)))
+                        nameStart = fieldEnd = k + 1;
+                }
+                if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
+                if (_lex.Gazetteer.Lookup(WordRun.Join(words, nameStart, runEnd - nameStart)) is { Count: > 0 } known
+                    && known[0].Entry.Type != EntityType.Person) continue;
+                candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
+                candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+                // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
+                // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
+                // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
+                if (acronymBody) candidates.Add(new Candidate(s.Index, runStart, runStart + 1, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword));
+                else if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
+                    && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
+                        .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
+                    candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
+                        _lex.Gazetteer.Lookup(WordRun.Join(words, runStart, fieldEnd - runStart)) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
+                        MentionKind.Name, "rule", PriorityKeyword));
+                i = runEnd - 1;
             }
-            int runStart = of + 1, runEnd = runStart;
-            // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
-            bool body = false;
-            if (runStart + 1 < words.Count && words[runStart] == "the" && IsCapitalized(words[runStart + 1])) { runStart++; runEnd++; body = true; }
-            // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence"), and
-            // "of" inside a body's name
-            while (runEnd < words.Count)
-            {
-                var w = words[runEnd];
-                if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
-                // "Secretary of State for Fisheries and Harbours Elske van Dam": a surname's particle ("van", "de", "al") between
-                // capitalised words is inside the person's name, so the run goes on to its end
-                if (EntityClusterer.IsNameParticle(w) && runEnd > runStart && IsCapitalized(words[runEnd - 1])
-                    && (runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
-                        || runEnd + 2 < words.Count && EntityClusterer.IsNameParticle(words[runEnd + 1]) && IsCapitalized(words[runEnd + 2])))
-                { runEnd++; continue; }
-                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
-                    // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
-                    // opens a second office holder, not more of this one's field
-                    && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsCapitalized(words[k]) && _lex.Titles.LongestMatchAt(words, k).Entries is var t && t.Any(e => e.ImpliesPerson) && t.Any(e => e.PrecedesNames))))
-                { runEnd++; continue; }
-                break;
-            }
-            if (runEnd - runStart < 2) continue;
-            // (a role noun's office is read only when a name surely ends the run: two last words that are singular proper nouns,
-            // name words of no ordinary English nor an abstract noun's suffix ("Coordination"), and no title inside the run, which would introduce the name itself: "Chief of the Army Staff General ...")
-            if (roleNoun && !(Enumerable.Range(runEnd - 2, 2).All(k => IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0
-                                  && s.Tokens[k].Tag == "NNP" && !AbstractNounSuffixes.Any(x => words[k].EndsWith(x, StringComparison.Ordinal)))
-                              && !Enumerable.Range(runStart, runEnd - runStart).Any(k => _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson))))
-                continue;
-            // the field: the longest opening of the run made of field words, leaving the name two words when it can
-            int fieldEnd = runStart;
-            // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
-            // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
-            // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
-            // "Chief of the KPF Tomas Brekke": an acronym opening the body's name after "the" is the whole body, and the name follows it
-            bool acronymBody = body && runEnd - runStart >= 3 && NameKey.IsAcronymShape(words[runStart]) && words[runStart].Count(char.IsAsciiLetterUpper) >= 2
-                               && Enumerable.Range(runStart + 1, runEnd - runStart - 1).All(k => IsNameWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0);
-            int joined = runStart;
-            // (not when an initial follows that word: "... of the Harbour Office and Lena K. Voss" joins a second person, whose name
-            // opens right after "and")
-            for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&" && !IsInitial(words[k + 2])) joined = k + 2;
-            for (int k = runStart; k < runEnd - 1; k++)
-            {
-                var w = words[k];
-                bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1)
-                             || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0)
-                             || !body && k < runEnd - 2 && (k < joined || k > runStart && fieldEnd == k && s.Tokens[k].Tag is "JJ" or "NN" or "NNS" or "NNPS");
-                if (!field) break;
-                if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
-            }
-            // "Special Envoy for Chile Ola Brandt", "High Commissioner for Migrants Tomas Vell": a field of words no
-            // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
-            if (acronymBody) fieldEnd = runStart + 1;
-            if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
-            if (fieldEnd == runStart) continue;
-            // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
-            // the field goes on through the last one that still leaves two words of name after it
-            for (int k = runEnd - 3; k >= fieldEnd; k--)
-                if (IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
-                    && words[fieldEnd..k].All(w => w is "for" or "and" or "the" or "of" || IsTitleCase(w)))
-                { fieldEnd = k + 1; break; }
-            if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
-                && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
-            int nameStart = fieldEnd;
-            while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
-            // "for the Bureau of Arctic Fisheries Kara Voss": the field goes on over such words before the last two
-            if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
-            // "Director for the Office of Coastal Planning Arvo": the body named "A of B" goes on over B's words of ordinary English
-            // (and name keywords); the person's name is the name words after the last of them, none of them a given name
-            if (body && !acronymBody && nameStart < runEnd)
-            {
-                int k = runEnd - 1;
-                while (k > nameStart && IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0) k--;
-                if (k >= nameStart && k < runEnd - 1 && runEnd - k - 1 <= 3 && (IsFieldWord(words[k]) || IsOrdinaryWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0)
-                    && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the")
-                    // (no name the gazetteer knows across the cut, nor a place or body after it: "the Southern District of New York")
-                    && !Enumerable.Range(runStart, k - runStart + 1).Any(f => _lex.Gazetteer.Lookup(WordRun.Join(words, f, runEnd - f)).Count > 0)
-                    && !(_lex.Gazetteer.Lookup(WordRun.Join(words, k + 1, runEnd - k - 1)) is { Count: > 0 } after && after.Any(h => h.Entry.Type != EntityType.Person)))
-                    nameStart = fieldEnd = k + 1;
-            }
-            if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
-            if (_lex.Gazetteer.Lookup(WordRun.Join(words, nameStart, runEnd - nameStart)) is { Count: > 0 } known
-                && known[0].Entry.Type != EntityType.Person) continue;
-            candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
-            candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
-            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
-            // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
-            // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
-            if (acronymBody) candidates.Add(new Candidate(s.Index, runStart, runStart + 1, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword));
-            else if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
-                && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
-                    .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
-                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
-                    _lex.Gazetteer.Lookup(WordRun.Join(words, runStart, fieldEnd - runStart)) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
-                    MentionKind.Name, "rule", PriorityKeyword));
-            i = runEnd - 1;
         }
     }
 
@@ -1227,65 +1230,68 @@ public sealed class MentionFinder
         for (int i = 0; i + 2 < words.Count; i++)
         {
             if (!IsCapitalized(words[i])) continue;
-            bool inCharge = IsInChargeAcronym(words[i]);
-            int end = inCharge ? i + 1 : TitlePhraseEnd(words, i);
-            bool compound = end - i >= 2 || inCharge;
-            if (end < 0) continue;
-            if (!compound)
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
             {
-                // "Assistant to the President for Science and Technology": a recogniser's span opening with an office noun and
-                // going on over "for"/"of" into its field is the office, no body
-                if (end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]) && i > 0 && words[i - 1] is "the" or "to" or "as" or "of")
+                bool inCharge = IsInChargeAcronym(words[i]);
+                int end = inCharge ? i + 1 : TitlePhraseEnd(words, i);
+                bool compound = end - i >= 2 || inCharge;
+                if (end < 0) continue;
+                if (!compound)
                 {
-                    var office = candidates.Where(c => c.CharStart < 0 && c.Source == "ner" && c.Type != EntityType.Person && c.First == i && c.End > end + 1).ToList();
-                    candidates.RemoveAll(office.Contains);
-                    // (a body's acronym as the field stays that body: "as CEO of Kessco")
-                    foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
-                        candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
-                }
-                continue;
-            }
-            // the name: capitalised proper nouns and initials, no name keyword, no title
-            int f = end;
-            while (f < words.Count && f - end < 4 && !DateWords.Contains(words[f])
-                   && (s.Tokens[f].Tag is "NNP" or "NNPS" && IsNameWord(words[f]) || IsInitial(words[f])) && _lex.OrgKeywords.Lookup(words[f]).Count == 0
-                   && !_lex.Titles.LongestMatchAt(words, f).Entries.Any(t => t.ImpliesPerson)) f++;
-            if (f < words.Count && NameSuffixes.Contains(words[f])) f++;
-            // (a capitalised word after it, a keyword or a title, says the run is longer: "Vice President Emery Financial Group")
-            bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f >= words.Count || !IsCapitalized(words[f]) || NameSuffixes.Contains(words[f - 1]))
-                         && !(f < words.Count && words[f] == "&") && !IsKnownPlace(words[end])
-                         // "Colonel Major Rémi Jean de Dieu Kaboré": a particle and a capitalised word go on with the name
-                         && !(f + 1 < words.Count && IsCapitalized(words[f + 1]) && (RomanceParticles.Contains(words[f]) || EntityClusterer.IsNameParticle(words[f])))
-                         && !(_lex.Gazetteer.Lookup(WordRun.Join(words, end, f - end)) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person);
-            if (named)
-            {
-                var crossing = candidates.Where(c => c.First < f && end > c.First && c.End > i && c.CharStart < 0 && !(c.First == end && c.End == f)).ToList();
-                if (crossing.Count == 0 && candidates.Any(c => c.First == end && c.End == f && c.Type == EntityType.Person)) { i = f - 1; continue; }
-                candidates.RemoveAll(c => crossing.Contains(c) || c.First < f && end < c.End && c.First >= end && c.CharStart < 0);
-                KeepBodiesBefore(words, crossing, i, candidates);
-                string? role = null; // the office noun's role: the last title inside the phrase ("agent" in "Special Agent in Charge")
-                for (int k = i; k < end; k++)
-                    if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } head && head.Entries.Any(t => t.ImpliesPerson && t.PrecedesNames))
+                    // "Assistant to the President for Science and Technology": a recogniser's span opening with an office noun and
+                    // going on over "for"/"of" into its field is the office, no body
+                    if (end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]) && i > 0 && words[i - 1] is "the" or "to" or "as" or "of")
                     {
-                        role = RoleOf(head.Entries);
-                        k += head.Length - 1; // "Attorney General" is one office, not "General"
+                        var office = candidates.Where(c => c.CharStart < 0 && c.Source == "ner" && c.Type != EntityType.Person && c.First == i && c.End > end + 1).ToList();
+                        candidates.RemoveAll(office.Contains);
+                        // (a body's acronym as the field stays that body: "as CEO of Kessco")
+                        foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
+                            candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
                     }
-                candidates.Add(new Candidate(s.Index, end, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: role));
-                i = f - 1;
-                continue;
-            }
-            // a compound title alone, with its field after "for"/"of" (capitalised words, no "the": that would open a body's name): no entity
-            if (f == end && end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]))
-            {
-                int fieldEnd = end + 1;
-                while (fieldEnd < words.Count && (IsCapitalized(words[fieldEnd]) || words[fieldEnd] is "and" or "&" && fieldEnd + 1 < words.Count && IsCapitalized(words[fieldEnd + 1]))) fieldEnd++;
-                // (a body the gazetteer knows, or an acronym, named as the field stays: "Assistant Director of NASA")
-                candidates.RemoveAll(c => c.CharStart < 0 && c.Type != EntityType.Person && c.First >= i && c.First < fieldEnd
-                                          && (c.First < end || c.Source != "gazetteer" && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))));
-                // ... and a span across the title keeps the body before it ("ICE Assistant Director for International Affairs")
-                var across = candidates.Where(c => c.CharStart < 0 && c.First < i && c.End > i && c.Type != EntityType.Person).ToList();
-                candidates.RemoveAll(across.Contains);
-                KeepBodiesBefore(words, across, i, candidates);
+                    continue;
+                }
+                // the name: capitalised proper nouns and initials, no name keyword, no title
+                int f = end;
+                while (f < words.Count && f - end < 4 && !DateWords.Contains(words[f])
+                       && (s.Tokens[f].Tag is "NNP" or "NNPS" && IsNameWord(words[f]) || IsInitial(words[f])) && _lex.OrgKeywords.Lookup(words[f]).Count == 0
+                       && !_lex.Titles.LongestMatchAt(words, f).Entries.Any(t => t.ImpliesPerson)) f++;
+                if (f < words.Count && NameSuffixes.Contains(words[f])) f++;
+                // (a capitalised word after it, a keyword or a title, says the run is longer: "Vice President Emery Financial Group")
+                bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f >= words.Count || !IsCapitalized(words[f]) || NameSuffixes.Contains(words[f - 1]))
+                             && !(f < words.Count && words[f] == "&") && !IsKnownPlace(words[end])
+                             // "Colonel Major Rémi Jean de Dieu Kaboré": a particle and a capitalised word go on with the name
+                             && !(f + 1 < words.Count && IsCapitalized(words[f + 1]) && (RomanceParticles.Contains(words[f]) || EntityClusterer.IsNameParticle(words[f])))
+                             && !(_lex.Gazetteer.Lookup(WordRun.Join(words, end, f - end)) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person);
+                if (named)
+                {
+                    var crossing = candidates.Where(c => c.First < f && end > c.First && c.End > i && c.CharStart < 0 && !(c.First == end && c.End == f)).ToList();
+                    if (crossing.Count == 0 && candidates.Any(c => c.First == end && c.End == f && c.Type == EntityType.Person)) { i = f - 1; continue; }
+                    candidates.RemoveAll(c => crossing.Contains(c) || c.First < f && end < c.End && c.First >= end && c.CharStart < 0);
+                    KeepBodiesBefore(words, crossing, i, candidates);
+                    string? role = null; // the office noun's role: the last title inside the phrase ("agent" in "Special Agent in Charge")
+                    for (int k = i; k < end; k++)
+                        if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } head && head.Entries.Any(t => t.ImpliesPerson && t.PrecedesNames))
+                        {
+                            role = RoleOf(head.Entries);
+                            k += head.Length - 1; // "Attorney General" is one office, not "General"
+                        }
+                    candidates.Add(new Candidate(s.Index, end, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: role));
+                    i = f - 1;
+                    continue;
+                }
+                // a compound title alone, with its field after "for"/"of" (capitalised words, no "the": that would open a body's name): no entity
+                if (f == end && end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]))
+                {
+                    int fieldEnd = end + 1;
+                    while (fieldEnd < words.Count && (IsCapitalized(words[fieldEnd]) || words[fieldEnd] is "and" or "&" && fieldEnd + 1 < words.Count && IsCapitalized(words[fieldEnd + 1]))) fieldEnd++;
+                    // (a body the gazetteer knows, or an acronym, named as the field stays: "Assistant Director of NASA")
+                    candidates.RemoveAll(c => c.CharStart < 0 && c.Type != EntityType.Person && c.First >= i && c.First < fieldEnd
+                                              && (c.First < end || c.Source != "gazetteer" && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))));
+                    // ... and a span across the title keeps the body before it ("ICE Assistant Director for International Affairs")
+                    var across = candidates.Where(c => c.CharStart < 0 && c.First < i && c.End > i && c.Type != EntityType.Person).ToList();
+                    candidates.RemoveAll(across.Contains);
+                    KeepBodiesBefore(words, across, i, candidates);
+                }
             }
         }
     }
@@ -3020,16 +3026,19 @@ public sealed class MentionFinder
         for (int open = 1; open < words.Count; open++)
         {
             if (words[open] != "(" || !NameKey.IsAcronymShape(words[open - 1])) continue;
-            int close = open + 1;
-            while (close < words.Count && close - open <= 12 && words[close] != ")") close++;
-            if (close >= words.Count || words[close] != ")" || close - open < 3) continue;
-            var capitals = string.Concat(words.Skip(open + 1).Take(close - open - 1).Select(w => new string(w.Where(char.IsAsciiLetterUpper).ToArray())));
-            var letters = new string(words[open - 1].Where(char.IsAsciiLetter).Select(char.ToUpperInvariant).ToArray());
-            // ... and no name either: a lower-case word other than a name's connector ("star") makes the long form a description;
-            // "ISIL (Islamic State of Iraq and the Levant)" is a name, whose parts the recogniser's readings keep
-            if (capitals != letters || !Enumerable.Range(open + 1, close - open - 1).Any(k => char.IsLower(words[k][0]) && !Connectors.Contains(words[k]) && words[k] is not ("the" or "a"))) continue;
-            settled.RemoveAll(c => c.First > open && c.End < close + 1 && !(c.First == open + 1 && c.End == close));
-            open = close;
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+            {
+                int close = open + 1;
+                while (close < words.Count && close - open <= 12 && words[close] != ")") close++;
+                if (close >= words.Count || words[close] != ")" || close - open < 3) continue;
+                var capitals = string.Concat(words.Skip(open + 1).Take(close - open - 1).Select(w => new string(w.Where(char.IsAsciiLetterUpper).ToArray())));
+                var letters = new string(words[open - 1].Where(char.IsAsciiLetter).Select(char.ToUpperInvariant).ToArray());
+                // ... and no name either: a lower-case word other than a name's connector ("star") makes the long form a description;
+                // "ISIL (Islamic State of Iraq and the Levant)" is a name, whose parts the recogniser's readings keep
+                if (capitals != letters || !Enumerable.Range(open + 1, close - open - 1).Any(k => char.IsLower(words[k][0]) && !Connectors.Contains(words[k]) && words[k] is not ("the" or "a"))) continue;
+                settled.RemoveAll(c => c.First > open && c.End < close + 1 && !(c.First == open + 1 && c.End == close));
+                open = close;
+            }
         }
     }
 
@@ -3698,11 +3707,14 @@ public sealed class MentionFinder
         for (int t = 2; t < words.Count; t++)
         {
             if (words[t - 2] is not ("and" or "or" or ",") || !IsTitleCase(words[t - 1]) || !IsProperTag(s.Tokens[t - 1]) || ListPlaceHead(s, words, t) is null) continue;
-            int at = settled.FindIndex(c => c.End > t - 1);
-            if (at >= 0 && settled[at].First <= t - 1) continue;
-            int prevEnd = words[t - 2] != "," && t >= 3 && words[t - 3] == "," ? t - 3 : t - 2;
-            if (!settled.Any(c => c.End == prevEnd)) continue;
-            settled.Insert(at < 0 ? settled.Count : at, new Candidate(s.Index, t - 1, t, EntityType.Location, null, MentionKind.Name, "rule", PriorityNer - 2));
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+            {
+                int at = settled.FindIndex(c => c.End > t - 1);
+                if (at >= 0 && settled[at].First <= t - 1) continue;
+                int prevEnd = words[t - 2] != "," && t >= 3 && words[t - 3] == "," ? t - 3 : t - 2;
+                if (!settled.Any(c => c.End == prevEnd)) continue;
+                settled.Insert(at < 0 ? settled.Count : at, new Candidate(s.Index, t - 1, t, EntityType.Location, null, MentionKind.Name, "rule", PriorityNer - 2));
+            }
         }
         for (int k = settled.Count - 1; k >= 0; k--)
         {
@@ -3884,39 +3896,42 @@ public sealed class MentionFinder
         for (int of = 1; of + 4 < words.Count; of++)
         {
             if (words[of] != "of") continue;
-            // the body: an organisation the recogniser ends at the first field, or, when it found none there (it may have
-            // read the whole list as one name and the comma rule dropped it), the capitalised words before "of" ending in a
-            // body's keyword that is no company's ("the Bureau of ...")
-            var c = settled.FirstOrDefault(o => o.Type == EntityType.Organization && o.CharStart < 0 && o.First < of && o.End == of + 2);
-            if (c is null)
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
             {
-                if (settled.Any(o => o.First < of && of - 1 < o.End && o.CharStart < 0)
-                    || !_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
-                int start = of - 1;
-                while (start > 0 && of - start < 3 && IsTitleCase(words[start - 1]) && !settled.Any(o => o.First <= start - 1 && start - 1 < o.End)) start--;
-                c = new Candidate(s.Index, start, of + 2, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword);
+                // the body: an organisation the recogniser ends at the first field, or, when it found none there (it may have
+                // read the whole list as one name and the comma rule dropped it), the capitalised words before "of" ending in a
+                // body's keyword that is no company's ("the Bureau of ...")
+                var c = settled.FirstOrDefault(o => o.Type == EntityType.Organization && o.CharStart < 0 && o.First < of && o.End == of + 2);
+                if (c is null)
+                {
+                    if (settled.Any(o => o.First < of && of - 1 < o.End && o.CharStart < 0)
+                        || !_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
+                    int start = of - 1;
+                    while (start > 0 && of - start < 3 && IsTitleCase(words[start - 1]) && !settled.Any(o => o.First <= start - 1 && start - 1 < o.End)) start--;
+                    c = new Candidate(s.Index, start, of + 2, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword);
+                }
+                else if (HeadBeforeOf(words, c.First, of + 1) is null) continue;
+                bool Field(int i) => i < words.Count && IsTitleCase(words[i]) && words[i].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[i]).Count == 0
+                    && _lex.Gazetteer.Lookup(words[i]).Count == 0
+                    && !settled.Any(o => o != c && o.First <= i && i < o.End && (o.Type == EntityType.Location || o.Type == EntityType.Person && o.Length >= 2));
+                if (!Field(of + 1)) continue;
+                int p = of + 2, fields = 1;
+                while (p + 1 < words.Count && words[p] == "," && Field(p + 1)) { p += 2; fields++; }
+                // (the serial comma before "and")
+                if (fields > 1 && p + 1 < words.Count && words[p] == "," && words[p + 1] == "and") p++;
+                if (p + 1 >= words.Count || words[p] != "and" || !Field(p + 1)) continue;
+                int end = p + 2;
+                if (end < words.Count && IsCapitalized(words[end])) continue;
+                if (fields == 1 && !(IsOrdinaryWord(words[of + 1]) && IsOrdinaryWord(words[p + 1]))) continue;
+                // named without the serial comma, so both ways of writing the list name one body
+                var listed = words.Skip(of + 2).Take(end - of - 2).Where(w => w is not ("," or "and")).ToList();
+                var name = WordRun.Join(words, c.First, of + 2 - c.First) + string.Concat(listed.SkipLast(1).Select(w => ", " + w)) + " and " + listed[^1];
+                var joined = c with { End = end, Canonical = name };
+                settled.RemoveAll(o => o.First < end && joined.First < o.End);
+                int at = settled.FindIndex(o => o.First > joined.First);
+                settled.Insert(at < 0 ? settled.Count : at, joined);
+                of = end - 1;
             }
-            else if (HeadBeforeOf(words, c.First, of + 1) is null) continue;
-            bool Field(int i) => i < words.Count && IsTitleCase(words[i]) && words[i].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[i]).Count == 0
-                && _lex.Gazetteer.Lookup(words[i]).Count == 0
-                && !settled.Any(o => o != c && o.First <= i && i < o.End && (o.Type == EntityType.Location || o.Type == EntityType.Person && o.Length >= 2));
-            if (!Field(of + 1)) continue;
-            int p = of + 2, fields = 1;
-            while (p + 1 < words.Count && words[p] == "," && Field(p + 1)) { p += 2; fields++; }
-            // (the serial comma before "and")
-            if (fields > 1 && p + 1 < words.Count && words[p] == "," && words[p + 1] == "and") p++;
-            if (p + 1 >= words.Count || words[p] != "and" || !Field(p + 1)) continue;
-            int end = p + 2;
-            if (end < words.Count && IsCapitalized(words[end])) continue;
-            if (fields == 1 && !(IsOrdinaryWord(words[of + 1]) && IsOrdinaryWord(words[p + 1]))) continue;
-            // named without the serial comma, so both ways of writing the list name one body
-            var listed = words.Skip(of + 2).Take(end - of - 2).Where(w => w is not ("," or "and")).ToList();
-            var name = WordRun.Join(words, c.First, of + 2 - c.First) + string.Concat(listed.SkipLast(1).Select(w => ", " + w)) + " and " + listed[^1];
-            var joined = c with { End = end, Canonical = name };
-            settled.RemoveAll(o => o.First < end && joined.First < o.End);
-            int at = settled.FindIndex(o => o.First > joined.First);
-            settled.Insert(at < 0 ? settled.Count : at, joined);
-            of = end - 1;
         }
     }
 
