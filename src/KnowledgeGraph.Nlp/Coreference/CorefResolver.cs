@@ -296,19 +296,22 @@ public sealed class CorefResolver
             for (int h = 0; h < words.Count; h++)
             {
                 if (s.Tokens[h].Tag is not ("NN" or "NNS") || !char.IsLower(words[h][0])) continue;
-                var entries = _lex.Descriptors.Lookup(words[h]);
-                if (entries.Count == 0 || entries[0].Type is not (EntityType.Organization or EntityType.Location)) continue;
-                if (h + 1 < words.Count && s.Tokens[h + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue; // not the head
-                int start = h;
-                while (start > 0 && s.Tokens[start - 1].Tag is "JJ" or "NN" or "VBN" or "CD" or "DT" && !Covered(all, s.Index, start - 1)) start--;
-                if (Covered(all, s.Index, start) || Covered(all, s.Index, h) || start > 0 && Covered(all, s.Index, start - 1)) continue;
-                int a = s.Tokens[start].Start, b = s.Tokens[h].End;
-                var span = new TextSpan(a, b);
-                if (!unresolvedIn.TryGetValue(s.Index, out var here)) unresolvedIn[s.Index] = here = new List<Mention>();
-                if (here.Any(u => u.Span.Overlaps(span))) continue;
-                var bare = new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved");
-                unresolved.Add(bare);
-                here.Add(bare);
+                // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+                {
+                    var entries = _lex.Descriptors.Lookup(words[h]);
+                    if (entries.Count == 0 || entries[0].Type is not (EntityType.Organization or EntityType.Location)) continue;
+                    if (h + 1 < words.Count && s.Tokens[h + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue; // not the head
+                    int start = h;
+                    while (start > 0 && s.Tokens[start - 1].Tag is "JJ" or "NN" or "VBN" or "CD" or "DT" && !Covered(all, s.Index, start - 1)) start--;
+                    if (Covered(all, s.Index, start) || Covered(all, s.Index, h) || start > 0 && Covered(all, s.Index, start - 1)) continue;
+                    int a = s.Tokens[start].Start, b = s.Tokens[h].End;
+                    var span = new TextSpan(a, b);
+                    if (!unresolvedIn.TryGetValue(s.Index, out var here)) unresolvedIn[s.Index] = here = new List<Mention>();
+                    if (here.Any(u => u.Span.Overlaps(span))) continue;
+                    var bare = new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved");
+                    unresolved.Add(bare);
+                    here.Add(bare);
+                }
             }
         }
     }

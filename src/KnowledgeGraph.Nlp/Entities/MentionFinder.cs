@@ -92,14 +92,20 @@ public sealed class MentionFinder
     /// <summary>A line most of whose words are capitalised: a headline, where capitals say nothing about names.</summary>
     public static bool IsHeadline(Sentence s)
     {
-        var words = s.Tokens.Where(t => char.IsLetter(t.Text[0])).ToList();
-        if (words.Count < 2) return false;
-        int caps = words.Count(t => char.IsUpper(t.Text[0]));
+        // the words (tokens opening with a letter) and how many of them open with a capital, counted in one loop
+        int wordCount = 0, caps = 0;
+        for (int i = 0; i < s.Tokens.Count; i++)
+            if (char.IsLetter(s.Tokens[i].Text[0]))
+            {
+                wordCount++;
+                if (char.IsUpper(s.Tokens[i].Text[0])) caps++;
+            }
+        if (wordCount < 2) return false;
         // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
-        if (words.Count == 2 && caps < 2) return false;
+        if (wordCount == 2 && caps < 2) return false;
         // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
         // (a line ending in a degree, "Orla Venn, Ph.D.", ends in its full stop like a sentence: a name line, no headline)
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !Tokenization.Tokenizer.IsDottedAbbreviation(s.Tokens[^1].Text)
+        return caps >= 0.6 * wordCount && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !Tokenization.Tokenizer.IsDottedAbbreviation(s.Tokens[^1].Text)
                && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 

@@ -1379,19 +1379,22 @@ public sealed partial class RelationExtractor
             for (int j = 1; j + 2 < v.Count; j++)
             {
                 if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
-                var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
-                if (entries.Count == 0) continue;
-                int k = v.SkipBack(j - 1, v.IsAdverb, 0);
-                int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
-                if (gi < 0) continue;
-                var subjects = Subjects(gi);
-                if (subjects.Count == 0) continue;
-                var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
-                var text = v.TextOf(j, j + 1);
-                // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
-                bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
-                foreach (var (s, o) in Pairs(subjects, objects))
-                    yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+                // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+                {
+                    var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
+                    if (entries.Count == 0) continue;
+                    int k = v.SkipBack(j - 1, v.IsAdverb, 0);
+                    int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
+                    if (gi < 0) continue;
+                    var subjects = Subjects(gi);
+                    if (subjects.Count == 0) continue;
+                    var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
+                    var text = v.TextOf(j, j + 1);
+                    // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
+                    bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
+                    foreach (var (s, o) in Pairs(subjects, objects))
+                        yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+                }
             }
         }
 
