@@ -89,9 +89,11 @@ public sealed class CorefResolver
                     i = ResolveGroup(doc, s, words, i, group, all, introduced, typeOf, fineOf, ref nextCluster) - 1;
                     continue;
                 }
-                var pronoun = Pronoun(words[i]);
-                if (pronoun is not null)
+                // the pronoun, role and description readings each in a block of their own: a variable a lambda captures at the
+                // loop body's level made the body allocate its closure at every token; now only a token read so pays for it
+                if (Pronoun(words[i]) is { } pronounFound)
                 {
+                    PronounKind? pronoun = pronounFound;
                     if (pronoun == PronounKind.Thing && IsPleonastic(words, i)) continue;
                     // "It lowered the flag at its headquarters": a second pronoun of the same kind in a sentence refers with the first
                     var earlier = all.In(s.Index).LastOrDefault(x => x.Placed.EndToken <= i
@@ -114,8 +116,9 @@ public sealed class CorefResolver
                 }
                 if (!Determiners.Contains(words[i]) && !(words[i] is "its" or "their")) continue;
                 // "Secretary Ana Ruiz arrived ... The Secretary met ...": the title alone is the last person named with that role
-                if (RoleDescription(s, words, i, all) is { } byRole)
+                if (RoleDescription(s, words, i, all) is { } byRoleFound)
                 {
+                    var byRole = byRoleFound;
                     var roleSuffix = " " + byRole.Role;
                     var holder = Antecedent(sentences, all, s, i, c => typeOf[c] == EntityType.Person && rolesOf.TryGetValue(c, out var rs)
                         && rs.Any(r => r == byRole.Role || r.EndsWith(roleSuffix, StringComparison.Ordinal)), DescriptionWindow);
@@ -130,107 +133,109 @@ public sealed class CorefResolver
                 }
                 var description = Description(s, words, i, all);
                 if (description is null) continue;
-                var (end, headStart, entries) = description.Value;
-                var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
-                var coarse = entries[0].Type;
-                // "Protesters clashed with soldiers ... the team met them": a singular noun ("the team") describes one body, never
-                // a generic actor, which is people named by the plural of their kind ("protesters", "farmers")
-                bool singular = entries.All(e => e.Word == e.Lemma);
-                // "the parliament", "the legislature": a legislature is a body of its own, never a country's government
-                // ("the Parliament and government of Kessland"), though the descriptors type both Government
-                bool legislature = entries.All(e => _lex.Agents.IsLegislature(e.Lemma));
-                bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
-                    && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"))
-                    && !(legislature && executives.Contains(c));
-                // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
-                var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
-                    .Select(x => x.Mention.Text).ToList();
-                // "the United States government": a country's name (as the gazetteer knows it) before the head names the
-                // owner, so it is only a body named with it or that country's government or forces, never the nearest body
-                // of its type nor the government of the country the text mentions most (a leader's name is no such owner:
-                // "the Halvorsen regime" is still the government named before)
-                // (a country the recogniser found there counts as well, whatever its tag: "the Omani authorities")
-                var owner = (OwnerWords(s, words, i, headStart) is { } ownerWords ? _lex.Gazetteer.CountryNamed(ownerWords) : null)
-                    ?? CountryBetween(all, s.Index, i, headStart);
-                ClusteredMention? antecedent = null;
-                // "the Chadian capital, N'Djamena": an apposition names what the description describes
-                var apposition = end + 1 < words.Count && words[end] == ","
-                    ? all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
-                    : null;
-                if (apposition is not null) antecedent = apposition;
-                if (antecedent is null && modifiers.Count > 0)
-                    antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.AnyTextOf(c,
-                        text => modifiers.Any(mod => ContainsWords(text, mod) && text.Length > mod.Length)), DescriptionWindow);
-                // "the contractors of the Air Force" after "the U.S. Air Force" and "U.S. Air Forces Central Command": a
-                // description written in capitals is the entity whose name ends with its words, before a nearer one of the type
-                bool capitalised = i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0]));
-                if (antecedent is null && capitalised)
                 {
-                    var tail = " " + string.Join(' ', words.GetRange(i + 1, end - i - 1));
-                    // (a name that modifies a noun counts here: "the U.S. Air Force colors" names the force)
-                    antecedent = Latest(all, s.Index, i, m => Fits(m.Cluster) && all.AnyTextOf(m.Cluster, text => text.EndsWith(tail, StringComparison.Ordinal)), DescriptionWindow);
-                }
-                // "the administration" is the executive of a leader the text may never name: it is only a body the text named
-                // as someone's administration ("the Velk Administration ... the administration"), never the government of
-                // another name nor the country the text mentions most (a press release's "the Administration" is its own)
-                bool administration = entries.All(e => e.Lemma == "administration");
-                if (administration) antecedent = Latest(all, s.Index, i, m => m.Mention.Kind is MentionKind.Name && IsLeadersAdministration(m.Mention.Text)
-                    && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
-                // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
-                // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
-                // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
-                // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
-                // (a country's name before any other head, "the U.S. company", says where the body is from, not which one it
-                // is: still the nearest body of its type)
-                else if (!Plural(entries) && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
-                    antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
-                int cluster;
-                if (antecedent is not null) cluster = antecedent.Cluster;
-                else
-                {
-                    var fine = administration || legislature || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
-                    var country = fine is null ? null : owner ?? DominantCountry(all);
-                    // "Egypt objects to the warrant and the government will appeal": a sentence that names other countries
-                    // and not the one the text mentions most gives no ground for that one's government; the noun refers to none
-                    // (a country's bare name after the noun is where the government acts, no rival owner: "the government will
-                    // send engineers to Mali" in a story about Ghana is Ghana's)
-                    if (owner is null && country is not null && NamesOnlyOtherCountries(all, s.Index, country, i)) country = null;
-                    if (fine is null || country is null)
+                    var (end, headStart, entries) = description.Value;
+                    var fines = entries.SelectMany(e => e.FineTypes).ToHashSet(StringComparer.Ordinal);
+                    var coarse = entries[0].Type;
+                    // "Protesters clashed with soldiers ... the team met them": a singular noun ("the team") describes one body, never
+                    // a generic actor, which is people named by the plural of their kind ("protesters", "farmers")
+                    bool singular = entries.All(e => e.Word == e.Lemma);
+                    // "the parliament", "the legislature": a legislature is a body of its own, never a country's government
+                    // ("the Parliament and government of Kessland"), though the descriptors type both Government
+                    bool legislature = entries.All(e => _lex.Agents.IsLegislature(e.Lemma));
+                    bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
+                        && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"))
+                        && !(legislature && executives.Contains(c));
+                    // A name inside the description ("the U.N. force") points at an entity named with it ("U.N. mission in South Sudan").
+                    var modifiers = all.In(s.Index).Where(x => x.Placed.FirstToken > i && x.Placed.EndToken <= end)
+                        .Select(x => x.Mention.Text).ToList();
+                    // "the United States government": a country's name (as the gazetteer knows it) before the head names the
+                    // owner, so it is only a body named with it or that country's government or forces, never the nearest body
+                    // of its type nor the government of the country the text mentions most (a leader's name is no such owner:
+                    // "the Halvorsen regime" is still the government named before)
+                    // (a country the recogniser found there counts as well, whatever its tag: "the Omani authorities")
+                    var owner = (OwnerWords(s, words, i, headStart) is { } ownerWords ? _lex.Gazetteer.CountryNamed(ownerWords) : null)
+                        ?? CountryBetween(all, s.Index, i, headStart);
+                    ClusteredMention? antecedent = null;
+                    // "the Chadian capital, N'Djamena": an apposition names what the description describes
+                    var apposition = end + 1 < words.Count && words[end] == ","
+                        ? all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
+                        : null;
+                    if (apposition is not null) antecedent = apposition;
+                    if (antecedent is null && modifiers.Count > 0)
+                        antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.AnyTextOf(c,
+                            text => modifiers.Any(mod => ContainsWords(text, mod) && text.Length > mod.Length)), DescriptionWindow);
+                    // "the contractors of the Air Force" after "the U.S. Air Force" and "U.S. Air Forces Central Command": a
+                    // description written in capitals is the entity whose name ends with its words, before a nearer one of the type
+                    bool capitalised = i + 1 < end && Enumerable.Range(i + 1, end - i - 1).All(k => char.IsUpper(words[k][0]));
+                    if (antecedent is null && capitalised)
                     {
-                        // a description of something the text never names ("the enemy forces"): a mention, but no entity
-                        int f0 = words[i] is "its" or "their" ? i + 1 : i;
-                        int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
-                        unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
-                        // "the Velk administration": the leader's name modifies the administration, no body of its own (the
-                        // recogniser's misreading of it as an organisation goes; a person or a country named there stays: "the
-                        // Chad administration" still names Chad)
-                        if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end
-                            && x.Mention.Type == EntityType.Organization && x.Mention.FineType != "Country");
-                        i = end - 1;
-                        continue;
+                        var tail = " " + string.Join(' ', words.GetRange(i + 1, end - i - 1));
+                        // (a name that modifies a noun counts here: "the U.S. Air Force colors" names the force)
+                        antecedent = Latest(all, s.Index, i, m => Fits(m.Cluster) && all.AnyTextOf(m.Cluster, text => text.EndsWith(tail, StringComparison.Ordinal)), DescriptionWindow);
                     }
-                    var name = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
-                    var namedCluster = all.FirstWithCanonical(name);
-                    var existing = introduced.FirstOrDefault(x => x.Name == name);
-                    if (namedCluster is not null) existing = new IntroducedEntity(namedCluster.Cluster, name, EntityType.Organization, fine, country);
-                    else if (existing is null)
+                    // "the administration" is the executive of a leader the text may never name: it is only a body the text named
+                    // as someone's administration ("the Velk Administration ... the administration"), never the government of
+                    // another name nor the country the text mentions most (a press release's "the Administration" is its own)
+                    bool administration = entries.All(e => e.Lemma == "administration");
+                    if (administration) antecedent = Latest(all, s.Index, i, m => m.Mention.Kind is MentionKind.Name && IsLeadersAdministration(m.Mention.Text)
+                        && modifiers.All(mod => ContainsWords(m.Mention.Text, mod)), DescriptionWindow);
+                    // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
+                    // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
+                    // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
+                    // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
+                    // (a country's name before any other head, "the U.S. company", says where the body is from, not which one it
+                    // is: still the nearest body of its type)
+                    else if (!Plural(entries) && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
+                        antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                    int cluster;
+                    if (antecedent is not null) cluster = antecedent.Cluster;
+                    else
                     {
-                        existing = new IntroducedEntity(nextCluster++, name, EntityType.Organization, fine, country);
-                        introduced.Add(existing);
-                        typeOf[existing.Cluster] = EntityType.Organization;
-                        fineOf[existing.Cluster] = new HashSet<string>(StringComparer.Ordinal) { fine };
-                        if (fine == "Government") executives.Add(existing.Cluster);
+                        var fine = administration || legislature || Plural(entries) ? null : fines.FirstOrDefault(f => f is "Government" or "ArmedForces");
+                        var country = fine is null ? null : owner ?? DominantCountry(all);
+                        // "Egypt objects to the warrant and the government will appeal": a sentence that names other countries
+                        // and not the one the text mentions most gives no ground for that one's government; the noun refers to none
+                        // (a country's bare name after the noun is where the government acts, no rival owner: "the government will
+                        // send engineers to Mali" in a story about Ghana is Ghana's)
+                        if (owner is null && country is not null && NamesOnlyOtherCountries(all, s.Index, country, i)) country = null;
+                        if (fine is null || country is null)
+                        {
+                            // a description of something the text never names ("the enemy forces"): a mention, but no entity
+                            int f0 = words[i] is "its" or "their" ? i + 1 : i;
+                            int a0 = s.Tokens[f0].Start, b0 = s.Tokens[end - 1].End;
+                            unresolved.Add(new Mention(new TextSpan(a0, b0), doc.Text[a0..b0], s.Index, coarse, fines.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved"));
+                            // "the Velk administration": the leader's name modifies the administration, no body of its own (the
+                            // recogniser's misreading of it as an organisation goes; a person or a country named there stays: "the
+                            // Chad administration" still names Chad)
+                            if (administration) all.RemoveIn(s.Index, x => x.Placed.FirstToken >= f0 && x.Placed.EndToken <= end
+                                && x.Mention.Type == EntityType.Organization && x.Mention.FineType != "Country");
+                            i = end - 1;
+                            continue;
+                        }
+                        var name = fine == "Government" ? $"Government of {country}" : $"Armed Forces of {country}";
+                        var namedCluster = all.FirstWithCanonical(name);
+                        var existing = introduced.FirstOrDefault(x => x.Name == name);
+                        if (namedCluster is not null) existing = new IntroducedEntity(namedCluster.Cluster, name, EntityType.Organization, fine, country);
+                        else if (existing is null)
+                        {
+                            existing = new IntroducedEntity(nextCluster++, name, EntityType.Organization, fine, country);
+                            introduced.Add(existing);
+                            typeOf[existing.Cluster] = EntityType.Organization;
+                            fineOf[existing.Cluster] = new HashSet<string>(StringComparer.Ordinal) { fine };
+                            if (fine == "Government") executives.Add(existing.Cluster);
+                        }
+                        cluster = existing.Cluster;
                     }
-                    cluster = existing.Cluster;
+                    int first = words[i] is "its" or "their" ? i + 1 : i;
+                    int start = s.Tokens[first].Start, stop = s.Tokens[end - 1].End;
+                    var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, typeOf[cluster],
+                        fineOf[cluster].FirstOrDefault(), MentionKind.Descriptor, "coref");
+                    // names used as modifiers inside the description ("the U.N. mission") are part of it, not mentions of their own
+                    all.RemoveIn(s.Index, x => x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
+                    all.Insert(new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
+                    i = end - 1;
                 }
-                int first = words[i] is "its" or "their" ? i + 1 : i;
-                int start = s.Tokens[first].Start, stop = s.Tokens[end - 1].End;
-                var m = new Mention(new TextSpan(start, stop), doc.Text[start..stop], s.Index, typeOf[cluster],
-                    fineOf[cluster].FirstOrDefault(), MentionKind.Descriptor, "coref");
-                // names used as modifiers inside the description ("the U.N. mission") are part of it, not mentions of their own
-                all.RemoveIn(s.Index, x => x.Placed.FirstToken >= first && x.Placed.EndToken <= end && x.Cluster != cluster);
-                all.Insert(new ClusteredMention(new PlacedMention(m, first, end, null, null), cluster));
-                i = end - 1;
             }
         }
         AddBareDescriptions(doc, sentences, all, unresolved);
@@ -291,19 +296,22 @@ public sealed class CorefResolver
             for (int h = 0; h < words.Count; h++)
             {
                 if (s.Tokens[h].Tag is not ("NN" or "NNS") || !char.IsLower(words[h][0])) continue;
-                var entries = _lex.Descriptors.Lookup(words[h]);
-                if (entries.Count == 0 || entries[0].Type is not (EntityType.Organization or EntityType.Location)) continue;
-                if (h + 1 < words.Count && s.Tokens[h + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue; // not the head
-                int start = h;
-                while (start > 0 && s.Tokens[start - 1].Tag is "JJ" or "NN" or "VBN" or "CD" or "DT" && !Covered(all, s.Index, start - 1)) start--;
-                if (Covered(all, s.Index, start) || Covered(all, s.Index, h) || start > 0 && Covered(all, s.Index, start - 1)) continue;
-                int a = s.Tokens[start].Start, b = s.Tokens[h].End;
-                var span = new TextSpan(a, b);
-                if (!unresolvedIn.TryGetValue(s.Index, out var here)) unresolvedIn[s.Index] = here = new List<Mention>();
-                if (here.Any(u => u.Span.Overlaps(span))) continue;
-                var bare = new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved");
-                unresolved.Add(bare);
-                here.Add(bare);
+                // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+                {
+                    var entries = _lex.Descriptors.Lookup(words[h]);
+                    if (entries.Count == 0 || entries[0].Type is not (EntityType.Organization or EntityType.Location)) continue;
+                    if (h + 1 < words.Count && s.Tokens[h + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue; // not the head
+                    int start = h;
+                    while (start > 0 && s.Tokens[start - 1].Tag is "JJ" or "NN" or "VBN" or "CD" or "DT" && !Covered(all, s.Index, start - 1)) start--;
+                    if (Covered(all, s.Index, start) || Covered(all, s.Index, h) || start > 0 && Covered(all, s.Index, start - 1)) continue;
+                    int a = s.Tokens[start].Start, b = s.Tokens[h].End;
+                    var span = new TextSpan(a, b);
+                    if (!unresolvedIn.TryGetValue(s.Index, out var here)) unresolvedIn[s.Index] = here = new List<Mention>();
+                    if (here.Any(u => u.Span.Overlaps(span))) continue;
+                    var bare = new Mention(span, doc.Text[a..b], s.Index, entries[0].Type, entries[0].FineTypes.FirstOrDefault(), MentionKind.Descriptor, "coref-unresolved");
+                    unresolved.Add(bare);
+                    here.Add(bare);
+                }
             }
         }
     }
@@ -316,7 +324,10 @@ public sealed class CorefResolver
     /// <summary>Whether a name already holds token <paramref name="k"/>; a lone "Coalition" the recogniser took for a name does not count.</summary>
     private static bool Blocked(SentenceMentions all, Sentence s, int k)
     {
-        var m = all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken <= k && k < x.Placed.EndToken);
+        ClusteredMention? m = null;
+        var inSentence = all.In(s.Index);
+        for (int j = 0; j < inSentence.Count; j++)
+            if (inSentence[j].Placed.FirstToken <= k && k < inSentence[j].Placed.EndToken) { m = inSentence[j]; break; }
         if (m is null) return false;
         var w = s.Tokens[k].Text.ToLowerInvariant();
         return !(m.Placed.FirstToken == k && m.Placed.EndToken == k + 1 && m.Mention.Kind == MentionKind.Name && m.Mention.Canonical is null
@@ -448,8 +459,13 @@ public sealed class CorefResolver
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
-    private static bool Covered(SentenceMentions all, int sentence, int token) =>
-        all.In(sentence).Any(m => m.Placed.FirstToken <= token && token < m.Placed.EndToken);
+    private static bool Covered(SentenceMentions all, int sentence, int token)
+    {
+        var inSentence = all.In(sentence);
+        for (int j = 0; j < inSentence.Count; j++)
+            if (inSentence[j].Placed.FirstToken <= token && token < inSentence[j].Placed.EndToken) return true;
+        return false;
+    }
 
     private static bool OpensClause(List<string> words, int i) =>
         i == 0 || words[i - 1] is "," or ";" or "and" or "but" or "But" or "And" or "\u201C" or "\"" or "because" or "as" or "so" or "while";

@@ -57,7 +57,12 @@ public sealed class MentionFinder
     private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
     /// <summary>One capital, then lower case only, two letters or more: "Defense", "Thomas" (not "NASA", "McCool").</summary>
-    internal static bool IsTitleCase(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+    internal static bool IsTitleCase(string w)
+    {
+        if (w.Length < 2 || !char.IsUpper(w[0])) return false;
+        for (int i = 1; i < w.Length; i++) if (!char.IsLower(w[i])) return false;
+        return true;
+    }
 
     /// <summary>The U.S. state a word names, written whole, as the AP abbreviates it or as its postal code ("Vermont",
     /// "Vt.", "VT" -> Vermont), or null.</summary>
@@ -67,7 +72,7 @@ public sealed class MentionFinder
     /// <summary>Whether the candidate's words are a U.S. state's name or its abbreviation ("Rhode Island", "Ariz.").</summary>
     private bool IsUsState(List<string> words, Candidate c)
     {
-        var name = string.Join(' ', words.Skip(c.First).Take(c.Length));
+        var name = WordRun.Join(words, c.First, c.Length);
         return _lex.UsStates.Contains(name) || _lex.UsStateAbbreviations.ContainsKey(name);
     }
 
@@ -87,14 +92,20 @@ public sealed class MentionFinder
     /// <summary>A line most of whose words are capitalised: a headline, where capitals say nothing about names.</summary>
     public static bool IsHeadline(Sentence s)
     {
-        var words = s.Tokens.Where(t => char.IsLetter(t.Text[0])).ToList();
-        if (words.Count < 2) return false;
-        int caps = words.Count(t => char.IsUpper(t.Text[0]));
+        // the words (tokens opening with a letter) and how many of them open with a capital, counted in one loop
+        int wordCount = 0, caps = 0;
+        for (int i = 0; i < s.Tokens.Count; i++)
+            if (char.IsLetter(s.Tokens[i].Text[0]))
+            {
+                wordCount++;
+                if (char.IsUpper(s.Tokens[i].Text[0])) caps++;
+            }
+        if (wordCount < 2) return false;
         // a heading of two words ("Joint Training", "Kenya Update"): every word capitalised
-        if (words.Count == 2 && caps < 2) return false;
+        if (wordCount == 2 && caps < 2) return false;
         // (a sentence may end in an abbreviation that carries its full stop: "... in Lenexa, Kan.")
         // (a line ending in a degree, "Orla Venn, Ph.D.", ends in its full stop like a sentence: a name line, no headline)
-        return caps >= 0.6 * words.Count && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !Tokenization.Tokenizer.IsDottedAbbreviation(s.Tokens[^1].Text)
+        return caps >= 0.6 * wordCount && s.Tokens[^1].Text is not ("." or "?" or "!" or "\"" or "\u201D") && !Tokenization.Tokenizer.IsDottedAbbreviation(s.Tokens[^1].Text)
                && !(s.Tokens.Count >= 8 && s.Tokens[^1].Text.Length > 1 && s.Tokens[^1].Text.EndsWith('.') && char.IsLetter(s.Tokens[^1].Text[0]));
     }
 
@@ -881,141 +892,144 @@ public sealed class MentionFinder
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, i);
             if (len == 0 || !IsCapitalized(words[i]) || !titles.Any(t => t.ImpliesPerson)) continue;
-            // "Spokesperson of the Harbour Board Ines Vardy": a role noun (titles.tsv, one not put before names), capitalised,
-            // with "of the" or "for the" and a body's name after it, is an office too, read only when a name follows the body
-            bool roleNoun = !titles.Any(t => t.PrecedesNames && t.ImpliesPerson);
-            if (roleNoun && !(IsTitleCase(words[i]) && i + len + 1 < words.Count && words[i + len] is "of" or "for" && words[i + len + 1] == "the")) continue;
-            int of = i + len;
-            // "stocks inspected by Officer in Charge of the Ministry of Public Works Mirela Dantosh": "in Charge"/"in Command" after the office noun is part
-            // of the title, and the field follows it
-            if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
-            if (of >= words.Count || words[of] is not ("of" or "for")) continue;
-            // "Lord Pemberly, the Minister for Defence, visited", "opened by the Minister of State for Fisheries and the Diaspora,
-            // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
-            // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
-            // knows, an acronym, or a name a body's keyword heads
-            if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
             {
-                if (roleNoun) continue;
-                // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
-                // ("Secretary of Ports of Norway, chair of ...": a span from the field over its "of" and the place goes too; the place stays a name)
-                int bound = alone < words.Count && words[alone] == "of" ? PlaceEnd(words, alone + 1) : alone;
-                candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.First < alone && c.End <= bound && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&" or ","
-                                          && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
-                                          // (an armed force after "of" is where the office is held, no field of work: "the Deputy
-                                          // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
-                                          && !(words[of] == "of" && NamesArmedForce(words, c.First, c.End))
-                                          // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
-                                          // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
-                                          // office of, opening it before "and", keeps it the field whatever keyword ends it)
-                                          && (c.Length >= 3 && words[c.First + 1] == "and" && IsOfficeField(words, c.First, c.First + 1)
-                                              || !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
-                                                 && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0))));
-                i = alone - 1;
-                continue;
+                // "Spokesperson of the Harbour Board Ines Vardy": a role noun (titles.tsv, one not put before names), capitalised,
+                // with "of the" or "for the" and a body's name after it, is an office too, read only when a name follows the body
+                bool roleNoun = !titles.Any(t => t.PrecedesNames && t.ImpliesPerson);
+                if (roleNoun && !(IsTitleCase(words[i]) && i + len + 1 < words.Count && words[i + len] is "of" or "for" && words[i + len + 1] == "the")) continue;
+                int of = i + len;
+                // "stocks inspected by Officer in Charge of the Ministry of Public Works Mirela Dantosh": "in Charge"/"in Command" after the office noun is part
+                // of the title, and the field follows it
+                if (of + 2 < words.Count && words[of] == "in" && words[of + 1] is "Charge" or "Command") of += 2;
+                if (of >= words.Count || words[of] is not ("of" or "for")) continue;
+                // "Lord Pemberly, the Minister for Defence, visited", "opened by the Minister of State for Fisheries and the Diaspora,
+                // Nell Carrow": the office's field (capitalised words, "and", "the", "for" between them) with no name after it,
+                // ended by punctuation, names no one: what the recogniser made of it goes, but for a body or place the gazetteer
+                // knows, an acronym, or a name a body's keyword heads
+                if (FieldAloneEnd(words, of + 1) is var alone && alone > 0)
+                {
+                    if (roleNoun) continue;
+                    // (a part that opens after a capitalised word goes on with it: "of U.S. Army South" keeps "South")
+                    // ("Secretary of Ports of Norway, chair of ...": a span from the field over its "of" and the place goes too; the place stays a name)
+                    int bound = alone < words.Count && words[alone] == "of" ? PlaceEnd(words, alone + 1) : alone;
+                    candidates.RemoveAll(c => c.CharStart < 0 && c.First > of && c.First < alone && c.End <= bound && c.Source != "gazetteer" && words[c.First - 1] is "of" or "for" or "and" or "the" or "&" or ","
+                                              && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))
+                                              // (an armed force after "of" is where the office is held, no field of work: "the Deputy
+                                              // Commander of Norland Army East,"; a field is a domain, "Minister for Trade", and no force)
+                                              && !(words[of] == "of" && NamesArmedForce(words, c.First, c.End))
+                                              // (a body named by its head word after the field's "of": "the Chair of Valdra Holdings,")
+                                              // ("Minister of the Interior and Administration,": a field the agents dictionary knows an
+                                              // office of, opening it before "and", keeps it the field whatever keyword ends it)
+                                              && (c.Length >= 3 && words[c.First + 1] == "and" && IsOfficeField(words, c.First, c.First + 1)
+                                                  || !(c.Length >= 2 && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
+                                                     && !(words[c.First - 1] == "the" && Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Count > 0))));
+                    i = alone - 1;
+                    continue;
+                }
+                int runStart = of + 1, runEnd = runStart;
+                // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
+                bool body = false;
+                if (runStart + 1 < words.Count && words[runStart] == "the" && IsCapitalized(words[runStart + 1])) { runStart++; runEnd++; body = true; }
+                // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence"), and
+                // "of" inside a body's name
+                while (runEnd < words.Count)
+                {
+                    var w = words[runEnd];
+                    if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
+                    // "Secretary of State for Fisheries and Harbours Elske van Dam": a surname's particle ("van", "de", "al") between
+                    // capitalised words is inside the person's name, so the run goes on to its end
+                    if (EntityClusterer.IsNameParticle(w) && runEnd > runStart && IsCapitalized(words[runEnd - 1])
+                        && (runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                            || runEnd + 2 < words.Count && EntityClusterer.IsNameParticle(words[runEnd + 1]) && IsCapitalized(words[runEnd + 2])))
+                    { runEnd++; continue; }
+                    if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
+                        // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
+                        // opens a second office holder, not more of this one's field
+                        && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsCapitalized(words[k]) && _lex.Titles.LongestMatchAt(words, k).Entries is var t && t.Any(e => e.ImpliesPerson) && t.Any(e => e.PrecedesNames))))
+                    { runEnd++; continue; }
+                    break;
+                }
+                if (runEnd - runStart < 2) continue;
+                // (a role noun's office is read only when a name surely ends the run: two last words that are singular proper nouns,
+                // name words of no ordinary English nor an abstract noun's suffix ("Coordination"), and no title inside the run, which would introduce the name itself: "Chief of the Army Staff General ...")
+                if (roleNoun && !(Enumerable.Range(runEnd - 2, 2).All(k => IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0
+                                      && s.Tokens[k].Tag == "NNP" && !AbstractNounSuffixes.Any(x => words[k].EndsWith(x, StringComparison.Ordinal)))
+                                  && !Enumerable.Range(runStart, runEnd - runStart).Any(k => _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson))))
+                    continue;
+                // the field: the longest opening of the run made of field words, leaving the name two words when it can
+                int fieldEnd = runStart;
+                // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
+                // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
+                // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
+                // "Chief of the KPF Tomas Brekke": an acronym opening the body's name after "the" is the whole body, and the name follows it
+                bool acronymBody = body && runEnd - runStart >= 3 && NameKey.IsAcronymShape(words[runStart]) && words[runStart].Count(char.IsAsciiLetterUpper) >= 2
+                                   && Enumerable.Range(runStart + 1, runEnd - runStart - 1).All(k => IsNameWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0);
+                int joined = runStart;
+                // (not when an initial follows that word: "... of the Harbour Office and Lena K. Voss" joins a second person, whose name
+                // opens right after "and")
+                for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&" && !IsInitial(words[k + 2])) joined = k + 2;
+                for (int k = runStart; k < runEnd - 1; k++)
+                {
+                    var w = words[k];
+                    bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1)
+                                 || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0)
+                                 || !body && k < runEnd - 2 && (k < joined || k > runStart && fieldEnd == k && s.Tokens[k].Tag is "JJ" or "NN" or "NNS" or "NNPS");
+                    if (!field) break;
+                    if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
+                }
+                // "Special Envoy for Chile Ola Brandt", "High Commissioner for Migrants Tomas Vell": a field of words no
+                // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
+                if (acronymBody) fieldEnd = runStart + 1;
+                if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
+                if (fieldEnd == runStart) continue;
+                // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
+                // the field goes on through the last one that still leaves two words of name after it
+                for (int k = runEnd - 3; k >= fieldEnd; k--)
+                    if (IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
+                        && words[fieldEnd..k].All(w => w is "for" or "and" or "the" or "of" || IsTitleCase(w)))
+                    { fieldEnd = k + 1; break; }
+                if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
+                    && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
+                int nameStart = fieldEnd;
+                while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
+                // "for the Bureau of Arctic Fisheries Kara Voss": the field goes on over such words before the last two
+                if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
+                // "Director for the Office of Coastal Planning Arvo": the body named "A of B" goes on over B's words of ordinary English
+                // (and name keywords); the person's name is the name words after the last of them, none of them a given name
+                if (body && !acronymBody && nameStart < runEnd)
+                {
+                    int k = runEnd - 1;
+                    while (k > nameStart && IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0) k--;
+                    if (k >= nameStart && k < runEnd - 1 && runEnd - k - 1 <= 3 && (IsFieldWord(words[k]) || IsOrdinaryWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0)
+                        && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the")
+                        // (no name the gazetteer knows across the cut, nor a place or body after it: "the Southern District of New York")
+                        && !Enumerable.Range(runStart, k - runStart + 1).Any(f => _lex.Gazetteer.Lookup(WordRun.Join(words, f, runEnd - f)).Count > 0)
+                        && !(_lex.Gazetteer.Lookup(WordRun.Join(words, k + 1, runEnd - k - 1)) is { Count: > 0 } after && after.Any(h => h.Entry.Type != EntityType.Person)))
+                        nameStart = fieldEnd = k + 1;
+                }
+                if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
+                // "The Chancellor of the Republic of Austria arrived": the words after the field's own "of" that close a name the
+                // gazetteer knows as a place or body ("the Republic of Austria") are that name's end, the office's complement, no holder
+                if (words[nameStart - 1] is "of" && Enumerable.Range(runStart, nameStart - runStart)
+                        .Any(f => _lex.Gazetteer.Lookup(WordRun.Join(words, f, runEnd - f)) is { Count: > 0 } whole && whole.All(h => h.Entry.Type != EntityType.Person)))
+                    continue;
+                if (_lex.Gazetteer.Lookup(WordRun.Join(words, nameStart, runEnd - nameStart)) is { Count: > 0 } known
+                    && known[0].Entry.Type != EntityType.Person) continue;
+                candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
+                candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+                // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
+                // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
+                // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
+                if (acronymBody) candidates.Add(new Candidate(s.Index, runStart, runStart + 1, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword));
+                else if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
+                    && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
+                        .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
+                    candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
+                        _lex.Gazetteer.Lookup(WordRun.Join(words, runStart, fieldEnd - runStart)) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
+                        MentionKind.Name, "rule", PriorityKeyword));
+                i = runEnd - 1;
             }
-            int runStart = of + 1, runEnd = runStart;
-            // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
-            bool body = false;
-            if (runStart + 1 < words.Count && words[runStart] == "the" && IsCapitalized(words[runStart + 1])) { runStart++; runEnd++; body = true; }
-            // the capitalised run after "of", through "for"/"and"/"the" between capitalised words ("State for Defence"), and
-            // "of" inside a body's name
-            while (runEnd < words.Count)
-            {
-                var w = words[runEnd];
-                if (IsCapitalized(w) && (w.Any(char.IsLetter)) && !DateWords.Contains(w)) { runEnd++; continue; }
-                // "Secretary of State for Fisheries and Harbours Elske van Dam": a surname's particle ("van", "de", "al") between
-                // capitalised words is inside the person's name, so the run goes on to its end
-                if (EntityClusterer.IsNameParticle(w) && runEnd > runStart && IsCapitalized(words[runEnd - 1])
-                    && (runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
-                        || runEnd + 2 < words.Count && EntityClusterer.IsNameParticle(words[runEnd + 1]) && IsCapitalized(words[runEnd + 2])))
-                { runEnd++; continue; }
-                if ((w is "for" or "and" or "the" || w == "of" && body) && runEnd > runStart && runEnd + 1 < words.Count && IsCapitalized(words[runEnd + 1])
-                    // "... for International Affairs Ana Ruiz and CBP Acting Executive Director ...": a title soon after "and"
-                    // opens a second office holder, not more of this one's field
-                    && !(w == "and" && Enumerable.Range(runEnd + 1, Math.Min(4, words.Count - runEnd - 1)).Any(k => IsCapitalized(words[k]) && _lex.Titles.LongestMatchAt(words, k).Entries is var t && t.Any(e => e.ImpliesPerson) && t.Any(e => e.PrecedesNames))))
-                { runEnd++; continue; }
-                break;
-            }
-            if (runEnd - runStart < 2) continue;
-            // (a role noun's office is read only when a name surely ends the run: two last words that are singular proper nouns,
-            // name words of no ordinary English nor an abstract noun's suffix ("Coordination"), and no title inside the run, which would introduce the name itself: "Chief of the Army Staff General ...")
-            if (roleNoun && !(Enumerable.Range(runEnd - 2, 2).All(k => IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0
-                                  && s.Tokens[k].Tag == "NNP" && !AbstractNounSuffixes.Any(x => words[k].EndsWith(x, StringComparison.Ordinal)))
-                              && !Enumerable.Range(runStart, runEnd - runStart).Any(k => _lex.Titles.LongestMatchAt(words, k).Entries.Any(t => t.PrecedesNames && t.ImpliesPerson))))
-                continue;
-            // the field: the longest opening of the run made of field words, leaving the name two words when it can
-            int fieldEnd = runStart;
-            // a person's name has no "and": a field goes on at least over the word after its last "and" ("Under Secretary for
-            // Farm Production and Conservation Bill Northey"), and over words the tagger reads as common nouns or adjectives
-            // ("for Trade and Foreign Agricultural Affairs Ted McKinney"), leaving the name two words
-            // "Chief of the KPF Tomas Brekke": an acronym opening the body's name after "the" is the whole body, and the name follows it
-            bool acronymBody = body && runEnd - runStart >= 3 && NameKey.IsAcronymShape(words[runStart]) && words[runStart].Count(char.IsAsciiLetterUpper) >= 2
-                               && Enumerable.Range(runStart + 1, runEnd - runStart - 1).All(k => IsNameWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0);
-            int joined = runStart;
-            // (not when an initial follows that word: "... of the Harbour Office and Lena K. Voss" joins a second person, whose name
-            // opens right after "and")
-            for (int k = runStart; k < runEnd - 3; k++) if (words[k] is "and" or "&" && !IsInitial(words[k + 2])) joined = k + 2;
-            for (int k = runStart; k < runEnd - 1; k++)
-            {
-                var w = words[k];
-                bool field = w is "for" or "and" or "the" || IsFieldWord(w) || IsOfficeField(words, runStart, k + 1)
-                             || body && (w == "of" || IsTitleCase(w) && _lex.OrgKeywords.Lookup(w).Count > 0)
-                             || !body && k < runEnd - 2 && (k < joined || k > runStart && fieldEnd == k && s.Tokens[k].Tag is "JJ" or "NN" or "NNS" or "NNPS");
-                if (!field) break;
-                if (w is not ("for" or "and" or "the" or "of")) fieldEnd = k + 1;
-            }
-            // "Special Envoy for Chile Ola Brandt", "High Commissioner for Migrants Tomas Vell": a field of words no
-            // list above knows (a known place or body, a people noun, an adjective) still ends before a two-word name
-            if (acronymBody) fieldEnd = runStart + 1;
-            if (fieldEnd == runStart) fieldEnd = FieldBeforeTwoWordName(s, words, runStart, runEnd);
-            if (fieldEnd == runStart) continue;
-            // "Commissioner for Port Works Authority Lena K. Brask": a person's name holds no body's head word, so
-            // the field goes on through the last one that still leaves two words of name after it
-            for (int k = runEnd - 3; k >= fieldEnd; k--)
-                if (IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
-                    && words[fieldEnd..k].All(w => w is "for" or "and" or "the" or "of" || IsTitleCase(w)))
-                { fieldEnd = k + 1; break; }
-            if (runEnd - fieldEnd < 2 && fieldEnd - runStart >= 2 && runEnd - runStart >= 3 && IsFieldWord(words[fieldEnd - 1])
-                && !IsOfficeField(words, runStart, fieldEnd)) fieldEnd--;
-            int nameStart = fieldEnd;
-            while (nameStart < runEnd && words[nameStart] is "for" or "and" or "the" or "of") nameStart++;
-            // "for the Bureau of Arctic Fisheries Kara Voss": the field goes on over such words before the last two
-            if (runEnd - nameStart >= 3) nameStart = FieldBeforeTwoWordName(s, words, nameStart, runEnd);
-            // "Director for the Office of Coastal Planning Arvo": the body named "A of B" goes on over B's words of ordinary English
-            // (and name keywords); the person's name is the name words after the last of them, none of them a given name
-            if (body && !acronymBody && nameStart < runEnd)
-            {
-                int k = runEnd - 1;
-                while (k > nameStart && IsNameWord(words[k]) && !IsFieldWord(words[k]) && !IsOrdinaryWord(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0) k--;
-                if (k >= nameStart && k < runEnd - 1 && runEnd - k - 1 <= 3 && (IsFieldWord(words[k]) || IsOrdinaryWord(words[k]) || _lex.OrgKeywords.Lookup(words[k]).Count > 0)
-                    && !_lex.GivenNames.Contains(words[k]) && words[runStart..k].Contains("of") && words[runStart..k].All(w => IsCapitalized(w) || w is "of" or "and" or "for" or "the")
-                    // (no name the gazetteer knows across the cut, nor a place or body after it: "the Southern District of New York")
-                    && !Enumerable.Range(runStart, k - runStart + 1).Any(f => _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(f).Take(runEnd - f))).Count > 0)
-                    && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k + 1).Take(runEnd - k - 1))) is { Count: > 0 } after && after.Any(h => h.Entry.Type != EntityType.Person)))
-                    nameStart = fieldEnd = k + 1;
-            }
-            if (nameStart >= runEnd || Keyword(words, runStart, runEnd) is { Position: KeywordPosition.Suffix }) continue;
-            // "The Chancellor of the Republic of Austria arrived": the words after the field's own "of" that close a name the
-            // gazetteer knows as a place or body ("the Republic of Austria") are that name's end, the office's complement, no holder
-            if (words[nameStart - 1] is "of" && Enumerable.Range(runStart, nameStart - runStart)
-                    .Any(f => _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(f).Take(runEnd - f))) is { Count: > 0 } whole && whole.All(h => h.Entry.Type != EntityType.Person)))
-                continue;
-            if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(nameStart).Take(runEnd - nameStart))) is { Count: > 0 } known
-                && known[0].Entry.Type != EntityType.Person) continue;
-            candidates.RemoveAll(c => c.First < runEnd && runStart < c.End);
-            candidates.Add(new Candidate(s.Index, nameStart, runEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
-            // ... and the body is a name of its own when a name keyword says so ("the Federal Bureau of Investigation", "the Navy"),
-            // with the fine label the gazetteer gives the whole name ("the President of the European Parliament Ana Ruiz")
-            // (not a field the agents dictionary knows an office of, "and" and more field: "of the Interior and Administration")
-            if (acronymBody) candidates.Add(new Candidate(s.Index, runStart, runStart + 1, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword));
-            else if (body && fieldEnd > runStart && !(fieldEnd - runStart >= 3 && words[runStart + 1] == "and" && IsOfficeField(words, runStart, runStart + 1))
-                && Enumerable.Range(runStart, fieldEnd - runStart).Select(k => _lex.OrgKeywords.Lookup(words[k]))
-                    .FirstOrDefault(h => h.Count > 0 && h[0].Type == EntityType.Organization) is { } bodyKw)
-                candidates.Add(new Candidate(s.Index, runStart, fieldEnd, EntityType.Organization,
-                    _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(runStart).Take(fieldEnd - runStart))) is { Count: > 0 } g && g[0].Entry.Type == EntityType.Organization ? g[0].Entry.FineType : bodyKw[0].FineType,
-                    MentionKind.Name, "rule", PriorityKeyword));
-            i = runEnd - 1;
         }
     }
 
@@ -1114,7 +1128,7 @@ public sealed class MentionFinder
         if (k < words.Count && words[k] == "the") k++;
         int q = k;
         while (q < words.Count && q - k < 4 && IsCapitalized(words[q]) && words[q].Any(char.IsLetter)) q++;
-        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(string.Join(' ', words.Skip(k).Take(q - k))) ? q : at;
+        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(WordRun.Join(words, k, q - k)) ? q : at;
     }
 
     /// <summary>The end <paramref name="e"/> of an office's field with no name after it, or -1 when its last words can be a person's name.</summary>
@@ -1164,7 +1178,7 @@ public sealed class MentionFinder
             // (a surname may be a word of ordinary English after a given name that is none: "Nadia Cutter", "Tom Price")
             if (!(IsNameWord(words[j]) || IsInitial(words[j]) && j < end - 1) || (j == k || end - k == 1) && IsOrdinaryWord(words[j]) || _lex.OrgKeywords.Lookup(words[j]).Count > 0
                 || DateWords.Contains(words[j]) || _lex.Titles.LongestMatchAt(words, j).Length > 0 || EntityClusterer.IsNameParticle(words[j])) return false;
-        return !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(end - k))) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person));
+        return !(_lex.Gazetteer.Lookup(WordRun.Join(words, k, end - k)) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person));
     }
 
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
@@ -1325,65 +1339,68 @@ public sealed class MentionFinder
         for (int i = 0; i + 2 < words.Count; i++)
         {
             if (!IsCapitalized(words[i])) continue;
-            bool inCharge = IsInChargeAcronym(words[i]);
-            int end = inCharge ? i + 1 : TitlePhraseEnd(words, i);
-            bool compound = end - i >= 2 || inCharge;
-            if (end < 0) continue;
-            if (!compound)
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
             {
-                // "Assistant to the President for Science and Technology": a recogniser's span opening with an office noun and
-                // going on over "for"/"of" into its field is the office, no body
-                if (end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]) && i > 0 && words[i - 1] is "the" or "to" or "as" or "of")
+                bool inCharge = IsInChargeAcronym(words[i]);
+                int end = inCharge ? i + 1 : TitlePhraseEnd(words, i);
+                bool compound = end - i >= 2 || inCharge;
+                if (end < 0) continue;
+                if (!compound)
                 {
-                    var office = candidates.Where(c => c.CharStart < 0 && c.Source == "ner" && c.Type != EntityType.Person && c.First == i && c.End > end + 1).ToList();
-                    candidates.RemoveAll(office.Contains);
-                    // (a body's acronym as the field stays that body: "as CEO of Kessco")
-                    foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
-                        candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
-                }
-                continue;
-            }
-            // the name: capitalised proper nouns and initials, no name keyword, no title
-            int f = end;
-            while (f < words.Count && f - end < 4 && !DateWords.Contains(words[f])
-                   && (s.Tokens[f].Tag is "NNP" or "NNPS" && IsNameWord(words[f]) || IsInitial(words[f])) && _lex.OrgKeywords.Lookup(words[f]).Count == 0
-                   && !_lex.Titles.LongestMatchAt(words, f).Entries.Any(t => t.ImpliesPerson)) f++;
-            if (f < words.Count && NameSuffixes.Contains(words[f])) f++;
-            // (a capitalised word after it, a keyword or a title, says the run is longer: "Vice President Emery Financial Group")
-            bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f >= words.Count || !IsCapitalized(words[f]) || NameSuffixes.Contains(words[f - 1]))
-                         && !(f < words.Count && words[f] == "&") && !IsKnownPlace(words[end])
-                         // "Colonel Major Rémi Jean de Dieu Kaboré": a particle and a capitalised word go on with the name
-                         && !(f + 1 < words.Count && IsCapitalized(words[f + 1]) && (RomanceParticles.Contains(words[f]) || EntityClusterer.IsNameParticle(words[f])))
-                         && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(end).Take(f - end))) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person);
-            if (named)
-            {
-                var crossing = candidates.Where(c => c.First < f && end > c.First && c.End > i && c.CharStart < 0 && !(c.First == end && c.End == f)).ToList();
-                if (crossing.Count == 0 && candidates.Any(c => c.First == end && c.End == f && c.Type == EntityType.Person)) { i = f - 1; continue; }
-                candidates.RemoveAll(c => crossing.Contains(c) || c.First < f && end < c.End && c.First >= end && c.CharStart < 0);
-                KeepBodiesBefore(words, crossing, i, candidates);
-                string? role = null; // the office noun's role: the last title inside the phrase ("agent" in "Special Agent in Charge")
-                for (int k = i; k < end; k++)
-                    if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } head && head.Entries.Any(t => t.ImpliesPerson && t.PrecedesNames))
+                    // "Assistant to the President for Science and Technology": a recogniser's span opening with an office noun and
+                    // going on over "for"/"of" into its field is the office, no body
+                    if (end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]) && i > 0 && words[i - 1] is "the" or "to" or "as" or "of")
                     {
-                        role = RoleOf(head.Entries);
-                        k += head.Length - 1; // "Attorney General" is one office, not "General"
+                        var office = candidates.Where(c => c.CharStart < 0 && c.Source == "ner" && c.Type != EntityType.Person && c.First == i && c.End > end + 1).ToList();
+                        candidates.RemoveAll(office.Contains);
+                        // (a body's acronym as the field stays that body: "as CEO of Kessco")
+                        foreach (var c in office.Where(c => c.End == end + 2 && NameKey.IsAcronymShape(words[end + 1])))
+                            candidates.Add(c with { First = end + 1, Type = EntityType.Organization, FineType = null, Canonical = null, Role = null });
                     }
-                candidates.Add(new Candidate(s.Index, end, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: role));
-                i = f - 1;
-                continue;
-            }
-            // a compound title alone, with its field after "for"/"of" (capitalised words, no "the": that would open a body's name): no entity
-            if (f == end && end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]))
-            {
-                int fieldEnd = end + 1;
-                while (fieldEnd < words.Count && (IsCapitalized(words[fieldEnd]) || words[fieldEnd] is "and" or "&" && fieldEnd + 1 < words.Count && IsCapitalized(words[fieldEnd + 1]))) fieldEnd++;
-                // (a body the gazetteer knows, or an acronym, named as the field stays: "Assistant Director of NASA")
-                candidates.RemoveAll(c => c.CharStart < 0 && c.Type != EntityType.Person && c.First >= i && c.First < fieldEnd
-                                          && (c.First < end || c.Source != "gazetteer" && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))));
-                // ... and a span across the title keeps the body before it ("ICE Assistant Director for International Affairs")
-                var across = candidates.Where(c => c.CharStart < 0 && c.First < i && c.End > i && c.Type != EntityType.Person).ToList();
-                candidates.RemoveAll(across.Contains);
-                KeepBodiesBefore(words, across, i, candidates);
+                    continue;
+                }
+                // the name: capitalised proper nouns and initials, no name keyword, no title
+                int f = end;
+                while (f < words.Count && f - end < 4 && !DateWords.Contains(words[f])
+                       && (s.Tokens[f].Tag is "NNP" or "NNPS" && IsNameWord(words[f]) || IsInitial(words[f])) && _lex.OrgKeywords.Lookup(words[f]).Count == 0
+                       && !_lex.Titles.LongestMatchAt(words, f).Entries.Any(t => t.ImpliesPerson)) f++;
+                if (f < words.Count && NameSuffixes.Contains(words[f])) f++;
+                // (a capitalised word after it, a keyword or a title, says the run is longer: "Vice President Emery Financial Group")
+                bool named = f - end >= 2 && !IsInitial(words[f - 1]) && (f >= words.Count || !IsCapitalized(words[f]) || NameSuffixes.Contains(words[f - 1]))
+                             && !(f < words.Count && words[f] == "&") && !IsKnownPlace(words[end])
+                             // "Colonel Major Rémi Jean de Dieu Kaboré": a particle and a capitalised word go on with the name
+                             && !(f + 1 < words.Count && IsCapitalized(words[f + 1]) && (RomanceParticles.Contains(words[f]) || EntityClusterer.IsNameParticle(words[f])))
+                             && !(_lex.Gazetteer.Lookup(WordRun.Join(words, end, f - end)) is { Count: > 0 } known && known[0].Entry.Type != EntityType.Person);
+                if (named)
+                {
+                    var crossing = candidates.Where(c => c.First < f && end > c.First && c.End > i && c.CharStart < 0 && !(c.First == end && c.End == f)).ToList();
+                    if (crossing.Count == 0 && candidates.Any(c => c.First == end && c.End == f && c.Type == EntityType.Person)) { i = f - 1; continue; }
+                    candidates.RemoveAll(c => crossing.Contains(c) || c.First < f && end < c.End && c.First >= end && c.CharStart < 0);
+                    KeepBodiesBefore(words, crossing, i, candidates);
+                    string? role = null; // the office noun's role: the last title inside the phrase ("agent" in "Special Agent in Charge")
+                    for (int k = i; k < end; k++)
+                        if (_lex.Titles.LongestMatchAt(words, k) is { Length: > 0 } head && head.Entries.Any(t => t.ImpliesPerson && t.PrecedesNames))
+                        {
+                            role = RoleOf(head.Entries);
+                            k += head.Length - 1; // "Attorney General" is one office, not "General"
+                        }
+                    candidates.Add(new Candidate(s.Index, end, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: role));
+                    i = f - 1;
+                    continue;
+                }
+                // a compound title alone, with its field after "for"/"of" (capitalised words, no "the": that would open a body's name): no entity
+                if (f == end && end + 1 < words.Count && words[end] is "for" or "of" && IsCapitalized(words[end + 1]))
+                {
+                    int fieldEnd = end + 1;
+                    while (fieldEnd < words.Count && (IsCapitalized(words[fieldEnd]) || words[fieldEnd] is "and" or "&" && fieldEnd + 1 < words.Count && IsCapitalized(words[fieldEnd + 1]))) fieldEnd++;
+                    // (a body the gazetteer knows, or an acronym, named as the field stays: "Assistant Director of NASA")
+                    candidates.RemoveAll(c => c.CharStart < 0 && c.Type != EntityType.Person && c.First >= i && c.First < fieldEnd
+                                              && (c.First < end || c.Source != "gazetteer" && !(c.Length == 1 && NameKey.IsAcronymShape(words[c.First]))));
+                    // ... and a span across the title keeps the body before it ("ICE Assistant Director for International Affairs")
+                    var across = candidates.Where(c => c.CharStart < 0 && c.First < i && c.End > i && c.Type != EntityType.Person).ToList();
+                    candidates.RemoveAll(across.Contains);
+                    KeepBodiesBefore(words, across, i, candidates);
+                }
             }
         }
     }
@@ -1414,7 +1431,7 @@ public sealed class MentionFinder
             while (end < words.Count && end - i < 3 && IsTitleCase(words[end]) && s.Tokens[end].Tag is "NNP" or "NNPS" && !DateWords.Contains(words[end])
                    && _lex.Titles.LongestMatchAt(words, end).Length == 0) end++;
             if (end == i || end < words.Count && (IsCapitalized(words[end]) || words[end] is "'s" or "\u2019s")) { i = end; continue; }
-            var name = string.Join(' ', words.Skip(i).Take(end - i));
+            var name = WordRun.Join(words, i, end - i);
             if (_lex.Gazetteer.Lookup(name).Count > 0 || _lex.Descriptors.Lookup(name.ToLowerInvariant()).Count > 0) { i = end; continue; }
             candidates.Add(new Candidate(s.Index, i, end, EntityType.Organization, force.FineTypes[0], MentionKind.Name, "rule", PriorityNer - 2));
             i = end;
@@ -1548,7 +1565,7 @@ public sealed class MentionFinder
     /// <summary>Whether words[from..end) name a field the agents dictionary knows an office of: "Defence", "Foreign Affairs", "the Interior".</summary>
     private bool IsOfficeField(List<string> words, int from, int end)
     {
-        var field = string.Join(' ', words.Skip(from).Take(end - from)).ToLowerInvariant();
+        var field = WordRun.Join(words, from, end - from).ToLowerInvariant();
         foreach (var form in new[] { $"ministry of {field}", $"minister of {field}", $"department of {field}", $"{field} minister", $"{field} secretary", $"{field} ministry" })
             if (_lex.Agents.Lookup(form).Count > 0) return true;
         return false;
@@ -1606,7 +1623,7 @@ public sealed class MentionFinder
         // (a date is no place: "WASHINGTON, June 3, 2014 –")
         if (to == from || !IsCapitalized(words[from]) || words.Skip(from).Take(to - from).Any(w => w.Any(char.IsDigit))) return true;
         var country = _lex.Gazetteer.Lookup(capital).Select(h => h.Entry).FirstOrDefault(e => e.Name == capital && e.Country is not null)?.Country;
-        var after = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(from).Take(to - from)));
+        var after = _lex.Gazetteer.Lookup(WordRun.Join(words, from, to - from));
         return country is not null && after.Any(h => h.Entry.FineType == "Country" && h.Entry.Country == country);
     }
 
@@ -1677,15 +1694,15 @@ public sealed class MentionFinder
     {
         // "Landlocked Chad" taken for a person: a sentence-initial modifier before a country's name is not part of a name.
         if (n.First == 0 && n.End - n.First >= 2 && (s.Tokens[0].Tag is not ("NNP" or "NNPS") || n.Label == "PER" || n.End == 2)
-            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(1).Take(n.End - 1))) is { Count: > 0 } tail
+            && _lex.Gazetteer.Lookup(WordRun.Join(words, 1, n.End - 1)) is { Count: > 0 } tail
             && tail[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Take(n.End))).Count == 0)
             n = n with { First = 1, Label = "LOC" };
         // "in Marsel, The Netherlands": the article the recogniser took in with a place the gazetteer knows is no part of its
         // name; the span without it meets the gazetteer's reading (a country keeps its sublabel), when the article with the
         // name is no name the gazetteer knows itself
         if (n.End - n.First >= 2 && words[n.First] is "The" or "the"
-            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(n.First + 1).Take(n.End - n.First - 1))) is { Count: > 0 } named
-            && named[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(n.First).Take(n.End - n.First))).Count == 0)
+            && _lex.Gazetteer.Lookup(WordRun.Join(words, n.First + 1, n.End - n.First - 1)) is { Count: > 0 } named
+            && named[0].Entry.Type == EntityType.Location && _lex.Gazetteer.Lookup(WordRun.Join(words, n.First, n.End - n.First)).Count == 0)
             n = n with { First = n.First + 1 };
         // "Thomas J. McCool", "citizen Kayla Jean Mueller" found as "J. McCool", "Jean Mueller": one capitalised proper noun
         // right before a recognised person of two words or more is the first name the recogniser cut off, when it is no
@@ -1714,7 +1731,7 @@ public sealed class MentionFinder
         // the recogniser ran over both ("Ministry of Trade and Industry", "Relief and Works Agency": one side no such name)
         if (n.Label == "ORG" && IndexOfAnd(words, n.First, n.End) is int and && and - n.First >= 2 && n.End - and >= 3
             && Keyword(words, n.First, and) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization }
-            && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(and + 1).Take(n.End - and - 1))) is { Count: > 0 } right
+            && _lex.Gazetteer.Lookup(WordRun.Join(words, and + 1, n.End - and - 1)) is { Count: > 0 } right
             && right[0].Entry.Type == EntityType.Organization)
         {
             AddNer(s, words, n with { End = and }, candidates);
@@ -1859,7 +1876,7 @@ public sealed class MentionFinder
             while (close < words.Count && close - i <= 12 && words[close] != ")") close++;
             if (close < words.Count && words[close] == ")" && close - i >= 4
                 && Enumerable.Range(i + 2, close - i - 2).All(k => IsTitleCase(words[k]) || MinorWords.Contains(words[k]))
-                && EntityClusterer.SpellsOut(acronym, string.Join(' ', words.Skip(i + 2).Take(close - i - 2)))) return true;
+                && EntityClusterer.SpellsOut(acronym, WordRun.Join(words, i + 2, close - i - 2))) return true;
         }
         // (eleven words back from the bracket: twelve from the acronym)
         return i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")"
@@ -2008,7 +2025,7 @@ public sealed class MentionFinder
         if (ner.Any(n => n.First < conj && n.End > start && n.Label == "PER")) return false;
         // a name of the gazetteer's (two words or more), or one with a head keyword of its own, ending before "and"
         for (int k = start; k < conj; k++)
-            if (Keyword(words, k, conj) is not null || conj - k >= 2 && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(k).Take(conj - k))).Count > 0) return false;
+            if (Keyword(words, k, conj) is not null || conj - k >= 2 && _lex.Gazetteer.Lookup(WordRun.Join(words, k, conj - k)).Count > 0) return false;
         return true;
     }
 
@@ -2068,7 +2085,7 @@ public sealed class MentionFinder
         // federal judicial district, the court's district, whose attorney's office is a body (28 U.S.C. ch. 5 names them so);
         // the recogniser's reading of the same words goes first
         if (kw is null && end - start >= 4 && words[start + 1] == "District" && words[start + 2] == "of"
-            && (CompassPoints.Contains(words[start]) || words[start] == "Middle") && _lex.UsStates.Contains(string.Join(' ', words.Skip(start + 3).Take(end - start - 3))))
+            && (CompassPoints.Contains(words[start]) || words[start] == "Middle") && _lex.UsStates.Contains(WordRun.Join(words, start + 3, end - start - 3)))
         {
             candidates.Add(new Candidate(s.Index, start, end, EntityType.Organization, null, MentionKind.Name, "rule", PriorityNer - 1));
             return;
@@ -2219,7 +2236,7 @@ public sealed class MentionFinder
         bool wholeHead = end - start <= 3 && _lex.OrgKeywords.Lookup(words[end - 1], KeywordPosition.Suffix) is { Count: > 0 } lastWord && lastWord[0].FineType == "Company";
         for (int k = Math.Min(3, wholeHead ? end - start : end - start - 1); k >= 1; k--)
         {
-            var phrase = string.Join(' ', words.Skip(end - k).Take(k));
+            var phrase = WordRun.Join(words, end - k, k);
             var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);
             if (suffix.Count == 0) continue;
             // "Department of Energy", "Executive Office for Immigration Review": the head of "A of B" is A; a keyword that
@@ -2239,7 +2256,7 @@ public sealed class MentionFinder
         }
         for (int k = Math.Min(3, end - start - 1); k >= 1; k--)
         {
-            var phrase = string.Join(' ', words.Skip(start).Take(k));
+            var phrase = WordRun.Join(words, start, k);
             var prefix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Prefix);
             if (prefix.Count > 0) return (prefix[0].Type, prefix[0].FineType, KeywordPosition.Prefix);
         }
@@ -2286,7 +2303,7 @@ public sealed class MentionFinder
     /// </summary>
     private bool SubdivisionPlaced(List<string> words, int start, int end)
     {
-        if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(start).Take(end - start))).Count > 0) return false;
+        if (_lex.Gazetteer.Lookup(WordRun.Join(words, start, end - start)).Count > 0) return false;
         bool IsCountry(string w) => _lex.Gazetteer.Lookup(w).Any(h => h.Kind == MentionKind.Name && h.Entry.FineTypes.Contains("Country"));
         if (start >= 1 && SubdivisionPrepositions.Contains(words[start - 1])) return true;
         if (start >= 2 && words[start - 1] == "," && IsCapitalized(words[start - 2])
@@ -2307,10 +2324,10 @@ public sealed class MentionFinder
             if (words[k] is "of" or "for") { of = k; break; }
         if (of < 0) return null;
         for (int k = Math.Min(3, of - start); k >= 1; k--)
-            if (_lex.OrgKeywords.Lookup(string.Join(' ', words.Skip(of - k).Take(k)), KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } own)
+            if (_lex.OrgKeywords.Lookup(WordRun.Join(words, of - k, k), KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } own)
                 return (own.Type, own.FineType, KeywordPosition.Suffix);
         for (int k = Math.Min(3, of - start + 1); k >= 1; k--)
-            if (_lex.OrgKeywords.Lookup(string.Join(' ', words.Skip(start).Take(k)), KeywordPosition.Prefix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } opening)
+            if (_lex.OrgKeywords.Lookup(WordRun.Join(words, start, k), KeywordPosition.Prefix).FirstOrDefault(h => h.Type == EntityType.Organization) is { } opening)
                 return (opening.Type, opening.FineType, KeywordPosition.Prefix);
         return null;
     }
@@ -2353,7 +2370,7 @@ public sealed class MentionFinder
                 while (first < c.End - 1 && !IsNumericOrdinal(words[first]) && (words[first] is "The" or "the" || s.Tokens[first].Tag is "IN" or "RB" or "CC" or "TO" or "PRP$"
                        && !(CompassPoints.Contains(words[first][0] + words[first][1..].ToLowerInvariant()) && IsCapitalized(words[first + 1]))
                        || first == 0 && SentenceInitialFunctionWords.Contains(words[first]) || Quantifiers.Contains(words[first]))
-                       && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(c.End - first))).Count == 0) first++;
+                       && _lex.Gazetteer.Lookup(WordRun.Join(words, first, c.End - first)).Count == 0) first++;
                 // "the Brackwater-based Harbor Institute": a name and "-based" or "-led" before a name modify it, they are not part of it
                 if (first < c.End - 1 && words[first].LastIndexOf('-') is int hd and > 0 && hd + 1 < words[first].Length
                     && words[first][(hd + 1)..] is "based" or "led" or "backed" or "funded" or "owned" or "run" or "born") first++;
@@ -2426,7 +2443,7 @@ public sealed class MentionFinder
                     if (owner is not { Position: KeywordPosition.Suffix } && end - k > 2 && HeadBeforeOf(words, first, k) is { Type: EntityType.Organization } ofHead
                         && _lex.Agents.Lookup(words[k - 1].ToLowerInvariant()).Count == 0 && after is { Position: KeywordPosition.Suffix, Type: EntityType.Organization })
                         owner = ofHead;
-                    if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(k - first))).Count == 0) continue;
+                    if (owner is not { Position: KeywordPosition.Suffix } && _lex.Gazetteer.Lookup(WordRun.Join(words, first, k - first)).Count == 0) continue;
                     if (after is { Position: KeywordPosition.Suffix } owned && owned.Type != EntityType.Event)
                         result.Add(c with { First = k + 1, End = end, Type = owned.Type, FineType = owned.Fine, Role = null, Canonical = null });
                     // (the owner's own head types it, fine label too: "the Justice Department's Criminal Division" is no force)
@@ -2438,7 +2455,7 @@ public sealed class MentionFinder
                 // another body, the part the owner's name is written before ("the Department of Defense DOD" spells its owner)
                 if (c.Type == EntityType.Organization && c.Source != "gazetteer" && end - first >= 4 && NameKey.IsAcronymShape(words[end - 1])
                     && words[end - 1].Count(char.IsAsciiLetterUpper) >= 3 && IsCapitalized(words[end - 2]) && HeadBeforeOf(words, first, end - 1) is { Type: EntityType.Organization }
-                    && !EntityClusterer.SpellsOut(words[end - 1], string.Join(' ', words.Skip(first).Take(end - 1 - first)))
+                    && !EntityClusterer.SpellsOut(words[end - 1], WordRun.Join(words, first, end - 1 - first))
                     && !EntityClusterer.IsAcronymOf(words[end - 1], words.Skip(first).Take(end - 1 - first).ToArray()))
                 {
                     result.Add(c with { First = end - 1, End = end, FineType = null, Role = null, Canonical = null });
@@ -2449,7 +2466,7 @@ public sealed class MentionFinder
                 int post = end - first >= 2 && IsPostNominal(words[end - 1]) ? end - 1
                     : end < words.Count && IsPostNominal(words[end]) && (end + 1 >= words.Count || !IsCapitalized(words[end + 1])) ? end : -1;
                 if (post > first && Enumerable.Range(first, post - first).All(k => IsNameWord(words[k]) || IsInitial(words[k]))
-                    && Keyword(words, first, post) is null && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(first).Take(post - first))).Count == 0)
+                    && Keyword(words, first, post) is null && _lex.Gazetteer.Lookup(WordRun.Join(words, first, post - first)).Count == 0)
                 {
                     end = post;
                     if (c.Type != EntityType.Person) c = c with { Type = EntityType.Person, FineType = null, Canonical = null };
@@ -2469,13 +2486,13 @@ public sealed class MentionFinder
             {
                 int article = SunArticles.Contains(words[c.First]) && c.Length >= 2 && c.First > 0 ? c.First
                     : c.First > 1 && SunArticles.Contains(words[c.First - 1]) ? c.First - 1 : -1;
-                if (article > 0 && IsTitleCase(words[article + 1]) && !_lex.CommonWords.Contains(words[article + 1].ToLowerInvariant()) && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(article).Take(c.End - article))).Count == 0)
+                if (article > 0 && IsTitleCase(words[article + 1]) && !_lex.CommonWords.Contains(words[article + 1].ToLowerInvariant()) && _lex.Gazetteer.Lookup(WordRun.Join(words, article, c.End - article)).Count == 0)
                     c = c with { First = article, Type = EntityType.Location, FineType = null, Role = null, Canonical = null };
                 // "tested drones in Coral Harbor Oct. 4": a name of capitalised words right after "in" or "near", with no article,
                 // no name keyword and unknown to the gazetteer, is where something happens, a place (bodies take "the" or are
                 // known: "in the Navy", "in NATO")
                 else if (c.First > 0 && words[c.First - 1] is "in" or "near" && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
-                         && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0
+                         && _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Count == 0
                          && !Enumerable.Range(c.First, c.Length).Any(k => _lex.OrgKeywords.Lookup(words[k]).Any(h => h.Type != EntityType.Location)))
                     c = c with { Type = EntityType.Location, FineType = placeKw is { } pk ? pk.Fine : null, Role = null };
             }
@@ -2522,7 +2539,7 @@ public sealed class MentionFinder
                 for (int k = c.First + 2; k < c.End - 1; k++)
                     if (words[k] == "in" && Keyword(words, c.First, k) is { } inKw && PlaceAfterIn(words, k, inKw.Fine)
                         && !words.Skip(c.First).Take(k - c.First).Any(w => w is "for" or "of")
-                        && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+                        && _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Count == 0)
                     {
                         result.Add(c with { First = k + 1, Type = EntityType.Location, FineType = null, Role = null });
                         c = c with { End = k };
@@ -2533,7 +2550,7 @@ public sealed class MentionFinder
             if (c.Type == EntityType.Organization && c.Source == "ner" && c.CharStart < 0 && c.Length >= 2 && words[c.End - 1] is { Length: >= 3 } acro
                 && acro.All(char.IsAsciiLetterUpper) && Enumerable.Range(c.First, c.Length - 1).All(k => IsTitleCase(words[k]) && _lex.OrgKeywords.Lookup(words[k]).Count == 0)
                 && !EntityClusterer.IsAcronymOf(acro, words.Skip(c.First).Take(c.Length - 1).ToArray())
-                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+                && _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Count == 0)
             {
                 result.Add(c with { End = c.End - 1, Type = EntityType.Location, FineType = null, Role = null, Canonical = null });
                 c = c with { First = c.End - 1, Canonical = null };
@@ -2555,9 +2572,9 @@ public sealed class MentionFinder
                 && Enumerable.Range(c.First + 2, c.Length - 3).FirstOrDefault(k => words[k] == "in", -1) is int inAt and > 0
                 && !Enumerable.Range(c.First, inAt - c.First).Any(k => words[k] == "of")
                 && Keyword(words, c.First, inAt) is { Type: EntityType.Organization, Fine: "ArmedForces", Position: KeywordPosition.Suffix } armed
-                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(inAt + 1).Take(c.End - inAt - 1))) is { Count: > 0 } where
+                && _lex.Gazetteer.Lookup(WordRun.Join(words, inAt + 1, c.End - inAt - 1)) is { Count: > 0 } where
                 && where[0].Entry.Type == EntityType.Location && where[0].Entry.FineTypes.Any(f => f is "Country" or "City")
-                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+                && _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Count == 0)
             {
                 result.Add(c with { End = inAt, Type = armed.Type, FineType = armed.Fine, Canonical = null, Role = null });
                 c = c with { First = inAt + 1, Type = EntityType.Location, FineType = where[0].Entry.FineType, Canonical = null, Role = null };
@@ -2571,7 +2588,7 @@ public sealed class MentionFinder
                 && Keyword(words, c.First, and2) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization } left
                 && Keyword(words, and2 + 1, c.End) is { Position: KeywordPosition.Suffix, Type: EntityType.Organization } right
                 && !_lex.CommonWords.Contains(words[and2 + 1].ToLowerInvariant())
-                && _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Count == 0)
+                && _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Count == 0)
             {
                 // each half is two words or more ending in a body's head keyword
                 result.Add(c with { End = and2, Type = left.Type, FineType = left.Fine, Canonical = null, Role = null });
@@ -2816,8 +2833,8 @@ public sealed class MentionFinder
                 && _lex.OrgKeywords.Lookup(words[c.End + 1], KeywordPosition.Suffix) is { Count: > 0 } placeHead
                 && placeHead.All(h => h.Type == EntityType.Location && h.FineType is "Facility" or "NaturalFeature")
                 // (a country or a U.S. state owns its features as a description: "along Kessland's Coast region" keeps Kessland)
-                && !_lex.UsStates.Contains(string.Join(' ', words.Skip(c.First).Take(c.Length)))
-                && !_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length))).Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country")))
+                && !_lex.UsStates.Contains(WordRun.Join(words, c.First, c.Length))
+                && !_lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country")))
                 c = c with { End = c.End + 2, Type = EntityType.Location, FineType = placeHead[0].FineType, Source = c.Source == "gazetteer" ? "ner" : c.Source, Role = null, Canonical = null };
             // "Coast Guard Cutter crews", "a Navy Destroyer's crew": a vessel's kind after a body's name (by its head keyword or the
             // gazetteer), with a word in lower case (or a possessive) after it and so no name of its own, is the kind of the body's
@@ -2825,7 +2842,7 @@ public sealed class MentionFinder
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 2 && c.End < words.Count && VehicleNouns.Contains(words[c.End - 1]) && IsTitleCase(words[c.End - 1])
                 && (char.IsLower(words[c.End][0]) || s.Tokens[c.End].Tag == "POS")
                 && (Keyword(words, c.First, c.End - 1) is { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
-                    || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1))).Any(h => h.Entry.Type == EntityType.Organization)))
+                    || _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length - 1)).Any(h => h.Entry.Type == EntityType.Organization)))
                 c = c with { End = c.End - 1, Type = EntityType.Organization, FineType = Keyword(words, c.First, c.End - 1)?.Fine, Role = null, Canonical = null };
             // "the 12th Harbor Patrol District", "Military Region 9": a district, region or zone named by common words and name
             // keywords only is told from the others of its kind by its number, an ordinal before it or a number of one to three
@@ -2853,7 +2870,7 @@ public sealed class MentionFinder
                            && !DateWords.Contains(words[e])) e++;
                     if (e > c.End)
                     {
-                        vehicle += " " + string.Join(' ', words.Skip(c.End).Take(e - c.End));
+                        vehicle += " " + WordRun.Join(words, c.End, e - c.End);
                         c = c with { End = e };
                     }
                 }
@@ -2893,7 +2910,7 @@ public sealed class MentionFinder
                 && !words.Skip(c.First).Take(c.Length).Any(NameKey.IsAcronymShape))
             {
                 c = c with { Type = EntityType.Event, FineType = null, Role = null };
-                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                events.Add(WordRun.Join(words, c.First, c.Length));
             }
             // "the Bureau's Harbor City Division": a unit's keyword names a force only when a force or a country owns it; a
             // body of another kind before the possessive owns a division of its own kind
@@ -2908,14 +2925,14 @@ public sealed class MentionFinder
                 && Keyword(words, c.First, c.End) is not null && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS"))
                 && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]) && _lex.Gazetteer.Lookup(words[k]).Count == 0))
             {
-                kinds.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                kinds.Add(WordRun.Join(words, c.First, c.Length));
                 c = c with { FineType = null };
             }
             // "the Harbor Fisheries Organization (HFO) Convention Area": a keyword-headed name right after an acronym in brackets
             // is named with the acronym (the words alone are a fragment of it)
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 3 && words[c.First - 1] == ")" && words[c.First - 3] == "("
                 && NameKey.IsAcronymShape(words[c.First - 2]) && Keyword(words, c.First, c.End) is { Position: KeywordPosition.Suffix })
-                c = c with { Canonical = words[c.First - 2] + " " + string.Join(' ', words.Skip(c.First).Take(c.Length)) };
+                c = c with { Canonical = words[c.First - 2] + " " + WordRun.Join(words, c.First, c.Length) };
             // "a rock band named Brass Lantern", "a town called Dunmore": the noun before "named" or "called" says what the name is
             // (a description's kind from the descriptions lexicon; its fine label only when it has one)
             if (c.Source != "gazetteer" && c.CharStart < 0 && c.First >= 2 && words[c.First - 1] is "named" or "called" && char.IsLower(words[c.First - 2][0])
@@ -2937,7 +2954,7 @@ public sealed class MentionFinder
                 && (c.End >= words.Count || s.Tokens[c.End].Tag is not ("NN" or "NNS" or "NNP" or "NNPS")))
             {
                 c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Role = RoleOf(_lex.Titles.Lookup(words[c.First - 1])) };
-                titled.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                titled.Add(WordRun.Join(words, c.First, c.Length));
             }
             // "during exercise Forest Light": a name after the word "exercise" or "operation" names an event (an exercise's
             // name with an agreement's head word is still the exercise: "exercise Silver Accord 2024")
@@ -2945,11 +2962,11 @@ public sealed class MentionFinder
             {
                 if (c.Type != EntityType.Event || c.FineType == "Agreement")
                     c = c with { Type = EntityType.Event, FineType = words[c.First - 1] == "operation" ? "MilitaryOperation" : null, Role = null };
-                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
-                if (words[c.First - 1] is "exercise" or "exercises" or "Exercise") exercises.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                events.Add(WordRun.Join(words, c.First, c.Length));
+                if (words[c.First - 1] is "exercise" or "exercises" or "Exercise") exercises.Add(WordRun.Join(words, c.First, c.Length));
             }
             else if (c.Type == EntityType.Event && c.First > 0 && words[c.First - 1] is "during" or "the" && c.Source != "gazetteer")
-                events.Add(string.Join(' ', words.Skip(c.First).Take(c.Length)));
+                events.Add(WordRun.Join(words, c.First, c.Length));
             result.Add(c);
         }
         if (numberedRoads.Count > 0)
@@ -3118,16 +3135,19 @@ public sealed class MentionFinder
         for (int open = 1; open < words.Count; open++)
         {
             if (words[open] != "(" || !NameKey.IsAcronymShape(words[open - 1])) continue;
-            int close = open + 1;
-            while (close < words.Count && close - open <= 12 && words[close] != ")") close++;
-            if (close >= words.Count || words[close] != ")" || close - open < 3) continue;
-            var capitals = string.Concat(words.Skip(open + 1).Take(close - open - 1).Select(w => new string(w.Where(char.IsAsciiLetterUpper).ToArray())));
-            var letters = new string(words[open - 1].Where(char.IsAsciiLetter).Select(char.ToUpperInvariant).ToArray());
-            // ... and no name either: a lower-case word other than a name's connector ("star") makes the long form a description;
-            // "ISIL (Islamic State of Iraq and the Levant)" is a name, whose parts the recogniser's readings keep
-            if (capitals != letters || !Enumerable.Range(open + 1, close - open - 1).Any(k => char.IsLower(words[k][0]) && !Connectors.Contains(words[k]) && words[k] is not ("the" or "a"))) continue;
-            settled.RemoveAll(c => c.First > open && c.End < close + 1 && !(c.First == open + 1 && c.End == close));
-            open = close;
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+            {
+                int close = open + 1;
+                while (close < words.Count && close - open <= 12 && words[close] != ")") close++;
+                if (close >= words.Count || words[close] != ")" || close - open < 3) continue;
+                var capitals = string.Concat(words.Skip(open + 1).Take(close - open - 1).Select(w => new string(w.Where(char.IsAsciiLetterUpper).ToArray())));
+                var letters = new string(words[open - 1].Where(char.IsAsciiLetter).Select(char.ToUpperInvariant).ToArray());
+                // ... and no name either: a lower-case word other than a name's connector ("star") makes the long form a description;
+                // "ISIL (Islamic State of Iraq and the Levant)" is a name, whose parts the recogniser's readings keep
+                if (capitals != letters || !Enumerable.Range(open + 1, close - open - 1).Any(k => char.IsLower(words[k][0]) && !Connectors.Contains(words[k]) && words[k] is not ("the" or "a"))) continue;
+                settled.RemoveAll(c => c.First > open && c.End < close + 1 && !(c.First == open + 1 && c.End == close));
+                open = close;
+            }
         }
     }
 
@@ -3182,7 +3202,7 @@ public sealed class MentionFinder
             // is the first's other half (a name never opens with a particle of its own after another name); the whole is of
             // the first half's type
             if (gap == 0 && c.CharStart < 0 && next.CharStart < 0 && next.Source != "gazetteer" && IsTitleCase(words[c.End - 1])
-                && Enumerable.Range(1, Math.Min(2, next.Length - 1)).FirstOrDefault(g => RomanceParticles.Contains(string.Join(' ', words.Skip(next.First).Take(g)))
+                && Enumerable.Range(1, Math.Min(2, next.Length - 1)).FirstOrDefault(g => RomanceParticles.Contains(WordRun.Join(words, next.First, g))
                     && char.IsLower(words[next.First][0]) && IsTitleCase(words[next.First + g])) is > 0)
             {
                 settled[k] = c with { End = next.End, Canonical = null };
@@ -3191,7 +3211,7 @@ public sealed class MentionFinder
                 continue;
             }
             if (gap is < 1 or > 2 || c.CharStart >= 0 || next.CharStart >= 0 || c.Source == "gazetteer" && next.Source == "gazetteer") continue;
-            var particle = string.Join(' ', words.Skip(c.End).Take(gap));
+            var particle = WordRun.Join(words, c.End, gap);
             if (!RomanceParticles.Contains(particle)) continue;
             // "a speech by Mrs. Ines M. de la Vega": a person's name ending in a middle initial goes on over the particle and the surname,
             // whatever the recogniser took the surname for
@@ -3520,7 +3540,7 @@ public sealed class MentionFinder
     private string? IsVehicle(Sentence s, List<string> words, Candidate c, bool headline, out int end)
     {
         end = c.End;
-        string Name(int from) => string.Join(' ', words.Skip(from).Take(c.End - from));
+        string Name(int from) => WordRun.Join(words, from, c.End - from);
         // "Inspector Nadia Cutter said": a person's title before a name makes it a person's, whatever vessel's kind ends it
         // (not a title after a vessel's kind or prefix: "the ferry Lady Marlow" is a vessel)
         if (NameAfterTitle(s, words, c.First, c.End) && (TitleEndingAt(words, c.First)?.First ?? c.First) is var title
@@ -3542,7 +3562,7 @@ public sealed class MentionFinder
             // (nor people or a description after a group's code: "the G-7 Finance Ministers", "K-12 Schools")
             && !Enumerable.Range(named, c.End - named).Any(k => _lex.Agents.Lookup(words[k].ToLowerInvariant()).Count > 0 || _lex.Titles.Lookup(words[k]).Count > 0
                 || _lex.Descriptors.Lookup(words[k].ToLowerInvariant()).Count > 0))
-            return string.Join(' ', words.Skip(named - 1).Take(c.End - named + 1));
+            return WordRun.Join(words, named - 1, c.End - named + 1);
         // "a 2012 Halden Roadster": an indefinite article and a model year before a name make it a maker's model, a vehicle
         if (c.Length >= 2 && c.First >= 2 && words[c.First - 2] is "a" or "A" && words[c.First - 1] is { Length: 4 } year
             && year.All(char.IsDigit) && year[0] is '1' or '2' && Keyword(words, c.First, c.End) is null) return Name(c.First);
@@ -3593,7 +3613,7 @@ public sealed class MentionFinder
                 int d = c.End;
                 while (d < k && IsDesignation(words[d])) d++;
                 end = d;
-                return string.Join(' ', words.Skip(c.First).Take(d - c.First));
+                return WordRun.Join(words, c.First, d - c.First);
             }
             if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-') || k == c.End && IsDesignation(words[k]))) break;
         }
@@ -3745,7 +3765,7 @@ public sealed class MentionFinder
             // keyword or the gazetteer makes them one
             if (Enumerable.Range(k + len, c.End - k - len).All(i => _lex.Titles.Lookup(words[i]).Any(t => t.ImpliesPerson)))
             {
-                if (Keyword(words, c.First, k) is { Type: EntityType.Organization } || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(k - c.First))).Count > 0)
+                if (Keyword(words, c.First, k) is { Type: EntityType.Organization } || _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, k - c.First)).Count > 0)
                     result.Add(c with { End = k });
                 return true;
             }
@@ -3796,11 +3816,14 @@ public sealed class MentionFinder
         for (int t = 2; t < words.Count; t++)
         {
             if (words[t - 2] is not ("and" or "or" or ",") || !IsTitleCase(words[t - 1]) || !IsProperTag(s.Tokens[t - 1]) || ListPlaceHead(s, words, t) is null) continue;
-            int at = settled.FindIndex(c => c.End > t - 1);
-            if (at >= 0 && settled[at].First <= t - 1) continue;
-            int prevEnd = words[t - 2] != "," && t >= 3 && words[t - 3] == "," ? t - 3 : t - 2;
-            if (!settled.Any(c => c.End == prevEnd)) continue;
-            settled.Insert(at < 0 ? settled.Count : at, new Candidate(s.Index, t - 1, t, EntityType.Location, null, MentionKind.Name, "rule", PriorityNer - 2));
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+            {
+                int at = settled.FindIndex(c => c.End > t - 1);
+                if (at >= 0 && settled[at].First <= t - 1) continue;
+                int prevEnd = words[t - 2] != "," && t >= 3 && words[t - 3] == "," ? t - 3 : t - 2;
+                if (!settled.Any(c => c.End == prevEnd)) continue;
+                settled.Insert(at < 0 ? settled.Count : at, new Candidate(s.Index, t - 1, t, EntityType.Location, null, MentionKind.Name, "rule", PriorityNer - 2));
+            }
         }
         for (int k = settled.Count - 1; k >= 0; k--)
         {
@@ -3982,39 +4005,42 @@ public sealed class MentionFinder
         for (int of = 1; of + 4 < words.Count; of++)
         {
             if (words[of] != "of") continue;
-            // the body: an organisation the recogniser ends at the first field, or, when it found none there (it may have
-            // read the whole list as one name and the comma rule dropped it), the capitalised words before "of" ending in a
-            // body's keyword that is no company's ("the Bureau of ...")
-            var c = settled.FirstOrDefault(o => o.Type == EntityType.Organization && o.CharStart < 0 && o.First < of && o.End == of + 2);
-            if (c is null)
+            // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
             {
-                if (settled.Any(o => o.First < of && of - 1 < o.End && o.CharStart < 0)
-                    || !_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
-                int start = of - 1;
-                while (start > 0 && of - start < 3 && IsTitleCase(words[start - 1]) && !settled.Any(o => o.First <= start - 1 && start - 1 < o.End)) start--;
-                c = new Candidate(s.Index, start, of + 2, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword);
+                // the body: an organisation the recogniser ends at the first field, or, when it found none there (it may have
+                // read the whole list as one name and the comma rule dropped it), the capitalised words before "of" ending in a
+                // body's keyword that is no company's ("the Bureau of ...")
+                var c = settled.FirstOrDefault(o => o.Type == EntityType.Organization && o.CharStart < 0 && o.First < of && o.End == of + 2);
+                if (c is null)
+                {
+                    if (settled.Any(o => o.First < of && of - 1 < o.End && o.CharStart < 0)
+                        || !_lex.OrgKeywords.Lookup(words[of - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
+                    int start = of - 1;
+                    while (start > 0 && of - start < 3 && IsTitleCase(words[start - 1]) && !settled.Any(o => o.First <= start - 1 && start - 1 < o.End)) start--;
+                    c = new Candidate(s.Index, start, of + 2, EntityType.Organization, null, MentionKind.Name, "rule", PriorityKeyword);
+                }
+                else if (HeadBeforeOf(words, c.First, of + 1) is null) continue;
+                bool Field(int i) => i < words.Count && IsTitleCase(words[i]) && words[i].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[i]).Count == 0
+                    && _lex.Gazetteer.Lookup(words[i]).Count == 0
+                    && !settled.Any(o => o != c && o.First <= i && i < o.End && (o.Type == EntityType.Location || o.Type == EntityType.Person && o.Length >= 2));
+                if (!Field(of + 1)) continue;
+                int p = of + 2, fields = 1;
+                while (p + 1 < words.Count && words[p] == "," && Field(p + 1)) { p += 2; fields++; }
+                // (the serial comma before "and")
+                if (fields > 1 && p + 1 < words.Count && words[p] == "," && words[p + 1] == "and") p++;
+                if (p + 1 >= words.Count || words[p] != "and" || !Field(p + 1)) continue;
+                int end = p + 2;
+                if (end < words.Count && IsCapitalized(words[end])) continue;
+                if (fields == 1 && !(IsOrdinaryWord(words[of + 1]) && IsOrdinaryWord(words[p + 1]))) continue;
+                // named without the serial comma, so both ways of writing the list name one body
+                var listed = words.Skip(of + 2).Take(end - of - 2).Where(w => w is not ("," or "and")).ToList();
+                var name = WordRun.Join(words, c.First, of + 2 - c.First) + string.Concat(listed.SkipLast(1).Select(w => ", " + w)) + " and " + listed[^1];
+                var joined = c with { End = end, Canonical = name };
+                settled.RemoveAll(o => o.First < end && joined.First < o.End);
+                int at = settled.FindIndex(o => o.First > joined.First);
+                settled.Insert(at < 0 ? settled.Count : at, joined);
+                of = end - 1;
             }
-            else if (HeadBeforeOf(words, c.First, of + 1) is null) continue;
-            bool Field(int i) => i < words.Count && IsTitleCase(words[i]) && words[i].All(char.IsLetter) && _lex.OrgKeywords.Lookup(words[i]).Count == 0
-                && _lex.Gazetteer.Lookup(words[i]).Count == 0
-                && !settled.Any(o => o != c && o.First <= i && i < o.End && (o.Type == EntityType.Location || o.Type == EntityType.Person && o.Length >= 2));
-            if (!Field(of + 1)) continue;
-            int p = of + 2, fields = 1;
-            while (p + 1 < words.Count && words[p] == "," && Field(p + 1)) { p += 2; fields++; }
-            // (the serial comma before "and")
-            if (fields > 1 && p + 1 < words.Count && words[p] == "," && words[p + 1] == "and") p++;
-            if (p + 1 >= words.Count || words[p] != "and" || !Field(p + 1)) continue;
-            int end = p + 2;
-            if (end < words.Count && IsCapitalized(words[end])) continue;
-            if (fields == 1 && !(IsOrdinaryWord(words[of + 1]) && IsOrdinaryWord(words[p + 1]))) continue;
-            // named without the serial comma, so both ways of writing the list name one body
-            var listed = words.Skip(of + 2).Take(end - of - 2).Where(w => w is not ("," or "and")).ToList();
-            var name = string.Join(' ', words.Skip(c.First).Take(of + 2 - c.First)) + string.Concat(listed.SkipLast(1).Select(w => ", " + w)) + " and " + listed[^1];
-            var joined = c with { End = end, Canonical = name };
-            settled.RemoveAll(o => o.First < end && joined.First < o.End);
-            int at = settled.FindIndex(o => o.First > joined.First);
-            settled.Insert(at < 0 ? settled.Count : at, joined);
-            of = end - 1;
         }
     }
 
@@ -4050,7 +4076,7 @@ public sealed class MentionFinder
             var w = settled[k];
             if (w.Length != 4 || w.Source == "gazetteer" || w.CharStart >= 0 || words[w.First + 1] != "and"
                 || !IsTitleCase(words[w.First]) || !IsTitleCase(words[w.First + 2])
-                || _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(w.First).Take(4))).Count > 0 || _lex.Gazetteer.Lookup(words[w.First]).Count > 0) continue;
+                || _lex.Gazetteer.Lookup(WordRun.Join(words, w.First, 4)).Count > 0 || _lex.Gazetteer.Lookup(words[w.First]).Count > 0) continue;
             var plural = words[w.End - 1];
             if (plural.Length < 4 || plural[^1] != 's') continue;
             var heads = _lex.OrgKeywords.Lookup(plural, KeywordPosition.Suffix);
@@ -4104,7 +4130,7 @@ public sealed class MentionFinder
             // a list of names, not a town and its state; but a state as news style abbreviates it ("Ga.", "Ariz.") follows only
             // a town: "Harwick Pipe Company, Dunmore, Ga., agreed" names the company's town
             if (k > 0 && settled[k - 1].End == c.First - 1 && words[c.First - 1] == ","
-                && !_lex.UsStateAbbreviations.ContainsKey(string.Join(' ', words.Skip(next.First).Take(next.Length)))) continue;
+                && !_lex.UsStateAbbreviations.ContainsKey(WordRun.Join(words, next.First, next.Length))) continue;
             settled[k] = c with { Type = EntityType.Location, FineType = null, Role = null };
         }
     }
@@ -4172,7 +4198,7 @@ public sealed class MentionFinder
                 continue;
             }
             if (!InternationalKindHeads.Contains(words[c.End - 1])) continue;
-            var hits = _lex.Gazetteer.Lookup(string.Join(' ', words.Skip(c.First).Take(c.Length - 1)));
+            var hits = _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length - 1));
             if (hits.FirstOrDefault(h => h.Entry.Type == EntityType.Organization && h.Entry.FineType == "InternationalOrganization") is not { } body) continue;
             settled[k] = c with { FineType = "InternationalOrganization", Canonical = body.Entry.Name };
         }
@@ -4304,7 +4330,7 @@ public sealed class MentionFinder
             {
                 "Government" => $"Government of {country}",
                 "ArmedForces" => $"Armed Forces of {country}",
-                _ => $"{_lex.Demonyms.GetValueOrDefault(country, country)} {string.Join(' ', words.Skip(headStart).Take(len)).ToLowerInvariant()}",
+                _ => $"{_lex.Demonyms.GetValueOrDefault(country, country)} {WordRun.Join(words, headStart, len).ToLowerInvariant()}",
             };
             int start = m.Mention.Span.Start, end = s.Tokens[headEnd - 1].End;
             var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, fine,
@@ -4425,12 +4451,21 @@ public sealed class MentionFinder
     /// article's); the pipeline keeps it only when it takes part in a relationship. A noun owned by someone ("their
     /// supporters", "the group's fighters") or followed by "of"/"in" belongs to what owns or places it, and is left alone.
     /// </summary>
+    /// <summary>Whether a mention of the list (of the kind, when given) covers token <paramref name="t"/> (a loop: no
+    /// closure per token).</summary>
+    private static bool Covers(List<PlacedMention> list, int t, MentionKind? kind)
+    {
+        foreach (var x in list)
+            if (x.FirstToken <= t && t < x.EndToken && (kind is null || x.Mention.Kind == kind)) return true;
+        return false;
+    }
+
     private void AddUnplacedAgents(Document doc, Sentence s, List<string> words, List<PlacedMention> mentions)
     {
         int from = mentions.Count;
         while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
         var here = mentions.GetRange(from, mentions.Count - from);
-        bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        bool Covered(int t) => Covers(here, t, null);
         int added = 0;
         for (int i = 0; i < words.Count; i++)
         {
@@ -4454,7 +4489,7 @@ public sealed class MentionFinder
             // the determiner of the noun phrase, past its modifiers ("a Russian state-funded private military company")
             int det = first - 1;
             while (det >= 0 && (s.Tokens[det].Tag is "JJ" or "JJR" or "JJS" or "VBN" or "VBG" || words[det].Contains('-') && char.IsLetter(words[det][0])
-                                || Covered(det) && here.Any(x => x.FirstToken <= det && det < x.EndToken && x.Mention.Kind == MentionKind.Demonym))) det--;
+                                || Covered(det) && Covers(here, det, MentionKind.Demonym))) det--;
             var determiner = det >= 0 ? words[det].ToLowerInvariant() : "";
             if (determiner is "the" or "this" or "these" or "that" or "those" && _lex.Descriptors.Lookup(words[after - 1].ToLowerInvariant()).Count > 0) continue;
             // "The Redwood Group is a private military company": a singular noun after "a" describes one thing (often what
@@ -4462,7 +4497,7 @@ public sealed class MentionFinder
             if (determiner is "a" or "an" or "another" or "each" or "every" or "one") continue;
             if (first > 0 && (s.Tokens[first - 1].Tag is "PRP$" or "POS" || words[first - 1] is "'s" or "\u2019s" || Covered(first - 1)
                               || s.Tokens[first - 1].Tag is "NNP" or "NNPS" or "NN" or "CD")) continue;
-            var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
+            var agentWords = WordRun.Join(words, i, head.Value.Length).ToLowerInvariant();
             var canonical = char.ToUpperInvariant(agentWords[0]) + agentWords[1..];
             int start = s.Tokens[first].Start, end = s.Tokens[after - 1].End;
             var mention = new Mention(new TextSpan(start, end), doc.Text[start..end], s.Index, EntityType.Organization, "Agent",
@@ -4482,7 +4517,7 @@ public sealed class MentionFinder
     /// </summary>
     /// <summary>Whether the words at <paramref name="start"/> are a legislature's noun (agents.tsv code LEG: "parliament", "legislature", "senate").</summary>
     private bool IsLegislature(List<string> words, int start, int length) =>
-        _lex.Agents.IsLegislature(string.Join(' ', words.Skip(start).Take(length)).ToLowerInvariant());
+        _lex.Agents.IsLegislature(WordRun.Join(words, start, length).ToLowerInvariant());
 
     private (int Length, string Code)? AgentHead(Sentence s, List<string> words, int start)
     {
@@ -4564,7 +4599,7 @@ public sealed class MentionFinder
             // modifiers before the noun belong to the phrase: "riot police in Lima"
             int first = i;
             while (first > 0 && s.Tokens[first - 1].Tag is "JJ" or "NN" && char.IsLower(words[first - 1][0]) && !Covered(first - 1)) first--;
-            var agentWords = string.Join(' ', words.Skip(i).Take(head.Value.Length)).ToLowerInvariant();
+            var agentWords = WordRun.Join(words, i, head.Value.Length).ToLowerInvariant();
             string fine = isCountry ? code switch { "GOV" => "Government", "MIL" => "ArmedForces", _ => "Agent" } : "Agent";
             var canonical = fine switch
             {

@@ -229,6 +229,19 @@ internal static class NerFeatures
     /// </summary>
     public static ulong[] ExtractSentence(NerDocument doc, int s, Gazetteer gazetteer, Dictionary<ulong, int> caseEv, WordHashes h)
     {
+        ulong[]? buffer = null;
+        return ExtractSentence(doc, s, gazetteer, caseEv, h, ref buffer);
+    }
+
+    /// <summary>
+    /// <see cref="ExtractSentence(NerDocument, int, Gazetteer, Dictionary{ulong, int}, WordHashes)"/> into
+    /// <paramref name="buffer"/>, made larger (and replaced) when the sentence needs more: the first words*<see cref="Pass1"/>
+    /// keys are the sentence's, the rest is left over from earlier sentences (without a buffer, or with one too small, the
+    /// array is exactly the sentence's). A tagger that reads one sentence at a time so allocates only when a sentence is
+    /// longer than every one before it.
+    /// </summary>
+    public static ulong[] ExtractSentence(NerDocument doc, int s, Gazetteer gazetteer, Dictionary<ulong, int> caseEv, WordHashes h, ref ulong[]? buffer)
+    {
         bool classes = h.Clusters is not null;
         int count = Pass1(classes), clusterWord = classes ? ClusterWordCount : 0, clusterContext = classes ? ClusterContextCount : 0;
         var words = doc.Words[s];
@@ -246,7 +259,8 @@ internal static class NerFeatures
         gazetteer.Mark(lower, gaz);
         ulong Packed(int i) => i < 0 || i >= n ? None : (ulong)(gaz[i * 4] | gaz[i * 4 + 1] << 3 | gaz[i * 4 + 2] << 6 | gaz[i * 4 + 3] << 9) + 1;
         ulong caps = FeatureHash.Int(AllCaps(words) ? 1 : 0);
-        var f = new ulong[n * count];
+        if (buffer is null || buffer.Length < n * count) buffer = new ulong[n * count];
+        var f = buffer;
         for (int i = 0; i < n; i++)
         {
             int j = i + WordHashes.Pad;

@@ -160,9 +160,10 @@ public sealed class NerTagger
         var first = new int[sentences][];
         var shortShape = new ulong[sentences][];
         float[] emit1 = [];
+        ulong[]? keyBuffer = null;
         for (int s = 0; s < sentences; s++)
         {
-            var f1 = NerFeatures.ExtractSentence(doc, s, Gazetteer, caseEv, hashes);
+            var f1 = NerFeatures.ExtractSentence(doc, s, Gazetteer, caseEv, hashes, ref keyBuffer);
             int n = doc.Words[s].Count;
             if (emit1.Length < n * L) emit1 = new float[Math.Max(n, 64) * L];
             else Array.Clear(emit1, 0, n * L);

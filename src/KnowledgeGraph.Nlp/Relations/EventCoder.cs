@@ -302,18 +302,37 @@ public sealed class EventCoder
         // the target where the rule puts it: "(WITH +)" needs the target in that phrase
         if (r.Target.StartsWith("prep:", StringComparison.Ordinal))
         {
-            var prep = r.Target[5..];
-            if (!a.Preps.Any(p => p.Prep == prep && Covers(v, c.Target, p.Head))) return false;
+            if (!TargetInPrep(v, a, c.Target, r.Target[5..])) return false;
         }
         // a prepositional verb's complement is the object of its preposition ("come to X", "break with X"): a pattern that
         // names prepositions and no object takes its target there, or as the verb's direct object, never from elsewhere
         // in the sentence ("came to an end ... following a request by the government" comes to no government)
         else if (r.Object is null && r.Preps.Count > 0)
         {
-            bool Inside(int head) => Covers(v, c.Target, head);
-            if (!Inside(a.Object) && !a.Preps.Any(p => r.Preps.Any(q => q.Prep == p.Prep) && Inside(p.Head))) return false;
+            if (!Covers(v, c.Target, a.Object) && !TargetInRulePrep(v, r, a, c.Target)) return false;
         }
         return true;
+    }
+
+    // loops, not lambdas: a lambda over the parameters made Matches allocate its closure at every call
+    private static bool TargetInPrep(SentenceView v, EventArguments a, MentionRef target, string prep)
+    {
+        foreach (var p in a.Preps)
+            if (p.Prep == prep && Covers(v, target, p.Head)) return true;
+        return false;
+    }
+
+    /// <summary>Whether the target is the object of one of the prepositions the rule names.</summary>
+    private static bool TargetInRulePrep(SentenceView v, EventRule r, EventArguments a, MentionRef target)
+    {
+        foreach (var p in a.Preps)
+        {
+            bool named = false;
+            foreach (var q in r.Preps)
+                if (q.Prep == p.Prep) { named = true; break; }
+            if (named && Covers(v, target, p.Head)) return true;
+        }
+        return false;
     }
 
     private const string Deadline = "deadline";

@@ -19,7 +19,16 @@ public sealed partial class RelationExtractor
         /// as an organisation's own); people from a unit serve in it.
         /// </summary>
         private IEnumerable<Candidate> ControlCandidates() =>
-            Enumerable.Range(0, _v.Count).SelectMany(HeldCompound).Concat(OwnUnit()).Concat(UnitMembers());
+            Enumerable.Range(0, _v.Count).Where(Hyphenated).SelectMany(HeldCompound).Concat(OwnUnit()).Concat(UnitMembers());
+
+        /// <summary>A word with a hyphen inside it, the only kind <see cref="HeldCompound"/> reads (tested first so that the
+        /// other words cost no iterator each).</summary>
+        private bool Hyphenated(int t)
+        {
+            var word = _v.Words[t];
+            int dash = word.LastIndexOf('-');
+            return dash > 0 && dash < word.Length - 1;
+        }
 
         /// <summary>The noun phrase's entity after <paramref name="j"/>: a mention after adjectives, else a place noun's "of/in" place.</summary>
         private MentionRef? HeldThingFrom(int j)

@@ -53,27 +53,30 @@ public sealed partial class RelationExtractor
                 bool obligation = v.Tag(i) == "MD" && v.Lower(i) is "must" or "should"
                                   || v.Lower(i) is "has" or "have" && v.Tag(i + 1) == "TO" && v.IsVerb(i + 2);
                 if (!obligation) continue;
-                // the obliged: the noun phrase(s) right before the modal, up to the clause start
-                int k = i - 1;
-                var obliged = new List<MentionRef>();
-                while (k >= 0 && (v.MentionAt(k) is not null || v.IsDeterminer(k) || v.IsAdjective(k) || v.IsNoun(k) || v.Tag(k) is "CD" or "POS" or "VBN"
-                                  || v.IsCoordinator(k)) && i - k < 12)
+                // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
                 {
-                    if (v.MentionAt(k) is { } m) { if (!obliged.Any(o => o.Entity == m.Entity)) obliged.Insert(0, m); k = m.FirstToken - 1; continue; }
-                    k--;
+                    // the obliged: the noun phrase(s) right before the modal, up to the clause start
+                    int k = i - 1;
+                    var obliged = new List<MentionRef>();
+                    while (k >= 0 && (v.MentionAt(k) is not null || v.IsDeterminer(k) || v.IsAdjective(k) || v.IsNoun(k) || v.Tag(k) is "CD" or "POS" or "VBN"
+                                      || v.IsCoordinator(k)) && i - k < 12)
+                    {
+                        if (v.MentionAt(k) is { } m) { if (!obliged.Any(o => o.Entity == m.Entity)) obliged.Insert(0, m); k = m.FirstToken - 1; continue; }
+                        k--;
+                    }
+                    if (obliged.Count == 0 || k < 0) continue;
+                    if (v.IsComplementizer(k)) k--;
+                    else if (!v.IsVerb(k)) continue;
+                    // the stating verb: right before, or before its object and time phrase ("issued a stern reminder Saturday to Y")
+                    int gi = _groups.FindLastIndex(g => g.Head <= k && k - g.Head < 10 && v.IsVerb(g.Head));
+                    int head = gi >= 0 ? _groups[gi].Head : -1;
+                    if (head < 0 || Enumerable.Range(head, k - head + 1).Any(j => v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j))
+                        || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
+                    var text = v.TextOf(head, i);
+                    foreach (var (x, y) in Pairs(Subjects(gi), obliged))
+                        if (x.Entity != y.Entity)
+                            yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
                 }
-                if (obliged.Count == 0 || k < 0) continue;
-                if (v.IsComplementizer(k)) k--;
-                else if (!v.IsVerb(k)) continue;
-                // the stating verb: right before, or before its object and time phrase ("issued a stern reminder Saturday to Y")
-                int gi = _groups.FindLastIndex(g => g.Head <= k && k - g.Head < 10 && v.IsVerb(g.Head));
-                int head = gi >= 0 ? _groups[gi].Head : -1;
-                if (head < 0 || Enumerable.Range(head, k - head + 1).Any(j => v.IsComma(j) || v.IsClauseBreak(j) || v.IsRelativePronoun(j))
-                    || !Grammar.StatingVerbs.Contains(v.Lemma(head))) continue;
-                var text = v.TextOf(head, i);
-                foreach (var (x, y) in Pairs(Subjects(gi), obliged))
-                    if (x.Entity != y.Entity)
-                        yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
             }
         }
 

@@ -397,7 +397,11 @@ public sealed partial class RelationExtractor
             var (clen, centries) = LongestMatch(v.Lemmas, v.PluralForms, start);
             if (clen > 0) { best = MakeMatch(centries, pos, start, start + clen - 1, start + clen); bestWords = best is null ? 0 : clen; }
             // Lemmas of the gapped list; "the" inside a multiword entry ("request the withdrawal of") is matched contiguously above.
-            var (glen, gentries) = LongestMatch(idx.Select(i => v.Lemmas[i]).ToList(), idx.Select(i => v.PluralForms[i]).ToList(), 0);
+            // (lists built by loops: a lambda over v made every call allocate its closure)
+            var gappedLemmas = new List<string>(idx.Count);
+            var gappedForms = new List<string>(idx.Count);
+            foreach (var i in idx) { gappedLemmas.Add(v.Lemmas[i]); gappedForms.Add(v.PluralForms[i]); }
+            var (glen, gentries) = LongestMatch(gappedLemmas, gappedForms, 0);
             if (glen > bestWords)
             {
                 var m = MakeMatch(gentries, pos, start, idx[glen - 1], idx[glen - 1] + 1);
@@ -410,7 +414,9 @@ public sealed partial class RelationExtractor
                 && v.TypeOf(named) == EntityType.Location)
             {
                 var head = v.Lemmas[named.EndToken - 1].ToLowerInvariant();
-                var keys = idx.Select(i => v.Lemmas[i]).Append(head).ToList();
+                var keys = new List<string>(idx.Count + 1);
+                foreach (var i in idx) keys.Add(v.Lemmas[i]);
+                keys.Add(head);
                 var (nlen, nentries) = _x._triggers.LongestMatchAt(keys, 0);
                 if (nlen == keys.Count && nlen > bestWords && MakeMatch(nentries, pos, start, idx[^1], named.FirstToken) is { } m)
                 {
@@ -1376,19 +1382,22 @@ public sealed partial class RelationExtractor
             for (int j = 1; j + 2 < v.Count; j++)
             {
                 if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
-                var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
-                if (entries.Count == 0) continue;
-                int k = v.SkipBack(j - 1, v.IsAdverb, 0);
-                int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
-                if (gi < 0) continue;
-                var subjects = Subjects(gi);
-                if (subjects.Count == 0) continue;
-                var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
-                var text = v.TextOf(j, j + 1);
-                // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
-                bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
-                foreach (var (s, o) in Pairs(subjects, objects))
-                    yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+                // (the rest in a block: the variables its lambdas capture are made only for the words that get here)
+                {
+                    var entries = _x._triggers.Lookup(v.Lower(j) + " " + v.Lower(j + 1), TriggerPos.Adjective);
+                    if (entries.Count == 0) continue;
+                    int k = v.SkipBack(j - 1, v.IsAdverb, 0);
+                    int gi = _groups.FindIndex(g => g.Head == j && v.IsCopula(g.First) || g.First <= k && k <= g.Head && v.IsCopula(g.Head));
+                    if (gi < 0) continue;
+                    var subjects = Subjects(gi);
+                    if (subjects.Count == 0) continue;
+                    var objects = FindObjects(j + 2, subjects.Select(s => s.Entity).ToHashSet(), allowBy: true, out _, out _, nominal: true);
+                    var text = v.TextOf(j, j + 1);
+                    // "is not concerned": the negation stands between the copula and the adjective; the copula's group gives the rest
+                    bool negated = Enumerable.Range(k + 1, Math.Max(0, j - k - 1)).Any(x => Grammar.IsNegator(v.Lower(x)));
+                    foreach (var (s, o) in Pairs(subjects, objects))
+                        yield return new Candidate(s, o, entries, j, j + 1, text, RelationPattern.Verb, false, true, Negated: negated);
+                }
             }
         }
 
