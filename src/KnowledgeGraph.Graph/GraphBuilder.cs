@@ -757,6 +757,57 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
+    /// "Orvanta" written in four articles as a place and in one as a person ("Supreme Commander Orvanta" read as a title and
+    /// its holder), or "Kestrin" the president in two articles and a place in one: one name of the graph typed two ways
+    /// (person, organisation or place) in articles that never share one is the thing of the articles' majority when that
+    /// reading is in two articles or more and in at least twice as many as every other reading together; the others join
+    /// it (their labels that do not fit its type and their attributes are left behind, their mentions and articles are
+    /// its). Names of one word too, and persons too: the text of most articles says what the name is. Two readings that
+    /// each have support of their own type stay apart, for the majority is then no evidence: "Georgia" the country of the
+    /// gazetteer and "Ms. Georgia" with a title, "Washington" the capital and "President Washington". So do a tie, a name an
+    /// article writes both ways (it told them apart), a generic actor of one article and a name known only within another.
+    /// </summary>
+    private void JoinNamesTypedTwoWaysByMajority()
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type is not (EntityType.Organization or EntityType.Location or EntityType.Person) || g.NameVotes.Count == 0) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            var key = ResolutionKey.Of(CanonicalName(g));
+            if (key.Length == 0) continue;
+            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
+            list.Add(i);
+        }
+        static bool Supported(GlobalEntity g) => g.Evidence is { } e && (e.Gazetteer || e.Rule || e.Canonical) || g.Attributes?.ContainsKey("role") == true;
+        foreach (var group in byName.Values)
+        {
+            if (group.Count < 2 || group.Select(i => _entities[i].Type).Distinct().Count() < 2) continue;
+            var seen = new HashSet<long>();
+            if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
+            if (group.Any(i => group.Any(j => i < j && !NodesAgree(i, j)))) continue;
+            // the articles of each type (nodes of one type that other rules kept apart are left as they are)
+            var byType = group.GroupBy(i => _entities[i].Type).Select(t => (Type: t.Key, Nodes: t.ToList(), Articles: t.Sum(i => _entities[i].Mentions.Count)))
+                .OrderByDescending(t => t.Articles).ToList();
+            var top = byType[0];
+            int others = byType.Skip(1).Sum(t => t.Articles);
+            if (top.Nodes.Count != 1 || top.Articles < 2 || top.Articles < 2 * others) continue;
+            var winner = _entities[top.Nodes[0]];
+            if (Supported(winner) && byType.Skip(1).Any(t => t.Nodes.Any(i => Supported(_entities[i])))) continue; // two supported readings
+            foreach (var i in byType.Skip(1).SelectMany(t => t.Nodes))
+            {
+                var g = _entities[i];
+                g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, winner.Type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
+                    ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
+                g.Attributes = null;
+                g.AttributeVotes = null;
+                Union(top.Nodes[0], i);
+            }
+        }
+    }
+
+    /// <summary>
     /// "Sergey Lavrov" / "Sergei Lavrov", "Kata'ib Hezbollah" / "Kata'ib Hizbollah": one name
     /// of two words or more that two articles spell with one vowel written for another inside a word of five letters or
     /// more (a transliteration's or a typist's variant), or with a final "y" for "i" ("-ey" / "-ei"), is one node. Not a
@@ -991,6 +1042,7 @@ public sealed class GraphBuilder
         JoinBareSurnames();
         JoinCountryPrefixedBodies();
         JoinNamesTypedTwoWays();
+        JoinNamesTypedTwoWaysByMajority();
         JoinVowelVariants();
         var nodes = new List<GraphNode>(_documents.Count + _entities.Count);
         var edges = new List<GraphEdge>();

@@ -771,6 +771,44 @@ public sealed class GraphBuilderTests
         Assert.That(ids, Is.EquivalentTo(new[] { "e:loc:jordan", "e:per:jordan" }));
     }
 
+    [Test]
+    public void ANameTypedTwoWaysIsTheThingOfTheArticlesMajorityUnlessBothReadingsHaveSupport()
+    {
+        var b = new GraphBuilder(Schema);
+        // "Talks opened in Orvanta." in four articles (the recogniser's place); "Supreme Commander Orvanta" in a fifth, read a title and its holder
+        for (int d = 0; d < 4; d++) b.Add(Doc("orvanta" + d, new[] { Read(0, "Orvanta", EntityType.Location, 1, false) }));
+        b.Add(Doc("orvanta-title", new[] { Titled(0, "Orvanta", "commander") }));
+        // "President Kestrin said ..." in two articles; "in Kestrin" read a place in a third
+        b.Add(Doc("kestrin1", new[] { Titled(0, "Kestrin", "president") }));
+        b.Add(Doc("kestrin2", new[] { Titled(0, "Kestrin", "president") }));
+        b.Add(Doc("kestrin3", new[] { Read(0, "Kestrin", EntityType.Location, 1, false) }));
+        // must not: "Georgia" the country of the gazetteer in three articles and "Ms. Georgia", a person with a title, in one
+        for (int d = 0; d < 3; d++) b.Add(Doc("georgia" + d, new[] { Read(0, "Georgia", EntityType.Location, 1, true) }));
+        b.Add(Doc("georgia-person", new[] { Titled(0, "Georgia", "ms.") }));
+        // must not: no majority of two to one ("Quistel" a person in two articles, a place in one and a body in another)
+        b.Add(Doc("quist1", new[] { Read(0, "Quistel", EntityType.Person, 1, false) }));
+        b.Add(Doc("quist2", new[] { Read(0, "Quistel", EntityType.Person, 1, false) }));
+        b.Add(Doc("quist3", new[] { Read(0, "Quistel", EntityType.Location, 1, false) }));
+        b.Add(Doc("quist4", new[] { Read(0, "Quistel", EntityType.Organization, 1, false) }));
+        // must not: an article that writes "Brisk" the town and "Brisk" a person told them apart
+        b.Add(Doc("brisk1", new[] { Read(0, "Brisk", EntityType.Location, 1, false), Read(1, "Brisk", EntityType.Person, 1, false) }));
+        b.Add(Doc("brisk2", new[] { Read(0, "Brisk", EntityType.Location, 1, false) }));
+        b.Add(Doc("brisk3", new[] { Read(0, "Brisk", EntityType.Location, 1, false) }));
+        // must not: one article each ("Telden" a place here, a body there)
+        b.Add(Doc("telden1", new[] { Read(0, "Telden", EntityType.Location, 2, false) }));
+        b.Add(Doc("telden2", new[] { Read(0, "Telden", EntityType.Organization, 1, false) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToList();
+        Assert.That(nodes.Select(n => n.Id), Is.EquivalentTo(new[]
+        {
+            "e:loc:orvanta", "e:per:kestrin", "e:loc:georgia", "e:per:georgia",
+            "e:per:quistel", "e:loc:quistel", "e:org:quistel", "e:loc:brisk", "e:per:brisk", "e:loc:telden", "e:org:telden",
+        }));
+        Assert.That(nodes.Single(n => n.Id == "e:loc:orvanta")["doc_count"], Is.EqualTo(5L), "the title's article is the place's");
+        Assert.That(nodes.Single(n => n.Id == "e:loc:orvanta").Labels, Is.EquivalentTo(new[] { "Entity", "Location" }));
+        Assert.That(nodes.Single(n => n.Id == "e:per:kestrin")["doc_count"], Is.EqualTo(3L));
+        Assert.That(nodes.Single(n => n.Id == "e:loc:georgia")["doc_count"], Is.EqualTo(3L));
+    }
+
     private static DocumentEntity Read(int index, string name, EntityType type, int mentions, bool gazetteer, params string[] fine) =>
         new(index, name, type, fine, new[] { name }, Enumerable.Range(0, mentions).Select(_ => M(name, type)).ToList(), new Dictionary<string, string>())
         { Evidence = new EntityEvidence(gazetteer, false, !gazetteer, false, float.NaN, false, false) };
