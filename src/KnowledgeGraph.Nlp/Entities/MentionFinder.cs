@@ -816,8 +816,11 @@ public sealed class MentionFinder
     private void AddGazetteer(Sentence s, List<string> words, List<Candidate> candidates)
     {
         var matches = _lex.Gazetteer.FindAll(words);
-        foreach (var m in matches)
+        foreach (var found in matches)
         {
+            // "Ostland criticised the Taliban": a dictionary spelling that opens with the article ("the Taliban", "the Golan") matches
+            // from "the", but the article is no part of the name: the name is the words after it, of the same entry
+            var m = found.Length >= 2 && words[found.Start] == "the" ? found with { Start = found.Start + 1, Length = found.Length - 1 } : found;
             if (!IsCapitalized(words[m.Start]) && !ParticleName(words[m.Start])) continue;
             var hit = m.Best;
             if (m.Length == 1 && hit.Kind == MentionKind.Name && InsideLongerName(s, words, m, matches)) continue;
