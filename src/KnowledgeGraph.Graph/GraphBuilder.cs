@@ -915,7 +915,6 @@ public sealed class GraphBuilder
         return docs;
     }
 
-    /// <summary>A text file of this assembly's own embedded in it (Resources/: nicknames, node confidence weights), to read once.</summary>
     /// <summary>A node's labels: Entity, its type, its fine types.</summary>
     private static List<string> LabelsOf(GlobalEntity g)
     {
@@ -927,6 +926,7 @@ public sealed class GraphBuilder
         return labels;
     }
 
+    /// <summary>A text file of this assembly's own embedded in it (Resources/: nicknames, node confidence weights), to read once.</summary>
     internal static StreamReader Embedded(string file) =>
         new(typeof(GraphBuilder).Assembly.GetManifestResourceStream("KnowledgeGraph.Graph.Resources." + file)
             ?? throw new InvalidOperationException($"{file} is not embedded in KnowledgeGraph.Graph"));

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Graph;
 /// A node's <c>confidence</c>: the probability, by a logistic regression over the node's evidence, that a judge would call
 /// the node correct (a real actor, place or event, named whole and typed right) rather than junk or of the wrong type.
 /// The weights (<c>Resources/node-confidence.tsv</c>) were trained on the hand-judged nodes of the development corpora
-/// by <c>tests/realtext/train_confidence.py</c> (docs/entities.md, "Node confidence").
+/// by <c>tests/realtext/train_gate.py</c> (docs/entities.md, "Node confidence"), dense and sparse weights.
 /// </summary>
 public sealed class NodeConfidence
 {

@@ -61,7 +61,7 @@ public sealed class BuildCommand : ICommand
           --min-confidence <p>   leave out entity nodes whose confidence (0-1, docs/entities.md) is below p and that
                                  no relationship edge touches (default: 0, every node is kept)
           --node-features <file> also write each entity node's confidence features as TSV (id, labels, name,
-                                 features), to retrain the weights on judged nodes (tests/realtext/train_confidence.py)
+                                 features), to retrain the weights on judged nodes (tests/realtext/train_gate.py)
           --html                 also write <dir>/graph.html, the graph as one page to explore in a browser (see 'kg view --help')
           --quiet                print only errors
           --verbose              print stack traces of internal errors

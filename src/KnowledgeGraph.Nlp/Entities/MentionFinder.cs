@@ -130,6 +130,7 @@ public sealed class MentionFinder
         var modifiers = AcronymsOnlyModifying(sentences);
         // the initials of the compound titles the article writes in full ("Deputy Prime Minister" -> DPM)
         var titleInitials = TitleInitials(sentences);
+        var surnamesInCapitals = titleInitials.Count > 0 ? SurnamesInCapitals(sentences) : null;
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -148,7 +149,7 @@ public sealed class MentionFinder
             if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], modifiers, candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
-            if (titleInitials.Count > 0) AddPeopleAfterTitleInitials(s, words, titleInitials, candidates);
+            if (titleInitials.Count > 0) AddPeopleAfterTitleInitials(s, words, headline, titleInitials, surnamesInCapitals!, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
             if (!headline) AddForcesNamedAfterTheirKind(s, words, candidates);
             AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
@@ -1267,18 +1268,42 @@ public sealed class MentionFinder
         return found;
     }
 
+    /// <summary>The words in capitals the article writes right before or after a capitalised name word ("Mr. HALVOR Jens",
+    /// "KANDA Masato"): surnames written in capitals. One pass over the article's tokens.</summary>
+    private HashSet<string> SurnamesInCapitals(IReadOnlyList<Sentence> sentences)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var t = s.Tokens;
+            for (int i = 0; i < t.Count; i++)
+            {
+                string w = t[i].Text;
+                if (w.Length < 2 || !w.All(char.IsAsciiLetterUpper)) continue;
+                bool Given(int k) => k >= 0 && k < t.Count && IsNameWord(t[k].Text) && t[k].Text.Skip(1).Any(char.IsLower) && !IsOrdinaryWord(t[k].Text)
+                                     && _lex.OrgKeywords.Lookup(t[k].Text).Count == 0 && _lex.Titles.Lookup(t[k].Text).Count == 0;
+                if (Given(i - 1) || Given(i + 1)) found.Add(w);
+            }
+        }
+        return found;
+    }
+
     /// <summary>
     /// "Deputy Prime Minister Tarja Velloso ... DPM Velloso said": the initials of a compound title the article writes in full,
     /// in capitals right before one to three name words (a surname written in capitals too: "VM HALVOR"), are that title
     /// abbreviated, and the words after it a person's name: the title is no part of the name, nor the name a body's acronym.
     /// The initials with no name after them are the title alone, no name at all.
     /// </summary>
-    private void AddPeopleAfterTitleInitials(Sentence s, List<string> words, Dictionary<string, IReadOnlyList<TitleEntry>> initials, List<Candidate> candidates)
+    private void AddPeopleAfterTitleInitials(Sentence s, List<string> words, bool headline, Dictionary<string, IReadOnlyList<TitleEntry>> initials,
+        HashSet<string> surnamesInCapitals, List<Candidate> candidates)
     {
         for (int i = 0; i + 1 < words.Count; i++)
         {
             if (!initials.TryGetValue(words[i], out var titles)) continue;
-            bool Name(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper)) && !DateWords.Contains(words[k])
+            // (a word in capitals is a surname only when the article writes it beside a given name: "HALVOR Jens"; else it is a
+            // body's short name: "funding from DG TRANSIT")
+            bool Name(int k) => (IsNameWord(words[k]) || words[k].Length >= 2 && words[k].All(char.IsAsciiLetterUpper) && surnamesInCapitals.Contains(words[k]))
+                                && !DateWords.Contains(words[k])
                                 && _lex.OrgKeywords.Lookup(words[k]).Count == 0 && _lex.Titles.LongestMatchAt(words, k).Length == 0 && !IsOrdinaryWord(words[k])
                                 && !initials.ContainsKey(words[k]);
             int f = i + 1;
@@ -1286,8 +1311,16 @@ public sealed class MentionFinder
             // ("since taking office as DPM,": the initials alone, no name after them, are the title, no body's acronym)
             if (f == i + 1 && (f == words.Count || !IsCapitalized(words[f]))) { candidates.RemoveAll(c => c.CharStart < 0 && c.First == i && c.End == i + 1 && c.Source != "gazetteer"); continue; }
             // (a capitalised word after the name says the run is longer, but a word of ordinary English in a headline's capitals:
-            // "DPM Velloso Opens Talks"; and a name that goes on over "and", "of" or "for" is a body's: "at DG Fisheries and Oceans")
-            if (f == i + 1 || f < words.Count && IsCapitalized(words[f]) && words[f].Any(char.IsLetter) && !IsOrdinaryWord(words[f])) continue;
+            // "DPM Velloso Opens Talks", unless a body's keyword closes the run: "MD Velloso Heart Institute"; in running text
+            // any capitalised word goes on with the name; and a name that goes on over "and", "of" or "for" is a body's: "at DG
+            // Fisheries and Oceans")
+            if (f == i + 1 || f < words.Count && IsCapitalized(words[f]) && words[f].Any(char.IsLetter) && !(headline && IsOrdinaryWord(words[f]))) continue;
+            if (headline && f < words.Count && IsCapitalized(words[f]))
+            {
+                int g = f;
+                while (g < words.Count && IsCapitalized(words[g]) && _lex.OrgKeywords.Lookup(words[g]).Count == 0) g++;
+                if (g < words.Count && IsCapitalized(words[g])) continue;
+            }
             if (f + 1 < words.Count && words[f] is "and" or "&" or "of" or "for" && IsCapitalized(words[f + 1])) continue;
             if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(i + 1).Take(f - i - 1))) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person)) continue;
             candidates.RemoveAll(c => c.CharStart < 0 && c.First < f && i < c.End);
