@@ -696,31 +696,14 @@ public sealed class GraphBuilder
     /// </summary>
     private void JoinNamesTypedTwoWays()
     {
-        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < _entities.Count; i++)
-        {
-            var g = _entities[i];
-            // organisation and place only: a person's name is also that of the places and bodies named after the person
-            // ("George Washington" the president and the university), and a wrong join is worse than two nodes
-            if (Find(i) != i || g.Type is not (EntityType.Organization or EntityType.Location) || g.NameVotes.Count == 0) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
-            var key = ResolutionKey.Of(CanonicalName(g));
-            if (key.Length == 0) continue;
-            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
-            list.Add(i);
-        }
         HashSet<int>? related = null;
-        foreach (var group in byName.Values)
+        // organisation and place only: a person's name is also that of the places and bodies named after the person
+        // ("George Washington" the president and the university), and a wrong join is worse than two nodes
+        foreach (var group in GroupsTypedTwoWays(includePersons: false))
         {
-            if (group.Count < 2 || group.Select(i => _entities[i].Type).Distinct().Count() < 2) continue;
             // a name of one word ("Kessler", "Orbix") is a first name, a surname, a company or a place alike: no reading
             // tells the others apart (on web text the more trusted one was as often wrong as right)
             if (!CanonicalName(_entities[group[0]]).Contains(' ', StringComparison.Ordinal)) continue;
-            var seen = new HashSet<long>();
-            if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
-            // towns kept apart by their U.S. states (NodesAgree: "Brennock Hollow, Ore." and "Brennock Hollow, Vt.") are not
-            // joined through a third article's reading of the bare name: which town it meant is not known
-            if (group.Any(i => group.Any(j => i < j && !NodesAgree(i, j)))) continue;
             if (related is null)
             {
                 related = new HashSet<int>();
@@ -733,26 +716,10 @@ public sealed class GraphBuilder
             double Trust(int i)
             {
                 var g = _entities[i];
-                long mentions = g.Mentions.Sum(m => m & 0xFFFFFFFF);
-                string name = CanonicalName(g);
-                return NodeConfidence.Default.Score(NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
-                    g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related.Contains(i), g.Aliases.Count),
-                    NodeConfidence.SparseFeatures(string.Join(':', LabelsOf(g).Skip(1)), name));
+                return Confidence(g, CanonicalName(g), LabelsOf(g), g.Mentions.Sum(m => m & 0xFFFFFFFF), related.Contains(i)).Score;
             }
             var ranked = group.OrderByDescending(Trust).ThenByDescending(i => _entities[i].Mentions.Sum(m => m & 0xFFFFFFFF)).ThenBy(i => i).ToList();
-            var winner = _entities[ranked[0]];
-            foreach (var i in ranked.Skip(1))
-            {
-                var g = _entities[i];
-                if (g.Type != winner.Type)
-                {
-                    g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, winner.Type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
-                        ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
-                    g.Attributes = null;
-                    g.AttributeVotes = null;
-                }
-                Union(ranked[0], i);
-            }
+            foreach (var i in ranked.Skip(1)) JoinRetyped(ranked[0], i);
         }
     }
 
@@ -769,42 +736,64 @@ public sealed class GraphBuilder
     /// </summary>
     private void JoinNamesTypedTwoWaysByMajority()
     {
-        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < _entities.Count; i++)
-        {
-            var g = _entities[i];
-            if (Find(i) != i || g.Type is not (EntityType.Organization or EntityType.Location or EntityType.Person) || g.NameVotes.Count == 0) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
-            var key = ResolutionKey.Of(CanonicalName(g));
-            if (key.Length == 0) continue;
-            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
-            list.Add(i);
-        }
         static bool Supported(GlobalEntity g) => g.Evidence is { } e && (e.Gazetteer || e.Rule || e.Canonical) || g.Attributes?.ContainsKey("role") == true;
-        foreach (var group in byName.Values)
+        foreach (var group in GroupsTypedTwoWays(includePersons: true))
         {
-            if (group.Count < 2 || group.Select(i => _entities[i].Type).Distinct().Count() < 2) continue;
-            var seen = new HashSet<long>();
-            if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
-            if (group.Any(i => group.Any(j => i < j && !NodesAgree(i, j)))) continue;
             // the articles of each type (nodes of one type that other rules kept apart are left as they are)
             var byType = group.GroupBy(i => _entities[i].Type).Select(t => (Type: t.Key, Nodes: t.ToList(), Articles: t.Sum(i => _entities[i].Mentions.Count)))
                 .OrderByDescending(t => t.Articles).ToList();
             var top = byType[0];
             int others = byType.Skip(1).Sum(t => t.Articles);
             if (top.Nodes.Count != 1 || top.Articles < 2 || top.Articles < 2 * others) continue;
-            var winner = _entities[top.Nodes[0]];
-            if (Supported(winner) && byType.Skip(1).Any(t => t.Nodes.Any(i => Supported(_entities[i])))) continue; // two supported readings
-            foreach (var i in byType.Skip(1).SelectMany(t => t.Nodes))
-            {
-                var g = _entities[i];
-                g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, winner.Type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
-                    ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
-                g.Attributes = null;
-                g.AttributeVotes = null;
-                Union(top.Nodes[0], i);
-            }
+            if (Supported(_entities[top.Nodes[0]]) && byType.Skip(1).Any(t => t.Nodes.Any(i => Supported(_entities[i])))) continue; // two supported readings
+            foreach (var i in byType.Skip(1).SelectMany(t => t.Nodes)) JoinRetyped(top.Nodes[0], i);
         }
+    }
+
+    /// <summary>
+    /// The clusters of one name (<see cref="ResolutionKey"/> of the canonical name) typed two ways or more, organisation and
+    /// place (and person when <paramref name="includePersons"/>), that may be one thing: no article writes two of them (it
+    /// told them apart), they agree on what keeps nodes apart (<see cref="NodesAgree"/>: towns of two U.S. states are not
+    /// joined through a third article's bare name), and none is a generic actor of one article or a name known only within another.
+    /// </summary>
+    private IEnumerable<List<int>> GroupsTypedTwoWays(bool includePersons)
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.NameVotes.Count == 0
+                || g.Type is not (EntityType.Organization or EntityType.Location) && !(includePersons && g.Type == EntityType.Person)) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            var key = ResolutionKey.Of(CanonicalName(g));
+            if (key.Length == 0) continue;
+            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
+            list.Add(i);
+        }
+        foreach (var group in byName.Values)
+        {
+            if (group.Count < 2 || group.Select(i => _entities[i].Type).Distinct().Count() < 2) continue;
+            var seen = new HashSet<long>();
+            if (!group.All(i => _entities[i].Mentions.All(m => seen.Add(m >> 32)))) continue; // an article wrote both
+            if (group.Any(i => group.Any(j => i < j && !NodesAgree(i, j)))) continue;
+            yield return group;
+        }
+    }
+
+    /// <summary>Joins cluster <paramref name="i"/> into <paramref name="winner"/>; read as another type, it leaves behind its
+    /// finer labels that do not fit the winner's type and its attributes.</summary>
+    private void JoinRetyped(int winner, int i)
+    {
+        var g = _entities[i];
+        var type = _entities[winner].Type;
+        if (g.Type != type)
+        {
+            g.FineTypes = g.FineTypes?.Where(f => _schema.Refines(f, type)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } kept
+                ? new SortedSet<string>(kept, StringComparer.Ordinal) : null;
+            g.Attributes = null;
+            g.AttributeVotes = null;
+        }
+        Union(winner, i);
     }
 
     /// <summary>
@@ -913,6 +902,18 @@ public sealed class GraphBuilder
         naming.ExceptWith(elsewhere);
         docs.UnionWith(naming);
         return docs;
+    }
+
+    /// <summary>
+    /// A node's confidence features (<see cref="NodeConfidence.Features"/>) and its score with the sparse features of its
+    /// labels after Entity and its name: the same reading for the node <see cref="Build"/> writes and for the cluster a join
+    /// of one id trusts most.
+    /// </summary>
+    private static (double[] Features, double Score) Confidence(GlobalEntity g, string name, List<string> labels, long mentions, bool related)
+    {
+        var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
+            g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related, g.Aliases.Count);
+        return (features, NodeConfidence.Default.Score(features, NodeConfidence.SparseFeatures(string.Join(':', labels.Skip(1)), name)));
     }
 
     /// <summary>A node's labels: Entity, its type, its fine types.</summary>
@@ -1132,9 +1133,7 @@ public sealed class GraphBuilder
             };
             CapIndexed(props, "name", name);
             if (g.Attributes is not null) foreach (var (k, v) in g.Attributes) props.TryAdd(k, v);
-            var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
-                g.Attributes?.ContainsKey("agent") == true, mentionCount, g.Mentions.Count, extracted.Contains(i), g.Aliases.Count);
-            double confidence = NodeConfidence.Default.Score(features, NodeConfidence.SparseFeatures(string.Join(':', labels.Skip(1)), name));
+            var (features, confidence) = Confidence(g, name, labels, mentionCount, extracted.Contains(i));
             props["confidence"] = confidence;
             var node = new GraphNode(id, labels.ToArray(), props.ToArray());
             if (byId.TryGetValue(id, out var clash))

@@ -22,6 +22,9 @@ score the nineteenth at that threshold.
 """
 import sys, os, re, json, math, random, collections
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train_confidence import train as newton  # noqa: E402
+
 CORPORA = ['realtext', 'realtext-check'] + ['realtext-check%d' % i for i in range(2, 19)]
 STOP = set('the of and for in on at to a an de del la le du des da di von van der den al el bin ibn'.split())
 TITLES = set('mr mrs ms dr gen sen rep gov president minister secretary general lt col maj capt adm sgt cpl pvt '
@@ -276,52 +279,11 @@ def standardise(X):
     return mu, sd
 
 
-def solve(A, b):
-    n = len(b)
-    M = [A[i][:] + [b[i]] for i in range(n)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(M[r][c]))
-        M[c], M[p] = M[p], M[c]
-        if abs(M[c][c]) < 1e-12:
-            continue
-        for r in range(n):
-            if r != c:
-                f = M[r][c] / M[c][c]
-                if f:
-                    for k in range(c, n + 1):
-                        M[r][k] -= f * M[c][k]
-    return [M[i][n] / M[i][i] if abs(M[i][i]) > 1e-12 else 0.0 for i in range(n)]
-
-
-def train(X, y, l2=1.0, iters=30):
+def train(X, y, l2=1.0):
+    """Logistic regression on the standardised features (train_confidence.train: Newton's method, the bias unpenalised),
+    returned on the raw features: (bias, weights)."""
     mu, sd = standardise(X)
-    Z = [[1.0] + [(r[j] - mu[j]) / sd[j] for j in range(len(r))] for r in X]
-    m = len(Z[0])
-    w = [0.0] * m
-    for _ in range(iters):
-        g = [0.0] * m
-        H = [[0.0] * m for _ in range(m)]
-        for z, t in zip(Z, y):
-            s = sum(wi * zi for wi, zi in zip(w, z))
-            p = 1 / (1 + math.exp(-max(-30, min(30, s))))
-            d = p - t
-            q = p * (1 - p)
-            for i in range(m):
-                g[i] += d * z[i]
-                zi = q * z[i]
-                Hi = H[i]
-                for k in range(i, m):
-                    Hi[k] += zi * z[k]
-        for i in range(m):
-            for k in range(i):
-                H[i][k] = H[k][i]
-        for i in range(1, m):
-            g[i] += l2 * w[i]
-            H[i][i] += l2
-        step = solve(H, g)
-        w = [wi - si for wi, si in zip(w, step)]
-        if max(abs(s) for s in step) < 1e-8:
-            break
+    w = newton([[1.0] + [(r[j] - mu[j]) / sd[j] for j in range(len(r))] for r in X], y, l2)
     # back to raw features: score = b + sum w_j x_j
     raw = [w[j + 1] / sd[j] for j in range(len(mu))]
     bias = w[0] - sum(w[j + 1] * mu[j] / sd[j] for j in range(len(mu)))

@@ -112,6 +112,12 @@ def prob(w, x):
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def read_weights(path):
+    """The "feature TAB weight" lines of a weights file (node-confidence.tsv; sparse features keep their "s:" prefix)."""
+    with open(path, encoding="utf-8") as fh:
+        return {p[0]: float(p[1]) for p in (l.rstrip("\n").split("\t") for l in fh if not l.startswith("#")) if len(p) == 2}
+
+
 def auc(scores, labels):
     pos = [s for s, l in zip(scores, labels) if l]
     neg = [s for s, l in zip(scores, labels) if not l]
@@ -207,7 +213,7 @@ def main():
         print(f"{folder}: {len(rows)} nodes, {sum(c.values())} judged {dict(c)}")
     without = set(x for x in a.without.split(",") if x)
     if a.loco:
-        ref = {p[0]: float(p[1]) for p in (l.rstrip("\n").split("\t") for l in open(a.weights, encoding="utf-8") if not l.startswith("#")) if len(p) == 2}
+        ref = read_weights(a.weights)
         loco(corpora, names, without, [ref.get(n, 0.0) for n in names])
         return
     held = [h.rstrip("/") for h in a.held_out]

@@ -29,7 +29,7 @@ import sys
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_confidence import verdicts, auc  # noqa: E402
+from train_confidence import verdicts, auc, read_weights  # noqa: E402
 
 ERRORS = ("junk", "wrong-type", "duplicate", "wrong-merge")
 DIGITS = "0123456789"
@@ -244,7 +244,7 @@ def main():
         return
     if not a.loco:
         return
-    ref = {p[0]: float(p[1]) for p in (l.rstrip("\n").split("\t") for l in open(a.reference, encoding="utf-8") if not l.startswith("#")) if len(p) == 2}
+    ref = read_weights(a.reference)
     ref_model = ([ref.get(n, 0.0) for n in names], {k[2:]: x for k, x in ref.items() if k.startswith("s:")})
     keys = list(corpora)
     pooled = Counter()

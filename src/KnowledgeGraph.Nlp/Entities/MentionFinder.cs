@@ -1109,7 +1109,7 @@ public sealed class MentionFinder
             if (p == e) return -1;
             // (each part: words of ordinary English, or a name the gazetteer knows as no person)
             if (!Enumerable.Range(e, p - e).All(q => IsFieldWord(words[q]))
-                && !(_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(e).Take(p - e))) is { Count: > 0 } known && known.All(h => h.Entry.Type != EntityType.Person)))
+                && !(_lex.Gazetteer.Lookup(WordRun.Join(words, e, p - e)) is { Count: > 0 } known && known.All(h => h.Entry.Type != EntityType.Person)))
                 return -1;
             e = p;
             if (and) break;
@@ -1248,6 +1248,8 @@ public sealed class MentionFinder
     private Dictionary<string, IReadOnlyList<TitleEntry>> TitleInitials(IReadOnlyList<Sentence> sentences)
     {
         var found = new Dictionary<string, IReadOnlyList<TitleEntry>>(StringComparer.Ordinal);
+        // (initials are two to four capitals: an article that writes no such word has none to read, and skips the pass)
+        if (!sentences.Any(s => s.Tokens.Any(t => t.Text.Length is >= 2 and <= 4 && t.Text.All(char.IsUpper)))) return found;
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -1322,7 +1324,7 @@ public sealed class MentionFinder
                 if (g < words.Count && IsCapitalized(words[g])) continue;
             }
             if (f + 1 < words.Count && words[f] is "and" or "&" or "of" or "for" && IsCapitalized(words[f + 1])) continue;
-            if (_lex.Gazetteer.Lookup(string.Join(' ', words.Skip(i + 1).Take(f - i - 1))) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person)) continue;
+            if (_lex.Gazetteer.Lookup(WordRun.Join(words, i + 1, f - i - 1)) is { Count: > 0 } known && known.Any(h => h.Entry.Type != EntityType.Person)) continue;
             candidates.RemoveAll(c => c.CharStart < 0 && c.First < f && i < c.End);
             candidates.Add(new Candidate(s.Index, i + 1, f, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
             i = f - 1;
