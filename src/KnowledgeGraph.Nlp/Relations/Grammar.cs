@@ -85,6 +85,10 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> IrregularParticiples = Set("surface-irregular-participles");
     public static readonly IReadOnlySet<string> SupportNouns = Set("surface-support-nouns");
     public static readonly IReadOnlySet<string> PartnershipNouns = Set("surface-partnership-nouns");
+    public static readonly IReadOnlySet<string> ArgumentPrepositions = Set("surface-argument-prepositions");
+    public static readonly IReadOnlySet<string> PlaceArgumentPrepositions = Set("surface-place-argument-prepositions");
+    public static readonly IReadOnlySet<string> StativeCategories = Categories("surface-stative-categories");
+    public static readonly IReadOnlySet<string> StandingCategories = Categories("surface-standing-categories");
     // the construction words of RelationExtractor.Affiliation (surface-constructions.rules)
     public static readonly IReadOnlyDictionary<string, string> BondNouns = Map("surface-bond-nouns");
     public static readonly IReadOnlySet<string> MemberNouns = Set("surface-member-nouns");
@@ -99,6 +103,9 @@ internal static class Grammar
 
     private static IReadOnlySet<string> Set(string name) =>
         Words.Set(name) is { Count: > 0 } set ? set : throw new InvalidOperationException($"resources/rules: word set '{name}' is not declared");
+
+    /// <summary>A set of categories of the trigger lexicon, written as there ("ALLIED_WITH": a rule file reads "_" as a space).</summary>
+    private static IReadOnlySet<string> Categories(string name) => Set(name).Select(c => c.Replace(' ', '_')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The words of several sets: grammar.rules' shared set and the surface reader's additions.</summary>
     private static IReadOnlySet<string> Union(params string[] names) => names.SelectMany(Set).ToHashSet(StringComparer.Ordinal);

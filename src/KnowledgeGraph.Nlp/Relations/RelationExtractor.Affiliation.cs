@@ -16,7 +16,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private Bond BondNounAt(int k, out int last)
         {
-            var v = _v;
             last = k;
             if (k < 0 || k >= v.Count || !v.IsNoun(k) || v.MentionAt(k) is not null || !Grammar.BondNouns.TryGetValue(v.Lemma(k), out var kind)) return Bond.None;
             if (v.Lemma(k) == "member" && Grammar.MemberNouns.Contains(v.Lemma(k + 1)) && v.MentionAt(k + 1) is null) last = k + 1;
@@ -29,7 +28,7 @@ public sealed partial class RelationExtractor
         /// an ally of a state or person is ALLIED_WITH it.
         /// </summary>
         private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group) =>
-            bond == Bond.Member || _v.TypeOf(group) == EntityType.Organization && !_v.Context.Entities[group.Entity].FineTypes.Contains("Country")
+            bond == Bond.Member || v.TypeOf(group) == EntityType.Organization && !v.Context.Entities[group.Entity].FineTypes.Contains("Country")
                 ? MembershipEntries(member)
                 : Entry("ally");
 
@@ -42,7 +41,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> BondCandidates()
         {
-            var v = _v;
             for (int k = 0; k < v.Count; k++)
             {
                 var bond = BondNounAt(k, out int last);
@@ -125,7 +123,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> SupportPhraseCandidates()
         {
-            var v = _v;
             foreach (var y in v.Mentions)
             {
                 int p = PrepositionBefore(y);
@@ -163,7 +160,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> AsPartOfCandidates()
         {
-            var v = _v;
             for (int i = 2; i + 1 < v.Count; i++)
             {
                 if (v.Lower(i) != "of" || v.Lower(i - 1) != "part" || v.Lower(i - 2) != "as") continue;

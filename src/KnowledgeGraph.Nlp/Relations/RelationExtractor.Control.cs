@@ -10,22 +10,22 @@ public sealed partial class RelationExtractor
         // Control of territory and command of units, stated by structure rather than by a verb of leading. LEADS may
         // range over places: an armed group holding a town leads (controls) it.
 
-        private bool CanHold(MentionRef m) => _v.TypeOf(m) is EntityType.Organization or EntityType.Person;
+        private bool CanHold(MentionRef m) => v.TypeOf(m) is EntityType.Organization or EntityType.Person;
 
-        private bool CanBeHeld(MentionRef m) => _v.TypeOf(m) is EntityType.Location or EntityType.Organization;
+        private bool CanBeHeld(MentionRef m) => v.TypeOf(m) is EntityType.Location or EntityType.Organization;
 
         /// <summary>
         /// Who holds or commands what: "X-held Y" (and "A and other X-held territory") and "X's Task Force 50" (a unit named
         /// as an organisation's own); people from a unit serve in it.
         /// </summary>
         private IEnumerable<Candidate> ControlCandidates() =>
-            Enumerable.Range(0, _v.Count).Where(Hyphenated).SelectMany(HeldCompound).Concat(OwnUnit()).Concat(UnitMembers());
+            Enumerable.Range(0, v.Count).Where(Hyphenated).SelectMany(HeldCompound).Concat(OwnUnit()).Concat(UnitMembers());
 
         /// <summary>A word with a hyphen inside it, the only kind <see cref="HeldCompound"/> reads (tested first so that the
         /// other words cost no iterator each).</summary>
         private bool Hyphenated(int t)
         {
-            var word = _v.Words[t];
+            var word = v.Words[t];
             int dash = word.LastIndexOf('-');
             return dash > 0 && dash < word.Length - 1;
         }
@@ -33,7 +33,6 @@ public sealed partial class RelationExtractor
         /// <summary>The noun phrase's entity after <paramref name="j"/>: a mention after adjectives, else a place noun's "of/in" place.</summary>
         private MentionRef? HeldThingFrom(int j)
         {
-            var v = _v;
             j = v.SkipFrom(j, x => v.IsDetOrAdj(x) || v.Tag(x) is "HYPH" or "CD", j + 4);
             if (v.MentionStartingAt(j) is { } direct) return direct;
             // "X-held territory in Syria", "X-held areas of the province": the place the held ground lies in
@@ -46,7 +45,6 @@ public sealed partial class RelationExtractor
         /// <summary>"ISIL-held territory in Syria", "rebel-controlled Idlib", "Raqqah and other ISIL-held areas".</summary>
         private IEnumerable<Candidate> HeldCompound(int t)
         {
-            var v = _v;
             var word = v.Words[t];
             int dash = word.LastIndexOf('-');
             if (dash <= 0 || dash == word.Length - 1 || !Grammar.HoldingParticiples.Contains(word[(dash + 1)..].ToLowerInvariant())) yield break;
@@ -65,7 +63,6 @@ public sealed partial class RelationExtractor
         /// <summary>"seize the hospital complex from ISIL fighters": the ones it is taken from, who held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
         private IEnumerable<MentionRef> HoldersTakenFrom(int t)
         {
-            var v = _v;
             int j = t + 1;
             MentionRef? held = null;
             int k = j;
@@ -105,7 +102,7 @@ public sealed partial class RelationExtractor
                 if (holders.Count == 0) continue;
                 foreach (var (s, h) in Pairs(Subjects(gi), holders))
                     if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
-                        yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, _v.Words[g.Head], RelationPattern.Verb, true, false);
+                        yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
 
@@ -116,7 +113,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> OwnUnit()
         {
-            var v = _v;
             foreach (var x in v.Mentions)
             {
                 int t = x.EndToken, k = t + 1;
@@ -140,7 +136,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> UnitMembers()
         {
-            var v = _v;
             foreach (var p in v.Mentions)
             {
                 if (v.TypeOf(p) != EntityType.Person) continue;

@@ -34,7 +34,7 @@ public sealed partial class RelationExtractor
             var result = new List<Candidate>(list.Count);
             foreach (var c in list)
             {
-                var decided = _x._coder.Decide(_v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
+                var decided = _x._coder.Decide(v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
                 // a relationship whose partner is the subject itself gives no edge
                 if (decided is { } d && d.Target.Entity != c.A.Entity) result.Add(c with { Entries = d.Entries, Coding = d.Coding, B = d.Target });
             }
@@ -47,7 +47,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> MustDemandCandidates()
         {
-            var v = _v;
             for (int i = 1; i < v.Count; i++)
             {
                 bool obligation = v.Tag(i) == "MD" && v.Lower(i) is "must" or "should"
@@ -84,7 +83,7 @@ public sealed partial class RelationExtractor
         private IEnumerable<(int Index, VerbGroup Group)> GroupsOf(IReadOnlySet<string> verbs, bool passive = false)
         {
             for (int gi = 0; gi < _groups.Count; gi++)
-                if ((passive || !_groups[gi].Passive) && verbs.Contains(_v.Lemma(_groups[gi].Head))) yield return (gi, _groups[gi]);
+                if ((passive || !_groups[gi].Passive) && verbs.Contains(v.Lemma(_groups[gi].Head))) yield return (gi, _groups[gi]);
         }
 
         /// <summary>
@@ -93,7 +92,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> HandoverCandidates()
         {
-            var v = _v;
             foreach (var (gi, g) in GroupsOf(Grammar.HandoverVerbs))
             {
                 // the first "to" in the verb's clause, twelve words at most, with the receiver after it
@@ -115,7 +113,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> StatementGerundCandidates()
         {
-            var v = _v;
             for (int gi = 0; gi < _groups.Count; gi++)
             {
                 var g = _groups[gi];
@@ -138,7 +135,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private void PunitiveCallCandidates(List<Candidate> list)
         {
-            var v = _v;
             for (int n = list.Count - 1; n >= 0; n--)
             {
                 var c = list[n];
@@ -174,7 +170,7 @@ public sealed partial class RelationExtractor
                 if (c.Entries.Any(e => e.Direction != TriggerDirection.Active)) continue;
                 var (negated, modality) = HedgeAt(c.TriggerFirst, c.IsNoun);
                 if (negated || c.Negated) continue;
-                bool conditionLater = Enumerable.Range(c.TriggerLast + 1, Math.Max(0, _v.Count - c.TriggerLast - 1)).Any(k => _v.Lower(k) is "if" or "unless");
+                bool conditionLater = Enumerable.Range(c.TriggerLast + 1, Math.Max(0, v.Count - c.TriggerLast - 1)).Any(k => v.Lower(k) is "if" or "unless");
                 var reporter = AttributionAt(c.TriggerFirst, c.A, c.B);
                 if (reporter is not null && reporter != c.A.Entity) continue;
                 var (reported, self) = SpeakerBefore(c.TriggerFirst, c.A);
@@ -191,7 +187,7 @@ public sealed partial class RelationExtractor
                 if (derived)
                 {
                     if (_x._coder.IsEmpty) continue;
-                    var decided = _x._coder.Decide(_v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
+                    var decided = _x._coder.Decide(v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
                     if (decided is not { } d || d.Target.Entity != c.B.Entity) continue;
                     category = d.Entries.OrderByDescending(e => e.Strength).First().Category;
                 }
@@ -214,8 +210,8 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[gi];
                 if (g.Head >= token) continue;
-                if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => _v.IsClauseBreak(k))) break;
-                if (!Grammar.AnnouncingVerbs.Contains(_v.Lemma(g.Head))) continue;
+                if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(k => v.IsClauseBreak(k))) break;
+                if (!Grammar.AnnouncingVerbs.Contains(v.Lemma(g.Head))) continue;
                 var speaker = SubjectBefore(g.First);
                 return (true, speaker is not null && speaker.Entity == actor.Entity);
             }
@@ -225,7 +221,6 @@ public sealed partial class RelationExtractor
         /// <summary>The comma at <paramref name="comma"/> opens a trailing attribution: ", officials in X said", ", X's spokesman said".</summary>
         private bool TrailingReport(int comma)
         {
-            var v = _v;
             // the first comma, break or verb of the next seven words: a finite reporting verb after at least one word
             int k = Enumerable.Range(comma + 1, Math.Max(0, Math.Min(v.Count, comma + 8) - comma - 1)).FirstOrDefault(x => v.IsComma(x) || v.IsClauseBreak(x) || v.IsVerb(x), -1);
             return k > comma + 1 && !v.IsComma(k) && !v.IsClauseBreak(k) && Grammar.ReportingVerbs.Contains(v.Lemma(k)) && v.IsFinite(k);
@@ -238,18 +233,18 @@ public sealed partial class RelationExtractor
         private int BeforeInfinitive(int token)
         {
             var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
-            if (g is null || _v.Tag(g.First - 1) != "TO") return -1;
+            if (g is null || v.Tag(g.First - 1) != "TO") return -1;
             int k = g.First - 2;
-            while (k >= 0 && _v.IsAdverb(k)) k--;
+            while (k >= 0 && v.IsAdverb(k)) k--;
             return k;
         }
 
         /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
-        private bool InfinitiveAfterOtherVerb(int token) => _v.IsVerb(BeforeInfinitive(token));
+        private bool InfinitiveAfterOtherVerb(int token) => v.IsVerb(BeforeInfinitive(token));
 
         /// <summary>"ready to", "prepared to", "willing to", "intends to", "plans to" right before the verb group holding <paramref name="token"/>.</summary>
         private bool ReadinessBefore(int token) => BeforeInfinitive(token) is var k
-            && (Grammar.ReadinessWords.Contains(_v.Lower(k)) || _v.IsVerb(k) && Grammar.IntendingVerbs.Contains(_v.Lemma(k)));
+            && (Grammar.ReadinessWords.Contains(v.Lower(k)) || v.IsVerb(k) && Grammar.IntendingVerbs.Contains(v.Lemma(k)));
 
         /// <summary>
         /// The longer lexicon match over the lemmas or over the lemmas with plural nouns as written: entries say
@@ -278,7 +273,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int TimePhraseStart(int j)
         {
-            var v = _v;
             if (j < 0 || v.MentionAt(j) is not null) return -1;
             int k = j;
             if (v.Tag(k) == "CD" && k > 0 && Grammar.TimeNouns.Contains(v.Lower(k - 1))) k--; // "Dec. 9"

@@ -14,11 +14,11 @@ public sealed partial class RelationExtractor
         private IEnumerable<Candidate> MembershipCandidates() => UnitHierarchy().Concat(RoleBeforeTitle());
 
         // a place listed as a member of an organisation stands for its state or people ("members include Norway")
-        private bool IsMemberLike(MentionRef m) => _v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
+        private bool IsMemberLike(MentionRef m) => v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
 
         /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
         private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member) =>
-            Entry(_v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member");
+            Entry(v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member");
 
         private static bool IsOrdinal(string w) =>
             w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
@@ -36,7 +36,6 @@ public sealed partial class RelationExtractor
         /// "and NAME"): the last item of a list, or null when the run ends without one.</summary>
         private MentionRef? CoordinatedLastName(int k)
         {
-            var v = _v;
             while (k + 1 < v.Count && v.IsComma(k))
             {
                 if (v.IsCoordinator(k + 1)) return v.MentionFrom(k + 2, v.IsDeterminer);
@@ -55,7 +54,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool EndsListOfUnits(int k)
         {
-            var v = _v;
             if (CoordinatedLastName(k) is not { } last) return false;
             // "..., and Ostland forces": a name before a noun of troops names a body too
             if (v.TypeOf(last) != EntityType.Organization
@@ -71,7 +69,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> UnitHierarchy()
         {
-            var v = _v;
             foreach (var a in v.Mentions)
             {
                 int sep = a.EndToken;
@@ -101,8 +98,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> RoleBeforeTitle()
         {
-            var v = _v;
-            var titles = _x._titles;
             foreach (var p in v.Mentions)
             {
                 if (v.TypeOf(p) != EntityType.Person) continue;
@@ -112,8 +107,8 @@ public sealed partial class RelationExtractor
                 bool indefinite = v.Lower(j) is "a" or "an";
                 if (v.IsDeterminer(j)) j++;
                 // "P, commander, O": a bare role noun between commas, then the organisation
-                var (rlen, rentries) = titles.LongestMatchAt(v.Words, j);
-                if (rlen == 0) (rlen, rentries) = titles.LongestMatchAt(v.Lemmas, j);
+                var (rlen, rentries) = _x._titles.LongestMatchAt(v.Words, j);
+                if (rlen == 0) (rlen, rentries) = _x._titles.LongestMatchAt(v.Lemmas, j);
                 if (!indefinite && rlen > 0 && rentries.Any(e => e.IsRoleNoun) && j + rlen < v.Count && v.IsComma(j + rlen)
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
@@ -128,8 +123,8 @@ public sealed partial class RelationExtractor
                 // skip modifiers of the role noun ("gang", "field"), at most two
                 for (int steps = 0; steps <= 2 && r < v.Count; steps++)
                 {
-                    var (len, entries) = titles.LongestMatchAt(v.Words, r);
-                    if (len == 0) (len, entries) = titles.LongestMatchAt(v.Lemmas, r);
+                    var (len, entries) = _x._titles.LongestMatchAt(v.Words, r);
+                    if (len == 0) (len, entries) = _x._titles.LongestMatchAt(v.Lemmas, r);
                     if (len > 0 && entries.Any(e => e.IsRoleNoun && e.ImpliesPerson))
                     {
                         int last = r + len - 1;

@@ -10,37 +10,25 @@ namespace KnowledgeGraph.Nlp.Relations;
 /// titles, compound participles ("French-led"), with coordination, negation, modality, conditionals and reported
 /// speech. Built once; immutable and safe to share between threads.
 /// </summary>
-public sealed partial class RelationExtractor
+/// <param name="lexicons">Trigger, title, agent and descriptor lexicons and the CAMEO dictionaries.</param>
+/// <param name="allows">Schema rule: may a relationship of this type go from the first coarse type to the second
+/// (the pipeline passes <c>OntologySchema.Allows</c>). Candidates it refuses are not emitted.</param>
+/// <param name="lemmatize">(word, Penn tag) -> lemma, for the verb inside a compound such as "French-led";
+/// null falls back to stripping a regular "-ed".</param>
+public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
 {
-    private readonly TriggerLexicon _triggers;
-    private readonly TitleLexicon _titles;
-    private readonly Func<string, EntityType, EntityType, bool> _allows;
-    private readonly Func<string, string, string>? _lemmatize;
-
-    /// <param name="lexicons">Trigger, title, agent and descriptor lexicons and the CAMEO dictionaries.</param>
-    /// <param name="allows">Schema rule: may a relationship of this type go from the first coarse type to the second
-    /// (the pipeline passes <c>OntologySchema.Allows</c>). Candidates it refuses are not emitted.</param>
-    /// <param name="lemmatize">(word, Penn tag) -> lemma, for the verb inside a compound such as "French-led";
-    /// null falls back to stripping a regular "-ed".</param>
-    public RelationExtractor(LexiconSet lexicons, Func<string, EntityType, EntityType, bool> allows, Func<string, string, string>? lemmatize = null)
-    {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _triggers = lexicons.Triggers;
-        _titles = lexicons.Titles;
-        _allows = allows ?? throw new ArgumentNullException(nameof(allows));
-        _lemmatize = lemmatize;
-        _verbFirstWords = _triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived).Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-        _coder = new EventCoder(lexicons);
-        _agents = lexicons.Agents;
-        _descriptors = lexicons.Descriptors;
-        _gazetteer = lexicons.Gazetteer;
-    }
-
-    private readonly Gazetteer _gazetteer;
-
+    private readonly TriggerLexicon _triggers = (lexicons ?? throw new ArgumentNullException(nameof(lexicons))).Triggers;
+    private readonly TitleLexicon _titles = lexicons.Titles;
+    private readonly Func<string, EntityType, EntityType, bool> _allows = allows ?? throw new ArgumentNullException(nameof(allows));
+    private readonly Func<string, string, string>? _lemmatize = lemmatize;
+    private readonly HashSet<string> _verbFirstWords = lexicons.Triggers.Entries.Where(e => e.Pos == TriggerPos.Verb && !e.Derived)
+        .Select(e => e.Lemma.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+    // the CAMEO event rules and argument checks
+    private readonly EventCoder _coder = new(lexicons);
+    private readonly Gazetteer _gazetteer = lexicons.Gazetteer;
     // PETRARCH's agent nouns and the descriptors, to tell a noun a state acts through ("Iraqi forces") from others
-    private readonly AgentLexicon _agents;
-    private readonly DescriptorLexicon _descriptors;
+    private readonly AgentLexicon _agents = lexicons.Agents;
+    private readonly DescriptorLexicon _descriptors = lexicons.Descriptors;
 
     /// <summary>
     /// Whether a state acts through the people a common noun names: a state sector among PETRARCH's agents ("police",
@@ -50,11 +38,6 @@ public sealed partial class RelationExtractor
     private bool ActsForState(string lowerWord, string lemma) =>
         new[] { lowerWord, lemma }.Any(w => _agents.Lookup(w).Any(a => LexiconFormats.StateAgentCodes.Contains(a.Primary))
             || _descriptors.Lookup(w).Any(e => e.Type == EntityType.Person || e.FineTypes.Any(f => f is "Government" or "ArmedForces" or "GovernmentAgency")));
-
-    // the CAMEO event rules and argument checks
-    private readonly EventCoder _coder;
-
-    private readonly HashSet<string> _verbFirstWords;
 
     /// <summary>All relation mentions of the document, in sentence and trigger order; deterministic.</summary>
     public IReadOnlyList<RelationMention> Extract(AnalysisContext context)
@@ -69,7 +52,7 @@ public sealed partial class RelationExtractor
             if (context.MentionsIn(s).Count >= 2 || context.MentionsIn(s).Count == 1 && HasHyphen(sentence))
             {
                 var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
-                var run = new SentenceRun(this, view);
+                var run = SentenceRun.For(this, view);
                 bool read = false;
                 foreach (var c in run.Candidates())
                 {
@@ -170,21 +153,19 @@ public sealed partial class RelationExtractor
         bool Intent = false, bool Factual = false, EventCoding? Coding = null);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
-    private sealed partial class SentenceRun
+    private sealed partial class SentenceRun(RelationExtractor extractor, SentenceView v)
     {
-        private readonly RelationExtractor _x;
-        private readonly SentenceView _v;
-        private readonly List<VerbGroup> _groups;
+        private readonly RelationExtractor _x = extractor;
+        private readonly List<VerbGroup> _groups = VerbGroup.Find(v);
         private readonly Dictionary<int, List<MentionRef>> _subjects = new();
-        private readonly bool[] _consumed;
+        private readonly bool[] _consumed = new bool[v.Count];
 
-        public SentenceRun(RelationExtractor x, SentenceView v)
+        /// <summary>A run over sentence <paramref name="v"/>, its reduced passives marked before any pattern reads its verb groups.</summary>
+        public static SentenceRun For(RelationExtractor extractor, SentenceView v)
         {
-            _x = x;
-            _v = v;
-            _groups = VerbGroup.Find(v);
-            _consumed = new bool[v.Count];
-            MarkReducedPassives();
+            var run = new SentenceRun(extractor, v);
+            run.MarkReducedPassives();
+            return run;
         }
 
         /// <summary>Heads of the participles <see cref="MarkReducedPassives"/> read as reduced passive relatives.</summary>
@@ -203,14 +184,11 @@ public sealed partial class RelationExtractor
         /// </summary>
         private void MarkReducedPassives()
         {
-            var v = _v;
             for (int k = 0; k < _groups.Count; k++)
             {
                 var g = _groups[k];
                 int h = g.Head;
                 if (g.First != h || v.Tag(h) is not ("VBD" or "VBN") || h < 1) continue;
-                // a headline drops "was": "X jailed for Y assault", "Z crew attacked at W harbour" (its active verbs are in
-                // the present: "Police arrest X"); a past form right after its noun, with no object, is the noun's passive
                 if (!v.IsComma(h - 1) && !(IsHeadline() && (v.IsNoun(h - 1) || v.MentionEndingAt(h - 1) is not null))) continue;
                 if (v.IsComma(h - 1) && (h < 2 || v.MentionEndingAt(h - 2) is not { } name || name.FirstToken > 0 && v.IsComma(name.FirstToken - 1))) continue;
                 if (Grammar.ReportingVerbs.Contains(v.Lemma(h)) || !_x._triggers.Lookup(v.Lemma(h), TriggerPos.Verb).Any(e => e.Strength >= 0.5 && IsEventCategory(e.Category)))
@@ -225,17 +203,16 @@ public sealed partial class RelationExtractor
         /// (a closing quote may follow the stop). The last token ending in a full stop closes the sentence too: the tokenizer
         /// keeps the stop inside an abbreviation that ends a sentence ("... left at 9 p.m.", "... in the U.S.", "... Jr."); an
         /// abbreviation before the last word does not ("Aid worker abducted outside U.N. compound" is a headline).</summary>
-        private bool IsHeadline() => _v.Count > 0 && !Enumerable.Range(Math.Max(0, _v.Count - 2), Math.Min(2, _v.Count))
-            .Any(k => _v.Words[k] is "." or "!" or "?") && !LastWordBeforeAClosingQuote().EndsWith('.');
+        private bool IsHeadline() => v.Count > 0 && !Enumerable.Range(Math.Max(0, v.Count - 2), Math.Min(2, v.Count))
+            .Any(k => v.Words[k] is "." or "!" or "?") && !LastWordBeforeAClosingQuote().EndsWith('.');
 
         private string LastWordBeforeAClosingQuote() =>
-            _v.Count >= 2 && _v.Words[_v.Count - 1] is "\"" or "''" or "\u201D" or "'" or "\u2019" ? _v.Words[_v.Count - 2] : _v.Words[_v.Count - 1];
+            v.Count >= 2 && v.Words[v.Count - 1] is "\"" or "''" or "\u201D" or "'" or "\u2019" ? v.Words[v.Count - 2] : v.Words[v.Count - 1];
 
         /// <summary>Whether what starts at <paramref name="j"/> is no object noun phrase: the sentence's end, a comma, a
         /// preposition ("by Y", "in May", "to ten years") or a time phrase ("Saturday", "last year", "Jan. 15").</summary>
         private bool NoObjectAfter(int j)
         {
-            var v = _v;
             if (j >= v.Count || v.IsComma(j) || v.IsClauseBreak(j) || v.Words[j] is "." or ")") return true;
             if (v.MentionAt(j) is not null) return false;
             if (v.Tag(j) == "TO" || v.IsPreposition(j) && v.Lower(j) != "that") return true;
@@ -246,7 +223,6 @@ public sealed partial class RelationExtractor
         /// <summary>The first trigger verb with a name before it and one after it in the same clause, as a low-confidence candidate.</summary>
         public Candidate? Fallback()
         {
-            var v = _v;
             for (int t = 0; t < v.Count; t++)
             {
                 if (!v.IsVerb(t) || v.MentionAt(t) is not null || _reducedPassives.Contains(t)) continue;
@@ -302,18 +278,18 @@ public sealed partial class RelationExtractor
         /// adjective or gerund and a noun ("an Ostland Working Group meeting"), or a demonym adjective before anything but a break.
         /// </summary>
         private bool ModifiesNextWord(MentionRef m) =>
-            m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null
-            && (_v.IsNoun(m.EndToken)
-                || (_v.IsAdjective(m.EndToken) || _v.Tag(m.EndToken) == "VBG") && m.EndToken + 1 < _v.Count && _v.MentionAt(m.EndToken + 1) is null && _v.IsNoun(m.EndToken + 1)
-                || _v.IsAdjective(m.EndToken - 1) && !_v.IsComma(m.EndToken) && !_v.IsClauseBreak(m.EndToken) && !_v.IsPreposition(m.EndToken));
+            m.EndToken < v.Count && v.MentionAt(m.EndToken) is null
+            && (v.IsNoun(m.EndToken)
+                || (v.IsAdjective(m.EndToken) || v.Tag(m.EndToken) == "VBG") && m.EndToken + 1 < v.Count && v.MentionAt(m.EndToken + 1) is null && v.IsNoun(m.EndToken + 1)
+                || v.IsAdjective(m.EndToken - 1) && !v.IsComma(m.EndToken) && !v.IsClauseBreak(m.EndToken) && !v.IsPreposition(m.EndToken));
 
         /// <summary>Whether organisation <paramref name="m"/> modifies a plural common noun right after it ("X soldiers", "X agents").</summary>
         private bool ModifiesPeopleNoun(MentionRef m) =>
-            _v.TypeOf(m) == EntityType.Organization && m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null && _v.Tag(m.EndToken) == "NNS";
+            v.TypeOf(m) == EntityType.Organization && m.EndToken < v.Count && v.MentionAt(m.EndToken) is null && v.Tag(m.EndToken) == "NNS";
 
         /// <summary>Whether <paramref name="m"/> modifies a role noun right after it: "an X commander", "X leader" (the person is meant).</summary>
         private bool ModifiesRoleNoun(MentionRef m) =>
-            m.EndToken < _v.Count && _v.MentionAt(m.EndToken) is null && _v.IsNoun(m.EndToken) && _x._titles.IsRoleNoun(_v.Words[m.EndToken]);
+            m.EndToken < v.Count && v.MentionAt(m.EndToken) is null && v.IsNoun(m.EndToken) && _x._titles.IsRoleNoun(v.Words[m.EndToken]);
 
         public IEnumerable<Candidate> Candidates()
         {
@@ -345,7 +321,8 @@ public sealed partial class RelationExtractor
 
         // ---------------------------------------------------------------- triggers
 
-        private sealed record Match(IReadOnlyList<TriggerEntry> Entries, int First, int Last, int ObjectFrom, string Text)
+        /// <summary>A trigger found; <c>EndsWithPrep</c>: it ends in its own preposition ("withdraw from").</summary>
+        private sealed record Match(IReadOnlyList<TriggerEntry> Entries, int First, int Last, int ObjectFrom, string Text, bool EndsWithPrep)
         { public bool EndsWithBy => Entries[0].Lemma.EndsWith(" by", StringComparison.Ordinal); }
 
         /// <summary><see cref="FindTriggerAt"/>, worked out once per token and part of speech (several readers ask for the same verb).</summary>
@@ -364,11 +341,9 @@ public sealed partial class RelationExtractor
         /// </summary>
         private Match? FindTriggerAt(int start, TriggerPos pos)
         {
-            var v = _v;
-            var tl = _x._triggers;
             var idx = new List<int> { start };
             MentionRef? named = null;
-            for (int j = start + 1; j < v.Count && idx.Count < tl.MaxWords + 1 && j - start < tl.MaxWords + 6; j++)
+            for (int j = start + 1; j < v.Count && idx.Count < _x._triggers.MaxWords + 1 && j - start < _x._triggers.MaxWords + 6; j++)
             {
                 if (v.MentionAt(j) is { } m)
                 {
@@ -438,7 +413,7 @@ public sealed partial class RelationExtractor
                     }
                     bool outOf = v.Tag(j) == "IN" && v.Lower(j) == "out" && v.Lower(j + 1) == "of";
                     if (v.Tag(j) is not ("RP" or "RB" or "NN" or "JJ") && !outOf || v.MentionAt(j) is not null) continue;
-                    var m = MakeMatch(tl.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
+                    var m = MakeMatch(_x._triggers.Lookup(v.Lemmas[start] + " " + v.Lemmas[j]), pos, start, j, start + 1);
                     if (m is not null) { best = m; break; }
                 }
             }
@@ -446,18 +421,17 @@ public sealed partial class RelationExtractor
             // a purpose), not the destination of a movement; the verb keeps only its own reading
             if (best is not null && pos == TriggerPos.Verb && best.Last > best.First && v.Tag(best.Last) is "TO" or "IN" && v.Lower(best.Last) == "to"
                 && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => IsMovementType(e.Type)))
-                best = MakeMatch(tl.Lookup(v.Lemmas[start]), pos, start, start, start + 1);
+                best = MakeMatch(_x._triggers.Lookup(v.Lemmas[start]), pos, start, start, start + 1);
             return best;
         }
 
         private Match? MakeMatch(IReadOnlyList<TriggerEntry> entries, TriggerPos pos, int first, int last, int objectFrom) =>
-            entries.Where(x => x.Pos == pos).ToList() is { Count: > 0 } e ? new Match(e, first, last, objectFrom, _v.TextOf(first, last)) : null;
+            entries.Where(x => x.Pos == pos).ToList() is { Count: > 0 } e ? new Match(e, first, last, objectFrom, v.TextOf(first, last), v.IsPreposition(last) && last > first) : null;
 
         // ---------------------------------------------------------------- verbs
 
         private IEnumerable<Candidate> VerbCandidates(int gi)
         {
-            var v = _v;
             var g = _groups[gi];
             var match = TriggerAt(g.Head, TriggerPos.Verb);
             if (match is null) yield break;
@@ -476,16 +450,15 @@ public sealed partial class RelationExtractor
             var exclude = patients.Select(m => m.Entity).ToHashSet();
             bool allowBy = g.Passive || reducedRelative || match.EndsWithBy;
             var objects = FindObjects(match.ObjectFrom, exclude, allowBy, out int prep, out bool afterBy, threat, clausal);
-            bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
             // one leads what one's verb takes directly: "led a delegation to Berlin" leads no Berlin; a vague verb ("hold",
             // "take") reads only with its direct object: "held its positions against Y" arrests nobody
-            if (prep >= 0 && !endsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS" || e.Strength < 0.5 && v.Lower(prep) == "against"))
+            if (prep >= 0 && !match.EndsWithPrep && v.Lower(prep) != "by" && match.Entries.All(e => e.Category == "LEADS" || e.Strength < 0.5 && v.Lower(prep) == "against"))
                 objects = new List<MentionRef>();
             // "X and its partners hold a Ruritanian working group meeting": a vague verb's object is the noun a name modifies, not the name
             if (objects.Count > 0 && prep < 0 && match.Entries.All(e => e.Strength < 0.5))
                 objects = objects.Where(o => !ModifiesNextWord(o)).ToList();
             // "leading efforts in the campaign to defeat Y": what is led is the common noun right after the verb
-            if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !endsWithPrep
+            if (objects.Count > 0 && match.Entries.All(e => e.Category == "LEADS") && !match.EndsWithPrep
                 && FirstCommonNoun(match.ObjectFrom, objects[0].FirstToken) >= 0)
                 objects = new List<MentionRef>();
             if (NoPartner(match, prep, objects))
@@ -503,16 +476,16 @@ public sealed partial class RelationExtractor
                 withPartner = with;
             }
             // "X is taking a trip to Y", "X returned from a deployment to Y": a vague verb's place after a movement noun is where it goes
-            if (objects.Count > 0 && prep >= 0 && !endsWithPrep && !stativeLike && PlacedAfterObjectNoun(match, objects[0]))
+            if (objects.Count > 0 && prep >= 0 && !match.EndsWithPrep && !stativeLike && PlacedAfterObjectNoun(match, objects[0]))
                 objects = new List<MentionRef>();
             // "X joined the fight against Y": a stative reading (membership, leadership) takes its object directly, not from inside
             // an event noun, whose own reading relates X and Y
             // (also after a trigger's own preposition: "it is part of an agreement between X and Y" is part of no X)
-            if (prep >= 0 && prep > match.Last && (!endsWithPrep || prep > match.ObjectFrom)
+            if (prep >= 0 && prep > match.Last && (!match.EndsWithPrep || prep > match.ObjectFrom)
                 && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
                 && TriggerNounBetween(match.ObjectFrom, prep, e => IsEventCategory(e.Category)))
                 objects = new List<MentionRef>();
-            bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
+            bool indirect = prep >= 0 && !match.EndsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
 
             if (match.EndsWithBy)
             {
@@ -544,7 +517,7 @@ public sealed partial class RelationExtractor
                 subjects = subjects.Where(s => !ModifiesPeopleNoun(s)).ToList();
             var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
-            if (prep >= 0 && v.Lower(prep) == "against" && !endsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
+            if (prep >= 0 && v.Lower(prep) == "against" && !match.EndsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
             foreach (var (s, o) in Pairs(subjects, objects))
                 yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
@@ -552,7 +525,7 @@ public sealed partial class RelationExtractor
             // attended a course", "X and Y seized the town": neither visited nor captured the other)
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
                 && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && (UnnamedOpponent(match) || PeacefulActivity(match)))).ToList();
-            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match, endsWithPrep))
+            if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
                         yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
@@ -567,11 +540,9 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool NoPartner(Match match, int prep, IReadOnlyList<MentionRef> objects)
         {
-            var v = _v;
             if (prep < 0 || prep <= match.Last || objects.Count == 0) return false;
-            bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
             bool placed = IsPlacePreposition(v.Lower(prep)) && objects.All(IsPlace);
-            if (!endsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
+            if (!match.EndsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
             return v.Lower(prep) != "by" && IsJudgement(match) && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
@@ -580,7 +551,6 @@ public sealed partial class RelationExtractor
         /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
         private bool WelcomedTo(Match match, List<MentionRef> objects)
         {
-            var v = _v;
             if (objects.Count == 0 || v.Lemma(match.First) != "welcome" || match.Last != match.First) return false;
             int k = objects[^1].EndToken;
             if (k + 1 >= v.Count || v.Lower(k) is not ("to" or "at")) return false;
@@ -595,7 +565,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool UnnamedOpponent(Match match)
         {
-            var v = _v;
             int k = match.Last + 1;
             if (k >= v.Count) return false;
             // a pronoun the subjects' coreference may have taken for one of them: still the other side
@@ -613,7 +582,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool PeacefulActivity(Match match)
         {
-            var v = _v;
             int k = match.Last + 1;
             if (k >= v.Count || v.Lower(k) != "in") return false;
             int end = k + 1;
@@ -627,11 +595,10 @@ public sealed partial class RelationExtractor
         /// with each other. "X and Y met with each other" still relates them; other prepositions introduce a topic or a time
         /// ("agreed on Wednesday"), not the partner.
         /// </summary>
-        private bool UnnamedPartner(Match match, bool endsWithPrep)
+        private bool UnnamedPartner(Match match)
         {
-            var v = _v;
             int k = match.Last + 1;
-            return endsWithPrep && v.Lower(match.Last) == "with" && k < v.Count
+            return match.EndsWithPrep && v.Lower(match.Last) == "with" && k < v.Count
                 && !(v.Lower(k) == "each" && v.Lower(k + 1) == "other" || v.Lower(k) == "one" && v.Lower(k + 1) == "another")
                 && !v.IsComma(k) && v.Words[k] is not ("." or ";");
         }
@@ -646,20 +613,17 @@ public sealed partial class RelationExtractor
         /// <summary>Whether a common noun with a reading of this kind in the trigger lexicon (not from CAMEO alone) stands in [from, to):
         /// a noun of violence (ASSAULT, FIGHT, CRIME), an event noun (no stative reading).</summary>
         private bool TriggerNounBetween(int from, int to, Func<TriggerEntry, bool> kind) =>
-            Enumerable.Range(Math.Max(0, from), Math.Max(0, Math.Min(to, _v.Count) - Math.Max(0, from)))
-                .Any(k => _v.IsNoun(k) && _v.MentionAt(k) is null && _x._triggers.Lookup(_v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)));
+            Enumerable.Range(Math.Max(0, from), Math.Max(0, Math.Min(to, v.Count) - Math.Max(0, from)))
+                .Any(k => v.IsNoun(k) && v.MentionAt(k) is null && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)));
 
         /// <summary>An event category: neither stative nor place, nor one of the stative relations between actors.</summary>
-        private static bool IsEventCategory(string category) =>
-            !IsStativeOrPlace(category) && category is not ("LEADS" or "ALLIED_WITH" or "OPPOSES" or "FUNDED_BY" or "REPLACED_BY");
+        private static bool IsEventCategory(string category) => !IsStativeOrPlace(category) && !Grammar.StandingCategories.Contains(category);
 
-        private static bool IsStativeOrPlace(string category) =>
-            category is "MOBILIZE" or "LOCATED_IN" or "HEADQUARTERED_IN" or "PART_OF" or "MEMBER_OF" or "NATIONALITY" or "WORKS_FOR" or "AFFILIATED_WITH";
+        private static bool IsStativeOrPlace(string category) => Grammar.StativeCategories.Contains(category);
 
         /// <summary>Prepositions that introduce a participant of most relations; others ("in", "near") mostly add circumstance.</summary>
         private static bool ArgumentPreposition(string p, bool placeRelation) =>
-            p is "against" or "on" or "with" or "to" or "toward" or "towards" or "into" or "from" or "at" or "of" or "upon" or "by" or "onto"
-            || placeRelation && p is "in" or "inside" or "within";
+            Grammar.ArgumentPrepositions.Contains(p) || placeRelation && Grammar.PlaceArgumentPrepositions.Contains(p);
 
         /// <summary>The subject mentions of verb group <paramref name="gi"/> (with coordinated subjects), memoised.</summary>
         private List<MentionRef> Subjects(int gi)
@@ -671,7 +635,6 @@ public sealed partial class RelationExtractor
 
         private List<MentionRef> ComputeSubjects(int gi)
         {
-            var v = _v;
             var g = _groups[gi];
             // "for Y to (not) VERB": Y is the infinitive's subject, not anyone before "for" ("the demand by X for Y to leave")
             if (ForSubject(g, out int to) >= 0)
@@ -725,8 +688,8 @@ public sealed partial class RelationExtractor
         /// <paramref name="from"/> when that is a "," (with <paramref name="anyComma"/>, a dash or bracket too), else -1.</summary>
         private int ClauseAfterOpening(int from, bool anyComma = false)
         {
-            int comma = Enumerable.Range(from, Math.Max(0, _v.Count - from)).FirstOrDefault(k => _v.IsComma(k) || _v.IsClauseBreak(k), -1);
-            return comma > 0 && (anyComma ? _v.IsComma(comma) : _v.Words[comma] == ",") ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
+            int comma = Enumerable.Range(from, Math.Max(0, v.Count - from)).FirstOrDefault(k => v.IsComma(k) || v.IsClauseBreak(k), -1);
+            return comma > 0 && (anyComma ? v.IsComma(comma) : v.Words[comma] == ",") ? _groups.FindIndex(o => o.First > comma && o.Finite) : -1;
         }
 
         /// <summary>
@@ -735,7 +698,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int ForSubject(VerbGroup g, out int to)
         {
-            var v = _v;
             to = v.SkipBack(g.First - 1, v.IsAdverb, 0);
             if (to < 2 || v.Tag(to) != "TO") return -1;
             for (int k = to - 1; k >= 0 && to - k <= 8; k--)
@@ -753,7 +715,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int Controller(int gi, out MentionRef? objectControl)
         {
-            var v = _v;
             var g = _groups[gi];
             objectControl = null;
             int p = g.First - 1;
@@ -801,7 +762,6 @@ public sealed partial class RelationExtractor
         /// <summary>The clause subject left of <paramref name="first"/>, skipping prepositional phrases, appositions and relative clauses.</summary>
         private MentionRef? SubjectBefore(int first)
         {
-            var v = _v;
             int j = first - 1;
             bool passedHeadNoun = false;
             while (j >= 0)
@@ -903,14 +863,13 @@ public sealed partial class RelationExtractor
         /// its own, that runs through <paramref name="j"/> and follows a noun phrase; -1 when there is none within 12 tokens.</summary>
         private int RelativeClauseEndingAt(int j)
         {
-            var v = _v;
             int r = j;
             while (r > 0 && j - r < 12 && !v.IsRelativePronoun(r) && !v.IsComma(r) && !v.IsClauseBreak(r) && !v.IsComplementizer(r) && !v.IsCoordinator(r)) r--;
             return r > 0 && v.IsRelativePronoun(r) && Enumerable.Range(r + 1, j - r).Any(v.IsVerb) && (v.IsNoun(r - 1) || v.MentionEndingAt(r - 1) is not null) ? r : -1;
         }
 
         /// <summary>The token before the determiners, adjectives and numbers that open the noun phrase of <paramref name="m"/>.</summary>
-        private int NounPhraseStartBefore(MentionRef m) => _v.SkipBack(m.FirstToken - 1, k => _v.IsDetOrAdj(k) || _v.Tag(k) == "CD");
+        private int NounPhraseStartBefore(MentionRef m) => v.SkipBack(m.FirstToken - 1, k => v.IsDetOrAdj(k) || v.Tag(k) == "CD");
 
         /// <summary>
         /// When the verb at <paramref name="k"/> (the token before an object noun phrase) heads a clause modifying the noun
@@ -919,7 +878,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int ObjectOfModifierClause(int k)
         {
-            var v = _v;
             if (k < 1 || !v.IsVerb(k) || v.MentionAt(k) is not null) return -1;
             if (v.Tag(k) == "VBG" && (v.IsNoun(k - 1) || v.MentionEndingAt(k - 1) is not null) && !_groups.Any(g => g.Head == k && g.Finite))
                 return k - 1;
@@ -931,7 +889,6 @@ public sealed partial class RelationExtractor
         /// <summary>The subject of a reporting verb whose complement clause starts at token <paramref name="pronoun"/> ("X said (that) it ..."), or null.</summary>
         private MentionRef? ReporterOf(int pronoun)
         {
-            var v = _v;
             int k = pronoun - 1;
             if (k >= 0 && v.IsComplementizer(k)) k--;
             while (k >= 0 && (v.Tag(k) is "NNP" or "IN" or "CD" || v.IsAdverb(k) || Grammar.TimeNouns.Contains(v.Lower(k))) && v.MentionAt(k) is null && pronoun - k < 5 && !v.IsVerb(k)) k--; // "said on Tuesday it", "announced yesterday that they"
@@ -941,7 +898,6 @@ public sealed partial class RelationExtractor
 
         private List<MentionRef> WithLeftConjuncts(MentionRef m)
         {
-            var v = _v;
             var list = new List<MentionRef> { m };
             var cur = m;
             while (true)
@@ -970,7 +926,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int TitleStart(int first)
         {
-            var v = _v;
             for (int s = Math.Max(0, first - 4); s < first; s++)
             {
                 if (v.MentionAt(s) is not null) continue;
@@ -987,7 +942,6 @@ public sealed partial class RelationExtractor
         /// <summary>The first token after a demonym and a prefix title starting at <paramref name="j"/> (itself when there is no title).</summary>
         private int AfterTitle(int j)
         {
-            var v = _v;
             int k = j;
             if (v.MentionStartingAt(k) is { } d && d.Mention.Kind == MentionKind.Demonym) k = d.EndToken;
             if (k >= v.Count || v.MentionAt(k) is not null) return j;
@@ -1003,7 +957,6 @@ public sealed partial class RelationExtractor
 
         private List<MentionRef> WithRightConjuncts(MentionRef m)
         {
-            var v = _v;
             var list = new List<MentionRef> { m };
             var cur = m;
             while (true)
@@ -1027,12 +980,11 @@ public sealed partial class RelationExtractor
         /// <summary>Whether the noun at <paramref name="i"/> names a movement: a trigger noun read as a visit or a deployment ("trip",
         /// "visit", "deployment"), whose "to" phrase is where it goes.</summary>
         private bool MovementNoun(int i) =>
-            new[] { _v.Lemma(i), _v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => IsMovementType(e.Type)));
+            new[] { v.Lemma(i), v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => IsMovementType(e.Type)));
 
         /// <summary>Whether a role noun of titles.tsv starts at <paramref name="i"/>, after a possessive "'s".</summary>
         private bool RoleNounAfter(int i)
         {
-            var v = _v;
             if (i < v.Count && v.Tag(i) == "POS") i++;
             if (i >= v.Count) return false;
             var (len, entries) = _x._titles.LongestMatchAt(v.Words, i);
@@ -1050,17 +1002,17 @@ public sealed partial class RelationExtractor
         private bool PlacedAfterObjectNoun(Match match, MentionRef obj)
         {
             if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && !IsMovementType(e.Type))
-                || match.Last > match.First && _v.IsNoun(match.Last) || !IsPlace(obj)) return false;
+                || match.Last > match.First && v.IsNoun(match.Last) || !IsPlace(obj)) return false;
             int noun = FirstCommonNoun(match.ObjectFrom, obj.FirstToken);
             int to = PrepositionBefore(obj);
-            return noun >= 0 && to > noun && _v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
+            return noun >= 0 && to > noun && v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
         }
 
         /// <summary>The first common noun outside a name in [<paramref name="from"/>, <paramref name="to"/>), or -1.</summary>
         private int FirstCommonNoun(int from, int to)
         {
-            for (int j = Math.Max(0, from); j < to && j < _v.Count; j++)
-                if (_v.Tag(j) is "NN" or "NNS" && _v.MentionAt(j) is null) return j;
+            for (int j = Math.Max(0, from); j < to && j < v.Count; j++)
+                if (v.Tag(j) is "NN" or "NNS" && v.MentionAt(j) is null) return j;
             return -1;
         }
 
@@ -1074,7 +1026,6 @@ public sealed partial class RelationExtractor
         private List<MentionRef> FindObjects(int from, HashSet<int> exclude, bool allowBy, out int prep, out bool afterBy, bool threat = false, bool clausal = false,
             bool nominal = false)
         {
-            var v = _v;
             prep = -1;
             afterBy = false;
             bool skipNext = false;
@@ -1141,7 +1092,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private MentionRef HeadOfPhrase(MentionRef m)
         {
-            var v = _v;
             // "Kenyan Minister of Defense X": the title's holder
             if (m.Mention.Kind == MentionKind.Demonym && AfterTitle(m.FirstToken) is var held && held > m.EndToken
                 && v.MentionStartingAt(held) is { } holder && v.TypeOf(holder) == EntityType.Person)
@@ -1167,13 +1117,12 @@ public sealed partial class RelationExtractor
         private int VerbBefore(int token, bool commaEnds)
         {
             int gi = _groups.FindLastIndex(g => g.Head < token);
-            return gi >= 0 && !Enumerable.Range(_groups[gi].Head, token - _groups[gi].Head).Any(k => _v.IsClauseBreak(k) || commaEnds && _v.IsComma(k)) ? gi : -1;
+            return gi >= 0 && !Enumerable.Range(_groups[gi].Head, token - _groups[gi].Head).Any(k => v.IsClauseBreak(k) || commaEnds && v.IsComma(k)) ? gi : -1;
         }
 
         /// <summary>"in support of X", "on behalf of X", "in coordination with X": X is whom the act is for or with.</summary>
         private bool InSupportOf(MentionRef m)
         {
-            var v = _v;
             int p = PrepositionBefore(m);
             // "in support of the government of Ruritania": the phrase may hold a noun and "of" before the name
             if (p >= 2 && v.Lower(p) == "of" && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)
@@ -1197,7 +1146,6 @@ public sealed partial class RelationExtractor
         /// <summary>The preposition before the noun phrase that starts at <paramref name="first"/> (-1: none).</summary>
         private int PrepositionBefore(int first)
         {
-            var v = _v;
             int k = v.SkipBack(first - 1, x => v.IsDetOrAdj(x) || v.Tag(x) is "CD" || v.IsNoun(x) && v.Tag(x + 1) == "POS");
             return k >= 0 && v.IsPreposition(k) ? k : -1;
         }
@@ -1215,7 +1163,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private MentionRef? Described(int pos)
         {
-            var v = _v;
             int j = pos - 1;
             while (j >= 0 && v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) j--; // "X, later replaced by Y"
             if (j >= 0 && v.IsComma(j)) j--;
@@ -1240,7 +1187,6 @@ public sealed partial class RelationExtractor
 
         private IEnumerable<Candidate> NominalCandidates()
         {
-            var v = _v;
             for (int i = 0; i < v.Count; i++)
             {
                 // a noun, or an adjective opening a noun entry ("punitive measures", "armed attacks")
@@ -1356,8 +1302,7 @@ public sealed partial class RelationExtractor
                 if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at")
                     && match.Entries.All(e => Grammar.MeetingCategories.Contains(e.Category) && e.Type != "VISITED"))
                     objects = objects.Where(o => !IsPlace(o)).ToList();
-                bool endsWithPrep = v.IsPreposition(match.Last) && match.Last > match.First;
-                bool indirect = prep >= 0 && !endsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
+                bool indirect = prep >= 0 && !match.EndsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
                 // "X requested support from Y", "X received aid from Y": help named with "from" comes from Y
                 bool fromGiver = prep >= 0 && v.Lower(prep) == "from" && match.Entries.All(e => e.Category is "SUPPORT" or "AID" or "COOPERATE");
                 foreach (var (s, o) in Pairs(subjects, objects))
@@ -1369,8 +1314,8 @@ public sealed partial class RelationExtractor
 
         /// <summary>"and"/"or" between two modifiers of one noun: "air and ground attacks".</summary>
         private bool CoordinatedModifier(int p) =>
-            _v.IsCoordinator(p) && p > 0 && _v.MentionAt(p - 1) is null && _v.MentionAt(p + 1) is null
-            && (_v.IsAdjective(p - 1) || _v.Tag(p - 1) == "NN") && (_v.IsAdjective(p + 1) || _v.Tag(p + 1) == "NN");
+            v.IsCoordinator(p) && p > 0 && v.MentionAt(p - 1) is null && v.MentionAt(p + 1) is null
+            && (v.IsAdjective(p - 1) || v.Tag(p - 1) == "NN") && (v.IsAdjective(p + 1) || v.Tag(p + 1) == "NN");
 
         /// <summary>
         /// "X is (deeply) concerned about Y", "X remains grateful to Y", "X is opposed to Y": a copula, a predicative adjective
@@ -1378,7 +1323,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> AttitudeCandidates()
         {
-            var v = _v;
             for (int j = 1; j + 2 < v.Count; j++)
             {
                 if (v.MentionAt(j) is not null || !(v.IsAdjective(j) || v.Tag(j) == "VBN") || !v.IsPreposition(j + 1)) continue;
@@ -1407,16 +1351,14 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> BetweenParties(Match match, bool negated)
         {
-            var v = _v;
             var reciprocal = match.Entries.Where(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "FIGHT" or "ALLIED_WITH").ToList();
             if (reciprocal.Count == 0) yield break;
             if (v.MentionStartingAt(AfterTitle(v.SkipFrom(match.Last + 2, v.IsDetOrAdj))) is not { } first) yield break;
             var parties = WithRightConjuncts(first);
             // "between X and Y ended": the verb after Y is the clause's, Y still the second party
-            if (parties.Count == 1 && first.EndToken < v.Count && v.Lower(first.EndToken) == "and")
-            {
-                if (v.MentionStartingAt(AfterTitle(v.SkipFrom(first.EndToken + 1, v.IsDetOrAdj))) is { } second) parties.Add(second);
-            }
+            if (parties.Count == 1 && first.EndToken < v.Count && v.Lower(first.EndToken) == "and"
+                && v.MentionStartingAt(AfterTitle(v.SkipFrom(first.EndToken + 1, v.IsDetOrAdj))) is { } second)
+                parties.Add(second);
             foreach (var (x, y) in Pairs(parties, parties))
                 if (x.Entity != y.Entity)
                     yield return new Candidate(x, y, reciprocal, match.First, match.Last, match.Text, RelationPattern.Nominal, false, true, Negated: negated);
@@ -1430,11 +1372,9 @@ public sealed partial class RelationExtractor
 
         private IEnumerable<Candidate> RoleCandidates()
         {
-            var v = _v;
-            var titles = _x._titles;
             for (int r = 0; r < v.Count; r++)
             {
-                var (len, entries) = titles.LongestMatchAt(v.Words, r);
+                var (len, entries) = _x._titles.LongestMatchAt(v.Words, r);
                 if (len == 0) continue;
                 int last = r + len - 1;
                 var roleWords = v.WordsOf(r, r + len - 1);
@@ -1448,7 +1388,7 @@ public sealed partial class RelationExtractor
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
-                int ob = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "HYPH" || v.IsNoun(x) && !titles.Lookup(v.Words[x]).Any(), r - 3);
+                int ob = v.SkipBack(r - 1, x => v.IsAdjective(x) || v.Tag(x) is "HYPH" || v.IsNoun(x) && !_x._titles.Lookup(v.Words[x]).Any(), r - 3);
                 if (ob >= 0 && v.Tag(ob) == "POS") ob--;
                 var org = ob >= 0 ? v.MentionEndingAt(ob) : null;
                 int after = last + 1;
@@ -1530,7 +1470,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> RoleInOwnedPart(MentionRef holder, MentionRef org, IReadOnlyList<TriggerEntry> triggers, int r, int last, string text)
         {
-            var v = _v;
             int k = org.EndToken;
             bool owner = k + 1 < v.Count && v.Tag(k) == "POS" && v.TypeOf(org) == EntityType.Organization;
             if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
@@ -1545,16 +1484,15 @@ public sealed partial class RelationExtractor
 
         /// <summary><paramref name="m"/> LOCATED_IN each of <paramref name="places"/> but itself, read at token <paramref name="at"/>.</summary>
         private IEnumerable<Candidate> PlacedIn(MentionRef m, IEnumerable<MentionRef> places, int at, bool indirect, bool factual = false) =>
-            places.Where(p => p.Entity != m.Entity).Select(p => new Candidate(m, p, LocatedIn, at, at, _v.Words[at], RelationPattern.Locative, indirect, true, Factual: factual));
+            places.Where(p => p.Entity != m.Entity).Select(p => new Candidate(m, p, LocatedIn, at, at, v.Words[at], RelationPattern.Locative, indirect, true, Factual: factual));
 
         private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
-        private bool IsPlace(MentionRef m) => _v.TypeOf(m) == EntityType.Location;
+        private bool IsPlace(MentionRef m) => v.TypeOf(m) == EntityType.Location;
 
         /// <summary>The place mention starting at <paramref name="i"/> (after an optional determiner) and the places coordinated with it.</summary>
         private List<MentionRef> PlacesFrom(int i)
         {
-            var v = _v;
             var places = new List<MentionRef>();
             while (i < v.Count)
             {
@@ -1576,7 +1514,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int AfterPlaceNoun(int i)
         {
-            var v = _v;
             int k = i;
             if (v.Tag(k) == "DT") k++;
             while (k < v.Count && k - i < 4 && v.MentionAt(k) is null && (v.IsAdjective(k) || v.Tag(k) is "NN" or "RB") && !Grammar.PlaceNouns.Contains(v.Lower(k))) k++;
@@ -1591,7 +1528,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> LocativeCandidates()
         {
-            var v = _v;
             foreach (var m in v.Mentions)
             {
                 int p = m.EndToken;
@@ -1718,7 +1654,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IEnumerable<Candidate> PlaceMoreCandidates()
         {
-            var v = _v;
             foreach (var m in v.Mentions)
             {
                 if (IsPlace(m)) continue;
@@ -1770,7 +1705,7 @@ public sealed partial class RelationExtractor
         /// name inside an "of" phrase of another noun ("the killing of Red Hand fighters in Brel").
         /// </summary>
         private bool NounFact(MentionRef m) =>
-            IsPlace(m) && m.Mention.Kind != MentionKind.Demonym || PrepositionBefore(m) is var pb && pb >= 0 && _v.Lower(pb) == "of";
+            IsPlace(m) && m.Mention.Kind != MentionKind.Demonym || PrepositionBefore(m) is var pb && pb >= 0 && v.Lower(pb) == "of";
 
         /// <summary>
         /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at
@@ -1780,7 +1715,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool PlacesObjectNoun(int head, int prep)
         {
-            var v = _v;
             int n = prep - 1;
             if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
             // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
@@ -1798,7 +1732,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool PlacesObjectComplement(int head, int prep)
         {
-            var v = _v;
             int k = head + 1;
             // a noun phrase with its determiner ("found guilty of sedition in Z": a headline's adjective the tagger took for a noun)
             if (k >= prep || !(v.IsDeterminer(k) || v.Tag(k) == "PRP$")) return false;
@@ -1819,7 +1752,6 @@ public sealed partial class RelationExtractor
         /// </summary>
         private bool OwnedNounBetween(int from, int to)
         {
-            var v = _v;
             foreach (var m in v.Mentions)
             {
                 int e = m.EndToken;
@@ -1833,7 +1765,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>Whether a preposition stands between the last comma before <paramref name="m"/> and it: "with the support of the 60-nation X".</summary>
         private bool InsidePhrase(MentionRef m) =>
-            SentenceView.Before(m.FirstToken).TakeWhile(k => !_v.IsComma(k) && !_v.IsClauseBreak(k)).Any(k => _v.IsPreposition(k) && _v.MentionAt(k) is null);
+            SentenceView.Before(m.FirstToken).TakeWhile(k => !v.IsComma(k) && !v.IsClauseBreak(k)).Any(k => v.IsPreposition(k) && v.MentionAt(k) is null);
 
         // ---------------------------------------------------------------- compound participles
 
@@ -1847,7 +1779,6 @@ public sealed partial class RelationExtractor
 
         private IEnumerable<Candidate> CompoundCandidates()
         {
-            var v = _v;
             for (int t = 0; t < v.Count; t++)
             {
                 var word = v.Words[t];
@@ -1891,10 +1822,10 @@ public sealed partial class RelationExtractor
         /// <summary>An entity of the document named by a hyphen prefix ("French" in "French-led"), as a mention placed on token <paramref name="t"/>.</summary>
         private MentionRef? PrefixEntity(string prefix, int t)
         {
-            if (_v.Context.FirstMentionWithText(prefix) is not { } mr) return null;
-            var tok = _v.Sentence.Tokens[t];
-            var m = mr.Mention with { Span = new TextSpan(tok.Start, tok.Start + prefix.Length), Text = prefix, SentenceIndex = _v.Index };
-            return new MentionRef(m, mr.Entity, _v.Index, t, t + 1);
+            if (v.Context.FirstMentionWithText(prefix) is not { } mr) return null;
+            var tok = v.Sentence.Tokens[t];
+            var m = mr.Mention with { Span = new TextSpan(tok.Start, tok.Start + prefix.Length), Text = prefix, SentenceIndex = v.Index };
+            return new MentionRef(m, mr.Entity, v.Index, t, t + 1);
         }
 
         // ---------------------------------------------------------------- hedges and attribution
@@ -1902,7 +1833,6 @@ public sealed partial class RelationExtractor
         /// <summary>Whether <paramref name="m"/> is what a meeting after the trigger is about ("held talks on Z", "spoke about Z").</summary>
         public bool IsTopic(int triggerLast, MentionRef m)
         {
-            var v = _v;
             int p = PrepositionBefore(m);
             // "cooperate on the development of X's programme": a name in an "of" phrase of the topic is in the topic
             for (int hops = 0; hops < 3 && p > triggerLast + 1 && v.Lower(p) == "of" && v.IsNoun(p - 1); hops++)
@@ -1916,7 +1846,6 @@ public sealed partial class RelationExtractor
         /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
         public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)
         {
-            var v = _v;
             bool negated = false;
             string? modality = null;
             // a control verb governing the clause ("refused to attack", "threatened to strike") denies or hedges it
@@ -1960,7 +1889,6 @@ public sealed partial class RelationExtractor
         /// <summary>The entity a reporting verb attributes the trigger's clause to ("X said ...", "..., X said", "according to X"), or null.</summary>
         public int? AttributionAt(int token, MentionRef subj, MentionRef obj)
         {
-            var v = _v;
             foreach (var g in _groups)
             {
                 if (!Grammar.ReportingVerbs.Contains(v.Lemma(g.Head)) && v.Lemma(g.Head) is not ("deny" or "dispute")) continue;
@@ -1969,9 +1897,7 @@ public sealed partial class RelationExtractor
                     // reporter before: its clause must contain the trigger's clause
                     if (Enumerable.Range(g.Head + 1, token - g.Head - 1).Any(v.IsClauseBreak)) continue;
                     var reporter = SubjectBefore(g.First) ?? (g.Head + 1 < v.Count ? v.MentionStartingAt(g.Head + 1) : null);
-                    if (reporter is null) continue;
-                    if (reporter.FirstToken >= token) continue;
-                    return reporter.Entity;
+                    if (reporter is not null && reporter.FirstToken < token) return reporter.Entity;
                 }
                 else if (g.First > token)
                 {
