@@ -3,7 +3,7 @@
 and measures the node gate leave one corpus out.
 
 usage (from the repository root, as the verdicts of a node judged in several files are ordered by git log):
-  kg build tests/<c>/news --out X --quiet --node-features X.tsv          (for each of the nineteen development corpora)
+  kg build tests/<c>/news --out X --quiet --node-features X.tsv          (for each of the twenty development corpora)
   python3 tests/realtext/train_gate.py --corpus X.tsv tests/<c> ... --loco [--reference FILE]
   python3 tests/realtext/train_gate.py --corpus X.tsv tests/<c> ... --write src/KnowledgeGraph.Graph/Resources/node-confidence.tsv
 
