@@ -23,6 +23,9 @@ public sealed record EntityEvidence(
     bool OnlyInFirstSentence,
     bool RecogniserOtherType = false)
 {
+    /// <summary>Where the entity's name mentions stand (lines, sentence openings, neighbouring words); null when not recorded.</summary>
+    public MentionContext? Context { get; init; }
+
     /// <summary>The evidence of one entity seen twice (two documents, or two clusters merged): support adds up.</summary>
     public static EntityEvidence? Combine(EntityEvidence? a, EntityEvidence? b)
     {
@@ -31,6 +34,60 @@ public sealed record EntityEvidence(
         float margin = float.IsNaN(a.Margin) ? b.Margin : float.IsNaN(b.Margin) ? a.Margin : Math.Max(a.Margin, b.Margin);
         return new EntityEvidence(a.Gazetteer || b.Gazetteer, a.Rule || b.Rule, a.RecogniserOnly && b.RecogniserOnly, a.Canonical || b.Canonical,
             margin, a.AllSentenceInitial && b.AllSentenceInitial, a.OnlyInFirstSentence && b.OnlyInFirstSentence,
-            a.RecogniserOtherType || b.RecogniserOtherType);
+            a.RecogniserOtherType || b.RecogniserOtherType) { Context = MentionContext.Combine(a.Context, b.Context) };
+    }
+}
+
+/// <summary>
+/// Where an entity's name mentions (names and acronyms) stand, counted over them: how many there are, how many open their
+/// sentence, and how many sit on a line of each kind (the article's first line, a line in title case, a list item, the
+/// dateline before an article's first dash, a reference line with a web address or a year in brackets, a line that ends
+/// without sentence punctuation); the recogniser's margins summed over the mentions it found; and the words around the
+/// first name mention of each article (universal part of speech and lower-cased word, before and after: "prev=ADP",
+/// "nextw=said"), at most <see cref="MaxKeys"/> of them, sorted. Counts add up over articles (docs/entities.md, "Node confidence").
+/// </summary>
+public sealed record MentionContext(
+    int Names,
+    int Opening,
+    int Headline,
+    int TitleLine,
+    int ListItem,
+    int Dateline,
+    int Citation,
+    int Unpunctuated,
+    float MarginSum,
+    int MarginCount,
+    IReadOnlyList<string> Keys)
+{
+    /// <summary>The most context keys of one kind ("prev", "prevw", "next", "nextw") an entity keeps: the ordinal first, so
+    /// the set does not depend on the articles' order.</summary>
+    public const int MaxKeysPerKind = 4;
+
+    /// <summary>The most context keys an entity keeps.</summary>
+    public const int MaxKeys = 4 * MaxKeysPerKind;
+
+    /// <summary>The context of one entity seen twice: counts add up, keys join (bounded).</summary>
+    public static MentionContext? Combine(MentionContext? a, MentionContext? b)
+    {
+        if (a is null) return b;
+        if (b is null) return a;
+        return new MentionContext(a.Names + b.Names, a.Opening + b.Opening, a.Headline + b.Headline, a.TitleLine + b.TitleLine,
+            a.ListItem + b.ListItem, a.Dateline + b.Dateline, a.Citation + b.Citation, a.Unpunctuated + b.Unpunctuated,
+            a.MarginSum + b.MarginSum, a.MarginCount + b.MarginCount, Bounded(a.Keys.Concat(b.Keys)));
+    }
+
+    /// <summary>Keys sorted ordinally without repeats, at most <see cref="MaxKeysPerKind"/> of each kind (the text before '=').</summary>
+    public static IReadOnlyList<string> Bounded(IEnumerable<string> keys)
+    {
+        var kept = new List<string>();
+        string? kind = null;
+        int n = 0;
+        foreach (var k in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var kk = k[..Math.Max(0, k.IndexOf('='))];
+            if (kk != kind) { kind = kk; n = 0; }
+            if (n++ < MaxKeysPerKind) kept.Add(k);
+        }
+        return kept;
     }
 }

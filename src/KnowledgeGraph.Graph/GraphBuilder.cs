@@ -51,8 +51,9 @@ public sealed class GraphBuilder
     /// </summary>
     public double MinEdgeConfidence { get; init; } = EdgeConfidence.DefaultMinimum;
 
-    /// <summary>Hears each entity node's confidence features (<see cref="NodeConfidence.FeatureNames"/>), to train the weights on judged nodes.</summary>
-    public Action<GraphNode, IReadOnlyList<double>>? OnNodeFeatures { get; init; }
+    /// <summary>Hears each entity node's confidence features (<see cref="NodeConfidence.FeatureNames"/>) and its context keys
+    /// (<see cref="MentionContext.Keys"/>), to train the weights on judged nodes.</summary>
+    public Action<GraphNode, IReadOnlyList<double>, IReadOnlyList<string>>? OnNodeFeatures { get; init; }
 
 
     private sealed class GlobalEntity
@@ -913,7 +914,7 @@ public sealed class GraphBuilder
     {
         var features = NodeConfidence.Features(g.Type, name, g.Evidence, g.Attributes?.ContainsKey("role") == true,
             g.Attributes?.ContainsKey("agent") == true, mentions, g.Mentions.Count, related, g.Aliases.Count);
-        return (features, NodeConfidence.Default.Score(features, NodeConfidence.SparseFeatures(string.Join(':', labels.Skip(1)), name)));
+        return (features, NodeConfidence.Default.Score(features, NodeConfidence.SparseFeatures(string.Join(':', labels.Skip(1)), name, g.Evidence?.Context?.Keys)));
     }
 
     /// <summary>A node's labels: Entity, its type, its fine types.</summary>
@@ -1152,7 +1153,7 @@ public sealed class GraphBuilder
             byId[id] = node;
             nodeOf[i] = node;
             nodes.Add(node);
-            OnNodeFeatures?.Invoke(node, features);
+            OnNodeFeatures?.Invoke(node, features, g.Evidence?.Context?.Keys ?? []);
         }
         foreach (var (id, clusters) in gated)
             if (byId.TryGetValue(id, out var kept))

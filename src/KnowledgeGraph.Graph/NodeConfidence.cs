@@ -19,6 +19,9 @@ public sealed class NodeConfidence
         "log_mentions", "log_documents", "relationship", "one_word", "all_capitals", "sentence_initial", "first_sentence",
         "organization", "person", "location", "digit", "lower_word", "log_forms", "recogniser_other_type",
         "hyphen",
+        // where the name mentions stand (MentionContext, since branch ctx38): shares of the name mentions
+        "share_opening", "share_headline", "share_title_line", "share_list_item", "share_dateline", "share_citation",
+        "share_unpunctuated", "mean_margin",
     ];
 
     private readonly double[] _weights;
@@ -84,6 +87,7 @@ public sealed class NodeConfidence
         static double B(bool b) => b ? 1 : 0;
         var ev = evidence ?? NoEvidence;
         bool hasMargin = !float.IsNaN(ev.Margin);
+        var cx = ev.Context;
         return
         [
             1, B(ev.Gazetteer), B(ev.Rule), B(ev.RecogniserOnly), B(ev.Canonical), B(role), B(agent),
@@ -94,7 +98,10 @@ public sealed class NodeConfidence
             B(type == EntityType.Organization), B(type == EntityType.Person), B(type == EntityType.Location),
             B(name.Any(char.IsDigit)), B(HasLowerCaseWord(name)), Math.Log(1 + Math.Max(1, forms)), B(ev.RecogniserOtherType),
             B(HasJoiningHyphen(name)),
+            Share(cx?.Opening), Share(cx?.Headline), Share(cx?.TitleLine), Share(cx?.ListItem), Share(cx?.Dateline), Share(cx?.Citation),
+            Share(cx?.Unpunctuated), cx is { MarginCount: > 0 } ? Math.Log(1 + Math.Max(0, cx.MarginSum / cx.MarginCount)) / 5 : 0,
         ];
+        double Share(int? count) => cx is { Names: > 0 } && count is { } c ? (double)c / cx.Names : 0;
     }
 
     /// <summary>
@@ -122,9 +129,10 @@ public sealed class NodeConfidence
     /// features file): its labels after Entity (<paramref name="labels"/>, ':'-joined: "Location:Country") and each sublabel;
     /// the name's lower-cased words; its first word; its last word with the type; the shapes of its first four words with
     /// the type (upper X, lower x, digit d, any other character as itself, a run written once: "Xx X.X."); its number of
-    /// words (five or more as 5) with the type. Sorted, without repeats.
+    /// words (five or more as 5) with the type; and the context keys of its name mentions (<see cref="MentionContext.Keys"/>:
+    /// "prev=ADP", "nextw=said"). Sorted, without repeats.
     /// </summary>
-    public static IReadOnlyList<string> SparseFeatures(string labels, string name)
+    public static IReadOnlyList<string> SparseFeatures(string labels, string name, IReadOnlyList<string>? context = null)
     {
         var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return [];
@@ -137,6 +145,7 @@ public sealed class NodeConfidence
         f.Add("last=" + type + "|" + words[^1].ToLowerInvariant());
         f.Add("shape=" + type + "|" + string.Join(' ', words.Take(4).Select(Shape)) + (words.Length > 4 ? "+" : ""));
         f.Add("n=" + type + "|" + Math.Min(words.Length, 5).ToString(CultureInfo.InvariantCulture));
+        if (context is not null) f.UnionWith(context);
         return f.ToList();
     }
 

@@ -228,7 +228,7 @@ public sealed class ExtractionPipeline : IDocumentAnalyzer
         var withCommunities = entities.ToList();
         Communities.Add(context, Lexicons, withCommunities, kept, _options.Allows);
         var (keptEntities, keptRelations) = DropIdleScopedActors(withCommunities, kept);
-        var analysis = new DocumentAnalysis(document, sentences, allMentions, EntityConfidence.Attach(keptEntities, sentences, ner), keptRelations);
+        var analysis = new DocumentAnalysis(document, sentences, allMentions, EntityConfidence.Attach(keptEntities, sentences, ner, document.Text), keptRelations);
         timings?.Lap("relations + dates");
         return analysis;
     }

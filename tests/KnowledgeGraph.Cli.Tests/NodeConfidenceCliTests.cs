@@ -27,7 +27,10 @@ public sealed class NodeConfidenceCliTests
         var g = ApocJsonLines.ReadFile(Path.Combine(outDir, "graph.jsonl"));
         Assert.That(Entities(g).Select(n => n["confidence"]), Is.All.InstanceOf<double>().And.All.InRange(0.0, 1.0));
         var lines = File.ReadAllLines(features);
-        Assert.That(lines[0].Split('\t'), Is.EqualTo(new[] { "id", "labels", "name" }.Concat(NodeConfidence.FeatureNames)));
+        Assert.That(lines[0].Split('\t'), Is.EqualTo(new[] { "id", "labels", "name" }.Concat(NodeConfidence.FeatureNames).Append("context")));
+        // every row has its dense features and a last column of context keys (the words around a name mention: "prev=ADP")
+        Assert.That(lines.Skip(1).Select(l => l.Split('\t').Length), Is.All.EqualTo(NodeConfidence.FeatureNames.Count + 4));
+        Assert.That(lines.Skip(1).Select(l => l.Split('\t')[^1]), Has.Some.Contains("prev="));
         Assert.That(lines.Skip(1).Select(l => l.Split('\t')[0]), Is.EquivalentTo(Entities(g).Select(n => n.Id)));
     }
 

@@ -108,6 +108,39 @@ public sealed class NodeConfidenceTests
     }
 
     [Test]
+    public void WhereTheNameMentionsStandIsAShareOfThem()
+    {
+        // four name mentions: one opens its sentence, two are on the headline, one on a reference line; the recogniser found
+        // two, with margins 3 and 5
+        var context = new MentionContext(4, 1, 2, 0, 0, 0, 1, 2, 8f, 2, ["next=VERB", "prevw=in"]);
+        var f = NodeConfidence.Features(EntityType.Location, "Dunmore", GazetteerEntry with { Context = context }, false, false, 4, 1, false);
+        double Of(string name) => f[NodeConfidence.FeatureNames.ToList().IndexOf(name)];
+        Assert.That((Of("share_opening"), Of("share_headline"), Of("share_citation"), Of("share_unpunctuated"), Of("share_list_item")),
+            Is.EqualTo((0.25, 0.5, 0.25, 0.5, 0.0)));
+        Assert.That(Of("mean_margin"), Is.EqualTo(Math.Log(1 + 4.0) / 5).Within(1e-12));
+        // no context recorded (a shard of before): every context feature is 0
+        var none = NodeConfidence.Features(EntityType.Location, "Dunmore", GazetteerEntry, false, false, 4, 1, false);
+        Assert.That(none.Skip(NodeConfidence.FeatureNames.ToList().IndexOf("share_opening")), Is.All.EqualTo(0));
+        // the words around the mentions are sparse features beside those of the name
+        Assert.That(NodeConfidence.SparseFeatures("Location", "Dunmore", context.Keys), Does.Contain("prevw=in").And.Contain("next=VERB").And.Contain("w=dunmore"));
+        Assert.That(NodeConfidence.SparseFeatures("Location", "Dunmore"), Has.None.StartsWith("prev"));
+    }
+
+    [Test]
+    public void AContextWordWeighsWhatTheFileSays()
+    {
+        string dense = string.Join("\n", NodeConfidence.FeatureNames.Select(f => $"{f}\t0"));
+        var model = NodeConfidence.Parse(new StringReader(dense + "\ns:prevw=in\t1.5\n"));
+        var features = NodeConfidence.Features(EntityType.Location, "Dunmore", null, false, false, 1, 1, false);
+        Assert.That(model.Score(features, NodeConfidence.SparseFeatures("Location", "Dunmore", ["prevw=in"])), Is.EqualTo(Math.Round(1 / (1 + Math.Exp(-1.5)), 3)));
+        Assert.That(model.Score(features, NodeConfidence.SparseFeatures("Location", "Dunmore", ["prevw=of"])), Is.EqualTo(0.5));
+        // a file without a weight for a context feature is refused, naming it
+        var old = string.Join("\n", NodeConfidence.FeatureNames.Where(f => f != "share_dateline").Select(f => $"{f}\t0"));
+        var ex = Assert.Throws<InvalidDataException>(() => NodeConfidence.Parse(new StringReader(old)));
+        Assert.That(ex!.Message, Does.Contain("share_dateline"));
+    }
+
+    [Test]
     public void TheShippedWeightsLoadAndGiveEveryFeatureAWeight()
     {
         var features = NodeConfidence.Features(EntityType.Person, "Ana Ruiz", GazetteerEntry, false, false, 3, 1, false, 2);

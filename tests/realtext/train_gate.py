@@ -3,7 +3,7 @@
 and measures the node gate leave one corpus out.
 
 usage (from the repository root, as the verdicts of a node judged in several files are ordered by git log):
-  kg build tests/<c>/news --out X --quiet --node-features X.tsv          (for each of the nineteen development corpora)
+  kg build tests/<c>/news --out X --quiet --node-features X.tsv          (for each of the twenty development corpora)
   python3 tests/realtext/train_gate.py --corpus X.tsv tests/<c> ... --loco [--reference FILE]
   python3 tests/realtext/train_gate.py --corpus X.tsv tests/<c> ... --write src/KnowledgeGraph.Graph/Resources/node-confidence.tsv
 
@@ -45,8 +45,9 @@ def shape(word):
     return "".join(out)
 
 
-def sparse(labels, name):
-    """The sparse features of a node (NodeConfidence.SparseFeatures in C# is the same function)."""
+def sparse(labels, name, context=()):
+    """The sparse features of a node (NodeConfidence.SparseFeatures in C# is the same function); context: the node's context
+    keys (MentionContext.Keys: "prev=ADP", "nextw=said"), the features file's last column."""
     words = name.split()
     if not words:
         return []
@@ -62,20 +63,32 @@ def sparse(labels, name):
     f.add("last=" + typ + "|" + lw[-1])
     f.add("shape=" + typ + "|" + " ".join(shape(w) for w in words[:4]) + ("+" if len(words) > 4 else ""))
     f.add("n=" + typ + "|" + str(min(len(words), 5)))
+    f.update(context)
     return sorted(f)
 
 
-def load(path, folder):
+CONTEXT_DENSE = ("share_opening", "share_headline", "share_title_line", "share_list_item", "share_dateline", "share_citation",
+                 "share_unpunctuated", "mean_margin")
+
+
+def load(path, folder, no_context=False):
+    """Rows of a features file joined to the verdicts of a judged folder. A file with a last column "context" (since branch
+    ctx38) gives the context keys; no_context drops them and the dense features of CONTEXT_DENSE (gate37's features)."""
     # the judged files of the later corpora write the labels with Entity first ("Entity:Location"), the features file without
     v = {(i, l[len("Entity:"):] if l.startswith("Entity:") else l, n): x for (i, l, n), x in verdicts(folder).items()}
     rows = []
     with open(path, encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
+        with_keys = header[-1] == "context"
+        names = header[3:-1] if with_keys else header[3:]
+        keep = [i for i, n in enumerate(names) if not (no_context and n in CONTEXT_DENSE)]
         for line in fh:
             p = line.rstrip("\n").split("\t")
-            rows.append({"key": (p[0], p[1], p[2]), "dense": [float(x) for x in p[3:]], "sparse": sparse(p[1], p[2]),
+            values = p[3:3 + len(names)]
+            context = p[-1].split() if with_keys and not no_context else []
+            rows.append({"key": (p[0], p[1], p[2]), "dense": [float(values[i]) for i in keep], "sparse": sparse(p[1], p[2], context),
                          "verdict": v.get((p[0], p[1], p[2]))})
-    return header[3:], rows
+    return [names[i] for i in keep], rows
 
 
 def train(rows, names, l2, l2s, min_count):
@@ -87,7 +100,8 @@ def train(rows, names, l2, l2s, min_count):
     index = {k: i for i, k in enumerate(vocab)}
     d = len(names)
     n = d + len(vocab)
-    X = [(r["dense"], [d + index[k] for k in r["sparse"] if k in index]) for r in rows]
+    # the dense features' non-zero entries only: a zero adds nothing to a sum, so the fit is the same, and faster
+    X = [([(i, a) for i, a in enumerate(r["dense"]) if a], [d + index[k] for k in r["sparse"] if k in index]) for r in rows]
     y = [1.0 if r["verdict"] == "correct" else 0.0 for r in rows]
     reg = [0.0] + [l2] * (d - 1) + [l2s] * len(vocab)
 
@@ -95,7 +109,7 @@ def train(rows, names, l2, l2s, min_count):
         loss = 0.0
         g = [0.0] * n
         for (dense, sp), t in zip(X, y):
-            z = sum(a * b for a, b in zip(w, dense)) + sum(w[i] for i in sp)
+            z = sum(w[i] * a for i, a in dense) + sum(w[i] for i in sp)
             if z >= 0:
                 e = math.exp(-z)
                 p = 1 / (1 + e)
@@ -105,9 +119,8 @@ def train(rows, names, l2, l2s, min_count):
                 p = e / (1 + e)
                 loss += math.log1p(e) - t * z
             r = p - t
-            for i, a in enumerate(dense):
-                if a:
-                    g[i] += r * a
+            for i, a in dense:
+                g[i] += r * a
             for i in sp:
                 g[i] += r
         for i in range(n):
@@ -211,12 +224,13 @@ def main():
     ap.add_argument("--folds", type=int, default=3, help="folds of the other corpora to choose the threshold on (0: no gate, AUC only)")
     ap.add_argument("--cost", type=float, default=3.0)
     ap.add_argument("--dense-only", action="store_true", help="no sparse features (the shipped model's features, retrained)")
-    ap.add_argument("--without", default="", help="comma-separated prefixes of sparse features to leave out (w=,first=,last=,shape=,n=,labels=,sub=)")
+    ap.add_argument("--without", default="", help="comma-separated prefixes of sparse features to leave out (w=,first=,last=,shape=,n=,labels=,sub=,prev=,prevw=,next=,nextw=)")
+    ap.add_argument("--no-context", action="store_true", help="without the context features (MentionContext, since ctx38): gate37's features, retrained")
     a = ap.parse_args()
     corpora = {}
     names = None
     for path, folder in a.corpus:
-        names, rows = load(path, folder)
+        names, rows = load(path, folder, a.no_context)
         without = tuple(x for x in a.without.split(",") if x)
         for r in rows:
             if a.dense_only:

@@ -61,7 +61,7 @@ public sealed class BuildCommand : ICommand
           --min-confidence <p>   leave out entity nodes whose confidence (0-1, docs/entities.md) is below p and that
                                  no relationship edge touches (default: 0, every node is kept)
           --node-features <file> also write each entity node's confidence features as TSV (id, labels, name,
-                                 features), to retrain the weights on judged nodes (tests/realtext/train_gate.py)
+                                 dense features, context keys), to retrain the weights on judged nodes (tests/realtext/train_gate.py)
           --html                 also write <dir>/graph.html, the graph as one page to explore in a browser (see 'kg view --help')
           --quiet                print only errors
           --verbose              print stack traces of internal errors
@@ -126,15 +126,16 @@ public sealed class BuildCommand : ICommand
                 context.Error.WriteLine($"kg build: {f.Origin}: {f.Reason}");
             }
             using var features = featuresPath is null ? null : new StreamWriter(featuresPath);
-            features?.WriteLine(string.Join('\t', new[] { "id", "labels", "name" }.Concat(NodeConfidence.FeatureNames)));
+            features?.WriteLine(string.Join('\t', new[] { "id", "labels", "name" }.Concat(NodeConfidence.FeatureNames).Append("context")));
             result = GraphBuild.Run(pipeline, schema, reader, plan, threads, Line, progress, context.Cancellation, onNote: quiet ? null : Line,
                 newBuilder: () => new GraphBuilder(schema, lexicons)
                 {
                     MinConfidence = minConfidence,
                     MinEdgeConfidence = minEdgeConfidence,
-                    OnNodeFeatures = features is null ? null : (node, f) => features.WriteLine(string.Join('\t',
+                    OnNodeFeatures = features is null ? null : (node, f, keys) => features.WriteLine(string.Join('\t',
                         new[] { node.Id, string.Join(':', node.Labels.Skip(1)), OneLine(node.Name!) }
-                            .Concat(f.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))),
+                            .Concat(f.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+                            .Append(string.Join(' ', keys.Select(OneLine).Select(k => k.Replace(' ', '_')))))),
                 });
         }
 

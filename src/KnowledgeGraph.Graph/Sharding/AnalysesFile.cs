@@ -173,13 +173,32 @@ public static class AnalysesFile
         Flag("first_sentence", ev.OnlyInFirstSentence);
         Flag("recogniser_other_type", ev.RecogniserOtherType);
         if (!float.IsNaN(ev.Margin)) { w.WritePropertyName("margin"); w.WriteValue(ev.Margin); }
+        if (ev.Context is { } cx)
+        {
+            w.WritePropertyName("context");
+            w.WriteStartArray();
+            foreach (var n in new[] { cx.Names, cx.Opening, cx.Headline, cx.TitleLine, cx.ListItem, cx.Dateline, cx.Citation, cx.Unpunctuated, cx.MarginCount })
+                w.WriteValue(n);
+            w.WriteValue(cx.MarginSum);
+            w.WriteEndArray();
+            w.WritePropertyName("context_keys"); Strings(w, cx.Keys);
+        }
         w.WriteEndObject();
+    }
+
+    /// <summary>The context of an entity's mentions: nine counts, then the margins' sum (<see cref="WriteEvidence"/>).</summary>
+    private static MentionContext? ReadContext(JObject o)
+    {
+        if (o["context"] is not JArray a) return null;
+        if (a.Count != 10) throw new FormatException("an entity's evidence context has not ten numbers");
+        int I(int i) => (int)a[i];
+        return new MentionContext(I(0), I(1), I(2), I(3), I(4), I(5), I(6), I(7), (float)a[9], I(8), StringList(o["context_keys"]));
     }
 
     private static EntityEvidence? ReadEvidence(JObject? o) => o is null ? null : new EntityEvidence(
         (bool?)o["gazetteer"] ?? false, (bool?)o["rule"] ?? false, (bool?)o["recogniser_only"] ?? false, (bool?)o["canonical"] ?? false,
         (float?)o["margin"] ?? float.NaN, (bool?)o["sentence_initial"] ?? false, (bool?)o["first_sentence"] ?? false,
-        (bool?)o["recogniser_other_type"] ?? false);
+        (bool?)o["recogniser_other_type"] ?? false) { Context = ReadContext(o) };
 
     /// <summary>Reads one record line; throws <see cref="FormatException"/> naming what is wrong.</summary>
     internal static ShardRecord ReadRecord(JObject o)
