@@ -2203,6 +2203,64 @@ public sealed class MentionFinder
         i < words.Count && IsCardinal(words[i])
         || i + 3 < words.Count && words[i] == "(" && words[i + 2] == ")" && NameKey.IsAcronymShape(words[i + 1]) && IsCardinal(words[i + 3]);
 
+    /// <summary>
+    /// A document's head word (document_heads.tsv) at <paramref name="k"/>; not a given name that a capitalised word follows,
+    /// which opens a person's name ("Farm Secretary Bill Hanlon" against "the Harbour Levies Bill 2019").
+    /// </summary>
+    private bool DocumentHeadAt(List<string> words, int k) =>
+        _lex.DocumentHeads.Contains(words[k]) && !(_lex.GivenNames.Contains(words[k]) && k + 1 < words.Count && IsCapitalized(words[k + 1]));
+
+    /// <summary>
+    /// A bracket opened before <paramref name="first"/> that a comma and a publisher's name in capitals follow before it closes
+    /// ("(Title Words ..., KESSA NEWS", "(Title Words, PARLIAMENT.UK"): a cited title; the capitals are four letters or more
+    /// (a dot between them, a site's address, allowed) and not the initials of the name's words.
+    /// </summary>
+    private static bool CitedTitleInBracket(List<string> words, int first, int end)
+    {
+        var initials = string.Concat(Enumerable.Range(first, end - first).Where(i => IsCapitalized(words[i])).Select(i => words[i][0]));
+        for (int j = end; j < words.Count && j < end + 40; j++)
+        {
+            if (words[j] is ")" or "(") return false;
+            if (words[j] != "," || j + 1 >= words.Count) continue;
+            var p = words[j + 1];
+            if (p.Count(char.IsLetter) >= 4 && p.All(ch => char.IsUpper(ch) || ch == '.') && char.IsLetter(p[0]) && p != initials) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The number sign before a document's number: "No." or "No" (a token "No" and a full stop after it too).</summary>
+    private static bool IsNumberSign(List<string> words, int k) =>
+        k >= 0 && k < words.Count && (words[k] is "No." || words[k] == "No" || words[k] == "." && k > 0 && words[k - 1] == "No");
+
+    /// <summary>A document's number: digits first ("78", "1682-VII", "001-10") or a Roman numeral ("XIV").</summary>
+    private static bool IsDocumentNumber(string w) => w.Length > 0 && (char.IsAsciiDigit(w[0]) || w.Length >= 2 && IsRomanNumeral(w));
+
+    /// <summary>A document's number at <paramref name="i"/>, or after the full stop of "No" there.</summary>
+    private static bool DocumentNumberAfter(List<string> words, int i) =>
+        i < words.Count && IsDocumentNumber(words[i]) || i + 1 < words.Count && words[i] == "." && words[i - 1] == "No" && IsDocumentNumber(words[i + 1]);
+
+    /// <summary>
+    /// Whether the word at <paramref name="first"/> goes on a document's title: walking left over capitalised words and the
+    /// title's small words ("of", "on", "and", "the", "&amp;") reaches a document's head that "of", "on" or "for" follows
+    /// ("the Law of Rivers and Harbours": "and Harbours" is the law's title); at most ten words back.
+    /// </summary>
+    private bool InsideDocumentTitle(List<string> words, int first)
+    {
+        for (int k = first - 1; k >= 1 && k >= first - 10; k--)
+        {
+            var w = words[k];
+            if (w is "of" or "on" or "for" && IsTitleCase(words[k - 1]) && DocumentHeadAt(words, k - 1))
+            {
+                // (the document's name opens its own run: "the Committee on Budget of the House" names no document)
+                int j = k - 2;
+                while (j >= 0 && IsTitleCase(words[j])) j--;
+                return j < 0 || words[j] is not ("of" or "on" or "for");
+            }
+            if (!(IsTitleCase(w) || w is "of" or "on" or "and" or "the" or "&")) return false;
+        }
+        return false;
+    }
+
     private static bool IsCardinal(string w) => w.Length > 0 && w.Length <= 5 && w.All(char.IsDigit);
 
     /// <summary>
@@ -2783,11 +2841,46 @@ public sealed class MentionFinder
             // (a head of two words is data too: "the Varn Trade Sanctions Regime" is a legal regime, no government)
             // (the head alone after "the" too: "the judges read the Statute", "the Framework's second annex": the short name of a
             // document, no actor)
-            if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the"
-                && _lex.DocumentHeads.Contains(span[0]))
+            if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the" or ")"
+                && DocumentHeadAt(words, c.First))
                 continue;
+            // "(Harbour Levies Explained – A Guide for Owners, KESSA NEWS, May 2, 2019)": capitalised words opening a bracket that a
+            // comma and a publisher or site in capitals close are the start of a cited title (a reference line), no name; a body's
+            // head keyword keeps its name, and an acronym its initials spell after the comma is the name's own ("(Kessa Port
+            // Authority, KPAU)")
+            if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.First > 0 && words[c.First - 1] == "(" && IsTitleCase(span[0])
+                && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization } && CitedTitleInBracket(words, c.First, c.End)) continue;
+            // "Decree-Law No. 41", "D.L. No. 41", "the Kessa Act No XIV of 2012": a name cut before "No." and a number is a numbered
+            // text whose number was left out, no actor; the number itself, a Roman numeral or one with digits, names nothing either
+            if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2 && IsNumberSign(words, c.End - 1) && DocumentNumberAfter(words, c.End)) continue;
+            if (c.Source != "gazetteer" && span.Count == 1 && c.First > 0 && IsNumberSign(words, c.First - 1) && IsDocumentNumber(span[0])) continue;
+            // "the Coastal Law (Sundry Amendments) Bill 2014": capitalised words in brackets right before a document's head are a
+            // piece of that document's title, no name of their own
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.First > 0 && words[c.First - 1] == "(" && c.End + 1 < words.Count && words[c.End] == ")"
+                && IsTitleCase(words[c.End + 1]) && DocumentHeadAt(words, c.End + 1)) continue;
+            // "the Law of Rivers and Harbours", "the Code of Kessa Waters and Fisheries": a piece the recogniser cut from a document's
+            // title (capitalised words, "of", "on", "and" back to a document's head that "of", "on" or "for" follows) is that
+            // title's words, no name; a name with a keyword of its own keeps it there (a body, an agreement: "the Action
+            // Programme on the Kessa Declaration"), and so does a place
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type is EntityType.Organization or EntityType.Person or EntityType.Event
+                && (c.Type != EntityType.Person || !IsCapitalized(span[0])) && Keyword(words, c.First, c.End) is null
+                && !span.Any(w => _lex.OrgKeywords.Lookup(w).Any(h => h.Type == EntityType.Organization)) && InsideDocumentTitle(words, c.First)) continue;
+            // "the Statute of the Varn Criminal Court", "the Constitution of the Kessa Harbour Union": a document's head before "of"
+            // and a name its body's head keyword ends is that body's document; the body is what the name names as an actor
+            // (the document itself is no node)
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type == EntityType.Organization && span.Count >= 3 && span[1] == "of"
+                && IsTitleCase(span[0]) && DocumentHeadAt(words, c.First))
+            {
+                int body = span[2] == "the" ? c.First + 3 : c.First + 2;
+                if (body < c.End && IsCapitalized(words[body]) && (Keyword(words, body, c.End) is { Type: EntityType.Organization }
+                        || Enumerable.Range(body, c.End - body).Any(j => _lex.OrgKeywords.Lookup(words[j], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization))))
+                {
+                    c = c with { First = body, Canonical = null, Role = null };
+                    span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+                }
+            }
             if (c.Source != "gazetteer" && span.Count >= 2 && c.Type != EntityType.Event
-                && ((_lex.DocumentHeads.Contains(span[^1]) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
+                && ((DocumentHeadAt(words, c.End - 1) || span.Count >= 3 && _lex.DocumentHeads.Contains(span[^2] + " " + span[^1]))
                     && HeadBeforeOf(words, c.First, c.End - 1) is null
                     || span.Count >= 3 && _lex.DocumentHeads.Contains(span[0]) && span[1] == "for"
                     || DocumentHeadBeforeOf(words, c.First, c.End)
@@ -2843,11 +2936,21 @@ public sealed class MentionFinder
                 if (k > c.End + 1 && _lex.DocumentHeads.Contains(words[k - 1])
                     && (words[c.End] is not ("'s" or "\u2019s") || Enumerable.Range(c.End + 1, k - c.End - 1).Any(j => s.Tokens[j].Tag is "IN" or "TO"))) continue;
             }
+            // "the Wages and Pensions of the Mayor, Deputy Mayor and Aldermen Bill 2011": capitalised words that "of" and a run of
+            // capitalised words and the title's small words ("of", "the", "and", a comma) join to a document's head are the first
+            // words of that document's title, when they have no body's head keyword of their own
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Type is EntityType.Organization or EntityType.Event && c.End + 1 < words.Count && words[c.End] == "of"
+                && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization })
+            {
+                int k = c.End + 1;
+                while (k < words.Count && k <= c.End + 14 && (IsTitleCase(words[k]) && !DocumentHeadAt(words, k) || words[k] is "of" or "the" or "and" or "," or "&")) k++;
+                if (k < words.Count && k > c.End + 1 && IsTitleCase(words[k]) && DocumentHeadAt(words, k) && IsTitleCase(words[k - 1])) continue;
+            }
             // "the Kessa Coast Oil Drilling Ban Act": capitalised words a document's capitalised head follows are the
             // first part of that document's name when they have no head keyword of their own ("the Harbor Institute Report"
             // is the institute's)
             if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.Type != EntityType.Person && c.End < words.Count
-                && IsTitleCase(words[c.End]) && _lex.DocumentHeads.Contains(words[c.End]) && Keyword(words, c.First, c.End) is null) continue;
+                && IsTitleCase(words[c.End]) && DocumentHeadAt(words, c.End) && Keyword(words, c.First, c.End) is null) continue;
             if (c.Source != "gazetteer" && !IsName(s, words, c, span)) continue;
             // "news from around the Corps", "the Navy": a force's head word alone names a force (the one the article names
             // in full, when it does), whatever the recogniser took it for
