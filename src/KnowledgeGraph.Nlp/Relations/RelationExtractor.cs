@@ -363,7 +363,8 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 // "launched its second offensive against" (the words before it are skipped as the phrase's modifiers)
                 bool head = v.IsAdjective(j) && j + 1 < v.Count && v.IsPreposition(j + 1)
                             && (v.Tag(j - 1) is "DT" or "PRP$" or "CD" || v.IsAdjective(j - 1) && j - 2 > start && v.Tag(j - 2) is "DT" or "PRP$" or "CD");
-                if (v.Tag(j) is "DT" or "PDT" or "CD" or "PRP$" || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
+                // a negating determiner is no modifier to skip: "Ostland has no control over Y" states no control
+                if (v.Tag(j) is "DT" or "PDT" or "CD" or "PRP$" && !Grammar.IsNegator(v.Lower(j)) || v.IsAdjective(j) && !head || v.IsAdverb(j) && !Grammar.IsNegator(v.Lower(j))) continue;
                 idx.Add(j);
             }
             Match? best = null;
