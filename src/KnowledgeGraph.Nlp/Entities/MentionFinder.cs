@@ -2320,10 +2320,15 @@ public sealed class MentionFinder
     {
         if (end - start < 2) return null;
         // "the Marsden Commission Against Private Militias": "Against" and what follows say what the body opposes; its head
-        // is before "Against" (none there: no keyword types the name)
+        // is before "Against" (none there: no keyword types the name; a head of another kind, "the Convention Against
+        // Torture", is read as before)
         for (int k = start + 1; k < end - 1; k++)
             if (words[k] is "Against" or "against")
-                return Keyword(words, start, k);
+            {
+                var own = Keyword(words, start, k);
+                if (own is null || own.Value.Type == EntityType.Organization) return own;
+                break;
+            }
         // a name that is itself a head of two or three words whose last word alone names a business ("Central Bank",
         // "Development Bank") is read by the whole head: a bank of a state is no company
         bool wholeHead = end - start <= 3 && _lex.OrgKeywords.Lookup(words[end - 1], KeywordPosition.Suffix) is { Count: > 0 } lastWord && lastWord[0].FineType == "Company";
@@ -3179,8 +3184,10 @@ public sealed class MentionFinder
                 // letters whose name shares no word with the long form (that body is another one): the letters alone elsewhere
                 // in the article lose that reading too; a long form sharing a word with the gazetteer's name ("the Kurdish
                 // Workers' Party (PKK)") leaves it
+                // (not an entry the gazetteer names by the letters themselves, "Unicef", nor one it knows by the long form)
                 if (a == inBrackets && name.Mention.Type == EntityType.Organization && a.Mention is { Source: "gazetteer", Type: EntityType.Organization, Canonical: { } entry }
-                    && name.Mention.Canonical != entry && !SharesMajorWord(entry, words))
+                    && name.Mention.Canonical != entry && !SharesMajorWord(entry, words) && NameKey.Fold(entry) != NameKey.Fold(a.Mention.Text)
+                    && !_lex.Gazetteer.Lookup(name.Mention.Text).Any(h => h.Entry.Name == entry))
                     Define(a.Mention.Text, new Definition(name.Mention.Type, name.Mention.FineType, name.Mention.Text, name.Mention.Canonical, false) { Unspelled = true });
                 continue;
             }
