@@ -242,6 +242,7 @@ public sealed class GraphBuilder
                 {
                     if (ResolutionKey.OfBody(name) is { } body) keys.Add(Bare(name) ? body + "\u0003" + docId : body);
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
+                    if (!Bare(name) && ResolutionKey.OfBoard(name) is { } board) keys.Add(board);
                     // one country's ministry of one field, whichever way its name says whose it is ("the Kessan Foreign
                     // Ministry", "Kessland's Ministry of Foreign Affairs", "the Ministry of Foreign Affairs of Kessland")
                     if (!Bare(name) && OwnedMinistry(name) is { Country: { } country } owned) keys.Add("\u0008" + country + "|" + owned.Field);
@@ -408,6 +409,40 @@ public sealed class GraphBuilder
             _entities[i].NameVotes.Clear(); // the node it joins keeps its own name: the acronym becomes one of its aliases
             Union(owners[0], i);
         }
+        // "the Kessa Trade Office (KFTO)" in one article and "the Kessa Foreign Trade Office" in another: a body that holds an
+        // acronym of three letters or more its own names do not spell, beside a short name whose words are all words of a
+        // name the acronym spells (the same last word, the head, and fewer words), is that name's body: the one node of the
+        // same type holding such a name joins it (two such nodes: neither)
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Organization || g.Attributes is not null && ResolutionKey.IsDocumentScoped(g.Attributes)) continue;
+            var names = g.Aliases.Where(a => AcronymLetters(a) is null && NameKey.Words(a).Length >= 2).ToList();
+            if (names.Count == 0) continue;
+            foreach (var alias in g.Aliases)
+            {
+                if (AcronymLetters(alias) is not { } letters || g.Aliases.Any(name => SpellsOut(letters, name))) continue;
+                var candidates = (held.TryGetValue(letters, out var h) ? h : new List<int>()).Concat(spelled.TryGetValue(letters, out var sp) ? sp : new List<int>())
+                    .Select(Find).Where(o => o != Find(i) && _entities[o].Type == g.Type).Distinct().ToList();
+                var owners = candidates.Where(o => _entities[o].Aliases.Any(full => SpellsOut(letters, full) && names.Any(shortName => ShortFormOf(shortName, full)))).ToList();
+                if (owners.Count != 1) continue;
+                Union(owners[0], i);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="shortName"/> is <paramref name="full"/> with words left out: every major word of it is
+    /// one of the full name's, in order, the last words are the same (the head), and the full name has more major words.</summary>
+    private static bool ShortFormOf(string shortName, string full)
+    {
+        static string[] Major(string n) => NameKey.Words(n).Where(w => !NameKey.MinorWords.Contains(w)).Select(NameKey.Fold).ToArray();
+        var (a, b) = (Major(shortName), Major(full));
+        if (a.Length < 1 || b.Length <= a.Length || a[^1] != b[^1]) return false;
+        int j = 0;
+        foreach (var w in b)
+            if (j < a.Length && w == a[j]) j++;
+        return j == a.Length;
     }
 
     /// <summary>

@@ -141,6 +141,46 @@ public static class ResolutionKey
         return "\u0005" + prefix + "|" + head.ToUpperInvariant() + "|" + Of(string.Join(' ', field));
     }
 
+    /// <summary>The complements that name a body's governing board: "Board of Directors", "of Governors", "of Trustees".</summary>
+    private static readonly HashSet<string> BoardMembers = new(StringComparer.Ordinal) { "Directors", "Governors", "Trustees" };
+
+    /// <summary>
+    /// "the Kessa Harbour Fund's Board of Directors", "the KHF Board of Directors", "the Board of Directors of the Kessa
+    /// Harbour Fund": one owner's governing board whichever way the name says whose it is, key owner + "BOARD"; a board
+    /// named without "of Directors" (Governors, Trustees) is that board only after an owner written as one acronym ("the
+    /// KHF Board", "KHF's Board"), since a board named after its field ("the Kessa Parole Board") is a body of its own and
+    /// no owner's board. The owner's possessive is left out ("KHF's", "KHFs"). Null for any other name, and for a board
+    /// with no owner ("the Board of Directors", "the Executive Board" stay apart from every owner's board).
+    /// </summary>
+    public static string? OfBoard(string name)
+    {
+        var words = NameKey.Words(name).ToList();
+        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        int at = words.IndexOf("Board");
+        if (at < 0) return null;
+        int end = at + 1;
+        bool governing = end + 1 < words.Count && words[end] == "of" && BoardMembers.Contains(words[end + 1]);
+        if (governing) end += 2;
+        List<string> owner;
+        if (at == 0 && governing && end + 1 < words.Count && words[end] == "of")
+        {
+            owner = words.Skip(end + 1).ToList();
+            if (owner.Count > 0 && owner[0].Equals("the", StringComparison.OrdinalIgnoreCase)) owner.RemoveAt(0);
+        }
+        else if (at > 0 && end == words.Count)
+        {
+            owner = words.Take(at).ToList();
+            var last = owner[^1];
+            if (last.EndsWith("'s", StringComparison.Ordinal) || last.EndsWith("s'", StringComparison.Ordinal)) owner[^1] = last[..^2];
+            else if (last.Length >= 3 && last[^1] == 's' && NameKey.IsAcronymShape(last[..^1])) owner[^1] = last[..^1];
+            else if (last == "'s" && owner.Count > 1) owner.RemoveAt(owner.Count - 1);
+        }
+        else return null;
+        if (owner.Count == 0 || owner[0].Length == 0 || !char.IsUpper(owner[0][0]) || !owner.All(w => w.Length > 0 && IsNameWord(w))) return null;
+        if (!governing && !(owner.Count == 1 && NameKey.IsAcronymShape(owner[0]))) return null;
+        return "\u000E" + Of(string.Join(' ', owner)) + "|BOARD";
+    }
+
     /// <summary>Words that say how a legislature set a committee up, which its short name leaves out: "Select", "Standing", "Permanent".</summary>
     private static readonly HashSet<string> CommitteeKinds = new(StringComparer.OrdinalIgnoreCase) { "Select", "Standing", "Permanent" };
 

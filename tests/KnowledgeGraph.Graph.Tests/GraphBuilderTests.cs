@@ -334,6 +334,51 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void AnOwnersBoardOfDirectorsIsOneBoardWhicheverWayItsNameSaysWhoseButAFieldsBoardAndAnotherOwnersAreNot()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "KHF Board of Directors", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "KHF\u2019s Board of Directors", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "KHF Board", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Board of Directors of the Kessa Harbour Fund", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { E(0, "Kessa Harbour Fund's Board of Directors", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "Kessa Parole Board", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Kessa Parole Board of Directors", EntityType.Organization) }));
+        b.Add(Doc("eight", new[] { E(0, "Board of Directors", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { E(0, "OHB Board of Directors", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        Assert.That(Aliases(Of("KHF Board")), Is.EquivalentTo(new[] { "KHF Board", "KHF Board of Directors", "KHF\u2019s Board of Directors" }));
+        Assert.That(Aliases(Of("Kessa Harbour Fund's Board of Directors")), Is.EquivalentTo(new[] { "Board of Directors of the Kessa Harbour Fund", "Kessa Harbour Fund's Board of Directors" }));
+        // a board named after its field is a body of its own, no owner's board; a board with no owner is nobody's in particular
+        Assert.That(Aliases(Of("Kessa Parole Board")), Is.EquivalentTo(new[] { "Kessa Parole Board" }));
+        Assert.That(Aliases(Of("Board of Directors")), Is.EquivalentTo(new[] { "Board of Directors" }));
+        Assert.That(Aliases(Of("OHB Board of Directors")), Is.EquivalentTo(new[] { "OHB Board of Directors" }), "another owner's board");
+        Assert.That(bodies, Has.Count.EqualTo(6));
+    }
+
+    [Test]
+    public void AShortNameWithAnAcronymItDoesNotSpellIsTheLongerNameTheAcronymSpellsButNotWhenTwoNamesSpellIt()
+    {
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Kessa Trade Office", EntityType.Organization, "KFTO") }));
+        b.Add(Doc("two", new[] { E(0, "Kessa Foreign Trade Office", EntityType.Organization) }));
+        // a name with other words, or another head, is no longer form of the short name
+        b.Add(Doc("three", new[] { E(0, "Velm Harbour Board", EntityType.Organization, "VHPB") }));
+        b.Add(Doc("four", new[] { E(0, "Velm Harbour Police Bureau", EntityType.Organization) }));
+        // two longer names the acronym spells: neither
+        b.Add(Doc("five", new[] { E(0, "Orvin Water Council", EntityType.Organization, "ORWC") }));
+        b.Add(Doc("six", new[] { E(0, "Orvin Rural Water Council", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "Orvin River Water Council", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        GraphNode Of(string alias) => bodies.Single(n => Aliases(n).Contains(alias));
+        Assert.That(Aliases(Of("KFTO")), Is.EquivalentTo(new[] { "KFTO", "Kessa Foreign Trade Office", "Kessa Trade Office" }));
+        Assert.That(Aliases(Of("VHPB")), Is.EquivalentTo(new[] { "VHPB", "Velm Harbour Board" }));
+        Assert.That(Aliases(Of("ORWC")), Is.EquivalentTo(new[] { "ORWC", "Orvin Water Council" }));
+        Assert.That(bodies, Has.Count.EqualTo(6));
+    }
+
+    [Test]
     public void ANameSpeltWithOneVowelForAnotherInALongWordIsOneNodeAcrossArticles()
     {
         var b = new GraphBuilder(Schema);

@@ -275,6 +275,7 @@ public sealed class MentionFinder
                 && was is EntityType.Person or EntityType.Organization or EntityType.Location && was != now.Type)
                 result[k] = result[k] with { TypedByConstruction = true };
         TypeBareAcronymsLikeTheirNames(sentences, result);
+        CutVerbsFromSurnames(doc, sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
         return result;
@@ -743,6 +744,55 @@ public sealed class MentionFinder
             else if (!(w is "the" && t == b.FirstToken - 1)) return Link.None;
         }
         return link;
+    }
+
+    /// <summary>
+    /// "Minister Varnsby Welcomes New Envoys", "Chair Ostrell Opened the Session": a title-case line writes its verb with a
+    /// capital, so a person's name found there can end in the verb. A name of two or three words whose last is a finite
+    /// verb ("-s", "-es", "-ed", "-d" on a verb of the CAMEO dictionary; not the bare verb, which may be a noun) and whose
+    /// words before it are the last words of a longer person's name in the article (the person's surname) is that person
+    /// without the verb. The full names are indexed by their last words once: linear in the mentions.
+    /// </summary>
+    private void CutVerbsFromSurnames(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        HashSet<string>? endings = null;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            int n = m.EndToken - m.FirstToken;
+            if (m.Mention is not { Type: EntityType.Person, Kind: MentionKind.Name } || n is < 2 or > 3) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            var verb = tokens[m.EndToken - 1].Text;
+            if (!IsTitleCase(verb) || !IsFiniteVerbForm(verb.ToLowerInvariant())) continue;
+            if (endings is null)
+            {
+                endings = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in result)
+                {
+                    if (p.Mention is not { Type: EntityType.Person, Kind: MentionKind.Name }) continue;
+                    var t = sentences[p.Mention.SentenceIndex].Tokens;
+                    int words = p.EndToken - p.FirstToken;
+                    for (int j = 1; j < words && j <= 2; j++) endings.Add(string.Join(' ', Enumerable.Range(p.EndToken - j, j).Select(x => t[x].Text)));
+                }
+            }
+            var rest = string.Join(' ', Enumerable.Range(m.FirstToken, n - 1).Select(j => tokens[j].Text));
+            if (!endings.Contains(rest)) continue;
+            var span = new TextSpan(tokens[m.FirstToken].Start, tokens[m.EndToken - 2].End);
+            result[k] = m with { EndToken = m.EndToken - 1, Mention = m.Mention with { Span = span, Text = doc.Text[span.Start..span.End], Canonical = null } };
+        }
+    }
+
+    /// <summary>A verb's third person or past form, by the CAMEO dictionary's lemmas ("welcomes", "highlighted", "pledged",
+    /// "carries"): the bare lemma is not (it may be a noun).</summary>
+    private bool IsFiniteVerbForm(string w)
+    {
+        if (w.Length < 4 || _lex.Cameo.Verb(w).Count > 0) return false;
+        bool Lemma(string stem) => stem.Length >= 2 && _lex.Cameo.Verb(stem).Count > 0;
+        if (w.EndsWith("ies", StringComparison.Ordinal) && Lemma(w[..^3] + "y") || w.EndsWith("ied", StringComparison.Ordinal) && Lemma(w[..^3] + "y")) return true;
+        if (w.EndsWith("es", StringComparison.Ordinal) && Lemma(w[..^2]) || w.EndsWith("ed", StringComparison.Ordinal) && Lemma(w[..^2])) return true;
+        if (w.EndsWith('s') && Lemma(w[..^1]) || w.EndsWith('d') && Lemma(w[..^1])) return true;
+        // a doubled consonant before "-ed": "stopped", "committed"
+        return w.Length > 5 && w.EndsWith("ed", StringComparison.Ordinal) && w[^3] == w[^4] && Lemma(w[..^3]);
     }
 
     /// <summary>
@@ -2327,6 +2377,16 @@ public sealed class MentionFinder
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
         if (end - start < 2) return null;
+        // "the Marsden Commission Against Private Militias": "Against" and what follows say what the body opposes; its head
+        // is before "Against" (none there: no keyword types the name; a head of another kind, "the Convention Against
+        // Torture", is read as before)
+        for (int k = start + 1; k < end - 1; k++)
+            if (words[k] is "Against" or "against")
+            {
+                var own = Keyword(words, start, k);
+                if (own is null || own.Value.Type == EntityType.Organization) return own;
+                break;
+            }
         // a name that is itself a head of two or three words whose last word alone names a business ("Central Bank",
         // "Development Bank") is read by the whole head: a bank of a state is no company
         bool wholeHead = end - start <= 3 && _lex.OrgKeywords.Lookup(words[end - 1], KeywordPosition.Suffix) is { Count: > 0 } lastWord && lastWord[0].FineType == "Company";
@@ -3220,11 +3280,27 @@ public sealed class MentionFinder
                 Define(a.Mention.Text, new Definition(a.Mention.Type, guessed ? null : a.Mention.FineType, name.Mention.Text, null, true));
                 continue;
             }
-            if (!EntityClusterer.IsAcronymOf(a.Mention.Text, words)) continue;
+            if (!EntityClusterer.IsAcronymOf(a.Mention.Text, words))
+            {
+                // "the Vastrian Chamber of Delegates (DKV)": letters in brackets after a body's name that spell no English word of
+                // it (the body's own language's initials) still define them in this article, against a gazetteer body of the same
+                // letters whose name shares no word with the long form (that body is another one): the letters alone elsewhere
+                // in the article lose that reading too; a long form sharing a word with the gazetteer's name ("the Kurdish
+                // Workers' Party (PKK)") leaves it
+                // (not an entry the gazetteer names by the letters themselves, "Unicef", nor one it knows by the long form)
+                if (a == inBrackets && name.Mention.Type == EntityType.Organization && a.Mention is { Source: "gazetteer", Type: EntityType.Organization, Canonical: { } entry }
+                    && name.Mention.Canonical != entry && !SharesMajorWord(entry, words) && NameKey.Fold(entry) != NameKey.Fold(a.Mention.Text)
+                    && !_lex.Gazetteer.Lookup(name.Mention.Text).Any(h => h.Entry.Name == entry))
+                    Define(a.Mention.Text, new Definition(name.Mention.Type, name.Mention.FineType, name.Mention.Text, name.Mention.Canonical, false) { Unspelled = true });
+                continue;
+            }
             // (a long form with no sublabel leaves the acronym's own, one no gazetteer read from its letters: "told the Velm
             // Courier-Herald (VCH)", a news outlet by the verb)
             var fine = name.Mention.FineType ?? (a.Mention.Type == name.Mention.Type && a.Mention.Source != "gazetteer" ? a.Mention.FineType : null);
-            Define(a.Mention.Text, new Definition(name.Mention.Type, fine, name.Mention.Text, name.Mention.Canonical, false));
+            // ("the Armed Forces of Ostland (AFO)": a long form with no sublabel of its own still has the head of "A of B", A's
+            // keyword, which says what it is against a gazetteer's reading of the letters alone)
+            var head = name.Mention.FineType is null && name.Mention.Type == EntityType.Organization && HeadBeforeOf(words.ToList(), 0, words.Length) is { Type: EntityType.Organization, Fine: { } f } ? f : null;
+            Define(a.Mention.Text, new Definition(name.Mention.Type, fine, name.Mention.Text, name.Mention.Canonical, false) { HeadFine = head });
         }
         void Define(string acronym, Definition d) =>
             spelled[acronym] = spelled.TryGetValue(acronym, out var known) && (known is null || known.Type != d.Type || known.Fine != d.Fine) ? null : d;
@@ -3247,11 +3323,14 @@ public sealed class MentionFinder
                 // gazetteer knows the letters alone ("ICC" an international organisation, no expansion), when the long form
                 // says nothing against it (no other type, no other sublabel than a firm's, which a news agency is too: "the
                 // International Criminal Court (ICC)", "the Kessa Broadcasting Corporation (KBC)")
+                var said = d.Fine ?? d.HeadFine;
                 if (m.Canonical is null || m.Canonical == d.Canonical || NameKey.Fold(m.Canonical) == NameKey.Fold(d.Long)
-                    || NameKey.IsAcronymShape(m.Canonical) && d.Type == m.Type && (d.Fine is null or "Company" || d.Fine == EntryFineType(m))) continue;
-                result[k] = result[k] with { Mention = m with { Type = d.Type, FineType = d.Fine, Canonical = null, Source = "rule" }, Role = null, Within = null, UsState = null };
+                    || NameKey.IsAcronymShape(m.Canonical) && d.Type == m.Type && (said is null or "Company" || said == EntryFineType(m))) continue;
+                result[k] = result[k] with { Mention = m with { Type = d.Type, FineType = said, Canonical = null, Source = "rule" }, Role = null, Within = null, UsState = null };
                 continue;
             }
+            // (an unspelled definition reads only against the gazetteer)
+            if (d.Unspelled) continue;
             if (m.Type == d.Type && m.FineType == d.Fine) continue;
             result[k] = result[k] with { Mention = m with { Type = d.Type, FineType = d.Fine, Canonical = null }, Role = null, Within = null, UsState = null };
         }
@@ -3263,7 +3342,21 @@ public sealed class MentionFinder
 
     /// <summary>What an article's definition of an acronym says it is: the type and sublabel, the long form as written and
     /// its gazetteer name, and whether the recogniser took the long form for a person.</summary>
-    private sealed record Definition(EntityType Type, string? Fine, string Long, string? Canonical, bool WasPerson);
+    private sealed record Definition(EntityType Type, string? Fine, string Long, string? Canonical, bool WasPerson)
+    {
+        /// <summary>The letters spell no English word of the long form ("Vastrian Chamber of Delegates (DKV)").</summary>
+        public bool Unspelled { get; init; }
+        /// <summary>The sublabel of the head of "A of B" in a long form that has none of its own ("Armed Forces of Ostland").</summary>
+        public string? HeadFine { get; init; }
+    }
+
+    /// <summary>Whether a gazetteer name and a long form share a word other than a minor one ("of", "the"), case and
+    /// apostrophes aside.</summary>
+    private static bool SharesMajorWord(string entryName, string[] longForm)
+    {
+        var mine = new HashSet<string>(NameKey.Words(entryName).Where(w => !NameKey.MinorWords.Contains(w)).Select(NameKey.Fold), StringComparer.Ordinal);
+        return longForm.Where(w => !NameKey.MinorWords.Contains(w)).Select(NameKey.Fold).Any(mine.Contains);
+    }
 
     /// <summary>
     /// "the station's NICER (Neutron star Interior Composition ExploreR) telescope": words in brackets right after an acronym
