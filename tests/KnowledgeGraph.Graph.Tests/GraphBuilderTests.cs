@@ -448,7 +448,8 @@ public sealed class GraphBuilderTests
         b.Add(Doc("nine", new[] { E(0, "Carys Pellow", EntityType.Person) }));                 // another initial: another person
         b.Add(Doc("ten", new[] { Titled(0, "Ismay Dorrit", "president") }));
         b.Add(Doc("eleven", new[] { Titled(0, "Dorrit", "imam") }));                           // another role: another person
-        b.Add(Doc("twelve", new[] { E(0, "Marshall Quenby", EntityType.Person) }));           // a given name, no misspelt title
+        b.Add(Doc("twelve", new[] { E(0, "Marshall Brenn", EntityType.Person) }));            // a given name, no misspelt title
+        b.Add(Doc("thirteen", new[] { E(0, "Orla Brenn", EntityType.Person) }));
         var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
         var quenby = people.Single(n => n.Name == "Halvard Quenby");
         Assert.That(Aliases(quenby), Does.Contain("QUENBY").And.Contain("Ministers Quenby"));
@@ -457,7 +458,7 @@ public sealed class GraphBuilderTests
             "two people share the surname: the bare surname joins neither");
         Assert.That(people.Select(n => n.Name), Does.Contain("B. Pellow").And.Contain("Carys Pellow"), "the initial disagrees");
         Assert.That(people.Select(n => n.Name), Does.Contain("Dorrit").And.Contain("Ismay Dorrit"), "the roles disagree");
-        Assert.That(people.Select(n => n.Name), Does.Contain("Marshall Quenby"), "a given name is no misspelt title");
+        Assert.That(people.Select(n => n.Name), Does.Contain("Marshall Brenn").And.Contain("Orla Brenn"), "a given name is no misspelt title");
     }
 
     [Test]
@@ -482,7 +483,7 @@ public sealed class GraphBuilderTests
         b.Add(Doc("four", new[] { E(0, "Daniela Morrow", EntityType.Person) }));
         b.Add(Doc("five", new[] { E(0, "Daniel Morrow", EntityType.Person) }));
         b.Add(Doc("six", new[] { E(0, "Phillip Danner", EntityType.Person), E(1, "Philip Danner", EntityType.Person) }));
-        var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).Select(n => n.Name).ToList();
+        var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).Select(n => n.Name!).ToList();
         Assert.That(names.Count(n => n.EndsWith("Tevrek")), Is.EqualTo(1), "a long name with a doubled letter written once, one article");
         Assert.That(names.Count(n => n.StartsWith("Volod")), Is.EqualTo(1), "y for i in the given name and at the surname's end");
         Assert.That(names, Does.Contain("Daniela Morrow").And.Contain("Daniel Morrow"), "another letter: two people");
