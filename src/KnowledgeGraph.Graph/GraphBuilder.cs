@@ -446,42 +446,204 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// "Secretary Varga met ..." in an article that never writes his first name, and "Secretary of Defense Chuck Varga"
-    /// in others: a person node named only by one word (every capitalised alias one word) joins the one person of the
-    /// graph whose full name ends in that word, when the bare surname's role (the title the articles give it) is one an
-    /// article gives the person. Two full names with that last name, another role, or no role: the bare surname stays apart.
+    /// A person node named only by a short form of a name joins the one person of the graph whose full name it shortens:
+    /// a surname alone ("Secretary Varga met ...", "Varga said", any letter case: "VARGA"), an initial and the surname
+    /// ("T. VARGA" of a speaker tag, only a person whose first name opens with that letter), a title glued before the
+    /// surname that titles.tsv writes before names, misspelt by one letter, in the plural or by its initials ("Minsiter
+    /// Varga", "Ministers Varga", "DPM Varga" of "Deputy Prime Minister"; not a given name: "Marshall Varga" is a person), or a
+    /// surname written with a space that the person's node also writes alone with a hyphen ("Amir Varga" /
+    /// "Amir-Varga"). Only when exactly one person of the graph has a full name with that surname (two: neither joins,
+    /// unless the short form has a role and exactly one of them has any role, that one; with an initial, exactly one
+    /// whose first name opens with it), and the roles do not disagree: a role the short form's
+    /// articles give it must be one an article gives the person, when the person has one ("Imam Varga" is not "President
+    /// Tomas Varga"). Not a node known only within one article or country.
     /// </summary>
     private void JoinBareSurnames()
     {
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var bare = new List<(int Entity, string Last)>();
+        var shortForms = new List<(int Entity, string Last, char Initial)>();
+        var hyphened = new List<(int Entity, string Last)>();
         for (int i = 0; i < _entities.Count; i++)
         {
             var g = _entities[i];
-            if (Find(i) != i || g.Type != EntityType.Person || g.Attributes is null || !g.Attributes.ContainsKey("role")) continue;
+            if (Find(i) != i || g.Type != EntityType.Person || g.NameVotes.Count == 0) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
             var names = g.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0])).ToList();
-            if (names.Count > 0 && names.All(a => !a.Contains(' ', StringComparison.Ordinal)))
+            if (names.Count == 0) continue;
+            var forms = names.Select(ShortForm).ToList();
+            if (forms.All(f => f is not null) && forms.Select(f => f!.Value).Distinct().Count() == 1)
             {
-                bare.Add((i, NameKey.Fold(names[0])));
+                var (last, initial) = forms[0]!.Value;
+                shortForms.Add((i, last, initial));
                 continue;
             }
-            foreach (var last in names.Select(n => PersonName.Parse(n, names)).OfType<PersonName.Form>().Select(f => f.Last).Distinct(StringComparer.Ordinal))
+            if (names.Count == 1 && names[0].Split(' ') is [var w1, var w2] && PersonName.Parse(names[0]) is not null)
+                hyphened.Add((i, NameKey.Fold(w1 + "-" + w2)));
+            // a surname in capitals ("Sergey VARGA", "VARGA Tomas") is read as the surname here even when no article of the
+            // node writes it alone: the short forms it meets are written alone by another article
+            var withCapitals = names.Concat(names.SelectMany(n => n.Split(' ')).Where(w => w.Length >= 2 && w.All(c => char.IsUpper(c) || c is '-' or '\''))
+                .Select(w => w[0] + w[1..].ToLowerInvariant())).ToList();
+            foreach (var last in names.Select(n => PersonName.Parse(n, withCapitals)).OfType<PersonName.Form>().Select(f => f.Last).Distinct(StringComparer.Ordinal))
             {
                 if (!byLast.TryGetValue(last, out var list)) byLast[last] = list = new List<int>();
                 list.Add(i);
             }
         }
-        foreach (var (i, last) in bare)
+        var joins = new List<(int Person, int Short)>();
+        foreach (var (i, last, initial) in shortForms)
         {
-            if (!_entities[i].Aliases.Select(NameKey.Fold).All(a => a == last) || !byLast.TryGetValue(last, out var full)) continue;
+            if (!byLast.TryGetValue(last, out var full)) continue;
             var people = full.Select(Find).Distinct().ToList();
-            // a role some article gives the person: not only the one the node shows ("secretary" of one article, "defence
-            // secretary" of two), which would make the join depend on the order the articles came in
-            if (people.Count != 1 || _entities[people[0]].AttributeVotes is not { } roles
-                || !roles.ContainsKey(("role", _entities[i].Attributes!["role"]))) continue;
-            _entities[i].NameVotes.Clear(); // the person keeps the full name
-            Union(people[0], i);
+            if (initial != '\0')
+                people = people.Where(p => _entities[p].Aliases.Select(a => PersonName.Parse(a, _entities[p].Aliases)).OfType<PersonName.Form>()
+                    .Any(f => f.Last == last && f.First.Length > 0 && f.First[0] == initial)).ToList();
+            // (two people of the surname: the one person with a role some article gives the short form too, when no other
+            // of them has a role: "Secretary Varga" is "Secretary of Defense Chuck Varga", not a "Lena Varga" named bare)
+            if (people.Count > 1 && initial == '\0' && _entities[i].AttributeVotes is { } own && people.Where(HasRole).ToList() is [var titled]
+                && own.Keys.Any(k => k.Key == "role" && _entities[titled].AttributeVotes!.ContainsKey(k)))
+                people = new List<int> { titled };
+            if (people.Count == 1 && RolesAgree(people[0], i)) joins.Add((people[0], i));
         }
+        foreach (var (i, last) in hyphened)
+        {
+            if (!byLast.TryGetValue(last, out var full)) continue;
+            var people = full.Select(Find).Distinct().Where(p => p != i).ToList();
+            if (people.Count == 1 && _entities[people[0]].Aliases.Any(a => a.Contains('-') && NameKey.Fold(a) == last) && RolesAgree(people[0], i))
+                joins.Add((people[0], i));
+        }
+        foreach (var (person, i) in joins)
+        {
+            if (Find(person) == Find(i)) continue;
+            _entities[i].NameVotes.Clear(); // the person keeps the full name
+            Union(Find(person), Find(i));
+        }
+    }
+
+    private bool HasRole(int person) => _entities[person].AttributeVotes?.Keys.Any(k => k.Key == "role") == true;
+
+    /// <summary>Whether the role the articles give <paramref name="shortForm"/> (a role some article gives it, not only
+    /// the elected one) is one an article gives <paramref name="person"/>, when both have roles.</summary>
+    private bool RolesAgree(int person, int shortForm)
+    {
+        var (p, s) = (_entities[person], _entities[shortForm]);
+        if (s.AttributeVotes is null || !s.AttributeVotes.Keys.Any(k => k.Key == "role")) return true;
+        if (p.AttributeVotes is null || !p.AttributeVotes.Keys.Any(k => k.Key == "role")) return true;
+        return s.AttributeVotes.Keys.Where(k => k.Key == "role").Any(p.AttributeVotes.ContainsKey);
+    }
+
+    /// <summary>A person's name as a short form of a full name (<see cref="JoinBareSurnames"/>): its surname folded and
+    /// the initial before it (or NUL); null for a name that is no short form.</summary>
+    private (string Last, char Initial)? ShortForm(string alias)
+    {
+        var words = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        static bool Surname(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '\u2019')
+                                         && w.Count(char.IsLetter) >= 2;
+        if (words.Length == 1) return Surname(words[0]) ? (NameKey.Fold(words[0]), '\0') : null;
+        if (words.Length != 2 || !Surname(words[1])) return null;
+        var first = words[0];
+        if (first.TrimEnd('.').Length == 1 && char.IsUpper(first[0]) && char.IsLetter(first[0])) return (NameKey.Fold(words[1]), char.ToUpperInvariant(NameKey.Fold(first)[0]));
+        return IsGluedTitle(first) ? (NameKey.Fold(words[1]), '\0') : null;
+    }
+
+    /// <summary>
+    /// A word before a surname that is a title of persons (titles.tsv, written before names) glued to it: the title's
+    /// plural ("Ministers"), its initials in capitals ("DPM" of "Deputy Prime Minister"), or a title of eight letters or more misspelt
+    /// by one letter added, dropped, changed or two swapped ("Minster", "Minsiter"); never a given name (given_names.tsv),
+    /// nor the title rightly spelt (the finder keeps "Pope Francis", "King Harald" as names: a given name follows), nor a
+    /// shorter title misspelt ("Marshall" is a person's name as often as a misspelt "Marshal").
+    /// </summary>
+    private bool IsGluedTitle(string word)
+    {
+        if (!word.All(char.IsLetter) || word.Length < 2) return false;
+        var lower = word.ToLowerInvariant();
+        if (word.All(char.IsUpper)) return word.Length <= 4 && _lexicons.TitleInitials.Contains(lower);
+        if (!word.Skip(1).All(char.IsLower) || _lexicons.GivenNames.Contains(word)) return false;
+        // (the title itself, rightly spelt, is no sign of a glued name: the finder kept "Pope Francis", "King Harald" as names)
+        if (lower.EndsWith('s') && _lexicons.TitleWords.Contains(lower[..^1])) return true;
+        return lower.Length >= 7 && _lexicons.TitleWords.Any(t => t.Length >= 8 && OneEditApart(lower, t));
+    }
+
+    /// <summary>Whether two words differ by one letter added, dropped or changed, or two neighbours swapped.</summary>
+    private static bool OneEditApart(string a, string b)
+    {
+        if (a == b || Math.Abs(a.Length - b.Length) > 1) return false;
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length)
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                   || i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+
+    /// <summary>
+    /// "Mohammed Tarik Velasi" / "Mohamed Tarik Velasi", "Volodymir Kessenko" / "Volodimir Kessenki": one person whose
+    /// name two spellings write with a doubled letter written once, or "y" for "i", inside a given name of five letters
+    /// or more (every word but the last), and the surname the same or with a final "y" for "i" (a transliteration's
+    /// variants). Never another letter ("Daniela" / "Daniel", "Marian" / "Marion" are two people), a change of the
+    /// surname inside it, nor a name of one word. Two spellings of one article join only for a name of three words or
+    /// more (a short name written two ways in one article may be two people, "Jon Ellis" / "John Ellis"). Names are
+    /// indexed by their spelling with those letters normalised (linear).
+    /// </summary>
+    private void JoinPersonSpellings()
+    {
+        var byKey = new Dictionary<string, List<(int Entity, string Folded)>>(StringComparer.Ordinal);
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.Type != EntityType.Person || g.NameVotes.Count == 0) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            foreach (var alias in g.Aliases)
+            {
+                if (!IsCrossDocumentKey(alias, g.Type) || PersonName.Parse(alias) is null) continue;
+                var folded = NameKey.Fold(alias);
+                var key = SpellingKey(folded);
+                if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new();
+                if (!list.Contains((i, folded))) list.Add((i, folded));
+            }
+        }
+        foreach (var group in byKey.Values)
+        {
+            if (group.Count < 2) continue;
+            for (int x = 0; x < group.Count; x++)
+                for (int y = x + 1; y < group.Count; y++)
+                {
+                    int a = Find(group[x].Entity), b = Find(group[y].Entity);
+                    if (a == b) continue;
+                    if (group[x].Folded.Count(c => c == ' ') < 2)
+                    {
+                        var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
+                        if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
+                    }
+                    if (!RolesAgree(a, b) || !RolesAgree(b, a)) continue;
+                    Union(a, b);
+                }
+        }
+    }
+
+    /// <summary>A folded person's name with, in each word but the last of five letters or more, a doubled letter written
+    /// once and "Y" as "I", and a final "Y" of any word of five letters or more as "I".</summary>
+    private static string SpellingKey(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            if (word.Length < 5 || !word.All(char.IsLetter)) continue;
+            if (w < words.Length - 1)
+            {
+                var sb = new System.Text.StringBuilder(word.Length);
+                foreach (var c in word)
+                {
+                    var d = c == 'Y' && sb.Length > 0 ? 'I' : c;
+                    if (sb.Length > 0 && sb[^1] == d) continue;
+                    sb.Append(d);
+                }
+                word = sb.ToString();
+            }
+            if (word[^1] == 'Y') word = word[..^1] + "I";
+            words[w] = word;
+        }
+        return string.Join(' ', words);
     }
 
     /// <summary>
@@ -1076,6 +1238,7 @@ public sealed class GraphBuilder
         if (_built) throw new InvalidOperationException("the graph was built: a GraphBuilder builds once");
         _built = true;
         JoinAcronyms();
+        JoinPersonSpellings();
         JoinBareSurnames();
         JoinCountryPrefixedBodies();
         JoinNamesTypedTwoWays();

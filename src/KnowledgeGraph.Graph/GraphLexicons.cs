@@ -59,6 +59,14 @@ public sealed class GraphLexicons
     /// file, as for the pipeline).</summary>
     public FrozenSet<string> GivenNames { get; }
 
+    /// <summary>Titles of persons that titles.tsv writes before a name, lower case: one-word titles ("minister",
+    /// "councillor") and the initials of titles of two words or more ("vm" of "Vice Minister", "dpm" of "Deputy Prime
+    /// Minister"), for a title glued to a name (<see cref="GraphBuilder"/>'s short forms of a person).</summary>
+    public FrozenSet<string> TitleWords { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>The initials of titles.tsv's titles of two words or more written before a name, lower case ("vm", "dpm").</summary>
+    public FrozenSet<string> TitleInitials { get; private init; } = FrozenSet<string>.Empty;
+
     private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
         FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames, FrozenSet<string> countryWords,
         FrozenDictionary<string, string> countryOf)
@@ -117,13 +125,26 @@ public sealed class GraphLexicons
         var servers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in TsvFile.Read(P(AgentsFile), LexiconFormats.AgentColumns))
             if (LexiconFormats.StateAgentCodes.Contains(row[3]) && !row[0].Contains(' ', StringComparison.Ordinal)) servers.Add(row[0]);
+        var titleWords = new HashSet<string>(StringComparer.Ordinal);
+        var titleInitials = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in TsvFile.Read(P(TitlesFile), LexiconFormats.TitleColumns))
-            if (row[2] == "yes" && row[3] is "prefix" or "both" && row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
+        {
+            if (row[2] != "yes" || row[3] is not ("prefix" or "both")) continue;
+            if (row[0].All(char.IsLetter)) servers.Add(row[0].ToLowerInvariant());
+            var words = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 1 && words[0].All(char.IsLetter)) titleWords.Add(words[0].ToLowerInvariant());
+            else if (words.Length >= 2 && words.All(w => w.All(char.IsLetter) && char.IsUpper(w[0])))
+                titleInitials.Add(string.Concat(words.Select(w => char.ToLowerInvariant(w[0]))));
+        }
         return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
             states, servers.ToFrozenSet(StringComparer.Ordinal),
             demonyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), givenNames,
             countryWords.ToFrozenSet(StringComparer.Ordinal),
-            countryOf.Where(kv => kv.Value is not null).ToFrozenDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal));
+            countryOf.Where(kv => kv.Value is not null).ToFrozenDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal))
+        {
+            TitleWords = titleWords.ToFrozenSet(StringComparer.Ordinal),
+            TitleInitials = titleInitials.ToFrozenSet(StringComparer.Ordinal),
+        };
     }
 
     private static string FingerprintOf(string dir)
