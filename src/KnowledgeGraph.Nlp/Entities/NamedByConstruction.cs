@@ -306,7 +306,10 @@ internal static class NamedByConstruction
             // (with no preposition of place before it, a list of three names or more whose places the gazetteer knows:
             // "the columns advancing on Aleppo, Tolleby and Orvan" with Aleppo a known city and Tolleby and Orvan guesses; two
             // names, or a place only the recogniser read, leave the guesses their reading: "Ana, Tolleby and Orvan")
-            if (!placedList && (list.Count < 3 || list.Any(j => result[j].Mention.Type == EntityType.Location && !Known(lex, result[j].Mention.Text)))) continue;
+            // (and the list opens there: a name after a comma or "and" is the tail of a longer one, "from Peru, Chile and Bolivia,
+            // Voss and Brandt told reporters": the clause's subject after the list is no item of it)
+            if (!placedList && (list.Count < 3 || before is "," or "and" or "or"
+                                || list.Any(j => result[j].Mention.Type == EntityType.Location && !Known(lex, result[j].Mention.Text)))) continue;
             foreach (var j in list)
             {
                 if (result[j].Mention.Type == EntityType.Location) continue;
