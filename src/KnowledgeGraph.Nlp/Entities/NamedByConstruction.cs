@@ -277,8 +277,8 @@ internal static class NamedByConstruction
             bool examples = before is "including" or "like" or "as" && first.FirstToken >= 2
                             && (before != "as" ? first.FirstToken - 2 : first.FirstToken - 3) is int head && head >= 0 && (before != "as" || tokens[first.FirstToken - 2].Text == "such")
                             && tokens[head].Tag == "NNS" && IsPlaceNoun(lex, tokens[head].Text);
-            if (!ListPlacePrepositions.Contains(before) && !examples
-                && !(before == "of" && first.FirstToken >= 2 && IsPlaceNoun(lex, tokens[first.FirstToken - 2].Text))) continue;
+            bool placedList = ListPlacePrepositions.Contains(before) || examples
+                              || before == "of" && first.FirstToken >= 2 && IsPlaceNoun(lex, tokens[first.FirstToken - 2].Text);
             list.Clear();
             list.Add(k);
             bool closed = false;
@@ -303,6 +303,13 @@ internal static class NamedByConstruction
                                            && !HasOwnEvidence(lex, g.Text) && !Known(lex, g.Text) && !NameKey.IsAcronymShape(g.Text);
             if (!list.Any(j => result[j].Mention.Type == EntityType.Location)
                 || list.Any(j => result[j].Mention.Type != EntityType.Location && !Guess(result[j]))) continue;
+            // (with no preposition of place before it, a list of three names or more whose places the gazetteer knows:
+            // "the columns advancing on Aleppo, Tolleby and Orvan" with Aleppo a known city and Tolleby and Orvan guesses; two
+            // names, or a place only the recogniser read, leave the guesses their reading: "Ana, Tolleby and Orvan")
+            // (and the list opens there: a name after a comma or "and" is the tail of a longer one, "from Peru, Chile and Bolivia,
+            // Voss and Brandt told reporters": the clause's subject after the list is no item of it)
+            if (!placedList && (list.Count < 3 || before is "," or "and" or "or"
+                                || list.Any(j => result[j].Mention.Type == EntityType.Location && !Known(lex, result[j].Mention.Text)))) continue;
             foreach (var j in list)
             {
                 if (result[j].Mention.Type == EntityType.Location) continue;
@@ -745,10 +752,13 @@ internal static class NamedByConstruction
         foreach (var m in result)
         {
             // (a name longer than the gazetteer's entry it opens with is no known body: "the World Bank Open Data Week")
-            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person) || Known(lex, m.Mention.Text) || m.EndToken - m.FirstToken < 2) continue;
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person or EntityType.Location) || Known(lex, m.Mention.Text) || m.EndToken - m.FirstToken < 2) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             var last = tokens[m.EndToken - 1].Text;
-            if (last == "Week")
+            // (a place's name ends in "Day" or "Week" only as a day's or a week's: "Kessa Harbour Day" read as a place)
+            if (m.Mention.Type == EntityType.Location && last is not ("Week" or "Day")) continue;
+            // ("Day": "on Kessa Harbour Day", "the Varn Remembrance Day": a day of observance, an event, read as a week is)
+            if (last is "Week" or "Day")
             {
                 if (!lex.GivenNames.Contains(tokens[m.FirstToken].Text)) meetings[m.Mention.Text] = null;
                 continue;
@@ -778,7 +788,8 @@ internal static class NamedByConstruction
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k];
-            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person) || !meetings.TryGetValue(m.Mention.Text, out var fine)) continue;
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Person or EntityType.Location) || !meetings.TryGetValue(m.Mention.Text, out var fine)) continue;
+            if (m.Mention.Type == EntityType.Location && fine is not null) continue;
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = fine, Canonical = null }, Role = null, Agent = null };
         }
     }
@@ -1005,7 +1016,13 @@ internal static class NamedByConstruction
                 if (tokens[j].Tag is "NN" or "NNS" && char.IsLower(tokens[j].Text[0])) head = j;
                 j++;
             }
-            if (head < 0 || head != j - 1 || j >= tokens.Count || tokens[j].Text is not ("," or "." or "who" or "which" or "that" or "whose")) continue;
+            // (or the head is closed by its own post-modifier, a participle or a preposition other than "of": "Kessa Hall, a
+            // nine-member tribunal established in 2031", "Orvan, a disputed district within Varnesk"; after "of" the head may be a
+            // quantity's, "a group of islands")
+            if (head >= 0 && head < j - 1 && tokens[head + 1].Tag == "VBN") j = head + 1;
+            bool postModified = head >= 0 && head == j - 1 && j < tokens.Count
+                                && (tokens[j].Tag == "VBN" || tokens[j].Tag == "IN" && tokens[j].Text is not ("of" or "that"));
+            if (head < 0 || head != j - 1 || j >= tokens.Count || !postModified && tokens[j].Text is not ("," or "." or "who" or "which" or "that" or "whose")) continue;
             if (tokens[j].Text == "," && j + 1 < tokens.Count && tokens[j + 1].Text is "and" or "or") continue;
             var readings = lex.Descriptors.Lookup(tokens[head].Text);
             if (readings.Count == 0 || readings[0].Type == m.Mention.Type || readings[0].Type == EntityType.Event) continue;
