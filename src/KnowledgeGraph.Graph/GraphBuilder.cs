@@ -502,7 +502,11 @@ public sealed class GraphBuilder
             if (people.Count > 1 && initial == '\0' && _entities[i].AttributeVotes is { } own && people.Where(HasRole).ToList() is [var titled]
                 && own.Keys.Any(k => k.Key == "role" && _entities[titled].AttributeVotes!.ContainsKey(k)))
                 people = new List<int> { titled };
-            if (people.Count == 1 && RolesAgree(people[0], i)) joins.Add((people[0], i));
+            // (a surname alone with no role both share: another person of that surname in an article on something else,
+            // "Hollis, a retired teacher" beside "Senator Maria Hollis" of another state; the two must share a neighbour)
+            if (people.Count == 1 && RolesAgree(people[0], i)
+                && (initial != '\0' || !_entities[i].Aliases.All(a => !a.Contains(' ')) || SharedRole(people[0], i) || ShareNeighbour(people[0], i)))
+                joins.Add((people[0], i));
         }
         foreach (var (i, last) in hyphened)
         {
@@ -518,6 +522,46 @@ public sealed class GraphBuilder
             Union(Find(person), Find(i));
         }
     }
+
+    /// <summary>Whether the short form has a role its articles give it that an article gives the person too.</summary>
+    private bool SharedRole(int person, int shortForm) =>
+        _entities[shortForm].AttributeVotes is { } own && _entities[person].AttributeVotes is { } theirs
+        && own.Keys.Any(k => k.Key == "role" && theirs.ContainsKey(k));
+
+    /// <summary>
+    /// Whether some other node of the graph (not a document) is named in an article of <paramref name="a"/> and in an
+    /// article of <paramref name="b"/>: the two are written about in one story's setting (a country, a body, a person), not
+    /// two namesakes of unrelated stories. Reads the articles of the two nodes only (an index of articles to nodes, built once).
+    /// </summary>
+    private bool ShareNeighbour(int a, int b)
+    {
+        if (_nodesByArticle is null)
+        {
+            _nodesByArticle = new Dictionary<long, List<int>>();
+            for (int i = 0; i < _entities.Count; i++)
+            {
+                if (Find(i) != i) continue;
+                foreach (var m in _entities[i].Mentions)
+                {
+                    if (!_nodesByArticle.TryGetValue(m >> 32, out var list)) _nodesByArticle[m >> 32] = list = new List<int>();
+                    list.Add(i);
+                }
+            }
+        }
+        (a, b) = (Find(a), Find(b));
+        var aDocs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
+        var bDocs = _entities[b].Mentions.Select(m => m >> 32).Where(d => !aDocs.Contains(d)).ToList();
+        var near = new HashSet<int>();
+        foreach (var d in aDocs)
+            if (_nodesByArticle.TryGetValue(d, out var list))
+                foreach (var e in list) { var r = Find(e); if (r != a && r != b) near.Add(r); }
+        foreach (var d in bDocs)
+            if (_nodesByArticle.TryGetValue(d, out var list))
+                foreach (var e in list) if (near.Contains(Find(e))) return true;
+        return false;
+    }
+
+    private Dictionary<long, List<int>>? _nodesByArticle;
 
     private bool HasRole(int person) => _entities[person].AttributeVotes?.Keys.Any(k => k.Key == "role") == true;
 
@@ -615,6 +659,9 @@ public sealed class GraphBuilder
                         if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
                     }
                     if (!RolesAgree(a, b) || !RolesAgree(b, a)) continue;
+                    // (two words: "Brian Moore" and "Bryan Moore", "Terry Walsh" and "Terri Walsh" are often two people; the
+                    // articles must share a neighbour)
+                    if (group[x].Folded.Count(c => c == ' ') < 2 && !ShareNeighbour(a, b)) continue;
                     Union(a, b);
                 }
         }

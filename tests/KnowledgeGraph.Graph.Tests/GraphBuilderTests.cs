@@ -466,8 +466,8 @@ public sealed class GraphBuilderTests
         b.Add(Doc("four", new[] { Titled(0, "Corso", "director") }));
         b.Add(Doc("five", new[] { Titled(0, "Mira Osei", "senator") }));
         b.Add(Doc("six", new[] { Titled(0, "Osei", "governor") }));
-        b.Add(Doc("seven", new[] { E(0, "Tarn Ibbot", EntityType.Person) }));
-        b.Add(Doc("eight", new[] { E(0, "Ibbot", EntityType.Person) }));
+        b.Add(Doc("seven", new[] { E(0, "Tarn Ibbot", EntityType.Person), E(1, "Velmar Port", EntityType.Location) }));
+        b.Add(Doc("eight", new[] { E(0, "Ibbot", EntityType.Person), E(1, "Velmar Port", EntityType.Location) }));
         var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
         var vell = people.Single(n => Aliases(n).Contains("Vell"));
         Assert.That(vell.Name, Is.EqualTo("Dorian Vell"));
@@ -482,8 +482,8 @@ public sealed class GraphBuilderTests
     public void AShortFormOfAPersonsNameIsTheOnePersonWithThatSurnameButNeverOneOfTwoWhoShareIt()
     {
         var b = new GraphBuilder(Schema);
-        b.Add(Doc("one", new[] { E(0, "Halvard Quenby", EntityType.Person), E(1, "Oriane Pelletto", EntityType.Person) }));
-        b.Add(Doc("two", new[] { E(0, "QUENBY", EntityType.Person) }));                       // the surname in capitals
+        b.Add(Doc("one", new[] { E(0, "Halvard Quenby", EntityType.Person), E(1, "Oriane Pelletto", EntityType.Person), E(2, "Kessa Harbour Fund", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "QUENBY", EntityType.Person), E(1, "Kessa Harbour Fund", EntityType.Organization) }));                       // the surname in capitals
         b.Add(Doc("three", new[] { E(0, "O. PELLETTO", EntityType.Person) }));                // an initial and the surname
         b.Add(Doc("four", new[] { E(0, "Minsiter Pelletto", EntityType.Person) }));           // a title misspelt, glued
         b.Add(Doc("five", new[] { E(0, "Ministers Quenby", EntityType.Person) }));            // a title in the plural, glued
@@ -507,6 +507,24 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void ABareSurnameOrASecondSpellingInAnArticleOnSomethingElseIsANamesakeNotTheOnePersonOfThatName()
+    {
+        // "Senator Maria Hollis" of one story, "Hollis, a retired teacher" of a story that shares nobody with it: two people;
+        // the same bare surname beside a node of the person's articles is the person (review38)
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { Titled(0, "Maren Tolvey", "senator"), E(1, "Ostland", EntityType.Location) }));
+        b.Add(Doc("two", new[] { E(0, "Tolvey", EntityType.Person), E(1, "Quillmarsh", EntityType.Location) }));
+        b.Add(Doc("three", new[] { E(0, "Orrin Kadwell", EntityType.Person), E(1, "Kessa Harbour Fund", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Kadwell", EntityType.Person), E(1, "Kessa Harbour Fund", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Titled(0, "Brian Oakfield", "governor"), E(1, "Varn Valley", EntityType.Location) }));
+        b.Add(Doc("six", new[] { E(0, "Bryan Oakfield", EntityType.Person), E(1, "Tessmoor", EntityType.Location) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        Assert.That(people.Select(n => n.Name), Does.Contain("Tolvey").And.Contain("Maren Tolvey"), "a namesake of an unrelated story");
+        Assert.That(Aliases(people.Single(n => n.Name == "Orrin Kadwell")), Does.Contain("Kadwell"), "a shared neighbour: the person");
+        Assert.That(people.Select(n => n.Name), Does.Contain("Brian Oakfield").And.Contain("Bryan Oakfield"), "two given names of two stories");
+    }
+
+    [Test]
     public void ASurnameWrittenWithASpaceIsTheOnePersonWhoseNodeWritesItWithAHyphen()
     {
         var b = new GraphBuilder(Schema);
@@ -523,8 +541,8 @@ public sealed class GraphBuilderTests
     {
         var b = new GraphBuilder(Schema);
         b.Add(Doc("one", new[] { E(0, "Mohammed Ould Tevrek", EntityType.Person), E(1, "Mohamed Ould Tevrek", EntityType.Person) }));
-        b.Add(Doc("two", new[] { E(0, "Volodymir Kessensky", EntityType.Person) }));
-        b.Add(Doc("three", new[] { E(0, "Volodimir Kessenski", EntityType.Person) }));
+        b.Add(Doc("two", new[] { E(0, "Volodymir Kessensky", EntityType.Person), E(1, "Ostland", EntityType.Location) }));
+        b.Add(Doc("three", new[] { E(0, "Volodimir Kessenski", EntityType.Person), E(1, "Ostland", EntityType.Location) }));
         b.Add(Doc("four", new[] { E(0, "Daniela Morrow", EntityType.Person) }));
         b.Add(Doc("five", new[] { E(0, "Daniel Morrow", EntityType.Person) }));
         b.Add(Doc("six", new[] { E(0, "Phillip Danner", EntityType.Person), E(1, "Philip Danner", EntityType.Person) }));

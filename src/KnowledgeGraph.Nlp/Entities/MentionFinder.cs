@@ -2395,6 +2395,10 @@ public sealed class MentionFinder
             var phrase = WordRun.Join(words, end - k, k);
             var suffix = _lex.OrgKeywords.Lookup(phrase, KeywordPosition.Suffix);
             if (suffix.Count == 0) continue;
+            // "Mike Castle", "Barbara Castle": a given name and one word after it is a person's name, no building's, though
+            // the word heads buildings ("Orvan Castle", "the Varn Radio Tower") (review38)
+            if (k == 1 && end - start == 2 && suffix[0] is { Type: EntityType.Location, FineType: "Facility" } && _lex.GivenNames.Contains(words[start]))
+                return null;
             // "Department of Energy", "Executive Office for Immigration Review": the head of "A of B" is A; a keyword that
             // ends B and names a trade or a paper ("Energy", "Review") says what A deals with, and A's own head keyword, a
             // body's, types the name ("District of Columbia National Guard" is a guard: its B ends in a body's head)

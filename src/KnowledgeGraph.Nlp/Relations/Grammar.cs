@@ -68,7 +68,7 @@ internal static class Grammar
     /// <summary>Relationship types whose object is people, never a place (surface-constructions.rules).</summary>
     public static readonly IReadOnlySet<string> PersonObjectTypes = Set("surface-person-object-types");
     /// <summary>Categories of meeting and agreeing, whose place phrase says where, never with whom (grammar.rules).</summary>
-    public static readonly IReadOnlySet<string> MeetingCategories = Set("meeting-categories");
+    public static readonly IReadOnlySet<string> MeetingCategories = Categories("meeting-categories");
     public static readonly IReadOnlyDictionary<string, int> Echelons =
         Map("surface-echelons").ToDictionary(e => e.Key, e => int.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
     public static readonly IReadOnlySet<string> StatingVerbs = Union("reporting-verbs", "stating-verbs", "surface-stating-verbs");
