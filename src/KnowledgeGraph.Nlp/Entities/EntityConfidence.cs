@@ -166,32 +166,63 @@ public static class EntityConfidence
             var s = _text.AsSpan(_starts[line], End(line) - _starts[line]).Trim();
             var kind = line == _headline ? LineKind.Headline : LineKind.None;
             if (s.IsEmpty) return kind;
-            var str = s.ToString();
-            var words = str.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 3)
+            // The line's words are its runs of non-space characters, read in place (no copy of the line).
+            int words = 0;
+            bool titled = true;
+            ReadOnlySpan<char> firstWord = default;
+            for (int i = 0; i < s.Length;)
             {
-                bool titled = true;
-                foreach (var w in words)
+                if (char.IsWhiteSpace(s[i])) { i++; continue; }
+                int start = i;
+                while (i < s.Length && !char.IsWhiteSpace(s[i])) i++;
+                var w = s[start..i];
+                if (words++ == 0) firstWord = w;
+                if (titled)
                 {
-                    var letters = w.Count(char.IsLetter);
-                    var firstLetter = w.FirstOrDefault(char.IsLetter);
-                    if (letters >= 4 && !char.IsUpper(firstLetter)) { titled = false; break; }
+                    int letters = 0;
+                    char firstLetter = '\0';
+                    foreach (var c in w)
+                        if (char.IsLetter(c)) { if (letters++ == 0) firstLetter = c; }
+                    if (letters >= 4 && !char.IsUpper(firstLetter)) titled = false;
                 }
-                if (titled && str.Any(char.IsLower)) kind |= LineKind.TitleCase;
             }
+            if (words >= 3 && titled && AnyLower(s)) kind |= LineKind.TitleCase;
             if (s[0] is '•' or '*' or '-' or '–' or '—' or '·' or '▪' or '◦'
-                || (words[0].Length is >= 2 and <= 4 && words[0][..^1].All(char.IsDigit) && words[0][^1] is '.' or ')'))
+                || (firstWord.Length is >= 2 and <= 4 && AllDigits(firstWord[..^1]) && firstWord[^1] is '.' or ')'))
                 kind |= LineKind.ListItem;
-            var head = words[0].TrimEnd(',', ':');
-            if (head.Length >= 3 && head.All(c => char.IsUpper(c) || c is '.' or '-' or '\'') && head.Count(char.IsLetter) >= 3
-                && DatelineEndOf(line) > 0)
+            var head = firstWord.TrimEnd(",:");
+            if (head.Length >= 3 && IsDatelineHead(head) && DatelineEndOf(line) > 0)
                 kind |= LineKind.Dateline;
-            if (str.Contains("http", StringComparison.Ordinal) || str.Contains("www.", StringComparison.Ordinal)
-                || str.Contains("doi", StringComparison.Ordinal) || HasBracketedYear(str))
+            if (s.Contains("http", StringComparison.Ordinal) || s.Contains("www.", StringComparison.Ordinal)
+                || s.Contains("doi", StringComparison.Ordinal) || HasBracketedYear(s))
                 kind |= LineKind.Citation;
             if (s[^1] is not ('.' or '?' or '!' or '"' or '\'' or '”' or '’' or ':' or ';' or ')'))
                 kind |= LineKind.Unpunctuated;
             return kind;
+        }
+
+        private static bool AnyLower(ReadOnlySpan<char> s)
+        {
+            foreach (var c in s) if (char.IsLower(c)) return true;
+            return false;
+        }
+
+        private static bool AllDigits(ReadOnlySpan<char> s)
+        {
+            foreach (var c in s) if (!char.IsDigit(c)) return false;
+            return true;
+        }
+
+        /// <summary>Capitals, '.', '-' and apostrophes only, with three letters or more ("VARNHOLT", "U.N.").</summary>
+        private static bool IsDatelineHead(ReadOnlySpan<char> head)
+        {
+            int letters = 0;
+            foreach (var c in head)
+            {
+                if (!(char.IsUpper(c) || c is '.' or '-' or '\'')) return false;
+                if (char.IsLetter(c)) letters++;
+            }
+            return letters >= 3;
         }
 
         /// <summary>The offset of the first dash (" — ", " – ", " - ", " -- ") or opening bracket in the line's first 80 characters, or -1.</summary>
@@ -207,7 +238,7 @@ public static class EntityConfidence
             return -1;
         }
 
-        private static bool HasBracketedYear(string s)
+        private static bool HasBracketedYear(ReadOnlySpan<char> s)
         {
             for (int i = 0; i + 5 < s.Length; i++)
                 if (s[i] == '(' && s[i + 5] == ')' && s[i + 1] is '1' or '2' && char.IsDigit(s[i + 2]) && char.IsDigit(s[i + 3]) && char.IsDigit(s[i + 4]))
