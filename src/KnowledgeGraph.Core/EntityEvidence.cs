@@ -73,19 +73,57 @@ public sealed record MentionContext(
         if (b is null) return a;
         return new MentionContext(a.Names + b.Names, a.Opening + b.Opening, a.Headline + b.Headline, a.TitleLine + b.TitleLine,
             a.ListItem + b.ListItem, a.Dateline + b.Dateline, a.Citation + b.Citation, a.Unpunctuated + b.Unpunctuated,
-            a.MarginSum + b.MarginSum, a.MarginCount + b.MarginCount, Bounded(a.Keys.Concat(b.Keys)));
+            a.MarginSum + b.MarginSum, a.MarginCount + b.MarginCount, JoinKeys(a.Keys, b.Keys));
     }
+
+    /// <summary><see cref="Bounded"/> of both lists; when one already holds the other and is bounded, that list itself (an
+    /// entity met in many articles mostly meets the same keys again).</summary>
+    private static IReadOnlyList<string> JoinKeys(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (IsBounded(a) && Holds(a, b)) return a;
+        if (IsBounded(b) && Holds(b, a)) return b;
+        return Bounded(a.Concat(b));
+    }
+
+    private static bool Holds(IReadOnlyList<string> all, IReadOnlyList<string> some)
+    {
+        foreach (var k in some)
+        {
+            bool found = false;
+            foreach (var x in all) if (string.Equals(x, k, StringComparison.Ordinal)) { found = true; break; }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether the keys are what <see cref="Bounded"/> returns for them: strictly ascending, at most
+    /// <see cref="MaxKeysPerKind"/> of each kind.</summary>
+    private static bool IsBounded(IReadOnlyList<string> keys)
+    {
+        int n = 0;
+        for (int i = 0; i < keys.Count; i++)
+        {
+            if (i > 0 && string.CompareOrdinal(keys[i - 1], keys[i]) >= 0) return false;
+            n = i > 0 && SameKind(keys[i - 1], keys[i]) ? n + 1 : 1;
+            if (n > MaxKeysPerKind) return false;
+        }
+        return true;
+    }
+
+    private static int KindLength(string key) => Math.Max(0, key.IndexOf('='));
+
+    private static bool SameKind(string a, string b) => a.AsSpan(0, KindLength(a)).SequenceEqual(b.AsSpan(0, KindLength(b)));
 
     /// <summary>Keys sorted ordinally without repeats, at most <see cref="MaxKeysPerKind"/> of each kind (the text before '=').</summary>
     public static IReadOnlyList<string> Bounded(IEnumerable<string> keys)
     {
         var kept = new List<string>();
-        string? kind = null;
+        string? previous = null;
         int n = 0;
         foreach (var k in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var kk = k[..Math.Max(0, k.IndexOf('='))];
-            if (kk != kind) { kind = kk; n = 0; }
+            if (previous is null || !SameKind(previous, k)) n = 0;
+            previous = k;
             if (n++ < MaxKeysPerKind) kept.Add(k);
         }
         return kept;
