@@ -1048,7 +1048,8 @@ public sealed class GraphBuilder
     /// word's first letter, nor another final vowel ("Maria" / "Mario", "Carla" / "Carlo" name two people), nor a
     /// consonant ("Hansen" / "Jansen", "Colombia" / "Columbia"), nor a name of one word; and not when one article writes
     /// both spellings (it told them apart). A person's names join only on the final "y" / "i" (review33: "Marian" / "Marion
-    /// Kowalski", "Erik Andersen" / "Erik Anderson" are two people as often as one). Names are indexed by their letters with those vowels blanked, so each name
+    /// Kowalski", "Erik Andersen" / "Erik Anderson" are two people as often as one), and a person's two-word name only
+    /// when the two stories share another node (<see cref="ShareNeighbour"/>). Names are indexed by their letters with those vowels blanked, so each name
     /// is compared only with the few that share its consonants.
     /// </summary>
     private void JoinVowelVariants()
@@ -1085,6 +1086,9 @@ public sealed class GraphBuilder
                     // (a person's names differing inside a word are two people as often as one: given names "Marian" /
                     // "Marion", surnames "Andersen" / "Anderson"; only the final "y" / "i" of a transliteration joins them)
                     if (_entities[a].Type == EntityType.Person && !IsFinalYOrI(fa, fb, at)) continue;
+                    // (a two-word person's name spelt two ways in two stories that share nobody else: two namesakes, as in
+                    // JoinPersonSpellings; review38: "Terry Walsh" / "Terri Walsh")
+                    if (_entities[a].Type == EntityType.Person && fa.Count(c => c == ' ') < 2 && !ShareNeighbour(a, b)) continue;
                     var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
                     if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
                     Union(a, b);
