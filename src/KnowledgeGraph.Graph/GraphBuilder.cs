@@ -528,6 +528,17 @@ public sealed class GraphBuilder
         _entities[shortForm].AttributeVotes is { } own && _entities[person].AttributeVotes is { } theirs
         && own.Keys.Any(k => k.Key == "role" && theirs.ContainsKey(k));
 
+    private HashSet<long> ArticlesOf(int entity) => _entities[entity].Mentions.Select(m => m >> 32).ToHashSet();
+
+    /// <summary>Whether one article names both (it told them apart).</summary>
+    private bool OneArticleWritesBoth(int a, int b)
+    {
+        var docs = ArticlesOf(a);
+        return _entities[b].Mentions.Any(m => docs.Contains(m >> 32));
+    }
+
+    private static bool IsTwoWordsOrFewer(string folded) => folded.Count(c => c == ' ') < 2;
+
     /// <summary>
     /// Whether some other node of the graph (not a document) is named in an article of <paramref name="a"/> and in an
     /// article of <paramref name="b"/>: the two are written about in one story's setting (a country, a body, a person), not
@@ -549,7 +560,7 @@ public sealed class GraphBuilder
             }
         }
         (a, b) = (Find(a), Find(b));
-        var aDocs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
+        var aDocs = ArticlesOf(a);
         var bDocs = _entities[b].Mentions.Select(m => m >> 32).Where(d => !aDocs.Contains(d)).ToList();
         var near = new HashSet<int>();
         foreach (var d in aDocs)
@@ -653,15 +664,12 @@ public sealed class GraphBuilder
                 {
                     int a = Find(group[x].Entity), b = Find(group[y].Entity);
                     if (a == b) continue;
-                    if (group[x].Folded.Count(c => c == ' ') < 2)
-                    {
-                        var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
-                        if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
-                    }
+                    bool twoWords = IsTwoWordsOrFewer(group[x].Folded);
+                    if (twoWords && OneArticleWritesBoth(a, b)) continue;
                     if (!RolesAgree(a, b) || !RolesAgree(b, a)) continue;
                     // (two words: "Brian Moore" and "Bryan Moore", "Terry Walsh" and "Terri Walsh" are often two people; the
                     // articles must share a neighbour)
-                    if (group[x].Folded.Count(c => c == ' ') < 2 && !ShareNeighbour(a, b)) continue;
+                    if (twoWords && !ShareNeighbour(a, b)) continue;
                     Union(a, b);
                 }
         }
@@ -1088,9 +1096,8 @@ public sealed class GraphBuilder
                     if (_entities[a].Type == EntityType.Person && !IsFinalYOrI(fa, fb, at)) continue;
                     // (a two-word person's name spelt two ways in two stories that share nobody else: two namesakes, as in
                     // JoinPersonSpellings; review38: "Terry Walsh" / "Terri Walsh")
-                    if (_entities[a].Type == EntityType.Person && fa.Count(c => c == ' ') < 2 && !ShareNeighbour(a, b)) continue;
-                    var docs = _entities[a].Mentions.Select(m => m >> 32).ToHashSet();
-                    if (_entities[b].Mentions.Any(m => docs.Contains(m >> 32))) continue; // an article wrote both
+                    if (_entities[a].Type == EntityType.Person && IsTwoWordsOrFewer(fa) && !ShareNeighbour(a, b)) continue;
+                    if (OneArticleWritesBoth(a, b)) continue;
                     Union(a, b);
                 }
         }
@@ -1129,7 +1136,7 @@ public sealed class GraphBuilder
     /// </summary>
     private HashSet<long> DocumentsNaming(int country)
     {
-        var docs = _entities[country].Mentions.Select(m => m >> 32).ToHashSet();
+        var docs = ArticlesOf(country);
         var capitals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in _entities[country].Aliases)
             if (_lexicons.Capitals.TryGetValue(name, out var known)) capitals.UnionWith(known);

@@ -44,16 +44,17 @@ public static class EntityConfidence
         // a recogniser mention retyped by its context ("near X") is still the recogniser's; an entity with no mention
         // of its own (a community of several) is no recogniser guess
         var own = e.Mentions.Where(m => m.Kind != MentionKind.Pronoun).ToList();
+        var context = Context(named, sentences, lines, MathF.Round(marginSum, 2), marginCount);
         return new EntityEvidence(
             Gazetteer: e.Mentions.Any(m => m.Source == "gazetteer"),
             Rule: e.Mentions.Any(m => m.Source is "rule" or "surname"),
             RecogniserOnly: own.Count > 0 && own.All(m => m.Source is "ner" or "ner+context" or EntityClusterer.GuessedAcronymSource or "coref"),
             Canonical: e.Mentions.Any(m => m.Canonical is not null),
             Margin: float.IsNaN(margin) ? margin : MathF.Round(margin, 2),
-            AllSentenceInitial: named.Count > 0 && named.All(m => OpensSentence(sentences[m.SentenceIndex], m)),
+            AllSentenceInitial: named.Count > 0 && context.Opening == named.Count,
             OnlyInFirstSentence: named.Count > 0 && named.All(m => m.SentenceIndex == 0),
             RecogniserOtherType: otherType)
-        { Context = Context(named, sentences, lines, MathF.Round(marginSum, 2), marginCount) };
+        { Context = context };
     }
 
     /// <summary>
