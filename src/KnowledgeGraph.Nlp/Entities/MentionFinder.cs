@@ -1732,8 +1732,12 @@ public sealed class MentionFinder
     /// </summary>
     private void AddDatelineState(Sentence s, List<string> words, int townEnd, List<Candidate> candidates)
     {
-        if (townEnd + 2 >= words.Count || words[townEnd] != "," || words[townEnd + 2] is not ("-" or "\u2014" or "\u2013" or "--")) return;
+        if (townEnd + 2 >= words.Count || words[townEnd] != ",") return;
         var w = words[townEnd + 1];
+        // (the abbreviation's period may stand as a token of its own: "ORVIN, Del. –" read as "Del" and ".")
+        int dash = townEnd + 2;
+        if (words[dash] == "." && dash + 1 < words.Count && _lex.UsStateAbbreviations.ContainsKey(w + ".")) { w += "."; dash++; }
+        if (words[dash] is not ("-" or "\u2014" or "\u2013" or "--")) return;
         if (UsStateOf(w) is not { } state) return;
         candidates.Add(new Candidate(s.Index, townEnd + 1, townEnd + 2, EntityType.Location, null, MentionKind.Name, "rule", PriorityGazetteer + 1) { Canonical = state });
     }
@@ -2830,7 +2834,18 @@ public sealed class MentionFinder
                 && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
             // "Senator Tavin Orrel (R-TX)": a party's initial, a hyphen and a U.S. state's code in brackets after a legislator's
             // name tag that person; the tag names nothing (and no body the name would be an alias of)
-            if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && words[c.First - 1] == "(" && IsPartyStateTag(span[0])) continue;
+            // (and so does the tag between commas: "Senator Tavin Orrel, R-Tex., said")
+            if (span.Count == 1 && c.Source != "gazetteer" && c.First > 0 && IsPartyStateTag(span[0])
+                && (words[c.First - 1] == "(" || words[c.First - 1] == "," && c.First >= 2 && IsCapitalized(words[c.First - 2]))) continue;
+            // "Senator Tavin Orrel (OR) and Representative Lida Vance (TX) wrote": a U.S. state's postal code or AP abbreviation
+            // alone in brackets after a legislator's name is the state the legislator sits for, a place, not the acronym of the
+            // name before it nor a body of the same letters ("NC" is no party here)
+            if (span.Count == 1 && c.First >= 2 && c.End < words.Count && words[c.First - 1] == "(" && words[c.End] == ")"
+                && UsStateCode(span[0]) is not null && AfterLegislatorsName(words, c.First - 1))
+            {
+                result.Add(c with { Type = EntityType.Location, FineType = null, Canonical = null, Role = null, Kind = MentionKind.Name, Source = "rule" });
+                continue;
+            }
             // "aid for IDPs", "the region's NGOs", "Marovia-based HTOs": an acronym with a plural "s" abbreviates a plural noun, it
             // names no one place, person or body (a category of bodies; the gazetteer's own names stay)
             if (span.Count == 1 && c.Source != "gazetteer" && c.Type is EntityType.Location or EntityType.Person or EntityType.Organization && IsPluralAcronym(span[0])
@@ -3894,9 +3909,36 @@ public sealed class MentionFinder
     private static bool IsCapitalsWord(string w) => w.Length >= 2 && w.All(char.IsAsciiLetterUpper);
 
     /// <summary>"R-TX", "D-Vt.", "I-Maine": a U.S. party's initial (Republican, Democrat, Independent), a hyphen and a state.</summary>
+    /// (The abbreviation's period may be cut off by the tokenizer: "R-La." read as "R-La" and a full stop.)
     private bool IsPartyStateTag(string w) =>
         w.Length >= 4 && w[0] is 'R' or 'D' or 'I' && w[1] == '-'
-        && UsStateOf(w[2..]) is not null;
+        && (UsStateOf(w[2..]) is not null || !w.EndsWith('.') && _lex.UsStateAbbreviations.ContainsKey(w[2..] + "."));
+
+    /// <summary>"OR", "Tex.", "Tex": a U.S. state's postal code or AP abbreviation (with or without its period); the state or null.</summary>
+    private string? UsStateCode(string w) =>
+        _lex.UsStatePostalCodes.TryGetValue(w, out var p) ? p
+        : _lex.UsStateAbbreviations.TryGetValue(w.EndsWith('.') ? w : w + ".", out var a) ? a : null;
+
+    /// <summary>A U.S. legislator's title written before his or her name ("Senator", "Sen.", "Rep.", "Congresswoman").</summary>
+    private static readonly HashSet<string> LegislatorTitles = new(StringComparer.Ordinal)
+    {
+        "Senator", "Senators", "Sen.", "Sens.", "Representative", "Representatives", "Rep.", "Reps.", "Congressman", "Congresswoman",
+        "Congressmen", "Congresswomen", "SENATOR", "SEN.", "REP.",
+    };
+
+    /// <summary>The bracket at <paramref name="open"/> follows a legislator's name: the capitalised words (and initials) just
+    /// before it, at most five, are preceded by a legislator's title ("Senator Tavin J. Orrel (").</summary>
+    private static bool AfterLegislatorsName(List<string> words, int open)
+    {
+        int k = open - 1;
+        if (k < 0 || !IsCapitalized(words[k]) || LegislatorTitles.Contains(words[k])) return false;
+        for (int n = 0; k >= 0 && n < 6; k--, n++)
+        {
+            if (LegislatorTitles.Contains(words[k])) return true;
+            if (!IsCapitalized(words[k]) && words[k] != ".") return false;
+        }
+        return false;
+    }
 
     /// <summary>"EDT", "UTC", "CEST": a time zone's abbreviation, three to five capitals ending in "T" (for time) or "UTC".</summary>
     private static bool IsTimeZoneShape(string w) => w.Length is >= 3 and <= 5 && w.All(char.IsAsciiLetterUpper) && (w[^1] == 'T' || w == "UTC");
