@@ -143,6 +143,10 @@ public sealed class CorefResolver
                     // "the parliament", "the legislature": a legislature is a body of its own, never a country's government
                     // ("the Parliament and government of Kessland"), though the descriptors type both Government
                     bool legislature = entries.All(e => _lex.Agents.IsLegislature(e.Lemma));
+                    // "Velmar Armed Forces drilled in Ostria. The allies agreed ...": the plural of a noun that may describe a
+                    // body of any kind ("allies", "partners", "teams") is several parties, never the one body named before
+                    // (nor the body named inside it: "the Velmar allies" are Velmar's members); "the team" still is that body
+                    bool several = entries.All(e => e.Word != e.Lemma && e.FineTypes.Count == 0);
                     bool Fits(int c) => typeOf[c] == coarse && (fines.Count == 0 || fines.Overlaps(fineOf[c]))
                         && !(singular && fineOf[c].Count == 1 && fineOf[c].Contains("Agent"))
                         && !(legislature && executives.Contains(c));
@@ -162,7 +166,7 @@ public sealed class CorefResolver
                         ? all.In(s.Index).FirstOrDefault(x => x.Placed.FirstToken == end + 1 && x.Mention.Kind is MentionKind.Name && Fits(x.Cluster))
                         : null;
                     if (apposition is not null) antecedent = apposition;
-                    if (antecedent is null && modifiers.Count > 0)
+                    if (antecedent is null && modifiers.Count > 0 && !several)
                         antecedent = Antecedent(sentences, all, s, i, c => Fits(c) && all.AnyTextOf(c,
                             text => modifiers.Any(mod => ContainsWords(text, mod) && text.Length > mod.Length)), DescriptionWindow);
                     // "the contractors of the Air Force" after "the U.S. Air Force" and "U.S. Air Forces Central Command": a
@@ -186,7 +190,7 @@ public sealed class CorefResolver
                     // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
                     // (a country's name before any other head, "the U.S. company", says where the body is from, not which one it
                     // is: still the nearest body of its type)
-                    else if (!Plural(entries) && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
+                    else if (!Plural(entries) && !several && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
                         antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
                     int cluster;
                     if (antecedent is not null) cluster = antecedent.Cluster;
