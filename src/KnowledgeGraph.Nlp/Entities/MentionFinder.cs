@@ -2188,11 +2188,23 @@ public sealed class MentionFinder
             // facility's noun says where the facility is, the name is the town's, no facility's)
             if (end < words.Count && char.IsLower(words[end][0]) && _lex.Descriptors.Lookup(words[end]) is { Count: > 0 } places
                 && places[0].Type == EntityType.Location && (end + 1 >= words.Count || s.Tokens[end + 1].Tag is not ("NN" or "NNS")))
-                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, places[0].FineTypes.FirstOrDefault() is var pf && pf != "Facility" ? pf : null,
-                    MentionKind.Name, "rule", PriorityKeyword - 5));
+                candidates.Add(new Candidate(s.Index, start, end, EntityType.Location, NameBeforePlaceNounFine(places[0]), MentionKind.Name, "rule", PriorityKeyword - 5));
             return;
         }
         candidates.Add(new Candidate(s.Index, start, end, kw.Value.Type, kw.Value.Fine, MentionKind.Name, "rule", PriorityKeyword));
+    }
+
+    /// <summary>
+    /// The sublabel a place noun written in lower case after a name gives it: its first ("the Tibesti region": Region), but
+    /// none for a facility's noun (the name is the town's), and a country's first-level division for "state": English
+    /// writes a country "the state of Kessa" or "Kessa" alone, never "Kessa state", while "in Brel state" names a state
+    /// of a federation (a Region, as "Brel State" written with a capital already is).
+    /// </summary>
+    private static string? NameBeforePlaceNounFine(DescriptorEntry place)
+    {
+        var first = place.FineTypes.FirstOrDefault();
+        if (first == "Facility") return null;
+        return first == "Country" && place.FineTypes.Contains("Region") ? "Region" : first;
     }
 
     /// <summary>Head nouns of numbered military units: "3rd Battalion", "507th Air Refueling Wing", "82nd Airborne".</summary>

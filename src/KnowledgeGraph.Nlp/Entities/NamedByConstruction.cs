@@ -16,6 +16,7 @@ internal static class NamedByConstruction
         TypeStatesAsPlaces(result, lex);
         TypeTitledSurnames(sentences, result, lex);
         TypeNamesOpenedByGivenNames(sentences, result, lex);
+        TypePeopleByAge(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         TypePlacesListedWithPlaces(sentences, result, lex);
         TypeExamplesOfPlaceNouns(sentences, result, lex);
@@ -193,13 +194,70 @@ internal static class NamedByConstruction
                     && w.Skip(1).Select((c, j) => char.IsLower(c) || c is '-' or '\'' || i > 0 && char.IsUpper(c) && w[j] == '-' && j > 0).All(ok => ok)).All(ok => ok)
                 || MentionFinder.IsInitial(words[^1])) continue;
             if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0) || Known(lex, m.Text)
-                || lex.Gazetteer.Lookup(words[0]).Count > 0 && !bareSurnames.Contains(words[^1])) continue;
+                || lex.Gazetteer.Lookup(words[0]).Count > 0 && !bareSurnames.Contains(words[^1])
+                   && !PersonsEvidenceAround(sentences[m.SentenceIndex].Tokens, result[k].FirstToken, result[k].EndToken, lex)) continue;
             // (every word a proper noun: "Sara Please" and "Charles V. This" end in a verb and a determiner, no surname)
             var tokens = sentences[m.SentenceIndex].Tokens;
             if (result[k].EndToken - result[k].FirstToken != words.Length
                 || Enumerable.Range(result[k].FirstToken, words.Length).Any(t => tokens[t].Tag is not ("NNP" or "NNPS") && !MentionFinder.IsInitial(tokens[t].Text))) continue;
             var before = Word(sentences, result[k], result[k].FirstToken - 1);
             if (before.Length > 0 && char.IsUpper(before[0])) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "including 29-year-old Lima Tessaro", "Lima Tessaro, 41, was freed", "questioned Lima Tessaro, Deputy Minister of
+    /// Harbours": an age written before the name as an adjective ("29-year-old"), an age between commas right after it, or a
+    /// comma and a person's title (titles.tsv) right after it say the name is a person's. Things have ages too ("the
+    /// 40-year-old Velbo Bridge"), so callers ask this only of a name with no name keyword in it.
+    /// </summary>
+    internal static bool PersonsEvidenceAround(IReadOnlyList<Token> tokens, int first, int end, LexiconSet lex)
+    {
+        if (first >= 1 && IsAgeAdjective(tokens[first - 1].Text)) return true;
+        if (end + 2 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Text is { Length: >= 1 and <= 3 } age && age.All(char.IsAsciiDigit)
+            && tokens[end + 2].Text is "," or ")" or "." ) return true;
+        if (end + 2 >= tokens.Count || tokens[end].Text != ",") return false;
+        int j = end + 1;
+        if (tokens[j].Text is "the" or "a" or "an") j++;
+        var words = new string[Math.Min(tokens.Count - j, 6)];
+        for (int t = 0; t < words.Length; t++) words[t] = tokens[j + t].Text;
+        var (len, titles) = lex.Titles.LongestMatchAt(words, 0);
+        return len > 0 && titles.Any(t => t.ImpliesPerson);
+    }
+
+    /// <summary>"29-year-old", "7-year-old": a number of years joined to "year-old" (a person's age before the name).</summary>
+    private static bool IsAgeAdjective(string w)
+    {
+        const string tail = "-year-old";
+        if (!w.EndsWith(tail, StringComparison.OrdinalIgnoreCase) || w.Length - tail.Length is < 1 or > 3) return false;
+        for (int i = 0; i < w.Length - tail.Length; i++) if (!char.IsAsciiDigit(w[i])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// "including 29-year-old Lima Tessaro", "Lima Tessaro, 41, was freed": a name of two or three title-case proper nouns
+    /// that the recogniser alone took for a body or a place and that an age goes with (before it as an adjective, or
+    /// between commas after it) is a person's, whether or not the dictionaries list its first word as a given name. Not a
+    /// name with a name keyword in it ("the 40-year-old Velbo Bridge"), one the gazetteer or the states list knows whole, nor
+    /// one that modifies a common noun after it ("a 30-year-old Velbo Harbor ferry").
+    /// </summary>
+    private static void TypePeopleByAge(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k].Mention is not { Type: EntityType.Organization or EntityType.Location, Kind: MentionKind.Name, Source: "ner" } m) continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            int first = result[k].FirstToken, end = result[k].EndToken;
+            if (end - first is < 2 or > 3) continue;
+            bool before = first >= 1 && IsAgeAdjective(tokens[first - 1].Text);
+            bool after = end + 2 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Text is { Length: >= 1 and <= 3 } age && age.All(char.IsAsciiDigit)
+                         && tokens[end + 2].Text is "," or ")";
+            if (!before && !after) continue;
+            if (!Enumerable.Range(first, end - first).All(t => tokens[t].Tag is "NNP" && MentionFinder.IsTitleCase(tokens[t].Text))) continue;
+            if (end < tokens.Count && tokens[end].Tag is "NN" or "NNS" && char.IsLower(tokens[end].Text[0])) continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0) || Known(lex, m.Text)) continue;
             result[k] = result[k] with { Mention = m with { Type = EntityType.Person, FineType = null, Canonical = null }, Role = null, Agent = null };
         }
     }
