@@ -240,7 +240,16 @@ public sealed class GraphBuilder
             if (e.Type == EntityType.Organization)
                 foreach (var name in names.Prepend(e.Name))
                 {
-                    if (ResolutionKey.OfBody(name) is { } body) keys.Add(Bare(name) ? body + "\u0003" + docId : body);
+                    if (ResolutionKey.OfBody(name) is { } body)
+                    {
+                        // within its article a body's key meets the same field's bare ministry ("the National Harbour
+                        // Ministry", three words, is no bare name, "the Ministry of National Harbour" is), and a ministry's
+                        // field read without "National" ("the Ministry of National Harbour" is "the Harbour Ministry" of
+                        // its article; not across articles, where each country has a harbour ministry)
+                        keys.Add(Bare(name) ? body + "\u0003" + docId : body);
+                        if (!Bare(name)) keys.Add(body + "\u0003" + docId);
+                        if (ResolutionKey.WithoutNational(body) is { } shorter) keys.Add(shorter + "\u0003" + docId);
+                    }
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);
                     if (!Bare(name) && ResolutionKey.OfBoard(name) is { } board) keys.Add(board);
                     // one country's ministry of one field, whichever way its name says whose it is ("the Kessan Foreign
@@ -707,7 +716,9 @@ public sealed class GraphBuilder
     /// demonym, which opens names of their own: "American Red Cross"), joins the one body named without it (its name of two
     /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
     /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
-    /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>).
+    /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>; or one of its
+    /// generic actors, "U.S. diplomats": <see cref="DocumentsNamingOrAgents"/>; or another body named with the country's
+    /// name or acronym, "the U.S. Harbour Commission").
     /// An international organisation owns bodies the same way ("EU Agency for Fisheries" / "European Union Agency for
     /// Fisheries", "AU Commission" / "African Union Commission"): its node's name and the acronyms it holds open names
     /// like a country's. Any other body owns its units by an acronym of three letters or more that its node holds ("the
@@ -767,6 +778,16 @@ public sealed class GraphBuilder
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
+        Dictionary<string, HashSet<long>>? agentDocs = null; // a country's folded name -> the documents naming one of its agents
+        // a country's body named with the country's own name or acronym ("the U.S. Harbour Commission") names the country in
+        // its articles too, though the country's word is no mention of its own there (read before any join below)
+        var bodyDocs = new Dictionary<int, HashSet<long>>();
+        foreach (var x in prefixed)
+        {
+            if (x.Demonym || _entities[x.Country].Type != EntityType.Location) continue;
+            if (!bodyDocs.TryGetValue(x.Country, out var set)) bodyDocs[x.Country] = set = new HashSet<long>();
+            set.UnionWith(_entities[x.Entity].Mentions.Select(m => m >> 32));
+        }
         // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
         // (an event's group apart from a body's: "the UN Charter" and "the United Nations Charter" are one charter, joined
         // as one owner written two ways only: an event's bare name, "the Charter", joins nothing)
@@ -796,7 +817,11 @@ public sealed class GraphBuilder
             // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
             // Forces" of other stories is not Jordan's)
             int country = Find(named[0].Country);
-            if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
+            if (!naming.TryGetValue(country, out var countryDocs))
+            {
+                naming[country] = countryDocs = DocumentsNamingOrAgents(country, ref agentDocs);
+                if (bodyDocs.TryGetValue(country, out var owned)) countryDocs.UnionWith(owned);
+            }
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
             foreach (var body in bodies) Union(body, bare[0]);
         }
@@ -1134,6 +1159,33 @@ public sealed class GraphBuilder
     /// A U.S. state alone names no country: a state has departments of its own ("AUSTIN, Texas: the Department of
     /// Transportation" is the state's, not the federal one).
     /// </summary>
+    /// <summary>
+    /// The articles that name <paramref name="country"/> (<see cref="DocumentsNaming"/>) or one of its generic actors ("the
+    /// Kessan government", "Kessland's military": a node of a CAMEO agent whose country is it, <see cref="ResolutionKey.OfAgent"/>):
+    /// an article that writes "Kessan diplomats" speaks of Kessland though the country's name is no mention of its own.
+    /// </summary>
+    private HashSet<long> DocumentsNamingOrAgents(int country, ref Dictionary<string, HashSet<long>>? agentDocs)
+    {
+        if (agentDocs is null)
+        {
+            // the articles of each country's agents, by the country's folded name (one pass over the graph)
+            agentDocs = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
+            for (int i = 0; i < _entities.Count; i++)
+            {
+                var g = _entities[i];
+                if (Find(i) != i || g.Attributes is null || !g.Attributes.ContainsKey("agent") || ResolutionKey.IsDocumentScoped(g.Attributes)
+                    || !g.Attributes.TryGetValue("country", out var owner)) continue;
+                var key = ResolutionKey.Of(owner);
+                if (!agentDocs.TryGetValue(key, out var set)) agentDocs[key] = set = new HashSet<long>();
+                set.UnionWith(g.Mentions.Select(m => m >> 32));
+            }
+        }
+        var docs = DocumentsNaming(country);
+        foreach (var name in _entities[country].Aliases.Select(ResolutionKey.Of).Distinct(StringComparer.Ordinal))
+            if (agentDocs.TryGetValue(name, out var set)) docs.UnionWith(set);
+        return docs;
+    }
+
     private HashSet<long> DocumentsNaming(int country)
     {
         var docs = ArticlesOf(country);

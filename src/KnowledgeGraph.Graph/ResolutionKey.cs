@@ -141,6 +141,22 @@ public static class ResolutionKey
         return "\u0005" + prefix + "|" + head.ToUpperInvariant() + "|" + Of(string.Join(' ', field));
     }
 
+    /// <summary>
+    /// A ministry's body key (<see cref="OfBody"/>) with "National" opening its field left out ("Ministry of National
+    /// Fisheries" -> the key of "Fisheries Ministry"), for a join within one article only; null for any other key. Not a
+    /// department's: "the Department of National Parks" and "the Parks Department" (a city's) of one story are two bodies.
+    /// </summary>
+    public static string? WithoutNational(string bodyKey)
+    {
+        if (!bodyKey.StartsWith('\u0005')) return null;
+        int bar = bodyKey.LastIndexOf('|');
+        if (bar < 1) return null;
+        var head = bodyKey[(bodyKey.LastIndexOf('|', bar - 1) + 1)..bar];
+        var field = bodyKey[(bar + 1)..];
+        if (head != "MINISTRY" || !field.StartsWith("NATIONAL ", StringComparison.Ordinal)) return null;
+        return bodyKey[..(bar + 1)] + field["NATIONAL ".Length..];
+    }
+
     /// <summary>The complements that name a body's governing board: "Board of Directors", "of Governors", "of Trustees".</summary>
     private static readonly HashSet<string> BoardMembers = new(StringComparer.Ordinal) { "Directors", "Governors", "Trustees" };
 

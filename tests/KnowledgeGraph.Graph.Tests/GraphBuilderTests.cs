@@ -334,6 +334,49 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void OneArticlesMinistryWrittenWithAndWithoutOfAndNationalIsOneNodeButOnlyWithinTheArticle()
+    {
+        var b = new GraphBuilder(Schema);
+        // "The Ministry of National Harbours said ... the National Harbours Ministry ... the Harbours Ministry": one ministry
+        b.Add(Doc("one", new[] { E(0, "Ministry of National Harbours", EntityType.Organization), E(1, "National Harbours Ministry", EntityType.Organization),
+            E(2, "Harbours Ministry", EntityType.Organization) }));
+        // another article's bare "Harbours Ministry" may be another country's: apart
+        b.Add(Doc("two", new[] { E(0, "Harbours Ministry", EntityType.Organization) }));
+        // a department's field keeps "National": "the Department of National Parks" and a city's "Parks Department" are two
+        b.Add(Doc("three", new[] { E(0, "Department of National Parks", EntityType.Organization), E(1, "Parks Department", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(bodies.Select(n => Aliases(n).Order(StringComparer.Ordinal).ToList()), Is.EquivalentTo(new[]
+        {
+            new List<string> { "Harbours Ministry", "Ministry of National Harbours", "National Harbours Ministry" },
+            new List<string> { "Harbours Ministry" },
+            new List<string> { "Department of National Parks" },
+            new List<string> { "Parks Department" },
+        }));
+        Assert.That(bodies.Single(n => Aliases(n).Count() > 1).Name, Is.Not.EqualTo("Harbours Ministry"), "the merged node keeps a longer name");
+    }
+
+    [Test]
+    public void AnArticleNamingACountrysGenericActorOrABodyNamedWithTheCountryNamesTheCountryForItsBodyNamedWithoutIt()
+    {
+        var b = new GraphBuilder(Schema);
+        // "the U.S. Department of Harbours" in one article; "the Harbours Department" in another whose only word of the
+        // country is "U.S. diplomats" (a generic actor of the United States): one department
+        b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Department of Harbours", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Actor(0, "U.S. diplomats", "GOV", "United States"), E(1, "Harbours Department", EntityType.Organization) }));
+        // an article naming only another country's actor ("Kessan diplomats"): its "Department of Mines" may be Kessland's
+        b.Add(Doc("three", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Department of Mines", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { Country(0, "Kessland"), E(1, "Mines Department", EntityType.Organization) }));
+        b.Add(Doc("five", new[] { Actor(0, "Kessan diplomats", "GOV", "Kessland"), E(1, "Department of Mines", EntityType.Organization) }));
+        // a story whose only word of the country opens another body's name ("the U.S. Harbour Commission") names it too
+        b.Add(Doc("six", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Department of Lighthouses", EntityType.Organization) }));
+        b.Add(Doc("seven", new[] { E(0, "U.S. Harbour Commission", EntityType.Organization), E(1, "Lighthouses Department", EntityType.Organization) }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization") && !n.Labels.Contains("Agent")).ToList();
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Harbours Department"))), Does.Contain("U.S. Department of Harbours"));
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("U.S. Department of Mines"))), Is.EquivalentTo(new[] { "U.S. Department of Mines" }));
+        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("Lighthouses Department"))), Does.Contain("U.S. Department of Lighthouses"));
+    }
+
+    [Test]
     public void AnOwnersBoardOfDirectorsIsOneBoardWhicheverWayItsNameSaysWhoseButAFieldsBoardAndAnotherOwnersAreNot()
     {
         var b = new GraphBuilder(Schema);
