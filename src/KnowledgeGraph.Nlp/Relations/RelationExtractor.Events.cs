@@ -18,7 +18,10 @@ public sealed partial class RelationExtractor
         /// <summary>Adds the event constructions to the candidates of the other patterns, replacing those they correct.</summary>
         private List<Candidate> EventCandidates(List<Candidate> found)
         {
-            List<Candidate> list = [.. found, .. MustDemandCandidates(), .. HandoverCandidates(), .. StatementGerundCandidates()];
+            var list = new List<Candidate>(found);
+            list.AddRange(MustDemandCandidates());
+            list.AddRange(HandoverCandidates());
+            list.AddRange(StatementGerundCandidates());
             PunitiveCallCandidates(list);
             list.AddRange(IntentCandidates(list));
             return CodeEvents(list);

@@ -277,10 +277,17 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
 
         public IEnumerable<Candidate> Candidates()
         {
-            // in this order: a verb's words are no noun's, and the nominal pattern reads what the verbs left
-            List<Candidate> list = [.. RoleCandidates(), .. CompoundCandidates(), .. Enumerable.Range(0, _groups.Count).SelectMany(VerbCandidates),
-                .. NominalCandidates(), .. AttitudeCandidates(), .. LocativeCandidates(), .. PlaceMoreCandidates(),
-                .. TakenFromFightCandidates(), .. ControlCandidates(), .. MembershipCandidates()];
+            var list = new List<Candidate>();
+            list.AddRange(RoleCandidates());
+            list.AddRange(CompoundCandidates());
+            for (int g = 0; g < _groups.Count; g++) list.AddRange(VerbCandidates(g));
+            list.AddRange(NominalCandidates());
+            list.AddRange(AttitudeCandidates());
+            list.AddRange(LocativeCandidates());
+            list.AddRange(PlaceMoreCandidates());
+            list.AddRange(TakenFromFightCandidates());
+            list.AddRange(ControlCandidates());
+            list.AddRange(MembershipCandidates());
             // long-range readings only where nothing closer related the two
             list.AddRange(AsPartOfCandidates());
             list.AddRange(Unrelated(list, SupportPhraseCandidates()));
