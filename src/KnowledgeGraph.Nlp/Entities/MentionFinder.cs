@@ -2522,6 +2522,7 @@ public sealed class MentionFinder
         var result = new List<Candidate>();
         var numberedRoads = new List<(int First, int End)>();
         var stormAt = new Dictionary<int, string>();
+        var quotedVessel = new Dictionary<int, int>();
         foreach (var c0 in candidates)
         {
             var c = c0;
@@ -3086,8 +3087,16 @@ public sealed class MentionFinder
             }
             // "the Oil Tanker "Brellin"": a capitalised vessel's kind before a name in quotation marks is the kind, no name; the
             // quoted name is the vessel's (named after the kind below)
-            if (c.Source != "gazetteer" && c.CharStart < 0 && VehicleNouns.Contains(words[c.End - 1]) && IsTitleCase(words[c.End - 1]) && QuotedNameAt(words, c.End) > 0)
+            // (proposed here when the recogniser missed it; a candidate of its own over the same words then gives way)
+            if (c.CharStart < 0 && quotedVessel.TryGetValue(c.First, out int quotedEnd) && c.End <= quotedEnd) continue;
+            if (c.Source != "gazetteer" && c.CharStart < 0 && VehicleNouns.Contains(words[c.End - 1]) && IsTitleCase(words[c.End - 1]) && QuotedNameAt(words, c.End) is > 0 and var quotedLength)
+            {
+                string quotedName = WordRun.Join(words, c.End + 1, quotedLength);
+                vehicles.Add(quotedName);
+                result.Add(c with { First = c.End + 1, End = c.End + 1 + quotedLength, Type = EntityType.Vehicle, FineType = null, Role = null, Source = "rule", Canonical = quotedName });
+                quotedVessel[c.End + 1] = c.End + 1 + quotedLength;
                 continue;
+            }
             // "Hurricanes Tamsin and Orlo": the plural of a storm's kind before names stands before several storms, each named
             // with the kind in the singular ("Hurricane Tamsin", "Hurricane Orlo"): the first name here, the others after
             // "and" or a comma in stormAt (the plural is no part of any name)
