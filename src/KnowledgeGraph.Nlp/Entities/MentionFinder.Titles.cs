@@ -29,7 +29,7 @@ public sealed partial class MentionFinder
     /// <summary>Small words a title's capitalised words may hold: "Attacks on Fishing Crews and Harbour Pilots in Kessa Bay".</summary>
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal)
     {
-        "of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or", "against", "from", "'s", "\u2019s", "&", ":", "-", "\u2013", "\u2014",
+        "of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or", "against", "from", "between", "'s", "\u2019s", "&", ":", "-", "\u2013", "\u2014",
     };
 
     private static bool IsQuoteToken(string w) => w is "\"" or "\u201c" or "\u201d" or "``" or "''" or "'" or "\u2018" or "\u2019";
@@ -72,6 +72,16 @@ public sealed partial class MentionFinder
         {
             var w = words[i];
             int j;
+            // "the Act Governing Relations between the Isles and the Mainland": a law's head opening its name before a
+            // capitalised gerund is a title that runs on over the capitalised words and small words after it
+            if (i > 0 && words[i - 1] is "the" or "The" or "an" or "An" && IsTitleCase(w) && _lex.DocumentHeads.Contains(w) && IsTitleCase(words[i + 1])
+                && words[i + 1].Length > 5 && words[i + 1].EndsWith("ing", StringComparison.Ordinal))
+            {
+                int end = TitleRunEnd(words, i + 1);
+                (result ??= new()).Add((i, end));
+                i = end - 1;
+                continue;
+            }
             if (WorkNouns.Contains(w)) j = i + 1;
             else if (w == "fact" && words[i + 1] == "sheet") j = i + 2;
             else continue;
@@ -102,14 +112,8 @@ public sealed partial class MentionFinder
             var first = words[j].ToLowerInvariant();
             if (!(_lex.CommonWords.Contains(first) || first.Length > 5 && first.EndsWith("ing", StringComparison.Ordinal))) continue;
             if (_lex.Gazetteer.Lookup(words[j]).Count > 0 || _lex.Titles.LongestMatchAt(words, j).Item1 > 0) continue;
-            int e = j, capitals = 0;
-            while (e < words.Count && e - j < 25)
-            {
-                if (IsCapitalized(words[e]) || char.IsAsciiDigit(words[e][0]) && e > j) { if (IsCapitalized(words[e])) capitals++; e++; }
-                else if (TitleSmallWords.Contains(words[e]) && e + 1 < words.Count && (IsCapitalized(words[e + 1]) || TitleSmallWords.Contains(words[e + 1]))) e++;
-                else break;
-            }
-            if (capitals < 2) continue;
+            int e = TitleRunEnd(words, j);
+            if (Enumerable.Range(j, e - j).Count(k => IsCapitalized(words[k])) < 2) continue;
             if (e < words.Count && s.Tokens[e].Tag is { } tag && tag.StartsWith("VB", StringComparison.Ordinal)) continue;
             if (Keyword(words, j, e) is { Type: EntityType.Organization }) continue;
             (result ??= new()).Add((j, e));
@@ -119,6 +123,20 @@ public sealed partial class MentionFinder
     }
 
     private static readonly List<(int First, int End)> NoTitles = new();
+
+    /// <summary>The end of a title's run from <paramref name="j"/>: capitalised words, numbers, and a title's small words
+    /// between them (at most 25 tokens).</summary>
+    private static int TitleRunEnd(List<string> words, int j)
+    {
+        int e = j;
+        while (e < words.Count && e - j < 25)
+        {
+            if (IsCapitalized(words[e]) || char.IsAsciiDigit(words[e][0]) && e > j) e++;
+            else if (TitleSmallWords.Contains(words[e]) && e + 1 < words.Count && (IsCapitalized(words[e + 1]) || TitleSmallWords.Contains(words[e + 1]))) e++;
+            else break;
+        }
+        return e;
+    }
 
     /// <summary>
     /// The article's words outside titles of works, one space between tokens and around each sentence, for the test

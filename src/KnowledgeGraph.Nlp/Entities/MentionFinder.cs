@@ -135,7 +135,7 @@ public sealed partial class MentionFinder
         // names inside one are no actors unless the article writes them outside a title too (title39)
         var workTitles = new Dictionary<int, List<(int First, int End)>>();
         foreach (var s in sentences)
-            if (s.Tokens.Any(t => WorkNouns.Contains(t.Text) || t.Text == "fact") && WorkTitles(s, s.Tokens.Select(t => t.Text).ToList()) is { Count: > 0 } found)
+            if (s.Tokens.Any(t => WorkNouns.Contains(t.Text) || t.Text == "fact" || _lex.DocumentHeads.Contains(t.Text)) && WorkTitles(s, s.Tokens.Select(t => t.Text).ToList()) is { Count: > 0 } found)
                 workTitles[s.Index] = found;
         string outsideTitles = workTitles.Count > 0 ? WordsOutsideTitles(sentences, workTitles) : "";
         foreach (var s in sentences)
