@@ -25,7 +25,7 @@ public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken
 /// country-anchored descriptions "Chad's army", "the Chadian government" into entities of their own
 /// ("Armed Forces of Chad", "Government of Chad").
 /// </summary>
-public sealed class MentionFinder
+public sealed partial class MentionFinder
 {
     private const int PriorityGazetteer = 40, PriorityTitle = 35, PriorityKeyword = 30, PriorityNer = 20;
 
@@ -132,6 +132,13 @@ public sealed class MentionFinder
         // the initials of the compound titles the article writes in full ("Deputy Prime Minister" -> DPM)
         var titleInitials = TitleInitials(sentences);
         var surnamesInCapitals = titleInitials.Count > 0 ? SurnamesInCapitals(sentences) : null;
+        // titles of works ("a hearing, entitled 'Kessa Bay Crisis: Next Steps'", "a factsheet on Attacks on Fishing Crews"): the
+        // names inside one are no actors unless the article writes them outside a title too (title39)
+        var workTitles = new Dictionary<int, List<(int First, int End)>>();
+        foreach (var s in sentences)
+            if (s.Tokens.Any(t => WorkNouns.Contains(t.Text) || t.Text == "fact" || _lex.DocumentHeads.Contains(t.Text)) && WorkTitles(s, s.Tokens.Select(t => t.Text).ToList()) is { Count: > 0 } found)
+                workTitles[s.Index] = found;
+        string outsideTitles = workTitles.Count > 0 ? WordsOutsideTitles(sentences, workTitles) : "";
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -169,6 +176,8 @@ public sealed class MentionFinder
             }
             var settled = Settle(candidates);
             settled = Clean(s, words, settled, headline, vehicles, ownedVessels, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
+            if (workTitles.TryGetValue(s.Index, out var inTitles))
+                settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles.Contains(" " + WordRun.Join(words, c.First, c.End - c.First) + " ", StringComparison.Ordinal));
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             NumberAgreements(s, words, settled);
@@ -2948,6 +2957,23 @@ public sealed class MentionFinder
             // Authority, KPAU)")
             if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.First > 0 && words[c.First - 1] == "(" && IsTitleCase(span[0])
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization } && CitedTitleInBracket(words, c.First, c.End)) continue;
+            // "H.R. 4821", "S.Res. 92", "H.Res.377", "P.L. 118-40": a chamber's bill prefix, or the public-law prefix, before a
+            // number names a bill or a law by its number, no actor; a name the prefix is glued to ends before it (title39)
+            if (BillPrefixAt(words, c.First, c.End) is int bill and > 0 && (bill == span.Count ? BillNumberAt(words, c.End) : BillNumberAt(words, c.First + bill))) continue;
+            for (int m = 1; m <= 4 && m < span.Count; m++)
+                if (BillPrefixAt(words, c.End - m, c.End) == m && BillNumberAt(words, c.End))
+                {
+                    c = c with { End = c.End - m, Canonical = null, Role = null };
+                    span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+                    break;
+                }
+            // "trade legislation known as 'MARTA'": a name that a law's noun and "known as" or "called" introduce names that
+            // law, no actor, here and later in the article (title39)
+            if (c.Source != "gazetteer" && NamedAsLaw(words, c.First))
+            {
+                documents.Add(string.Join(' ', span));
+                continue;
+            }
             // "Decree-Law No. 41", "D.L. No. 41", "the Kessa Act No XIV of 2012": a name cut before "No." and a number is a numbered
             // text whose number was left out, no actor; the number itself, a Roman numeral or one with digits, names nothing either
             if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2 && IsNumberSign(words, c.End - 1) && DocumentNumberAfter(words, c.End)) continue;
@@ -2988,6 +3014,8 @@ public sealed class MentionFinder
                 // (OHT)" puts the trust's acronym after its appeal)
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])
                     && !SpellsOwner(words, c.First, words[c.End + 1])) documents.Add(words[c.End + 1]);
+                // "the Coastal Fisheries Protection Act of 2011 (CFPA)": the acronym after the document's year is the document's too (title39)
+                else if (AcronymAfterYear(words, c.End) is { } dated && !SpellsOwner(words, c.First, dated)) documents.Add(dated);
                 continue;
             }
             // "Chemical, Biological, and Nuclear (CBN) teams": an acronym of a list of capitalised modifiers abbreviates a
