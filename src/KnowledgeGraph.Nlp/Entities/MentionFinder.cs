@@ -2127,8 +2127,8 @@ public sealed class MentionFinder
     /// "Tarn's Ford, Ostland", "trucks drove into Tarn's Ford": a one-word name, a possessive and one capitalised word that is
     /// no head keyword of a name (no "Parliament", "Hotel") nor a place of the gazetteer's and has no capitalised word after
     /// it, are one place's name when
-    /// a comma and a place the gazetteer or the U.S. states know follow, or a preposition of place (in, into, near, from) comes
-    /// before; not when the owner is a name the gazetteer knows (a country, a body), a given name, or goes on from a capitalised
+    /// a comma and a place the gazetteer or the U.S. states know follow, or a preposition of place (in, into, near, from) or a
+    /// country's possessive ("Ghana's Tarn's Ford district") comes before; not when the owner is a name the gazetteer knows (a country, a body), a given name, or goes on from a capitalised
     /// word before it ("Mayor Tarn's office", "Lockheed Martin's Greenville, Carolina, site": an owner's).
     /// </summary>
     private bool PossessivePlaceName(Sentence s, List<string> words, Candidate c)
@@ -2143,7 +2143,10 @@ public sealed class MentionFinder
         bool placeAfter = y + 2 < words.Count && words[y + 1] == ","
             && (_lex.Gazetteer.LongestMatchAt(words, y + 2) is { } place && place.Best.Entry.Type == EntityType.Location || UsStateOf(words[y + 2]) is not null);
         bool preposition = c.First > 0 && PlacePrepositions.Contains(words[c.First - 1]);
-        return placeAfter || preposition;
+        // (or a country owns the whole: "Ghana's Tarn's Ford district")
+        bool countryOwner = c.First >= 2 && words[c.First - 1] is "'s" or "\u2019s"
+            && _lex.Gazetteer.Lookup(words[c.First - 2]).Any(h => h.Kind == MentionKind.Name && h.Entry.FineTypes.Contains("Country"));
+        return placeAfter || preposition || countryOwner;
     }
 
     private static readonly string[] AdjectiveSuffixes = { "al", "ic", "ine", "ary", "ive", "ern", "ar" };
