@@ -139,23 +139,53 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// The article's words outside titles of works, one space between tokens and around each sentence, for the test
-    /// "is this name used outside a title" (" Kessa Bay " in it).
+    /// The article's words outside titles of works, for the test "is this name used outside a title" ("Kessa Bay" written
+    /// in a sentence of its own too): each word's places are indexed once, and each distinct name is looked up once, at its
+    /// first word's places only, so the test stays near-linear in the article however many titles it has.
     /// </summary>
-    private static string WordsOutsideTitles(IReadOnlyList<Sentence> sentences, Dictionary<int, List<(int First, int End)>> titles)
+    private sealed class WordsOutsideTitles
     {
-        var sb = new StringBuilder(" ");
-        foreach (var s in sentences)
+        private const string Gap = "|"; // a title's word or a sentence's end: no name runs across it
+        private readonly List<string> _words = new();
+        private readonly Dictionary<string, List<int>> _places = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _known = new(StringComparer.Ordinal);
+
+        public WordsOutsideTitles(IReadOnlyList<Sentence> sentences, Dictionary<int, List<(int First, int End)>> titles)
         {
-            titles.TryGetValue(s.Index, out var ranges);
-            for (int t = 0; t < s.Tokens.Count; t++)
+            foreach (var s in sentences)
             {
-                if (ranges != null && ranges.Any(r => t >= r.First && t < r.End)) { sb.Append("| "); continue; }
-                sb.Append(s.Tokens[t].Text).Append(' ');
+                titles.TryGetValue(s.Index, out var ranges);
+                for (int t = 0; t < s.Tokens.Count; t++)
+                    Add(ranges != null && ranges.Any(r => t >= r.First && t < r.End) ? Gap : s.Tokens[t].Text);
+                Add(Gap);
             }
-            sb.Append("| ");
         }
-        return sb.ToString();
+
+        private void Add(string word)
+        {
+            if (!_places.TryGetValue(word, out var at)) _places[word] = at = new List<int>();
+            at.Add(_words.Count);
+            _words.Add(word);
+        }
+
+        /// <summary>The words <paramref name="first"/> to <paramref name="end"/> (exclusive) are written, in this order,
+        /// somewhere outside every title.</summary>
+        public bool Contains(List<string> words, int first, int end)
+        {
+            var name = WordRun.Join(words, first, end - first);
+            if (_known.TryGetValue(name, out var known)) return known;
+            bool found = _places.TryGetValue(words[first], out var at) && at.Exists(p => Follows(words, first, end, p));
+            _known[name] = found;
+            return found;
+        }
+
+        private bool Follows(List<string> words, int first, int end, int p)
+        {
+            if (p + end - first > _words.Count) return false;
+            for (int k = first; k < end; k++)
+                if (!string.Equals(_words[p + k - first], words[k], StringComparison.Ordinal)) return false;
+            return true;
+        }
     }
 
     /// <summary>"legislation known as 'KORA'", "the bill, called KORA": a name right after a law's noun and "known as" or "called" names that law.</summary>

@@ -138,7 +138,7 @@ public sealed partial class MentionFinder
         foreach (var s in sentences)
             if (s.Tokens.Any(t => WorkNouns.Contains(t.Text) || t.Text == "fact" || _lex.DocumentHeads.Contains(t.Text)) && WorkTitles(s, s.Tokens.Select(t => t.Text).ToList()) is { Count: > 0 } found)
                 workTitles[s.Index] = found;
-        string outsideTitles = workTitles.Count > 0 ? WordsOutsideTitles(sentences, workTitles) : "";
+        var outsideTitles = workTitles.Count > 0 ? new WordsOutsideTitles(sentences, workTitles) : null;
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -177,7 +177,7 @@ public sealed partial class MentionFinder
             var settled = Settle(candidates);
             settled = Clean(s, words, settled, headline, vehicles, ownedVessels, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             if (workTitles.TryGetValue(s.Index, out var inTitles))
-                settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles.Contains(" " + WordRun.Join(words, c.First, c.End - c.First) + " ", StringComparison.Ordinal));
+                settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles!.Contains(words, c.First, c.End));
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             NumberAgreements(s, words, settled);
