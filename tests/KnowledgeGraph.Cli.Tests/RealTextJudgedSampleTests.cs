@@ -644,6 +644,12 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     /// closing note reports (not a rename: the node is wrong now).</summary>
     private static readonly (string Folder, string Id)[] KnownLosses =
     {
+        // tests/realtext-check13 (005): "Sinjar and Ninewa Plains" are written only inside the report title "Legacies of Conflict on
+        // Rural Economies and Communities in Sinjar and Ninewa Plains" (after "a report on"-style introduction): title39's rule
+        // gives names written only inside a work's title no node; the title's junk pieces ("Legacies of Conflict", "Rural
+        // Economies") go with them. A place inside a title that the story never names elsewhere is lost: a known cost.
+        ("realtext-check13", "e:loc:ninewa-plains"),
+        ("realtext-check13", "e:loc:sinjar-plains"),
         // (tests/realtext-check10's Sevastopol, back to the old recogniser's Organization since mend26, is a Location again
         // with the recogniser with word classes: checked again since branch nerfix-b)
         // tests/realtext-check8, judged correct for "Officials in Kenya say" (002), a phrase that never made this node: its

@@ -25,7 +25,7 @@ public sealed record PlacedMention(Mention Mention, int FirstToken, int EndToken
 /// country-anchored descriptions "Chad's army", "the Chadian government" into entities of their own
 /// ("Armed Forces of Chad", "Government of Chad").
 /// </summary>
-public sealed class MentionFinder
+public sealed partial class MentionFinder
 {
     private const int PriorityGazetteer = 40, PriorityTitle = 35, PriorityKeyword = 30, PriorityNer = 20;
 
@@ -113,6 +113,7 @@ public sealed class MentionFinder
     {
         var result = new List<PlacedMention>();
         var vehicles = new HashSet<string>(StringComparer.Ordinal);
+        var ownedVessels = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = new HashSet<string>(StringComparer.Ordinal); // names the text introduces as exercises or operations
         var exercises = new HashSet<string>(StringComparer.Ordinal); // of those, the ones named after the word "exercise" itself
         var documents = new HashSet<string>(StringComparer.Ordinal); // acronyms of documents' and programmes' names
@@ -131,6 +132,13 @@ public sealed class MentionFinder
         // the initials of the compound titles the article writes in full ("Deputy Prime Minister" -> DPM)
         var titleInitials = TitleInitials(sentences);
         var surnamesInCapitals = titleInitials.Count > 0 ? SurnamesInCapitals(sentences) : null;
+        // titles of works ("a hearing, entitled 'Kessa Bay Crisis: Next Steps'", "a factsheet on Attacks on Fishing Crews"): the
+        // names inside one are no actors unless the article writes them outside a title too (title39)
+        var workTitles = new Dictionary<int, List<(int First, int End)>>();
+        foreach (var s in sentences)
+            if (s.Tokens.Any(t => WorkNouns.Contains(t.Text) || t.Text == "fact" || _lex.DocumentHeads.Contains(t.Text)) && WorkTitles(s, s.Tokens.Select(t => t.Text).ToList()) is { Count: > 0 } found)
+                workTitles[s.Index] = found;
+        string outsideTitles = workTitles.Count > 0 ? WordsOutsideTitles(sentences, workTitles) : "";
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
@@ -167,7 +175,9 @@ public sealed class MentionFinder
                 i = Math.Max(i, j - 1);
             }
             var settled = Settle(candidates);
-            settled = Clean(s, words, settled, headline, vehicles, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
+            settled = Clean(s, words, settled, headline, vehicles, ownedVessels, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
+            if (workTitles.TryGetValue(s.Index, out var inTitles))
+                settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles.Contains(" " + WordRun.Join(words, c.First, c.End - c.First) + " ", StringComparison.Ordinal));
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             NumberAgreements(s, words, settled);
@@ -194,6 +204,10 @@ public sealed class MentionFinder
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention.Type != EntityType.Vehicle && vehicles.Contains(result[k].Mention.Text) && result[k].Mention.Kind is MentionKind.Name or MentionKind.Acronym)
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = result[k].Mention.Text }, Role = null };
+            // ... and so is the body's name with the vessel's name, the kind left out ("the Harbor Guard Cutter Selby ... the Harbor
+            // Guard Selby")
+            else if (result[k].Mention.Type != EntityType.Vehicle && result[k].Mention.Kind is MentionKind.Name && ownedVessels.TryGetValue(result[k].Mention.Text, out var owned))
+                result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = owned }, Role = null };
         // "the Lunar Gateway Space Station ... the LGSS": an acronym that spells the name of a craft the article names is that craft
         var spelled = vehicles.Where(v => v.Contains(' ')).Select(v => (Name: v, Words: v.Split(' '))).ToList();
         for (int k = 0; spelled.Count > 0 && k < result.Count; k++)
@@ -2527,11 +2541,13 @@ public sealed class MentionFinder
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
-    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, HashSet<string> events, HashSet<string> exercises,
+    private List<Candidate> Clean(Sentence s, List<string> words, List<Candidate> candidates, bool headline, HashSet<string> vehicles, Dictionary<string, string> ownedVessels, HashSet<string> events, HashSet<string> exercises,
         HashSet<string> documents, HashSet<string> kinds, IReadOnlySet<string> ethnic, IReadOnlySet<string> displaced, IReadOnlySet<string> peoples, HashSet<string> titled)
     {
         var result = new List<Candidate>();
         var numberedRoads = new List<(int First, int End)>();
+        var stormAt = new Dictionary<int, string>();
+        var quotedVessel = new Dictionary<int, int>();
         foreach (var c0 in candidates)
         {
             var c = c0;
@@ -2941,6 +2957,23 @@ public sealed class MentionFinder
             // Authority, KPAU)")
             if (c.Source != "gazetteer" && c.CharStart < 0 && span.Count >= 2 && c.First > 0 && words[c.First - 1] == "(" && IsTitleCase(span[0])
                 && Keyword(words, c.First, c.End) is not { Type: EntityType.Organization } && CitedTitleInBracket(words, c.First, c.End)) continue;
+            // "H.R. 4821", "S.Res. 92", "H.Res.377", "P.L. 118-40": a chamber's bill prefix, or the public-law prefix, before a
+            // number names a bill or a law by its number, no actor; a name the prefix is glued to ends before it (title39)
+            if (BillPrefixAt(words, c.First, c.End) is int bill and > 0 && (bill == span.Count ? BillNumberAt(words, c.End) : BillNumberAt(words, c.First + bill))) continue;
+            for (int m = 1; m <= 4 && m < span.Count; m++)
+                if (BillPrefixAt(words, c.End - m, c.End) == m && BillNumberAt(words, c.End))
+                {
+                    c = c with { End = c.End - m, Canonical = null, Role = null };
+                    span = Enumerable.Range(c.First, c.End - c.First).Select(i => words[i]).ToList();
+                    break;
+                }
+            // "trade legislation known as 'MARTA'": a name that a law's noun and "known as" or "called" introduce names that
+            // law, no actor, here and later in the article (title39)
+            if (c.Source != "gazetteer" && NamedAsLaw(words, c.First))
+            {
+                documents.Add(string.Join(' ', span));
+                continue;
+            }
             // "Decree-Law No. 41", "D.L. No. 41", "the Kessa Act No XIV of 2012": a name cut before "No." and a number is a numbered
             // text whose number was left out, no actor; the number itself, a Roman numeral or one with digits, names nothing either
             if (c.Source != "gazetteer" && c.Type != EntityType.Person && span.Count >= 2 && IsNumberSign(words, c.End - 1) && DocumentNumberAfter(words, c.End)) continue;
@@ -2981,6 +3014,8 @@ public sealed class MentionFinder
                 // (OHT)" puts the trust's acronym after its appeal)
                 if (c.End + 2 < words.Count && words[c.End] == "(" && words[c.End + 2] == ")" && NameKey.IsAcronymShape(words[c.End + 1])
                     && !SpellsOwner(words, c.First, words[c.End + 1])) documents.Add(words[c.End + 1]);
+                // "the Coastal Fisheries Protection Act of 2011 (CFPA)": the acronym after the document's year is the document's too (title39)
+                else if (AcronymAfterYear(words, c.End) is { } dated && !SpellsOwner(words, c.First, dated)) documents.Add(dated);
                 continue;
             }
             // "Chemical, Biological, and Nuclear (CBN) teams": an acronym of a list of capitalised modifiers abbreviates a
@@ -3090,6 +3125,56 @@ public sealed class MentionFinder
                          && !(c.End + 1 < words.Count && (s.Tokens[c.End + 1].Tag is "NNS" or "NNPS" || s.Tokens[c.End + 1].Tag == "NN" && char.IsLower(words[c.End + 1][0]))))
                     c = c with { End = c.End + 1, Type = EntityType.Location, FineType = "Region", Role = null, Canonical = null };
             }
+            // "HMAS Kellen HMAS Dunmore": a hull prefix inside a span opens another vessel's name; the words before it, after the
+            // span's own prefix, name the first vessel (a list of ships written without commas), which is a Vehicle of its own
+            if (c.Source != "gazetteer" && c.CharStart < 0 && c.Length >= 4 && VesselPrefixes.Contains(words[c.First]))
+            {
+                for (int p = c.First + 2; p < c.End - 1; p++)
+                {
+                    if (!VesselPrefixes.Contains(words[p])) continue;
+                    if (!Enumerable.Range(c.First + 1, p - c.First - 1).All(k => IsCapitalized(words[k]) && words[k].All(ch => char.IsLetter(ch) || ch is '.' or '-'))) break;
+                    string first = WordRun.Join(words, c.First + 1, p - c.First - 1);
+                    vehicles.Add(first);
+                    result.Add(c with { End = p, Type = EntityType.Vehicle, FineType = null, Role = null, Canonical = first });
+                    c = c with { First = p };
+                    p = c.First + 1;
+                }
+            }
+            // "the Oil Tanker "Brellin"": a capitalised vessel's kind before a name in quotation marks is the kind, no name; the
+            // quoted name is the vessel's (named after the kind below)
+            // (proposed here when the recogniser missed it; a candidate of its own over the same words then gives way)
+            if (c.CharStart < 0 && quotedVessel.TryGetValue(c.First, out int quotedEnd) && c.End <= quotedEnd) continue;
+            if (c.Source != "gazetteer" && c.CharStart < 0 && VehicleNouns.Contains(words[c.End - 1]) && IsTitleCase(words[c.End - 1]) && QuotedNameAt(words, c.End) is > 0 and var quotedLength)
+            {
+                string quotedName = WordRun.Join(words, c.End + 1, quotedLength);
+                vehicles.Add(quotedName);
+                result.Add(c with { First = c.End + 1, End = c.End + 1 + quotedLength, Type = EntityType.Vehicle, FineType = null, Role = null, Source = "rule", Canonical = quotedName });
+                quotedVessel[c.End + 1] = c.End + 1 + quotedLength;
+                continue;
+            }
+            // "Hurricanes Tamsin and Orlo": the plural of a storm's kind before names stands before several storms, each named
+            // with the kind in the singular ("Hurricane Tamsin", "Hurricane Orlo"): the first name here, the others after
+            // "and" or a comma in stormAt (the plural is no part of any name)
+            if (c.CharStart < 0 && StormKindPlural(words[c.First]) is { } storm && c.Length >= 2 && c.Length <= 3
+                && Enumerable.Range(c.First + 1, c.Length - 1).All(k => IsTitleCase(words[k])))
+            {
+                for (int k = c.End; k + 1 < words.Count && words[k] is "," or "and" && IsTitleCase(words[k + 1]); )
+                {
+                    stormAt[k + 1] = storm;
+                    k += 2;
+                    while (k < words.Count && IsTitleCase(words[k]) && words[k] != "and") k++;
+                }
+                c = c with { First = c.First + 1, Type = EntityType.Event, FineType = "Storm", Role = null, Source = "rule",
+                    Canonical = storm + " " + WordRun.Join(words, c.First + 1, c.Length - 1) };
+            }
+            else if (c.CharStart < 0 && stormAt.TryGetValue(c.First, out var listed) && c.Length <= 2
+                     && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k])))
+                c = c with { Type = EntityType.Event, FineType = "Storm", Role = null, Source = "rule", Canonical = listed + " " + WordRun.Join(words, c.First, c.Length) };
+            if (c.Type == EntityType.Event && c.FineType == "Storm" && c.Source == "rule" && c.Canonical is not null)
+            {
+                result.Add(c);
+                continue;
+            }
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
             if (c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) && IsVehicle(s, words, c, headline, out int vehicleEnd) is { } vehicle)
             {
@@ -3107,6 +3192,12 @@ public sealed class MentionFinder
                     }
                 }
                 vehicles.Add(vehicle);
+                // "the Harbor Guard Cutter Selby": the body's name before the capitalised kind, with the vessel's name, is how the
+                // article may name the vessel again without the kind ("the commanding officer of the Harbor Guard Selby")
+                int nameStart = c.End - vehicle.Split(' ').Length;
+                if (nameStart - 1 > c.First && nameStart <= c.End && VehicleNouns.Contains(words[nameStart - 1]) && IsTitleCase(words[nameStart - 1])
+                    && WordRun.Join(words, nameStart, c.End - nameStart) == vehicle)
+                    ownedVessels.TryAdd(WordRun.Join(words, c.First, nameStart - 1 - c.First) + " " + vehicle, vehicle);
                 if (vehicle.Length > 0 && vehicle.Any(char.IsLetter))
                     result.Add(c with { Type = EntityType.Vehicle, FineType = null, Role = null, Canonical = vehicle });
                 continue;
@@ -3542,6 +3633,25 @@ public sealed class MentionFinder
     /// <summary>A name the gazetteer knows as a place only: "United Kingdom", "Marovia".</summary>
     private bool IsKnownPlace(string name) => _lex.Gazetteer.Lookup(name) is { Count: > 0 } hits && hits.All(h => h.Entry.Type == EntityType.Location);
 
+    /// <summary>"Hurricanes", "Typhoons", "Cyclones": the plural of a storm's kind (capitalised before names); returns the singular.</summary>
+    private static string? StormKindPlural(string w) => w switch { "Hurricanes" => "Hurricane", "Typhoons" => "Typhoon", "Cyclones" => "Cyclone", _ => null };
+
+    /// <summary>Opening quotation marks as the tokenizer writes them.</summary>
+    private static bool IsOpeningQuote(string w) => w is "\"" or "``" or "\u201C";
+
+    /// <summary>Closing quotation marks as the tokenizer writes them.</summary>
+    private static bool IsClosingQuote(string w) => w is "\"" or "''" or "\u201D";
+
+    /// <summary>"\"Brellin\"": one to four capitalised words in quotation marks opening at token <paramref name="at"/>; returns
+    /// how many words the name has, 0 when none.</summary>
+    private static int QuotedNameAt(List<string> words, int at)
+    {
+        if (at >= words.Count || !IsOpeningQuote(words[at])) return 0;
+        int k = at + 1;
+        while (k < words.Count && k - at <= 4 && IsCapitalized(words[k]) && !IsClosingQuote(words[k])) k++;
+        return k > at + 1 && k < words.Count && IsClosingQuote(words[k]) ? k - at - 1 : 0;
+    }
+
     /// <summary>"Cutters", "ships": the plural of a vessel's or aircraft's kind.</summary>
     private static bool IsPluralVehicleNoun(string w) =>
         w.Length > 4 && w[^1] == 's' && (VehicleNouns.Contains(w[..^1]) || w.EndsWith("ies", StringComparison.Ordinal) && VehicleNouns.Contains(w[..^3] + "y"));
@@ -3836,7 +3946,9 @@ public sealed class MentionFinder
         // "a 27-foot Harbor Launch-Small boatcrew", "the Patrol Boat": a capitalised name ending in a vessel's or aircraft's kind
         // (or its first half before a hyphen) names a kind of vehicle, not a body
         // (a craft's kind is evidence enough whatever the recogniser typed: "the Harriet Vance Space Telescope" as a person)
+        // (not a given name and a surname spelt like a kind the recogniser read as a person's: "Maya Carrier said")
         if (c.Length >= 2 && c.Type != EntityType.Event && words[c.End - 1].Split('-')[0] is { } kind && VehicleNouns.Contains(kind) && IsTitleCase(kind)
+            && !(c.Length == 2 && c.Type == EntityType.Person && _lex.GivenNames.Contains(words[c.First]))
             && Keyword(words, c.First, c.End) is null && !Enumerable.Range(c.First, c.Length).Any(k => VesselPrefixes.Contains(words[k]))) return Name(c.First);
         for (int k = c.End - 2; k >= c.First; k--)
             if (VesselPrefixes.Contains(words[k]) || (VehicleNouns.Contains(words[k]) || IsPluralVehicleNoun(words[k])) && char.IsUpper(words[k][0])
@@ -3846,7 +3958,9 @@ public sealed class MentionFinder
                 // Cutter Faith": the body's vessel of that kind, named by a word of ordinary English)
                 return Enumerable.Range(k + 1, c.End - k - 1).All(i => IsFieldWord(words[i])) && !VesselPrefixes.Contains(words[k]) && !IsBodysVesselNamed(words, c, k) ? null : Name(k + 1);
         // a vessel prefix or kind before the name, over its other names and initials: "USS Gerald R. Ford", "the cutter Eagle"
-        for (int before = c.First - 1; before >= 0 && before >= c.First - 3; before--)
+        // (over the quotation marks of a quoted name: "the Oil Tanker "Brellin"")
+        int quoted = c.First >= 2 && IsOpeningQuote(words[c.First - 1]) && QuotedNameAt(words, c.First - 1) == c.Length ? 1 : 0;
+        for (int before = c.First - 1 - quoted; before >= 0 && before >= c.First - 3 - quoted; before--)
         {
             if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !SpaceCraftKinds.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
                 return Name(c.First);
@@ -3870,6 +3984,10 @@ public sealed class MentionFinder
             if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0]))
             {
                 if (k + 1 < words.Count && VehicleNouns.Contains(words[k + 1])) continue; // "tanker ship": the kind goes on
+                // "the Coastal Fleet Auxiliary ship Marrow": a name after the kind is the vessel's, so the name before it is
+                // its owner's or maker's, no vessel
+                if (!headline && k + 1 < words.Count && (IsTitleCase(words[k + 1]) || VesselPrefixes.Contains(words[k + 1])) && s.Tokens[k + 1].Tag is "NNP" or "NNPS")
+                    return null;
                 // (a noun the trigger lexicon knows as a verb goes on the clause: "Horten tanker ship rescue capsized rower")
                 if (!headline && k + 1 < words.Count && s.Tokens[k + 1].Tag is "NN" or "NNS" && _lex.Triggers.Lookup(words[k + 1].ToLowerInvariant(), TriggerPos.Verb).Count == 0)
                     return null;

@@ -89,6 +89,7 @@ internal static class Grammar
     public static readonly IReadOnlySet<string> PlaceArgumentPrepositions = Set("surface-place-argument-prepositions");
     public static readonly IReadOnlySet<string> StativeCategories = Categories("surface-stative-categories");
     public static readonly IReadOnlySet<string> StandingCategories = Categories("surface-standing-categories");
+    public static readonly IReadOnlySet<string> MovementTypes = Categories("surface-movement-types");
     // the construction words of RelationExtractor.Affiliation (surface-constructions.rules)
     public static readonly IReadOnlyDictionary<string, string> BondNouns = Map("surface-bond-nouns");
     public static readonly IReadOnlySet<string> MemberNouns = Set("surface-member-nouns");

@@ -30,7 +30,7 @@ public sealed partial class RelationExtractor
         private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group) =>
             bond == Bond.Member || v.TypeOf(group) == EntityType.Organization && !v.Context.Entities[group.Entity].FineTypes.Contains("Country")
                 ? MembershipEntries(member)
-                : Entry("ally");
+                : Grammar.Entries.Lookup("ally");
 
         /// <summary>
         /// Membership and alliance of states and organisations stated by a noun phrase:
@@ -69,7 +69,7 @@ public sealed partial class RelationExtractor
                 if (bond == Bond.Ally && group.EndToken == k && poss >= 0 && v.Tag(poss) == "PRP$")
                 {
                     if (v.MentionAt(poss) is { } partner && partner.Entity != group.Entity && IsMemberLike(group))
-                        yield return RoleCandidate(group, partner, Entry("ally"), k, last, v.WordsOf(poss, last), factual: true);
+                        yield return RoleCandidate(group, partner, Grammar.Entries.Lookup("ally"), k, last, v.WordsOf(poss, last), factual: true);
                     continue;
                 }
                 // what stands before the phrase: determiners and adjectives ("a key", "one of the", "other", "fellow")
@@ -125,13 +125,13 @@ public sealed partial class RelationExtractor
         {
             foreach (var y in v.Mentions)
             {
-                int p = PrepositionBefore(y);
+                int p = PrepositionBefore(y.FirstToken);
                 if (p < 2) continue;
                 IReadOnlyList<TriggerEntry> entries;
                 // (the name completing a supported description, "of Ruritania" in "in support of the government of Ruritania", is read
                 // through the description)
-                if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = Entry("in support of");
-                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)))) entries = Entry("together with");
+                if (InSupportOf(y) && v.Lower(p) == "of" && !(v.MentionEndingAt(p - 1) is { } outer && outer.Entity != y.Entity)) entries = Grammar.Entries.Lookup("in support of");
+                else if (v.Lower(p) == "with" && (v.Lower(p - 1) == "together" || v.Lower(p - 2) == "in" && Grammar.PartnershipNouns.Contains(v.Lower(p - 1)))) entries = Grammar.Entries.Lookup("together with");
                 else continue;
                 int phrase = v.Lower(p - 1) == "together" ? p - 1 : p - 2;
                 var target = HeadOfPhrase(y);
@@ -168,7 +168,7 @@ public sealed partial class RelationExtractor
                 if (gi < 0) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != whole.Entity && v.TypeOf(s) == EntityType.Organization)
-                        yield return new Candidate(s, whole, Entry("as part of"), i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
+                        yield return new Candidate(s, whole, Grammar.Entries.Lookup("as part of"), i - 2, i, "as part of", RelationPattern.Nominal, true, true, Factual: true);
             }
         }
     }

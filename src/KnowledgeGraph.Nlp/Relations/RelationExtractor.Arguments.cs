@@ -53,10 +53,8 @@ public sealed partial class RelationExtractor
     /// Center in Florida), so a modality of the clause is not the relation's. Not a person's place ("P will be in Z", "P, in Z,
     /// will ..."), which changes with the clause, nor a place read over a verb ("X will be in Y").
     /// </summary>
-    private static bool StatedByNounPhrase(SentenceView v, Candidate c, TriggerEntry entry, MentionRef subj)
-    {
-        if (entry.Category is not ("LOCATED_IN" or "HEADQUARTERED_IN") || !c.IsNoun || v.TypeOf(subj) == EntityType.Person
-            || subj.Mention.Kind is not (MentionKind.Name or MentionKind.Acronym) || subj.EndToken > c.TriggerFirst) return false;
-        return Enumerable.Range(subj.EndToken, c.TriggerFirst - subj.EndToken).All(k => (v.IsNoun(k) || v.IsAdjective(k) || v.Tag(k) == "POS") && v.MentionAt(k) is null);
-    }
+    private static bool StatedByNounPhrase(SentenceView v, Candidate c, TriggerEntry entry, MentionRef subj) =>
+        entry.Category is "LOCATED_IN" or "HEADQUARTERED_IN" && c.IsNoun && v.TypeOf(subj) != EntityType.Person
+        && subj.Mention.Kind is MentionKind.Name or MentionKind.Acronym && subj.EndToken <= c.TriggerFirst
+        && Enumerable.Range(subj.EndToken, c.TriggerFirst - subj.EndToken).All(k => (v.IsNoun(k) || v.IsAdjective(k) || v.Tag(k) == "POS") && v.MentionAt(k) is null);
 }

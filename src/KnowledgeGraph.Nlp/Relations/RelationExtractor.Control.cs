@@ -23,12 +23,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>A word with a hyphen inside it, the only kind <see cref="HeldCompound"/> reads (tested first so that the
         /// other words cost no iterator each).</summary>
-        private bool Hyphenated(int t)
-        {
-            var word = v.Words[t];
-            int dash = word.LastIndexOf('-');
-            return dash > 0 && dash < word.Length - 1;
-        }
+        private bool Hyphenated(int t) => v.Words[t].LastIndexOf('-') is var dash && dash > 0 && dash < v.Words[t].Length - 1;
 
         /// <summary>The noun phrase's entity after <paramref name="j"/>: a mention after adjectives, else a place noun's "of/in" place.</summary>
         private MentionRef? HeldThingFrom(int j)
@@ -38,8 +33,7 @@ public sealed partial class RelationExtractor
             // "X-held territory in Syria", "X-held areas of the province": the place the held ground lies in
             int nouns = 0;
             while (j < v.Count && v.MentionAt(j) is null && v.IsNoun(j) && nouns < 3) { j++; nouns++; }
-            if (nouns == 0 || j >= v.Count || v.Lower(j) is not ("in" or "of")) return null;
-            return PlacesFrom(j + 1).FirstOrDefault();
+            return nouns == 0 || j >= v.Count || v.Lower(j) is not ("in" or "of") ? null : PlacesFrom(j + 1).FirstOrDefault();
         }
 
         /// <summary>"ISIL-held territory in Syria", "rebel-controlled Idlib", "Raqqah and other ISIL-held areas".</summary>
@@ -57,7 +51,7 @@ public sealed partial class RelationExtractor
             if (t >= 2 && v.Lower(t - 1) == "other" && v.IsCoordinator(t - 2) && v.MentionEndingAt(t - 3) is { } left) held.AddRange(WithLeftConjuncts(left));
             foreach (var h in held)
                 if (h.Entity != holder.Entity && CanBeHeld(h))
-                    yield return new Candidate(holder, h, Entry("held"), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
+                    yield return new Candidate(holder, h, Grammar.Entries.Lookup("held"), t, t, word, RelationPattern.Compound, false, true, DirectionApplied: true);
         }
 
         /// <summary>"seize the hospital complex from ISIL fighters": the ones it is taken from, who held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
@@ -82,10 +76,8 @@ public sealed partial class RelationExtractor
                 if (v.Lower(k) == "of" && held is null) continue;
                 break;
             }
-            if (held is null || !CanBeHeld(held)) yield break;
-            if (k >= v.Count || v.Lower(k) != "from") yield break;
-            var holder = v.MentionFrom(k + 1, v.IsDetOrAdj, k + 4);
-            if (holder is null || holder.Entity == held.Entity || !CanHold(holder)) yield break;
+            if (held is null || !CanBeHeld(held) || k >= v.Count || v.Lower(k) != "from") yield break;
+            if (v.MentionFrom(k + 1, v.IsDetOrAdj, k + 4) is not { } holder || holder.Entity == held.Entity || !CanHold(holder)) yield break;
             foreach (var h in WithRightConjuncts(holder))
                 if (CanHold(h) && h.Entity != held.Entity) yield return h;
         }
@@ -102,7 +94,7 @@ public sealed partial class RelationExtractor
                 if (holders.Count == 0) continue;
                 foreach (var (s, h) in Pairs(Subjects(gi), holders))
                     if (s.Entity != h.Entity && !IsPlace(s) && !IsPlace(h))
-                        yield return new Candidate(s, h, Entry("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
+                        yield return new Candidate(s, h, Grammar.Entries.Lookup("take from"), g.Head, g.Head, v.Words[g.Head], RelationPattern.Verb, true, false);
             }
         }
 
@@ -119,15 +111,14 @@ public sealed partial class RelationExtractor
                 if (t >= v.Count || v.Tag(t) != "POS" || v.TypeOf(x) != EntityType.Organization) continue;
                 // "X's (NAVCENT) Task Force": the possessor's acronym in brackets
                 if (v.Words[k] == "(" && k + 2 < v.Count && v.Words[k + 2] == ")") k += 3;
-                var unit = v.MentionStartingAt(k);
-                if (unit is null || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
+                if (v.MentionStartingAt(k) is not { } unit || unit.Entity == x.Entity || v.TypeOf(unit) != EntityType.Organization) continue;
                 if (EchelonOf(unit) == 0 && !unit.Mention.Text.Contains("Task Force", StringComparison.Ordinal) && !unit.Mention.Text.EndsWith("Fleet", StringComparison.Ordinal)) continue;
                 var entity = v.Context.Entities[x.Entity];
                 bool military = entity.FineTypes.Contains("ArmedForces") || EchelonOf(x) > 0
                     || entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Grammar.Echelons.ContainsKey(w));
                 yield return military
-                    ? RoleCandidate(x, unit, Entry("own unit"), t, t, v.Words[t])
-                    : RoleCandidate(unit, x, Entry("own division"), t, t, v.Words[t]);
+                    ? RoleCandidate(x, unit, Grammar.Entries.Lookup("own unit"), t, t, v.Words[t])
+                    : RoleCandidate(unit, x, Grammar.Entries.Lookup("own division"), t, t, v.Words[t]);
             }
         }
         /// <summary>
@@ -143,9 +134,8 @@ public sealed partial class RelationExtractor
                 if (k < v.Count && v.IsComma(k)) k++;
                 if (k < v.Count && v.MentionAt(k) is null && v.Tag(k) is "VBN" or "VBG" && v.Lower(k + 1) is "from" or "with") k++;
                 if (k >= v.Count || v.Lower(k) is not ("from" or "of" or "with")) continue;
-                var unit = v.MentionFrom(k + 1, v.IsDeterminer);
-                if (unit is null || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
-                yield return RoleCandidate(p, unit, Entry("role member"), k, k, v.Words[k]);
+                if (v.MentionFrom(k + 1, v.IsDeterminer) is not { } unit || unit.Entity == p.Entity || v.TypeOf(unit) != EntityType.Organization || EchelonOf(unit) == 0) continue;
+                yield return RoleCandidate(p, unit, Grammar.Entries.Lookup("role member"), k, k, v.Words[k]);
             }
         }
     }

@@ -74,7 +74,7 @@ public sealed partial class RelationExtractor
                     var text = v.TextOf(head, i);
                     foreach (var (x, y) in Pairs(Subjects(gi), obliged))
                         if (x.Entity != y.Entity)
-                            yield return new Candidate(x, y, Entry("must"), head, head, text, RelationPattern.Verb, false, false);
+                            yield return new Candidate(x, y, Grammar.Entries.Lookup("must"), head, head, text, RelationPattern.Verb, false, false);
                 }
             }
         }
@@ -103,7 +103,7 @@ public sealed partial class RelationExtractor
                 if (!Enumerable.Range(g.Head + 1, j - g.Head - 1).Any(k => v.MentionAt(k) is { } m && v.TypeOf(m) == EntityType.Person)) continue;
                 foreach (var s in Subjects(gi))
                     if (s.Entity != receiver.Entity)
-                        yield return new Candidate(s, receiver, Entry("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
+                        yield return new Candidate(s, receiver, Grammar.Entries.Lookup("hand over to"), g.Head, j, v.Words[g.Head] + " ... to", RelationPattern.Verb, true, false);
             }
         }
 
@@ -117,8 +117,7 @@ public sealed partial class RelationExtractor
             {
                 var g = _groups[gi];
                 if (g.First != g.Head || v.Tag(g.Head) != "VBG" || g.Head < 2 || !Grammar.StatementNouns.Contains(v.Lemma(g.Head - 1))) continue;
-                var match = TriggerAt(g.Head, TriggerPos.Verb);
-                if (match is null || Subjects(gi).Count > 0) continue;
+                if (TriggerAt(g.Head, TriggerPos.Verb) is not { } match || Subjects(gi).Count > 0) continue;
                 int k = v.SkipBack(g.Head - 2, x => v.IsDeterminer(x) || v.IsAdjective(x) || v.IsNoun(x));
                 int author = _groups.FindIndex(o => o.Head == k);
                 if (author < 0) continue;
@@ -147,7 +146,7 @@ public sealed partial class RelationExtractor
                 var punitive = _x._triggers.Lookup(v.Lemmas[noun], TriggerPos.Noun).Concat(_x._triggers.Lookup(v.PluralForms[noun], TriggerPos.Noun))
                     .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step";
                 if (!punitive) continue;
-                list[n] = c with { Entries = Entry("call for against") };
+                list[n] = c with { Entries = Grammar.Entries.Lookup("call for against") };
             }
         }
 
@@ -179,8 +178,8 @@ public sealed partial class RelationExtractor
                 // the actor says so itself or sets a condition
                 bool intent = modality is "would" or "promised" || modality is "future" or "may" && (conditionLater || self)
                               || ReadinessBefore(c.TriggerFirst);
-                // "would need to work with", "would try to reach": the modal hedges another verb, not this act
-                if (!intent || InfinitiveAfterOtherVerb(c.TriggerFirst) && !ReadinessBefore(c.TriggerFirst)) continue;
+                // "would need to work with", "would try to reach": the modal hedges another verb, not this act (a "to"-infinitive after it)
+                if (!intent || v.IsVerb(BeforeInfinitive(c.TriggerFirst)) && !ReadinessBefore(c.TriggerFirst)) continue;
                 // (tried last, after the cheap tests above: the CAMEO patterns cost most) a verb only CAMEO knows codes an event only through a pattern it matches, and the pattern says which: its
                 // intention is that event's ("prepared to impose martial law in Y" threatens Y), and without a pattern there is
                 // none ("promised to continue aid to Y" is no threat: the bare "continue" only guesses a fight)
@@ -194,7 +193,7 @@ public sealed partial class RelationExtractor
                 // the categories whose intention is stated, and how: grammar.rules' stated-intent (AGREED_WITH or THREATENED)
                 if (!Grammar.StatedIntent.TryGetValue(category, out var intentType)) continue;
                 bool cooperative = intentType.Replace(' ', '_') == "AGREED_WITH"; // a map value reads "_" as a space
-                var entry = Entry("intend").First(e => e.Category == (cooperative ? "AGREE" : "THREATEN"));
+                var entry = Grammar.Entries.Lookup("intend").First(e => e.Category == (cooperative ? "AGREE" : "THREATEN"));
                 result.Add(c with { Entries = new[] { entry }, Intent = true });
             }
             return result;
@@ -232,15 +231,11 @@ public sealed partial class RelationExtractor
         /// </summary>
         private int BeforeInfinitive(int token)
         {
-            var g = _groups.FirstOrDefault(x => x.First <= token && token <= x.Head);
-            if (g is null || v.Tag(g.First - 1) != "TO") return -1;
+            if (_groups.FirstOrDefault(x => x.First <= token && token <= x.Head) is not { } g || v.Tag(g.First - 1) != "TO") return -1;
             int k = g.First - 2;
             while (k >= 0 && v.IsAdverb(k)) k--;
             return k;
         }
-
-        /// <summary>The verb group holding <paramref name="token"/> is a "to"-infinitive after another verb ("need to work").</summary>
-        private bool InfinitiveAfterOtherVerb(int token) => v.IsVerb(BeforeInfinitive(token));
 
         /// <summary>"ready to", "prepared to", "willing to", "intends to", "plans to" right before the verb group holding <paramref name="token"/>.</summary>
         private bool ReadinessBefore(int token) => BeforeInfinitive(token) is var k

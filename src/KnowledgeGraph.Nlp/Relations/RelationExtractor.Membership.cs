@@ -18,7 +18,7 @@ public sealed partial class RelationExtractor
 
         /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
         private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member) =>
-            Entry(v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member");
+            Grammar.Entries.Lookup(v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member");
 
         private static bool IsOrdinal(string w) =>
             w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
@@ -74,8 +74,7 @@ public sealed partial class RelationExtractor
                 int sep = a.EndToken;
                 if (sep + 1 >= v.Count || !(v.Words[sep] is "," or "\u2013" or "\u2014" or "-" or "--")) continue;
                 int j = v.SkipFrom(sep + 1, x => v.Tag(x) == "DT" || IsOrdinal(v.Words[x]));
-                var b = v.MentionStartingAt(j);
-                if (b is null || b.Entity == a.Entity || v.TypeOf(a) != EntityType.Organization || v.TypeOf(b) != EntityType.Organization) continue;
+                if (v.MentionStartingAt(j) is not { } b || b.Entity == a.Entity || v.TypeOf(a) != EntityType.Organization || v.TypeOf(b) != EntityType.Organization) continue;
                 int ea = EchelonOf(a), eb = EchelonOf(b);
                 if (ea == 0 || eb == 0 || ea == eb) continue;
                 // a list of units goes on with a coordinator or another comma and name: not a hierarchy
@@ -88,7 +87,7 @@ public sealed partial class RelationExtractor
                 bool dash = v.Words[sep] != ",";
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
                 if (!dash && ea > eb) continue;
-                yield return RoleCandidate(part, whole, Entry("unit of"), sep, sep, v.Words[sep]);
+                yield return RoleCandidate(part, whole, Grammar.Entries.Lookup("unit of"), sep, sep, v.Words[sep]);
             }
         }
 
@@ -113,12 +112,11 @@ public sealed partial class RelationExtractor
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
                     var lemma = v.LemmasOf(j, j + rlen - 1);
-                    var entries = RoleOf(lemma) ?? Entry("role");
+                    var entries = RoleOf(lemma) ?? Grammar.Entries.Lookup("role");
                     yield return RoleCandidate(p, o2, entries, j, j + rlen - 1, v.Words[j]);
                     continue;
                 }
-                var org = v.MentionFrom(j, v.IsAdjective);
-                if (org is null || org.Entity == p.Entity || v.TypeOf(org) != EntityType.Organization) continue;
+                if (v.MentionFrom(j, v.IsAdjective) is not { } org || org.Entity == p.Entity || v.TypeOf(org) != EntityType.Organization) continue;
                 int r = org.EndToken;
                 // skip modifiers of the role noun ("gang", "field"), at most two
                 for (int steps = 0; steps <= 2 && r < v.Count; steps++)
@@ -131,9 +129,7 @@ public sealed partial class RelationExtractor
                         // the role noun must end the noun phrase, and hold no name after it ("P, O Governor Q": Q's title)
                         if (last + 1 < v.Count && (v.IsNoun(last + 1) && v.MentionAt(last + 1) is null || v.MentionStartingAt(last + 1) is { } q && v.TypeOf(q) == EntityType.Person)) break;
                         var lemma = v.LemmasOf(r, r + len - 1);
-                        IReadOnlyList<TriggerEntry> use = indefinite
-                            ? Entry("indefinite role")
-                            : RoleOf(lemma) ?? Entry("role");
+                        var use = indefinite ? Grammar.Entries.Lookup("indefinite role") : RoleOf(lemma) ?? Grammar.Entries.Lookup("role");
                         yield return RoleCandidate(p, org, use, r, last, v.WordsOf(r, r + len - 1));
                         break;
                     }

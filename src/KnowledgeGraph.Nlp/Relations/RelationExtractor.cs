@@ -49,15 +49,14 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         {
             var sentence = context.Sentences[s];
             var found = DateResolver.Find(sentence, context.Document.Text);
-            if (context.MentionsIn(s).Count >= 2 || context.MentionsIn(s).Count == 1 && HasHyphen(sentence))
+            if (context.MentionsIn(s).Count >= 2 || context.MentionsIn(s).Count == 1 && sentence.Tokens.Any(t => t.Text.Contains('-', StringComparison.Ordinal)))
             {
                 var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
                 var run = SentenceRun.For(this, view);
                 bool read = false;
                 foreach (var c in run.Candidates())
                 {
-                    var rm = Build(view, run, c, found, dates);
-                    if (rm is null) continue;
+                    if (Build(view, run, c, found, dates) is not { } rm) continue;
                     result.Add(rm);
                     read |= !c.Entries.All(e => e.Derived);
                 }
@@ -70,8 +69,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         }
         return Rules.RuleEngine.Dedupe(result);
     }
-
-    private static bool HasHyphen(Sentence s) => s.Tokens.Any(t => t.Text.Contains('-', StringComparison.Ordinal));
 
     private RelationMention? Build(SentenceView v, SentenceRun run, Candidate c, IReadOnlyList<DateExpression> found, DateResolver dates)
     {
@@ -99,7 +96,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
                 v.Context.SentenceText(v.Index), v.Sentence.Span, c.TriggerText, v.SpanOf(c.TriggerFirst, c.TriggerLast),
                 confidence, date, negated, modality, attributed is null ? null : v.Context.Entities[attributed.Value].Name,
-                c.Coding?.Code, Blank(c.Coding?.Mode), Blank(c.Coding?.Context), Doubted: contradicted);
+                c.Coding?.Code, c.Coding?.Mode is { Length: > 0 } mode ? mode : null, c.Coding?.Context is { Length: > 0 } ctx ? ctx : null, Doubted: contradicted);
         }
         return null;
     }
@@ -116,8 +113,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         if (e.Type != EntityType.Location || !e.FineTypes.Contains("Country")) return null;
         var entries = _gazetteer.EntriesNamed(e.Name).Where(g => g.Type == EntityType.Location && g.Country is not null && g.FineTypes.Contains("Country")).ToList();
         var codes = entries.Select(g => g.Country).Distinct().ToList();
-        if (codes.Count != 1 || independentOnly && entries.Any(g => g.Dependent)) return null;
-        return codes[0];
+        return codes.Count != 1 || independentOnly && entries.Any(g => g.Dependent) ? null : codes[0];
     }
 
     /// <summary>Whether a place mention names its people: a demonym heading its noun phrase ("arrested 40 Ruritanians"), not
@@ -125,27 +121,20 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
     private static bool NamesPeople(SentenceView v, MentionRef m) =>
         m.Mention.Kind == MentionKind.Demonym && (m.EndToken >= v.Count || !v.IsNoun(m.EndToken) || v.MentionAt(m.EndToken) is not null);
 
-    private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
-
     /// <summary>
-    /// Whether an entity cannot take part in an event of this category: a region (a place that is no country, state or city:
-    /// "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit. One may visit it (the
-    /// callers keep VISITED with a region as its object).
+    /// Whether the subject or the object of an edge of <paramref name="entry"/> can take no part in it: a region (a place that
+    /// is no country, state or city: "the Sahel") meets nobody; "the region hosts armed groups" is where they are, not a visit.
+    /// One may visit it (VISITED keeps a region as its object).
     /// </summary>
-    private static bool NoParty(AnalysisContext context, string category, int entity) =>
-        category == "CONSULT" && context.Entities[entity].FineTypes is var fine && fine.Contains("Region") && !fine.Contains("Country") && !fine.Contains("City");
-
-    /// <summary>Whether the subject or the object of an edge of <paramref name="entry"/> can take no part in it (<see cref="NoParty"/>);
-    /// a region may be visited.</summary>
-    internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj) =>
-        NoParty(context, entry.Category, subject) || entry.Type != "VISITED" && NoParty(context, entry.Category, obj);
+    internal static bool NoParties(AnalysisContext context, TriggerEntry entry, int subject, int obj)
+    {
+        bool Region(int entity) => context.Entities[entity].FineTypes is var fine && fine.Contains("Region") && !fine.Contains("Country") && !fine.Contains("City");
+        return entry.Category == "CONSULT" && (Region(subject) || entry.Type != "VISITED" && Region(obj));
+    }
 
     /// <summary>A relation a noun phrase states between a holder or member and its organisation, in the order given: "P, director of O".</summary>
     private static Candidate RoleCandidate(MentionRef a, MentionRef b, IReadOnlyList<TriggerEntry> entries, int first, int last, string text, bool factual = false) =>
         new(a, b, entries, first, last, text, RelationPattern.Role, false, true, DirectionApplied: true, Factual: factual);
-
-    /// <summary>The entries of a construction that states its relation without a trigger word, by its key (<see cref="Grammar.Entries"/>).</summary>
-    private static IReadOnlyList<TriggerEntry> Entry(string key) => Grammar.Entries.Lookup(key);
 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
@@ -233,8 +222,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (v.Tag(t) == "VBN" && t > 0 && (v.IsNoun(t - 1) || v.MentionEndingAt(t - 1) is not null) && NoObjectAfter(t + 1)) continue;
                 // "visiting professor", "ruling party": a participle before a common noun modifies it
                 if (v.Tag(t) == "VBG" && t + 1 < v.Count && v.Tag(t + 1) is "NN" or "NNS" && v.MentionAt(t + 1) is null) continue;
-                var match = TriggerAt(t, TriggerPos.Verb);
-                if (match is null) continue;
+                if (TriggerAt(t, TriggerPos.Verb) is not { } match) continue;
                 MentionRef? subj = null, obj = null;
                 // a personal pronoun before the verb is its subject ("X hosts the forum and we thank Y"): a name before the
                 // pronoun is not, even when the pronoun is resolved to no one; after a reporting verb it stands for the
@@ -253,13 +241,13 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (subj.EndToken == subj.FirstToken + 1 && subj.EndToken < t && IsAgentCompound(v.Words[subj.FirstToken])) continue;
                 // a place inside a prepositional or opening participle phrase ("Near Brel, strikes engaged ...", "Leaving Brel, the minister
                 // met Y", "the liberation of Brel", "inspections in the Zarn Sea, under ...") is no actor; a country may be
-                int before = PrepositionBefore(subj);
-                bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || IsPlacePreposition(v.Lower(0)) || v.Tag(0) == "VBG") && v.IsComma(subj.EndToken)
+                int before = PrepositionBefore(subj.FirstToken);
+                bool opening = subj.FirstToken >= 1 && (v.IsPreposition(0) || Grammar.PlacePrepositions.Contains(v.Lower(0)) || v.Tag(0) == "VBG") && v.IsComma(subj.EndToken)
                                && Enumerable.Range(1, subj.FirstToken - 1).All(k => v.Tag(k) is "IN" or "DT" or "JJ" or "RB");
                 bool country = v.Context.Entities[subj.Entity].FineTypes.Contains("Country");
                 if (opening && !country || before >= 0 && IsPlace(subj) && !country) continue;
                 // the same readings as a verb's own: a meeting's place is no partner, a judged act's victim not the one judged
-                if (NoPartner(match, PrepositionBefore(obj), new[] { obj })) continue;
+                if (NoPartner(match, PrepositionBefore(obj.FirstToken), new[] { obj })) continue;
                 // "rebels fighting X attacked Y": X is the participle's object, no actor
                 if (ObjectOfModifierClause(NounPhraseStartBefore(subj)) >= 0) continue;
                 // only unambiguous event triggers: a stative relation (part of, affiliated with) needs the construction
@@ -282,10 +270,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             && (v.IsNoun(m.EndToken)
                 || (v.IsAdjective(m.EndToken) || v.Tag(m.EndToken) == "VBG") && m.EndToken + 1 < v.Count && v.MentionAt(m.EndToken + 1) is null && v.IsNoun(m.EndToken + 1)
                 || v.IsAdjective(m.EndToken - 1) && !v.IsComma(m.EndToken) && !v.IsClauseBreak(m.EndToken) && !v.IsPreposition(m.EndToken));
-
-        /// <summary>Whether organisation <paramref name="m"/> modifies a plural common noun right after it ("X soldiers", "X agents").</summary>
-        private bool ModifiesPeopleNoun(MentionRef m) =>
-            v.TypeOf(m) == EntityType.Organization && m.EndToken < v.Count && v.MentionAt(m.EndToken) is null && v.Tag(m.EndToken) == "NNS";
 
         /// <summary>Whether <paramref name="m"/> modifies a role noun right after it: "an X commander", "X leader" (the person is meant).</summary>
         private bool ModifiesRoleNoun(MentionRef m) =>
@@ -348,7 +332,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (v.MentionAt(j) is { } m)
                 {
                     // "operations in Ruritania against Y": a place phrase inside a noun's entry says where, and the entry goes on after it
-                    if (pos == TriggerPos.Noun && idx.Count > 1 && IsPlacePreposition(v.Lower(idx[^1])) && IsPlace(m) && v.IsPreposition(m.EndToken))
+                    if (pos == TriggerPos.Noun && idx.Count > 1 && Grammar.PlacePrepositions.Contains(v.Lower(idx[^1])) && IsPlace(m) && v.IsPreposition(m.EndToken))
                     {
                         idx.RemoveAt(idx.Count - 1);
                         j = m.EndToken - 1;
@@ -421,7 +405,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             // "is going to face charges", "deployed to support the mission": "to" before a bare verb marks an infinitive (a future,
             // a purpose), not the destination of a movement; the verb keeps only its own reading
             if (best is not null && pos == TriggerPos.Verb && best.Last > best.First && v.Tag(best.Last) is "TO" or "IN" && v.Lower(best.Last) == "to"
-                && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => IsMovementType(e.Type)))
+                && best.Last + 1 < v.Count && v.Tag(best.Last + 1) == "VB" && best.Entries.All(e => Grammar.MovementTypes.Contains(e.Type)))
                 best = MakeMatch(_x._triggers.Lookup(v.Lemmas[start]), pos, start, start, start + 1);
             return best;
         }
@@ -434,8 +418,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         private IEnumerable<Candidate> VerbCandidates(int gi)
         {
             var g = _groups[gi];
-            var match = TriggerAt(g.Head, TriggerPos.Verb);
-            if (match is null) yield break;
+            if (TriggerAt(g.Head, TriggerPos.Verb) is not { } match) yield break;
             // a verb known only from CAMEO leaves its words to the other patterns
             if (!match.Entries.All(e => e.Derived))
                 for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
@@ -443,11 +426,11 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             bool onlyAdverbsBefore = Enumerable.Range(g.First, g.Head - g.First).All(v.IsAdverb);
             bool reducedRelative = !g.Finite && onlyAdverbsBefore && v.Tag(g.Head) is "VBN" or "VBD" && v.Tag(g.First - 1) != "TO"
                                    && !(g.First > 0 && _groups.Any(o => o.Head == g.First - 1));
-            bool stativeLike = match.Entries.Any(e => IsStativeOrPlace(e.Category));
+            bool stativeLike = match.Entries.Any(e => Grammar.StativeCategories.Contains(e.Category));
             bool threat = match.Entries.Any(e => e.Category == "THREATEN");
             bool clausal = match.Entries.Any(e => e.Category is "DEMAND" or "DISAPPROVE" or "THREATEN" or "REJECT" or "AGREE" or "SUPPORT" or "PROTEST");
             // the subjects (or, for a reduced relative, what it describes) are never objects; a passive waits for its "by" agent
-            var patients = SubjectsOrDescribed(gi, reducedRelative);
+            var patients = !reducedRelative ? Subjects(gi) : Described(g.First) is { } d ? new List<MentionRef> { d } : new List<MentionRef>();
             var exclude = patients.Select(m => m.Entity).ToHashSet();
             bool allowBy = g.Passive || reducedRelative || match.EndsWithBy;
             var objects = FindObjects(match.ObjectFrom, exclude, allowBy, out int prep, out bool afterBy, threat, clausal);
@@ -483,7 +466,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             // an event noun, whose own reading relates X and Y
             // (also after a trigger's own preposition: "it is part of an agreement between X and Y" is part of no X)
             if (prep >= 0 && prep > match.Last && (!match.EndsWithPrep || prep > match.ObjectFrom)
-                && match.Entries.All(e => IsStativeOrPlace(e.Category) || e.Category == "LEADS")
+                && match.Entries.All(e => Grammar.StativeCategories.Contains(e.Category) || e.Category == "LEADS")
                 && TriggerNounBetween(match.ObjectFrom, prep, e => IsEventCategory(e.Category)))
                 objects = new List<MentionRef>();
             bool indirect = prep >= 0 && !match.EndsWithPrep && !ArgumentPreposition(v.Lower(prep), stativeLike) || prep >= 0 && v.Lower(prep) is "by" or "that" && !g.Passive;
@@ -506,19 +489,19 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 {
                     // "was deployed in X", "X, based in Y": the grammatical subject keeps the subject role
                     foreach (var (patient, o) in Pairs(patients, objects))
-                        yield return new Candidate(patient, o, match.Entries.Where(e => IsStativeOrPlace(e.Category)).ToList(),
+                        yield return new Candidate(patient, o, match.Entries.Where(e => Grammar.StativeCategories.Contains(e.Category)).ToList(),
                             match.First, match.Last, match.Text, RelationPattern.Passive, indirect, false, DirectionApplied: true);
                 }
                 yield break;
             }
             var subjects = Subjects(gi);
-            // "Ruritanian Army soldiers assigned to the 3rd Lancers": the people the organisation's name modifies are the members,
-            // the organisation is not
+            // "Ruritanian Army soldiers assigned to the 3rd Lancers": the people the organisation's name modifies (a plural common
+            // noun right after it) are the members, the organisation is not
             if (match.Entries.All(e => e.Category == "MEMBER_OF"))
-                subjects = subjects.Where(s => !ModifiesPeopleNoun(s)).ToList();
-            var entries = withPartner ?? (WelcomedTo(match, objects) ? Entry("welcome to") : match.Entries);
+                subjects = subjects.Where(s => !(v.TypeOf(s) == EntityType.Organization && s.EndToken < v.Count && v.MentionAt(s.EndToken) is null && v.Tag(s.EndToken) == "NNS")).ToList();
+            var entries = withPartner ?? (WelcomedTo(match, objects) ? Grammar.Entries.Lookup("welcome to") : match.Entries);
             // "X delivered munitions against Y": what is given against someone is force used on them, not aid to them
-            if (prep >= 0 && v.Lower(prep) == "against" && !match.EndsWithPrep && entries.All(e => e.Category == "AID")) entries = Entry("against");
+            if (prep >= 0 && v.Lower(prep) == "against" && !match.EndsWithPrep && entries.All(e => e.Category == "AID")) entries = Grammar.Entries.Lookup("against");
             foreach (var (s, o) in Pairs(subjects, objects))
                 yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
@@ -542,11 +525,12 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         private bool NoPartner(Match match, int prep, IReadOnlyList<MentionRef> objects)
         {
             if (prep < 0 || prep <= match.Last || objects.Count == 0) return false;
-            bool placed = IsPlacePreposition(v.Lower(prep)) && objects.All(IsPlace);
+            bool placed = Grammar.PlacePrepositions.Contains(v.Lower(prep)) && objects.All(IsPlace);
             if (!match.EndsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
-            return v.Lower(prep) != "by" && IsJudgement(match) && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
+            // a verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target
+            return v.Lower(prep) != "by" && OwnReadingsAll(match.Entries, c => c is "DISAPPROVE" or "SUPPORT" or "REJECT") && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
         }
 
         /// <summary>"X welcomed Y to Z", "X welcomed Y at Z": receiving a guest somewhere is a meeting, not approval.</summary>
@@ -604,9 +588,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 && !v.IsComma(k) && v.Words[k] is not ("." or ";");
         }
 
-        /// <summary>A verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target.</summary>
-        private static bool IsJudgement(Match match) => OwnReadingsAll(match.Entries, c => c is "DISAPPROVE" or "SUPPORT" or "REJECT");
-
         /// <summary>The trigger has readings of its own (not derived from CAMEO alone) and every one is of a category <paramref name="kind"/> accepts.</summary>
         private static bool OwnReadingsAll(IEnumerable<TriggerEntry> entries, Func<string, bool> kind) =>
             entries.Any(e => !e.Derived) && entries.All(e => e.Derived || kind(e.Category));
@@ -618,9 +599,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 .Any(k => v.IsNoun(k) && v.MentionAt(k) is null && _x._triggers.Lookup(v.Lemmas[k], TriggerPos.Noun).Any(e => !e.Derived && kind(e)));
 
         /// <summary>An event category: neither stative nor place, nor one of the stative relations between actors.</summary>
-        private static bool IsEventCategory(string category) => !IsStativeOrPlace(category) && !Grammar.StandingCategories.Contains(category);
-
-        private static bool IsStativeOrPlace(string category) => Grammar.StativeCategories.Contains(category);
+        private static bool IsEventCategory(string category) => !Grammar.StativeCategories.Contains(category) && !Grammar.StandingCategories.Contains(category);
 
         /// <summary>Prepositions that introduce a participant of most relations; others ("in", "near") mostly add circumstance.</summary>
         private static bool ArgumentPreposition(string p, bool placeRelation) =>
@@ -755,7 +734,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             // direct object: in "X deployed airmen to Incirlik to support Y" the one supporting is X
             // a gerund after "of"/"for" is always the object's: "accused X of leaving", "thanked X for supporting"
             bool directing = Grammar.DirectingVerbs.Contains(v.Lemma(j)) || gerund && v.Lower(q) is "of" or "for";
-            if (obj is not null && directing && (PrepositionBefore(obj) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
+            if (obj is not null && directing && (PrepositionBefore(obj.FirstToken) is var pb && (pb < 0 || v.Lower(pb) == "on" && v.Lemma(pb - 1) == "call")))
                 objectControl = obj;
             return k;
         }
@@ -778,7 +757,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     int q = npStart;
                     while (q >= 0 && (v.MentionEndingAt(q) is not null || v.Tag(q) is "NNP" or "NNPS" && !Grammar.TimeNouns.Contains(v.Lower(q))))
                         q = v.MentionEndingAt(q) is { } part ? part.FirstToken - 1 : q - 1;
-                    if (q < npStart && q > 0 && v.Tag(q - 1) is "NN" or "NNS" && (v.IsPreposition(q) || IsPlacePreposition(v.Lower(q))) && !v.IsComplementizer(q))
+                    if (q < npStart && q > 0 && v.Tag(q - 1) is "NN" or "NNS" && (v.IsPreposition(q) || Grammar.PlacePrepositions.Contains(v.Lower(q))) && !v.IsComplementizer(q))
                         npStart = q; // ("the Minister for Interior X allowed": a title, X is the subject)
                     // "Rebels fighting the X regime attacked", "the soldiers who fought X attacked": the object of a participle
                     // or relative clause modifying the subject is never the subject
@@ -790,7 +769,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                         continue;
                     }
                     // "If X attacked Y": a subordinator opens the clause whose subject X is, it is no preposition
-                    if (npStart >= 0 && (v.IsPreposition(npStart) || IsPlacePreposition(v.Lower(npStart))) && !v.IsComplementizer(npStart) && !Grammar.Subordinators.Contains(v.Lower(npStart)))
+                    if (npStart >= 0 && (v.IsPreposition(npStart) || Grammar.PlacePrepositions.Contains(v.Lower(npStart))) && !v.IsComplementizer(npStart) && !Grammar.Subordinators.Contains(v.Lower(npStart)))
                     {
                         // inside a PP: "troops from X attacked" names X as the actor; "X in Y attacked" goes on to X; a place
                         // after an event noun is no actor ("the liberation of Raqqah will free ...")
@@ -806,7 +785,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     // subject is before that phrase, when there is one ("In Varno, Ostland ordered ...": the fronted phrase has none,
                     // and Ostland is the subject)
                     if (!passedHeadNoun && IsPlace(m) && npStart > 0 && v.IsComma(npStart) && v.MentionEndingAt(npStart - 1) is { } address
-                        && IsPlace(address) && PrepositionBefore(address) is var ap && ap >= 0 && (IsPlacePreposition(v.Lower(ap)) || v.Lower(ap) == "at")
+                        && IsPlace(address) && PrepositionBefore(address.FirstToken) is var ap && ap >= 0 && (Grammar.PlacePrepositions.Contains(v.Lower(ap)) || v.Lower(ap) == "at")
                         && SubjectBefore(npStart) is { } addressed)
                         return addressed;
                     // "X, an ISIL commander in Y, was killed": a name modifying the head of an apposition is not the subject
@@ -836,8 +815,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     while (k >= 0 && !v.IsComma(k) && !v.IsClauseBreak(k)) k--;
                     if (k > 0 && v.IsComma(k) && (v.MentionEndingAt(k - 1) is not null || v.IsNoun(k - 1))) { j = k - 1; passedHeadNoun = false; continue; }
                     // "X, of Y, Z, died": the phrases skipped were appositions of the sentence's first name
-                    if (k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && TitleStart(first0.FirstToken) == 0) return first0;
-                    return null;
+                    return k < 0 && v.IsFinite(first) && v.MentionEndingAt(j - 1) is { } first0 && TitleStart(first0.FirstToken) == 0 ? first0 : null;
                 }
                 if (v.IsVerb(j) || v.Tag(j) == "MD" || v.IsComplementizer(j) || v.IsClauseBreak(j)
                     || v.Tag(j) == "IN" && Grammar.Subordinators.Contains(v.Lower(j)) || v.Lower(j) is "and" or "but" or "or")
@@ -848,7 +826,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 else if (passedHeadNoun && v.IsDeterminer(j))
                 {
                     // "X and a group of deputies held talks": a name coordinated with a common-noun phrase is the subject
-                    if (j >= 2 && v.Lower(j - 1) is "and" && v.MentionEndingAt(j - 2) is { } coordinated && PrepositionBefore(coordinated) < 0)
+                    if (j >= 2 && v.Lower(j - 1) is "and" && v.MentionEndingAt(j - 2) is { } coordinated && PrepositionBefore(coordinated.FirstToken) < 0)
                         return coordinated;
                     // left the noun phrase that heads the clause, unless it ends a relative clause on the subject
                     return RelativeClauseEndingAt(j) is var rc and >= 0 ? Described(rc) : null;
@@ -912,9 +890,8 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 int j = k - 1;
                 if (v.IsComma(j)) j--;
                 if (v.Tag(j) == "POS" && v.Tag(cur.EndToken) == "POS") j--; // "Ostland's and Westmark's attacks"
-                var prev = v.MentionEndingAt(j);
-                if (prev is null || list.Any(x => x.Entity == prev.Entity)) break;
-                if (PrepositionBefore(prev) >= 0 && PrepositionBefore(m) < 0) break; // "In Niger, X and Y attacked": Niger is no subject
+                if (v.MentionEndingAt(j) is not { } prev || list.Any(x => x.Entity == prev.Entity)) break;
+                if (PrepositionBefore(prev.FirstToken) >= 0 && PrepositionBefore(m.FirstToken) < 0) break; // "In Niger, X and Y attacked": Niger is no subject
                 list.Insert(0, prev);
                 cur = prev;
             }
@@ -967,8 +944,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (!(v.Lower(k) is "and" or "or" || v.Words[k] == ",")) break;
                 int j = k + 1;
                 if (v.Words[k] == "," && v.Lower(j) is "and" or "or") j++;
-                var next = v.MentionStartingAt(AfterTitle(v.SkipFrom(j, x => v.Tag(x) is "DT" or "PRP$" || v.IsAdjective(x))));
-                if (next is null || list.Any(x => x.Entity == next.Entity)) break;
+                if (v.MentionStartingAt(AfterTitle(v.SkipFrom(j, x => v.Tag(x) is "DT" or "PRP$" || v.IsAdjective(x)))) is not { } next || list.Any(x => x.Entity == next.Entity)) break;
                 // "..., Y said": a mention followed by its own verb starts a new clause
                 int after = next.EndToken;
                 if (after < v.Count && (v.IsFinite(after) || v.Tag(after) == "MD")) break;
@@ -981,7 +957,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         /// <summary>Whether the noun at <paramref name="i"/> names a movement: a trigger noun read as a visit or a deployment ("trip",
         /// "visit", "deployment"), whose "to" phrase is where it goes.</summary>
         private bool MovementNoun(int i) =>
-            new[] { v.Lemma(i), v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => IsMovementType(e.Type)));
+            new[] { v.Lemma(i), v.Lower(i) }.Any(w => _x._triggers.Lookup(w, TriggerPos.Noun).Any(e => Grammar.MovementTypes.Contains(e.Type)));
 
         /// <summary>Whether a role noun of titles.tsv starts at <paramref name="i"/>, after a possessive "'s".</summary>
         private bool RoleNounAfter(int i)
@@ -1002,10 +978,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         /// </summary>
         private bool PlacedAfterObjectNoun(Match match, MentionRef obj)
         {
-            if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && !IsMovementType(e.Type))
+            if (!match.Entries.All(e => e.Strength < 0.5 && IsEventCategory(e.Category) && !Grammar.MovementTypes.Contains(e.Type))
                 || match.Last > match.First && v.IsNoun(match.Last) || !IsPlace(obj)) return false;
             int noun = FirstCommonNoun(match.ObjectFrom, obj.FirstToken);
-            int to = PrepositionBefore(obj);
+            int to = PrepositionBefore(obj.FirstToken);
             return noun >= 0 && to > noun && v.Lower(to) is "to" or "toward" or "towards" && MovementNoun(noun);
         }
 
@@ -1016,9 +992,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (v.Tag(j) is "NN" or "NNS" && v.MentionAt(j) is null) return j;
             return -1;
         }
-
-        /// <summary>A movement reading: going to a place (VISITED) or being sent there (DEPLOYED_IN).</summary>
-        private static bool IsMovementType(string type) => type is "VISITED" or "DEPLOYED_IN";
 
         /// <summary>
         /// The first participant mention after <paramref name="from"/> in the clause (with coordinated mentions), skipping
@@ -1066,15 +1039,14 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     skipNext = Grammar.CircumstantialPrepositions.Contains(w) || Grammar.Subordinators.Contains(w) && w is not "as" && !(threat && w is "unless" or "if");
                     continue;
                 }
-                var m = v.MentionStartingAt(j);
-                if (m is null) continue;
+                if (v.MentionStartingAt(j) is not { } m) continue;
                 m = HeadOfPhrase(m);
                 // "strikes coordinated with and in support of Y": whom an act supports is no target of it
                 if (InSupportOf(m)) { j = m.EndToken - 1; continue; }
                 j = m.EndToken - 1;
                 if (skipNext) { skipNext = false; continue; }
                 if (exclude.Contains(m.Entity)) continue;
-                int p = PrepositionBefore(m);
+                int p = PrepositionBefore(m.FirstToken);
                 bool byAgent = p >= 0 && v.Lower(p) == "by";
                 if (allowBy && sawBy && !byAgent) continue; // passive: wait for the agent
                 // "rejected calls by X", "denounced obstructions by X": the agent of the object noun is the target
@@ -1124,7 +1096,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         /// <summary>"in support of X", "on behalf of X", "in coordination with X": X is whom the act is for or with.</summary>
         private bool InSupportOf(MentionRef m)
         {
-            int p = PrepositionBefore(m);
+            int p = PrepositionBefore(m.FirstToken);
             // "in support of the government of Ruritania": the phrase may hold a noun and "of" before the name
             if (p >= 2 && v.Lower(p) == "of" && v.IsNoun(p - 1) && v.MentionAt(p - 1) is null)
             {
@@ -1141,9 +1113,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 || v.Lower(p) == "with" && v.Lower(p - 1) == "coordinated";
         }
 
-        /// <summary>The preposition heading the noun phrase that ends in <paramref name="m"/>, or -1.</summary>
-        private int PrepositionBefore(MentionRef m) => PrepositionBefore(m.FirstToken);
-
         /// <summary>The preposition before the noun phrase that starts at <paramref name="first"/> (-1: none).</summary>
         private int PrepositionBefore(int first)
         {
@@ -1152,10 +1121,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         }
 
         // ---------------------------------------------------------------- described noun phrases
-
-        /// <summary>The subjects of group <paramref name="gi"/>, or for a reduced relative ("X, replaced by Y") what it describes.</summary>
-        private List<MentionRef> SubjectsOrDescribed(int gi, bool reducedRelative) =>
-            !reducedRelative ? Subjects(gi) : Described(_groups[gi].First) is { } d ? new List<MentionRef> { d } : new List<MentionRef>();
 
         /// <summary>
         /// The entity denoted by the noun phrase ending just before <paramref name="pos"/>: a mention there, or for a
@@ -1177,8 +1142,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (v.IsComma(k)) return v.MentionEndingAt(k - 1);
             int c = k;
             while (c >= 0 && v.IsAdverb(c)) c--;
-            if (c >= 0 && v.IsCopula(c)) return SubjectBefore(GroupStartOf(c));
-            return null;
+            return c >= 0 && v.IsCopula(c) ? SubjectBefore(GroupStartOf(c)) : null;
         }
 
         /// <summary>The first token of the verb group holding <paramref name="token"/>, else the token itself.</summary>
@@ -1203,12 +1167,11 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if ((_x._titles.IsRoleNoun(v.Words[i]) || _x._titles.IsRoleNoun(v.Lemmas[i]))
                     && (!v.IsNoun(i + 1) || v.MentionStartingAt(i + 1) is { } named && (v.TypeOf(named) == EntityType.Person || ModifiesNextWord(named))
                         || v.Tag(i + 1) == "NNS" && v.MentionAt(i + 1) is null && v.MentionStartingAt(i + 2) is not null)) continue;
-                var match = TriggerAt(i, TriggerPos.Noun);
-                if (match is null || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
+                if (TriggerAt(i, TriggerPos.Noun) is not { } match || adjective && !possessedNoun && (match.Last == i || !v.IsNoun(match.Last))) continue;
                 // a trigger noun modifying another noun names a kind of thing, not an event: "the opposition newspaper"
                 // (a place phrase after the compound places the thing: "their training site in Y")
                 if (match.Last + 1 < v.Count && v.Tag(match.Last + 1) is "NN" or "NNS" && v.MentionAt(match.Last + 1) is null
-                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2) && !IsPlacePreposition(v.Lower(match.Last + 2)))
+                    && !(match.Last + 2 < v.Count && v.IsPreposition(match.Last + 2) && !Grammar.PlacePrepositions.Contains(v.Lower(match.Last + 2)))
                     && !_x._triggers.Lookup(v.Lemmas[match.Last + 1]).Any()) continue;
                 // a noun inside a compound ("withdrawal request") is read from the compound's head
                 for (int k = match.First; k <= match.Last; k++) _consumed[k] = true;
@@ -1273,7 +1236,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     // "X returned from visits to Y", "X came back from a tour of Y": one comes back from one's own trip (not "X was
                     // barred from visits to Y": only a verb of coming back right before "from")
                     bool fromMovement = q >= 1 && v.Lower(q) == "from" && (v.Lemma(q - 1) == "return" || v.Lower(q - 1) == "back")
-                        && match.Entries.All(e => IsMovementType(e.Type));
+                        && match.Entries.All(e => Grammar.MovementTypes.Contains(e.Type));
                     if (subjects.Count == 0 && q >= 0 && (v.Lower(q) is "in" or "during" or "through" || committedTo || fromMovement))
                     {
                         int gi = VerbBefore(q, commaEnds: true);
@@ -1300,7 +1263,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 var objects = FindObjects(match.ObjectFrom, subjects.Select(s => s.Entity).ToHashSet(), allowBy: false, out int prep, out _, nominal: true);
                 // "the Kessa summit in Varno": a meeting's place phrase says where it was, not with whom (a visit's or a tour's
                 // place is what is visited: "his tour in Ostland")
-                if (prep >= 0 && (IsPlacePreposition(v.Lower(prep)) || v.Lower(prep) == "at")
+                if (prep >= 0 && (Grammar.PlacePrepositions.Contains(v.Lower(prep)) || v.Lower(prep) == "at")
                     && match.Entries.All(e => Grammar.MeetingCategories.Contains(e.Category) && e.Type != "VISITED"))
                     objects = objects.Where(o => !IsPlace(o)).ToList();
                 bool indirect = prep >= 0 && !match.EndsWithPrep && !ArgumentPreposition(v.Lower(prep), false) && v.Lower(prep) != "for";
@@ -1385,7 +1348,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
                 bool person = entries.Any(e => e.ImpliesPerson);
                 if (!person) continue;
-                IReadOnlyList<TriggerEntry> triggers = role ?? Entry(isPrefix ? "prefix title" : "role");
+                IReadOnlyList<TriggerEntry> triggers = role ?? Grammar.Entries.Lookup(isPrefix ? "prefix title" : "role");
                 var text = v.TextOf(r, last);
 
                 // (b) "O['s] ROLE[,] P": "Y head, X", "Russian President X", "the group's leader X"
@@ -1399,9 +1362,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (inside is not null && inside.FirstToken == r && v.TypeOf(inside) == EntityType.Person) holder = inside; // title inside the name
                 if (org is not null && holder is not null && v.TypeOf(holder) == EntityType.Person && org.Entity != holder.Entity)
                 {
-                    var t = triggers;
-                    if (role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix)
-                        t = Entry("demonym role");
+                    var t = role is null && org.Mention.Kind == MentionKind.Demonym && !isPrefix ? Grammar.Entries.Lookup("demonym role") : triggers;
                     yield return RoleCandidate(holder, org, t, r, last, text);
                     continue;
                 }
@@ -1414,9 +1375,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     bool state = o is not null && IsPlace(o) && v.Context.Entities[o.Entity].FineTypes.Contains("Country") && (isNoun || role is not null);
                     if (o is not null && o.Entity != holder.Entity && (v.TypeOf(o) == EntityType.Organization || state))
                     {
-                        IReadOnlyList<TriggerEntry> t = role is null && !isNoun
-                            ? Entry("role member")
-                            : triggers;
+                        var t = role is null && !isNoun ? Grammar.Entries.Lookup("role member") : triggers;
                         yield return RoleCandidate(holder, o, t, r, last, text, factual: true);
                         continue;
                     }
@@ -1448,7 +1407,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                         o = null;
                     // "a crew chief in Abel Battery": a noun before a leading role names what is led; the place of work only has a member
                     if (possessorOrg is null && r > 0 && v.IsNoun(r - 1) && v.MentionAt(r - 1) is null && triggers.All(e => e.Category == "LEADS"))
-                        triggers = Entry("role member");
+                        triggers = Grammar.Entries.Lookup("role member");
                     // "P, CEO of O Q": in a list of titles before names, the name right after O holds the title ((c)), not P
                     bool nextHolds = o is not null && v.MentionStartingAt(o.EndToken) is { } q && v.TypeOf(q) == EntityType.Person;
                     if (o is not null && o.Entity != p.Entity && !nextHolds)
@@ -1476,18 +1435,16 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (owner && v.MentionFrom(k + 1, v.IsAdjective) is { } part && part.Entity != org.Entity && part.Entity != holder.Entity
                 && v.TypeOf(part) == EntityType.Organization)
                 yield return RoleCandidate(holder, part, triggers, r, last, text);
-            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Entry("role") : triggers, r, last, text);
+            yield return RoleCandidate(holder, org, owner && triggers.Any(e => e.Category == "LEADS") ? Grammar.Entries.Lookup("role") : triggers, r, last, text);
         }
 
         // ---------------------------------------------------------------- places
 
-        private static readonly IReadOnlyList<TriggerEntry> LocatedIn = Entry("in");
+        private static readonly IReadOnlyList<TriggerEntry> LocatedIn = Grammar.Entries.Lookup("in");
 
         /// <summary><paramref name="m"/> LOCATED_IN each of <paramref name="places"/> but itself, read at token <paramref name="at"/>.</summary>
         private IEnumerable<Candidate> PlacedIn(MentionRef m, IEnumerable<MentionRef> places, int at, bool indirect, bool factual = false) =>
             places.Where(p => p.Entity != m.Entity).Select(p => new Candidate(m, p, LocatedIn, at, at, v.Words[at], RelationPattern.Locative, indirect, true, Factual: factual));
-
-        private static bool IsPlacePreposition(string lower) => Grammar.PlacePrepositions.Contains(lower);
 
         private bool IsPlace(MentionRef m) => v.TypeOf(m) == EntityType.Location;
 
@@ -1499,8 +1456,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             {
                 if (v.Tag(i) is "DT" || Grammar.CompassWords.Contains(v.Lower(i))) i++;
                 i = AfterPlaceNoun(i);
-                var m = v.MentionStartingAt(i);
-                if (m is null || !IsPlace(m)) break;
+                if (v.MentionStartingAt(i) is not { } m || !IsPlace(m)) break;
                 places.Add(m);
                 i = m.EndToken;
                 if (i + 1 < v.Count && (v.Lower(i) is "and" or "or" || v.Words[i] == "," && v.MentionStartingAt(i + 1) is { } next && IsPlace(next))) { i++; continue; }
@@ -1536,7 +1492,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 // phrase ("In Varno, Ostland signed ...": Ostland is the subject)
                 if (IsPlace(m) && p + 1 < v.Count && v.Words[p] == "," && v.MentionStartingAt(p + 1) is { } country && IsPlace(country)
                     && v.Context.Entities[country.Entity].FineTypes.Contains("Country") && !v.Context.Entities[m.Entity].FineTypes.Contains("Country")
-                    && !(PrepositionBefore(m) == 0 && country.EndToken < v.Count && (v.IsFinite(country.EndToken) || v.Tag(country.EndToken) == "MD")))
+                    && !(PrepositionBefore(m.FirstToken) == 0 && country.EndToken < v.Count && (v.IsFinite(country.EndToken) || v.Tag(country.EndToken) == "MD")))
                 {
                     yield return new Candidate(m, country, LocatedIn, p, p, ",", RelationPattern.Locative, false, true, Factual: NounFact(m));
                     continue;
@@ -1556,7 +1512,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     int q = p + 2;
                     while (q < v.Count && q - p <= 7 && (v.MentionAt(q) is not null && !IsPlace(v.MentionAt(q)!) || v.IsNpModifier(q) || v.IsNoun(q))) q++;
                     if (q > p + 2 && q < v.Count && v.IsNoun(q - 1) && v.MentionAt(q - 1) is null
-                        && (IsPlacePreposition(v.Lower(q)) || v.Lower(q) == "of" && IsPlace(m) && (Grammar.PlaceNouns.Contains(v.Lemma(q - 1)) || Grammar.SeatNouns.Contains(v.Lemma(q - 1)))))
+                        && (Grammar.PlacePrepositions.Contains(v.Lower(q)) || v.Lower(q) == "of" && IsPlace(m) && (Grammar.PlaceNouns.Contains(v.Lemma(q - 1)) || Grammar.SeatNouns.Contains(v.Lemma(q - 1)))))
                         foreach (var c in PlacedIn(m, PlacesFrom(q + 1), q, true, NounFact(m))) yield return c;
                 }
                 // "ISIL terrorists in Syria": the name may modify the noun phrase that is placed
@@ -1576,12 +1532,12 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                         || v.Tag(p - 1) == "NN" && !NamesPresence(v.Lower(p - 1), v.Lemma(p - 1)) && !Grammar.TimeNouns.Contains(v.Lower(p - 1))))
                     continue;
                 // "at" too, but not for a person: "P at Firm" is where P works, a name taggers often read as a place
-                if (p >= v.Count || !(IsPlacePreposition(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
+                if (p >= v.Count || !(Grammar.PlacePrepositions.Contains(v.Lower(p)) || v.Lower(p) == "at" && v.TypeOf(m) != EntityType.Person)) continue;
                 // the thing placed must not itself be the object of a verb's place complement already ("deployed in")
                 if (p > 0 && v.IsVerb(p - 1)) continue;
                 // "met P of C in L": an "of" phrase naming a person's country or organisation ends the person's phrase; the
                 // place belongs to the clause
-                if (PrepositionBefore(m) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
+                if (PrepositionBefore(m.FirstToken) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
                     && v.TypeOf(named) == EntityType.Person) continue;
                 foreach (var c in PlacedIn(m, PlacesFrom(p + 1), p, false, NounFact(m))) yield return c;
             }
@@ -1607,9 +1563,9 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     && contact.Entries.All(e => e.Category == "CONSULT");
                 for (int j = g.Head + 1; j < v.Count && j - g.Head <= 12; j++)
                 {
-                    if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || v.IsComma(j) && !IsPlacePreposition(v.Lower(j + 1))) break;
+                    if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || v.IsComma(j) && !Grammar.PlacePrepositions.Contains(v.Lower(j + 1))) break;
                     if (j > g.Head + 1 && _groups.Any(o => o.First == j)) break; // the next verb starts its own event
-                    if (!(IsPlacePreposition(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
+                    if (!(Grammar.PlacePrepositions.Contains(v.Lower(j)) || v.Lower(j) == "at") || v.MentionAt(j) is not null) continue;
                     // "X backed the government in Z": a place phrase after the verb's object noun places that noun, not X
                     if (!g.Passive && PlacesObjectNoun(g.Head, j) && !meets) break;
                     // "X praised Y's contributions in Z", "X thanked them for British support of efforts in Z", "bringing U.S.
@@ -1625,7 +1581,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     if (places.Count > 0 && TriggerAt(g.Head, TriggerPos.Verb) is { } meeting && meeting.Last < j
                         && meeting.Entries.Any(e => !e.Derived) && meeting.Entries.All(e => e.Type == "MET_WITH"))
                         present.AddRange(FindObjects(meeting.ObjectFrom, subjects.Select(x => x.Entity).ToHashSet(), false, out int mp, out _)
-                            .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !IsPlacePreposition(v.Lower(mp)))));
+                            .Where(o => o.FirstToken < j && !IsPlace(o) && (mp < 0 || !Grammar.PlacePrepositions.Contains(v.Lower(mp)))));
                     foreach (var c in present.Where(x => !IsPlace(x) && x.Mention.Kind != MentionKind.Descriptor).SelectMany(x => PlacedIn(x, places, j, true)))
                         yield return c;
                     if (places.Count > 0) break;
@@ -1633,8 +1589,8 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             }
             // an opening place phrase: "In Syria, ...", "Near Mosul, ..."; also after a subordinator of time, a clause with its
             // subject and copula left out: "While in Varno, X will meet ..." (X is in Varno)
-            int from = v.Count > 3 && IsPlacePreposition(v.Lower(0)) ? 1
-                : v.Count > 4 && v.Lower(0) is "while" or "when" or "once" && IsPlacePreposition(v.Lower(1)) ? 2 : -1;
+            int from = v.Count > 3 && Grammar.PlacePrepositions.Contains(v.Lower(0)) ? 1
+                : v.Count > 4 && v.Lower(0) is "while" or "when" or "once" && Grammar.PlacePrepositions.Contains(v.Lower(1)) ? 2 : -1;
             if (from > 0)
             {
                 var places = PlacesFrom(from);
@@ -1687,7 +1643,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (m.Mention.Kind is MentionKind.Demonym || p + 2 >= v.Count || v.Tag(p) != "POS") continue;
                 // the noun phrase owned ends in a presence noun
                 int k = v.SkipFrom(p + 1, x => v.IsAdjective(x) || v.IsNoun(x) || v.Tag(x) is "VBG", p + 5);
-                if (k == p + 1 || !v.IsNoun(k - 1) || !Grammar.PresenceNouns.Contains(v.Lemma(k - 1)) || k >= v.Count || !IsPlacePreposition(v.Lower(k))) continue;
+                if (k == p + 1 || !v.IsNoun(k - 1) || !Grammar.PresenceNouns.Contains(v.Lemma(k - 1)) || k >= v.Count || !Grammar.PlacePrepositions.Contains(v.Lower(k))) continue;
                 foreach (var c in PlacedIn(m, PlacesFrom(k + 1), k, true)) yield return c;
             }
         }
@@ -1706,7 +1662,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         /// name inside an "of" phrase of another noun ("the killing of Red Hand fighters in Brel").
         /// </summary>
         private bool NounFact(MentionRef m) =>
-            IsPlace(m) && m.Mention.Kind != MentionKind.Demonym || PrepositionBefore(m) is var pb && pb >= 0 && v.Lower(pb) == "of";
+            IsPlace(m) && m.Mention.Kind != MentionKind.Demonym || PrepositionBefore(m.FirstToken) is var pb && pb >= 0 && v.Lower(pb) == "of";
 
         /// <summary>
         /// Whether the place preposition at <paramref name="prep"/> follows the common-noun object of the verb headed at
@@ -1723,7 +1679,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             if (Enumerable.Range(head + 1, n - head - 1).Any(k => v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k))) return false;
-            return !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
+            return !TriggerNounBetween(head + 1, prep, e => !Grammar.StativeCategories.Contains(e.Category));
         }
 
         /// <summary>
@@ -1744,7 +1700,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             for (k++; k < prep; k++)
                 if (!(v.IsNpModifier(k) || v.Lower(k) is "of" or "and")) return false;
             bool ownerNamed = v.Lower(complement) == "of" && v.MentionFrom(complement + 1, v.IsDeterminer) is not null;
-            return ownerNamed || !TriggerNounBetween(head + 1, prep, e => !IsStativeOrPlace(e.Category));
+            return ownerNamed || !TriggerNounBetween(head + 1, prep, e => !Grammar.StativeCategories.Contains(e.Category));
         }
 
         /// <summary>
@@ -1792,7 +1748,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (suffix == "based")
                 {
                     if ((v.MentionAt(t) ?? PrefixEntity(prefix, t)) is { } place && IsPlace(place) && v.MentionStartingAt(t + 1) is { } based && based.Entity != place.Entity)
-                        yield return new Candidate(based, place, Entry("based"), t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
+                        yield return new Candidate(based, place, Grammar.Entries.Lookup("based"), t, t, word, RelationPattern.Compound, false, false, DirectionApplied: true);
                     continue;
                 }
                 var lemma = _x._lemmatize?.Invoke(suffix, "VBN") ?? Stem(suffix);
@@ -1834,7 +1790,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         /// <summary>Whether <paramref name="m"/> is what a meeting after the trigger is about ("held talks on Z", "spoke about Z").</summary>
         public bool IsTopic(int triggerLast, MentionRef m)
         {
-            int p = PrepositionBefore(m);
+            int p = PrepositionBefore(m.FirstToken);
             // "cooperate on the development of X's programme": a name in an "of" phrase of the topic is in the topic
             for (int hops = 0; hops < 3 && p > triggerLast + 1 && v.Lower(p) == "of" && v.IsNoun(p - 1); hops++)
             {
