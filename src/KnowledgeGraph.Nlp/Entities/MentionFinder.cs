@@ -2135,6 +2135,34 @@ public sealed partial class MentionFinder
         return true;
     }
 
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "into", "near", "from" };
+
+    /// <summary>
+    /// "Tarn's Ford, Ostland", "trucks drove into Tarn's Ford": a one-word name, a possessive and one capitalised word that is
+    /// no head keyword of a name (no "Parliament", "Hotel") nor a place of the gazetteer's and has no capitalised word after
+    /// it, are one place's name when
+    /// a comma and a place the gazetteer or the U.S. states know follow, or a preposition of place (in, into, near, from) or a
+    /// country's possessive ("Ghana's Tarn's Ford district") comes before; not when the owner is a name the gazetteer knows (a country, a body), a given name, or goes on from a capitalised
+    /// word before it ("Mayor Tarn's office", "Lockheed Martin's Greenville, Carolina, site": an owner's).
+    /// </summary>
+    private bool PossessivePlaceName(Sentence s, List<string> words, Candidate c)
+    {
+        int y = c.End + 1;
+        if (c.CharStart >= 0 || c.Length != 1 || c.Type == EntityType.Vehicle || y >= words.Count || words[c.End] is not ("'s" or "\u2019s")) return false;
+        string owner = words[c.First], name = words[y];
+        if (!IsTitleCase(owner) || !IsTitleCase(name) || !name.All(char.IsLetter) || DateWords.Contains(name) || DateWords.Contains(owner)) return false;
+        if (c.First > 0 && IsCapitalized(words[c.First - 1]) || y + 1 < words.Count && (IsCapitalized(words[y + 1]) || words[y + 1] is "'s" or "\u2019s" or "of")) return false;
+        if (_lex.OrgKeywords.Lookup(name).Count > 0 || _lex.OrgKeywords.Lookup(owner).Count > 0 || _lex.GivenNames.Contains(owner) || _lex.Titles.LongestMatchAt(words, c.First).Length > 0) return false;
+        if (_lex.Gazetteer.Lookup(owner).Count > 0 || _lex.Gazetteer.Lookup(name).Any(h => h.Entry.Type == EntityType.Location) || UsStateOf(owner) is not null || UsStateOf(name) is not null) return false;
+        bool placeAfter = y + 2 < words.Count && words[y + 1] == ","
+            && (_lex.Gazetteer.LongestMatchAt(words, y + 2) is { } place && place.Best.Entry.Type == EntityType.Location || UsStateOf(words[y + 2]) is not null);
+        bool preposition = c.First > 0 && PlacePrepositions.Contains(words[c.First - 1]);
+        // (or a country owns the whole: "Ghana's Tarn's Ford district")
+        bool countryOwner = c.First >= 2 && words[c.First - 1] is "'s" or "\u2019s"
+            && _lex.Gazetteer.Lookup(words[c.First - 2]).Any(h => h.Kind == MentionKind.Name && h.Entry.FineTypes.Contains("Country"));
+        return placeAfter || preposition || countryOwner;
+    }
+
     private static readonly string[] AdjectiveSuffixes = { "al", "ic", "ine", "ary", "ive", "ern", "ar" };
 
     /// <summary>"Asian" (the tagger's adjective), "Coastal", "Oceanic": an adjective, one the tagger reads so or an ordinary
@@ -3103,6 +3131,12 @@ public sealed partial class MentionFinder
                 && !_lex.UsStates.Contains(WordRun.Join(words, c.First, c.Length))
                 && !_lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Any(h => h.Entry.Type == EntityType.Location && h.Entry.FineTypes.Contains("Country")))
                 c = c with { End = c.End + 2, Type = EntityType.Location, FineType = placeHead[0].FineType, Source = c.Source == "gazetteer" ? "ner" : c.Source, Role = null, Canonical = null };
+            // ("Tarn's Ford, Ghana": the words after the possessive are no name of their own there, like a road's, below)
+            else if (PossessivePlaceName(s, words, c))
+            {
+                c = c with { End = c.End + 2, Type = EntityType.Location, FineType = null, Role = null, Canonical = null };
+                numberedRoads.Add((c.First, c.End));
+            }
             // "Coast Guard Cutter crews", "a Navy Destroyer's crew": a vessel's kind after a body's name (by its head keyword or the
             // gazetteer), with a word in lower case (or a possessive) after it and so no name of its own, is the kind of the body's
             // vessels; the body is the name
