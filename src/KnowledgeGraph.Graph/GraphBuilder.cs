@@ -819,7 +819,8 @@ public sealed class GraphBuilder
             int country = Find(named[0].Country);
             if (!naming.TryGetValue(country, out var countryDocs))
             {
-                naming[country] = countryDocs = DocumentsNamingOrAgents(country, bodyDocs.GetValueOrDefault(country), ref agentDocs);
+                naming[country] = countryDocs = DocumentsNamingOrAgents(country, ref agentDocs);
+                if (bodyDocs.TryGetValue(country, out var owned)) countryDocs.UnionWith(owned);
             }
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
             foreach (var body in bodies) Union(body, bare[0]);
@@ -1155,12 +1156,8 @@ public sealed class GraphBuilder
     /// The articles that name <paramref name="country"/> (<see cref="DocumentsNaming"/>) or one of its generic actors ("the
     /// Kessan government", "Kessland's military": a node of a CAMEO agent whose country is it, <see cref="ResolutionKey.OfAgent"/>):
     /// an article that writes "Kessan diplomats" speaks of Kessland though the country's name is no mention of its own.
-    /// So does one naming a body named with the country's name or acronym (<paramref name="owned"/>: "the U.S. Harbour
-    /// Commission"). Either counts only in an article that names no other country nor another country's actor: in a story on
-    /// Peru that quotes "U.S. officials" or names "the U.S. Chamber of Shipping", "the Harbours Department" is Peru's as
-    /// likely as not (an article's own mention of the country counts whatever else it names, as before).
     /// </summary>
-    private HashSet<long> DocumentsNamingOrAgents(int country, HashSet<long>? owned, ref Dictionary<string, HashSet<long>>? agentDocs)
+    private HashSet<long> DocumentsNamingOrAgents(int country, ref Dictionary<string, HashSet<long>>? agentDocs)
     {
         if (agentDocs is null)
         {
@@ -1177,23 +1174,8 @@ public sealed class GraphBuilder
             }
         }
         var docs = DocumentsNaming(country);
-        var own = _entities[country].Aliases.Select(ResolutionKey.Of).ToHashSet(StringComparer.Ordinal);
-        var extra = new HashSet<long>();
-        foreach (var name in own)
-            if (agentDocs.TryGetValue(name, out var set)) extra.UnionWith(set);
-        if (owned is not null) extra.UnionWith(owned);
-        extra.ExceptWith(docs);
-        if (extra.Count == 0) return docs;
-        // (not an article naming another country, or another country's actor: "a Peruvian spokesman" and "U.S. officials")
-        foreach (var (name, set) in agentDocs)
-            if (!own.Contains(name)) extra.ExceptWith(set);
-        for (int i = 0; i < _entities.Count && extra.Count > 0; i++)
-        {
-            var g = _entities[i];
-            if (i != country && Find(i) == i && g.Type == EntityType.Location && g.FineTypes?.Contains("Country") == true)
-                extra.ExceptWith(g.Mentions.Select(m => m >> 32));
-        }
-        docs.UnionWith(extra);
+        foreach (var name in _entities[country].Aliases.Select(ResolutionKey.Of).Distinct(StringComparer.Ordinal))
+            if (agentDocs.TryGetValue(name, out var set)) docs.UnionWith(set);
         return docs;
     }
 

@@ -377,22 +377,6 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
-    public void AnArticleNamingAnotherCountryDoesNotNameTheUnitedStatesThroughItsGenericActorsOrItsBodies()
-    {
-        var b = new GraphBuilder(Schema);
-        b.Add(Doc("one", new[] { Country(0, "United States", "U.S."), E(1, "U.S. Department of Harbours", EntityType.Organization),
-            E(2, "U.S. Department of Mines", EntityType.Organization), E(3, "U.S. Chamber of Shipping", EntityType.Organization) }));
-        // a story on Kessland that quotes "U.S. officials": its "Harbours Department" is Kessland's as likely as not
-        b.Add(Doc("two", new[] { Country(0, "Kessland"), Actor(1, "U.S. officials", "GOV", "United States"), E(2, "Harbours Department", EntityType.Organization) }));
-        // ... nor when the only word of the U.S. opens another body's name and a Kessan actor names Kessland
-        b.Add(Doc("three", new[] { Actor(0, "Kessan government", "GOV", "Kessland"), E(1, "U.S. Chamber of Shipping", EntityType.Organization),
-            E(2, "Mines Department", EntityType.Organization) }));
-        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization") && !n.Labels.Contains("Agent")).ToList();
-        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("U.S. Department of Harbours"))), Is.EquivalentTo(new[] { "U.S. Department of Harbours" }));
-        Assert.That(Aliases(bodies.Single(n => Aliases(n).Contains("U.S. Department of Mines"))), Is.EquivalentTo(new[] { "U.S. Department of Mines" }));
-    }
-
-    [Test]
     public void AnOwnersBoardOfDirectorsIsOneBoardWhicheverWayItsNameSaysWhoseButAFieldsBoardAndAnotherOwnersAreNot()
     {
         var b = new GraphBuilder(Schema);
