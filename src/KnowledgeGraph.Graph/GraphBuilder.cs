@@ -1153,13 +1153,6 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// The documents that name a country: its own node's, and those naming its capital (countries.tsv: "Lima" for Peru,
-    /// "Washington D.C." for the United States) when they name no other country and, for a country other than the United
-    /// States, no U.S. state (us_states.tsv): many capitals are also towns of the United States ("LIMA, Ohio" names no Peru).
-    /// A U.S. state alone names no country: a state has departments of its own ("AUSTIN, Texas: the Department of
-    /// Transportation" is the state's, not the federal one).
-    /// </summary>
-    /// <summary>
     /// The articles that name <paramref name="country"/> (<see cref="DocumentsNaming"/>) or one of its generic actors ("the
     /// Kessan government", "Kessland's military": a node of a CAMEO agent whose country is it, <see cref="ResolutionKey.OfAgent"/>):
     /// an article that writes "Kessan diplomats" speaks of Kessland though the country's name is no mention of its own.
@@ -1186,6 +1179,13 @@ public sealed class GraphBuilder
         return docs;
     }
 
+    /// <summary>
+    /// The documents that name a country: its own node's, and those naming its capital (countries.tsv: "Lima" for Peru,
+    /// "Washington D.C." for the United States) when they name no other country and, for a country other than the United
+    /// States, no U.S. state (us_states.tsv): many capitals are also towns of the United States ("LIMA, Ohio" names no Peru).
+    /// A U.S. state alone names no country: a state has departments of its own ("AUSTIN, Texas: the Department of
+    /// Transportation" is the state's, not the federal one).
+    /// </summary>
     private HashSet<long> DocumentsNaming(int country)
     {
         var docs = ArticlesOf(country);

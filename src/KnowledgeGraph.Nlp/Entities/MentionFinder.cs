@@ -2139,7 +2139,7 @@ public sealed partial class MentionFinder
 
     /// <summary>
     /// "Tarn's Ford, Ostland", "trucks drove into Tarn's Ford": a one-word name, a possessive and one capitalised word that is
-    /// no head keyword of a name (no "Parliament", "Hotel") nor a place of the gazetteer's and has no capitalised word after
+    /// no head keyword of a name (no "Parliament", "Hotel") nor a name the gazetteer knows (a place: "Ghana"; a body: "Orvel's Facebook page" keeps Facebook) and has no capitalised word after
     /// it, are one place's name when
     /// a comma and a place the gazetteer or the U.S. states know follow, or a preposition of place (in, into, near, from) or a
     /// country's possessive ("Ghana's Tarn's Ford district") comes before; not when the owner is a name the gazetteer knows (a country, a body), a given name, or goes on from a capitalised
@@ -2153,7 +2153,7 @@ public sealed partial class MentionFinder
         if (!IsTitleCase(owner) || !IsTitleCase(name) || !name.All(char.IsLetter) || DateWords.Contains(name) || DateWords.Contains(owner)) return false;
         if (c.First > 0 && IsCapitalized(words[c.First - 1]) || y + 1 < words.Count && (IsCapitalized(words[y + 1]) || words[y + 1] is "'s" or "\u2019s" or "of")) return false;
         if (_lex.OrgKeywords.Lookup(name).Count > 0 || _lex.OrgKeywords.Lookup(owner).Count > 0 || _lex.GivenNames.Contains(owner) || _lex.Titles.LongestMatchAt(words, c.First).Length > 0) return false;
-        if (_lex.Gazetteer.Lookup(owner).Count > 0 || _lex.Gazetteer.Lookup(name).Any(h => h.Entry.Type == EntityType.Location) || UsStateOf(owner) is not null || UsStateOf(name) is not null) return false;
+        if (_lex.Gazetteer.Lookup(owner).Count > 0 || _lex.Gazetteer.Lookup(name).Count > 0 || UsStateOf(owner) is not null || UsStateOf(name) is not null) return false;
         bool placeAfter = y + 2 < words.Count && words[y + 1] == ","
             && (_lex.Gazetteer.LongestMatchAt(words, y + 2) is { } place && place.Best.Entry.Type == EntityType.Location || UsStateOf(words[y + 2]) is not null);
         bool preposition = c.First > 0 && PlacePrepositions.Contains(words[c.First - 1]);
