@@ -716,9 +716,9 @@ public sealed class GraphBuilder
     /// demonym, which opens names of their own: "American Red Cross"), joins the one body named without it (its name of two
     /// words or more, or its "Department of X" key), when no other country's name opens the same name anywhere in the graph
     /// ("Philippine Department of Justice" beside it: neither joins the bare one) and every article that writes the bare
-    /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>; or one of its
-    /// generic actors, "U.S. diplomats": <see cref="DocumentsNamingOrAgents"/>; or another body named with the country's
-    /// name or acronym, "the U.S. Harbour Commission").
+    /// name names that country as well (or a place the lexicons put in it: <see cref="DocumentsNaming"/>). Neither one of
+    /// the country's generic actors ("U.S. diplomats") nor another body named with the country's name ("the U.S. Chamber of
+    /// Shipping") names it for this: a story about another country's "Harbours Department" may well name both.
     /// An international organisation owns bodies the same way ("EU Agency for Fisheries" / "European Union Agency for
     /// Fisheries", "AU Commission" / "African Union Commission"): its node's name and the acronyms it holds open names
     /// like a country's. Any other body owns its units by an acronym of three letters or more that its node holds ("the
@@ -778,16 +778,6 @@ public sealed class GraphBuilder
             }
         }
         var naming = new Dictionary<int, HashSet<long>>(); // country node -> the documents naming it (one pass over the graph each)
-        Dictionary<string, HashSet<long>>? agentDocs = null; // a country's folded name -> the documents naming one of its agents
-        // a country's body named with the country's own name or acronym ("the U.S. Harbour Commission") names the country in
-        // its articles too, though the country's word is no mention of its own there (read before any join below)
-        var bodyDocs = new Dictionary<int, HashSet<long>>();
-        foreach (var x in prefixed)
-        {
-            if (x.Demonym || _entities[x.Country].Type != EntityType.Location) continue;
-            if (!bodyDocs.TryGetValue(x.Country, out var set)) bodyDocs[x.Country] = set = new HashSet<long>();
-            set.UnionWith(_entities[x.Entity].Mentions.Select(m => m >> 32));
-        }
         // (groups in the order of their keys, and the bare name of a group its ordinal first: no outcome depends on the input order)
         // (an event's group apart from a body's: "the UN Charter" and "the United Nations Charter" are one charter, joined
         // as one owner written two ways only: an event's bare name, "the Charter", joins nothing)
@@ -817,11 +807,7 @@ public sealed class GraphBuilder
             // ... and only when every article writing the bare name names that country too, or its capital ("the Armed
             // Forces" of other stories is not Jordan's)
             int country = Find(named[0].Country);
-            if (!naming.TryGetValue(country, out var countryDocs))
-            {
-                naming[country] = countryDocs = DocumentsNamingOrAgents(country, ref agentDocs);
-                if (bodyDocs.TryGetValue(country, out var owned)) countryDocs.UnionWith(owned);
-            }
+            if (!naming.TryGetValue(country, out var countryDocs)) naming[country] = countryDocs = DocumentsNaming(country);
             if (!_entities[bare[0]].Mentions.All(m => countryDocs.Contains(m >> 32))) continue;
             foreach (var body in bodies) Union(body, bare[0]);
         }
@@ -1150,33 +1136,6 @@ public sealed class GraphBuilder
             start = k + 1;
         }
         return new string(chars);
-    }
-
-    /// <summary>
-    /// The articles that name <paramref name="country"/> (<see cref="DocumentsNaming"/>) or one of its generic actors ("the
-    /// Kessan government", "Kessland's military": a node of a CAMEO agent whose country is it, <see cref="ResolutionKey.OfAgent"/>):
-    /// an article that writes "Kessan diplomats" speaks of Kessland though the country's name is no mention of its own.
-    /// </summary>
-    private HashSet<long> DocumentsNamingOrAgents(int country, ref Dictionary<string, HashSet<long>>? agentDocs)
-    {
-        if (agentDocs is null)
-        {
-            // the articles of each country's agents, by the country's folded name (one pass over the graph)
-            agentDocs = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
-            for (int i = 0; i < _entities.Count; i++)
-            {
-                var g = _entities[i];
-                if (Find(i) != i || g.Attributes is null || !g.Attributes.ContainsKey("agent") || ResolutionKey.IsDocumentScoped(g.Attributes)
-                    || !g.Attributes.TryGetValue("country", out var owner)) continue;
-                var key = ResolutionKey.Of(owner);
-                if (!agentDocs.TryGetValue(key, out var set)) agentDocs[key] = set = new HashSet<long>();
-                set.UnionWith(g.Mentions.Select(m => m >> 32));
-            }
-        }
-        var docs = DocumentsNaming(country);
-        foreach (var name in _entities[country].Aliases.Select(ResolutionKey.Of).Distinct(StringComparer.Ordinal))
-            if (agentDocs.TryGetValue(name, out var set)) docs.UnionWith(set);
-        return docs;
     }
 
     /// <summary>
