@@ -246,8 +246,8 @@ public sealed class GraphBuilder
                         // Ministry", three words, is no bare name, "the Ministry of National Harbour" is), and a ministry's
                         // field read without "National" ("the Ministry of National Harbour" is "the Harbour Ministry" of
                         // its article; not across articles, where each country has a harbour ministry)
-                        keys.Add(Bare(name) ? body + "\u0003" + docId : body);
-                        if (!Bare(name)) keys.Add(body + "\u0003" + docId);
+                        if (!Bare(name)) keys.Add(body);
+                        keys.Add(body + "\u0003" + docId);
                         if (ResolutionKey.WithoutNational(body) is { } shorter) keys.Add(shorter + "\u0003" + docId);
                     }
                     if (ResolutionKey.OfService(name, _lexicons.Servers) is { } service) keys.Add(service);

@@ -43,6 +43,8 @@ public sealed partial class MentionFinder
     /// <summary>The number of tokens (1 to 4) from <paramref name="i"/> on that write a bill prefix, or 0.</summary>
     private static int BillPrefixAt(List<string> words, int i, int end)
     {
+        // (every prefix opens with H, S or P: no text is built for any other word)
+        if (i >= end || words[i].Length == 0 || words[i][0] is not ('H' or 'S' or 'P')) return 0;
         int best = 0;
         var sb = new StringBuilder();
         for (int k = i; k < end && k < i + 4; k++)

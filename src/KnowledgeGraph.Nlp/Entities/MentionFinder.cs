@@ -4076,7 +4076,7 @@ public sealed partial class MentionFinder
     /// (The abbreviation's period may be cut off by the tokenizer: "R-La." read as "R-La" and a full stop.)
     private bool IsPartyStateTag(string w) =>
         w.Length >= 4 && w[0] is 'R' or 'D' or 'I' && w[1] == '-'
-        && (UsStateOf(w[2..]) is not null || !w.EndsWith('.') && _lex.UsStateAbbreviations.ContainsKey(w[2..] + "."));
+        && (UsStateOf(w[2..]) ?? UsStateCode(w[2..])) is not null;
 
     /// <summary>"OR", "Tex.", "Tex": a U.S. state's postal code or AP abbreviation (with or without its period); the state or null.</summary>
     private string? UsStateCode(string w) =>

@@ -214,9 +214,7 @@ internal static class NamedByConstruction
     /// </summary>
     internal static bool PersonsEvidenceAround(IReadOnlyList<Token> tokens, int first, int end, LexiconSet lex)
     {
-        if (first >= 1 && IsAgeAdjective(tokens[first - 1].Text)) return true;
-        if (end + 2 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Text is { Length: >= 1 and <= 3 } age && age.All(char.IsAsciiDigit)
-            && tokens[end + 2].Text is "," or ")" or "." ) return true;
+        if (AgeBefore(tokens, first) || AgeAfter(tokens, end, orFullStop: true)) return true;
         if (end + 2 >= tokens.Count || tokens[end].Text != ",") return false;
         int j = end + 1;
         if (tokens[j].Text is "the" or "a" or "an") j++;
@@ -225,6 +223,15 @@ internal static class NamedByConstruction
         var (len, titles) = lex.Titles.LongestMatchAt(words, 0);
         return len > 0 && titles.Any(t => t.ImpliesPerson);
     }
+
+    /// <summary>"29-year-old Lima Tessaro": an age written as an adjective right before the name at <paramref name="first"/>.</summary>
+    private static bool AgeBefore(IReadOnlyList<Token> tokens, int first) => first >= 1 && IsAgeAdjective(tokens[first - 1].Text);
+
+    /// <summary>"Lima Tessaro, 41, was freed", "(Lima Tessaro, 41)": an age of one to three digits between a comma and a comma
+    /// or a closing bracket (or a full stop, when <paramref name="orFullStop"/>) right after the name ending at <paramref name="end"/>.</summary>
+    private static bool AgeAfter(IReadOnlyList<Token> tokens, int end, bool orFullStop) =>
+        end + 2 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Text is { Length: >= 1 and <= 3 } age && age.All(char.IsAsciiDigit)
+        && (tokens[end + 2].Text is "," or ")" || orFullStop && tokens[end + 2].Text == ".");
 
     /// <summary>"29-year-old", "7-year-old": a number of years joined to "year-old" (a person's age before the name).</summary>
     private static bool IsAgeAdjective(string w)
@@ -250,10 +257,7 @@ internal static class NamedByConstruction
             var tokens = sentences[m.SentenceIndex].Tokens;
             int first = result[k].FirstToken, end = result[k].EndToken;
             if (end - first is < 2 or > 3) continue;
-            bool before = first >= 1 && IsAgeAdjective(tokens[first - 1].Text);
-            bool after = end + 2 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Text is { Length: >= 1 and <= 3 } age && age.All(char.IsAsciiDigit)
-                         && tokens[end + 2].Text is "," or ")";
-            if (!before && !after) continue;
+            if (!AgeBefore(tokens, first) && !AgeAfter(tokens, end, orFullStop: false)) continue;
             if (!Enumerable.Range(first, end - first).All(t => tokens[t].Tag is "NNP" && MentionFinder.IsTitleCase(tokens[t].Text))) continue;
             if (end < tokens.Count && tokens[end].Tag is "NN" or "NNS" && char.IsLower(tokens[end].Text[0])) continue;
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
