@@ -752,6 +752,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 if (m is not null)
                 {
                     int npStart = NounPhraseStartBefore(m);
+                    // "An airstrike in northern Ostland's Tarn province killed ...": a possessor opens the name's noun phrase, so a
+                    // place phrase before it is the place of the subject's head noun, and its place is no actor
+                    while (npStart > 0 && v.Tag(npStart) == "POS" && v.MentionEndingAt(npStart - 1) is { } owner && owner.Entity != m.Entity)
+                        npStart = NounPhraseStartBefore(owner);
                     // "Nurses at Kessa Clinic Tarn Hollow, Ost., treated": a name closing a longer proper-noun phrase
                     // shares the preposition before it, when a common noun heads that phrase
                     int q = npStart;
