@@ -178,6 +178,7 @@ public sealed partial class MentionFinder
             settled = Clean(s, words, settled, headline, vehicles, ownedVessels, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             if (workTitles.TryGetValue(s.Index, out var inTitles))
                 settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles!.Contains(words, c.First, c.End));
+            DropDatesAndNumberedDesignations(s, words, settled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             NumberAgreements(s, words, settled);
@@ -1987,6 +1988,45 @@ public sealed partial class MentionFinder
         // (eleven words back from the bracket: twelve from the acronym)
         return i >= 3 && words[i - 1] == "(" && i + 1 < words.Count && words[i + 1] == ")"
                && InitialsBeforeBracketSpell(words, i - 1, acronym, 11, MinorWords, acronymsSpell: false);
+    }
+
+    /// <summary>
+    /// Letters that a number's writing says are no name (acro40): "Apr 3, 2013", "filed on Nov 12": a month's abbreviation
+    /// written without its period before a day's number or a year names a date; "[KSD/Decl.4 (XXXVII)]": a Roman numeral of
+    /// four letters or more written alone (a well-formed one: "XXXVII", "DCCCXLII") numbers a session or a document; "a
+    /// helicopter from 815 NAS aboard the frigate": an acronym right after a number of one to three digits that heads its
+    /// noun phrase (no common noun or possessive after it; not a date's day before it: "on March 3 NATO said") is a numbered
+    /// unit's designation ("815 NAS"), not the body the gazetteer knows by those letters (the recogniser's reading of the
+    /// letters, "2 RCR" after the regiment's name, is left to the rules that read acronyms). No mention of them.
+    /// </summary>
+    private static void DropDatesAndNumberedDesignations(Sentence s, List<string> words, List<Candidate> settled)
+    {
+        settled.RemoveAll(c => c.End - c.First == 1 && (
+            MonthAbbreviations.Contains(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
+            || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First])
+            || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)));
+    }
+
+    private static readonly HashSet<string> MonthAbbreviations = new(StringComparer.Ordinal)
+    {
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex WellFormedRoman =
+        new("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static bool IsDayOrYear(string w) =>
+        w.All(char.IsAsciiDigit) && (w.Length <= 2 && int.Parse(w) is >= 1 and <= 31 || w.Length == 4 && w[0] is '1' or '2');
+
+    private static bool IsNumberedDesignation(Sentence s, List<string> words, int i)
+    {
+        var w = words[i];
+        if (i == 0 || w.Length is < 2 or > 5 || !IsCapitalsWord(w)) return false;
+        var number = words[i - 1];
+        if (number.Length is < 1 or > 3 || !number.All(char.IsAsciiDigit)) return false;
+        if (i >= 2 && (DateWords.Contains(words[i - 2]) || MonthAbbreviations.Contains(words[i - 2]))) return false;
+        if (i + 1 < words.Count && (words[i + 1] is "'s" or "\u2019s" or "-" || s.Tokens[i + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS" or "CD")) return false;
+        return true;
     }
 
     private static bool IsRomanNumeral(string w) => w.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M') && w.Length <= 4;
