@@ -209,6 +209,19 @@ public sealed partial class MentionFinder
             // Guard Selby")
             else if (result[k].Mention.Type != EntityType.Vehicle && result[k].Mention.Kind is MentionKind.Name && ownedVessels.TryGetValue(result[k].Mention.Text, out var owned))
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Vehicle, FineType = null, Canonical = owned }, Role = null };
+        // "the Brelcombe Star, a chartered tanker ... the Star was freed": the last word of a vessel's name of two or three words,
+        // written alone after "the" in the same article, is that vessel (a person's surname takes no article); not a word the
+        // gazetteer knows as a place or a name keyword ("the Bay"), nor one that more than one vessel's name ends in
+        var byLast = vehicles.Select(v => v.Split(' ')).Where(v => v.Length is 2 or 3).GroupBy(v => v[^1], StringComparer.Ordinal)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => string.Join(' ', g.First()), StringComparer.Ordinal);
+        for (int k = 0; byLast.Count > 0 && k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type == EntityType.Vehicle || m.Kind is not MentionKind.Name || m.Text.Contains(' ') || !byLast.TryGetValue(m.Text, out var whole)
+                || result[k].FirstToken < 1 || sentences[m.SentenceIndex].Tokens[result[k].FirstToken - 1].Text is not ("the" or "The") || IsKnownPlace(m.Text)
+                || _lex.OrgKeywords.Lookup(m.Text).Count > 0) continue;
+            result[k] = result[k] with { Mention = m with { Type = EntityType.Vehicle, FineType = null, Canonical = whole }, Role = null };
+        }
         // "the Lunar Gateway Space Station ... the LGSS": an acronym that spells the name of a craft the article names is that craft
         var spelled = vehicles.Where(v => v.Contains(' ')).Select(v => (Name: v, Words: v.Split(' '))).ToList();
         for (int k = 0; spelled.Count > 0 && k < result.Count; k++)
@@ -3250,7 +3263,18 @@ public sealed partial class MentionFinder
                 continue;
             }
             // "the frigate Valiant", "USS Harmon Ridge": a vessel or aircraft is a Vehicle, named without its hull prefix or kind
-            if (c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) && IsVehicle(s, words, c, headline, out int vehicleEnd) is { } vehicle)
+            int vehicleEnd = c.End;
+            string? vehicle = c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) ? IsVehicle(s, words, c, headline, out vehicleEnd) : null;
+            // "HMS Brel, Tarn and Vale", "the minehunters Brel, Tarn and Vale": a prefix or a plural kind before a list makes each
+            // conjunct a ship, even a name the gazetteer knows as a town (ships are named after towns)
+            if (vehicle is null && c.Source == "gazetteer" && c.CharStart < 0 && c.Length <= 3 && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
+                && IsListedAfterVesselKind(words, c.First))
+                vehicle = WordRun.Join(words, c.First, c.Length);
+            // "the Brel and her sister Tarn": the sister of a vessel the article has named is a vessel
+            if (vehicle is null && c.CharStart < 0 && c.Length <= 3 && c.First >= 4 && words[c.First - 1] == "sister" && words[c.First - 2] is "her" or "its"
+                && words[c.First - 3] is "and" or "," && vehicles.Contains(words[c.First - 4]) && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k])))
+                vehicle = WordRun.Join(words, c.First, c.Length);
+            if (vehicle is not null)
             {
                 c = c with { End = vehicleEnd };
                 // "USS Gerald R. Ford" proposed as "USS Gerald": a hull prefix's name goes on over capitalised words and initials
@@ -3699,6 +3723,9 @@ public sealed partial class MentionFinder
     {
         "ship", "ships", "vessel", "boat", "tanker", "destroyer", "frigate", "cruiser", "corvette", "warship", "submarine", "carrier",
         "cutter", "barque", "schooner", "yacht", "ferry", "freighter", "trawler", "aircraft", "airliner", "helicopter", "jet", "plane", "spacecraft", "drone",
+        // (kinds of warship and working vessel of general English, WordNet's hyponyms of "ship" and "boat"; and the crewless
+        // craft under water, "the submersible Sealark")
+        "minehunter", "minesweeper", "battleship", "gunboat", "icebreaker", "dredger", "tugboat", "hovercraft", "submersible",
         "wreck", "shipwreck",
     }
     // and the craft of space: a telescope, satellite or rover flies or drives on its own and is named as a vessel is ("the Webb telescope")
@@ -3755,6 +3782,8 @@ public sealed partial class MentionFinder
         "USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ARA", "BAP", "BNS", "BRP", "ESPS", "FGS", "HDMS",
         "HNLMS", "HNoMS", "HSwMS", "HTMS", "KD", "KRI", "NRP", "PNS", "ROKS", "TCG",
         "MV", "M/V", "MT", "FV", "RV", "OPV", "FPB",
+        // (the Royal Fleet Auxiliary's prefix of its support ships: "RFA Tarn Bay"; alone, "RFA" is the service, a body)
+        "RFA",
     };
 
     /// <summary>
@@ -4012,6 +4041,21 @@ public sealed partial class MentionFinder
             && !Enumerable.Range(named, c.End - named).Any(k => _lex.Agents.Lookup(words[k].ToLowerInvariant()).Count > 0 || _lex.Titles.Lookup(words[k]).Count > 0
                 || _lex.Descriptors.Lookup(words[k].ToLowerInvariant()).Count > 0))
             return WordRun.Join(words, named - 1, c.End - named + 1);
+        // "a Kestrel Mk2 helicopter", "a Kestrel Mk 2 from 8 Squadron": a mark number after a capitalised name names a model of
+        // aircraft or craft (the mark is part of its name), no person or body; the mark ends the span or follows it
+        if (MarkAt(words, c.End - 1) is > 0 and var inMark && c.Length >= 2)
+        {
+            if (MarkedModel(words, c.First, c.End - 1))
+            {
+                end = c.End - 1 + inMark;
+                return WordRun.Join(words, c.First, end - c.First);
+            }
+        }
+        else if (MarkAt(words, c.End) is > 0 and var afterMark && MarkedModel(words, c.First, c.End))
+        {
+            end = c.End + afterMark;
+            return WordRun.Join(words, c.First, end - c.First);
+        }
         // "a 2012 Halden Roadster": an indefinite article and a model year before a name make it a maker's model, a vehicle
         if (c.Length >= 2 && c.First >= 2 && words[c.First - 2] is "a" or "A" && words[c.First - 1] is { Length: 4 } year
             && year.All(char.IsDigit) && year[0] is '1' or '2' && Keyword(words, c.First, c.End) is null) return Name(c.First);
@@ -4038,17 +4082,34 @@ public sealed partial class MentionFinder
         {
             if (VesselPrefixes.Contains(words[before]) || VehicleNouns.Contains(words[before]) && !SpaceCraftKinds.Contains(words[before]) && !(before + 1 < words.Count && words[before + 1] is "of"))
                 return Name(c.First);
+            // "the minehunters Brel, Tarn and Vale": a plural kind in lower case right before a list of names opens the list
+            // (each conjunct a vessel: the later ones below); before one name alone it says nothing ("two frigates Monday")
+            if (before == c.First - 1 && quoted == 0 && IsPluralVehicleNoun(words[before]) && char.IsLower(words[before][0]) && !SpaceCraftKinds.Contains(words[before][..^1])
+                && c.End + 1 < words.Count && words[c.End] is "," or "and" && IsCapitalized(words[c.End + 1]))
+                return Name(c.First);
             if (!IsCapitalized(words[before]) || words[before].All(ch => !char.IsLetter(ch))) break;
         }
-        // "the Cutters Linden, Marta Quell and ...": a name listed after a vessel's name that a plural kind opens is a vessel too
-        // (back over the earlier items, each a run of capitalised words after a comma or "and", to the plural kind)
-        for (int b = c.First - 1; b >= 1 && b >= c.First - 12 && words[b] is "," or "and";)
-        {
-            int e = b--;
-            while (b >= 0 && e - b <= 4 && IsCapitalized(words[b]) && words[b].Any(char.IsLetter) && !IsPluralVehicleNoun(words[b])) b--;
-            if (b == e - 1 || b < 0) break;
-            if (IsPluralVehicleNoun(words[b]) && IsCapitalized(words[b + 1])) return Name(c.First);
-        }
+        if (IsListedAfterVesselKind(words, c.First)) return Name(c.First);
+        // "aboard the Brelcombe", "on board Tarnwick": what one is aboard is a craft, so a name the recogniser read as a person
+        // or a body right after "aboard", "onboard" or "on board" (over "the") is a vessel, unless it modifies a noun after it
+        // or owns something ("aboard the Velmar ferry", "aboard Anna's yacht"); no place, no name with a keyword
+        int at = c.First >= 1 && words[c.First - 1] is "the" ? c.First - 2 : c.First - 1;
+        if (c.Type is EntityType.Person or EntityType.Organization && at >= 0 && (words[at] is "aboard" or "onboard" or "Aboard" or "Onboard" || words[at] is "board" && at >= 1 && words[at - 1] is "on" or "On")
+            && Keyword(words, c.First, c.End) is null && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
+            && !(c.End < words.Count && (s.Tokens[c.End].Tag is "POS" or "NN" or "NNS" || IsCapitalized(words[c.End]))))
+            return Name(c.First);
+        // "Brelcombe, a chartered cargo ship, ...": a name in apposition to an indefinite or definite noun phrase headed by a
+        // vessel's kind (up to two modifiers before it; the kind ends the phrase: not "a ship captain", "the ship's master")
+        if (c.End + 2 < words.Count && words[c.End] == "," && words[c.End + 1] is "a" or "an" or "the" && Keyword(words, c.First, c.End) is null)
+            for (int k = c.End + 2; k < words.Count && k <= c.End + 4; k++)
+            {
+                if (VehicleNouns.Contains(words[k]) && char.IsLower(words[k][0]) && !SpaceCraftKinds.Contains(words[k]))
+                {
+                    if (k + 1 >= words.Count || !(s.Tokens[k + 1].Tag is "POS" or "NN" or "NNS" or "NNP" or "NNPS")) return Name(c.First);
+                    break;
+                }
+                if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-'))) break;
+            }
         // a name followed by its kind, over at most two modifiers: "Horten Liberian-flagged tanker ship"; an organisation's
         // name before a vehicle noun owns it ("a Coast Guard helicopter", "Navy ships")
         if (Keyword(words, c.First, c.End) is not null || _lex.OrgKeywords.Lookup(words[c.End - 1]).Count > 0 || NameKey.IsAcronymShape(words[c.End - 1])) return null;
@@ -4075,6 +4136,40 @@ public sealed partial class MentionFinder
             if (!(s.Tokens[k].Tag is "JJ" or "VBN" or "NN" || words[k].Contains('-') || k == c.End && IsDesignation(words[k]))) break;
         }
         return null;
+    }
+
+    /// <summary>"Mk2", "Mk.4A", "MK 3": a mark number at token <paramref name="at"/>; returns how many tokens it takes, 0 when none.</summary>
+    private static int MarkAt(List<string> words, int at)
+    {
+        if (at < 0 || at >= words.Count) return 0;
+        var w = words[at];
+        if (w is "Mk" or "Mk." or "MK") return at + 1 < words.Count && words[at + 1].Length <= 3 && char.IsAsciiDigit(words[at + 1][0]) && words[at + 1].All(char.IsAsciiLetterOrDigit) ? 2 : 0;
+        if (!(w.StartsWith("Mk", StringComparison.Ordinal) || w.StartsWith("MK", StringComparison.Ordinal))) return 0;
+        var rest = w[2..].TrimStart('.');
+        return rest.Length is >= 1 and <= 3 && char.IsAsciiDigit(rest[0]) && rest.All(char.IsAsciiLetterOrDigit) ? 1 : 0;
+    }
+
+    /// <summary>One or two capitalised words before a mark number, no name keyword: a model's name ("Kestrel" in "Kestrel Mk2").</summary>
+    private bool MarkedModel(List<string> words, int first, int end) =>
+        end > first && end - first <= 2 && Enumerable.Range(first, end - first).All(k => IsTitleCase(words[k])) && Keyword(words, first, end) is null
+        && _lex.OrgKeywords.Lookup(words[end - 1]).Count == 0;
+
+    /// <summary>
+    /// "the Cutters Linden, Marta Quell and ...", "the minehunters Brel, Tarn and Vale", "HMS Brel, Tarn and Vale": a name
+    /// listed after a vessel's name that a plural kind or one hull prefix opens is a vessel too (the prefix or the kind
+    /// stands before the whole list: each conjunct is a ship). Back over the earlier items, each a run of one to four
+    /// capitalised words after a comma or "and", to the plural kind or the prefix (at most twelve words back).
+    /// </summary>
+    private static bool IsListedAfterVesselKind(List<string> words, int first)
+    {
+        for (int b = first - 1; b >= 1 && b >= first - 12 && words[b] is "," or "and";)
+        {
+            int e = b--;
+            while (b >= 0 && e - b <= 4 && IsCapitalized(words[b]) && words[b].Any(char.IsLetter) && !IsPluralVehicleNoun(words[b]) && !VesselPrefixes.Contains(words[b])) b--;
+            if (b == e - 1 || b < 0) break;
+            if ((IsPluralVehicleNoun(words[b]) || VesselPrefixes.Contains(words[b])) && IsCapitalized(words[b + 1])) return true;
+        }
+        return false;
     }
 
     /// <summary>
