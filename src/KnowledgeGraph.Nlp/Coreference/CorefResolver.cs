@@ -191,13 +191,14 @@ public sealed class CorefResolver
                     // (a country's name before any other head, "the U.S. company", says where the body is from, not which one it
                     // is: still the nearest body of its type)
                     // "the Harbour Board fined Kessel Freight. The Commission's report ...": any other body noun written in capitals
+                    // (a body's: a person's title in capitals, "the Minister", is still the person named before with it)
                     // ("the Commission", "the Agency", "the Council") is the name a body goes by, so only a body whose own name has
                     // that noun ("Velmar Trade Commission"), never the nearest body of another name; a government's or armed
                     // force's noun ("the Authorities", "the Government") still describes the nearest one, whatever its name
                     else if (!Plural(entries) && !several && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
                     {
                         var head = words[end - 1];
-                        bool namedHead = capitalised && !entries.Any(e => e.FineTypes.Contains("Government") || e.FineTypes.Contains("ArmedForces"));
+                        bool namedHead = capitalised && coarse == EntityType.Organization && !entries.Any(e => e.FineTypes.Contains("Government") || e.FineTypes.Contains("ArmedForces"));
                         antecedent ??= Antecedent(sentences, all, s, i, namedHead ? c => Fits(c) && all.AnyTextOf(c, text => ContainsWords(text, head)) : Fits,
                             DescriptionWindow);
                     }
