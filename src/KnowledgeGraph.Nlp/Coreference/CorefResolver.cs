@@ -187,11 +187,21 @@ public sealed class CorefResolver
                     // "the governments of A, B and C": the plural of a government noun is several governments, none of those named
                     // before; "the Air Force", "the Army" written in capitals are a service's name, so only a body whose name ends
                     // with it ("Velmar Air Force"), never the nearest unit of another name ("... Air Forces Central Command"); any
-                    // other description in capitals ("the Ministry", "the Government") is still the nearest body of its type
+                    // other description in capitals ("the Government") is still the nearest body of its type
                     // (a country's name before any other head, "the U.S. company", says where the body is from, not which one it
                     // is: still the nearest body of its type)
+                    // "the Harbour Board fined Kessel Freight. The Commission's report ...": any other body noun written in capitals
+                    // (a body's: a person's title in capitals, "the Minister", is still the person named before with it)
+                    // ("the Commission", "the Agency", "the Council") is the name a body goes by, so only a body whose own name has
+                    // that noun ("Velmar Trade Commission"), never the nearest body of another name; a government's or armed
+                    // force's noun ("the Authorities", "the Government") still describes the nearest one, whatever its name
                     else if (!Plural(entries) && !several && !(capitalised && Service(entries)) && (owner is null || !OwnedByCountry(fines)))
-                        antecedent ??= Antecedent(sentences, all, s, i, Fits, DescriptionWindow);
+                    {
+                        var head = words[end - 1];
+                        bool namedHead = capitalised && coarse == EntityType.Organization && !entries.Any(e => e.FineTypes.Contains("Government") || e.FineTypes.Contains("ArmedForces"));
+                        antecedent ??= Antecedent(sentences, all, s, i, namedHead ? c => Fits(c) && all.AnyTextOf(c, text => ContainsWords(text, head)) : Fits,
+                            DescriptionWindow);
+                    }
                     int cluster;
                     if (antecedent is not null) cluster = antecedent.Cluster;
                     else

@@ -157,7 +157,9 @@ public sealed class LexiconSet
         var forms = new List<(string, GazetteerEntry, MentionKind)>();
         var capitals = new List<(string, GazetteerEntry, MentionKind)>();
         var countriesPath = Path.Combine(directory, LexiconDerivation.CountriesFile);
-        foreach (var row in TsvFile.Read(countriesPath, CountryRow.Columns))
+        var countryRows = TsvFile.Read(countriesPath, CountryRow.Columns).ToList();
+        var placeNouns = PlaceNouns(countryRows);
+        foreach (var row in countryRows)
         {
             var cca3 = Lexicon.NonEmpty(countriesPath, row, 0);
             if (cca3.Length != 3 || !cca3.All(char.IsAsciiLetterUpper)) throw Lexicon.Bad(countriesPath, row, $"cca3 must be three capital letters, found '{cca3}'");
@@ -169,7 +171,8 @@ public sealed class LexiconSet
             forms.Add((name, country, MentionKind.Name));
             if (row[2].Length > 0) forms.Add((row[2], country, MentionKind.Name));
             foreach (var alt in TsvFile.List(row[3]))
-                forms.Add((alt, country, NameKey.IsAcronymShape(alt) ? MentionKind.Acronym : MentionKind.Name));
+                if (!placeNouns.TryGetValue(alt, out var lands) || PlaceNounOwners(lands, name))
+                    forms.Add((alt, country, NameKey.IsAcronymShape(alt) ? MentionKind.Acronym : MentionKind.Name));
             foreach (var demonym in TsvFile.List(row[4]))
             {
                 forms.Add((demonym, country, MentionKind.Demonym));
@@ -188,6 +191,30 @@ public sealed class LexiconSet
         forms.AddRange(capitals);
         return Gazetteer.Build(forms);
     }
+
+    /// <summary>
+    /// "Harbour Island", "Cedar Islands": the last word of a land's name of several words is the kind of place it is, a
+    /// common noun of English ("island"); a one-word alternative name of another land spelt the same (the native name of
+    /// a country written without its accents) is no form of that land, or every capitalised "Island" of a compound
+    /// ("the Pacific Island states") would name it. Returns each such last word with the lands whose names end with it.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> PlaceNouns(List<TsvRow> countryRows)
+    {
+        var nouns = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var row in countryRows)
+            foreach (var form in new[] { row[1], row[2] }.Concat(TsvFile.List(row[3])))
+            {
+                int bracket = form.IndexOf('(');
+                var words = (bracket > 0 ? form[..bracket] : form).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length < 2) continue;
+                if (!nouns.TryGetValue(words[^1], out var lands)) nouns[words[^1]] = lands = new HashSet<string>(StringComparer.Ordinal);
+                lands.Add(row[1]);
+            }
+        return nouns;
+    }
+
+    /// <summary>Whether the lands whose names end with a word are only <paramref name="name"/> itself ("Zealand" of "New Zealand").</summary>
+    private static bool PlaceNounOwners(HashSet<string> lands, string name) => lands.Count == 1 && lands.Contains(name);
 
     /// <summary>
     /// "the UN General Assembly" / "the United Nations General Assembly": a body of an international organisation is
