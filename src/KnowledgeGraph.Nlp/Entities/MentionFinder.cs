@@ -4247,7 +4247,9 @@ public sealed partial class MentionFinder
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
             // "the Kessa Senators Tarn Vale and ...": the plural of a title put before names splits so too (the first name holds it)
-            if (len == 0 && k + 1 < c.End && PluralOfPrefixTitle(words[k]) is { } plural) (len, titles) = (1, plural);
+            // (not a body's field after "of", "the Association of Judges for ...", and only before name words: "Officers Operations Room" is none)
+            if (len == 0 && k + 1 < c.End && words[k - 1] != "of" && PluralOfPrefixTitle(words[k]) is { } plural
+                && Enumerable.Range(k + 1, c.End - k - 1).All(i => IsNameWord(words[i]) && !IsOrdinaryWord(words[i]) || IsInitial(words[i]))) (len, titles) = (1, plural);
             if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !IsCapitalized(words[k])) continue;
             if (Enumerable.Range(k + len, c.End - k - len).Any(i => _lex.OrgKeywords.Lookup(words[i]).Count > 0)) return false;
             // "State Councillor H.E.": titles after the title name no one; the words before them stay a body only when a name
