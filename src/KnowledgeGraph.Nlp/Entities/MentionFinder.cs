@@ -1242,7 +1242,7 @@ public sealed partial class MentionFinder
         int k = first;
         while (k < end)
         {
-            var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
+            var (len, titles) = TitleAt(words, k);
             if (len > 0 && IsCapitalized(words[k]) && titles.Any(t => t.PrecedesNames && t.ImpliesPerson))
             {
                 k += len;
@@ -2653,12 +2653,20 @@ public sealed partial class MentionFinder
                 // "Inspector Varga said", "Councillor Ostrom arrived": a person's title (one put before names) opening the span, or
                 // right before it, and one to three name words after it make the name a person's, whatever the recogniser said
                 // (the title is the evidence, so the span is the rule's, no longer the recogniser's)
+                // "Secretary of State Brel's call": a person's title put before names that opens before the span and ends inside
+                // it (the recogniser took the title's last words with the name) is no part of the name: with a name after the
+                // title, the span opens at the title, whose words the person's loop below then cuts off
+                if (first == c.First && c.Source != "gazetteer" && TitleAcrossStart(words, first, c.End) is int opens && NameAfterTitle(s, words, opens, c.End))
+                {
+                    first = opens;
+                    c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Source = "rule" };
+                }
                 if (c.Type != EntityType.Person && c.Source != "gazetteer" && NameAfterTitle(s, words, first, c.End)) c = c with { Type = EntityType.Person, FineType = null, Canonical = null, Source = "rule" };
                 if (c.Type == EntityType.Person)
                 {
                     while (first < c.End)
                     {
-                        var (len, titles) = _lex.Titles.LongestMatchAt(words, first);
+                        var (len, titles) = TitleAt(words, first);
                         // "Senators Hollis and Brandt", "Generals Voss and Ardent": the plural of a title put before names
                         // stands before the names of several people, each of whom holds it; it is no part of the first name
                         if (len == 0 && first + 1 < c.End && PluralOfPrefixTitle(words[first]) is { } one) (len, titles) = (1, one);
@@ -3908,9 +3916,34 @@ public sealed partial class MentionFinder
     /// says its holder is a person; null otherwise.</summary>
     private IReadOnlyList<TitleEntry>? PluralOfPrefixTitle(string w)
     {
-        if (w.Length < 5 || !IsTitleCase(w) || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal)) return null;
-        var one = _lex.Titles.Lookup(w[..^1]).Where(t => t.PrecedesNames && t.ImpliesPerson && !t.Form.Contains(' ') && t.Form == w[..^1]).ToList();
+        if (w.Length < 5 || !IsTitleCaseParts(w) || SingularOfTitle(w) is not { } single) return null;
+        var one = _lex.Titles.Lookup(single).Where(t => t.PrecedesNames && t.ImpliesPerson && !t.Form.Contains(' ') && t.Form == single).ToList();
         return one.Count > 0 ? one : null;
+    }
+
+    /// <summary>
+    /// The longest title at <paramref name="k"/> (titles.tsv), also after "then-" written onto its first word: "then-Governor
+    /// Brel", "then-Secretary of State Brel" name the person by the title he held then, which is no part of his name.
+    /// </summary>
+    private (int Length, IReadOnlyList<TitleEntry> Entries) TitleAt(List<string> words, int k)
+    {
+        var found = _lex.Titles.LongestMatchAt(words, k);
+        if (found.Length > 0 || !words[k].StartsWith("then-", StringComparison.OrdinalIgnoreCase) || words[k].Length < 7 || !char.IsUpper(words[k][5])) return found;
+        var tail = new List<string>(Math.Min(words.Count - k, _lex.Titles.MaxWords)) { words[k][5..] };
+        for (int j = k + 1; j < words.Count && tail.Count < _lex.Titles.MaxWords; j++) tail.Add(words[j]);
+        return _lex.Titles.LongestMatchAt(tail, 0);
+    }
+
+    /// <summary>
+    /// Where a person's title put before names (titles.tsv, capitalised) opens when it opens before <paramref name="first"/>
+    /// and ends inside words[first..end) with a word of the span after it ("Secretary of State" over "State Brel"), or null.
+    /// </summary>
+    private int? TitleAcrossStart(List<string> words, int first, int end)
+    {
+        for (int f = Math.Max(0, first - 3); f < first; f++)
+            if (IsCapitalized(words[f]) && _lex.Titles.LongestMatchAt(words, f) is { Length: > 0 } t && f + t.Length > first && f + t.Length < end
+                && t.Entries.Any(e => e.PrecedesNames && e.ImpliesPerson)) return f;
+        return null;
     }
 
     /// <summary>Whether <c>words[i]</c>, title case and no given name, ends a government office the agents dictionary knows
@@ -3928,11 +3961,21 @@ public sealed partial class MentionFinder
     {
         int of = span.FindIndex(w => w is "of" or "for" or "on");
         var head = of > 0 ? span[of - 1] : span[^1];
-        if (head.Length < 4 || !IsTitleCase(head) || !head.EndsWith('s') || head.EndsWith("ss", StringComparison.Ordinal)
-            || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
-        var one = head.EndsWith("ies", StringComparison.Ordinal) ? head[..^3] + "y" : head[..^1];
+        if (head.Length < 4 || !IsTitleCaseParts(head) || SingularOfTitle(head) is not { } one || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
         return _lex.Titles.Lookup(one).Any(t => t.ImpliesPerson && !t.Form.Contains(' ') && (of > 0 ? t.Usage == TitleUsage.Both : t.IsRoleNoun));
     }
+
+    /// <summary>
+    /// The singular of a title's plural as English makes it: "-ies" to "-y" ("Deputies"), "-men" to "-man" ("Congressmen",
+    /// "Chairwomen"), "-s" dropped ("Co-Chairs"); null when the word has no plural's ending ("Boss", "Chairman").
+    /// </summary>
+    private static string? SingularOfTitle(string w) =>
+        w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y"
+        : w.EndsWith("men", StringComparison.Ordinal) && w.Length > 4 ? w[..^3] + "man"
+        : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : null;
+
+    /// <summary>Title case, or title-case parts joined by hyphens ("Co-Chairs", "Vice-Chairmen").</summary>
+    private static bool IsTitleCaseParts(string w) => IsTitleCase(w) || w.Contains('-') && w.Split('-').All(IsTitleCase);
 
     /// <summary>Marks that open the items of a list at the start of a line.</summary>
     private static readonly HashSet<string> Bullets = new(StringComparer.Ordinal) { "\u2022", "\u00B7", "\u25AA", "\u25E6", "\u2023", "\u25CF", "\u25A0", "*", "-", "\u2013", "\u2014" };
@@ -4338,6 +4381,10 @@ public sealed partial class MentionFinder
         for (int k = c.First + 1; k < c.End - 1; k++)
         {
             var (len, titles) = _lex.Titles.LongestMatchAt(words, k);
+            // "the Kessa Senators Tarn Vale and ...": the plural of a title put before names splits so too (the first name holds it)
+            // (not a body's field after "of", "the Association of Judges for ...", and only before name words: "Officers Operations Room" is none)
+            if (len == 0 && k + 1 < c.End && words[k - 1] != "of" && PluralOfPrefixTitle(words[k]) is { } plural
+                && Enumerable.Range(k + 1, c.End - k - 1).All(i => IsNameWord(words[i]) && !IsOrdinaryWord(words[i]) || IsInitial(words[i]))) (len, titles) = (1, plural);
             if (len == 0 || k + len >= c.End || !titles.Any(t => t.PrecedesNames && t.ImpliesPerson) || !IsCapitalized(words[k])) continue;
             if (Enumerable.Range(k + len, c.End - k - len).Any(i => _lex.OrgKeywords.Lookup(words[i]).Count > 0)) return false;
             // "State Councillor H.E.": titles after the title name no one; the words before them stay a body only when a name
@@ -4348,7 +4395,11 @@ public sealed partial class MentionFinder
                     result.Add(c with { End = k });
                 return true;
             }
-            result.Add(c with { End = k });
+            // (the words before the title keep what the gazetteer knows them as: "U.S. Senators Tarn Vale" -> the country)
+            var before = _lex.Gazetteer.Lookup(WordRun.Join(words, c.First, k - c.First));
+            result.Add(before.Count > 0 && before[0].Entry.Type != c.Type
+                ? c with { End = k, Type = before[0].Entry.Type, FineType = before[0].Entry.FineType, Canonical = before[0].Entry.Name }
+                : c with { End = k });
             result.Add(c with { First = k + len, Type = EntityType.Person, FineType = null, Role = RoleOf(titles) });
             return true;
         }

@@ -30,6 +30,9 @@ public sealed class TitleLexicon
     /// <summary>Longest title at <paramref name="start"/> ("Maj. Gen." over "Maj."); Length 0 when none.</summary>
     public (int Length, IReadOnlyList<TitleEntry> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start) => _index.LongestMatchAt(tokens, start);
 
+    /// <summary>Most words in any title.</summary>
+    public int MaxWords => _index.MaxWords;
+
     /// <summary>True when the phrase is a title that can stand before a name.</summary>
     public bool IsPrefixTitle(string phrase) => Lookup(phrase).Any(e => e.PrecedesNames);
 
