@@ -38,6 +38,7 @@ public sealed partial class MentionFinder
                 }
             if (!headed) continue;
             // the list: capitalised words, commas and "and" up to a plural noun of ordinary English that no capitalised word follows
+            // (the last word of the whole list is the head: "on State, Foreign Operations, and Related Programs")
             int e = c.End, end = -1;
             while (e < words.Count)
             {
@@ -45,8 +46,8 @@ public sealed partial class MentionFinder
                 if (w is "," or "and") { if (e + 1 < words.Count && (IsTitleCase(words[e + 1]) || words[e + 1] == "and")) { e++; continue; } break; }
                 if (!IsTitleCase(w) || DateWords.Contains(w) || _lex.GivenNames.Contains(w) || _lex.Titles.LongestMatchAt(words, e).Length > 0) break;
                 e++;
-                if (w.Length > 3 && w.EndsWith('s') && IsOrdinaryWord(w) && (e >= words.Count || !IsCapitalized(words[e]))) { end = e; break; }
             }
+            if (e > c.End && (e >= words.Count || !IsCapitalized(words[e])) && words[e - 1] is var last && last.Length > 3 && last.EndsWith('s') && IsOrdinaryWord(last)) end = e;
             if (end < 0) continue;
             var others = settled.Where(o => o != c && o.First < end && c.End < o.End).ToList();
             // (a one-word "person" that is a word of ordinary English is a field the recogniser misread: "Energy, Water, and ...")
@@ -60,48 +61,45 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// "RFE/RL", "the Harbor POW/MIA Accounting Agency", "Radio Oster/Radio Vale": a slash with no space on either side
-    /// between capitalised words joins them inside one name; the sides are no names of their own. The name takes in the
-    /// names on both sides (and capitalised words right before the first that no other name holds), typed as the side with
-    /// a body's head keyword, else as a body when either side is one. Not when either side is a place the gazetteer knows
-    /// ("the Tarn/Vale border", "US/UK talks" name two places), nor a person.
+    /// "the Harbor POW/MIA Accounting Agency", "the Kessan Search/Rescue Coordination Centre": a slash with no space on
+    /// either side between two capitalised words joins them inside the name whose head follows: the words after the slash
+    /// run on to a body's head keyword, and the word before it is no name of its own (one word, no head keyword, no
+    /// gazetteer entry, no person). The name takes in capitalised words right before the slash's first word that no other
+    /// name holds. Two names joined by a slash stay two: "the DEA/NSA team", "US/UK talks", "Ana Ruiz/Tomas Brell", and
+    /// "Kessan Radio/Harbor TV" (a name of its own before the slash).
     /// </summary>
     private void JoinSlashCompounds(Sentence s, List<string> words, List<Candidate> settled)
     {
         var tokens = s.Tokens;
-        for (int j = 1; j + 1 < words.Count; j++)
+        for (int j = 1; j + 2 < words.Count; j++)
         {
             if (words[j] != "/" || tokens[j - 1].End != tokens[j].Start || tokens[j].End != tokens[j + 1].Start) continue;
             if (!IsCapitalized(words[j - 1]) || !IsCapitalized(words[j + 1])) continue;
+            // the side after the slash: a body's name of two words or more, its head keyword after the slash's second word
+            var b = settled.FirstOrDefault(o => o.First == j + 1 && o.CharStart < 0 && o.Type == EntityType.Organization && o.Length >= 2);
+            if (b is null || Keyword(words, b.First, b.End) is not { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
+                || _lex.Gazetteer.Lookup(WordRun.Join(words, b.First, b.Length)).Count > 0) continue;
+            // the side before it: one word no name holds, or a one-word name that is no person, place, keyword or gazetteer entry
             var a = settled.FirstOrDefault(o => o.First <= j - 1 && j - 1 < o.End && o.CharStart < 0);
-            var b = settled.FirstOrDefault(o => o.First <= j + 1 && j + 1 < o.End && o.CharStart < 0);
-            if (a is null && b is null) continue;
-            if (a is not null && a.End != j || b is not null && b.First != j + 1) continue;
-            if ((a?.Type ?? EntityType.Organization) != EntityType.Organization && (b?.Type ?? EntityType.Organization) != EntityType.Organization
-                || a is { Type: not EntityType.Organization } && b is { Type: not EntityType.Organization }) continue;
-            bool Refuses(Candidate? o) => o is not null && (o.Type == EntityType.Person || o.Type == EntityType.Location && o.Source == "gazetteer"
-                                                          || o.Type == EntityType.Location && _lex.Gazetteer.Lookup(WordRun.Join(words, o.First, o.End - o.First)).Any(g => g.Entry.Type == EntityType.Location));
-            if (Refuses(a) || Refuses(b)) continue;
-            int first = a?.First ?? j - 1, end = b?.End ?? j + 2;
-            // a side no name holds: its capitalised word alone ("POW" before the slash)
-            if (a is null) while (first > 0 && IsCapitalized(words[first - 1]) && !settled.Any(o => o.First <= first - 1 && first - 1 < o.End)) first--;
-            else while (first > 0 && IsTitleCase(words[first - 1]) && words[first - 1] is not ("The" or "A" or "An") && !settled.Any(o => o.First <= first - 1 && first - 1 < o.End) && a.First - first < 3) first--;
-            if (b is null) while (end < words.Count && IsCapitalized(words[end]) && !settled.Any(o => o.First <= end && end < o.End) && end - j < 4) end++;
-            var typed = b is not null && Keyword(words, b.First, b.End) is { Type: EntityType.Organization } ? b
-                      : a is not null && Keyword(words, a.First, a.End) is { Type: EntityType.Organization } ? a
-                      : a is { Type: EntityType.Organization } ? a : b!;
-            var joined = typed with { First = first, End = end, Type = EntityType.Organization, FineType = typed.Type == EntityType.Organization ? typed.FineType : null, Canonical = null };
-            settled.RemoveAll(o => o.First < end && first < o.End);
+            if (a is not null && (a.Length != 1 || a.Type != EntityType.Organization || a.Source == "gazetteer")) continue;
+            if (_lex.OrgKeywords.Lookup(words[j - 1]).Count > 0 || _lex.Gazetteer.Lookup(words[j - 1]).Count > 0 || _lex.GivenNames.Contains(words[j - 1])) continue;
+            int first = j - 1;
+            while (first > 0 && j - first < 4 && IsTitleCase(words[first - 1]) && words[first - 1] is not ("The" or "A" or "An")
+                   && _lex.Titles.LongestMatchAt(words, first - 1).Length == 0 && !settled.Any(o => o.First <= first - 1 && first - 1 < o.End)) first--;
+            var joined = b with { First = first, Canonical = null };
+            settled.RemoveAll(o => o.First < b.End && first < o.End);
             settled.Add(joined);
             settled.Sort((x, y) => x.First.CompareTo(y.First));
         }
     }
+
     /// <summary>
     /// "the Velmar Trade and Harbor Affairs Committees": two modifiers coordinated under one plural head keyword name two
     /// bodies, each with the head in the singular ("Velmar Trade Committee", "Harbor Affairs Committee"); the name before
     /// "and" is no body alone, and the one after it no plural body. Only when the words before "and" are a name with no
     /// head keyword of its own, ending right before "and", and the plural head is a body's keyword whose singular is one
-    /// too ("Committees", "Councils"); "the Senate and House Committees" keep "Senate" a body of its own (a gazetteer or
+    /// too, of the same kind ("Committees", "Councils"; not "Corps"), and the words before "and" are in title case (an
+    /// acronym there is a name of its own: "the KFA and Mercy Corps"); "the Senate and House Committees" keep "Senate" a body of its own (a gazetteer or
     /// keyword name before "and").
     /// </summary>
     private void SplitPluralHeadsOverTwoModifiers(List<string> words, List<Candidate> settled)
@@ -113,11 +111,12 @@ public sealed partial class MentionFinder
             var head = words[b.End - 1];
             if (!IsTitleCase(head) || !head.EndsWith('s') || head.Length < 4) continue;
             var singular = head.EndsWith("ies", StringComparison.Ordinal) ? head[..^3] + "y" : head[..^1];
-            if (!_lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)
-                || !_lex.OrgKeywords.Lookup(singular, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization)) continue;
+            // (the singular a keyword of the same kind: "Corps" is no plural of a company's "Corp")
+            var plural = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization);
+            if (plural is null || !_lex.OrgKeywords.Lookup(singular, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType == plural.FineType)) continue;
             var a = settled.FirstOrDefault(o => o.End == b.First - 1 && o.CharStart < 0);
             if (a is null || a.Type == EntityType.Person || a.Source == "gazetteer" || Keyword(words, a.First, a.End) is not null
-                || !Enumerable.Range(a.First, a.Length).All(i => IsTitleCase(words[i]) || words[i].All(char.IsAsciiLetterUpper))
+                || !Enumerable.Range(a.First, a.Length).All(i => IsTitleCase(words[i]))
                 || _lex.Gazetteer.Lookup(WordRun.Join(words, a.First, a.Length)).Count > 0) continue;
             int ai = settled.IndexOf(a);
             settled[ai] = a with { Type = EntityType.Organization, FineType = b.FineType, Canonical = WordRun.Join(words, a.First, a.Length) + " " + singular };
