@@ -61,7 +61,7 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// "the Harbor POW/MIA Accounting Agency", "the Kessan Search/Rescue Coordination Centre": a slash with no space on
+    /// "the POW/MIA Accounting Agency", "the Kessan Search/Rescue Coordination Centre": a slash with no space on
     /// either side between two capitalised words joins them inside the name whose head follows: the words after the slash
     /// run on to a body's head keyword, and the word before it is no name of its own (one word, no head keyword, no
     /// gazetteer entry, no person). The name takes in capitalised words right before the slash's first word that no other
