@@ -188,6 +188,9 @@ public sealed partial class MentionFinder
             JoinFieldsListedAfterOf(s, words, settled);
             JoinHeadsToTheirOfPhrase(words, settled);
             if (!headline) JoinHeadsToTheirFieldAfterOnOrFor(words, settled);
+            if (!headline) JoinFieldListsToTheirPluralHead(words, settled);
+            JoinSlashCompounds(s, words, settled);
+            if (!headline) SplitPluralHeadsOverTwoModifiers(words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
