@@ -662,7 +662,14 @@ public sealed class EntityClusterer
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
             }
-            if (m.Mention.Type == EntityType.Event) continue;
+            // "the Kessa-Orvia Memorandum of Understanding (MOU)": an event's acronym in brackets right after an event of the
+            // same kind is that event (MentionFinder typed the letters by the name they spell the head of) (type40)
+            if (m.Mention.Type == EntityType.Event)
+            {
+                if (before >= 0 && mentions[before].Mention is { Kind: MentionKind.Name, Type: EntityType.Event } ev && ev.FineType == m.Mention.FineType)
+                    Union(clusters, clusterOf[i], clusterOf[before]);
+                continue;
+            }
             // (an acronym the recogniser or the gazetteer already took for a place: only the country it spells, below)
             if (m.Mention.Type == EntityType.Location && !(before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name } cty
                 && SpellsOut(m.Mention.Text, cty.Text))) continue;
