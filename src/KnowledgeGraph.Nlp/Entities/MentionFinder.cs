@@ -5260,6 +5260,15 @@ public sealed partial class MentionFinder
             var code = head.Value.Code;
             if (!isCountry && code is "GOV" or "MIL" && words[after] == "of") continue; // "the government of Lima province": a local body
             var placeName = place.Mention.Canonical ?? place.Mention.Text;
+            // "the government in Vellmar", "the regime in Vellmar", where the gazetteer's countries list Vellmar as a
+            // country's capital: that country's government, as "the government of Kessland" ("the harsh regime in Vellmar"
+            // too, whatever the tagger makes of its adjectives); not a government a word before it places lower ("the city
+            // government", "the local government in Vellmar") or a name owns, nor "the government of Vellmar" (the city's, above)
+            if (!isCountry && code == "GOV" && head.Value.Length == 1 && words[i] is "government" or "regime" && words[after] == "in"
+                && !Enumerable.Range(0, i).Reverse().TakeWhile(k => s.Tokens[k].Tag is "JJ" or "NN" or "NNP" or "," || words[k] == "and")
+                    .Any(k => s.Tokens[k].Tag is "NNP" || LowerGovernments.Contains(words[k]))
+                && CapitalsCountry(place.Mention.Text) is { } ofCapital)
+                (isCountry, placeName) = (true, ofCapital);
             string? country = isCountry ? placeName : null;
             if (country is null && _lex.Gazetteer.Lookup(place.Mention.Text) is { Count: > 0 } hits && hits[0].Entry.Country is { } cca3
                 && hits[0].Entry.Type == EntityType.Location && !hits[0].Entry.FineTypes.Contains("Country"))
@@ -5286,6 +5295,16 @@ public sealed partial class MentionFinder
         }
         mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
     }
+
+    /// <summary>Adjectives that put a government below the country's (a closed class of English): "the local government".</summary>
+    private static readonly HashSet<string> LowerGovernments = new(StringComparer.OrdinalIgnoreCase)
+        { "local", "municipal", "provincial", "regional", "state", "city", "county", "district", "metropolitan", "tribal" };
+
+    /// <summary>The country whose capital the gazetteer's countries list names so ("Vellmar" -> "Kessland"), or null.</summary>
+    private string? CapitalsCountry(string name) =>
+        _lex.Gazetteer.Lookup(name) is { Count: > 0 } hits && hits[0].Entry is { Type: EntityType.Location, Country: { } cca3 } entry
+        && entry.Source.EndsWith("(capital)", StringComparison.Ordinal) && entry.Name == name
+            ? _lex.CountryNames.GetValueOrDefault(cca3) : null;
 
     /// <summary>
     /// "Libyan smugglers left the port ... the smugglers clashed with police": an agent noun written without a country
