@@ -529,6 +529,14 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (!match.EndsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
                 return true;
+            // "the Tarn Raiders fought near Brelgrad", "the two brigades clashed on Sunday outside Varno": a place right after a verb
+            // of fighting, with no object before it, says where the fight was, not whom it was against (the fighters are the
+            // subjects, read as a reciprocal). Not for an assault: PLOVER codes the place an attack hits as its target ("bombers
+            // blew themselves up in Y")
+            if (!match.EndsWithPrep && placed && match.Entries.All(e => e.Category == "FIGHT")
+                && Enumerable.Range(match.Last + 1, prep - match.Last - 1).All(k => v.MentionAt(k) is null && !v.IsVerb(k) && !v.IsComma(k) && v.Tag(k) != "PRP"
+                    && !(v.Tag(k) is "NN" or "NNS" && !Grammar.TimeNouns.Contains(v.Lower(k)))))
+                return true;
             // a verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target
             return v.Lower(prep) != "by" && OwnReadingsAll(match.Entries, c => c is "DISAPPROVE" or "SUPPORT" or "REJECT") && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
         }
