@@ -448,7 +448,7 @@ public sealed class RealTextCheck4JudgedSampleTests
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18", "realtext-check19", "realtext-check20", "realtext-check21" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18", "realtext-check19", "realtext-check20", "realtext-check21", "realtext-check22" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -619,6 +619,18 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check21", "judged-after-seed200.tsv", 75)]
     [TestCase("realtext-check21", "judged-after-seed201.tsv", 65)]
     [TestCase("realtext-check21", "judged-after.tsv", 75)]
+    // tests/realtext-check22: main 429bc26's two samples judged by corpus23 before any work of the session (this session's
+    // unread check corpus: developers do not read its misses), and judge27's re-judged samples and fresh draw of main
+    // 40749e8 (the session's merges); every node judged correct before is still there with its id, labels and name (no
+    // rename, no loss); the whole graph changed in four nodes, none judged correct before: a month abbreviation in a date
+    // line makes no node (acro40), "Turkish" of "the Turkish General Staff" joined Türkiye (merge40, Türkiye still correct
+    // with one more alias), and a warship mistyped Person is named by its short form; the draws have 59 (seed 210) and 66
+    // (seed 211) correct rows before and after, and the fresh draw (seed 212) has 73, so they ask for 55, 65 and 70 of them
+    [TestCase("realtext-check22", "judged-before.tsv", 55)]
+    [TestCase("realtext-check22", "judged-before-seed211.tsv", 65)]
+    [TestCase("realtext-check22", "judged-after-seed210.tsv", 55)]
+    [TestCase("realtext-check22", "judged-after-seed211.tsv", 65)]
+    [TestCase("realtext-check22", "judged-after.tsv", 70)]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file, int atLeast = 60)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file,
             Renamed.Where(r => !RenamedIn.ContainsKey((folder, r.Key))).Concat(RenamedIn.Where(r => r.Key.Folder == folder).Select(r => KeyValuePair.Create(r.Key.Id, r.Value))).ToDictionary(StringComparer.Ordinal),
