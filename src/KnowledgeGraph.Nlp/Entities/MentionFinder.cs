@@ -2016,7 +2016,7 @@ public sealed partial class MentionFinder
     {
         settled.RemoveAll(c => c.End - c.First == 1 && (
             MonthAbbreviations.Contains(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
-            || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First])
+            || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First]) && RomanInBrackets(words, c.First)
             || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)));
     }
 
@@ -2027,6 +2027,15 @@ public sealed partial class MentionFinder
 
     private static readonly System.Text.RegularExpressions.Regex WellFormedRoman =
         new("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "(XXXVII)": a Roman numeral numbers a session or a document only written alone in brackets, and not after the
+    /// words its letters spell ("the Delta County Campaign Committee (DCCC)"); out of brackets the letters are a name
+    /// ("The DCCC said", review40).
+    /// </summary>
+    private static bool RomanInBrackets(List<string> words, int i) =>
+        i >= 1 && i + 1 < words.Count && words[i - 1] is "(" or "[" && words[i + 1] is ")" or "]"
+        && !InitialsBeforeBracketSpell(words, i - 1, words[i], 11, MinorWords, acronymsSpell: false);
 
     private static bool IsDayOrYear(string w) =>
         w.All(char.IsAsciiDigit) && (w.Length <= 2 && int.Parse(w) is >= 1 and <= 31 || w.Length == 4 && w[0] is '1' or '2');
@@ -2039,6 +2048,11 @@ public sealed partial class MentionFinder
         if (number.Length is < 1 or > 3 || !number.All(char.IsAsciiDigit)) return false;
         if (i >= 2 && (DateWords.Contains(words[i - 2]) || MonthAbbreviations.Contains(words[i - 2]))) return false;
         if (i + 1 < words.Count && (words[i + 1] is "'s" or "\u2019s" or "-" || s.Tokens[i + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS" or "CD")) return false;
+        // "the 3 UN humanitarian agencies": an adjective or participle after the letters modifies the noun they modify too;
+        // "the 27 EU and 32 NATO countries": the letters before "and"/"or" share the noun after the next conjunct (review40)
+        if (i + 1 < words.Count && s.Tokens[i + 1].Tag is "JJ" or "JJR" or "JJS" or "VBG" or "VBN") return false;
+        if (i + 4 < words.Count && words[i + 1] is "and" or "or" && words[i + 2].All(char.IsAsciiDigit) && IsCapitalsWord(words[i + 3])
+            && (words[i + 4] is "'s" or "\u2019s" || s.Tokens[i + 4].Tag is "NN" or "NNS" or "NNP" or "NNPS" or "JJ" or "VBG" or "VBN")) return false;
         return true;
     }
 
