@@ -3289,7 +3289,9 @@ public sealed partial class MentionFinder
             string? vehicle = c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) ? IsVehicle(s, words, c, headline, out vehicleEnd) : null;
             // "HMS Brel, Tarn and Vale", "the minehunters Brel, Tarn and Vale": a prefix or a plural kind before a list makes each
             // conjunct a ship, even a name the gazetteer knows as a town (ships are named after towns)
-            if (vehicle is null && c.Source == "gazetteer" && c.CharStart < 0 && c.Length <= 3 && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
+            // (a town's name, not a country's: "the warships Britain, France and Germany sent" lists the senders, review40)
+            if (vehicle is null && c.Source == "gazetteer" && c.Type == EntityType.Location && c.FineType != "Country" && c.CharStart < 0 && c.Length <= 3
+                && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
                 && IsListedAfterVesselKind(words, c.First))
                 vehicle = WordRun.Join(words, c.First, c.Length);
             // "the Brel and her sister Tarn": the sister of a vessel the article has named is a vessel
@@ -4151,7 +4153,10 @@ public sealed partial class MentionFinder
         // or a body right after "aboard", "onboard" or "on board" (over "the") is a vessel, unless it modifies a noun after it
         // or owns something ("aboard the Velmar ferry", "aboard Anna's yacht"); no place, no name with a keyword
         int at = c.First >= 1 && words[c.First - 1] is "the" ? c.First - 2 : c.First - 1;
+        // (not after "bring" or "welcome": "brought on board Kessel Partners", "welcomed aboard Ilse Marn" take someone into a team, review40)
+        int verb = at >= 0 && words[at] is "board" ? at - 2 : at - 1;
         if (c.Type is EntityType.Person or EntityType.Organization && at >= 0 && (words[at] is "aboard" or "onboard" or "Aboard" or "Onboard" || words[at] is "board" && at >= 1 && words[at - 1] is "on" or "On")
+            && !(verb >= 0 && TeamTakingVerbs.Contains(words[verb].ToLowerInvariant()))
             && Keyword(words, c.First, c.End) is null && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
             && !(c.End < words.Count && (s.Tokens[c.End].Tag is "POS" or "NN" or "NNS" || IsCapitalized(words[c.End]))))
             return Name(c.First);
@@ -4194,6 +4199,12 @@ public sealed partial class MentionFinder
         }
         return null;
     }
+
+    /// <summary>The verbs of "bring on board" and "welcome aboard", which take someone into a team, not onto a craft.</summary>
+    private static readonly HashSet<string> TeamTakingVerbs = new(StringComparer.Ordinal)
+    {
+        "bring", "brings", "brought", "bringing", "welcome", "welcomes", "welcomed", "welcoming",
+    };
 
     /// <summary>"Mk2", "Mk.4A", "MK 3": a mark number at token <paramref name="at"/>; returns how many tokens it takes, 0 when none.</summary>
     private static int MarkAt(List<string> words, int at)
