@@ -131,6 +131,7 @@ public sealed class GraphBuilder
         for (int i = 0; i < doc.Entities.Count; i++)
             global[i] = Resolve(doc.Entities[i], docIndex, doc.Id, abroad);
         JoinOwnedMinistries(doc, global);
+        JoinScopedAgents(doc, global);
         foreach (var r in doc.Relations)
         {
             if (r.Negated) { _notAsserted++; continue; }
@@ -884,6 +885,59 @@ public sealed class GraphBuilder
             bool ownerBare = _entities[owners[0]].Bare;
             Union(owners[0], root);
             _entities[Find(owners[0])].Bare = ownerBare;
+        }
+    }
+
+    /// <summary>
+    /// "Kessish police closed the border on Monday. Police said ...": a generic actor with no country (scoped to its
+    /// document) names the one actor of its article keyed by a country or place with the same CAMEO agent and the same head
+    /// noun ("police", "refugees", "children"; the last word before a preposition, "police in Vell"): it joins that node, which keeps its name ("Kessish police") and takes the
+    /// bare form as an alias. Not when two countries' actors of that agent and head are in the article ("Kessish soldiers
+    /// and Ostlandic soldiers clashed ... soldiers fired": neither), nor when a relation of the article links the two, nor a
+    /// head that differs ("officials" is not "the Kessish government"). Linear in the article's entities and relations.
+    /// </summary>
+    private void JoinScopedAgents(GraphDocument doc, int[] global)
+    {
+        // the agent code and the head noun: the last word before a preposition ("police in Tarn": "police")
+        static string? Head(GraphDocumentEntity e)
+        {
+            if (e.Attributes.FirstOrDefault(kv => kv.Key == "agent").Value is not { } agent) return null;
+            var words = WordsOf(e.Name);
+            int end = words.FindIndex(w => w is "in" or "of" or "from" or "at" or "on" or "for");
+            if (end < 0) end = words.Count;
+            return end > 0 ? agent + "|" + words[end - 1].ToLowerInvariant() : null;
+        }
+        Dictionary<string, List<int>>? keyed = null;
+        List<(int Entity, string Head)>? scoped = null;
+        for (int i = 0; i < doc.Entities.Count; i++)
+        {
+            var e = doc.Entities[i];
+            if (e.Type != EntityType.Organization || Head(e) is not { } head) continue;
+            if (ResolutionKey.IsDocumentScoped(e.Attributes)) (scoped ??= new()).Add((i, head));
+            else if (ResolutionKey.OfAgent(e.Attributes) is not null)
+            {
+                keyed ??= new(StringComparer.Ordinal);
+                if (!keyed.TryGetValue(head, out var list)) keyed[head] = list = new List<int>();
+                list.Add(i);
+            }
+        }
+        if (scoped is null || keyed is null) return;
+        HashSet<(int, int)>? related = null;
+        foreach (var r in doc.Relations)
+            if (r.Subject != r.Object) (related ??= new()).Add((Math.Min(r.Subject, r.Object), Math.Max(r.Subject, r.Object)));
+        foreach (var (i, head) in scoped)
+        {
+            if (!keyed.TryGetValue(head, out var list)) continue;
+            if (related is not null && list.Any(o => related.Contains((Math.Min(i, o), Math.Max(i, o))))) continue;
+            var actors = list.Select(o => Find(global[o])).Distinct().ToList();
+            int root = Find(global[i]);
+            if (actors.Count != 1 || actors[0] == root) continue;
+            // the scoped node is this article's alone: it gives up its name, its scope and its votes, and keeps its aliases
+            var g = _entities[root];
+            g.NameVotes.Clear();
+            g.Attributes = null;
+            g.AttributeVotes = null;
+            Union(actors[0], root);
         }
     }
 

@@ -45,6 +45,36 @@ public sealed class GraphBuilderTests
         new(index, name, EntityType.Organization, new[] { "Agent" }, aliases.Append(name).Distinct().ToList(),
             new[] { M(name, EntityType.Organization, MentionKind.Descriptor) }, new Dictionary<string, string> { ["agent"] = agent, ["country"] = country });
 
+    private static DocumentEntity ScopedActor(int index, string name, string agent) =>
+        new(index, name, EntityType.Organization, new[] { "Agent" }, new[] { name },
+            new[] { M(name, EntityType.Organization, MentionKind.Descriptor) }, new Dictionary<string, string> { ["agent"] = agent, ["scope"] = "document" });
+
+    [Test]
+    public void AGenericActorWithNoCountryIsTheOneActorOfItsArticleWithThatAgentAndHead()
+    {
+        var b = new GraphBuilder(Schema);
+        // "Kessish police closed the border on Monday. Police said ...": one actor, the country's
+        b.Add(Doc("one", new[] { Actor(0, "Kessish police", "COP", "Kessland"), ScopedActor(1, "Police", "COP") }));
+        // "police in Vell" heads its phrase with "police" too
+        b.Add(Doc("two", new[] { Actor(0, "police in Vell", "COP", "Ostland"), ScopedActor(1, "police", "COP") }));
+        // "Kessish soldiers and Ostlandic soldiers clashed ... soldiers fired": two countries' soldiers, neither
+        b.Add(Doc("three", new[] { Actor(0, "Kessish soldiers", "MIL", "Kessland"), Actor(1, "Ostlandic soldiers", "MIL", "Ostland"), ScopedActor(2, "Soldiers", "MIL") }));
+        // another head: "officials" are not "the Kessish government"
+        b.Add(Doc("four", new[] { Actor(0, "Kessish government", "GOV", "Kessland"), ScopedActor(1, "Officials", "GOV") }));
+        // no country's police in the article: its police stay its own
+        b.Add(Doc("five", new[] { ScopedActor(0, "Police", "COP") }));
+        var actors = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Agent")).ToList();
+        var kessish = actors.Single(n => n.Name == "Kessish police");
+        Assert.That(Aliases(kessish), Is.EquivalentTo(new[] { "Kessish police", "Police" }));
+        Assert.That(kessish["doc_count"], Is.EqualTo(1L));
+        Assert.That(kessish["scope"], Is.Null, "the country's actor stays keyed across articles");
+        Assert.That(Aliases(actors.Single(n => n.Name == "police in Vell")), Does.Contain("police"));
+        Assert.That(actors.Count(n => n.Name == "Soldiers"), Is.EqualTo(1));
+        Assert.That(actors.Count(n => n.Name == "Officials"), Is.EqualTo(1));
+        Assert.That(actors.Count(n => n.Name == "Police"), Is.EqualTo(1), "article five's police");
+        Assert.That(actors, Has.Count.EqualTo(8));
+    }
+
     [Test]
     public void AGenericActorIsOneNodePerCountryAndAgentAcrossDocuments()
     {

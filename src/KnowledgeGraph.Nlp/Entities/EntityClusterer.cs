@@ -154,10 +154,13 @@ public sealed class EntityClusterer
         int best = -1;
         int bestDistance = int.MaxValue;
         int sentenceStart = sentences[m.Mention.SentenceIndex].Tokens[0].Start;
+        // clusters met only by a body's bare head noun (IsBareHead): the short form names one of them only when it is the one
+        int bareHeads = 0;
+        bool bestByBareHead = false;
         foreach (var c in index.Candidates(m, key, words))
         {
             if (clusters[c].Parent != c || clusters[c].Type != m.Mention.Type) continue;
-            bool match = false;
+            bool match = false, byBareHead = false;
             foreach (var (otherText, otherKey, otherCanonical) in index.Forms(c))
             {
                 index.Comparisons++;
@@ -179,6 +182,9 @@ public sealed class EntityClusterer
                     })
                 { match = true; break; }
             }
+            if (!match && m.Mention.Type == EntityType.Organization && m.Mention.Canonical is null && AfterThe(sentences[m.Mention.SentenceIndex], m))
+                foreach (var (otherText, _, _) in index.Forms(c))
+                    if (IsBareHead(words, Words(otherText), m.Mention.Kind)) { match = byBareHead = true; bareHeads++; break; }
             // an acronym of a body's name and the country written before it ("ADF" for "Australian" + "Defence Force")
             if (!match && m.Mention.Type == EntityType.Organization && NameKey.IsAcronymShape(KeyText(m)))
                 match = index.AcronymForms(c).Any(f => IsAcronymOf(KeyText(m), f));
@@ -193,9 +199,10 @@ public sealed class EntityClusterer
             if (m.Mention.Type == EntityType.Person && words.Length == 1 && distance < m.Mention.Span.Start - sentenceStart
                 && ThatBetween(sentences[m.Mention.SentenceIndex], m.Mention.Span.Start - distance, m.Mention.Span.Start))
                 distance += SameSentencePenalty;
-            if (distance < bestDistance) { best = c; bestDistance = distance; }
+            if (distance < bestDistance) { best = c; bestDistance = distance; bestByBareHead = byBareHead; }
         }
-        return best;
+        // "the Council" when two bodies of the article are councils ("the Tarnby City Council", "the National Council"): neither
+        return bestByBareHead && bareHeads > 1 ? -1 : best;
     }
 
     /// <summary>
@@ -421,8 +428,15 @@ public sealed class EntityClusterer
         if (!full.All(Word) || !string.Equals(part[0], full[^2], StringComparison.OrdinalIgnoreCase) || full[^2].Length < 3) return false;
         if (full[^1] is "Jr" or "Sr" or "II" or "III" or "IV") return false;
         var given = _lex.GivenNames;
-        return !given.Contains(full[^2]) && !given.Contains(full[^1]) && full[..^2].Any(given.Contains);
+        return !given.Contains(full[^2]) && !given.Contains(full[^1]) && (full[..^2].Any(given.Contains) || IsIberianSpelling(full[^1]));
     }
+
+    /// <summary>
+    /// "Mirta Lobos Peña", "Anabel Tarrio Conceição": a last word written with a letter of Spanish or Portuguese spelling
+    /// (ñ, ç, a vowel with an acute accent, a tilde or a circumflex) says the name follows that custom of two surnames,
+    /// when the lexicon does not know the given name before them.
+    /// </summary>
+    private static bool IsIberianSpelling(string word) => word.Skip(1).Any(c => "ñçáéíóúãõâêô".Contains(c));
 
     /// <summary>
     /// The country's mention (by name or demonym) that ends right where an organisation's name starts, in its sentence:
@@ -506,6 +520,25 @@ public sealed class EntityClusterer
         kind == MentionKind.Name && shortName.Length == 1 && longName.Length >= 2 && !NameKey.IsAcronymShape(shortName[0])
         && string.Equals(shortName[0], longName[^1], StringComparison.OrdinalIgnoreCase)
         && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType is "MediaOrganization" or "ArmedForces");
+
+    /// <summary>
+    /// "the Ostland Harbour Council ... the Council said", "the Senate Coastal Caucus ... the Caucus": a body's bare head
+    /// noun after "the" (<see cref="AfterThe"/>), one title-case word of three letters or more, later in the article names the one body of the article written
+    /// before it with two words or more that it ends (capitalised words only: "Agency for Asylum" is headed by "Agency",
+    /// not "Asylum"). Not an acronym, not a name the gazetteer knows, and not when two bodies of the article before it end
+    /// with that word (<see cref="FindCluster"/> then joins neither: "the Tarnby City Council" and "the Ostland Regional
+    /// Council" leave "the Council" alone).
+    /// </summary>
+    /// <summary>Whether the mention is written after "the" ("the Council"): a definite description by the head noun, not a
+    /// word of a title or a name cut short ("Chief of Staff", "(APS) West").</summary>
+    private static bool AfterThe(Sentence s, PlacedMention m) =>
+        m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+        || m.FirstToken > 0 && m.FirstToken <= s.Tokens.Count && s.Tokens[m.FirstToken - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBareHead(string[] shortName, string[] longName, MentionKind kind) =>
+        kind == MentionKind.Name && shortName.Length == 1 && longName.Length >= 2 && shortName[0].Length >= 3 && char.IsUpper(shortName[0][0])
+        && shortName[0].Skip(1).All(char.IsLower) && string.Equals(shortName[0], longName[^1], StringComparison.Ordinal)
+        && longName.All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0])));
 
     /// <summary>Heads of a body of water a name may leave out: "the Northern Velic" is "the Northern Velic Ocean".</summary>
     private static readonly HashSet<string> WaterHeads = new(StringComparer.Ordinal) { "Ocean", "Sea" };
@@ -662,7 +695,14 @@ public sealed class EntityClusterer
                 Union(clusters, clusterOf[i], clusterOf[before]);
                 continue;
             }
-            if (m.Mention.Type == EntityType.Event) continue;
+            // "the Kessa-Orvia Memorandum of Understanding (MOU)": an event's acronym in brackets right after an event of the
+            // same kind is that event (MentionFinder typed the letters by the name they spell the head of) (type40)
+            if (m.Mention.Type == EntityType.Event)
+            {
+                if (before >= 0 && mentions[before].Mention is { Kind: MentionKind.Name, Type: EntityType.Event } ev && ev.FineType == m.Mention.FineType)
+                    Union(clusters, clusterOf[i], clusterOf[before]);
+                continue;
+            }
             // (an acronym the recogniser or the gazetteer already took for a place: only the country it spells, below)
             if (m.Mention.Type == EntityType.Location && !(before >= 0 && mentions[before].Mention is { Type: EntityType.Location, FineType: "Country", Kind: MentionKind.Name } cty
                 && SpellsOut(m.Mention.Text, cty.Text))) continue;

@@ -188,6 +188,9 @@ public sealed partial class MentionFinder
             JoinFieldsListedAfterOf(s, words, settled);
             JoinHeadsToTheirOfPhrase(words, settled);
             if (!headline) JoinHeadsToTheirFieldAfterOnOrFor(words, settled);
+            if (!headline) JoinFieldListsToTheirPluralHead(words, settled);
+            JoinSlashCompounds(s, words, settled);
+            if (!headline) SplitPluralHeadsOverTwoModifiers(words, settled);
             JoinAreasOfCommands(words, settled);
             ShareFeatureHeads(words, settled);
             RetypeListsOfPlaces(s, words, settled);
@@ -2498,6 +2501,14 @@ public sealed partial class MentionFinder
         }
     }
 
+    /// <summary>The ICAO/NATO spelling alphabet's code words (as written in unit names: "X-Ray" and "Xray" both).</summary>
+    internal static readonly HashSet<string> SpellingAlphabet = new(StringComparer.Ordinal)
+    {
+        "Alpha", "Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Juliett", "Kilo", "Lima",
+        "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey", "X-Ray", "X-ray",
+        "Xray", "Yankee", "Zulu",
+    };
+
     /// <summary>The type a name's head keyword gives it: last word ("Free Army Group") or first word ("Operation Desert Storm").</summary>
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
@@ -2534,6 +2545,10 @@ public sealed partial class MentionFinder
             if (suffix[0].FineType == "ArmedGroup"
                 && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
+            // "Bravo Company of 12 Commando", "X-Ray Company": a word of the spelling alphabet (ICAO/NATO) before "Company"
+            // or "Battery" letters a unit of a battalion, no business (type40)
+            if (k == 1 && end - start == 2 && words[end - 1] is "Company" or "Battery" && SpellingAlphabet.Contains(words[start]))
+                return (EntityType.Organization, "ArmedForces", KeywordPosition.Suffix);
             if (suffix[0].Type == EntityType.Organization && suffix[0].FineType is null && k == 1
                 && suffix.FirstOrDefault(h => h is { Type: EntityType.Location, FineType: "Region" }) is { } region && SubdivisionPlaced(words, start, end))
                 return (region.Type, region.FineType, KeywordPosition.Suffix);
@@ -2554,6 +2569,10 @@ public sealed partial class MentionFinder
             if (words[k] is not ("of" or "for")) continue;
             var heads = _lex.OrgKeywords.Lookup(words[k - 1], KeywordPosition.Suffix);
             if (heads.Count > 0 && heads.All(h => h.Type == EntityType.Event)) return (heads[0].Type, heads[0].FineType, KeywordPosition.Suffix);
+            // "the Kessa-Orvia Memorandum of Understanding", "a National Day of Remembrance": an event's opening words with
+            // "of" ("Memorandum of", "Day of") after the words that say whose or which it is head the name as well (type40)
+            var opening = _lex.OrgKeywords.Lookup(words[k - 1] + " " + words[k], KeywordPosition.Prefix);
+            if (k - 1 > start && opening.Count > 0 && opening.All(h => h.Type == EntityType.Event)) return (opening[0].Type, opening[0].FineType, KeywordPosition.Suffix);
             break;
         }
         return null;
@@ -3526,6 +3545,15 @@ public sealed partial class MentionFinder
             }
             if (!EntityClusterer.IsAcronymOf(a.Mention.Text, words))
             {
+                // "the Kessa-Orvia Memorandum of Understanding (MOU)": letters in brackets that spell an event's name from its
+                // head keyword, an event's, to its end (the words before say whose it is) are that event's short form; not
+                // letters that spell a body named inside it ("a Special Session of Organization of Kessa States (OKS)") (type40)
+                if (a == inBrackets && name.Mention.Type == EntityType.Event && a.Mention.Text.Count(char.IsLetter) >= 3
+                    && Enumerable.Range(1, Math.Max(0, words.Length - 2)).Any(i => EventHeadAt(words, i) && EntityClusterer.IsAcronymOf(a.Mention.Text, words[i..])))
+                {
+                    Define(a.Mention.Text, new Definition(name.Mention.Type, name.Mention.FineType, name.Mention.Text, name.Mention.Canonical, false));
+                    continue;
+                }
                 // "the Vastrian Chamber of Delegates (DKV)": letters in brackets after a body's name that spell no English word of
                 // it (the body's own language's initials) still define them in this article, against a gazetteer body of the same
                 // letters whose name shares no word with the long form (that body is another one): the letters alone elsewhere
@@ -3578,6 +3606,16 @@ public sealed partial class MentionFinder
             if (m.Type == d.Type && m.FineType == d.Fine) continue;
             result[k] = result[k] with { Mention = m with { Type = d.Type, FineType = d.Fine, Canonical = null }, Role = null, Within = null, UsState = null };
         }
+    }
+
+    /// <summary>Whether an event's head keyword (org_keywords.tsv, every reading an event's) is at word <paramref name="i"/>:
+    /// an opening with "of" ("Memorandum of") or one word ("Accord").</summary>
+    private bool EventHeadAt(string[] words, int i)
+    {
+        var opening = i + 1 < words.Length ? _lex.OrgKeywords.Lookup(words[i] + " " + words[i + 1], KeywordPosition.Prefix) : [];
+        if (opening.Count > 0) return opening.All(h => h.Type == EntityType.Event);
+        var head = _lex.OrgKeywords.Lookup(words[i]);
+        return head.Count > 0 && head.All(h => h.Type == EntityType.Event);
     }
 
     /// <summary>The sublabel the gazetteer's entry gives a mention it named (a rule may since have changed the mention's).</summary>
@@ -5247,6 +5285,15 @@ public sealed partial class MentionFinder
             var code = head.Value.Code;
             if (!isCountry && code is "GOV" or "MIL" && words[after] == "of") continue; // "the government of Lima province": a local body
             var placeName = place.Mention.Canonical ?? place.Mention.Text;
+            // "the government in Vellmar", "the regime in Vellmar", where the gazetteer's countries list Vellmar as a
+            // country's capital: that country's government, as "the government of Kessland" ("the harsh regime in Vellmar"
+            // too, whatever the tagger makes of its adjectives); not a government a word before it places lower ("the city
+            // government", "the local government in Vellmar") or a name owns, nor "the government of Vellmar" (the city's, above)
+            if (!isCountry && code == "GOV" && head.Value.Length == 1 && words[i] is "government" or "regime" && words[after] == "in"
+                && !Enumerable.Range(0, i).Reverse().TakeWhile(k => s.Tokens[k].Tag is "JJ" or "NN" or "NNP" or "," || words[k] == "and")
+                    .Any(k => s.Tokens[k].Tag is "NNP" || LowerGovernments.Contains(words[k]))
+                && CapitalsCountry(place.Mention.Text) is { } ofCapital)
+                (isCountry, placeName) = (true, ofCapital);
             string? country = isCountry ? placeName : null;
             if (country is null && _lex.Gazetteer.Lookup(place.Mention.Text) is { Count: > 0 } hits && hits[0].Entry.Country is { } cca3
                 && hits[0].Entry.Type == EntityType.Location && !hits[0].Entry.FineTypes.Contains("Country"))
@@ -5273,6 +5320,16 @@ public sealed partial class MentionFinder
         }
         mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
     }
+
+    /// <summary>Adjectives that put a government below the country's (a closed class of English): "the local government".</summary>
+    private static readonly HashSet<string> LowerGovernments = new(StringComparer.OrdinalIgnoreCase)
+        { "local", "municipal", "provincial", "regional", "state", "city", "county", "district", "metropolitan", "tribal" };
+
+    /// <summary>The country whose capital the gazetteer's countries list names so ("Vellmar" -> "Kessland"), or null.</summary>
+    private string? CapitalsCountry(string name) =>
+        _lex.Gazetteer.Lookup(name) is { Count: > 0 } hits && hits[0].Entry is { Type: EntityType.Location, Country: { } cca3 } entry
+        && entry.Source.EndsWith("(capital)", StringComparison.Ordinal) && entry.Name == name
+            ? _lex.CountryNames.GetValueOrDefault(cca3) : null;
 
     /// <summary>
     /// "Libyan smugglers left the port ... the smugglers clashed with police": an agent noun written without a country

@@ -247,7 +247,10 @@ internal static class NamedByConstruction
     /// that the recogniser alone took for a body or a place and that an age goes with (before it as an adjective, or
     /// between commas after it) is a person's, whether or not the dictionaries list its first word as a given name. Not a
     /// name with a name keyword in it ("the 40-year-old Velbo Bridge"), one the gazetteer or the states list knows whole, nor
-    /// one that modifies a common noun after it ("a 30-year-old Velbo Harbor ferry").
+    /// one that modifies a common noun after it ("a 30-year-old Velbo Harbor ferry"). A number between commas after a name
+    /// is also a score ("Kessa United, 2, beat Vale Rovers"): there, a name whose last word is a word of ordinary English
+    /// (UD EWT common words: "United", "City") is a person's only when its first word is a given name (given_names.tsv);
+    /// a surname is rarely such a word ("Lima Orvath, 41," stays a person) (type40, review39)
     /// </summary>
     private static void TypePeopleByAge(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -257,8 +260,10 @@ internal static class NamedByConstruction
             var tokens = sentences[m.SentenceIndex].Tokens;
             int first = result[k].FirstToken, end = result[k].EndToken;
             if (end - first is < 2 or > 3) continue;
-            if (!AgeBefore(tokens, first) && !AgeAfter(tokens, end, orFullStop: false)) continue;
+            bool before = AgeBefore(tokens, first);
+            if (!before && !AgeAfter(tokens, end, orFullStop: false)) continue;
             if (!Enumerable.Range(first, end - first).All(t => tokens[t].Tag is "NNP" && MentionFinder.IsTitleCase(tokens[t].Text))) continue;
+            if (!before && lex.CommonWords.Contains(tokens[end - 1].Text.ToLowerInvariant()) && !lex.GivenNames.Contains(tokens[first].Text)) continue;
             if (end < tokens.Count && tokens[end].Tag is "NN" or "NNS" && char.IsLower(tokens[end].Text[0])) continue;
             var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Any(w => lex.OrgKeywords.Lookup(w).Count > 0 || lex.Titles.Lookup(w).Count > 0) || Known(lex, m.Text)) continue;
@@ -1067,7 +1072,10 @@ internal static class NamedByConstruction
         for (int k = 0; k < result.Count; k++)
         {
             var m = result[k];
-            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" || m.Role is not null || m.Mention.FineType is not null) continue;
+            // (a company's sublabel that only its head word gave, "Corporation", yields to an appositive that calls it a state's
+            // agency: "the Ostland Development Corporation, a federal agency" (type40))
+            bool company = m.Mention is { Type: EntityType.Organization, FineType: "Company" };
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" && !company || m.Role is not null || m.Mention.FineType is not null && !company) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             int e = m.EndToken;
             if (e + 2 >= tokens.Count || tokens[e].Text != "," || tokens[e + 1].Text is not ("the" or "a" or "an")) continue;
@@ -1087,6 +1095,12 @@ internal static class NamedByConstruction
             if (head < 0 || head != j - 1 || j >= tokens.Count || !postModified && tokens[j].Text is not ("," or "." or "who" or "which" or "that" or "whose")) continue;
             if (tokens[j].Text == "," && j + 1 < tokens.Count && tokens[j + 1].Text is "and" or "or") continue;
             var readings = lex.Descriptors.Lookup(tokens[head].Text);
+            if (company)
+            {
+                if (readings.Count > 0 && readings[0] is { Type: EntityType.Organization } agency && agency.FineTypes.FirstOrDefault() == "GovernmentAgency")
+                    result[k] = m with { Mention = m.Mention with { FineType = "GovernmentAgency", Canonical = null }, Agent = null };
+                continue;
+            }
             if (readings.Count == 0 || readings[0].Type == m.Mention.Type || readings[0].Type == EntityType.Event) continue;
             var fine = readings[0].FineTypes.FirstOrDefault(f => f is not ("Facility" or "ArmedGroup" or "Organization"));
             result[k] = m with { Mention = m.Mention with { Type = readings[0].Type, FineType = fine, Canonical = null }, Agent = null };

@@ -508,7 +508,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             // no object relates the subjects to each other; a relationship with a direction is no reciprocal one ("X and Y
             // attended a course", "X and Y seized the town": neither visited nor captured the other)
             var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
-                && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && (UnnamedOpponent(match) || PeacefulActivity(match)))).ToList();
+                && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && (UnnamedOpponent(match) || PeacefulActivity(match) || FoughtTogether(match)))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
@@ -528,6 +528,14 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             bool placed = Grammar.PlacePrepositions.Contains(v.Lower(prep)) && objects.All(IsPlace);
             if (!match.EndsWithPrep && (placed || v.Lower(prep) == "at" && objects.All(IsPlace))
                 && match.Entries.All(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "ALLIED_WITH"))
+                return true;
+            // "the Tarn Raiders fought near Brelgrad", "the two brigades clashed on Sunday outside Varno": a place right after a verb
+            // of fighting, with no object before it, says where the fight was, not whom it was against (the fighters are the
+            // subjects, read as a reciprocal). Not for an assault: PLOVER codes the place an attack hits as its target ("bombers
+            // blew themselves up in Y")
+            if (!match.EndsWithPrep && placed && match.Entries.All(e => e.Category == "FIGHT")
+                && Enumerable.Range(match.Last + 1, prep - match.Last - 1).All(k => v.MentionAt(k) is null && !v.IsVerb(k) && !v.IsComma(k) && v.Tag(k) != "PRP"
+                    && !(v.Tag(k) is "NN" or "NNS" && !Grammar.TimeNouns.Contains(v.Lower(k)))))
                 return true;
             // a verb that judges or backs (condemn, welcome, support): its object is an act or a party, not a target
             return v.Lower(prep) != "by" && OwnReadingsAll(match.Entries, c => c is "DISAPPROVE" or "SUPPORT" or "REJECT") && TriggerNounBetween(match.ObjectFrom, prep, e => e.Category is "ASSAULT" or "FIGHT" or "CRIME");
@@ -559,6 +567,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
             return _x._agents.Lookup(v.Lower(k)).Count > 0 || _x._agents.Lookup(v.Lemma(k)).Count > 0;
         }
+
+        /// <summary>"The Harbour Guard and the Varno Militia fought together near Brelgrad": the subjects fought side by side, not
+        /// each other.</summary>
+        private bool FoughtTogether(Match match) => match.Last + 1 < v.Count && v.Lower(match.Last + 1) == "together";
 
         /// <summary>
         /// Whether a verb of fighting is followed by "in" and an activity that is no fighting: "X and Y engaged in talks",
