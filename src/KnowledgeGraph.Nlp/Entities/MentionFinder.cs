@@ -2019,7 +2019,7 @@ public sealed partial class MentionFinder
     {
         settled.RemoveAll(c => c.End - c.First == 1 && (
             MonthAbbreviations.Contains(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
-            || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First])
+            || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First]) && RomanInBrackets(words, c.First)
             || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)));
     }
 
@@ -2030,6 +2030,15 @@ public sealed partial class MentionFinder
 
     private static readonly System.Text.RegularExpressions.Regex WellFormedRoman =
         new("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "(XXXVII)": a Roman numeral numbers a session or a document only written alone in brackets, and not after the
+    /// words its letters spell ("the Delta County Campaign Committee (DCCC)"); out of brackets the letters are a name
+    /// ("The DCCC said", review40).
+    /// </summary>
+    private static bool RomanInBrackets(List<string> words, int i) =>
+        i >= 1 && i + 1 < words.Count && words[i - 1] is "(" or "[" && words[i + 1] is ")" or "]"
+        && !InitialsBeforeBracketSpell(words, i - 1, words[i], 11, MinorWords, acronymsSpell: false);
 
     private static bool IsDayOrYear(string w) =>
         w.All(char.IsAsciiDigit) && (w.Length <= 2 && int.Parse(w) is >= 1 and <= 31 || w.Length == 4 && w[0] is '1' or '2');
@@ -2042,6 +2051,11 @@ public sealed partial class MentionFinder
         if (number.Length is < 1 or > 3 || !number.All(char.IsAsciiDigit)) return false;
         if (i >= 2 && (DateWords.Contains(words[i - 2]) || MonthAbbreviations.Contains(words[i - 2]))) return false;
         if (i + 1 < words.Count && (words[i + 1] is "'s" or "\u2019s" or "-" || s.Tokens[i + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS" or "CD")) return false;
+        // "the 3 UN humanitarian agencies": an adjective or participle after the letters modifies the noun they modify too;
+        // "the 27 EU and 32 NATO countries": the letters before "and"/"or" share the noun after the next conjunct (review40)
+        if (i + 1 < words.Count && s.Tokens[i + 1].Tag is "JJ" or "JJR" or "JJS" or "VBG" or "VBN") return false;
+        if (i + 4 < words.Count && words[i + 1] is "and" or "or" && words[i + 2].All(char.IsAsciiDigit) && IsCapitalsWord(words[i + 3])
+            && (words[i + 4] is "'s" or "\u2019s" || s.Tokens[i + 4].Tag is "NN" or "NNS" or "NNP" or "NNPS" or "JJ" or "VBG" or "VBN")) return false;
         return true;
     }
 
@@ -3294,7 +3308,9 @@ public sealed partial class MentionFinder
             string? vehicle = c.Source != "gazetteer" && !numberedRoads.Contains((c.First, c.End)) ? IsVehicle(s, words, c, headline, out vehicleEnd) : null;
             // "HMS Brel, Tarn and Vale", "the minehunters Brel, Tarn and Vale": a prefix or a plural kind before a list makes each
             // conjunct a ship, even a name the gazetteer knows as a town (ships are named after towns)
-            if (vehicle is null && c.Source == "gazetteer" && c.CharStart < 0 && c.Length <= 3 && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
+            // (a town's name, not a country's: "the warships Britain, France and Germany sent" lists the senders, review40)
+            if (vehicle is null && c.Source == "gazetteer" && c.Type == EntityType.Location && c.FineType != "Country" && c.CharStart < 0 && c.Length <= 3
+                && Enumerable.Range(c.First, c.Length).All(k => IsTitleCase(words[k]))
                 && IsListedAfterVesselKind(words, c.First))
                 vehicle = WordRun.Join(words, c.First, c.Length);
             // "the Brel and her sister Tarn": the sister of a vessel the article has named is a vessel
@@ -4175,7 +4191,10 @@ public sealed partial class MentionFinder
         // or a body right after "aboard", "onboard" or "on board" (over "the") is a vessel, unless it modifies a noun after it
         // or owns something ("aboard the Velmar ferry", "aboard Anna's yacht"); no place, no name with a keyword
         int at = c.First >= 1 && words[c.First - 1] is "the" ? c.First - 2 : c.First - 1;
+        // (not after "bring" or "welcome": "brought on board Kessel Partners", "welcomed aboard Ilse Marn" take someone into a team, review40)
+        int verb = at >= 0 && words[at] is "board" ? at - 2 : at - 1;
         if (c.Type is EntityType.Person or EntityType.Organization && at >= 0 && (words[at] is "aboard" or "onboard" or "Aboard" or "Onboard" || words[at] is "board" && at >= 1 && words[at - 1] is "on" or "On")
+            && !(verb >= 0 && TeamTakingVerbs.Contains(words[verb].ToLowerInvariant()))
             && Keyword(words, c.First, c.End) is null && _lex.OrgKeywords.Lookup(words[c.End - 1]).Count == 0
             && !(c.End < words.Count && (s.Tokens[c.End].Tag is "POS" or "NN" or "NNS" || IsCapitalized(words[c.End]))))
             return Name(c.First);
@@ -4218,6 +4237,12 @@ public sealed partial class MentionFinder
         }
         return null;
     }
+
+    /// <summary>The verbs of "bring on board" and "welcome aboard", which take someone into a team, not onto a craft.</summary>
+    private static readonly HashSet<string> TeamTakingVerbs = new(StringComparer.Ordinal)
+    {
+        "bring", "brings", "brought", "bringing", "welcome", "welcomes", "welcomed", "welcoming",
+    };
 
     /// <summary>"Mk2", "Mk.4A", "MK 3": a mark number at token <paramref name="at"/>; returns how many tokens it takes, 0 when none.</summary>
     private static int MarkAt(List<string> words, int at)
