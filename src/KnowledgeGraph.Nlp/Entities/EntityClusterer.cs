@@ -521,6 +521,12 @@ public sealed class EntityClusterer
         && string.Equals(shortName[0], longName[^1], StringComparison.OrdinalIgnoreCase)
         && _lex.OrgKeywords.Lookup(shortName[0], KeywordPosition.Suffix).Any(k => k.FineType is "MediaOrganization" or "ArmedForces");
 
+    /// <summary>Whether the mention is written after "the" ("the Council"): a definite description by the head noun, not a
+    /// word of a title or a name cut short ("Chief of Staff", "(APS) West").</summary>
+    private static bool AfterThe(Sentence s, PlacedMention m) =>
+        m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+        || m.FirstToken > 0 && m.FirstToken <= s.Tokens.Count && s.Tokens[m.FirstToken - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// "the Ostland Harbour Council ... the Council said", "the Senate Coastal Caucus ... the Caucus": a body's bare head
     /// noun after "the" (<see cref="AfterThe"/>), one title-case word of three letters or more, later in the article names the one body of the article written
@@ -529,12 +535,6 @@ public sealed class EntityClusterer
     /// with that word (<see cref="FindCluster"/> then joins neither: "the Tarnby City Council" and "the Ostland Regional
     /// Council" leave "the Council" alone).
     /// </summary>
-    /// <summary>Whether the mention is written after "the" ("the Council"): a definite description by the head noun, not a
-    /// word of a title or a name cut short ("Chief of Staff", "(APS) West").</summary>
-    private static bool AfterThe(Sentence s, PlacedMention m) =>
-        m.Mention.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
-        || m.FirstToken > 0 && m.FirstToken <= s.Tokens.Count && s.Tokens[m.FirstToken - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase);
-
     private static bool IsBareHead(string[] shortName, string[] longName, MentionKind kind) =>
         kind == MentionKind.Name && shortName.Length == 1 && longName.Length >= 2 && shortName[0].Length >= 3 && char.IsUpper(shortName[0][0])
         && shortName[0].Skip(1).All(char.IsLower) && string.Equals(shortName[0], longName[^1], StringComparison.Ordinal)

@@ -61,7 +61,7 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// "the POW/MIA Accounting Agency", "the Kessan Search/Rescue Coordination Centre": a slash with no space on
+    /// "the Search/Salvage Survey Agency", "the Kessan Search/Rescue Coordination Centre": a slash with no space on
     /// either side between two capitalised words joins them inside the name whose head follows: the words after the slash
     /// run on to a body's head keyword, and the word before it is no name of its own (one word, no head keyword, no
     /// gazetteer entry, no person). The name takes in capitalised words right before the slash's first word that no other
@@ -109,8 +109,7 @@ public sealed partial class MentionFinder
             var b = settled[k];
             if (b.Type != EntityType.Organization || b.CharStart >= 0 || b.Length < 2 || b.First < 2 || words[b.First - 1] != "and") continue;
             var head = words[b.End - 1];
-            if (!IsTitleCase(head) || !head.EndsWith('s') || head.Length < 4) continue;
-            var singular = head.EndsWith("ies", StringComparison.Ordinal) ? head[..^3] + "y" : head[..^1];
+            if (!IsTitleCase(head) || head.Length < 4 || SingularOf(head) is not { } singular) continue;
             // (the singular a keyword of the same kind: "Corps" is no plural of a company's "Corp")
             var plural = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization);
             if (plural is null || !_lex.OrgKeywords.Lookup(singular, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType == plural.FineType)) continue;

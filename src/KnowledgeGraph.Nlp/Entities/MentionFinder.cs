@@ -2018,15 +2018,14 @@ public sealed partial class MentionFinder
     private static void DropDatesAndNumberedDesignations(Sentence s, List<string> words, List<Candidate> settled)
     {
         settled.RemoveAll(c => c.End - c.First == 1 && (
-            MonthAbbreviations.Contains(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
+            IsMonthAbbreviation(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
             || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First]) && RomanInBrackets(words, c.First)
             || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)));
     }
 
-    private static readonly HashSet<string> MonthAbbreviations = new(StringComparer.Ordinal)
-    {
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    };
+    /// <summary>"Apr", "Sept": a month's abbreviation of <see cref="DateWords"/> written in title case without its period.</summary>
+    private static bool IsMonthAbbreviation(string w) =>
+        w.Length is 3 or 4 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && DateWords.Contains(w + ".");
 
     private static readonly System.Text.RegularExpressions.Regex WellFormedRoman =
         new("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -2049,7 +2048,7 @@ public sealed partial class MentionFinder
         if (i == 0 || w.Length is < 2 or > 5 || !IsCapitalsWord(w)) return false;
         var number = words[i - 1];
         if (number.Length is < 1 or > 3 || !number.All(char.IsAsciiDigit)) return false;
-        if (i >= 2 && (DateWords.Contains(words[i - 2]) || MonthAbbreviations.Contains(words[i - 2]))) return false;
+        if (i >= 2 && (DateWords.Contains(words[i - 2]) || IsMonthAbbreviation(words[i - 2]))) return false;
         if (i + 1 < words.Count && (words[i + 1] is "'s" or "\u2019s" or "-" || s.Tokens[i + 1].Tag is "NN" or "NNS" or "NNP" or "NNPS" or "CD")) return false;
         // "the 3 UN humanitarian agencies": an adjective or participle after the letters modifies the noun they modify too;
         // "the 27 EU and 32 NATO countries": the letters before "and"/"or" share the noun after the next conjunct (review40)
@@ -3970,7 +3969,7 @@ public sealed partial class MentionFinder
     /// says its holder is a person; null otherwise.</summary>
     private IReadOnlyList<TitleEntry>? PluralOfPrefixTitle(string w)
     {
-        if (w.Length < 5 || !IsTitleCaseParts(w) || SingularOfTitle(w) is not { } single) return null;
+        if (w.Length < 5 || !IsTitleCaseParts(w) || SingularOf(w) is not { } single) return null;
         var one = _lex.Titles.Lookup(single).Where(t => t.PrecedesNames && t.ImpliesPerson && !t.Form.Contains(' ') && t.Form == single).ToList();
         return one.Count > 0 ? one : null;
     }
@@ -4015,15 +4014,16 @@ public sealed partial class MentionFinder
     {
         int of = span.FindIndex(w => w is "of" or "for" or "on");
         var head = of > 0 ? span[of - 1] : span[^1];
-        if (head.Length < 4 || !IsTitleCaseParts(head) || SingularOfTitle(head) is not { } one || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
+        if (head.Length < 4 || !IsTitleCaseParts(head) || SingularOf(head) is not { } one || _lex.OrgKeywords.Lookup(head).Count > 0) return false;
         return _lex.Titles.Lookup(one).Any(t => t.ImpliesPerson && !t.Form.Contains(' ') && (of > 0 ? t.Usage == TitleUsage.Both : t.IsRoleNoun));
     }
 
     /// <summary>
-    /// The singular of a title's plural as English makes it: "-ies" to "-y" ("Deputies"), "-men" to "-man" ("Congressmen",
-    /// "Chairwomen"), "-s" dropped ("Co-Chairs"); null when the word has no plural's ending ("Boss", "Chairman").
+    /// The singular of a title's or a head noun's plural as English makes it: "-ies" to "-y" ("Deputies", "Agencies"), "-men"
+    /// to "-man" ("Congressmen", "Chairwomen"), "-s" dropped ("Co-Chairs", "Committees"); null when the word has no plural's
+    /// ending ("Boss", "Chairman", "Congress").
     /// </summary>
-    private static string? SingularOfTitle(string w) =>
+    private static string? SingularOf(string w) =>
         w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y"
         : w.EndsWith("men", StringComparison.Ordinal) && w.Length > 4 ? w[..^3] + "man"
         : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : null;
