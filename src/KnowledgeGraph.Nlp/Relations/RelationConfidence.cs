@@ -85,6 +85,19 @@ public static class RelationConfidence
     /// </summary>
     public static double ShortFormOwner(double confidence) => Scaled(confidence, 0.2);
 
+    /// <summary>
+    /// An act that someone asks, urges or calls on another to do (modality <c>requested</c>: "Brel urged Ostland to expel the
+    /// envoy", "the council called for the release of Tarn"): the sentence states the request, not the act, and the request is
+    /// its own edge (CALLED_ON, DEMANDED). A reader takes the requested act for one that happened; x0.3, under the default gate
+    /// 0.2 for every reading (the edge stays in the full graph with its modality). A role or title in the same noun phrase is
+    /// stated, not requested ("urged Ostland's President Vell to ...": Vell LEADS Ostland keeps its confidence).
+    /// </summary>
+    public static double Requested(double confidence) => Scaled(confidence, 0.3);
+
+    /// <summary>Whether <see cref="Requested"/> applies: a <c>requested</c> modality on an edge read from a predicate (not a role or title).</summary>
+    public static bool IsRequestedAct(RelationPattern pattern, string? modality) =>
+        modality == "requested" && pattern is not (RelationPattern.Role or RelationPattern.Compound);
+
     private static double Scaled(double confidence, double factor) =>
         Math.Round(Math.Clamp(confidence * factor, 0.05, 0.99), 3, MidpointRounding.AwayFromZero);
 

@@ -89,6 +89,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
+            if (RelationConfidence.IsRequestedAct(c.Pattern, modality)) confidence = RelationConfidence.Requested(confidence);
             bool contradicted = entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner
                 && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
             if (contradicted) confidence = RelationConfidence.Contradicted(confidence);

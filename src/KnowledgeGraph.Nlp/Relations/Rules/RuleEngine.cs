@@ -873,6 +873,7 @@ public sealed class RuleEngine
                 int between = Math.Max(0, Math.Max(subj.Mention.FirstToken, obj.Mention.FirstToken) - Math.Min(subj.Mention.EndToken, obj.Mention.EndToken));
                 var confidence = RelationConfidence.Combine(rule.Pattern, entry.Strength, between, subj.Mention.Mention.Kind, obj.Mention.Mention.Kind,
                     negated || modality is not null, attributed is not null, indirect || a.Indirect || b.Indirect);
+                if (RelationConfidence.IsRequestedAct(rule.Pattern, modality)) confidence = RelationConfidence.Requested(confidence);
                 var sentence = ctx.Sentences[s];
                 int first = keyTokens.Min(), last = keyTokens.Max();
                 var trigger = string.Join(" ", keyTokens.Order().Select(k => sentence.Tokens[k].Text));
