@@ -73,8 +73,9 @@ public sealed class GraphBuilder
         public SortedSet<string>? States;
         /// <summary>Whether an article that names no place of the United States wrote the place alone.</summary>
         public bool Abroad;
-        /// <summary>Whether an article named it by a ministry's bare name only (<see cref="IsBareMinistry"/>): another
-        /// node of its name is another country's ministry.</summary>
+        /// <summary>Whether an article named it by a ministry's bare name only (<see cref="IsBareMinistry"/>), or an agreement
+        /// or a meeting by its kind alone (<see cref="IsKindOnlyAccord"/>): another node of its name is another country's
+        /// ministry, another agreement or meeting.</summary>
         public bool Bare;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
@@ -214,7 +215,7 @@ public sealed class GraphBuilder
         if (e.Type == EntityType.Organization)
             foreach (var name in e.Aliases.Append(e.Name))
                 if (IsBareMinistry(name)) (bare ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-        bool keyedByArticle = false;
+        bool keyedByArticle = false, kindOnly = false;
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
         if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
         else if (ResolutionKey.Within(e.Attributes) is { } within)
@@ -227,7 +228,13 @@ public sealed class GraphBuilder
             // a ministry's bare name is a key only within its article (IsBareMinistry)
             keyedByArticle = bare is not null;
             bool Bare(string name) => bare?.Contains(name) == true;
-            string Key(string name) => Bare(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
+            // an agreement or a meeting named by its kind alone, and the acronym of such a name, is a key only within its
+            // article (IsKindOnlyAccord)
+            // (also a name of it that is so, beside one that says which: "the Kessa Ministerial Meeting ... the Ministerial Meeting")
+            bool accord = e.Type == EntityType.Event && (e.FineTypes.Contains("Agreement") || e.FineTypes.Contains("Meeting"));
+            kindOnly = accord && IsKindOnlyAccord(e.Name);
+            bool Local(string name) => accord && IsKindOnlyAccord(name) || kindOnly && NameKey.IsAcronymShape(name);
+            string Key(string name) => Bare(name) || Local(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
             keys.Add(Key(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(Key));
@@ -284,7 +291,7 @@ public sealed class GraphBuilder
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         if (state is not null) (g.States ??= new(StringComparer.Ordinal)).Add(state);
         g.Abroad |= alone;
-        g.Bare |= bare?.Contains(e.Name) == true;
+        g.Bare |= bare?.Contains(e.Name) == true || kindOnly;
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
         if (keyedByArticle)
@@ -411,7 +418,10 @@ public sealed class GraphBuilder
         foreach (var (i, letters) in acronyms)
         {
             if (Find(i) != i) continue;
-            var owners = held.TryGetValue(letters, out var holders) ? holders.Select(Find).Where(o => o != Find(i)).Distinct().ToList() : new List<int>();
+            // (an agreement or a meeting named by its kind alone, IsKindOnlyAccord, holds its acronym for its own articles only:
+            // another article's "the MOU" is another memorandum)
+            var owners = held.TryGetValue(letters, out var holders)
+                ? holders.Select(Find).Where(o => o != Find(i) && (!IsKindOnlyNode(o) || WithinArticlesOf(i, o))).Distinct().ToList() : new List<int>();
             // a name of the graph that spells it without holding it: only for four letters or more (three-letter acronyms
             // spell too many names: "GOP" is no "Government of Pakistan", "SEC" no "Shakespeare Electronic Conference")
             if (owners.Count == 0 && letters.Length >= 4 && spelled.TryGetValue(letters, out var spellers)) owners = spellers.Select(Find).Where(o => o != Find(i)).Distinct().ToList();
@@ -939,6 +949,41 @@ public sealed class GraphBuilder
             g.AttributeVotes = null;
             Union(actors[0], root);
         }
+    }
+
+    /// <summary>
+    /// "the Memorandum of Understanding", "the Joint Declaration", "the Summit Meeting": an agreement or a meeting named by
+    /// its kind alone (a head of org_keywords.tsv's agreements and meetings, at most one other word, every word of English
+    /// written in lower case, common_words.tsv: no place, person, body, acronym or number says whose or which) is whichever
+    /// one its article is about, and every pair of states signs one of that name: the name is a key only within its
+    /// article, as a ministry's bare name is (<see cref="IsBareMinistry"/>). "the Kessa Accord", "the Treaty of Orvia", "the
+    /// Free Trade Agreement of the Americas", "the G9 Summit" name one each and stay keys across articles.
+    /// </summary>
+    private bool IsKindOnlyAccord(string name)
+    {
+        var words = WordsOf(name);
+        if (words.Count == 0) return false;
+        int kinds = 0, others = 0;
+        foreach (var w in words)
+        {
+            if (w is "of" or "on" or "and" or "for" or "the") continue;
+            if (NameKey.IsAcronymShape(w) || !w.All(char.IsLetter)) return false;
+            var lower = w.ToLowerInvariant();
+            if (_lexicons.AccordKinds.Contains(lower)) kinds++;
+            else if (_lexicons.CommonWords.Contains(lower)) others++;
+            else return false;
+        }
+        return kinds > 0 && others <= 1;
+    }
+
+    /// <summary>An agreement's or a meeting's node named by its kind alone (<see cref="IsKindOnlyAccord"/>).</summary>
+    private bool IsKindOnlyNode(int node) => _entities[node].Type == EntityType.Event && _entities[node].Bare;
+
+    /// <summary>Whether every article that mentions node <paramref name="a"/> mentions node <paramref name="b"/> too.</summary>
+    private bool WithinArticlesOf(int a, int b)
+    {
+        var docs = _entities[b].Mentions.Select(m => m >> 32).ToHashSet();
+        return _entities[a].Mentions.All(m => docs.Contains(m >> 32));
     }
 
     /// <summary>A name's words, a leading "the" left out.</summary>

@@ -15,10 +15,10 @@ namespace KnowledgeGraph.Graph;
 public sealed class GraphLexicons
 {
     /// <summary>The lexicon files the graph reads, below the resource folder's <c>lexicons/</c>.</summary>
-    public static readonly IReadOnlyList<string> Files = new[] { CountriesFile, UsStatesFile, AgentsFile, TitlesFile, GivenNamesFile };
+    public static readonly IReadOnlyList<string> Files = new[] { CountriesFile, UsStatesFile, AgentsFile, TitlesFile, GivenNamesFile, OrgKeywordsFile, CommonWordsFile };
 
     private const string CountriesFile = "countries.tsv", UsStatesFile = "us_states.tsv", AgentsFile = "agents.tsv", TitlesFile = "titles.tsv",
-        GivenNamesFile = "given_names.tsv";
+        GivenNamesFile = "given_names.tsv", OrgKeywordsFile = "org_keywords.tsv", CommonWordsFile = "common_words.tsv";
 
     private static readonly Lazy<GraphLexicons> ShippedLexicons = new(() => Load(null));
 
@@ -66,6 +66,15 @@ public sealed class GraphLexicons
 
     /// <summary>The initials of titles.tsv's titles of two words or more written before a name, lower case ("vm", "dpm").</summary>
     public FrozenSet<string> TitleInitials { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>The words of org_keywords.tsv's heads of an agreement's or a meeting's name (its Event rows of fine type
+    /// Agreement or Meeting), lower case, "of" left out: "memorandum", "declaration", "summit", "meeting", "ministerial"
+    /// (none when the folder has no such file).</summary>
+    public FrozenSet<string> AccordKinds { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words of English written in lower case (common_words.tsv, from the UD English Web Treebank; none when the
+    /// folder has no such file).</summary>
+    public FrozenSet<string> CommonWords { get; private init; } = FrozenSet<string>.Empty;
 
     private GraphLexicons(string directory, string fingerprint, FrozenDictionary<string, FrozenSet<string>> capitals, FrozenSet<string> usStates,
         FrozenSet<string> servers, FrozenDictionary<string, FrozenSet<string>> demonyms, FrozenSet<string> givenNames, FrozenSet<string> countryWords,
@@ -136,6 +145,15 @@ public sealed class GraphLexicons
             else if (words.Length >= 2 && words.All(w => w.All(char.IsLetter) && char.IsUpper(w[0])))
                 titleInitials.Add(string.Concat(words.Select(w => char.ToLowerInvariant(w[0]))));
         }
+        var accordKinds = new HashSet<string>(StringComparer.Ordinal);
+        if (File.Exists(P(OrgKeywordsFile)))
+            foreach (var row in TsvFile.Read(P(OrgKeywordsFile), new[] { "word", "coarse", "fine_type", "position" }))
+                if (row[1] == "Event" && row[2] is "Agreement" or "Meeting")
+                    foreach (var word in row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        if (word != "of") accordKinds.Add(word.ToLowerInvariant());
+        var commonWords = File.Exists(P(CommonWordsFile))
+            ? TsvFile.Read(P(CommonWordsFile), new[] { "word" }).Select(row => row[0]).ToFrozenSet(StringComparer.Ordinal)
+            : FrozenSet<string>.Empty;
         return new GraphLexicons(dir, FingerprintOf(dir), capitals.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
             states, servers.ToFrozenSet(StringComparer.Ordinal),
             demonyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), givenNames,
@@ -144,6 +162,8 @@ public sealed class GraphLexicons
         {
             TitleWords = titleWords.ToFrozenSet(StringComparer.Ordinal),
             TitleInitials = titleInitials.ToFrozenSet(StringComparer.Ordinal),
+            AccordKinds = accordKinds.ToFrozenSet(StringComparer.Ordinal),
+            CommonWords = commonWords,
         };
     }
 

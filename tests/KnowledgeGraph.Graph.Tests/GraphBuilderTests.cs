@@ -914,6 +914,51 @@ public sealed class GraphBuilderTests
         Assert.That(nodes.Count(n => n.Labels.Contains("Organization") && Aliases(n).Contains("Tidal Union Harbour Charter")), Is.EqualTo(1));
     }
 
+    private static DocumentEntity Accord(int index, string name, string fine, params string[] aliases) =>
+        new(index, name, EntityType.Event, new[] { fine }, aliases.Append(name).Distinct().ToList(), new[] { M(name, EntityType.Event) },
+            new Dictionary<string, string>());
+
+    [Test]
+    public void AnAgreementOrAMeetingNamedByItsKindAloneIsItsArticlesOnly()
+    {
+        var b = new GraphBuilder(Schema);
+        // "Kessland and Orvia signed a Memorandum of Understanding (MOU) on fisheries" and, in another story, "Velmar and
+        // Tarsk signed a Memorandum of Understanding (MOU) on ports": two memoranda; must not merge, nor through "MOU"
+        b.Add(Doc("one", new[] { Accord(0, "Memorandum of Understanding", "Agreement", "MOU") }));
+        b.Add(Doc("two", new[] { Accord(0, "Memorandum of Understanding", "Agreement", "MOU") }));
+        // "the Joint Declaration" of two visits, "the Summit Meeting" and "the Ministerial Meeting" of two years: apart
+        b.Add(Doc("three", new[] { Accord(0, "Joint Declaration", "Agreement"), Accord(1, "Summit Meeting", "Meeting"), Accord(2, "Ministerial Meeting", "Meeting") }));
+        b.Add(Doc("four", new[] { Accord(0, "Joint Declaration", "Agreement"), Accord(1, "Summit Meeting", "Meeting"),
+            Accord(2, "Kessa Ministerial Meeting", "Meeting", "Ministerial Meeting") }));
+        b.Add(Doc("five", new[] { Accord(0, "Orvia Ministerial Meeting", "Meeting", "Ministerial Meeting") }));
+        // an agreement or a meeting whose name says which one is one node across articles
+        b.Add(Doc("six", new[] { Accord(0, "Kessa Accord", "Agreement"), Accord(1, "Treaty of Orvia", "Agreement"), Accord(2, "Free Trade Agreement", "Agreement") }));
+        b.Add(Doc("seven", new[] { Accord(0, "Kessa Accord", "Agreement"), Accord(1, "Treaty of Orvia", "Agreement"), Accord(2, "Free Trade Agreement", "Agreement") }));
+        // another article's "the MOU" alone (read as a body) is none of those memoranda; in the memorandum's own article it is
+        b.Add(Doc("eight", new[] { E(0, "MOU", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { Accord(0, "Memorandum of Understanding", "Agreement", "MOU"), E(1, "MOU", EntityType.Organization) }));
+        var nodes = b.Build().Snapshot.Nodes;
+        var events = nodes.Where(n => n.Labels.Contains("Event")).ToList();
+        int Count(string alias) => events.Count(n => Aliases(n).Contains(alias));
+        Assert.That(Count("Memorandum of Understanding"), Is.EqualTo(3));
+        Assert.That(Count("MOU"), Is.EqualTo(3));
+        Assert.That(nodes.Count(n => n.Labels.Contains("Organization") && Aliases(n).Contains("MOU")), Is.EqualTo(1), "article eight's");
+        // the same with one memorandum in the graph: the lone "MOU" of another article still joins none
+        var b2 = new GraphBuilder(Schema);
+        b2.Add(Doc("ten", new[] { Accord(0, "Memorandum of Understanding", "Agreement", "MOU") }));
+        b2.Add(Doc("eleven", new[] { E(0, "MOU", EntityType.Organization) }));
+        var nodes2 = b2.Build().Snapshot.Nodes.Where(n => !n.Labels.Contains("Document")).ToList();
+        Assert.That(nodes2.Select(n => Aliases(n).Count()).Order(), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(Count("Joint Declaration"), Is.EqualTo(2));
+        Assert.That(Count("Summit Meeting"), Is.EqualTo(2));
+        Assert.That(events.Single(n => Aliases(n).Contains("Kessa Ministerial Meeting")), Has.Property("Name").EqualTo("Kessa Ministerial Meeting"));
+        Assert.That(Aliases(events.Single(n => Aliases(n).Contains("Kessa Ministerial Meeting"))), Does.Not.Contain("Orvia Ministerial Meeting"));
+        Assert.That(Count("Ministerial Meeting"), Is.EqualTo(3), "three articles' ministerial meetings");
+        Assert.That(Count("Kessa Accord"), Is.EqualTo(1));
+        Assert.That(Count("Treaty of Orvia"), Is.EqualTo(1));
+        Assert.That(Count("Free Trade Agreement"), Is.EqualTo(1), "two words besides its kind: a name of its own");
+    }
+
     [Test]
     public void ABodysNameWithTheArabicArticleJoinedByAHyphenIsTheNameWithoutIt()
     {
