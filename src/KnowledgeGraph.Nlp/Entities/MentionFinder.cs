@@ -287,6 +287,7 @@ public sealed partial class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
+        JoinLongFormsTheirAcronymsSpell(doc, sentences, result);
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
