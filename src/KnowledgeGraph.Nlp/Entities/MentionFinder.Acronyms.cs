@@ -20,7 +20,7 @@ public sealed partial class MentionFinder
     /// made of them ("Northern Lake States" a place, "Of Coastal Courts" a person): the pieces go and the whole run is one
     /// mention of the acronym's type, which the acronym in brackets joins. The longest such run is taken (it opens with a
     /// capitalised word); nothing changes when a mention already covers the run whole or runs on past its first word
-    /// (that name is longer than what the acronym spells), when the acronym is no mention of a body, place or event, or
+    /// (that name is longer than what the acronym spells), when the acronym is no mention of a body, place or event or one the gazetteer reads as a body of another name, or
     /// when a person's name that no recogniser's guess alone made lies in the run. One look back of at most twelve words per bracketed
     /// acronym: linear in the article's length.
     /// </summary>
@@ -76,8 +76,10 @@ public sealed partial class MentionFinder
                 if (leave || inside.Count == 0) continue;
                 var span = new TextSpan(tokens[first].Start, tokens[open - 1].End);
                 var text = doc.Text[span.Start..span.End];
-                // (the gazetteer's sublabel of the acronym only where its own name is this long form)
-                var fine = acr.Mention.Source == "gazetteer" && string.Equals(acr.Mention.Canonical, text, StringComparison.OrdinalIgnoreCase) ? acr.Mention.FineType : null;
+                // (an acronym the gazetteer reads as a body of another name keeps that reading: "the Islamic State in Iraq and the
+                // Levant (ISIL)" stays the armed group the gazetteer knows; acro36 and acro38 settle its other definitions)
+                if (acr.Mention.Source == "gazetteer" && !string.Equals(acr.Mention.Canonical ?? acr.Mention.Text, text, StringComparison.OrdinalIgnoreCase)) continue;
+                var fine = acr.Mention.Source == "gazetteer" ? acr.Mention.FineType : null;
                 foreach (var k in inside) drop.Add(k);
                 added.Add(new PlacedMention(new Mention(span, text, si, acr.Mention.Type, fine, MentionKind.Name, "rule", null), first, open, null, null));
             }
