@@ -287,6 +287,7 @@ public sealed partial class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
+        JoinLongFormsTheirAcronymsSpell(doc, sentences, result);
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
@@ -2020,8 +2021,29 @@ public sealed partial class MentionFinder
         settled.RemoveAll(c => c.End - c.First == 1 && (
             IsMonthAbbreviation(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
             || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First]) && RomanInBrackets(words, c.First)
-            || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)));
+            || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)
+            || IsCapitalsWord(words[c.First]) && words[c.First].Length <= 5 && AfterTimeOfDay(words, c.First)));
     }
+
+    /// <summary>
+    /// "at 6:40 a.m. (KDT)", "14:30 UTC", "0830 GMT": capitals right after a time of day (hours and minutes with a colon,
+    /// a number and "a.m."/"p.m.", or four digits opening with 0, which no year does), in brackets or not, name its time
+    /// zone, no body (acro41).
+    /// </summary>
+    private static bool AfterTimeOfDay(List<string> words, int i)
+    {
+        int j = i - 1;
+        if (j >= 0 && words[j] == "(") j--;
+        if (j < 0) return false;
+        var w = words[j];
+        if (w.ToLowerInvariant() is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m") return j >= 1 && words[j - 1].Length > 0 && char.IsAsciiDigit(words[j - 1][^1]);
+        if (ClockTime.IsMatch(w)) return true;
+        // the tokenizer's "4", ":", "50"
+        return w.Length == 2 && w.All(char.IsAsciiDigit) && j >= 2 && words[j - 1] == ":" && words[j - 2].Length is 1 or 2 && words[j - 2].All(char.IsAsciiDigit);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ClockTime =
+        new(@"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?([ap]\.?m\.?)?$|^0\d[0-5]\d$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>"Apr", "Sept": a month's abbreviation of <see cref="DateWords"/> written in title case without its period.</summary>
     private static bool IsMonthAbbreviation(string w) =>
