@@ -561,7 +561,8 @@ public sealed class EntityClusterer
     /// International Center for Scholars": a body's name of two words or more that opens with the longer name's first
     /// word, ends with its head (the word before "for", "of" or "on") and keeps only words of the longer name before the
     /// head, in order. The head must be a word that heads bodies (an organisation keyword: "Institute", "Board",
-    /// "Center"), so "Orrin Tate" is not "the Orrin Tate Center for Scholars"; capitalised words only.
+    /// "Center"), so "Orrin Tate" is not "the Orrin Tate Center for Scholars"; capitalised words only. Not when the phrase
+    /// is "for" or "on" and a place alone ("the Kessland Congress for Ostmark": the clause's phrase glued to the name).
     /// </summary>
     private bool IsWithoutItsPhrase(string[] shortName, string[] longName)
     {
@@ -572,6 +573,13 @@ public sealed class EntityClusterer
         if (head < shortName.Length - 1 || head < 1) return false;
         if (!string.Equals(shortName[0], longName[0], StringComparison.Ordinal) || !string.Equals(shortName[^1], longName[head], StringComparison.Ordinal)) return false;
         if (!shortName.All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0])))) return false;
+        // "the Kessland Congress for Ostmark" of "the support of the Kessland Congress for Ostmark": "for" or "on" and a
+        // place alone after the head is the clause's phrase glued to the name, not a body's own name
+        if (longName[head + 1] is "for" or "on")
+        {
+            var phrase = string.Join(' ', longName.Skip(head + 2).SkipWhile(w => w.Equals("the", StringComparison.OrdinalIgnoreCase)));
+            if (phrase.Length > 0 && _lex.Gazetteer.Lookup(phrase).Any(h => h.Entry.Type == EntityType.Location)) return false;
+        }
         // the words between, in order, each a word of the longer name before its head
         int at = 1;
         for (int k = 1; k < shortName.Length - 1; k++)
