@@ -3973,6 +3973,10 @@ public sealed partial class MentionFinder
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
+        // "Senator Dara Quill (D-New Hampshire)", "(R-Ohio)": a party's letter and a hyphen before a U.S. state's name, right after
+        // an opening bracket, is a member of Congress's tag of party and state, no name of its own
+        if (c.First > 0 && words[c.First - 1] == "(" && span[0].Length > 2 && span[0][0] is 'D' or 'R' or 'I' && span[0][1] == '-'
+            && _lex.UsStates.Contains(string.Join(' ', span.Skip(1).Prepend(span[0][2..])))) return false;
         return true;
     }
 
