@@ -310,8 +310,27 @@ public sealed partial class MentionFinder
         CutVerbsFromSurnames(doc, sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
+        DropNamesOpenedByFunctionWords(sentences, result);
         return result;
     }
+
+    /// <summary>
+    /// "the Harbour Warden of Tessby said", "the Chair for Coastal Affairs spoke", "the Council's and the Court's consent": a
+    /// name never opens with a preposition, a conjunction or a possessive ending written in lower case; a mention that does
+    /// ("of Tessby", "for Coastal Affairs", "and Peace", "'s") is the tail of an office's or a body's name whose head was
+    /// taken off, no name of its own. A surname's particle ("de", "van", "bin", "al-") opens names and stays. One pass over
+    /// the mentions.
+    /// </summary>
+    private static void DropNamesOpenedByFunctionWords(IReadOnlyList<Sentence> sentences, List<PlacedMention> result) =>
+        result.RemoveAll(m =>
+        {
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer" || m.EndToken <= m.FirstToken) return false;
+            var first = sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken];
+            var w = first.Text;
+            if (w.Length == 0 || !char.IsLower(w[0]) && w[0] is not ('\'' or '\u2019')) return false;
+            if (EntityClusterer.IsNameParticle(w) || RomanceParticles.Contains(w) || ParticleName(w)) return false;
+            return first.Tag is "IN" or "CC" or "TO" or "POS" || w is "'s" or "\u2019s";
+        });
 
     /// <summary>
     /// "The Coastal Patrol Fund (CPF) met in May ... CPF crews": an acronym the gazetteer knows as another body ("CPF" of a
@@ -3976,6 +3995,10 @@ public sealed partial class MentionFinder
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
+        // "Senator Dara Quill (D-New Hampshire)", "(R-Ohio)": a party's letter and a hyphen before a U.S. state's name, right after
+        // an opening bracket, is a member of Congress's tag of party and state, no name of its own
+        if (c.First > 0 && words[c.First - 1] == "(" && span[0].Length > 2 && span[0][0] is 'D' or 'R' or 'I' && span[0][1] == '-'
+            && _lex.UsStates.Contains(string.Join(' ', span.Skip(1).Prepend(span[0][2..])))) return false;
         return true;
     }
 
