@@ -185,6 +185,7 @@ public sealed partial class MentionFinder
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
+            if (!headline) JoinModifiersCoordinatedBeforeOneHead(words, settled);
             JoinFieldsListedAfterOf(s, words, settled);
             JoinHeadsToTheirOfPhrase(words, settled);
             if (!headline) JoinHeadsToTheirFieldAfterOnOrFor(words, settled);
@@ -4621,6 +4622,52 @@ public sealed partial class MentionFinder
             if (items < 2) continue;
             int first = p + 1;
             settled.RemoveAll(o => o.First < c.End && first < o.End && o != c);
+            int at = settled.IndexOf(c);
+            settled[at] = c with { First = first, Canonical = null };
+            k = at;
+        }
+    }
+
+    /// <summary>
+    /// "the Harbour and Coastal Affairs Committee", "the Regional Fisheries and Tidal Research Council": two modifiers joined by
+    /// "and" before one singular head name one body that covers both fields, not a word and a body. When a body the
+    /// recogniser found (two words or more, ending in a body's keyword that is no company's) opens right after "and", and the
+    /// word before "and" is a capitalised word no gazetteer entry, name keyword, person, date or acronym claims, that word and
+    /// the capitalised words right before it (up to three more, back to a lower-case word, punctuation, a possessive or an
+    /// article) go on the body's name, unless one of them is a body's head keyword (a body of its own before "and") or the
+    /// body opens with an acronym or a name the gazetteer knows (its owner's: "NATO Allied Command"). Not in a headline (capitals there say nothing), nor after a comma ("A, B and C
+    /// Committee" is JoinBodiesNamedForFields' list).
+    /// </summary>
+    private void JoinModifiersCoordinatedBeforeOneHead(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.CharStart >= 0 || c.Source == "gazetteer" || c.Length < 2) continue;
+            int and = c.First - 1;
+            if (and < 1 || words[and] != "and") continue;
+            if (!_lex.OrgKeywords.Lookup(words[c.End - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
+            // a plural head keyword over two modifiers is two bodies (SplitPluralHeadsOverTwoModifiers)
+            if (SingularOf(words[c.End - 1]) is { } one && _lex.OrgKeywords.Lookup(one, KeywordPosition.Suffix).Count > 0) continue;
+            // the body opens with a modifier, not with a name of its owner ("NATO Allied Command", "U.S. Navy")
+            if (!IsTitleCase(words[c.First]) || _lex.Gazetteer.Lookup(words[c.First]).Count > 0) continue;
+            bool Free(int i) => IsTitleCase(words[i]) && !DateWords.Contains(words[i]) && words[i] is not ("The" or "A" or "An")
+                && !settled.Any(o => o.First <= i && i < o.End && o.Type == EntityType.Person);
+            // the word before "and": a modifier of the head, no name of its own ("Kessland and Coastal Affairs Committee" lists two)
+            int last = and - 1;
+            if (!Free(last) || _lex.Gazetteer.Lookup(words[last]).Count > 0 || _lex.OrgKeywords.Lookup(words[last]).Count > 0) continue;
+            int first = last;
+            while (first > 0 && last - first < 3 && Free(first - 1)) first--;
+            // "a meeting on Tidal Affairs and Harbour Development Fund": after "on" or "about" the words are a subject, and the
+            // subjects coordinated there are two
+            if (first > 0 && words[first - 1] is "on" or "about") continue;
+            // ... and the words before "and" are no body's name of their own head ("the Air Forces Alba and Coastal Command")
+            bool ownHead = false;
+            for (int i = first; i <= last && !ownHead; i++) ownHead = _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Count > 0;
+            if (ownHead) continue;
+            // a name over those words that starts before them keeps them (it is another name, not a modifier)
+            if (settled.Any(o => o != c && o.First < first && o.End > first)) continue;
+            settled.RemoveAll(o => o != c && o.First < c.First && first < o.End);
             int at = settled.IndexOf(c);
             settled[at] = c with { First = first, Canonical = null };
             k = at;
