@@ -741,16 +741,26 @@ internal static class NamedByConstruction
     /// capitalised words ("Missile System", "Air Defense System"), names a model of weapon, no actor: no node, there and
     /// wherever the article writes the name again. Only a name the recogniser alone typed, with no sublabel, no gazetteer entry
     /// and no given name opening it ("Hamas rockets", "Houthi missiles" name who fires), and before the noun only a name of one
-    /// word or closed by a number ("Kessa Dynamics missiles" keeps the maker) (type41)
+    /// word or closed by a number ("Kessa Dynamics missiles" keeps the maker), and not a name a hyphenated participle of
+    /// backing or leading modifies ("an Ostland-backed Brelite missile system") nor one the article writes before a hyphen
+    /// and a participle ("a Brelite-controlled area"): those name who fires (type41)
     /// </summary>
+    private static bool IsParticiple(string w) => w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) && w.All(char.IsLower);
+
+    /// <summary>"Ostland-backed", "Varn-led", "state-sponsored": a hyphenated participle of backing or leading, which modifies actors.</summary>
+    private static bool ActorParticiple(string w) =>
+        w.LastIndexOf('-') is var h and > 0 && w[(h + 1)..] is "backed" or "led" or "supported" or "sponsored" or "aligned" or "allied" or "funded";
+
     private static void DropWeaponModels(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         var weapons = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in result)
         {
-            if (!IsNamed(m) || m.Mention.Source != "ner" || m.Role is not null || m.Mention.FineType is not null
+            // (an acronym before the noun names who fires: "NK missiles", a country's or a group's letters)
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" || m.Role is not null || m.Mention.FineType is not null
                 || m.Mention.Type is not (EntityType.Organization or EntityType.Person or EntityType.Location)) continue;
             var text = m.Mention.Text;
+            if (NameKey.IsAcronymShape(text)) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             bool before = m.EndToken < tokens.Count && WeaponNouns.Contains(tokens[m.EndToken].Text) && tokens[m.EndToken].Tag is "NN" or "NNS";
             bool ends = WeaponSystemEnds.Any(e => text.EndsWith(" " + e, StringComparison.Ordinal));
@@ -759,7 +769,23 @@ internal static class NamedByConstruction
             // (a model before the noun is one word, or words closed by a number: "the Kestrel 2 missile"; longer names are
             // makers': "Kessa Dynamics missiles")
             if (before && (HasOwnEvidence(lex, text) || m.EndToken - m.FirstToken > 1 && !tokens[m.EndToken - 1].Text.Any(char.IsDigit))) continue;
+            // (a name a participle of backing or leading modifies is an actor: "an Ostland-backed Brelite missile system")
+            if (before && m.FirstToken > 0 && ActorParticiple(tokens[m.FirstToken - 1].Text)) continue;
             weapons.Add(text);
+        }
+        if (weapons.Count == 0) return;
+        // (a name the article puts before a participle after a hyphen, "a Brelite-controlled area", "Brelite-held towns", is
+        // one who controls or holds: an actor, no weapon)
+        foreach (var s in sentences)
+        {
+            var ts = s.Tokens;
+            for (int t = 0; t < ts.Count; t++)
+            {
+                var w = ts[t].Text;
+                int hyphen = w.IndexOf('-');
+                if (hyphen > 0 && weapons.Contains(w[..hyphen]) && IsParticiple(w[(hyphen + 1)..])) weapons.Remove(w[..hyphen]);
+                else if (weapons.Contains(w) && t + 2 < ts.Count && ts[t + 1].Text == "-" && IsParticiple(ts[t + 2].Text)) weapons.Remove(w);
+            }
         }
         if (weapons.Count == 0) return;
         result.RemoveAll(m => IsNamed(m) && weapons.Contains(m.Mention.Text) && m.Mention.Source == "ner" && m.Role is null && m.Mention.FineType is null
