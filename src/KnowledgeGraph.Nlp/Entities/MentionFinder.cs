@@ -2550,6 +2550,10 @@ public sealed partial class MentionFinder
         "Xray", "Yankee", "Zulu",
     };
 
+    /// <summary>"Bravo Company", "X-Ray Battery": a word of the spelling alphabet and "Company" or "Battery", a lettered unit.</summary>
+    internal static bool IsLetteredUnit(string name) =>
+        name.Split(' ') is [var letter, "Company" or "Battery"] && SpellingAlphabet.Contains(letter);
+
     /// <summary>The type a name's head keyword gives it: last word ("Free Army Group") or first word ("Operation Desert Storm").</summary>
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
@@ -2588,7 +2592,7 @@ public sealed partial class MentionFinder
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
             // "Bravo Company of 12 Commando", "X-Ray Company": a word of the spelling alphabet (ICAO/NATO) before "Company"
             // or "Battery" letters a unit of a battalion, no business (type40)
-            if (k == 1 && end - start == 2 && words[end - 1] is "Company" or "Battery" && SpellingAlphabet.Contains(words[start]))
+            if (k == 1 && end - start == 2 && IsLetteredUnit(words[start] + " " + words[end - 1]))
                 return (EntityType.Organization, "ArmedForces", KeywordPosition.Suffix);
             if (suffix[0].Type == EntityType.Organization && suffix[0].FineType is null && k == 1
                 && suffix.FirstOrDefault(h => h is { Type: EntityType.Location, FineType: "Region" }) is { } region && SubdivisionPlaced(words, start, end))
