@@ -85,7 +85,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             modality ??= c.Modality;
             if (c.Intent || StatedByNounPhrase(v, c, entry, subj)) modality = null; // a stated intention is a fact about what was said
             var attributed = run.AttributionAt(c.TriggerFirst, subj, obj);
-            int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken) - ListTokens(v, subj, obj, c.TriggerFirst, c.TriggerLast));
+            int between = Math.Max(0, Math.Max(subj.FirstToken, obj.FirstToken) - Math.Min(subj.EndToken, obj.EndToken));
             var confidence = RelationConfidence.Combine(c.Pattern, entry.Strength, between, subj.Mention.Kind, obj.Mention.Kind,
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
@@ -99,49 +99,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 c.Coding?.Code, c.Coding?.Mode is { Length: > 0 } mode ? mode : null, c.Coding?.Context is { Length: > 0 } ctx ? ctx : null, Doubted: contradicted);
         }
         return null;
-    }
-
-    /// <summary>
-    /// The tokens between two arguments that are the other members of a list one argument ends or begins ("Ostland, Kessel
-    /// and Westmark", a name of the argument's type joined by a comma, "and" or "or"): a member of a list is as near to its
-    /// trigger as the list's first (or last) member, so the distance factor counts from there ("The League's members include
-    /// Kessel, Varno, Tarn and Ostland": Ostland is a member as surely as Kessel). Only a list next to the trigger: right
-    /// after it, or before it with at most four words between (no comma or bracket); a list elsewhere in the gap ("cooperation
-    /// among Kessel and Varno, as well as other nations, including Tarn") keeps its distance.
-    /// </summary>
-    internal static int ListTokens(SentenceView v, MentionRef a, MentionRef b, int triggerFirst, int triggerLast)
-    {
-        var (first, last) = a.FirstToken <= b.FirstToken ? (a, b) : (b, a);
-        int lo = first.EndToken, hi = last.FirstToken;
-        if (hi <= lo) return 0;
-        // back from the later argument: ", the Kessel" / "and Kessel" / ", Kessel", repeatedly
-        int start = hi;
-        while (true)
-        {
-            int k = start - 1;
-            if (k >= lo && v.Lower(k) == "the") k--;
-            int separators = 0;
-            while (k >= lo && v.Lower(k) is "," or "and" or "or") { separators++; k--; }
-            if (separators == 0 || k < lo || v.MentionEndingAt(k) is not { } m || m.FirstToken < lo || v.TypeOf(m) != v.TypeOf(last)) break;
-            start = m.FirstToken;
-        }
-        // the list counts only when it follows the trigger ("include Kessel, Varno, ..."), not a list elsewhere in the gap
-        if (start < hi && !(start - 1 == triggerLast || start - 2 == triggerLast && v.Lower(start - 1) == "the")) start = hi;
-        // on from the earlier argument: "Kessel, Varno and the Tarn League signed ..."
-        int end = lo;
-        while (true)
-        {
-            int k = end, separators = 0;
-            while (k < start && v.Lower(k) is "," or "and" or "or") { separators++; k++; }
-            if (k < start && v.Lower(k) == "the") k++;
-            if (separators == 0 || k >= start || v.MentionStartingAt(k) is not { } m || m.EndToken > start || v.TypeOf(m) != v.TypeOf(first)) break;
-            end = m.EndToken;
-        }
-        // ... or comes before it with at most four words between and no comma or bracket ("Kessel, Varno and Tarn have
-        // all agreed to sign ..."), not a list that a phrase of its own ends
-        if (end > lo && !(triggerFirst >= end && triggerFirst - end <= 4
-                && Enumerable.Range(end, triggerFirst - end).All(i => v.Lower(i) is not ("," or "(" or ")" or ";" or "-")))) end = lo;
-        return (hi - start) + (end - lo);
     }
 
     /// <summary>
