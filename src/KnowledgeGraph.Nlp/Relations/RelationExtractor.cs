@@ -711,7 +711,11 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             var g = _groups[gi];
             objectControl = null;
             int p = g.First - 1;
+            // "urged X to immediately release Y", "plans to quickly attack Y": one or two adverbs (not a negator) may split the
+            // infinitive from its "to"
+            for (int a = 0; a < 2 && p > 1 && v.IsAdverb(p) && !Grammar.NegatesAt(v, p) && v.MentionAt(p) is null; a++) p--;
             bool infinitive = v.Tag(p) == "TO";
+            if (!infinitive) p = g.First - 1;
             bool gerund = v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head;
             if (!infinitive && !gerund) return -1;
             int q = p;
