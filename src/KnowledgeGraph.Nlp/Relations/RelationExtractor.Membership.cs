@@ -84,9 +84,8 @@ public sealed partial class RelationExtractor
                 // pair stands from the coordinator ("1st Battalion, 5th Regiment, 3rd Division" has none and stays a chain)
                 if (EndsListOfUnits(after)) continue;
                 if (a.FirstToken > 0 && v.IsCoordinator(a.FirstToken - 1)) continue;
-                bool dash = v.Words[sep] != ",";
+                if (v.Words[sep] == "," && ea > eb) continue; // after a comma the smaller unit comes first
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
-                if (!dash && ea > eb) continue;
                 yield return RoleCandidate(part, whole, Grammar.Entries.Lookup("unit of"), sep, sep, v.Words[sep]);
             }
         }
