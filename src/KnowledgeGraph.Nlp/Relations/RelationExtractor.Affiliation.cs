@@ -136,22 +136,16 @@ public sealed partial class RelationExtractor
                 int phrase = v.Lower(p - 1) == "together" ? p - 1 : p - 2;
                 var target = HeadOfPhrase(y);
                 var text = entries[0].Lemma == "in support of" ? "in support of" : v.TextOf(phrase, p);
-                foreach (var a in ActorsOfPhrase(phrase, y, commaEnds: false))
+                // the actors of the phrase's clause: the subjects of the verb before it, else (an opening phrase, or one set off
+                // by commas after the subject) those of the first verb after it
+                int gi = VerbBefore(phrase, commaEnds: false);
+                for (int k = 0; gi < 0 && k < _groups.Count; k++)
+                    if (_groups[k].First > y.EndToken) gi = k;
+                if (gi < 0) continue;
+                foreach (var a in Subjects(gi))
                     if (a.Entity != target.Entity && !IsPlace(a))
                         yield return new Candidate(a, target, entries, phrase, p, text, RelationPattern.Nominal, true, true);
             }
-        }
-
-        /// <summary>
-        /// The actors of the clause an adverbial phrase starting at <paramref name="phrase"/> and ending with <paramref name="y"/>
-        /// belongs to: the subjects of the verb before it, else (an opening phrase, or one set off by commas after the subject)
-        /// those of the first verb after it.
-        /// </summary>
-        private List<MentionRef> ActorsOfPhrase(int phrase, MentionRef y, bool commaEnds)
-        {
-            int gi = VerbBefore(phrase, commaEnds);
-            if (gi < 0) gi = _groups.FindIndex(g => g.First > y.EndToken);
-            return gi >= 0 ? Subjects(gi) : new List<MentionRef>();
         }
 
         /// <summary>

@@ -57,9 +57,8 @@ public sealed partial class RelationExtractor
         /// <summary>"seize the hospital complex from ISIL fighters": the ones it is taken from, who held it (read by <see cref="TakenFromFightCandidates"/>).</summary>
         private IEnumerable<MentionRef> HoldersTakenFrom(int t)
         {
-            int j = t + 1;
+            int j = t + 1, k = j;
             MentionRef? held = null;
-            int k = j;
             // the held thing's noun phrase ("the Al Salem hospital complex", "the Iraqi city of Mosul"), then "from";
             // a demonym inside it is a modifier, and "N of Y" names Y
             for (; k < v.Count && k - j < 10; k++)

@@ -15,18 +15,6 @@ public sealed partial class RelationExtractor
     {
         // ---------------------------------------------------------------- event constructions
 
-        /// <summary>Adds the event constructions to the candidates of the other patterns, replacing those they correct.</summary>
-        private List<Candidate> EventCandidates(List<Candidate> found)
-        {
-            var list = new List<Candidate>(found);
-            list.AddRange(MustDemandCandidates());
-            list.AddRange(HandoverCandidates());
-            list.AddRange(StatementGerundCandidates());
-            PunitiveCallCandidates(list);
-            list.AddRange(IntentCandidates(list));
-            return CodeEvents(list);
-        }
-
         /// <summary>Every event candidate coded with CAMEO and checked; those that are no event are left out.</summary>
         private List<Candidate> CodeEvents(List<Candidate> list)
         {
@@ -79,11 +67,11 @@ public sealed partial class RelationExtractor
             }
         }
 
-        /// <summary>The verb groups (index and group) whose head's lemma is one of <paramref name="verbs"/>, passive ones only when asked.</summary>
-        private IEnumerable<(int Index, VerbGroup Group)> GroupsOf(IReadOnlySet<string> verbs, bool passive = false)
+        /// <summary>The active verb groups (index and group) whose head's lemma is one of <paramref name="verbs"/>.</summary>
+        private IEnumerable<(int Index, VerbGroup Group)> GroupsOf(IReadOnlySet<string> verbs)
         {
             for (int gi = 0; gi < _groups.Count; gi++)
-                if ((passive || !_groups[gi].Passive) && verbs.Contains(v.Lemma(_groups[gi].Head))) yield return (gi, _groups[gi]);
+                if (!_groups[gi].Passive && verbs.Contains(v.Lemma(_groups[gi].Head))) yield return (gi, _groups[gi]);
         }
 
         /// <summary>

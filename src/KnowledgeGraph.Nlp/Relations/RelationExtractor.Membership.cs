@@ -84,9 +84,8 @@ public sealed partial class RelationExtractor
                 // pair stands from the coordinator ("1st Battalion, 5th Regiment, 3rd Division" has none and stays a chain)
                 if (EndsListOfUnits(after)) continue;
                 if (a.FirstToken > 0 && v.IsCoordinator(a.FirstToken - 1)) continue;
-                bool dash = v.Words[sep] != ",";
+                if (v.Words[sep] == "," && ea > eb) continue; // after a comma the smaller unit comes first
                 var (part, whole) = ea < eb ? (a, b) : (b, a);
-                if (!dash && ea > eb) continue;
                 yield return RoleCandidate(part, whole, Grammar.Entries.Lookup("unit of"), sep, sep, v.Words[sep]);
             }
         }
@@ -111,8 +110,7 @@ public sealed partial class RelationExtractor
                 if (!indefinite && rlen > 0 && rentries.Any(e => e.IsRoleNoun) && j + rlen < v.Count && v.IsComma(j + rlen)
                     && v.MentionStartingAt(j + rlen + 1) is { } o2 && v.TypeOf(o2) == EntityType.Organization && o2.Entity != p.Entity)
                 {
-                    var lemma = v.LemmasOf(j, j + rlen - 1);
-                    var entries = RoleOf(lemma) ?? Grammar.Entries.Lookup("role");
+                    var entries = RoleOf(v.LemmasOf(j, j + rlen - 1)) ?? Grammar.Entries.Lookup("role");
                     yield return RoleCandidate(p, o2, entries, j, j + rlen - 1, v.Words[j]);
                     continue;
                 }
@@ -128,8 +126,7 @@ public sealed partial class RelationExtractor
                         int last = r + len - 1;
                         // the role noun must end the noun phrase, and hold no name after it ("P, O Governor Q": Q's title)
                         if (last + 1 < v.Count && (v.IsNoun(last + 1) && v.MentionAt(last + 1) is null || v.MentionStartingAt(last + 1) is { } q && v.TypeOf(q) == EntityType.Person)) break;
-                        var lemma = v.LemmasOf(r, r + len - 1);
-                        var use = indefinite ? Grammar.Entries.Lookup("indefinite role") : RoleOf(lemma) ?? Grammar.Entries.Lookup("role");
+                        var use = indefinite ? Grammar.Entries.Lookup("indefinite role") : RoleOf(v.LemmasOf(r, last)) ?? Grammar.Entries.Lookup("role");
                         yield return RoleCandidate(p, org, use, r, last, v.WordsOf(r, r + len - 1));
                         break;
                     }

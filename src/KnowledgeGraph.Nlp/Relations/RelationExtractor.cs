@@ -52,7 +52,8 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (context.MentionsIn(s).Count >= 2 || context.MentionsIn(s).Count == 1 && sentence.Tokens.Any(t => t.Text.Contains('-', StringComparison.Ordinal)))
             {
                 var view = new SentenceView(context, s, _verbFirstWords, _lemmatize);
-                var run = SentenceRun.For(this, view);
+                var run = new SentenceRun(this, view);
+                run.MarkReducedPassives(); // before any pattern reads the verb groups
                 bool read = false;
                 foreach (var c in run.Candidates())
                 {
@@ -150,14 +151,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         private readonly Dictionary<int, List<MentionRef>> _subjects = new();
         private readonly bool[] _consumed = new bool[v.Count];
 
-        /// <summary>A run over sentence <paramref name="v"/>, its reduced passives marked before any pattern reads its verb groups.</summary>
-        public static SentenceRun For(RelationExtractor extractor, SentenceView v)
-        {
-            var run = new SentenceRun(extractor, v);
-            run.MarkReducedPassives();
-            return run;
-        }
-
         /// <summary>Heads of the participles <see cref="MarkReducedPassives"/> read as reduced passive relatives.</summary>
         private readonly HashSet<int> _reducedPassives = new();
 
@@ -172,7 +165,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         /// stabbed outside Orvin depot": the guard is the victim); a sentence that ends in a stop (<see cref="IsHeadline"/>)
         /// keeps its past tense active.
         /// </summary>
-        private void MarkReducedPassives()
+        public void MarkReducedPassives()
         {
             for (int k = 0; k < _groups.Count; k++)
             {
@@ -256,8 +249,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 var events = match.Entries.Where(e => e.Strength >= 0.5 && IsEventCategory(e.Category)).ToList();
                 if (events.Count == 0) continue;
                 // the argument checks hold for the weak reading too ("occupied the post of treasurer at X")
-                var weak = CodeEvents(new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) });
-                return weak.Count == 1 ? weak[0] : null;
+                return CodeEvents(new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) }) is [var weak] ? weak : null;
             }
             return null;
         }
@@ -293,7 +285,13 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             list.AddRange(AsPartOfCandidates());
             list.AddRange(Unrelated(list, SupportPhraseCandidates()));
             list.AddRange(BondCandidates());
-            return EventCandidates(list);
+            // the event constructions (Events.cs), some replacing the candidates they correct; then every candidate coded with CAMEO
+            list.AddRange(MustDemandCandidates());
+            list.AddRange(HandoverCandidates());
+            list.AddRange(StatementGerundCandidates());
+            PunitiveCallCandidates(list);
+            list.AddRange(IntentCandidates(list));
+            return CodeEvents(list);
         }
 
         /// <summary>Every pair of a mention of <paramref name="first"/> and one of <paramref name="second"/>, in the order of the first.</summary>
@@ -654,23 +652,19 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == 0)
                 return ClauseAfterOpening(g.Head + 1) is var opened and >= 0 ? Subjects(opened) : new List<MentionRef>();
             // a participle clause after the main clause: "X struck Y, killing Z", "X advanced, pushing Y back": its subject is
-            // the main clause's (not "including", "according" ..., which open no clause of their own)
-            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && v.IsComma(g.First - 1) && v.Words[g.First - 1] == ","
-                && !Grammar.ClauselessParticiples.Contains(v.Lemma(g.Head)))
+            // the main clause's (not "including", "according" ..., which open no clause of their own). So is the subject of a
+            // participle with no comma whose plain pronoun object is the noun right before it ("X wrote to Y urging him to leave"):
+            // a plain pronoun object never names its own clause's subject, so the participle does not modify that noun
+            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1)
             {
-                int k = gi > 0 ? _groups.FindLastIndex(gi - 1, o => o.Finite) : -1;
-                var between = k < 0 ? Enumerable.Empty<int>() : Enumerable.Range(_groups[k].Head + 1, Math.Max(0, g.First - _groups[k].Head - 2));
-                if (k >= 0 && !between.Any(t => v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t))) return Subjects(k);
-            }
-            // "X wrote to Y urging him to leave": a plain pronoun object never names its own clause's subject, so a participle
-            // whose pronoun object is the noun right before it does not modify that noun: its subject is the main clause's
-            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && !v.IsComma(g.First - 1) && g.Head + 1 < v.Count
-                && v.Tag(g.Head + 1) == "PRP" && !v.Lower(g.Head + 1).EndsWith("self", StringComparison.Ordinal) && !v.Lower(g.Head + 1).EndsWith("selves", StringComparison.Ordinal)
-                && v.MentionAt(g.Head + 1) is { } pronoun && v.MentionEndingAt(g.First - 1) is { } near && near.Entity == pronoun.Entity)
-            {
-                int k = gi > 0 ? _groups.FindLastIndex(gi - 1, o => o.Finite) : -1;
-                var between = k < 0 ? Enumerable.Empty<int>() : Enumerable.Range(_groups[k].Head + 1, Math.Max(0, g.First - _groups[k].Head - 1));
-                if (k >= 0 && !between.Any(t => v.IsComma(t) || v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t))) return Subjects(k);
+                bool afterComma = v.IsComma(g.First - 1) && v.Words[g.First - 1] == "," && !Grammar.ClauselessParticiples.Contains(v.Lemma(g.Head));
+                bool pronounObject = !v.IsComma(g.First - 1) && g.Head + 1 < v.Count && v.Tag(g.Head + 1) == "PRP" && !v.Lower(g.Head + 1).EndsWith("self", StringComparison.Ordinal)
+                    && !v.Lower(g.Head + 1).EndsWith("selves", StringComparison.Ordinal) && v.MentionAt(g.Head + 1) is { } pronoun && v.MentionEndingAt(g.First - 1) is { } near && near.Entity == pronoun.Entity;
+                int k = (afterComma || pronounObject) && gi > 0 ? _groups.FindLastIndex(gi - 1, o => o.Finite) : -1;
+                bool clear = k >= 0; // no clause break (nor a comma, before a participle without one) after the main clause's verb
+                for (int t = clear ? _groups[k].Head + 1 : 0; clear && t < (afterComma ? g.First - 1 : g.First); t++)
+                    clear = !(pronounObject && v.IsComma(t) || v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t));
+                if (clear) return Subjects(k);
             }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
@@ -1372,13 +1366,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 var (len, entries) = _x._titles.LongestMatchAt(v.Words, r);
                 if (len == 0) continue;
                 int last = r + len - 1;
-                var roleWords = v.WordsOf(r, r + len - 1);
-                var lemma = v.LemmasOf(r, r + len - 1);
-                var role = RoleOf(lemma) ?? RoleOf(roleWords);
+                if (!entries.Any(e => e.ImpliesPerson)) continue;
+                var role = RoleOf(v.LemmasOf(r, last)) ?? RoleOf(v.WordsOf(r, last));
                 bool isNoun = entries.Any(e => e.IsRoleNoun);
                 bool isPrefix = entries.Any(e => e.PrecedesNames);
-                bool person = entries.Any(e => e.ImpliesPerson);
-                if (!person) continue;
                 IReadOnlyList<TriggerEntry> triggers = role ?? Grammar.Entries.Lookup(isPrefix ? "prefix title" : "role");
                 var text = v.TextOf(r, last);
 
