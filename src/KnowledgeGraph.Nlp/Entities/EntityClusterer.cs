@@ -185,6 +185,22 @@ public sealed class EntityClusterer
             if (!match && m.Mention.Type == EntityType.Organization && m.Mention.Canonical is null && AfterThe(sentences[m.Mention.SentenceIndex], m))
                 foreach (var (otherText, _, _) in index.Forms(c))
                     if (IsBareHead(words, Words(otherText), m.Mention.Kind)) { match = byBareHead = true; bareHeads++; break; }
+            // a body's name without the phrase after its head ("the Vale Institute" of "the Vale Institute for Peace
+            // Studies"), either written first: the one body of the article so named (IsWithoutItsPhrase)
+            if (!match && m.Mention is { Type: EntityType.Organization, Kind: MentionKind.Name })
+            {
+                bool shorter = false, longer = false, otherLong = false;
+                foreach (var (otherText, otherKey, otherCanonical) in index.Forms(c))
+                {
+                    var otherWords = Words(otherText);
+                    if (m.Mention.Canonical is null && IsWithoutItsPhrase(words, otherWords)) shorter = true;
+                    else if (!otherCanonical && IsWithoutItsPhrase(otherWords, words)) longer = true;
+                    else if (otherKey != key && otherWords.Any(w => w is "for" or "of" or "on")) otherLong = true;
+                }
+                // a short form already named one long form: another long form is another body ("the Vale Institute for
+                // Peace Studies" and "the Vale Institute for Arts" are two)
+                if (shorter || longer && !otherLong) { match = byBareHead = true; bareHeads++; }
+            }
             // an acronym of a body's name and the country written before it ("ADF" for "Australian" + "Defence Force")
             if (!match && m.Mention.Type == EntityType.Organization && NameKey.IsAcronymShape(KeyText(m)))
                 match = index.AcronymForms(c).Any(f => IsAcronymOf(KeyText(m), f));
@@ -539,6 +555,41 @@ public sealed class EntityClusterer
         kind == MentionKind.Name && shortName.Length == 1 && longName.Length >= 2 && shortName[0].Length >= 3 && char.IsUpper(shortName[0][0])
         && shortName[0].Skip(1).All(char.IsLower) && string.Equals(shortName[0], longName[^1], StringComparison.Ordinal)
         && longName.All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0])));
+
+    /// <summary>
+    /// "the Vale Institute" for "the Vale Institute for Peace Studies", "the Orrin Tate Center" for "the Orrin Tate
+    /// International Center for Scholars": a body's name of two words or more that opens with the longer name's first
+    /// word, ends with its head (the word before "for", "of" or "on") and keeps only words of the longer name before the
+    /// head, in order. The head must be a word that heads bodies (an organisation keyword: "Institute", "Board",
+    /// "Center"), so "Orrin Tate" is not "the Orrin Tate Center for Scholars"; capitalised words only. Not when the phrase
+    /// is "for" or "on" and a place alone ("the Kessland Congress for Ostmark": the clause's phrase glued to the name).
+    /// </summary>
+    private bool IsWithoutItsPhrase(string[] shortName, string[] longName)
+    {
+        if (shortName.Length < 2 || longName.Length < shortName.Length + 2) return false;
+        int head = -1;
+        for (int k = 1; k < longName.Length - 1; k++)
+            if (longName[k] is "for" or "of" or "on") { head = k - 1; break; }
+        if (head < shortName.Length - 1 || head < 1) return false;
+        if (!string.Equals(shortName[0], longName[0], StringComparison.Ordinal) || !string.Equals(shortName[^1], longName[head], StringComparison.Ordinal)) return false;
+        if (!shortName.All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0])))) return false;
+        // "the Kessland Congress for Ostmark" of "the support of the Kessland Congress for Ostmark": "for" or "on" and a
+        // place alone after the head is the clause's phrase glued to the name, not a body's own name
+        if (longName[head + 1] is "for" or "on")
+        {
+            var phrase = string.Join(' ', longName.Skip(head + 2).SkipWhile(w => w.Equals("the", StringComparison.OrdinalIgnoreCase)));
+            if (phrase.Length > 0 && _lex.Gazetteer.Lookup(phrase).Any(h => h.Entry.Type == EntityType.Location)) return false;
+        }
+        // the words between, in order, each a word of the longer name before its head
+        int at = 1;
+        for (int k = 1; k < shortName.Length - 1; k++)
+        {
+            while (at < head && !string.Equals(longName[at], shortName[k], StringComparison.Ordinal)) at++;
+            if (at >= head) return false;
+            at++;
+        }
+        return _lex.OrgKeywords.Lookup(shortName[^1], KeywordPosition.Suffix).Count > 0;
+    }
 
     /// <summary>Heads of a body of water a name may leave out: "the Northern Velic" is "the Northern Velic Ocean".</summary>
     private static readonly HashSet<string> WaterHeads = new(StringComparer.Ordinal) { "Ocean", "Sea" };

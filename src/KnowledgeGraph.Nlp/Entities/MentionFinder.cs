@@ -185,6 +185,7 @@ public sealed partial class MentionFinder
             TypeAcronymsLikeTheirNames(words, settled);
             DropPiecesOfSpelledOutAcronyms(words, settled);
             JoinBodiesNamedForFields(words, settled);
+            if (!headline) JoinModifiersCoordinatedBeforeOneHead(words, settled);
             JoinFieldsListedAfterOf(s, words, settled);
             JoinHeadsToTheirOfPhrase(words, settled);
             if (!headline) JoinHeadsToTheirFieldAfterOnOrFor(words, settled);
@@ -287,6 +288,7 @@ public sealed partial class MentionFinder
             if (result[k].Mention.Type == EntityType.Organization && result[k].Mention.FineType is not null && kinds.Contains(result[k].Mention.Text))
                 result[k] = result[k] with { Mention = result[k].Mention with { FineType = null } };
         DropAcronymsOfDescriptions(sentences, result);
+        JoinLongFormsTheirAcronymsSpell(doc, sentences, result);
         ReadAcronymsByTheArticlesNames(doc, sentences, result);
         DropCommonWordsCapitalisedOnlyToOpen(sentences, result);
         DropNumberedHeadingWords(sentences, result);
@@ -309,8 +311,27 @@ public sealed partial class MentionFinder
         CutVerbsFromSurnames(doc, sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
+        DropNamesOpenedByFunctionWords(sentences, result);
         return result;
     }
+
+    /// <summary>
+    /// "the Harbour Warden of Tessby said", "the Chair for Coastal Affairs spoke", "the Council's and the Court's consent": a
+    /// name never opens with a preposition, a conjunction or a possessive ending written in lower case; a mention that does
+    /// ("of Tessby", "for Coastal Affairs", "and Peace", "'s") is the tail of an office's or a body's name whose head was
+    /// taken off, no name of its own. A surname's particle ("de", "van", "bin", "al-") opens names and stays. One pass over
+    /// the mentions.
+    /// </summary>
+    private static void DropNamesOpenedByFunctionWords(IReadOnlyList<Sentence> sentences, List<PlacedMention> result) =>
+        result.RemoveAll(m =>
+        {
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer" || m.EndToken <= m.FirstToken) return false;
+            var first = sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken];
+            var w = first.Text;
+            if (w.Length == 0 || !char.IsLower(w[0]) && w[0] is not ('\'' or '\u2019')) return false;
+            if (EntityClusterer.IsNameParticle(w) || RomanceParticles.Contains(w) || ParticleName(w)) return false;
+            return first.Tag is "IN" or "CC" or "TO" or "POS" || w is "'s" or "\u2019s";
+        });
 
     /// <summary>
     /// "The Coastal Patrol Fund (CPF) met in May ... CPF crews": an acronym the gazetteer knows as another body ("CPF" of a
@@ -2020,8 +2041,29 @@ public sealed partial class MentionFinder
         settled.RemoveAll(c => c.End - c.First == 1 && (
             IsMonthAbbreviation(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
             || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First]) && RomanInBrackets(words, c.First)
-            || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)));
+            || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)
+            || IsCapitalsWord(words[c.First]) && words[c.First].Length <= 5 && AfterTimeOfDay(words, c.First)));
     }
+
+    /// <summary>
+    /// "at 6:40 a.m. (KDT)", "14:30 UTC", "0830 GMT": capitals right after a time of day (hours and minutes with a colon,
+    /// a number and "a.m."/"p.m.", or four digits opening with 0, which no year does), in brackets or not, name its time
+    /// zone, no body (acro41).
+    /// </summary>
+    private static bool AfterTimeOfDay(List<string> words, int i)
+    {
+        int j = i - 1;
+        if (j >= 0 && words[j] == "(") j--;
+        if (j < 0) return false;
+        var w = words[j];
+        if (w.ToLowerInvariant() is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m") return j >= 1 && words[j - 1].Length > 0 && char.IsAsciiDigit(words[j - 1][^1]);
+        if (ClockTime.IsMatch(w)) return true;
+        // the tokenizer's "4", ":", "50"
+        return w.Length == 2 && w.All(char.IsAsciiDigit) && j >= 2 && words[j - 1] == ":" && words[j - 2].Length is 1 or 2 && words[j - 2].All(char.IsAsciiDigit);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ClockTime =
+        new(@"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?([ap]\.?m\.?)?$|^0\d[0-5]\d$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>"Apr", "Sept": a month's abbreviation of <see cref="DateWords"/> written in title case without its period.</summary>
     private static bool IsMonthAbbreviation(string w) =>
@@ -2508,6 +2550,10 @@ public sealed partial class MentionFinder
         "Xray", "Yankee", "Zulu",
     };
 
+    /// <summary>"Bravo Company", "X-Ray Battery": a word of the spelling alphabet and "Company" or "Battery", a lettered unit.</summary>
+    internal static bool IsLetteredUnit(string name) =>
+        name.Split(' ') is [var letter, "Company" or "Battery"] && SpellingAlphabet.Contains(letter);
+
     /// <summary>The type a name's head keyword gives it: last word ("Free Army Group") or first word ("Operation Desert Storm").</summary>
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
     {
@@ -2546,7 +2592,7 @@ public sealed partial class MentionFinder
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
             // "Bravo Company of 12 Commando", "X-Ray Company": a word of the spelling alphabet (ICAO/NATO) before "Company"
             // or "Battery" letters a unit of a battalion, no business (type40)
-            if (k == 1 && end - start == 2 && words[end - 1] is "Company" or "Battery" && SpellingAlphabet.Contains(words[start]))
+            if (k == 1 && end - start == 2 && IsLetteredUnit(words[start] + " " + words[end - 1]))
                 return (EntityType.Organization, "ArmedForces", KeywordPosition.Suffix);
             if (suffix[0].Type == EntityType.Organization && suffix[0].FineType is null && k == 1
                 && suffix.FirstOrDefault(h => h is { Type: EntityType.Location, FineType: "Region" }) is { } region && SubdivisionPlaced(words, start, end))
@@ -3954,6 +4000,10 @@ public sealed partial class MentionFinder
         if (span.Count == 1 && char.IsLower(last[^1]) && _lex.Gazetteer.Lookup(last).Count == 0
             && (_lex.Agents.Lookup(last).Count > 0 || _lex.Titles.Lookup(last).Count > 0 || _lex.Descriptors.Lookup(last).Count > 0
                 || _lex.OrgKeywords.Lookup(last).Any(k => k.FineType is not ("ArmedForces" or "MediaOrganization")))) return false;
+        // "Senator Dara Quill (D-New Hampshire)", "(R-Ohio)": a party's letter and a hyphen before a U.S. state's name, right after
+        // an opening bracket, is a member of Congress's tag of party and state, no name of its own
+        if (c.First > 0 && words[c.First - 1] == "(" && span[0].Length > 2 && span[0][0] is 'D' or 'R' or 'I' && span[0][1] == '-'
+            && _lex.UsStates.Contains(string.Join(' ', span.Skip(1).Prepend(span[0][2..])))) return false;
         return true;
     }
 
@@ -4576,6 +4626,52 @@ public sealed partial class MentionFinder
             if (items < 2) continue;
             int first = p + 1;
             settled.RemoveAll(o => o.First < c.End && first < o.End && o != c);
+            int at = settled.IndexOf(c);
+            settled[at] = c with { First = first, Canonical = null };
+            k = at;
+        }
+    }
+
+    /// <summary>
+    /// "the Harbour and Coastal Affairs Committee", "the Regional Fisheries and Tidal Research Council": two modifiers joined by
+    /// "and" before one singular head name one body that covers both fields, not a word and a body. When a body the
+    /// recogniser found (two words or more, ending in a body's keyword that is no company's) opens right after "and", and the
+    /// word before "and" is a capitalised word no gazetteer entry, name keyword, person, date or acronym claims, that word and
+    /// the capitalised words right before it (up to three more, back to a lower-case word, punctuation, a possessive or an
+    /// article) go on the body's name, unless one of them is a body's head keyword (a body of its own before "and") or the
+    /// body opens with an acronym or a name the gazetteer knows (its owner's: "NATO Allied Command"). Not in a headline (capitals there say nothing), nor after a comma ("A, B and C
+    /// Committee" is JoinBodiesNamedForFields' list).
+    /// </summary>
+    private void JoinModifiersCoordinatedBeforeOneHead(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.CharStart >= 0 || c.Source == "gazetteer" || c.Length < 2) continue;
+            int and = c.First - 1;
+            if (and < 1 || words[and] != "and") continue;
+            if (!_lex.OrgKeywords.Lookup(words[c.End - 1], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Organization && h.FineType != "Company")) continue;
+            // a plural head keyword over two modifiers is two bodies (SplitPluralHeadsOverTwoModifiers)
+            if (SingularOf(words[c.End - 1]) is { } one && _lex.OrgKeywords.Lookup(one, KeywordPosition.Suffix).Count > 0) continue;
+            // the body opens with a modifier, not with a name of its owner ("NATO Allied Command", "U.S. Navy")
+            if (!IsTitleCase(words[c.First]) || _lex.Gazetteer.Lookup(words[c.First]).Count > 0) continue;
+            bool Free(int i) => IsTitleCase(words[i]) && !DateWords.Contains(words[i]) && words[i] is not ("The" or "A" or "An")
+                && !settled.Any(o => o.First <= i && i < o.End && o.Type == EntityType.Person);
+            // the word before "and": a modifier of the head, no name of its own ("Kessland and Coastal Affairs Committee" lists two)
+            int last = and - 1;
+            if (!Free(last) || _lex.Gazetteer.Lookup(words[last]).Count > 0 || _lex.OrgKeywords.Lookup(words[last]).Count > 0) continue;
+            int first = last;
+            while (first > 0 && last - first < 3 && Free(first - 1)) first--;
+            // "a meeting on Tidal Affairs and Harbour Development Fund": after "on" or "about" the words are a subject, and the
+            // subjects coordinated there are two
+            if (first > 0 && words[first - 1] is "on" or "about") continue;
+            // ... and the words before "and" are no body's name of their own head ("the Air Forces Alba and Coastal Command")
+            bool ownHead = false;
+            for (int i = first; i <= last && !ownHead; i++) ownHead = _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Count > 0;
+            if (ownHead) continue;
+            // a name over those words that starts before them keeps them (it is another name, not a modifier)
+            if (settled.Any(o => o != c && o.First < first && o.End > first)) continue;
+            settled.RemoveAll(o => o != c && o.First < c.First && first < o.End);
             int at = settled.IndexOf(c);
             settled[at] = c with { First = first, Canonical = null };
             k = at;

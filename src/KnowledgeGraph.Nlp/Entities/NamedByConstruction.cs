@@ -26,6 +26,7 @@ internal static class NamedByConstruction
         DropDiseases(sentences, result, lex);
         TypeAcronymsOfDescriptions(sentences, result, lex);
         TypeMakersBeforeProducts(sentences, result, lex);
+        DropWeaponModels(sentences, result, lex);
         TypeSpeakersAfterSpeechVerbs(sentences, result, lex);
         TypePeopleBeforeWho(sentences, result, lex);
         TypeVictims(sentences, result, lex);
@@ -726,6 +727,71 @@ internal static class NamedByConstruction
                 result[k] = result[k] with { Mention = result[k].Mention with { Type = EntityType.Organization, FineType = "Company", Canonical = null }, Role = null };
     }
 
+    /// <summary>Nouns of a weapon a model's name modifies: "the Kestrel missile", "Halder rockets", "a Varn interceptor".</summary>
+    private static readonly HashSet<string> WeaponNouns = new(StringComparer.Ordinal)
+        { "missile", "missiles", "rocket", "rockets", "interceptor", "interceptors" };
+
+    /// <summary>Capitalised endings of a weapon system's name: "the Varn Air Defense System", "the Kestrel Missile System".</summary>
+    private static readonly string[] WeaponSystemEnds =
+        { "Missile System", "Rocket System", "Air Defense System", "Air Defence System", "Missile Defense System", "Missile Defence System" };
+
+    /// <summary>
+    /// "fired the Kestrel missile system", "two Halder missiles", "Varn rocket attacks", "the Ostland Air Defense System": a name
+    /// right before a lower-case weapon's noun ("missile", "rocket", "interceptor"), or a name ending in a weapon system's
+    /// capitalised words ("Missile System", "Air Defense System"), names a model of weapon, no actor: no node, there and
+    /// wherever the article writes the name again. Only a name the recogniser alone typed, with no sublabel, no gazetteer entry
+    /// and no given name opening it ("Hamas rockets", "Houthi missiles" name who fires), and before the noun only a name of one
+    /// word or closed by a number ("Kessa Dynamics missiles" keeps the maker), and not a name a hyphenated participle of
+    /// backing or leading modifies ("an Ostland-backed Brelite missile system") nor one the article writes before a hyphen
+    /// and a participle ("a Brelite-controlled area"): those name who fires (type41)
+    /// </summary>
+    private static bool IsParticiple(string w) => w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) && w.All(char.IsLower);
+
+    /// <summary>"Ostland-backed", "Varn-led", "state-sponsored": a hyphenated participle of backing or leading, which modifies actors.</summary>
+    private static bool ActorParticiple(string w) =>
+        w.LastIndexOf('-') is var h and > 0 && w[(h + 1)..] is "backed" or "led" or "supported" or "sponsored" or "aligned" or "allied" or "funded";
+
+    private static void DropWeaponModels(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var weapons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            // (an acronym before the noun names who fires: "NK missiles", a country's or a group's letters)
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" || m.Role is not null || m.Mention.FineType is not null
+                || m.Mention.Type is not (EntityType.Organization or EntityType.Person or EntityType.Location)) continue;
+            var text = m.Mention.Text;
+            if (NameKey.IsAcronymShape(text)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            bool before = m.EndToken < tokens.Count && WeaponNouns.Contains(tokens[m.EndToken].Text) && tokens[m.EndToken].Tag is "NN" or "NNS";
+            bool ends = WeaponSystemEnds.Any(e => text.EndsWith(" " + e, StringComparison.Ordinal));
+            if (!before && !ends) continue;
+            if (Known(lex, text) || lex.Agents.Lookup(text).Count > 0) continue;
+            // (a model before the noun is one word, or words closed by a number: "the Kestrel 2 missile"; longer names are
+            // makers': "Kessa Dynamics missiles")
+            if (before && (HasOwnEvidence(lex, text) || m.EndToken - m.FirstToken > 1 && !tokens[m.EndToken - 1].Text.Any(char.IsDigit))) continue;
+            // (a name a participle of backing or leading modifies is an actor: "an Ostland-backed Brelite missile system")
+            if (before && m.FirstToken > 0 && ActorParticiple(tokens[m.FirstToken - 1].Text)) continue;
+            weapons.Add(text);
+        }
+        if (weapons.Count == 0) return;
+        // (a name the article puts before a participle after a hyphen, "a Brelite-controlled area", "Brelite-held towns", is
+        // one who controls or holds: an actor, no weapon)
+        foreach (var s in sentences)
+        {
+            var ts = s.Tokens;
+            for (int t = 0; t < ts.Count; t++)
+            {
+                var w = ts[t].Text;
+                int hyphen = w.IndexOf('-');
+                if (hyphen > 0 && weapons.Contains(w[..hyphen]) && IsParticiple(w[(hyphen + 1)..])) weapons.Remove(w[..hyphen]);
+                else if (weapons.Contains(w) && t + 2 < ts.Count && ts[t + 1].Text == "-" && IsParticiple(ts[t + 2].Text)) weapons.Remove(w);
+            }
+        }
+        if (weapons.Count == 0) return;
+        result.RemoveAll(m => IsNamed(m) && weapons.Contains(m.Mention.Text) && m.Mention.Source == "ner" && m.Role is null && m.Mention.FineType is null
+                              && m.Mention.Type is EntityType.Organization or EntityType.Person or EntityType.Location);
+    }
+
     /// <summary>Verbs of saying after a quotation, before the speaker: "... ," said Okafor.</summary>
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal) { "said", "says", "added", "adds", "explained", "noted", "stated", "continued", "concluded" };
 
@@ -815,6 +881,7 @@ internal static class NamedByConstruction
     private static void TypeMeetingsByTime(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
         var meetings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var people = new HashSet<string>(StringComparer.Ordinal);
         static bool Year(string w) => w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2';
         foreach (var m in result)
         {
@@ -827,7 +894,12 @@ internal static class NamedByConstruction
             // ("Day": "on Kessa Harbour Day", "the Varn Remembrance Day": a day of observance, an event, read as a week is)
             if (last is "Week" or "Day")
             {
-                if (!lex.GivenNames.Contains(tokens[m.FirstToken].Text)) meetings[m.Mention.Text] = null;
+                // (a person the recogniser read, of two words, with "of" and a capitalised word after the name, is a person from
+                // a place, not a day: "Mara Day of Kessa said"; a day of observance writes "of" inside its name (type41))
+                if (m.Mention.Type == EntityType.Person && m.EndToken - m.FirstToken == 2 && m.EndToken + 1 < tokens.Count
+                    && tokens[m.EndToken].Text == "of" && tokens[m.EndToken + 1].Tag == "NNP")
+                    people.Add(m.Mention.Text);
+                else if (!lex.GivenNames.Contains(tokens[m.FirstToken].Text)) meetings[m.Mention.Text] = null;
                 continue;
             }
             var heads = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix);
@@ -851,6 +923,7 @@ internal static class NamedByConstruction
             bool timed = prep is "during" or "During" || prep == "of" && W(p - 1) is "ahead" or "sidelines" or "margins" or "eve";
             if (dated || timed) meetings[m.Mention.Text] = "Meeting";
         }
+        foreach (var p in people) if (meetings.TryGetValue(p, out var f0) && f0 is null) meetings.Remove(p);
         if (meetings.Count == 0) return;
         for (int k = 0; k < result.Count; k++)
         {
@@ -1075,7 +1148,11 @@ internal static class NamedByConstruction
             // (a company's sublabel that only its head word gave, "Corporation", yields to an appositive that calls it a state's
             // agency: "the Ostland Development Corporation, a federal agency" (type40))
             bool company = m.Mention is { Type: EntityType.Organization, FineType: "Company" };
-            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" && !company || m.Role is not null || m.Mention.FineType is not null && !company) continue;
+            // (so does a unit lettered by the spelling alphabet, "Delta Company", whose appositive calls it something else:
+            // "Delta Company, a software firm" (type41))
+            bool letteredUnit = m.Mention is { Type: EntityType.Organization, FineType: "ArmedForces" } && MentionFinder.IsLetteredUnit(m.Mention.Text);
+            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source != "ner" && !company && !letteredUnit || m.Role is not null
+                || m.Mention.FineType is not null && !company && !letteredUnit) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
             int e = m.EndToken;
             if (e + 2 >= tokens.Count || tokens[e].Text != "," || tokens[e + 1].Text is not ("the" or "a" or "an")) continue;
@@ -1099,6 +1176,12 @@ internal static class NamedByConstruction
             {
                 if (readings.Count > 0 && readings[0] is { Type: EntityType.Organization } agency && agency.FineTypes.FirstOrDefault() == "GovernmentAgency")
                     result[k] = m with { Mention = m.Mention with { FineType = "GovernmentAgency", Canonical = null }, Agent = null };
+                continue;
+            }
+            if (letteredUnit)
+            {
+                if (readings.Count > 0 && readings[0].Type == EntityType.Organization && readings[0].FineTypes.FirstOrDefault() is { } sub and not "ArmedForces" and not "Organization")
+                    result[k] = m with { Mention = m.Mention with { FineType = sub, Canonical = null }, Agent = null };
                 continue;
             }
             if (readings.Count == 0 || readings[0].Type == m.Mention.Type || readings[0].Type == EntityType.Event) continue;
