@@ -662,6 +662,16 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 var between = k < 0 ? Enumerable.Empty<int>() : Enumerable.Range(_groups[k].Head + 1, Math.Max(0, g.First - _groups[k].Head - 2));
                 if (k >= 0 && !between.Any(t => v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t))) return Subjects(k);
             }
+            // "X wrote to Y urging him to leave": a plain pronoun object never names its own clause's subject, so a participle
+            // whose pronoun object is the noun right before it does not modify that noun: its subject is the main clause's
+            if (v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head && g.First > 1 && !v.IsComma(g.First - 1) && g.Head + 1 < v.Count
+                && v.Tag(g.Head + 1) == "PRP" && !v.Lower(g.Head + 1).EndsWith("self", StringComparison.Ordinal) && !v.Lower(g.Head + 1).EndsWith("selves", StringComparison.Ordinal)
+                && v.MentionAt(g.Head + 1) is { } pronoun && v.MentionEndingAt(g.First - 1) is { } near && near.Entity == pronoun.Entity)
+            {
+                int k = gi > 0 ? _groups.FindLastIndex(gi - 1, o => o.Finite) : -1;
+                var between = k < 0 ? Enumerable.Empty<int>() : Enumerable.Range(_groups[k].Head + 1, Math.Max(0, g.First - _groups[k].Head - 1));
+                if (k >= 0 && !between.Any(t => v.IsComma(t) || v.IsClauseBreak(t) || v.IsRelativePronoun(t) || v.IsComplementizer(t))) return Subjects(k);
+            }
             // controlled infinitive or gerund: "X agreed to release Y", "X urged Y to withdraw", "X denied attacking Y"
             int ctrl = Controller(gi, out var objectControl);
             if (ctrl >= 0) return objectControl is not null ? WithLeftConjuncts(objectControl) : Subjects(ctrl);
@@ -711,7 +721,11 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             var g = _groups[gi];
             objectControl = null;
             int p = g.First - 1;
+            // "urged X to immediately release Y", "plans to quickly attack Y": one or two adverbs (not a negator) may split the
+            // infinitive from its "to"
+            for (int a = 0; a < 2 && p > 1 && v.IsAdverb(p) && !Grammar.NegatesAt(v, p) && v.MentionAt(p) is null; a++) p--;
             bool infinitive = v.Tag(p) == "TO";
+            if (!infinitive) p = g.First - 1;
             bool gerund = v.Tag(g.Head) == "VBG" && !g.Finite && g.First == g.Head;
             if (!infinitive && !gerund) return -1;
             int q = p;

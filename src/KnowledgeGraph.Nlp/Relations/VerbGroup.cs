@@ -41,6 +41,8 @@ internal sealed record VerbGroup(int First, int Head, bool Passive, bool Finite,
             if (!finite && first == head && v.Tag(head) == "VBN" && first > 0 && !v.IsComma(first - 1) && !AgentAhead(v, head)
                 && (v.MentionAt(first - 1) is not null || v.IsNoun(first - 1) || v.Tag(first - 1) is "PRP" || v.IsAdverb(first - 1) && first > 1 && (v.MentionAt(first - 2) is not null || v.Tag(first - 2) is "PRP")))
                 finite = true;
+            // "X ought to attack Y": "ought" is a modal whose infinitive takes "to" (the tagger may read it as a noun)
+            if (first > 1 && v.Tag(first - 1) == "TO" && v.MentionAt(first - 2) is null && Grammar.Modals.TryGetValue(v.Lower(first - 2), out var ought)) modality ??= ought;
             // "never attacked": a negator right before the group belongs to it
             if (first > 0 && v.Lower(first - 1) is "never" or "not" or "n't") negated = true;
             groups.Add(new VerbGroup(first, head, passive, finite, negated, modality));

@@ -1001,6 +1001,8 @@ public sealed class RuleEngine
                         && !(c + 1 < tree.Count && x._focus.Contains(tree.Lower(c + 1)))) negated = true; // "not only ... (but) also"
                     else if (rel is "aux" && (x._modals.TryGetValue(lemma, out var m) || x._modals.TryGetValue(tree.Lower(c), out m))) modality ??= m;
                     else if (rel is "mark" && x._conditionals.Contains(lemma)) modality ??= "conditional";
+                    // "X ought to attack Y": the modal before the infinitive's "to" (parsed as its subject when tagged a noun)
+                    else if (rel is "mark" && tree.Lower(c) == "to" && c > 0 && x._modals.TryGetValue(tree.Lower(c - 1), out var ought)) modality ??= ought;
                 }
                 var r = tree.Rel(v);
                 int h = tree.Head(v);
