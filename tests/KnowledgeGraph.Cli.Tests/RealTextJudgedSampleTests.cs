@@ -450,7 +450,7 @@ public sealed class RealTextCheck4JudgedSampleTests
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18", "realtext-check19", "realtext-check20", "realtext-check21", "realtext-check22" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18", "realtext-check19", "realtext-check20", "realtext-check21", "realtext-check22", "realtext-check23" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -633,6 +633,18 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check22", "judged-after-seed210.tsv", 55)]
     [TestCase("realtext-check22", "judged-after-seed211.tsv", 65)]
     [TestCase("realtext-check22", "judged-after.tsv", 70)]
+    // tests/realtext-check23: main e6c9bfd's two samples judged by corpus24 before any work of the session (this session's
+    // unread check corpus: developers do not read its misses), and judge28's re-judged samples and fresh draw of main
+    // c0e5a61 (the session's merges); every node judged correct before is still there with its id, labels and name (no
+    // rename, no loss); the whole graph changed in two nodes only (other41): Ján Kubiš lost the glued alias "for Iraq Ján
+    // Kubiš" (still correct, but that mention now gives no name) and Gorran (a party typed Person, wrong before) took his
+    // pronoun; the draws have 74 (seed 220) and 78 (seed 221) correct rows before and after, and the fresh draw (seed 222)
+    // has 76, so they ask for 70, 75 and 75 of them
+    [TestCase("realtext-check23", "judged-before.tsv", 70)]
+    [TestCase("realtext-check23", "judged-before-seed221.tsv", 75)]
+    [TestCase("realtext-check23", "judged-after-seed220.tsv", 70)]
+    [TestCase("realtext-check23", "judged-after-seed221.tsv", 75)]
+    [TestCase("realtext-check23", "judged-after.tsv", 75)]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file, int atLeast = 60)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file,
             Renamed.Where(r => !RenamedIn.ContainsKey((folder, r.Key))).Concat(RenamedIn.Where(r => r.Key.Folder == folder).Select(r => KeyValuePair.Create(r.Key.Id, r.Value))).ToDictionary(StringComparer.Ordinal),

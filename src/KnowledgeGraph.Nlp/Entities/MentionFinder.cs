@@ -311,7 +311,7 @@ public sealed partial class MentionFinder
         CutVerbsFromSurnames(doc, sentences, result);
         AddSurnames(sentences, result);
         UnifyAgents(sentences, result);
-        DropNamesOpenedByFunctionWords(sentences, result);
+        DropNamesOpenedByFunctionWords(doc, sentences, result);
         return result;
     }
 
@@ -319,19 +319,58 @@ public sealed partial class MentionFinder
     /// "the Harbour Warden of Tessby said", "the Chair for Coastal Affairs spoke", "the Council's and the Court's consent": a
     /// name never opens with a preposition, a conjunction or a possessive ending written in lower case; a mention that does
     /// ("of Tessby", "for Coastal Affairs", "and Peace", "'s") is the tail of an office's or a body's name whose head was
-    /// taken off, no name of its own. A surname's particle ("de", "van", "bin", "al-") opens names and stays. One pass over
-    /// the mentions.
+    /// taken off, no name of its own. A surname's particle ("de", "van", "bin", "al-") opens names and stays. When such a
+    /// tail read as a person ends in a person's name ("the Envoy of the Council for Tessby Anke Morel visited"), the mention
+    /// is that name, not nothing (<see cref="PersonAtTheEnd"/>). Linear in the mentions.
     /// </summary>
-    private static void DropNamesOpenedByFunctionWords(IReadOnlyList<Sentence> sentences, List<PlacedMention> result) =>
-        result.RemoveAll(m =>
+    private void DropNamesOpenedByFunctionWords(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        HashSet<string>? persons = null;
+        bool any = false;
+        for (int k = 0; k < result.Count; k++)
         {
-            if (m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer" || m.EndToken <= m.FirstToken) return false;
-            var first = sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken];
-            var w = first.Text;
-            if (w.Length == 0 || !char.IsLower(w[0]) && w[0] is not ('\'' or '\u2019')) return false;
-            if (EntityClusterer.IsNameParticle(w) || RomanceParticles.Contains(w) || ParticleName(w)) return false;
-            return first.Tag is "IN" or "CC" or "TO" or "POS" || w is "'s" or "\u2019s";
-        });
+            var m = result[k];
+            if (!OpensWithFunctionWord(sentences, m)) continue;
+            any = true;
+            if (m.Mention.Type != EntityType.Person) continue;
+            // (every person's name the article writes, and its last word, the surname: "Mr. Brell" names "Tomas Brell")
+            persons ??= result.Where(p => p.Mention is { Type: EntityType.Person, Kind: MentionKind.Name } && !OpensWithFunctionWord(sentences, p))
+                .SelectMany(p => new[] { p.Mention.Text, "\u0001" + p.Mention.Text.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            if (PersonAtTheEnd(tokens, m, persons) is not int from) continue;
+            var span = new TextSpan(tokens[from].Start, tokens[m.EndToken - 1].End);
+            result[k] = m with { FirstToken = from, Mention = m.Mention with { Span = span, Text = doc.Text[span.Start..span.End], Canonical = null } };
+        }
+        if (any) result.RemoveAll(m => OpensWithFunctionWord(sentences, m));
+    }
+
+    /// <summary>Whether a name mention (not the gazetteer's) opens with a lower-case preposition, conjunction or possessive
+    /// ending that is no surname's particle (<see cref="DropNamesOpenedByFunctionWords"/>).</summary>
+    private static bool OpensWithFunctionWord(IReadOnlyList<Sentence> sentences, PlacedMention m)
+    {
+        if (m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer" || m.EndToken <= m.FirstToken) return false;
+        var first = sentences[m.Mention.SentenceIndex].Tokens[m.FirstToken];
+        var w = first.Text;
+        if (w.Length == 0 || !char.IsLower(w[0]) && w[0] is not ('\'' or '\u2019')) return false;
+        if (EntityClusterer.IsNameParticle(w) || RomanceParticles.Contains(w) || ParticleName(w)) return false;
+        return first.Tag is "IN" or "CC" or "TO" or "POS" || w is "'s" or "\u2019s";
+    }
+
+    /// <summary>The first token of a person's name closing a tail read as a person: the longest run of capitalised words
+    /// closing the mention (after its first word, two or three words) that the article writes as a person elsewhere, that
+    /// opens with a given name of the lexicon, or of two words whose last the article writes as a person's surname ("for
+    /// Tessby Anke Morel ... Mr. Morel" -> "Anke Morel"); null when there is none.</summary>
+    private int? PersonAtTheEnd(IReadOnlyList<Token> tokens, PlacedMention m, HashSet<string> persons)
+    {
+        for (int j = Math.Max(m.FirstToken + 1, m.EndToken - 3); j <= m.EndToken - 2; j++)
+        {
+            if (!Enumerable.Range(j, m.EndToken - j).All(x => IsCapitalized(tokens[x].Text))) continue;
+            if (_lex.GivenNames.Contains(tokens[j].Text) || persons.Contains(string.Join(' ', Enumerable.Range(j, m.EndToken - j).Select(x => tokens[x].Text)))
+                || m.EndToken - j == 2 && persons.Contains("\u0001" + tokens[m.EndToken - 1].Text))
+                return j;
+        }
+        return null;
+    }
 
     /// <summary>
     /// "The Coastal Patrol Fund (CPF) met in May ... CPF crews": an acronym the gazetteer knows as another body ("CPF" of a
