@@ -2081,13 +2081,14 @@ public sealed partial class MentionFinder
             IsMonthAbbreviation(words[c.First]) && c.End < words.Count && IsDayOrYear(words[c.End])
             || words[c.First].Length >= 4 && WellFormedRoman.IsMatch(words[c.First]) && RomanInBrackets(words, c.First)
             || c.Source == "gazetteer" && IsNumberedDesignation(s, words, c.First)
-            || IsCapitalsWord(words[c.First]) && words[c.First].Length <= 5 && AfterTimeOfDay(words, c.First)));
+            || IsCapitalsWord(words[c.First]) && words[c.First].Length <= 5 && AfterTimeOfDay(words, c.First)
+               && !(c.Source == "gazetteer" && c.Type == EntityType.Organization)));
     }
 
     /// <summary>
     /// "at 6:40 a.m. (KDT)", "14:30 UTC", "0830 GMT": capitals right after a time of day (hours and minutes with a colon,
     /// a number and "a.m."/"p.m.", or four digits opening with 0, which no year does), in brackets or not, name its time
-    /// zone, no body (acro41).
+    /// zone, no body (acro41). Not a body the gazetteer knows by those letters: "At 6 a.m. NATO jets struck" (review41).
     /// </summary>
     private static bool AfterTimeOfDay(List<string> words, int i)
     {

@@ -785,6 +785,10 @@ internal static class NamedByConstruction
                 int hyphen = w.IndexOf('-');
                 if (hyphen > 0 && weapons.Contains(w[..hyphen]) && IsParticiple(w[(hyphen + 1)..])) weapons.Remove(w[..hyphen]);
                 else if (weapons.Contains(w) && t + 2 < ts.Count && ts[t + 1].Text == "-" && IsParticiple(ts[t + 2].Text)) weapons.Remove(w);
+                // (nor one the article writes right before a verb of saying, a title or a word for people who act for it: "Belvar
+                // said", "Belvar leader Ali Sarem", "Belvar fighters": a weapon neither speaks nor has leaders or fighters (review41))
+                else if (weapons.Contains(w) && t + 1 < ts.Count && ts[t + 1].Text is var next
+                         && (SpeechVerbs.Contains(next) || lex.Titles.Lookup(next).Any() || lex.Agents.Lookup(next.ToLowerInvariant()).Any())) weapons.Remove(w);
             }
         }
         if (weapons.Count == 0) return;

@@ -81,7 +81,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 || Grammar.PersonObjectTypes.Contains(entry.Type) && v.TypeOf(obj) == EntityType.Location && !NamesPeople(v, obj)) continue;
             if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
             if (NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
-            var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun);
+            var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun, stated: c.Pattern == RelationPattern.Role);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
             if (c.Intent || StatedByNounPhrase(v, c, entry, subj)) modality = null; // a stated intention is a fact about what was said
@@ -1822,8 +1822,11 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             return p > triggerLast && Grammar.TopicPrepositions.Contains(v.Lower(p));
         }
 
-        /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>.</summary>
-        public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun)
+        /// <summary>Negation and modality of the clause holding the trigger at <paramref name="token"/>. A title or role noun
+        /// (<paramref name="stated"/>) in the object of a control verb is stated by its noun phrase, not hedged by that verb:
+        /// "urged Ostland's President Kolt to resign" asks for the resignation, not for Kolt to lead Ostland (a verb that
+        /// controls the title's own verb still hedges it: "plans to name Vell chief of Belcor").</summary>
+        public (bool Negated, string? Modality) HedgeAt(int token, bool isNoun, bool stated = false)
         {
             bool negated = false;
             string? modality = null;
@@ -1838,7 +1841,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             {
                 if (Enumerable.Range(_groups[gi].Head + 1, Math.Max(0, token - _groups[gi].Head - 1)).Any(k => v.IsClauseBreak(k) || v.IsRelativePronoun(k) || v.IsComplementizer(k)))
                     gi = -1;
-                if (gi >= 0 && _groups[gi].Head != token) Governed(_groups[gi].Head);
+                if (gi >= 0 && _groups[gi].Head != token && !stated) Governed(_groups[gi].Head);
             }
             // "the demand for Y to leave", "time for Y to act": what "for Y to" says is asked or planned, not done
             if (gi >= 0 && ForSubject(_groups[gi], out _) is var forAt && forAt > 0)
