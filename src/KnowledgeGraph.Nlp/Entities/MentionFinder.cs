@@ -325,7 +325,7 @@ public sealed partial class MentionFinder
     /// </summary>
     private void DropNamesOpenedByFunctionWords(Document doc, IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
     {
-        HashSet<string>? persons = null;
+        HashSet<string>? persons = null, surnames = null;
         bool any = false;
         for (int k = 0; k < result.Count; k++)
         {
@@ -334,10 +334,14 @@ public sealed partial class MentionFinder
             any = true;
             if (m.Mention.Type != EntityType.Person) continue;
             // (every person's name the article writes, and its last word, the surname: "Mr. Brell" names "Tomas Brell")
-            persons ??= result.Where(p => p.Mention is { Type: EntityType.Person, Kind: MentionKind.Name } && !OpensWithFunctionWord(sentences, p))
-                .SelectMany(p => new[] { p.Mention.Text, "\u0001" + p.Mention.Text.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
+            if (persons is null)
+            {
+                persons = result.Where(p => p.Mention is { Type: EntityType.Person, Kind: MentionKind.Name } && !OpensWithFunctionWord(sentences, p))
+                    .Select(p => p.Mention.Text).ToHashSet(StringComparer.Ordinal);
+                surnames = persons.Select(name => name.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
+            }
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
-            if (PersonAtTheEnd(tokens, m, persons) is not int from) continue;
+            if (PersonAtTheEnd(tokens, m, persons, surnames!) is not int from) continue;
             var span = new TextSpan(tokens[from].Start, tokens[m.EndToken - 1].End);
             result[k] = m with { FirstToken = from, Mention = m.Mention with { Span = span, Text = doc.Text[span.Start..span.End], Canonical = null } };
         }
@@ -360,13 +364,13 @@ public sealed partial class MentionFinder
     /// closing the mention (after its first word, two or three words) that the article writes as a person elsewhere, that
     /// opens with a given name of the lexicon, or of two words whose last the article writes as a person's surname ("for
     /// Tessby Anke Morel ... Mr. Morel" -> "Anke Morel"); null when there is none.</summary>
-    private int? PersonAtTheEnd(IReadOnlyList<Token> tokens, PlacedMention m, HashSet<string> persons)
+    private int? PersonAtTheEnd(IReadOnlyList<Token> tokens, PlacedMention m, HashSet<string> persons, HashSet<string> surnames)
     {
         for (int j = Math.Max(m.FirstToken + 1, m.EndToken - 3); j <= m.EndToken - 2; j++)
         {
             if (!Enumerable.Range(j, m.EndToken - j).All(x => IsCapitalized(tokens[x].Text))) continue;
             if (_lex.GivenNames.Contains(tokens[j].Text) || persons.Contains(string.Join(' ', Enumerable.Range(j, m.EndToken - j).Select(x => tokens[x].Text)))
-                || m.EndToken - j == 2 && persons.Contains("\u0001" + tokens[m.EndToken - 1].Text))
+                || m.EndToken - j == 2 && surnames.Contains(tokens[m.EndToken - 1].Text))
                 return j;
         }
         return null;
@@ -2591,8 +2595,9 @@ public sealed partial class MentionFinder
     };
 
     /// <summary>"Bravo Company", "X-Ray Battery": a word of the spelling alphabet and "Company" or "Battery", a lettered unit.</summary>
-    internal static bool IsLetteredUnit(string name) =>
-        name.Split(' ') is [var letter, "Company" or "Battery"] && SpellingAlphabet.Contains(letter);
+    internal static bool IsLetteredUnit(string name) => name.Split(' ') is [var letter, var head] && IsLetteredUnit(letter, head);
+
+    private static bool IsLetteredUnit(string letter, string head) => head is "Company" or "Battery" && SpellingAlphabet.Contains(letter);
 
     /// <summary>The type a name's head keyword gives it: last word ("Free Army Group") or first word ("Operation Desert Storm").</summary>
     private (EntityType Type, string? Fine, KeywordPosition Position)? Keyword(List<string> words, int start, int end)
@@ -2632,7 +2637,7 @@ public sealed partial class MentionFinder
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
             // "Bravo Company of 12 Commando", "X-Ray Company": a word of the spelling alphabet (ICAO/NATO) before "Company"
             // or "Battery" letters a unit of a battalion, no business (type40)
-            if (k == 1 && end - start == 2 && IsLetteredUnit(words[start] + " " + words[end - 1]))
+            if (k == 1 && end - start == 2 && IsLetteredUnit(words[start], words[end - 1]))
                 return (EntityType.Organization, "ArmedForces", KeywordPosition.Suffix);
             if (suffix[0].Type == EntityType.Organization && suffix[0].FineType is null && k == 1
                 && suffix.FirstOrDefault(h => h is { Type: EntityType.Location, FineType: "Region" }) is { } region && SubdivisionPlaced(words, start, end))
