@@ -320,7 +320,7 @@ public sealed class RuleEngine
         bool kind = rule.Trigger switch
         {
             // a verb's lemma may be repaired from its surface after the parse (RuleTree.RepairVerbLemmas): any verb may be one
-            TriggerKind.Verb => token.Upos is "VERB",
+            TriggerKind.Verb => token.Upos is "VERB" || token.Tag is "NNS", // a plural noun may be a verb (RuleTree.RepairPluralVerbs)
             TriggerKind.Noun => _nounFirst.Contains(lemma) || _nounFirst.Contains(lower),
             TriggerKind.Role => _titles.IsRoleNoun(lemma) || _titles.IsRoleNoun(token.Text) || _titles.IsPrefixTitle(token.Text),
             TriggerKind.Token => true,
@@ -390,6 +390,8 @@ public sealed class RuleEngine
             {
                 var tree = new RuleTree(sentence);
                 tree.RepairVerbLemmas(_verbFirst);
+                tree.RepairPluralVerbs(_verbFirst);
+                tree.RepairObjectControl(_objectControl);
                 var run = new SentenceMatch(this, context, s, tree, found, dates);
                 foreach (var m in run.All(fallback, defaultOnly)) yield return m;
             }
@@ -671,7 +673,7 @@ public sealed class RuleEngine
             if (rel == "conj") return Own(h, "nsubj");
             if (rel == "xcomp")
             {
-                if (x._objectControl.Contains(tree.Lemma(h)) && (tree.FirstChild(h, "obj") is var o and >= 0 || (o = tree.FirstChild(h, "iobj")) >= 0)) return new List<int> { o };
+                if (x._objectControl.Contains(tree.Lemma(h)) && tree.ControlledObject(h) is var o and >= 0) return new List<int> { o };
                 return Own(h, "nsubj");
             }
             if (rel is "acl" or "amod") return new List<int> { h };

@@ -10,6 +10,7 @@ internal sealed class RuleTree
     private readonly int[] _childStart;    // token i's children are _children[_childStart[i] .. _childStart[i + 1])
     private readonly string[] _lemma;
     private readonly string?[] _lower; // lower-cased surface forms, filled as asked for
+    private string?[]? _rel, _upos, _tag; // the tree reader's repairs of the tagger and parser (null: as parsed)
 
     public RuleTree(Sentence sentence)
     {
@@ -42,10 +43,77 @@ internal sealed class RuleTree
     public Token Token(int i) => _tokens[i];
     public string Lemma(int i) => _lemma[i];
     public string Lower(int i) => _lower[i] ??= _tokens[i].Text.ToLowerInvariant();
-    public string Rel(int i) => _tokens[i].Deprel ?? "";
+    public string Rel(int i) => _rel?[i] ?? _tokens[i].Deprel ?? "";
     public int Head(int i) => _tokens[i].Head;
-    public string Upos(int i) => _tokens[i].Upos ?? "";
-    public string Tag(int i) => _tokens[i].Tag ?? "";
+    public string Upos(int i) => _upos?[i] ?? _tokens[i].Upos ?? "";
+    public string Tag(int i) => _tag?[i] ?? _tokens[i].Tag ?? "";
+
+    private void Relabel(int i, string rel) => (_rel ??= new string?[Count])[i] = rel;
+
+    /// <summary>
+    /// A present-tense verb the tagger read as a plural noun heading the sentence ("Ostland calls on Westmark to free the
+    /// envoy": "calls" NNS, with "Ostland" as its subject or adjective, "on Westmark" as its nmod, "to free" as its acl):
+    /// a root plural noun with no determiner, possessor, number, copula, preposition or object of its own (an object under
+    /// a noun is a parse gone astray: "calls on Y to free Z" with "free" an adjective) whose lemma starts a
+    /// verb entry of the trigger lexicon, and that has a subject or a capitalised word before it as modifier, is read as
+    /// the verb (VBZ) with its phrases as a verb's: the word before as subject, a prepositional nmod after it as obl, an
+    /// infinitive acl as xcomp.
+    /// </summary>
+    public void RepairPluralVerbs(IReadOnlySet<string> known)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (Tag(i) != "NNS" || Rel(i) != "root" || !known.Contains(_lemma[i])) continue;
+            int subject = FirstChild(i, "nsubj");
+            bool blocked = false;
+            foreach (var c in Children(i))
+                if (Rel(c) is "det" or "nmod:poss" or "nummod" or "cop" or "case" or "obj") blocked = true; // an obj: the parse went astray
+            if (blocked) continue;
+            if (subject < 0)
+            {
+                // "Ostland calls": an unknown name tagged an adjective right before the noun, opening the sentence
+                int a = i - 1;
+                if (a < 0 || Head(a) != i || Rel(a) is not ("amod" or "compound") || !char.IsUpper(_tokens[a].Text[0])) continue;
+                for (int k = 0; k < a; k++) if (Head(k) != a) { a = -1; break; }
+                if (a < 0) continue;
+                subject = a;
+                Relabel(a, "nsubj");
+            }
+            (_upos ??= new string?[Count])[i] = "VERB";
+            (_tag ??= new string?[Count])[i] = "VBZ";
+            foreach (var c in Children(i))
+            {
+                if (c < i) continue;
+                if (Rel(c) == "nmod" && FirstChild(c, "case") >= 0) Relabel(c, "obl");
+                else if (Rel(c) == "acl" && ChildrenWith(c, "mark").Any(m => Lower(m) == "to")) Relabel(c, "xcomp");
+            }
+        }
+    }
+
+    /// <summary>
+    /// "X urged Y to free Z" parsed with the infinitive as an adverbial clause: under a verb of object control
+    /// (<paramref name="objectControl"/>) that has an object (or "on"/"upon" phrase: "called on Y to ..."), an infinitive
+    /// advcl with "to" is its complement (xcomp), whose subject is that object and whose act is asked for, not stated.
+    /// </summary>
+    public void RepairObjectControl(IReadOnlySet<string> objectControl)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (Rel(i) != "advcl" || Upos(i) != "VERB" || !ChildrenWith(i, "mark").Any(m => Lower(m) == "to")) continue;
+            int h = Head(i);
+            if (h < 0 || h > i || Upos(h) != "VERB" || !objectControl.Contains(_lemma[h]) || ControlledObject(h) is not (>= 0 and var o) || o > i) continue;
+            Relabel(i, "xcomp");
+        }
+    }
+
+    /// <summary>The object an object-control verb passes to its complement: its obj or iobj, else an "on"/"upon" phrase ("call on Y to ..."); -1 when none.</summary>
+    public int ControlledObject(int verb)
+    {
+        if (FirstChild(verb, "obj") is var o and >= 0 || (o = FirstChild(verb, "iobj")) >= 0) return o;
+        foreach (var c in ChildrenWith(verb, "obl"))
+            if (CaseOf(c) is "on" or "upon") return c;
+        return -1;
+    }
     public ArraySegment<int> Children(int i) => new(_children, _childStart[i], _childStart[i + 1] - _childStart[i]);
 
     /// <summary>

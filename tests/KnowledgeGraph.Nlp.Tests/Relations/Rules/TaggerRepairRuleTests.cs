@@ -1,0 +1,48 @@
+
+namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
+
+/// <summary>
+/// The tree reader's repairs of two slips of the tagger and parser (issue 9, branch rel42), on sentences of our own
+/// parsed by the shipped parser: a present-tense "calls" read as a plural noun heading the sentence, and an infinitive
+/// after a verb of asking hung as an adverbial clause instead of the verb's complement.
+/// </summary>
+public sealed class TaggerRepairRuleTests
+{
+    private static List<string> Readings(string markup)
+    {
+        var (m, engine) = ShippedRules.Parsed.Value;
+        var c = m.Build(markup);
+        return engine.Extract(c, fallback: false)
+            .Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}" + (r.Modality is { } mo ? $" ({mo})" : ""))
+            .ToList();
+    }
+
+    [Test]
+    public void CallsOnAfterAPluralLookingNameIsTheVerb()
+    {
+        // "States calls" is tagged as a noun compound heading the sentence: no verb, no edge, before the repair
+        var e = Readings("[The United States|Location] calls on [Westmark|Location] to release [Tara Hale|Person].");
+        Assert.That(e, Does.Contain("The United States CALLED_ON Westmark"), string.Join("; ", e));
+        // the one called on is the one asked to act, and the act is asked for, not done
+        Assert.That(e, Does.Contain("Westmark RELEASED Tara Hale (requested)"), string.Join("; ", e));
+        Assert.That(e.Where(x => x.StartsWith("The United States RELEASED", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+    }
+
+    [Test]
+    public void AnInfinitiveHungAsAnAdverbialClauseOfAVerbOfAskingIsItsComplement()
+    {
+        // the subject of the act asked for is the one asked, not the one asking, and the act is not stated as done
+        var e = Readings("[The Ostland government|Organization] called on [Westmark|Location] to release [Tara Hale|Person].");
+        Assert.That(e, Does.Contain("The Ostland government CALLED_ON Westmark"), string.Join("; ", e));
+        Assert.That(e, Does.Contain("Westmark RELEASED Tara Hale (requested)"), string.Join("; ", e));
+        Assert.That(e.Where(x => x.StartsWith("The Ostland government RELEASED", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+    }
+
+    [Test]
+    public void APluralNounWithADeterminerStaysANoun()
+    {
+        // "the calls on Y" is the noun: no verb of calling on reads from it
+        var e = Readings("The calls on [Westmark|Location] from [Ostland|Location] and [Norland|Location].");
+        Assert.That(e.Where(x => x.Contains("CALLED_ON", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+    }
+}
