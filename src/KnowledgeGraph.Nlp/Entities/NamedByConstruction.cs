@@ -349,8 +349,9 @@ internal static class NamedByConstruction
             bool address = f >= 2 && tokens[f - 1].Text == ","
                            && (PlaceEndsAt(f - 1) || f >= 3 && tokens[f - 2].Tag == "NN" && IsPlaceNoun(lex, tokens[f - 2].Text) && PlaceEndsAt(f - 2));
             var baseName = string.Join(' ', words, 0, words.Length - 1);
-            bool knownPlace = lex.UsStates.Contains(baseName) || places.Contains(baseName)
-                              || lex.Gazetteer.Lookup(baseName).Any(h => h.Kind == MentionKind.Name && h.Entry.Type == EntityType.Location);
+            // (not after "from", which names where a player or a graduate comes from as often as a place: "transferred from Ohio State")
+            bool knownPlace = !(f >= 1 && tokens[f - 1].Text == "from") && (lex.UsStates.Contains(baseName) || places.Contains(baseName)
+                              || lex.Gazetteer.Lookup(baseName).Any(h => h.Kind == MentionKind.Name && h.Entry.Type == EntityType.Location));
             if (address || knownPlace) (placed ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text);
         }
         if (placed is null) return;
