@@ -19,6 +19,7 @@ internal static class NamedByConstruction
         TypePeopleByAge(sentences, result, lex);
         TypePlacesWrittenWithTheirCountry(sentences, result, lex);
         TypePlacesListedWithPlaces(sentences, result, lex);
+        TypeSubdivisionsOfPlaces(sentences, result, lex);
         TypeExamplesOfPlaceNouns(sentences, result, lex);
         TypeEndsOfJourneys(sentences, result, lex);
         DropCountriesOfAmericanPeoples(sentences, result);
@@ -311,6 +312,55 @@ internal static class NamedByConstruction
     }
 
     /// <summary>
+    /// "near Dorvek town, Kessaly State", "in Tumbo, Upper Velna State", "the bridge built by Orvia State in 1950" with Orvia a
+    /// place: a name the recogniser took for a body whose last word is a head of a country's subdivision (a Location:Region
+    /// suffix of org_keywords.tsv: "State", "County", "Province") names that subdivision, a place, when the address puts it
+    /// there (a comma after a place's name, or after a place's name and a place noun: "Dorvek town,") or the words before the
+    /// head are a place the gazetteer, the U.S. states or the article itself knows ("Orvia" a place elsewhere in the story);
+    /// every mention of that name in the article follows. Not a name the gazetteer knows ("Islamic State"), not a name with
+    /// a lower-case word or a body's keyword before the head ("Government of Kessaly State", "Kessaly State University"),
+    /// and not one a noun or a verb follows ("Kessaly State officials said", "Orvia State sued"): the body reads there.
+    /// </summary>
+    private static void TypeSubdivisionsOfPlaces(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        HashSet<string>? places = null, placed = null;
+        Dictionary<(int, int), int>? endsAt = null;
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (result[k] is not { Role: null, Mention: { Type: EntityType.Organization, Kind: MentionKind.Name } m } || m.Source == "gazetteer" || Known(lex, m.Text)) continue;
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2 || !lex.OrgKeywords.Lookup(words[^1], KeywordPosition.Suffix).Any(h => h is { Type: EntityType.Location, FineType: "Region" })) continue;
+            if (words.Take(words.Length - 1).Any(w => !MentionFinder.IsTitleCase(w) || lex.OrgKeywords.Lookup(w).Any(h => h.Type != EntityType.Location) || lex.Titles.Lookup(w).Count > 0)) continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            int f = result[k].FirstToken, e = result[k].EndToken;
+            if (e < tokens.Count && !(tokens[e].Tag is "," or "." or ":" or "''" or "-RRB-" or "IN" or "CC" or "TO" or "WDT" or "WRB" || tokens[e].Text is "\u2014" or "\u2013")) continue;
+            if (places is null)
+            {
+                places = new HashSet<string>(StringComparer.Ordinal);
+                endsAt = new Dictionary<(int, int), int>();
+                for (int j = 0; j < result.Count; j++)
+                {
+                    if (result[j].Mention.Type == EntityType.Location) places.Add(result[j].Mention.Text);
+                    endsAt.TryAdd((result[j].Mention.SentenceIndex, result[j].EndToken), j);
+                }
+            }
+            bool PlaceEndsAt(int t) => endsAt!.TryGetValue((m.SentenceIndex, t), out var j) && result[j].Mention.Type == EntityType.Location;
+            // the address: "Tumbo, Upper Velna State", "Dorvek town, Kessaly State"
+            bool address = f >= 2 && tokens[f - 1].Text == ","
+                           && (PlaceEndsAt(f - 1) || f >= 3 && tokens[f - 2].Tag == "NN" && IsPlaceNoun(lex, tokens[f - 2].Text) && PlaceEndsAt(f - 2));
+            var baseName = string.Join(' ', words, 0, words.Length - 1);
+            // (not after "from", which names where a player or a graduate comes from as often as a place: "transferred from Ohio State")
+            bool knownPlace = !(f >= 1 && tokens[f - 1].Text == "from") && (lex.UsStates.Contains(baseName) || places.Contains(baseName)
+                              || lex.Gazetteer.Lookup(baseName).Any(h => h.Kind == MentionKind.Name && h.Entry.Type == EntityType.Location));
+            if (address || knownPlace) (placed ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text);
+        }
+        if (placed is null) return;
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Type: EntityType.Organization, Kind: MentionKind.Name } m && m.Source != "gazetteer" && placed.Contains(m.Text))
+                result[k] = result[k] with { Mention = m with { Type = EntityType.Location, FineType = "Region", Canonical = null }, Role = null, Agent = null };
+    }
+
+    /// <summary>
     /// "flights landed in Varnesk and Olumbo", "the districts of Tessin, Kavra and Ostrel": names coordinated in one list
     /// after a preposition that takes places alone (in, at, near, into, across, throughout, outside, around), or after "of"
     /// after a place noun (descriptors.tsv, or a place keyword of org_keywords.tsv: "the oblasts of"), are things of one kind ("from" and "to" take people and firms as
@@ -345,7 +395,9 @@ internal static class NamedByConstruction
             bool examples = before is "including" or "like" or "as" && first.FirstToken >= 2
                             && (before != "as" ? first.FirstToken - 2 : first.FirstToken - 3) is int head && head >= 0 && (before != "as" || tokens[first.FirstToken - 2].Text == "such")
                             && tokens[head].Tag == "NNS" && IsPlaceNoun(lex, tokens[head].Text);
+            // ("polling in both Kessa and Vorn": "both" or "either" between the preposition and the list leaves it a list after it)
             bool placedList = ListPlacePrepositions.Contains(before) || examples
+                              || before is "both" or "either" && first.FirstToken >= 2 && ListPlacePrepositions.Contains(tokens[first.FirstToken - 2].Text)
                               || before == "of" && first.FirstToken >= 2 && IsPlaceNoun(lex, tokens[first.FirstToken - 2].Text);
             list.Clear();
             list.Add(k);
@@ -548,7 +600,18 @@ internal static class NamedByConstruction
                     "of" => t - 1,
                     _ => -1,
                 };
-                if (head < 0 || tokens[head].Tag != "NNS" || !IsPlaceNoun(lex, tokens[head].Text)) continue;
+                // ("in two villages, Orlec and Kessim", "at three locations: Orlec, Tavo and Kessim": a counted plural place noun
+                // and a comma, colon or dash before a list of names closed by "and" or "or" names those places; the count says the
+                // list is what the noun counts)
+                bool counted = false;
+                if (head < 0 && tokens[t].Text is "," or ":" or "\u2014" or "\u2013" or "--" && t >= 2 && tokens[t - 1].Tag == "NNS"
+                    && (tokens[t - 2].Tag == "CD" || tokens[t - 2].Text is "both" or "several")
+                    && (IsPlaceNoun(lex, tokens[t - 1].Text) || CountedPlaceNouns.Contains(tokens[t - 1].Text)))
+                {
+                    head = t - 1;
+                    counted = true;
+                }
+                if (head < 0 || tokens[head].Tag != "NNS" || !counted && !IsPlaceNoun(lex, tokens[head].Text)) continue;
                 items.Clear();
                 int p = t + 1, count = 0;
                 bool closed = false;
@@ -570,7 +633,7 @@ internal static class NamedByConstruction
                     if (q == p || q >= tokens.Count || !(at.ContainsKey((si, q)) || Capitalised(tokens[q]))) { closed = closed && false; break; }
                     p = q;
                 }
-                if (items.Count == 0 || count > 1 && !closed) continue;
+                if (items.Count == 0 || count > 1 && !closed || counted && (count < 2 || !closed)) continue;
                 var after = p < tokens.Count ? tokens[p] : null;
                 if (after is not null && (after.Text is "'s" or "\u2019s" or "'" || char.IsUpper(after.Text[0]) || after.Tag is "NN" or "NNS")) continue;
                 if (items.Any(j => result[j].Mention.Type != EntityType.Location && !Guess(result[j]))) continue;
@@ -598,6 +661,10 @@ internal static class NamedByConstruction
         var singular = lower.EndsWith('s') ? lower[..^1] : lower;
         return lex.OrgKeywords.Lookup(char.ToUpperInvariant(singular[0]) + singular[1..], KeywordPosition.Suffix).Any(h => h.Type == EntityType.Location);
     }
+
+    /// <summary>Plural nouns of place in general that descriptors.tsv does not hold as heads of descriptions: "two locations",
+    /// "three sites", "both areas" count places.</summary>
+    private static readonly HashSet<string> CountedPlaceNouns = new(StringComparer.OrdinalIgnoreCase) { "locations", "places", "sites", "areas", "localities", "settlements" };
 
     /// <summary>Prepositions that take places alone, no person or firm: the list of places after one ("in Varnesk and Olumbo").</summary>
     private static readonly HashSet<string> ListPlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "into", "across", "throughout", "outside", "around" };
