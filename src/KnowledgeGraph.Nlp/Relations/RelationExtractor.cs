@@ -91,8 +91,11 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
             if (RelationConfidence.IsRequestedAct(c.Pattern, modality)) confidence = RelationConfidence.Requested(confidence);
+            // an independent state lies in no other state, and in no city or site (inside it or not): the phrase places something
+            // of the state's ("the embassy of Ostland in Brel", "the Ostland consul in Varno")
             bool contradicted = entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner
-                && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
+                && (StateOf(v.Context, obj.Entity) is { } outer && inner != outer
+                    || v.Context.Entities[obj.Entity].FineTypes is var within && (within.Contains("City") || within.Contains("Facility")));
             if (contradicted) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
@@ -1561,6 +1564,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 // place belongs to the clause
                 if (PrepositionBefore(m.FirstToken) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
                     && v.TypeOf(named) == EntityType.Person) continue;
+                // "the consul of C in L", "the embassy of C in L": a country in an "of" phrase after a common noun (no kind of
+                // place: "the province of C") says whose the noun is, and the place phrase places the noun, not the country
+                if (PrepositionBefore(m.FirstToken) is var ofC && ofC > 0 && v.Lower(ofC) == "of" && v.MentionAt(ofC - 1) is null && v.IsNoun(ofC - 1)
+                    && !Grammar.PlaceNouns.Contains(v.Lower(ofC - 1)) && v.Context.Entities[m.Entity].FineTypes.Contains("Country")) continue;
                 foreach (var c in PlacedIn(m, PlacesFrom(p + 1), p, false, NounFact(m))) yield return c;
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"
