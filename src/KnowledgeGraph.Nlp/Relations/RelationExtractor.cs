@@ -144,7 +144,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
-        bool Intent = false, bool Factual = false, EventCoding? Coding = null);
+        bool Intent = false, bool Factual = false, EventCoding? Coding = null, bool Reciprocal = false);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
     private sealed partial class SentenceRun(RelationExtractor extractor, SentenceView v)
@@ -514,7 +514,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
-                        yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
+                        yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false, Reciprocal: true);
         }
 
         /// <summary>
