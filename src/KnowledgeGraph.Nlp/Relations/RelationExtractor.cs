@@ -91,11 +91,8 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 negated || modality is not null, attributed is not null, c.Indirect);
             if (ModifierArgument(v, c, entry, subj, obj)) confidence = RelationConfidence.ModifierOnly(confidence);
             if (RelationConfidence.IsRequestedAct(c.Pattern, modality)) confidence = RelationConfidence.Requested(confidence);
-            // an independent state lies in no other state, and in no city or site (inside it or not): the phrase places something
-            // of the state's ("the embassy of Ostland in Brel", "the Ostland consul in Varno")
             bool contradicted = entry.Category == "LOCATED_IN" && StateOf(v.Context, subj.Entity, independentOnly: true) is { } inner
-                && (StateOf(v.Context, obj.Entity) is { } outer && inner != outer
-                    || v.Context.Entities[obj.Entity].FineTypes is var within && (within.Contains("City") || within.Contains("Facility")));
+                && StateOf(v.Context, obj.Entity) is { } outer && inner != outer;
             if (contradicted) confidence = RelationConfidence.Contradicted(confidence);
             var date = dates.Resolve(DateResolver.Nearest(found, v.Sentence.Tokens[c.TriggerFirst].Start), found);
             return new RelationMention(subj.Entity, obj.Entity, entry.Type, entry.Category, v.Index,
