@@ -3581,12 +3581,14 @@ public sealed partial class MentionFinder
             if (c.CharStart >= 0 || c.Type == EntityType.Person) continue;
             int e = c.End;
             // the join ends the name ("San Antonio-Fort") or comes right after it ("Cedar" before "Ridge-Fort")
+            // (a person's title written with a hyphen joins no names: "the Harbour League Secretary-General Tomas Brell" is
+            // the body, the title and the person)
             if (!NameJoin(words[c.End - 1]))
             {
-                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e])) continue;
+                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e]) || IsPersonsTitle(words[e])) continue;
                 e++;
             }
-            else if (JoinsKnownPlaces(words[c.End - 1])) continue; // "Russia-Ukraine": two places, not one name
+            else if (JoinsKnownPlaces(words[c.End - 1]) || IsPersonsTitle(words[c.End - 1])) continue; // "Russia-Ukraine": two places, not one name
             while (e < words.Count && IsProperTag(s.Tokens[e]) && IsCapitalized(words[e]) && words[e].All(ch => char.IsLetter(ch) || ch == '.') && !DateWords.Contains(words[e])) e++;
             if (e == c.End) continue;
             var joined = c with { End = e, Canonical = null };
@@ -3598,6 +3600,9 @@ public sealed partial class MentionFinder
                 if (settled[j].First >= c.End && settled[j].First < e && settled[j].End > e) settled[j] = settled[j] with { First = e };
         }
     }
+
+    /// <summary>Whether one word is a person's title of titles.tsv ("Secretary-General", "Director-General").</summary>
+    private bool IsPersonsTitle(string w) => _lex.Titles.Lookup(w).Any(t => t.ImpliesPerson);
 
     /// <summary>
     /// "Helena Marsh (Kowalczyk)": one name in brackets right after a person's name is another name of that person (a maiden
