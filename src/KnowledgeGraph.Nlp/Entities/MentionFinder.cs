@@ -3585,10 +3585,10 @@ public sealed partial class MentionFinder
             // the body, the title and the person)
             if (!NameJoin(words[c.End - 1]))
             {
-                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e]) || IsPersonsTitle(words[e])) continue;
+                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e]) || TitleBeforeName(words, e)) continue;
                 e++;
             }
-            else if (JoinsKnownPlaces(words[c.End - 1]) || IsPersonsTitle(words[c.End - 1])) continue; // "Russia-Ukraine": two places, not one name
+            else if (JoinsKnownPlaces(words[c.End - 1]) || TitleBeforeName(words, c.End - 1)) continue; // "Russia-Ukraine": two places, not one name
             while (e < words.Count && IsProperTag(s.Tokens[e]) && IsCapitalized(words[e]) && words[e].All(ch => char.IsLetter(ch) || ch == '.') && !DateWords.Contains(words[e])) e++;
             if (e == c.End) continue;
             var joined = c with { End = e, Canonical = null };
@@ -3601,8 +3601,10 @@ public sealed partial class MentionFinder
         }
     }
 
-    /// <summary>Whether one word is a person's title of titles.tsv ("Secretary-General", "Director-General").</summary>
-    private bool IsPersonsTitle(string w) => _lex.Titles.Lookup(w).Any(t => t.ImpliesPerson);
+    /// <summary>Whether words[k] is a person's title of titles.tsv ("Secretary-General", "Director-General") right before a
+    /// capitalised word (a name; not "the Secretary-General's envoy", whose holder is someone else).</summary>
+    private bool TitleBeforeName(List<string> words, int k) =>
+        k + 1 < words.Count && IsCapitalized(words[k + 1]) && words[k + 1].Any(char.IsLetter) && _lex.Titles.Lookup(words[k]).Any(t => t.ImpliesPerson);
 
     /// <summary>
     /// "Helena Marsh (Kowalczyk)": one name in brackets right after a person's name is another name of that person (a maiden
