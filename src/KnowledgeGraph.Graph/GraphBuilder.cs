@@ -75,7 +75,8 @@ public sealed class GraphBuilder
         public bool Abroad;
         /// <summary>Whether an article named it by a ministry's bare name only (<see cref="IsBareMinistry"/>), or an agreement
         /// or a meeting by its kind alone (<see cref="IsKindOnlyAccord"/>): another node of its name is another country's
-        /// ministry, another agreement or meeting.</summary>
+        /// ministry, another agreement or meeting; or a body by an indefinite description and acronyms only
+        /// (<see cref="IndefiniteOnly"/>): another node of its name is another body of that kind.</summary>
         public bool Bare;
         /// <summary>Per document that mentions it, ascending by document: (document index &lt;&lt; 32) | mentions.</summary>
         public List<long> Mentions = new(1);
@@ -149,6 +150,31 @@ public sealed class GraphBuilder
     /// Names identify across documents; a bare surname does not, nor does a description ("the junta", "the group"),
     /// which starts in lower case and names whatever the article is about.
     /// </summary>
+    /// <summary>
+    /// Whether an organisation's names are an indefinite description ("a", "an" and a noun phrase whose head is in lower
+    /// case: "A survey mission", "a Joint survey mission") and acronyms only (descriptions in lower case aside): English
+    /// introduces a new thing of a kind so, not a body with a name of its own ("An Garda Siochana" has its head in capitals).
+    /// </summary>
+    private static bool IndefiniteOnly(GraphDocumentEntity e)
+    {
+        if (e.Type != EntityType.Organization) return false;
+        bool any = false;
+        foreach (var name in e.Aliases.Append(e.Name))
+        {
+            if (name.Length == 0 || char.IsLower(name[0]) && !IsIndefinite(name) || NameKey.IsAcronymShape(name)) continue;
+            if (!IsIndefinite(name)) return false;
+            any = true;
+        }
+        return any;
+        static bool IsIndefinite(string name)
+        {
+            int space = name.IndexOf(' ');
+            if (space < 0 || !(name[..space].Equals("a", StringComparison.OrdinalIgnoreCase) || name[..space].Equals("an", StringComparison.OrdinalIgnoreCase))) return false;
+            int last = name.LastIndexOf(' ');
+            return last > space && last + 1 < name.Length && char.IsLower(name[last + 1]);
+        }
+    }
+
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 
@@ -215,7 +241,7 @@ public sealed class GraphBuilder
         if (e.Type == EntityType.Organization)
             foreach (var name in e.Aliases.Append(e.Name))
                 if (IsBareMinistry(name)) (bare ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-        bool keyedByArticle = false, kindOnly = false;
+        bool keyedByArticle = false, kindOnly = false, indefinite = false;
         bool scoped = ResolutionKey.IsDocumentScoped(e.Attributes);
         if (scoped) keys.Add(ResolutionKey.OfScopedAgent(e.Attributes, e.Name, docId));
         else if (ResolutionKey.Within(e.Attributes) is { } within)
@@ -234,7 +260,11 @@ public sealed class GraphBuilder
             bool accord = e.Type == EntityType.Event && (e.FineTypes.Contains("Agreement") || e.FineTypes.Contains("Meeting"));
             kindOnly = accord && IsKindOnlyAccord(e.Name);
             bool Local(string name) => accord && IsKindOnlyAccord(name) || kindOnly && NameKey.IsAcronymShape(name);
-            string Key(string name) => Bare(name) || Local(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
+            // "A survey mission (ASM) went to Velm ... ASM members": a body the article names only by an indefinite
+            // description (its head in lower case) and acronyms is one of a kind, a new one in each article; all its names
+            // are keys only within its article (IndefiniteOnly)
+            indefinite = IndefiniteOnly(e);
+            string Key(string name) => indefinite || Bare(name) || Local(name) ? ResolutionKey.Of(name) + "\u0003" + docId : ResolutionKey.Of(name);
             keys.Add(Key(e.Name));
             var names = e.Aliases.Where(a => IsCrossDocumentKey(a, e.Type) && !IsShortFormOfAnother(a, e)).ToList();
             keys.AddRange(names.Select(Key));
@@ -291,7 +321,7 @@ public sealed class GraphBuilder
         g.Evidence = EntityEvidence.Combine(g.Evidence, e.Evidence);
         if (state is not null) (g.States ??= new(StringComparer.Ordinal)).Add(state);
         g.Abroad |= alone;
-        g.Bare |= bare?.Contains(e.Name) == true || kindOnly;
+        g.Bare |= bare?.Contains(e.Name) == true || kindOnly || indefinite;
         AddMentions(g.Mentions, docIndex, e.Mentions);
         if (scoped) (g.Attributes ??= new(StringComparer.Ordinal)).TryAdd(ResolutionKey.DocumentAttribute, docId);
         if (keyedByArticle)

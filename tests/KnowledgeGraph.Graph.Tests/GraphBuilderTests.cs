@@ -919,6 +919,24 @@ public sealed class GraphBuilderTests
             new Dictionary<string, string>());
 
     [Test]
+    public void ABodyNamedOnlyByAnIndefiniteDescriptionAndItsAcronymIsItsArticlesOnly()
+    {
+        var b = new GraphBuilder(Schema);
+        // "A survey mission (SUMI) went to Velm in May" and, in a story of another year, "she will lead a Survey mission
+        // (SUMI) to Orvia": two missions of one kind; must not merge, neither through "SUMI" nor through the description
+        b.Add(Doc("one", new[] { E(0, "SUMI", EntityType.Organization, "A survey mission") }));
+        b.Add(Doc("two", new[] { E(0, "SUMI", EntityType.Organization, "a Survey mission", "A survey mission") }));
+        // a body with a name of its own whose first word is "An" ("An Tarsk Harbour Board", head in capitals) joins across
+        // articles as before, and so does a body named once by a description and once by its own name
+        b.Add(Doc("three", new[] { E(0, "An Tarsk Harbour Board", EntityType.Organization, "ATHB"), E(1, "KVB", EntityType.Organization, "Kessa Valley Board", "a valley board") }));
+        b.Add(Doc("four", new[] { E(0, "An Tarsk Harbour Board", EntityType.Organization, "ATHB"), E(1, "KVB", EntityType.Organization, "Kessa Valley Board") }));
+        var bodies = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).ToList();
+        Assert.That(bodies.Count(n => Aliases(n).Contains("SUMI")), Is.EqualTo(2));
+        Assert.That(bodies.Count(n => Aliases(n).Contains("An Tarsk Harbour Board")), Is.EqualTo(1));
+        Assert.That(bodies.Count(n => Aliases(n).Contains("KVB")), Is.EqualTo(1));
+    }
+
+    [Test]
     public void AnAgreementOrAMeetingNamedByItsKindAloneIsItsArticlesOnly()
     {
         var b = new GraphBuilder(Schema);

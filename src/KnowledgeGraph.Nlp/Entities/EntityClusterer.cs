@@ -279,6 +279,7 @@ public sealed class EntityClusterer
             Enter(cluster, "w\u0001" + words[^1]);
             if (words.Length > 1) Enter(cluster, "w\u0001" + words[^2]); // "Keating" in "Charles H. Keating IV"
             if (FirstSurname(words) is { } first) Enter(cluster, "w\u0001" + first); // "Silva" in "Arnulfo Silva-Gonzalez"
+            if (SecondSurname(words) is { } second) Enter(cluster, "w\u0001" + second); // "Hallam" in "Lena Vorst-Hallam"
             var bare = WithoutParticles(words); // "Rashid" in "Omar al-Rashid"
             if (bare.Length > 0 && bare.Length != words.Length || bare.Length > 0 && bare[^1] != words[^1])
             {
@@ -410,6 +411,10 @@ public sealed class EntityClusterer
         if (IsPartOfPersonNameAsWritten(part, full)) return true;
         // "Arnulfo Silva-Gonzalez ... Silva", "Wilder Mario Romero Perez ... Romero": a Spanish name's first surname alone
         if (part.Length == 1 && FirstSurname(full) is { } first && string.Equals(part[0], first, StringComparison.OrdinalIgnoreCase)) return true;
+        // "Ms. Lena Vorst-Hallam ... Ms. Hallam": a double surname joined by a hyphen and its last part alone
+        if (part.Length == 1 && SecondSurname(full) is { } second && string.Equals(part[0], second, StringComparison.OrdinalIgnoreCase)) return true;
+        // "President Tomas Arvid Kessler ... President Tomas Kessler": the first name and the surname without the middle names
+        if (IsWithoutMiddleNames(part, full)) return true;
         var (p, f) = (WithoutParticles(part), WithoutParticles(full));
         if ((p.Length != part.Length || f.Length != full.Length) && IsPartOfPersonNameAsWritten(p, f)) return true;
         return p.Length == 1 && f.Length >= 2 && p[0].Length >= 6 && f[^1].Length >= 6 && char.ToLowerInvariant(p[0][0]) == char.ToLowerInvariant(f[^1][0])
@@ -428,6 +433,38 @@ public sealed class EntityClusterer
         int hyphen = last.IndexOf('-');
         if (hyphen >= 3 && hyphen < last.Length - 3 && char.IsUpper(last[0]) && last[1..hyphen].All(char.IsLower) && char.IsUpper(last[hyphen + 1])) return last[..hyphen];
         return null;
+    }
+
+    /// <summary>
+    /// The last part of a double surname joined by a hyphen ("Hallam" in "Lena Vorst-Hallam"), by which English usage may
+    /// call the person; both parts capitalised words of at least three letters (not "al-", "bin-" and the like).
+    /// </summary>
+    internal static string? SecondSurname(string[] full)
+    {
+        if (full.Length < 2) return null;
+        var last = full[^1];
+        int hyphen = last.IndexOf('-');
+        if (hyphen < 3 || hyphen >= last.Length - 3 || last.IndexOf('-', hyphen + 1) >= 0) return null;
+        var (a, b) = (last[..hyphen], last[(hyphen + 1)..]);
+        static bool Word(string w) => char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+        return Word(a) && Word(b) && !Particles.Contains(a) ? b : null;
+    }
+
+    /// <summary>
+    /// "Tomas Kessler" for "Tomas Arvid Kessler", "Daw Thandar Win" for "Daw Mya Thandar Win": a person named by the first
+    /// word of a longer name and its last word or words, the words between (middle names) left out. The short form has at
+    /// least two words and the long form at most five, every word a capitalised word (no initials, no particles: those
+    /// are <see cref="SameNameButInitials"/> and <see cref="WithoutParticles"/>).
+    /// </summary>
+    private static bool IsWithoutMiddleNames(string[] part, string[] full)
+    {
+        if (part.Length < 2 || full.Length > 5 || part.Length >= full.Length) return false;
+        static bool Word(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLetter) && w.Skip(1).Any(char.IsLower);
+        if (!part.All(Word) || !full.All(Word) || full[^1] is "Jr" or "Sr" or "II" or "III" or "IV") return false;
+        if (!string.Equals(part[0], full[0], StringComparison.OrdinalIgnoreCase)) return false;
+        for (int k = 1; k <= part.Length - 1; k++)
+            if (!string.Equals(part[^k], full[^k], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
     /// <summary>
@@ -727,12 +764,34 @@ public sealed class EntityClusterer
         for (int i = 0; i < count; i++)
         {
             var m = mentions[i];
-            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Event) || !NameKey.IsAcronymShape(m.Mention.Text)) continue;
+            bool mixedCase = !NameKey.IsAcronymShape(m.Mention.Text);
+            if (mixedCase && !IsMixedCaseAcronymShape(m.Mention.Text)) continue;
+            if (m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Event) && !mixedCase) continue;
             var s = sentences[m.Mention.SentenceIndex];
             if (m.FirstToken < 2 || m.EndToken >= s.Tokens.Count || s.Tokens[m.FirstToken - 1].Text != "(" || s.Tokens[m.EndToken].Text != ")") continue;
             int npEnd = m.FirstToken - 1; // exclusive
             var here = inSentence[s.Index];
             var before = here.FirstOrDefault(k => mentions[k].EndToken == npEnd, -1);
+            // "the Council of Elders (CoE)": an acronym written with the small initial of a small word of the name is that
+            // name only when it spells the name word by word (the capitals the capitalised words, the small letters the
+            // small words); nothing else is read of it
+            // (also where only the recogniser's guess typed the acronym another kind, a person: it takes the name's type)
+            if (mixedCase)
+            {
+                if (before >= 0 && mentions[before].Mention is { Kind: MentionKind.Name, Type: EntityType.Organization or EntityType.Location or EntityType.Event } spelled
+                    && SpellsWordByWord(m.Mention.Text, Words(spelled.Text))
+                    && (spelled.Type == m.Mention.Type || GuessedOnly(mentions, clusters, clusterOf[i], m.Mention.Text)))
+                {
+                    if (spelled.Type != m.Mention.Type)
+                    {
+                        foreach (var k in clusters[Root(clusters, clusterOf[i])].Members)
+                            mentions[k] = mentions[k] with { Mention = mentions[k].Mention with { Type = spelled.Type, FineType = spelled.FineType } };
+                        clusters[Root(clusters, clusterOf[i])].Type = spelled.Type;
+                    }
+                    Union(clusters, clusterOf[i], clusterOf[before]);
+                }
+                continue;
+            }
             // "the Varden-Ostmark Fisheries Accord (VOFA)", "the Tamsin Free Travel Zone (TFTZ)": an acronym in brackets right
             // after a name it spells is that name, also where only the recogniser's guess typed the acronym another kind
             // (a body, an event); it takes the name's type (a country's acronym is read below)
@@ -875,6 +934,11 @@ public sealed class EntityClusterer
             if (nickname && a.Mention.Type == EntityType.Location && NamedByConstruction.PastPlaceOfOrigin(tokens, a.EndToken) is var origin && origin != a.EndToken)
                 for (int p = n - 1; p >= 0 && n - p <= 4 && mentions[order[p]].Mention.SentenceIndex == a.Mention.SentenceIndex; p--)
                     if (mentions[order[p]].EndToken == origin) { left = p; break; }
+            // "President Tomas Arvid Kessler 'Tamo'": a person's name followed straight by one word in quotation marks
+            // (opening and closing) is the person's nickname, which the text may later write after the first name ("Tomas Tamo")
+            bool quoted = a.Mention.Type == EntityType.Person && between.Count == 1 && between[0] is "\"" or "``" or "\u201c" or "'" or "\u2018"
+                          && b.EndToken == b.FirstToken + 1 && b.EndToken < tokens.Count && tokens[b.EndToken].Text is "\"" or "''" or "\u201d" or "'" or "\u2019";
+            nickname |= quoted;
             if (mentions[order[left]].Mention.Type != b.Mention.Type) continue;
             if (bracket || nickname) Union(clusters, clusterOf[order[left]], clusterOf[order[n + 1]]);
         }
@@ -1230,6 +1294,31 @@ public sealed class EntityClusterer
     /// "JAXA" in "Japan Aerospace Exploration Agency": the acronym's letters appear in order in the name, the first one
     /// opening a word of it (Schwartz and Hearst's test for a pair written side by side).
     /// </summary>
+    /// <summary>"CoE", "DoD": a word of two to six letters opening and ending with a capital, with small letters between that
+    /// stand alone (each between two capitals): how an acronym writes the initial of a small word ("of") small.</summary>
+    internal static bool IsMixedCaseAcronymShape(string w)
+    {
+        if (w.Length is < 3 or > 6 || !char.IsUpper(w[0]) || !char.IsUpper(w[^1]) || !w.All(char.IsLetter)) return false;
+        for (int k = 1; k < w.Length - 1; k++)
+            if (char.IsLower(w[k]) && !(char.IsUpper(w[k - 1]) && char.IsUpper(w[k + 1]))) return false;
+        return w.Any(char.IsLower);
+    }
+
+    /// <summary>"CoE" of "Council of Elders": one letter per word, a capital for a capitalised word and a small letter for a
+    /// small word (NameKey.MinorWords), each the word's initial.</summary>
+    internal static bool SpellsWordByWord(string acronym, string[] words)
+    {
+        if (acronym.Length != words.Length) return false;
+        for (int k = 0; k < words.Length; k++)
+        {
+            var (c, w) = (acronym[k], words[k]);
+            if (char.ToLowerInvariant(c) != char.ToLowerInvariant(w[0])) return false;
+            if (char.IsUpper(c) != char.IsUpper(w[0])) return false;
+            if (char.IsLower(c) && !NameKey.MinorWords.Contains(w)) return false;
+        }
+        return true;
+    }
+
     internal static bool SpellsOut(string acronym, string name)
     {
         var letters = NameKey.Normalize(acronym).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();

@@ -1076,6 +1076,16 @@ public sealed partial class MentionFinder
                     i = alone - 1;
                     continue;
                 }
+                // "the Minister of Harbours of Ostland Tomas Berg said": the field, "of" and a place the gazetteer knows say whose
+                // office it is, and the holder's name follows the place: the person, the place stays a name, the field is none
+                if (!roleNoun && FieldOfPlaceHolder(words, of + 1) is var (placeFirst, placeEnd, holderEnd))
+                {
+                    candidates.RemoveAll(c => c.CharStart < 0 && c.First < holderEnd && of < c.End
+                                              && !(c.Source == "gazetteer" && c.First >= placeFirst && c.End <= placeEnd));
+                    candidates.Add(new Candidate(s.Index, placeEnd, holderEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
+                    i = holderEnd - 1;
+                    continue;
+                }
                 int runStart = of + 1, runEnd = runStart;
                 // "Director of the Federal Bureau of Investigation Ana Ruiz": the article before a body's name is no part of the field
                 bool body = false;
@@ -1183,6 +1193,34 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>
+    /// "Minister of Defence of Ostland Tomas Berg", "Secretary for Harbour Affairs of the Vale Islands Ana Ruiz": from
+    /// <paramref name="from"/> (after a title's "of"/"for"), a field of capitalised words of ordinary English (or a field the
+    /// agents dictionary knows an office of), "for"/"and"/"the"/"&amp;" between them, then "of", a place the gazetteer knows
+    /// ("the" before it or not, one to three words), then a person's name of two or three name words and no capitalised word
+    /// after it: where the place opens and ends and where the name ends; null otherwise.
+    /// </summary>
+    private (int PlaceFirst, int PlaceEnd, int HolderEnd)? FieldOfPlaceHolder(List<string> words, int from)
+    {
+        int e = from;
+        while (e < words.Count && (IsTitleCase(words[e]) || words[e] is "and" or "the" or "for" or "&" && e > from)) e++;
+        while (e > from && words[e - 1] is "and" or "the" or "for" or "&") e--;
+        if (e == from || e + 3 >= words.Count || words[e] != "of") return null;
+        if (!Enumerable.Range(from, e - from).All(k => words[k] is "and" or "the" or "for" or "&" || IsFieldWord(words[k])) && !IsOfficeField(words, from, e)) return null;
+        int p = e + 1;
+        if (words[p] == "the") p++;
+        for (int len = 1; len <= 3 && p + len + 2 <= words.Count; len++)
+        {
+            if (!Enumerable.Range(p, len).All(k => IsCapitalized(words[k]) && words[k].Any(char.IsLetter))) break;
+            if (!IsKnownPlace(WordRun.Join(words, p, len)) || !IsTwoWordName(words, p + len)) continue;
+            int n = p + len + 2;
+            if (n < words.Count && IsNameWord(words[n]) && !IsOrdinaryWord(words[n]) && _lex.OrgKeywords.Lookup(words[n]).Count == 0 && !DateWords.Contains(words[n])) n++;
+            if (n < words.Count && IsCapitalized(words[n]) && words[n].Any(char.IsLetter)) continue;
+            return (p, p + len, n);
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Where a person's two-word name opens after an office's field that runs from <paramref name="from"/> to
     /// <paramref name="runEnd"/>: <c>runEnd - 2</c> when every word before it is a connector or a word a field is made of (a
     /// word of ordinary English or its plural, a place or body the gazetteer knows, a people noun of the agents dictionary,
@@ -1277,7 +1315,9 @@ public sealed partial class MentionFinder
         if (k < words.Count && words[k] == "the") k++;
         int q = k;
         while (q < words.Count && q - k < 4 && IsCapitalized(words[q]) && words[q].Any(char.IsLetter)) q++;
-        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")") && IsKnownPlace(WordRun.Join(words, k, q - k)) ? q : at;
+        // ("She was Minister for Harbours of Ostland (2012-2017)", "Minister of Harbours of Ostland approves ...": an opening bracket
+        // or a lower-case word ends the place as well)
+        return q > k && (q == words.Count || words[q] is "," or "." or ";" or ":" or ")" or "(" || char.IsLower(words[q][0])) && IsKnownPlace(WordRun.Join(words, k, q - k)) ? q : at;
     }
 
     /// <summary>The end <paramref name="e"/> of an office's field with no name after it, or -1 when its last words can be a person's name.</summary>
@@ -3541,12 +3581,14 @@ public sealed partial class MentionFinder
             if (c.CharStart >= 0 || c.Type == EntityType.Person) continue;
             int e = c.End;
             // the join ends the name ("San Antonio-Fort") or comes right after it ("Cedar" before "Ridge-Fort")
+            // (a person's title written with a hyphen joins no names: "the Harbour League Secretary-General Tomas Brell" is
+            // the body, the title and the person)
             if (!NameJoin(words[c.End - 1]))
             {
-                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e])) continue;
+                if (e >= words.Count || !NameJoin(words[e]) || !IsProperTag(s.Tokens[e]) || JoinsKnownPlaces(words[e]) || TitleBeforeName(words, e)) continue;
                 e++;
             }
-            else if (JoinsKnownPlaces(words[c.End - 1])) continue; // "Russia-Ukraine": two places, not one name
+            else if (JoinsKnownPlaces(words[c.End - 1]) || TitleBeforeName(words, c.End - 1)) continue; // "Russia-Ukraine": two places, not one name
             while (e < words.Count && IsProperTag(s.Tokens[e]) && IsCapitalized(words[e]) && words[e].All(ch => char.IsLetter(ch) || ch == '.') && !DateWords.Contains(words[e])) e++;
             if (e == c.End) continue;
             var joined = c with { End = e, Canonical = null };
@@ -3558,6 +3600,11 @@ public sealed partial class MentionFinder
                 if (settled[j].First >= c.End && settled[j].First < e && settled[j].End > e) settled[j] = settled[j] with { First = e };
         }
     }
+
+    /// <summary>Whether words[k] is a person's title of titles.tsv ("Secretary-General", "Director-General") right before a
+    /// capitalised word (a name; not "the Secretary-General's envoy", whose holder is someone else).</summary>
+    private bool TitleBeforeName(List<string> words, int k) =>
+        k + 1 < words.Count && IsCapitalized(words[k + 1]) && words[k + 1].Any(char.IsLetter) && _lex.Titles.Lookup(words[k]).Any(t => t.ImpliesPerson);
 
     /// <summary>
     /// "Helena Marsh (Kowalczyk)": one name in brackets right after a person's name is another name of that person (a maiden

@@ -24,7 +24,14 @@ public sealed partial class RelationExtractor
             {
                 var decided = _x._coder.Decide(v, new EventCoder.Reading(c.TriggerFirst, c.IsNoun, c.Intent, c.TriggerText, c.Entries, c.B), c.Coding);
                 // a relationship whose partner is the subject itself gives no edge
-                if (decided is { } d && d.Target.Entity != c.A.Entity) result.Add(c with { Entries = d.Entries, Coding = d.Coding, B = d.Target });
+                if (decided is not { } d || d.Target.Entity == c.A.Entity) continue;
+                // "X, Y and Z introduced a resolution", "X and Y issued a statement": coordinated subjects relate to each other
+                // only by a reading that goes both ways (agreeing, meeting, cooperating, fighting; backing each other: "X and Y
+                // resumed relations"); coded as a one-way event (a demand, a deployment) they are its co-authors, not each
+                // other's target
+                if (c.Reciprocal && d.Target.Entity == c.B.Entity
+                    && !d.Entries.Any(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT" or "SUPPORT")) continue;
+                result.Add(c with { Entries = d.Entries, Coding = d.Coding, B = d.Target });
             }
             return result;
         }

@@ -141,7 +141,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
     /// <summary>A candidate before schema checks: A is the mention before the trigger (subject/possessor/agent side), B after.</summary>
     internal sealed record Candidate(MentionRef A, MentionRef B, IReadOnlyList<TriggerEntry> Entries, int TriggerFirst, int TriggerLast,
         string TriggerText, RelationPattern Pattern, bool Indirect, bool IsNoun, bool DirectionApplied = false, bool Negated = false, string? Modality = null,
-        bool Intent = false, bool Factual = false, EventCoding? Coding = null);
+        bool Intent = false, bool Factual = false, EventCoding? Coding = null, bool Reciprocal = false);
 
     /// <summary>The per-sentence work: verb groups, their subjects, and every pattern. Lives for one sentence on one thread.</summary>
     private sealed partial class SentenceRun(RelationExtractor extractor, SentenceView v)
@@ -511,7 +511,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
-                        yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false);
+                        yield return new Candidate(a, b, reciprocal, match.First, match.Last, match.Text, RelationPattern.Verb, true, false, Reciprocal: true);
         }
 
         /// <summary>
@@ -1561,6 +1561,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 // place belongs to the clause
                 if (PrepositionBefore(m.FirstToken) is var of && of > 0 && v.Lower(of) == "of" && v.MentionEndingAt(of - 1) is { } named
                     && v.TypeOf(named) == EntityType.Person) continue;
+                // "the consul of C in L", "the embassy of C in L": a country in an "of" phrase after a common noun (no kind of
+                // place: "the province of C") says whose the noun is, and the place phrase places the noun, not the country
+                if (PrepositionBefore(m.FirstToken) is var ofC && ofC > 0 && v.Lower(ofC) == "of" && v.MentionAt(ofC - 1) is null && v.IsNoun(ofC - 1)
+                    && !Grammar.PlaceNouns.Contains(v.Lower(ofC - 1)) && v.Context.Entities[m.Entity].FineTypes.Contains("Country")) continue;
                 foreach (var c in PlacedIn(m, PlacesFrom(p + 1), p, false, NounFact(m))) yield return c;
             }
             // an event's place is where its subject was: "X conducted strikes in Syria", "X met Y in Baghdad", "X was killed in Z"

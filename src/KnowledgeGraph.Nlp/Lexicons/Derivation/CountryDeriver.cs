@@ -127,6 +127,12 @@ internal static class CountryDeriver
                 {
                     var clean = ActorDeriver.CleanPetrarch(raw);
                     if (clean is null) continue;
+                    // a short form PETRARCH writes in brackets after the country's name ("KESSLAND_(FRK)") is the country's
+                    // when it spells the initials of its official or another long name ("Federal Republic of Kessland"): the
+                    // country reading of an acronym another body may share ("deter the FRK")
+                    foreach (var acronym in clean.ParenAcronyms)
+                        if (acronym.Length is >= 3 and <= 4 && names.Any(n => n.Contains(' ', StringComparison.Ordinal) && IsCountryAcronym(acronym, n)))
+                            alts.Add(acronym);
                     var bare = NameKey.Normalize(clean.Upper);
                     if (bare.Contains(' ', StringComparison.Ordinal)) continue;
                     // (a word of the country's own name stays a short form of it: "Saudi"; a common word in lower case is no
