@@ -1082,6 +1082,11 @@ public sealed partial class MentionFinder
                 {
                     candidates.RemoveAll(c => c.CharStart < 0 && c.First < holderEnd && of < c.End
                                               && !(c.Source == "gazetteer" && c.First >= placeFirst && c.End <= placeEnd));
+                    // (the place keeps its mention even when the gazetteer's pass left it out as part of a longer name, the holder's name
+                    // right after it: "of Ostland Tomas Berg")
+                    if (!candidates.Any(c => c.CharStart < 0 && c.Source == "gazetteer" && c.First == placeFirst && c.End == placeEnd)
+                        && _lex.Gazetteer.Lookup(WordRun.Join(words, placeFirst, placeEnd - placeFirst)) is { Count: > 0 } place)
+                        candidates.Add(new Candidate(s.Index, placeFirst, placeEnd, place[0].Entry.Type, place[0].Entry.FineType, place[0].Kind, "gazetteer", PriorityGazetteer, place[0].Entry.Name));
                     candidates.Add(new Candidate(s.Index, placeEnd, holderEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
                     i = holderEnd - 1;
                     continue;
