@@ -3961,13 +3961,18 @@ public sealed partial class MentionFinder
 
     /// <summary>
     /// Whether the one-word candidate [first, end) is an item of a list of common nouns: a comma, "and" or "or" joins it to a
-    /// plain common noun in lower case on its left or right ("customs, PPE", "WASH and demining"), and the list is joined by
+    /// plain common noun in lower case on its right after "and"/"or" ("WASH and demining"; "including FTAAP, promotion of
+    /// trade" names the agreement), or on its left with a comma after it ("customs,
+    /// PPE, WASH"), and the list is joined by
     /// "and"/"or" (that separator, or one within the next six words before any verb) or has such a noun on both sides.
     /// </summary>
     private bool ListedWithCommonNouns(Sentence s, List<string> words, int first, int end)
     {
         bool left = first >= 2 && words[first - 1] is "," or "and" or "or" && IsPlainCommonNoun(s, words, first - 2);
-        bool right = end + 1 < words.Count && words[end] is "," or "and" or "or" && IsPlainCommonNoun(s, words, end + 1, after: true);
+        bool right = end + 1 < words.Count && words[end] is "and" or "or" && IsPlainCommonNoun(s, words, end + 1, after: true);
+        // (a common noun on the left only counts when a comma after the capitals goes on with the list: "years, NASA
+        // astronauts", "charities, SCIAF and Mercy Corps", "engagement, USEUCOM and its allies" name a body)
+        if (left && !right && !(end < words.Count && words[end] == ",")) return false;
         if (!left && !right) return false;
         if (left && right) return true;
         if (left && words[first - 1] is "and" or "or" || right && words[end] is "and" or "or") return true;
@@ -3998,6 +4003,10 @@ public sealed partial class MentionFinder
         int close = end;
         while (close < words.Count && close - end <= 4 && !Closing(words[close]) && Inside(words[close])) close++;
         if (close >= words.Count || close - end > 4 || !Closing(words[close])) return false;
+        // the marks hug the words they quote (an opening mark touches the word after it, a closing one the word before it), so
+        // a closing mark before a name or a possessive apostrophe after it is no pair: 'proving" Velm News' registration'
+        if (s.Tokens[open].End != s.Tokens[open + 1].Start || s.Tokens[close].Start != s.Tokens[close - 1].End
+            || open > 0 && s.Tokens[open - 1].End == s.Tokens[open].Start || close + 1 < words.Count && s.Tokens[close].End == s.Tokens[close + 1].Start) return false;
         int noun = close + 1;
         if (noun >= words.Count || s.Tokens[noun].Tag is not ("NN" or "NNS") || !char.IsLower(words[noun][0])) return false;
         var w = words[noun];
