@@ -925,9 +925,6 @@ internal static class NamedByConstruction
     /// <summary>Common nouns of a meeting that a numbered name can modify: "the Kessa Process II conference".</summary>
     private static readonly HashSet<string> MeetingNouns = new(StringComparer.Ordinal) { "conference", "summit", "meeting", "talks", "forum", "session" };
 
-    /// <summary>Verbs a meeting does without an object, at its end: "the Kessa Dialogue Conference has concluded".</summary>
-    private static readonly HashSet<string> EndVerbs = new(StringComparer.Ordinal) { "conclude", "adjourn", "close", "end" };
-
     /// <summary>Of <see cref="HoldVerbs"/>, those whose passive takes only a meeting: a body too is "organised by three
     /// universities", "opened to the public", "chaired by a banker" (review34).</summary>
     private static readonly HashSet<string> PassiveHoldVerbs = new(StringComparer.Ordinal) { "hold", "host", "attend", "convene" };
@@ -945,12 +942,6 @@ internal static class NamedByConstruction
         int aux = 0;
         if (t < tokens.Count && tokens[t].Text == ",") t++;
         while (t < tokens.Count && aux < 3 && lex.PassiveAuxiliaries.Contains(tokens[t].Text)) { t++; aux++; }
-        // ("the Kessa Dialogue Conference has concluded.", "... concluded on Friday": a verb of ending with no object, what ends
-        // is a meeting; "the Kessa Forum concluded that ..." or "... closed its office" is a body's act)
-        if (t + 1 < tokens.Count && tokens[t].Tag is "VBN" or "VBD" && tokens[t].Lemma is { } endLemma && EndVerbs.Contains(endLemma.ToLowerInvariant())
-            && (aux == 0 || tokens[t - 1].Text is "has" or "have" or "had")
-            && (tokens[t + 1].Text is "." or "," or ";" or "on" or "in" or "at" or "after" or "with" or "and" or "today" or "yesterday"))
-            return true;
         if (t >= tokens.Count || tokens[t].Tag != "VBN" || tokens[t].Lemma is not { } lemma || !PassiveHoldVerbs.Contains(lemma.ToLowerInvariant())) return false;
         // (with no auxiliary, a reduced relative clause: "the Kessa Forum held in Orvin", "... hosted by Varno")
         return aux > 0 && tokens[t - 1].Text is not ("to" or "have" or "has" or "had") || t + 1 < tokens.Count && tokens[t + 1].Tag is "IN";
