@@ -301,6 +301,7 @@ public sealed partial class MentionFinder
         NamedByConstruction.Apply(sentences, result, _lex);
         DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
+        JoinCutPlaceNames(sentences, result);
         TypeListsOfPlaces(sentences, result);
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention is { Source: "ner", Type: EntityType.Person or EntityType.Location or EntityType.Event } now
@@ -614,6 +615,39 @@ public sealed partial class MentionFinder
 
     /// <summary>The minor words inside a document's name that spells its acronym ("the Act on Ports and Fees").</summary>
     private static readonly HashSet<string> DocumentNameJoiners = new(StringComparer.Ordinal) { "of", "on", "for", "and" };
+
+    /// <summary>
+    /// "sailing the Sunward Ocean ... the peoples of our Ocean": a capitalised word after a determiner or a possessive
+    /// pronoun, that no gazetteer names on its own, and that is the last word of a place's name of two to four words the
+    /// article names, is that place cut to its head noun (the determiner shows a common noun, no name of its own); it is
+    /// that place when the article names exactly one such place ("the Sea" beside "the Amber Sea" and "the Coral Sea" is
+    /// neither), and a word the gazetteer names ("Korea" beside "North Korea") is a place of its own. One pass over the
+    /// article's mentions.
+    /// </summary>
+    private void JoinCutPlaceNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        Dictionary<string, PlacedMention?>? byHead = null;
+        foreach (var m in result)
+        {
+            var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (m.Mention.Type != EntityType.Location || m.Mention.Kind != MentionKind.Name || words.Length is < 2 or > 4 || !words.All(IsTitleCase)) continue;
+            byHead ??= new Dictionary<string, PlacedMention?>(StringComparer.Ordinal);
+            var name = m.Mention.Canonical ?? m.Mention.Text;
+            if (!byHead.TryGetValue(words[^1], out var had)) byHead[words[^1]] = m;
+            else if (had is not null && (had.Mention.Canonical ?? had.Mention.Text) != name) byHead[words[^1]] = null; // two places: neither
+        }
+        if (byHead is null) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k].Mention;
+            if (m.Type != EntityType.Location || m.Kind != MentionKind.Name || m.Canonical is not null || !IsTitleCase(m.Text) || m.Text.Contains(' ')
+                || !byHead.TryGetValue(m.Text, out var full) || full is null || result[k].FirstToken == 0) continue;
+            if (sentences[m.SentenceIndex].Tokens[result[k].FirstToken - 1].Text.ToLowerInvariant() is not ("the" or "our" or "this" or "their" or "its" or "your" or "his" or "her" or "my"))
+                continue;
+            if (_lex.Gazetteer.Lookup(m.Text).Count > 0) continue;
+            result[k] = result[k] with { Mention = m with { Canonical = full.Mention.Canonical ?? full.Mention.Text, FineType = full.Mention.FineType ?? m.FineType } };
+        }
+    }
 
     /// <summary>
     /// "Georgia" is a country and a U.S. state. An article that places it among U.S. states ("in Georgia, South Carolina and
@@ -3163,6 +3197,17 @@ public sealed partial class MentionFinder
             if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the" or ")"
                 && DocumentHeadAt(words, c.First))
                 continue;
+            // "the Kessler Regime in Ostland", "Ostland's Kessler Regime": a regime that one capitalised word names, no place's
+            // or people's (a leader's surname), is the government of the country the phrase ties it to ("in" and the country
+            // after it, or the country's possessive before it): that government's node, whose alias the phrase is; with no
+            // country stated the text leaves whose regime it is to its reader, and the phrase makes no node ("the Kessler
+            // Regime" alone); "the Ostlandic Regime" (a people's word) is left to the demonym's rules
+            if (c.Source != "gazetteer" && span.Count == 2 && span[1] is "Regime" or "regime" && IsCapitalized(span[0]) && c.Canonical is null
+                && !_lex.Gazetteer.Lookup(span[0]).Any(h => h.Kind == MentionKind.Demonym || h.Entry.Type == EntityType.Location))
+            {
+                if (RegimeCountry(words, c.First, c.End) is not { } regimeOf) continue;
+                c = c with { Type = EntityType.Organization, FineType = "Government", Canonical = $"Government of {regimeOf}", Role = null };
+            }
             // "(Harbour Levies Explained – A Guide for Owners, KESSA NEWS, May 2, 2019)": capitalised words opening a bracket that a
             // comma and a publisher or site in capitals close are the start of a cited title (a reference line), no name; a body's
             // head keyword keeps its name, and an acronym its initials spell after the comma is the name's own ("(Kessa Port
@@ -5460,6 +5505,26 @@ public sealed partial class MentionFinder
             i = after;
         }
         mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
+    }
+
+    /// <summary>
+    /// The country a regime's name at [first, end) is tied to: "in" (and "the") and a country's name right after it ("the
+    /// Kessler Regime in Ostland"), or a country's name and its possessive right before it ("Ostland's Kessler Regime"); else null.
+    /// </summary>
+    private string? RegimeCountry(List<string> words, int first, int end)
+    {
+        if (end + 1 < words.Count && words[end] == "in")
+        {
+            int p = end + 1;
+            if (p < words.Count && words[p] is "the") p++;
+            for (int len = Math.Min(3, words.Count - p); len >= 1; len--)
+                if (_lex.Gazetteer.CountryNamed(WordRun.Join(words, p, len)) is { } after
+                    && (p + len >= words.Count || !IsCapitalized(words[p + len]))) return after;
+        }
+        if (first >= 2 && words[first - 1] is "'s" or "\u2019s")
+            for (int len = Math.Min(3, first - 1); len >= 1; len--)
+                if (_lex.Gazetteer.CountryNamed(WordRun.Join(words, first - 1 - len, len)) is { } before) return before;
+        return null;
     }
 
     /// <summary>Adjectives that put a government below the country's (a closed class of English): "the local government".</summary>
