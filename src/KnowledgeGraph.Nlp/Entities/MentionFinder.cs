@@ -301,7 +301,6 @@ public sealed partial class MentionFinder
         NamedByConstruction.Apply(sentences, result, _lex);
         DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
-        JoinCutPlaceNames(sentences, result);
         TypeListsOfPlaces(sentences, result);
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention is { Source: "ner", Type: EntityType.Person or EntityType.Location or EntityType.Event } now
@@ -615,39 +614,6 @@ public sealed partial class MentionFinder
 
     /// <summary>The minor words inside a document's name that spells its acronym ("the Act on Ports and Fees").</summary>
     private static readonly HashSet<string> DocumentNameJoiners = new(StringComparer.Ordinal) { "of", "on", "for", "and" };
-
-    /// <summary>
-    /// "sailing the Sunward Ocean ... the peoples of our Ocean": a capitalised word after a determiner or a possessive
-    /// pronoun, that no gazetteer names on its own, and that is the last word of a place's name of two to four words the
-    /// article names, is that place cut to its head noun (the determiner shows a common noun, no name of its own); it is
-    /// that place when the article names exactly one such place ("the Sea" beside "the Amber Sea" and "the Coral Sea" is
-    /// neither), and a word the gazetteer names ("Korea" beside "North Korea") is a place of its own. One pass over the
-    /// article's mentions.
-    /// </summary>
-    private void JoinCutPlaceNames(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
-    {
-        Dictionary<string, PlacedMention?>? byHead = null;
-        foreach (var m in result)
-        {
-            var words = m.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (m.Mention.Type != EntityType.Location || m.Mention.Kind != MentionKind.Name || words.Length is < 2 or > 4 || !words.All(IsTitleCase)) continue;
-            byHead ??= new Dictionary<string, PlacedMention?>(StringComparer.Ordinal);
-            var name = m.Mention.Canonical ?? m.Mention.Text;
-            if (!byHead.TryGetValue(words[^1], out var had)) byHead[words[^1]] = m;
-            else if (had is not null && (had.Mention.Canonical ?? had.Mention.Text) != name) byHead[words[^1]] = null; // two places: neither
-        }
-        if (byHead is null) return;
-        for (int k = 0; k < result.Count; k++)
-        {
-            var m = result[k].Mention;
-            if (m.Type != EntityType.Location || m.Kind != MentionKind.Name || m.Canonical is not null || !IsTitleCase(m.Text) || m.Text.Contains(' ')
-                || !byHead.TryGetValue(m.Text, out var full) || full is null || result[k].FirstToken == 0) continue;
-            if (sentences[m.SentenceIndex].Tokens[result[k].FirstToken - 1].Text.ToLowerInvariant() is not ("the" or "our" or "this" or "their" or "its" or "your" or "his" or "her" or "my"))
-                continue;
-            if (_lex.Gazetteer.Lookup(m.Text).Count > 0) continue;
-            result[k] = result[k] with { Mention = m with { Canonical = full.Mention.Canonical ?? full.Mention.Text, FineType = full.Mention.FineType ?? m.FineType } };
-        }
-    }
 
     /// <summary>
     /// "Georgia" is a country and a U.S. state. An article that places it among U.S. states ("in Georgia, South Carolina and
