@@ -3218,6 +3218,17 @@ public sealed partial class MentionFinder
             if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the" or ")"
                 && DocumentHeadAt(words, c.First))
                 continue;
+            // "the Kessler Regime in Ostland", "Ostland's Kessler Regime": a regime that one capitalised word names, no place's
+            // or people's (a leader's surname), is the government of the country the phrase ties it to ("in" and the country
+            // after it, or the country's possessive before it): that government's node, whose alias the phrase is; with no
+            // country stated the text leaves whose regime it is to its reader, and the phrase makes no node ("the Kessler
+            // Regime" alone); "the Ostlandic Regime" (a people's word) is left to the demonym's rules
+            if (c.Source != "gazetteer" && span.Count == 2 && span[1] is "Regime" or "regime" && IsCapitalized(span[0]) && c.Canonical is null
+                && !_lex.Gazetteer.Lookup(span[0]).Any(h => h.Kind == MentionKind.Demonym || h.Entry.Type == EntityType.Location))
+            {
+                if (RegimeCountry(words, c.First, c.End) is not { } regimeOf) continue;
+                c = c with { Type = EntityType.Organization, FineType = "Government", Canonical = $"Government of {regimeOf}", Role = null };
+            }
             // "(Harbour Levies Explained – A Guide for Owners, KESSA NEWS, May 2, 2019)": capitalised words opening a bracket that a
             // comma and a publisher or site in capitals close are the start of a cited title (a reference line), no name; a body's
             // head keyword keeps its name, and an acronym its initials spell after the comma is the name's own ("(Kessa Port
@@ -5593,6 +5604,26 @@ public sealed partial class MentionFinder
             i = after;
         }
         mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
+    }
+
+    /// <summary>
+    /// The country a regime's name at [first, end) is tied to: "in" (and "the") and a country's name right after it ("the
+    /// Kessler Regime in Ostland"), or a country's name and its possessive right before it ("Ostland's Kessler Regime"); else null.
+    /// </summary>
+    private string? RegimeCountry(List<string> words, int first, int end)
+    {
+        if (end + 1 < words.Count && words[end] == "in")
+        {
+            int p = end + 1;
+            if (p < words.Count && words[p] is "the") p++;
+            for (int len = Math.Min(3, words.Count - p); len >= 1; len--)
+                if (_lex.Gazetteer.CountryNamed(WordRun.Join(words, p, len)) is { } after
+                    && (p + len >= words.Count || !IsCapitalized(words[p + len]))) return after;
+        }
+        if (first >= 2 && words[first - 1] is "'s" or "\u2019s")
+            for (int len = Math.Min(3, first - 1); len >= 1; len--)
+                if (_lex.Gazetteer.CountryNamed(WordRun.Join(words, first - 1 - len, len)) is { } before) return before;
+        return null;
     }
 
     /// <summary>Adjectives that put a government below the country's (a closed class of English): "the local government".</summary>
