@@ -754,7 +754,10 @@ public sealed class RealTextLaterCheckJudgedSampleTests
         ("realtext-check15", "e:org:carthago"),
         // tests/realtext-check13 (branch glue40): "Co-Chair" is a title of titles.tsv, so "OSCE Minsk Group Co-Chairs’ efforts"
         // is read as the office holders (the plural of a title heads it), no body: the co-chairmanship is lost as a node
-        ("realtext-check13", "e:org:osce-minsk-group-co-chairs"),
+        ("realtext-check13", "e:org:osce-minsk-group-co-chairs"),        // tests/realtext-check8 (010, branch other42): "Russia's and Belarus's military and industrial sectors" was judged correct as
+        // Belarus's armed forces; "military" there is one of two adjectives of "sectors" (the military sector, not the forces),
+        // and other42's rule makes no armed force of an adjective coordinated with another before a common noun: the node goes
+        ("realtext-check8", "e:org:armed-forces-of-belarus"),
     };
 
     /// <summary>Document-scoped generic actors judged correct whose only relationship a later rule removed: such an actor
@@ -762,6 +765,11 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     private static readonly HashSet<string> GoneWithTheirEdge = new(StringComparer.Ordinal)
     {
         "e:org:migrants-d-bed87f86f83e60ab", // its one edge was an arrest whose other end is a place (no one arrests a place: branch edges19)
+        // branch edge44: a generic actor whose one edge was the nearest-name fallback's, read from the name in an earlier verb's
+        // object ("I condemn the killing of Tetiana Kulyk and call for ... the perpetrators": no Kulyk DEMANDED Perpetrators);
+        // a verb opening a coordinated verb phrase shares the earlier verb's subject, so the edge and the node with it are gone
+        "e:org:perpetrators-d-aeaef623a3e09937",
+        "e:org:children-d-7218dfc681858dca", // realtext-check23: "the regime lashed out against these activists and jailed ... children": no activists ARRESTED Children
         // tests/realtext-check13 (judge18): "calling for ... investment in the health and protection of women and girls" made
         // "UNFPA DEMANDED Girls" (judged wrong in edges-judged-before.tsv), its one edge; the edge is gone since branch
         // edges27 ("girls affected by crises": a reduced relative clause), and the document-scoped actor with it

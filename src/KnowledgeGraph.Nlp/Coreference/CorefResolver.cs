@@ -213,6 +213,11 @@ public sealed class CorefResolver
                         // (a country's bare name after the noun is where the government acts, no rival owner: "the government will
                         // send engineers to Mali" in a story about Ghana is Ghana's)
                         if (owner is null && country is not null && NamesOnlyOtherCountries(all, s.Index, country, i)) country = null;
+                        // "the international military said it would honour the truce", "the foreign troops left Kessland": an
+                        // armed force described as of several nations or of another is no force of the country the text mentions
+                        // most; the noun refers to none (other42)
+                        if (owner is null && country is not null && fine == "ArmedForces"
+                            && Enumerable.Range(i + 1, Math.Max(0, headStart - i - 1)).Any(k => OtherNationsModifiers.Contains(words[k]))) country = null;
                         if (fine is null || country is null)
                         {
                             // a description of something the text never names ("the enemy forces"): a mention, but no entity
@@ -329,6 +334,9 @@ public sealed class CorefResolver
             }
         }
     }
+
+    // Adjectives that make a force several nations' or another nation's: "the international military", "the foreign troops".
+    private static readonly HashSet<string> OtherNationsModifiers = new(StringComparer.OrdinalIgnoreCase) { "international", "multinational", "foreign" };
 
     // Collective bodies news text names by a common noun: "the coalition", "Coalition nations", "member states".
     private static readonly HashSet<string> GroupHeads = new(StringComparer.Ordinal) { "coalition", "alliance" };

@@ -1082,6 +1082,11 @@ public sealed partial class MentionFinder
                 {
                     candidates.RemoveAll(c => c.CharStart < 0 && c.First < holderEnd && of < c.End
                                               && !(c.Source == "gazetteer" && c.First >= placeFirst && c.End <= placeEnd));
+                    // (the place keeps its mention even when the gazetteer's pass left it out as part of a longer name, the holder's name
+                    // right after it: "of Ostland Tomas Berg")
+                    if (!candidates.Any(c => c.CharStart < 0 && c.Source == "gazetteer" && c.First == placeFirst && c.End == placeEnd)
+                        && _lex.Gazetteer.Lookup(WordRun.Join(words, placeFirst, placeEnd - placeFirst)) is { Count: > 0 } place)
+                        candidates.Add(new Candidate(s.Index, placeFirst, placeEnd, place[0].Entry.Type, place[0].Entry.FineType, place[0].Kind, "gazetteer", PriorityGazetteer, place[0].Entry.Name));
                     candidates.Add(new Candidate(s.Index, placeEnd, holderEnd, EntityType.Person, null, MentionKind.Name, "rule", PriorityGazetteer + 2, Role: RoleOf(titles)));
                     i = holderEnd - 1;
                     continue;
@@ -2795,6 +2800,10 @@ public sealed partial class MentionFinder
         foreach (var c0 in candidates)
         {
             var c = c0;
+            // "its so-called ‘Zero Waste’ policy", "the 'Kessland First' agenda": words inside quotation marks that close right
+            // before a common noun in lower case name that thing (a policy, a campaign), no place or body of their own; a body's,
+            // people's or vessel's noun there keeps them ("the 'Harbour Friends' group", "the 'Sea Lark' tanker") (other42)
+            if (c.CharStart < 0 && QuotedModifierOfCommonNoun(s, words, c.First, c.End)) continue;
             if (c.CharStart < 0)
             {
                 int first = c.First;
@@ -3109,6 +3118,12 @@ public sealed partial class MentionFinder
             // or a treaty, capitalised by the body's usage, is a common noun, no name (a name goes on with a word of its own:
             // "Federated States of Micronesia", "Baltic States", "Conference of States Parties")
             if (c.Source != "gazetteer" && IsStandingInABody(s, words, c, span)) continue;
+            // "ports, customs, PPE, WASH and demining", "policing, DDR, SSR and mine action": capitals the gazetteer does not know,
+            // listed beside a common noun in lower case in a list joined by "and"/"or", are a common thing written short, no
+            // body (other42); not beside a noun that describes a body or its people ("the agency, NCTC, and the board": an
+            // apposition names the body)
+            if (span.Count == 1 && c.Source != "gazetteer" && IsAcronymShape(span[0]) && _lex.Gazetteer.Lookup(span[0]).Count == 0
+                && ListedWithCommonNouns(s, words, c.First, c.End)) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
                 && words[c.End + 1].Length > 0 && char.IsAsciiDigit(words[c.End + 1][0])) continue;
@@ -3203,6 +3218,17 @@ public sealed partial class MentionFinder
             if (c.Source != "gazetteer" && c.Type != EntityType.Event && span.Count == 1 && c.First > 0 && words[c.First - 1] is "the" or ")"
                 && DocumentHeadAt(words, c.First))
                 continue;
+            // "the Kessler Regime in Ostland", "Ostland's Kessler Regime": a regime that one capitalised word names, no place's
+            // or people's (a leader's surname), is the government of the country the phrase ties it to ("in" and the country
+            // after it, or the country's possessive before it): that government's node, whose alias the phrase is; with no
+            // country stated the text leaves whose regime it is to its reader, and the phrase makes no node ("the Kessler
+            // Regime" alone); "the Ostlandic Regime" (a people's word) is left to the demonym's rules
+            if (c.Source != "gazetteer" && span.Count == 2 && span[1] is "Regime" or "regime" && IsCapitalized(span[0]) && c.Canonical is null
+                && !_lex.Gazetteer.Lookup(span[0]).Any(h => h.Kind == MentionKind.Demonym || h.Entry.Type == EntityType.Location))
+            {
+                if (RegimeCountry(words, c.First, c.End) is not { } regimeOf) continue;
+                c = c with { Type = EntityType.Organization, FineType = "Government", Canonical = $"Government of {regimeOf}", Role = null };
+            }
             // "(Harbour Levies Explained – A Guide for Owners, KESSA NEWS, May 2, 2019)": capitalised words opening a bracket that a
             // comma and a publisher or site in capitals close are the start of a cited title (a reference line), no name; a body's
             // head keyword keeps its name, and an acronym its initials spell after the comma is the name's own ("(Kessa Port
@@ -3984,6 +4010,72 @@ public sealed partial class MentionFinder
         // (the Royal Fleet Auxiliary's prefix of its support ships: "RFA Tarn Bay"; alone, "RFA" is the service, a body)
         "RFA",
     };
+
+    /// <summary>Capitals that may be an acronym: two to six letters, all upper case, with "&amp;" allowed between them ("PPE", "R&amp;D").</summary>
+    private static bool IsAcronymShape(string w) =>
+        w.Length is >= 2 and <= 7 && char.IsAsciiLetterUpper(w[0]) && char.IsAsciiLetterUpper(w[^1]) && w.All(ch => char.IsAsciiLetterUpper(ch) || ch == '&')
+        && w.Count(char.IsAsciiLetterUpper) >= 2;
+
+    /// <summary>A common noun in lower case that names no body, people or office (descriptors, agents, titles): "customs", "demining".</summary>
+    /// (a word of the list after the capitals may be tagged as a participle or an adjective: "and demining")
+    private bool IsPlainCommonNoun(Sentence s, List<string> words, int k, bool after = false) =>
+        k >= 0 && k < words.Count && (s.Tokens[k].Tag is "NN" or "NNS" || after && s.Tokens[k].Tag is "VBG" or "JJ") && words[k].Length > 1 && char.IsLower(words[k][0])
+        && _lex.Descriptors.Lookup(words[k]).Count == 0 && _lex.Agents.Lookup(words[k]).Count == 0 && _lex.Titles.Lookup(words[k]).Count == 0;
+
+    /// <summary>
+    /// Whether the one-word candidate [first, end) is an item of a list of common nouns: a comma, "and" or "or" joins it to a
+    /// plain common noun in lower case on its right after "and"/"or" ("WASH and demining"; "including FTAAP, promotion of
+    /// trade" names the agreement), or on its left with a comma after it ("customs,
+    /// PPE, WASH"), and the list is joined by
+    /// "and"/"or" (that separator, or one within the next six words before any verb) or has such a noun on both sides.
+    /// </summary>
+    private bool ListedWithCommonNouns(Sentence s, List<string> words, int first, int end)
+    {
+        bool left = first >= 2 && words[first - 1] is "," or "and" or "or" && IsPlainCommonNoun(s, words, first - 2);
+        bool right = end + 1 < words.Count && words[end] is "and" or "or" && IsPlainCommonNoun(s, words, end + 1, after: true);
+        // (a common noun on the left only counts when a comma after the capitals goes on with the list: "years, NASA
+        // astronauts", "charities, SCIAF and Mercy Corps", "engagement, USEUCOM and its allies" name a body)
+        if (left && !right && !(end < words.Count && words[end] == ",")) return false;
+        if (!left && !right) return false;
+        if (left && right) return true;
+        if (left && words[first - 1] is "and" or "or" || right && words[end] is "and" or "or") return true;
+        for (int k = end; k < Math.Min(words.Count, end + 6); k++)
+        {
+            // (a verb in lower case ends the list; capitals tagged as a verb are another item: "PPE, WASH and ...")
+            if (s.Tokens[k].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag == "MD") && char.IsLower(words[k][0])) return false;
+            if (words[k] is "and" or "or") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the candidate [first, end) lies inside quotation marks (with only capitalised words, acronyms or hyphens beside
+    /// it there) that close right before a common noun in lower case which is no body's, people's, title's or vessel's noun:
+    /// "the so-called ‘Zero Waste’ policy".
+    /// </summary>
+    private bool QuotedModifierOfCommonNoun(Sentence s, List<string> words, int first, int end)
+    {
+        static bool Inside(string w) => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]) || w is "-" or "of" or "and" or "the");
+        static bool Closing(string w) => w is "\u2019" or "'" or "\u201D" or "\"" or "''";
+        // (the span may hold the quotation marks themselves)
+        while (first < end - 1 && IsOpenQuote(words[first])) first++;
+        while (end > first + 1 && Closing(words[end - 1])) end--;
+        int open = first - 1;
+        while (open >= 0 && first - open <= 4 && !IsOpenQuote(words[open]) && Inside(words[open])) open--;
+        if (open < 0 || first - open > 4 || !IsOpenQuote(words[open])) return false;
+        int close = end;
+        while (close < words.Count && close - end <= 4 && !Closing(words[close]) && Inside(words[close])) close++;
+        if (close >= words.Count || close - end > 4 || !Closing(words[close])) return false;
+        // the marks hug the words they quote (an opening mark touches the word after it, a closing one the word before it), so
+        // a closing mark before a name or a possessive apostrophe after it is no pair: 'proving" Velm News' registration'
+        if (s.Tokens[open].End != s.Tokens[open + 1].Start || s.Tokens[close].Start != s.Tokens[close - 1].End
+            || open > 0 && s.Tokens[open - 1].End == s.Tokens[open].Start || close + 1 < words.Count && s.Tokens[close].End == s.Tokens[close + 1].Start) return false;
+        int noun = close + 1;
+        if (noun >= words.Count || s.Tokens[noun].Tag is not ("NN" or "NNS") || !char.IsLower(words[noun][0])) return false;
+        var w = words[noun];
+        return _lex.Descriptors.Lookup(w).Count == 0 && _lex.Agents.Lookup(w).Count == 0 && _lex.Titles.Lookup(w).Count == 0
+            && !VehicleNouns.Contains(w) && !IsPluralVehicleNoun(w) && _lex.OrgKeywords.Lookup(w).Count == 0;
+    }
 
     /// <summary>
     /// What no name looks like, whatever proposed it: an adjective of origin with no head ("Central American", "North
@@ -5207,6 +5299,11 @@ public sealed partial class MentionFinder
             int headEnd = headStart + len;
             // the head must end the noun phrase: "Chadian army officers" is about officers
             if (headEnd < words.Count && s.Tokens[headEnd].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue;
+            // "Kessland's unwavering military, economic and political support": a one-word head that English also uses as an
+            // adjective ("military"), followed by a comma or "and"/"or" and an adjective, is one of coordinated modifiers of a
+            // later noun, no body (other42)
+            if (len == 1 && (words[headStart].Equals("military", StringComparison.OrdinalIgnoreCase) || s.Tokens[headStart].Tag == "JJ")
+                && headEnd + 1 < words.Count && words[headEnd] is "," or "and" or "or" && s.Tokens[headEnd + 1].Tag == "JJ") continue;
             var canonical = fine switch
             {
                 "Government" => $"Government of {country}",
@@ -5507,6 +5604,26 @@ public sealed partial class MentionFinder
             i = after;
         }
         mentions.Sort(from, mentions.Count - from, Comparer<PlacedMention>.Create((a, b) => a.FirstToken.CompareTo(b.FirstToken)));
+    }
+
+    /// <summary>
+    /// The country a regime's name at [first, end) is tied to: "in" (and "the") and a country's name right after it ("the
+    /// Kessler Regime in Ostland"), or a country's name and its possessive right before it ("Ostland's Kessler Regime"); else null.
+    /// </summary>
+    private string? RegimeCountry(List<string> words, int first, int end)
+    {
+        if (end + 1 < words.Count && words[end] == "in")
+        {
+            int p = end + 1;
+            if (p < words.Count && words[p] is "the") p++;
+            for (int len = Math.Min(3, words.Count - p); len >= 1; len--)
+                if (_lex.Gazetteer.CountryNamed(WordRun.Join(words, p, len)) is { } after
+                    && (p + len >= words.Count || !IsCapitalized(words[p + len]))) return after;
+        }
+        if (first >= 2 && words[first - 1] is "'s" or "\u2019s")
+            for (int len = Math.Min(3, first - 1); len >= 1; len--)
+                if (_lex.Gazetteer.CountryNamed(WordRun.Join(words, first - 1 - len, len)) is { } before) return before;
+        return null;
     }
 
     /// <summary>Adjectives that put a government below the country's (a closed class of English): "the local government".</summary>

@@ -901,8 +901,16 @@ internal static class NamedByConstruction
             var m = result[k];
             if (m.Mention.Type != EntityType.Organization || m.Mention.Kind != MentionKind.Name || m.Mention.Source == "gazetteer") continue;
             var last = Word(sentences, m, m.EndToken - 1);
-            if (!lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting")) continue;
             var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            // ("the Varn Talks III conference", "the Kessa Process II summit": a name numbered by a Roman numeral, right before a
+            // common noun of meeting, names that meeting of a series)
+            if (m.EndToken - m.FirstToken >= 2 && RomanSeriesNumerals.Contains(last) && m.EndToken < tokens.Count
+                && MeetingNouns.Contains(tokens[m.EndToken].Text))
+            {
+                result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
+                continue;
+            }
+            if (!lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting")) continue;
             int v = m.FirstToken - 1;
             while (v >= 0 && m.FirstToken - v <= 3 && (tokens[v].Tag is "DT" or "PRP$" or "CD" or "POS" || tokens[v].Text is "the" or "a" or "an")) v--;
             if ((v < 0 || tokens[v].Lemma is not { } lemma || !HoldVerbs.Contains(lemma.ToLowerInvariant()) || tokens[v].Tag?.StartsWith("VB", StringComparison.Ordinal) != true)
@@ -910,6 +918,12 @@ internal static class NamedByConstruction
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = "Meeting" }, Role = null, Agent = null };
         }
     }
+
+    /// <summary>Roman numerals that number a meeting of a series ("the Varn Talks III conference"); not "I", a pronoun.</summary>
+    private static readonly HashSet<string> RomanSeriesNumerals = new(StringComparer.Ordinal) { "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII" };
+
+    /// <summary>Common nouns of a meeting that a numbered name can modify: "the Kessa Process II conference".</summary>
+    private static readonly HashSet<string> MeetingNouns = new(StringComparer.Ordinal) { "conference", "summit", "meeting", "talks", "forum", "session" };
 
     /// <summary>Of <see cref="HoldVerbs"/>, those whose passive takes only a meeting: a body too is "organised by three
     /// universities", "opened to the public", "chaired by a banker" (review34).</summary>

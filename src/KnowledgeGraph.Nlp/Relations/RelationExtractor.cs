@@ -225,6 +225,9 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     subj = v.MentionEndingAt(j);
                 for (int j = match.Last + 1; j < v.Count && j <= match.Last + 10 && obj is null && !v.IsClauseBreak(j); j++) obj = v.MentionStartingAt(j);
                 if (subj is null || obj is null || subj.Entity == obj.Entity) continue;
+                // "Ostria's envoy called on Dovic, Bosk and Cray and held talks with Ruiz": a verb opening a coordinated verb
+                // phrase shares the earlier verb's subject; a name between that verb and the "and" is its object, never this one's subject
+                if (InObjectOfEarlierConjunct(t, subj)) continue;
                 // "Wife of X Leader Charged": the name only says whose the role-holder is, and the role-holder acts
                 if (ModifiesRoleNoun(subj)) continue;
                 // "a crew from Station Y, Florida, departed": a place in apposition to the name before it only says where that is
@@ -252,6 +255,22 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 return CodeEvents(new List<Candidate> { new(subj, obj, events, match.First, match.Last, match.Text, RelationPattern.Proximity, true, false) }) is [var weak] ? weak : null;
             }
             return null;
+        }
+
+        /// <summary>
+        /// Whether the verb at <paramref name="t"/> opens a verb phrase coordinated with an earlier finite verb ("X called on A and B
+        /// and met C") and <paramref name="subj"/> lies after that earlier verb, i.e. in its object, not before it as the shared subject.
+        /// </summary>
+        private bool InObjectOfEarlierConjunct(int t, MentionRef subj)
+        {
+            int gi = _groups.FindIndex(o => o.First <= t && t <= o.Head);
+            if (gi <= 0) return false;
+            int p = _groups[gi].First - 1;
+            while (p >= 0 && v.IsAdverb(p)) p--;
+            if (p < 0 || !(v.Lower(p) is "and" or "but" || v.IsComma(p) && p + 1 < v.Count && v.Lower(p + 1) is "and" or "but")) return false;
+            for (int k = gi - 1; k >= 0; k--)
+                if (_groups[k].Finite && _groups[k].Head < p) return subj.FirstToken > _groups[k].Head && subj.EndToken <= p;
+            return false;
         }
 
         /// <summary>
