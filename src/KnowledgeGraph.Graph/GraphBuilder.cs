@@ -147,10 +147,6 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// Names identify across documents; a bare surname does not, nor does a description ("the junta", "the group"),
-    /// which starts in lower case and names whatever the article is about.
-    /// </summary>
-    /// <summary>
     /// Whether an organisation's names are an indefinite description ("a", "an" and a noun phrase whose head is in lower
     /// case: "A survey mission", "a Joint survey mission") and acronyms only (descriptions in lower case aside): English
     /// introduces a new thing of a kind so, not a body with a name of its own ("An Garda Siochana" has its head in capitals).
@@ -175,6 +171,10 @@ public sealed class GraphBuilder
         }
     }
 
+    /// <summary>
+    /// Names identify across documents; a bare surname does not, nor does a description ("the junta", "the group"),
+    /// which starts in lower case and names whatever the article is about.
+    /// </summary>
     private static bool IsCrossDocumentKey(string alias, EntityType type) =>
         alias.Length > 0 && !char.IsLower(alias[0]) && (type != EntityType.Person || alias.Contains(' ', StringComparison.Ordinal));
 

@@ -1290,11 +1290,7 @@ public sealed class EntityClusterer
             foreach (var key in AcronymKeys(nameWords[1..])) yield return key;
     }
 
-    /// <summary>
-    /// "JAXA" in "Japan Aerospace Exploration Agency": the acronym's letters appear in order in the name, the first one
-    /// opening a word of it (Schwartz and Hearst's test for a pair written side by side).
-    /// </summary>
-    /// <summary>"CoE", "DoD": a word of two to six letters opening and ending with a capital, with small letters between that
+    /// <summary>"CoE", "DoD": a word of three to six letters opening and ending with a capital, with small letters between that
     /// stand alone (each between two capitals): how an acronym writes the initial of a small word ("of") small.</summary>
     internal static bool IsMixedCaseAcronymShape(string w)
     {
@@ -1319,6 +1315,10 @@ public sealed class EntityClusterer
         return true;
     }
 
+    /// <summary>
+    /// "JAXA" in "Japan Aerospace Exploration Agency": the acronym's letters appear in order in the name, the first one
+    /// opening a word of it (Schwartz and Hearst's test for a pair written side by side).
+    /// </summary>
     internal static bool SpellsOut(string acronym, string name)
     {
         var letters = NameKey.Normalize(acronym).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();

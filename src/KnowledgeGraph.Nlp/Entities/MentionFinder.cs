@@ -5299,7 +5299,7 @@ public sealed partial class MentionFinder
             int headEnd = headStart + len;
             // the head must end the noun phrase: "Chadian army officers" is about officers
             if (headEnd < words.Count && s.Tokens[headEnd].Tag is "NN" or "NNS" or "NNP" or "NNPS") continue;
-            // "Kessland's unwavering military, economic and political support": a one-word head that English also uses as an
+            // "Kessland's steady military, financial and diplomatic help": a one-word head that English also uses as an
             // adjective ("military"), followed by a comma or "and"/"or" and an adjective, is one of coordinated modifiers of a
             // later noun, no body (other42)
             if (len == 1 && (words[headStart].Equals("military", StringComparison.OrdinalIgnoreCase) || s.Tokens[headStart].Tag == "JJ")

@@ -93,7 +93,8 @@ internal sealed class RuleTree
     /// <summary>
     /// "X urged Y to free Z" parsed with the infinitive as an adverbial clause: under a verb of object control
     /// (<paramref name="objectControl"/>) that has an object (or "on"/"upon" phrase: "called on Y to ..."), an infinitive
-    /// advcl with "to" is its complement (xcomp), whose subject is that object and whose act is asked for, not stated.
+    /// advcl with "to" is its complement (xcomp), whose subject is that object and whose act is asked for, not stated;
+    /// not under "call" with a bare object ("X called Y to discuss Z": a telephone call and its purpose).
     /// </summary>
     public void RepairObjectControl(IReadOnlySet<string> objectControl)
     {
@@ -102,6 +103,9 @@ internal sealed class RuleTree
             if (Rel(i) != "advcl" || Upos(i) != "VERB" || !ChildrenWith(i, "mark").Any(m => Lower(m) == "to")) continue;
             int h = Head(i);
             if (h < 0 || h > i || Upos(h) != "VERB" || !objectControl.Contains(_lemma[h]) || ControlledObject(h) is not (>= 0 and var o) || o > i) continue;
+            // "call" asks through its "on"/"upon" phrase; with a bare object it is a telephone call whose infinitive says why
+            // the caller called ("Ostland called Vale on Sunday to protest the deal": Ostland protests, nobody is asked)
+            if (_lemma[h] == "call" && Rel(o) != "obl") continue;
             Relabel(i, "xcomp");
         }
     }

@@ -8,11 +8,11 @@ namespace KnowledgeGraph.Nlp.Tests.Relations.Rules;
 /// </summary>
 public sealed class TaggerRepairRuleTests
 {
-    private static List<string> Readings(string markup)
+    private static List<string> Readings(string markup, bool fallback = false)
     {
         var (m, engine) = ShippedRules.Parsed.Value;
         var c = m.Build(markup);
-        return engine.Extract(c, fallback: false)
+        return engine.Extract(c, fallback)
             .Select(r => $"{c.Entities[r.Subject].Name} {r.Type} {c.Entities[r.Object].Name}" + (r.Modality is { } mo ? $" ({mo})" : ""))
             .ToList();
     }
@@ -36,6 +36,18 @@ public sealed class TaggerRepairRuleTests
         Assert.That(e, Does.Contain("The Ostland government CALLED_ON Westmark"), string.Join("; ", e));
         Assert.That(e, Does.Contain("Westmark RELEASED Tara Hale (requested)"), string.Join("; ", e));
         Assert.That(e.Where(x => x.StartsWith("The Ostland government RELEASED", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+    }
+
+    [Test]
+    public void AnInfinitiveAfterCallWithABareObjectIsTheCallersPurpose()
+    {
+        // "called Y to protest": a telephone call and why the caller made it, not a request to Y (review42; the rules with
+        // their fallback, as `kg build --relations rules` reads)
+        var e = Readings("[The Ostland government|Organization] called [Westmark|Location] on Sunday to protest the pipeline deal with [Norland|Location].", fallback: true);
+        Assert.That(e.Where(x => x.StartsWith("Westmark PROTESTED_AGAINST", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+        e = Readings("President [Tara Hale|Person] called Prime Minister [Vale Moren|Person] to condemn the attack on [Norland|Location].", fallback: true);
+        Assert.That(e.Where(x => x.StartsWith("Vale Moren DENOUNCED", StringComparison.Ordinal)), Is.Empty, string.Join("; ", e));
+        Assert.That(e, Does.Contain("Tara Hale MET_WITH Vale Moren"), string.Join("; ", e));
     }
 
     [Test]
