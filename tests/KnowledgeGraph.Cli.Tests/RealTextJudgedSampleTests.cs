@@ -453,7 +453,7 @@ public sealed class RealTextCheck4JudgedSampleTests
 /// </summary>
 public sealed class RealTextLaterCheckJudgedSampleTests
 {
-    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18", "realtext-check19", "realtext-check20", "realtext-check21", "realtext-check22", "realtext-check23" }
+    private static readonly Dictionary<string, Lazy<Dictionary<string, JObject>>> Graphs = new[] { "realtext-check3", "realtext-check5", "realtext-check6", "realtext-check7", "realtext-check8", "realtext-check9", "realtext-check10", "realtext-check11", "realtext-check12", "realtext-check13", "realtext-check14", "realtext-check15", "realtext-check16", "realtext-check17", "realtext-check18", "realtext-check19", "realtext-check20", "realtext-check21", "realtext-check22", "realtext-check23", "realtext-check24" }
         .ToDictionary(f => f, f => new Lazy<Dictionary<string, JObject>>(() => RealTextJudgedSampleTests.BuildNodes(f)));
 
     /// <summary>Correct nodes a later change folded into another node, with why (judged id -> id now).</summary>
@@ -648,6 +648,20 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     [TestCase("realtext-check23", "judged-after-seed220.tsv", 70)]
     [TestCase("realtext-check23", "judged-after-seed221.tsv", 75)]
     [TestCase("realtext-check23", "judged-after.tsv", 75)]
+    // tests/realtext-check24: main 5cb8627's two samples judged by corpus25 before any work of the session (this session's
+    // unread check corpus: developers do not read its misses), and judge29's re-judged samples and fresh draw of main
+    // 8ee3635 (the session's merges); every node judged correct before is still there with its id, labels and name (no
+    // rename, no loss); the whole graph changed in eight nodes, none judged correct before lost: a headline's glued
+    // "OPCW Director-General Congratulates Iraq" and the glued "OPCW Director-General Ahmet Üzümcü" (both junk) are gone,
+    // their mentions now the OPCW, Iraq and Ahmet Üzümcü (glue42); "Former Yugoslav Republic of Macedonia" is a Location
+    // named whole, no Person cut before "Former" (glue42/fix42); the NZ Defence Force no longer takes "the Multinational
+    // Force" of the MFO (other42); the draws have 66 (seed 230) and 66 (seed 231) correct rows before, 67 and 66 after
+    // (the OPCW now holds the junk headline node's mention), and the fresh draw (seed 232) has 69, so they ask for 65 each
+    [TestCase("realtext-check24", "judged-before.tsv", 65)]
+    [TestCase("realtext-check24", "judged-before-seed231.tsv", 65)]
+    [TestCase("realtext-check24", "judged-after-seed230.tsv", 65)]
+    [TestCase("realtext-check24", "judged-after-seed231.tsv", 65)]
+    [TestCase("realtext-check24", "judged-after.tsv", 65)]
     public void NodesJudgedCorrectKeepTheirIdAndLabels(string folder, string file, int atLeast = 60)
         => RealTextCheckJudgedSampleTests.AssertCorrectNodesKept(Graphs[folder].Value, folder, file,
             Renamed.Where(r => !RenamedIn.ContainsKey((folder, r.Key))).Concat(RenamedIn.Where(r => r.Key.Folder == folder).Select(r => KeyValuePair.Create(r.Key.Id, r.Value))).ToDictionary(StringComparer.Ordinal),
