@@ -3122,7 +3122,7 @@ public sealed partial class MentionFinder
             // listed beside a common noun in lower case in a list joined by "and"/"or", are a common thing written short, no
             // body (other42); not beside a noun that describes a body or its people ("the agency, NCTC, and the board": an
             // apposition names the body)
-            if (span.Count == 1 && c.Source != "gazetteer" && IsAcronymShape(span[0]) && _lex.Gazetteer.Lookup(span[0]).Count == 0
+            if (span.Count == 1 && c.Source != "gazetteer" && IsLetterAcronym(span[0]) && _lex.Gazetteer.Lookup(span[0]).Count == 0
                 && ListedWithCommonNouns(s, words, c.First, c.End)) continue;
             // "11:00 local time (UTC+1)": a time zone's capitals with an hour offset after them are that time zone, no entity
             if (span.Count == 1 && c.Source != "gazetteer" && IsTimeZoneShape(span[0]) && c.End + 1 < words.Count && words[c.End] is "+" or "-" or "\u2212"
@@ -4011,13 +4011,16 @@ public sealed partial class MentionFinder
         "RFA",
     };
 
-    /// <summary>Capitals that may be an acronym: two to six letters, all upper case, with "&amp;" allowed between them ("PPE", "R&amp;D").</summary>
-    private static bool IsAcronymShape(string w) =>
+    /// <summary>Capitals that may be a common thing's acronym: two to seven characters, plain ASCII capitals (at least two) with
+    /// "&amp;" allowed between them ("PPE", "R&amp;D"); stricter than <see cref="NameKey.IsAcronymShape"/> (no digits, dots,
+    /// slashes or hyphens: "G20", "U.N." are names).</summary>
+    private static bool IsLetterAcronym(string w) =>
         w.Length is >= 2 and <= 7 && char.IsAsciiLetterUpper(w[0]) && char.IsAsciiLetterUpper(w[^1]) && w.All(ch => char.IsAsciiLetterUpper(ch) || ch == '&')
         && w.Count(char.IsAsciiLetterUpper) >= 2;
 
-    /// <summary>A common noun in lower case that names no body, people or office (descriptors, agents, titles): "customs", "demining".</summary>
-    /// (a word of the list after the capitals may be tagged as a participle or an adjective: "and demining")
+    /// <summary>A common noun in lower case that names no body, people or office (descriptors, agents, titles): "customs",
+    /// "demining" (<paramref name="after"/>: a word of the list after the capitals, which may be tagged as a participle or an
+    /// adjective: "and demining").</summary>
     private bool IsPlainCommonNoun(Sentence s, List<string> words, int k, bool after = false) =>
         k >= 0 && k < words.Count && (s.Tokens[k].Tag is "NN" or "NNS" || after && s.Tokens[k].Tag is "VBG" or "JJ") && words[k].Length > 1 && char.IsLower(words[k][0])
         && _lex.Descriptors.Lookup(words[k]).Count == 0 && _lex.Agents.Lookup(words[k]).Count == 0 && _lex.Titles.Lookup(words[k]).Count == 0;
@@ -4025,8 +4028,7 @@ public sealed partial class MentionFinder
     /// <summary>
     /// Whether the one-word candidate [first, end) is an item of a list of common nouns: a comma, "and" or "or" joins it to a
     /// plain common noun in lower case on its right after "and"/"or" ("WASH and demining"; "including FTAAP, promotion of
-    /// trade" names the agreement), or on its left with a comma after it ("customs,
-    /// PPE, WASH"), and the list is joined by
+    /// trade" names the agreement), or on its left with a comma after it ("customs, PPE, WASH"), and the list is joined by
     /// "and"/"or" (that separator, or one within the next six words before any verb) or has such a noun on both sides.
     /// </summary>
     private bool ListedWithCommonNouns(Sentence s, List<string> words, int first, int end)

@@ -65,10 +65,7 @@ internal sealed class RuleTree
         {
             if (Tag(i) != "NNS" || Rel(i) != "root" || !known.Contains(_lemma[i])) continue;
             int subject = FirstChild(i, "nsubj");
-            bool blocked = false;
-            foreach (var c in Children(i))
-                if (Rel(c) is "det" or "nmod:poss" or "nummod" or "cop" or "case" or "obj") blocked = true; // an obj: the parse went astray
-            if (blocked) continue;
+            if (Children(i).Any(c => Rel(c) is "det" or "nmod:poss" or "nummod" or "cop" or "case" or "obj")) continue; // an obj: the parse went astray
             if (subject < 0)
             {
                 // "Ostland calls": an unknown name tagged an adjective right before the noun, opening the sentence
