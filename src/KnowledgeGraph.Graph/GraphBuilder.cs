@@ -635,6 +635,48 @@ public sealed class GraphBuilder
         }
     }
 
+    /// <summary>
+    /// "the Executive Council of the VUO" in one article and "the VUO Executive Council" in another: a body's organ named
+    /// by its parent's acronym after "of" (one to four capitalised words before "of", the acronym alone after it, with or
+    /// without "the") is the body named by the acronym before the same words, in any article. Only an acronym: "the
+    /// Ministry of Justice of Kessa" and "the Justice Ministry" of another article may be two countries' ministries, and
+    /// "the Executive Council of the VUO" is no "KSF Executive Council". Organisations only. Names are indexed by their
+    /// folded form (linear).
+    /// </summary>
+    private void JoinOrgansOfBodies()
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var organs = new List<(int Entity, string Key)>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.NameVotes.Count == 0 || g.Type != EntityType.Organization) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            foreach (var alias in g.Aliases)
+            {
+                var words = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                int start = words.Length > 0 && words[0] is "the" or "The" ? 1 : 0;
+                if (start < words.Length && char.IsUpper(words[start][0]))
+                {
+                    var folded = NameKey.Fold(string.Join(' ', words.Skip(start)));
+                    if (!byName.TryGetValue(folded, out var list)) byName[folded] = list = new();
+                    if (!list.Contains(i)) list.Add(i);
+                }
+                int of = Array.IndexOf(words, "of");
+                if (of - start < 1 || of - start > 4 || !words.Skip(start).Take(of - start).All(w => w.Length > 1 && char.IsUpper(w[0]))) continue;
+                int acr = of + 1 < words.Length && words[of + 1] == "the" ? of + 2 : of + 1;
+                if (acr != words.Length - 1 || !NameKey.IsAcronymShape(words[acr]) || words[acr].Count(char.IsLetter) < 2) continue;
+                organs.Add((i, NameKey.Fold(words[acr] + " " + string.Join(' ', words.Skip(start).Take(of - start)))));
+            }
+        }
+        foreach (var (i, key) in organs)
+        {
+            if (!byName.TryGetValue(key, out var list)) continue;
+            var others = list.Select(Find).Where(j => j != Find(i)).Distinct().ToList();
+            if (others.Count == 1) Union(others[0], i);
+        }
+    }
+
     /// <summary>Whether the short form has a role its articles give it that an article gives the person too.</summary>
     private bool SharedRole(int person, int shortForm) =>
         _entities[shortForm].AttributeVotes is { } own && _entities[person].AttributeVotes is { } theirs
@@ -1516,6 +1558,7 @@ public sealed class GraphBuilder
         JoinBareSurnames();
         JoinOperationShortForms();
         JoinCountryPrefixedBodies();
+        JoinOrgansOfBodies();
         JoinNamesTypedTwoWays();
         JoinNamesTypedTwoWaysByMajority();
         JoinVowelVariants();
