@@ -573,10 +573,114 @@ public sealed class GraphBuilder
         }
     }
 
+    /// <summary>
+    /// "Operation Kestrel", "VUFOR Operation Kestrel" and "Kestrel" alone ("the Kestrel mission", "Operation 'KESTREL'"
+    /// with the word quoted) are one operation: a node named only by the words after "Operation" (any letter case) joins
+    /// the node of the graph named "Operation" + those words (the plain form first, else the one written after a force's
+    /// acronym), and the acronym's form joins the plain form too; the operation keeps its name. Only when the bare node
+    /// and the operation are named in one article or share another node (<see cref="ShareNeighbour"/>); never a person,
+    /// a place the gazetteer knows ("Operation Vessa" is no node of the country Vessa), a generic actor of one article,
+    /// nor when two forces' acronyms write the name ("VUFOR Operation Kestrel" and "KSF Operation Kestrel" are two
+    /// countries' operations: nothing joins). Names are indexed by their folded words (linear).
+    /// </summary>
+    private void JoinOperationShortForms()
+    {
+        static string? OperationWords(string alias, out string prefix)
+        {
+            prefix = "";
+            var words = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int k = Array.FindIndex(words, w => w is "Operation" or "OPERATION");
+            if (k < 0 || k > 2 || k == words.Length - 1 || words.Length - k - 1 > 4) return null;
+            if (!words.Take(k).All(NameKey.IsAcronymShape)) return null;
+            if (!words.Skip(k + 1).All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0])))) return null;
+            prefix = string.Join(" ", words.Take(k));
+            return NameKey.Fold(string.Join(" ", words.Skip(k + 1)));
+        }
+        var operations = new Dictionary<string, List<(int Entity, string Prefix)>>(StringComparer.Ordinal);
+        var bare = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.NameVotes.Count == 0 || g.Type == EntityType.Person) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            var names = g.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0])).ToList();
+            if (names.Count == 0) continue;
+            bool isOperation = false;
+            foreach (var n in names)
+                if (OperationWords(n, out var prefix) is { } key)
+                {
+                    isOperation = true;
+                    if (!operations.TryGetValue(key, out var list)) operations[key] = list = new();
+                    list.Add((i, prefix));
+                }
+            if (isOperation || g.Evidence?.Gazetteer == true) continue;
+            var folded = names.Select(n => NameKey.Fold(n)).Distinct(StringComparer.Ordinal).ToList();
+            if (folded.Count != 1 || folded[0].Length < 3) continue;
+            if (!bare.TryGetValue(folded[0], out var b)) bare[folded[0]] = b = new();
+            b.Add(i);
+        }
+        foreach (var (key, forms) in operations)
+        {
+            if (forms.Select(f => f.Prefix).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Count() > 1) continue;
+            var nodes = forms.OrderBy(f => f.Prefix.Length > 0).ThenByDescending(f => _entities[f.Entity].Mentions.Sum(m => m & 0xFFFFFFFF))
+                .ThenBy(f => f.Entity).Select(f => f.Entity).Distinct().ToList();
+            int winner = nodes[0];
+            foreach (var i in nodes.Skip(1).Concat(bare.GetValueOrDefault(key) ?? new List<int>()))
+            {
+                if (Find(i) == Find(winner)) continue;
+                if (!OneArticleWritesBoth(Find(winner), i) && !ShareNeighbour(winner, i)) continue;
+                _entities[i].NameVotes.Clear(); // the operation keeps its name
+                JoinRetyped(Find(winner), i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "the Executive Council of the VUO" in one article and "the VUO Executive Council" in another: a body's organ named
+    /// by its parent's acronym after "of" (one to four capitalised words before "of", the acronym alone after it, with or
+    /// without "the") is the body named by the acronym before the same words, in any article. Only an acronym: "the
+    /// Ministry of Justice of Kessa" and "the Justice Ministry" of another article may be two countries' ministries, and
+    /// "the Executive Council of the VUO" is no "KSF Executive Council". Organisations only. Names are indexed by their
+    /// folded form (linear).
+    /// </summary>
+    private void JoinOrgansOfBodies()
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var organs = new List<(int Entity, string Key)>();
+        for (int i = 0; i < _entities.Count; i++)
+        {
+            var g = _entities[i];
+            if (Find(i) != i || g.NameVotes.Count == 0 || g.Type != EntityType.Organization) continue;
+            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            foreach (var alias in g.Aliases)
+            {
+                var words = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                int start = words.Length > 0 && words[0] is "the" or "The" ? 1 : 0;
+                if (start < words.Length && char.IsUpper(words[start][0]))
+                {
+                    var folded = NameKey.Fold(string.Join(' ', words.Skip(start)));
+                    if (!byName.TryGetValue(folded, out var list)) byName[folded] = list = new();
+                    if (!list.Contains(i)) list.Add(i);
+                }
+                int of = Array.IndexOf(words, "of");
+                if (of - start < 1 || of - start > 4 || !words.Skip(start).Take(of - start).All(w => w.Length > 1 && char.IsUpper(w[0]))) continue;
+                int acr = of + 1 < words.Length && words[of + 1] == "the" ? of + 2 : of + 1;
+                if (acr != words.Length - 1 || !NameKey.IsAcronymShape(words[acr]) || words[acr].Count(char.IsLetter) < 2) continue;
+                organs.Add((i, NameKey.Fold(words[acr] + " " + string.Join(' ', words.Skip(start).Take(of - start)))));
+            }
+        }
+        foreach (var (i, key) in organs)
+        {
+            if (!byName.TryGetValue(key, out var list)) continue;
+            var others = list.Select(Find).Where(j => j != Find(i)).Distinct().ToList();
+            if (others.Count == 1) Union(others[0], i);
+        }
+    }
+
     /// <summary>Whether the short form has a role its articles give it that an article gives the person too.</summary>
     private bool SharedRole(int person, int shortForm) =>
         _entities[shortForm].AttributeVotes is { } own && _entities[person].AttributeVotes is { } theirs
-        && own.Keys.Any(k => k.Key == "role" && theirs.ContainsKey(k));
+        && own.Keys.Any(k => k.Key == "role" && theirs.Keys.Any(q => q.Key == "role" && SameRank(q.Value, k.Value)));
 
     private HashSet<long> ArticlesOf(int entity) => _entities[entity].Mentions.Select(m => m >> 32).ToHashSet();
 
@@ -633,7 +737,21 @@ public sealed class GraphBuilder
         var (p, s) = (_entities[person], _entities[shortForm]);
         if (s.AttributeVotes is null || !s.AttributeVotes.Keys.Any(k => k.Key == "role")) return true;
         if (p.AttributeVotes is null || !p.AttributeVotes.Keys.Any(k => k.Key == "role")) return true;
-        return s.AttributeVotes.Keys.Where(k => k.Key == "role").Any(p.AttributeVotes.ContainsKey);
+        return s.AttributeVotes.Keys.Where(k => k.Key == "role").Any(k => p.AttributeVotes.Keys.Any(q => q.Key == "role" && SameRank(q.Value, k.Value)));
+    }
+
+    /// <summary>
+    /// Two roles of one person: the same role, or a compound military rank and the rank word that heads it, by which the
+    /// holder is also called ("Major General Tomas Vell" is "General Vell", "Rear Admiral" "Admiral", "Lieutenant Colonel"
+    /// "Colonel"). Only the rank modifiers lieutenant, major, brigadier, rear and vice before general, admiral or colonel:
+    /// "Attorney General Vell" is no general, and "Vice President Vell" is no "President Vell" (no rank).
+    /// </summary>
+    internal static bool SameRank(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal)) return true;
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        if (shorter is not ("general" or "admiral" or "colonel") || !longer.EndsWith(" " + shorter, StringComparison.Ordinal)) return false;
+        return longer[..^(shorter.Length + 1)] is "lieutenant" or "major" or "brigadier" or "rear" or "vice";
     }
 
     /// <summary>A person's name as a short form of a full name (<see cref="JoinBareSurnames"/>): its surname folded and
@@ -1438,7 +1556,9 @@ public sealed class GraphBuilder
         JoinAcronyms();
         JoinPersonSpellings();
         JoinBareSurnames();
+        JoinOperationShortForms();
         JoinCountryPrefixedBodies();
+        JoinOrgansOfBodies();
         JoinNamesTypedTwoWays();
         JoinNamesTypedTwoWaysByMajority();
         JoinVowelVariants();

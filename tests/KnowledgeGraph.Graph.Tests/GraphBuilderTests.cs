@@ -576,6 +576,67 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void AnOperationsBareNameAndItsForcesFormAreTheOperationButNotAPlaceTwoForcesOrAnUnrelatedStory()
+    {
+        // "the Varn Union Force launched Operation Kestrel" / "the Kestrel mission" / "VUFOR Operation Kestrel": one
+        // operation; "Operation Tessmoor" is no node of the town Tessmoor, two forces' "Operation Harrow" stay two, and a
+        // bare "Linnet" of a story that shares nobody with "Operation Linnet" is something else
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Operation Kestrel", EntityType.Event), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Kestrel", EntityType.Organization, "KESTREL"), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "VUFOR Operation Kestrel", EntityType.Organization), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("four", new[] { E(0, "Operation Tessmoor", EntityType.Event), E(1, "Tessmoor", EntityType.Location) with
+            { Evidence = new EntityEvidence(true, false, false, false, float.NaN, false, false) } }));
+        b.Add(Doc("five", new[] { E(0, "VUFOR Operation Harrow", EntityType.Event), E(1, "KSF Operation Harrow", EntityType.Event), E(2, "Harrow", EntityType.Organization) }));
+        b.Add(Doc("six", new[] { E(0, "Operation Linnet", EntityType.Event), E(1, "Ostland", EntityType.Location) }));
+        b.Add(Doc("seven", new[] { E(0, "Linnet", EntityType.Organization), E(1, "Quillmarsh", EntityType.Location) }));
+        var nodes = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Entity")).ToList();
+        var kestrel = nodes.Single(n => n.Name == "Operation Kestrel");
+        Assert.That(kestrel.Labels, Does.Contain("Event"), "the operation keeps its name and type");
+        Assert.That(Aliases(kestrel), Does.Contain("Kestrel").And.Contain("KESTREL").And.Contain("VUFOR Operation Kestrel"));
+        Assert.That(nodes.Select(n => n.Name), Does.Contain("Tessmoor").And.Contain("Operation Tessmoor"), "a place the gazetteer knows");
+        Assert.That(nodes.Select(n => n.Name), Does.Contain("VUFOR Operation Harrow").And.Contain("KSF Operation Harrow").And.Contain("Harrow"),
+            "two forces write the name: nothing joins");
+        Assert.That(nodes.Select(n => n.Name), Does.Contain("Linnet").And.Contain("Operation Linnet"), "two stories that share nobody");
+    }
+
+    [Test]
+    public void AnOrganOfABodyNamedByItsAcronymAfterOfIsTheOrganNamedByTheAcronymBefore()
+    {
+        // "the Executive Council of the VUO" of one story is "the VUO Executive Council" of another; another parent's
+        // council, a place's ("the Harbour Board of Kessa" / "the Kessa Harbour Board" may be two towns' boards) and the bare
+        // organ stay apart
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { E(0, "Executive Council of the VUO", EntityType.Organization), E(1, "Harbour Board of Kessa", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "VUO Executive Council", EntityType.Organization), E(1, "KSF Executive Council", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { E(0, "Executive Council", EntityType.Organization), E(1, "Kessa Harbour Board", EntityType.Organization) }));
+        var names = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Organization")).Select(n => n.Name).ToList();
+        Assert.That(names.Count(n => n is "VUO Executive Council" or "Executive Council of the VUO"), Is.EqualTo(1));
+        Assert.That(names, Does.Contain("KSF Executive Council").And.Contain("Executive Council"));
+        Assert.That(names, Does.Contain("Harbour Board of Kessa").And.Contain("Kessa Harbour Board"), "a place is no acronym");
+    }
+
+    [Test]
+    public void ACompoundMilitaryRankIsCalledByItsHeadRankButNoOtherTitleIs()
+    {
+        // "Major General Tomas Vell" of one story is "General Vell" of another (the same neighbour); "Vice President Brask"
+        // is no "President Orla Brask", "General Tamsin" no "Attorney General Ilse Tamsin"
+        var b = new GraphBuilder(Schema);
+        b.Add(Doc("one", new[] { Titled(0, "Tomas Vell", "major general"), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { Titled(0, "Vell", "general"), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("three", new[] { Titled(0, "Orla Brask", "president"), E(1, "Ostland", EntityType.Location) }));
+        b.Add(Doc("four", new[] { Titled(0, "Brask", "vice president"), E(1, "Ostland", EntityType.Location) }));
+        b.Add(Doc("five", new[] { Titled(0, "Ilse Tamsin", "attorney general"), E(1, "Ostland", EntityType.Location) }));
+        b.Add(Doc("six", new[] { Titled(0, "Tamsin", "general"), E(1, "Ostland", EntityType.Location) }));
+        var people = b.Build().Snapshot.Nodes.Where(n => n.Labels.Contains("Person")).ToList();
+        Assert.That(Aliases(people.Single(n => n.Name == "Tomas Vell")), Does.Contain("Vell"));
+        Assert.That(people.Select(n => n.Name), Does.Contain("Brask").And.Contain("Orla Brask"), "a vice president is no president");
+        Assert.That(people.Select(n => n.Name), Does.Contain("Tamsin").And.Contain("Ilse Tamsin"), "an attorney general is no general");
+        Assert.That(GraphBuilder.SameRank("rear admiral", "admiral") && GraphBuilder.SameRank("colonel", "lieutenant colonel")
+                    && !GraphBuilder.SameRank("consul general", "general") && !GraphBuilder.SameRank("major general", "lieutenant general"));
+    }
+
+    [Test]
     public void ABareSurnameOrASecondSpellingInAnArticleOnSomethingElseIsANamesakeNotTheOnePersonOfThatName()
     {
         // "Senator Maria Hollis" of one story, "Hollis, a retired teacher" of a story that shares nobody with it: two people;
