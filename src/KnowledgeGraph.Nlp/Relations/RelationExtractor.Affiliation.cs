@@ -29,7 +29,7 @@ public sealed partial class RelationExtractor
         /// </summary>
         private IReadOnlyList<TriggerEntry> BondEntries(Bond bond, MentionRef member, MentionRef group) =>
             bond == Bond.Member || v.TypeOf(group) == EntityType.Organization && !v.Context.Entities[group.Entity].FineTypes.Contains("Country")
-                ? MembershipEntries(member)
+                ? Grammar.Entries.Lookup(v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member")
                 : Grammar.Entries.Lookup("ally");
 
         /// <summary>

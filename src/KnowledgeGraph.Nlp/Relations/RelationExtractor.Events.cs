@@ -138,10 +138,9 @@ public sealed partial class RelationExtractor
                 // the noun before "against" must be punitive: sanctions, an embargo, military action, an attack
                 int noun = p - 1;
                 if (noun <= c.TriggerLast || !v.IsNoun(noun)) continue;
-                var punitive = _x._triggers.Lookup(v.Lemmas[noun], TriggerPos.Noun).Concat(_x._triggers.Lookup(v.PluralForms[noun], TriggerPos.Noun))
-                    .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step";
-                if (!punitive) continue;
-                list[n] = c with { Entries = Grammar.Entries.Lookup("call for against") };
+                if (_x._triggers.Lookup(v.Lemmas[noun], TriggerPos.Noun).Concat(_x._triggers.Lookup(v.PluralForms[noun], TriggerPos.Noun))
+                    .Any(e => e.Category is "SANCTION" or "COERCE" or "FIGHT" or "ASSAULT") || v.Lemmas[noun] is "action" or "measure" or "step")
+                    list[n] = c with { Entries = Grammar.Entries.Lookup("call for against") };
             }
         }
 

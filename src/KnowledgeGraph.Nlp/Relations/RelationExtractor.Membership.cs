@@ -16,10 +16,6 @@ public sealed partial class RelationExtractor
         // a place listed as a member of an organisation stands for its state or people ("members include Norway")
         private bool IsMemberLike(MentionRef m) => v.TypeOf(m) is EntityType.Person or EntityType.Organization or EntityType.Location;
 
-        /// <summary>Membership entries for a member of this kind: an organisation is part of another, a person or country a member.</summary>
-        private IReadOnlyList<TriggerEntry> MembershipEntries(MentionRef member) =>
-            Grammar.Entries.Lookup(v.TypeOf(member) == EntityType.Organization ? "bond part" : "bond member");
-
         private static bool IsOrdinal(string w) =>
             w.Length > 2 && char.IsDigit(w[0]) && w[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" && w[..^2].All(char.IsDigit);
 

@@ -79,8 +79,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             if (subj.Entity == obj.Entity) return null;
             if (!_allows(entry.Type, v.TypeOf(subj), v.TypeOf(obj))
                 || Grammar.PersonObjectTypes.Contains(entry.Type) && v.TypeOf(obj) == EntityType.Location && !NamesPeople(v, obj)) continue;
-            if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj)) continue;
-            if (NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
+            if (entry.Category is "CONSULT" or "AGREE" or "COOPERATE" && run.IsTopic(c.TriggerLast, obj) || NoParties(v.Context, entry, subj.Entity, obj.Entity)) continue;
             var (negated, modality) = c.Factual ? (false, null) : run.HedgeAt(c.TriggerFirst, c.IsNoun, stated: c.Pattern == RelationPattern.Role);
             if (c.Negated) negated = true;
             modality ??= c.Modality;
@@ -392,15 +391,9 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 && v.TypeOf(named) == EntityType.Location)
             {
                 var head = v.Lemmas[named.EndToken - 1].ToLowerInvariant();
-                var keys = new List<string>(idx.Count + 1);
-                foreach (var i in idx) keys.Add(v.Lemmas[i]);
-                keys.Add(head);
+                List<string> keys = [.. gappedLemmas, head];
                 var (nlen, nentries) = _x._triggers.LongestMatchAt(keys, 0);
-                if (nlen == keys.Count && nlen > bestWords && MakeMatch(nentries, pos, start, idx[^1], named.FirstToken) is { } m)
-                {
-                    best = m;
-                    bestWords = nlen;
-                }
+                if (nlen == keys.Count && nlen > bestWords && MakeMatch(nentries, pos, start, idx[^1], named.FirstToken) is { } m) { best = m; bestWords = nlen; }
             }
             if (pos == TriggerPos.Verb && bestWords <= 1)
             {
@@ -524,9 +517,10 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                 yield return new Candidate(s, o, entries, match.First, match.Last, match.Text, RelationPattern.Verb, indirect, false);
             // "Jordan and Britain agreed to ...", "the two armies clashed": a reciprocal verb with coordinated subjects and
             // no object relates the subjects to each other; a relationship with a direction is no reciprocal one ("X and Y
-            // attended a course", "X and Y seized the town": neither visited nor captured the other)
-            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT"
-                && e.Type is not ("VISITED" or "CAPTURED") && !(e.Category == "FIGHT" && (UnnamedOpponent(match) || PeacefulActivity(match) || FoughtTogether(match)))).ToList();
+            // attended a course", "X and Y seized the town": neither visited nor captured the other; "the Harbour Guard and the
+            // Varno Militia fought together near Brelgrad": side by side, not each other)
+            var reciprocal = match.Entries.Where(e => e.Category is "AGREE" or "CONSULT" or "COOPERATE" or "FIGHT" && e.Type is not ("VISITED" or "CAPTURED")
+                && !(e.Category == "FIGHT" && (UnnamedOpponent(match) || PeacefulActivity(match) || v.Lower(match.Last + 1) == "together"))).ToList();
             if (objects.Count == 0 && reciprocal.Count > 0 && subjects.Count >= 2 && !UnnamedPartner(match))
                 foreach (var (a, b) in Pairs(subjects, subjects))
                     if (a.Entity != b.Entity)
@@ -585,10 +579,6 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             while (k + 1 < v.Count && v.MentionAt(k + 1) is null && v.Tag(k + 1) is "NN" or "NNS") k++;
             return _x._agents.Lookup(v.Lower(k)).Count > 0 || _x._agents.Lookup(v.Lemma(k)).Count > 0;
         }
-
-        /// <summary>"The Harbour Guard and the Varno Militia fought together near Brelgrad": the subjects fought side by side, not
-        /// each other.</summary>
-        private bool FoughtTogether(Match match) => match.Last + 1 < v.Count && v.Lower(match.Last + 1) == "together";
 
         /// <summary>
         /// Whether a verb of fighting is followed by "in" and an activity that is no fighting: "X and Y engaged in talks",
@@ -984,8 +974,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
             while (true)
             {
                 int k = cur.EndToken;
-                if (k >= v.Count) break;
-                if (!(v.Lower(k) is "and" or "or" || v.Words[k] == ",")) break;
+                if (k >= v.Count || !(v.Lower(k) is "and" or "or" || v.Words[k] == ",")) break;
                 int j = k + 1;
                 if (v.Words[k] == "," && v.Lower(j) is "and" or "or") j++;
                 if (v.MentionStartingAt(AfterTitle(v.SkipFrom(j, x => v.Tag(x) is "DT" or "PRP$" || v.IsAdjective(x)))) is not { } next || list.Any(x => x.Entity == next.Entity)) break;
@@ -1057,8 +1046,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     if (inner is not null && !exclude.Contains(inner.Entity)) { prep = j; return WithRightConjuncts(inner); }
                     break;
                 }
-                if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j)) break;
-                if (j > from && (v.IsFinite(j) && v.MentionAt(j) is null)) break;
+                if (v.IsClauseBreak(j) || v.IsRelativePronoun(j) || v.IsComplementizer(j) || j > from && v.IsFinite(j) && v.MentionAt(j) is null) break;
                 // a noun's participants stand in its own phrase: "its allies will defeat Y", "X, a NATO ally, shot down Y" name
                 // no ally of Y
                 if (nominal && v.MentionAt(j) is null && (v.IsFinite(j) || v.Tag(j) == "VB" || v.IsComma(j))) break;
@@ -1074,11 +1062,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
                     var w = v.Lower(j);
                     if (w == "by") sawBy = true;
                     // "her first trip as Ostland's foreign minister to Y": a name in an "as" phrase only says whose the role is
-                    if (w == "as" && v.MentionFrom(j + 1, v.IsDetOrAdj, j + 3) is { } whose && RoleNounAfter(whose.EndToken))
-                    {
-                        skipNext = true;
-                        continue;
-                    }
+                    if (w == "as" && v.MentionFrom(j + 1, v.IsDetOrAdj, j + 3) is { } whose && RoleNounAfter(whose.EndToken)) { skipNext = true; continue; }
                     // a threat names its target in its condition: "threatened to strike unless Y ..."
                     skipNext = Grammar.CircumstantialPrepositions.Contains(w) || Grammar.Subordinators.Contains(w) && w is not "as" && !(threat && w is "unless" or "if");
                     continue;
@@ -1360,8 +1344,7 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         private IEnumerable<Candidate> BetweenParties(Match match, bool negated)
         {
             var reciprocal = match.Entries.Where(e => e.Category is "CONSULT" or "AGREE" or "COOPERATE" or "FIGHT" or "ALLIED_WITH").ToList();
-            if (reciprocal.Count == 0) yield break;
-            if (v.MentionStartingAt(AfterTitle(v.SkipFrom(match.Last + 2, v.IsDetOrAdj))) is not { } first) yield break;
+            if (reciprocal.Count == 0 || v.MentionStartingAt(AfterTitle(v.SkipFrom(match.Last + 2, v.IsDetOrAdj))) is not { } first) yield break;
             var parties = WithRightConjuncts(first);
             // "between X and Y ended": the verb after Y is the clause's, Y still the second party
             if (parties.Count == 1 && first.EndToken < v.Count && v.Lower(first.EndToken) == "and"
@@ -1719,9 +1702,8 @@ public sealed partial class RelationExtractor(LexiconSet lexicons, Func<string, 
         {
             int n = prep - 1;
             if (n <= head || !v.IsNoun(n) || v.MentionAt(n) is not null || TimePhraseStart(n) >= 0) return false;
-            // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"
-            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || Grammar.TimeSpanNouns.Contains(v.Lemma(n))) return false;
-            if (v.Tag(n) is "NNP" or "NNPS") return false;
+            // a span of time is no object: "was captured the previous month in Z", "spent a decade in Z"; nor is a proper noun
+            if (Grammar.TimeNouns.Contains(v.Lemma(n)) || Grammar.TimeSpanNouns.Contains(v.Lemma(n)) || v.Tag(n) is "NNP" or "NNPS") return false;
             // the noun must be the verb's own object: no preposition between the verb and it ("fought for control in Z" keeps Z)
             if (Enumerable.Range(head + 1, n - head - 1).Any(k => v.IsPreposition(k) || v.Tag(k) == "TO" || v.IsVerb(k))) return false;
             return !TriggerNounBetween(head + 1, prep, e => !Grammar.StativeCategories.Contains(e.Category));
