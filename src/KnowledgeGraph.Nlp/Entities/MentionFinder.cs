@@ -130,7 +130,7 @@ public sealed partial class MentionFinder
         // acronyms the article writes only before a lower-case common noun ("the GPS units"): kinds of thing, no body's name
         var modifiers = AcronymsOnlyModifying(sentences);
         // the initials of the compound titles the article writes in full ("Deputy Prime Minister" -> DPM)
-        var titleInitials = TitleInitials(sentences);
+        var titleInitials = TitleInitials(sentences, out var definedTitles);
         var surnamesInCapitals = titleInitials.Count > 0 ? SurnamesInCapitals(sentences) : null;
         // titles of works ("a hearing, entitled 'Kessa Bay Crisis: Next Steps'", "a factsheet on Attacks on Fishing Crews"): the
         // names inside one are no actors unless the article writes them outside a title too (title39)
@@ -157,7 +157,7 @@ public sealed partial class MentionFinder
             if (!headline) AddBareAcronyms(s, words, nerBySentence[s.Index], modifiers, candidates);
             AddOfficeHolders(s, words, candidates);
             if (!headline) AddTitledPeople(s, words, candidates);
-            if (titleInitials.Count > 0) AddPeopleAfterTitleInitials(s, words, headline, titleInitials, surnamesInCapitals!, candidates);
+            if (titleInitials.Count > 0) AddPeopleAfterTitleInitials(s, words, headline, titleInitials, surnamesInCapitals!, definedTitles, candidates);
             if (!headline) AddNicknamedPeople(s, words, candidates);
             if (!headline) AddForcesNamedAfterTheirKind(s, words, candidates);
             AddSpeakerLabel(doc.Text, s, words, speakers, candidates);
@@ -1435,14 +1435,16 @@ public sealed partial class MentionFinder
     /// DPM, "Vice Minister of Finance" VM: the title's own words, not its field after "of"), with the title's readings; none
     /// that spells a name the gazetteer knows. One pass over the article's tokens.
     /// </summary>
-    private Dictionary<string, IReadOnlyList<TitleEntry>> TitleInitials(IReadOnlyList<Sentence> sentences)
+    private Dictionary<string, IReadOnlyList<TitleEntry>> TitleInitials(IReadOnlyList<Sentence> sentences, out HashSet<string> defined)
     {
         var found = new Dictionary<string, IReadOnlyList<TitleEntry>>(StringComparer.Ordinal);
+        defined = new HashSet<string>(StringComparer.Ordinal);
         // (initials are two to four capitals: an article that writes no such word has none to read, and skips the pass)
-        if (!sentences.Any(s => s.Tokens.Any(t => t.Text.Length is >= 2 and <= 4 && t.Text.All(char.IsUpper)))) return found;
+        if (!sentences.Any(s => s.Tokens.Any(t => t.Text.Length is >= 2 and <= 4 && t.Text.All(char.IsUpper) || t.Text == "("))) return found;
         foreach (var s in sentences)
         {
             var words = s.Tokens.Select(t => t.Text).ToList();
+            DefinedTitleAbbreviations(words, found, defined);
             for (int i = 0; i < words.Count; i++)
             {
                 if (!IsTitleCase(words[i])) continue;
@@ -1458,6 +1460,37 @@ public sealed partial class MentionFinder
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// "the Commander (CMD) of the Varn Force", "the Chief of Plans (COP)", "the Commander of VARNFOR (CMDVARNFOR)": capitals in
+    /// brackets right after a person's title of titles.tsv (capitalised; its field after "of" may come before the bracket, up
+    /// to six capitalised words, "the" and "of" among them), opening with the title's first letter, are the abbreviation the
+    /// article defines for that title: an office holder, never a body, wherever the article writes it (title44). Linear in
+    /// the sentence's length.
+    /// </summary>
+    private void DefinedTitleAbbreviations(List<string> words, Dictionary<string, IReadOnlyList<TitleEntry>> found, HashSet<string> defined)
+    {
+        for (int p = 2; p + 2 < words.Count; p++)
+        {
+            if (words[p] != "(" || words[p + 2] != ")") continue;
+            string abbr = words[p + 1];
+            if (abbr.Length is < 2 or > 12 || !abbr.All(char.IsAsciiLetterUpper)) continue;
+            // the title: at most seven words back, a capitalised person's title that ends right before the bracket or whose
+            // "of" phrase (capitalised words, "the", "of", "and") does
+            for (int i = p - 1; i >= 0 && i >= p - 8; i--)
+            {
+                if (!IsCapitalized(words[i]) || _lex.Titles.LongestMatchAt(words, i) is not { Length: > 0 } t
+                    || !t.Entries.Any(e => e.ImpliesPerson && e.PrecedesNames) || words[i][0] != abbr[0]) continue;
+                int end = i + t.Length;
+                if (end < p && words[end] != "of") continue;
+                bool field = Enumerable.Range(end, p - end).All(k => k == end || IsCapitalized(words[k]) || words[k] is "the" or "of" or "and");
+                if (!field) continue;
+                found[abbr] = t.Entries;
+                defined.Add(abbr);
+                break;
+            }
+        }
     }
 
     /// <summary>The words in capitals the article writes right before or after a capitalised name word ("Mr. HALVOR Jens",
@@ -1487,7 +1520,7 @@ public sealed partial class MentionFinder
     /// The initials with no name after them are the title alone, no name at all.
     /// </summary>
     private void AddPeopleAfterTitleInitials(Sentence s, List<string> words, bool headline, Dictionary<string, IReadOnlyList<TitleEntry>> initials,
-        HashSet<string> surnamesInCapitals, List<Candidate> candidates)
+        HashSet<string> surnamesInCapitals, HashSet<string> defined, List<Candidate> candidates)
     {
         for (int i = 0; i + 1 < words.Count; i++)
         {
@@ -1502,6 +1535,19 @@ public sealed partial class MentionFinder
             while (f < words.Count && f - i <= 3 && Name(f)) f++;
             // ("since taking office as DPM,": the initials alone, no name after them, are the title, no body's acronym)
             if (f == i + 1 && (f == words.Count || !IsCapitalized(words[f]))) { candidates.RemoveAll(c => c.CharStart < 0 && c.First == i && c.End == i + 1 && c.Source != "gazetteer"); continue; }
+            // "CMD Major General Tomas Vell", "CMD VARNFOR said", "CMD VARNFOR HQ Orvin": an abbreviation the article defines for a
+            // title (in brackets after it, DefinedTitleAbbreviations) before a person's title or before a body's name is the title
+            // too: no part of a name; the body after it is the body (title44)
+            if (f == i + 1 && defined.Contains(words[i]) && !_lex.Gazetteer.Lookup(words[i]).Any())
+            {
+                bool rank = IsPersonTitle(words, f, out _);
+                var over = candidates.Where(c => c.CharStart < 0 && c.First == i && c.End > i && c.Source != "gazetteer" && c.Type != EntityType.Person).ToList();
+                candidates.RemoveAll(over.Contains);
+                if (!rank)
+                    foreach (var c in over.Where(c => c.End > i + 1))
+                        candidates.Add(c with { First = i + 1, Canonical = null, Role = null });
+                continue;
+            }
             // (a capitalised word after the name says the run is longer, but a word of ordinary English in a headline's capitals:
             // "DPM Velloso Opens Talks", unless a body's keyword closes the run: "MD Velloso Heart Institute"; in running text
             // any capitalised word goes on with the name; and a name that goes on over "and", "of" or "for" is a body's: "at DG

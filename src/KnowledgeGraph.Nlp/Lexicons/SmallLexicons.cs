@@ -25,10 +25,34 @@ public sealed class TitleLexicon
     public IReadOnlyList<TitleEntry> Entries { get; }
 
     /// <summary>Readings of a phrase ("Gen.", "foreign minister"), case-insensitive.</summary>
-    public IReadOnlyList<TitleEntry> Lookup(string phrase) => _index.Lookup(phrase);
+    public IReadOnlyList<TitleEntry> Lookup(string phrase)
+    {
+        var found = _index.Lookup(phrase);
+        return found.Count > 0 || phrase.Contains(' ') ? found : Hyphenated(phrase) ?? found;
+    }
 
     /// <summary>Longest title at <paramref name="start"/> ("Maj. Gen." over "Maj."); Length 0 when none.</summary>
-    public (int Length, IReadOnlyList<TitleEntry> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start) => _index.LongestMatchAt(tokens, start);
+    public (int Length, IReadOnlyList<TitleEntry> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start)
+    {
+        var m = _index.LongestMatchAt(tokens, start);
+        return m.Length == 0 && start < tokens.Count && Hyphenated(tokens[start]) is { } h ? (1, h) : m;
+    }
+
+    /// <summary>
+    /// "Commissioner-General", "Inspector-General", "Vice-Governor", "Deputy-Commander": one capitalised word that joins a
+    /// person's title put before names (of this lexicon) and "General" with a hyphen, or "Vice"/"Deputy" and such a title, is
+    /// a person's title too, before names and alone (title44; the closed class of English title compounds, no list of the
+    /// data's words); null when the word is none. Allocates only for such a word the lexicon does not list.
+    /// </summary>
+    private IReadOnlyList<TitleEntry>? Hyphenated(string w)
+    {
+        int dash = w.IndexOf('-');
+        if (dash <= 0 || dash >= w.Length - 2 || w.IndexOf('-', dash + 1) >= 0 || !char.IsUpper(w[0]) || !char.IsUpper(w[dash + 1])) return null;
+        string a = w[..dash], b = w[(dash + 1)..];
+        string? head = b == "General" ? a : a is "Vice" or "Deputy" ? b : null;
+        if (head is null || !_index.Lookup(head).Any(e => e.ImpliesPerson && e.PrecedesNames)) return null;
+        return new[] { new TitleEntry(w, w.ToLowerInvariant(), true, TitleUsage.Both) };
+    }
 
     /// <summary>Most words in any title.</summary>
     public int MaxWords => _index.MaxWords;
