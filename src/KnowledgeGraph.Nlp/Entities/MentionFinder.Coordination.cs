@@ -11,6 +11,31 @@ namespace KnowledgeGraph.Nlp.Entities;
 public sealed partial class MentionFinder
 {
     /// <summary>
+    /// "the Armed Forces of Varnia and Kessaland", "the envoy's office in Varnia and Kessaland": a place the gazetteer
+    /// knows by a name that holds "and" (one country, "Varnia and Kessaland") is one name wherever its words stand
+    /// together; a body's or a place's name that runs into it and stops at its "and" ends after the whole place's name
+    /// instead, so the place's last words make no place of their own. Before the candidates are settled; linear in them.
+    /// </summary>
+    private static void KeepCoordinatedPlaceNamesWhole(List<string> words, List<Candidate> candidates)
+    {
+        int count = candidates.Count;
+        for (int g = 0; g < count; g++)
+        {
+            var place = candidates[g];
+            if (place.Source != "gazetteer" || place.Type != EntityType.Location || place.Kind != MentionKind.Name || place.CharStart >= 0
+                || place.Length < 3 || !Enumerable.Range(place.First + 1, place.Length - 2).Any(k => words[k] == "and")) continue;
+            for (int k = 0; k < count; k++)
+            {
+                var c = candidates[k];
+                // (a name opening before the place that ends inside it, right before its "and" or after it: "Forces of Varnia")
+                if (k == g || c.CharStart >= 0 || c.First >= place.First || c.End <= place.First || c.End >= place.End) continue;
+                if (words[place.First - 1] is not ("of" or "in" or "for" or "to")) continue;
+                candidates[k] = c with { End = place.End, Canonical = null };
+            }
+        }
+    }
+
+    /// <summary>
     /// "the Velmar Appropriations Subcommittee on Energy, Water, and Related Programs", "the Subcommittee on Western
     /// Hemisphere and North and East Ostlandic Affairs": a body's head keyword (no company's or medium's) before "on" or
     /// "for" and its fields, listed with commas and "and", names the body (typed by that head keyword, not by a field's word: "Energy" is no company here) through the fields' head, a plural noun of
