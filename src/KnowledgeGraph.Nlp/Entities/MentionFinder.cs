@@ -180,6 +180,7 @@ public sealed partial class MentionFinder
             if (workTitles.TryGetValue(s.Index, out var inTitles))
                 settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles!.Contains(words, c.First, c.End));
             DropDatesAndNumberedDesignations(s, words, settled);
+            SplitTwoBodiesAtAnd(words, settled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             NumberAgreements(s, words, settled);
