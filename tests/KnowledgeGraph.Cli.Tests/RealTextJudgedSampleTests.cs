@@ -671,6 +671,9 @@ public sealed class RealTextLaterCheckJudgedSampleTests
     /// here replaces the corpus-wide entry of Renamed for that corpus.</summary>
     private static readonly Dictionary<(string Folder, string Id), string> RenamedIn = new()
     {
+        // tests/realtext-check24 (branch cut44): "the Armed Forces of Bosnia and Herzegovina" is named whole, the country's
+        // name no longer cut at its "and" (a gazetteer place whose name holds "and" ends the name that runs into it)
+        [("realtext-check24", "e:org:armed-forces-of-bosnia")] = "e:org:armed-forces-of-bosnia-and-herzegovina",
         // tests/realtext-check13: "Yoweri Kaguta Museveni ... Yoweri Museveni": the first name and surname without the middle
         // name join the full name in the clusterer since branch dup42; the same node (mentions and aliases unchanged) is named
         // by its most complete form
