@@ -11,6 +11,63 @@ namespace KnowledgeGraph.Nlp.Entities;
 public sealed partial class MentionFinder
 {
     /// <summary>
+    /// "the Assembly of Members and Executive Board", "the Conference of Delegates and Standing Council": a body's name
+    /// "A of B" or "A for B" (A ending in a body's head keyword of its own) and, after "and", capitalised words ending in a body's
+    /// singular head keyword are two bodies, each named whole; "and" does not glue the second body's name to the first's
+    /// field. A plural head after "and" is shared by both fields and stays one name ("the Council of Towns and Regional
+    /// Authorities"), as does a field with no head keyword ("the Office on Ports and Harbours"). Linear in the candidates.
+    /// </summary>
+    private void SplitTwoBodiesAtAnd(List<string> words, List<Candidate> settled)
+    {
+        for (int k = 0; k < settled.Count; k++)
+        {
+            var c = settled[k];
+            if (c.Type != EntityType.Organization || c.Kind != MentionKind.Name || c.Source == "gazetteer" || c.CharStart >= 0 || c.Length < 6) continue;
+            int and = -1;
+            for (int j = c.End - 3; j > c.First + 2 && and < 0; j--) if (words[j] == "and") and = j;
+            if (and < 0) continue;
+            // the second body: two capitalised words or more, none "and", ending in a singular head keyword of a body
+            var head = words[c.End - 1];
+            if (head.EndsWith('s') || !Enumerable.Range(and + 1, c.End - and - 1).All(j => IsTitleCase(words[j]))) continue;
+            var second = _lex.OrgKeywords.Lookup(head, KeywordPosition.Suffix).FirstOrDefault(h => h.Type == EntityType.Organization);
+            if (second is null || second.FineType is "Company" or "MediaOrganization" or "EducationalInstitution") continue;
+            if (_lex.Gazetteer.Lookup(WordRun.Join(words, c.First, c.Length)).Count > 0) continue;
+            // the first body: its own head keyword before "of"/"on"/"for", a field after it
+            int of = -1;
+            for (int j = c.First + 1; j < and - 1 && of < 0; j++) if (words[j] is "of" or "for") of = j;
+            if (of < 0 || HeadBeforeOf(words, c.First, of + 1) is not { Type: EntityType.Organization } first) continue;
+            settled[k] = c with { End = and, FineType = first.Fine, Canonical = null, Role = null };
+            settled.Insert(k + 1, c with { First = and + 1, FineType = second.FineType, Canonical = null, Role = null });
+            k++;
+        }
+    }
+
+    /// <summary>
+    /// "the Armed Forces of Varnia and Kessaland", "the envoy's office in Varnia and Kessaland": a place the gazetteer
+    /// knows by a name that holds "and" (one country, "Varnia and Kessaland") is one name wherever its words stand
+    /// together; a body's or a place's name that runs into it and stops at its "and" ends after the whole place's name
+    /// instead, so the place's last words make no place of their own. Before the candidates are settled; linear in them.
+    /// </summary>
+    private static void KeepCoordinatedPlaceNamesWhole(List<string> words, List<Candidate> candidates)
+    {
+        int count = candidates.Count;
+        for (int g = 0; g < count; g++)
+        {
+            var place = candidates[g];
+            if (place.Source != "gazetteer" || place.Type != EntityType.Location || place.Kind != MentionKind.Name || place.CharStart >= 0
+                || place.Length < 3 || !Enumerable.Range(place.First + 1, place.Length - 2).Any(k => words[k] == "and")) continue;
+            for (int k = 0; k < count; k++)
+            {
+                var c = candidates[k];
+                // (a name opening before the place that ends inside it, right before its "and" or after it: "Forces of Varnia")
+                if (k == g || c.CharStart >= 0 || c.First >= place.First || c.End <= place.First || c.End >= place.End) continue;
+                if (words[place.First - 1] is not ("of" or "in" or "for" or "to")) continue;
+                candidates[k] = c with { End = place.End, Canonical = null };
+            }
+        }
+    }
+
+    /// <summary>
     /// "the Velmar Appropriations Subcommittee on Energy, Water, and Related Programs", "the Subcommittee on Western
     /// Hemisphere and North and East Ostlandic Affairs": a body's head keyword (no company's or medium's) before "on" or
     /// "for" and its fields, listed with commas and "and", names the body (typed by that head keyword, not by a field's word: "Energy" is no company here) through the fields' head, a plural noun of

@@ -174,11 +174,13 @@ public sealed partial class MentionFinder
                     candidates.Add(new Candidate(s.Index, i, j, EntityType.Organization, Communities.Label, MentionKind.Name, "rule", PriorityNer - 2));
                 i = Math.Max(i, j - 1);
             }
+            KeepCoordinatedPlaceNamesWhole(words, candidates);
             var settled = Settle(candidates);
             settled = Clean(s, words, settled, headline, vehicles, ownedVessels, events, exercises, documents, kinds, ethnic, displaced, peoples, titled);
             if (workTitles.TryGetValue(s.Index, out var inTitles))
                 settled.RemoveAll(c => inTitles.Any(r => c.First >= r.First && c.End <= r.End) && !outsideTitles!.Contains(words, c.First, c.End));
             DropDatesAndNumberedDesignations(s, words, settled);
+            SplitTwoBodiesAtAnd(words, settled);
             JoinHyphenatedNames(s, words, settled);
             DropNamesInBracketsAfterPeople(words, settled);
             NumberAgreements(s, words, settled);
@@ -2275,6 +2277,8 @@ public sealed partial class MentionFinder
                     int next = end + 1;
                     while (next < tokens.Count && IsRunToken(tokens, next)) next++;
                     // ... or a facility's head ends the whole ("the Ana Ruiz and Tomas Ferreira Federal Building": named after both)
+                    // (not "and" between two natural features' names: "the Velm Sea and Gulf of Orla" are two waters)
+                    if (tokens[end].Text == "and" && TwoFeaturesJoined(words, start, end, next)) break;
                     if (Keyword(words, start, end) is not null || Keyword(words, start, next) is { Position: KeywordPosition.Prefix }
                         || tokens[end].Text == "and" && end - start >= 2 && words[next - 1] == "Building")
                     {
@@ -2305,6 +2309,22 @@ public sealed partial class MentionFinder
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "the Velm Sea and Gulf of Orla", "the Gulf of Orla and Kessa Ocean": a natural feature's name complete before "and"
+    /// (its head keyword at its end or opening it: "Sea", "Gulf of") and another feature's name opening after it are two
+    /// names, each its own place; the feature's "of" keeps the name after it ("Gulf of Orla" is the gulf, no place "Orla").
+    /// </summary>
+    private bool TwoFeaturesJoined(List<string> words, int start, int and, int next)
+    {
+        static bool Feature((EntityType Type, string? Fine, KeywordPosition Position)? kw) => kw is { Type: EntityType.Location, Fine: "NaturalFeature" };
+        if (!Feature(Keyword(words, start, and))) return false;
+        if (Feature(Keyword(words, and + 1, next))) return true;
+        // a feature's opening head after "and", "of" and its name to come: "... and Gulf of Orla"
+        return next < words.Count && words[next] == "of" && next - and <= 3
+               && _lex.OrgKeywords.Lookup(WordRun.Join(words, and + 1, next - and - 1) + " of", KeywordPosition.Prefix) is { Count: > 0 } open
+               && open[0] is { Type: EntityType.Location, FineType: "NaturalFeature" };
     }
 
     /// <summary>
