@@ -105,7 +105,7 @@ public sealed class RuleEngine
     /// a second guess where the tree found no construction (<see cref="Merge"/>).
     /// </summary>
     public IReadOnlyList<RelationMention> Extract(AnalysisContext context, bool fallback) =>
-        Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge));
+        Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge), keepCameo: true);
 
     /// <summary>Whether some rule is marked <c>default yes</c> (<see cref="RelationRule.Default"/>): the default build then parses and runs them.</summary>
     public bool HasDefaultRules => _defaultGates.Count > 0;
@@ -425,9 +425,10 @@ public sealed class RuleEngine
 
     private static (int, int, string, int, bool, string?) Key(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
 
-    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins,
-    /// keeping the CAMEO code another reading of the same edge gave when it has none of its own.</summary>
-    public static List<RelationMention> Dedupe(IEnumerable<RelationMention> all)
+    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins; with
+    /// <paramref name="keepCameo"/> (the rules' own edges) it keeps the CAMEO code another reading of the same edge gave
+    /// when it has none of its own.</summary>
+    public static List<RelationMention> Dedupe(IEnumerable<RelationMention> all, bool keepCameo = false)
     {
         var best = new Dictionary<(int, int, string, int, bool, string?), RelationMention>();
         var order = new List<(int, int, string, int, bool, string?)>();
@@ -436,7 +437,7 @@ public sealed class RuleEngine
             var key = Key(r);
             if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); continue; }
             var (win, lose) = r.Confidence > old.Confidence ? (r, old) : (old, r);
-            best[key] = win.Cameo is null && lose.Cameo is not null ? win with { Cameo = lose.Cameo } : win;
+            best[key] = keepCameo && win.Cameo is null && lose.Cameo is not null ? win with { Cameo = lose.Cameo } : win;
         }
         return order.Select(k => best[k])
             .OrderBy(r => r.SentenceIndex).ThenBy(r => r.TriggerSpan.Start).ThenBy(r => r.Subject).ThenBy(r => r.Object)
