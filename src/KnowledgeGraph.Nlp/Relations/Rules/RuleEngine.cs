@@ -105,7 +105,7 @@ public sealed class RuleEngine
     /// a second guess where the tree found no construction (<see cref="Merge"/>).
     /// </summary>
     public IReadOnlyList<RelationMention> Extract(AnalysisContext context, bool fallback) =>
-        Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge));
+        Dedupe(OneReadingPerTrigger(Matches(context, fallback)).Select(m => m.Edge), keepCameo: true);
 
     /// <summary>Whether some rule is marked <c>default yes</c> (<see cref="RelationRule.Default"/>): the default build then parses and runs them.</summary>
     public bool HasDefaultRules => _defaultGates.Count > 0;
@@ -425,16 +425,19 @@ public sealed class RuleEngine
 
     private static (int, int, string, int, bool, string?) Key(RelationMention r) => (r.SentenceIndex, r.Subject, r.Type, r.Object, r.Negated, r.Modality);
 
-    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins.</summary>
-    public static List<RelationMention> Dedupe(IEnumerable<RelationMention> all)
+    /// <summary>One edge per (sentence, subject, type, object, polarity, modality): the most confident reading wins; with
+    /// <paramref name="keepCameo"/> (the rules' own edges) it keeps the CAMEO code another reading of the same edge gave
+    /// when it has none of its own.</summary>
+    public static List<RelationMention> Dedupe(IEnumerable<RelationMention> all, bool keepCameo = false)
     {
         var best = new Dictionary<(int, int, string, int, bool, string?), RelationMention>();
         var order = new List<(int, int, string, int, bool, string?)>();
         foreach (var r in all)
         {
             var key = Key(r);
-            if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); }
-            else if (r.Confidence > old.Confidence) best[key] = r;
+            if (!best.TryGetValue(key, out var old)) { best[key] = r; order.Add(key); continue; }
+            var (win, lose) = r.Confidence > old.Confidence ? (r, old) : (old, r);
+            best[key] = keepCameo && win.Cameo is null && lose.Cameo is not null ? win with { Cameo = lose.Cameo } : win;
         }
         return order.Select(k => best[k])
             .OrderBy(r => r.SentenceIndex).ThenBy(r => r.TriggerSpan.Start).ThenBy(r => r.Subject).ThenBy(r => r.Object)
@@ -949,6 +952,9 @@ public sealed class RuleEngine
                 {
                     var words = head.Concat(obj.Captured.Take(n).Select(c => c.Word)).ToList();
                     var found = Lookup(string.Join(" ", words), pos, y.Categories);
+                    // a noun the lexicon names only in the plural ("talks", "consultations"): its surface is the key
+                    if (found.Count == 0 && pos == TriggerPos.Noun && tree.Lower(t) != tree.Lemma(t))
+                        found = Lookup(string.Join(" ", words.Skip(1).Prepend(tree.Lower(t))), pos, y.Categories);
                     if (compounds.Count > 0)
                     {
                         // entries name some nouns in the plural, as news writes them ("punitive measures", "air strikes")

@@ -169,4 +169,20 @@ public sealed class PrecisionRuleTests
         var u = Gated("[Colonel Idriss Diallo|Person], [Red Hand|Organization] commander, was wounded.");
         Assert.That(u, Does.Contain("Colonel Idriss Diallo LEADS Red Hand"), string.Join("; ", u));
     }
+
+    [Test]
+    public void AnInSupportOfPhraseIsTheClauseActorsSupport()
+    {
+        // issue 9 (rel44): "in support of Y" on a clause or on the light verb's object: its actor backs Y
+        Assert.That(Edges("[Chad|Location] sent two battalions to the border in support of [the Malian army|Organization]."),
+            Does.Contain("Chad SUPPORTS the Malian army"));
+        Assert.That(Edges("[The coalition|Organization] carried out four raids in support of [the Ostland army|Organization]."),
+            Does.Contain("The coalition SUPPORTS the Ostland army"));
+        // a rally in support of Y that is no light verb's object says nothing of who else backs Y
+        var e = Edges("The rally in support of [the Ostland army|Organization] angered [Chad|Location] on Friday.");
+        Assert.That(e.Where(x => x.Contains("SUPPORTS")), Is.Empty, string.Join("; ", e));
+        // "support" of something that is no name gives no edge
+        var n = Edges("[Chad|Location] sent two battalions in support of the talks.");
+        Assert.That(n.Where(x => x.Contains("SUPPORTS")), Is.Empty, string.Join("; ", n));
+    }
 }
