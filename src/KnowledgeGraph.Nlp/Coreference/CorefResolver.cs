@@ -65,6 +65,7 @@ public sealed class CorefResolver
                 roles.Add(role);
             }
         }
+        var genderOf = GendersOf(sentences, named);
         var firstPerson = new FirstPerson(sentences, _lex.Titles);
         var kin = new Dictionary<(int, string), int>(); // (possessor's cluster, kinship noun) -> the person the text names so
         foreach (var s in sentences)
@@ -96,11 +97,15 @@ public sealed class CorefResolver
                     PronounKind? pronoun = pronounFound;
                     if (pronoun == PronounKind.Thing && IsPleonastic(words, i)) continue;
                     // "It lowered the flag at its headquarters": a second pronoun of the same kind in a sentence refers with the first
+                    // (a gendered pronoun only with one of its gender: "He met her" are two people)
+                    var gender = GenderOf(words[i]);
                     var earlier = all.In(s.Index).LastOrDefault(x => x.Placed.EndToken <= i
-                        && x.Mention.Kind == MentionKind.Pronoun && Pronoun(x.Mention.Text) == pronoun);
+                        && x.Mention.Kind == MentionKind.Pronoun && Pronoun(x.Mention.Text) == pronoun && GenderOf(x.Mention.Text) == gender);
                     Func<int, bool> fitsPronoun = c => pronoun switch
                     {
-                        PronounKind.Person => typeOf[c] == EntityType.Person,
+                        // "Mr. Tomas Brell met Ms. Ana Ruiz. She said ...": a pronoun of one gender never goes to a person the text
+                        // marks as of the other (a courtesy title or a gendered title before the name); with none it may
+                        PronounKind.Person => typeOf[c] == EntityType.Person && (gender == '?' || !genderOf.TryGetValue(c, out var g) || g == gender),
                         PronounKind.Thing => typeOf[c] is EntityType.Organization or EntityType.Location or EntityType.Event,
                         _ => typeOf[c] is EntityType.Organization || (fineOf[c].Contains("Country")),
                     };
@@ -260,6 +265,57 @@ public sealed class CorefResolver
         AddBareDescriptions(doc, sentences, all, unresolved);
         timings?.Count(MentionsWork, all.Examined);
         return (all.ToList(), introduced);
+    }
+
+    /// <summary>The gender a personal pronoun marks: 'm' (he, him, his, himself), 'f' (she, her, hers, herself), else '?'.</summary>
+    private static char GenderOf(string pronoun) => pronoun.ToLowerInvariant() switch
+    {
+        "he" or "him" or "his" or "himself" => 'm',
+        "she" or "her" or "hers" or "herself" => 'f',
+        _ => '?',
+    };
+
+    /// <summary>
+    /// The gender a title marks, a closed class of English: courtesy and noble titles ("Mr.", "Sir", "King"; "Ms.", "Mrs.",
+    /// "Miss", "Dame", "Queen") and role nouns made with "-man" or "-woman" ("Congresswoman", "spokesman"); '?' for any
+    /// other ("Minister", "Chairman", which English writes for either, and "Airman", a rank).
+    /// </summary>
+    private static char GenderOfRole(string role) => role switch
+    {
+        "mister" or "sir" or "lord" or "king" or "prince" or "congressman" or "spokesman" or "assemblyman" or "councilman" or "businessman" => 'm',
+        "missus" or "ms" or "miss" or "madam" or "dame" or "lady" or "queen" or "princess" => 'f',
+        _ when role.EndsWith("woman", StringComparison.Ordinal) => 'f',
+        _ => '?',
+    };
+
+    /// <summary>
+    /// The gender the text marks for each person's cluster: a title of one gender right before one of its names ("Ms. Ana
+    /// Ruiz", "Congressman Tomas Brell") or the role the text gives it ("the spokeswoman, Ana Ruiz"); a cluster marked both ways
+    /// has none.
+    /// </summary>
+    private Dictionary<int, char> GendersOf(IReadOnlyList<Sentence> sentences, List<ClusteredMention> named)
+    {
+        var result = new Dictionary<int, char>();
+        var mixed = new HashSet<int>();
+        foreach (var m in named)
+        {
+            if (m.Mention.Type != EntityType.Person) continue;
+            var marks = new List<char>();
+            if (m.Placed.Role is { } role) marks.Add(GenderOfRole(role));
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            // the title right before the name, or inside the mention's first word ("Ms. Ana Ruiz" may be one mention)
+            for (int k = Math.Max(0, m.Placed.FirstToken - 1); k <= m.Placed.FirstToken && k < tokens.Count; k++)
+                foreach (var t in _lex.Titles.Lookup(tokens[k].Text))
+                    if (t.PrecedesNames) marks.Add(GenderOfRole(t.Role));
+            foreach (var g in marks)
+            {
+                if (g == '?') continue;
+                if (result.TryGetValue(m.Cluster, out var had) && had != g) mixed.Add(m.Cluster);
+                result[m.Cluster] = g;
+            }
+        }
+        foreach (var c in mixed) result.Remove(c);
+        return result;
     }
 
     /// <summary>Kinship nouns, a closed class of English: "his son", "my father", "her sisters".</summary>

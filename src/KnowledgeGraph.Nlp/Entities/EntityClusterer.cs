@@ -693,6 +693,10 @@ public sealed class EntityClusterer
         var rest = string.Join(' ', longName.Skip(shortName.Length));
         // "the U.S. Marshals" for "the U.S. Marshals Service": the plural of those who serve in a service names the service
         if (rest == "Service" && shortName.Length >= 2 && NameKey.IsCapitalisedPlural(shortName[^1])) return true;
+        // "the Varn Union Forces in Kessa": the forces of a union of states (an international organisation the gazetteer knows)
+        // are a body of their own, the union's force, never the union ("Redwood Forces" is still "Redwood")
+        if (rest is "Forces" or "Force" && _lex.Gazetteer.Lookup(string.Join(' ', shortName))
+                .Any(h => h.Entry.Type == EntityType.Organization && h.Entry.FineTypes.Contains("InternationalOrganization"))) return false;
         return KindHeads.Contains(rest) && _lex.OrgKeywords.Lookup(rest, KeywordPosition.Suffix).Count > 0;
     }
 

@@ -303,6 +303,7 @@ public sealed partial class MentionFinder
         NamedByConstruction.Apply(sentences, result, _lex);
         DropCoordinatedBodies(sentences, result);
         ReadStatesNamedLikeCountries(sentences, result);
+        PlaceCapitalsNamedAbroad(sentences, result);
         TypeListsOfPlaces(sentences, result);
         for (int k = 0; k < result.Count; k++)
             if (result[k].Mention is { Source: "ner", Type: EntityType.Person or EntityType.Location or EntityType.Event } now
@@ -687,6 +688,51 @@ public sealed partial class MentionFinder
         }
     }
 
+    /// <summary>
+    /// "the port near Orlen, Kessa" where the gazetteer knows Orlen as the capital of Vessia: a capital's name written with
+    /// another country after its comma is a town of that country that shares the capital's name
+    /// (<see cref="PlacedMention.Within"/>), never one node with the capital another article names ("visited Orlen, where he
+    /// met the Vessian Foreign Minister"). Not a list ("from Orlen, Kessa and Dorvale": a place before the name, or a comma and
+    /// a place after the country, makes it one), not a clause opening with the country ("In Orlen, Kessa's minister said":
+    /// the country must close the phrase, a punctuation mark or the sentence's end after it), and not the capital's own
+    /// country ("Orlen, Vessia").
+    /// </summary>
+    private void PlaceCapitalsNamedAbroad(IReadOnlyList<Sentence> sentences, List<PlacedMention> result)
+    {
+        var byStart = new Dictionary<(int Sentence, int Token), int>();
+        var byEnd = new HashSet<(int Sentence, int Token)>();
+        for (int k = 0; k < result.Count; k++)
+            if (result[k].Mention is { Type: EntityType.Location, Kind: MentionKind.Name } pm)
+            {
+                byStart.TryAdd((pm.SentenceIndex, result[k].FirstToken), k);
+                byEnd.Add((pm.SentenceIndex, result[k].EndToken));
+            }
+        for (int k = 0; k < result.Count; k++)
+        {
+            var pm = result[k];
+            var m = pm.Mention;
+            if (m.Type != EntityType.Location || m.Kind != MentionKind.Name || m.FineType != "City" || pm.Within is not null || m.Canonical is not { } city) continue;
+            var own = _lex.Gazetteer.EntriesNamed(city).Where(e => e.FineType == "City" && e.Country is not null)
+                .Select(e => _lex.CountryNames.GetValueOrDefault(e.Country!)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (own.Count == 0) continue;
+            var tokens = sentences[m.SentenceIndex].Tokens;
+            if (pm.EndToken + 1 >= tokens.Count || tokens[pm.EndToken].Text != ",") continue;
+            if (!byStart.TryGetValue((m.SentenceIndex, pm.EndToken + 1), out var at)) continue;
+            var next = result[at];
+            if (next.Mention.FineType != "Country" || next.Mention.Canonical is not { } country || own.Contains(country)) continue;
+            if (pm.FirstToken >= 1 && tokens[pm.FirstToken - 1].Text == "," && byEnd.Contains((m.SentenceIndex, pm.FirstToken - 1))) continue;
+            // the country closes the phrase ("near Orlen, Kessa, carrying ..."): "In Orlen, Kessa's minister said" and "In Orlen,
+            // Kessa signed" open a clause whose subject is the country
+            int after = next.EndToken;
+            if (after < tokens.Count && tokens[after].Text is not ("," or "." or ";" or ":" or ")" or "!" or "?" or "–" or "—")) continue;
+            if (after + 1 < tokens.Count && tokens[after].Text == "," && byStart.ContainsKey((m.SentenceIndex, after + 1))) continue;
+            // the name's every mention in the article is that town: the clusterer joins them by name
+            for (int j = 0; j < result.Count; j++)
+                if (result[j].Mention is { Type: EntityType.Location, Kind: MentionKind.Name } o && o.Canonical == city && result[j].Within is null)
+                    result[j] = result[j] with { Within = country };
+        }
+    }
+
     private Dictionary<string, string>? _capitalsOfDistricts;
 
     /// <summary>
@@ -998,6 +1044,9 @@ public sealed partial class MentionFinder
             bool org = hits[0].Entry.Type == EntityType.Organization && w[(dash + 1)..].ToLowerInvariant() is "held" or "controlled" or "led" or "run"
                 or "occupied" or "backed" or "linked" or "affiliated" or "allied" or "aligned" or "inspired" or "sponsored" or "funded" or "supported";
             if (hits[0].Entry.Type != EntityType.Location && !org) continue;
+            // "Orlen-Vessian authorities": a capital's name joined by a hyphen to a people's name is one adjective of nationality
+            // (the country's people), no mention of the city
+            if (hits[0].Entry.FineType == "City" && _lex.Gazetteer.Lookup(w[(dash + 1)..]).Any(h => h.Kind == MentionKind.Demonym)) continue;
             var t = s.Tokens[i];
             // below the naming rules: "an ISIL-held building" before a place noun names the place, not the group
             candidates.Add(new Candidate(s.Index, i, i + 1, hits[0].Entry.Type, hits[0].Entry.FineType, hits[0].Kind, "gazetteer",
