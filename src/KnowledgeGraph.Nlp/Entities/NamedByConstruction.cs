@@ -287,8 +287,9 @@ internal static class NamedByConstruction
     /// name keyword or a title in it, a role the text gives it, an acronym's shape: "Tavin Orrel, Canada's envoy"); a list
     /// ("Kessa, Canada and Orvia") is no address, nor is a fronted phrase's comma ("After talks with Tavin Orrel, Kessa
     /// agreed ...": see <see cref="ClosesFrontedPhrase"/>). A name the recogniser took for a person, with the country in
-    /// brackets right after it ("the Orlu (Vessia) and Tarn Island (Varnia) phases"), is a place too, unless a verb, "and",
-    /// "or", a possessive or a capitalised word follows the bracket ("Marvel (Ostland) said": a body or a person's country)
+    /// brackets right after it ("the Orlu (Vessia) and Tarn Island (Varnia) phases"), is a place too when a lower-case common
+    /// noun follows the bracket ("Marvel (Ostland) said", "Ilham Varo (Ostland), Tun Belo (Kessa)": a body or people listed
+    /// with their countries)
     /// </summary>
     private static void TypePlacesWrittenWithTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -315,8 +316,8 @@ internal static class NamedByConstruction
                 // "Marvel (Ostland) said" keep the recogniser's reading)
                 if (end >= tokens.Count || tokens[end].Text != ")") continue;
                 end++;
-                if (end < tokens.Count && (tokens[end].Tag?.StartsWith("VB", StringComparison.Ordinal) == true || tokens[end].Text is "and" or "or" or "'s" or "\u2019s"
-                                           || char.IsUpper(tokens[end].Text[0]))) continue;
+                // (only a common noun the place modifies after the bracket: "Ilham Varo (Ostland), Tun Belo (Kessa)" lists people)
+                if (end >= tokens.Count || tokens[end].Tag is not ("NN" or "NNS") || !char.IsLower(tokens[end].Text[0])) continue;
                 result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
                 continue;
             }
@@ -1203,6 +1204,12 @@ internal static class NamedByConstruction
     /// <summary>Title words of an undertaking that open its own name: "Project Kestran", "Operation Tarn Shield", "Exercise Kessa Wave".</summary>
     private static readonly HashSet<string> UndertakingTitles = new(StringComparer.OrdinalIgnoreCase) { "Project", "Operation", "Exercise", "Programme", "Program" };
 
+    /// <summary>Of <see cref="UndertakingTitles"/>, the word that opens a name only in lower case with a quotation mark: a
+    /// capitalised "Operation" left out of a mention ("Somalia Operation ATALANTA's", "Special Operation Maritime Task Unit")
+    /// is part of a longer name the article also writes whole (type44: "Operation Kessa" gave a second node beside the
+    /// operation's own).</summary>
+    private static bool OnlyQuoted(string w) => w == "Operation";
+
     /// <summary>Opening quotation marks that may stand between an undertaking's title word and its name.</summary>
     private static bool IsOpeningQuote(string w) => w is "\"" or "``" or "\u201C" or "'" or "\u2018" or "`";
 
@@ -1228,7 +1235,9 @@ internal static class NamedByConstruction
             int t = f - 1;
             bool quoted = t >= 0 && IsOpeningQuote(tokens[t].Text);
             if (quoted) t--;
-            if (t < 0 || !UndertakingTitles.Contains(tokens[t].Text)) continue;
+            if (t < 0 || !UndertakingTitles.Contains(tokens[t].Text) || OnlyQuoted(tokens[t].Text)) continue;
+            // (the title word inside a longer capitalised name: "the Kessa Special Project Velm Unit")
+            if (t > 0 && char.IsUpper(tokens[t - 1].Text[0]) && tokens[t - 1].Tag is "NNP" or "NNPS") continue;
             // (lower case, the word is a common noun, and only a quotation mark makes what follows its name: "the operation
             // Velmor led" may be a body's object)
             if (char.IsLower(tokens[t].Text[0]) && !quoted) continue;
