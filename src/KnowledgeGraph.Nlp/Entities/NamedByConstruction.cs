@@ -1215,11 +1215,12 @@ internal static class NamedByConstruction
 
     /// <summary>
     /// "destroying old shells as part of Project Kestran", "fish seized in an operation \"Velmor\" led by the police",
-    /// "Operation 'Tarn Shield' began": a name right after the title word of an undertaking ("Project", "Operation",
-    /// "Exercise", "Programme", "Program") that the mention does not take in, written with a capital or, in lower case, with
-    /// an opening quotation mark before the name, names that undertaking, an Event, no actor; every mention of the name in the
-    /// article follows (type44). Not a name opened by a given name ("the Project Manager Ana Ruiz" has its title between),
-    /// not one the gazetteer knows or that holds a role, nor a name the article also writes after a preposition of place.
+    /// "joined Exercise Kessa Wave": a name right after the title word of an undertaking ("Project", "Exercise", "Programme",
+    /// "Program") that the mention does not take in, written with a capital (not after another capitalised word: the title
+    /// is then inside a longer name) or, in lower case ("operation" too), with an opening quotation mark before the name, names
+    /// that undertaking, an Event, no actor; every mention of the name in the article follows (type44). Not a name opened by a
+    /// given name ("the Project Manager Ana Ruiz" has its title between), not one the gazetteer knows or that holds a role,
+    /// nor a name the article also writes after a preposition of place.
     /// </summary>
     private static void TypeNamesAfterUndertakingTitles(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
