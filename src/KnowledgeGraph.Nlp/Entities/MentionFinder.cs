@@ -4219,6 +4219,16 @@ public sealed partial class MentionFinder
             && !VehicleNouns.Contains(w) && !IsPluralVehicleNoun(w) && _lex.OrgKeywords.Lookup(w).Count == 0;
     }
 
+    /// <summary>One word of two words joined by "-to-" ("Tarvo-to-Tarvo", "ship-to-shore"), or a word opened by the prefix
+    /// "Inter-" or "Intra-" ("Inter-Velmish"): English makes adjectives of relations between two of a kind so.</summary>
+    internal static bool IsRelationalAdjective(string word)
+    {
+        var parts = word.Split('-');
+        if (parts.Length == 3 && parts[1] == "to" && parts[0].Length > 1 && parts[2].Length > 1 && char.IsLetter(parts[0][0]) && char.IsLetter(parts[2][0])) return true;
+        return parts.Length == 2 && parts[1].Length > 2 && char.IsLetter(parts[1][0])
+               && parts[0] is "Inter" or "inter" or "Intra" or "intra" or "INTER" or "INTRA";
+    }
+
     /// <summary>
     /// What no name looks like, whatever proposed it: an adjective of origin with no head ("Central American", "North
     /// African"), a modifier made of a name and "-class" or "-based" ("Arleigh Burke-class"), a name that ends in a title
@@ -4236,7 +4246,10 @@ public sealed partial class MentionFinder
         if (span.Count >= 2 && _lex.Gazetteer.Lookup(last).Any(h => h.Kind == MentionKind.Demonym)
             && _lex.Gazetteer.Lookup(string.Join(' ', span)).Count == 0) return false;
         int dash = last.LastIndexOf('-');
-        if (dash > 0 && dash + 1 < last.Length && char.IsLower(last[dash + 1]) && last[(dash + 1)..] is "class" or "based" or "style" or "type" or "era" or "born") return false;
+        if (dash > 0 && dash + 1 < last.Length && char.IsLower(last[dash + 1]) && last[(dash + 1)..] is "class" or "based" or "style" or "type" or "era" or "born" or "made") return false;
+        // "Tarvo-to-Tarvo links", "the Inter-Velmish talks": one word of two words joined by "-to-", or opened by the prefix
+        // "Inter-"/"Intra-", is an adjective of relations between two of a kind, no name (other44)
+        if (span.Count == 1 && IsRelationalAdjective(last) && _lex.Gazetteer.Lookup(last).Count == 0) return false;
         // a title word ends it: the words before a title are the office, not a name
         if (c.Type == EntityType.Person && span.Count >= 2 && _lex.Titles.Lookup(last).Any(t => t.ImpliesPerson)) return false;
         // ... whatever the recogniser took it for, when no name keyword and no gazetteer entry makes it a body's name

@@ -34,6 +34,8 @@ internal static class NamedByConstruction
         TypeMeetingsHeld(sentences, result, lex);
         TypeMeetingsByTime(sentences, result, lex);
         TypeDrillsAndRecurringEvents(sentences, result, lex);
+        TypeNamesAfterUndertakingTitles(sentences, result, lex);
+        TypeBodiesAfterNgo(sentences, result, lex);
         JoinNumberedUnitAcronyms(sentences, result);
         JoinAliasesNamedAfterAka(sentences, result);
         TypeByAppositives(sentences, result, lex);
@@ -284,7 +286,10 @@ internal static class NamedByConstruction
     /// that country, whatever the recogniser took it for; a name with its own evidence stays (a given name opening it, a
     /// name keyword or a title in it, a role the text gives it, an acronym's shape: "Tavin Orrel, Canada's envoy"); a list
     /// ("Kessa, Canada and Orvia") is no address, nor is a fronted phrase's comma ("After talks with Tavin Orrel, Kessa
-    /// agreed ...": see <see cref="ClosesFrontedPhrase"/>)
+    /// agreed ...": see <see cref="ClosesFrontedPhrase"/>). A name the recogniser took for a person, with the country in
+    /// brackets right after it ("the Orlu (Vessia) and Tarn Island (Varnia) phases"), is a place too when a lower-case common
+    /// noun follows the bracket ("Marvel (Ostland) said", "Ilham Varo (Ostland), Tun Belo (Kessa)": a body or people listed
+    /// with their countries)
     /// </summary>
     private static void TypePlacesWrittenWithTheirCountry(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
     {
@@ -293,7 +298,9 @@ internal static class NamedByConstruction
             if (result[k] is not { Role: null, Mention: { Type: EntityType.Organization or EntityType.Person, Kind: MentionKind.Name, Source: "ner", FineType: null } m }) continue;
             var tokens = sentences[m.SentenceIndex].Tokens;
             int comma = result[k].EndToken;
-            if (comma + 1 >= tokens.Count || tokens[comma].Text != ",") continue;
+            // ("the Orlu (Vessia) phase": the country in brackets right after a name the recogniser took for a person (type44))
+            bool bracket = comma + 1 < tokens.Count && tokens[comma].Text == "(" && m.Type == EntityType.Person;
+            if (comma + 1 >= tokens.Count || tokens[comma].Text != "," && !bracket) continue;
             if (HasOwnEvidence(lex, m.Text) || Known(lex, m.Text) || NameKey.IsAcronymShape(m.Text)) continue;
             int end = -1;
             for (int n = 1; n <= 3 && comma + n < tokens.Count && end < 0; n++)
@@ -303,6 +310,17 @@ internal static class NamedByConstruction
                     end = comma + 1 + n;
             }
             if (end < 0) continue;
+            if (bracket)
+            {
+                // (the bracket closes right after the country, and no verb, list or name goes on: "Rapidus (Japan) and IBM (U.S.)",
+                // "Marvel (Ostland) said" keep the recogniser's reading)
+                if (end >= tokens.Count || tokens[end].Text != ")") continue;
+                end++;
+                // (only a common noun the place modifies after the bracket: "Ilham Varo (Ostland), Tun Belo (Kessa)" lists people)
+                if (end >= tokens.Count || tokens[end].Tag is not ("NN" or "NNS") || !char.IsLower(tokens[end].Text[0])) continue;
+                result[k] = result[k] with { Mention = m with { Type = EntityType.Location, Canonical = null }, Agent = null };
+                continue;
+            }
             var after = end < tokens.Count ? tokens[end].Text : "";
             // ("the agency, Orvia and the maker": a list, no address; a country's possessive or a longer name goes on)
             if (after is "'s" or "\u2019s" or "'" or "and" or "or" || after.Length > 0 && char.IsUpper(after[0])) continue;
@@ -947,6 +965,10 @@ internal static class NamedByConstruction
         return aux > 0 && tokens[t - 1].Text is not ("to" or "have" or "has" or "had") || t + 1 < tokens.Count && tokens[t + 1].Tag is "IN";
     }
 
+    /// <summary>Names of the months, written whole, that date a meeting after "in": "the Vessa Conference in October".</summary>
+    private static readonly HashSet<string> MonthNames = new(StringComparer.Ordinal)
+        { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" };
+
     /// <summary>Adjectives that place a meeting in time: "at the upcoming Harbour Fisheries Conference".</summary>
     private static readonly HashSet<string> MeetingTimeWords = new(StringComparer.Ordinal)
         { "recent", "upcoming", "forthcoming", "coming", "next", "last", "previous", "inaugural", "first", "second", "third" };
@@ -998,8 +1020,9 @@ internal static class NamedByConstruction
             if (Modifies(e) || Year(W(e)) && Modifies(e + 1)) continue;
             // (a year or an ordinal opening the name or right before it: "the 2031 Varn Summit", "the 12th Kessa Forum")
             int b = Year(first) || MentionFinder.IsNumericOrdinal(first) ? f : f - 1;
+            // ("after the Vessa Conference in October": "in" and a month's name right after it date it too (type44))
             bool dated = Year(W(b)) || MentionFinder.IsNumericOrdinal(W(b)) || MeetingTimeWords.Contains(W(b))
-                         || Year(W(e)) || W(e) == "of" && Year(W(e + 1));
+                         || Year(W(e)) || W(e) == "of" && Year(W(e + 1)) || W(e) == "in" && MonthNames.Contains(W(e + 1));
             // (the preposition before the determiner: "during the ...", "ahead of the ...", "on the sidelines of the ...")
             int p = W(f - 1) is "the" or "this" or "its" ? f - 2 : f - 1;
             if (MeetingTimeWords.Contains(W(p + 1)) && W(p) is "the") p--;
@@ -1175,6 +1198,76 @@ internal static class NamedByConstruction
             var last = Word(sentences, m, m.EndToken - 1);
             var meeting = lex.OrgKeywords.Lookup(last, KeywordPosition.Suffix).Any(h => h.Type == EntityType.Event && h.FineType == "Meeting");
             result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = meeting ? "Meeting" : null, Canonical = null }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>Title words of an undertaking that open its own name: "Project Kestran", "Operation Tarn Shield", "Exercise Kessa Wave".</summary>
+    private static readonly HashSet<string> UndertakingTitles = new(StringComparer.OrdinalIgnoreCase) { "Project", "Operation", "Exercise", "Programme", "Program" };
+
+    /// <summary>Of <see cref="UndertakingTitles"/>, the word that opens a name only in lower case with a quotation mark: a
+    /// capitalised "Operation" left out of a mention ("Somalia Operation ATALANTA's", "Special Operation Maritime Task Unit")
+    /// is part of a longer name the article also writes whole (type44: "Operation Kessa" gave a second node beside the
+    /// operation's own).</summary>
+    private static bool OnlyQuoted(string w) => w == "Operation";
+
+    /// <summary>Opening quotation marks that may stand between an undertaking's title word and its name.</summary>
+    private static bool IsOpeningQuote(string w) => w is "\"" or "``" or "\u201C" or "'" or "\u2018" or "`";
+
+    /// <summary>
+    /// "destroying old shells as part of Project Kestran", "fish seized in an operation \"Velmor\" led by the police",
+    /// "joined Exercise Kessa Wave": a name right after the title word of an undertaking ("Project", "Exercise", "Programme",
+    /// "Program") that the mention does not take in, written with a capital (not after another capitalised word: the title
+    /// is then inside a longer name) or, in lower case ("operation" too), with an opening quotation mark before the name, names
+    /// that undertaking, an Event, no actor; every mention of the name in the article follows (type44). Not a name opened by a
+    /// given name ("the Project Manager Ana Ruiz" has its title between), not one the gazetteer knows or that holds a role,
+    /// nor a name the article also writes after a preposition of place.
+    /// </summary>
+    private static void TypeNamesAfterUndertakingTitles(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        var events = new HashSet<string>(StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Person)) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            int f = m.FirstToken;
+            if (f > 0 && PlacePrepositions.Contains(tokens[f - 1].Text)) placed.Add(m.Mention.Text);
+            if (m.Mention.Source == "gazetteer" || m.Role is not null || Known(lex, m.Mention.Text) || lex.GivenNames.Contains(tokens[f].Text)) continue;
+            int t = f - 1;
+            bool quoted = t >= 0 && IsOpeningQuote(tokens[t].Text);
+            if (quoted) t--;
+            if (t < 0 || !UndertakingTitles.Contains(tokens[t].Text) || OnlyQuoted(tokens[t].Text)) continue;
+            // (the title word inside a longer capitalised name: "the Kessa Special Project Velm Unit")
+            if (t > 0 && char.IsUpper(tokens[t - 1].Text[0]) && tokens[t - 1].Tag is "NNP" or "NNPS") continue;
+            // (lower case, the word is a common noun, and only a quotation mark makes what follows its name: "the operation
+            // Velmor led" may be a body's object)
+            if (char.IsLower(tokens[t].Text[0]) && !quoted) continue;
+            events.Add(m.Mention.Text);
+        }
+        events.ExceptWith(placed);
+        if (events.Count == 0) return;
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || !events.Contains(m.Mention.Text) || m.Mention.Type is not (EntityType.Organization or EntityType.Location or EntityType.Person)) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Event, FineType = null, Canonical = null }, Role = null, Agent = null };
+        }
+    }
+
+    /// <summary>
+    /// "the Executive Director of NGO Marvel, Dana Orr": a name right after "NGO" (a non-governmental organisation's common
+    /// name used as its title) is that organisation, whatever the recogniser read it as; not a name opened by a given name
+    /// (type44)
+    /// </summary>
+    private static void TypeBodiesAfterNgo(IReadOnlyList<Sentence> sentences, List<PlacedMention> result, LexiconSet lex)
+    {
+        for (int k = 0; k < result.Count; k++)
+        {
+            var m = result[k];
+            if (!IsNamed(m) || m.Mention.Type is not (EntityType.Person or EntityType.Location) || m.Mention.Source == "gazetteer" || m.FirstToken == 0) continue;
+            var tokens = sentences[m.Mention.SentenceIndex].Tokens;
+            if (tokens[m.FirstToken - 1].Text != "NGO" || lex.GivenNames.Contains(tokens[m.FirstToken].Text)) continue;
+            result[k] = m with { Mention = m.Mention with { Type = EntityType.Organization, FineType = null, Canonical = null }, Role = null, Agent = null };
         }
     }
 
