@@ -39,7 +39,7 @@ public sealed class TitleLexicon
     }
 
     /// <summary>
-    /// "Commissioner-General", "Inspector-General", "Vice-Governor", "Deputy-Commander": one capitalised word that joins a
+    /// "Commissioner-General", "Inspector-General", "Deputy-Commander": one capitalised word that joins a
     /// person's title put before names (of this lexicon) and "General" with a hyphen, or "Vice"/"Deputy" and such a title, is
     /// a person's title too, before names and alone (title44; the closed class of English title compounds, no list of the
     /// data's words); null when the word is none. Allocates only for such a word the lexicon does not list.
