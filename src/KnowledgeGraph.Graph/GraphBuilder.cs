@@ -743,11 +743,13 @@ public sealed class GraphBuilder
     /// <summary>
     /// Two roles of one person: the same role, or a compound military rank and the rank word that heads it, by which the
     /// holder is also called ("Major General Tomas Vell" is "General Vell", "Rear Admiral" "Admiral", "Lieutenant Colonel"
-    /// "Colonel"). Only the rank modifiers lieutenant, major, brigadier, rear and vice before general, admiral or colonel:
+    /// "Colonel"; written with a hyphen too, "Major-General"). Only the rank modifiers lieutenant, major, brigadier, rear and vice before general, admiral or colonel:
     /// "Attorney General Vell" is no general, and "Vice President Vell" is no "President Vell" (no rank).
     /// </summary>
     internal static bool SameRank(string a, string b)
     {
+        // ("Major-General", a hyphenated title since title44, is the rank "major general")
+        (a, b) = (a.Replace('-', ' '), b.Replace('-', ' '));
         if (string.Equals(a, b, StringComparison.Ordinal)) return true;
         var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
         if (shorter is not ("general" or "admiral" or "colonel") || !longer.EndsWith(" " + shorter, StringComparison.Ordinal)) return false;

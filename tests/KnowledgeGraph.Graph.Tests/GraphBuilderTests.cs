@@ -634,6 +634,9 @@ public sealed class GraphBuilderTests
         Assert.That(people.Select(n => n.Name), Does.Contain("Tamsin").And.Contain("Ilse Tamsin"), "an attorney general is no general");
         Assert.That(GraphBuilder.SameRank("rear admiral", "admiral") && GraphBuilder.SameRank("colonel", "lieutenant colonel")
                     && !GraphBuilder.SameRank("consul general", "general") && !GraphBuilder.SameRank("major general", "lieutenant general"));
+        // the British hyphenated form ("Major-General Tomas Vell", a title since title44) is the same rank (review44)
+        Assert.That(GraphBuilder.SameRank("major-general", "general") && GraphBuilder.SameRank("vice-admiral", "vice admiral")
+                    && !GraphBuilder.SameRank("consul-general", "general"));
     }
 
     [Test]

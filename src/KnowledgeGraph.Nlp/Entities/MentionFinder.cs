@@ -1537,11 +1537,36 @@ public sealed partial class MentionFinder
                 if (end < p && words[end] != "of") continue;
                 bool field = Enumerable.Range(end, p - end).All(k => k == end || IsCapitalized(words[k]) || words[k] is "the" or "of" or "and");
                 if (!field) continue;
+                // "the Director of the Dorvale Port Agency (DPA)", "the Commander of Corvan Command (CORCOM)": capitals the field's
+                // words spell (their first letters or syllables, in order) are the body's acronym, not the title's (review44)
+                if (end < p && SpelledBy(abbr, words, end + 1, p)) break;
                 found[abbr] = t.Entries;
                 defined.Add(abbr);
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="abbr"/> reads as the opening letters of some of the words from <paramref name="from"/> to
+    /// <paramref name="to"/> (exclusive), in order, each word giving none or a prefix of its letters: "DPA" of "the Dorvale
+    /// Port Agency", "CORCOM" of "Corvan Command". Memoised: bounded by the abbreviation's length times the span's.
+    /// </summary>
+    private static bool SpelledBy(string abbr, List<string> words, int from, int to)
+    {
+        var letters = Enumerable.Range(from, to - from).Select(k => new string(words[k].Where(char.IsLetter).ToArray()).ToUpperInvariant()).ToList();
+        var memo = new bool?[abbr.Length + 1, letters.Count + 1];
+        bool Reads(int a, int w)
+        {
+            if (a == abbr.Length) return true;
+            if (w == letters.Count) return false;
+            if (memo[a, w] is { } known) return known;
+            bool ok = Reads(a, w + 1);
+            for (int l = 1; !ok && l <= letters[w].Length && a + l <= abbr.Length && letters[w][l - 1] == abbr[a + l - 1]; l++)
+                ok = Reads(a + l, w + 1);
+            return (memo[a, w] = ok).Value;
+        }
+        return Reads(0, 0);
     }
 
     /// <summary>The words in capitals the article writes right before or after a capitalised name word ("Mr. HALVOR Jens",
