@@ -577,8 +577,9 @@ public sealed class GraphBuilder
     /// "Operation Kestrel", "VUFOR Operation Kestrel" and "Kestrel" alone ("the Kestrel mission", "Operation 'KESTREL'"
     /// with the word quoted) are one operation: a node named only by the words after "Operation" (any letter case) joins
     /// the node of the graph named "Operation" + those words (the plain form first, else the one written after a force's
-    /// acronym), and the acronym's form joins the plain form too; the operation keeps its name. Only when the bare node
-    /// and the operation are named in one article or share another node (<see cref="ShareNeighbour"/>); never a person,
+    /// acronym), and the acronym's form joins the plain form too; the operation keeps its name. The acronym's form joins when
+    /// the two are named in one article or share another node (<see cref="ShareNeighbour"/>); the bare node only when every
+    /// article that writes it also writes the operation (a namesake elsewhere is another thing); never a person,
     /// a place the gazetteer knows ("Operation Vessa" is no node of the country Vessa), a generic actor of one article,
     /// nor when two forces' acronyms write the name ("VUFOR Operation Kestrel" and "KSF Operation Kestrel" are two
     /// countries' operations: nothing joins). Names are indexed by their folded words (linear).
@@ -625,11 +626,19 @@ public sealed class GraphBuilder
             var nodes = forms.OrderBy(f => f.Prefix.Length > 0).ThenByDescending(f => _entities[f.Entity].Mentions.Sum(m => m & 0xFFFFFFFF))
                 .ThenBy(f => f.Entity).Select(f => f.Entity).Distinct().ToList();
             int winner = nodes[0];
-            foreach (var i in nodes.Skip(1).Concat(bare.GetValueOrDefault(key) ?? new List<int>()))
+            foreach (var i in nodes.Skip(1))
             {
                 if (Find(i) == Find(winner)) continue;
                 if (!OneArticleWritesBoth(Find(winner), i) && !ShareNeighbour(winner, i)) continue;
                 _entities[i].NameVotes.Clear(); // the operation keeps its name
+                JoinRetyped(Find(winner), i);
+            }
+            foreach (var i in bare.GetValueOrDefault(key) ?? new List<int>())
+            {
+                // a bare name joins only when every article that writes it also writes the operation: a namesake of
+                // another story ("Sentinel, a software firm") is not pulled in through a shared country or body
+                if (Find(i) == Find(winner) || !WithinArticlesOf(i, Find(winner))) continue;
+                _entities[i].NameVotes.Clear();
                 JoinRetyped(Find(winner), i);
             }
         }

@@ -578,12 +578,14 @@ public sealed class GraphBuilderTests
     [Test]
     public void AnOperationsBareNameAndItsForcesFormAreTheOperationButNotAPlaceTwoForcesOrAnUnrelatedStory()
     {
-        // "the Varn Union Force launched Operation Kestrel" / "the Kestrel mission" / "VUFOR Operation Kestrel": one
+        // "the Varn Union Force launched Operation Kestrel ... the Kestrel mission" / "VUFOR Operation Kestrel": one
         // operation; "Operation Tessmoor" is no node of the town Tessmoor, two forces' "Operation Harrow" stay two, and a
         // bare "Linnet" of a story that shares nobody with "Operation Linnet" is something else
         var b = new GraphBuilder(Schema);
         b.Add(Doc("one", new[] { E(0, "Operation Kestrel", EntityType.Event), E(1, "Varn Union", EntityType.Organization) }));
-        b.Add(Doc("two", new[] { E(0, "Kestrel", EntityType.Organization, "KESTREL"), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("two", new[] { E(0, "Kestrel", EntityType.Organization, "KESTREL"), E(1, "Operation Kestrel", EntityType.Event) }));
+        b.Add(Doc("eight", new[] { E(0, "Sentinel", EntityType.Organization), E(1, "Varn Union", EntityType.Organization) }));
+        b.Add(Doc("nine", new[] { E(0, "Operation Sentinel", EntityType.Event), E(1, "Varn Union", EntityType.Organization) }));
         b.Add(Doc("three", new[] { E(0, "VUFOR Operation Kestrel", EntityType.Organization), E(1, "Varn Union", EntityType.Organization) }));
         b.Add(Doc("four", new[] { E(0, "Operation Tessmoor", EntityType.Event), E(1, "Tessmoor", EntityType.Location) with
             { Evidence = new EntityEvidence(true, false, false, false, float.NaN, false, false) } }));
@@ -598,6 +600,8 @@ public sealed class GraphBuilderTests
         Assert.That(nodes.Select(n => n.Name), Does.Contain("VUFOR Operation Harrow").And.Contain("KSF Operation Harrow").And.Contain("Harrow"),
             "two forces write the name: nothing joins");
         Assert.That(nodes.Select(n => n.Name), Does.Contain("Linnet").And.Contain("Operation Linnet"), "two stories that share nobody");
+        Assert.That(nodes.Select(n => n.Name), Does.Contain("Sentinel").And.Contain("Operation Sentinel"),
+            "a bare name of a story that does not write the operation is a namesake, though the stories share a body (review44)");
     }
 
     [Test]
