@@ -15,7 +15,8 @@ public sealed partial class MentionFinder
     /// "A of B" or "A for B" (A ending in a body's head keyword of its own) and, after "and", capitalised words ending in a body's
     /// singular head keyword are two bodies, each named whole; "and" does not glue the second body's name to the first's
     /// field. A plural head after "and" is shared by both fields and stays one name ("the Council of Towns and Regional
-    /// Authorities"), as does a field with no head keyword ("the Office on Ports and Harbours"). Linear in the candidates.
+    /// Authorities"), as does a field with no head keyword ("the Office on Ports and Harbours") and a singular field, a
+    /// portfolio ("the Ministry of Youth and National Service", review44). Linear in the candidates.
     /// </summary>
     private void SplitTwoBodiesAtAnd(List<string> words, List<Candidate> settled)
     {
@@ -36,6 +37,9 @@ public sealed partial class MentionFinder
             int of = -1;
             for (int j = c.First + 1; j < and - 1 && of < 0; j++) if (words[j] is "of" or "for") of = j;
             if (of < 0 || HeadBeforeOf(words, c.First, of + 1) is not { Type: EntityType.Organization } first) continue;
+            // the first body's field is the people or bodies it gathers, a plural ("of Members", "of Delegates"); a singular
+            // field is a portfolio the second words may extend ("the Ministry of Youth and National Service": one ministry)
+            if (!words[and - 1].EndsWith('s')) continue;
             settled[k] = c with { End = and, FineType = first.Fine, Canonical = null, Role = null };
             settled.Insert(k + 1, c with { First = and + 1, FineType = second.FineType, Canonical = null, Role = null });
             k++;
