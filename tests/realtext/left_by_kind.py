@@ -1,12 +1,12 @@
 # usage: python3 tests/realtext/left_by_kind.py PREFIX
-# PREFIX: graphs built as PREFIX<corpus>/graph.jsonl for the twenty-five development corpora
-#   (for c in realtext realtext-check ... realtext-check24; do kg build tests/$c/news --out PREFIX$c --quiet; done)
+# PREFIX: graphs built as PREFIX<corpus>/graph.jsonl for the twenty-six development corpora
+#   (for c in realtext realtext-check ... realtext-check25; do kg build tests/$c/news --out PREFIX$c --quiet; done)
 # Lists every judged row (first verdict per id over the corpus's judged*.tsv) whose node is still in the graph with the
 # same id, labels and name and whose verdict is not correct, and counts them by kind (a keyword sort of the judges'
 # reasons: a row goes to the first kind whose test it meets) per corpus, as a Markdown table. Run from the repo root.
 import sys, os, re, json, collections
 prefix = sys.argv[1]
-corp = ['realtext','realtext-check','realtext-check2','realtext-check3','realtext-check4','realtext-check5','realtext-check6','realtext-check7','realtext-check8','realtext-check9','realtext-check10','realtext-check11','realtext-check12','realtext-check13','realtext-check14','realtext-check15','realtext-check16','realtext-check17','realtext-check18','realtext-check19','realtext-check20','realtext-check21','realtext-check22','realtext-check23','realtext-check24']
+corp = ['realtext','realtext-check','realtext-check2','realtext-check3','realtext-check4','realtext-check5','realtext-check6','realtext-check7','realtext-check8','realtext-check9','realtext-check10','realtext-check11','realtext-check12','realtext-check13','realtext-check14','realtext-check15','realtext-check16','realtext-check17','realtext-check18','realtext-check19','realtext-check20','realtext-check21','realtext-check22','realtext-check23','realtext-check24','realtext-check25']
 kinds = [
  ('wrong merge: two things in one node', lambda v,r: v=='wrong-merge'),
  ('a vessel, aircraft or spacecraft typed body, person or place', lambda v,r: re.search(r'\b(cutter|ship|vessel|boat|aircraft|spacecraft|warship|bomber|airlock|module)\b', r, re.I) and v in ('wrong-type','duplicate')),
