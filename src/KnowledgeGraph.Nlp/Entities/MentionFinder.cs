@@ -2253,12 +2253,21 @@ public sealed partial class MentionFinder
                 start -= 2;
             }
             AddRun(s, words, start, end, headline, candidates);
-            if (!headline && !ner.Any(n => n.Label != "MISC" && n.First < end && start < n.End)) AddVesselRun(s, words, start, end, candidates);
+            if (!headline && !NamedByRecogniser(ner, start, end)) AddVesselRun(s, words, start, end, candidates);
             // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
             if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    // whether the recogniser read a person, place or body over part of the words (a loop, not a closure: AddRuns asks
+    // it for every run, and a closure over the run's bounds was made for every token)
+    private static bool NamedByRecogniser(IEnumerable<NerSpan> ner, int start, int end)
+    {
+        foreach (var n in ner)
+            if (n.Label != "MISC" && n.First < end && start < n.End) return true;
+        return false;
     }
 
     /// <summary>
@@ -2677,8 +2686,7 @@ public sealed partial class MentionFinder
                 if (HeadBeforeOf(words, start, end - k) is { } head) return head;
             // "the Kessland Army Mountain Brigade": a unit's head ("Brigade", "Battalion": an armed group's
             // when alone) after a state force's head word inside the same name is that force's unit
-            if (suffix[0].FineType == "ArmedGroup"
-                && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
+            if (suffix[0].FineType == "ArmedGroup" && HasArmedForcesHead(words, start, end - k))
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
             // "Bravo Company of 12 Commando", "X-Ray Company": a word of the spelling alphabet (ICAO/NATO) before "Company"
             // or "Battery" letters a unit of a battalion, no business (type40)
@@ -2711,6 +2719,15 @@ public sealed partial class MentionFinder
             break;
         }
         return null;
+    }
+
+    // whether a word in [start, end) heads a state force's name ("Army"); a loop, not a closure over the words: Keyword
+    // is asked for every run
+    private bool HasArmedForcesHead(List<string> words, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+            if (_lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")) return true;
+        return false;
     }
 
     /// <summary>
@@ -5547,7 +5564,10 @@ public sealed partial class MentionFinder
             if (after + 1 >= words.Count || words[after] is not ("in" or "of")) return null;
             int p = after + 1;
             if (p < words.Count && words[p] == "the") p++;
-            return here.FirstOrDefault(x => x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+            // (a loop, not a closure over p: this is asked at every token)
+            foreach (var x in here)
+                if (x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym) return x;
+            return null;
         }
         // The agent's words end right before "in"/"of" and a place: the token after which such a place comes next, so
         // the agent lexicon is only asked at tokens a phrase of its length (MaxWords at most) can reach one from.
