@@ -2797,13 +2797,21 @@ public sealed partial class MentionFinder
         var taken = new List<Candidate>();
         foreach (var c in ordered)
         {
-            // two parts of one token ("Paris" and "Berlin" in "Paris-Berlin") overlap only when their characters do
-            if (taken.Any(t => t.First < c.End && c.First < t.End
-                               && !(t.CharStart >= 0 && c.CharStart >= 0 && (t.CharEnd <= c.CharStart || c.CharEnd <= t.CharStart)))) continue;
+            if (OverlapsAny(taken, c)) continue;
             taken.Add(c);
         }
         taken.Sort((a, b) => a.First.CompareTo(b.First));
         return taken;
+    }
+
+    // whether a candidate overlaps one taken already (a loop, not a closure over each candidate); two parts of one token
+    // ("Paris" and "Berlin" in "Paris-Berlin") overlap only when their characters do
+    private static bool OverlapsAny(List<Candidate> taken, Candidate c)
+    {
+        foreach (var t in taken)
+            if (t.First < c.End && c.First < t.End
+                && !(t.CharStart >= 0 && c.CharStart >= 0 && (t.CharEnd <= c.CharStart || c.CharEnd <= t.CharStart))) return true;
+        return false;
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
