@@ -1376,9 +1376,15 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
-    private bool IsPostNominal(string w) =>
-        w.Length >= 2 && char.IsUpper(w[0]) && w.All(ch => char.IsUpper(ch) || ch == '.')
-        && _lex.Titles.Lookup(w).Any(t => t.ImpliesPerson && (t.Usage == TitleUsage.After || t.Form == w));
+    private bool IsPostNominal(string w)
+    {
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.All(ch => char.IsUpper(ch) || ch == '.')) return false;
+        // (a loop, not a closure over the word: asked for every word)
+        var titles = _lex.Titles.Lookup(w);
+        for (int i = 0; i < titles.Count; i++)
+            if (titles[i] is var t && t.ImpliesPerson && (t.Usage == TitleUsage.After || t.Form == w)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Words that modify an office noun to make a longer title, a closed class of English: "Acting", "Deputy", "Assistant",
@@ -3957,7 +3963,11 @@ public sealed partial class MentionFinder
     /// </summary>
     private bool IsFaith(List<string> words, Candidate c)
     {
-        return c.Length <= 3 && c.CharStart < 0 && Enumerable.Range(c.First, c.Length).All(i => Communities.IsFaithWord(_lex, words[i]));
+        if (c.Length > 3 || c.CharStart >= 0) return false;
+        // (a loop, not a closure over the words: asked for every candidate)
+        for (int i = c.First; i < c.End; i++)
+            if (!Communities.IsFaithWord(_lex, words[i])) return false;
+        return true;
     }
 
     /// <summary>Determiners and quantifiers capitalised at a sentence's start never open a name: "All Amira can do", "Both Chad and Niger".</summary>
@@ -5566,7 +5576,7 @@ public sealed partial class MentionFinder
         int from = mentions.Count;
         while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
         var here = mentions.GetRange(from, mentions.Count - from);
-        bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        bool Covered(int t) => Covers(here, t, null);
         PlacedMention? PlaceAfter(int after)
         {
             if (after + 1 >= words.Count || words[after] is not ("in" or "of")) return null;
