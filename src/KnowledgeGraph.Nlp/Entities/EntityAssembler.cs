@@ -39,7 +39,7 @@ public static class EntityAssembler
             var intro = list.Select(m => introducedBy.GetValueOrDefault(m.Cluster)).FirstOrDefault(x => x is not null);
             if (named.Count == 0 && intro is null && !list.Any(m => m.Mention.Canonical is not null)) continue;
             if (intro is null && !list.Any(m => m.Mention.Canonical is not null) && named.All(m => IsCommonWordName(m.Mention.Text, isCommonWord))) continue;
-            var type = list.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            var type = OneType(list) ?? list.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
             var name = intro?.Name ?? CanonicalName(list);
             var fine = list.Select(m => m.Mention.FineType).OfType<string>().Distinct(StringComparer.Ordinal)
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -58,7 +58,8 @@ public static class EntityAssembler
                 aliases.Add(m.Mention.Kind == MentionKind.Descriptor ? Description(m.Placed.Phrase ?? m.Mention.Text) : Clean(m.Mention.Text));
             }
             var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var role = list.Select(m => m.Placed.Role).OfType<string>().GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+            var role = !list.Exists(m => m.Placed.Role is not null) ? null
+                : list.Select(m => m.Placed.Role).OfType<string>().GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
             if (role is not null) attributes["role"] = role;
             // a generic actor (or a country's government or army) is a country, or a place, plus a CAMEO agent code
             if (list.Select(m => m.Placed).FirstOrDefault(p => p.Agent is not null) is { } actor)
@@ -107,10 +108,12 @@ public static class EntityAssembler
         }
     }
 
+    private static readonly string[] Determiners = { "the ", "The ", "its ", "their ", "this ", "This ", "these ", "These " };
+
     private static string WithoutDeterminer(string text)
     {
         var t = text.Trim();
-        foreach (var d in new[] { "the ", "The ", "its ", "their ", "this ", "This ", "these ", "These " })
+        foreach (var d in Determiners)
             if (t.StartsWith(d, StringComparison.Ordinal)) return t[d.Length..];
         return t;
     }
@@ -118,7 +121,7 @@ public static class EntityAssembler
     /// <summary>A description as an alias: spacing normalised, a sentence-initial "The" written "the".</summary>
     private static string Description(string text)
     {
-        var t = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var t = SingleSpaced(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return t.StartsWith("The ", StringComparison.Ordinal) ? "the " + t[4..] : t;
     }
 
@@ -132,7 +135,28 @@ public static class EntityAssembler
     {
         var t = text.Trim();
         if (t.StartsWith("the ", StringComparison.Ordinal) || t.StartsWith("The ", StringComparison.Ordinal)) t = t[4..];
-        return string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return SingleSpaced(t) ? t : string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // whether a text's words are already parted by single spaces, with none at either end (most names are): splitting
+    // on white space and joining by spaces would give the same text
+    private static bool SingleSpaced(string t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (t[i] == ' ') { if (i == 0 || i == t.Length - 1 || t[i - 1] == ' ') return false; }
+            else if (char.IsWhiteSpace(t[i])) return false;
+        }
+        return true;
+    }
+
+    // the type all the mentions share, or null when they differ (the common case, one type, needs no grouping)
+    private static EntityType? OneType(List<ClusteredMention> list)
+    {
+        var type = list[0].Mention.Type;
+        foreach (var m in list)
+            if (m.Mention.Type != type) return null;
+        return type;
     }
 
     private static string CanonicalNameOrEmpty(List<ClusteredMention> list) =>
@@ -142,12 +166,14 @@ public static class EntityAssembler
     /// one with a small letter before the same several words all in capitals, then most often used, then the first the text uses.</summary>
     private static string CanonicalName(List<ClusteredMention> list)
     {
-        var canonical = list.Select(m => m.Mention.Canonical).OfType<string>()
-            .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var canonical = !list.Exists(m => m.Mention.Canonical is not null) ? null
+            : list.Select(m => m.Mention.Canonical).OfType<string>()
+                .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
         if (canonical is not null) return canonical;
         var named = list.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
             .OrderBy(m => m.Mention.SentenceIndex).ThenBy(m => m.Placed.FirstToken).Select(m => Clean(m.Mention.Text)).ToList();
         if (named.Count == 0) return Clean(list[0].Mention.Text);
+        if (named.Count == 1) return named[0];
         // (a tie goes to the name the text uses first: "Tomas Vell, a/k/a "Red Fox"" is Tomas Vell)
         var mixedCase = new HashSet<string>(named.Where(n => n.Any(char.IsLower)), StringComparer.OrdinalIgnoreCase);
         return named.Select((n, i) => (Name: n, Index: i)).GroupBy(x => x.Name, StringComparer.Ordinal)

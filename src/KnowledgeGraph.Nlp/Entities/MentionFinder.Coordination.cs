@@ -136,22 +136,29 @@ public sealed partial class MentionFinder
         {
             if (words[j] != "/" || tokens[j - 1].End != tokens[j].Start || tokens[j].End != tokens[j + 1].Start) continue;
             if (!IsCapitalized(words[j - 1]) || !IsCapitalized(words[j + 1])) continue;
-            // the side after the slash: a body's name of two words or more, its head keyword after the slash's second word
-            var b = settled.FirstOrDefault(o => o.First == j + 1 && o.CharStart < 0 && o.Type == EntityType.Organization && o.Length >= 2);
-            if (b is null || Keyword(words, b.First, b.End) is not { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
-                || _lex.Gazetteer.Lookup(WordRun.Join(words, b.First, b.Length)).Count > 0) continue;
-            // the side before it: one word no name holds, or a one-word name that is no person, place, keyword or gazetteer entry
-            var a = settled.FirstOrDefault(o => o.First <= j - 1 && j - 1 < o.End && o.CharStart < 0);
-            if (a is not null && (a.Length != 1 || a.Type != EntityType.Organization || a.Source == "gazetteer")) continue;
-            if (_lex.OrgKeywords.Lookup(words[j - 1]).Count > 0 || _lex.Gazetteer.Lookup(words[j - 1]).Count > 0 || _lex.GivenNames.Contains(words[j - 1])) continue;
-            int first = j - 1;
-            while (first > 0 && j - first < 4 && IsTitleCase(words[first - 1]) && words[first - 1] is not ("The" or "A" or "An")
-                   && _lex.Titles.LongestMatchAt(words, first - 1).Length == 0 && !settled.Any(o => o.First <= first - 1 && first - 1 < o.End)) first--;
-            var joined = b with { First = first, Canonical = null };
-            settled.RemoveAll(o => o.First < b.End && first < o.End);
-            settled.Add(joined);
-            settled.Sort((x, y) => x.First.CompareTo(y.First));
+            JoinSlashCompoundAt(words, settled, j);
         }
+    }
+
+    // the slash at j joins the words on its sides (the reading of JoinSlashCompounds; a method of its own, so that the
+    // closures below are made only at a slash between two capitalised words, not for every token)
+    private void JoinSlashCompoundAt(List<string> words, List<Candidate> settled, int j)
+    {
+        // the side after the slash: a body's name of two words or more, its head keyword after the slash's second word
+        var b = settled.FirstOrDefault(o => o.First == j + 1 && o.CharStart < 0 && o.Type == EntityType.Organization && o.Length >= 2);
+        if (b is null || Keyword(words, b.First, b.End) is not { Type: EntityType.Organization, Position: KeywordPosition.Suffix }
+            || _lex.Gazetteer.Lookup(WordRun.Join(words, b.First, b.Length)).Count > 0) return;
+        // the side before it: one word no name holds, or a one-word name that is no person, place, keyword or gazetteer entry
+        var a = settled.FirstOrDefault(o => o.First <= j - 1 && j - 1 < o.End && o.CharStart < 0);
+        if (a is not null && (a.Length != 1 || a.Type != EntityType.Organization || a.Source == "gazetteer")) return;
+        if (_lex.OrgKeywords.Lookup(words[j - 1]).Count > 0 || _lex.Gazetteer.Lookup(words[j - 1]).Count > 0 || _lex.GivenNames.Contains(words[j - 1])) return;
+        int first = j - 1;
+        while (first > 0 && j - first < 4 && IsTitleCase(words[first - 1]) && words[first - 1] is not ("The" or "A" or "An")
+               && _lex.Titles.LongestMatchAt(words, first - 1).Length == 0 && !settled.Any(o => o.First <= first - 1 && first - 1 < o.End)) first--;
+        var joined = b with { First = first, Canonical = null };
+        settled.RemoveAll(o => o.First < b.End && first < o.End);
+        settled.Add(joined);
+        settled.Sort((x, y) => x.First.CompareTo(y.First));
     }
 
     /// <summary>

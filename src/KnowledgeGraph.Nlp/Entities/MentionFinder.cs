@@ -1427,9 +1427,15 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>Post-nominal letters (titles.tsv, used after a name only, or a person's title written in capitals: "MP", "T.D.").</summary>
-    private bool IsPostNominal(string w) =>
-        w.Length >= 2 && char.IsUpper(w[0]) && w.All(ch => char.IsUpper(ch) || ch == '.')
-        && _lex.Titles.Lookup(w).Any(t => t.ImpliesPerson && (t.Usage == TitleUsage.After || t.Form == w));
+    private bool IsPostNominal(string w)
+    {
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.All(ch => char.IsUpper(ch) || ch == '.')) return false;
+        // (a loop, not a closure over the word: asked for every word)
+        var titles = _lex.Titles.Lookup(w);
+        for (int i = 0; i < titles.Count; i++)
+            if (titles[i] is var t && t.ImpliesPerson && (t.Usage == TitleUsage.After || t.Form == w)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Words that modify an office noun to make a longer title, a closed class of English: "Acting", "Deputy", "Assistant",
@@ -2377,12 +2383,21 @@ public sealed partial class MentionFinder
                 start -= 2;
             }
             AddRun(s, words, start, end, headline, candidates);
-            if (!headline && !ner.Any(n => n.Label != "MISC" && n.First < end && start < n.End)) AddVesselRun(s, words, start, end, candidates);
+            if (!headline && !NamedByRecogniser(ner, start, end)) AddVesselRun(s, words, start, end, candidates);
             // (the head of such a name goes on through "of" and a place: "the Brackland Dialogue and Recovery Council of Orvin")
             if (oneHead && Keyword(words, start, end) is null && HeadBeforeOf(words, start, end) is { Type: EntityType.Organization } head)
                 candidates.Add(new Candidate(s.Index, start, end, head.Type, head.Fine, MentionKind.Name, "rule", PriorityKeyword));
             i = end;
         }
+    }
+
+    // whether the recogniser read a person, place or body over part of the words (a loop, not a closure: AddRuns asks
+    // it for every run, and a closure over the run's bounds was made for every token)
+    private static bool NamedByRecogniser(IEnumerable<NerSpan> ner, int start, int end)
+    {
+        foreach (var n in ner)
+            if (n.Label != "MISC" && n.First < end && start < n.End) return true;
+        return false;
     }
 
     /// <summary>
@@ -2817,8 +2832,7 @@ public sealed partial class MentionFinder
                 if (HeadBeforeOf(words, start, end - k) is { } head) return head;
             // "the Kessland Army Mountain Brigade": a unit's head ("Brigade", "Battalion": an armed group's
             // when alone) after a state force's head word inside the same name is that force's unit
-            if (suffix[0].FineType == "ArmedGroup"
-                && Enumerable.Range(start, end - k - start).Any(i => _lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")))
+            if (suffix[0].FineType == "ArmedGroup" && HasArmedForcesHead(words, start, end - k))
                 return (suffix[0].Type, "ArmedForces", KeywordPosition.Suffix);
             // "Bravo Company of 12 Commando", "X-Ray Company": a word of the spelling alphabet (ICAO/NATO) before "Company"
             // or "Battery" letters a unit of a battalion, no business (type40)
@@ -2851,6 +2865,15 @@ public sealed partial class MentionFinder
             break;
         }
         return null;
+    }
+
+    // whether a word in [start, end) heads a state force's name ("Army"); a loop, not a closure over the words: Keyword
+    // is asked for every run
+    private bool HasArmedForcesHead(List<string> words, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+            if (_lex.OrgKeywords.Lookup(words[i], KeywordPosition.Suffix).Any(h => h.FineType == "ArmedForces")) return true;
+        return false;
     }
 
     /// <summary>
@@ -2920,13 +2943,21 @@ public sealed partial class MentionFinder
         var taken = new List<Candidate>();
         foreach (var c in ordered)
         {
-            // two parts of one token ("Paris" and "Berlin" in "Paris-Berlin") overlap only when their characters do
-            if (taken.Any(t => t.First < c.End && c.First < t.End
-                               && !(t.CharStart >= 0 && c.CharStart >= 0 && (t.CharEnd <= c.CharStart || c.CharEnd <= t.CharStart)))) continue;
+            if (OverlapsAny(taken, c)) continue;
             taken.Add(c);
         }
         taken.Sort((a, b) => a.First.CompareTo(b.First));
         return taken;
+    }
+
+    // whether a candidate overlaps one taken already (a loop, not a closure over each candidate); two parts of one token
+    // ("Paris" and "Berlin" in "Paris-Berlin") overlap only when their characters do
+    private static bool OverlapsAny(List<Candidate> taken, Candidate c)
+    {
+        foreach (var t in taken)
+            if (t.First < c.End && c.First < t.End
+                && !(t.CharStart >= 0 && c.CharStart >= 0 && (t.CharEnd <= c.CharStart || c.CharEnd <= t.CharStart))) return true;
+        return false;
     }
 
     /// <summary>Trims titles and articles from the edges of a span and drops what is not a name.</summary>
@@ -4072,7 +4103,11 @@ public sealed partial class MentionFinder
     /// </summary>
     private bool IsFaith(List<string> words, Candidate c)
     {
-        return c.Length <= 3 && c.CharStart < 0 && Enumerable.Range(c.First, c.Length).All(i => Communities.IsFaithWord(_lex, words[i]));
+        if (c.Length > 3 || c.CharStart >= 0) return false;
+        // (a loop, not a closure over the words: asked for every candidate)
+        for (int i = c.First; i < c.End; i++)
+            if (!Communities.IsFaithWord(_lex, words[i])) return false;
+        return true;
     }
 
     /// <summary>Determiners and quantifiers capitalised at a sentence's start never open a name: "All Amira can do", "Both Chad and Niger".</summary>
@@ -5694,13 +5729,16 @@ public sealed partial class MentionFinder
         int from = mentions.Count;
         while (from > 0 && mentions[from - 1].Mention.SentenceIndex == s.Index) from--;
         var here = mentions.GetRange(from, mentions.Count - from);
-        bool Covered(int t) => here.Any(x => x.FirstToken <= t && t < x.EndToken);
+        bool Covered(int t) => Covers(here, t, null);
         PlacedMention? PlaceAfter(int after)
         {
             if (after + 1 >= words.Count || words[after] is not ("in" or "of")) return null;
             int p = after + 1;
             if (p < words.Count && words[p] == "the") p++;
-            return here.FirstOrDefault(x => x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym);
+            // (a loop, not a closure over p: this is asked at every token)
+            foreach (var x in here)
+                if (x.FirstToken == p && x.Mention.Type == EntityType.Location && x.Mention.Kind is MentionKind.Name or MentionKind.Acronym) return x;
+            return null;
         }
         // The agent's words end right before "in"/"of" and a place: the token after which such a place comes next, so
         // the agent lexicon is only asked at tokens a phrase of its length (MaxWords at most) can reach one from.

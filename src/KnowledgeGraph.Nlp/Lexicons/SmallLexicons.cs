@@ -158,8 +158,17 @@ public sealed class OrgKeywordLexicon
 {
     public static readonly string[] Columns = { "word", "coarse", "fine_type", "position" };
     private readonly PhraseIndex<OrgKeyword> _index;
+    // the readings at each position, indexed apart: a lookup by position makes no list (it is asked for every word of
+    // every capitalised run)
+    private readonly PhraseIndex<OrgKeyword> _suffixes, _prefixes;
 
-    public OrgKeywordLexicon(IReadOnlyList<OrgKeyword> entries) { Entries = entries; _index = new PhraseIndex<OrgKeyword>(entries.Select(e => (e.Word, e))); }
+    public OrgKeywordLexicon(IReadOnlyList<OrgKeyword> entries)
+    {
+        Entries = entries;
+        _index = new PhraseIndex<OrgKeyword>(entries.Select(e => (e.Word, e)));
+        _suffixes = new PhraseIndex<OrgKeyword>(entries.Where(e => e.Position == KeywordPosition.Suffix).Select(e => (e.Word, e)));
+        _prefixes = new PhraseIndex<OrgKeyword>(entries.Where(e => e.Position == KeywordPosition.Prefix).Select(e => (e.Word, e)));
+    }
 
     public IReadOnlyList<OrgKeyword> Entries { get; }
 
@@ -167,7 +176,8 @@ public sealed class OrgKeywordLexicon
     public IReadOnlyList<OrgKeyword> Lookup(string word) => _index.Lookup(word);
 
     /// <summary>Readings of <paramref name="word"/> used at <paramref name="position"/>.</summary>
-    public IReadOnlyList<OrgKeyword> Lookup(string word, KeywordPosition position) => Lookup(word).Where(k => k.Position == position).ToList();
+    public IReadOnlyList<OrgKeyword> Lookup(string word, KeywordPosition position) =>
+        (position == KeywordPosition.Suffix ? _suffixes : _prefixes).Lookup(word);
 
     public (int Length, IReadOnlyList<OrgKeyword> Entries) LongestMatchAt(IReadOnlyList<string> tokens, int start) => _index.LongestMatchAt(tokens, start);
 

@@ -41,11 +41,14 @@ public sealed class TriggerLexicon
     };
 
     private readonly PhraseIndex<TriggerEntry> _index;
+    // the entries of each part of speech, indexed apart (by the enum's value): a lookup by part of speech makes no list
+    private readonly PhraseIndex<TriggerEntry>[] _byPos;
 
     public TriggerLexicon(IReadOnlyList<TriggerEntry> entries)
     {
         Entries = entries;
         _index = new PhraseIndex<TriggerEntry>(entries.Select(e => (e.Lemma, e)));
+        _byPos = Enum.GetValues<TriggerPos>().Select(pos => new PhraseIndex<TriggerEntry>(entries.Where(e => e.Pos == pos).Select(e => (e.Lemma, e)))).ToArray();
     }
 
     public IReadOnlyList<TriggerEntry> Entries { get; }
@@ -57,7 +60,7 @@ public sealed class TriggerLexicon
     public IReadOnlyList<TriggerEntry> Lookup(string lemma) => _index.Lookup(lemma);
 
     /// <summary>Entries for a lemma with the given part of speech.</summary>
-    public IReadOnlyList<TriggerEntry> Lookup(string lemma, TriggerPos pos) => Lookup(lemma).Where(e => e.Pos == pos).ToList();
+    public IReadOnlyList<TriggerEntry> Lookup(string lemma, TriggerPos pos) => _byPos[(int)pos].Lookup(lemma);
 
     /// <summary>The longest multiword trigger over a lemma sequence starting at <paramref name="start"/> ("pull out of" over "pull").</summary>
     public (int Length, IReadOnlyList<TriggerEntry> Entries) LongestMatchAt(IReadOnlyList<string> lemmas, int start) => _index.LongestMatchAt(lemmas, start);
