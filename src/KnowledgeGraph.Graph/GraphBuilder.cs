@@ -517,7 +517,7 @@ public sealed class GraphBuilder
         {
             var g = _entities[i];
             if (Find(i) != i || g.Type != EntityType.Person || g.NameVotes.Count == 0) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            if (Confined(g)) continue;
             var names = g.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0])).ToList();
             if (names.Count == 0) continue;
             var forms = names.Select(ShortForm).ToList();
@@ -603,7 +603,7 @@ public sealed class GraphBuilder
         {
             var g = _entities[i];
             if (Find(i) != i || g.NameVotes.Count == 0 || g.Type == EntityType.Person) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            if (Confined(g)) continue;
             var names = g.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0])).ToList();
             if (names.Count == 0) continue;
             bool isOperation = false;
@@ -660,7 +660,7 @@ public sealed class GraphBuilder
         {
             var g = _entities[i];
             if (Find(i) != i || g.NameVotes.Count == 0 || g.Type != EntityType.Organization) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            if (Confined(g)) continue;
             foreach (var alias in g.Aliases)
             {
                 var words = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -692,6 +692,11 @@ public sealed class GraphBuilder
         && own.Keys.Any(k => k.Key == "role" && theirs.Keys.Any(q => q.Key == "role" && SameRank(q.Value, k.Value)));
 
     private HashSet<long> ArticlesOf(int entity) => _entities[entity].Mentions.Select(m => m >> 32).ToHashSet();
+
+    /// <summary>Whether a node is kept to one article (a generic actor of its story) or to a stated place ("Orlen" of
+    /// Kessa): such a node joins no other by name across articles.</summary>
+    private static bool Confined(GlobalEntity g) =>
+        g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null);
 
     /// <summary>Whether one article names both (it told them apart).</summary>
     private bool OneArticleWritesBoth(int a, int b)
@@ -825,7 +830,7 @@ public sealed class GraphBuilder
         {
             var g = _entities[i];
             if (Find(i) != i || g.Type != EntityType.Person || g.NameVotes.Count == 0) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            if (Confined(g)) continue;
             foreach (var alias in g.Aliases)
             {
                 if (!IsCrossDocumentKey(alias, g.Type) || PersonName.Parse(alias) is null) continue;
@@ -1286,7 +1291,7 @@ public sealed class GraphBuilder
             var g = _entities[i];
             if (Find(i) != i || g.NameVotes.Count == 0
                 || g.Type is not (EntityType.Organization or EntityType.Location) && !(includePersons && g.Type == EntityType.Person)) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            if (Confined(g)) continue;
             var key = ResolutionKey.Of(CanonicalName(g));
             if (key.Length == 0) continue;
             if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
@@ -1336,7 +1341,7 @@ public sealed class GraphBuilder
         {
             var g = _entities[i];
             if (Find(i) != i || g.NameVotes.Count == 0) continue;
-            if (g.Attributes is not null && (ResolutionKey.IsDocumentScoped(g.Attributes) || ResolutionKey.Within(g.Attributes) is not null)) continue;
+            if (Confined(g)) continue;
             foreach (var alias in g.Aliases)
             {
                 if (!IsCrossDocumentKey(alias, g.Type) || !alias.Contains(' ', StringComparison.Ordinal)) continue;

@@ -58,8 +58,7 @@ public static class EntityAssembler
                 aliases.Add(m.Mention.Kind == MentionKind.Descriptor ? Description(m.Placed.Phrase ?? m.Mention.Text) : Clean(m.Mention.Text));
             }
             var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var role = !list.Exists(m => m.Placed.Role is not null) ? null
-                : list.Select(m => m.Placed.Role).OfType<string>().GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+            var role = Commonest(list, m => m.Placed.Role);
             if (role is not null) attributes["role"] = role;
             // a generic actor (or a country's government or army) is a country, or a place, plus a CAMEO agent code
             if (list.Select(m => m.Placed).FirstOrDefault(p => p.Agent is not null) is { } actor)
@@ -150,6 +149,14 @@ public static class EntityAssembler
         return true;
     }
 
+    // the value most mentions give (a tie to the first in ordinal order), null when none gives one (the common case: no
+    // grouping then)
+    private static string? Commonest(List<ClusteredMention> list, Func<ClusteredMention, string?> of)
+    {
+        if (!list.Exists(m => of(m) is not null)) return null;
+        return list.Select(of).OfType<string>().GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    }
+
     // the type all the mentions share, or null when they differ (the common case, one type, needs no grouping)
     private static EntityType? OneType(List<ClusteredMention> list)
     {
@@ -166,9 +173,7 @@ public static class EntityAssembler
     /// one with a small letter before the same several words all in capitals, then most often used, then the first the text uses.</summary>
     private static string CanonicalName(List<ClusteredMention> list)
     {
-        var canonical = !list.Exists(m => m.Mention.Canonical is not null) ? null
-            : list.Select(m => m.Mention.Canonical).OfType<string>()
-                .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var canonical = Commonest(list, m => m.Mention.Canonical);
         if (canonical is not null) return canonical;
         var named = list.Where(m => m.Mention.Kind is MentionKind.Name or MentionKind.Acronym)
             .OrderBy(m => m.Mention.SentenceIndex).ThenBy(m => m.Placed.FirstToken).Select(m => Clean(m.Mention.Text)).ToList();
